@@ -1,0 +1,84 @@
+package io.github.threatlint.cli;
+
+import io.github.threatlint.core.Version;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Builds the command line: one factory, so tests run commands in-process and read what they
+ * printed. Failures map to the documented exit codes; no stack trace reaches the user.
+ */
+@Command(
+    name = "threatlint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.VersionProvider.class,
+    description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
+        + "and the OWASP API Security Top 10.",
+    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    scope = CommandLine.ScopeType.INHERIT,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:nothing at or above the --fail-on level",
+        "1:findings at or above the --fail-on level",
+        "2:usage, configuration, input or internal error"})
+public final class Cli implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  /** Standard input and environment of this invocation, for the commands. */
+  record Environment(InputStream stdin, Map<String, String> variables) {}
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'threatlint check SPEC...'");
+  }
+
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+    return create(out, err, stdin, env).execute(args);
+  }
+
+  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+    Environment environment = new Environment(stdin, env);
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == CheckCommand.class) {
+          return type.cast(new CheckCommand(environment));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    };
+    CommandLine commandLine = new CommandLine(new Cli(), factory);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      err.println("threatlint: " + e.getMessage());
+      err.println("Try 'threatlint " + (e.getCommandLine().getCommandName().equals("threatlint") ? "" : e.getCommandLine().getCommandName() + " ")
+          + "--help' for more information.");
+      return ExitCodes.ERROR;
+    });
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+      err.println("threatlint: internal error: " + e);
+      return ExitCodes.ERROR;
+    });
+    String noColor = env.get("NO_COLOR");
+    if (noColor != null && !noColor.isEmpty()) {
+      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
+    return commandLine;
+  }
+
+  /** Prints the version from the jar. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"threatlint " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.threatlint.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The entry point of the runnable jar. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int exit = Cli.run(args, out, err, System.in, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(exit);
+  }
+}

@@ -1,0 +1,24 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.rule.Level;
+import java.util.List;
+
+/**
+ * What a run found: the findings of all files (sorted, suppressed ones included and marked), the
+ * tool errors, the files analysed, and the rules that were enabled.
+ */
+public record AnalysisResult(List<Finding> findings, List<ToolError> errors, List<String> files, List<EnabledRule> rules) {
+
+  /** Active (not suppressed) findings at or above the level. */
+  public long count(Level atLeast) {
+    return findings.stream().filter(f -> !f.isSuppressed() && f.level().atLeast(atLeast)).count();
+  }
+
+  public long count(Level level, boolean exactly) {
+    return findings.stream().filter(f -> !f.isSuppressed() && f.level() == level).count();
+  }
+
+  public long suppressedCount() {
+    return findings.stream().filter(Finding::isSuppressed).count();
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.model.SpecVersion;
+import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.source.SourceException;
+import io.github.threatlint.core.source.SourceFile;
+import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.core.source.TreeParser;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The engine the CLI and the Maven plugin share: reads each input once, parses it with its
+ * location index, runs the enabled rules in one walk, and gathers findings and errors. Files are
+ * analysed in parallel; each file's failure is its own.
+ */
+public final class Analyzer {
+  private final List<EnabledRule> rules;
+  private final SourceReader reader;
+  private final int threads;
+  private final Function<ParsedFile, ExternalFiles> externalFiles;
+
+  /**
+   * @param rules the rules to run, with levels and options
+   * @param maxFileBytes files larger than this are refused
+   * @param threads how many files to analyse at once
+   * @param externalFiles gives each root document the loader for the files it references
+   */
+  public Analyzer(List<EnabledRule> rules, long maxFileBytes, int threads, Function<ParsedFile, ExternalFiles> externalFiles) {
+    this.rules = List.copyOf(rules);
+    this.reader = new SourceReader(maxFileBytes);
+    this.threads = Math.max(1, threads);
+    this.externalFiles = externalFiles;
+  }
+
+  public Analyzer(List<EnabledRule> rules) {
+    this(rules, SourceReader.DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), file -> ExternalFiles.NONE);
+  }
+
+  /** A file to analyse: a path with the name reports use for it. */
+  public record Input(Path path, String displayPath) {}
+
+  public List<EnabledRule> rules() {
+    return rules;
+  }
+
+  /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
+  public AnalysisResult analyze(List<Input> inputs) {
+    List<FileResult> results = new ArrayList<>();
+    if (inputs.size() <= 1 || threads == 1) {
+      for (Input input : inputs) {
+        results.add(analyzeFile(input));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), runnable -> {
+        Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        List<Future<FileResult>> futures = new ArrayList<>();
+        for (Input input : inputs) {
+          futures.add(pool.submit(() -> analyzeFile(input)));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+          try {
+            results.add(futures.get(i).get());
+          } catch (ExecutionException e) {
+            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
+                "internal error: " + e.getCause())));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null, "interrupted")));
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return combine(results, inputs.stream().map(Input::displayPath).toList());
+  }
+
+  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
+  public AnalysisResult analyze(InputStream in, String displayPath) {
+    FileResult result;
+    try {
+      result = analyzeSource(reader.read(in, displayPath));
+    } catch (SourceException e) {
+      result = FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+    }
+    return combine(List.of(result), List.of(displayPath));
+  }
+
+  private FileResult analyzeFile(Input input) {
+    try {
+      return analyzeSource(reader.read(input.path(), input.displayPath()));
+    } catch (SourceException e) {
+      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
+    }
+  }
+
+  private FileResult analyzeSource(SourceFile source) throws SourceException {
+    ParsedFile parsed = TreeParser.parse(source);
+    SpecVersion version = DocumentLoader.detectVersion(parsed);
+    ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed));
+    DocumentRun run = DocumentRun.run(document, rules);
+    return new FileResult(run.findings(), run.errors());
+  }
+
+  private AnalysisResult combine(List<FileResult> results, List<String> files) {
+    Set<Finding> unique = new LinkedHashSet<>();
+    List<ToolError> errors = new ArrayList<>();
+    for (FileResult result : results) {
+      unique.addAll(result.findings());
+      errors.addAll(result.errors());
+    }
+    List<Finding> findings = new ArrayList<>(unique);
+    findings.sort(Finding.ORDER);
+    return new AnalysisResult(List.copyOf(findings), List.copyOf(errors), List.copyOf(files), rules);
+  }
+
+  private record FileResult(List<Finding> findings, List<ToolError> errors) {
+    static FileResult failed(ToolError error) {
+      return new FileResult(List.of(), List.of(error));
+    }
+  }
+}

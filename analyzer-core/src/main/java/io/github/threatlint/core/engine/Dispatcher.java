@@ -1,0 +1,108 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.NodeKind;
+import io.github.threatlint.core.rule.Rule;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.SchemaVisit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Hands each visited node to the rules subscribed to its kind, each with its own context. A rule
+ * that throws is reported as a tool error (rule id and pointer) and left out for the rest of the
+ * document; the other rules go on.
+ */
+final class Dispatcher {
+  /** A rule instance with the context its findings go to. */
+  record Subscriber<T>(T check, DocumentRun.Context context) {}
+
+  private final List<Subscriber<Checks.DocumentCheck>> documents = new ArrayList<>();
+  private final List<Subscriber<Checks.OperationCheck>> operations = new ArrayList<>();
+  private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
+  private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
+  private final List<Subscriber<Checks.ServerCheck>> servers = new ArrayList<>();
+  private final List<Subscriber<Checks.SchemaCheck>> schemas = new ArrayList<>();
+  private final List<Subscriber<Checks.ReferenceCheck>> references = new ArrayList<>();
+  private final List<Subscriber<Checks.NodeCheck>> nodes = new ArrayList<>();
+
+  void subscribe(Rule rule, DocumentRun.Context context) {
+    if (rule instanceof Checks.DocumentCheck check) {
+      documents.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.OperationCheck check) {
+      operations.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.ParameterCheck check) {
+      parameters.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.SecuritySchemeCheck check) {
+      schemes.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.ServerCheck check) {
+      servers.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.SchemaCheck check) {
+      schemas.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.ReferenceCheck check) {
+      references.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.NodeCheck check) {
+      nodes.add(new Subscriber<>(check, context));
+    }
+  }
+
+  void document(ApiDocument document) {
+    call(documents, "", (check, context) -> check.checkDocument(document, context));
+  }
+
+  void operation(Operation operation) {
+    call(operations, operation.node().pointer(), (check, context) -> check.checkOperation(operation, context));
+  }
+
+  void parameter(Parameter parameter) {
+    call(parameters, parameter.node().pointer(), (check, context) -> check.checkParameter(parameter, context));
+  }
+
+  void securityScheme(SecurityScheme scheme) {
+    call(schemes, scheme.node().pointer(), (check, context) -> check.checkSecurityScheme(scheme, context));
+  }
+
+  void server(Server server) {
+    call(servers, server.node().pointer(), (check, context) -> check.checkServer(server, context));
+  }
+
+  void schema(SchemaVisit schema) {
+    call(schemas, schema.node().pointer(), (check, context) -> check.checkSchema(schema, context));
+  }
+
+  void reference(NodeRef reference) {
+    call(references, reference.pointer(), (check, context) -> check.checkReference(reference, context));
+  }
+
+  void node(NodeRef node, NodeKind kind) {
+    call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
+  }
+
+  private static <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+    for (Subscriber<T> subscriber : subscribers) {
+      DocumentRun.Context context = subscriber.context();
+      if (context.failed()) {
+        continue;
+      }
+      try {
+        action.accept(subscriber.check(), context);
+      } catch (RuntimeException | StackOverflowError e) {
+        context.fail(pointer, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The analysis of one document by a set of rules: one walk, the findings and the tool errors. */
+final class DocumentRun {
+  private final ApiDocument document;
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<ToolError> errors = new ArrayList<>();
+
+  DocumentRun(ApiDocument document) {
+    this.document = document;
+  }
+
+  /** Runs the rules over the document and returns its findings (unsorted) and errors. */
+  static DocumentRun run(ApiDocument document, List<EnabledRule> rules) {
+    DocumentRun run = new DocumentRun(document);
+    Dispatcher dispatcher = new Dispatcher();
+    for (EnabledRule rule : rules) {
+      Context context = run.new Context(rule.id(), rule.level());
+      try {
+        dispatcher.subscribe(rule.descriptor().newInstance(rule.options()), context);
+      } catch (RuntimeException e) {
+        context.fail("", e);
+      }
+    }
+    new Walker(document, dispatcher).walk();
+    return run;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  List<ToolError> errors() {
+    return errors;
+  }
+
+  /** The context of one rule: where its findings go, with its level. */
+  final class Context implements RuleContext {
+    private final String ruleId;
+    private final Level level;
+    private boolean failed;
+
+    Context(String ruleId, Level level) {
+      this.ruleId = ruleId;
+      this.level = level;
+    }
+
+    @Override
+    public ApiDocument document() {
+      return document;
+    }
+
+    @Override
+    public void report(NodeRef node, String message) {
+      findings.add(new Finding(ruleId, level, message, node.file().displayPath(), node.pointer(),
+          node.file().index().region(node.pointer()), null));
+    }
+
+    boolean failed() {
+      return failed;
+    }
+
+    void fail(String pointer, Throwable error) {
+      failed = true;
+      String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+      errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, ruleId, pointer, message));
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Resolution;
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.rule.NodeKind;
+import io.github.threatlint.core.rule.SchemaVisit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one walk over a document. It visits every structural node where it is written, carrying its
+ * pointer, and hands each to the rules subscribed to its kind. It does not follow {@code $ref}: a
+ * reference is reported to reference checks, and a target in another file is queued and visited
+ * once, at its own place, with the kind the reference expects.
+ */
+final class Walker {
+  private final ApiDocument document;
+  private final Dispatcher dispatch;
+  private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private final Set<NodeRef> queued = new HashSet<>();
+
+  private record Pending(NodeRef node, NodeKind kind) {}
+
+  Walker(ApiDocument document, Dispatcher dispatch) {
+    this.document = document;
+    this.dispatch = dispatch;
+  }
+
+  void walk() {
+    for (Operation operation : document.allOperations()) {
+      operationsByNode.put(operation.node(), operation);
+    }
+    NodeRef root = document.root();
+    dispatch.document(document);
+    dispatch.node(root, NodeKind.DOCUMENT);
+    NodeRef info = root.get("info");
+    if (info != null && info.isObject()) {
+      dispatch.node(info, NodeKind.INFO);
+      visitIfObject(info.get("contact"), NodeKind.CONTACT);
+      visitIfObject(info.get("license"), NodeKind.LICENSE);
+    }
+    visitIfObject(root.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
+    NodeRef tags = root.get("tags");
+    if (tags != null) {
+      for (NodeRef tag : tags.elements()) {
+        visitIfObject(tag, NodeKind.TAG);
+        if (tag.isObject()) {
+          visitIfObject(tag.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
+        }
+      }
+    }
+    for (Server server : document.servers()) {
+      if (document.version().isOpenApi3()) {
+        dispatch.node(server.node(), NodeKind.SERVER);
+      }
+      dispatch.server(server);
+    }
+    forEachMember(root.get("paths"), (name, item) -> {
+      if (!name.startsWith("x-")) {
+        visitPathItem(item);
+      }
+    });
+    forEachMember(root.get("webhooks"), (name, item) -> visitPathItem(item));
+    for (SecurityScheme scheme : document.securitySchemes().values()) {
+      if (scheme.entry().isRef()) {
+        visitReference(scheme.entry(), NodeKind.SECURITY_SCHEME);
+      }
+      dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
+      dispatch.securityScheme(scheme);
+    }
+    if (document.isSwagger2()) {
+      forEachMember(root.get("definitions"), (name, schema) -> visitSchema(schema, null, null, null));
+      forEachMember(root.get("parameters"), (name, parameter) -> visitParameter(parameter));
+      forEachMember(root.get("responses"), (name, response) -> visitResponse(response));
+    } else {
+      NodeRef components = root.get("components");
+      if (components != null) {
+        forEachMember(components.get("schemas"), (name, schema) -> visitSchema(schema, null, null, null));
+        forEachMember(components.get("parameters"), (name, parameter) -> visitParameter(parameter));
+        forEachMember(components.get("responses"), (name, response) -> visitResponse(response));
+        forEachMember(components.get("requestBodies"), (name, body) -> visitRequestBody(body));
+        forEachMember(components.get("headers"), (name, header) -> visitHeader(header));
+        forEachMember(components.get("examples"), (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
+        forEachMember(components.get("links"), (name, link) -> visitSimple(link, NodeKind.LINK));
+        forEachMember(components.get("callbacks"), (name, callback) -> visitCallback(callback));
+        forEachMember(components.get("pathItems"), (name, item) -> visitPathItem(item));
+      }
+    }
+    while (!pending.isEmpty()) {
+      Pending next = pending.poll();
+      visitAs(next.node(), next.kind());
+    }
+  }
+
+  private void visitAs(NodeRef node, NodeKind kind) {
+    switch (kind) {
+      case PATH_ITEM -> visitPathItem(node);
+      case PARAMETER -> visitParameter(node);
+      case REQUEST_BODY -> visitRequestBody(node);
+      case RESPONSE -> visitResponse(node);
+      case HEADER -> visitHeader(node);
+      case SCHEMA -> visitSchema(node, null, null, null);
+      case CALLBACK -> visitCallback(node);
+      default -> visitSimple(node, kind);
+    }
+  }
+
+  /** Reports a reference and, when it leads into another file, queues its target to be visited there once. */
+  private void visitReference(NodeRef reference, NodeKind expected) {
+    dispatch.reference(reference);
+    Resolution step = document.step(reference);
+    if (step.resolved() && step.target().file() != reference.file() && queued.add(step.target())) {
+      pending.add(new Pending(step.target(), expected));
+    }
+  }
+
+  private void visitPathItem(NodeRef item) {
+    if (item == null || !item.isObject()) {
+      return;
+    }
+    if (item.isRef()) {
+      visitReference(item, NodeKind.PATH_ITEM);
+      return;
+    }
+    dispatch.node(item, NodeKind.PATH_ITEM);
+    visitParameters(item.get("parameters"));
+    for (String method : Operation.METHODS) {
+      NodeRef operationNode = item.get(method);
+      if (operationNode == null || !operationNode.isObject()) {
+        continue;
+      }
+      dispatch.node(operationNode, NodeKind.OPERATION);
+      Operation operation = operationsByNode.get(operationNode);
+      if (operation != null) {
+        dispatch.operation(operation);
+      }
+      visitIfObject(operationNode.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
+      visitParameters(operationNode.get("parameters"));
+      NodeRef body = operationNode.get("requestBody");
+      if (body != null) {
+        visitRequestBody(body);
+      }
+      forEachMember(operationNode.get("responses"), (code, response) -> {
+        if (!code.startsWith("x-")) {
+          visitResponse(response);
+        }
+      });
+      forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
+    }
+  }
+
+  private void visitCallback(NodeRef callback) {
+    if (callback == null || !callback.isObject()) {
+      return;
+    }
+    if (callback.isRef()) {
+      visitReference(callback, NodeKind.CALLBACK);
+      return;
+    }
+    dispatch.node(callback, NodeKind.CALLBACK);
+    forEachMember(callback, (expression, item) -> {
+      if (!expression.startsWith("x-")) {
+        visitPathItem(item);
+      }
+    });
+  }
+
+  private void visitParameters(NodeRef list) {
+    if (list != null) {
+      for (NodeRef parameter : list.elements()) {
+        visitParameter(parameter);
+      }
+    }
+  }
+
+  private void visitParameter(NodeRef parameter) {
+    if (parameter == null || !parameter.isObject()) {
+      return;
+    }
+    if (parameter.isRef()) {
+      visitReference(parameter, NodeKind.PARAMETER);
+      return;
+    }
+    dispatch.node(parameter, NodeKind.PARAMETER);
+    Parameter view = new Parameter(parameter, parameter, document.version());
+    dispatch.parameter(view);
+    if (document.isSwagger2()) {
+      NodeRef schema = parameter.get("schema");
+      // a 2.0 non-body parameter carries its schema keywords inline: it is checked as a schema
+      visitSchema(schema != null ? schema : parameter, null, null, null);
+      return;
+    }
+    NodeRef schema = parameter.get("schema");
+    if (schema != null) {
+      visitSchema(schema, null, null, null);
+    }
+    visitContent(parameter.get("content"));
+    visitExamples(parameter.get("examples"));
+  }
+
+  private void visitRequestBody(NodeRef body) {
+    if (body == null || !body.isObject()) {
+      return;
+    }
+    if (body.isRef()) {
+      visitReference(body, NodeKind.REQUEST_BODY);
+      return;
+    }
+    dispatch.node(body, NodeKind.REQUEST_BODY);
+    visitContent(body.get("content"));
+  }
+
+  private void visitResponse(NodeRef response) {
+    if (response == null || !response.isObject()) {
+      return;
+    }
+    if (response.isRef()) {
+      visitReference(response, NodeKind.RESPONSE);
+      return;
+    }
+    dispatch.node(response, NodeKind.RESPONSE);
+    forEachMember(response.get("headers"), (name, header) -> visitHeader(header));
+    if (document.isSwagger2()) {
+      NodeRef schema = response.get("schema");
+      if (schema != null) {
+        visitSchema(schema, null, null, null);
+      }
+      return;
+    }
+    visitContent(response.get("content"));
+    forEachMember(response.get("links"), (name, link) -> visitSimple(link, NodeKind.LINK));
+  }
+
+  private void visitHeader(NodeRef header) {
+    if (header == null || !header.isObject()) {
+      return;
+    }
+    if (header.isRef()) {
+      visitReference(header, NodeKind.HEADER);
+      return;
+    }
+    dispatch.node(header, NodeKind.HEADER);
+    if (document.isSwagger2()) {
+      visitSchema(header, null, null, null);
+      return;
+    }
+    NodeRef schema = header.get("schema");
+    if (schema != null) {
+      visitSchema(schema, null, null, null);
+    }
+    visitContent(header.get("content"));
+  }
+
+  private void visitContent(NodeRef content) {
+    forEachMember(content, (type, media) -> {
+      if (!media.isObject()) {
+        return;
+      }
+      dispatch.node(media, NodeKind.MEDIA_TYPE);
+      NodeRef schema = media.get("schema");
+      if (schema != null) {
+        visitSchema(schema, null, null, null);
+      }
+      visitExamples(media.get("examples"));
+      forEachMember(media.get("encoding"), (name, encoding) -> forEachMember(encoding.get("headers"),
+          (headerName, header) -> visitHeader(header)));
+    });
+  }
+
+  private void visitExamples(NodeRef examples) {
+    forEachMember(examples, (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
+  }
+
+  private void visitSchema(NodeRef schema, String propertyName, SchemaVisit parent, String keyword) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    if (schema.isRef()) {
+      visitReference(schema, NodeKind.SCHEMA);
+      if (document.version() != io.github.threatlint.core.model.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
+        return;
+      }
+    }
+    dispatch.node(schema, NodeKind.SCHEMA);
+    SchemaVisit visit = new SchemaVisit(schema, propertyName, parent, keyword, document);
+    dispatch.schema(visit);
+    for (Subschema child : Subschema.of(schema)) {
+      visitSchema(child.schema(), child.name(), visit, child.keyword());
+    }
+  }
+
+  private void visitSimple(NodeRef node, NodeKind kind) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    if (node.isRef()) {
+      visitReference(node, kind);
+      return;
+    }
+    dispatch.node(node, kind);
+  }
+
+  private void visitIfObject(NodeRef node, NodeKind kind) {
+    if (node != null && node.isObject()) {
+      dispatch.node(node, kind);
+    }
+  }
+
+  private interface MemberVisitor {
+    void visit(String name, NodeRef value);
+  }
+
+  private static void forEachMember(NodeRef container, MemberVisitor visitor) {
+    if (container == null || !container.isObject()) {
+      return;
+    }
+    List<Map.Entry<String, NodeRef>> members = container.members();
+    for (Map.Entry<String, NodeRef> member : members) {
+      visitor.visit(member.getKey(), member.getValue());
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.threatlint.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.rule.Level;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The findings as one JSON document:
+ * {@code {"tool": {name, version}, "findings": [...], "errors": [...], "summary": {...}}}. Every
+ * finding is listed; suppressed ones carry {@code suppressed: {kind, reason}}.
+ */
+public final class JsonReporter implements Reporter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Override
+  public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeObjectFieldStart("tool");
+      json.writeStringField("name", ReportContext.TOOL_NAME);
+      json.writeStringField("version", context.toolVersion());
+      json.writeEndObject();
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : result.findings()) {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("level", finding.level().label());
+        json.writeStringField("message", finding.message());
+        json.writeStringField("file", finding.file());
+        json.writeStringField("pointer", finding.pointer());
+        json.writeNumberField("line", finding.region().startLine());
+        json.writeNumberField("column", finding.region().startColumn());
+        json.writeNumberField("endLine", finding.region().endLine());
+        json.writeNumberField("endColumn", finding.region().endColumn());
+        if (finding.isSuppressed()) {
+          json.writeObjectFieldStart("suppressed");
+          json.writeStringField("kind", finding.suppression().kind());
+          json.writeStringField("reason", finding.suppression().reason());
+          json.writeEndObject();
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("errors");
+      for (ToolError error : result.errors()) {
+        json.writeStartObject();
+        json.writeStringField("file", error.file());
+        if (error.line() > 0) {
+          json.writeNumberField("line", error.line());
+          json.writeNumberField("column", error.column());
+        }
+        if (error.ruleId() != null) {
+          json.writeStringField("ruleId", error.ruleId());
+          json.writeStringField("pointer", error.pointer());
+        }
+        json.writeStringField("message", error.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeObjectFieldStart("summary");
+      json.writeNumberField("files", result.files().size());
+      json.writeNumberField("findings", result.count(Level.NOTE));
+      json.writeNumberField("error", result.count(Level.ERROR, true));
+      json.writeNumberField("warning", result.count(Level.WARNING, true));
+      json.writeNumberField("note", result.count(Level.NOTE, true));
+      json.writeNumberField("suppressed", result.suppressedCount());
+      json.writeNumberField("toolErrors", result.errors().size());
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    out.write("\n");
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.threatlint.core.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a file's bytes into text once: UTF-8 (strict), or UTF-16 when a byte order mark says so.
+ * Files over the size limit are refused before they are read.
+ */
+public final class SourceReader {
+  /** Default size limit: larger than any real specification, small enough to bound memory. */
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+  private final long maxBytes;
+
+  public SourceReader(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public SourceFile read(Path path, String displayPath) throws SourceException {
+    try {
+      if (Files.isDirectory(path)) {
+        throw new SourceException(displayPath, 0, 0, "is a directory, not a specification file");
+      }
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new SourceException(displayPath, 0, 0, "the file has " + size + " bytes, more than the limit of "
+            + maxBytes + " (raise it with --max-file-size)");
+      }
+      return new SourceFile(path, displayPath, decode(Files.readAllBytes(path), displayPath));
+    } catch (NoSuchFileException e) {
+      throw new SourceException(displayPath, 0, 0, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new SourceException(displayPath, 0, 0, "permission denied");
+    } catch (IOException e) {
+      throw new SourceException(displayPath, 0, 0, "cannot read: " + e.getMessage());
+    }
+  }
+
+  public SourceFile read(InputStream in, String displayPath) throws SourceException {
+    try {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new SourceException(displayPath, 0, 0, "the input is larger than the limit of " + maxBytes
+            + " bytes (raise it with --max-file-size)");
+      }
+      return new SourceFile(null, displayPath, decode(bytes, displayPath));
+    } catch (IOException e) {
+      throw new SourceException(displayPath, 0, 0, "cannot read: " + e.getMessage());
+    }
+  }
+
+  static String decode(byte[] bytes, String displayPath) throws SourceException {
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return strict(StandardCharsets.UTF_16BE.newDecoder(), bytes, 2, displayPath, "UTF-16");
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return strict(StandardCharsets.UTF_16LE.newDecoder(), bytes, 2, displayPath, "UTF-16");
+    }
+    int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    for (int i = skip; i < Math.min(bytes.length, 8192); i++) {
+      if (bytes[i] == 0) {
+        throw new SourceException(displayPath, 0, 0, "binary content (a NUL byte at offset " + i + "), not a YAML or JSON text");
+      }
+    }
+    return strict(StandardCharsets.UTF_8.newDecoder(), bytes, skip, displayPath, "UTF-8");
+  }
+
+  private static String strict(CharsetDecoder decoder, byte[] bytes, int offset, String displayPath, String name)
+      throws SourceException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    try {
+      return decoder.onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(buffer)
+          .toString();
+    } catch (MalformedInputException e) {
+      throw new SourceException(displayPath, 0, 0, "not valid " + name + " text (malformed bytes at offset " + buffer.position() + ")");
+    } catch (CharacterCodingException e) {
+      throw new SourceException(displayPath, 0, 0, "not valid " + name + " text");
+    }
+  }
+}

@@ -1,0 +1,459 @@
+package io.github.threatlint.core.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the
+ * {@link LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in
+ * UTF-16 units because it reads a String); YAML through SnakeYAML's composer, whose node marks
+ * see anchors, aliases and merge keys as swagger-parser does. YAML tags never construct objects.
+ */
+public final class TreeParser {
+  /** Deepest nesting accepted; deeper documents are refused with a clear message, never a stack overflow. */
+  public static final int MAX_DEPTH = 1000;
+  private static final int MAX_ALIASES = 100;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxStringLength(Integer.MAX_VALUE / 2)
+          .maxNumberLength(1000)
+          .build())
+      .build();
+
+  private TreeParser() {}
+
+  public static ParsedFile parse(SourceFile source) throws SourceException {
+    String text = source.text();
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+      source = new SourceFile(source.path(), source.displayPath(), text);
+    }
+    if (text.isBlank()) {
+      throw new SourceException(source.displayPath(), 0, 0, "the file is empty");
+    }
+    return looksLikeJson(text) ? parseJson(source, text) : parseYaml(source, text);
+  }
+
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  private static ParsedFile parseJson(SourceFile source, String text) throws SourceException {
+    LocationIndex.Builder index = new LocationIndex.Builder();
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      int[] rootSpan = new int[8];
+      setValueStart(rootSpan, parser.currentTokenLocation());
+      JsonNode root = readJsonValue(parser, first, index, "");
+      setValueEnd(rootSpan, parser.currentLocation());
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw new SourceException(source.displayPath(), at.getLineNr(), at.getColumnNr(),
+            "unexpected content after the end of the JSON document");
+      }
+      return new ParsedFile(source, root, index.build(root, rootSpan, lineStarts(text, false), text.length()),
+          List.copyOf(index.duplicates()));
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      throw new SourceException(source.displayPath(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "the document exceeds a parser limit: " + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new SourceException(source.displayPath(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "invalid JSON: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new SourceException(source.displayPath(), 0, 0, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode readJsonValue(JsonParser parser, JsonToken token, LocationIndex.Builder index, String pointer)
+      throws IOException {
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode object = NODES.objectNode();
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          int[] positions = new int[8];
+          JsonLocation keyStart = parser.currentTokenLocation();
+          positions[LocationIndex.KEY_START_LINE] = keyStart.getLineNr();
+          positions[LocationIndex.KEY_START_COL] = keyStart.getColumnNr();
+          JsonLocation keyEnd = parser.currentLocation();
+          positions[LocationIndex.KEY_END_LINE] = keyEnd.getLineNr();
+          // the key's end is just past its closing quote; the current location is past the colon
+          positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
+          JsonToken valueToken = parser.nextToken();
+          setValueStart(positions, parser.currentTokenLocation());
+          String childPointer = Pointers.child(pointer, key);
+          JsonNode value = readJsonValue(parser, valueToken, index, childPointer);
+          setValueEnd(positions, parser.currentLocation());
+          if (object.has(key)) {
+            int[] first = index.replaceMember(object, key, positions);
+            index.duplicate(new DuplicateKey(childPointer, regionOfKey(first), regionOfKey(positions)));
+          } else {
+            index.member(object, key, positions);
+          }
+          object.set(key, value);
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        ArrayNode array = NODES.arrayNode();
+        JsonToken next;
+        int i = 0;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          int[] positions = new int[8];
+          setValueStart(positions, parser.currentTokenLocation());
+          JsonNode value = readJsonValue(parser, next, index, Pointers.child(pointer, i));
+          setValueEnd(positions, parser.currentLocation());
+          index.element(array, positions);
+          array.add(value);
+          i++;
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return NODES.numberNode(parser.getIntValue());
+          case LONG:
+            return NODES.numberNode(parser.getLongValue());
+          default:
+            return NODES.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new JsonParseException(parser, "unexpected token " + token);
+    }
+  }
+
+  private static Region regionOfKey(int[] p) {
+    return new Region(p[LocationIndex.KEY_START_LINE], p[LocationIndex.KEY_START_COL],
+        p[LocationIndex.KEY_END_LINE], p[LocationIndex.KEY_END_COL]);
+  }
+
+  private static void setValueStart(int[] positions, JsonLocation at) {
+    positions[LocationIndex.VALUE_START_LINE] = at.getLineNr();
+    positions[LocationIndex.VALUE_START_COL] = at.getColumnNr();
+  }
+
+  private static void setValueEnd(int[] positions, JsonLocation at) {
+    positions[LocationIndex.VALUE_END_LINE] = at.getLineNr();
+    positions[LocationIndex.VALUE_END_COL] = at.getColumnNr();
+  }
+
+  // ---------------------------------------------------------------- YAML
+
+  private static ParsedFile parseYaml(SourceFile source, String text) throws SourceException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    Node yamlRoot;
+    try {
+      yamlRoot = new Yaml(options).compose(new java.io.StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      int line = mark == null ? 0 : mark.getLine() + 1;
+      int column = mark == null ? 0 : mark.getColumn() + 1;
+      throw new SourceException(source.displayPath(), line, column, "invalid YAML: " + firstLine(problem));
+    } catch (YAMLException e) {
+      throw new SourceException(source.displayPath(), 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      throw new SourceException(source.displayPath(), 0, 0, "the document is nested too deeply");
+    }
+    if (yamlRoot == null) {
+      throw new SourceException(source.displayPath(), 0, 0, "the file holds no YAML document");
+    }
+    int[] lineStarts = lineStarts(text, true);
+    YamlConverter converter = new YamlConverter(source, text, lineStarts);
+    JsonNode root = converter.convert(yamlRoot, 0, "");
+    int[] rootSpan = new int[8];
+    converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
+    return new ParsedFile(source, root, converter.index.build(root, rootSpan, lineStarts, text.length()),
+        List.copyOf(converter.index.duplicates()));
+  }
+
+  /** Turns SnakeYAML nodes into Jackson nodes, recording positions; aliases share the anchor's node. */
+  private static final class YamlConverter {
+    private final SourceFile source;
+    private final String text;
+    private final int[] lineStarts;
+    private final boolean hasSurrogates;
+    private final LocationIndex.Builder index = new LocationIndex.Builder();
+    private final Map<Node, JsonNode> converted = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+    YamlConverter(SourceFile source, String text, int[] lineStarts) {
+      this.source = source;
+      this.text = text;
+      this.lineStarts = lineStarts;
+      this.hasSurrogates = containsSurrogates(text);
+    }
+
+    JsonNode convert(Node node, int depth, String pointer) throws SourceException {
+      JsonNode done = converted.get(node);
+      if (done != null) {
+        return done;
+      }
+      if (inProgress.containsKey(node)) {
+        Mark at = node.getStartMark();
+        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+            "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
+      }
+      if (depth > MAX_DEPTH) {
+        Mark at = node.getStartMark();
+        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+            "the document is nested more than " + MAX_DEPTH + " levels deep");
+      }
+      inProgress.put(node, Boolean.TRUE);
+      JsonNode result;
+      if (node instanceof MappingNode mapping) {
+        ObjectNode object = NODES.objectNode();
+        converted.put(node, object);
+        addMembers(object, mapping, depth, false, pointer);
+        result = object;
+      } else if (node instanceof SequenceNode sequence) {
+        ArrayNode array = NODES.arrayNode();
+        converted.put(node, array);
+        for (Node item : sequence.getValue()) {
+          int[] positions = new int[8];
+          setSpan(positions, item, LocationIndex.VALUE_START_LINE);
+          index.element(array, positions);
+          array.add(convert(item, depth + 1, Pointers.child(pointer, array.size())));
+        }
+        result = array;
+      } else {
+        result = scalar((ScalarNode) node);
+        converted.put(node, result);
+      }
+      inProgress.remove(node);
+      return result;
+    }
+
+    /** Adds a mapping's members; merged ({@code <<}) members never override explicit ones. */
+    private void addMembers(ObjectNode object, MappingNode mapping, int depth, boolean merged, String pointer) throws SourceException {
+      List<NodeTuple> merges = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (keyNode.getTag().equals(Tag.MERGE)) {
+          merges.add(tuple);
+          continue;
+        }
+        String key = keyText(keyNode);
+        int[] positions = new int[8];
+        setSpan(positions, keyNode, LocationIndex.KEY_START_LINE);
+        setSpan(positions, tuple.getValueNode(), LocationIndex.VALUE_START_LINE);
+        if (object.has(key)) {
+          if (merged) {
+            continue;
+          }
+          int[] first = index.replaceMember(object, key, positions);
+          index.duplicate(new DuplicateKey(Pointers.child(pointer, key), regionOfKey(first), regionOfKey(positions)));
+        } else {
+          index.member(object, key, positions);
+        }
+        object.set(key, convert(tuple.getValueNode(), depth + 1, Pointers.child(pointer, key)));
+      }
+      for (NodeTuple merge : merges) {
+        Node value = merge.getValueNode();
+        if (value instanceof MappingNode source) {
+          addMembers(object, source, depth + 1, true, pointer);
+        } else if (value instanceof SequenceNode sources) {
+          for (Node item : sources.getValue()) {
+            if (item instanceof MappingNode source) {
+              addMembers(object, source, depth + 1, true, pointer);
+            }
+          }
+        }
+      }
+    }
+
+    private String keyText(Node keyNode) throws SourceException {
+      if (keyNode instanceof ScalarNode scalar) {
+        return scalar.getValue();
+      }
+      Mark at = keyNode.getStartMark();
+      throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+          "invalid YAML for OpenAPI: a mapping key must be a scalar");
+    }
+
+    private JsonNode scalar(ScalarNode node) {
+      String value = node.getValue();
+      Tag tag = node.getTag();
+      try {
+        if (tag.equals(Tag.INT)) {
+          BigInteger number = parseYamlInt(value);
+          if (number.bitLength() < 32) {
+            return NODES.numberNode(number.intValue());
+          }
+          if (number.bitLength() < 64) {
+            return NODES.numberNode(number.longValue());
+          }
+          return NODES.numberNode(number);
+        }
+        if (tag.equals(Tag.FLOAT)) {
+          String plain = value.replace("_", "");
+          if (plain.matches("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)")) {
+            return NODES.textNode(value);
+          }
+          return NODES.numberNode(new BigDecimal(plain));
+        }
+        if (tag.equals(Tag.BOOL)) {
+          return NODES.booleanNode(isYamlTrue(value));
+        }
+        if (tag.equals(Tag.NULL)) {
+          return NODES.nullNode();
+        }
+      } catch (NumberFormatException e) {
+        return NODES.textNode(value);
+      }
+      // strings, timestamps, binary and custom tags all stay text: tags never construct objects
+      return NODES.textNode(value);
+    }
+
+    private static boolean isYamlTrue(String value) {
+      String lower = value.toLowerCase(java.util.Locale.ROOT);
+      return lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y");
+    }
+
+    private static BigInteger parseYamlInt(String value) {
+      String plain = value.replace("_", "");
+      int sign = 1;
+      if (plain.startsWith("-")) {
+        sign = -1;
+        plain = plain.substring(1);
+      } else if (plain.startsWith("+")) {
+        plain = plain.substring(1);
+      }
+      BigInteger number;
+      if (plain.startsWith("0x")) {
+        number = new BigInteger(plain.substring(2), 16);
+      } else if (plain.startsWith("0b")) {
+        number = new BigInteger(plain.substring(2), 2);
+      } else if (plain.startsWith("0o")) {
+        number = new BigInteger(plain.substring(2), 8);
+      } else if (plain.length() > 1 && plain.startsWith("0") && plain.chars().allMatch(c -> c >= '0' && c <= '7')) {
+        number = new BigInteger(plain.substring(1), 8);
+      } else if (plain.contains(":")) {
+        number = BigInteger.ZERO;
+        for (String part : plain.split(":")) {
+          number = number.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
+        }
+      } else {
+        number = new BigInteger(plain);
+      }
+      return sign < 0 ? number.negate() : number;
+    }
+
+    void setSpan(int[] positions, Node node, int offset) {
+      Mark start = node.getStartMark();
+      Mark end = node.getEndMark();
+      positions[offset] = start.getLine() + 1;
+      positions[offset + 1] = column(start);
+      positions[offset + 2] = end.getLine() + 1;
+      positions[offset + 3] = column(end);
+    }
+
+    /** SnakeYAML counts columns in code points; reports count UTF-16 units. */
+    private int column(Mark mark) {
+      if (!hasSurrogates || mark.getLine() >= lineStarts.length) {
+        return mark.getColumn() + 1;
+      }
+      int offset = lineStarts[mark.getLine()];
+      int units = 0;
+      for (int points = 0; points < mark.getColumn() && offset + units < text.length(); points++) {
+        units += Character.isHighSurrogate(text.charAt(offset + units)) ? 2 : 1;
+      }
+      return units + 1;
+    }
+  }
+
+  private static boolean containsSurrogates(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Char offsets at which each line starts; YAML also breaks lines at NEL, LS and PS. */
+  static int[] lineStarts(String text, boolean yaml) {
+    int[] starts = new int[64];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean isBreak = c == '\n'
+          || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
+          || (yaml && (c == '\u0085' || c == '\u2028' || c == '\u2029'));
+      if (isBreak) {
+        if (count == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return java.util.Arrays.copyOf(starts, count);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}
