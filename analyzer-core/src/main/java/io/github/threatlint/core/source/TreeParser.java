@@ -244,14 +244,14 @@ public final class TreeParser {
     }
 
     JsonNode convert(Node node, int depth, String pointer) throws SourceException {
-      JsonNode done = converted.get(node);
-      if (done != null) {
-        return done;
-      }
       if (inProgress.containsKey(node)) {
         Mark at = node.getStartMark();
         throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
             "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
+      }
+      JsonNode done = converted.get(node);
+      if (done != null) {
+        return done;
       }
       if (depth > MAX_DEPTH) {
         Mark at = node.getStartMark();

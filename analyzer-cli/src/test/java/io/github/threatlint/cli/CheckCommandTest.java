@@ -1,0 +1,165 @@
+package io.github.threatlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+  private static final String INSECURE = String.join("\n",
+      "openapi: 3.0.3",
+      "info: {title: Accounts, version: 1.0.0}",
+      "paths:",
+      "  /v1/accounts:",
+      "    get:",
+      "      responses:",
+      "        '200': {description: ok}",
+      "");
+
+  private static final String SWAGGER = String.join("\n",
+      "{",
+      "  \"swagger\": \"2.0\",",
+      "  \"info\": {\"title\": \"Payments\", \"version\": \"1\"},",
+      "  \"paths\": {",
+      "    \"/v1/payments\": {",
+      "      \"post\": {\"responses\": {\"201\": {\"description\": \"created\"}}}",
+      "    }",
+      "  }",
+      "}");
+
+  @TempDir
+  Path dir;
+
+  private String write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  @Test
+  void reportsFindingsAsTextAndExitsWithOne() throws IOException {
+    String spec = write("api.yaml", INSECURE);
+    CliRunner.Run run = CliRunner.run("check", spec);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.out()).contains(spec + ":5:5: error [operation-security-missing] GET /v1/accounts (read) requires no authentication");
+    assertThat(run.out()).contains(spec + ":1:1: error [security-schemes-missing]");
+    assertThat(run.out().strip()).endsWith("2 findings (2 errors, 0 warnings, 0 notes) in 1 file.");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void failOnNoneExitsWithZero() throws IOException {
+    assertThat(CliRunner.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exitCode()).isZero();
+  }
+
+  @Test
+  void quietPrintsOnlyFindings() throws IOException {
+    CliRunner.Run run = CliRunner.run("check", "--quiet", write("api.yaml", INSECURE));
+    assertThat(run.out().lines()).hasSize(2).allMatch(line -> line.contains(": error ["));
+  }
+
+  @Test
+  void swagger20FindingsLandOnTheLinesOfTheSource() throws IOException {
+    String spec = write("payments.json", SWAGGER);
+    CliRunner.Run run = CliRunner.run("check", spec);
+    assertThat(run.out()).contains(spec + ":6:7: error [operation-security-missing] POST /v1/payments (write)");
+  }
+
+  @Test
+  void jsonOutputHasTheDocumentedShape() throws IOException {
+    Path report = dir.resolve("out/report.json");
+    CliRunner.Run run = CliRunner.run("check", "--format", "json=" + report, write("api.yaml", INSECURE));
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.at("/tool/name").asText()).isEqualTo("threatlint");
+    JsonNode finding = json.at("/findings/1");
+    assertThat(finding.get("ruleId").asText()).isEqualTo("operation-security-missing");
+    assertThat(finding.get("pointer").asText()).isEqualTo("/paths/~1v1~1accounts/get");
+    assertThat(finding.get("line").asInt()).isEqualTo(5);
+    assertThat(finding.get("column").asInt()).isEqualTo(5);
+    assertThat(finding.get("endLine").asInt()).isEqualTo(5);
+    assertThat(finding.get("endColumn").asInt()).isEqualTo(8);
+    assertThat(json.at("/summary/error").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void severalFormatsAtOnce() throws IOException {
+    Path sarif = dir.resolve("r.sarif");
+    CliRunner.Run run = CliRunner.run("check", "--format", "text", "--format", "sarif=" + sarif, write("api.yaml", INSECURE));
+    assertThat(run.out()).contains("[operation-security-missing]");
+    JsonNode log = new ObjectMapper().readTree(sarif.toFile());
+    assertThat(log.at("/runs/0/results")).hasSize(2);
+    assertThat(log.at("/runs/0/results/0/level").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void readsStandardInput() {
+    CliRunner.Run run = CliRunner.runWithStdin(INSECURE, "check", "--stdin-filename", "piped.yaml", "-");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("piped.yaml:5:5: error [operation-security-missing]");
+  }
+
+  @Test
+  void missingFileIsAOneLineErrorWithExitTwo() {
+    CliRunner.Run run = CliRunner.run("check", dir.resolve("nope.yaml").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err().strip()).isEqualTo(dir.resolve("nope.yaml") + ": error: no such file");
+  }
+
+  @Test
+  void syntaxErrorNamesFileLineAndColumn() throws IOException {
+    String spec = write("broken.yaml", "openapi: 3.0.0\ninfo: [a, b\npaths: {}\n");
+    CliRunner.Run run = CliRunner.run("check", spec);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).matches("\\Q" + spec + "\\E:\\d+:\\d+: error: invalid YAML: .*");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void notAnOpenApiDocumentIsAnError() throws IOException {
+    CliRunner.Run run = CliRunner.run("check", write("list.json", "[1, 2]"));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("the document is an array, not an OpenAPI or Swagger object");
+    CliRunner.Run other = CliRunner.run("check", write("other.yaml", "name: x\n"));
+    assertThat(other.err()).contains("no top-level 'openapi' or 'swagger' key");
+  }
+
+  @Test
+  void oneBadFileDoesNotHideTheOthersFindings() throws IOException {
+    CliRunner.Run run = CliRunner.run("check", write("empty.yaml", ""), write("api.yaml", INSECURE));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("empty.yaml: error: the file is empty");
+    assertThat(run.out()).contains("[operation-security-missing]");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() throws IOException {
+    String spec = write("api.yaml", INSECURE);
+    assertThat(CliRunner.run("check", "--format", "pdf", spec).exitCode()).isEqualTo(2);
+    assertThat(CliRunner.run("check", "--fail-on", "fatal", spec).exitCode()).isEqualTo(2);
+    assertThat(CliRunner.run("check", "--profile", "lax", spec).exitCode()).isEqualTo(2);
+    assertThat(CliRunner.run("check", "--disable", "no-such-rule", spec).exitCode()).isEqualTo(2);
+    CliRunner.Run none = CliRunner.run("check");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("Missing required parameter");
+  }
+
+  @Test
+  void disableSwitchesARuleOff() throws IOException {
+    CliRunner.Run run = CliRunner.run("check", "--disable", "operation-security-missing", write("api.yaml", INSECURE));
+    assertThat(run.out()).doesNotContain("operation-security-missing").contains("security-schemes-missing");
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(CliRunner.run("--version").out()).startsWith("threatlint ");
+    CliRunner.Run help = CliRunner.run("check", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Exit codes:").contains("--fail-on");
+  }
+}
