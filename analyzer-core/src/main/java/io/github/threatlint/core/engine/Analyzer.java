@@ -58,12 +58,9 @@ public final class Analyzer {
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
     List<FileResult> results = new ArrayList<>();
-    if (inputs.size() <= 1 || threads == 1) {
-      for (Input input : inputs) {
-        results.add(analyzeFile(input));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), runnable -> {
+    {
+      // always on worker threads: their deep stacks take documents nested up to the parser's limit
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
         Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
         thread.setDaemon(true);
         return thread;
@@ -93,13 +90,36 @@ public final class Analyzer {
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
   public AnalysisResult analyze(InputStream in, String displayPath) {
+    SourceFile source;
+    try {
+      source = reader.read(in, displayPath);
+    } catch (SourceException e) {
+      return combine(List.of(FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()))),
+          List.of(displayPath));
+    }
+    ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024));
     FileResult result;
     try {
-      result = analyzeSource(reader.read(in, displayPath));
-    } catch (SourceException e) {
-      result = FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+      result = pool.submit(() -> analyzeLoaded(source)).get();
+    } catch (ExecutionException e) {
+      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
+    } finally {
+      pool.shutdownNow();
     }
     return combine(List.of(result), List.of(displayPath));
+  }
+
+  private FileResult analyzeLoaded(SourceFile source) {
+    try {
+      return analyzeSource(source);
+    } catch (SourceException e) {
+      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return FileResult.failed(new ToolError(source.displayPath(), 0, 0, null, null, "internal error: " + e));
+    }
   }
 
   private FileResult analyzeFile(Input input) {

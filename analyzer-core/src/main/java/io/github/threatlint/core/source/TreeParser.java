@@ -41,6 +41,7 @@ public final class TreeParser {
   /** Deepest nesting accepted; deeper documents are refused with a clear message, never a stack overflow. */
   public static final int MAX_DEPTH = 1000;
   private static final int MAX_ALIASES = 100;
+  private static final long MAX_EXPANDED_NODES = 5_000_000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -235,6 +236,9 @@ public final class TreeParser {
     private final LocationIndex.Builder index = new LocationIndex.Builder();
     private final Map<Node, JsonNode> converted = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    /** Nodes of the tree as aliases expand it: bounded, so that "billion laughs" cannot make later walks explode. */
+    private final Map<Node, Long> expandedSizes = new IdentityHashMap<>();
+    private long distinctNodes;
 
     YamlConverter(SourceFile source, String text, int[] lineStarts) {
       this.source = source;
@@ -253,6 +257,7 @@ public final class TreeParser {
       if (done != null) {
         return done;
       }
+      distinctNodes++;
       if (depth > MAX_DEPTH) {
         Mark at = node.getStartMark();
         throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
@@ -280,6 +285,23 @@ public final class TreeParser {
         converted.put(node, result);
       }
       inProgress.remove(node);
+      long size = 1;
+      if (node instanceof MappingNode mapping) {
+        for (NodeTuple tuple : mapping.getValue()) {
+          size += expandedSizes.getOrDefault(tuple.getValueNode(), 1L);
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        for (Node item : sequence.getValue()) {
+          size += expandedSizes.getOrDefault(item, 1L);
+        }
+      }
+      expandedSizes.put(node, size);
+      if (size > Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)) {
+        Mark at = node.getStartMark();
+        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+            "YAML aliases expand this document to more than " + Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)
+                + " nodes (an alias bomb?); refusing to read it");
+      }
       return result;
     }
 

@@ -1,0 +1,145 @@
+package io.github.threatlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Broken and hostile inputs: each gives findings or one clear line on stderr with exit code 2,
+ * within bounded time, never a stack trace.
+ */
+class HostileInputTest {
+  @TempDir
+  static Path dir;
+
+  static Stream<Arguments> inputs() {
+    String nested = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
+    StringBuilder laughs = new StringBuilder("openapi: 3.0.0\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char previous = (char) (c - 1);
+      laughs.append(c).append(": &").append(c).append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+    }
+    return Stream.of(
+        Arguments.of("empty.yaml", bytes(""), "the file is empty"),
+        Arguments.of("garbage.bin.yaml", new byte[] {0, 1, 2, (byte) 0xFF, 0, 7}, "binary content"),
+        Arguments.of("latin1.yaml", new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'}, "not valid UTF-8"),
+        Arguments.of("truncated.json", bytes("{\"openapi\": \"3.0.0\", \"paths\": {"), "invalid JSON"),
+        Arguments.of("truncated.yaml", bytes("openapi: 3.0.0\npaths:\n  /a:\n    get: {responses: [\n"), "invalid YAML"),
+        Arguments.of("laughs.yaml", bytes(laughs.toString()), "alias"),
+        Arguments.of("nested.json", bytes(nested), "exceeds a parser limit"),
+        Arguments.of("nested.yaml", bytes("a:\n" + "[".repeat(10_000) + "]".repeat(10_000)), "YAML"),
+        Arguments.of("version.yaml", bytes("openapi: 4.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n"), "unsupported OpenAPI version '4.0.0'"),
+        Arguments.of("array.json", bytes("[{\"openapi\": \"3.0.0\"}]"), "is an array"),
+        Arguments.of("scalar.yaml", bytes("just a sentence\n"), "a single value"),
+        Arguments.of("tabs.yaml", bytes("openapi: 3.0.0\ninfo:\n\ttitle: x\n"), "invalid YAML"),
+        Arguments.of("recursive-anchor.yaml", bytes("openapi: 3.0.0\nx: &r\n  y: *r\n"), "recursive anchor"),
+        Arguments.of("java-tag.yaml", bytes("openapi: 3.0.0\nx: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n"), "invalid YAML"));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void givesOneClearLineAndExitTwo(String name, byte[] content, String expected) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, content);
+    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", file.toString()));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith(file.toString()).contains(": error: ").contains(expected);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void utf16WithByteOrderMarkIsRead() throws IOException {
+    Path file = dir.resolve("utf16.yaml");
+    byte[] text = "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[text.length + 2];
+    withBom[0] = (byte) 0xFF;
+    withBom[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, withBom, 2, text.length);
+    Files.write(file, withBom);
+    CliRunner.Run run = CliRunner.run("check", file.toString());
+    assertThat(run.exitCode()).isIn(0, 1);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void directoryIsAnError() {
+    CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void sizeLimitIsClearAndAdjustable() throws IOException {
+    Path file = dir.resolve("big.yaml");
+    Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n# " + "x".repeat(3000) + "\n");
+    CliRunner.Run refused = CliRunner.run("check", "--max-file-size", "1k", file.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("more than the limit of 1024").contains("--max-file-size");
+    assertThat(CliRunner.run("check", "--max-file-size", "1m", file.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void recursiveSchemasAndSelfReferencesTerminate() throws IOException {
+    Path file = dir.resolve("recursive.yaml");
+    Files.writeString(file, String.join("\n",
+        "openapi: 3.1.0",
+        "info: {title: x, version: '1'}",
+        "paths:",
+        "  /v1/nodes:",
+        "    get:",
+        "      security: [{oauth: [read]}]",
+        "      responses:",
+        "        '200':",
+        "          description: ok",
+        "          content:",
+        "            application/json:",
+        "              schema: {$ref: '#/components/schemas/Node'}",
+        "components:",
+        "  securitySchemes:",
+        "    oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://a.example/t', scopes: {read: r}}}}",
+        "  schemas:",
+        "    Node:",
+        "      type: object",
+        "      properties:",
+        "        children: {type: array, items: {$ref: '#/components/schemas/Node'}}",
+        "        other: {$ref: '#/components/schemas/Other'}",
+        "    Other: {$ref: '#/components/schemas/Loop'}",
+        "    Loop: {$ref: '#/components/schemas/Other'}",
+        "    Self: {$ref: '#/components/schemas/Self'}",
+        ""));
+    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> CliRunner.run("check", "--profile", "strict", file.toString()));
+    assertThat(run.exitCode()).isIn(0, 1);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void tenThousandPaths() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
+    for (int i = 0; i < 10_000; i++) {
+      spec.append("  /v1/r").append(i).append(":\n    get:\n      responses: {'200': {description: ok}}\n");
+    }
+    Path file = dir.resolve("many.yaml");
+    Files.writeString(file, spec);
+    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRunner.run("check", "--quiet", file.toString()));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines().filter(line -> line.contains("[operation-security-missing]")).count()).isEqualTo(10_000);
+  }
+}
