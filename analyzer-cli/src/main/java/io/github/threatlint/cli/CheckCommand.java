@@ -7,6 +7,7 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.model.ExternalFiles;
 import io.github.threatlint.core.report.ReportContext;
@@ -96,6 +97,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
+  @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
+  boolean timings;
+
   private final Cli.Environment environment;
 
   CheckCommand(Cli.Environment environment) {
@@ -136,6 +140,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
         && !"dumb".equals(environment.variables().get("TERM"));
+    long reportStart = System.nanoTime();
     ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory);
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
       Reporter reporter = Reporters.byName(entry.getKey());
@@ -159,6 +164,10 @@ final class CheckCommand implements Callable<Integer> {
         err.println("threatlint: cannot write the " + entry.getKey() + " report to " + entry.getValue() + ": " + e.getMessage());
         return ExitCodes.ERROR;
       }
+    }
+    if (timings) {
+      Timings.add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
+      err.println("timings: " + Timings.summary());
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;

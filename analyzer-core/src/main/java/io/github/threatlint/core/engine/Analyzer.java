@@ -124,7 +124,10 @@ public final class Analyzer {
 
   private FileResult analyzeFile(Input input) {
     try {
-      return analyzeSource(reader.read(input.path(), input.displayPath()));
+      long start = System.nanoTime();
+      SourceFile source = reader.read(input.path(), input.displayPath());
+      Timings.add(Timings.Phase.READ, System.nanoTime() - start);
+      return analyzeSource(source);
     } catch (SourceException e) {
       return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -133,10 +136,14 @@ public final class Analyzer {
   }
 
   private FileResult analyzeSource(SourceFile source) throws SourceException {
+    long start = System.nanoTime();
     ParsedFile parsed = TreeParser.parse(source);
+    Timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
     SpecVersion version = DocumentLoader.detectVersion(parsed);
     ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed));
+    start = System.nanoTime();
     DocumentRun run = DocumentRun.run(document, rules);
+    Timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
     return new FileResult(run.findings(), run.errors());
   }
 

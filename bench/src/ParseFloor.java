@@ -1,0 +1,33 @@
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The floor of the benchmark: only read the file and build swagger-parser's model, with reference
+ * resolution off (the options threatlint uses), converting Swagger 2.0 as swagger-parser does.
+ */
+public final class ParseFloor {
+  private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^\\s*\"?swagger\"?\\s*:");
+
+  public static void main(String[] args) throws Exception {
+    String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    options.setResolveFully(false);
+    options.setValidateExternalRefs(false);
+    options.setValidateInternalRefs(false);
+    SwaggerParseResult result = SWAGGER_2.matcher(text.substring(0, Math.min(text.length(), 4096))).find()
+        ? new SwaggerConverter().readContents(text, null, options)
+        : new OpenAPIV3Parser().readContents(text, null, options);
+    if (result.getOpenAPI() == null) {
+      System.err.println("floor: no model for " + args[0] + ": " + result.getMessages());
+      System.exit(2);
+    }
+    System.out.println("paths=" + (result.getOpenAPI().getPaths() == null ? 0 : result.getOpenAPI().getPaths().size()));
+  }
+}
