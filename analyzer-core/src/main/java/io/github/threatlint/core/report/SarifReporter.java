@@ -255,8 +255,19 @@ public final class SarifReporter implements Reporter {
     return kept;
   }
 
+  /**
+   * Where a file is: relative to {@code %SRCROOT%} as reports name files under the working
+   * directory; an absolute {@code file:} URI, without base, for a file outside it.
+   */
   static ArtifactLocation artifact(String file) {
-    return new ArtifactLocation().withUri(toUri(file)).withUriBaseId(SRCROOT);
+    String path = file.replace('\\', '/');
+    if (path.startsWith("/")) {
+      return new ArtifactLocation().withUri("file://" + toUri(path));
+    }
+    if (path.matches("[A-Za-z]:/.*")) {
+      return new ArtifactLocation().withUri("file:///" + path.substring(0, 2) + toUri(path.substring(2)));
+    }
+    return new ArtifactLocation().withUri(toUri(path)).withUriBaseId(SRCROOT);
   }
 
   /** The absolute {@code file:} URI of a folder, ending with a slash as SARIF requires of a base URI. */
@@ -267,14 +278,11 @@ public final class SarifReporter implements Reporter {
 
   /** A relative URI reference for a report path: forward slashes, each segment percent-encoded as needed. */
   static String toUri(String file) {
-    StringBuilder uri = new StringBuilder();
+    List<String> segments = new ArrayList<>();
     for (String segment : file.replace('\\', '/').split("/", -1)) {
-      if (uri.length() > 0) {
-        uri.append('/');
-      }
-      uri.append(encode(segment));
+      segments.add(encode(segment));
     }
-    return uri.toString();
+    return String.join("/", segments);
   }
 
   private static String encode(String segment) {
