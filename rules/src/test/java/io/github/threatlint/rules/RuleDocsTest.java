@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.threatlint.core.docs.Explanation;
 import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.rule.Level;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +43,54 @@ class RuleDocsTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * An example that is a whole document (it starts with {@code openapi:} or {@code swagger:}) must
+   * show what it claims: the failing one makes the rule report, the passing one does not.
+   * Fragments are left alone.
+   */
+  @Test
+  void examplesThatAreWholeDocumentsShowTheRule() {
+    List<String> problems = new ArrayList<>();
+    for (RuleDescriptor rule : BuiltInRules.all()) {
+      String text = Explanation.read(rule);
+      if (text == null || !Explanation.problems(text).isEmpty()) {
+        continue;
+      }
+      Explanation explanation = Explanation.parse(rule.id(), text);
+      checkExample(rule, "failing", explanation.failingExample(), true, problems);
+      checkExample(rule, "passing", explanation.passingExample(), false, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static void checkExample(RuleDescriptor rule, String name, String section, boolean shouldReport, List<String> problems) {
+    String yaml = firstCodeBlock(section);
+    if (yaml == null || !(yaml.startsWith("openapi:") || yaml.startsWith("swagger:"))) {
+      return;
+    }
+    Level level = rule.info().level() == Level.OFF ? Level.NOTE : rule.info().level();
+    AnalysisResult result = TestAnalyzers.create(List.of(new EnabledRule(rule, level, Map.of())), Path.of("."))
+        .analyze(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), rule.id() + "-" + name + ".yaml");
+    if (!result.errors().isEmpty()) {
+      problems.add(rule.id() + ": the " + name + " example cannot be analysed: " + result.errors().get(0).oneLine());
+    } else if (shouldReport && result.findings().isEmpty()) {
+      problems.add(rule.id() + ": the failing example gives no finding");
+    } else if (!shouldReport && !result.findings().isEmpty()) {
+      problems.add(rule.id() + ": the passing example gives a finding: " + result.findings().get(0).message());
+    }
+  }
+
+  /** The content of the first fenced code block, or null. */
+  static String firstCodeBlock(String markdown) {
+    int open = markdown.indexOf("```");
+    if (open < 0) {
+      return null;
+    }
+    int start = markdown.indexOf('\n', open) + 1;
+    int close = markdown.indexOf("\n```", start - 1);
+    return start <= 0 || close < 0 ? null : markdown.substring(start, close + 1);
   }
 
   @Test
