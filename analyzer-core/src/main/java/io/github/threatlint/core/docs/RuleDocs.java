@@ -190,7 +190,7 @@ public final class RuleDocs {
           ids.add(link.apply(rule.id()));
         }
       }
-      md.append("| ").append(category.getKey()).append(' ').append(cell(category.getValue())).append(" | ")
+      md.append("| ").append(cell(Taxonomy.describe(taxonomy, category.getKey()))).append(" | ")
           .append(ids.isEmpty() ? "–" : String.join(", ", ids)).append(" |\n");
     }
     return md.append('\n').toString();

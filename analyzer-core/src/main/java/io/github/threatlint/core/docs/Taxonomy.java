@@ -52,10 +52,17 @@ public final class Taxonomy {
 
   private Taxonomy() {}
 
-  /** {@code API2 Broken Authentication}; the bare code when it is unknown. */
+  /**
+   * A code with its name: {@code API2 Broken Authentication}, or for SFTI areas (whose codes are
+   * abbreviations) {@code AAA (Authentication, Authorization, Accounting)}; the bare code when it is
+   * unknown.
+   */
   public static String describe(Map<String, String> taxonomy, String code) {
     String name = taxonomy.get(code);
-    return name == null ? code : code + " " + name;
+    if (name == null) {
+      return code;
+    }
+    return taxonomy == SFTI_AREAS ? code + " (" + name + ")" : code + " " + name;
   }
 
   /**

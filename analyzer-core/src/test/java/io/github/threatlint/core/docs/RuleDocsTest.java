@@ -17,7 +17,7 @@ class RuleDocsTest {
         - **Section**: auth — Authentication, authorization, consent
         - **OWASP API Security Top 10 2023**: API2 Broken Authentication, API5 Broken Function Level Authorization
         - **OWASP API Security Top 10 2019**: API2 Broken User Authentication
-        - **SFTI threat-modelling area**: AAA Authentication, Authorization, Accounting
+        - **SFTI threat-modelling area**: AAA (Authentication, Authorization, Accounting)
         - **SFTI threat scenarios**: Unauthorized access to data
         - **GitHub security severity**: 7.5 (high)
         - **Precision**: high
@@ -92,7 +92,7 @@ class RuleDocsTest {
         .contains("| API2 Broken Authentication | [`test-alpha`](test-alpha.md) |")
         .contains("| API4 Lack of Resources & Rate Limiting | [`test-beta`](test-beta.md) |")
         .contains("| API7 Server Side Request Forgery | – |")
-        .contains("| DOC Documentation | [`test-gamma`](test-gamma.md) |")
+        .contains("| DOC (Documentation) | [`test-gamma`](test-gamma.md) |")
         .contains("| Rule | 23:API1 | 23:API2 |")
         .contains("| [`test-alpha`](test-alpha.md) |  | ● |  |  | ● |");
     assertThat(catalog.indexOf("## auth")).isLessThan(catalog.indexOf("## data")).isLessThan(catalog.indexOf("## doc"));
