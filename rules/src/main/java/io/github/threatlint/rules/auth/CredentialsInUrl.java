@@ -36,7 +36,7 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
   private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES = Set.of("page", "next", "prev", "previous", "continuation",
       "cursor", "sync", "resume", "start", "pagination", "paging", "skip", "delta", "idempotency", "client", "request",
       "marker", "change", "changes", "notification", "verify", "verification", "invite", "invitation", "confirmation",
-      "reset", "unsubscribe", "share", "download", "upload", "watch", "batch", "job", "task", "link");
+      "reset", "unsubscribe", "captcha", "share", "download", "upload", "watch", "batch", "job", "task", "link");
 
   /** Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type. */
   private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "type", "types", "count",
@@ -50,8 +50,11 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
       return;
     }
     String name = parameter.name();
-    String reason = credentialTerm(name, in);
     NodeRef schema = parameter.schema();
+    String reason = canHoldCredential(schema, name) ? credentialTerm(name, in) : null;
+    if (reason != null && mentionsPagination(parameter.node().text("description"))) {
+      reason = null;
+    }
     if (reason == null && schema != null && "password".equals(schema.text("format"))) {
       reason = "format: password";
     }
@@ -61,6 +64,29 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
     context.report(parameter.node(), "name", "The " + in + " parameter '" + name + "' carries a credential ("
         + reason + "): URLs are kept in logs, proxies, browser history and Referer headers. Send it in a header, "
         + "the request body, or replace it with an OAuth2 access token in the Authorization header.");
+  }
+
+  /**
+   * False for values that cannot be a secret: flags ({@code rotateManagerToken: boolean}), numbers
+   * ({@code pinLat}), arrays and objects. Integers stay possible for numeric codes (PIN, OTP).
+   */
+  private static boolean canHoldCredential(NodeRef schema, String name) {
+    String type = schema == null ? null : schema.text("type");
+    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()) {
+      type = schema.node().get("type").get(0).asText(); // OpenAPI 3.1: [string, "null"]
+    }
+    if (type == null || type.equals("string")) {
+      return true;
+    }
+    return type.equals("integer") && Words.containsAny(name, NUMERIC_CODES);
+  }
+
+  private static final List<String> NUMERIC_CODES = List.of("pin", "otp", "passcode");
+
+  private static boolean mentionsPagination(String description) {
+    List<String> words = Words.split(description);
+    return words.contains("pagination") || words.contains("paginate") || words.contains("cursor")
+        || (words.contains("next") && words.contains("page"));
   }
 
   /** How the name reads as a credential ("named like 'token'"), or null. */

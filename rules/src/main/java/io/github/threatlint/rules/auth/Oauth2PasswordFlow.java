@@ -28,7 +28,7 @@ public final class Oauth2PasswordFlow implements Checks.SecuritySchemeCheck {
     for (OAuthFlow flow : scheme.flows()) {
       if (flow.kind().equals("password")) {
         context.report(SecuritySites.flowLocation(scheme, flow), "OAuth2 scheme '" + scheme.name() + "' offers the "
-            + "resource-owner password flow: users type their bank password into the client application, which can "
+            + "resource-owner password flow: users type their password into the client application, which can "
             + "keep it. Use the authorization code flow with PKCE, so that users authenticate at the authorization "
             + "server only.");
       }

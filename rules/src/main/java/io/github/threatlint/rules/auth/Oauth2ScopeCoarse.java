@@ -104,6 +104,9 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
         continue;
       }
       String family = ResourceFamilies.of(operation.path());
+      if (family.equals("/")) {
+        continue; // the root or a path of parameters only names no resource family
+      }
       for (Requirement requirement : security.alternatives()) {
         for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
           for (String scope : entry.getValue()) {

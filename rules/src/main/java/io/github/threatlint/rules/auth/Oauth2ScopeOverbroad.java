@@ -119,7 +119,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     }
     String access = operation.isRead() ? " (read)" : operation.isWrite() ? " (write)" : "";
     context.report(first, operation.label() + access + " " + SecuritySites.requiresVerb(operation) + " "
-        + describeAll(security) + ", which demands " + SecuritySites.enumerate(reasons) + ": users must consent to more "
+        + describeAll(security) + ", which demands " + summarize(reasons) + ": users must consent to more "
         + "than the operation needs. Require only the narrowest scope that covers it"
         + (SecuritySites.inheritsGlobal(operation) ? ", in the operation's own 'security'." : "."));
   }
@@ -134,6 +134,14 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
       return "the write-class scope '" + scope + "'";
     }
     return null;
+  }
+
+  /** The reasons, at most three of them, so that a requirement with many scopes keeps a readable message. */
+  private static String summarize(List<String> reasons) {
+    if (reasons.size() <= 3) {
+      return SecuritySites.enumerate(reasons);
+    }
+    return String.join(", ", reasons.subList(0, 3)) + " and " + (reasons.size() - 3) + " more";
   }
 
   private static String describeAll(SecurityRequirements security) {

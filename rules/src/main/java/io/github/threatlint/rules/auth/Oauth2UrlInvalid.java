@@ -43,8 +43,8 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
 
   private static void check(SecurityScheme scheme, NodeRef owner, String field, RuleContext context) {
     NodeRef value = owner.get(field);
-    if (value == null) {
-      return; // a missing required URL is security-scheme-malformed's finding
+    if (value == null || (value.node().isTextual() && value.node().textValue().isBlank())) {
+      return; // a missing or empty required URL is security-scheme-malformed's finding
     }
     String problem = problem(value);
     if (problem != null) {
@@ -59,9 +59,6 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
       return "is not a string";
     }
     String text = value.node().textValue().trim();
-    if (text.isEmpty()) {
-      return "is empty";
-    }
     URI uri;
     try {
       uri = new URI(text);

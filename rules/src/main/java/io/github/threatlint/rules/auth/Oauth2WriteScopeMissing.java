@@ -8,6 +8,7 @@ import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Scopes;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Map;
     id = "oauth2-write-scope-missing",
     title = "Write operation satisfied by read scopes",
     description = "A write operation (POST, PUT, PATCH, DELETE) can be called with OAuth2 scopes that are all "
-        + "read-class, so a client the user allowed only to read can change data.",
+        + "read-class, so a client the user allowed only to read can change data. POSTs that search, simulate or "
+        + "compute (the last path segment says so) are left out.",
     level = Level.WARNING,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -31,8 +33,9 @@ public final class Oauth2WriteScopeMissing implements Checks.OperationCheck {
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || !operation.isWrite() || security == null) {
-      return;
+    if (operation.kind() != Operation.Kind.PATH || !operation.isWrite() || security == null
+        || QueryPosts.isQueryLike(operation)) {
+      return; // a POST that searches or simulates may well need read scopes only
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
     for (Requirement requirement : security.alternatives()) {

@@ -48,7 +48,7 @@ public final class TokenPracticesUndocumented implements Checks.SecuritySchemeCh
       missing.add("how tokens are validated (signature, issuer, audience)");
     }
     if (!mentions(text, words, LIFETIME_STEMS, LIFETIME_WORDS)) {
-      missing.add("how long they live and how they are renewed or revoked");
+      missing.add("how long tokens live and how they are renewed or revoked");
     }
     if (missing.isEmpty()) {
       return;

@@ -11,8 +11,9 @@ public final class AdminPaths {
 
   /**
    * The first admin-like segment of the path ({@code /admin}, {@code /api/v1/admin-users}, {@code /internal},
-   * {@code /management}, {@code /manage}), or null. Path parameters are ignored. {@code internal} counts only as a
-   * whole segment, so {@code /internal-transfers} (a banking term) does not.
+   * {@code /management}, {@code /manage}), or null. Path parameters are ignored. A segment counts when its first
+   * word is admin ({@code /orgs/{org}/admins} lists an organisation's admins, it is no admin function), or when it
+   * is one of the others as a whole ({@code /internal-transfers} is a banking term).
    */
   public static String adminSegment(String path) {
     for (String segment : path.split("/")) {
@@ -20,7 +21,8 @@ public final class AdminPaths {
         continue;
       }
       List<String> words = Words.split(segment);
-      if (words.contains("admin") || words.contains("administrator") || WHOLE_SEGMENTS.contains(Words.lower(segment))) {
+      String first = words.isEmpty() ? "" : words.get(0);
+      if (first.equals("admin") || first.equals("administrator") || WHOLE_SEGMENTS.contains(Words.lower(segment))) {
         return segment;
       }
     }
