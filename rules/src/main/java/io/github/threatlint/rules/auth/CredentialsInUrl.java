@@ -28,9 +28,12 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
   private static final List<String> CREDENTIAL_TERMS = List.of("password", "passwd", "client_secret", "secret",
       "access_token", "refresh_token", "id_token", "token", "api_key", "apikey", "pin", "otp", "passcode");
 
-  /** Whole names that carry a session (a bare "session" or "sid" elsewhere in a name is usually a resource id, as Twilio's AccountSid). */
-  private static final List<String> SESSION_NAMES = List.of("session", "sid", "session_id", "jsessionid", "session_token",
-      "session_key", "phpsessid");
+  /**
+   * Whole names that carry a session. A bare "session" or "sid" is usually a resource filter or id (Stripe's
+   * ?session=, Twilio's AccountSid), so only the unambiguous names count.
+   */
+  private static final List<String> SESSION_NAMES = List.of("jsessionid", "phpsessid", "session_token", "session_key",
+      "sessiontoken", "sessionkey");
 
   /** Words before "token" that make it a pagination, idempotency or change-tracking marker, not a credential. */
   private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES = Set.of("page", "next", "prev", "previous", "continuation",
@@ -41,7 +44,7 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
   /** Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type. */
   private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "type", "types", "count",
       "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format", "expiry", "expires",
-      "expiration", "version", "label", "description", "strength", "rule", "rules", "prefix");
+      "expiration", "version", "label", "description", "strength", "rule", "rules", "prefix", "query", "filter", "search");
 
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {

@@ -12,7 +12,9 @@ public final class QueryPosts {
   private static final Set<String> QUERY_WORDS = Set.of("search", "query", "queries", "simulation", "simulations",
       "simulate", "calculate", "calculation", "calculations", "calculator", "estimate", "estimation", "quote", "quotes",
       "preview", "validate", "validation", "validator", "check", "lookup", "filter", "export", "count", "verify",
-      "download", "downloads", "report", "reports", "render", "find", "match", "matches", "evaluate", "evaluation");
+      "download", "downloads", "report", "reports", "render", "find", "match", "matches", "evaluate", "evaluation",
+      // RPC-style custom methods that read: getHealth, testIamPermissions, listObjects, resolveNames
+      "get", "test", "list", "fetch", "retrieve", "resolve", "describe", "analyze", "analyse", "summarize", "summary");
 
   private QueryPosts() {}
 
