@@ -92,7 +92,7 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
       default -> { }
     }
     if (!problems.isEmpty()) {
-      context.report(node, name + " (" + type + ") has " + String.join(" and ", problems) + ". Complete it, or clients and "
+      context.report(node, name + " (" + type + ") has " + String.join(", and ", problems) + ". Complete it, or clients and "
           + "gateways cannot apply it.");
     }
   }
@@ -110,7 +110,7 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
     }
     for (String url : urls) {
       if (isBlank(node.text(url))) {
-        problems.add("no '" + url + "', which the " + flow + " flow requires");
+        problems.add("no '" + url + "' (required by the " + flow + " flow)");
       }
     }
     if (node.get("scopes") == null) {
