@@ -12,8 +12,39 @@ import java.util.List;
  */
 public final class BuiltInRules {
   private static final List<Class<? extends Rule>> RULES = List.of(
+      io.github.threatlint.rules.auth.AdminSecurityNotDistinct.class,
+      io.github.threatlint.rules.auth.ApiKeyInUrl.class,
+      io.github.threatlint.rules.auth.AuthorizationHeaderParameter.class,
+      io.github.threatlint.rules.auth.ClientCredentialsOnUserData.class,
+      io.github.threatlint.rules.auth.ConsentLifecycleIncomplete.class,
+      io.github.threatlint.rules.auth.ConsentReferenceMissing.class,
+      io.github.threatlint.rules.auth.CookieAuth.class,
+      io.github.threatlint.rules.auth.CredentialsInUrl.class,
+      io.github.threatlint.rules.auth.HttpBasicAuth.class,
+      io.github.threatlint.rules.auth.HttpInsecureScheme.class,
+      io.github.threatlint.rules.auth.NonOauth2Scopes.class,
+      io.github.threatlint.rules.auth.Oauth2ImplicitFlow.class,
+      io.github.threatlint.rules.auth.Oauth2PasswordFlow.class,
+      io.github.threatlint.rules.auth.Oauth2RefreshUrlMissing.class,
+      io.github.threatlint.rules.auth.Oauth2ScopeCoarse.class,
+      io.github.threatlint.rules.auth.Oauth2ScopeNaming.class,
+      io.github.threatlint.rules.auth.Oauth2ScopeOverbroad.class,
+      io.github.threatlint.rules.auth.Oauth2ScopeUndefined.class,
+      io.github.threatlint.rules.auth.Oauth2ScopesMissing.class,
+      io.github.threatlint.rules.auth.Oauth2UrlInvalid.class,
+      io.github.threatlint.rules.auth.Oauth2WriteScopeMissing.class,
       io.github.threatlint.rules.auth.OperationSecurityMissing.class,
-      io.github.threatlint.rules.auth.SecuritySchemesMissing.class);
+      io.github.threatlint.rules.auth.Response401Missing.class,
+      io.github.threatlint.rules.auth.Response403Missing.class,
+      io.github.threatlint.rules.auth.SecurityDescriptionMissing.class,
+      io.github.threatlint.rules.auth.SecuritySchemeMalformed.class,
+      io.github.threatlint.rules.auth.SecuritySchemeNotAllowed.class,
+      io.github.threatlint.rules.auth.SecuritySchemeUndefined.class,
+      io.github.threatlint.rules.auth.SecuritySchemeUnused.class,
+      io.github.threatlint.rules.auth.SecuritySchemesMissing.class,
+      io.github.threatlint.rules.auth.TokenPracticesUndocumented.class,
+      io.github.threatlint.rules.auth.TppSenderConstraintMissing.class,
+      io.github.threatlint.rules.auth.WwwAuthenticateMissing.class);
 
   private static final List<RuleDescriptor> DESCRIPTORS = describe();
 

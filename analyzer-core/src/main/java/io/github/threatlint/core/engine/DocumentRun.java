@@ -63,6 +63,13 @@ final class DocumentRun {
           node.file().index().region(node.pointer()), null));
     }
 
+    @Override
+    public void report(NodeRef node, String message, Level atMost) {
+      Level lowered = level.atLeast(atMost) ? atMost : level;
+      findings.add(new Finding(ruleId, lowered, message, node.file().displayPath(), node.pointer(),
+          node.file().index().region(node.pointer()), null));
+    }
+
     boolean failed() {
       return failed;
     }

@@ -11,6 +11,13 @@ public interface RuleContext {
   void report(NodeRef node, String message);
 
   /**
+   * Reports a finding at the rule's configured level, lowered to {@code atMost} when that is
+   * lower: for rules whose catalog row gives a milder level in some cases (for example a note
+   * only in OpenAPI 3.1).
+   */
+  void report(NodeRef node, String message, Level atMost);
+
+  /**
    * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist
    * (a missing field) the finding is shown on the parent.
    */

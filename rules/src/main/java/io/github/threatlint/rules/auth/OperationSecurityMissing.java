@@ -38,11 +38,18 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
           + "applies to it. Add a security requirement to the operation or to the document.");
     } else if (security.isEmpty()) {
-      context.report(operation.node(), operation.label() + " (" + access + ") is public: its 'security' is empty. "
-          + "Require a security scheme, or list the path in the rule's allowAnonymous option if it must be public.");
+      context.report(operation.node(), operation.label() + " (" + access + ") is public: " + whose(operation)
+          + " is empty. Require a security scheme, or list the path in the rule's allowAnonymous option if it must be "
+          + "public.");
     } else if (security.allowsAnonymous()) {
-      context.report(operation.node(), operation.label() + " (" + access + ") can be called anonymously: its 'security' "
-          + "offers the empty requirement {} as an alternative. Remove {} so that credentials are always needed.");
+      context.report(operation.node(), operation.label() + " (" + access + ") can be called anonymously: "
+          + whose(operation) + " offers the empty requirement {} as an alternative. Remove {} so that credentials are "
+          + "always needed.");
     }
+  }
+
+  /** "its 'security'" or "the document-wide 'security' it inherits": where the problem is to be fixed. */
+  private static String whose(Operation operation) {
+    return operation.node().has("security") ? "its 'security'" : "the document-wide 'security' it inherits";
   }
 }

@@ -1,0 +1,119 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "credentials-in-url",
+    title = "Credential in a query or path parameter",
+    description = "A query or path parameter named like a credential (password, secret, token, api_key, client_secret, "
+        + "session id, PIN, OTP) or with format: password. URLs are written to logs, proxies, browser history and "
+        + "Referer headers, so the credential leaks.",
+    level = Level.ERROR,
+    owasp2023 = {"API2", "API8"},
+    owasp2019 = {"API2", "API3"},
+    sftiAreas = {"DS", "AAA"},
+    sftiScenarios = {"Information leakage, integrity violation", "Account hijacking"},
+    securitySeverity = 7.5,
+    precision = "high",
+    section = "auth")
+public final class CredentialsInUrl implements Checks.ParameterCheck {
+  private static final List<String> CREDENTIAL_TERMS = List.of("password", "passwd", "client_secret", "secret",
+      "access_token", "refresh_token", "id_token", "token", "api_key", "apikey", "pin", "otp", "passcode");
+
+  /**
+   * Whole names that carry a session. A bare "session" or "sid" is usually a resource filter or id (Stripe's
+   * ?session=, Twilio's AccountSid), so only the unambiguous names count.
+   */
+  private static final List<String> SESSION_NAMES = List.of("jsessionid", "phpsessid", "session_token", "session_key",
+      "sessiontoken", "sessionkey");
+
+  /** Words before "token" that make it a pagination, idempotency or change-tracking marker, not a credential. */
+  private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES = Set.of("page", "next", "prev", "previous", "continuation",
+      "cursor", "sync", "resume", "start", "pagination", "paging", "skip", "delta", "idempotency", "client", "request",
+      "marker", "change", "changes", "notification", "verify", "verification", "invite", "invitation", "confirmation",
+      "reset", "unsubscribe", "captcha", "share", "download", "upload", "watch", "batch", "job", "task", "link");
+
+  /** Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type. */
+  private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "type", "types", "count",
+      "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format", "expiry", "expires",
+      "expiration", "version", "label", "description", "strength", "rule", "rules", "prefix", "query", "filter", "search");
+
+  @Override
+  public void checkParameter(Parameter parameter, RuleContext context) {
+    String in = parameter.in();
+    if (!in.equals("query") && !in.equals("path")) {
+      return;
+    }
+    String name = parameter.name();
+    NodeRef schema = parameter.schema();
+    String reason = canHoldCredential(schema, name) ? credentialTerm(name, in) : null;
+    if (reason != null && mentionsPagination(parameter.node().text("description"))) {
+      reason = null;
+    }
+    if (reason == null && schema != null && "password".equals(schema.text("format"))) {
+      reason = "format: password";
+    }
+    if (reason == null) {
+      return;
+    }
+    context.report(parameter.node(), "name", "The " + in + " parameter '" + name + "' carries a credential ("
+        + reason + "): URLs are kept in logs, proxies, browser history and Referer headers. Send it in a header, "
+        + "the request body, or replace it with an OAuth2 access token in the Authorization header.");
+  }
+
+  /**
+   * False for values that cannot be a secret: flags ({@code rotateManagerToken: boolean}), numbers
+   * ({@code pinLat}), arrays and objects. Integers stay possible for numeric codes (PIN, OTP).
+   */
+  private static boolean canHoldCredential(NodeRef schema, String name) {
+    String type = schema == null ? null : schema.text("type");
+    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()) {
+      type = schema.node().get("type").get(0).asText(); // OpenAPI 3.1: [string, "null"]
+    }
+    if (type == null || type.equals("string")) {
+      return true;
+    }
+    return type.equals("integer") && Words.containsAny(name, NUMERIC_CODES);
+  }
+
+  private static final List<String> NUMERIC_CODES = List.of("pin", "otp", "passcode");
+
+  private static boolean mentionsPagination(String description) {
+    List<String> words = Words.split(description);
+    return words.contains("pagination") || words.contains("paginate") || words.contains("cursor")
+        || (words.contains("next") && words.contains("page"));
+  }
+
+  /** How the name reads as a credential ("named like 'token'"), or null. */
+  static String credentialTerm(String name, String in) {
+    if (Words.isAny(name, SESSION_NAMES) && in.equals("query")) {
+      return "named like a session identifier";
+    }
+    List<String> words = Words.split(name);
+    if (words.isEmpty() || DESCRIPTIVE_SUFFIXES.contains(words.get(words.size() - 1))) {
+      return null;
+    }
+    String term = Words.matchingTerm(name, CREDENTIAL_TERMS);
+    if (term == null) {
+      return null;
+    }
+    if (term.equals("token")) {
+      int index = words.indexOf("token");
+      if (index < 0) {
+        index = words.indexOf("tokens");
+      }
+      if (index > 0 && NON_CREDENTIAL_TOKEN_PREFIXES.contains(words.get(index - 1))) {
+        return null;
+      }
+    }
+    return "named like '" + term + "'";
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+
+@RuleInfo(
+    id = "http-basic-auth",
+    title = "HTTP Basic authentication",
+    description = "An http scheme 'basic' (OpenAPI 3) or a 'type: basic' scheme (Swagger 2.0): the user's password "
+        + "travels with every request, only base64-encoded, and a client that holds it holds the account.",
+    level = Level.ERROR,
+    owasp2023 = {"API2"},
+    owasp2019 = {"API2"},
+    sftiAreas = {"AAA"},
+    sftiScenarios = {"Account hijacking"},
+    securitySeverity = 7.5,
+    precision = "very-high",
+    section = "auth")
+public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
+  @Override
+  public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
+    if (!"http".equals(scheme.type()) || !"basic".equals(scheme.httpScheme())) {
+      return;
+    }
+    String key = scheme.version().isSwagger2() ? "type" : "scheme";
+    context.report(scheme.node(), key, "Security scheme '" + scheme.name() + "' uses HTTP Basic authentication: the "
+        + "password is sent, base64-encoded, with every request and any client that sees it can take over the account. "
+        + "Use OAuth2 or OpenID Connect with short-lived tokens.");
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.SecuritySites;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+@RuleInfo(
+    id = "oauth2-scope-naming",
+    title = "OAuth2 scope name off the naming convention",
+    description = "A declared OAuth2 scope whose name does not match the configured pattern. Consistent scope names "
+        + "(resource and action) make consent screens and authorization policies readable.",
+    level = Level.OFF,
+    owasp2023 = {},
+    owasp2019 = {},
+    sftiAreas = {"CON"},
+    sftiScenarios = {"Absence of fine-grained consent"},
+    securitySeverity = 1.0,
+    precision = "high",
+    section = "auth")
+public final class Oauth2ScopeNaming implements Checks.SecuritySchemeCheck {
+  @RuleOption(description = "Regular expression (Java syntax) that every scope name must match in full. The default "
+      + "asks for lower-case resource and action words joined by ':' or '.', such as 'accounts:read' or 'payments.write'.")
+  public String pattern = "[a-z][a-z0-9_-]*([:.][a-z][a-z0-9_-]*)*";
+
+  private Pattern compiled;
+
+  @Override
+  public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
+    if (!scheme.isOAuth2()) {
+      return;
+    }
+    if (compiled == null) {
+      try {
+        compiled = Pattern.compile(pattern);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("option 'pattern' of oauth2-scope-naming is not a valid regular expression: "
+            + e.getDescription(), e);
+      }
+    }
+    for (String scope : scheme.declaredScopes()) {
+      if (!compiled.matcher(scope).matches()) {
+        context.report(SecuritySites.scopeDeclaration(scheme, scope), "Scope '" + scope + "' of OAuth2 scheme '"
+            + scheme.name() + "' does not match the naming pattern " + pattern + ". Rename it to follow the convention "
+            + "(for example 'accounts:read').");
+      }
+    }
+  }
+}

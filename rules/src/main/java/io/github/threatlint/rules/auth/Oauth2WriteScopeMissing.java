@@ -1,0 +1,63 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.SecurityRequirements;
+import io.github.threatlint.core.model.SecurityRequirements.Requirement;
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.rules.support.QueryPosts;
+import io.github.threatlint.rules.support.Scopes;
+import io.github.threatlint.rules.support.SecuritySites;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@RuleInfo(
+    id = "oauth2-write-scope-missing",
+    title = "Write operation satisfied by read scopes",
+    description = "A write operation (POST, PUT, PATCH, DELETE) can be called with OAuth2 scopes that are all "
+        + "read-class, so a client the user allowed only to read can change data. POSTs that search, simulate or "
+        + "compute (the last path segment says so) are left out.",
+    level = Level.WARNING,
+    owasp2023 = {"API5"},
+    owasp2019 = {"API5"},
+    sftiAreas = {"AAA"},
+    sftiScenarios = {"Unauthorized access to data"},
+    securitySeverity = 6.5,
+    precision = "high",
+    section = "auth")
+public final class Oauth2WriteScopeMissing implements Checks.OperationCheck {
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    SecurityRequirements security = operation.security();
+    if (operation.kind() != Operation.Kind.PATH || !operation.isWrite() || security == null
+        || QueryPosts.isQueryLike(operation)) {
+      return; // a POST that searches or simulates may well need read scopes only
+    }
+    Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
+    for (Requirement requirement : security.alternatives()) {
+      List<String> scopes = new ArrayList<>();
+      String firstScheme = null;
+      for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
+        SecurityScheme scheme = schemes.get(entry.getKey());
+        if (scheme != null && scheme.takesScopes()) {
+          scopes.addAll(entry.getValue());
+          if (firstScheme == null && !entry.getValue().isEmpty()) {
+            firstScheme = entry.getKey();
+          }
+        }
+      }
+      if (scopes.isEmpty() || !scopes.stream().allMatch(Scopes::isReadClass)) {
+        continue;
+      }
+      context.report(SecuritySites.locate(operation, requirement, firstScheme), operation.label() + " (write) "
+          + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", whose scopes are all "
+          + "read-class: a token the user granted only for reading can change data. Require a write-class scope "
+          + "(such as 'write' or '<resource>:write') for this operation.");
+      return;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.SecurityRequirements;
+import io.github.threatlint.core.model.SecurityRequirements.Requirement;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+
+@RuleInfo(
+    id = "response-401-missing",
+    title = "Secured operation without a 401 response",
+    description = "A secured operation documents no 401 response (nor a 4XX range). Clients are not told how a missing, "
+        + "expired or invalid credential is answered, and tests and gateways have no contract to check it against.",
+    level = Level.WARNING,
+    owasp2023 = {"API2"},
+    owasp2019 = {"API2"},
+    sftiAreas = {"DOC", "AAA"},
+    sftiScenarios = {"Lack of consistent documentation", "Undetected brute force attacks or improper use of APIs by legitimate TPPs"},
+    securitySeverity = 3.0,
+    precision = "high",
+    section = "auth")
+public final class Response401Missing implements Checks.OperationCheck {
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || !requiresCredentials(operation.security())
+        || operation.documentsStatus("401", false)) {
+      return;
+    }
+    context.report(operation.node(), "responses", operation.label() + " requires authentication but documents no 401 "
+        + "response. Add a 401 response (with a WWW-Authenticate header) for missing, expired or invalid credentials.");
+  }
+
+  /** True when at least one alternative of the security needs credentials. */
+  static boolean requiresCredentials(SecurityRequirements security) {
+    if (security == null) {
+      return false;
+    }
+    for (Requirement requirement : security.alternatives()) {
+      if (!requirement.isAnonymous()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

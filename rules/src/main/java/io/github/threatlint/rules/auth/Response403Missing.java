@@ -1,0 +1,42 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.SecurityRequirements;
+import io.github.threatlint.core.model.SecurityRequirements.Requirement;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import java.util.List;
+
+@RuleInfo(
+    id = "response-403-missing",
+    title = "Scoped operation without a 403 response",
+    description = "An operation that requires scopes documents no 403 response (nor a 4XX range): clients are not told "
+        + "how a valid token without the needed scope is refused.",
+    level = Level.NOTE,
+    owasp2023 = {"API5"},
+    owasp2019 = {"API5"},
+    sftiAreas = {"AAA"},
+    sftiScenarios = {"Unauthorized access to data"},
+    securitySeverity = 2.5,
+    precision = "high",
+    section = "auth")
+public final class Response403Missing implements Checks.OperationCheck {
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    SecurityRequirements security = operation.security();
+    if (operation.kind() != Operation.Kind.PATH || security == null || operation.documentsStatus("403", false)) {
+      return;
+    }
+    for (Requirement requirement : security.alternatives()) {
+      for (List<String> scopes : requirement.schemes().values()) {
+        if (!scopes.isEmpty()) {
+          context.report(operation.node(), "responses", operation.label() + " requires scopes but documents no 403 "
+              + "response. Add a 403 response for tokens that lack the needed scope.");
+          return;
+        }
+      }
+    }
+  }
+}

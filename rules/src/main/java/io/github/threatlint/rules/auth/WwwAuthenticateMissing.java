@@ -1,0 +1,42 @@
+package io.github.threatlint.rules.auth;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import java.util.HashSet;
+import java.util.Set;
+
+@RuleInfo(
+    id = "www-authenticate-missing",
+    title = "401 response without WWW-Authenticate",
+    description = "A 401 response that does not document the WWW-Authenticate header, which HTTP (RFC 9110) requires "
+        + "on every 401 to tell the client which scheme to use and, for bearer tokens, why the token was refused.",
+    level = Level.NOTE,
+    owasp2023 = {"API2"},
+    owasp2019 = {"API2"},
+    sftiAreas = {"AAA"},
+    sftiScenarios = {"Unauthorized access to data"},
+    securitySeverity = 2.0,
+    precision = "very-high",
+    section = "auth")
+public final class WwwAuthenticateMissing implements Checks.OperationCheck {
+  /** Shared response definitions already reported: a component used by many operations is reported once, where it is. */
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    for (Response response : operation.responses()) {
+      if (!response.status().equals("401") || response.hasHeader("WWW-Authenticate") || !reported.add(response.node())) {
+        continue;
+      }
+      String where = response.entry().isRef() ? "The 401 response '" + response.entry().ref() + "' (used by "
+          + operation.label() + ")" : "The 401 response of " + operation.label();
+      context.report(response.node(), "headers", where + " does not document the WWW-Authenticate header that HTTP "
+          + "requires on a 401. Add it under 'headers', naming the scheme (for example Bearer with error=\"invalid_token\").");
+    }
+  }
+}
