@@ -1,27 +1,39 @@
 package io.github.threatlint.core.model;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether each schema (at the place it is written) is read from clients (an input: parameters and
  * request bodies), returned to them (an output: responses and their headers), or both. Computed
  * once per document by following every operation's schemas through {@code $ref}, composition,
- * items and properties. A schema no operation reaches has an unknown use, and rules judge it as
- * an input.
+ * items, properties and discriminator hierarchies (a base's {@code mapping}, and the schema
+ * definitions that extend it through {@code allOf}). A schema no operation reaches has an unknown
+ * use, and rules judge it as an input.
+ *
+ * <p>It also records which schemas are branches of an {@code allOf} (written inline or referenced):
+ * such a schema is one part of a composed object, and must not be judged as if it were the whole.
  */
 public final class SchemaUsage {
   public static final int INPUT = 1;
   public static final int OUTPUT = 2;
 
   private final Map<NodeRef, Integer> flags = new HashMap<>();
+  private final Set<NodeRef> compositionMembers = new HashSet<>();
+  /** Schema definitions by the base they extend through an {@code allOf} reference. */
+  private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
 
   private SchemaUsage() {}
 
   static SchemaUsage compute(ApiDocument document) {
     SchemaUsage usage = new SchemaUsage();
+    usage.indexDefinitions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
     for (Operation operation : document.allOperations()) {
       // callbacks and webhooks are requests the API sends: their bodies are outputs and their responses inputs
@@ -52,6 +64,64 @@ public final class SchemaUsage {
     return usage;
   }
 
+  /**
+   * One pass over the schema definitions (components/schemas or 2.0 definitions, nested schemas
+   * included): which definitions extend which base, and which schemas are {@code allOf} branches.
+   */
+  private void indexDefinitions(ApiDocument document) {
+    NodeRef definitions = document.schemaDefinitions();
+    if (definitions == null || !definitions.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, NodeRef> entry : definitions.members()) {
+      NodeRef definition = document.deref(entry.getValue());
+      if (definition == null || !definition.isObject()) {
+        continue;
+      }
+      NodeRef allOf = definition.get("allOf");
+      if (allOf != null) {
+        for (NodeRef branch : allOf.elements()) {
+          NodeRef base = branch.isRef() ? document.deref(branch) : null;
+          if (base != null && !base.equals(definition)) {
+            extensions.computeIfAbsent(base, key -> new ArrayList<>()).add(definition);
+          }
+        }
+      }
+    }
+    Set<NodeRef> seen = new HashSet<>();
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    for (Map.Entry<String, NodeRef> entry : definitions.members()) {
+      pending.push(entry.getValue());
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !seen.add(current)) {
+        continue;
+      }
+      recordMembers(document, current);
+      for (Subschema child : Subschema.of(current)) {
+        pending.push(child.schema());
+      }
+    }
+  }
+
+  /** Records the {@code allOf} branches of a schema, inline ones and the targets of referenced ones. */
+  private void recordMembers(ApiDocument document, NodeRef schema) {
+    NodeRef allOf = schema.get("allOf");
+    if (allOf == null) {
+      return;
+    }
+    for (NodeRef branch : allOf.elements()) {
+      compositionMembers.add(branch);
+      if (branch.isRef()) {
+        NodeRef target = document.deref(branch);
+        if (target != null) {
+          compositionMembers.add(target);
+        }
+      }
+    }
+  }
+
   private void mark(ApiDocument document, NodeRef schema, int flag, Deque<NodeRef> pending) {
     if (schema == null) {
       return;
@@ -69,11 +139,47 @@ public final class SchemaUsage {
         if (step.resolved()) {
           pending.push(step.target());
         }
-        continue;
+        if (document.version() != SpecVersion.OPENAPI_3_1 || current.node().size() == 1) {
+          continue;
+        }
+        // OAS 3.1: the keywords next to $ref apply too
+      }
+      if (before == 0) {
+        recordMembers(document, current);
       }
       for (Subschema child : Subschema.of(current)) {
         pending.push(child.schema());
       }
+      if (current.has("discriminator")) {
+        pushHierarchy(document, current, pending);
+      }
+    }
+  }
+
+  /** The members of a discriminator hierarchy: the targets of its mapping and the definitions extending it. */
+  private void pushHierarchy(ApiDocument document, NodeRef base, Deque<NodeRef> pending) {
+    NodeRef mapping = base.get("discriminator").get("mapping");
+    if (mapping != null) {
+      for (Map.Entry<String, NodeRef> entry : mapping.members()) {
+        if (!entry.getValue().node().isTextual()) {
+          continue;
+        }
+        String value = entry.getValue().node().textValue();
+        NodeRef target;
+        if (value.contains("#") || value.contains("/") || value.endsWith(".yaml") || value.endsWith(".json")) {
+          Resolution step = document.step(base.file(), value);
+          target = step.resolved() ? step.target() : null;
+        } else {
+          NodeRef definitions = document.schemaDefinitions();
+          target = definitions == null ? null : definitions.get(value);
+        }
+        if (target != null) {
+          pending.push(target);
+        }
+      }
+    }
+    for (NodeRef extension : extensions.getOrDefault(base, List.of())) {
+      pending.push(extension);
     }
   }
 
@@ -94,5 +200,13 @@ public final class SchemaUsage {
 
   public boolean isOutput(NodeRef schema) {
     return (flags(schema) & OUTPUT) != 0;
+  }
+
+  /**
+   * True when the schema is a branch of an {@code allOf}: written inline in one, or the target of
+   * a reference in one (a base type that other schemas extend).
+   */
+  public boolean isCompositionMember(NodeRef schema) {
+    return compositionMembers.contains(schema);
   }
 }

@@ -28,4 +28,9 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
   public int usage() {
     return document.schemaUsage().flags(node);
   }
+
+  /** A branch of an {@code allOf}, inline or referenced: one part of a composed schema. */
+  public boolean isCompositionMember() {
+    return document.schemaUsage().isCompositionMember(node);
+  }
 }
