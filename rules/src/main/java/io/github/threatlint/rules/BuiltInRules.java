@@ -12,8 +12,39 @@ import java.util.List;
  */
 public final class BuiltInRules {
   private static final List<Class<? extends Rule>> RULES = List.of(
+      io.github.threatlint.rules.data.ArrayMaxItems.class,
+      io.github.threatlint.rules.data.CacheControlMissing.class,
+      io.github.threatlint.rules.transport.CallbackInsecure.class,
+      io.github.threatlint.rules.data.ContentTypeWildcard.class,
+      io.github.threatlint.rules.data.CorsOriginUndeclared.class,
+      io.github.threatlint.rules.data.DataClassificationMissing.class,
+      io.github.threatlint.rules.data.DataResidencyUndeclared.class,
+      io.github.threatlint.rules.data.DescriptionUnsafeMarkdown.class,
+      io.github.threatlint.rules.data.NumericBounds.class,
+      io.github.threatlint.rules.data.NumericFormat.class,
+      io.github.threatlint.rules.data.NumericIdParameter.class,
       io.github.threatlint.rules.auth.OperationSecurityMissing.class,
-      io.github.threatlint.rules.auth.SecuritySchemesMissing.class);
+      io.github.threatlint.rules.data.PasswordFieldUnprotected.class,
+      io.github.threatlint.rules.data.PatternUnanchored.class,
+      io.github.threatlint.rules.data.PiiInUrl.class,
+      io.github.threatlint.rules.data.ReadWriteOnlyConflict.class,
+      io.github.threatlint.rules.data.RequestBodyOnGet.class,
+      io.github.threatlint.rules.data.RequestSchemaMissing.class,
+      io.github.threatlint.rules.data.RequestServerManagedField.class,
+      io.github.threatlint.rules.data.ResponseSchemaOverbroad.class,
+      io.github.threatlint.rules.data.SchemaAdditionalProperties.class,
+      io.github.threatlint.rules.data.SchemaUntyped.class,
+      io.github.threatlint.rules.auth.SecuritySchemesMissing.class,
+      io.github.threatlint.rules.data.SensitiveFieldInResponse.class,
+      io.github.threatlint.rules.transport.ServerAudienceUndeclared.class,
+      io.github.threatlint.rules.transport.ServerEnvironmentUndeclared.class,
+      io.github.threatlint.rules.transport.ServerNonProduction.class,
+      io.github.threatlint.rules.transport.ServerUrlInvalid.class,
+      io.github.threatlint.rules.data.StringMaxLength.class,
+      io.github.threatlint.rules.data.StringPatternMissing.class,
+      io.github.threatlint.rules.transport.TransportNotHttps.class,
+      io.github.threatlint.rules.data.UploadUnbounded.class,
+      io.github.threatlint.rules.data.UrlInputUnrestricted.class);
 
   private static final List<RuleDescriptor> DESCRIPTORS = describe();
 

@@ -18,7 +18,9 @@ import java.util.Set;
  * use, and rules judge it as an input.
  *
  * <p>It also records which schemas are branches of an {@code allOf} (written inline or referenced):
- * such a schema is one part of a composed object, and must not be judged as if it were the whole.
+ * such a schema is one part of a composed object, and must not be judged as if it were the whole;
+ * and which schemas are the whole body of a request (not a nested property). Responses and headers
+ * defined for reuse that no operation uses are outputs by their place.
  */
 public final class SchemaUsage {
   public static final int INPUT = 1;
@@ -28,6 +30,9 @@ public final class SchemaUsage {
   private final Set<NodeRef> compositionMembers = new HashSet<>();
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
+  private final Set<NodeRef> requestRoots = new HashSet<>();
+  /** How a request body's whole value is nested: composition and array items, not properties. */
+  private static final Set<String> ROOT_KEYWORDS = Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
   private SchemaUsage() {}
 
@@ -61,7 +66,81 @@ public final class SchemaUsage {
         }
       }
     }
+    usage.markUnreachedResponses(document, pending);
+    usage.markRequestRoots(document);
     return usage;
+  }
+
+  /**
+   * Responses and headers defined for reuse but used by no operation are still returned to clients
+   * wherever they will be used: their place says so, and they are not judged as inputs.
+   */
+  private void markUnreachedResponses(ApiDocument document, Deque<NodeRef> pending) {
+    NodeRef root = document.root();
+    NodeRef responses = document.isSwagger2() ? root.get("responses") : document.component("responses");
+    if (responses != null) {
+      for (Map.Entry<String, NodeRef> entry : responses.members()) {
+        NodeRef response = entry.getValue();
+        if (document.isSwagger2()) {
+          markIfUnreached(document, response.get("schema"), pending);
+        } else {
+          for (MediaType type : MediaType.content(response.get("content"))) {
+            markIfUnreached(document, type.schema(), pending);
+          }
+        }
+        NodeRef headers = response.get("headers");
+        if (headers != null) {
+          for (Map.Entry<String, NodeRef> header : headers.members()) {
+            NodeRef value = header.getValue();
+            markIfUnreached(document, value.has("schema") ? value.get("schema") : value, pending);
+          }
+        }
+      }
+    }
+    NodeRef headers = document.isSwagger2() ? null : document.component("headers");
+    if (headers != null) {
+      for (Map.Entry<String, NodeRef> header : headers.members()) {
+        markIfUnreached(document, header.getValue().get("schema"), pending);
+      }
+    }
+  }
+
+  private void markIfUnreached(ApiDocument document, NodeRef schema, Deque<NodeRef> pending) {
+    if (schema != null && flags(schema) == 0) {
+      mark(document, schema, OUTPUT, pending);
+    }
+  }
+
+  /**
+   * The schemas that are the whole body of a request to the API: each request body's schema,
+   * followed through references, composition and array items (not into properties).
+   */
+  private void markRequestRoots(ApiDocument document) {
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    for (Operation operation : document.operations()) {
+      for (MediaType type : operation.requestContent()) {
+        if (type.schema() != null) {
+          pending.push(type.schema());
+        }
+      }
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !requestRoots.add(current)) {
+        continue;
+      }
+      if (current.isRef()) {
+        Resolution step = document.step(current);
+        if (step.resolved()) {
+          pending.push(step.target());
+        }
+      }
+      for (Subschema child : Subschema.of(current)) {
+        if (ROOT_KEYWORDS.contains(child.keyword())) {
+          pending.push(child.schema());
+        }
+      }
+    }
   }
 
   /**
@@ -208,5 +287,13 @@ public final class SchemaUsage {
    */
   public boolean isCompositionMember(NodeRef schema) {
     return compositionMembers.contains(schema);
+  }
+
+  /**
+   * True when the schema is the whole body of a request to the API (a request body's schema, or one
+   * it refers to, composes or lists as array items), rather than a nested property.
+   */
+  public boolean isRequestRoot(NodeRef schema) {
+    return requestRoots.contains(schema);
   }
 }

@@ -33,4 +33,9 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
   public boolean isCompositionMember() {
     return document.schemaUsage().isCompositionMember(node);
   }
+
+  /** The whole body of a request (not a nested property): see {@link io.github.threatlint.core.model.SchemaUsage#isRequestRoot}. */
+  public boolean isRequestRoot() {
+    return document.schemaUsage().isRequestRoot(node);
+  }
 }

@@ -1,0 +1,80 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether a field name names a value of some kind (a password, a URL, an e-mail address) rather than
+ * something about it: {@code passwordPolicy}, {@code pinLength}, {@code emailVerified} and
+ * {@code callbackId} are about the value, and their last word says so.
+ */
+public final class FieldNames {
+  /** Last words that make a name describe a value instead of holding it. */
+  public static final Set<String> DESCRIPTIVE_LAST_WORDS = Set.of("hint", "hints", "policy", "policies", "length",
+      "expiry", "expires", "expiration", "set", "required", "enabled", "disabled", "changed", "change", "status",
+      "state", "type", "types", "id", "ids", "name", "names", "count", "attempts", "retries", "tries", "reset", "rule",
+      "rules", "strength", "format", "history", "updated", "created", "date", "at", "on", "time", "timestamp", "version",
+      "label", "description", "question", "questions", "mask", "masked", "present", "exists", "verified", "validated",
+      "method", "methods", "mode", "flag", "option", "options", "setting", "settings", "template", "supported",
+      "allowed", "locked", "blocked", "expired", "valid", "validity", "configured", "ref", "reference", "key",
+      "frequency", "days", "hours", "minutes", "seconds", "period", "interval", "duration", "characters", "chars",
+      "limit", "limits", "lifetime", "ttl", "age", "complexity", "rotation", "min", "max", "minimum", "maximum", "salt",
+      "level", "score", "algorithm", "provider", "source", "storage", "location", "path", "arn", "title");
+
+  /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
+  public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
+
+  private FieldNames() {}
+
+  /**
+   * The term (of {@code terms}) the name holds a value of, or null: the name contains the term as
+   * whole words and its last word is not a descriptive one (unless that word is part of the term).
+   */
+  public static String valueTerm(String name, List<String> terms) {
+    String term = Words.matchingTerm(name, terms);
+    if (term == null) {
+      return null;
+    }
+    List<String> words = Words.split(name);
+    List<String> termWords = Words.split(term);
+    String last = words.get(words.size() - 1);
+    if (DESCRIPTIVE_LAST_WORDS.contains(last) && !termWords.contains(last)) {
+      return null;
+    }
+    for (String word : words) {
+      if (PROTECTED_WORDS.contains(word)) {
+        return null;
+      }
+    }
+    return term;
+  }
+
+  /**
+   * True when the property can hold a text or number value: not a boolean, object or array, and
+   * not a date or time (a {@code passwordChangedAt} holds a date, not a password). Without a
+   * document, references are not followed.
+   */
+  public static boolean holdsScalar(ApiDocument document, NodeRef property) {
+    NodeRef schema = document == null ? property : document.deref(property);
+    if (schema == null || !schema.isObject()) {
+      return true;
+    }
+    Set<String> types = Schemas.valueTypes(schema);
+    if (types.contains("boolean") || types.contains("object") || types.contains("array")) {
+      return false;
+    }
+    if (types.isEmpty() && (schema.has("properties") || schema.has("items"))) {
+      return false;
+    }
+    String format = Schemas.format(schema);
+    return !("date".equals(format) || "date-time".equals(format) || "time".equals(format));
+  }
+
+  /** True when the property (followed through a reference) is an integer or a number. */
+  public static boolean isNumeric(ApiDocument document, NodeRef property) {
+    NodeRef schema = document == null ? property : document.deref(property);
+    return schema != null && Schemas.isNumeric(schema);
+  }
+}

@@ -1,0 +1,133 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.source.Pointers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How messages name a schema: by where it is written, as an API designer reads it
+ * ({@code schema 'Pet'}, {@code property 'address.city' of schema 'Customer'},
+ * {@code parameter 'limit' of GET /pets}, {@code request body of POST /pets}).
+ */
+public final class SchemaLabels {
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private SchemaLabels() {}
+
+  /** A label for the schema (or property, or 2.0 parameter) at {@code node}. */
+  public static String of(NodeRef node) {
+    List<String> segments = Pointers.segments(node.pointer());
+    int index;
+    String owner;
+    if (segments.size() >= 3 && segments.get(0).equals("components") && segments.get(1).equals("schemas")) {
+      owner = "schema '" + segments.get(2) + "'";
+      index = 3;
+    } else if (segments.size() >= 2 && segments.get(0).equals("definitions")) {
+      owner = "schema '" + segments.get(1) + "'";
+      index = 2;
+    } else if (segments.size() >= 3 && segments.get(0).equals("components")) {
+      owner = singular(segments.get(1)) + " '" + segments.get(2) + "'";
+      index = skipToSchema(segments, 3);
+    } else if (segments.size() >= 2 && (segments.get(0).equals("parameters") || segments.get(0).equals("responses"))) {
+      owner = singular(segments.get(0)) + " '" + segments.get(1) + "'";
+      index = skipToSchema(segments, 2);
+    } else if (segments.size() >= 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+        && METHODS.contains(segments.get(2))) {
+      String operation = segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
+      owner = operationPart(node, segments, operation);
+      index = skipToSchema(segments, 3);
+    } else {
+      return "the schema at " + node.pointer();
+    }
+    String path = propertyPath(segments, index);
+    return path.isEmpty() ? owner : "property '" + path + "' of " + owner;
+  }
+
+  private static String operationPart(NodeRef node, List<String> segments, String operation) {
+    if (segments.size() > 4 && segments.get(3).equals("parameters")) {
+      String name = parameterName(node, segments);
+      // null: a Swagger 2.0 body parameter (or an unreadable one)
+      return name == null ? "the request body of " + operation : "parameter '" + name + "' of " + operation;
+    }
+    if (segments.size() > 3 && segments.get(3).equals("requestBody")) {
+      return "the request body of " + operation;
+    }
+    if (segments.size() > 4 && segments.get(3).equals("responses")) {
+      if (segments.size() > 6 && segments.get(5).equals("headers")) {
+        return "header '" + segments.get(6) + "' of response " + segments.get(4) + " of " + operation;
+      }
+      return "response " + segments.get(4) + " of " + operation;
+    }
+    return operation;
+  }
+
+  /** The name of the parameter the pointer lies in, read from the file the node belongs to. */
+  private static String parameterName(NodeRef node, List<String> segments) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      pointer.append('/').append(Pointers.escape(segments.get(i)));
+    }
+    com.fasterxml.jackson.databind.JsonNode parameter = node.file().root().at(pointer.toString());
+    com.fasterxml.jackson.databind.JsonNode name = parameter == null ? null : parameter.get("name");
+    if (name == null || !name.isTextual()) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode in = parameter.get("in");
+    // a Swagger 2.0 body parameter is the request body, whatever its name
+    return in != null && "body".equals(in.asText()) ? null : name.textValue();
+  }
+
+  /** The index just after the {@code schema} segment (the schema of a parameter, media type or header). */
+  private static int skipToSchema(List<String> segments, int from) {
+    for (int i = from; i < segments.size(); i++) {
+      if (segments.get(i).equals("schema")) {
+        return i + 1;
+      }
+    }
+    return segments.size();
+  }
+
+  /** {@code properties/address/properties/city} reads {@code address.city}; items read {@code []}. */
+  private static String propertyPath(List<String> segments, int from) {
+    StringBuilder path = new StringBuilder();
+    for (int i = from; i < segments.size(); i++) {
+      String segment = segments.get(i);
+      switch (segment) {
+        case "properties", "patternProperties" -> {
+          if (i + 1 < segments.size()) {
+            if (path.length() > 0) {
+              path.append('.');
+            }
+            path.append(segments.get(++i));
+          }
+        }
+        case "items", "additionalItems", "unevaluatedItems" -> path.append("[]");
+        case "prefixItems" -> {
+          path.append('[').append(i + 1 < segments.size() ? segments.get(++i) : "").append(']');
+        }
+        case "additionalProperties", "unevaluatedProperties" -> path.append(path.length() > 0 ? ".*" : "*");
+        default -> {
+          // allOf/oneOf/anyOf and their indexes, not, if/then/else: the same value, no new name
+          if (segment.matches("allOf|oneOf|anyOf")) {
+            i++;
+          }
+        }
+      }
+    }
+    return path.toString();
+  }
+
+  private static String singular(String section) {
+    return switch (section) {
+      case "parameters" -> "parameter";
+      case "requestBodies" -> "request body";
+      case "responses" -> "response";
+      case "headers" -> "header";
+      case "callbacks" -> "callback";
+      case "pathItems" -> "path item";
+      default -> section;
+    };
+  }
+}
