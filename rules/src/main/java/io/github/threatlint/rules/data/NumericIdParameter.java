@@ -7,6 +7,7 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class NumericIdParameter implements Checks.ParameterCheck {
       return;
     }
     NodeRef at = written.isRef() ? parameter.node().get("name") : schema.get("type");
-    context.report(at == null ? parameter.node() : at, "The " + in + " parameter '" + parameter.name() + "' identifies "
+    context.report(at == null ? parameter.node() : at, "The " + SchemaLabels.parameter(parameter) + " identifies "
         + "an object with an integer: sequential numbers can be guessed and enumerated. Use a random identifier (a UUID "
         + "string) and check on every request that the caller may access the object.");
   }

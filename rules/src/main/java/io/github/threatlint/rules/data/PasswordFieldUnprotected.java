@@ -61,7 +61,7 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
         || !FieldNames.holdsScalar(null, parameter.node()) || "password".equals(parameter.node().text("format"))) {
       return;
     }
-    context.report(parameter.node(), "name", "Form field '" + parameter.name() + "' holds a password or PIN: add "
+    context.report(parameter.node(), "name", "The " + SchemaLabels.parameter(parameter) + " holds a password or PIN: add "
         + "format: password so that tools mask it.");
   }
 

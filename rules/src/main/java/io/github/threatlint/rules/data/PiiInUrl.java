@@ -7,7 +7,9 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.FieldNames;
+import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
@@ -48,14 +50,14 @@ public final class PiiInUrl implements Checks.ParameterCheck {
     }
     String name = parameter.name();
     String term = FieldNames.valueTerm(name, names);
-    if (term == null || Words.containsAny(name, excludedNames)) {
+    if (term == null || Words.containsAny(name, excludedNames) || CustomerData.isNetworkAddress(name)) {
       return;
     }
     NodeRef schema = parameter.schema();
     if (schema != null && !schema.isRef() && Schemas.valueTypes(schema).contains("boolean")) {
       return;
     }
-    context.report(parameter.node(), "name", "The " + in + " parameter '" + name + "' carries personal or financial data ("
+    context.report(parameter.node(), "name", "The " + SchemaLabels.parameter(parameter) + " carries personal or financial data ("
         + term + ") in the URL, where access logs, proxies and browser histories keep it: send it in the request body "
         + "(a POST search) or a header, or refer to the customer by an opaque identifier.");
   }

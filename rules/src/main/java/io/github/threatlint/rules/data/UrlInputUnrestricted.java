@@ -60,7 +60,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     if (isUnrestrictedText(written)) {
       NodeRef at = written.equals(parameter.node()) ? parameter.node() : written;
       if (reported.add(at)) {
-        context.report(at, "Parameter '" + parameter.name() + "' takes a URL with no pattern or enum: restrict it to the "
+        context.report(at, "The " + SchemaLabels.parameter(parameter) + " takes a URL with no pattern or enum: restrict it to the "
             + "hosts and schemes the API may call or redirect to (an anchored pattern or an enum), and check it on the "
             + "server as well.");
       }

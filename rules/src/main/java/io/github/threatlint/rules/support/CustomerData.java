@@ -28,12 +28,22 @@ public final class CustomerData {
 
   /** Names that contain a term above but are not about a person. */
   public static final List<String> NOT_PERSONAL = List.of("ip_address", "mac_address", "server_address",
-      "wallet_address", "contract_address", "address_type", "email_template", "phone_type");
+      "wallet_address", "contract_address", "address_type", "email_template", "phone_type", "email_subject",
+      "email_message", "email_body", "web_address", "company_address", "email_domain");
 
   private CustomerData() {}
 
+  /** An IP or MAC address ({@code IPv4Address}, {@code ip_address}): a machine's, not a person's. */
+  public static boolean isNetworkAddress(String name) {
+    String compact = Words.compact(name);
+    return compact.contains("ipv4") || compact.contains("ipv6") || compact.contains("ipaddress") || compact.contains("macaddress");
+  }
+
   /** True when the name holds one of the terms and is not one of {@link #NOT_PERSONAL}. */
   public static boolean matches(String name, List<String> terms) {
+    if (isNetworkAddress(name)) {
+      return false;
+    }
     return FieldNames.valueTerm(name, terms) != null && !Words.containsAny(name, NOT_PERSONAL);
   }
 

@@ -23,6 +23,11 @@ public final class FieldNames {
       "limit", "limits", "lifetime", "ttl", "age", "complexity", "rotation", "min", "max", "minimum", "maximum", "salt",
       "level", "score", "algorithm", "provider", "source", "storage", "location", "path", "arn", "title");
 
+  /** First words that make a name a setting or a question about a value: hasPassword, requireAddress. */
+  public static final Set<String> DESCRIPTIVE_FIRST_WORDS = Set.of("is", "has", "have", "require", "requires", "allow",
+      "allows", "enable", "enabled", "disable", "show", "hide", "include", "use", "can", "should", "need", "needs",
+      "verify", "validate", "send", "ask", "collect");
+
   /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
   public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
 
@@ -41,6 +46,9 @@ public final class FieldNames {
     List<String> termWords = Words.split(term);
     String last = words.get(words.size() - 1);
     if (DESCRIPTIVE_LAST_WORDS.contains(last) && !termWords.contains(last)) {
+      return null;
+    }
+    if (words.size() > termWords.size() && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0)) && !termWords.contains(words.get(0))) {
       return null;
     }
     for (String word : words) {

@@ -16,6 +16,23 @@ public final class SchemaLabels {
 
   private SchemaLabels() {}
 
+  /**
+   * How messages name a parameter: {@code query parameter 'limit' of GET /pets}, {@code path
+   * parameter 'id' of /pets/{id}} (declared on the path item), or {@code query parameter 'limit'}
+   * (declared for reuse).
+   */
+  public static String parameter(io.github.threatlint.core.model.Parameter parameter) {
+    String label = (parameter.in().isEmpty() ? "" : parameter.in() + " ") + "parameter '" + parameter.name() + "'";
+    List<String> segments = Pointers.segments(parameter.entry().pointer());
+    if (segments.size() >= 3 && segments.get(0).equals("paths")) {
+      String path = segments.get(1);
+      return METHODS.contains(segments.get(2))
+          ? label + " of " + segments.get(2).toUpperCase(Locale.ROOT) + " " + path
+          : label + " of " + path;
+    }
+    return label;
+  }
+
   /** A label for the schema (or property, or 2.0 parameter) at {@code node}. */
   public static String of(NodeRef node) {
     List<String> segments = Pointers.segments(node.pointer());
@@ -29,20 +46,25 @@ public final class SchemaLabels {
       index = 2;
     } else if (segments.size() >= 3 && segments.get(0).equals("components")) {
       owner = singular(segments.get(1)) + " '" + segments.get(2) + "'";
-      index = skipToSchema(segments, 3);
+      index = skipToSchema(segments, 3, 3);
     } else if (segments.size() >= 2 && (segments.get(0).equals("parameters") || segments.get(0).equals("responses"))) {
       owner = singular(segments.get(0)) + " '" + segments.get(1) + "'";
-      index = skipToSchema(segments, 2);
+      // a Swagger 2.0 parameter carries its keywords (items, ...) inline
+      index = skipToSchema(segments, 2, segments.get(0).equals("parameters") ? 2 : segments.size());
     } else if (segments.size() >= 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
         && METHODS.contains(segments.get(2))) {
       String operation = segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
       owner = operationPart(node, segments, operation);
-      index = skipToSchema(segments, 3);
+      boolean parameter = segments.size() > 4 && segments.get(3).equals("parameters");
+      index = skipToSchema(segments, 3, parameter ? 5 : segments.size());
     } else {
       return "the schema at " + node.pointer();
     }
     String path = propertyPath(segments, index);
-    return path.isEmpty() ? owner : "property '" + path + "' of " + owner;
+    if (path.isEmpty()) {
+      return owner;
+    }
+    return path.equals("[]") ? "the items of " + owner : "property '" + path + "' of " + owner;
   }
 
   private static String operationPart(NodeRef node, List<String> segments, String operation) {
@@ -79,14 +101,17 @@ public final class SchemaLabels {
     return in != null && "body".equals(in.asText()) ? null : name.textValue();
   }
 
-  /** The index just after the {@code schema} segment (the schema of a parameter, media type or header). */
-  private static int skipToSchema(List<String> segments, int from) {
+  /**
+   * The index just after the {@code schema} segment (the schema of a parameter, media type or
+   * header), or {@code fallback} when there is none (Swagger 2.0 keywords written inline).
+   */
+  private static int skipToSchema(List<String> segments, int from, int fallback) {
     for (int i = from; i < segments.size(); i++) {
       if (segments.get(i).equals("schema")) {
         return i + 1;
       }
     }
-    return segments.size();
+    return Math.min(fallback, segments.size());
   }
 
   /** {@code properties/address/properties/city} reads {@code address.city}; items read {@code []}. */
