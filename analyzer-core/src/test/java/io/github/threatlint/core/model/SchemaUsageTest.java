@@ -161,4 +161,59 @@ class SchemaUsageTest {
     assertThat(oas31.schemaUsage().flags(at(oas31,
         "/paths/~1a/post/requestBody/content/application~1json/schema/properties/extra"))).isEqualTo(SchemaUsage.INPUT);
   }
+
+  @Test
+  void requestRootsAndResponsesDefinedForReuse() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /orders:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: array
+                      items: {$ref: '#/components/schemas/Order'}
+              responses:
+                '201': {description: ok}
+        components:
+          responses:
+            Unused:
+              description: defined for reuse, used by no operation
+              content:
+                application/json:
+                  schema: {type: object, properties: {message: {type: string}}}
+          schemas:
+            Order:
+              allOf:
+                - $ref: '#/components/schemas/Entity'
+                - properties: {account: {type: object, properties: {id: {type: string}}}}
+            Entity:
+              properties: {id: {type: string}}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Entity"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1/properties/account"))).isFalse();
+    assertThat(usage.flags(at(document, "/components/responses/Unused/content/application~1json/schema/properties/message")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void swagger2EmptyProducesStillMarksTheResponseSchema() throws Exception {
+    ApiDocument document = document("""
+        swagger: '2.0'
+        info: {title: t, version: '1'}
+        produces: []
+        paths:
+          /a:
+            get:
+              responses:
+                '200': {description: ok, schema: {type: object}}
+        """);
+    assertThat(document.schemaUsage().flags(at(document, "/paths/~1a/get/responses/200/schema"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
 }
