@@ -99,13 +99,20 @@ public final class ApiDocument {
 
   /** One hop: the node one {@code $ref} names, without following further references. */
   public Resolution step(NodeRef refNode) {
-    String ref = refNode.ref();
+    return step(refNode.file(), refNode.ref());
+  }
+
+  /**
+   * One hop for a reference written as a plain string in {@code from} (a discriminator mapping
+   * value, for instance), without following further references.
+   */
+  public Resolution step(ParsedFile from, String ref) {
     int hash = ref.indexOf('#');
     String location = hash < 0 ? ref : ref.substring(0, hash);
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-    ParsedFile file = refNode.file();
+    ParsedFile file = from;
     if (!location.isEmpty()) {
-      ExternalFiles.Loaded loaded = externalFiles.load(refNode.file(), location);
+      ExternalFiles.Loaded loaded = externalFiles.load(from, location);
       if (loaded.file() == null) {
         return new Resolution(null, loaded.problem(), loaded.remote());
       }

@@ -200,7 +200,10 @@ public final class Operation {
     return requestBody() != null || !parameters("formData").isEmpty();
   }
 
-  /** Swagger 2.0 {@code consumes}/{@code produces}: the operation's, else the document's, else application/json. */
+  /**
+   * Swagger 2.0 {@code consumes}/{@code produces}: the operation's, else the document's; application/json
+   * when neither lists any type.
+   */
   public List<String> swagger2MediaTypes(String field) {
     JsonNode types = node.node().get(field);
     if (types == null) {
@@ -214,7 +217,8 @@ public final class Operation {
         }
       });
     }
-    if (types == null) {
+    if (result.isEmpty()) {
+      // absent or empty: the document leaves the media type open, and JSON is what it is read as
       result.add("application/json");
     }
     return result;

@@ -28,4 +28,14 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
   public int usage() {
     return document.schemaUsage().flags(node);
   }
+
+  /** A branch of an {@code allOf}, inline or referenced: one part of a composed schema. */
+  public boolean isCompositionMember() {
+    return document.schemaUsage().isCompositionMember(node);
+  }
+
+  /** The whole body of a request (not a nested property): see {@link io.github.threatlint.core.model.SchemaUsage#isRequestRoot}. */
+  public boolean isRequestRoot() {
+    return document.schemaUsage().isRequestRoot(node);
+  }
 }

@@ -1,0 +1,85 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.CustomerData;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "cache-control-missing",
+    title = "Customer data returned without Cache-Control",
+    description = "A 2xx response of a GET that returns customer data (its schema carries identifying or financial "
+        + "properties) without a Cache-Control header: browsers, proxies and CDNs may keep the data, where other users "
+        + "of the device or network can read it.",
+    level = Level.NOTE,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API3"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Information leakage, integrity violation"},
+    securitySeverity = 3.5,
+    precision = "high",
+    section = "data")
+public final class CacheControlMissing implements Checks.OperationCheck {
+  @RuleOption(description = "Headers that state the caching policy of a response.")
+  public List<String> headers = List.of("Cache-Control");
+
+  @RuleOption(description = "Property names of customer identifying data, matched as whole words.")
+  public List<String> identifyingNames = CustomerData.IDENTIFYING;
+
+  @RuleOption(description = "Property names of customer financial data, matched as whole words.")
+  public List<String> financialNames = CustomerData.FINANCIAL;
+
+  /** How many property levels below the response schema are searched for customer data. */
+  private static final int DEPTH = 4;
+
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get")) {
+      return;
+    }
+    List<String> terms = new ArrayList<>(identifyingNames);
+    terms.addAll(financialNames);
+    for (Response response : operation.responses()) {
+      if (!response.isSuccess() || declaresCaching(response) || reported.contains(response.node())) {
+        continue;
+      }
+      List<String> found = new ArrayList<>();
+      for (MediaType type : response.content()) {
+        if (type.schema() != null) {
+          for (String name : CustomerData.find(operation.document(), type.schema(), terms, DEPTH)) {
+            if (!found.contains(name)) {
+              found.add(name);
+            }
+          }
+        }
+      }
+      if (!found.isEmpty() && reported.add(response.node())) {
+        NodeRef at = response.entry().isRef() ? response.node() : response.entry();
+        context.report(at, "Response " + response.status() + " of " + operation.label() + " returns customer data ("
+            + CustomerData.quote(found) + ") without a Cache-Control header: declare Cache-Control (no-store for personal "
+            + "and financial data) so that browsers and proxies do not keep it.");
+      }
+    }
+  }
+
+  private boolean declaresCaching(Response response) {
+    for (String header : headers) {
+      if (response.hasHeader(header)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.NodeKind;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.rules.support.MediaTypes;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+    id = "content-type-wildcard",
+    title = "Wildcard or undeclared content type",
+    description = "A request or response media type */* or application/*, or a Swagger 2.0 operation whose body or "
+        + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
+        + "parsed as something else than intended (HTML, XML with entities) slips through.",
+    level = Level.WARNING,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API8"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 4.5,
+    precision = "very-high",
+    section = "data")
+public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.OperationCheck, Checks.DocumentCheck {
+
+  /** OAS 3: every media type where it is written, in request bodies, responses, parameters and headers. */
+  @Override
+  public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+    if (kind != NodeKind.MEDIA_TYPE) {
+      return;
+    }
+    String name = Pointers.lastSegment(node.pointer());
+    if (MediaTypes.isWildcard(name)) {
+      context.report(node, "The media type '" + name + "' accepts or returns any content: name the concrete types "
+          + "(application/json, ...) so that gateways can refuse anything else.");
+    }
+  }
+
+  /** Swagger 2.0: the document's consumes and produces. */
+  @Override
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    if (document.isSwagger2()) {
+      reportWildcards(document.root(), context, "the document");
+    }
+  }
+
+  /** Swagger 2.0: the operation's consumes and produces, and whether any apply at all. */
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    ApiDocument document = operation.document();
+    if (!document.isSwagger2()) {
+      return;
+    }
+    reportWildcards(operation.node(), context, operation.label());
+    List<String> missing = new ArrayList<>();
+    if (operation.hasRequestBody() && !declared(operation, "consumes")) {
+      missing.add("consumes");
+    }
+    if (!declared(operation, "produces") && returnsContent(operation)) {
+      missing.add("produces");
+    }
+    if (!missing.isEmpty()) {
+      context.report(operation.node(), operation.label() + " declares no " + String.join(" and no ", missing)
+          + " (neither the operation nor the document lists a media type), so its content types are left open: list "
+          + "the media types (application/json, ...) it " + (missing.size() == 2 ? "reads and returns"
+              : missing.contains("consumes") ? "reads" : "returns") + ".");
+    }
+  }
+
+  /** The operation's list (which overrides the document's), else the document's, names at least one type. */
+  private static boolean declared(Operation operation, String field) {
+    NodeRef own = operation.node().get(field);
+    NodeRef list = own != null ? own : operation.document().root().get(field);
+    return list != null && !list.elements().isEmpty();
+  }
+
+  private static boolean returnsContent(Operation operation) {
+    for (Response response : operation.responses()) {
+      if (response.node().has("schema")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void reportWildcards(NodeRef owner, RuleContext context, String where) {
+    for (String field : List.of("consumes", "produces")) {
+      NodeRef list = owner.get(field);
+      if (list == null) {
+        continue;
+      }
+      for (NodeRef entry : list.elements()) {
+        if (entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue())) {
+          context.report(entry, "'" + entry.node().textValue() + "' in the " + field + " of " + where + " accepts any "
+              + "content: name the concrete media types so that gateways can refuse anything else.");
+        }
+      }
+    }
+  }
+}

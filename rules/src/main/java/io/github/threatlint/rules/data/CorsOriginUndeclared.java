@@ -1,0 +1,43 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import java.util.HashSet;
+import java.util.Set;
+
+@RuleInfo(
+    id = "cors-origin-undeclared",
+    title = "Response without Access-Control-Allow-Origin",
+    description = "A response that does not declare Access-Control-Allow-Origin: the cross-origin policy of the API is "
+        + "left to each deployment, where it is often set to * for convenience; documenting the header makes the "
+        + "allowed origins part of the contract.",
+    level = Level.OFF,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API7"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Information leakage, integrity violation"},
+    securitySeverity = 3.0,
+    precision = "medium",
+    section = "data")
+public final class CorsOriginUndeclared implements Checks.OperationCheck {
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH) {
+      return;
+    }
+    for (Response response : operation.responses()) {
+      if (!response.hasHeader("Access-Control-Allow-Origin") && reported.add(response.node())) {
+        NodeRef at = response.entry().isRef() ? response.node() : response.entry();
+        context.report(at, "Response " + response.status() + " of " + operation.label() + " does not declare "
+            + "Access-Control-Allow-Origin: document the origins allowed to read it (never * for authenticated data).");
+      }
+    }
+  }
+}

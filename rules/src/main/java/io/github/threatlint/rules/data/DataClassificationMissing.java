@@ -1,0 +1,72 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.SchemaLabels;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+    id = "data-classification-missing",
+    title = "Customer data without a data classification",
+    description = "A schema carrying customer identifying or financial properties (names, e-mail, address, birth date, "
+        + "IBAN, balance, ...) without an x-data-classification: the data flows a privacy assessment needs are not "
+        + "documented where the data is defined.",
+    level = Level.OFF,
+    sftiLevel = Level.WARNING,
+    owasp2023 = {"API3"},
+    owasp2019 = {"API3"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Data Protection compliance breach"},
+    securitySeverity = 3.0,
+    precision = "medium",
+    section = "data")
+public final class DataClassificationMissing implements Checks.SchemaCheck {
+  @RuleOption(description = "The extension that carries the classification, on the schema, an enclosing schema or each matching property.")
+  public String key = "x-data-classification";
+
+  @RuleOption(description = "Property names of customer identifying data, matched as whole words.")
+  public List<String> identifyingNames = CustomerData.IDENTIFYING;
+
+  @RuleOption(description = "Property names of customer financial data, matched as whole words.")
+  public List<String> financialNames = CustomerData.FINANCIAL;
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (!schema.has("properties") || classified(visit)) {
+      return;
+    }
+    List<String> terms = new ArrayList<>(identifyingNames);
+    terms.addAll(financialNames);
+    List<String> unclassified = new ArrayList<>();
+    for (String name : CustomerData.matchingProperties(visit.document(), schema, terms)) {
+      NodeRef property = schema.get("properties").get(name);
+      NodeRef resolved = visit.document().deref(property);
+      if (!property.has(key) && (resolved == null || !resolved.has(key))) {
+        unclassified.add(name);
+      }
+    }
+    if (!unclassified.isEmpty()) {
+      context.report(schema, SchemaLabels.of(schema) + " carries customer data (" + CustomerData.quote(unclassified)
+          + ") without " + key + ": classify the schema (or each of these properties) so that the data flows and the "
+          + "protection they need are documented.");
+    }
+  }
+
+  /** The schema, or one it is written in (a composed or enclosing schema), carries the classification. */
+  private boolean classified(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      if (current.node().has(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.NodeKind;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+    id = "description-unsafe-markdown",
+    title = "Script in a description",
+    description = "A title, summary or description contains <script, javascript:, eval( or an inline event handler such "
+        + "as onerror=: documentation portals render these fields as Markdown with HTML, so the script runs in the "
+        + "browser of every developer who reads the documentation.",
+    level = Level.ERROR,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API8"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 7.0,
+    precision = "very-high",
+    section = "data")
+public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
+  private static final List<String> FIELDS = List.of("title", "summary", "description");
+
+  /** Script that runs when the text is rendered as HTML; an event handler counts only inside a tag. */
+  private static final Pattern UNSAFE = Pattern.compile(
+      "<\\s*script\\b|javascript\\s*:|vbscript\\s*:|\\beval\\s*\\(|<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+
+  /** Code spans and fenced code blocks render as text, so what they show is safe. */
+  private static final Pattern CODE = Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
+
+  @Override
+  public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+    if (!node.isObject() || kind == NodeKind.DOCUMENT) {
+      return;
+    }
+    for (String field : FIELDS) {
+      // a schema property called "title" or "description" is a schema, not text: only strings are read
+      check(node.get(field), field, context);
+    }
+    if (kind == NodeKind.SECURITY_SCHEME) {
+      checkScopes(node, context);
+    }
+    if (kind == NodeKind.SERVER) {
+      NodeRef variables = node.get("variables");
+      if (variables != null) {
+        for (Map.Entry<String, NodeRef> variable : variables.members()) {
+          check(variable.getValue().get("description"), "description", context);
+        }
+      }
+    }
+  }
+
+  private static void checkScopes(NodeRef scheme, RuleContext context) {
+    NodeRef flows = scheme.get("flows");
+    if (flows == null) {
+      check(scheme.get("scopes"), context);
+      return;
+    }
+    for (Map.Entry<String, NodeRef> flow : flows.members()) {
+      check(flow.getValue().get("scopes"), context);
+    }
+  }
+
+  private static void check(NodeRef scopes, RuleContext context) {
+    if (scopes == null) {
+      return;
+    }
+    for (Map.Entry<String, NodeRef> scope : scopes.members()) {
+      check(scope.getValue(), "scope description", context);
+    }
+  }
+
+  private static void check(NodeRef text, String field, RuleContext context) {
+    if (text == null || !text.node().isTextual()) {
+      return;
+    }
+    String visible = CODE.matcher(text.node().textValue()).replaceAll(" ");
+    Matcher matcher = UNSAFE.matcher(visible);
+    if (matcher.find()) {
+      String found = matcher.group().trim().toLowerCase(Locale.ROOT);
+      context.report(text, "This " + field + " contains '" + found + "', which runs as script when documentation "
+          + "portals render it: remove it, or show it as code between backticks if it is meant as an example.");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.threatlint.rules.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+
+@RuleInfo(
+    id = "numeric-bounds",
+    title = "Input number without bounds",
+    description = "An integer or number that clients send without both a lower and an upper bound: negative amounts, "
+        + "zero or huge quantities, page sizes and counts reach the back end unchecked.",
+    level = Level.WARNING,
+    owasp2023 = {"API4"},
+    owasp2019 = {"API4"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 5.0,
+    precision = "high",
+    section = "data")
+public final class NumericBounds implements Checks.SchemaCheck {
+  @RuleOption(description = "Also check numbers of responses, not only inputs.")
+  public boolean includeResponses = false;
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (schema.isRef() || !Schemas.isNumeric(schema) || !Schemas.judged(visit, includeResponses)
+        || Schemas.declares(visit, Schemas::isEnumerated)) {
+      return;
+    }
+    boolean lower = Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"));
+    boolean upper = Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"));
+    if (lower && upper) {
+      return;
+    }
+    String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
+    String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
+    context.report(schema, SchemaLabels.of(schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
+        + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
+        + "really process.");
+  }
+
+  /** A bound: the inclusive keyword, or the exclusive one written as a number (3.1; 3.0 writes it as a boolean flag). */
+  private static boolean bound(NodeRef schema, String inclusive, String exclusive) {
+    JsonNode value = schema.node().get(inclusive);
+    if (value != null && value.isNumber()) {
+      return true;
+    }
+    JsonNode exclusiveValue = schema.node().get(exclusive);
+    return exclusiveValue != null && exclusiveValue.isNumber();
+  }
+}

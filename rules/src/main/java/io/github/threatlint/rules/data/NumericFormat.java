@@ -1,0 +1,53 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "numeric-format",
+    title = "Number without a size format",
+    description = "An integer without format int32/int64, or a number without float/double: clients and servers pick "
+        + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers).",
+    level = Level.NOTE,
+    owasp2023 = {"API4"},
+    owasp2019 = {"API4"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 2.0,
+    precision = "high",
+    section = "data")
+public final class NumericFormat implements Checks.SchemaCheck {
+  @RuleOption(description = "Formats accepted for integers.")
+  public List<String> integerFormats = List.of("int32", "int64");
+
+  @RuleOption(description = "Formats accepted for numbers.")
+  public List<String> numberFormats = List.of("float", "double");
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (schema.isRef() || !Schemas.isNumeric(schema) || Schemas.isEnumerated(schema)) {
+      return;
+    }
+    Set<String> types = Schemas.valueTypes(schema);
+    boolean integer = types.contains("integer") && !types.contains("number");
+    List<String> accepted = integer ? integerFormats : numberFormats;
+    if (Schemas.declares(visit, node -> Schemas.formatIn(node, accepted))) {
+      return;
+    }
+    String format = Schemas.format(schema);
+    String problem = format == null ? "has no format" : "has format '" + format + "'";
+    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(schema) + " is "
+        + (integer ? "an integer" : "a number") + " that " + problem + ": declare " + String.join(" or ", accepted)
+        + " so that clients and servers agree on its size and precision.");
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.rules.support.MediaTypes;
+import java.util.HashSet;
+import java.util.Set;
+
+@RuleInfo(
+    id = "request-schema-missing",
+    title = "Request body without a schema",
+    description = "A request body media type (JSON, XML, form, multipart) without a schema, or a Swagger 2.0 body "
+        + "parameter without one: gateways and servers have nothing to validate the content against.",
+    level = Level.WARNING,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API8"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 5.0,
+    precision = "very-high",
+    section = "data")
+public final class RequestSchemaMissing implements Checks.OperationCheck {
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.document().isSwagger2()) {
+      NodeRef body = operation.requestBody();
+      if (body != null && !body.has("schema") && reported.add(body)) {
+        context.report(body, "The body parameter '" + body.text("name") + "' of " + operation.label() + " has no schema: "
+            + "describe the content with a schema so that it can be validated.");
+      }
+      return;
+    }
+    for (MediaType type : operation.requestContent()) {
+      // binary content (files, images) has nothing to describe field by field; upload-unbounded looks at its size
+      if (type.schema() == null && MediaTypes.isStructured(type.name()) && reported.add(type.node())) {
+        context.report(type.node(), "The " + type.name() + " request body of " + operation.label() + " has no schema: "
+            + "describe the content with a schema so that gateways and servers can validate it.");
+      }
+    }
+  }
+}

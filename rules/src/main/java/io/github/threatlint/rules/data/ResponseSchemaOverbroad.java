@@ -1,0 +1,120 @@
+package io.github.threatlint.rules.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.rules.support.MediaTypes;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "response-schema-overbroad",
+    title = "Success response without a precise schema",
+    description = "A 2xx response with content but no schema, an untyped schema, or a free-form object (no properties, "
+        + "or additionalProperties: true): nothing bounds what the API returns, so back ends can leak more data than the "
+        + "client, or the customer who consented, should see.",
+    level = Level.WARNING,
+    owasp2023 = {"API3"},
+    owasp2019 = {"API3"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"TPP gets more information than the user wants to give", "Inadequate data filtering"},
+    securitySeverity = 5.0,
+    precision = "high",
+    section = "data")
+public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
+  private static final List<String> SHAPING = List.of("type", "properties", "patternProperties", "additionalProperties",
+      "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
+
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH) {
+      return;
+    }
+    for (Response response : operation.responses()) {
+      if (!response.isSuccess()) {
+        continue;
+      }
+      for (MediaType type : response.content()) {
+        // a response defined once in components is judged there, not in the words of one of its operations
+        String where = response.entry().isRef()
+            ? "Response '" + SchemaLabels.definitionName(response.node()) + "' ("
+                + type.name() + ")"
+            : "Response " + response.status() + " of " + operation.label() + " (" + type.name() + ")";
+        if (type.schema() == null) {
+          if (MediaTypes.isStructured(type.name()) && reported.add(type.node())) {
+            context.report(type.node(), where + " has no schema: describe exactly the fields it returns, so that "
+                + "nothing more than the documented data can leave the API.");
+          }
+          continue;
+        }
+        check(operation.document(), type.schema(), where, context);
+      }
+    }
+  }
+
+  private void check(ApiDocument document, NodeRef written, String where, RuleContext context) {
+    NodeRef schema = document.deref(written);
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    if (Schemas.isArray(schema) && schema.get("items") != null) {
+      NodeRef items = document.deref(schema.get("items"));
+      String problem = items == null || !items.isObject() ? null : problem(items);
+      if (problem != null && reported.add(items)) {
+        context.report(items, where + " returns an array whose items (" + SchemaLabels.of(items) + ") " + problem
+            + ": list the properties each element returns.");
+      }
+      return;
+    }
+    String problem = problem(schema);
+    if (problem != null && reported.add(schema)) {
+      boolean inline = schema.equals(written) && !SchemaLabels.of(schema).startsWith("schema ");
+      NodeRef at = schema.has("additionalProperties") && schema.has("properties") ? schema.get("additionalProperties") : schema;
+      context.report(at, where + (inline ? " " : " returns " + SchemaLabels.of(schema) + ", which ") + problem
+          + ": list the properties it returns and set additionalProperties: false (maxProperties: 0 if it is always empty).");
+    }
+  }
+
+  /** Why the schema lets anything be returned, or null. */
+  private static String problem(NodeRef schema) {
+    boolean shaped = false;
+    for (String keyword : SHAPING) {
+      shaped |= schema.has(keyword);
+    }
+    if (!shaped) {
+      return "is untyped";
+    }
+    if (schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf") || schema.has("$ref") || !Schemas.isObject(schema)) {
+      return null;
+    }
+    JsonNode additional = schema.node().get("additionalProperties");
+    JsonNode maxProperties = schema.node().get("maxProperties");
+    if (maxProperties != null && maxProperties.isNumber() && maxProperties.intValue() == 0) {
+      return null;
+    }
+    boolean openAdditional = additional != null
+        && ((additional.isBoolean() && additional.booleanValue()) || (additional.isObject() && additional.isEmpty()));
+    boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
+    boolean listsProperties = schema.has("properties") && !schema.node().get("properties").isEmpty();
+    boolean mapOfSchemas = additional != null && additional.isObject() && !additional.isEmpty();
+    if (openAdditional) {
+      return "accepts any additional property (additionalProperties: " + (additional.isBoolean() ? "true" : "{}") + ")";
+    }
+    if (!listsProperties && !mapOfSchemas && !closed && !schema.has("patternProperties")) {
+      return "is an object that lists no properties, so any field may be returned";
+    }
+    return null;
+  }
+}

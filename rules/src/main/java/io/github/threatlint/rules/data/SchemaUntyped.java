@@ -1,0 +1,59 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "schema-untyped",
+    title = "Input schema that constrains nothing",
+    description = "A schema of a parameter or request body (or one of its properties or items) with no type, properties, "
+        + "composition, $ref, enum or const: it accepts any JSON value, so nothing validates what clients send.",
+    level = Level.WARNING,
+    owasp2023 = {"API3", "API8"},
+    owasp2019 = {"API3", "API8"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 5.0,
+    precision = "high",
+    section = "data")
+public final class SchemaUntyped implements Checks.SchemaCheck {
+  @RuleOption(description = "Also check schemas of responses, not only inputs.")
+  public boolean includeResponses = false;
+
+  /** Keywords that give a schema a shape of its own. */
+  private static final List<String> CONSTRAINING = List.of("type", "properties", "patternProperties", "additionalProperties",
+      "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
+
+  /** Where a schema is a whole value: not a composition branch, a condition or a schema for unlisted properties. */
+  private static final Set<String> VALUE_PLACES = Set.of("properties", "items", "prefixItems", "patternProperties");
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (visit.keyword() != null && !VALUE_PLACES.contains(visit.keyword())) {
+      return;
+    }
+    if (!Schemas.judged(visit, includeResponses)) {
+      return;
+    }
+    for (String keyword : CONSTRAINING) {
+      if (schema.has(keyword)) {
+        return;
+      }
+    }
+    if (Schemas.isSwagger2Parameter(visit) && "body".equals(schema.text("in"))) {
+      return;
+    }
+    context.report(schema, SchemaLabels.of(schema) + " constrains nothing (no type, properties, $ref, composition, enum "
+        + "or const), so it accepts any JSON value: declare its type and the constraints of what clients may send.");
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.Regexes;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+import java.util.List;
+
+@RuleInfo(
+    id = "string-max-length",
+    title = "Input string without a maximum length",
+    description = "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
+        + "format or length-bounding pattern: the API accepts values of any size, which costs memory, storage and "
+        + "processing and lets oversized payloads through to the back end.",
+    level = Level.WARNING,
+    owasp2023 = {"API4"},
+    owasp2019 = {"API4"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 5.0,
+    precision = "high",
+    section = "data")
+public final class StringMaxLength implements Checks.SchemaCheck {
+  @RuleOption(description = "Formats whose values have a bounded size, so that they need no maxLength.")
+  public List<String> boundedFormats = List.of("date", "date-time", "time", "uuid", "ipv4", "ipv6");
+
+  @RuleOption(description = "Also check strings of responses, not only inputs.")
+  public boolean includeResponses = false;
+
+  /** Files and encoded payloads: upload-unbounded judges them. */
+  private static final List<String> UPLOAD_FORMATS = List.of("binary", "byte");
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (schema.isRef() || !Schemas.isString(schema) || !Schemas.judged(visit, includeResponses)) {
+      return;
+    }
+    if (Schemas.formatIn(schema, UPLOAD_FORMATS) || schema.has("contentEncoding") || schema.has("contentMediaType")) {
+      return;
+    }
+    boolean bounded = Schemas.declares(visit, node -> node.has("maxLength") || Schemas.isEnumerated(node)
+        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")));
+    if (!bounded) {
+      String pattern = schema.text("pattern");
+      String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
+          ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";
+      context.report(schema, SchemaLabels.of(schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
+          + note + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
+          + "are refused before they reach the back end.");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.MediaTypes;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+
+@RuleInfo(
+    id = "string-pattern-missing",
+    title = "Input string without a pattern or format",
+    description = "A string that clients send with no pattern, format, enum or const: any characters are accepted, so "
+        + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
+    level = Level.NOTE,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API8"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 3.0,
+    precision = "medium",
+    section = "data")
+public final class StringPatternMissing implements Checks.SchemaCheck {
+  @RuleOption(description = "Also check strings of responses, not only inputs.")
+  public boolean includeResponses = false;
+
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (schema.isRef() || !Schemas.isString(schema) || !Schemas.judged(visit, includeResponses)
+        || schema.has("contentEncoding") || schema.has("contentMediaType")) {
+      return;
+    }
+    String body = Schemas.bodyMediaType(schema);
+    if (body != null && !MediaTypes.isJson(body)) {
+      // the whole of an XML or text document: a pattern cannot describe it
+      return;
+    }
+    boolean constrained = Schemas.declares(visit, node -> node.has("pattern") || node.has("format") || Schemas.isEnumerated(node));
+    if (!constrained) {
+      context.report(schema, SchemaLabels.of(schema) + " is a string " + Schemas.usageLabel(visit) + " that accepts any "
+          + "characters: declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
+          + "the value can legitimately contain.");
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.threatlint.rules.data;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.rules.support.FieldNames;
+import io.github.threatlint.rules.support.SchemaLabels;
+import io.github.threatlint.rules.support.Schemas;
+import io.github.threatlint.rules.support.Words;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleInfo(
+    id = "url-input-unrestricted",
+    title = "URL input without an allow-list",
+    description = "An input named like a URL (url, uri, callback, redirect, webhook, return_to, ...) or with format uri "
+        + "that has no pattern or enum restricting where it may point: if the server calls or redirects to it, clients "
+        + "can make it reach internal hosts or cloud metadata (server-side request forgery) or phishing sites.",
+    level = Level.WARNING,
+    owasp2023 = {"API7"},
+    owasp2019 = {},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 6.5,
+    precision = "medium",
+    section = "data")
+public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.ParameterCheck {
+  @RuleOption(description = "Names of URL inputs, matched as whole words of camelCase, snake_case or kebab-case names.")
+  public List<String> names = List.of("url", "uri", "href", "callback", "redirect", "webhook", "return_to", "return_url",
+      "endpoint");
+
+  @RuleOption(description = "Formats that mark a string as a URL.")
+  public List<String> formats = List.of("uri", "url", "iri", "uri-reference", "iri-reference", "uri-template");
+
+  private final Set<NodeRef> reported = new HashSet<>();
+
+  /** Parameters: the name is on the parameter, the constraints on its schema (inline in Swagger 2.0). */
+  @Override
+  public void checkParameter(Parameter parameter, RuleContext context) {
+    if ("body".equals(parameter.in())) {
+      return;
+    }
+    NodeRef written = parameter.schema();
+    boolean named = FieldNames.endingTerm(parameter.name(), names) != null;
+    if (written == null || (!named && !hasUrlFormat(written)) || isJsonpCallback(parameter.node())) {
+      return;
+    }
+    // a parameter whose schema is a URL type defined elsewhere is judged there
+    if (written.isRef()) {
+      return;
+    }
+    if (isUnrestrictedText(written)) {
+      NodeRef at = written.equals(parameter.node()) ? parameter.node() : written;
+      if (reported.add(at)) {
+        context.report(at, "The " + SchemaLabels.parameter(parameter) + " takes a URL with no pattern or enum: restrict it to the "
+            + "hosts and schemes the API may call or redirect to (an anchored pattern or an enum), and check it on the "
+            + "server as well.");
+      }
+    }
+  }
+
+  /** Properties named like URLs, and any string schema with a URL format. */
+  @Override
+  public void checkSchema(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    if (!visit.isInput() || Schemas.isReadOnly(visit)) {
+      return;
+    }
+    ApiDocument document = visit.document();
+    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
+      NodeRef written = property.getValue();
+      NodeRef resolved = document.deref(written);
+      if (FieldNames.endingTerm(property.getKey(), names) == null || resolved == null || Schemas.flag(document, written, "readOnly")
+          || isJsonpCallback(resolved)) {
+        continue;
+      }
+      if (written.isRef() && hasUrlFormat(resolved)) {
+        continue;
+      }
+      if (isUnrestrictedText(resolved) && !restrictedElsewhere(visit, property.getKey()) && reported.add(written)) {
+        context.report(written, "Property '" + property.getKey() + "' of " + SchemaLabels.of(schema) + " takes a URL "
+            + "with no pattern or enum: restrict it to the hosts and schemes the API may call or redirect to (an "
+            + "anchored pattern or an enum), and check it on the server as well.");
+      }
+    }
+    if (schema.isRef() || Schemas.isSwagger2Parameter(visit) || !hasUrlFormat(schema) || reported.contains(schema)) {
+      return;
+    }
+    if (!Schemas.declares(visit, node -> node.has("pattern") || Schemas.isEnumerated(node)) && reported.add(schema)) {
+      context.report(schema, SchemaLabels.of(schema) + " is a URL (format " + Schemas.format(schema) + ") "
+          + Schemas.usageLabel(visit) + " with no pattern or enum: restrict it to the hosts and schemes the API may call "
+          + "or redirect to.");
+    }
+  }
+
+  /** A JSONP callback names a script function, not a URL. */
+  private static boolean isJsonpCallback(NodeRef node) {
+    String description = Words.lower(node.text("description"));
+    return description.contains("jsonp") || description.contains("function");
+  }
+
+  private boolean hasUrlFormat(NodeRef schema) {
+    return Schemas.formatIn(schema, formats);
+  }
+
+  /** A string (or untyped value) with neither a pattern nor a list of allowed values. */
+  private static boolean isUnrestrictedText(NodeRef schema) {
+    if (!schema.isObject() || schema.has("pattern") || Schemas.isEnumerated(schema)) {
+      return false;
+    }
+    Set<String> types = Schemas.valueTypes(schema);
+    boolean composed = schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
+    return types.isEmpty() ? !composed && !schema.has("properties") && !schema.has("items") : types.equals(Set.of("string"));
+  }
+
+  private static boolean restrictedElsewhere(SchemaVisit object, String property) {
+    for (NodeRef other : Schemas.otherDeclarations(object, property)) {
+      if (other.has("pattern") || Schemas.isEnumerated(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Subschema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Property names that mark customer data, after the SFTI assets "Customer Identifying data",
+ * "Indirect Customer Identifying Data" and "Customer Financial Data". Rules take these lists as
+ * the defaults of their options.
+ */
+public final class CustomerData {
+  /** Names that identify a person, directly or indirectly. */
+  public static final List<String> IDENTIFYING = List.of("first_name", "last_name", "given_name", "family_name",
+      "surname", "full_name", "maiden_name", "birth_name", "email", "e_mail", "email_address", "phone", "phone_number",
+      "mobile_number", "telephone", "address", "street", "postal_address", "birth_date", "date_of_birth", "birthdate",
+      "birthday", "nationality", "ssn", "social_security_number", "ahv", "ahv_number", "tax_id", "tax_number",
+      "passport", "passport_number", "national_id", "id_card_number", "customer_number", "client_number");
+
+  /** Names of financial data of a customer. */
+  public static final List<String> FINANCIAL = List.of("iban", "bban", "account_number", "card_number", "pan",
+      "balance", "salary", "income", "net_worth", "credit_limit", "portfolio_value", "wealth", "assets_under_management");
+
+  /** Names that contain a term above but are not about a person. */
+  public static final List<String> NOT_PERSONAL = List.of("ip_address", "mac_address", "server_address",
+      "wallet_address", "contract_address", "address_type", "email_template", "phone_type", "email_subject",
+      "email_message", "email_body", "web_address", "company_address", "email_domain");
+
+  private CustomerData() {}
+
+  /** An IP or MAC address ({@code IPv4Address}, {@code ip_address}): a machine's, not a person's. */
+  public static boolean isNetworkAddress(String name) {
+    String compact = Words.compact(name);
+    return compact.contains("ipv4") || compact.contains("ipv6") || compact.contains("ipaddress") || compact.contains("macaddress");
+  }
+
+  /** True when the name holds one of the terms and is not one of {@link #NOT_PERSONAL}. */
+  public static boolean matches(String name, List<String> terms) {
+    if (isNetworkAddress(name)) {
+      return false;
+    }
+    return FieldNames.valueTerm(name, terms) != null && !Words.containsAny(name, NOT_PERSONAL);
+  }
+
+  /**
+   * The properties of an object schema (as written) whose names hold customer data, in order. Only
+   * properties holding a value count: a nested object or list ({@code addressList}) is judged by
+   * what it contains, where that is defined.
+   */
+  public static List<String> matchingProperties(ApiDocument document, NodeRef schema, List<String> terms) {
+    List<String> matches = new ArrayList<>();
+    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
+      if (matches(property.getKey(), terms) && FieldNames.holdsScalar(document, property.getValue())) {
+        matches.add(property.getKey());
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * The customer-data property names found in a schema and what it nests (references, composition,
+   * items, properties), at most {@code maxDepth} property levels deep; each schema is read once.
+   */
+  public static List<String> find(ApiDocument document, NodeRef schema, List<String> terms, int maxDepth) {
+    List<String> found = new ArrayList<>();
+    collect(document, schema, terms, maxDepth, found, new HashSet<>());
+    return found;
+  }
+
+  private static void collect(ApiDocument document, NodeRef schema, List<String> terms, int depth, List<String> found,
+      Set<NodeRef> seen) {
+    NodeRef resolved = document.deref(schema);
+    if (resolved == null || !resolved.isObject() || depth < 0 || !seen.add(resolved)) {
+      return;
+    }
+    for (Subschema child : Subschema.of(resolved)) {
+      if (child.name() != null && matches(child.name(), terms) && !found.contains(child.name())
+          && FieldNames.holdsScalar(document, child.schema())) {
+        found.add(child.name());
+      }
+      collect(document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);
+    }
+  }
+
+  /** The identifying and the financial names together. */
+  public static List<String> allTerms() {
+    List<String> all = new ArrayList<>(IDENTIFYING);
+    all.addAll(FINANCIAL);
+    return List.copyOf(all);
+  }
+
+  /** Up to three names, quoted, for a message. */
+  public static String quote(List<String> names) {
+    List<String> shown = names.subList(0, Math.min(3, names.size()));
+    return "'" + String.join("', '", shown) + "'" + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.threatlint.rules.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a {@code pattern} constrains, read without compiling it (ECMA 262 and Java dialects alike). */
+public final class Regexes {
+  private Regexes() {}
+
+  /**
+   * True when every top-level alternative starts with {@code ^} (or {@code \A}) and ends with an
+   * unescaped {@code $} (or {@code \z}, {@code \Z}): the whole value must match, not a part of it.
+   */
+  public static boolean isAnchored(String pattern) {
+    if (pattern == null || pattern.isEmpty()) {
+      return false;
+    }
+    for (String alternative : topLevelAlternatives(pattern)) {
+      if (!(alternative.startsWith("^") || alternative.startsWith("\\A"))) {
+        return false;
+      }
+      if (!(endsWithUnescaped(alternative, '$') || alternative.endsWith("\\z") || alternative.endsWith("\\Z"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when the pattern bounds the length of what it matches: it is anchored and has no
+   * unbounded quantifier ({@code *}, {@code +}, {@code {n,}}) outside character classes.
+   */
+  public static boolean boundsLength(String pattern) {
+    if (!isAnchored(pattern)) {
+      return false;
+    }
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        // a ] right after [ or [^ is a literal
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+          i++;
+        }
+        continue;
+      }
+      if (c == '*' || c == '+') {
+        return false;
+      }
+      if (c == '{') {
+        int close = pattern.indexOf('}', i);
+        if (close > 0 && pattern.substring(i + 1, close).matches("\\d+,\\s*")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The alternatives separated by {@code |} outside groups and character classes. */
+  public static List<String> topLevelAlternatives(String pattern) {
+    List<String> alternatives = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      } else if (c == '|' && depth == 0) {
+        alternatives.add(pattern.substring(start, i));
+        start = i + 1;
+      }
+    }
+    alternatives.add(pattern.substring(start));
+    return alternatives;
+  }
+
+  private static boolean endsWithUnescaped(String text, char last) {
+    if (text.isEmpty() || text.charAt(text.length() - 1) != last) {
+      return false;
+    }
+    int backslashes = 0;
+    for (int i = text.length() - 2; i >= 0 && text.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 0;
+  }
+}

@@ -1,0 +1,180 @@
+package io.github.threatlint.rules.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.source.Pointers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How messages name a schema: by where it is written, as an API designer reads it
+ * ({@code schema 'Pet'}, {@code property 'address.city' of schema 'Customer'},
+ * {@code parameter 'limit' of GET /pets}, {@code request body of POST /pets}).
+ */
+public final class SchemaLabels {
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("properties", "items", "allOf", "oneOf", "anyOf", "not",
+      "additionalProperties", "patternProperties", "prefixItems", "if", "then", "else");
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private SchemaLabels() {}
+
+  /**
+   * How messages name a parameter: {@code query parameter 'limit' of GET /pets}, {@code path
+   * parameter 'id' of /pets/{id}} (declared on the path item), or {@code query parameter 'limit'}
+   * (declared for reuse).
+   */
+  public static String parameter(Parameter parameter) {
+    String label = (parameter.in().isEmpty() ? "" : parameter.in() + " ") + "parameter '" + parameter.name() + "'";
+    List<String> segments = Pointers.segments(parameter.entry().pointer());
+    if (segments.size() >= 3 && segments.get(0).equals("paths")) {
+      String path = segments.get(1);
+      return METHODS.contains(segments.get(2))
+          ? label + " of " + segments.get(2).toUpperCase(Locale.ROOT) + " " + path
+          : label + " of " + path;
+    }
+    return label;
+  }
+
+  /** A label for the schema (or property, or 2.0 parameter) at {@code node}. */
+  public static String of(NodeRef node) {
+    List<String> segments = Pointers.segments(node.pointer());
+    int index;
+    String owner;
+    if (segments.size() >= 3 && segments.get(0).equals("components") && segments.get(1).equals("schemas")) {
+      owner = "schema '" + segments.get(2) + "'";
+      index = 3;
+    } else if (segments.size() >= 2 && segments.get(0).equals("definitions")) {
+      owner = "schema '" + segments.get(1) + "'";
+      index = 2;
+    } else if (segments.size() >= 3 && segments.get(0).equals("components")) {
+      owner = singular(segments.get(1)) + " '" + segments.get(2) + "'";
+      index = skipToSchema(segments, 3, 3);
+    } else if (segments.size() >= 2 && (segments.get(0).equals("parameters") || segments.get(0).equals("responses"))) {
+      owner = singular(segments.get(0)) + " '" + segments.get(1) + "'";
+      // a Swagger 2.0 parameter carries its keywords (items, ...) inline
+      index = skipToSchema(segments, 2, segments.get(0).equals("parameters") ? 2 : segments.size());
+    } else if (segments.size() >= 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+        && METHODS.contains(segments.get(2))) {
+      String operation = segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
+      owner = operationPart(node, segments, operation);
+      boolean parameter = segments.size() > 4 && segments.get(3).equals("parameters");
+      index = skipToSchema(segments, 3, parameter ? 5 : segments.size());
+    } else {
+      // a schema in a file of its own (a multi-file description): the file, or a name within it, names it
+      String file = fileName(node.file().displayPath());
+      if (segments.isEmpty() || SCHEMA_KEYWORDS.contains(segments.get(0))) {
+        owner = "schema '" + file + "'";
+        index = 0;
+      } else {
+        owner = "schema '" + segments.get(0) + "' of " + file;
+        index = 1;
+      }
+    }
+    String path = propertyPath(segments, index);
+    if (path.isEmpty()) {
+      return owner;
+    }
+    return path.equals("[]") ? "the items of " + owner : "property '" + path + "' of " + owner;
+  }
+
+  private static String operationPart(NodeRef node, List<String> segments, String operation) {
+    if (segments.size() > 4 && segments.get(3).equals("parameters")) {
+      String name = parameterName(node, segments);
+      // null: a Swagger 2.0 body parameter (or an unreadable one)
+      return name == null ? "the request body of " + operation : "parameter '" + name + "' of " + operation;
+    }
+    if (segments.size() > 3 && segments.get(3).equals("requestBody")) {
+      return "the request body of " + operation;
+    }
+    if (segments.size() > 4 && segments.get(3).equals("responses")) {
+      if (segments.size() > 6 && segments.get(5).equals("headers")) {
+        return "header '" + segments.get(6) + "' of response " + segments.get(4) + " of " + operation;
+      }
+      return "response " + segments.get(4) + " of " + operation;
+    }
+    return operation;
+  }
+
+  /** The name of the parameter the pointer lies in, read from the file the node belongs to. */
+  private static String parameterName(NodeRef node, List<String> segments) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      pointer.append('/').append(Pointers.escape(segments.get(i)));
+    }
+    JsonNode parameter = node.file().root().at(pointer.toString());
+    JsonNode name = parameter == null ? null : parameter.get("name");
+    if (name == null || !name.isTextual()) {
+      return null;
+    }
+    JsonNode in = parameter.get("in");
+    // a Swagger 2.0 body parameter is the request body, whatever its name
+    return in != null && "body".equals(in.asText()) ? null : name.textValue();
+  }
+
+  /**
+   * The index just after the {@code schema} segment (the schema of a parameter, media type or
+   * header), or {@code fallback} when there is none (Swagger 2.0 keywords written inline).
+   */
+  private static int skipToSchema(List<String> segments, int from, int fallback) {
+    for (int i = from; i < segments.size(); i++) {
+      if (segments.get(i).equals("schema")) {
+        return i + 1;
+      }
+    }
+    return Math.min(fallback, segments.size());
+  }
+
+  /** {@code properties/address/properties/city} reads {@code address.city}; items read {@code []}. */
+  private static String propertyPath(List<String> segments, int from) {
+    StringBuilder path = new StringBuilder();
+    for (int i = from; i < segments.size(); i++) {
+      String segment = segments.get(i);
+      switch (segment) {
+        case "properties", "patternProperties" -> {
+          if (i + 1 < segments.size()) {
+            if (path.length() > 0) {
+              path.append('.');
+            }
+            path.append(segments.get(++i));
+          }
+        }
+        case "items", "additionalItems", "unevaluatedItems" -> path.append("[]");
+        case "prefixItems" -> {
+          path.append('[').append(i + 1 < segments.size() ? segments.get(++i) : "").append(']');
+        }
+        case "additionalProperties", "unevaluatedProperties" -> path.append(path.length() > 0 ? ".*" : "*");
+        default -> {
+          // allOf/oneOf/anyOf and their indexes, not, if/then/else: the same value, no new name
+          if (segment.matches("allOf|oneOf|anyOf")) {
+            i++;
+          }
+        }
+      }
+    }
+    return path.toString();
+  }
+
+  private static String singular(String section) {
+    return switch (section) {
+      case "parameters" -> "parameter";
+      case "requestBodies" -> "request body";
+      case "responses" -> "response";
+      case "headers" -> "header";
+      case "callbacks" -> "callback";
+      case "pathItems" -> "path item";
+      default -> section;
+    };
+  }
+
+  /** The name a node is defined under: its key, or its file's name when it is a whole file. */
+  public static String definitionName(NodeRef node) {
+    return node.pointer().isEmpty() ? fileName(node.file().displayPath()) : Pointers.lastSegment(node.pointer());
+  }
+
+  private static String fileName(String path) {
+    String normalized = path.replace('\\', '/');
+    return normalized.substring(normalized.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,277 @@
+package io.github.threatlint.rules.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.source.Pointers;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What a schema declares, read the same way in Swagger 2.0, OAS 3.0 and OAS 3.1: types written as
+ * a string or (3.1) as an array such as {@code [string, "null"]}, {@code const} next to {@code enum},
+ * and constraints that another branch of the same {@code allOf} carries.
+ */
+public final class Schemas {
+  private static final int MAX_DEPTH = 16;
+
+  private Schemas() {}
+
+  /** The declared types ({@code type} as a string, or the strings of a 3.1 type array); empty when none. */
+  public static Set<String> types(NodeRef schema) {
+    Set<String> types = new LinkedHashSet<>();
+    if (schema == null || !schema.isObject()) {
+      return types;
+    }
+    JsonNode type = schema.node().get("type");
+    if (type == null) {
+      return types;
+    }
+    if (type.isTextual()) {
+      types.add(type.textValue());
+    } else if (type.isArray()) {
+      type.forEach(element -> {
+        if (element.isTextual()) {
+          types.add(element.textValue());
+        }
+      });
+    }
+    return types;
+  }
+
+  /** The declared types other than {@code "null"}. */
+  public static Set<String> valueTypes(NodeRef schema) {
+    Set<String> types = types(schema);
+    types.remove("null");
+    return types;
+  }
+
+  public static boolean hasType(NodeRef schema, String type) {
+    return types(schema).contains(type);
+  }
+
+  /** A string schema: {@code type: string} (or a type array with string and null only). */
+  public static boolean isString(NodeRef schema) {
+    Set<String> types = valueTypes(schema);
+    return types.size() == 1 && types.contains("string");
+  }
+
+  /** An integer or number schema (possibly nullable). */
+  public static boolean isNumeric(NodeRef schema) {
+    Set<String> types = valueTypes(schema);
+    return !types.isEmpty() && (types.equals(Set.of("integer")) || types.equals(Set.of("number"))
+        || types.equals(Set.of("integer", "number")));
+  }
+
+  /** An array schema: {@code type: array}, or no type but {@code items}. */
+  public static boolean isArray(NodeRef schema) {
+    Set<String> types = valueTypes(schema);
+    if (types.isEmpty()) {
+      return schema != null && schema.isObject() && (schema.has("items") || schema.has("prefixItems"));
+    }
+    return types.size() == 1 && types.contains("array");
+  }
+
+  /** An object schema: {@code type: object}, or no type but object keywords such as {@code properties}. */
+  public static boolean isObject(NodeRef schema) {
+    Set<String> types = valueTypes(schema);
+    if (types.isEmpty()) {
+      return schema != null && schema.isObject()
+          && (schema.has("properties") || schema.has("additionalProperties") || schema.has("patternProperties"));
+    }
+    return types.size() == 1 && types.contains("object");
+  }
+
+  /** True when the values are listed: {@code enum} or (3.1) {@code const}. */
+  public static boolean isEnumerated(NodeRef schema) {
+    return schema != null && schema.isObject() && (schema.has("enum") || schema.has("const"));
+  }
+
+  /** The text of {@code format}, or null. */
+  public static String format(NodeRef schema) {
+    return schema == null || !schema.isObject() ? null : schema.text("format");
+  }
+
+  /** True when the schema has a format and it is one of {@code formats}. */
+  public static boolean formatIn(NodeRef schema, Collection<String> formats) {
+    String format = format(schema);
+    return format != null && formats.contains(format);
+  }
+
+  /**
+   * True when the schema, or the composition around it, satisfies {@code test}: the schema itself,
+   * a branch of its own {@code allOf} (followed through references), or, when the schema is itself
+   * an {@code allOf} branch, the composing schema or one of the other branches. A constraint
+   * written in one branch of an {@code allOf} constrains the composed value.
+   */
+  public static boolean declares(SchemaVisit visit, Predicate<NodeRef> test) {
+    ApiDocument document = visit.document();
+    if (satisfiedThroughAllOf(document, visit.node(), test, new HashSet<>(), 0)) {
+      return true;
+    }
+    if ("allOf".equals(visit.keyword()) && visit.parent() != null) {
+      NodeRef composed = visit.parent().node();
+      if (test.test(composed)) {
+        return true;
+      }
+      for (NodeRef branch : elements(composed, "allOf")) {
+        if (!branch.equals(visit.node()) && satisfiedThroughAllOf(document, branch, test, new HashSet<>(), 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean satisfiedThroughAllOf(ApiDocument document, NodeRef schema, Predicate<NodeRef> test,
+      Set<NodeRef> seen, int depth) {
+    NodeRef resolved = document.deref(schema);
+    if (resolved == null || !resolved.isObject() || depth > MAX_DEPTH || !seen.add(resolved)) {
+      return false;
+    }
+    if (test.test(resolved) || (schema.isObject() && !schema.equals(resolved) && test.test(schema))) {
+      return true;
+    }
+    for (NodeRef branch : elements(resolved, "allOf")) {
+      if (satisfiedThroughAllOf(document, branch, test, seen, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The other declarations of a property in the composition its object belongs to: when the object
+   * is an {@code allOf} branch, the property of the same name in the composing schema and in the
+   * other branches (followed through references and nested {@code allOf}), resolved.
+   */
+  public static List<NodeRef> otherDeclarations(SchemaVisit object, String property) {
+    List<NodeRef> declarations = new ArrayList<>();
+    if (!"allOf".equals(object.keyword()) || object.parent() == null) {
+      return declarations;
+    }
+    ApiDocument document = object.document();
+    NodeRef composed = object.parent().node();
+    addProperty(document, composed, property, declarations);
+    for (NodeRef branch : elements(composed, "allOf")) {
+      if (!branch.equals(object.node())) {
+        collectProperty(document, branch, property, declarations, new HashSet<>(), 0);
+      }
+    }
+    return declarations;
+  }
+
+  private static void collectProperty(ApiDocument document, NodeRef schema, String property, List<NodeRef> out,
+      Set<NodeRef> seen, int depth) {
+    NodeRef resolved = document.deref(schema);
+    if (resolved == null || !resolved.isObject() || depth > MAX_DEPTH || !seen.add(resolved)) {
+      return;
+    }
+    addProperty(document, resolved, property, out);
+    for (NodeRef branch : elements(resolved, "allOf")) {
+      collectProperty(document, branch, property, out, seen, depth + 1);
+    }
+  }
+
+  private static void addProperty(ApiDocument document, NodeRef schema, String property, List<NodeRef> out) {
+    NodeRef properties = schema.get("properties");
+    NodeRef declared = properties == null ? null : properties.get(property);
+    if (declared != null) {
+      out.add(declared);
+      NodeRef resolved = document.deref(declared);
+      if (resolved != null && !resolved.equals(declared)) {
+        out.add(resolved);
+      }
+    }
+  }
+
+  /**
+   * True when a property schema (as written, possibly a {@code $ref}) or what it refers to has the
+   * boolean keyword set; a reference's siblings count, as 3.1 applies them and authors of 3.0
+   * documents write them with the same intent.
+   */
+  public static boolean flag(ApiDocument document, NodeRef property, String keyword) {
+    if (property == null) {
+      return false;
+    }
+    if (property.isTrue(keyword)) {
+      return true;
+    }
+    NodeRef resolved = document.deref(property);
+    return resolved != null && resolved.isTrue(keyword);
+  }
+
+  /** The properties an object schema lists, as written (values may be references). */
+  public static List<Map.Entry<String, NodeRef>> properties(NodeRef schema) {
+    NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
+    return properties == null ? List.of() : properties.members();
+  }
+
+  private static List<NodeRef> elements(NodeRef schema, String keyword) {
+    NodeRef array = schema == null || !schema.isObject() ? null : schema.get(keyword);
+    return array == null ? List.of() : array.elements();
+  }
+
+  /** A Swagger 2.0 non-body parameter, which the walk visits as a schema (its keywords are inline). */
+  public static boolean isSwagger2Parameter(SchemaVisit visit) {
+    return visit.document().isSwagger2() && visit.parent() == null && visit.node().has("in") && visit.node().has("name");
+  }
+
+  /**
+   * Whether a check on inputs applies to this schema: it is read from clients (or of unknown use)
+   * and not read-only (a read-only value is never accepted from a client), or the check is extended
+   * to responses and the schema is returned.
+   */
+  public static boolean judged(SchemaVisit visit, boolean includeResponses) {
+    if (includeResponses && visit.isOutput()) {
+      return true;
+    }
+    return visit.isInput() && !isReadOnly(visit);
+  }
+
+  /** True when the schema or one it is written in is {@code readOnly: true}. */
+  public static boolean isReadOnly(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      if (current.node().isTrue("readOnly")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The usage a message states: "an input", "a response", "an input and a response", "a schema of unknown use". */
+  public static String usageLabel(SchemaVisit visit) {
+    boolean input = visit.document().schemaUsage().isInput(visit.node());
+    boolean output = visit.isOutput();
+    if (input && output) {
+      return "used in requests and responses";
+    }
+    if (input) {
+      return "read from clients";
+    }
+    if (output) {
+      return "returned to clients";
+    }
+    return "not used by any operation (judged as an input)";
+  }
+
+  /**
+   * The media type whose whole body this schema is ({@code .../content/text~1xml/schema}), or null
+   * when the schema is not written directly under a media type.
+   */
+  public static String bodyMediaType(NodeRef schema) {
+    List<String> segments = Pointers.segments(schema.pointer());
+    int size = segments.size();
+    if (size >= 3 && segments.get(size - 1).equals("schema") && segments.get(size - 3).equals("content")) {
+      return segments.get(size - 2);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.threatlint.rules.transport;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Environments;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@RuleInfo(
+    id = "server-environment-undeclared",
+    title = "Servers without their environment",
+    description = "The document lists several servers and none of their descriptions names its environment "
+        + "(production, sandbox, test, ...): clients and the API inventory cannot tell production from the rest.",
+    level = Level.NOTE,
+    owasp2023 = {"API9"},
+    owasp2019 = {"API9"},
+    sftiAreas = {"APIM"},
+    sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    securitySeverity = 2.0,
+    precision = "high",
+    section = "transport")
+public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
+  @RuleOption(description = "Words that, in a server's description, name its environment.")
+  public List<String> environmentWords = Environments.ALL;
+
+  @Override
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    NodeRef servers = document.isSwagger2() ? null : document.root().get("servers");
+    if (servers == null) {
+      return;
+    }
+    // the same address over http and https is one server, not two environments
+    Set<String> addresses = new HashSet<>();
+    int count = 0;
+    for (NodeRef server : servers.elements()) {
+      String url = server.isObject() ? server.text("url") : null;
+      if (url == null) {
+        continue;
+      }
+      count++;
+      addresses.add(url.trim().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/$", "").toLowerCase(Locale.ROOT));
+      if (Environments.named(server.text("description"), environmentWords)) {
+        return;
+      }
+    }
+    if (addresses.size() >= 2) {
+      context.report(servers, "The document lists " + count + " servers and no description says which environment "
+          + "each is: describe each server with its environment (production, sandbox, test, ...).");
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.threatlint.rules.transport;
+
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.ServerUrls;
+import java.util.Locale;
+import java.util.Set;
+
+@RuleInfo(
+    id = "transport-not-https",
+    title = "Server without TLS",
+    description = "A server URL (document, path or operation level) with http:// or ws://, or Swagger 2.0 schemes with "
+        + "http or ws: requests, tokens and customer data cross the network in clear text, where anyone on the path "
+        + "can read and change them.",
+    level = Level.ERROR,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API7"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Interception/alteration of data during transport"},
+    securitySeverity = 8.0,
+    precision = "very-high",
+    section = "transport")
+public final class TransportNotHttps implements Checks.ServerCheck, Checks.OperationCheck {
+  private static final Set<String> CLEAR_TEXT = Set.of("http", "ws");
+
+  @RuleOption(description = "Accept http:// on localhost and loopback addresses (traffic that never leaves the machine; "
+      + "server-non-production reports such servers).")
+  public boolean allowLoopback = true;
+
+  @Override
+  public void checkServer(Server server, RuleContext context) {
+    if (context.document().isSwagger2()) {
+      // one server per entry of schemes: the scheme entry is the node; with no schemes the node is host
+      NodeRef node = server.node();
+      if (node.node().isTextual() && node.pointer().startsWith("/schemes/") && clearText(node.node().textValue())
+          && !(allowLoopback && ServerUrls.isLoopback(ServerUrls.host(server.url())))) {
+        context.report(node, "The document offers the API over " + node.node().textValue() + ": list only https (or wss) "
+            + "in schemes, so that requests and tokens are encrypted in transit.");
+      }
+      return;
+    }
+    for (String url : ServerUrls.alternatives(server)) {
+      String scheme = ServerUrls.scheme(url);
+      if (scheme == null || !CLEAR_TEXT.contains(scheme) || (allowLoopback && ServerUrls.isLoopback(ServerUrls.host(url)))) {
+        continue;
+      }
+      String how = url.equals(ServerUrls.withDefaults(server)) ? "" : " (through its variables: " + url + ")";
+      context.report(server.node().get("url"), "The server " + server.url() + " is reached over " + scheme + "://" + how
+          + ": use " + (scheme.equals("ws") ? "wss" : "https") + " so that requests, tokens and data are encrypted in transit.");
+      return;
+    }
+  }
+
+  /** Swagger 2.0 operations can override the document's schemes. */
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    NodeRef schemes = operation.document().isSwagger2() ? operation.node().get("schemes") : null;
+    if (schemes == null) {
+      return;
+    }
+    for (NodeRef scheme : schemes.elements()) {
+      if (scheme.node().isTextual() && clearText(scheme.node().textValue())) {
+        context.report(scheme, operation.label() + " is offered over " + scheme.node().textValue() + ": list only https "
+            + "(or wss) in its schemes.");
+      }
+    }
+  }
+
+  private static boolean clearText(String scheme) {
+    return CLEAR_TEXT.contains(scheme.toLowerCase(Locale.ROOT));
+  }
+}
