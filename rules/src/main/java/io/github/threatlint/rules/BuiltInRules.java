@@ -12,8 +12,29 @@ import java.util.List;
  */
 public final class BuiltInRules {
   private static final List<Class<? extends Rule>> RULES = List.of(
+      io.github.threatlint.rules.doc.ComponentUnused.class,
+      io.github.threatlint.rules.ops.CorrelationIdMissing.class,
+      io.github.threatlint.rules.ops.DeprecatedWithoutSunset.class,
+      io.github.threatlint.rules.ops.ErrorResponseUnstructured.class,
+      io.github.threatlint.rules.ops.IdempotencyKeyMissing.class,
+      io.github.threatlint.rules.doc.InfoContactMissing.class,
+      io.github.threatlint.rules.ops.InfoVersionNotSemver.class,
+      io.github.threatlint.rules.ops.InternalEndpointExposed.class,
+      io.github.threatlint.rules.doc.OpenapiVersionOutdated.class,
+      io.github.threatlint.rules.doc.OperationDescriptionMissing.class,
+      io.github.threatlint.rules.doc.OperationIdInvalid.class,
       io.github.threatlint.rules.auth.OperationSecurityMissing.class,
-      io.github.threatlint.rules.auth.SecuritySchemesMissing.class);
+      io.github.threatlint.rules.ops.PaginationUnbounded.class,
+      io.github.threatlint.rules.doc.ParameterDescriptionMissing.class,
+      io.github.threatlint.rules.ops.PathUnversioned.class,
+      io.github.threatlint.rules.ops.RateLimitHeadersMissing.class,
+      io.github.threatlint.rules.ops.Response400Missing.class,
+      io.github.threatlint.rules.ops.Response404Missing.class,
+      io.github.threatlint.rules.ops.Response429Missing.class,
+      io.github.threatlint.rules.ops.Response500Missing.class,
+      io.github.threatlint.rules.ops.RetryAfterMissing.class,
+      io.github.threatlint.rules.auth.SecuritySchemesMissing.class,
+      io.github.threatlint.rules.doc.SpecInvalid.class);
 
   private static final List<RuleDescriptor> DESCRIPTORS = describe();
 

@@ -1,0 +1,205 @@
+package io.github.threatlint.rules.doc;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Resolution;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.source.DuplicateKey;
+import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.source.Pointers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+    id = "spec-invalid",
+    title = "Structurally invalid document",
+    description = "A structural problem of the document: a required field missing, a value of the wrong type, a key "
+        + "written twice, an unknown field where none is allowed, a path template whose parameters are not declared "
+        + "(or the reverse), a duplicate operationId. Tools disagree on how to read an invalid document, so gateways, "
+        + "validators and generated code may not enforce what the author meant. One finding per problem, on its node.",
+    level = Level.ERROR,
+    owasp2023 = {"API9"},
+    owasp2019 = {"API9"},
+    sftiAreas = {"DSO"},
+    sftiScenarios = {"Buggy APIs get to production"},
+    securitySeverity = 5.0,
+    precision = "very-high",
+    section = "doc")
+public final class SpecInvalid implements Checks.DocumentCheck, Checks.ParameterCheck, Checks.ReferenceCheck,
+    Checks.DocumentEndCheck {
+  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
+
+  /** Every file the walk met, in order: duplicate keys are reported for each at the end. */
+  private final Set<ParsedFile> files = new LinkedHashSet<>();
+  /** Findings already made (pointer and message), so that two sources never report one problem twice. */
+  private final Set<String> reported = new HashSet<>();
+
+  @Override
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    files.add(document.rootFile());
+    ParserMessageMapper mapper = new ParserMessageMapper(document);
+    for (String message : document.parserMessages()) {
+      for (ParserMessageMapper.Mapped mapped : mapper.map(message)) {
+        report(context, mapped.node(), mapped.message());
+      }
+    }
+    checkPathTemplates(document, context);
+    checkOperationIds(document, context);
+  }
+
+  @Override
+  public void checkParameter(Parameter parameter, RuleContext context) {
+    if (parameter.in().equals("path") && !parameter.required()) {
+      String name = parameter.name();
+      report(context, parameter.node().has("required") ? parameter.node().get("required") : parameter.node(),
+          "Path parameter '" + name + "' must be declared with required: true: a path parameter is part of the URL and "
+              + "is always present.");
+    }
+  }
+
+  @Override
+  public void checkReference(NodeRef reference, RuleContext context) {
+    files.add(reference.file());
+    Resolution step = context.document().step(reference);
+    if (step.resolved()) {
+      files.add(step.target().file());
+    }
+  }
+
+  @Override
+  public void finishDocument(ApiDocument document, RuleContext context) {
+    for (ParsedFile file : files) {
+      for (DuplicateKey duplicate : file.duplicateKeys()) {
+        NodeRef node = nodeAt(file, duplicate.pointer());
+        String key = Pointers.lastSegment(duplicate.pointer());
+        report(context, node, "Key '" + key + "' is written twice in the same object (first at line "
+            + duplicate.first().startLine() + ", column " + duplicate.first().startColumn() + ", again at line "
+            + duplicate.second().startLine() + ", column " + duplicate.second().startColumn() + "): parsers keep only one "
+            + "of the two values, and not all the same one; remove or merge the duplicate.");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ path templates
+
+  private void checkPathTemplates(ApiDocument document, RuleContext context) {
+    Map<String, List<Operation>> byPath = new LinkedHashMap<>();
+    for (Operation operation : document.operations()) {
+      byPath.computeIfAbsent(operation.path(), path -> new ArrayList<>()).add(operation);
+    }
+    NodeRef paths = document.root().get("paths");
+    for (Map.Entry<String, List<Operation>> entry : byPath.entrySet()) {
+      String path = entry.getKey();
+      Set<String> template = templateVariables(path);
+      Map<String, List<Operation>> undeclared = new LinkedHashMap<>();
+      for (Operation operation : entry.getValue()) {
+        if (hasUnresolvedParameter(document, operation)) {
+          continue; // what an unresolved parameter declares is unknown; ref-unresolved reports the reference
+        }
+        Set<String> declared = new HashSet<>();
+        for (Parameter parameter : operation.parameters("path")) {
+          declared.add(parameter.name());
+          if (!template.contains(parameter.name())) {
+            report(context, parameter.entry(), "Path parameter '" + parameter.name() + "' is declared, but the path '"
+                + path + "' has no {" + parameter.name() + "}: rename the parameter to match the template, or remove it.");
+          }
+        }
+        for (String variable : template) {
+          if (!declared.contains(variable)) {
+            undeclared.computeIfAbsent(variable, name -> new ArrayList<>()).add(operation);
+          }
+        }
+      }
+      for (Map.Entry<String, List<Operation>> missing : undeclared.entrySet()) {
+        String variable = missing.getKey();
+        List<Operation> operations = missing.getValue();
+        if (operations.size() == entry.getValue().size() && paths != null && paths.get(path) != null) {
+          report(context, paths.get(path), "The path '" + path + "' uses {" + variable + "}, but no parameter '"
+              + variable + "' with in: path is declared for it: declare it (with required: true) in the path item's "
+              + "parameters, so that every operation of the path gets it.");
+        } else {
+          for (Operation operation : operations) {
+            report(context, operation.node(), operation.label() + " does not declare the path parameter '" + variable
+                + "' that its path uses: add a parameter '" + variable + "' with in: path and required: true.");
+          }
+        }
+      }
+    }
+  }
+
+  static Set<String> templateVariables(String path) {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher matcher = TEMPLATE_VARIABLE.matcher(path);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  private static boolean hasUnresolvedParameter(ApiDocument document, Operation operation) {
+    for (NodeRef list : new NodeRef[] {operation.pathItem().get("parameters"), operation.node().get("parameters")}) {
+      if (list == null) {
+        continue;
+      }
+      for (NodeRef entry : list.elements()) {
+        if (entry.isRef() && document.deref(entry) == null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ operation ids
+
+  private void checkOperationIds(ApiDocument document, RuleContext context) {
+    Map<String, Operation> firstById = new LinkedHashMap<>();
+    for (Operation operation : document.allOperations()) {
+      String operationId = operation.operationId();
+      if (operationId == null) {
+        continue;
+      }
+      Operation first = firstById.putIfAbsent(operationId, operation);
+      if (first != null) {
+        NodeRef firstId = first.node().get("operationId");
+        report(context, operation.node().get("operationId"), "operationId '" + operationId + "' of "
+            + operation.label() + " is already used by " + first.label() + " (" + firstId.file().displayPath() + ":"
+            + firstId.file().index().region(firstId.pointer()).startLine() + "): operationIds must be unique in the "
+            + "document; rename one of them.");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void report(RuleContext context, NodeRef node, String message) {
+    if (reported.add(node.key() + "\n" + message)) {
+      context.report(node, message);
+    }
+  }
+
+  private static NodeRef nodeAt(ParsedFile file, String pointer) {
+    NodeRef node = new NodeRef(file, "", file.root());
+    for (String segment : Pointers.segments(pointer)) {
+      NodeRef child = node.node().isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment))
+          : node.isObject() ? node.get(segment) : null;
+      if (child == null) {
+        return node;
+      }
+      node = child;
+    }
+    return node;
+  }
+}

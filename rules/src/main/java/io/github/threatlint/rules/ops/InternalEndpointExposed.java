@@ -1,0 +1,60 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
+
+@RuleInfo(
+    id = "internal-endpoint-exposed",
+    title = "Internal or debug endpoint in a published API",
+    description = "An operation marked x-internal: true, or under a path segment that names a debug, actuator, "
+        + "internal or test endpoint. Such endpoints in a published description are shadow APIs: they are reachable "
+        + "but escape the review, monitoring and protection that public operations get.",
+    level = Level.WARNING,
+    owasp2023 = {"API9", "API5"},
+    owasp2019 = {"API9", "API5"},
+    sftiAreas = {"APIM"},
+    sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    securitySeverity = 6.5,
+    precision = "high",
+    section = "ops")
+public final class InternalEndpointExposed implements Checks.OperationCheck {
+  @RuleOption(description = "Path segments that mark internal endpoints; a whole segment is compared, ignoring case "
+      + "and separators (so /_internal and /Internal match 'internal', but /internal-transfers does not).")
+  public List<String> segments = List.of("internal", "debug", "actuator", "test", "tests", "testing", "private", "dev",
+      "heapdump", "threaddump", "jolokia", "phpinfo", "h2-console", "trace-dump");
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH) {
+      return;
+    }
+    if (operation.node().isTrue("x-internal")) {
+      context.report(operation.node(), "x-internal", operation.label() + " is marked x-internal: true but is part of "
+          + "this published description: remove it from the public document (publish internal operations separately) "
+          + "or, if it is meant to be public, drop the marker and protect it like the other operations.");
+      return;
+    }
+    if (operation.pathItem().isTrue("x-internal")) {
+      context.report(operation.node(), operation.label() + " belongs to a path item marked x-internal: true but is part "
+          + "of this published description: remove it from the public document or drop the marker.");
+      return;
+    }
+    for (String segment : operation.path().split("/")) {
+      if (segment.isEmpty() || segment.startsWith("{")) {
+        continue;
+      }
+      if (Words.isAny(segment, segments)) {
+        context.report(operation.node(), operation.label() + " sits under the '" + segment + "' segment, which names "
+            + "an internal, debug or test endpoint: keep such endpoints out of the published API (and off production "
+            + "gateways), or rename the path if it is a genuine public resource.");
+        return;
+      }
+    }
+  }
+}
