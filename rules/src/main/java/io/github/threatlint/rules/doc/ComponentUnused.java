@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.doc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
@@ -7,6 +8,7 @@ import io.github.threatlint.core.model.Resolution;
 import io.github.threatlint.core.model.SecurityRequirements;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.NodeKind;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.SchemaVisit;
@@ -32,7 +34,8 @@ import java.util.Set;
     securitySeverity = 1.0,
     precision = "high",
     section = "doc")
-public final class ComponentUnused implements Checks.ReferenceCheck, Checks.SchemaCheck, Checks.DocumentEndCheck {
+public final class ComponentUnused implements Checks.ReferenceCheck, Checks.SchemaCheck, Checks.NodeCheck,
+    Checks.DocumentEndCheck {
   /** OAS 3 component sections and how messages name their members. */
   private static final Map<String, String> OPENAPI3_SECTIONS = new LinkedHashMap<>();
   /** Swagger 2.0 top-level sections of reusable definitions. */
@@ -54,6 +57,8 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
     SWAGGER2_SECTIONS.put("responses", "Response");
     SWAGGER2_SECTIONS.put("securityDefinitions", "Security scheme");
   }
+
+  private static final int MAX_EXTENSION_DEPTH = 32;
 
   /** "section/name" of every component something refers to. */
   private final Set<String> used = new HashSet<>();
@@ -91,6 +96,39 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
         markPointer(context.document(), target.substring(1));
       } else if (!target.contains("/") && !target.contains("#")) {
         markPointer(context.document(), Pointers.child(prefix.substring(1, prefix.length() - 1), target));
+      }
+    }
+  }
+
+  /**
+   * A reference written inside an extension ({@code x-mapped-definition: {$ref: ...}}) is not followed by
+   * tools, but it shows that the author uses the component: it counts.
+   */
+  @Override
+  public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+    if (!isRootFile(context.document(), node.file())) {
+      return;
+    }
+    for (Map.Entry<String, NodeRef> member : node.members()) {
+      if (member.getKey().startsWith("x-") && member.getValue().node().isContainerNode()) {
+        markReferencesIn(context.document(), member.getValue().node(), 0);
+      }
+    }
+  }
+
+  private void markReferencesIn(ApiDocument document, JsonNode value, int depth) {
+    if (depth > MAX_EXTENSION_DEPTH) {
+      return;
+    }
+    if (value.isObject()) {
+      JsonNode ref = value.get("$ref");
+      if (ref != null && ref.isTextual() && ref.textValue().startsWith("#/")) {
+        markPointer(document, ref.textValue().substring(1));
+      }
+    }
+    for (JsonNode child : value) {
+      if (child.isContainerNode()) {
+        markReferencesIn(document, child, depth + 1);
       }
     }
   }

@@ -236,6 +236,14 @@ final class ParserMessageMapper {
 
   /** Every state the dotted text reaches from the root, each place with its cheapest cost. */
   private List<State> walk(String text, int budget) {
+    return walk(text, budget, true);
+  }
+
+  /**
+   * As {@link #walk(String, int)}; without {@code allowDrop} no segment of the text may be skipped, for
+   * warnings, whose text goes on with prose after the location.
+   */
+  private List<State> walk(String text, int budget, boolean allowDrop) {
     Map<String, Integer> best = new HashMap<>();
     List<State> reached = new ArrayList<>();
     Deque<State> stack = new ArrayDeque<>();
@@ -249,7 +257,7 @@ final class ParserMessageMapper {
       }
       best.put(memo, state.cost());
       reached.add(state);
-      for (State next : steps(text, state, budget)) {
+      for (State next : steps(text, state, budget, allowDrop)) {
         stack.push(next);
       }
     }
@@ -265,7 +273,7 @@ final class ParserMessageMapper {
     return new ArrayList<>(cheapest.values());
   }
 
-  private List<State> steps(String text, State state, int budget) {
+  private List<State> steps(String text, State state, int budget, boolean allowDrop) {
     List<State> next = new ArrayList<>();
     int pos = state.pos();
     if (pos < text.length() && text.charAt(pos) == '.') {
@@ -323,7 +331,7 @@ final class ParserMessageMapper {
       }
     }
     String token = plainToken(text, pos);
-    if (!token.isEmpty() && c != '(' && c != '\'' && c != '[' && cost + 2 <= budget) {
+    if (allowDrop && !token.isEmpty() && c != '(' && c != '\'' && c != '[' && cost + 2 <= budget) {
       next.add(new State(node, pos + token.length(), cost + 2));
     }
     if (cost + 1 <= budget) {
@@ -462,7 +470,7 @@ final class ParserMessageMapper {
       return List.of();
     }
     State best = new State(root, 0, 0);
-    for (State state : walk(text, 2)) {
+    for (State state : walk(text, 2, false)) {
       int pos = state.pos();
       boolean boundary = pos == text.length() || text.charAt(pos) == '.' || text.charAt(pos) == ' ';
       if (boundary && (pos > best.pos() || (pos == best.pos() && state.cost() < best.cost()))) {
@@ -557,8 +565,11 @@ final class ParserMessageMapper {
     NodeRef parent = parentPointer == null ? root : nodeAt(parentPointer);
     return switch (kind) {
       case MISSING -> "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
-      case UNEXPECTED -> "Unknown field '" + key + "' in " + describe(parent) + ": remove it, or rename it to 'x-"
-          + key + "' if it is an extension.";
+      case UNEXPECTED -> parent.isRef()
+          ? "'" + key + "' next to $ref in " + describe(parent) + " is ignored: a reference takes no other fields here; "
+              + "remove it, or move it into the referenced definition."
+          : "Unknown field '" + key + "' in " + describe(parent) + ": remove it, or rename it to 'x-" + key
+              + "' if it is an extension.";
       case UNSUPPORTED -> "'" + key + "' is not supported in " + describe(parent) + ": remove it.";
       case RESERVED -> "Extension '" + key + "' in " + describe(parent) + " uses a prefix the OpenAPI Initiative "
           + "reserves (x-oai-, x-oas-): rename it.";

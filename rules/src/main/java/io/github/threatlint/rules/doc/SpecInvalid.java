@@ -13,6 +13,8 @@ import io.github.threatlint.core.source.DuplicateKey;
 import io.github.threatlint.core.source.ParsedFile;
 import io.github.threatlint.core.source.Pointers;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,14 +43,16 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
     Checks.DocumentEndCheck {
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
 
-  /** Every file the walk met, in order: duplicate keys are reported for each at the end. */
-  private final Set<ParsedFile> files = new LinkedHashSet<>();
+  /** Every file the walk met, in order: duplicate keys are reported for each at the end (identity: a
+   * parsed file's own hash code would hash its whole tree). */
+  private final Set<ParsedFile> files = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<ParsedFile> fileOrder = new ArrayList<>();
   /** Findings already made (pointer and message), so that two sources never report one problem twice. */
   private final Set<String> reported = new HashSet<>();
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    files.add(document.rootFile());
+    addFile(document.rootFile());
     ParserMessageMapper mapper = new ParserMessageMapper(document);
     for (String message : document.parserMessages()) {
       for (ParserMessageMapper.Mapped mapped : mapper.map(message)) {
@@ -71,16 +75,16 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
 
   @Override
   public void checkReference(NodeRef reference, RuleContext context) {
-    files.add(reference.file());
+    addFile(reference.file());
     Resolution step = context.document().step(reference);
     if (step.resolved()) {
-      files.add(step.target().file());
+      addFile(step.target().file());
     }
   }
 
   @Override
   public void finishDocument(ApiDocument document, RuleContext context) {
-    for (ParsedFile file : files) {
+    for (ParsedFile file : fileOrder) {
       for (DuplicateKey duplicate : file.duplicateKeys()) {
         NodeRef node = nodeAt(file, duplicate.pointer());
         String key = Pointers.lastSegment(duplicate.pointer());
@@ -102,7 +106,15 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
     NodeRef paths = document.root().get("paths");
     for (Map.Entry<String, List<Operation>> entry : byPath.entrySet()) {
       String path = entry.getKey();
-      Set<String> template = templateVariables(path);
+      int query = path.indexOf('?');
+      if (query >= 0 && paths != null && paths.get(path) != null) {
+        report(context, paths.get(path), "The path '" + path + "' contains a query string ('" + path.substring(query)
+            + "'): a path template ends before '?'; remove the query from the path and declare its values as "
+            + "parameters with in: query.");
+      }
+      Set<String> template = templateVariables(query >= 0 ? path.substring(0, query) : path);
+      // variables of a query string in the path are reported with it, not once more as undeclared templates
+      Set<String> inQuery = query >= 0 ? templateVariables(path.substring(query)) : Set.of();
       Map<String, List<Operation>> undeclared = new LinkedHashMap<>();
       for (Operation operation : entry.getValue()) {
         if (hasUnresolvedParameter(document, operation)) {
@@ -111,7 +123,7 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
         Set<String> declared = new HashSet<>();
         for (Parameter parameter : operation.parameters("path")) {
           declared.add(parameter.name());
-          if (!template.contains(parameter.name())) {
+          if (!template.contains(parameter.name()) && !inQuery.contains(parameter.name())) {
             report(context, parameter.entry(), "Path parameter '" + parameter.name() + "' is declared, but the path '"
                 + path + "' has no {" + parameter.name() + "}: rename the parameter to match the template, or remove it.");
           }
@@ -183,6 +195,12 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private void addFile(ParsedFile file) {
+    if (files.add(file)) {
+      fileOrder.add(file);
+    }
+  }
 
   private void report(RuleContext context, NodeRef node, String message) {
     if (reported.add(node.key() + "\n" + message)) {

@@ -25,10 +25,18 @@ import java.util.List;
     precision = "high",
     section = "ops")
 public final class IdempotencyKeyMissing implements Checks.OperationCheck {
-  @RuleOption(description = "Words that mark a business transaction when they appear (as whole words, ignoring case "
-      + "and separators) in the path, a tag or the operationId of a POST.")
-  public List<String> patterns = List.of("payment", "payments", "order", "orders", "transfer", "transfers", "trade",
+  @RuleOption(description = "Words that mark a business transaction (compared as whole words, ignoring case and "
+      + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
+      + "a tag of a POST on a path without parameters.")
+  public List<String> patterns = List.of("payment", "payments", "pay", "order", "orders", "transfer", "transfers", "trade",
       "trades", "transaction", "transactions", "payout", "payouts", "charge", "charges", "refund", "refunds", "checkout");
+
+  @RuleOption(description = "Words that mark a POST as something other than creating a transaction (a search, a "
+      + "cancellation, a note on a payment, ...) when they appear in the last literal path segment or the operationId.")
+  public List<String> excludedWords = List.of("search", "find", "query", "list", "get", "delete", "remove", "cancel",
+      "cancellation", "validate", "validation", "verify", "check", "preview", "simulate", "simulation", "calculate",
+      "estimate", "quote", "status", "feedback", "note", "notes", "attachment", "attachments", "comment", "comments",
+      "export", "report", "reports", "document", "documents");
 
   @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
@@ -53,21 +61,37 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
   }
 
   private String matchedWord(Operation operation) {
-    for (String segment : operation.path().split("/")) {
-      if (!segment.startsWith("{")) {
-        String term = Words.matchingTerm(segment, patterns);
+    String lastSegment = lastLiteralSegment(operation.path());
+    String operationId = operation.operationId() == null ? "" : operation.operationId();
+    if (Words.containsAny(lastSegment, excludedWords) || Words.containsAny(operationId, excludedWords)) {
+      return null;
+    }
+    List<String> words = Words.split(lastSegment.replaceFirst("\\.[a-zA-Z]+$", ""));
+    if (!words.isEmpty() && Words.isAny(words.get(words.size() - 1), patterns)) {
+      return words.get(words.size() - 1);
+    }
+    String term = Words.matchingTerm(operationId, patterns);
+    if (term != null) {
+      return term;
+    }
+    if (!operation.path().contains("{")) {
+      for (String tag : operation.tags()) {
+        term = Words.matchingTerm(tag, patterns);
         if (term != null) {
           return term;
         }
       }
     }
-    for (String tag : operation.tags()) {
-      String term = Words.matchingTerm(tag, patterns);
-      if (term != null) {
-        return term;
+    return null;
+  }
+
+  private static String lastLiteralSegment(String path) {
+    String[] segments = path.split("/");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (!segments[i].isEmpty() && !segments[i].contains("{")) {
+        return segments[i];
       }
     }
-    String operationId = operation.operationId();
-    return operationId == null ? null : Words.matchingTerm(operationId, patterns);
+    return "";
   }
 }

@@ -8,6 +8,7 @@ import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "internal-endpoint-exposed",
@@ -24,10 +25,18 @@ import java.util.List;
     precision = "high",
     section = "ops")
 public final class InternalEndpointExposed implements Checks.OperationCheck {
-  @RuleOption(description = "Path segments that mark internal endpoints; a whole segment is compared, ignoring case "
-      + "and separators (so /_internal and /Internal match 'internal', but /internal-transfers does not).")
-  public List<String> segments = List.of("internal", "debug", "actuator", "test", "tests", "testing", "private", "dev",
-      "heapdump", "threaddump", "jolokia", "phpinfo", "h2-console", "trace-dump");
+  /** Segments that may come before the first segment that names an area: /api, /rest, /v1. */
+  private static final Pattern PREFIX = Pattern.compile("(?i)api|rest|v\\d+(?:\\.\\d+)*");
+
+  @RuleOption(description = "Path segments that mark internal endpoints wherever they appear; a whole segment is "
+      + "compared, ignoring case and separators (so /_internal and /Internal match 'internal', but "
+      + "/internal-transfers does not).")
+  public List<String> segments = List.of("internal", "debug", "actuator", "heapdump", "threaddump", "jolokia",
+      "phpinfo", "h2-console");
+
+  @RuleOption(description = "Path segments that mark internal endpoints only as the first segment of the path (after "
+      + "'api', 'rest' or a version segment): /test/... is a test area, /hooks/{id}/tests is a public resource.")
+  public List<String> leadingSegments = List.of("test", "tests", "testing", "dev", "private", "sandbox");
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
@@ -45,11 +54,18 @@ public final class InternalEndpointExposed implements Checks.OperationCheck {
           + "of this published description: remove it from the public document or drop the marker.");
       return;
     }
+    boolean leading = true;
     for (String segment : operation.path().split("/")) {
-      if (segment.isEmpty() || segment.startsWith("{")) {
+      if (segment.isEmpty() || (leading && (PREFIX.matcher(segment).matches()))) {
         continue;
       }
-      if (Words.isAny(segment, segments)) {
+      if (segment.startsWith("{")) {
+        leading = false;
+        continue;
+      }
+      boolean marked = Words.isAny(segment, segments) || (leading && Words.isAny(segment, leadingSegments));
+      leading = false;
+      if (marked) {
         context.report(operation.node(), operation.label() + " sits under the '" + segment + "' segment, which names "
             + "an internal, debug or test endpoint: keep such endpoints out of the published API (and off production "
             + "gateways), or rename the path if it is a genuine public resource.");

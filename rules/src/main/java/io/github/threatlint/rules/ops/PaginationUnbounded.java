@@ -39,7 +39,7 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
 
   @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
   public List<String> pageSizeParameters = List.of("limit", "pageSize", "size", "per_page", "top", "first",
-      "maxResults", "maxItems", "max", "pageLimit", "itemsPerPage", "page[size]", "page[limit]", "pagelen", "maxRecords",
+      "maxResults", "maxItems", "pageLimit", "itemsPerPage", "page[size]", "page[limit]", "pagelen", "maxRecords",
       "numberOfItems");
 
   @RuleOption(description = "Property names that mark an object as a wrapper of a collection page, besides an array "

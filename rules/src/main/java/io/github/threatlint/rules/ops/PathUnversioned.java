@@ -75,12 +75,12 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       context.report(unversionedPlace(document), "Neither the server URLs nor the paths carry a version segment "
           + "(such as /v1): put the major version into the base path (https://api.example.com/v1) so that a new major "
           + "version can run beside the old one and old versions can be inventoried and retired.");
-    } else if (!serverVersioned && versionedPaths > 0) {
-      for (Map.Entry<String, NodeRef> path : unversionedPaths) {
-        context.report(path.getValue(), "Path '" + path.getKey() + "' carries no version segment while " + versionedPaths
-            + " other path" + (versionedPaths == 1 ? " does" : "s do") + " and the servers carry none: version it like "
-            + "the others, or move the version into the server URL.");
-      }
+    } else if (!serverVersioned && versionedPaths > 0 && !unversionedPaths.isEmpty()) {
+      Map.Entry<String, NodeRef> first = unversionedPaths.get(0);
+      int count = unversionedPaths.size();
+      context.report(first.getValue(), count + " of " + (count + versionedPaths) + " paths carry no version segment "
+          + "(the first is '" + first.getKey() + "') while the others do and the server URLs carry none: give every path "
+          + "the version, or move the version into the server URL, so that each version is inventoried as a whole.");
     }
     if (majors.size() > 1) {
       List<String> names = new ArrayList<>(majors.keySet());
