@@ -78,7 +78,8 @@ final class ParserMessageMapper {
         };
     String key = lastSegment(path);
     path = collapseRepeatedKey(path, key);
-    if (isDropped(kind, key, path)) {
+    if (isDropped(kind, key, path) || (document.isSwagger2() && kind == Kind.UNEXPECTED && key.equals("externalDocs"))) {
+      // Swagger 2.0 allows externalDocs on schemas, but swagger-parser 1.x does not know it
       return List.of();
     }
     if (kind == Kind.REPEATED) {
@@ -156,8 +157,11 @@ final class ParserMessageMapper {
       List<NodeRef> owners = cheapest(states, state -> rest(path, state.pos()).equals(key) && state.node().isObject());
       List<NodeRef> lacking = new ArrayList<>();
       for (NodeRef owner : owners) {
-        if (!owner.has(key)) {
+        NodeRef present = owner.get(key);
+        if (present == null && shouldHave(owner, key)) {
           lacking.add(owner);
+        } else if (present != null && present.node().isContainerNode() && present.node().isEmpty()) {
+          lacking.add(present); // Swagger 2.0 reports an empty responses object as missing
         } else {
           NodeRef found = searchBelow(owner, node -> lacks(node, key));
           if (found != null) {
@@ -174,13 +178,27 @@ final class ParserMessageMapper {
 
   /** A schema that should have the key but has not (nested schemas share their parent's location). */
   private static boolean lacks(NodeRef node, String key) {
-    if (!node.isObject() || node.has(key)) {
+    return node.isObject() && !node.has(key) && key.equals("items") && shouldHave(node, key);
+  }
+
+  /** Whether a missing key is plausibly missing here: {@code items} only in an array schema. */
+  private static boolean shouldHave(NodeRef node, String key) {
+    if (!key.equals("items")) {
+      return true;
+    }
+    JsonNode type = node.node().get("type");
+    if (type == null) {
       return false;
     }
-    if (key.equals("items")) {
-      return "array".equals(node.text("type"));
+    if (type.isArray()) {
+      for (JsonNode element : type) {
+        if (element.asText().equals("array")) {
+          return true;
+        }
+      }
+      return false;
     }
-    return false;
+    return type.asText().equals("array");
   }
 
   /** Breadth-first search below {@code start} (not following $ref) for the first node that passes. */
@@ -521,7 +539,7 @@ final class ParserMessageMapper {
       return new Mapped(node.get("url"), "The url '" + remainder + "' of " + describe(node) + " is not a valid URL: "
           + "write an absolute URL.");
     }
-    Matcher invalidUrl = Pattern.compile("(?:invalid url : |jsonSchemaDialect\\. Invalid url: )(.*)").matcher(remainder);
+    Matcher invalidUrl = Pattern.compile("(?i)(?:jsonSchemaDialect\\. )?invalid url ?: ?(.*)").matcher(remainder);
     if (invalidUrl.matches()) {
       NodeRef at = node.isObject() && node.has("url") ? node.get("url")
           : node.isObject() && node.has("jsonSchemaDialect") ? node.get("jsonSchemaDialect") : node;
@@ -564,7 +582,9 @@ final class ParserMessageMapper {
     String parentPointer = Pointers.parent(target.pointer());
     NodeRef parent = parentPointer == null ? root : nodeAt(parentPointer);
     return switch (kind) {
-      case MISSING -> "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
+      case MISSING -> Pointers.lastSegment(target.pointer()).equals(key)
+          ? "'" + key + "' in " + describe(parent) + " is empty: it must have at least one entry."
+          : "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
       case UNEXPECTED -> parent.isRef()
           ? "'" + key + "' next to $ref in " + describe(parent) + " is ignored: a reference takes no other fields here; "
               + "remove it, or move it into the referenced definition."
@@ -583,7 +603,7 @@ final class ParserMessageMapper {
     if (expected == null) {
       expected = "";
     }
-    expected = expected.strip();
+    expected = expected.strip().replaceAll("^\\[|]$", "");
     if (expected.contains("|")) {
       return field + " must be one of " + String.join(", ", expected.split("\\|")) + ", not "
           + actual(target.node()) + ".";

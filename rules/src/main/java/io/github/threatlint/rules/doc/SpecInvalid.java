@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
     section = "doc")
 public final class SpecInvalid implements Checks.DocumentCheck, Checks.ParameterCheck, Checks.ReferenceCheck,
     Checks.DocumentEndCheck {
+  private static final Set<String> SWAGGER2_LOCATIONS = Set.of("query", "header", "path", "formData", "body");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
 
   /** Every file the walk met, in order: duplicate keys are reported for each at the end (identity: a
@@ -65,6 +66,11 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
 
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
+    // swagger-parser 1.x silently drops a Swagger 2.0 parameter with an unknown location (3.x reports it)
+    if (parameter.version().isSwagger2() && parameter.node().has("in") && !SWAGGER2_LOCATIONS.contains(parameter.in())) {
+      report(context, parameter.node().get("in"), "Parameter '" + parameter.name() + "' has in: '" + parameter.in()
+          + "', which Swagger 2.0 does not know: use query, header, path, formData or body.");
+    }
     if (parameter.in().equals("path") && !parameter.required()) {
       String name = parameter.name();
       report(context, parameter.node().has("required") ? parameter.node().get("required") : parameter.node(),
