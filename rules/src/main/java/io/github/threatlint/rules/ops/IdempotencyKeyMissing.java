@@ -67,8 +67,9 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       return null;
     }
     List<String> words = Words.split(lastSegment.replaceFirst("\\.[a-zA-Z]+$", ""));
-    if (!words.isEmpty() && Words.isAny(words.get(words.size() - 1), patterns)) {
-      return words.get(words.size() - 1);
+    String resource = words.isEmpty() ? "" : words.get(words.size() - 1);
+    if (!resource.isEmpty() && (Words.isAny(resource, patterns) || Words.isAny(resource.replaceFirst("s$", ""), patterns))) {
+      return resource;
     }
     String term = Words.matchingTerm(operationId, patterns);
     if (term != null) {
