@@ -62,6 +62,9 @@ final class ParserMessageMapper {
   /** The findings for one message: usually one, several when the message stands for several places, none when dropped. */
   List<Mapped> map(String raw) {
     String text = raw == null ? "" : raw.strip();
+    if (text.startsWith(ApiDocument.UNREADABLE_VALUE)) {
+      return List.of(mapUnreadable(text.substring(ApiDocument.UNREADABLE_VALUE.length())));
+    }
     Matcher attribute = ATTRIBUTE.matcher(text);
     if (!attribute.matches()) {
       return mapWarning(text);
@@ -77,6 +80,15 @@ final class ParserMessageMapper {
           default -> Kind.RESERVED;
         };
     String key = lastSegment(path);
+    if (key.endsWith(" with no media type")) {
+      // "attribute ...requestBody.content with no media type is unsupported"
+      String field = key.substring(0, key.indexOf(' '));
+      String owner = path.substring(0, path.length() - key.length());
+      List<NodeRef> targets = findPresent(owner + field, field);
+      NodeRef target = targets.isEmpty() ? deepestReached(owner + field) : targets.get(0);
+      return List.of(new Mapped(target, "'" + field + "' in " + describe(nodeAt(Pointers.parent(target.pointer()) == null
+          ? "" : Pointers.parent(target.pointer()))) + " lists no media type: add at least one, such as application/json."));
+    }
     path = collapseRepeatedKey(path, key);
     if (isDropped(kind, key, path) || (document.isSwagger2() && kind == Kind.UNEXPECTED && key.equals("externalDocs"))) {
       // Swagger 2.0 allows externalDocs on schemas, but swagger-parser 1.x does not know it
@@ -85,7 +97,9 @@ final class ParserMessageMapper {
     if (kind == Kind.REPEATED) {
       return mapRepeated(path, key, text);
     }
-    List<NodeRef> targets = kind == Kind.MISSING ? findMissing(path, key) : findPresent(path, key);
+    List<NodeRef> targets = kind == Kind.MISSING ? findMissing(path, key)
+        : key.isEmpty() ? findNonSchema(path)
+        : findPresent(path, key, kind == Kind.WRONG_TYPE ? attribute.group(3) : null);
     List<Mapped> mapped = new ArrayList<>();
     for (NodeRef target : targets) {
       if (kind == Kind.UNEXPECTED && isNamedMember(target)) {
@@ -129,16 +143,27 @@ final class ParserMessageMapper {
 
   /** Targets of a message about a field that is there (unexpected, wrong type, unsupported, reserved). */
   private List<NodeRef> findPresent(String path, String key) {
+    return findPresent(path, key, null);
+  }
+
+  /**
+   * As {@link #findPresent(String, String)}; with {@code expectedType}, a field found below the location
+   * (in a nested schema) must also have another type than the one expected.
+   */
+  private List<NodeRef> findPresent(String path, String key, String expectedType) {
     for (int budget = 0; budget <= MAX_COST; budget++) {
       List<State> states = walk(path, budget);
-      List<NodeRef> complete = cheapest(states, state -> state.pos() == path.length());
+      List<NodeRef> complete = cheapest(states, state -> state.pos() == path.length()
+          && !hasType(state.node().node(), expectedType));
       if (!complete.isEmpty()) {
         return complete;
       }
-      // nested schemas are reported at their parent's location: look for the field below it
+      // nested schemas are reported at their parent's location: look for the field below it (a field of
+      // the expected type at the location itself is not the one the message is about)
       List<NodeRef> nested = new ArrayList<>();
       for (NodeRef owner : cheapest(states, state -> rest(path, state.pos()).equals(key))) {
-        NodeRef found = searchBelow(owner, node -> node.isObject() && node.has(key));
+        NodeRef found = searchBelow(owner, node -> node.isObject() && node.has(key)
+            && !hasType(node.node().get(key), expectedType));
         if (found != null) {
           nested.add(found.get(key));
         }
@@ -148,6 +173,52 @@ final class ParserMessageMapper {
       }
     }
     return List.of();
+  }
+
+  /**
+   * A message with an empty key ({@code attribute components.schemas.Psc. is not of type `object`}) is
+   * about a nested schema that is no object: the first such value below the location.
+   */
+  private List<NodeRef> findNonSchema(String path) {
+    String location = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+    for (int budget = 0; budget <= MAX_COST; budget++) {
+      List<NodeRef> owners = cheapest(walk(location, budget), state -> state.pos() == location.length());
+      List<NodeRef> found = new ArrayList<>();
+      for (NodeRef owner : owners) {
+        NodeRef value = searchBelow(owner, ParserMessageMapper::isMisplacedSchema);
+        if (value != null) {
+          found.add(value);
+        }
+      }
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return List.of();
+  }
+
+  private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
+      "dependentSchemas");
+  private static final Set<String> SCHEMA_FIELDS = Set.of("items", "not", "if", "then", "else", "contains",
+      "propertyNames", "additionalItems", "unevaluatedItems", "contentSchema");
+  private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "oneOf", "anyOf", "prefixItems");
+
+  /** A value where a schema belongs that is neither an object nor a boolean. */
+  private static boolean isMisplacedSchema(NodeRef node) {
+    JsonNode value = node.node();
+    if (value.isObject() || value.isBoolean()) {
+      return false;
+    }
+    String parent = Pointers.parent(node.pointer());
+    if (parent == null) {
+      return false;
+    }
+    String key = Pointers.lastSegment(node.pointer());
+    String parentKey = Pointers.lastSegment(parent);
+    String grandparent = Pointers.parent(parent);
+    boolean inSchemaMap = SCHEMA_MAPS.contains(parentKey) && grandparent != null;
+    boolean inSchemaList = SCHEMA_LISTS.contains(parentKey) && key.matches("\\d+");
+    return inSchemaMap || inSchemaList || (SCHEMA_FIELDS.contains(key) && !value.isArray());
   }
 
   /** Objects a message about a missing field is about: the object that lacks it. */
@@ -174,6 +245,22 @@ final class ParserMessageMapper {
       }
     }
     return List.of();
+  }
+
+  /** True when the value is of the expected simple type; false for any other type or expectation. */
+  private static boolean hasType(JsonNode value, String expectedType) {
+    if (expectedType == null) {
+      return false;
+    }
+    return switch (expectedType.strip()) {
+      case "string" -> value.isTextual();
+      case "object" -> value.isObject();
+      case "array" -> value.isArray();
+      case "integer" -> value.isIntegralNumber();
+      case "double", "number" -> value.isNumber();
+      case "boolean" -> value.isBoolean();
+      default -> false;
+    };
   }
 
   /** A schema that should have the key but has not (nested schemas share their parent's location). */
@@ -206,22 +293,21 @@ final class ParserMessageMapper {
     Deque<NodeRef> queue = new ArrayDeque<>();
     queue.add(start);
     int visited = 0;
-    while (!queue.isEmpty() && visited++ < MAX_DEEP_SEARCH) {
+    while (!queue.isEmpty() && visited < MAX_DEEP_SEARCH) {
       NodeRef node = queue.poll();
-      if (node != start && test.test(node)) {
-        return node;
-      }
+      List<NodeRef> children = new ArrayList<>();
       if (node.isObject()) {
-        for (Map.Entry<String, NodeRef> member : node.members()) {
-          if (member.getValue().node().isContainerNode()) {
-            queue.add(member.getValue());
-          }
-        }
+        node.members().forEach(member -> children.add(member.getValue()));
       } else if (node.node().isArray()) {
-        for (NodeRef element : node.elements()) {
-          if (element.node().isContainerNode()) {
-            queue.add(element);
-          }
+        children.addAll(node.elements());
+      }
+      for (NodeRef child : children) {
+        visited++;
+        if (test.test(child)) {
+          return child;
+        }
+        if (child.node().isContainerNode()) {
+          queue.add(child);
         }
       }
     }
@@ -362,12 +448,16 @@ final class ParserMessageMapper {
 
   /** Parameters named {@code name} in an array, or in the object's parameters array ({@code ['unknown']} for unnamed). */
   private static List<NodeRef> namedElements(NodeRef node, String name) {
-    NodeRef array = node.node().isArray() ? node : node.isObject() ? node.get("parameters") : null;
     List<NodeRef> elements = new ArrayList<>();
+    boolean unnamed = name.equals("['unknown']") || name.equals("'unknown'");
+    if (node.isObject() && node.has("in") && (unnamed ? !node.has("name") : name.equals(node.text("name")))) {
+      elements.add(node); // a parameter in components, already reached by its key
+      return elements;
+    }
+    NodeRef array = node.node().isArray() ? node : node.isObject() ? node.get("parameters") : null;
     if (array == null) {
       return elements;
     }
-    boolean unnamed = name.equals("['unknown']") || name.equals("'unknown'");
     for (NodeRef element : array.elements()) {
       if (!element.isObject()) {
         continue;
@@ -456,6 +546,22 @@ final class ParserMessageMapper {
   private static String collapseRepeatedKey(String path, String key) {
     String doubled = "." + key + "." + key;
     return path.endsWith(doubled) ? path.substring(0, path.length() - key.length() - 1) : path;
+  }
+
+  /** {@code /paths/~1pets/get: expected an object, found a string}: a value the parser cannot read at all. */
+  private Mapped mapUnreadable(String rest) {
+    int colon = rest.indexOf(": ");
+    String pointer = colon < 0 ? rest : rest.substring(0, colon);
+    String what = colon < 0 ? "" : rest.substring(colon + 2);
+    NodeRef node = nodeAt(pointer);
+    if (node.pointer().isEmpty()) {
+      return new Mapped(node, "The OpenAPI parser cannot read this document (" + what + "): fix its structure; "
+          + "until then no other structural problem can be reported.");
+    }
+    String parentPointer = Pointers.parent(node.pointer());
+    String where = parentPointer == null ? "the document root" : describe(nodeAt(parentPointer));
+    return new Mapped(node, "'" + Pointers.lastSegment(node.pointer()) + "' in " + where + " has the wrong type ("
+        + what + "): the OpenAPI parser cannot read the document because of it; correct the value.");
   }
 
   // ------------------------------------------------------------------ repeated and warnings
