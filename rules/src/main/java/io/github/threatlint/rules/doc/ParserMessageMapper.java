@@ -777,7 +777,8 @@ final class ParserMessageMapper {
       String prefix = segments.get(0).equals("webhooks") ? "webhook " : "";
       if (segments.size() >= 3 && Operation.METHODS.contains(segments.get(2))) {
         String operation = prefix + segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
-        return segments.size() == 3 ? operation : operation + " (" + String.join(".", segments.subList(3, segments.size())) + ")";
+        String rest = String.join(".", segments.subList(3, segments.size()));
+        return segments.size() == 3 ? operation : operation + " (" + rest + ")";
       }
       String item = (prefix.isEmpty() ? "path '" : "webhook '") + segments.get(1) + "'";
       return segments.size() == 2 ? item : item + " (" + String.join(".", segments.subList(2, segments.size())) + ")";

@@ -27,7 +27,8 @@ import java.util.List;
     section = "ops")
 public final class CorrelationIdMissing implements Checks.OperationCheck {
   @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
-      + "a request header parameter or a response header of that name satisfies the rule.")
+      + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
+      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule.")
   public List<String> headers = List.of("X-Correlation-ID", "Correlation-ID", "X-Request-ID", "Request-Id",
       "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID");
 
@@ -37,13 +38,13 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
       return;
     }
     for (Parameter parameter : operation.parameters("header")) {
-      if (Words.isAny(parameter.name(), headers)) {
+      if (isCorrelationHeader(parameter.name())) {
         return;
       }
     }
     for (Response response : operation.responses()) {
       for (String name : response.headers().keySet()) {
-        if (Words.isAny(name, headers)) {
+        if (isCorrelationHeader(name)) {
           return;
         }
       }
@@ -51,5 +52,25 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
     context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
         + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
         + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+  }
+
+  /** The name is a configured header, or ends with one (without its "X-") after a vendor prefix. */
+  private boolean isCorrelationHeader(String name) {
+    if (Words.isAny(name, headers)) {
+      return true;
+    }
+    List<String> words = Words.split(name);
+    for (String header : headers) {
+      List<String> core = Words.split(header);
+      if (!core.isEmpty() && core.get(0).equals("x")) {
+        core = core.subList(1, core.size());
+      }
+      boolean endsWithCore = !core.isEmpty() && words.size() > core.size()
+          && words.subList(words.size() - core.size(), words.size()).equals(core);
+      if (endsWithCore) {
+        return true;
+      }
+    }
+    return false;
   }
 }

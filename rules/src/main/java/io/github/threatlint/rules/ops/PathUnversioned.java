@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
     section = "ops")
 public final class PathUnversioned implements Checks.DocumentCheck {
   /** v1, V2, v2.1, v1beta, v3-alpha2: a "v" and a number. */
-  private static final Pattern V_VERSION = Pattern.compile("(?i)v(\\d+)(?:[._]\\d+)*(?:[-_.]?(?:alpha|beta|rc|preview)\\d*)?");
+  private static final Pattern V_VERSION =
+      Pattern.compile("(?i)v(\\d+)(?:[._]\\d+)*(?:[-_.]?(?:alpha|beta|rc|preview)\\d*)?");
   /** 2.0, 2.0.6: a bare dotted number. */
   private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
   /** 2016-12-01: a date version. */
