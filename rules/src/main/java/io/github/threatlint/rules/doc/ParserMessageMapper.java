@@ -691,7 +691,7 @@ final class ParserMessageMapper {
       case MISSING -> Pointers.lastSegment(target.pointer()).equals(key)
           ? "'" + key + "' in " + describe(parent) + " is empty: it must have at least one entry."
           : "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
-      case UNEXPECTED -> parent.isRef()
+      case UNEXPECTED -> parent.isRef() && !key.equals("$ref")
           ? "'" + key + "' next to $ref in " + describe(parent) + " is ignored: a reference takes no other fields here; "
               + "remove it, or move it into the referenced definition."
           : "Unknown field '" + key + "' in " + describe(parent) + ": remove it, or rename it to 'x-" + key

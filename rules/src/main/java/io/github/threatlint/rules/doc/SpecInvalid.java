@@ -57,7 +57,9 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
     ParserMessageMapper mapper = new ParserMessageMapper(document);
     for (String message : document.parserMessages()) {
       for (ParserMessageMapper.Mapped mapped : mapper.map(message)) {
-        report(context, mapped.node(), mapped.message());
+        if (!aboutOperationReference(mapped.node())) {
+          report(context, mapped.node(), mapped.message());
+        }
       }
     }
     checkPathTemplates(document, context);
@@ -123,8 +125,8 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
       Set<String> inQuery = query >= 0 ? templateVariables(path.substring(query)) : Set.of();
       Map<String, List<Operation>> undeclared = new LinkedHashMap<>();
       for (Operation operation : entry.getValue()) {
-        if (hasUnresolvedParameter(document, operation)) {
-          continue; // what an unresolved parameter declares is unknown; ref-unresolved reports the reference
+        if (operation.node().isRef() || hasUnresolvedParameter(document, operation)) {
+          continue; // what an unresolved parameter (or operation) declares is unknown here
         }
         Set<String> declared = new HashSet<>();
         for (Parameter parameter : operation.parameters("path")) {
@@ -155,6 +157,20 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
         }
       }
     }
+  }
+
+  /**
+   * An operation written as a {@code $ref} to another file (as bundlers such as Redocly allow, and as
+   * threatlint follows) is read by swagger-parser as an operation with an unknown field and no
+   * responses: those two messages are about how the document is split, not about its structure.
+   */
+  private static boolean aboutOperationReference(NodeRef node) {
+    List<String> segments = Pointers.segments(node.pointer());
+    boolean operation = segments.size() == 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+        && Operation.METHODS.contains(segments.get(2));
+    boolean operationRef = segments.size() == 4 && segments.get(3).equals("$ref")
+        && Operation.METHODS.contains(segments.get(2));
+    return (operation && node.isRef()) || operationRef;
   }
 
   static Set<String> templateVariables(String path) {
