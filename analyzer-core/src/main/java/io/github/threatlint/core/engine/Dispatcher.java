@@ -25,6 +25,7 @@ final class Dispatcher {
   record Subscriber<T>(T check, DocumentRun.Context context) {}
 
   private final List<Subscriber<Checks.DocumentCheck>> documents = new ArrayList<>();
+  private final List<Subscriber<Checks.DocumentEndCheck>> documentEnds = new ArrayList<>();
   private final List<Subscriber<Checks.OperationCheck>> operations = new ArrayList<>();
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
@@ -36,6 +37,9 @@ final class Dispatcher {
   void subscribe(Rule rule, DocumentRun.Context context) {
     if (rule instanceof Checks.DocumentCheck check) {
       documents.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.DocumentEndCheck check) {
+      documentEnds.add(new Subscriber<>(check, context));
     }
     if (rule instanceof Checks.OperationCheck check) {
       operations.add(new Subscriber<>(check, context));
@@ -62,6 +66,10 @@ final class Dispatcher {
 
   void document(ApiDocument document) {
     call(documents, "", (check, context) -> check.checkDocument(document, context));
+  }
+
+  void documentEnd(ApiDocument document) {
+    call(documentEnds, "", (check, context) -> check.finishDocument(document, context));
   }
 
   void operation(Operation operation) {

@@ -22,7 +22,7 @@ final class DocumentRun {
     DocumentRun run = new DocumentRun(document);
     Dispatcher dispatcher = new Dispatcher();
     for (EnabledRule rule : rules) {
-      Context context = run.new Context(rule.id(), rule.level());
+      Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info().level());
       try {
         dispatcher.subscribe(rule.descriptor().newInstance(rule.options()), context);
       } catch (RuntimeException e) {
@@ -45,11 +45,13 @@ final class DocumentRun {
   final class Context implements RuleContext {
     private final String ruleId;
     private final Level level;
+    private final Level defaultLevel;
     private boolean failed;
 
-    Context(String ruleId, Level level) {
+    Context(String ruleId, Level level, Level defaultLevel) {
       this.ruleId = ruleId;
       this.level = level;
+      this.defaultLevel = defaultLevel;
     }
 
     @Override
@@ -59,14 +61,13 @@ final class DocumentRun {
 
     @Override
     public void report(NodeRef node, String message) {
-      findings.add(new Finding(ruleId, level, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), null));
+      report(node, message, level);
     }
 
     @Override
-    public void report(NodeRef node, String message, Level atMost) {
-      Level lowered = level.atLeast(atMost) ? atMost : level;
-      findings.add(new Finding(ruleId, lowered, message, node.file().displayPath(), node.pointer(),
+    public void report(NodeRef node, String message, Level grade) {
+      Level effective = level == defaultLevel && grade != Level.OFF ? grade : level;
+      findings.add(new Finding(ruleId, effective, message, node.file().displayPath(), node.pointer(),
           node.file().index().region(node.pointer()), null));
     }
 

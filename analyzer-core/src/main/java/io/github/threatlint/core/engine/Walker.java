@@ -102,6 +102,7 @@ final class Walker {
       Pending next = pending.poll();
       visitAs(next.node(), next.kind());
     }
+    dispatch.documentEnd(document);
   }
 
   private void visitAs(NodeRef node, NodeKind kind) {

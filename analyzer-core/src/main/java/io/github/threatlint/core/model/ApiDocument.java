@@ -21,6 +21,12 @@ import java.util.Map;
 public final class ApiDocument {
   private static final int MAX_REF_HOPS = 64;
 
+  /**
+   * How {@link #parserMessages()} starts a message about a value that swagger-parser cannot read at
+   * all; the JSON pointer of the value follows, then {@code ": "} and what was expected.
+   */
+  public static final String UNREADABLE_VALUE = "swagger-parser cannot read the value at ";
+
   private final ParsedFile rootFile;
   private final SpecVersion version;
   private final ExternalFiles externalFiles;
@@ -271,7 +277,9 @@ public final class ApiDocument {
 
   /**
    * The structural problems swagger-parser reports (dotted paths, as it words them). Computed on
-   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model.
+   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model. A value
+   * that stops swagger-parser with an exception is located and reported as {@link #UNREADABLE_VALUE}
+   * with its pointer; the other messages are then those of the document without that value.
    */
   public List<String> parserMessages() {
     if (parserMessages == null) {

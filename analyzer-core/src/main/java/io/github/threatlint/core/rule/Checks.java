@@ -20,6 +20,14 @@ public final class Checks {
     void checkDocument(ApiDocument document, RuleContext context);
   }
 
+  /**
+   * Called once per document, after the walk: for checks that gather facts while the walk visits
+   * the document (references, operations, ...) and can only judge once everything was seen.
+   */
+  public interface DocumentEndCheck extends Rule {
+    void finishDocument(ApiDocument document, RuleContext context);
+  }
+
   /** Every operation: under paths, 3.1 webhooks and callbacks (see {@link Operation#kind()}). */
   public interface OperationCheck extends Rule {
     void checkOperation(Operation operation, RuleContext context);

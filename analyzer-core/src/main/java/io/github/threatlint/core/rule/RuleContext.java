@@ -11,11 +11,12 @@ public interface RuleContext {
   void report(NodeRef node, String message);
 
   /**
-   * Reports a finding at the rule's configured level, lowered to {@code atMost} when that is
-   * lower: for rules whose catalog row gives a milder level in some cases (for example a note
-   * only in OpenAPI 3.1).
+   * Reports a finding graded differently from the rule's default level, for rules whose catalog row
+   * grades their findings (a missing operationId is a note, a duplicate one an error). The grade
+   * applies while the rule runs at its default level; when configuration or a profile sets another
+   * level, that level applies to all the rule's findings.
    */
-  void report(NodeRef node, String message, Level atMost);
+  void report(NodeRef node, String message, Level grade);
 
   /**
    * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist

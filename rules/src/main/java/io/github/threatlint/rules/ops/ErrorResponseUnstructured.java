@@ -1,0 +1,103 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.ResponseDefinitions;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@RuleInfo(
+    id = "error-response-unstructured",
+    title = "Error response without a structured body",
+    description = "A 4xx or 5xx response without a schema, or whose schema is not an error object (RFC 9457 problem "
+        + "details, or properties such as title/status/detail or code/message). Without a documented error shape, "
+        + "implementations improvise error bodies, which is how stack traces and internal details leak.",
+    level = Level.NOTE,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API3"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Information leakage, integrity violation"},
+    securitySeverity = 2.5,
+    precision = "high",
+    section = "ops")
+public final class ErrorResponseUnstructured implements Checks.OperationCheck {
+  private static final int MAX_DEPTH = 16;
+
+  @RuleOption(description = "Property names that make a schema an error object (compared ignoring case and separators).")
+  public List<String> errorProperties = List.of("title", "detail", "status", "type", "code", "message", "error",
+      "errors", "errorCode", "errorMessage", "error_description", "reason");
+
+  private final ResponseDefinitions definitions = new ResponseDefinitions();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || operation.method().equals("head")) {
+      return;
+    }
+    for (Response response : operation.responses()) {
+      if (!(response.isClientError() || response.isServerError()) || !definitions.firstVisit(response)) {
+        continue;
+      }
+      List<MediaType> content = response.content();
+      if (content.stream().noneMatch(type -> type.schema() != null)) {
+        context.report(response.node(), ResponseDefinitions.subject(response) + " has no body schema: describe the "
+            + "error body, preferably as application/problem+json (RFC 9457 problem details), so that errors have a "
+            + "fixed, reviewed shape.");
+        continue;
+      }
+      if (content.stream().noneMatch(type -> isStructured(operation.document(), type))) {
+        context.report(response.node(), ResponseDefinitions.subject(response) + " has a body that is no error object: "
+            + "use a problem-details schema (type, title, status, detail) or an object with code and message, so that "
+            + "errors have a fixed, reviewed shape.");
+      }
+    }
+  }
+
+  private boolean isStructured(ApiDocument document, MediaType type) {
+    String name = type.name().toLowerCase(Locale.ROOT);
+    if (name.startsWith("application/problem+")) {
+      return true;
+    }
+    return type.schema() != null && hasErrorProperty(document, document.deref(type.schema()), 0);
+  }
+
+  /** True when the schema, or one of its composed members, has a property named like an error field. */
+  private boolean hasErrorProperty(ApiDocument document, NodeRef schema, int depth) {
+    if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
+      return false;
+    }
+    NodeRef properties = schema.get("properties");
+    if (properties != null) {
+      for (Map.Entry<String, NodeRef> property : properties.members()) {
+        if (Words.isAny(property.getKey(), errorProperties)) {
+          return true;
+        }
+      }
+    }
+    NodeRef items = schema.get("items");
+    if (items != null && hasErrorProperty(document, document.deref(items), depth + 1)) {
+      return true; // a list of error objects
+    }
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
+      NodeRef members = schema.get(keyword);
+      if (members != null) {
+        for (NodeRef member : members.elements()) {
+          if (hasErrorProperty(document, document.deref(member), depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
+
+@RuleInfo(
+    id = "idempotency-key-missing",
+    title = "Payment or order creation without idempotency key",
+    description = "A POST that creates payments, orders, transfers or trades without an idempotency header "
+        + "(Idempotency-Key). When a response is lost and the client retries, the transaction is executed twice; the "
+        + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5).",
+    level = Level.WARNING,
+    owasp2023 = {"API6"},
+    owasp2019 = {},
+    sftiAreas = {"DS"},
+    sftiScenarios = {},
+    securitySeverity = 5.0,
+    precision = "high",
+    section = "ops")
+public final class IdempotencyKeyMissing implements Checks.OperationCheck {
+  @RuleOption(description = "Words that mark a business transaction (compared as whole words, ignoring case and "
+      + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
+      + "a tag of a POST on a path without parameters.")
+  public List<String> patterns = List.of("payment", "payments", "pay", "order", "orders", "transfer", "transfers", "trade",
+      "trades", "transaction", "transactions", "payout", "payouts", "charge", "charges", "refund", "refunds", "checkout");
+
+  @RuleOption(description = "Words that mark a POST as something other than creating a transaction (a search, a "
+      + "cancellation, a note on a payment, ...) when they appear in the last literal path segment or the operationId.")
+  public List<String> excludedWords = List.of("search", "find", "query", "list", "get", "delete", "remove", "cancel",
+      "cancellation", "validate", "validation", "verify", "check", "preview", "simulate", "simulation", "calculate",
+      "estimate", "quote", "status", "feedback", "note", "notes", "attachment", "attachments", "comment", "comments",
+      "export", "report", "reports", "document", "documents");
+
+  @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
+  public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post")) {
+      return;
+    }
+    String matched = matchedWord(operation);
+    if (matched == null) {
+      return;
+    }
+    for (Parameter parameter : operation.parameters("header")) {
+      if (Words.isAny(parameter.name(), headers)) {
+        return;
+      }
+    }
+    context.report(operation.node(), operation.label() + " creates a business transaction ('" + matched + "') but "
+        + "takes no Idempotency-Key header: accept one so that a client can retry after a timeout without executing "
+        + "the " + matched + " twice.");
+  }
+
+  private String matchedWord(Operation operation) {
+    String lastSegment = lastLiteralSegment(operation.path());
+    String operationId = operation.operationId() == null ? "" : operation.operationId();
+    if (Words.containsAny(lastSegment, excludedWords) || Words.containsAny(operationId, excludedWords)) {
+      return null;
+    }
+    List<String> words = Words.split(lastSegment.replaceFirst("\\.[a-zA-Z]+$", ""));
+    String resource = words.isEmpty() ? "" : words.get(words.size() - 1);
+    if (!resource.isEmpty() && (Words.isAny(resource, patterns) || Words.isAny(resource.replaceFirst("s$", ""), patterns))) {
+      return resource;
+    }
+    String term = Words.matchingTerm(operationId, patterns);
+    if (term != null) {
+      return term;
+    }
+    if (!operation.path().contains("{")) {
+      for (String tag : operation.tags()) {
+        term = Words.matchingTerm(tag, patterns);
+        if (term != null) {
+          return term;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String lastLiteralSegment(String path) {
+    String[] segments = path.split("/");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (!segments[i].isEmpty() && !segments[i].contains("{")) {
+        return segments[i];
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.threatlint.rules.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Words;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleInfo(
+    id = "pagination-unbounded",
+    title = "Collection without a bounded page size",
+    description = "A GET that returns a collection (an array, or an object wrapping one) but takes no page-size "
+        + "parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then return the "
+        + "whole data set, which makes bulk extraction easy and responses unbounded.",
+    level = Level.WARNING,
+    owasp2023 = {"API4"},
+    owasp2019 = {"API4"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Exfiltrating large amount of data"},
+    securitySeverity = 5.5,
+    precision = "medium",
+    section = "ops")
+public final class PaginationUnbounded implements Checks.OperationCheck {
+  private static final int MAX_DEPTH = 16;
+
+  @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
+  public List<String> pageSizeParameters = List.of("limit", "pageSize", "size", "per_page", "top", "first",
+      "maxResults", "maxItems", "pageLimit", "itemsPerPage", "page[size]", "page[limit]", "pagelen", "maxRecords",
+      "numberOfItems");
+
+  @RuleOption(description = "Property names that mark an object as a wrapper of a collection page, besides an array "
+      + "property that is its only property or is named after the path's last segment.")
+  public List<String> wrapperProperties = List.of("data", "items", "results", "content", "records", "entries",
+      "elements", "values", "list", "rows", "resources", "next", "nextCursor", "cursor", "nextPageToken", "total",
+      "totalCount", "totalItems", "totalElements", "count", "page", "pageInfo", "hasMore", "offset");
+
+  private final Set<String> reportedParameters = new HashSet<>();
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get") || !returnsCollection(operation)) {
+      return;
+    }
+    List<Parameter> pageSize = new ArrayList<>();
+    for (Parameter parameter : operation.parameters()) {
+      if ((parameter.in().equals("query") || parameter.in().equals("header"))
+          && Words.isAny(parameter.name(), pageSizeParameters)) {
+        pageSize.add(parameter);
+      }
+    }
+    if (pageSize.isEmpty()) {
+      context.report(operation.node(), operation.label() + " returns a collection but takes no page-size parameter: add "
+          + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
+      return;
+    }
+    ApiDocument document = operation.document();
+    for (Parameter parameter : pageSize) {
+      if (isBounded(document, parameter)) {
+        return;
+      }
+    }
+    Parameter first = pageSize.get(0);
+    if (reportedParameters.add(first.node().key())) {
+      context.report(first.node(), "schema", "Page-size parameter '" + first.name() + "' of " + operation.label()
+          + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
+          + "the whole data set at once.");
+    }
+  }
+
+  private static boolean isBounded(ApiDocument document, Parameter parameter) {
+    NodeRef schema = document.deref(parameter.schema());
+    if (schema == null || !schema.isObject()) {
+      return false;
+    }
+    JsonNode maximum = schema.node().get("maximum");
+    JsonNode exclusiveMaximum = schema.node().get("exclusiveMaximum");
+    JsonNode values = schema.node().get("enum");
+    return (maximum != null && maximum.isNumber()) || (exclusiveMaximum != null && exclusiveMaximum.isNumber())
+        || (values != null && values.isArray() && !values.isEmpty());
+  }
+
+  private boolean returnsCollection(Operation operation) {
+    String[] segments = operation.path().split("/");
+    String last = segments.length == 0 ? "" : segments[segments.length - 1];
+    boolean collectionPath = !last.isEmpty() && !last.contains("{");
+    for (Response response : operation.responses()) {
+      if (!response.isSuccess()) {
+        continue;
+      }
+      for (MediaType type : response.content()) {
+        NodeRef schema = operation.document().deref(type.schema());
+        if (isArray(schema)) {
+          return true;
+        }
+        if (collectionPath && wrapsArray(operation.document(), schema, last)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isArray(NodeRef schema) {
+    if (schema == null || !schema.isObject()) {
+      return false;
+    }
+    JsonNode type = schema.node().get("type");
+    if (type != null && type.isTextual()) {
+      return type.textValue().equals("array");
+    }
+    if (type != null && type.isArray()) {
+      for (JsonNode element : type) {
+        if (element.asText().equals("array")) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return schema.has("items") && !schema.has("properties");
+  }
+
+  /** An object whose array property is its only property, is named like a page wrapper, or like the path's resource. */
+  private boolean wrapsArray(ApiDocument document, NodeRef schema, String lastSegment) {
+    Map<String, NodeRef> properties = new LinkedHashMap<>();
+    collectProperties(document, schema, properties, 0);
+    List<String> arrays = new ArrayList<>();
+    for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
+      if (isArray(document.deref(property.getValue()))) {
+        arrays.add(property.getKey());
+      }
+    }
+    if (arrays.isEmpty()) {
+      return false;
+    }
+    if (properties.size() == 1) {
+      return true;
+    }
+    String resource = Words.compact(lastSegment);
+    for (String name : arrays) {
+      if (Words.isAny(name, wrapperProperties) || Words.compact(name).equals(resource)) {
+        return true;
+      }
+    }
+    for (String name : properties.keySet()) {
+      if (Words.isAny(name, wrapperProperties) && !Words.isAny(name, List.of("data", "content", "values", "list"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Properties of an object schema, those of its allOf members included. */
+  private static void collectProperties(ApiDocument document, NodeRef schema, Map<String, NodeRef> into, int depth) {
+    if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
+      return;
+    }
+    NodeRef properties = schema.get("properties");
+    if (properties != null) {
+      for (Map.Entry<String, NodeRef> property : properties.members()) {
+        into.putIfAbsent(property.getKey(), property.getValue());
+      }
+    }
+    NodeRef allOf = schema.get("allOf");
+    if (allOf != null) {
+      for (NodeRef member : allOf.elements()) {
+        collectProperties(document, document.deref(member), into, depth + 1);
+      }
+    }
+  }
+}

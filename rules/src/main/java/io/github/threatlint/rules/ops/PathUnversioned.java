@@ -1,0 +1,225 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Words;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+    id = "path-unversioned",
+    title = "API version not in the URL",
+    description = "Neither the server URLs nor the paths carry a version segment (v1, v2.1, 2.0.6, a date), or one "
+        + "document mixes several major versions. Without a version in the URL, a new major version cannot run beside "
+        + "the old one, and old versions are hard to inventory and retire (shadow APIs).",
+    level = Level.WARNING,
+    owasp2023 = {"API9"},
+    owasp2019 = {"API9"},
+    sftiAreas = {"APIM"},
+    sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    securitySeverity = 3.0,
+    precision = "high",
+    section = "ops")
+public final class PathUnversioned implements Checks.DocumentCheck {
+  /** v1, V2, v2.1, v1beta, v3-alpha2: a "v" and a number. */
+  private static final Pattern V_VERSION =
+      Pattern.compile("(?i)v(\\d+)(?:[._]\\d+)*(?:[-_.]?(?:alpha|beta|rc|preview)\\d*)?");
+  /** 2.0, 2.0.6: a bare dotted number. */
+  private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
+  /** 2016-12-01: a date version. */
+  private static final Pattern DATE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+
+  @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
+      + "(compared ignoring case and separators); an API that declares one of them counts as versioned.")
+  public List<String> versionParameters = List.of("api-version", "version", "x-api-version", "accept-version");
+
+  /** Where a major version was first seen, and how to name that place in a message. */
+  private record Seen(NodeRef node, String where) {}
+
+  @Override
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    List<Operation> operations = document.operations();
+    if (operations.isEmpty()) {
+      return;
+    }
+    Map<String, Seen> majors = new LinkedHashMap<>();
+    boolean serverVersioned = collectServerVersions(document, majors);
+    List<Map.Entry<String, NodeRef>> unversionedPaths = new ArrayList<>();
+    int versionedPaths = 0;
+    NodeRef paths = document.root().get("paths");
+    for (Map.Entry<String, NodeRef> path : paths == null ? List.<Map.Entry<String, NodeRef>>of() : paths.members()) {
+      if (path.getKey().startsWith("x-")) {
+        continue;
+      }
+      String major = major(path.getKey().split("/"));
+      if (major != null) {
+        versionedPaths++;
+        majors.putIfAbsent(major, new Seen(path.getValue(), "path '" + path.getKey() + "'"));
+      } else {
+        unversionedPaths.add(path);
+      }
+    }
+    if (!serverVersioned && versionedPaths == 0 && !hasVersionParameter(operations)) {
+      context.report(unversionedPlace(document), "Neither the server URLs nor the paths carry a version segment "
+          + "(such as /v1): put the major version into the base path (https://api.example.com/v1) so that a new major "
+          + "version can run beside the old one and old versions can be inventoried and retired.");
+    } else if (!serverVersioned && versionedPaths > 0 && !unversionedPaths.isEmpty()) {
+      Map.Entry<String, NodeRef> first = unversionedPaths.get(0);
+      int count = unversionedPaths.size();
+      context.report(first.getValue(), count + " of " + (count + versionedPaths) + " paths carry no version segment "
+          + "(the first is '" + first.getKey() + "') while the others do and the server URLs carry none: give every path "
+          + "the version, or move the version into the server URL, so that each version is inventoried as a whole.");
+    }
+    if (majors.size() > 1) {
+      List<String> names = new ArrayList<>(majors.keySet());
+      String first = names.get(0);
+      for (String other : names.subList(1, names.size())) {
+        Seen seen = majors.get(other);
+        context.report(seen.node(), "The document mixes major versions " + first + " (at " + majors.get(first).where()
+            + ") and " + other + " (at " + seen.where() + "): describe each major version in its own document so that "
+            + "each can be published, monitored and retired on its own.");
+      }
+    }
+  }
+
+  /** Records the majors of all server URLs; true when every server URL carries a version. */
+  private static boolean collectServerVersions(ApiDocument document, Map<String, Seen> majors) {
+    List<Server> servers = document.servers();
+    if (document.isSwagger2()) {
+      String basePath = document.root().text("basePath");
+      String host = document.root().text("host");
+      String url = (host == null ? "" : host) + (basePath == null ? "" : basePath);
+      String major = urlMajor(url);
+      if (major != null) {
+        NodeRef at = document.root().get(basePath != null && major(basePath.split("/")) != null ? "basePath" : "host");
+        majors.putIfAbsent(major, new Seen(at, "'" + url + "'"));
+        return true;
+      }
+      return false;
+    }
+    if (servers.isEmpty()) {
+      return false;
+    }
+    boolean all = true;
+    for (Server server : servers) {
+      String url = substituteVariables(server);
+      String major = urlMajor(url);
+      if (major == null && !hasVersionVariable(server.url())) {
+        all = false;
+      } else if (major != null) {
+        majors.putIfAbsent(major, new Seen(server.node(), "server '" + server.url() + "'"));
+      }
+    }
+    return all;
+  }
+
+  /** The major version in a URL's host labels or path segments (the query is ignored); null when none. */
+  static String urlMajor(String url) {
+    String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:", "").replaceFirst("^//", "");
+    int query = rest.indexOf('?');
+    if (query >= 0) {
+      rest = rest.substring(0, query);
+    }
+    int slash = rest.indexOf('/');
+    String host = slash < 0 ? rest : rest.substring(0, slash);
+    String path = slash < 0 ? "" : rest.substring(slash);
+    if (url.startsWith("/")) {
+      host = "";
+      path = url;
+    }
+    for (String label : host.split("\\.")) {
+      String major = major(label.split("[-_]"));
+      if (major != null && V_VERSION.matcher(label.replaceFirst("^.*[-_]", "")).matches()) {
+        return major;
+      }
+    }
+    return major(path.split("/"));
+  }
+
+  /** The URL with each {variable} replaced by its default. */
+  private static String substituteVariables(Server server) {
+    NodeRef variables = server.node().get("variables");
+    Matcher matcher = VARIABLE.matcher(server.url());
+    StringBuilder url = new StringBuilder();
+    while (matcher.find()) {
+      NodeRef variable = variables == null ? null : variables.get(matcher.group(1));
+      String value = variable == null || variable.text("default") == null ? matcher.group() : variable.text("default");
+      matcher.appendReplacement(url, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(url);
+    return url.toString();
+  }
+
+  /** A server variable named like a version ({version}, {apiVersion}) counts as a version segment. */
+  private static boolean hasVersionVariable(String url) {
+    Matcher matcher = VARIABLE.matcher(url);
+    while (matcher.find()) {
+      if (Words.split(matcher.group(1)).contains("version")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasVersionParameter(List<Operation> operations) {
+    for (Operation operation : operations) {
+      for (Parameter parameter : operation.parameters()) {
+        if ((parameter.in().equals("query") || parameter.in().equals("header"))
+            && Words.isAny(parameter.name(), versionParameters)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The major version named by the first version segment, such as {@code v2}; null when there is none. */
+  static String major(String[] segments) {
+    for (String segment : segments) {
+      if (segment.isEmpty() || segment.startsWith("{")) {
+        continue;
+      }
+      Matcher v = V_VERSION.matcher(segment);
+      if (v.matches()) {
+        return "v" + Integer.parseInt(v.group(1).length() > 9 ? "0" : v.group(1));
+      }
+      Matcher dotted = DOTTED_VERSION.matcher(segment);
+      if (dotted.matches()) {
+        return "v" + Integer.parseInt(dotted.group(1).length() > 9 ? "0" : dotted.group(1));
+      }
+      if (DATE_VERSION.matcher(segment).matches()) {
+        return segment;
+      }
+      for (String part : segment.split("[-_]")) {
+        Matcher inner = V_VERSION.matcher(part);
+        if (inner.matches() && part.length() > 1) {
+          return "v" + Integer.parseInt(inner.group(1).length() > 9 ? "0" : inner.group(1));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static NodeRef unversionedPlace(ApiDocument document) {
+    NodeRef root = document.root();
+    for (String key : document.isSwagger2() ? List.of("basePath", "host", "paths") : List.of("servers", "paths")) {
+      if (root.has(key)) {
+        return root.get(key);
+      }
+    }
+    return root;
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+
+@RuleInfo(
+    id = "response-400-missing",
+    title = "No 400 response for an operation with inputs",
+    description = "An operation with parameters or a request body that documents no 400, 422 or 4XX response. Input "
+        + "that fails validation must be rejected with a documented client error; an undocumented rejection suggests "
+        + "that inputs are not validated at all.",
+    level = Level.WARNING,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API7"},
+    sftiAreas = {"DS"},
+    sftiScenarios = {"Malicious code or data injection"},
+    securitySeverity = 3.0,
+    precision = "high",
+    section = "ops")
+public final class Response400Missing implements Checks.OperationCheck {
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH) {
+      return;
+    }
+    if (operation.parameters().isEmpty() && !operation.hasRequestBody()) {
+      return;
+    }
+    if (operation.documentsStatus("400", false) || operation.documentsStatus("422", false)) {
+      return;
+    }
+    String inputs = operation.hasRequestBody() ? "a request body" : "parameters";
+    context.report(operation.node(), "responses", operation.label() + " takes " + inputs + " but documents no 400, "
+        + "422 or 4XX response: document how invalid input is rejected (400 Bad Request with an error body).");
+  }
+}

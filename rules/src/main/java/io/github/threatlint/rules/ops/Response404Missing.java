@@ -1,0 +1,32 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+
+@RuleInfo(
+    id = "response-404-missing",
+    title = "No 404 response for an operation with path parameters",
+    description = "An operation with path parameters that documents no 404 (or 4XX) response. Clients must learn how "
+        + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist.",
+    level = Level.NOTE,
+    owasp2023 = {"API1"},
+    owasp2019 = {"API1"},
+    sftiAreas = {"DOC"},
+    sftiScenarios = {"Lack of consistent documentation"},
+    securitySeverity = 2.0,
+    precision = "high",
+    section = "ops")
+public final class Response404Missing implements Checks.OperationCheck {
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    boolean pathParameters = operation.path().contains("{") || !operation.parameters("path").isEmpty();
+    if (operation.kind() != Operation.Kind.PATH || !pathParameters || operation.documentsStatus("404", false)) {
+      return;
+    }
+    context.report(operation.node(), "responses", operation.label() + " takes path parameters but documents no 404: "
+        + "document the answer for an identifier that does not exist or is not the caller's.");
+  }
+}

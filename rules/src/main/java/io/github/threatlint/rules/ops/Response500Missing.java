@@ -1,0 +1,36 @@
+package io.github.threatlint.rules.ops;
+
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.rule.Checks;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.rule.RuleOption;
+
+@RuleInfo(
+    id = "response-500-missing",
+    title = "No 500 response documented",
+    description = "An operation that documents no 500 or 5XX response. Documenting server errors, with a neutral "
+        + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
+        + "leak stack traces.",
+    level = Level.NOTE,
+    owasp2023 = {"API8"},
+    owasp2019 = {"API7"},
+    sftiAreas = {"APIM"},
+    sftiScenarios = {},
+    securitySeverity = 2.0,
+    precision = "high",
+    section = "ops")
+public final class Response500Missing implements Checks.OperationCheck {
+  @RuleOption(description = "Accept a 'default' response as the documentation of server errors.")
+  public boolean acceptDefault = false;
+
+  @Override
+  public void checkOperation(Operation operation, RuleContext context) {
+    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("500", acceptDefault)) {
+      return;
+    }
+    context.report(operation.node(), "responses", operation.label() + " documents no 500 or 5XX response: document "
+        + "server errors with a neutral error body, so that failures do not expose internal details.");
+  }
+}
