@@ -33,6 +33,7 @@ class NonOauth2ScopesLevelTest {
   @Test
   void noteInOpenApi31WhereRolesAreAllowed() {
     assertThat(levels("oas31-roles-note.yaml", Level.WARNING)).containsExactly(Level.NOTE);
-    assertThat(levels("oas31-roles-note.yaml", Level.ERROR)).containsExactly(Level.NOTE);
+    // A level set by configuration or a profile applies to all the rule's findings.
+    assertThat(levels("oas31-roles-note.yaml", Level.ERROR)).containsExactly(Level.ERROR);
   }
 }
