@@ -13,6 +13,8 @@ import java.util.List;
 public final class BuiltInRules {
   private static final List<Class<? extends Rule>> RULES = List.of(
       io.github.threatlint.rules.auth.OperationSecurityMissing.class,
+      io.github.threatlint.rules.transport.RefRemote.class,
+      io.github.threatlint.rules.doc.RefUnresolved.class,
       io.github.threatlint.rules.auth.SecuritySchemesMissing.class);
 
   private static final List<RuleDescriptor> DESCRIPTORS = describe();

@@ -11,6 +11,7 @@ import io.github.threatlint.core.model.Subschema;
 import io.github.threatlint.core.rule.NodeKind;
 import io.github.threatlint.core.rule.SchemaVisit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,8 @@ import java.util.Set;
 final class Walker {
   private final ApiDocument document;
   private final Dispatcher dispatch;
-  private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
+  private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
+  private final Set<NodeRef> visitedOperations = new HashSet<>();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private final Set<NodeRef> queued = new HashSet<>();
 
@@ -40,7 +42,7 @@ final class Walker {
 
   void walk() {
     for (Operation operation : document.allOperations()) {
-      operationsByNode.put(operation.node(), operation);
+      operationsByNode.computeIfAbsent(operation.node(), node -> new ArrayList<>()).add(operation);
     }
     NodeRef root = document.root();
     dispatch.document(document);
@@ -113,15 +115,24 @@ final class Walker {
       case HEADER -> visitHeader(node);
       case SCHEMA -> visitSchema(node, null, null, null);
       case CALLBACK -> visitCallback(node);
+      case OPERATION -> visitOperation(node);
       default -> visitSimple(node, kind);
     }
   }
 
-  /** Reports a reference and, when it leads into another file, queues its target to be visited there once. */
+  /**
+   * Reports a reference and, when its target lies outside the root file, queues the target to be
+   * visited there once (targets in the root file are visited at their own place). Operations are
+   * never visited at a place of their own, so their targets are always queued.
+   */
   private void visitReference(NodeRef reference, NodeKind expected) {
     dispatch.reference(reference);
     Resolution step = document.step(reference);
-    if (step.resolved() && step.target().file() != reference.file() && queued.add(step.target())) {
+    if (!step.resolved()) {
+      return;
+    }
+    boolean elsewhere = step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
+    if (elsewhere && queued.add(step.target())) {
       pending.add(new Pending(step.target(), expected));
     }
   }
@@ -138,27 +149,40 @@ final class Walker {
     visitParameters(item.get("parameters"));
     for (String method : Operation.METHODS) {
       NodeRef operationNode = item.get(method);
-      if (operationNode == null || !operationNode.isObject()) {
-        continue;
+      if (operationNode != null) {
+        visitOperation(operationNode);
       }
-      dispatch.node(operationNode, NodeKind.OPERATION);
-      Operation operation = operationsByNode.get(operationNode);
-      if (operation != null) {
-        dispatch.operation(operation);
-      }
-      visitIfObject(operationNode.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
-      visitParameters(operationNode.get("parameters"));
-      NodeRef body = operationNode.get("requestBody");
-      if (body != null) {
-        visitRequestBody(body);
-      }
-      forEachMember(operationNode.get("responses"), (code, response) -> {
-        if (!code.startsWith("x-")) {
-          visitResponse(response);
-        }
-      });
-      forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
     }
+  }
+
+  private void visitOperation(NodeRef operationNode) {
+    if (!operationNode.isObject()) {
+      return;
+    }
+    if (operationNode.isRef()) {
+      // not in the specification, but written in practice (one file per operation): followed like the others
+      visitReference(operationNode, NodeKind.OPERATION);
+      return;
+    }
+    if (!visitedOperations.add(operationNode)) {
+      return;
+    }
+    dispatch.node(operationNode, NodeKind.OPERATION);
+    for (Operation operation : operationsByNode.getOrDefault(operationNode, List.of())) {
+      dispatch.operation(operation);
+    }
+    visitIfObject(operationNode.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
+    visitParameters(operationNode.get("parameters"));
+    NodeRef body = operationNode.get("requestBody");
+    if (body != null) {
+      visitRequestBody(body);
+    }
+    forEachMember(operationNode.get("responses"), (code, response) -> {
+      if (!code.startsWith("x-")) {
+        visitResponse(response);
+      }
+    });
+    forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
   }
 
   private void visitCallback(NodeRef callback) {
