@@ -10,13 +10,13 @@ import io.github.threatlint.core.model.Server;
 import io.github.threatlint.core.model.Subschema;
 import io.github.threatlint.core.rule.NodeKind;
 import io.github.threatlint.core.rule.SchemaVisit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -29,11 +29,16 @@ final class Walker {
   private final ApiDocument document;
   private final Dispatcher dispatch;
   private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
-  private final Set<NodeRef> visitedOperations = new HashSet<>();
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  /** Targets to visit, shallowest first, so that a target inside another one is met within it. */
+  private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+      Comparator.comparingInt(Pending::depth).thenComparingLong(Pending::order));
   private final Set<NodeRef> queued = new HashSet<>();
+  /** What was visited outside the root file (operations anywhere), so that a node reached twice is visited once. */
+  private final Set<Visit> visited = new HashSet<>();
 
-  private record Pending(NodeRef node, NodeKind kind) {}
+  private record Pending(NodeRef node, NodeKind kind, int depth, long order) {}
+
+  private record Visit(NodeRef node, NodeKind kind) {}
 
   Walker(ApiDocument document, Dispatcher dispatch) {
     this.document = document;
@@ -133,12 +138,17 @@ final class Walker {
     }
     boolean elsewhere = step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
     if (elsewhere && queued.add(step.target())) {
-      pending.add(new Pending(step.target(), expected));
+      String pointer = step.target().pointer();
+      int depth = (int) pointer.chars().filter(c -> c == '/').count();
+      pending.add(new Pending(step.target(), expected, depth, queued.size()));
     }
   }
 
   private void visitPathItem(NodeRef item) {
     if (item == null || !item.isObject()) {
+      return;
+    }
+    if (!firstVisit(item, NodeKind.PATH_ITEM)) {
       return;
     }
     if (item.isRef()) {
@@ -159,12 +169,12 @@ final class Walker {
     if (!operationNode.isObject()) {
       return;
     }
+    if (!firstVisit(operationNode, NodeKind.OPERATION)) {
+      return;
+    }
     if (operationNode.isRef()) {
       // not in the specification, but written in practice (one file per operation): followed like the others
       visitReference(operationNode, NodeKind.OPERATION);
-      return;
-    }
-    if (!visitedOperations.add(operationNode)) {
       return;
     }
     dispatch.node(operationNode, NodeKind.OPERATION);
@@ -189,6 +199,9 @@ final class Walker {
     if (callback == null || !callback.isObject()) {
       return;
     }
+    if (!firstVisit(callback, NodeKind.CALLBACK)) {
+      return;
+    }
     if (callback.isRef()) {
       visitReference(callback, NodeKind.CALLBACK);
       return;
@@ -211,6 +224,9 @@ final class Walker {
 
   private void visitParameter(NodeRef parameter) {
     if (parameter == null || !parameter.isObject()) {
+      return;
+    }
+    if (!firstVisit(parameter, NodeKind.PARAMETER)) {
       return;
     }
     if (parameter.isRef()) {
@@ -238,6 +254,9 @@ final class Walker {
     if (body == null || !body.isObject()) {
       return;
     }
+    if (!firstVisit(body, NodeKind.REQUEST_BODY)) {
+      return;
+    }
     if (body.isRef()) {
       visitReference(body, NodeKind.REQUEST_BODY);
       return;
@@ -248,6 +267,9 @@ final class Walker {
 
   private void visitResponse(NodeRef response) {
     if (response == null || !response.isObject()) {
+      return;
+    }
+    if (!firstVisit(response, NodeKind.RESPONSE)) {
       return;
     }
     if (response.isRef()) {
@@ -269,6 +291,9 @@ final class Walker {
 
   private void visitHeader(NodeRef header) {
     if (header == null || !header.isObject()) {
+      return;
+    }
+    if (!firstVisit(header, NodeKind.HEADER)) {
       return;
     }
     if (header.isRef()) {
@@ -311,6 +336,9 @@ final class Walker {
     if (schema == null || !schema.isObject()) {
       return;
     }
+    if (!firstVisit(schema, NodeKind.SCHEMA)) {
+      return;
+    }
     if (schema.isRef()) {
       visitReference(schema, NodeKind.SCHEMA);
       if (document.version() != io.github.threatlint.core.model.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
@@ -329,11 +357,26 @@ final class Walker {
     if (node == null || !node.isObject()) {
       return;
     }
+    if (!firstVisit(node, kind)) {
+      return;
+    }
     if (node.isRef()) {
       visitReference(node, kind);
       return;
     }
     dispatch.node(node, kind);
+  }
+
+  /**
+   * True the first time a node is visited as this kind. Nodes of the root file are visited once
+   * by construction; targets in other files may be reached again (a file and a node inside it),
+   * and operations written as references may sit anywhere.
+   */
+  private boolean firstVisit(NodeRef node, NodeKind kind) {
+    if (node.file() == document.rootFile() && kind != NodeKind.OPERATION) {
+      return true;
+    }
+    return visited.add(new Visit(node, kind));
   }
 
   private void visitIfObject(NodeRef node, NodeKind kind) {
