@@ -23,7 +23,8 @@ import java.util.Set;
  * The one walk over a document. It visits every structural node where it is written, carrying its
  * pointer, and hands each to the rules subscribed to its kind. It does not follow {@code $ref}: a
  * reference is reported to reference checks, and a target in another file is queued and visited
- * once, at its own place, with the kind the reference expects.
+ * once, at its own place (its file, its pointer), with the kind the reference expects. A schema
+ * reached through several files and names is thus one schema, visited once per document.
  */
 final class Walker {
   private final ApiDocument document;
