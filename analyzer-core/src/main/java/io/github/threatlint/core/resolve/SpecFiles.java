@@ -51,7 +51,10 @@ public final class SpecFiles {
   private final Path realWorkingDirectory;
   private final TextReader reader;
   private final RemoteFiles remote;
-  private final ConcurrentHashMap<String, CompletableFuture<Loaded>> files = new ConcurrentHashMap<>();
+  /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
+  private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files = new ConcurrentHashMap<>();
+  /** Each path a reference named, as written and normalized, checked once: links resolved, confinement. */
+  private final ConcurrentHashMap<Path, Located> locations = new ConcurrentHashMap<>();
   /** The URL each fetched file came from, to resolve the relative references inside it. */
   private final Map<ParsedFile, URI> remoteOrigins = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -87,6 +90,9 @@ public final class SpecFiles {
     Document document = new Document(rootDocument, realPath(rootDocument));
     return (from, location) -> load(document, from, location);
   }
+
+  /** A path's real path, or why it is not read. */
+  private record Located(Path real, String problem) {}
 
   /** A root document and its real path (null for standard input), so a reference back to it finds it. */
   private record Document(ParsedFile file, Path realPath) {}
@@ -140,31 +146,41 @@ public final class SpecFiles {
       return refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shown(root)
           + "; it was not read (choose the root with --root)");
     }
-    Path real;
-    try {
-      real = target.toRealPath();
-    } catch (NoSuchFileException e) {
-      return refused("the file " + shown(target) + " does not exist");
-    } catch (IOException e) {
-      return refused("the file " + shown(target) + " cannot be read: " + e.getMessage());
+    Located located = locations.computeIfAbsent(target, this::locate);
+    if (located.problem() != null) {
+      return refused(located.problem());
     }
-    if (!real.startsWith(realRoot)) {
-      return refused("'" + location + "' goes through a symbolic link to " + real + ", outside the root folder "
-          + shown(root) + "; it was not read");
-    }
+    Path real = located.real();
     if (real.equals(rootDocument.realPath())) {
       return new Loaded(rootDocument.file(), null, false);
     }
-    if (Files.isDirectory(real)) {
-      return refused("'" + location + "' is a folder, not a file");
-    }
-    return cached(real.toUri().toString(), () -> {
+    return cached(real, () -> {
       try {
         return new Loaded(TreeParser.parse(reader.read(real, shown(real))), null, false);
       } catch (SourceException e) {
         return refused(describe(e));
       }
     });
+  }
+
+  /** Where a path inside the root really is (symbolic links resolved), or why it is not read. */
+  private Located locate(Path target) {
+    Path real;
+    try {
+      real = target.toRealPath();
+    } catch (NoSuchFileException e) {
+      return new Located(null, "the file " + shown(target) + " does not exist");
+    } catch (IOException e) {
+      return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
+    }
+    if (!real.startsWith(realRoot)) {
+      return new Located(null, shown(target) + " is, or goes through, a symbolic link to " + real
+          + ", outside the root folder " + shown(root) + "; it was not read");
+    }
+    if (Files.isDirectory(real)) {
+      return new Located(null, shown(target) + " is a folder, not a file");
+    }
+    return new Located(real, null);
   }
 
   /** Where the relative references of a file start: its folder (the working directory for standard input). */
@@ -212,7 +228,7 @@ public final class SpecFiles {
       return new Loaded(null, "'" + url + "' is not an http(s) URL", true);
     }
     URI key = url;
-    return cached(key.toString(), () -> {
+    return cached(key, () -> {
       String refusal = remote.refusal(key);
       if (refusal != null) {
         return new Loaded(null, refusal, true);
@@ -230,7 +246,7 @@ public final class SpecFiles {
   // ---------------------------------------------------------------- shared
 
   /** The entry for {@code key}, computed by the first thread that asks; the others wait for it. */
-  private Loaded cached(String key, java.util.function.Supplier<Loaded> compute) {
+  private Loaded cached(Object key, java.util.function.Supplier<Loaded> compute) {
     CompletableFuture<Loaded> mine = new CompletableFuture<>();
     CompletableFuture<Loaded> existing = files.putIfAbsent(key, mine);
     if (existing != null) {
