@@ -80,11 +80,6 @@ public final class SpecFiles {
     this.remote = remote;
   }
 
-  /** The folder references are confined to. */
-  public Path root() {
-    return root;
-  }
-
   /** The loader for the files one root document references (the root itself included, by its own name). */
   public ExternalFiles forDocument(ParsedFile rootDocument) {
     Document document = new Document(rootDocument, realPath(rootDocument));
@@ -115,15 +110,15 @@ public final class SpecFiles {
     }
     if (origin != null) {
       return name != null
-          ? refused("'" + location + "' in a remote file: only relative and http(s) references are followed")
+          ? Loaded.refused("'" + location + "' in a remote file: only relative and http(s) references are followed")
           : loadRemote(location, origin);
     }
     if ("file".equals(name)) {
-      return refused("file: URLs are not followed; reference the file by a path relative to " + from.displayPath()
+      return Loaded.refused("file: URLs are not followed; reference the file by a path relative to " + from.displayPath()
           + ", inside " + shown(root));
     }
     if (name != null) {
-      return refused("references with the scheme '" + name + ":' are not followed");
+      return Loaded.refused("references with the scheme '" + name + ":' are not followed");
     }
     return loadLocal(rootDocument, from, percentDecode(location));
   }
@@ -132,23 +127,23 @@ public final class SpecFiles {
 
   private Loaded loadLocal(Document rootDocument, ParsedFile from, String location) {
     if (location.startsWith("/") || location.startsWith("\\") || location.matches("^[A-Za-z]:.*")) {
-      return refused("'" + location + "' is an absolute path; only paths relative to the referring file are followed, "
+      return Loaded.refused("'" + location + "' is an absolute path; only paths relative to the referring file are followed, "
           + "inside " + shown(root));
     }
     Path target;
     try {
       target = baseDirectory(from).resolve(location).normalize();
     } catch (InvalidPathException e) {
-      return refused("'" + location + "' is not a valid file path");
+      return Loaded.refused("'" + location + "' is not a valid file path");
     }
     // fragments carry their real path, root documents the path they were named by: either may start with the root
     if (!target.startsWith(root) && !target.startsWith(realRoot)) {
-      return refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shown(root)
+      return Loaded.refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shown(root)
           + "; it was not read (choose the root with --root)");
     }
     Located located = locations.computeIfAbsent(target, this::locate);
     if (located.problem() != null) {
-      return refused(located.problem());
+      return Loaded.refused(located.problem());
     }
     Path real = located.real();
     if (real.equals(rootDocument.realPath())) {
@@ -158,7 +153,7 @@ public final class SpecFiles {
       try {
         return new Loaded(TreeParser.parse(reader.read(real, shown(real))), null, false);
       } catch (SourceException e) {
-        return refused(describe(e));
+        return Loaded.refused(describe(e));
       }
     });
   }
@@ -238,7 +233,7 @@ public final class SpecFiles {
         remoteOrigins.put(file, key);
         return new Loaded(file, null, false);
       } catch (SourceException e) {
-        return refused(describe(e));
+        return Loaded.refused(describe(e));
       }
     });
   }
@@ -259,10 +254,6 @@ public final class SpecFiles {
       throw e;
     }
     return mine.join();
-  }
-
-  private static Loaded refused(String problem) {
-    return Loaded.refused(problem);
   }
 
   private static String describe(SourceException e) {
