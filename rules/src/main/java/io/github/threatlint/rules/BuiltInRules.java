@@ -64,6 +64,8 @@ public final class BuiltInRules {
       io.github.threatlint.rules.data.PiiInUrl.class,
       io.github.threatlint.rules.ops.RateLimitHeadersMissing.class,
       io.github.threatlint.rules.data.ReadWriteOnlyConflict.class,
+      io.github.threatlint.rules.transport.RefRemote.class,
+      io.github.threatlint.rules.doc.RefUnresolved.class,
       io.github.threatlint.rules.data.RequestBodyOnGet.class,
       io.github.threatlint.rules.data.RequestSchemaMissing.class,
       io.github.threatlint.rules.data.RequestServerManagedField.class,

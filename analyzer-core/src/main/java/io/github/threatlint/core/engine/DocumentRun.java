@@ -61,13 +61,16 @@ final class DocumentRun {
 
     @Override
     public void report(NodeRef node, String message) {
-      report(node, message, level);
+      add(node, level, message);
     }
 
     @Override
     public void report(NodeRef node, String message, Level grade) {
-      Level effective = level == defaultLevel && grade != Level.OFF ? grade : level;
-      findings.add(new Finding(ruleId, effective, message, node.file().displayPath(), node.pointer(),
+      add(node, level == defaultLevel && grade != Level.OFF ? grade : level, message);
+    }
+
+    private void add(NodeRef node, Level findingLevel, String message) {
+      findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
           node.file().index().region(node.pointer()), null));
     }
 
