@@ -9,7 +9,8 @@ import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.resolve.RemoteFiles;
+import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
@@ -24,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,8 @@ final class CheckCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(paramLabel = "SPEC", arity = "1..*",
-      description = "Specification files to analyse; '-' reads standard input (name it with --stdin-filename).")
+      description = "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
+          + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename).")
   List<String> specs = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
@@ -97,6 +100,19 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
+  Path root;
+
+  @Option(names = "--allow-remote-refs",
+      description = "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
+          + "never from loopback, link-local or private addresses.")
+  boolean allowRemoteRefs;
+
+  @Option(names = "--remote-host", paramLabel = "HOST",
+      description = "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
+  List<String> remoteHosts = new ArrayList<>();
+
   @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
@@ -116,11 +132,12 @@ final class CheckCommand implements Callable<Integer> {
     }
     Map<String, Path> outputs = parseFormats();
     List<EnabledRule> rules = selectRules();
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    SpecFiles referencedFiles = specFiles(workingDirectory, parseSize(maxFileSize));
     Analyzer analyzer = new Analyzer(rules, parseSize(maxFileSize), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
-        file -> ExternalFiles.NONE);
+        referencedFiles::forDocument);
 
     AnalysisResult result;
-    Path workingDirectory = Path.of("").toAbsolutePath();
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");
@@ -128,8 +145,7 @@ final class CheckCommand implements Callable<Integer> {
       result = analyzer.analyze(environment.stdin(), stdinFilename);
     } else {
       List<Analyzer.Input> inputs = new ArrayList<>();
-      for (String spec : specs) {
-        Path path = Path.of(spec);
+      for (Path path : findDocuments(workingDirectory)) {
         inputs.add(new Analyzer.Input(path, displayPath(workingDirectory, path)));
       }
       result = analyzer.analyze(inputs);
@@ -266,6 +282,32 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return rules;
+  }
+
+  /** The files references lead to, confined to --root, with the remote policy of the options. */
+  private SpecFiles specFiles(Path workingDirectory, long maxBytes) {
+    if (allowRemoteRefs && remoteHosts.isEmpty()) {
+      throw usage("--allow-remote-refs needs at least one --remote-host HOST to fetch from");
+    }
+    if (!allowRemoteRefs && !remoteHosts.isEmpty()) {
+      throw usage("--remote-host has no effect without --allow-remote-refs");
+    }
+    RemoteFiles remote = allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF;
+    Path folder = root == null ? workingDirectory : root;
+    try {
+      return new SpecFiles(folder, workingDirectory, maxBytes, remote);
+    } catch (IOException e) {
+      throw usage("--root " + folder + " is not a folder that can be read");
+    }
+  }
+
+  /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
+  private List<Path> findDocuments(Path workingDirectory) {
+    try {
+      return new SpecFinder(workingDirectory, parseSize(maxFileSize)).find(specs);
+    } catch (SpecFinder.NoDocumentException e) {
+      throw usage(e.getMessage());
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {

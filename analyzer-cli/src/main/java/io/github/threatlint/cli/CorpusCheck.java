@@ -49,9 +49,13 @@ public final class CorpusCheck {
       }
     }
     List<Path> specs = new ArrayList<>();
+    Map<Path, Path> rootFolders = new java.util.HashMap<>();
     for (Path folder : folders) {
       try (Stream<Path> walk = Files.walk(folder)) {
-        walk.filter(Files::isRegularFile).filter(CorpusCheck::isRootSpec).sorted().forEach(specs::add);
+        walk.filter(Files::isRegularFile).filter(CorpusCheck::isRootSpec).sorted().forEach(spec -> {
+          specs.add(spec);
+          rootFolders.put(spec, folder);
+        });
       }
     }
     Map<Integer, Integer> byExit = new TreeMap<>();
@@ -67,7 +71,9 @@ public final class CorpusCheck {
     for (Path spec : specs) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      String[] command = {"check", "--profile", profile, "--format", "json", "--fail-on", "error", "--jobs", "1", spec.toString()};
+      // references may reach every file of the folder the spec was found in
+      String[] command = {"check", "--profile", profile, "--format", "json", "--fail-on", "error", "--jobs", "1",
+          "--root", rootFolders.get(spec).toString(), spec.toString()};
       Future<Integer> future = runner.submit(() -> Cli.run(command, new PrintWriter(out, true), new PrintWriter(err, true),
           new ByteArrayInputStream(new byte[0]), Map.of()));
       int exit;

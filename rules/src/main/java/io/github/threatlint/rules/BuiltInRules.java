@@ -44,7 +44,9 @@ public final class BuiltInRules {
       io.github.threatlint.rules.data.StringPatternMissing.class,
       io.github.threatlint.rules.transport.TransportNotHttps.class,
       io.github.threatlint.rules.data.UploadUnbounded.class,
-      io.github.threatlint.rules.data.UrlInputUnrestricted.class);
+      io.github.threatlint.rules.data.UrlInputUnrestricted.class,
+      io.github.threatlint.rules.transport.RefRemote.class,
+      io.github.threatlint.rules.doc.RefUnresolved.class);
 
   private static final List<RuleDescriptor> DESCRIPTORS = describe();
 

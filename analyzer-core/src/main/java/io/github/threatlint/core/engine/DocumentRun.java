@@ -59,7 +59,16 @@ final class DocumentRun {
 
     @Override
     public void report(NodeRef node, String message) {
-      findings.add(new Finding(ruleId, level, message, node.file().displayPath(), node.pointer(),
+      add(node, level, message);
+    }
+
+    @Override
+    public void reportRaised(NodeRef node, String message) {
+      add(node, level == Level.ERROR ? Level.ERROR : Level.values()[level.ordinal() + 1], message);
+    }
+
+    private void add(NodeRef node, Level findingLevel, String message) {
+      findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
           node.file().index().region(node.pointer()), null));
     }
 

@@ -10,28 +10,36 @@ import io.github.threatlint.core.model.Server;
 import io.github.threatlint.core.model.Subschema;
 import io.github.threatlint.core.rule.NodeKind;
 import io.github.threatlint.core.rule.SchemaVisit;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * The one walk over a document. It visits every structural node where it is written, carrying its
  * pointer, and hands each to the rules subscribed to its kind. It does not follow {@code $ref}: a
  * reference is reported to reference checks, and a target in another file is queued and visited
- * once, at its own place, with the kind the reference expects.
+ * once, at its own place (its file, its pointer), with the kind the reference expects. A schema
+ * reached through several files and names is thus one schema, visited once per document.
  */
 final class Walker {
   private final ApiDocument document;
   private final Dispatcher dispatch;
-  private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
+  /** Targets to visit, shallowest first, so that a target inside another one is met within it. */
+  private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+      Comparator.comparingInt(Pending::depth).thenComparingLong(Pending::order));
   private final Set<NodeRef> queued = new HashSet<>();
+  /** What was visited outside the root file (operations anywhere), so that a node reached twice is visited once. */
+  private final Set<Visit> visited = new HashSet<>();
 
-  private record Pending(NodeRef node, NodeKind kind) {}
+  private record Pending(NodeRef node, NodeKind kind, int depth, long order) {}
+
+  private record Visit(NodeRef node, NodeKind kind) {}
 
   Walker(ApiDocument document, Dispatcher dispatch) {
     this.document = document;
@@ -40,7 +48,7 @@ final class Walker {
 
   void walk() {
     for (Operation operation : document.allOperations()) {
-      operationsByNode.put(operation.node(), operation);
+      operationsByNode.computeIfAbsent(operation.node(), node -> new ArrayList<>()).add(operation);
     }
     NodeRef root = document.root();
     dispatch.document(document);
@@ -113,21 +121,35 @@ final class Walker {
       case HEADER -> visitHeader(node);
       case SCHEMA -> visitSchema(node, null, null, null);
       case CALLBACK -> visitCallback(node);
+      case OPERATION -> visitOperation(node);
       default -> visitSimple(node, kind);
     }
   }
 
-  /** Reports a reference and, when it leads into another file, queues its target to be visited there once. */
+  /**
+   * Reports a reference and, when its target lies outside the root file, queues the target to be
+   * visited there once (targets in the root file are visited at their own place). Operations are
+   * never visited at a place of their own, so their targets are always queued.
+   */
   private void visitReference(NodeRef reference, NodeKind expected) {
     dispatch.reference(reference);
     Resolution step = document.step(reference);
-    if (step.resolved() && step.target().file() != reference.file() && queued.add(step.target())) {
-      pending.add(new Pending(step.target(), expected));
+    if (!step.resolved()) {
+      return;
+    }
+    boolean elsewhere = step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
+    if (elsewhere && queued.add(step.target())) {
+      String pointer = step.target().pointer();
+      int depth = (int) pointer.chars().filter(c -> c == '/').count();
+      pending.add(new Pending(step.target(), expected, depth, queued.size()));
     }
   }
 
   private void visitPathItem(NodeRef item) {
     if (item == null || !item.isObject()) {
+      return;
+    }
+    if (!firstVisit(item, NodeKind.PATH_ITEM)) {
       return;
     }
     if (item.isRef()) {
@@ -138,31 +160,47 @@ final class Walker {
     visitParameters(item.get("parameters"));
     for (String method : Operation.METHODS) {
       NodeRef operationNode = item.get(method);
-      if (operationNode == null || !operationNode.isObject()) {
-        continue;
+      if (operationNode != null) {
+        visitOperation(operationNode);
       }
-      dispatch.node(operationNode, NodeKind.OPERATION);
-      Operation operation = operationsByNode.get(operationNode);
-      if (operation != null) {
-        dispatch.operation(operation);
-      }
-      visitIfObject(operationNode.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
-      visitParameters(operationNode.get("parameters"));
-      NodeRef body = operationNode.get("requestBody");
-      if (body != null) {
-        visitRequestBody(body);
-      }
-      forEachMember(operationNode.get("responses"), (code, response) -> {
-        if (!code.startsWith("x-")) {
-          visitResponse(response);
-        }
-      });
-      forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
     }
+  }
+
+  private void visitOperation(NodeRef operationNode) {
+    if (!operationNode.isObject()) {
+      return;
+    }
+    if (!firstVisit(operationNode, NodeKind.OPERATION)) {
+      return;
+    }
+    if (operationNode.isRef()) {
+      // not in the specification, but written in practice (one file per operation): followed like the others
+      visitReference(operationNode, NodeKind.OPERATION);
+      return;
+    }
+    dispatch.node(operationNode, NodeKind.OPERATION);
+    for (Operation operation : operationsByNode.getOrDefault(operationNode, List.of())) {
+      dispatch.operation(operation);
+    }
+    visitIfObject(operationNode.get("externalDocs"), NodeKind.EXTERNAL_DOCS);
+    visitParameters(operationNode.get("parameters"));
+    NodeRef body = operationNode.get("requestBody");
+    if (body != null) {
+      visitRequestBody(body);
+    }
+    forEachMember(operationNode.get("responses"), (code, response) -> {
+      if (!code.startsWith("x-")) {
+        visitResponse(response);
+      }
+    });
+    forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
   }
 
   private void visitCallback(NodeRef callback) {
     if (callback == null || !callback.isObject()) {
+      return;
+    }
+    if (!firstVisit(callback, NodeKind.CALLBACK)) {
       return;
     }
     if (callback.isRef()) {
@@ -187,6 +225,9 @@ final class Walker {
 
   private void visitParameter(NodeRef parameter) {
     if (parameter == null || !parameter.isObject()) {
+      return;
+    }
+    if (!firstVisit(parameter, NodeKind.PARAMETER)) {
       return;
     }
     if (parameter.isRef()) {
@@ -214,6 +255,9 @@ final class Walker {
     if (body == null || !body.isObject()) {
       return;
     }
+    if (!firstVisit(body, NodeKind.REQUEST_BODY)) {
+      return;
+    }
     if (body.isRef()) {
       visitReference(body, NodeKind.REQUEST_BODY);
       return;
@@ -224,6 +268,9 @@ final class Walker {
 
   private void visitResponse(NodeRef response) {
     if (response == null || !response.isObject()) {
+      return;
+    }
+    if (!firstVisit(response, NodeKind.RESPONSE)) {
       return;
     }
     if (response.isRef()) {
@@ -245,6 +292,9 @@ final class Walker {
 
   private void visitHeader(NodeRef header) {
     if (header == null || !header.isObject()) {
+      return;
+    }
+    if (!firstVisit(header, NodeKind.HEADER)) {
       return;
     }
     if (header.isRef()) {
@@ -287,6 +337,9 @@ final class Walker {
     if (schema == null || !schema.isObject()) {
       return;
     }
+    if (!firstVisit(schema, NodeKind.SCHEMA)) {
+      return;
+    }
     if (schema.isRef()) {
       visitReference(schema, NodeKind.SCHEMA);
       if (document.version() != io.github.threatlint.core.model.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
@@ -305,11 +358,26 @@ final class Walker {
     if (node == null || !node.isObject()) {
       return;
     }
+    if (!firstVisit(node, kind)) {
+      return;
+    }
     if (node.isRef()) {
       visitReference(node, kind);
       return;
     }
     dispatch.node(node, kind);
+  }
+
+  /**
+   * True the first time a node is visited as this kind. Nodes of the root file are visited once
+   * by construction; targets in other files may be reached again (a file and a node inside it),
+   * and operations written as references may sit anywhere.
+   */
+  private boolean firstVisit(NodeRef node, NodeKind kind) {
+    if (node.file() == document.rootFile() && kind != NodeKind.OPERATION) {
+      return true;
+    }
+    return visited.add(new Visit(node, kind));
   }
 
   private void visitIfObject(NodeRef node, NodeKind kind) {

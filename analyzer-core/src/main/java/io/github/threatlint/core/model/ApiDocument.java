@@ -196,7 +196,8 @@ public final class ApiDocument {
       return;
     }
     for (String method : Operation.METHODS) {
-      NodeRef operation = pathItem.get(method);
+      // an operation written as a $ref (one file per operation) is the operation it leads to
+      NodeRef operation = deref(pathItem.get(method));
       if (operation != null && operation.isObject()) {
         out.add(new Operation(this, kind, path, method, pathItem, operation, parent));
       }

@@ -1,0 +1,175 @@
+package io.github.threatlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Specifications split over several files, through the command line as a user runs it. */
+class MultiFileCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private Path write(String relative, String... lines) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n");
+    return file;
+  }
+
+  /** Two root documents sharing a fragment whose reference is broken on its line 4. */
+  private void twoDocumentsAndSharedFragments() throws IOException {
+    for (String name : new String[] {"accounts", "payments"}) {
+      write("specs/" + name + ".yaml",
+          "openapi: 3.0.3",
+          "info: {title: " + name + ", version: '1'}",
+          "components:",
+          "  securitySchemes:",
+          "    oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://auth.example.com/token', scopes: {read: read}}}}",
+          "security: [{oauth: [read]}]",
+          "paths:",
+          "  /v1/" + name + ":",
+          "    get:",
+          "      responses:",
+          "        '200':",
+          "          description: ok",
+          "          content:",
+          "            application/json:",
+          "              schema: {$ref: './common/list.yaml'}");
+    }
+    write("specs/common/list.yaml",
+        "type: object",
+        "properties:",
+        "  next:",
+        "    $ref: ./Cursor.yaml",
+        "  items: {type: array, maxItems: 10, items: {type: string}}");
+    write("specs/common/unused-fragment.json", "{\"Thing\": {\"type\": \"string\"}}");
+  }
+
+  @Test
+  void aFolderIsSearchedForRootDocumentsAndFragmentFindingsAreReportedOnceInTheFragment() throws IOException {
+    twoDocumentsAndSharedFragments();
+    String fragment = dir.resolve("specs/common/list.yaml").toString();
+
+    CliRunner.Run text = CliRunner.run("check", "--root", dir.toString(), dir.resolve("specs").toString());
+    CliRunner.Run json = CliRunner.run("check", "--root", dir.toString(), "--format", "json", dir.resolve("specs").toString());
+    CliRunner.Run sarif = CliRunner.run("check", "--root", dir.toString(), "--format", "sarif", dir.resolve("specs").toString());
+
+    assertThat(text.err()).isEmpty();
+    assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(text.out()).containsOnlyOnce(fragment + ":4:5: error [ref-unresolved] The reference './Cursor.yaml' does not resolve: "
+        + "the file " + dir.resolve("specs/common/Cursor.yaml") + " does not exist");
+    assertThat(text.out().strip()).endsWith("in 2 files.");
+    JsonNode finding = JSON.readTree(json.out()).get("findings").get(0);
+    assertThat(JSON.readTree(json.out()).get("findings")).hasSize(1);
+    assertThat(finding.get("file").asText()).isEqualTo(fragment);
+    assertThat(finding.get("line").asInt()).isEqualTo(4);
+    assertThat(finding.get("pointer").asText()).isEqualTo("/properties/next/$ref");
+    JsonNode location = JSON.readTree(sarif.out()).get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation");
+    assertThat(location.get("artifactLocation").get("uri").asText()).endsWith("specs/common/list.yaml");
+    assertThat(location.get("region").get("startLine").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void aGlobFindsRootDocumentsAndSkipsFragments() throws IOException {
+    twoDocumentsAndSharedFragments();
+
+    CliRunner.Run run = CliRunner.run("check", "--root", dir.toString(), dir + "/specs/**/*.yaml");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().strip()).endsWith("in 2 files.");
+  }
+
+  @Test
+  void aFolderWithoutRootDocumentsIsAUsageError() throws IOException {
+    write("fragments/Account.yaml", "type: object");
+
+    CliRunner.Run run = CliRunner.run("check", dir.resolve("fragments").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err()).contains("no OpenAPI or Swagger document");
+  }
+
+  @Test
+  void referencesOutsideTheRootAreReportedAndNotRead() throws IOException {
+    write("secret.yaml", "Secret: {type: string}");
+    Path spec = write("api/api.yaml",
+        "openapi: 3.0.3",
+        "info: {title: t, version: '1'}",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    Secret:",
+        "      $ref: ../secret.yaml#/Secret");
+
+    CliRunner.Run confined = CliRunner.run("check", "--root", dir.resolve("api").toString(), spec.toString());
+    CliRunner.Run wider = CliRunner.run("check", "--root", dir.toString(), spec.toString());
+
+    assertThat(confined.out()).contains(spec + ":7:7: error [ref-unresolved]").contains("outside the root folder")
+        .contains("it was not read");
+    assertThat(wider.out()).doesNotContain("ref-unresolved");
+  }
+
+  @Test
+  void standardInputResolvesReferencesFromTheFolderOfItsName() throws IOException {
+    write("api/schemas/Id.yaml", "type: string");
+    String text = String.join("\n", "openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}",
+        "components: {schemas: {Id: {$ref: './schemas/Id.yaml'}, Gone: {$ref: './schemas/Gone.yaml'}}}", "");
+
+    CliRunner.Run run = CliRunner.runWithStdin(text, "check", "--root", dir.toString(), "--stdin-filename",
+        dir.resolve("api/api.yaml").toString(), "-");
+
+    assertThat(run.out()).contains("'./schemas/Gone.yaml' does not resolve").doesNotContain("'./schemas/Id.yaml' does not");
+  }
+
+  @Test
+  void remoteReferencesOpenNoConnectionUnlessAllowedAndNeverToLoopback() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/money.yaml#/Money";
+      Path spec = write("api.yaml",
+          "openapi: 3.0.3",
+          "info: {title: t, version: '1'}",
+          "paths: {}",
+          "components:",
+          "  schemas:",
+          "    Money:",
+          "      $ref: '" + url + "'");
+
+      CliRunner.Run byDefault = CliRunner.run("check", "--root", dir.toString(), spec.toString());
+      CliRunner.Run allowed = CliRunner.run("check", "--root", dir.toString(), "--allow-remote-refs", "--remote-host", "127.0.0.1",
+          spec.toString());
+
+      assertThat(byDefault.out()).contains(spec + ":7:7: error [ref-remote]").contains("over plain http")
+          .contains("not fetched: remote references are not fetched").doesNotContain("ref-unresolved");
+      assertThat(allowed.out()).contains("[ref-remote]").contains("loopback, link-local or private address");
+      assertThat(requests).hasValue(0);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void remoteOptionsAreCheckedTogether() {
+    assertThat(CliRunner.run("check", "--allow-remote-refs", "x.yaml").err()).contains("needs at least one --remote-host");
+    assertThat(CliRunner.run("check", "--remote-host", "example.com", "x.yaml").err()).contains("no effect without --allow-remote-refs");
+  }
+}

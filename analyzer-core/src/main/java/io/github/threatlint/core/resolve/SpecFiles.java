@@ -1,0 +1,286 @@
+package io.github.threatlint.core.resolve;
+
+import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.model.ExternalFiles.Loaded;
+import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.source.SourceException;
+import io.github.threatlint.core.source.SourceFile;
+import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.core.source.TreeParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files that references lead to, for one run: each is read, parsed and indexed once, keyed by
+ * its real path (or its URL), and shared by every root document of the run. Safe to use from the
+ * threads that analyse documents in parallel.
+ *
+ * <p>Confinement: a local reference is followed only when it is relative to the referring file and
+ * its target lies inside the root folder, both as written ({@code ../} cannot climb out) and after
+ * symbolic links are resolved. Absolute paths, {@code file:} URLs and other schemes are refused.
+ * A refused file is never opened. Remote references follow {@link RemoteFiles}.
+ */
+public final class SpecFiles {
+  /** Reads the text of one file; the seam through which tests see which files were opened. */
+  @FunctionalInterface
+  public interface TextReader {
+    SourceFile read(Path path, String displayPath) throws SourceException;
+  }
+
+  private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+  private static final Pattern PERCENT = Pattern.compile("%[0-9A-Fa-f]{2}");
+
+  private final Path root;
+  private final Path realRoot;
+  private final Path workingDirectory;
+  private final Path realWorkingDirectory;
+  private final TextReader reader;
+  private final RemoteFiles remote;
+  /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
+  private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files = new ConcurrentHashMap<>();
+  /** Each path a reference named, as written and normalized, checked once: links resolved, confinement. */
+  private final ConcurrentHashMap<Path, Located> locations = new ConcurrentHashMap<>();
+  /** The URL each fetched file came from, to resolve the relative references inside it. */
+  private final Map<ParsedFile, URI> remoteOrigins = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /**
+   * @param rootDirectory references may only reach files inside this folder (it must exist)
+   * @param workingDirectory reports name files relative to this folder, as they name root documents
+   * @param maxFileBytes larger files are refused
+   * @param remote what to do with {@code http(s):} references
+   */
+  public SpecFiles(Path rootDirectory, Path workingDirectory, long maxFileBytes, RemoteFiles remote) throws IOException {
+    this(rootDirectory, workingDirectory, new SourceReader(maxFileBytes)::read, remote);
+  }
+
+  public SpecFiles(Path rootDirectory, Path workingDirectory, TextReader reader, RemoteFiles remote) throws IOException {
+    this.root = rootDirectory.toAbsolutePath().normalize();
+    this.realRoot = rootDirectory.toRealPath();
+    if (!Files.isDirectory(realRoot)) {
+      throw new IOException(rootDirectory + " is not a folder");
+    }
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.realWorkingDirectory = realOrSame(this.workingDirectory);
+    this.reader = reader;
+    this.remote = remote;
+  }
+
+  /** The loader for the files one root document references (the root itself included, by its own name). */
+  public ExternalFiles forDocument(ParsedFile rootDocument) {
+    Document document = new Document(rootDocument, realPath(rootDocument));
+    return (from, location) -> load(document, from, location);
+  }
+
+  /** A path's real path, or why it is not read. */
+  private record Located(Path real, String problem) {}
+
+  /** A root document and its real path (null for standard input), so a reference back to it finds it. */
+  private record Document(ParsedFile file, Path realPath) {}
+
+  private static Path realPath(ParsedFile file) {
+    try {
+      return file.source().path() == null ? null : file.source().path().toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Loaded load(Document rootDocument, ParsedFile from, String location) {
+    Matcher scheme = SCHEME.matcher(location);
+    // a single letter before ':' is a Windows drive, not a scheme: it is an absolute path
+    String name = scheme.find() && scheme.group(1).length() > 1 ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+    URI origin = remoteOrigins.get(from);
+    if ("http".equals(name) || "https".equals(name)) {
+      return loadRemote(location, null);
+    }
+    if (origin != null) {
+      return name != null
+          ? Loaded.refused("'" + location + "' in a remote file: only relative and http(s) references are followed")
+          : loadRemote(location, origin);
+    }
+    if ("file".equals(name)) {
+      return Loaded.refused("file: URLs are not followed; reference the file by a path relative to " + from.displayPath()
+          + ", inside " + shown(root));
+    }
+    if (name != null) {
+      return Loaded.refused("references with the scheme '" + name + ":' are not followed");
+    }
+    return loadLocal(rootDocument, from, percentDecode(location));
+  }
+
+  // ---------------------------------------------------------------- local files
+
+  private Loaded loadLocal(Document rootDocument, ParsedFile from, String location) {
+    if (location.startsWith("/") || location.startsWith("\\") || location.matches("^[A-Za-z]:.*")) {
+      return Loaded.refused("'" + location + "' is an absolute path; only paths relative to the referring file are followed, "
+          + "inside " + shown(root));
+    }
+    Path target;
+    try {
+      target = baseDirectory(from).resolve(location).normalize();
+    } catch (InvalidPathException e) {
+      return Loaded.refused("'" + location + "' is not a valid file path");
+    }
+    // fragments carry their real path, root documents the path they were named by: either may start with the root
+    if (!target.startsWith(root) && !target.startsWith(realRoot)) {
+      return Loaded.refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shown(root)
+          + "; it was not read (choose the root with --root)");
+    }
+    Located located = locations.computeIfAbsent(target, this::locate);
+    if (located.problem() != null) {
+      return Loaded.refused(located.problem());
+    }
+    Path real = located.real();
+    if (real.equals(rootDocument.realPath())) {
+      return new Loaded(rootDocument.file(), null, false);
+    }
+    return cached(real, () -> {
+      try {
+        return new Loaded(TreeParser.parse(reader.read(real, shown(real))), null, false);
+      } catch (SourceException e) {
+        return Loaded.refused(describe(e));
+      }
+    });
+  }
+
+  /** Where a path inside the root really is (symbolic links resolved), or why it is not read. */
+  private Located locate(Path target) {
+    Path real;
+    try {
+      real = target.toRealPath();
+    } catch (NoSuchFileException e) {
+      return new Located(null, "the file " + shown(target) + " does not exist");
+    } catch (IOException e) {
+      return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
+    }
+    if (!real.startsWith(realRoot)) {
+      return new Located(null, shown(target) + " is, or goes through, a symbolic link to " + real
+          + ", outside the root folder " + shown(root) + "; it was not read");
+    }
+    if (Files.isDirectory(real)) {
+      return new Located(null, shown(target) + " is a folder, not a file");
+    }
+    return new Located(real, null);
+  }
+
+  /** Where the relative references of a file start: its folder (the working directory for standard input). */
+  private Path baseDirectory(ParsedFile from) {
+    Path path = from.source().path();
+    if (path != null) {
+      Path parent = path.toAbsolutePath().normalize().getParent();
+      return parent != null ? parent : root;
+    }
+    try {
+      Path named = workingDirectory.resolve(from.displayPath()).normalize().getParent();
+      return named != null ? named : workingDirectory;
+    } catch (InvalidPathException e) {
+      return workingDirectory;
+    }
+  }
+
+  /** How reports name a file: relative to the working directory when inside it, like root documents. */
+  private String shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path base = absolute.startsWith(realWorkingDirectory) ? realWorkingDirectory
+        : absolute.startsWith(workingDirectory) ? workingDirectory : null;
+    return (base == null ? absolute.toString() : base.relativize(absolute).toString()).replace('\\', '/');
+  }
+
+  private static Path realOrSame(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  // ---------------------------------------------------------------- remote files
+
+  private Loaded loadRemote(String location, URI origin) {
+    URI url;
+    try {
+      url = (origin == null ? new URI(location) : origin.resolve(new URI(location))).normalize();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return new Loaded(null, "'" + location + "' is not a valid URL", true);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return new Loaded(null, "'" + url + "' is not an http(s) URL", true);
+    }
+    URI key = url;
+    return cached(key, () -> {
+      String refusal = remote.refusal(key);
+      if (refusal != null) {
+        return new Loaded(null, refusal, true);
+      }
+      try {
+        ParsedFile file = TreeParser.parse(remote.fetch(key));
+        remoteOrigins.put(file, key);
+        return new Loaded(file, null, false);
+      } catch (SourceException e) {
+        return Loaded.refused(describe(e));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  /** The entry for {@code key}, computed by the first thread that asks; the others wait for it. */
+  private Loaded cached(Object key, java.util.function.Supplier<Loaded> compute) {
+    CompletableFuture<Loaded> mine = new CompletableFuture<>();
+    CompletableFuture<Loaded> existing = files.putIfAbsent(key, mine);
+    if (existing != null) {
+      return existing.join();
+    }
+    try {
+      mine.complete(compute.get());
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    return mine.join();
+  }
+
+  private static String describe(SourceException e) {
+    String where = e.line() > 0 ? " (line " + e.line() + (e.column() > 0 ? ", column " + e.column() : "") + ")" : "";
+    return e.displayPath() + " cannot be used: " + e.getMessage() + where;
+  }
+
+  /** Decodes %XX escapes (UTF-8), as a URI reference may carry them; other characters stay as written. */
+  static String percentDecode(String location) {
+    if (!PERCENT.matcher(location).find()) {
+      return location;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < location.length(); i++) {
+      char c = location.charAt(i);
+      if (c == '%' && i + 3 <= location.length() && PERCENT.matcher(location.substring(i, i + 3)).matches()) {
+        bytes.write(Integer.parseInt(location.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < location.length()) {
+          encoded = location.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.writeBytes(encoded);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

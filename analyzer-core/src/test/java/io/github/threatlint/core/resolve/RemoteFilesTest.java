@@ -1,0 +1,192 @@
+package io.github.threatlint.core.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import com.sun.net.httpserver.HttpServer;
+import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.core.source.TreeParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Remote references against a server on the loopback interface: by default, and for loopback
+ * addresses even when allowed, it receives nothing. The fetch itself is tested with a policy that
+ * lets loopback through, which only tests can build.
+ */
+class RemoteFilesTest {
+  private HttpServer server;
+  private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private FileSystem fs;
+  private ParsedFile root;
+  private String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      connections.incrementAndGet();
+      String path = exchange.getRequestURI().getPath();
+      requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+      byte[] body;
+      int status = 200;
+      switch (path) {
+        case "/schemas/money.yaml" -> body = "Money:\n  type: object\n  properties:\n    currency: {$ref: 'currency.yaml#/Currency'}\n".getBytes(StandardCharsets.UTF_8);
+        case "/schemas/currency.yaml" -> body = "Currency: {type: string, pattern: '^[A-Z]{3}$'}\n".getBytes(StandardCharsets.UTF_8);
+        case "/redirect.yaml" -> {
+          exchange.getResponseHeaders().add("Location", "/schemas/money.yaml");
+          status = 302;
+          body = new byte[0];
+        }
+        case "/huge.yaml" -> body = ("x: '" + "a".repeat(4096) + "'\n").getBytes(StandardCharsets.UTF_8);
+        case "/slow.yaml" -> {
+          sleep(3000);
+          body = "x: 1\n".getBytes(StandardCharsets.UTF_8);
+        }
+        default -> {
+          status = 404;
+          body = new byte[0];
+        }
+      }
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    fs = Jimfs.newFileSystem(Configuration.unix());
+    Path file = fs.getPath("/project/api.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    root = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, "api.yaml"));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.stop(0);
+    fs.close();
+  }
+
+  private ExternalFiles loader(RemoteFiles remote) throws IOException {
+    return new SpecFiles(fs.getPath("/project"), fs.getPath("/project"), SourceReader.DEFAULT_MAX_BYTES, remote).forDocument(root);
+  }
+
+  /** A policy that fetches from the test server: the address check lets loopback through. */
+  private static RemoteFiles loopbackAllowed(long maxBytes, Duration timeout) {
+    return new RemoteFiles(true, List.of("127.0.0.1"), maxBytes, timeout, address -> true);
+  }
+
+  @Test
+  void byDefaultNothingIsFetched() throws Exception {
+    ExternalFiles.Loaded loaded = loader(RemoteFiles.OFF).load(root, base + "/schemas/money.yaml");
+
+    assertThat(loaded.file()).isNull();
+    assertThat(loaded.remote()).isTrue();
+    assertThat(loaded.problem()).contains("--allow-remote-refs");
+    assertThat(connections).hasValue(0);
+  }
+
+  @Test
+  void loopbackAndPrivateAddressesAreNeverFetchedEvenWhenTheHostIsAllowed() throws Exception {
+    RemoteFiles remote = RemoteFiles.allow(List.of("127.0.0.1", "localhost"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
+    ExternalFiles loader = loader(remote);
+
+    ExternalFiles.Loaded byAddress = loader.load(root, base + "/schemas/money.yaml");
+    ExternalFiles.Loaded byName = loader.load(root, "http://localhost:" + server.getAddress().getPort() + "/schemas/money.yaml");
+
+    assertThat(byAddress.problem()).contains("loopback, link-local or private");
+    assertThat(byName.problem()).contains("loopback, link-local or private");
+    assertThat(byAddress.remote()).isTrue();
+    assertThat(connections).hasValue(0);
+  }
+
+  @Test
+  void hostsOutsideTheAllowListAreRefused() throws Exception {
+    RemoteFiles remote = RemoteFiles.allow(List.of("schemas.example.com"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
+
+    ExternalFiles.Loaded loaded = loader(remote).load(root, base + "/schemas/money.yaml");
+
+    assertThat(loaded.problem()).contains("not in the allowed remote hosts");
+    assertThat(connections).hasValue(0);
+  }
+
+  @Test
+  void anAllowedFileIsFetchedOnceAndItsRelativeReferencesFollowItsUrl() throws Exception {
+    ExternalFiles loader = loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)));
+
+    ExternalFiles.Loaded money = loader.load(root, base + "/schemas/money.yaml");
+    ExternalFiles.Loaded again = loader.load(root, base + "/schemas/../schemas/money.yaml");
+    ExternalFiles.Loaded currency = loader.load(money.file(), "currency.yaml");
+
+    assertThat(money.problem()).isNull();
+    assertThat(money.file().displayPath()).isEqualTo(base + "/schemas/money.yaml");
+    assertThat(again.file()).isSameAs(money.file());
+    assertThat(currency.file().root().has("Currency")).isTrue();
+    assertThat(requests.get("/schemas/money.yaml")).hasValue(1);
+    assertThat(requests.get("/schemas/currency.yaml")).hasValue(1);
+    // a remote file cannot reach local files
+    assertThat(loader.load(money.file(), "file:///project/api.yaml").problem()).contains("only relative and http(s)");
+  }
+
+  @Test
+  void redirectsAreNotFollowed() throws Exception {
+    ExternalFiles.Loaded loaded = loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)))
+        .load(root, base + "/redirect.yaml");
+
+    assertThat(loaded.problem()).contains("redirect (HTTP 302)").contains("not followed");
+    assertThat(loaded.remote()).isFalse();
+    assertThat(requests).doesNotContainKey("/schemas/money.yaml");
+  }
+
+  @Test
+  void largeAndSlowAnswersAreCutOff() throws Exception {
+    ExternalFiles loader = loader(loopbackAllowed(1024, Duration.ofMillis(500)));
+
+    long start = System.nanoTime();
+    ExternalFiles.Loaded huge = loader.load(root, base + "/huge.yaml");
+    ExternalFiles.Loaded slow = loader.load(root, base + "/slow.yaml");
+
+    assertThat(huge.problem()).contains("more than the limit of 1024");
+    assertThat(slow.problem()).contains("within 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void onlyPublicAddressesCount() throws Exception {
+    for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+        "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1",
+        "64:ff9b::a9fe:a9fe", "2002:c0a8:0101::1")) {
+      assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+    }
+    for (String address : List.of("93.184.216.34", "8.8.8.8", "2606:2800:220:1:248:1893:25c8:1946")) {
+      assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isTrue();
+    }
+  }
+}
