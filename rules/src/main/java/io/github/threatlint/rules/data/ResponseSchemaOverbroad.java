@@ -49,7 +49,7 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
       for (MediaType type : response.content()) {
         // a response defined once in components is judged there, not in the words of one of its operations
         String where = response.entry().isRef()
-            ? "Response '" + io.github.threatlint.core.source.Pointers.lastSegment(response.node().pointer()) + "' ("
+            ? "Response '" + SchemaLabels.definitionName(response.node()) + "' ("
                 + type.name() + ")"
             : "Response " + response.status() + " of " + operation.label() + " (" + type.name() + ")";
         if (type.schema() == null) {

@@ -12,6 +12,8 @@ import java.util.Set;
  * {@code parameter 'limit' of GET /pets}, {@code request body of POST /pets}).
  */
 public final class SchemaLabels {
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("properties", "items", "allOf", "oneOf", "anyOf", "not",
+      "additionalProperties", "patternProperties", "prefixItems", "if", "then", "else");
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   private SchemaLabels() {}
@@ -58,7 +60,15 @@ public final class SchemaLabels {
       boolean parameter = segments.size() > 4 && segments.get(3).equals("parameters");
       index = skipToSchema(segments, 3, parameter ? 5 : segments.size());
     } else {
-      return "the schema at " + node.pointer();
+      // a schema in a file of its own (a multi-file description): the file, or a name within it, names it
+      String file = fileName(node.file().displayPath());
+      if (segments.isEmpty() || SCHEMA_KEYWORDS.contains(segments.get(0))) {
+        owner = "schema '" + file + "'";
+        index = 0;
+      } else {
+        owner = "schema '" + segments.get(0) + "' of " + file;
+        index = 1;
+      }
     }
     String path = propertyPath(segments, index);
     if (path.isEmpty()) {
@@ -154,5 +164,15 @@ public final class SchemaLabels {
       case "pathItems" -> "path item";
       default -> section;
     };
+  }
+
+  /** The name a node is defined under: its key, or its file's name when it is a whole file. */
+  public static String definitionName(NodeRef node) {
+    return node.pointer().isEmpty() ? fileName(node.file().displayPath()) : Pointers.lastSegment(node.pointer());
+  }
+
+  private static String fileName(String path) {
+    String normalized = path.replace('\\', '/');
+    return normalized.substring(normalized.lastIndexOf('/') + 1);
   }
 }
