@@ -40,7 +40,9 @@ public final class SchemaUsage {
     SchemaUsage usage = new SchemaUsage();
     usage.indexDefinitions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
-    for (Operation operation : document.allOperations()) {
+    List<Operation> operations = new ArrayList<>(document.allOperations());
+    operations.addAll(extensionWebhooks(document));
+    for (Operation operation : operations) {
       // callbacks and webhooks are requests the API sends: their bodies are outputs and their responses inputs
       boolean outbound = operation.kind() != Operation.Kind.PATH;
       int request = outbound ? OUTPUT : INPUT;
@@ -69,6 +71,32 @@ public final class SchemaUsage {
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
     return usage;
+  }
+
+  /**
+   * The operations of {@code x-webhooks}, the extension OAS 3.0 documents (GitHub's, Redoc's readers)
+   * use for what 3.1 calls webhooks: requests the API sends. The walk does not visit them, but the
+   * schemas they refer to are returned to clients, not read from them.
+   */
+  private static List<Operation> extensionWebhooks(ApiDocument document) {
+    List<Operation> webhooks = new ArrayList<>();
+    NodeRef extension = document.version() == SpecVersion.OPENAPI_3_0 ? document.root().get("x-webhooks") : null;
+    if (extension == null) {
+      return webhooks;
+    }
+    for (Map.Entry<String, NodeRef> webhook : extension.members()) {
+      NodeRef item = document.deref(webhook.getValue());
+      if (item == null || !item.isObject()) {
+        continue;
+      }
+      for (String method : Operation.METHODS) {
+        NodeRef operation = item.get(method);
+        if (operation != null && operation.isObject()) {
+          webhooks.add(new Operation(document, Operation.Kind.WEBHOOK, webhook.getKey(), method, item, operation, null));
+        }
+      }
+    }
+    return webhooks;
   }
 
   /**

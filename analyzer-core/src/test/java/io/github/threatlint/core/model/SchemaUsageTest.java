@@ -216,4 +216,26 @@ class SchemaUsageTest {
         """);
     assertThat(document.schemaUsage().flags(at(document, "/paths/~1a/get/responses/200/schema"))).isEqualTo(SchemaUsage.OUTPUT);
   }
+
+  @Test
+  void oas30ExtensionWebhooksSendTheirBodies() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        x-webhooks:
+          push:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/PushEvent'}
+              responses:
+                '200': {description: ok}
+        components:
+          schemas:
+            PushEvent: {type: object, properties: {url: {type: string}}}
+        """);
+    assertThat(document.schemaUsage().flags(at(document, "/components/schemas/PushEvent/properties/url"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
 }

@@ -9,7 +9,6 @@ import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.core.rule.SchemaVisit;
 import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.SchemaLabels;
-import io.github.threatlint.rules.support.Schemas;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.core.rule.SchemaVisit;
 import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.SchemaLabels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
     NodeRef info = document.root().get("info");
     NodeRef at = info != null && info.isObject() ? info : document.root();
     context.report(at, "The API processes customer data (" + CustomerData.quote(found) + " in "
-        + io.github.threatlint.rules.support.SchemaLabels.of(visit.node()) + ") but declares no " + key + ": state on "
+        + SchemaLabels.of(visit.node()) + ") but declares no " + key + ": state on "
         + "info (or on every server) where the data is stored and processed, for example " + key + ": [CH].");
   }
 

@@ -11,6 +11,7 @@ import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
+import java.util.Set;
 
 @RuleInfo(
     id = "numeric-id-parameter",
@@ -42,7 +43,7 @@ public final class NumericIdParameter implements Checks.ParameterCheck {
     }
     NodeRef written = parameter.schema();
     NodeRef schema = written == null ? null : context.document().deref(written);
-    if (schema == null || !Schemas.valueTypes(schema).equals(java.util.Set.of("integer"))) {
+    if (schema == null || !Schemas.valueTypes(schema).equals(Set.of("integer"))) {
       return;
     }
     NodeRef at = written.isRef() ? parameter.node().get("name") : schema.get("type");

@@ -42,7 +42,7 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
-      String term = FieldNames.valueTerm(name, names);
+      String term = FieldNames.endingTerm(name, names);
       if (term == null || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue()) && !term.equals("pin") && !term.equals("passcode"))
           || protectedValue(document, property.getValue(), Schemas.otherDeclarations(visit, name))) {
@@ -57,7 +57,7 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
   /** Swagger 2.0 form fields are parameters, not properties. */
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
-    if (!"formData".equals(parameter.in()) || FieldNames.valueTerm(parameter.name(), names) == null
+    if (!"formData".equals(parameter.in()) || FieldNames.endingTerm(parameter.name(), names) == null
         || !FieldNames.holdsScalar(null, parameter.node()) || "password".equals(parameter.node().text("format"))) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.data;
 
+import io.github.threatlint.core.model.MediaType;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
@@ -7,6 +8,7 @@ import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
+import java.util.List;
 import java.util.Locale;
 
 @RuleInfo(
@@ -40,10 +42,36 @@ public final class RequestBodyOnGet implements Checks.OperationCheck {
       }
     } else {
       at = operation.node().get("requestBody");
+      if (at != null && onlyEmpty(operation)) {
+        // a body whose schemas admit only {} declares that there is none (Stripe's GET operations do this)
+        at = null;
+      }
     }
     if (at != null) {
       context.report(at, operation.label() + " takes a request body, which " + method.toUpperCase(Locale.ROOT)
           + " requests do not carry reliably: move the data to parameters, or use POST (for example a POST search).");
     }
+  }
+
+  /** Every media type's schema is an object with no properties that admits no others. */
+  private static boolean onlyEmpty(Operation operation) {
+    List<MediaType> content = operation.requestContent();
+    if (content.isEmpty()) {
+      return false;
+    }
+    for (MediaType type : content) {
+      NodeRef schema = operation.document().deref(type.schema());
+      if (schema == null || !schema.isObject()) {
+        return false;
+      }
+      NodeRef properties = schema.get("properties");
+      boolean noProperties = properties == null || properties.members().isEmpty();
+      NodeRef additional = schema.get("additionalProperties");
+      boolean closed = additional != null && additional.node().isBoolean() && !additional.node().booleanValue();
+      if (!noProperties || !closed) {
+        return false;
+      }
+    }
+    return true;
   }
 }

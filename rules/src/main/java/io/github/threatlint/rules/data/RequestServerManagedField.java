@@ -13,6 +13,7 @@ import io.github.threatlint.rules.support.Schemas;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @RuleInfo(
     id = "request-server-managed-field",
@@ -30,6 +31,8 @@ import java.util.Map;
     precision = "medium",
     section = "data")
 public final class RequestServerManagedField implements Checks.SchemaCheck {
+  private static final Set<String> COMPOSITION = Set.of("allOf", "oneOf", "anyOf");
+
   @RuleOption(description = "Property names (compared ignoring case and separators) that grant rights or hold money: "
       + "reported in any schema clients send.")
   public List<String> names = List.of("role", "roles", "isAdmin", "admin", "permissions", "privileges", "scopes",
@@ -91,6 +94,4 @@ public final class RequestServerManagedField implements Checks.SchemaCheck {
     }
     return current.parent() == null;
   }
-
-  private static final java.util.Set<String> COMPOSITION = java.util.Set.of("allOf", "oneOf", "anyOf");
 }

@@ -46,7 +46,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
-      String term = FieldNames.valueTerm(name, names);
+      String term = FieldNames.endingTerm(name, names);
       if (term == null || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue()) && !numericSecrets.contains(term))
           || writeOnly(document, visit, name, property.getValue())) {

@@ -49,7 +49,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       return;
     }
     NodeRef written = parameter.schema();
-    boolean named = FieldNames.valueTerm(parameter.name(), names) != null;
+    boolean named = FieldNames.endingTerm(parameter.name(), names) != null;
     if (written == null || (!named && !hasUrlFormat(written)) || isJsonpCallback(parameter.node())) {
       return;
     }
@@ -78,7 +78,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       NodeRef written = property.getValue();
       NodeRef resolved = document.deref(written);
-      if (FieldNames.valueTerm(property.getKey(), names) == null || resolved == null || Schemas.flag(document, written, "readOnly")
+      if (FieldNames.endingTerm(property.getKey(), names) == null || resolved == null || Schemas.flag(document, written, "readOnly")
           || isJsonpCallback(resolved)) {
         continue;
       }

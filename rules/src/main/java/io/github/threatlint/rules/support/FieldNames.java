@@ -59,6 +59,55 @@ public final class FieldNames {
     return term;
   }
 
+  /** Words that may follow the term in a name whose value is still the thing itself: passwordConfirmation, secretString. */
+  public static final Set<String> VALUE_SUFFIXES = Set.of("value", "text", "string", "raw", "plain", "plaintext",
+      "clear", "cleartext", "encoded", "base64", "b64", "pem", "der", "binary", "data", "confirmation", "confirm",
+      "repeat", "again", "retype", "new", "old", "current");
+
+  /**
+   * The term the name ends with, or null: in a compound name the last words say what the value is,
+   * so {@code clientSecret}, {@code new_password} and {@code passwordConfirmation} hold secrets while
+   * {@code secretScanningAlerts}, {@code pinSupport} and {@code passwordHash} do not. Words of
+   * {@link #VALUE_SUFFIXES} may follow the term; a name starting like {@code hasPassword} is a flag.
+   */
+  public static String endingTerm(String name, List<String> terms) {
+    List<String> words = Words.split(name);
+    for (String word : words) {
+      if (PROTECTED_WORDS.contains(word)) {
+        return null;
+      }
+    }
+    int end = words.size();
+    while (end > 0 && VALUE_SUFFIXES.contains(words.get(end - 1))) {
+      end--;
+    }
+    if (end == 0) {
+      return null;
+    }
+    List<String> head = words.subList(0, end);
+    for (String term : terms) {
+      List<String> termWords = Words.split(term);
+      String joinedTerm = String.join("", termWords);
+      boolean matches = false;
+      if (!termWords.isEmpty() && termWords.size() <= head.size()
+          && head.subList(head.size() - termWords.size(), head.size()).equals(termWords)) {
+        matches = true;
+      }
+      // a term written as one word ("apikey") also ends "api_key"
+      StringBuilder joined = new StringBuilder();
+      for (int start = head.size() - 1; !matches && start >= 0 && joined.length() < joinedTerm.length(); start--) {
+        joined.insert(0, head.get(start));
+        matches = joined.toString().equals(joinedTerm);
+      }
+      if (matches) {
+        int termStart = head.size() - termWords.size();
+        boolean flag = termStart > 0 && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0));
+        return flag ? null : term;
+      }
+    }
+    return null;
+  }
+
   /**
    * True when the property can hold a text or number value: not a boolean, object or array, and
    * not a date or time (a {@code passwordChangedAt} holds a date, not a password). Without a

@@ -1,6 +1,8 @@
 package io.github.threatlint.rules.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.source.Pointers;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ public final class SchemaLabels {
    * parameter 'id' of /pets/{id}} (declared on the path item), or {@code query parameter 'limit'}
    * (declared for reuse).
    */
-  public static String parameter(io.github.threatlint.core.model.Parameter parameter) {
+  public static String parameter(Parameter parameter) {
     String label = (parameter.in().isEmpty() ? "" : parameter.in() + " ") + "parameter '" + parameter.name() + "'";
     List<String> segments = Pointers.segments(parameter.entry().pointer());
     if (segments.size() >= 3 && segments.get(0).equals("paths")) {
@@ -101,12 +103,12 @@ public final class SchemaLabels {
     for (int i = 0; i < 5; i++) {
       pointer.append('/').append(Pointers.escape(segments.get(i)));
     }
-    com.fasterxml.jackson.databind.JsonNode parameter = node.file().root().at(pointer.toString());
-    com.fasterxml.jackson.databind.JsonNode name = parameter == null ? null : parameter.get("name");
+    JsonNode parameter = node.file().root().at(pointer.toString());
+    JsonNode name = parameter == null ? null : parameter.get("name");
     if (name == null || !name.isTextual()) {
       return null;
     }
-    com.fasterxml.jackson.databind.JsonNode in = parameter.get("in");
+    JsonNode in = parameter.get("in");
     // a Swagger 2.0 body parameter is the request body, whatever its name
     return in != null && "body".equals(in.asText()) ? null : name.textValue();
   }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.source.Pointers;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +100,7 @@ public final class Schemas {
   }
 
   /** True when the schema has a format and it is one of {@code formats}. */
-  public static boolean formatIn(NodeRef schema, java.util.Collection<String> formats) {
+  public static boolean formatIn(NodeRef schema, Collection<String> formats) {
     String format = format(schema);
     return format != null && formats.contains(format);
   }
@@ -265,7 +267,7 @@ public final class Schemas {
    * when the schema is not written directly under a media type.
    */
   public static String bodyMediaType(NodeRef schema) {
-    List<String> segments = io.github.threatlint.core.source.Pointers.segments(schema.pointer());
+    List<String> segments = Pointers.segments(schema.pointer());
     int size = segments.size();
     if (size >= 3 && segments.get(size - 1).equals("schema") && segments.get(size - 3).equals("content")) {
       return segments.get(size - 2);

@@ -8,7 +8,10 @@ import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.rules.support.Environments;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(
     id = "server-environment-undeclared",
@@ -34,7 +37,7 @@ public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
       return;
     }
     // the same address over http and https is one server, not two environments
-    java.util.Set<String> addresses = new java.util.HashSet<>();
+    Set<String> addresses = new HashSet<>();
     int count = 0;
     for (NodeRef server : servers.elements()) {
       String url = server.isObject() ? server.text("url") : null;
@@ -42,7 +45,7 @@ public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
         continue;
       }
       count++;
-      addresses.add(url.trim().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/$", "").toLowerCase(java.util.Locale.ROOT));
+      addresses.add(url.trim().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/$", "").toLowerCase(Locale.ROOT));
       if (Environments.named(server.text("description"), environmentWords)) {
         return;
       }

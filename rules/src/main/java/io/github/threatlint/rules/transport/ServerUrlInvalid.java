@@ -56,7 +56,12 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
           + (undefined.size() == 1 ? "it" : "them") + " with a default, or write the value into the URL.");
       return;
     }
-    String problem = problem(ServerUrls.withDefaults(server));
+    String expanded = ServerUrls.withDefaults(server);
+    for (String name : variables.keySet()) {
+      // a declared variable without a default is spec-invalid's concern, not a broken URL
+      expanded = expanded.replace("{" + name + "}", "variable");
+    }
+    String problem = problem(expanded);
     if (problem != null) {
       context.report(at, "The server URL " + url + " " + problem);
     }
