@@ -177,7 +177,7 @@ public final class ConfigurationLoader {
         String pointer = Pointers.child("/rules", id);
         RuleDescriptor rule = rule(id, pointer);
         JsonNode value = rules.get(id);
-        if (value.isTextual()) {
+        if (value.isTextual() || value.isBoolean()) {
           settings.put(id, new Configuration.RuleSetting(level(value, pointer, id), Map.of()));
         } else if (value.isObject()) {
           settings.put(id, readRuleSetting(rule, value, pointer));
@@ -225,10 +225,10 @@ public final class ConfigurationLoader {
     }
 
     private Level level(JsonNode value, String pointer, String ruleId) throws ConfigurationException {
-      Level level = value.isTextual() ? Level.parse(value.textValue()) : null;
+      Level level = isOff(value) ? Level.OFF : value.isTextual() ? Level.parse(value.textValue()) : null;
       if (level == null) {
-        throw atValue(pointer, "bad level " + value + " for rule " + ruleId
-            + "; use off, note, warning or error");
+        String yaml = value.isBoolean() ? " (YAML reads an unquoted yes, on or true as true)" : "";
+        throw atValue(pointer, "bad level " + value + " for rule " + ruleId + yaml + "; use off, note, warning or error");
       }
       return level;
     }
@@ -311,6 +311,11 @@ public final class ConfigurationLoader {
       Region region = file.index().valueRegion(pointer);
       return new ConfigurationException(file.displayPath(), region.startLine(), region.startColumn(), message);
     }
+  }
+
+  /** YAML 1.1 reads an unquoted {@code off} (like {@code no} and {@code false}) as the boolean false: it means off. */
+  private static boolean isOff(JsonNode value) {
+    return value.isBoolean() && !value.booleanValue();
   }
 
   private static List<String> keys(JsonNode object) {
