@@ -337,9 +337,10 @@ final class CheckCommand implements Callable<Integer> {
         err.println("threatlint: pruned " + match.fixed().size() + " fixed " + (match.fixed().size() == 1 ? "entry" : "entries")
             + " from the baseline " + accepted.displayPath() + "; " + match.matched().size() + " remain.");
       } else if (!match.fixed().isEmpty() && !quiet) {
-        err.println("threatlint: " + match.fixed().size() + " " + (match.fixed().size() == 1 ? "entry" : "entries")
-            + " of the baseline " + accepted.displayPath() + " no longer match a finding (fixed); "
-            + "remove them with --prune-baseline:");
+        boolean one = match.fixed().size() == 1;
+        err.println("threatlint: " + match.fixed().size() + (one ? " entry" : " entries") + " of the baseline "
+            + accepted.displayPath() + (one ? " no longer matches" : " no longer match") + " a finding (fixed); remove "
+            + (one ? "it" : "them") + " with --prune-baseline:");
         for (Baseline.Entry entry : match.fixed()) {
           err.println("  fixed: " + entry.label());
         }
