@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
   boolean pruneBaseline;
 
-  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule (at its default level, or note). Repeatable.")
+  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
   List<String> enable = new ArrayList<>();
 
   @Option(names = "--disable", paramLabel = "RULE", description = "Do not run this rule. Repeatable.")
@@ -325,18 +325,22 @@ final class CheckCommand implements Callable<Integer> {
   private AnalysisResult applyBaseline(AnalysisResult result, Path workingDirectory, PrintWriter err)
       throws ConfigurationException, IOException {
     AnalysisResult beforeBaseline = result;
+    // a file that failed has no findings: rewriting a baseline now would drop its entries as if fixed
+    boolean complete = result.errors().isEmpty();
     if (baseline != null) {
       Path file = workingDirectory.resolve(baseline);
       Baseline accepted = Baseline.read(file, displayPath(workingDirectory, file));
       Baseline.Match match = accepted.match(result, workingDirectory);
       result = match.result();
-      if (pruneBaseline) {
+      if (pruneBaseline && !complete) {
+        err.println("threatlint: the baseline " + accepted.displayPath() + " is not pruned, since files or rules failed.");
+      } else if (pruneBaseline) {
         if (!match.fixed().isEmpty()) {
           accepted.withEntries(match.matched()).write(file);
         }
         err.println("threatlint: pruned " + match.fixed().size() + " fixed " + (match.fixed().size() == 1 ? "entry" : "entries")
             + " from the baseline " + accepted.displayPath() + "; " + match.matched().size() + " remain.");
-      } else if (!match.fixed().isEmpty() && !quiet) {
+      } else if (!match.fixed().isEmpty() && !quiet && complete) {
         boolean one = match.fixed().size() == 1;
         err.println("threatlint: " + match.fixed().size() + (one ? " entry" : " entries") + " of the baseline "
             + accepted.displayPath() + (one ? " no longer matches" : " no longer match") + " a finding (fixed); remove "
@@ -346,7 +350,9 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     }
-    if (writeBaseline != null) {
+    if (writeBaseline != null && !complete) {
+      err.println("threatlint: the baseline " + writeBaseline + " is not written, since files or rules failed.");
+    } else if (writeBaseline != null) {
       Path file = workingDirectory.resolve(writeBaseline);
       Baseline written = Baseline.of(beforeBaseline.findings(), file, displayPath(workingDirectory, file), workingDirectory);
       written.write(file);

@@ -238,6 +238,22 @@ class CheckConfigurationTest {
   }
 
   @Test
+  void aBaselineIsNeitherWrittenNorPrunedWhenAFileFailed() throws IOException {
+    write("api.yaml", SPEC);
+    write("broken.yaml", "openapi: 3.0.3\npaths: [\n");
+    Run written = run("check", "--write-baseline", "baseline.json", "api.yaml", "broken.yaml");
+    assertThat(written.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(written.err()).endsWith("threatlint: the baseline baseline.json is not written, since files or rules failed.\n");
+    assertThat(Files.exists(repository.resolve("baseline.json"))).isFalse();
+    run("check", "--write-baseline", "baseline.json", "api.yaml");
+    String before = Files.readString(repository.resolve("baseline.json"));
+    Run pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "broken.yaml");
+    assertThat(pruned.err()).endsWith("threatlint: the baseline baseline.json is not pruned, since files or rules failed.\n")
+        .doesNotContain("fixed:");
+    assertThat(Files.readString(repository.resolve("baseline.json"))).isEqualTo(before);
+  }
+
+  @Test
   void baselineOptionsAreChecked() throws IOException {
     write("api.yaml", SPEC);
     assertThat(run("check", "--prune-baseline", "api.yaml").err()).startsWith("threatlint: --prune-baseline needs --baseline FILE\n");
