@@ -1,12 +1,17 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.config.Baseline;
+import io.github.threatlint.core.config.Configuration;
+import io.github.threatlint.core.config.ConfigurationException;
+import io.github.threatlint.core.config.ConfigurationLoader;
+import io.github.threatlint.core.config.RuleSelection;
+import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.resolve.RemoteFiles;
@@ -14,6 +19,7 @@ import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
@@ -75,11 +81,31 @@ final class CheckCommand implements Callable<Integer> {
       description = "Text output lists only findings at or above the --fail-on level, without the summary line.")
   boolean quiet;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "recommended",
-      description = "Rule profile: recommended (default), sfti or strict.")
+  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
+      description = "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else recommended).")
   String profile;
 
-  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule (at its default level, or note). Repeatable.")
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above).")
+  String config;
+
+  @Option(names = "--show-suppressed",
+      description = "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on.")
+  boolean showSuppressed;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Report only findings that are not in this baseline; the others are marked as baselined.")
+  String baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Record the current findings (those not suppressed) in FILE, to be used with --baseline.")
+  String writeBaseline;
+
+  @Option(names = "--prune-baseline",
+      description = "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
+  boolean pruneBaseline;
+
+  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
   List<String> enable = new ArrayList<>();
 
   @Option(names = "--disable", paramLabel = "RULE", description = "Do not run this rule. Repeatable.")
@@ -131,8 +157,22 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--fail-on takes error, warning, note or none, not '" + failOn + "'");
     }
     Map<String, Path> outputs = parseFormats();
-    List<EnabledRule> rules = selectRules();
-    Path workingDirectory = Path.of("").toAbsolutePath();
+    if (pruneBaseline && baseline == null) {
+      throw usage("--prune-baseline needs --baseline FILE");
+    }
+    if (pruneBaseline && writeBaseline != null) {
+      throw usage("--prune-baseline and --write-baseline both rewrite a baseline; use one");
+    }
+    Path workingDirectory = environment.workingDirectory();
+    Configuration configuration;
+    List<EnabledRule> rules;
+    try {
+      configuration = loadConfiguration(workingDirectory);
+      rules = selectRules(configuration);
+    } catch (ConfigurationException e) {
+      err.println(e.oneLine());
+      return ExitCodes.ERROR;
+    }
     SpecFiles referencedFiles = specFiles(workingDirectory, parseSize(maxFileSize));
     Analyzer analyzer = new Analyzer(rules, parseSize(maxFileSize), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
         referencedFiles::forDocument);
@@ -154,12 +194,22 @@ final class CheckCommand implements Callable<Integer> {
     for (ToolError error : result.errors()) {
       err.println(error.oneLine());
     }
+    result = Suppressions.apply(result, configuration, workingDirectory);
+    try {
+      result = applyBaseline(result, workingDirectory, err);
+    } catch (ConfigurationException e) {
+      err.println(e.oneLine());
+      return ExitCodes.ERROR;
+    } catch (IOException e) {
+      err.println("threatlint: cannot write the baseline: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
     boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
         && !"dumb".equals(environment.variables().get("TERM"));
     long reportStart = System.nanoTime();
     ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory);
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
-      Reporter reporter = Reporters.byName(entry.getKey());
+      Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
       AnalysisResult shown = entry.getKey().equals("text") && quiet ? onlyAtOrAbove(result, threshold) : result;
       try {
         if (entry.getValue() == null) {
@@ -253,35 +303,92 @@ final class CheckCommand implements Callable<Integer> {
     return outputs;
   }
 
-  private List<EnabledRule> selectRules() {
-    Profile selected = Profile.parse(profile);
-    if (selected == null) {
-      throw usage("unknown profile '" + profile + "' (choose from recommended, sfti, strict)");
-    }
-    for (String id : enable) {
-      if (BuiltInRules.byId(id) == null) {
-        throw usage("unknown rule '" + id + "' in --enable (see 'threatlint rules')");
+  /** The configuration given with --config, else the one found upward from the working directory, else none. */
+  private Configuration loadConfiguration(Path workingDirectory) throws ConfigurationException {
+    Path file;
+    if (config != null) {
+      file = workingDirectory.resolve(config);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigurationException(config, 0, 0, "no such configuration file");
       }
+    } else {
+      file = ConfigurationLoader.find(workingDirectory).orElse(null);
+      if (file == null) {
+        return Configuration.EMPTY;
+      }
+    }
+    return new ConfigurationLoader(BuiltInRules.all()).load(file, displayPath(workingDirectory, file));
+  }
+
+  private List<EnabledRule> selectRules(Configuration configuration) throws ConfigurationException {
+    Profile selected = null;
+    if (profile != null) {
+      selected = Profile.parse(profile);
+      if (selected == null) {
+        throw usage("unknown profile '" + profile + "' (choose from recommended, sfti, strict)");
+      }
+    }
+    RuleSelection selection = new RuleSelection(BuiltInRules.all());
+    for (String id : enable) {
+      requireRule(selection, id, "--enable");
     }
     for (String id : disable) {
-      if (BuiltInRules.byId(id) == null) {
-        throw usage("unknown rule '" + id + "' in --disable (see 'threatlint rules')");
+      requireRule(selection, id, "--disable");
+    }
+    return selection.select(selected, configuration, enable, disable);
+  }
+
+  private void requireRule(RuleSelection selection, String id, String option) {
+    try {
+      selection.require(id);
+    } catch (ConfigurationException e) {
+      throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in " + option));
+    }
+  }
+
+  /**
+   * --baseline marks the findings it holds as baselined (and reports its fixed entries, or prunes them);
+   * --write-baseline records the findings not suppressed otherwise and then applies what it wrote.
+   */
+  private AnalysisResult applyBaseline(AnalysisResult result, Path workingDirectory, PrintWriter err)
+      throws ConfigurationException, IOException {
+    AnalysisResult beforeBaseline = result;
+    // a file that failed has no findings: rewriting a baseline now would drop its entries as if fixed
+    boolean complete = result.errors().isEmpty();
+    if (baseline != null) {
+      Path file = workingDirectory.resolve(baseline);
+      Baseline accepted = Baseline.read(file, displayPath(workingDirectory, file));
+      Baseline.Match match = accepted.match(result, workingDirectory);
+      result = match.result();
+      if (pruneBaseline && !complete) {
+        err.println("threatlint: the baseline " + accepted.displayPath() + " is not pruned, since files or rules failed.");
+      } else if (pruneBaseline) {
+        if (!match.fixed().isEmpty()) {
+          accepted.withEntries(match.matched()).write(file);
+        }
+        err.println("threatlint: pruned " + match.fixed().size() + " fixed " + (match.fixed().size() == 1 ? "entry" : "entries")
+            + " from the baseline " + accepted.displayPath() + "; " + match.matched().size() + " remain.");
+      } else if (!match.fixed().isEmpty() && !quiet && complete) {
+        boolean one = match.fixed().size() == 1;
+        err.println("threatlint: " + match.fixed().size() + (one ? " entry" : " entries") + " of the baseline "
+            + accepted.displayPath() + (one ? " no longer matches" : " no longer match") + " a finding (fixed); remove "
+            + (one ? "it" : "them") + " with --prune-baseline:");
+        for (Baseline.Entry entry : match.fixed()) {
+          err.println("  fixed: " + entry.label());
+        }
       }
     }
-    List<EnabledRule> rules = new ArrayList<>();
-    for (RuleDescriptor rule : BuiltInRules.all()) {
-      if (disable.contains(rule.id())) {
-        continue;
-      }
-      Level level = selected.levelOf(rule.info());
-      if (level == Level.OFF && enable.contains(rule.id())) {
-        level = Profile.STRICT.levelOf(rule.info());
-      }
-      if (level != Level.OFF) {
-        rules.add(new EnabledRule(rule, level, Map.of()));
-      }
+    if (writeBaseline != null && !complete) {
+      err.println("threatlint: the baseline " + writeBaseline + " is not written, since files or rules failed.");
+    } else if (writeBaseline != null) {
+      Path file = workingDirectory.resolve(writeBaseline);
+      Baseline written = Baseline.of(beforeBaseline.findings(), file, displayPath(workingDirectory, file), workingDirectory);
+      written.write(file);
+      err.println("threatlint: wrote " + written.entries().size() + " " + (written.entries().size() == 1 ? "finding" : "findings")
+          + " to the baseline " + written.displayPath() + ".");
+      result = written.match(beforeBaseline, workingDirectory).result();
     }
-    return rules;
+    return result;
   }
 
   /** The files references lead to, confined to --root, with the remote policy of the options. */
@@ -293,7 +400,7 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--remote-host has no effect without --allow-remote-refs");
     }
     RemoteFiles remote = allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF;
-    Path folder = root == null ? workingDirectory : root;
+    Path folder = root == null ? workingDirectory : workingDirectory.resolve(root);
     try {
       return new SpecFiles(folder, workingDirectory, maxBytes, remote);
     } catch (IOException e) {

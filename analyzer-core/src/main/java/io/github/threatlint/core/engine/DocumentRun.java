@@ -1,5 +1,6 @@
 package io.github.threatlint.core.engine;
 
+import io.github.threatlint.core.config.InSourceSuppressions;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.rule.Level;
@@ -70,8 +71,9 @@ final class DocumentRun {
     }
 
     private void add(NodeRef node, Level findingLevel, String message) {
+      // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), null));
+          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
     }
 
     boolean failed() {

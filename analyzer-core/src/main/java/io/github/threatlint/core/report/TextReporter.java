@@ -9,19 +9,34 @@ import java.io.Writer;
 /**
  * One line per active finding, {@code path:line:col: level [rule-id] message}, in file and
  * position order, then a summary line. Colour only when the context says the terminal takes it.
+ * Suppressed findings are left out, unless the reporter is made to show them: then they are listed
+ * too, each ending with {@code (suppressed: reason)}.
  */
 public final class TextReporter implements Reporter {
   private static final String RESET = "\u001B[0m";
+  private final boolean showSuppressed;
+
+  public TextReporter() {
+    this(false);
+  }
+
+  public TextReporter(boolean showSuppressed) {
+    this.showSuppressed = showSuppressed;
+  }
 
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     for (Finding finding : result.findings()) {
-      if (finding.isSuppressed()) {
+      if (finding.isSuppressed() && !showSuppressed) {
         continue;
       }
       out.write(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn() + ": ");
       out.write(context.color() ? colour(finding.level()) + finding.level().label() + RESET : finding.level().label());
-      out.write(" [" + finding.ruleId() + "] " + finding.message() + "\n");
+      out.write(" [" + finding.ruleId() + "] " + finding.message());
+      if (finding.isSuppressed()) {
+        out.write(" (suppressed: " + finding.suppression().reason() + ")");
+      }
+      out.write("\n");
     }
     out.write(summary(result) + "\n");
   }

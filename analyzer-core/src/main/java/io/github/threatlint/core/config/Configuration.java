@@ -1,0 +1,43 @@
+package io.github.threatlint.core.config;
+
+import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.rule.Level;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated configuration file: the profile it extends, per rule a level and options, and the
+ * file-based ignores. {@code directory} is the folder the file globs of ignores are relative to.
+ * Everything in here has been checked against the rule catalog by {@link ConfigurationLoader}.
+ *
+ * @param displayPath how messages name the file; null for the empty configuration
+ * @param directory the folder of the file; null for the empty configuration
+ * @param profile the profile named by {@code extends}, or null when the file names none
+ * @param rules the settings per rule id, in the order of the file
+ * @param ignores the file-based ignores, in the order of the file
+ */
+public record Configuration(String displayPath, Path directory, Profile profile, Map<String, RuleSetting> rules,
+    List<Ignore> ignores) {
+
+  /** No file: the default profile, no settings, no ignores. */
+  public static final Configuration EMPTY = new Configuration(null, null, null, Map.of(), List.of());
+
+  /**
+   * The setting of one rule. {@code level} is null when only options are given (the profile's level
+   * applies); {@code options} holds values already converted to the options' types.
+   */
+  public record RuleSetting(Level level, Map<String, Object> options) {}
+
+  /**
+   * Findings of {@code ruleId} in files matching {@code file} (relative to the configuration's
+   * folder), and when {@code pointer} is given at JSON pointers matching it, are suppressed for
+   * {@code reason}.
+   */
+  public record Ignore(Glob file, String ruleId, Glob pointer, String reason) {
+    public boolean matches(String relativeFile, String ruleId, String findingPointer) {
+      return this.ruleId.equals(ruleId) && file.matches(relativeFile)
+          && (pointer == null || pointer.matches(findingPointer));
+    }
+  }
+}
