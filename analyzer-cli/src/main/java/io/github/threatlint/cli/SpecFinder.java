@@ -43,7 +43,7 @@ final class SpecFinder {
   List<Path> find(List<String> arguments) throws NoDocumentException {
     Set<Path> found = new LinkedHashSet<>();
     for (String argument : arguments) {
-      Path path = workingDirectory.getFileSystem().getPath(argument);
+      Path path = workingDirectory.resolve(argument);
       if (Files.isDirectory(path)) {
         List<Path> documents = rootDocuments(path, file -> true);
         if (documents.isEmpty()) {
@@ -86,16 +86,19 @@ final class SpecFinder {
     int firstGlob = firstGlobCharacter(normalized);
     int slash = normalized.lastIndexOf('/', firstGlob);
     FileSystem fileSystem = workingDirectory.getFileSystem();
-    Path start = slash < 0 ? fileSystem.getPath(".") : fileSystem.getPath(slash == 0 ? "/" : normalized.substring(0, slash));
+    Path prefix = fileSystem.getPath(slash < 0 ? "" : slash == 0 ? "/" : normalized.substring(0, slash));
+    Path start = workingDirectory.resolve(prefix).normalize();
     if (!Files.isDirectory(start)) {
       return List.of();
     }
     // '**/' also matches no folder at all, as in shells with globstar: a/**/*.yaml finds a/x.yaml
     PathMatcher matcher = fileSystem.getPathMatcher("glob:" + normalized);
     PathMatcher withoutFolder = fileSystem.getPathMatcher("glob:" + normalized.replace("**/", ""));
-    boolean relativeToDot = slash < 0;
+    // a relative pattern is matched against paths relative to the working directory, as a shell would
+    boolean absolute = prefix.isAbsolute();
+    Path base = workingDirectory.normalize();
     return rootDocuments(start, file -> {
-      Path named = relativeToDot ? start.relativize(file) : file;
+      Path named = absolute ? file : base.relativize(file);
       return matcher.matches(named) || withoutFolder.matches(named);
     });
   }
