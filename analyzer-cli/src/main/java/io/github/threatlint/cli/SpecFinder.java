@@ -94,11 +94,10 @@ final class SpecFinder {
     // '**/' also matches no folder at all, as in shells with globstar: a/**/*.yaml finds a/x.yaml
     PathMatcher matcher = fileSystem.getPathMatcher("glob:" + normalized);
     PathMatcher withoutFolder = fileSystem.getPathMatcher("glob:" + normalized.replace("**/", ""));
-    // a relative pattern is matched against paths relative to the working directory, as a shell would
+    // a relative pattern is matched against the path as written: its folder prefix, then the rest
     boolean absolute = prefix.isAbsolute();
-    Path base = workingDirectory.normalize();
     return rootDocuments(start, file -> {
-      Path named = absolute ? file : base.relativize(file);
+      Path named = absolute ? file : prefix.resolve(start.relativize(file));
       return matcher.matches(named) || withoutFolder.matches(named);
     });
   }
