@@ -44,6 +44,10 @@ final class HtmlThreatReport {
       "th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }",
       "th { background: var(--soft); font-weight: 600; }",
       "td.num, th.num { text-align: right; white-space: nowrap; }",
+      "td a, td code { overflow-wrap: break-word; }",
+      "table.assets { table-layout: fixed; }",
+      "table.assets col.asset { width: 20%; } table.assets col.need { width: 3.5%; } table.assets col.fields { width: 20.5%; }",
+      "table.assets col.operations { width: 25%; } table.assets col.schemas { width: 22.5%; }",
       ".pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12.5px; font-weight: 600;",
       "  color: #fff; white-space: nowrap; }",
       ".pill.findings { background: var(--findings); } .pill.no-evidence { background: var(--no-evidence); }",
@@ -65,6 +69,7 @@ final class HtmlThreatReport {
       ".level-error { color: var(--findings); font-weight: 600; } .level-warning { color: var(--no-evidence); font-weight: 600; }",
       ".level-note { color: var(--muted); font-weight: 600; }",
       "svg text { font-family: inherit; }",
+      "abbr { text-decoration: none; }",
       "section.api + section.api { margin-top: 48px; border-top: 4px double var(--line); }",
       "footer { color: var(--muted); font-size: 12.5px; margin-top: 48px; }",
       "@media (max-width: 760px) { .columns { grid-template-columns: 1fr; } main { padding: 16px; } }",
@@ -73,7 +78,7 @@ final class HtmlThreatReport {
       "  nav.toc { display: none; }",
       "  a { color: inherit; }",
       "  h2 { break-after: avoid; page-break-after: avoid; } h3 { break-after: avoid; }",
-      "  tr, .summary { break-inside: avoid; page-break-inside: avoid; }",
+      "  tr { break-inside: avoid; page-break-inside: avoid; }",
       "  section.api + section.api { break-before: page; page-break-before: always; border-top: none; }",
       "  .pill { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
       "  .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
@@ -247,9 +252,11 @@ final class HtmlThreatReport {
       line("<p>No information asset of the paper was recognised in the names of fields, parameters and headers.</p>");
       return;
     }
-    line("<p class=\"meta\">Inferred from the names of fields, parameters and headers; confidentiality, integrity and availability "
-        + "needs as the paper rates them.</p>");
-    line("<table>");
+    line("<p class=\"meta\">Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and "
+        + "availability (A) needs as the paper rates them: H high, M medium, L low.</p>");
+    line("<table class=\"assets\">");
+    line("<colgroup><col class=\"asset\"/><col class=\"need\"/><col class=\"need\"/><col class=\"need\"/><col class=\"fields\"/>"
+        + "<col class=\"operations\"/><col class=\"schemas\"/></colgroup>");
     line("<thead><tr><th>Asset</th><th>C</th><th>I</th><th>A</th><th>Fields</th><th>Operations</th><th>Schemas and other places</th></tr></thead>");
     line("<tbody>");
     for (AssetPresence presence : model.assets()) {
@@ -257,12 +264,16 @@ final class HtmlThreatReport {
       List<Place> other = new ArrayList<>(presence.schemas());
       other.addAll(presence.other());
       line("<tr><td><strong>" + esc(asset.name()) + "</strong><br/><span class=\"meta\">" + esc(asset.description()) + "</span></td><td>"
-          + asset.rating().confidentiality().label() + "</td><td>" + asset.rating().integrity().label() + "</td><td>"
-          + asset.rating().availability().label() + "</td><td>" + fields(presence.fields()) + "</td><td>" + places(presence.operations())
+          + need(asset.rating().confidentiality()) + "</td><td>" + need(asset.rating().integrity()) + "</td><td>"
+          + need(asset.rating().availability()) + "</td><td>" + fields(presence.fields()) + "</td><td>" + places(presence.operations())
           + "</td><td>" + places(other) + "</td></tr>");
     }
     line("</tbody>");
     line("</table>");
+  }
+
+  private static String need(Rating rating) {
+    return "<abbr title=\"" + rating.label() + "\">" + rating.letter() + "</abbr>";
   }
 
   private static String fields(List<String> fields) {

@@ -131,7 +131,8 @@ final class MarkdownThreatReport {
       line("");
       return;
     }
-    line("Inferred from the names of fields, parameters and headers; needs as the paper rates them.");
+    line("Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and availability (A) "
+        + "needs as the paper rates them: H high, M medium, L low.");
     line("");
     line("| asset | C | I | A | fields | operations | schemas and other places |");
     line("|---|---|---|---|---|---|---|");
@@ -139,8 +140,8 @@ final class MarkdownThreatReport {
       ThreatCatalogue.AssetKind asset = presence.asset();
       List<Place> other = new java.util.ArrayList<>(presence.schemas());
       other.addAll(presence.other());
-      line("| **" + md(asset.name()) + "** | " + asset.rating().confidentiality().label() + " | " + asset.rating().integrity().label()
-          + " | " + asset.rating().availability().label() + " | " + fields(presence.fields()) + " | "
+      line("| **" + md(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
+          + " | " + asset.rating().availability().letter() + " | " + fields(presence.fields()) + " | "
           + places(presence.operations()) + " | " + places(other) + " |");
     }
     line("");
