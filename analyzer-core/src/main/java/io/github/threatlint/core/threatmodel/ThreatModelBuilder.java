@@ -1,5 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.docs.Taxonomy;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.model.ApiDocument;
@@ -96,15 +97,15 @@ public final class ThreatModelBuilder {
     }
 
     List<OwaspCategory> owasp = new ArrayList<>();
-    for (String[] category : OwaspCategory.TOP_10_2023) {
+    for (Map.Entry<String, String> category : Taxonomy.OWASP_2023.entrySet()) {
       int count = 0;
       for (RuleFindings rule : ruleFindings) {
-        if (List.of(rule.rule().owasp2023()).contains(category[0])) {
+        if (List.of(rule.rule().owasp2023()).contains(category.getKey())) {
           count += rule.findings().size();
         }
       }
-      int checking = (int) rules.stream().filter(r -> List.of(r.descriptor().info().owasp2023()).contains(category[0])).count();
-      owasp.add(new OwaspCategory(category[0], category[1], count, checking));
+      int checking = (int) rules.stream().filter(r -> List.of(r.descriptor().info().owasp2023()).contains(category.getKey())).count();
+      owasp.add(new OwaspCategory(category.getKey(), category.getValue(), count, checking));
     }
 
     List<ScenarioAssessment> topRisks = scenarios.stream()
