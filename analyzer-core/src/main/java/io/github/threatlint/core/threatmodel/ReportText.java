@@ -46,7 +46,7 @@ final class ReportText {
         + model.count(ScenarioAssessment.Status.NO_EVIDENCE) + " show neither findings nor mitigations, and "
         + model.count(ScenarioAssessment.Status.NOT_ASSESSABLE) + " cannot be assessed from a spec (their controls are listed to verify).";
     if (model.suppressed() > 0) {
-      text += " " + plural(model.suppressed(), "suppressed finding") + " are not counted.";
+      text += " " + plural(model.suppressed(), "suppressed finding") + (model.suppressed() == 1 ? " is" : " are") + " not counted.";
     }
     return text;
   }
