@@ -434,8 +434,8 @@ final class HtmlThreatReport {
       line("<h3 id=\"" + anchor + "rule-" + esc(rule.ruleId()) + "\"><code>" + esc(rule.ruleId()) + "</code> " + esc(rule.rule().title())
           + " <span class=\"level-" + rule.level().label() + "\">(" + esc(ReportText.ruleCount(rule)) + ")</span></h3>");
       line("<p class=\"meta\">OWASP 2023: " + esc(String.join(", ", rule.rule().owasp2023())) + " · scenarios: "
-          + model.scenariosOf(rule.ruleId()).stream().map(s -> "<a href=\"#" + anchor + s.slug() + "\">" + esc(s.name()) + "</a>")
-              .collect(Collectors.joining("; "))
+          + (model.scenariosOf(rule.ruleId()).isEmpty() ? "none" : model.scenariosOf(rule.ruleId()).stream()
+              .map(s -> "<a href=\"#" + anchor + s.slug() + "\">" + esc(s.name()) + "</a>").collect(Collectors.joining("; ")))
           + " · <a href=\"" + esc(links.rule(rule.ruleId())) + "\">documentation</a></p>");
       line("<table>");
       line("<thead><tr><th>Location</th><th>Message</th></tr></thead>");

@@ -275,7 +275,8 @@ final class MarkdownThreatReport {
       line("### " + rule.ruleId() + ": " + md(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
       line("");
       line("OWASP 2023: " + String.join(", ", rule.rule().owasp2023()) + " · scenarios: "
-          + md(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; ")))
+          + (model.scenariosOf(rule.ruleId()).isEmpty() ? "none"
+              : md(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
           + " · [documentation](" + links.rule(rule.ruleId()) + ")");
       line("");
       line("| location | message |");
