@@ -43,8 +43,11 @@ final class AssetInference {
   private final List<ThreatCatalogue.AssetKind> assets;
   private final List<Term> terms = new ArrayList<>();
   private final Map<NodeRef, Direct> direct = new HashMap<>();
+  /** The assets each name carries by its words alone: names repeat across operations and schemas. */
+  private final Map<String, List<ThreatCatalogue.AssetKind>> byName = new HashMap<>();
 
-  private record Term(List<String> words, ThreatCatalogue.AssetKind asset) {}
+  /** A term as " word word " (padded with spaces), so that matching is a substring search on padded names. */
+  private record Term(String padded, int length, ThreatCatalogue.AssetKind asset) {}
 
   /** A field name and the asset it carries. */
   private record Match(ThreatCatalogue.AssetKind asset, String field) {}
@@ -58,7 +61,7 @@ final class AssetInference {
     this.assets = catalogue.assets();
     for (ThreatCatalogue.AssetKind asset : assets) {
       for (String term : asset.terms()) {
-        terms.add(new Term(List.of(term.split(" ")), asset));
+        terms.add(new Term(" " + term + " ", term.split(" ").length, asset));
       }
     }
   }
@@ -235,16 +238,30 @@ final class AssetInference {
 
   /** Adds the assets a name carries: those of the matching terms with the most words. */
   private void match(String name, List<String> context, Set<Match> out) {
+    List<ThreatCatalogue.AssetKind> carried = byName.computeIfAbsent(name, this::assetsByWords);
+    if (carried.isEmpty() && name.equalsIgnoreCase("name") && context.stream().anyMatch(PERSON_WORDS::contains)) {
+      ThreatCatalogue.AssetKind identifying = catalogue.asset(IDENTIFYING_DATA);
+      if (identifying != null) {
+        carried = List.of(identifying);
+      }
+    }
+    for (ThreatCatalogue.AssetKind asset : carried) {
+      out.add(new Match(asset, name));
+    }
+  }
+
+  private List<ThreatCatalogue.AssetKind> assetsByWords(String name) {
     List<String> words = NameWords.of(name);
     if (words.isEmpty()) {
-      return;
+      return List.of();
     }
+    String padded = " " + String.join(" ", words) + " ";
     int longest = 0;
     List<ThreatCatalogue.AssetKind> best = new ArrayList<>();
     for (Term term : terms) {
-      if (term.words().size() >= longest && NameWords.contains(words, term.words())) {
-        if (term.words().size() > longest) {
-          longest = term.words().size();
+      if (term.length() >= longest && padded.contains(term.padded())) {
+        if (term.length() > longest) {
+          longest = term.length();
           best.clear();
         }
         if (!best.contains(term.asset())) {
@@ -252,14 +269,6 @@ final class AssetInference {
         }
       }
     }
-    if (best.isEmpty() && words.equals(List.of("name")) && context.stream().anyMatch(PERSON_WORDS::contains)) {
-      ThreatCatalogue.AssetKind identifying = catalogue.asset(IDENTIFYING_DATA);
-      if (identifying != null) {
-        best.add(identifying);
-      }
-    }
-    for (ThreatCatalogue.AssetKind asset : best) {
-      out.add(new Match(asset, name));
-    }
+    return List.copyOf(best);
   }
 }
