@@ -46,7 +46,7 @@ class ReportCommandTest {
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Threat model: Wealth Customers</title>");
     for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
       assertThat(article(html, scenario.slug())).as(scenario.name())
-          .containsPattern("<span class=\"pill [a-z-]+\">(Findings|No evidence|Mitigations evidenced|Not assessable from a spec)</span>");
+          .containsPattern("<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
     }
     String unauthorized = article(html, "unauthorized-access-to-data");
     assertThat(unauthorized).startsWith("<article class=\"scenario findings\"")
@@ -66,7 +66,7 @@ class ReportCommandTest {
     assertThat(markdown).startsWith("# Threat model: Wealth Customers 1.0.0\n");
     for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
       assertThat(markdown).as(scenario.name()).containsPattern("\n#### " + Pattern.quote(scenario.name().replace("_", "\\_"))
-          + "\n\n\\*\\*\\S+ (Findings|No evidence|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+          + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
     }
     assertThat(markdown).containsPattern("  - \\[[^\\]]*wealth-open\\.yaml:9:5\\]\\([^)]*wealth-open\\.yaml#L9\\) "
         + "GET /customers \\(read\\) requires no authentication");

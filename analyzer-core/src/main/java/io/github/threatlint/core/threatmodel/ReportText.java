@@ -43,7 +43,7 @@ final class ReportText {
         : "threatlint found " + findingCounts(model.findings()) + " in " + model.count(ScenarioAssessment.Status.FINDINGS)
         + " of the " + total + " threat scenarios of the SFTI threat model. ")
         + model.count(ScenarioAssessment.Status.MITIGATED) + " scenarios show mitigations in the spec, "
-        + model.count(ScenarioAssessment.Status.NO_EVIDENCE) + " show neither findings nor mitigations, and "
+        + model.count(ScenarioAssessment.Status.NO_EVIDENCE) + " show neither findings nor a mitigation in full, and "
         + model.count(ScenarioAssessment.Status.NOT_ASSESSABLE) + " cannot be assessed from a spec (their controls are listed to verify).";
     if (model.suppressed() > 0) {
       text += " " + plural(model.suppressed(), "suppressed finding") + (model.suppressed() == 1 ? " is" : " are") + " not counted.";

@@ -15,7 +15,7 @@ public record ScenarioAssessment(ThreatCatalogue.Scenario scenario, Status statu
   /** What the report says about a scenario, in order of urgency. */
   public enum Status {
     FINDINGS("Findings", "findings present in the spec"),
-    NO_EVIDENCE("No evidence", "no finding, and no mitigation visible in the spec"),
+    NO_EVIDENCE("Not evidenced", "no finding, and the spec shows no mitigation in full"),
     MITIGATED("Mitigations evidenced", "no finding, and the spec shows at least one mitigation the paper names in full"),
     NOT_ASSESSABLE("Not assessable from a spec", "organisational controls: verify them outside the spec");
 

@@ -39,7 +39,7 @@ class ThreatReportRenderingTest {
     for (ThreatCatalogue.Scenario scenario : ThreatCatalogue.sfti().scenarios()) {
       String section = sections.stream().filter(s -> s.startsWith(MarkdownThreatReport.md(scenario.name()) + "\n")).findFirst()
           .orElseThrow(() -> new AssertionError("no section for " + scenario.name()));
-      assertThat(section).as(scenario.name()).containsPattern("\n\\*\\*\\S+ (Findings|No evidence|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+      assertThat(section).as(scenario.name()).containsPattern("\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
       assertThat(section).as(scenario.name()).contains("**Mitigations the paper names:**", "**To verify outside the spec**");
     }
     String unauthorized = sections.stream().filter(s -> s.startsWith("Unauthorized access to data\n")).findFirst().orElseThrow();
@@ -70,7 +70,7 @@ class ThreatReportRenderingTest {
         .contains("<a id=\"a1-rule-test-alpha\"></a>")
         .contains("| [specs/wealth-open.yaml:9:5](../specs/wealth-open.yaml#L9) | GET /customers is open to anyone. |");
     assertThat(markdown).containsOnlyOnce("## Scenarios at a glance");
-    assertThat(markdown).contains("| Documentation | [Lack of consistent documentation](#a1-lack-of-consistent-documentation) | M/M/M | 🟠 No evidence | 0 |");
+    assertThat(markdown).contains("| Documentation | [Lack of consistent documentation](#a1-lack-of-consistent-documentation) | M/M/M | 🟠 Not evidenced | 0 |");
   }
 
   @Test
@@ -94,7 +94,7 @@ class ThreatReportRenderingTest {
       assertThat(article.getElementsByTagName("h4").item(0).getTextContent()).isEqualTo(scenario.name());
       assertThat(article.getAttribute("class")).matches("scenario (findings|no-evidence|mitigated|not-assessable)");
       Element pill = elements(article, "span").stream().filter(s -> s.getAttribute("class").startsWith("pill")).findFirst().orElseThrow();
-      assertThat(pill.getTextContent()).isIn("Findings", "No evidence", "Mitigations evidenced", "Not assessable from a spec");
+      assertThat(pill.getTextContent()).isIn("Findings", "Not evidenced", "Mitigations evidenced", "Not assessable from a spec");
     }
     Element unauthorized = articles.stream().filter(a -> a.getAttribute("id").equals("a1-unauthorized-access-to-data")).findFirst().orElseThrow();
     assertThat(unauthorized.getAttribute("class")).isEqualTo("scenario findings");
