@@ -40,6 +40,9 @@ final class MitigationEvidence {
       "int32", "int64", "email", "duration");
   private static final Set<String> ENVIRONMENT_WORDS = Set.of("production", "prod", "live", "sandbox", "test", "testing",
       "staging", "stage", "development", "dev", "uat", "preproduction", "preprod", "mock", "mocking", "demo", "integration", "qa");
+  /** Words a scope description may add without saying anything about the data. */
+  private static final Set<String> FILLER_WORDS = Set.of("grant", "grants", "granting", "access", "allow", "allows", "scope",
+      "to", "the", "a", "an", "permission", "permissions", "right", "rights", "for", "of", "and", "or", "operations", "api");
   private static final Pattern VERSION_SEGMENT = Pattern.compile("(^|/)v?\\d+(\\.\\d+)*(/|$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern SENDER_CONSTRAINED = Pattern.compile(
       "mtls|mutual[ -]?tls|client certificate|certificate[- ]bound|dpop|private_key_jwt|client assertion|sender[- ]constrained",
@@ -249,8 +252,7 @@ final class MitigationEvidence {
       for (OAuthFlow flow : scheme.flows()) {
         for (Map.Entry<String, String> scope : flow.scopes().entrySet()) {
           declared++;
-          String description = scope.getValue();
-          if (description != null && !description.isBlank() && !description.trim().equalsIgnoreCase(scope.getKey())) {
+          if (saysMoreThanItsName(scope.getKey(), scope.getValue())) {
             described++;
           }
         }
@@ -263,7 +265,19 @@ final class MitigationEvidence {
       return null;
     }
     return new Evidence("scope-descriptions", described + " of " + declared
-        + " declared scopes have a description customers can be shown when they consent.", described == declared, places);
+        + " declared scopes have a description that tells customers what they consent to.", described == declared, places);
+  }
+
+  /**
+   * Whether a scope's description tells a customer more than the scope's name: "Grants read access"
+   * for {@code read} does not, "Read your payments" for {@code payments:read} does.
+   */
+  private static boolean saysMoreThanItsName(String scope, String description) {
+    if (description == null) {
+      return false;
+    }
+    List<String> name = NameWords.of(scope);
+    return NameWords.of(description).stream().anyMatch(word -> !name.contains(word) && !FILLER_WORDS.contains(word));
   }
 
   private Evidence clientAuthentication() {

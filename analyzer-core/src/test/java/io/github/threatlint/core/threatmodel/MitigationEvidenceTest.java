@@ -56,6 +56,16 @@ class MitigationEvidenceTest {
   }
 
   @Test
+  void scopeDescriptionsThatRepeatTheNameAreNoTransparency() {
+    String repeated = Specs.text(Specs.PAYMENTS_GUARDED)
+        .replace("payments:read: Read your payments.", "payments:read: Grants payments read access")
+        .replace("accounts:read: Read your account details.", "accounts:read: accounts read");
+    Evidence evidence = new MitigationEvidence(parse(repeated), List.of()).run("scope-descriptions");
+    assertThat(evidence.complete()).isFalse();
+    assertThat(evidence.text()).startsWith("2 of 4 declared scopes have a description that tells customers what they consent to");
+  }
+
+  @Test
   void sameScopesEverywhereAreNotFineGrained() {
     ApiDocument document = Specs.document(Specs.PAYMENTS_GUARDED);
     String coarse = Specs.text(Specs.PAYMENTS_GUARDED)
