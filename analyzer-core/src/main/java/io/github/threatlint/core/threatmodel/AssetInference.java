@@ -26,6 +26,8 @@ import java.util.Set;
  * ({@code customerId} is indirect identifying data through "customer id", not financial data through
  * "customer"; {@code PSU-IP-Address} matches "ip address", not "address"). A property called just
  * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder, ...).
+ * A boolean carries no asset (it is a flag about the data); a number carries only the assets whose
+ * values can be numbers (amounts, references), not names, passwords or tokens.
  * Declared security schemes mean the API handles IT security data (tokens, keys).
  */
 final class AssetInference {
@@ -46,7 +48,10 @@ final class AssetInference {
   /** The assets each name carries by its words alone: names repeat across operations and schemas. */
   private final Map<String, List<ThreatCatalogue.AssetKind>> byName = new HashMap<>();
 
-  /** A term as " word word " (padded with spaces), so that matching is a substring search on padded names. */
+  /**
+   * A term as " word word " (padded with spaces), so that matching is a substring search on padded
+   * names; {@code asset} is null for a phrase that carries no asset.
+   */
   private record Term(String padded, int length, ThreatCatalogue.AssetKind asset) {}
 
   /** A field name and the asset it carries. */
@@ -63,6 +68,9 @@ final class AssetInference {
       for (String term : asset.terms()) {
         terms.add(new Term(" " + term + " ", term.split(" ").length, asset));
       }
+    }
+    for (String phrase : catalogue.notAssets()) {
+      terms.add(new Term(" " + phrase + " ", phrase.split(" ").length, null));
     }
   }
 
@@ -146,7 +154,7 @@ final class AssetInference {
     Set<Match> found = new LinkedHashSet<>();
     List<NodeRef> roots = new ArrayList<>();
     for (Parameter parameter : operation.parameters()) {
-      match(parameter.name(), List.of(), found);
+      match(parameter.name(), parameter.schema(), List.of(), found);
       if (parameter.schema() != null) {
         roots.add(parameter.schema());
       }
@@ -159,7 +167,8 @@ final class AssetInference {
     }
     for (Response response : operation.responses()) {
       for (Map.Entry<String, NodeRef> header : response.headers().entrySet()) {
-        match(header.getKey(), List.of(), found);
+        NodeRef value = header.getValue();
+        match(header.getKey(), value.has("schema") ? value.get("schema") : value, List.of(), found);
       }
       for (MediaType type : response.content()) {
         roots.add(type.schema());
@@ -224,7 +233,7 @@ final class AssetInference {
       for (Subschema child : Subschema.of(node)) {
         List<String> childContext = current.getValue();
         if (child.name() != null) {
-          match(child.name(), current.getValue(), matches);
+          match(child.name(), child.schema(), current.getValue(), matches);
           childContext = new ArrayList<>(current.getValue());
           childContext.addAll(NameWords.of(child.name()));
         }
@@ -237,7 +246,12 @@ final class AssetInference {
   }
 
   /** Adds the assets a name carries: those of the matching terms with the most words. */
-  private void match(String name, List<String> context, Set<Match> out) {
+  private void match(String name, NodeRef schema, List<String> context, Set<Match> out) {
+    String type = schema == null || !schema.isObject() ? null : schema.text("type");
+    if ("boolean".equals(type)) {
+      return;
+    }
+    boolean numeric = "integer".equals(type) || "number".equals(type);
     List<ThreatCatalogue.AssetKind> carried = byName.computeIfAbsent(name, this::assetsByWords);
     if (carried.isEmpty() && name.equalsIgnoreCase("name") && context.stream().anyMatch(PERSON_WORDS::contains)) {
       ThreatCatalogue.AssetKind identifying = catalogue.asset(IDENTIFYING_DATA);
@@ -246,7 +260,9 @@ final class AssetInference {
       }
     }
     for (ThreatCatalogue.AssetKind asset : carried) {
-      out.add(new Match(asset, name));
+      if (!numeric || asset.numeric()) {
+        out.add(new Match(asset, name));
+      }
     }
   }
 
@@ -258,17 +274,21 @@ final class AssetInference {
     String padded = " " + String.join(" ", words) + " ";
     int longest = 0;
     List<ThreatCatalogue.AssetKind> best = new ArrayList<>();
+    boolean blocked = false;
     for (Term term : terms) {
       if (term.length() >= longest && padded.contains(term.padded())) {
         if (term.length() > longest) {
           longest = term.length();
           best.clear();
+          blocked = false;
         }
-        if (!best.contains(term.asset())) {
+        if (term.asset() == null) {
+          blocked = true;
+        } else if (!best.contains(term.asset())) {
           best.add(term.asset());
         }
       }
     }
-    return List.copyOf(best);
+    return blocked ? List.of() : List.copyOf(best);
   }
 }

@@ -27,14 +27,18 @@ public final class ThreatCatalogue {
   private final List<AssetKind> assets;
   private final List<Agent> agents;
   private final List<Scenario> scenarios;
+  private final List<String> notAssets;
   private final Map<String, Scenario> byName;
 
   /** A scenario category (the paper's threat-modelling area). */
   public record Category(String id, String name, String title, String description) {}
 
-  /** An information asset of the paper, with the words that make a field carry it. */
+  /**
+   * An information asset of the paper, with the words that make a field carry it; {@code numeric}
+   * says whether a number can carry it (amounts can, names and passwords cannot).
+   */
   public record AssetKind(String name, String owner, Rating.Cia rating, List<String> impact, String description,
-      List<String> terms) {}
+      boolean numeric, List<String> terms) {}
 
   /** A threat agent of the paper; {@code exposure} names what about an API makes it relevant. */
   public record Agent(String name, String description, String exposure) {}
@@ -64,8 +68,10 @@ public final class ThreatCatalogue {
     }
   }
 
-  private ThreatCatalogue(List<Category> categories, List<AssetKind> assets, List<Agent> agents, List<Scenario> scenarios) {
+  private ThreatCatalogue(List<Category> categories, List<AssetKind> assets, List<String> notAssets, List<Agent> agents,
+      List<Scenario> scenarios) {
     this.categories = List.copyOf(categories);
+    this.notAssets = List.copyOf(notAssets);
     this.assets = List.copyOf(assets);
     this.agents = List.copyOf(agents);
     this.scenarios = List.copyOf(scenarios);
@@ -117,8 +123,11 @@ public final class ThreatCatalogue {
     List<AssetKind> assets = new ArrayList<>();
     for (Object item : list(root.get("assets"), "assets")) {
       Map<String, Object> entry = map(item, "an asset");
+      if (!(entry.get("numeric") instanceof Boolean)) {
+        throw new IllegalStateException("asset '" + entry.get("name") + "' must say numeric: true or false");
+      }
       assets.add(new AssetKind(text(entry, "name"), text(entry, "owner"), rating(entry), strings(entry, "impact"),
-          text(entry, "description"), strings(entry, "terms")));
+          text(entry, "description"), (Boolean) entry.get("numeric"), strings(entry, "terms")));
     }
     Map<String, Agent> agents = new LinkedHashMap<>();
     for (Object item : list(root.get("agents"), "agents")) {
@@ -147,7 +156,8 @@ public final class ThreatCatalogue {
       scenarios.add(new Scenario(name, aliases, category, rating(entry), List.copyOf(likely), assessable,
           text(entry, "description"), strings(entry, "mitigations"), strings(entry, "evidence"), strings(entry, "verify")));
     }
-    return new ThreatCatalogue(new ArrayList<>(categories.values()), assets, new ArrayList<>(agents.values()), scenarios);
+    List<String> notAssets = root.containsKey("not-assets") ? strings(root, "not-assets") : List.of();
+    return new ThreatCatalogue(new ArrayList<>(categories.values()), assets, notAssets, new ArrayList<>(agents.values()), scenarios);
   }
 
   public List<Category> categories() {
@@ -160,6 +170,11 @@ public final class ThreatCatalogue {
 
   public List<Agent> agents() {
     return agents;
+  }
+
+  /** Phrases that carry no asset although a shorter term inside them would ("page token" is not a token). */
+  public List<String> notAssets() {
+    return notAssets;
   }
 
   /** The asset of this name, or null. */

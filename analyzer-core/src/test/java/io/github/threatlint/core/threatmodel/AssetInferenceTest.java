@@ -27,7 +27,8 @@ class AssetInferenceTest {
         "Indirect Customer Identifying Data", "Customer credentials");
 
     AssetPresence identifying = assets.get("Customer Identifying data");
-    // a bare 'name' counts inside a holder, 'chargeBearer' is no token
+    // a bare 'name' counts inside a holder; 'chargeBearer' is no token, 'nextPageToken' a page token (no IT security
+    // data at all); the boolean 'welcomeEmailEnabled' and the number 'passwordValidityDays' carry nothing
     assertThat(identifying.fields()).containsExactlyInAnyOrder("firstName", "lastName", "dateOfBirth", "name");
     assertThat(labels(identifying.operations())).containsExactly("GET /customers", "POST /customers", "GET /customers/{customerId}");
     assertThat(labels(identifying.schemas())).containsExactly("schema Customer", "schema Registration");

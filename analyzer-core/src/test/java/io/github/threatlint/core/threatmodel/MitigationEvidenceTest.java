@@ -37,7 +37,7 @@ class MitigationEvidenceTest {
     }
     Evidence validation = checks.run("input-validation");
     assertThat(validation.complete()).isFalse();
-    assertThat(validation.text()).startsWith("2 of 4 input strings and numbers are constrained");
+    assertThat(validation.text()).startsWith("2 of 6 input strings and numbers are constrained");
     Evidence documentation = checks.run("documentation");
     assertThat(documentation.complete()).isFalse();
     assertThat(documentation.text()).contains("3 of 3 operations with a summary or description", "0 of 3 with an operationId");
