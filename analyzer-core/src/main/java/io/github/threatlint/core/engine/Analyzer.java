@@ -147,6 +147,58 @@ public final class Analyzer {
     return new FileResult(run.findings(), run.errors());
   }
 
+  /**
+   * One file's analysis with its document kept, for reports that look at the API beyond its findings
+   * (the threat-model report). {@code document} is null when the file could not be read or parsed;
+   * {@code findings} are sorted.
+   */
+  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
+
+  /**
+   * Analyses the files one after the other on a deep-stack worker thread and hands each analysis,
+   * document included, to {@code then} on that thread; returns what {@code then} returned, in input
+   * order. A bad file becomes an analysis without document; an exception of {@code then} propagates.
+   */
+  public <T> List<T> analyzeDocuments(List<Input> inputs, Function<DocumentAnalysis, T> then) {
+    ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<T> results = new ArrayList<>();
+      for (Input input : inputs) {
+        results.add(worker.submit(() -> then.apply(analyzeKeepingDocument(input))).get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  private DocumentAnalysis analyzeKeepingDocument(Input input) {
+    try {
+      SourceFile source = reader.read(input.path(), input.displayPath());
+      ParsedFile parsed = TreeParser.parse(source);
+      ApiDocument document = new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), externalFiles.apply(parsed));
+      DocumentRun run = DocumentRun.run(document, rules);
+      List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(run.findings()));
+      findings.sort(Finding.ORDER);
+      return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(run.errors()));
+    } catch (SourceException e) {
+      return new DocumentAnalysis(input.displayPath(), null, List.of(),
+          List.of(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage())));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new DocumentAnalysis(input.displayPath(), null, List.of(),
+          List.of(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e)));
+    }
+  }
+
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
     Set<Finding> unique = new LinkedHashSet<>();
     List<ToolError> errors = new ArrayList<>();

@@ -1,0 +1,122 @@
+package io.github.threatlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.threatmodel.ThreatCatalogue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code threatlint report} end to end with the built-in rules. Assertions rely only on the rules
+ * operation-security-missing and security-schemes-missing, so rules added later do not break them.
+ */
+class ReportCommandTest {
+  private static final ThreatCatalogue CATALOGUE = ThreatCatalogue.sfti();
+
+  @TempDir
+  Path dir;
+
+  private Path spec(String name) throws IOException {
+    return ReportSpecs.copy(dir.resolve("specs"), name);
+  }
+
+  /** The HTML of one scenario's article. */
+  private static String article(String html, String slug) {
+    Matcher matcher = Pattern.compile("<article class=\"scenario ([a-z-]+)\" id=\"a1-" + Pattern.quote(slug) + "\">(.*?)</article>",
+        Pattern.DOTALL).matcher(html);
+    assertThat(matcher.find()).as("article " + slug).isTrue();
+    return matcher.group(0);
+  }
+
+  @Test
+  void writesHtmlWhenTheOutputNamesIt() throws IOException {
+    Path spec = spec(ReportSpecs.WEALTH_OPEN);
+    Path report = dir.resolve("out/report.html");
+    CliRun run = CliRun.run("report", spec.toString(), "--output", report.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Threat model: Wealth Customers</title>");
+    for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
+      assertThat(article(html, scenario.slug())).as(scenario.name())
+          .containsPattern("<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
+    }
+    String unauthorized = article(html, "unauthorized-access-to-data");
+    assertThat(unauthorized).startsWith("<article class=\"scenario findings\"")
+        .contains("<code>operation-security-missing</code>", "<code>security-schemes-missing</code>")
+        .contains("<a class=\"mono\" href=\"../specs/wealth-open.yaml#L9\">" + spec + ":9:5</a> GET /customers (read) requires no authentication")
+        .contains("<a class=\"mono\" href=\"../specs/wealth-open.yaml#L27\">" + spec + ":27:5</a> POST /customers (write)");
+    assertThat(article(html, "social-engineering")).startsWith("<article class=\"scenario not-assessable\"");
+    assertThat(html).contains("<strong>Customer credentials</strong>", "<code>sfti</code>");
+  }
+
+  @Test
+  void writesMarkdownToStandardOutputByDefault() throws IOException {
+    Path spec = spec(ReportSpecs.WEALTH_OPEN);
+    CliRun run = CliRun.run("report", spec.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    String markdown = run.out();
+    assertThat(markdown).startsWith("# Threat model: Wealth Customers 1.0.0\n");
+    for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
+      assertThat(markdown).as(scenario.name()).containsPattern("\n#### " + Pattern.quote(scenario.name().replace("_", "\\_"))
+          + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+    }
+    assertThat(markdown).containsPattern("  - \\[[^\\]]*wealth-open\\.yaml:9:5\\]\\([^)]*wealth-open\\.yaml#L9\\) "
+        + "GET /customers \\(read\\) requires no authentication");
+  }
+
+  @Test
+  void formatOptionWinsOverTheFileName() throws IOException {
+    Path report = dir.resolve("report.html");
+    CliRun run = CliRun.run("report", "--format", "markdown", "-o", report.toString(), spec(ReportSpecs.PAYMENTS_GUARDED).toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.readString(report)).startsWith("# Threat model: Guarded Payments 2.1.0\n");
+  }
+
+  @Test
+  void oneReportCoversSeveralSpecifications() throws IOException {
+    Path report = dir.resolve("both.md");
+    CliRun run = CliRun.run("report", spec(ReportSpecs.WEALTH_OPEN).toString(), spec(ReportSpecs.CARDS_LEGACY).toString(),
+        "-o", report.toString(), "--profile", "strict");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String markdown = Files.readString(report);
+    assertThat(markdown).contains("# Threat model: Wealth Customers 1.0.0", "# Threat model: Legacy Cards 0.9", "profile `strict`",
+        "(#a2-account-hijacking)");
+  }
+
+  @Test
+  void unknownFormatOrProfileIsAUsageError() throws IOException {
+    String spec = spec(ReportSpecs.WEALTH_OPEN).toString();
+    CliRun format = CliRun.run("report", "--format", "pdf", spec);
+    assertThat(format.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(format.err()).contains("--format takes html or markdown, not 'pdf'");
+    CliRun profile = CliRun.run("report", "--profile", "paranoid", spec);
+    assertThat(profile.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(profile.err()).contains("unknown profile 'paranoid'");
+  }
+
+  @Test
+  void aMissingSpecificationIsAnInputError() {
+    Path report = dir.resolve("report.html");
+    CliRun run = CliRun.run("report", dir.resolve("nowhere.yaml").toString(), "-o", report.toString());
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err()).contains("nowhere.yaml").contains("no specification could be analysed");
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void reportIsListedInTheHelp() {
+    CliRun run = CliRun.run("--help");
+    assertThat(run.out()).contains("report");
+    CliRun help = CliRun.run("report", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--format", "--output", "--profile", "threat-model report");
+  }
+}

@@ -1,0 +1,172 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.OAuthFlow;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.model.Server;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Judges which threat agents of the paper matter for an API from what its description exposes:
+ * OAuth2 client applications bring in third-party providers, public servers internet attackers, user
+ * delegation and customer data customers' compromised devices. Hosting and ecosystem facts are not in
+ * a spec; those agents are marked to verify.
+ */
+final class AgentRelevance {
+  private static final Pattern INTERNAL_HOST = Pattern.compile(
+      "^(localhost|127\\.|10\\.|192\\.168\\.|172\\.(1[6-9]|2\\d|3[01])\\.|\\[?::1\\]?|0\\.0\\.0\\.0)|\\.(local|internal|intranet|corp|lan)$");
+  private static final Set<String> USER_FLOWS = Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
+
+  private final ApiDocument document;
+  private final List<AssetPresence> assets;
+
+  private AgentRelevance(ApiDocument document, List<AssetPresence> assets) {
+    this.document = document;
+    this.assets = assets;
+  }
+
+  static List<AgentAssessment> assess(ApiDocument document, ThreatCatalogue catalogue, List<AssetPresence> assets) {
+    AgentRelevance relevance = new AgentRelevance(document, assets);
+    List<AgentAssessment> result = new ArrayList<>();
+    for (ThreatCatalogue.Agent agent : catalogue.agents()) {
+      result.add(relevance.assess(agent));
+    }
+    return result;
+  }
+
+  /** The exposures a catalogue may name, for the catalogue test. */
+  static Set<String> exposures() {
+    return Set.of("client-applications", "internet", "operations-staff", "iaas-hosting", "customer-devices", "open-banking");
+  }
+
+  private AgentAssessment assess(ThreatCatalogue.Agent agent) {
+    switch (agent.exposure()) {
+      case "client-applications": {
+        String clients = clientApplications();
+        return clients == null
+            ? new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
+                "No OAuth2 or OpenID Connect scheme and no client id: the spec does not show third-party client applications.")
+            : new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT, clients);
+      }
+      case "internet":
+        return internet(agent);
+      case "operations-staff":
+        return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+            "Every API has people who develop and operate it and its infrastructure.");
+      case "iaas-hosting":
+        return new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+            "The paper assumes hosting on infrastructure as a service; a spec does not say where the API runs.");
+      case "customer-devices":
+        return customerDevices(agent);
+      case "open-banking":
+        return clientApplications() == null
+            ? new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
+                "No third-party client applications are visible, so no open-banking ecosystem is indicated.")
+            : new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+                "Third-party client applications call the API; relevant where providers are registered or connected through "
+                    + "an open-banking service layer or a central authority.");
+      default:
+        throw new IllegalArgumentException("agent '" + agent.name() + "' has an unknown exposure '" + agent.exposure() + "'");
+    }
+  }
+
+  /** Why client applications (typically TPPs) call the API, or null when the spec shows none. */
+  private String clientApplications() {
+    List<String> schemes = new ArrayList<>();
+    for (SecurityScheme scheme : document.securitySchemes().values()) {
+      if (scheme.isOAuth2()) {
+        schemes.add(scheme.name() + " (OAuth2 " + String.join(", ", scheme.flows().stream().map(OAuthFlow::kind).toList()) + ")");
+      } else if (scheme.isOpenIdConnect()) {
+        schemes.add(scheme.name() + " (OpenID Connect)");
+      }
+    }
+    if (!schemes.isEmpty()) {
+      return "Client applications obtain tokens through " + String.join(", ", schemes)
+          + "; in the paper's architecture these are typically third-party providers.";
+    }
+    Set<String> clientIds = new LinkedHashSet<>();
+    for (Operation operation : document.operations()) {
+      for (Parameter parameter : operation.parameters()) {
+        if (NameWords.contains(NameWords.of(parameter.name()), List.of("client", "id"))) {
+          clientIds.add(parameter.name());
+        }
+      }
+    }
+    if (!clientIds.isEmpty()) {
+      return "Operations take a client id (" + String.join(", ", clientIds) + "): client applications of third parties call the API.";
+    }
+    return null;
+  }
+
+  private AgentAssessment internet(ThreatCatalogue.Agent agent) {
+    List<Server> servers = document.servers();
+    if (servers.isEmpty()) {
+      return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+          "No server is listed; assume the API is reachable from the internet.");
+    }
+    Set<String> publicHosts = new LinkedHashSet<>();
+    for (Server server : servers) {
+      String host = host(server.url());
+      if (host != null && !host.isEmpty() && !INTERNAL_HOST.matcher(host).find()) {
+        publicHosts.add(host);
+      }
+    }
+    if (publicHosts.isEmpty()) {
+      return new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+          "The listed servers are internal or relative; relevant wherever the API is published.");
+    }
+    return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+        "The API is described on public hosts (" + String.join(", ", publicHosts) + ").");
+  }
+
+  /** The host of a server URL (with or without scheme), or null for a relative URL. */
+  static String host(String url) {
+    if (url == null || url.startsWith("/") || url.isBlank()) {
+      return null;
+    }
+    String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+    int end = rest.length();
+    for (char stop : new char[] {'/', '?', '#'}) {
+      int at = rest.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String authority = rest.substring(0, end);
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    if (!authority.startsWith("[")) {
+      int colon = authority.indexOf(':');
+      authority = colon < 0 ? authority : authority.substring(0, colon);
+    }
+    return authority.toLowerCase(Locale.ROOT);
+  }
+
+  private AgentAssessment customerDevices(ThreatCatalogue.Agent agent) {
+    List<String> reasons = new ArrayList<>();
+    for (SecurityScheme scheme : document.securitySchemes().values()) {
+      if (scheme.isOpenIdConnect() || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()))) {
+        reasons.add("customers sign in through " + scheme.name());
+        break;
+      }
+    }
+    List<String> customerData = assets.stream().map(p -> p.asset().name())
+        .filter(name -> !name.equals(AssetInference.SECURITY_DATA)).toList();
+    if (!customerData.isEmpty()) {
+      reasons.add("the API carries " + String.join(", ", customerData));
+    }
+    if (reasons.isEmpty()) {
+      return new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
+          "Neither customer sign-in nor customer data is visible in the spec.");
+    }
+    String text = String.join(" and ", reasons);
+    return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+        Character.toUpperCase(text.charAt(0)) + text.substring(1) + ": a customer's compromised device can act with the customer's rights.");
+  }
+}

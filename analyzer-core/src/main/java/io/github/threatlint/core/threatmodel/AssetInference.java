@@ -1,0 +1,294 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.MediaType;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Resolution;
+import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.model.Subschema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Infers which information assets of the catalogue an API processes, from the names of properties,
+ * parameters and headers: a name carries the asset whose term matches the most words of it
+ * ({@code customerId} is indirect identifying data through "customer id", not financial data through
+ * "customer"; {@code PSU-IP-Address} matches "ip address", not "address"). A property called just
+ * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder, ...).
+ * A boolean carries no asset (it is a flag about the data); a number carries only the assets whose
+ * values can be numbers (amounts, references), not names, passwords or tokens.
+ * Declared security schemes mean the API handles IT security data (tokens, keys).
+ */
+final class AssetInference {
+  /** Words of a schema or property name that make a bare {@code name} property a person's name. */
+  private static final Set<String> PERSON_WORDS = Set.of("person", "customer", "creditor", "debtor", "holder", "owner",
+      "beneficiary", "payee", "payer", "contact", "party", "client", "employee", "user", "shareholder", "insider");
+
+  /** Security schemes mean the API handles tokens and keys: this asset. */
+  static final String SECURITY_DATA = "IT Security data";
+  /** A person's bare {@code name} belongs to this asset. */
+  static final String IDENTIFYING_DATA = "Customer Identifying data";
+
+  private final ApiDocument document;
+  private final ThreatCatalogue catalogue;
+  private final List<ThreatCatalogue.AssetKind> assets;
+  private final List<Term> terms = new ArrayList<>();
+  private final Map<NodeRef, Direct> direct = new HashMap<>();
+  /** The assets each name carries by its words alone: names repeat across operations and schemas. */
+  private final Map<String, List<ThreatCatalogue.AssetKind>> byName = new HashMap<>();
+
+  /**
+   * A term as " word word " (padded with spaces), so that matching is a substring search on padded
+   * names; {@code asset} is null for a phrase that carries no asset.
+   */
+  private record Term(String padded, int length, ThreatCatalogue.AssetKind asset) {}
+
+  /** A field name and the asset it carries. */
+  private record Match(ThreatCatalogue.AssetKind asset, String field) {}
+
+  /** What a schema declares without following references: matches, and the references it makes. */
+  private record Direct(Set<Match> matches, List<NodeRef> refs) {}
+
+  private AssetInference(ApiDocument document, ThreatCatalogue catalogue) {
+    this.document = document;
+    this.catalogue = catalogue;
+    this.assets = catalogue.assets();
+    for (ThreatCatalogue.AssetKind asset : assets) {
+      for (String term : asset.terms()) {
+        terms.add(new Term(" " + term + " ", term.split(" ").length, asset));
+      }
+    }
+    for (String phrase : catalogue.notAssets()) {
+      terms.add(new Term(" " + phrase + " ", phrase.split(" ").length, null));
+    }
+  }
+
+  static List<AssetPresence> infer(ApiDocument document, ThreatCatalogue catalogue) {
+    return new AssetInference(document, catalogue).run();
+  }
+
+  private List<AssetPresence> run() {
+    Map<ThreatCatalogue.AssetKind, Set<String>> fields = new LinkedHashMap<>();
+    Map<ThreatCatalogue.AssetKind, List<Place>> operations = new LinkedHashMap<>();
+    Map<ThreatCatalogue.AssetKind, List<Place>> schemas = new LinkedHashMap<>();
+    Map<ThreatCatalogue.AssetKind, List<Place>> other = new LinkedHashMap<>();
+    for (ThreatCatalogue.AssetKind asset : assets) {
+      fields.put(asset, new LinkedHashSet<>());
+      operations.put(asset, new ArrayList<>());
+      schemas.put(asset, new ArrayList<>());
+      other.put(asset, new ArrayList<>());
+    }
+
+    for (Operation operation : document.allOperations()) {
+      Set<Match> found = operationMatches(operation);
+      Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
+      for (Match match : found) {
+        fields.get(match.asset()).add(match.field());
+        carried.add(match.asset());
+      }
+      for (ThreatCatalogue.AssetKind asset : carried) {
+        operations.get(asset).add(Place.of(operation.label(), operation.node()));
+      }
+    }
+
+    NodeRef definitions = document.schemaDefinitions();
+    if (definitions != null) {
+      for (Map.Entry<String, NodeRef> schema : definitions.members()) {
+        Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
+        for (Match match : direct(schema.getValue(), NameWords.of(schema.getKey())).matches()) {
+          fields.get(match.asset()).add(match.field());
+          carried.add(match.asset());
+        }
+        for (ThreatCatalogue.AssetKind asset : carried) {
+          schemas.get(asset).add(Place.of("schema " + schema.getKey(), schema.getValue()));
+        }
+      }
+    }
+
+    ThreatCatalogue.AssetKind securityData = catalogue.asset(SECURITY_DATA);
+    if (securityData != null) {
+      for (SecurityScheme scheme : document.securitySchemes().values()) {
+        other.get(securityData).add(Place.of("security scheme " + scheme.name() + " (" + describe(scheme) + ")", scheme.entry()));
+      }
+    }
+
+    List<AssetPresence> presences = new ArrayList<>();
+    for (ThreatCatalogue.AssetKind asset : assets) {
+      if (!fields.get(asset).isEmpty() || !other.get(asset).isEmpty()) {
+        presences.add(new AssetPresence(asset, List.copyOf(fields.get(asset)), List.copyOf(operations.get(asset)),
+            List.copyOf(schemas.get(asset)), List.copyOf(other.get(asset))));
+      }
+    }
+    return presences;
+  }
+
+  private static String describe(SecurityScheme scheme) {
+    if (scheme.isOAuth2()) {
+      return "OAuth2 tokens";
+    }
+    if (scheme.isOpenIdConnect()) {
+      return "OpenID Connect tokens";
+    }
+    if (scheme.type().equals("apiKey")) {
+      return "API key";
+    }
+    if (scheme.type().equals("http")) {
+      return scheme.httpScheme() == null ? "HTTP authentication" : "HTTP " + scheme.httpScheme() + " credentials";
+    }
+    return scheme.type().isEmpty() ? "credentials" : scheme.type();
+  }
+
+  /** Everything an operation receives or returns: parameter and header names, and the schemas behind them. */
+  private Set<Match> operationMatches(Operation operation) {
+    Set<Match> found = new LinkedHashSet<>();
+    List<NodeRef> roots = new ArrayList<>();
+    for (Parameter parameter : operation.parameters()) {
+      match(parameter.name(), parameter.schema(), List.of(), found);
+      if (parameter.schema() != null) {
+        roots.add(parameter.schema());
+      }
+      for (MediaType type : MediaType.content(parameter.node().get("content"))) {
+        roots.add(type.schema());
+      }
+    }
+    for (MediaType type : operation.requestContent()) {
+      roots.add(type.schema());
+    }
+    for (Response response : operation.responses()) {
+      for (Map.Entry<String, NodeRef> header : response.headers().entrySet()) {
+        NodeRef value = header.getValue();
+        match(header.getKey(), value.has("schema") ? value.get("schema") : value, List.of(), found);
+      }
+      for (MediaType type : response.content()) {
+        roots.add(type.schema());
+      }
+    }
+    Set<NodeRef> seen = new HashSet<>();
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    for (NodeRef root : roots) {
+      if (root != null) {
+        pending.push(root);
+      }
+    }
+    while (!pending.isEmpty()) {
+      NodeRef schema = pending.pop();
+      if (!seen.add(schema)) {
+        continue;
+      }
+      Direct declared = direct(schema, contextOf(schema));
+      found.addAll(declared.matches());
+      for (NodeRef ref : declared.refs()) {
+        Resolution step = document.step(ref);
+        if (step.resolved() && step.target().isObject()) {
+          pending.push(step.target());
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The words of a reusable schema's own name give context to its bare {@code name} property. */
+  private static List<String> contextOf(NodeRef schema) {
+    String pointer = schema.pointer();
+    for (String prefix : List.of("/components/schemas/", "/definitions/")) {
+      if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
+        return NameWords.of(pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return List.of();
+  }
+
+  /** What a schema declares in its own subtree, stopping at references (which it lists). Cached per place. */
+  private Direct direct(NodeRef schema, List<String> context) {
+    Direct cached = direct.get(schema);
+    if (cached != null) {
+      return cached;
+    }
+    Set<Match> matches = new LinkedHashSet<>();
+    List<NodeRef> refs = new ArrayList<>();
+    Deque<Map.Entry<NodeRef, List<String>>> pending = new ArrayDeque<>();
+    pending.push(Map.entry(schema, context));
+    Set<NodeRef> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      Map.Entry<NodeRef, List<String>> current = pending.pop();
+      NodeRef node = current.getKey();
+      if (!seen.add(node)) {
+        continue;
+      }
+      if (node.isRef()) {
+        refs.add(node);
+        continue;
+      }
+      for (Subschema child : Subschema.of(node)) {
+        List<String> childContext = current.getValue();
+        if (child.name() != null) {
+          match(child.name(), child.schema(), current.getValue(), matches);
+          childContext = new ArrayList<>(current.getValue());
+          childContext.addAll(NameWords.of(child.name()));
+        }
+        pending.push(Map.entry(child.schema(), childContext));
+      }
+    }
+    Direct result = new Direct(matches, refs);
+    direct.put(schema, result);
+    return result;
+  }
+
+  /** Adds the assets a name carries: those of the matching terms with the most words. */
+  private void match(String name, NodeRef schema, List<String> context, Set<Match> out) {
+    String type = schema == null || !schema.isObject() ? null : schema.text("type");
+    if ("boolean".equals(type)) {
+      return;
+    }
+    boolean numeric = "integer".equals(type) || "number".equals(type);
+    List<ThreatCatalogue.AssetKind> carried = byName.computeIfAbsent(name, this::assetsByWords);
+    if (carried.isEmpty() && name.equalsIgnoreCase("name") && context.stream().anyMatch(PERSON_WORDS::contains)) {
+      ThreatCatalogue.AssetKind identifying = catalogue.asset(IDENTIFYING_DATA);
+      if (identifying != null) {
+        carried = List.of(identifying);
+      }
+    }
+    for (ThreatCatalogue.AssetKind asset : carried) {
+      if (!numeric || asset.numeric()) {
+        out.add(new Match(asset, name));
+      }
+    }
+  }
+
+  private List<ThreatCatalogue.AssetKind> assetsByWords(String name) {
+    List<String> words = NameWords.of(name);
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    String padded = " " + String.join(" ", words) + " ";
+    int longest = 0;
+    List<ThreatCatalogue.AssetKind> best = new ArrayList<>();
+    boolean blocked = false;
+    for (Term term : terms) {
+      if (term.length() >= longest && padded.contains(term.padded())) {
+        if (term.length() > longest) {
+          longest = term.length();
+          best.clear();
+          blocked = false;
+        }
+        if (term.asset() == null) {
+          blocked = true;
+        } else if (!best.contains(term.asset())) {
+          best.add(term.asset());
+        }
+      }
+    }
+    return blocked ? List.of() : List.copyOf(best);
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.report.ReportContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a report's links go: a specification file at a line, as a path relative to the report's own
+ * folder (with GitHub's {@code #L<line>} anchor, which browsers ignore for other files), and a rule's
+ * documentation page.
+ *
+ * @param workingDirectory the folder the findings' file names are relative to
+ * @param reportDirectory the folder the report is written to
+ */
+public record ReportLinks(Path workingDirectory, Path reportDirectory) {
+
+  /** Links for a report written to {@code reportFile} (null: standard output, links relative to the working directory). */
+  public static ReportLinks forReport(Path workingDirectory, Path reportFile) {
+    Path absolute = workingDirectory.toAbsolutePath().normalize();
+    Path folder = reportFile == null ? absolute : absolute.resolve(reportFile).normalize().getParent();
+    return new ReportLinks(absolute, folder == null ? absolute : folder);
+  }
+
+  /** The link to a line of a specification file named as findings name it. */
+  public String file(String displayPath, int line) {
+    Path target = workingDirectory.resolve(displayPath).normalize();
+    String relative;
+    try {
+      relative = reportDirectory.relativize(target).toString();
+    } catch (IllegalArgumentException e) {
+      relative = target.toString();
+    }
+    List<String> segments = new ArrayList<>();
+    for (String segment : relative.replace('\\', '/').split("/", -1)) {
+      segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return String.join("/", segments) + (line > 0 ? "#L" + line : "");
+  }
+
+  public String rule(String ruleId) {
+    return ReportContext.ruleHelpUri(ruleId);
+  }
+}

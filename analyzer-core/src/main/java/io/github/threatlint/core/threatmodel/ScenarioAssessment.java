@@ -1,0 +1,57 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.rule.Level;
+import java.util.List;
+
+/**
+ * One threat scenario judged for one API: its status, the findings that evidence it (by rule), the
+ * mitigations the spec shows, and the enabled rules that check it.
+ *
+ * @param checkingRules ids of the enabled rules that cite the scenario, whether or not they found anything
+ */
+public record ScenarioAssessment(ThreatCatalogue.Scenario scenario, Status status, List<RuleFindings> findings,
+    List<Evidence> evidence, List<String> checkingRules) {
+
+  /** What the report says about a scenario, in order of urgency. */
+  public enum Status {
+    FINDINGS("Findings", "findings present in the spec"),
+    NO_EVIDENCE("Not evidenced", "no finding, and the spec shows no mitigation in full"),
+    MITIGATED("Mitigations evidenced", "no finding, and the spec shows at least one mitigation the paper names in full"),
+    NOT_ASSESSABLE("Not assessable from a spec", "organisational controls: verify them outside the spec");
+
+    private final String label;
+    private final String meaning;
+
+    Status(String label, String meaning) {
+      this.label = label;
+      this.meaning = meaning;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public String meaning() {
+      return meaning;
+    }
+
+    /** A lower-case identifier for CSS classes and anchors. */
+    public String slug() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  public int findingCount() {
+    return findings.stream().mapToInt(r -> r.findings().size()).sum();
+  }
+
+  /** The highest level among the findings; OFF when there are none. */
+  public Level highestLevel() {
+    return findings.stream().map(RuleFindings::level).max(Enum::compareTo).orElse(Level.OFF);
+  }
+
+  /** The highest security severity among the rules with findings; 0 when there are none. */
+  public double highestSeverity() {
+    return findings.stream().mapToDouble(r -> r.rule().securitySeverity()).max().orElse(0);
+  }
+}

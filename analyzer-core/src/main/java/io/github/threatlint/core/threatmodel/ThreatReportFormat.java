@@ -1,0 +1,56 @@
+package io.github.threatlint.core.threatmodel;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/** The formats of the threat-model report. */
+public enum ThreatReportFormat {
+  HTML("html"), MARKDOWN("markdown");
+
+  private final String label;
+
+  ThreatReportFormat(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** {@code html} or {@code markdown} (also {@code md}); null otherwise. */
+  public static ThreatReportFormat parse(String text) {
+    String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (value.equals("md")) {
+      return MARKDOWN;
+    }
+    for (ThreatReportFormat format : values()) {
+      if (format.label.equals(value)) {
+        return format;
+      }
+    }
+    return null;
+  }
+
+  /** The format a file name suggests ({@code .html}, {@code .htm}, {@code .md}, {@code .markdown}), or null. */
+  public static ThreatReportFormat fromFileName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+      return HTML;
+    }
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      return MARKDOWN;
+    }
+    return null;
+  }
+
+  /** Writes the report of one or more APIs. */
+  public void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer) throws IOException {
+    if (this == HTML) {
+      HtmlThreatReport.write(models, links, toolVersion, writer);
+    } else {
+      MarkdownThreatReport.write(models, links, toolVersion, writer);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.engine.DocumentLoader;
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.source.SourceFile;
+import io.github.threatlint.core.source.TreeParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The test specifications under {@code src/test/resources/threatmodel/}, parsed as the analyzer parses them. */
+final class Specs {
+  /** OAS 3.0, no security at all, customer identifying, financial and credential data. */
+  static final String WEALTH_OPEN = "wealth-open.yaml";
+  /** OAS 3.1 that shows every mitigation the report looks for. */
+  static final String PAYMENTS_GUARDED = "payments-guarded.yaml";
+  /** Swagger 2.0 (JSON), basic authentication over http on localhost, card data. */
+  static final String CARDS_LEGACY = "cards-legacy.json";
+
+  private Specs() {}
+
+  static String text(String name) {
+    try (InputStream in = Specs.class.getResourceAsStream("/threatmodel/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The document, named {@code specs/<name>} in findings and places. */
+  static ApiDocument document(String name) {
+    try {
+      ParsedFile parsed = TreeParser.parse(new SourceFile(Path.of("specs", name), "specs/" + name, text(name)));
+      return new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), ExternalFiles.NONE);
+    } catch (Exception e) {
+      throw new IllegalStateException(name + " does not parse", e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.threatlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.threatmodel.ThreatCatalogue;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every scenario a rule cites is one of the threat-model catalogue (by its name or an alias, exactly as
+ * written there), so the threat-model report files each rule's findings under a real scenario. The
+ * catalogue is analyzer-core's {@code threatmodel/sfti-threat-model.yaml}.
+ */
+class SftiScenarioNamesTest {
+  @Test
+  void everyRuleCitesScenariosOfTheCatalogue() {
+    ThreatCatalogue catalogue = ThreatCatalogue.sfti();
+    List<String> problems = new ArrayList<>();
+    for (RuleDescriptor rule : BuiltInRules.all()) {
+      for (String name : rule.info().sftiScenarios()) {
+        if (catalogue.scenario(name) == null) {
+          problems.add(rule.id() + " cites '" + name + "', which is no scenario name or alias of the catalogue");
+        }
+      }
+    }
+    assertThat(problems).as("accepted names: " + catalogue.acceptedNames()).isEmpty();
+  }
+}
