@@ -4,8 +4,6 @@ import io.github.threatlint.core.Version;
 import io.github.threatlint.core.config.Baseline;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.ConfigurationLoader;
-import io.github.threatlint.core.config.RuleSelection;
 import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
@@ -14,7 +12,6 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.resolve.RemoteFiles;
 import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
@@ -22,7 +19,6 @@ import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.source.SourceReader;
-import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,7 +27,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +35,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,6 +54,9 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  AnalysisOptions analysis;
 
   @Parameters(paramLabel = "SPEC", arity = "1..*",
       description = "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
@@ -81,14 +80,6 @@ final class CheckCommand implements Callable<Integer> {
       description = "Text output lists only findings at or above the --fail-on level, without the summary line.")
   boolean quiet;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
-      description = "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else recommended).")
-  String profile;
-
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above).")
-  String config;
-
   @Option(names = "--show-suppressed",
       description = "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on.")
   boolean showSuppressed;
@@ -105,19 +96,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
   boolean pruneBaseline;
 
-  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
-  List<String> enable = new ArrayList<>();
-
-  @Option(names = "--disable", paramLabel = "RULE", description = "Do not run this rule. Repeatable.")
-  List<String> disable = new ArrayList<>();
-
   @Option(names = "--stdin-filename", paramLabel = "NAME", defaultValue = "<stdin>",
       description = "The name reports give to standard input.")
   String stdinFilename;
-
-  @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "64m",
-      description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
-  String maxFileSize;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analysed at once (default: the number of cores).")
   Integer jobs;
@@ -125,19 +106,6 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--sarif-category", paramLabel = "ID",
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
-
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
-  Path root;
-
-  @Option(names = "--allow-remote-refs",
-      description = "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
-          + "never from loopback, link-local or private addresses.")
-  boolean allowRemoteRefs;
-
-  @Option(names = "--remote-host", paramLabel = "HOST",
-      description = "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
-  List<String> remoteHosts = new ArrayList<>();
 
   @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
@@ -164,17 +132,16 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--prune-baseline and --write-baseline both rewrite a baseline; use one");
     }
     Path workingDirectory = environment.workingDirectory();
-    Configuration configuration;
-    List<EnabledRule> rules;
+    AnalysisOptions.Selection selection;
     try {
-      configuration = loadConfiguration(workingDirectory);
-      rules = selectRules(configuration);
+      selection = analysis.select(workingDirectory, Profile.RECOMMENDED);
     } catch (ConfigurationException e) {
       err.println(e.oneLine());
       return ExitCodes.ERROR;
     }
-    SpecFiles referencedFiles = specFiles(workingDirectory, parseSize(maxFileSize));
-    Analyzer analyzer = new Analyzer(rules, parseSize(maxFileSize), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
+    List<EnabledRule> rules = selection.rules();
+    SpecFiles referencedFiles = analysis.specFiles(workingDirectory);
+    Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
         referencedFiles::forDocument);
 
     AnalysisResult result;
@@ -185,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
       result = analyzer.analyze(environment.stdin(), stdinFilename);
     } else {
       List<Analyzer.Input> inputs = new ArrayList<>();
-      for (Path path : findDocuments(workingDirectory)) {
+      for (Path path : analysis.findDocuments(workingDirectory, specs)) {
         inputs.add(new Analyzer.Input(path, displayPath(workingDirectory, path)));
       }
       result = analyzer.analyze(inputs);
@@ -194,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
     for (ToolError error : result.errors()) {
       err.println(error.oneLine());
     }
-    result = Suppressions.apply(result, configuration, workingDirectory);
+    result = Suppressions.apply(result, selection.configuration(), workingDirectory);
     try {
       result = applyBaseline(result, workingDirectory, err);
     } catch (ConfigurationException e) {
@@ -219,8 +186,8 @@ final class CheckCommand implements Callable<Integer> {
           out.flush();
         } else {
           Path target = entry.getValue();
-          if (target.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+          if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
           }
           try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
             writeReport(reporter, shown, context, writer, entry.getKey());
@@ -286,9 +253,10 @@ final class CheckCommand implements Callable<Integer> {
       if (Reporters.byName(name) == null) {
         throw usage("unknown format '" + name + "' (choose from " + String.join(", ", Reporters.names()) + ")");
       }
-      Path target = equals < 0 ? null : Path.of(format.substring(equals + 1));
+      // output files are named relative to the command's working directory, as every other path
+      Path target = equals < 0 ? null : environment.workingDirectory().resolve(format.substring(equals + 1));
       if (target == null && output != null && !outputUsed) {
-        target = output;
+        target = environment.workingDirectory().resolve(output.toString());
         outputUsed = true;
       }
       if (outputs.containsKey(name)) {
@@ -301,49 +269,6 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("only one format can go to standard output; give the others a file (FORMAT=FILE)");
     }
     return outputs;
-  }
-
-  /** The configuration given with --config, else the one found upward from the working directory, else none. */
-  private Configuration loadConfiguration(Path workingDirectory) throws ConfigurationException {
-    Path file;
-    if (config != null) {
-      file = workingDirectory.resolve(config);
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigurationException(config, 0, 0, "no such configuration file");
-      }
-    } else {
-      file = ConfigurationLoader.find(workingDirectory).orElse(null);
-      if (file == null) {
-        return Configuration.EMPTY;
-      }
-    }
-    return new ConfigurationLoader(BuiltInRules.all()).load(file, displayPath(workingDirectory, file));
-  }
-
-  private List<EnabledRule> selectRules(Configuration configuration) throws ConfigurationException {
-    Profile selected = null;
-    if (profile != null) {
-      selected = Profile.parse(profile);
-      if (selected == null) {
-        throw usage("unknown profile '" + profile + "' (choose from recommended, sfti, strict)");
-      }
-    }
-    RuleSelection selection = new RuleSelection(BuiltInRules.all());
-    for (String id : enable) {
-      requireRule(selection, id, "--enable");
-    }
-    for (String id : disable) {
-      requireRule(selection, id, "--disable");
-    }
-    return selection.select(selected, configuration, enable, disable);
-  }
-
-  private void requireRule(RuleSelection selection, String id, String option) {
-    try {
-      selection.require(id);
-    } catch (ConfigurationException e) {
-      throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in " + option));
-    }
   }
 
   /**
@@ -391,52 +316,8 @@ final class CheckCommand implements Callable<Integer> {
     return result;
   }
 
-  /** The files references lead to, confined to --root, with the remote policy of the options. */
-  private SpecFiles specFiles(Path workingDirectory, long maxBytes) {
-    if (allowRemoteRefs && remoteHosts.isEmpty()) {
-      throw usage("--allow-remote-refs needs at least one --remote-host HOST to fetch from");
-    }
-    if (!allowRemoteRefs && !remoteHosts.isEmpty()) {
-      throw usage("--remote-host has no effect without --allow-remote-refs");
-    }
-    RemoteFiles remote = allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF;
-    Path folder = root == null ? workingDirectory : workingDirectory.resolve(root);
-    try {
-      return new SpecFiles(folder, workingDirectory, maxBytes, remote);
-    } catch (IOException e) {
-      throw usage("--root " + folder + " is not a folder that can be read");
-    }
-  }
-
-  /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
-  private List<Path> findDocuments(Path workingDirectory) {
-    try {
-      return new SpecFinder(workingDirectory, parseSize(maxFileSize)).find(specs);
-    } catch (SpecFinder.NoDocumentException e) {
-      throw usage(e.getMessage());
-    }
-  }
-
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  private long parseSize(String text) {
-    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
-    long factor = 1;
-    if (value.endsWith("k") || value.endsWith("m") || value.endsWith("g")) {
-      factor = value.endsWith("k") ? 1024L : value.endsWith("m") ? 1024L * 1024 : 1024L * 1024 * 1024;
-      value = value.substring(0, value.length() - 1);
-    }
-    try {
-      long size = Long.parseLong(value) * factor;
-      if (size <= 0) {
-        throw new NumberFormatException();
-      }
-      return size;
-    } catch (NumberFormatException e) {
-      throw usage("--max-file-size takes a positive size such as 64m, not '" + text + "'");
-    }
   }
 
   static String displayPath(Path workingDirectory, Path path) {

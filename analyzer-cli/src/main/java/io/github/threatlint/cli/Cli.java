@@ -60,6 +60,9 @@ public final class Cli implements Runnable {
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(environment));
         }
+        if (type == ReportCommand.class) {
+          return type.cast(new ReportCommand(environment));
+        }
         return CommandLine.defaultFactory().create(type);
       }
     };

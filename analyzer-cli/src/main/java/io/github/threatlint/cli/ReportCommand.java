@@ -1,12 +1,12 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.config.ConfigurationException;
+import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,8 +51,19 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", arity = "1..*", description = "Specification files (OpenAPI 3.x or Swagger 2.0, YAML or JSON).")
-  List<Path> specs = new ArrayList<>();
+  private final Cli.Environment environment;
+
+  ReportCommand(Cli.Environment environment) {
+    this.environment = environment;
+  }
+
+  @Mixin
+  AnalysisOptions analysis;
+
+  @Parameters(paramLabel = "SPEC", arity = "1..*",
+      description = "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
+          + "'swagger' key).")
+  List<String> specs = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "html or markdown (default: from the --output file name, else markdown).")
@@ -60,23 +72,24 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "sfti",
-      description = "Rule profile whose findings the report shows: sfti (default), recommended or strict.")
-  String profile;
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ThreatReportFormat chosen = chooseFormat();
-    Profile selected = Profile.parse(profile);
-    if (selected == null) {
-      throw usage("unknown profile '" + profile + "' (choose from recommended, sfti, strict)");
+    Path workingDirectory = environment.workingDirectory();
+    AnalysisOptions.Selection selection;
+    try {
+      selection = analysis.select(workingDirectory, Profile.SFTI);
+    } catch (ConfigurationException e) {
+      err.println(e.oneLine());
+      return ExitCodes.ERROR;
     }
-    List<EnabledRule> rules = selected.enable(BuiltInRules.all());
-    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, 1, file -> ExternalFiles.NONE);
-    Path workingDirectory = Path.of("").toAbsolutePath();
+    List<EnabledRule> rules = selection.rules();
+    Profile selected = selection.profile();
+    Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), Runtime.getRuntime().availableProcessors(),
+        analysis.specFiles(workingDirectory)::forDocument);
     List<Analyzer.Input> inputs = new ArrayList<>();
-    for (Path path : specs) {
+    for (Path path : analysis.findDocuments(workingDirectory, specs)) {
       inputs.add(new Analyzer.Input(path, CheckCommand.displayPath(workingDirectory, path)));
     }
 
@@ -86,7 +99,8 @@ final class ReportCommand implements Callable<Integer> {
     // each model is built on the analyzer's worker thread, next to its analysis, where deep documents have the stack they need
     for (Analysed analysed : analyzer.analyzeDocuments(inputs, analysis -> new Analysed(analysis.errors(),
         analysis.document() == null ? null
-            : ThreatModelBuilder.build(catalogue, analysis.document(), analysis.findings(), rules, selected.label())))) {
+            : ThreatModelBuilder.build(catalogue, analysis.document(),
+                Suppressions.apply(analysis.findings(), selection.configuration(), workingDirectory), rules, selected.label())))) {
       errors.addAll(analysed.errors());
       if (analysed.model() != null) {
         models.add(analysed.model());
@@ -100,7 +114,8 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
 
-    ReportLinks links = ReportLinks.forReport(workingDirectory, output);
+    Path target = output == null ? null : workingDirectory.resolve(output.toString());
+    ReportLinks links = ReportLinks.forReport(workingDirectory, target);
     try {
       if (output == null) {
         StringWriter text = new StringWriter();
@@ -108,7 +123,6 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
       } else {
-        Path target = output.toAbsolutePath();
         if (target.getParent() != null) {
           Files.createDirectories(target.getParent());
         }

@@ -73,6 +73,20 @@ class ReportCommandTest {
   }
 
   @Test
+  void theConfigurationAndRuleOptionsOfCheckApply() throws IOException {
+    Path spec = spec(ReportSpecs.WEALTH_OPEN);
+    Path config = Files.writeString(dir.resolve("threatlint.yaml"), "rules:\n  operation-security-missing: off\n");
+    CliRun configured = CliRun.run("report", "--config", config.toString(), spec.toString());
+    assertThat(configured.exit()).as(configured.err()).isZero();
+    assertThat(configured.out()).startsWith("# Threat model: Wealth Customers 1.0.0\n").doesNotContain("requires no authentication");
+    CliRun disabled = CliRun.run("report", "--disable", "operation-security-missing", spec.toString());
+    assertThat(disabled.out()).doesNotContain("requires no authentication");
+    CliRun unknown = CliRun.run("report", "--disable", "operation-security-mising", spec.toString());
+    assertThat(unknown.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(unknown.err()).startsWith("threatlint: unknown rule 'operation-security-mising' in --disable");
+  }
+
+  @Test
   void formatOptionWinsOverTheFileName() throws IOException {
     Path report = dir.resolve("report.html");
     CliRun run = CliRun.run("report", "--format", "markdown", "-o", report.toString(), spec(ReportSpecs.PAYMENTS_GUARDED).toString());

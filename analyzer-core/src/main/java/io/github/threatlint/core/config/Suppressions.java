@@ -21,11 +21,20 @@ public final class Suppressions {
     if (configuration.ignores().isEmpty()) {
       return result;
     }
-    List<Finding> findings = new ArrayList<>(result.findings().size());
-    for (Finding finding : result.findings()) {
-      findings.add(finding.isSuppressed() ? finding : apply(finding, configuration, workingDirectory));
+    return new AnalysisResult(apply(result.findings(), configuration, workingDirectory), result.errors(), result.files(),
+        result.rules());
+  }
+
+  /** The findings with the configuration's ignores applied. */
+  public static List<Finding> apply(List<Finding> findings, Configuration configuration, Path workingDirectory) {
+    if (configuration.ignores().isEmpty()) {
+      return findings;
     }
-    return new AnalysisResult(List.copyOf(findings), result.errors(), result.files(), result.rules());
+    List<Finding> applied = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      applied.add(finding.isSuppressed() ? finding : apply(finding, configuration, workingDirectory));
+    }
+    return List.copyOf(applied);
   }
 
   private static Finding apply(Finding finding, Configuration configuration, Path workingDirectory) {
