@@ -1,0 +1,206 @@
+package io.github.threatlint.maven;
+
+import io.github.threatlint.core.Version;
+import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.engine.Analyzer;
+import io.github.threatlint.core.engine.EnabledRule;
+import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.model.ExternalFiles;
+import io.github.threatlint.core.report.ReportContext;
+import io.github.threatlint.core.report.Reporter;
+import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.rules.BuiltInRules;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Runs one {@code check}: finds the specifications, analyses them in-process with the same engine
+ * as the command line, writes the reports and logs the findings. It decides nothing about the build;
+ * the Mojo turns the outcome into success or failure.
+ */
+public final class CheckRunner {
+  /** The file name each format is written to, in the output directory. */
+  private static final Map<String, String> REPORT_FILE_EXTENSIONS = Map.of(
+      "text", "txt", "json", "json", "sarif", "sarif", "junit", "xml", "markdown", "md");
+
+  private final Log log;
+
+  public CheckRunner(Log log) {
+    this.log = log;
+  }
+
+  public CheckOutcome run(CheckRequest request) throws InvalidCheckException {
+    Level threshold = parseFailOn(request.failOn());
+    List<String> formats = checkFormats(request.formats());
+    List<EnabledRule> rules = selectRules(request.profile());
+
+    SpecFileSet.Scan scan;
+    try {
+      scan = request.specs().scan(request.projectDirectory());
+    } catch (IOException e) {
+      throw new InvalidCheckException("cannot list the specifications under "
+          + display(request, request.specs().baseDirectory(request.projectDirectory())) + ": " + e.getMessage(), e);
+    }
+    if (!scan.fragments().isEmpty() && log.isDebugEnabled()) {
+      for (Path fragment : scan.fragments()) {
+        log.debug("threatlint: " + display(request, fragment) + " has no top-level openapi or swagger key; "
+            + "it is checked through the specifications that reference it");
+      }
+    }
+    if (scan.specifications().isEmpty()) {
+      log.info("threatlint: no OpenAPI or Swagger specification matches " + request.specs().effectiveIncludes()
+          + " in " + display(request, request.specs().baseDirectory(request.projectDirectory())) + "; nothing to check.");
+      return new CheckOutcome(null, threshold, List.of());
+    }
+
+    List<Analyzer.Input> inputs = new ArrayList<>();
+    for (Path file : scan.specifications()) {
+      inputs.add(new Analyzer.Input(file, display(request, file)));
+    }
+    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
+    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, file -> ExternalFiles.NONE);
+    AnalysisResult result = analyzer.analyze(inputs);
+
+    List<Path> reports = writeReports(request, formats, result);
+    logFindings(result);
+    logSummary(request, result, reports);
+
+    if (!result.errors().isEmpty()) {
+      for (ToolError error : result.errors()) {
+        log.error(error.oneLine());
+      }
+      ToolError first = result.errors().get(0);
+      String more = result.errors().size() == 1 ? "" : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
+      throw new InvalidCheckException(first.oneLine() + more);
+    }
+    return new CheckOutcome(result, threshold, reports);
+  }
+
+  static Level parseFailOn(String failOn) throws InvalidCheckException {
+    String value = failOn == null ? "" : failOn.trim().toLowerCase(Locale.ROOT);
+    if (value.equals("none")) {
+      return Level.OFF;
+    }
+    Level level = Level.parse(value);
+    if (level == null || level == Level.OFF) {
+      throw new InvalidCheckException("failOn (threatlint.failOn) takes error, warning, note or none, not '" + failOn + "'");
+    }
+    return level;
+  }
+
+  private static List<String> checkFormats(List<String> formats) throws InvalidCheckException {
+    Set<String> checked = new LinkedHashSet<>();
+    for (String format : formats == null ? List.<String>of() : formats) {
+      String name = format.trim().toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (Reporters.byName(name) == null) {
+        throw new InvalidCheckException("formats (threatlint.formats) has the unknown format '" + format.trim()
+            + "' (choose from " + String.join(", ", Reporters.names()) + ")");
+      }
+      checked.add(name);
+    }
+    return List.copyOf(checked);
+  }
+
+  private static List<EnabledRule> selectRules(String profileName) throws InvalidCheckException {
+    Profile profile = Profile.parse(profileName == null ? "" : profileName.trim().toLowerCase(Locale.ROOT));
+    if (profile == null) {
+      throw new InvalidCheckException("profile (threatlint.profile) takes recommended, sfti or strict, not '" + profileName + "'");
+    }
+    return profile.enable(BuiltInRules.all());
+  }
+
+  private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result)
+      throws InvalidCheckException {
+    ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, null);
+    List<Path> written = new ArrayList<>();
+    for (String format : formats) {
+      Reporter reporter = Reporters.byName(format);
+      Path target = request.outputDirectory().resolve("threatlint." + REPORT_FILE_EXTENSIONS.getOrDefault(format, format));
+      try {
+        Files.createDirectories(request.outputDirectory());
+        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+          reporter.write(result, context, writer);
+        }
+      } catch (IOException e) {
+        throw new InvalidCheckException("cannot write the " + format + " report to " + display(request, target) + ": " + e, e);
+      }
+      written.add(target);
+    }
+    return written;
+  }
+
+  /** One line per active finding, at the log level of its own level. */
+  private void logFindings(AnalysisResult result) {
+    Set<String> ruleIds = new LinkedHashSet<>();
+    for (Finding finding : result.findings()) {
+      if (finding.isSuppressed()) {
+        continue;
+      }
+      String line = finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()
+          + ": [" + finding.ruleId() + "] " + finding.message();
+      switch (finding.level()) {
+        case ERROR -> log.error(line);
+        case WARNING -> log.warn(line);
+        default -> log.info(line);
+      }
+      ruleIds.add(finding.ruleId());
+    }
+    for (String ruleId : ruleIds) {
+      log.info("threatlint: about " + ruleId + ": " + ReportContext.ruleHelpUri(ruleId));
+    }
+  }
+
+  private void logSummary(CheckRequest request, AnalysisResult result, List<Path> reports) {
+    long errors = result.count(Level.ERROR, true);
+    long warnings = result.count(Level.WARNING, true);
+    long notes = result.count(Level.NOTE, true);
+    long total = errors + warnings + notes;
+    int files = result.files().size();
+    StringBuilder summary = new StringBuilder("threatlint: ");
+    summary.append(total == 0 ? "no findings" : plural(total, "finding") + " (" + plural(errors, "error") + ", "
+        + plural(warnings, "warning") + ", " + plural(notes, "note") + ")");
+    summary.append(" in ").append(plural(files, "specification"));
+    long suppressed = result.suppressedCount();
+    if (suppressed > 0) {
+      summary.append("; ").append(suppressed).append(" suppressed");
+    }
+    summary.append('.');
+    if (!reports.isEmpty()) {
+      summary.append(" Reports: ").append(String.join(", ", reports.stream().map(report -> display(request, report)).toList())).append('.');
+    }
+    log.info(summary.toString());
+  }
+
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** A path as the log and reports show it: relative to where Maven was started when it is inside. */
+  static String display(CheckRequest request, Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path root = request.displayRoot().toAbsolutePath().normalize();
+    if (absolute.startsWith(root) && !absolute.equals(root)) {
+      return root.relativize(absolute).toString().replace(File.separatorChar, '/');
+    }
+    return absolute.toString();
+  }
+}
