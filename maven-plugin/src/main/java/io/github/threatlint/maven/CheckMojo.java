@@ -2,6 +2,7 @@ package io.github.threatlint.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import io.github.threatlint.core.rule.Level;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -149,10 +150,16 @@ public class CheckMojo extends AbstractMojo {
   }
 
   private static String failureMessage(CheckOutcome outcome, long failing) {
-    String level = outcome.threshold().label();
-    return "threatlint found " + CheckRunner.plural(failing, "security finding") + " at level " + level
-        + (outcome.threshold() == io.github.threatlint.core.rule.Level.ERROR ? "" : " or above")
-        + " in the API specifications (listed above, each with its file, line and column). "
-        + "Fix the specifications as the messages say, or lower the threshold with failOn.";
+    Level threshold = outcome.threshold();
+    List<String> files = outcome.failingFiles();
+    String where = files.size() <= 3 ? String.join(", ", files) : files.size() + " specifications";
+    String textReport = outcome.reports().stream().filter(report -> report.endsWith(".txt")).findFirst()
+        .map(report -> ", and in " + report).orElse("");
+    boolean one = failing == 1;
+    return "threatlint found " + CheckRunner.plural(failing, "security problem") + " at level " + threshold.label()
+        + (threshold == Level.ERROR ? "" : " or above") + " in " + where
+        + (one ? " (listed above with its file:line:col" : " (each listed above with its file:line:col") + textReport + "). "
+        + (one ? "Fix it as the message says" : "Fix them as the messages say")
+        + "; findings that must stay can be accepted in a baseline file (threatlint.baseline).";
   }
 }

@@ -64,10 +64,18 @@ public final class CheckRunner {
       }
     }
     if (scan.specifications().isEmpty()) {
-      log.info("threatlint: no OpenAPI or Swagger specification matches " + request.specs().effectiveIncludes()
-          + " in " + display(request, request.specs().baseDirectory(request.projectDirectory())) + "; nothing to check.");
+      Path base = request.specs().baseDirectory(request.projectDirectory());
+      boolean projectFolder = base.equals(request.projectDirectory().toAbsolutePath().normalize());
+      log.info("threatlint: no OpenAPI or Swagger specification matches " + String.join(" or ", request.specs().effectiveIncludes())
+          + (projectFolder ? "" : " in " + display(request, base))
+          + (scan.fragments().isEmpty() ? "" : " (" + plural(scan.fragments().size(), "matched file")
+              + " without a top-level openapi or swagger key, so fragments only)")
+          + "; nothing to check.");
       return new CheckOutcome(null, threshold, List.of());
     }
+
+    log.info("threatlint " + Version.get() + ": checking " + describe(request, scan.specifications())
+        + " for security problems (profile " + request.profile() + ").");
 
     List<Analyzer.Input> inputs = new ArrayList<>();
     for (Path file : scan.specifications()) {
@@ -79,17 +87,17 @@ public final class CheckRunner {
 
     List<Path> reports = writeReports(request, formats, result);
     logFindings(result);
+    for (ToolError error : result.errors()) {
+      log.error(error.oneLine());
+    }
     logSummary(request, result, reports);
 
     if (!result.errors().isEmpty()) {
-      for (ToolError error : result.errors()) {
-        log.error(error.oneLine());
-      }
       ToolError first = result.errors().get(0);
       String more = result.errors().size() == 1 ? "" : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
       throw new InvalidCheckException(first.oneLine() + more);
     }
-    return new CheckOutcome(result, threshold, reports);
+    return new CheckOutcome(result, threshold, reports.stream().map(report -> display(request, report)).toList());
   }
 
   static Level parseFailOn(String failOn) throws InvalidCheckException {
@@ -165,7 +173,7 @@ public final class CheckRunner {
       ruleIds.add(finding.ruleId());
     }
     for (String ruleId : ruleIds) {
-      log.info("threatlint: about " + ruleId + ": " + ReportContext.ruleHelpUri(ruleId));
+      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + ReportContext.ruleHelpUri(ruleId));
     }
   }
 
@@ -179,6 +187,10 @@ public final class CheckRunner {
     summary.append(total == 0 ? "no findings" : plural(total, "finding") + " (" + plural(errors, "error") + ", "
         + plural(warnings, "warning") + ", " + plural(notes, "note") + ")");
     summary.append(" in ").append(plural(files, "specification"));
+    if (!result.errors().isEmpty()) {
+      summary.append("; ").append(result.errors().size()).append(result.errors().size() == 1 ? " problem" : " problems")
+          .append(" stopped the check (listed above)");
+    }
     long suppressed = result.suppressedCount();
     if (suppressed > 0) {
       summary.append("; ").append(suppressed).append(" suppressed");
@@ -188,6 +200,14 @@ public final class CheckRunner {
       summary.append(" Reports: ").append(String.join(", ", reports.stream().map(report -> display(request, report)).toList())).append('.');
     }
     log.info(summary.toString());
+  }
+
+  /** The files by name when there are a few, else how many there are. */
+  static String describe(CheckRequest request, List<Path> files) {
+    if (files.isEmpty() || files.size() > 3) {
+      return plural(files.size(), "specification");
+    }
+    return String.join(", ", files.stream().map(file -> display(request, file)).toList());
   }
 
   static String plural(long count, String noun) {
