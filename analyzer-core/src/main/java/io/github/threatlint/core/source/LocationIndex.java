@@ -137,6 +137,20 @@ public final class LocationIndex {
     private final IdentityHashMap<JsonNode, List<int[]>> arrayElements = new IdentityHashMap<>();
     private final List<DuplicateKey> duplicates = new ArrayList<>();
 
+    /** The (new) member positions of an object, filled by the caller as it reads the object. */
+    Map<String, int[]> members(JsonNode object) {
+      Map<String, int[]> members = new HashMap<>();
+      objectMembers.put(object, members);
+      return members;
+    }
+
+    /** The (new) element positions of an array. */
+    List<int[]> elements(JsonNode array) {
+      List<int[]> elements = new ArrayList<>();
+      arrayElements.put(array, elements);
+      return elements;
+    }
+
     void member(JsonNode object, String key, int[] positions) {
       objectMembers.computeIfAbsent(object, k -> new HashMap<>()).putIfAbsent(key, positions);
     }

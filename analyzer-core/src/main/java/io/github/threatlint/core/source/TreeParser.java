@@ -53,6 +53,26 @@ public final class TreeParser {
 
   private TreeParser() {}
 
+  /** Where the parser is, as a parent chain: the pointer string is only made when a duplicate key needs it. */
+  private record Trail(Trail parent, String key, int index) {
+    static final Trail ROOT = new Trail(null, null, -1);
+
+    Trail member(String name) {
+      return new Trail(this, name, -1);
+    }
+
+    Trail element(int position) {
+      return new Trail(this, null, position);
+    }
+
+    String pointer() {
+      if (parent == null) {
+        return "";
+      }
+      return key != null ? Pointers.child(parent.pointer(), key) : Pointers.child(parent.pointer(), index);
+    }
+  }
+
   public static ParsedFile parse(SourceFile source) throws SourceException {
     String text = source.text();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -83,7 +103,7 @@ public final class TreeParser {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[8];
       setValueStart(rootSpan, parser.currentTokenLocation());
-      JsonNode root = readJsonValue(parser, first, index, "");
+      JsonNode root = readJsonValue(parser, first, index, Trail.ROOT);
       setValueEnd(rootSpan, parser.currentLocation());
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
@@ -106,13 +126,13 @@ public final class TreeParser {
     }
   }
 
-  private static JsonNode readJsonValue(JsonParser parser, JsonToken token, LocationIndex.Builder index, String pointer)
+  private static JsonNode readJsonValue(JsonParser parser, JsonToken token, LocationIndex.Builder index, Trail trail)
       throws IOException {
     switch (token) {
       case START_OBJECT: {
         ObjectNode object = NODES.objectNode();
-        JsonToken next;
-        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        Map<String, int[]> members = index.members(object);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           int[] positions = new int[8];
           JsonLocation keyStart = parser.currentTokenLocation();
@@ -124,14 +144,11 @@ public final class TreeParser {
           positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
           JsonToken valueToken = parser.nextToken();
           setValueStart(positions, parser.currentTokenLocation());
-          String childPointer = Pointers.child(pointer, key);
-          JsonNode value = readJsonValue(parser, valueToken, index, childPointer);
+          JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
           setValueEnd(positions, parser.currentLocation());
-          if (object.has(key)) {
-            int[] first = index.replaceMember(object, key, positions);
-            index.duplicate(new DuplicateKey(childPointer, regionOfKey(first), regionOfKey(positions)));
-          } else {
-            index.member(object, key, positions);
+          int[] first = members.put(key, positions);
+          if (first != null) {
+            index.duplicate(new DuplicateKey(trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
           }
           object.set(key, value);
         }
@@ -139,16 +156,15 @@ public final class TreeParser {
       }
       case START_ARRAY: {
         ArrayNode array = NODES.arrayNode();
+        List<int[]> elements = index.elements(array);
         JsonToken next;
-        int i = 0;
         while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
           int[] positions = new int[8];
           setValueStart(positions, parser.currentTokenLocation());
-          JsonNode value = readJsonValue(parser, next, index, Pointers.child(pointer, i));
+          JsonNode value = readJsonValue(parser, next, index, trail.element(elements.size()));
           setValueEnd(positions, parser.currentLocation());
-          index.element(array, positions);
+          elements.add(positions);
           array.add(value);
-          i++;
         }
         return array;
       }
@@ -220,7 +236,7 @@ public final class TreeParser {
     }
     int[] lineStarts = lineStarts(text, true);
     YamlConverter converter = new YamlConverter(source, text, lineStarts);
-    JsonNode root = converter.convert(yamlRoot, 0, "");
+    JsonNode root = converter.convert(yamlRoot, 0, Trail.ROOT);
     int[] rootSpan = new int[8];
     converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
     return new ParsedFile(source, root, converter.index.build(root, rootSpan, lineStarts, text.length()),
@@ -247,7 +263,7 @@ public final class TreeParser {
       this.hasSurrogates = containsSurrogates(text);
     }
 
-    JsonNode convert(Node node, int depth, String pointer) throws SourceException {
+    JsonNode convert(Node node, int depth, Trail trail) throws SourceException {
       if (inProgress.containsKey(node)) {
         Mark at = node.getStartMark();
         throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
@@ -268,7 +284,7 @@ public final class TreeParser {
       if (node instanceof MappingNode mapping) {
         ObjectNode object = NODES.objectNode();
         converted.put(node, object);
-        addMembers(object, mapping, depth, false, pointer);
+        addMembers(object, mapping, depth, false, trail);
         result = object;
       } else if (node instanceof SequenceNode sequence) {
         ArrayNode array = NODES.arrayNode();
@@ -277,7 +293,7 @@ public final class TreeParser {
           int[] positions = new int[8];
           setSpan(positions, item, LocationIndex.VALUE_START_LINE);
           index.element(array, positions);
-          array.add(convert(item, depth + 1, Pointers.child(pointer, array.size())));
+          array.add(convert(item, depth + 1, trail.element(array.size())));
         }
         result = array;
       } else {
@@ -306,7 +322,7 @@ public final class TreeParser {
     }
 
     /** Adds a mapping's members; merged ({@code <<}) members never override explicit ones. */
-    private void addMembers(ObjectNode object, MappingNode mapping, int depth, boolean merged, String pointer) throws SourceException {
+    private void addMembers(ObjectNode object, MappingNode mapping, int depth, boolean merged, Trail trail) throws SourceException {
       List<NodeTuple> merges = new ArrayList<>();
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
@@ -323,20 +339,20 @@ public final class TreeParser {
             continue;
           }
           int[] first = index.replaceMember(object, key, positions);
-          index.duplicate(new DuplicateKey(Pointers.child(pointer, key), regionOfKey(first), regionOfKey(positions)));
+          index.duplicate(new DuplicateKey(trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
         } else {
           index.member(object, key, positions);
         }
-        object.set(key, convert(tuple.getValueNode(), depth + 1, Pointers.child(pointer, key)));
+        object.set(key, convert(tuple.getValueNode(), depth + 1, trail.member(key)));
       }
       for (NodeTuple merge : merges) {
         Node value = merge.getValueNode();
         if (value instanceof MappingNode source) {
-          addMembers(object, source, depth + 1, true, pointer);
+          addMembers(object, source, depth + 1, true, trail);
         } else if (value instanceof SequenceNode sources) {
           for (Node item : sources.getValue()) {
             if (item instanceof MappingNode source) {
-              addMembers(object, source, depth + 1, true, pointer);
+              addMembers(object, source, depth + 1, true, trail);
             }
           }
         }
