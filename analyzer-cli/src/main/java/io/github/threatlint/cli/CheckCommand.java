@@ -56,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
   List<String> specs = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-      description = "Output format: text (default), json or sarif. Repeat for several; FORMAT=FILE writes that format "
-          + "to FILE, e.g. --format text --format sarif=threatlint.sarif.")
+      description = "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
+          + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -159,6 +159,9 @@ final class CheckCommand implements Callable<Integer> {
           try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
             writeReport(reporter, shown, context, writer, entry.getKey());
           }
+        }
+        for (String omission : reporter.omissions(shown)) {
+          err.println("threatlint: warning: " + omission);
         }
       } catch (IOException e) {
         err.println("threatlint: cannot write the " + entry.getKey() + " report to " + entry.getValue() + ": " + e.getMessage());

@@ -12,6 +12,9 @@ public final class Reporters {
     BY_NAME.put("text", new TextReporter());
     BY_NAME.put("json", new JsonReporter());
     BY_NAME.put("sarif", new SarifReporter());
+    BY_NAME.put("github", new GitHubReporter());
+    BY_NAME.put("junit", new JUnitReporter());
+    BY_NAME.put("markdown", new MarkdownReporter());
   }
 
   private Reporters() {}

@@ -22,20 +22,23 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.source.Pointers;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -48,26 +51,48 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: one run, every enabled rule in {@code tool.driver.rules}
- * (sorted by id, {@code ruleIndex} derived from that order), one result per finding with one
- * location relative to {@code %SRCROOT%} and the JSON pointer as logical location.
+ * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
+ * sorted by id, with its documentation page as {@code help.markdown}; one result per finding (with
+ * an explicit level, one location relative to {@code %SRCROOT%}, the JSON pointer as logical
+ * location and a fingerprint of rule, file and pointer); suppressed findings with their
+ * suppression; tool errors as notifications of a failed invocation.
  *
- * <p>sarif-java's classes leave out values equal to the schema default, so an explicit
- * {@code warning} level and an empty {@code results} array would vanish; both are written back
- * into the tree before it is printed.
+ * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
+ * {@code warning} level and an empty {@code results} array would vanish: mix-ins keep them.
  */
 public final class SarifReporter implements Reporter {
   /** GitHub accepts at most this many results per run. */
   public static final int MAX_RESULTS = 25_000;
-  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The key of our own entry in {@code partialFingerprints}. */
+  public static final String FINGERPRINT_KEY = "threatlint/v1";
+  static final String SRCROOT = "%SRCROOT%";
+  private static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .addMixIn(Result.class, ExplicitLevel.class)
+      .addMixIn(Notification.class, ExplicitLevel.class)
+      .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
+      .addMixIn(Run.class, ExplicitResults.class);
+
+  /** Writes {@code level} even when it is the schema's default, {@code warning}. */
+  private abstract static class ExplicitLevel {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Object level;
+  }
+
+  /** Writes {@code results} even when it is empty: GitHub requires the array. */
+  private abstract static class ExplicitResults {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Object results;
+  }
 
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     List<EnabledRule> rules = new ArrayList<>(result.rules());
     rules.sort(Comparator.comparing(EnabledRule::id));
     Map<String, Integer> ruleIndex = new HashMap<>();
-    List<ReportingDescriptor> descriptors = new ArrayList<>();
+    Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
     for (EnabledRule rule : rules) {
       ruleIndex.put(rule.id(), descriptors.size());
       descriptors.add(describe(rule));
@@ -81,18 +106,11 @@ public final class SarifReporter implements Reporter {
 
     List<Notification> notifications = new ArrayList<>();
     for (ToolError error : result.errors()) {
-      notifications.add(new Notification()
-          .withLevel(Notification.Level.ERROR)
-          .withMessage(new Message().withText(error.oneLine()))
-          .withLocations(error.file() == null ? null : Set.of(new Location().withPhysicalLocation(
-              new PhysicalLocation().withArtifactLocation(artifact(error.file()))))));
+      notifications.add(notification(error, ruleIndex));
     }
-    if (findings.size() < result.findings().size()) {
-      notifications.add(new Notification()
-          .withLevel(Notification.Level.WARNING)
-          .withMessage(new Message().withText("Only the " + MAX_RESULTS + " most severe of " + result.findings().size()
-              + " findings are listed: GitHub accepts no more results in one run.")));
-    }
+    omissions(result).forEach(omission -> notifications.add(new Notification()
+        .withLevel(Notification.Level.WARNING)
+        .withMessage(new Message().withText(omission))));
 
     Run run = new Run()
         .withTool(new Tool().withDriver(new ToolComponent()
@@ -100,9 +118,9 @@ public final class SarifReporter implements Reporter {
             .withSemanticVersion(context.toolVersion())
             .withVersion(context.toolVersion())
             .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
-            .withRules(new LinkedHashSet<>(descriptors))))
-        .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty("%SRCROOT%",
-            new ArtifactLocation().withUri(context.sourceRoot().toAbsolutePath().normalize().toUri().toString())))
+            .withRules(descriptors)))
+        .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
+            new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
         .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
         .withInvocations(List.of(new Invocation()
             .withExecutionSuccessful(result.errors().isEmpty())
@@ -115,19 +133,19 @@ public final class SarifReporter implements Reporter {
         .with$schema(URI.create(SCHEMA))
         .withVersion(SarifSchema210.Version._2_1_0)
         .withRuns(List.of(run));
-
-    ObjectNode tree = MAPPER.valueToTree(sarif);
-    ObjectNode runNode = (ObjectNode) tree.withArray("runs").get(0);
-    ArrayNode resultNodes = runNode.withArray("results");
-    for (int i = 0; i < findings.size(); i++) {
-      ((ObjectNode) resultNodes.get(i)).put("level", sarifLevel(findings.get(i).level()));
-    }
-    ArrayNode ruleNodes = (ArrayNode) runNode.path("tool").path("driver").path("rules");
-    for (int i = 0; i < rules.size() && i < ruleNodes.size(); i++) {
-      ((ObjectNode) ruleNodes.get(i)).with("defaultConfiguration").put("level", sarifLevel(rules.get(i).level()));
-    }
-    MAPPER.writeValue(new NonClosingWriter(out), tree);
+    MAPPER.writeValue(out, sarif);
     out.write("\n");
+  }
+
+  /** The cut to GitHub's limit, when there is one: it is noted in the run and should be told on stderr. */
+  @Override
+  public List<String> omissions(AnalysisResult result) {
+    int total = result.findings().size();
+    if (total <= MAX_RESULTS) {
+      return List.of();
+    }
+    return List.of("SARIF lists only the " + MAX_RESULTS + " most severe of " + total + " findings: GitHub code scanning "
+        + "accepts no more results in one run. The other formats list all of them.");
   }
 
   private static ReportingDescriptor describe(EnabledRule rule) {
@@ -143,29 +161,29 @@ public final class SarifReporter implements Reporter {
     for (String area : info.sftiAreas()) {
       tags.add("sfti/" + area);
     }
-    String helpUri = ReportContext.ruleHelpUri(info.id());
     return new ReportingDescriptor()
         .withId(info.id())
         .withName(camelName(info.id()))
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(helpUri))
+        .withHelpUri(URI.create(ReportContext.ruleHelpUri(info.id())))
         .withHelp(new MultiformatMessageString()
-            .withText(info.description() + " See " + helpUri)
-            .withMarkdown(RuleHelp.markdown(rule.descriptor())))
+            .withText(RuleDocs.helpText(rule.descriptor()))
+            .withMarkdown(RuleDocs.page(rule.descriptor())))
         .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
         .withProperties(new PropertyBag()
             .withTags(tags)
-            .withAdditionalProperty("security-severity", String.format(java.util.Locale.ROOT, "%.1f", info.securitySeverity()))
+            .withAdditionalProperty("security-severity", RuleDocs.severity(info.securitySeverity()))
             .withAdditionalProperty("precision", info.precision())
-            .withAdditionalProperty("problem.severity", sarifLevel(rule.level()).equals("note") ? "recommendation" : sarifLevel(rule.level()))
+            .withAdditionalProperty("problem.severity", rule.level() == Level.NOTE ? "recommendation" : sarifLevel(rule.level()))
             .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
   }
 
   private static Result result(Finding finding, Map<String, Integer> ruleIndex) {
+    Integer index = ruleIndex.get(finding.ruleId());
     Result result = new Result()
         .withRuleId(finding.ruleId())
-        .withRuleIndex(ruleIndex.get(finding.ruleId()))
+        .withLevel(resultLevel(finding.level()))
         .withMessage(new Message().withText(finding.message()))
         .withLocations(List.of(new Location()
             .withPhysicalLocation(new PhysicalLocation()
@@ -175,12 +193,11 @@ public final class SarifReporter implements Reporter {
                     .withStartColumn(finding.region().startColumn())
                     .withEndLine(finding.region().endLine())
                     .withEndColumn(finding.region().endColumn())))
-            .withLogicalLocations(Set.of(new LogicalLocation()
-                .withName(finding.pointer().isEmpty() ? "/" : finding.pointer())
-                .withFullyQualifiedName(finding.file() + "#" + finding.pointer())
-                .withKind("object")))))
-        .withPartialFingerprints(new PartialFingerprints()
-            .withAdditionalProperty("threatlint/v1", fingerprint(finding)));
+            .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, fingerprint(finding)));
+    if (index != null) {
+      result.withRuleIndex(index);
+    }
     if (finding.isSuppressed()) {
       result.withSuppressions(Set.of(new Suppression()
           .withKind(Finding.Suppression.IN_SOURCE.equals(finding.suppression().kind())
@@ -188,43 +205,84 @@ public final class SarifReporter implements Reporter {
           .withStatus(Suppression.Status.ACCEPTED)
           .withJustification(finding.suppression().reason())));
     }
-    if (ruleIndex.get(finding.ruleId()) == null) {
-      result.withRule(new ReportingDescriptorReference().withId(finding.ruleId()));
-    }
     return result;
   }
 
-  /** Cuts to GitHub's limit by severity, errors first, keeping the report order within each level. */
-  private static List<Finding> limit(List<Finding> findings) {
+  /** The JSON pointer of a finding: its last member name as name, the whole pointer as fully qualified name. */
+  private static LogicalLocation logicalLocation(String pointer) {
+    return new LogicalLocation().withName(Pointers.lastSegment(pointer)).withFullyQualifiedName(pointer);
+  }
+
+  private static Notification notification(ToolError error, Map<String, Integer> ruleIndex) {
+    Notification notification = new Notification()
+        .withLevel(Notification.Level.ERROR)
+        .withMessage(new Message().withText(error.oneLine()));
+    if (error.file() != null) {
+      PhysicalLocation where = new PhysicalLocation().withArtifactLocation(artifact(error.file()));
+      if (error.line() > 0) {
+        Region region = new Region().withStartLine(error.line());
+        if (error.column() > 0) {
+          region.withStartColumn(error.column());
+        }
+        where.withRegion(region);
+      }
+      notification.withLocations(Set.of(new Location().withPhysicalLocation(where)));
+    }
+    if (error.ruleId() != null) {
+      ReportingDescriptorReference rule = new ReportingDescriptorReference().withId(error.ruleId());
+      Integer index = ruleIndex.get(error.ruleId());
+      if (index != null) {
+        rule.withIndex(index);
+      }
+      notification.withAssociatedRule(rule);
+    }
+    return notification;
+  }
+
+  /**
+   * Cuts to GitHub's limit by severity: active findings before suppressed ones, then errors before
+   * warnings before notes, keeping the report order among those kept.
+   */
+  static List<Finding> limit(List<Finding> findings) {
     if (findings.size() <= MAX_RESULTS) {
       return findings;
     }
-    List<Finding> kept = new ArrayList<>();
-    for (Level level : List.of(Level.ERROR, Level.WARNING, Level.NOTE)) {
-      for (Finding finding : findings) {
-        if (finding.level() == level && kept.size() < MAX_RESULTS) {
-          kept.add(finding);
-        }
-      }
-    }
+    List<Finding> bySeverity = new ArrayList<>(findings);
+    bySeverity.sort(Comparator.comparing(Finding::isSuppressed)
+        .thenComparing(Finding::level, Comparator.reverseOrder()));
+    List<Finding> kept = new ArrayList<>(bySeverity.subList(0, MAX_RESULTS));
     kept.sort(Finding.ORDER);
     return kept;
   }
 
+  /**
+   * Where a file is: relative to {@code %SRCROOT%} as reports name files under the working
+   * directory; an absolute {@code file:} URI, without base, for a file outside it.
+   */
   static ArtifactLocation artifact(String file) {
-    return new ArtifactLocation().withUri(toUri(file)).withUriBaseId("%SRCROOT%");
+    String path = file.replace('\\', '/');
+    if (path.startsWith("/")) {
+      return new ArtifactLocation().withUri("file://" + toUri(path));
+    }
+    if (path.matches("[A-Za-z]:/.*")) {
+      return new ArtifactLocation().withUri("file:///" + path.substring(0, 2) + toUri(path.substring(2)));
+    }
+    return new ArtifactLocation().withUri(toUri(path)).withUriBaseId(SRCROOT);
+  }
+
+  /** The absolute {@code file:} URI of a folder, ending with a slash as SARIF requires of a base URI. */
+  static String directoryUri(Path folder) {
+    String uri = folder.toAbsolutePath().normalize().toUri().toString();
+    return uri.endsWith("/") ? uri : uri + "/";
   }
 
   /** A relative URI reference for a report path: forward slashes, each segment percent-encoded as needed. */
   static String toUri(String file) {
-    StringBuilder uri = new StringBuilder();
+    List<String> segments = new ArrayList<>();
     for (String segment : file.replace('\\', '/').split("/", -1)) {
-      if (uri.length() > 0) {
-        uri.append('/');
-      }
-      uri.append(URI.create("x:/" + encode(segment)).getRawPath().substring(1));
+      segments.add(encode(segment));
     }
-    return uri.toString();
+    return String.join("/", segments);
   }
 
   private static String encode(String segment) {
@@ -240,6 +298,10 @@ public final class SarifReporter implements Reporter {
     return out.toString();
   }
 
+  /**
+   * Our stable fingerprint: rule, file and JSON pointer, so a finding keeps its identity when
+   * lines move. GitHub adds its own {@code primaryLocationLineHash}.
+   */
   static String fingerprint(Finding finding) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -255,36 +317,21 @@ public final class SarifReporter implements Reporter {
     return level == Level.OFF ? "none" : level.label();
   }
 
+  private static Result.Level resultLevel(Level level) {
+    return Result.Level.fromValue(sarifLevel(level));
+  }
+
   private static ReportingConfiguration.Level configurationLevel(Level level) {
-    switch (level) {
-      case ERROR:
-        return ReportingConfiguration.Level.ERROR;
-      case NOTE:
-        return ReportingConfiguration.Level.NOTE;
-      case OFF:
-        return ReportingConfiguration.Level.NONE;
-      default:
-        return ReportingConfiguration.Level.WARNING;
-    }
+    return ReportingConfiguration.Level.fromValue(sarifLevel(level));
   }
 
   private static String camelName(String id) {
     StringBuilder name = new StringBuilder();
     for (String word : id.split("-")) {
-      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      if (!word.isEmpty()) {
+        name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
     }
     return name.toString();
-  }
-
-  /** Jackson closes what it writes to; the caller owns the writer. */
-  private static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

@@ -1,0 +1,118 @@
+package io.github.threatlint.core.docs;
+
+import io.github.threatlint.core.engine.RuleDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hand-written part of a rule's documentation: a Markdown resource
+ * {@code io/github/threatlint/rules/explanations/<rule-id>.md}, found through the class loader of
+ * the rule, with exactly the sections {@link #SECTIONS} in that order (deeper headings inside them
+ * are fine). Options and metadata come from the rule's annotations and are not repeated there.
+ */
+public record Explanation(String whyItMatters, String failingExample, String passingExample) {
+  /** Where explanations live, relative to the root of the rule's class loader. */
+  public static final String RESOURCE_FOLDER = "io/github/threatlint/rules/explanations/";
+  public static final List<String> SECTIONS = List.of("Why it matters", "Failing example", "Passing example");
+
+  /** The resource name of a rule's explanation. */
+  public static String resourceName(String ruleId) {
+    return RESOURCE_FOLDER + ruleId + ".md";
+  }
+
+  /** The rule's explanation text, or null when the rule has none. */
+  public static String read(RuleDescriptor rule) {
+    ClassLoader loader = rule.type().getClassLoader();
+    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resourceName(rule.id()))) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the explanation of " + rule.id(), e);
+    }
+  }
+
+  /** The rule's explanation, or null when it has none; throws when it is malformed. */
+  public static Explanation load(RuleDescriptor rule) {
+    String text = read(rule);
+    return text == null ? null : parse(rule.id(), text);
+  }
+
+  /** Parses an explanation; an IllegalArgumentException names every problem of a malformed one. */
+  public static Explanation parse(String ruleId, String markdown) {
+    List<String> problems = problems(markdown);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the explanation of " + ruleId + " (" + resourceName(ruleId) + ") is malformed: "
+          + String.join("; ", problems));
+    }
+    Map<String, String> bodies = new LinkedHashMap<>();
+    for (Section section : sections(markdown)) {
+      bodies.put(section.heading(), section.body());
+    }
+    return new Explanation(bodies.get(SECTIONS.get(0)), bodies.get(SECTIONS.get(1)), bodies.get(SECTIONS.get(2)));
+  }
+
+  /** What is wrong with an explanation text: empty when it is well-formed. */
+  public static List<String> problems(String markdown) {
+    List<String> problems = new ArrayList<>();
+    List<Section> sections = sections(markdown);
+    if (!sections.isEmpty() && sections.get(0).heading().isEmpty()) {
+      if (!sections.get(0).body().isBlank()) {
+        problems.add("text before the first section '## " + SECTIONS.get(0) + "'");
+      }
+      sections = sections.subList(1, sections.size());
+    }
+    List<String> headings = sections.stream().map(Section::heading).toList();
+    if (!headings.equals(SECTIONS)) {
+      problems.add("the sections must be exactly " + quoted(SECTIONS) + " in this order, found " + quoted(headings));
+    }
+    for (Section section : sections) {
+      if (section.body().isBlank()) {
+        problems.add("the section '## " + section.heading() + "' is empty");
+      } else if (!section.heading().equals(SECTIONS.get(0)) && SECTIONS.contains(section.heading())
+          && !section.body().contains("```")) {
+        problems.add("the section '## " + section.heading() + "' has no fenced code block");
+      }
+    }
+    return problems;
+  }
+
+  private record Section(String heading, String body) {}
+
+  /**
+   * The level-2 sections in order, each body trimmed; text before the first heading is a section
+   * with the heading "". Headings inside fenced code blocks do not count.
+   */
+  private static List<Section> sections(String markdown) {
+    List<Section> sections = new ArrayList<>();
+    String current = "";
+    StringBuilder body = new StringBuilder();
+    boolean inFence = false;
+    for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
+      if (line.trim().startsWith("```")) {
+        inFence = !inFence;
+      }
+      if (!inFence && line.startsWith("## ")) {
+        sections.add(new Section(current, body.toString().strip()));
+        current = line.substring(3).strip();
+        body.setLength(0);
+        continue;
+      }
+      body.append(line).append('\n');
+    }
+    sections.add(new Section(current, body.toString().strip()));
+    return sections;
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    for (String name : names) {
+      quoted.add("'## " + name + "'");
+    }
+    return quoted.isEmpty() ? "none" : String.join(", ", quoted);
+  }
+}

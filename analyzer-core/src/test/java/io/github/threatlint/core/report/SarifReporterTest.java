@@ -1,0 +1,271 @@
+package io.github.threatlint.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.source.Region;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every SARIF document these tests write is validated against the SARIF 2.1.0 schema. */
+class SarifReporterTest {
+  private static final Path ROOT = Path.of("/work/repo");
+
+  static JsonNode sarif(AnalysisResult result, String category) throws IOException {
+    StringWriter out = new StringWriter();
+    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category), out);
+    return SarifValidation.assertValid(out.toString());
+  }
+
+  static JsonNode run(AnalysisResult result) throws IOException {
+    JsonNode sarif = sarif(result, null);
+    assertThat(sarif.path("runs")).hasSize(1);
+    return sarif.path("runs").get(0);
+  }
+
+  @Test
+  void theDocumentIsSarif210WithOneRunOfTheTool() throws IOException {
+    JsonNode sarif = sarif(TestRules.sample(), null);
+    assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+    assertThat(sarif.path("$schema").asText()).endsWith("sarif-schema-2.1.0.json");
+    JsonNode driver = sarif.path("runs").get(0).path("tool").path("driver");
+    assertThat(driver.path("name").asText()).isEqualTo("threatlint");
+    assertThat(driver.path("semanticVersion").asText()).isEqualTo("1.2.3");
+    assertThat(driver.path("informationUri").asText()).isEqualTo(ReportContext.INFORMATION_URI);
+  }
+
+  @Test
+  void everyEnabledRuleIsDescribedInIdOrderEvenWithoutResults() throws IOException {
+    JsonNode rules = run(TestRules.sample()).path("tool").path("driver").path("rules");
+    assertThat(rules.findValuesAsText("id")).containsExactly("test-alpha", "test-beta", "test-gamma");
+
+    JsonNode alpha = rules.get(0);
+    assertThat(alpha.path("name").asText()).isEqualTo("TestAlpha");
+    assertThat(alpha.path("shortDescription").path("text").asText()).isEqualTo("Alpha problem");
+    assertThat(alpha.path("fullDescription").path("text").asText()).startsWith("Flags alpha problems");
+    assertThat(alpha.path("helpUri").asText()).isEqualTo(ReportContext.ruleHelpUri("test-alpha"));
+    assertThat(alpha.path("help").path("text").asText()).contains("Flags alpha problems", "Unauthorized access to data",
+        ReportContext.ruleHelpUri("test-alpha"));
+    assertThat(alpha.path("help").path("markdown").asText())
+        .startsWith("# Alpha problem (`test-alpha`)")
+        .contains("## Why it matters", "## Failing example", "## Options", "`exempt`", "## How to suppress");
+    // the sarif-java trap: warning equals the schema default and used to vanish
+    assertThat(alpha.path("defaultConfiguration").path("level").asText()).isEqualTo("warning");
+    assertThat(texts(alpha.path("properties").path("tags")))
+        .containsExactly("security", "owasp-api-2023/API2", "owasp-api-2023/API5", "owasp-api-2019/API2", "sfti/AAA");
+    assertThat(alpha.path("properties").path("security-severity").asText()).isEqualTo("7.5");
+    assertThat(alpha.path("properties").path("precision").asText()).isEqualTo("high");
+
+    assertThat(rules.get(1).path("defaultConfiguration").path("level").asText()).isEqualTo("error");
+    assertThat(rules.get(1).path("properties").path("security-severity").asText()).isEqualTo("9.1");
+    JsonNode gamma = rules.get(2);
+    assertThat(gamma.path("defaultConfiguration").path("level").asText()).isEqualTo("note");
+    assertThat(texts(gamma.path("properties").path("tags"))).containsExactly("security", "sfti/DOC");
+    // a rule without an explanation still has help
+    assertThat(gamma.path("help").path("markdown").asText()).contains("## What it flags").doesNotContain("## Why it matters");
+  }
+
+  @Test
+  void eachFindingIsOneResultWithAnExplicitLevelAndOneFullLocation() throws IOException {
+    JsonNode results = run(TestRules.sample()).path("results");
+    assertThat(results).hasSize(3);
+
+    JsonNode warning = results.get(0);
+    assertThat(warning.path("ruleId").asText()).isEqualTo("test-alpha");
+    assertThat(warning.path("ruleIndex").asInt()).isEqualTo(0);
+    assertThat(warning.path("level").asText()).isEqualTo("warning");
+    assertThat(warning.path("message").path("text").asText()).isEqualTo("GET /accounts is open.");
+    assertThat(warning.path("locations")).hasSize(1);
+    JsonNode physical = warning.path("locations").get(0).path("physicalLocation");
+    assertThat(physical.path("artifactLocation").path("uri").asText()).isEqualTo("specs/api.yaml");
+    assertThat(physical.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    JsonNode region = physical.path("region");
+    assertThat(List.of(region.path("startLine").asInt(), region.path("startColumn").asInt(), region.path("endLine").asInt(),
+        region.path("endColumn").asInt())).containsExactly(12, 5, 12, 12);
+    JsonNode logical = warning.path("locations").get(0).path("logicalLocations");
+    assertThat(logical).hasSize(1);
+    assertThat(logical.get(0).path("fullyQualifiedName").asText()).isEqualTo("/paths/~1accounts/get");
+    assertThat(logical.get(0).path("name").asText()).isEqualTo("get");
+    assertThat(warning.has("suppressions")).isFalse();
+
+    JsonNode error = results.get(1);
+    assertThat(error.path("ruleIndex").asInt()).isEqualTo(1);
+    assertThat(error.path("level").asText()).isEqualTo("error");
+
+    JsonNode other = results.get(2);
+    assertThat(other.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+        .isEqualTo("specs/other%20api.yaml");
+  }
+
+  @Test
+  void theRunDeclaresItsBaseAndColumnKind() throws IOException {
+    JsonNode run = run(TestRules.sample());
+    assertThat(run.path("columnKind").asText()).isEqualTo("utf16CodeUnits");
+    String base = run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText();
+    assertThat(base).startsWith("file:/").endsWith("/");
+    assertThat(base).isEqualTo(SarifReporter.directoryUri(ROOT)).isEqualTo(ROOT.toAbsolutePath().toUri() + "/");
+    assertThat(SarifReporter.directoryUri(Path.of("").toAbsolutePath())).endsWith("/").doesNotEndWith("//");
+  }
+
+  @Test
+  void fingerprintsDependOnRuleFileAndPointerButNotOnLines() throws IOException {
+    Finding finding = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
+    Finding moved = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 30, "other message");
+    Finding otherPointer = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1b/get", 3, "m");
+    Finding otherRule = TestRules.finding("test-beta", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
+    Finding otherFile = TestRules.finding("test-alpha", Level.WARNING, "b.yaml", "/paths/~1a/get", 3, "m");
+    JsonNode results = run(TestRules.with(List.of(finding, moved, otherPointer, otherRule, otherFile), List.of(),
+        List.of("a.yaml", "b.yaml"))).path("results");
+    List<String> prints = new ArrayList<>();
+    for (JsonNode result : results) {
+      prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
+    }
+    assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}"));
+    assertThat(prints.get(0)).isEqualTo(SarifReporter.fingerprint(finding)).isEqualTo(SarifReporter.fingerprint(moved));
+    assertThat(List.of(SarifReporter.fingerprint(finding), SarifReporter.fingerprint(otherPointer),
+        SarifReporter.fingerprint(otherRule), SarifReporter.fingerprint(otherFile))).doesNotHaveDuplicates();
+    assertThat(results.get(0).path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
+  }
+
+  @Test
+  void aCleanRunHasAnEmptyResultsArrayAndASuccessfulInvocation() throws IOException {
+    JsonNode run = run(TestRules.with(List.of(), List.of(), List.of("specs/api.yaml")));
+    assertThat(run.has("results")).isTrue();
+    assertThat(run.path("results").isArray()).isTrue();
+    assertThat(run.path("results")).isEmpty();
+    assertThat(run.path("tool").path("driver").path("rules")).hasSize(3);
+    assertThat(run.path("invocations")).hasSize(1);
+    assertThat(run.path("invocations").get(0).path("executionSuccessful").asBoolean()).isTrue();
+    assertThat(run.path("invocations").get(0).has("toolExecutionNotifications")).isFalse();
+    assertThat(run.has("automationDetails")).isFalse();
+  }
+
+  @Test
+  void theCategoryBecomesTheAutomationId() throws IOException {
+    JsonNode sarif = sarif(TestRules.sample(), "api/payments");
+    assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText()).isEqualTo("api/payments");
+  }
+
+  @Test
+  void suppressedAndBaselinedFindingsCarrySuppressions() throws IOException {
+    Finding inSource = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m")
+        .withSuppression(new Finding.Suppression(Finding.Suppression.IN_SOURCE, "x-threatlint-ignore on /paths/~1a"));
+    Finding baselined = TestRules.finding("test-beta", Level.ERROR, "a.yaml", "/paths/~1b/get", 9, "m")
+        .withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline threatlint-baseline.json"));
+    JsonNode results = run(TestRules.with(List.of(inSource, baselined), List.of(), List.of("a.yaml"))).path("results");
+    JsonNode first = results.get(0).path("suppressions");
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).path("kind").asText()).isEqualTo("inSource");
+    assertThat(first.get(0).path("status").asText()).isEqualTo("accepted");
+    assertThat(first.get(0).path("justification").asText()).isEqualTo("x-threatlint-ignore on /paths/~1a");
+    JsonNode second = results.get(1).path("suppressions");
+    assertThat(second.get(0).path("kind").asText()).isEqualTo("external");
+    assertThat(second.get(0).path("justification").asText()).contains("baseline");
+    // suppressed results keep their level
+    assertThat(results.get(0).path("level").asText()).isEqualTo("warning");
+  }
+
+  @Test
+  void toolErrorsAreNotificationsOfAFailedInvocation() throws IOException {
+    ToolError parse = new ToolError("broken.yaml", 4, 7, null, null, "mapping values are not allowed here");
+    ToolError rule = new ToolError("specs/api.yaml", 0, 0, "test-beta", "/paths", "NullPointerException");
+    JsonNode run = run(TestRules.with(List.of(), List.of(parse, rule), List.of("broken.yaml", "specs/api.yaml")));
+    JsonNode invocation = run.path("invocations").get(0);
+    assertThat(invocation.path("executionSuccessful").asBoolean()).isFalse();
+    JsonNode notifications = invocation.path("toolExecutionNotifications");
+    assertThat(notifications).hasSize(2);
+    JsonNode first = notifications.get(0);
+    assertThat(first.path("level").asText()).isEqualTo("error");
+    assertThat(first.path("message").path("text").asText()).isEqualTo("broken.yaml:4:7: error: mapping values are not allowed here");
+    JsonNode where = first.path("locations").get(0).path("physicalLocation");
+    assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("broken.yaml");
+    assertThat(where.path("region").path("startLine").asInt()).isEqualTo(4);
+    assertThat(where.path("region").path("startColumn").asInt()).isEqualTo(7);
+    JsonNode second = notifications.get(1);
+    assertThat(second.path("associatedRule").path("id").asText()).isEqualTo("test-beta");
+    assertThat(second.path("associatedRule").path("index").asInt()).isEqualTo(1);
+    assertThat(second.path("locations").get(0).path("physicalLocation").has("region")).isFalse();
+    assertThat(run.path("results")).isEmpty();
+  }
+
+  @Test
+  void moreThanGitHubsLimitIsCutBySeverityWithAWarning() throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    int total = SarifReporter.MAX_RESULTS + 10;
+    for (int i = 0; i < total; i++) {
+      Level level = i < 5 ? Level.ERROR : i < total - 20 ? Level.NOTE : Level.WARNING;
+      Finding finding = new Finding(level == Level.ERROR ? "test-beta" : "test-alpha", level, "finding " + i, "big.yaml",
+          "/paths/~1p" + i + "/get", new Region(i + 1, 3, i + 1, 6), null);
+      findings.add(i == 6 ? finding.withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "baseline")) : finding);
+    }
+    AnalysisResult result = TestRules.with(findings, List.of(), List.of("big.yaml"));
+    JsonNode run = run(result);
+    JsonNode results = run.path("results");
+    assertThat(results).hasSize(SarifReporter.MAX_RESULTS);
+    long errors = 0;
+    long warnings = 0;
+    long suppressed = 0;
+    int previousLine = 0;
+    for (JsonNode node : results) {
+      errors += node.path("level").asText().equals("error") ? 1 : 0;
+      warnings += node.path("level").asText().equals("warning") ? 1 : 0;
+      suppressed += node.has("suppressions") ? 1 : 0;
+      int line = node.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt();
+      assertThat(line).isGreaterThan(previousLine);
+      previousLine = line;
+    }
+    assertThat(errors).isEqualTo(5);
+    assertThat(warnings).isEqualTo(20);
+    assertThat(suppressed).as("the suppressed note goes first").isZero();
+    JsonNode notifications = run.path("invocations").get(0).path("toolExecutionNotifications");
+    assertThat(notifications).hasSize(1);
+    assertThat(notifications.get(0).path("level").asText()).isEqualTo("warning");
+    assertThat(notifications.get(0).path("message").path("text").asText()).contains("25000 most severe of 25010");
+    assertThat(run.path("invocations").get(0).path("executionSuccessful").asBoolean()).isTrue();
+    assertThat(new SarifReporter().omissions(result)).hasSize(1);
+    assertThat(new SarifReporter().omissions(TestRules.sample())).isEmpty();
+  }
+
+  @Test
+  void theSchemaCheckRejectsWhatGitHubWouldReject() throws IOException {
+    JsonNode valid = sarif(TestRules.sample(), null);
+    ObjectNode badLevel = valid.deepCopy();
+    ((ObjectNode) badLevel.path("runs").get(0).path("results").get(0)).put("level", "severe");
+    assertThat(SarifValidation.violations(badLevel)).isNotEmpty();
+    ObjectNode noDriverName = valid.deepCopy();
+    ((ObjectNode) noDriverName.path("runs").get(0).path("tool").path("driver")).remove("name");
+    assertThat(SarifValidation.violations(noDriverName)).isNotEmpty();
+    ObjectNode badRegion = valid.deepCopy();
+    ((ObjectNode) badRegion.path("runs").get(0).path("results").get(0).path("locations").get(0).path("physicalLocation")
+        .path("region")).put("startLine", 0);
+    assertThat(SarifValidation.violations(badRegion)).isNotEmpty();
+  }
+
+  @Test
+  void reportPathsBecomeRelativeUriReferences() {
+    assertThat(SarifReporter.toUri("specs/api v2/ä#1.yaml")).isEqualTo("specs/api%20v2/%C3%A4%231.yaml");
+    assertThat(SarifReporter.toUri("specs\\win.yaml")).isEqualTo("specs/win.yaml");
+    assertThat(SarifReporter.toUri("<stdin>")).isEqualTo("%3Cstdin%3E");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").getUri()).isEqualTo("specs/a%20b.yaml");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").getUriBaseId()).isEqualTo("%SRCROOT%");
+    // files outside the working directory keep their absolute path, as a URI without base
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUri()).isEqualTo("file:///srv/specs/a%20b.yaml");
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUriBaseId()).isNull();
+    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").getUri()).isEqualTo("file:///C:/specs/a.yaml");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+}
