@@ -64,10 +64,10 @@ public class CheckMojo extends AbstractMojo {
   String profile;
 
   /**
-   * The reports to write to {@code outputDirectory}, as {@code threatlint.<extension>}: {@code text}
-   * ({@code threatlint.txt}), {@code json} ({@code threatlint.json}), {@code sarif}
-   * ({@code threatlint.sarif}, for GitHub code scanning). Comma-separated from the command line; an
-   * empty list writes no report.
+   * The reports to write to {@code outputDirectory}: {@code text} ({@code threatlint.txt}),
+   * {@code json} ({@code threatlint.json}), {@code sarif} ({@code threatlint.sarif}, for GitHub code
+   * scanning), {@code junit} ({@code threatlint-junit.xml}) and {@code markdown}
+   * ({@code threatlint.md}). Comma-separated from the command line; an empty list writes no report.
    *
    * @since 0.1.0
    */

@@ -35,9 +35,10 @@ import org.apache.maven.plugin.logging.Log;
  * the Mojo turns the outcome into success or failure.
  */
 public final class CheckRunner {
-  /** The file name each format is written to, in the output directory. */
-  private static final Map<String, String> REPORT_FILE_EXTENSIONS = Map.of(
-      "text", "txt", "json", "json", "sarif", "sarif", "junit", "xml", "markdown", "md");
+  /** The file each format is written to, in the output directory; others get {@code threatlint.<format>}. */
+  private static final Map<String, String> REPORT_FILES = Map.of(
+      "text", "threatlint.txt", "json", "threatlint.json", "sarif", "threatlint.sarif",
+      "junit", "threatlint-junit.xml", "markdown", "threatlint.md");
 
   private final Log log;
 
@@ -119,9 +120,13 @@ public final class CheckRunner {
       if (name.isEmpty()) {
         continue;
       }
+      if (name.equals("github")) {
+        throw new InvalidCheckException("formats (threatlint.formats): the github format prints workflow commands to "
+            + "standard output, which the Maven log would prefix; upload threatlint.sarif to GitHub code scanning instead");
+      }
       if (Reporters.byName(name) == null) {
         throw new InvalidCheckException("formats (threatlint.formats) has the unknown format '" + format.trim()
-            + "' (choose from " + String.join(", ", Reporters.names()) + ")");
+            + "' (choose from " + String.join(", ", Reporters.names().stream().filter(n -> !n.equals("github")).toList()) + ")");
       }
       checked.add(name);
     }
@@ -142,11 +147,14 @@ public final class CheckRunner {
     List<Path> written = new ArrayList<>();
     for (String format : formats) {
       Reporter reporter = Reporters.byName(format);
-      Path target = request.outputDirectory().resolve("threatlint." + REPORT_FILE_EXTENSIONS.getOrDefault(format, format));
+      Path target = request.outputDirectory().resolve(REPORT_FILES.getOrDefault(format, "threatlint." + format));
       try {
         Files.createDirectories(request.outputDirectory());
         try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
           reporter.write(result, context, writer);
+        }
+        for (String omission : reporter.omissions(result)) {
+          log.warn("threatlint: " + display(request, target) + ": " + omission);
         }
       } catch (IOException e) {
         throw new InvalidCheckException("cannot write the " + format + " report to " + display(request, target) + ": " + e, e);

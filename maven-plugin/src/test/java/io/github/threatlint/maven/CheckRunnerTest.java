@@ -101,7 +101,9 @@ class CheckRunnerTest {
     assertThatThrownBy(() -> new CheckRunner(log).run(request("errors", List.of("text"))))
         .hasMessage("failOn (threatlint.failOn) takes error, warning, note or none, not 'errors'");
     assertThatThrownBy(() -> new CheckRunner(log).run(request("error", List.of("text", "html"))))
-        .hasMessageStartingWith("formats (threatlint.formats) has the unknown format 'html' (choose from text, json, sarif");
+        .hasMessage("formats (threatlint.formats) has the unknown format 'html' (choose from text, json, sarif, junit, markdown)");
+    assertThatThrownBy(() -> new CheckRunner(log).run(request("error", List.of("github"))))
+        .hasMessageStartingWith("formats (threatlint.formats): the github format prints workflow commands to standard output");
     assertThatThrownBy(() -> new CheckRunner(log).run(request(new SpecFileSet(), "paranoid", "error", List.of("text"))))
         .hasMessage("profile (threatlint.profile) takes recommended, sfti or strict, not 'paranoid'");
   }
