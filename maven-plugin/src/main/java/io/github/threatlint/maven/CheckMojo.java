@@ -36,9 +36,9 @@ public class CheckMojo extends AbstractMojo {
   SpecFileSet specs;
 
   /**
-   * The folder that {@code $ref}s to other files may not leave. In a multi-module build whose
-   * specifications share files across modules, set it to the top folder, e.g.
-   * {@code ${maven.multiModuleProjectDirectory}}.
+   * The folder that {@code $ref}s to other files may not leave (references to URLs are never
+   * fetched). In a multi-module build whose specifications share files across modules, set it to the
+   * top folder, e.g. {@code ${maven.multiModuleProjectDirectory}}.
    *
    * @since 0.1.0
    */
@@ -46,8 +46,11 @@ public class CheckMojo extends AbstractMojo {
   File root;
 
   /**
-   * A threatlint configuration file: rule levels and options, suppressions. None by default: the
-   * rules of {@code profile} at their default levels.
+   * The threatlint configuration file. By default {@code .threatlint.yaml} ({@code .yml},
+   * {@code .json}) in the module's folder or the nearest folder above it, so one file at the top of a
+   * multi-module project serves every module; none found, the rules of {@code profile} apply. This
+   * version of the plugin reads the profile the file {@code extends} and a level per rule under
+   * {@code rules}, and refuses any other key.
    *
    * @since 0.1.0
    */
@@ -56,11 +59,12 @@ public class CheckMojo extends AbstractMojo {
 
   /**
    * The rule profile: {@code recommended} (every rule at its default level), {@code sfti} (the levels
-   * of the SFTI API threat model) or {@code strict} (every rule on).
+   * of the SFTI API threat model) or {@code strict} (every rule on). By default the profile the
+   * configuration file {@code extends}, else {@code recommended}.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "threatlint.profile", defaultValue = "recommended")
+  @Parameter(property = "threatlint.profile")
   String profile;
 
   /**
@@ -101,8 +105,9 @@ public class CheckMojo extends AbstractMojo {
   boolean failOnViolation;
 
   /**
-   * A baseline file: findings recorded in it are reported as suppressed and do not fail the build, so
-   * that only new findings do. None by default.
+   * A baseline file: JSON with a {@code findings} list of {@code ruleId}, {@code file} (relative to the
+   * baseline's folder) and {@code pointer} entries. The findings it records are reported as suppressed
+   * and do not fail the build, so that only new findings do. None by default.
    *
    * @since 0.1.0
    */
@@ -160,6 +165,6 @@ public class CheckMojo extends AbstractMojo {
         + (threshold == Level.ERROR ? "" : " or above") + " in " + where
         + (one ? " (listed above with its file:line:col" : " (each listed above with its file:line:col") + textReport + "). "
         + (one ? "Fix it as the message says" : "Fix them as the messages say")
-        + "; findings that must stay can be accepted in a baseline file (threatlint.baseline).";
+        + ", or accept findings for now in a baseline file (parameter baseline; see the threatlint README).";
   }
 }

@@ -12,8 +12,8 @@ import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.source.ParsedFile;
 import io.github.threatlint.core.source.SourceReader;
-import io.github.threatlint.rules.BuiltInRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -49,7 +50,12 @@ public final class CheckRunner {
   public CheckOutcome run(CheckRequest request) throws InvalidCheckException {
     Level threshold = parseFailOn(request.failOn());
     List<String> formats = checkFormats(request.formats());
-    List<EnabledRule> rules = selectRules(request.profile());
+    Profile explicitProfile = parseProfile(request.profile());
+    InterimConfiguration.Settings configuration =
+        InterimConfiguration.load(request.configLocation(), request.projectDirectory(), request.displayRoot());
+    List<EnabledRule> rules = InterimConfiguration.rules(explicitProfile, configuration);
+    InterimConfiguration.BaselineEntries baseline =
+        request.baseline() == null ? null : InterimConfiguration.readBaseline(request.baseline(), request.displayRoot());
 
     SpecFileSet.Scan scan;
     try {
@@ -76,15 +82,26 @@ public final class CheckRunner {
     }
 
     log.info("threatlint " + Version.get() + ": checking " + describe(request, scan.specifications())
-        + " for security problems (profile " + request.profile() + ").");
+        + " for security problems (profile " + InterimConfiguration.effectiveProfile(explicitProfile, configuration).label()
+        + (configuration.displayPath() == null ? "" : ", configuration " + configuration.displayPath())
+        + (baseline == null ? "" : ", baseline " + baseline.displayPath()) + ").");
 
     List<Analyzer.Input> inputs = new ArrayList<>();
     for (Path file : scan.specifications()) {
       inputs.add(new Analyzer.Input(file, display(request, file)));
     }
+    Function<ParsedFile, ExternalFiles> referencedFiles;
+    try {
+      referencedFiles = InterimReferencedFiles.confinedTo(request.root(), request.displayRoot());
+    } catch (IOException e) {
+      throw new InvalidCheckException("root (threatlint.root) " + request.root() + " is not an existing folder", e);
+    }
     int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
-    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, file -> ExternalFiles.NONE);
+    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, referencedFiles);
     AnalysisResult result = analyzer.analyze(inputs);
+    if (baseline != null) {
+      result = InterimConfiguration.applyBaseline(result, baseline, request.displayRoot());
+    }
 
     List<Path> reports = writeReports(request, formats, result);
     logFindings(result);
@@ -133,12 +150,16 @@ public final class CheckRunner {
     return List.copyOf(checked);
   }
 
-  private static List<EnabledRule> selectRules(String profileName) throws InvalidCheckException {
-    Profile profile = Profile.parse(profileName == null ? "" : profileName.trim().toLowerCase(Locale.ROOT));
+  /** The profile the user chose, or null to take the configuration's {@code extends}. */
+  private static Profile parseProfile(String profileName) throws InvalidCheckException {
+    if (profileName == null || profileName.isBlank()) {
+      return null;
+    }
+    Profile profile = Profile.parse(profileName.trim().toLowerCase(Locale.ROOT));
     if (profile == null) {
       throw new InvalidCheckException("profile (threatlint.profile) takes recommended, sfti or strict, not '" + profileName + "'");
     }
-    return profile.enable(BuiltInRules.all());
+    return profile;
   }
 
   private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result)
@@ -224,8 +245,12 @@ public final class CheckRunner {
 
   /** A path as the log and reports show it: relative to where Maven was started when it is inside. */
   static String display(CheckRequest request, Path path) {
+    return display(request.displayRoot(), path);
+  }
+
+  static String display(Path displayRoot, Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    Path root = request.displayRoot().toAbsolutePath().normalize();
+    Path root = displayRoot.toAbsolutePath().normalize();
     if (absolute.startsWith(root) && !absolute.equals(root)) {
       return root.relativize(absolute).toString().replace(File.separatorChar, '/');
     }

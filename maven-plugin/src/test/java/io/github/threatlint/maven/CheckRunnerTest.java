@@ -108,6 +108,59 @@ class CheckRunnerTest {
         .hasMessage("profile (threatlint.profile) takes recommended, sfti or strict, not 'paranoid'");
   }
 
+  @Test
+  void aConfigurationFileAboveTheModuleIsFoundAndApplied() throws Exception {
+    write(".threatlint.yaml", "rules:\n  security-schemes-missing: off\n  operation-security-missing: warning\n");
+    Path module = project.resolve("tickets-api");
+    write("tickets-api/src/main/openapi/ferry.yaml", UNSECURED);
+    CheckRequest request = new CheckRequest(module, project, new SpecFileSet(), module, null, null, List.of(),
+        module.resolve("target/threatlint"), "error", true, null);
+
+    CheckOutcome outcome = new CheckRunner(log).run(request);
+
+    assertThat(outcome.failingFindings()).isZero();
+    assertThat(log.lines).contains(
+        "[INFO] threatlint 0.1.0-SNAPSHOT: checking tickets-api/src/main/openapi/ferry.yaml for security problems "
+            + "(profile recommended, configuration .threatlint.yaml).".replace("0.1.0-SNAPSHOT", io.github.threatlint.core.Version.get()),
+        "[WARNING] tickets-api/src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read) requires no "
+            + "authentication: no 'security' applies to it. Add a security requirement to the operation or to the document.");
+  }
+
+  @Test
+  void aBrokenConfigurationOrBaselineStopsTheCheckWithItsPlace() throws IOException {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    write("threatlint.yaml", "rules:\n  operation-security-misssing: off\n");
+    write("baseline.json", "{\"entries\": []}\n");
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("threatlint.yaml"), null)))
+        .isInstanceOf(InvalidCheckException.class)
+        .hasMessageStartingWith("threatlint.yaml:2:3: error: ")
+        .hasMessageContaining("operation-security-misssing");
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("missing.yaml"), null)))
+        .hasMessage("missing.yaml: error: no such configuration file (configLocation, threatlint.configLocation)");
+    write("ignores.yaml", "ignore:\n  - rule: operation-security-missing\n");
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("ignores.yaml"), null)))
+        .hasMessage("ignores.yaml:1:1: error: 'ignore' is not supported by this version of the Maven plugin, which reads "
+            + "'extends' and rule levels under 'rules'");
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(null, project.resolve("baseline.json"))))
+        .hasMessageStartingWith("baseline.json:1:1: error: not a threatlint baseline");
+  }
+
+  @Test
+  void aRootThatIsNoFolderIsNamed() throws IOException {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    CheckRequest request = new CheckRequest(project, project, new SpecFileSet(), project.resolve("nowhere"), null, null,
+        List.of(), project.resolve("target/threatlint"), "error", true, null);
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(request))
+        .hasMessage("root (threatlint.root) " + project.resolve("nowhere") + " is not an existing folder");
+  }
+
+  private CheckRequest withFiles(Path configLocation, Path baseline) {
+    return new CheckRequest(project, project, new SpecFileSet(), project, configLocation, null, List.of("text"),
+        project.resolve("target/threatlint"), "error", true, baseline);
+  }
+
   private CheckRequest request(String failOn, List<String> formats) {
     return request(new SpecFileSet(), "recommended", failOn, formats);
   }
