@@ -100,12 +100,11 @@ public class SpecFileSet {
    * @param defaultDirectory the folder when none is configured (the project's)
    */
   public Scan scan(Path defaultDirectory) throws IOException {
-    Path base = (directory == null ? defaultDirectory : directory.toPath()).toAbsolutePath().normalize();
-    List<String> effectiveIncludes = includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+    Path base = baseDirectory(defaultDirectory);
     List<Pattern> excluded = excludes.stream().map(SpecFileSet::toRegex).toList();
     Set<Path> specifications = new TreeSet<>();
     Set<Path> fragments = new TreeSet<>();
-    for (String include : effectiveIncludes) {
+    for (String include : effectiveIncludes()) {
       String pattern = normalize(include);
       if (!hasWildcard(pattern)) {
         Path file = base.resolve(pattern).normalize();
