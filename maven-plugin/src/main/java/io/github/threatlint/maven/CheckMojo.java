@@ -46,11 +46,10 @@ public class CheckMojo extends AbstractMojo {
   File root;
 
   /**
-   * The threatlint configuration file. By default {@code .threatlint.yaml} ({@code .yml},
+   * The threatlint configuration file: the profile it {@code extends}, rule levels and options, and
+   * ignores with reasons (see the README). By default {@code .threatlint.yaml} ({@code .yml},
    * {@code .json}) in the module's folder or the nearest folder above it, so one file at the top of a
-   * multi-module project serves every module; none found, the rules of {@code profile} apply. This
-   * version of the plugin reads the profile the file {@code extends} and a level per rule under
-   * {@code rules}, and refuses any other key.
+   * multi-module project serves every module; none found, the rules of {@code profile} apply.
    *
    * @since 0.1.0
    */
@@ -105,9 +104,9 @@ public class CheckMojo extends AbstractMojo {
   boolean failOnViolation;
 
   /**
-   * A baseline file: JSON with a {@code findings} list of {@code ruleId}, {@code file} (relative to the
-   * baseline's folder) and {@code pointer} entries. The findings it records are reported as suppressed
-   * and do not fail the build, so that only new findings do. None by default.
+   * A baseline file, as written by {@code threatlint check --write-baseline FILE}: the findings it
+   * records are reported as suppressed and do not fail the build, so that only new findings do. None
+   * by default.
    *
    * @since 0.1.0
    */

@@ -1,19 +1,26 @@
 package io.github.threatlint.maven;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.config.Baseline;
+import io.github.threatlint.core.config.Configuration;
+import io.github.threatlint.core.config.ConfigurationException;
+import io.github.threatlint.core.config.ConfigurationLoader;
+import io.github.threatlint.core.config.RuleSelection;
+import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.model.ExternalFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.resolve.RemoteFiles;
+import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.ParsedFile;
 import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.rules.BuiltInRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -27,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -51,11 +57,16 @@ public final class CheckRunner {
     Level threshold = parseFailOn(request.failOn());
     List<String> formats = checkFormats(request.formats());
     Profile explicitProfile = parseProfile(request.profile());
-    InterimConfiguration.Settings configuration =
-        InterimConfiguration.load(request.configLocation(), request.projectDirectory(), request.displayRoot());
-    List<EnabledRule> rules = InterimConfiguration.rules(explicitProfile, configuration);
-    InterimConfiguration.BaselineEntries baseline =
-        request.baseline() == null ? null : InterimConfiguration.readBaseline(request.baseline(), request.displayRoot());
+    Configuration configuration;
+    List<EnabledRule> rules;
+    Baseline baseline;
+    try {
+      configuration = loadConfiguration(request);
+      rules = new RuleSelection(BuiltInRules.all()).select(explicitProfile, configuration, List.of(), List.of());
+      baseline = request.baseline() == null ? null : Baseline.read(request.baseline(), display(request, request.baseline()));
+    } catch (ConfigurationException e) {
+      throw new InvalidCheckException(e.oneLine(), e);
+    }
 
     SpecFileSet.Scan scan;
     try {
@@ -82,7 +93,7 @@ public final class CheckRunner {
     }
 
     log.info("threatlint " + Version.get() + ": checking " + describe(request, scan.specifications())
-        + " for security problems (profile " + InterimConfiguration.effectiveProfile(explicitProfile, configuration).label()
+        + " for security problems (profile " + RuleSelection.effectiveProfile(explicitProfile, configuration).label()
         + (configuration.displayPath() == null ? "" : ", configuration " + configuration.displayPath())
         + (baseline == null ? "" : ", baseline " + baseline.displayPath()) + ").");
 
@@ -90,17 +101,24 @@ public final class CheckRunner {
     for (Path file : scan.specifications()) {
       inputs.add(new Analyzer.Input(file, display(request, file)));
     }
-    Function<ParsedFile, ExternalFiles> referencedFiles;
+    SpecFiles referencedFiles;
     try {
-      referencedFiles = InterimReferencedFiles.confinedTo(request.root(), request.displayRoot());
+      // the build never fetches remote references: a check must not depend on the network
+      referencedFiles = new SpecFiles(request.root(), request.displayRoot(), SourceReader.DEFAULT_MAX_BYTES, RemoteFiles.OFF);
     } catch (IOException e) {
       throw new InvalidCheckException("root (threatlint.root) " + request.root() + " is not an existing folder", e);
     }
     int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
-    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, referencedFiles);
-    AnalysisResult result = analyzer.analyze(inputs);
+    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, referencedFiles::forDocument);
+    AnalysisResult result = Suppressions.apply(analyzer.analyze(inputs), configuration, request.displayRoot());
     if (baseline != null) {
-      result = InterimConfiguration.applyBaseline(result, baseline, request.displayRoot());
+      Baseline.Match match = baseline.match(result, request.displayRoot());
+      result = match.result();
+      if (!match.fixed().isEmpty()) {
+        int fixed = match.fixed().size();
+        log.info("threatlint: " + fixed + (fixed == 1 ? " entry" : " entries")
+            + " of the baseline " + baseline.displayPath() + " no longer match a finding (fixed); they can be removed from it.");
+      }
     }
 
     List<Path> reports = writeReports(request, formats, result);
@@ -160,6 +178,22 @@ public final class CheckRunner {
       throw new InvalidCheckException("profile (threatlint.profile) takes recommended, sfti or strict, not '" + profileName + "'");
     }
     return profile;
+  }
+
+  /** The file of {@code configLocation}, else the one found from the module's folder upward, else none. */
+  private static Configuration loadConfiguration(CheckRequest request) throws ConfigurationException {
+    Path file = request.configLocation();
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new ConfigurationException(display(request, file), 0, 0,
+          "no such configuration file (configLocation, threatlint.configLocation)");
+    }
+    if (file == null) {
+      file = ConfigurationLoader.find(request.projectDirectory()).orElse(null);
+      if (file == null) {
+        return Configuration.EMPTY;
+      }
+    }
+    return new ConfigurationLoader(BuiltInRules.all()).load(file, display(request, file));
   }
 
   private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result)
@@ -245,12 +279,8 @@ public final class CheckRunner {
 
   /** A path as the log and reports show it: relative to where Maven was started when it is inside. */
   static String display(CheckRequest request, Path path) {
-    return display(request.displayRoot(), path);
-  }
-
-  static String display(Path displayRoot, Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    Path root = displayRoot.toAbsolutePath().normalize();
+    Path root = request.displayRoot().toAbsolutePath().normalize();
     if (absolute.startsWith(root) && !absolute.equals(root)) {
       return root.relativize(absolute).toString().replace(File.separatorChar, '/');
     }

@@ -138,10 +138,6 @@ class CheckRunnerTest {
         .hasMessageContaining("operation-security-misssing");
     assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("missing.yaml"), null)))
         .hasMessage("missing.yaml: error: no such configuration file (configLocation, threatlint.configLocation)");
-    write("ignores.yaml", "ignore:\n  - rule: operation-security-missing\n");
-    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("ignores.yaml"), null)))
-        .hasMessage("ignores.yaml:1:1: error: 'ignore' is not supported by this version of the Maven plugin, which reads "
-            + "'extends' and rule levels under 'rules'");
     assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(null, project.resolve("baseline.json"))))
         .hasMessageStartingWith("baseline.json:1:1: error: not a threatlint baseline");
   }
