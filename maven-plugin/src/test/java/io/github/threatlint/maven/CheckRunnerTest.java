@@ -1,0 +1,174 @@
+package io.github.threatlint.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.threatlint.core.rule.Level;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckRunnerTest {
+  private static final String UNSECURED = """
+      openapi: 3.0.3
+      info: {title: Ferry tickets, version: 1.0.0}
+      paths:
+        /tickets:
+          get:
+            responses:
+              "200": {description: Tickets}
+      """;
+
+  @TempDir
+  Path project;
+
+  private final RecordingLog log = new RecordingLog();
+
+  @Test
+  void findingsAreLoggedAtTheirLevelWithFileLineAndColumnThenSummarised() throws Exception {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+
+    CheckOutcome outcome = new CheckRunner(log).run(request("error", List.of("text", "sarif")));
+
+    assertThat(outcome.failingFindings()).isEqualTo(2);
+    assertThat(outcome.failingFiles()).containsExactly("src/main/openapi/ferry.yaml");
+    assertThat(log.lines).contains(
+        "[ERROR] src/main/openapi/ferry.yaml:1:1: [security-schemes-missing] The API has 1 operation but declares no security "
+            + "scheme: declare how clients authenticate in components.securitySchemes (OAuth2 or OpenID Connect for "
+            + "customer data) and require it with 'security'.",
+        "[INFO] threatlint: 2 findings (2 errors, 0 warnings, 0 notes) in 1 specification. Reports: "
+            + "target/threatlint/threatlint.txt, target/threatlint/threatlint.sarif.");
+    assertThat(log.text()).contains("[ERROR] src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read)");
+    assertThat(outcome.reports()).containsExactly("target/threatlint/threatlint.txt", "target/threatlint/threatlint.sarif");
+    assertThat(Files.readString(project.resolve("target/threatlint/threatlint.txt")))
+        .contains("src/main/openapi/ferry.yaml:5:5: error [operation-security-missing]");
+    assertThat(Files.readString(project.resolve("target/threatlint/threatlint.sarif"))).contains("\"ruleId\" : \"operation-security-missing\"");
+  }
+
+  @Test
+  void failOnNoneReportsWithoutFailing() throws Exception {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+
+    CheckOutcome outcome = new CheckRunner(log).run(request("none", List.of("json")));
+
+    assertThat(outcome.threshold()).isEqualTo(Level.OFF);
+    assertThat(outcome.failingFindings()).isZero();
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint.json"))).isTrue();
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint.sarif"))).isFalse();
+  }
+
+  @Test
+  void nothingToCheckIsNotAFailure() throws Exception {
+    write("src/main/openapi/schemas/ticket.yaml", "type: object\n");
+
+    CheckOutcome outcome = new CheckRunner(log).run(request("error", List.of("text")));
+
+    assertThat(outcome.result()).isNull();
+    assertThat(outcome.failingFindings()).isZero();
+    assertThat(log.text()).contains("[INFO] threatlint: no OpenAPI or Swagger specification matches src/main/openapi/**/*.{yaml,yml,json} "
+        + "or src/main/resources/**/{openapi,swagger}*.{yaml,yml,json} (1 matched file without a top-level openapi or swagger key, "
+        + "so fragments only); nothing to check.");
+    assertThat(Files.exists(project.resolve("target/threatlint"))).isFalse();
+  }
+
+  @Test
+  void anUnreadableSpecificationStopsTheCheckWithItsOneLineReason() throws IOException {
+    write("src/main/openapi/ferry.yaml", "openapi: 3.0.3\npaths:\n  /tickets: [\n");
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(request("error", List.of("text"))))
+        .isInstanceOf(InvalidCheckException.class)
+        .hasMessageStartingWith("src/main/openapi/ferry.yaml:")
+        .hasMessageContaining(": error: ")
+        .hasMessageNotContaining("\n");
+    assertThat(log.text()).contains("1 problem stopped the check");
+  }
+
+  @Test
+  void aMisspeltFileIsReportedNotIgnored() {
+    SpecFileSet specs = new SpecFileSet();
+    specs.set("src/main/openapi/ferry.yml");
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(request(specs, "recommended", "error", List.of("text"))))
+        .isInstanceOf(InvalidCheckException.class)
+        .hasMessage("src/main/openapi/ferry.yml: error: no such file");
+  }
+
+  @Test
+  void brokenParametersAreNamedWithTheirChoices() {
+    assertThatThrownBy(() -> new CheckRunner(log).run(request("errors", List.of("text"))))
+        .hasMessage("failOn (threatlint.failOn) takes error, warning, note or none, not 'errors'");
+    assertThatThrownBy(() -> new CheckRunner(log).run(request("error", List.of("text", "html"))))
+        .hasMessage("formats (threatlint.formats) has the unknown format 'html' (choose from text, json, sarif, junit, markdown)");
+    assertThatThrownBy(() -> new CheckRunner(log).run(request("error", List.of("github"))))
+        .hasMessageStartingWith("formats (threatlint.formats): the github format prints workflow commands to standard output");
+    assertThatThrownBy(() -> new CheckRunner(log).run(request(new SpecFileSet(), "paranoid", "error", List.of("text"))))
+        .hasMessage("profile (threatlint.profile) takes recommended, sfti or strict, not 'paranoid'");
+  }
+
+  @Test
+  void aConfigurationFileAboveTheModuleIsFoundAndApplied() throws Exception {
+    write(".threatlint.yaml", "rules:\n  security-schemes-missing: off\n  operation-security-missing: warning\n");
+    Path module = project.resolve("tickets-api");
+    write("tickets-api/src/main/openapi/ferry.yaml", UNSECURED);
+    CheckRequest request = new CheckRequest(module, project, new SpecFileSet(), module, null, null, List.of(),
+        module.resolve("target/threatlint"), "error", true, null);
+
+    CheckOutcome outcome = new CheckRunner(log).run(request);
+
+    assertThat(outcome.failingFindings()).isZero();
+    assertThat(log.lines).contains(
+        "[INFO] threatlint 0.1.0-SNAPSHOT: checking tickets-api/src/main/openapi/ferry.yaml for security problems "
+            + "(profile recommended, configuration .threatlint.yaml).".replace("0.1.0-SNAPSHOT", io.github.threatlint.core.Version.get()),
+        "[WARNING] tickets-api/src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read) requires no "
+            + "authentication: no 'security' applies to it. Add a security requirement to the operation or to the document.");
+  }
+
+  @Test
+  void aBrokenConfigurationOrBaselineStopsTheCheckWithItsPlace() throws IOException {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    write("threatlint.yaml", "rules:\n  operation-security-misssing: off\n");
+    write("baseline.json", "{\"entries\": []}\n");
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("threatlint.yaml"), null)))
+        .isInstanceOf(InvalidCheckException.class)
+        .hasMessageStartingWith("threatlint.yaml:2:3: error: ")
+        .hasMessageContaining("operation-security-misssing");
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(project.resolve("missing.yaml"), null)))
+        .hasMessage("missing.yaml: error: no such configuration file (configLocation, threatlint.configLocation)");
+    assertThatThrownBy(() -> new CheckRunner(log).run(withFiles(null, project.resolve("baseline.json"))))
+        .hasMessageStartingWith("baseline.json:1:1: error: not a threatlint baseline");
+  }
+
+  @Test
+  void aRootThatIsNoFolderIsNamed() throws IOException {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    CheckRequest request = new CheckRequest(project, project, new SpecFileSet(), project.resolve("nowhere"), null, null,
+        List.of(), project.resolve("target/threatlint"), "error", true, null);
+
+    assertThatThrownBy(() -> new CheckRunner(log).run(request))
+        .hasMessage("root (threatlint.root) " + project.resolve("nowhere") + " is not an existing folder");
+  }
+
+  private CheckRequest withFiles(Path configLocation, Path baseline) {
+    return new CheckRequest(project, project, new SpecFileSet(), project, configLocation, null, List.of("text"),
+        project.resolve("target/threatlint"), "error", true, baseline);
+  }
+
+  private CheckRequest request(String failOn, List<String> formats) {
+    return request(new SpecFileSet(), "recommended", failOn, formats);
+  }
+
+  private CheckRequest request(SpecFileSet specs, String profile, String failOn, List<String> formats) {
+    return new CheckRequest(project, project, specs, project, null, profile, formats, project.resolve("target/threatlint"),
+        failOn, true, null);
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path file = project.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}
