@@ -120,7 +120,7 @@ final class CheckCommand implements Callable<Integer> {
         file -> ExternalFiles.NONE);
 
     AnalysisResult result;
-    Path workingDirectory = Path.of("").toAbsolutePath();
+    Path workingDirectory = environment.workingDirectory();
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");
@@ -129,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       List<Analyzer.Input> inputs = new ArrayList<>();
       for (String spec : specs) {
-        Path path = Path.of(spec);
+        Path path = workingDirectory.resolve(spec);
         inputs.add(new Analyzer.Input(path, displayPath(workingDirectory, path)));
       }
       result = analyzer.analyze(inputs);

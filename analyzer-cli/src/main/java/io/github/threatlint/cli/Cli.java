@@ -3,6 +3,7 @@ package io.github.threatlint.cli;
 import io.github.threatlint.core.Version;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +31,12 @@ public final class Cli implements Runnable {
   @Spec
   CommandSpec spec;
 
-  /** Standard input and environment of this invocation, for the commands. */
-  record Environment(InputStream stdin, Map<String, String> variables) {}
+  /**
+   * Standard input, environment and working directory of this invocation, for the commands. Relative
+   * paths given on the command line are resolved against {@code workingDirectory} (which tests may
+   * put on an in-memory file system).
+   */
+  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory) {}
 
   @Override
   public void run() {
@@ -43,7 +48,12 @@ public final class Cli implements Runnable {
   }
 
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
-    Environment environment = new Environment(stdin, env);
+    return create(out, err, stdin, env, Path.of("").toAbsolutePath());
+  }
+
+  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
+      Path workingDirectory) {
+    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize());
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
