@@ -155,7 +155,7 @@ class SampleGoldenTest {
     List<Sample> hardened = samples().stream().filter(Sample::hardened).toList();
     assertThat(hardened).isNotEmpty();
     for (Sample sample : hardened) {
-      CliRun run = check("--profile", "sfti", "--fail-on", "warning", "--quiet", sample.spec());
+      CliRun run = check("--profile", "sfti", "--fail-on", "warning", "--quiet", absolute(sample.spec()));
       assertThat(run.out()).as("findings at warning or above on %s", sample.spec()).isEmpty();
       assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
     }
@@ -167,7 +167,7 @@ class SampleGoldenTest {
    */
   @Test
   void theReadmeShowsWhatItsFirstCommandPrints() throws IOException {
-    CliRun run = check(README_SAMPLE);
+    CliRun run = check(absolute(README_SAMPLE));
     assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
     String shown = "$ ./threatlint check " + README_SAMPLE + "\n" + run.out();
     String readme = Files.readString(README, StandardCharsets.UTF_8);
@@ -188,11 +188,19 @@ class SampleGoldenTest {
   /** The command line's output for a sample in a format, run once per sample and format. */
   private static String run(Sample sample, String format) {
     return OUTPUTS.computeIfAbsent(sample.name() + " " + format, key -> {
-      CliRun run = check("--profile", sample.profile(), "--fail-on", "none", "--format", format, sample.spec());
+      CliRun run = check("--profile", sample.profile(), "--fail-on", "none", "--format", format, absolute(sample.spec()));
       assertThat(run.err()).as("stderr of %s", sample.spec()).isEmpty();
       assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
       return run.out();
     });
+  }
+
+  /**
+   * A file of the repository as an absolute path: reports still name it relative to the working
+   * directory, and the test does not depend on how the command resolves relative arguments.
+   */
+  private static String absolute(String file) {
+    return ROOT.resolve(file).toString();
   }
 
   /** {@code threatlint check ARGS} in-process, with the repository root as working directory and no colour. */
