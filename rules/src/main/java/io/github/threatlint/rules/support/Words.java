@@ -1,8 +1,11 @@
 package io.github.threatlint.rules.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Word-boundary aware matching of names written in camelCase, PascalCase, snake_case, kebab-case
@@ -10,14 +13,38 @@ import java.util.Locale;
  * the words [client, secret]; {@code IBANNumber} as [iban, number].
  */
 public final class Words {
+  /**
+   * Names are split again and again (every property name against every rule's term list, the same
+   * names in every operation), so the words of short names are kept. The cache is bounded: a
+   * directory of specs has far fewer distinct names than this, and past it names are split afresh.
+   */
+  private static final int CACHED_NAME_LENGTH = 64;
+  private static final int CACHE_SIZE = 100_000;
+  private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
+  private static final Map<String, String> COMPACT = new ConcurrentHashMap<>();
+
   private Words() {}
 
-  /** The lower-case words of a name. */
+  /** The lower-case words of a name, as an unmodifiable list. */
   public static List<String> split(String name) {
-    List<String> words = new ArrayList<>();
     if (name == null) {
-      return words;
+      return List.of();
     }
+    if (name.length() > CACHED_NAME_LENGTH) {
+      return splitText(name);
+    }
+    List<String> words = WORDS.get(name);
+    if (words == null) {
+      words = splitText(name);
+      if (WORDS.size() < CACHE_SIZE) {
+        WORDS.put(name, words);
+      }
+    }
+    return words;
+  }
+
+  private static List<String> splitText(String name) {
+    List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
@@ -38,7 +65,7 @@ public final class Words {
       word.append(Character.toLowerCase(c));
     }
     flush(words, word);
-    return words;
+    return List.copyOf(words);
   }
 
   private static void flush(List<String> words, StringBuilder word) {
@@ -50,7 +77,17 @@ public final class Words {
 
   /** The words joined without separators: {@code client_secret} and {@code clientSecret} both give {@code clientsecret}. */
   public static String compact(String name) {
-    return String.join("", split(name));
+    if (name == null || name.length() > CACHED_NAME_LENGTH) {
+      return String.join("", split(name));
+    }
+    String compact = COMPACT.get(name);
+    if (compact == null) {
+      compact = String.join("", split(name));
+      if (COMPACT.size() < CACHE_SIZE) {
+        COMPACT.put(name, compact);
+      }
+    }
+    return compact;
   }
 
   /**
@@ -64,30 +101,54 @@ public final class Words {
 
   /** The first term the name contains as whole words, or null. */
   public static String matchingTerm(String name, List<String> terms) {
-    List<String> words = split(name);
-    for (String term : terms) {
-      List<String> termWords = split(term);
-      if (termWords.isEmpty() || termWords.size() > words.size()) {
-        continue;
-      }
-      for (int start = 0; start + termWords.size() <= words.size(); start++) {
-        if (words.subList(start, start + termWords.size()).equals(termWords)) {
-          return term;
+    return TERMS.computeIfAbsent(terms, Terms::new).firstIn(split(name));
+  }
+
+  /** Term lists prepared once: rules match every name of a document against the same few lists. */
+  private static final Map<List<String>, Terms> TERMS = new ConcurrentHashMap<>();
+
+  /**
+   * A term list indexed by the words of each term and by the words joined, so that matching a
+   * name costs a few lookups per word instead of a pass over every term.
+   */
+  private static final class Terms {
+    private final List<String> terms;
+    private final Map<List<String>, Integer> byWords = new HashMap<>();
+    private final Map<String, Integer> byJoinedWords = new HashMap<>();
+    private int mostWords;
+    private int longestJoined;
+
+    Terms(List<String> terms) {
+      this.terms = List.copyOf(terms);
+      for (int i = 0; i < this.terms.size(); i++) {
+        List<String> termWords = split(this.terms.get(i));
+        if (termWords.isEmpty()) {
+          continue;
         }
-      }
-      // a term written as one word ("apikey") also matches its split form ("api_key")
-      String joinedTerm = String.join("", termWords);
-      for (int start = 0; start < words.size(); start++) {
-        StringBuilder joined = new StringBuilder();
-        for (int end = start; end < words.size() && joined.length() < joinedTerm.length(); end++) {
-          joined.append(words.get(end));
-          if (joined.toString().equals(joinedTerm)) {
-            return term;
-          }
-        }
+        String joined = String.join("", termWords);
+        byWords.putIfAbsent(termWords, i);
+        byJoinedWords.putIfAbsent(joined, i);
+        mostWords = Math.max(mostWords, termWords.size());
+        longestJoined = Math.max(longestJoined, joined.length());
       }
     }
-    return null;
+
+    /** The term earliest in the list that the words contain as a run, or whose joined form a run spells. */
+    String firstIn(List<String> words) {
+      int first = Integer.MAX_VALUE;
+      for (int start = 0; start < words.size(); start++) {
+        for (int end = start + 1; end <= words.size() && end - start <= mostWords; end++) {
+          first = Math.min(first, byWords.getOrDefault(words.subList(start, end), Integer.MAX_VALUE));
+        }
+        // a term written as one word ("apikey") also matches its split form ("api_key")
+        StringBuilder joined = new StringBuilder();
+        for (int end = start; end < words.size() && joined.length() < longestJoined; end++) {
+          joined.append(words.get(end));
+          first = Math.min(first, byJoinedWords.getOrDefault(joined.toString(), Integer.MAX_VALUE));
+        }
+      }
+      return first == Integer.MAX_VALUE ? null : terms.get(first);
+    }
   }
 
   /** True when the whole name equals one of the terms, ignoring case and separators. */
