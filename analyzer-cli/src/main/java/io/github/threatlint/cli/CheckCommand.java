@@ -144,6 +144,9 @@ final class CheckCommand implements Callable<Integer> {
     Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
         referencedFiles::forDocument);
 
+    if (timings) {
+      Timings.timeRules();
+    }
     AnalysisResult result;
     if (specs.contains("-")) {
       if (specs.size() > 1) {
@@ -204,6 +207,7 @@ final class CheckCommand implements Callable<Integer> {
     if (timings) {
       Timings.add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
       err.println("timings: " + Timings.summary());
+      err.println("slowest rules: " + Timings.slowestRules(8));
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;

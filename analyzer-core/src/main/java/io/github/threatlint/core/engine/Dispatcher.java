@@ -106,10 +106,14 @@ final class Dispatcher {
       if (context.failed()) {
         continue;
       }
+      long start = Timings.timingRules() ? System.nanoTime() : 0;
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
         context.fail(pointer, e);
+      }
+      if (start != 0) {
+        Timings.addRule(context.ruleId(), System.nanoTime() - start);
       }
     }
   }

@@ -76,6 +76,10 @@ final class DocumentRun {
           node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
     }
 
+    String ruleId() {
+      return ruleId;
+    }
+
     boolean failed() {
       return failed;
     }

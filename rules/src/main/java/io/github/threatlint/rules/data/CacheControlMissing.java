@@ -11,8 +11,10 @@ import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.rules.support.CustomerData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleInfo(
@@ -44,13 +46,21 @@ public final class CacheControlMissing implements Checks.OperationCheck {
 
   private final Set<NodeRef> reported = new HashSet<>();
 
+  /** Customer-data names per response schema: many responses share a schema, and the search goes deep. */
+  private final Map<NodeRef, List<String>> namesBySchema = new HashMap<>();
+
+  private List<String> terms;
+
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get")) {
       return;
     }
-    List<String> terms = new ArrayList<>(identifyingNames);
-    terms.addAll(financialNames);
+    if (terms == null) {
+      List<String> all = new ArrayList<>(identifyingNames);
+      all.addAll(financialNames);
+      terms = List.copyOf(all);
+    }
     for (Response response : operation.responses()) {
       if (!response.isSuccess() || declaresCaching(response) || reported.contains(response.node())) {
         continue;
@@ -58,7 +68,9 @@ public final class CacheControlMissing implements Checks.OperationCheck {
       List<String> found = new ArrayList<>();
       for (MediaType type : response.content()) {
         if (type.schema() != null) {
-          for (String name : CustomerData.find(operation.document(), type.schema(), terms, DEPTH)) {
+          List<String> names = namesBySchema.computeIfAbsent(operation.document().deref(type.schema()),
+              schema -> schema == null ? List.of() : CustomerData.find(operation.document(), schema, terms, DEPTH));
+          for (String name : names) {
             if (!found.contains(name)) {
               found.add(name);
             }

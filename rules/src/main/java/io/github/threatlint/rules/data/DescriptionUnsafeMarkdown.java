@@ -36,6 +36,15 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
   /** Code spans and fenced code blocks render as text, so what they show is safe. */
   private static final Pattern CODE = Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
 
+  /** What every unsafe pattern needs: most descriptions have none of it and skip the expressions. */
+  private static boolean mayHoldScript(String text) {
+    if (text.indexOf('<') >= 0) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("script") || lower.contains("eval");
+  }
+
   @Override
   public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
     if (!node.isObject() || kind == NodeKind.DOCUMENT) {
@@ -82,7 +91,11 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
     if (text == null || !text.node().isTextual()) {
       return;
     }
-    String visible = CODE.matcher(text.node().textValue()).replaceAll(" ");
+    String value = text.node().textValue();
+    if (!mayHoldScript(value)) {
+      return;
+    }
+    String visible = CODE.matcher(value).replaceAll(" ");
     Matcher matcher = UNSAFE.matcher(visible);
     if (matcher.find()) {
       String found = matcher.group().trim().toLowerCase(Locale.ROOT);
