@@ -329,7 +329,8 @@ final class CheckCommand implements Callable<Integer> {
     if (absolute.startsWith(workingDirectory)) {
       return workingDirectory.relativize(absolute).toString().replace('\\', '/');
     }
-    return path.toString().replace('\\', '/');
+    // outside the working directory: the absolute path, without the ../ segments it was reached by
+    return absolute.toString().replace('\\', '/');
   }
 
   static long defaultMaxBytes() {
