@@ -231,12 +231,12 @@ public final class SpecFiles {
     }
     URI key = url;
     return cached(key, () -> {
-      String refusal = remote.refusal(key);
-      if (refusal != null) {
-        return new Loaded(null, refusal, true);
+      RemoteFiles.Decision decision = remote.decide(key);
+      if (decision.refusal() != null) {
+        return new Loaded(null, decision.refusal(), true);
       }
       try {
-        ParsedFile file = TreeParser.parse(remote.fetch(key));
+        ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
         remoteOrigins.put(file, key);
         return new Loaded(file, null, false);
       } catch (SourceException e) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class RemoteFilesTest {
   private HttpServer server;
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final List<String> hostHeaders = new CopyOnWriteArrayList<>();
   private FileSystem fs;
   private ParsedFile root;
   private String base;
@@ -44,6 +46,7 @@ class RemoteFilesTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       connections.incrementAndGet();
+      hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
       String path = exchange.getRequestURI().getPath();
       requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
       byte[] body;
@@ -100,7 +103,7 @@ class RemoteFilesTest {
 
   /** A policy that fetches from the test server: the address check lets loopback through. */
   private static RemoteFiles loopbackAllowed(long maxBytes, Duration timeout) {
-    return new RemoteFiles(true, List.of("127.0.0.1"), maxBytes, timeout, address -> true);
+    return new RemoteFiles(true, List.of("127.0.0.1"), maxBytes, timeout, address -> true, InetAddress::getAllByName, null);
   }
 
   @Test
@@ -153,6 +156,26 @@ class RemoteFilesTest {
     assertThat(requests.get("/schemas/currency.yaml")).hasValue(1);
     // a remote file cannot reach local files
     assertThat(loader.load(money.file(), "file:///project/api.yaml").problem()).contains("only relative and http(s)");
+  }
+
+  @Test
+  void theConnectionGoesToTheAddressThatWasCheckedNotToASecondLookup() throws Exception {
+    // a name server that answers the check with an allowed address and any later lookup with another (DNS rebinding)
+    AtomicInteger lookups = new AtomicInteger();
+    InetAddress checked = InetAddress.getLoopbackAddress();
+    InetAddress rebound = InetAddress.getByAddress(new byte[] {10, 0, 0, 1});
+    RemoteFiles.Resolver rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? checked : rebound};
+    // the test's stand-in for "public": the loopback address the server listens on, nothing else
+    RemoteFiles remote = new RemoteFiles(true, List.of("schemas.test"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2),
+        checked::equals, rebinding, null);
+    int port = server.getAddress().getPort();
+
+    ExternalFiles.Loaded money = loader(remote).load(root, "http://schemas.test:" + port + "/schemas/money.yaml");
+
+    assertThat(money.problem()).isNull();
+    assertThat(money.file().root().has("Money")).isTrue();
+    assertThat(lookups).hasValue(1);
+    assertThat(hostHeaders).containsExactly("schemas.test:" + port);
   }
 
   @Test
