@@ -6,7 +6,6 @@ import io.github.threatlint.core.source.SourceReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -29,6 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +76,12 @@ public final class RemoteFiles {
       + "and --remote-host HOST)";
   /** Longer status lines and header fields than any file server sends; an endless header is cut off here. */
   private static final int MAX_HEADER_BYTES = 64 * 1024;
+  /** Ends fetches at their deadline; its one thread starts with the first fetch and never keeps the JVM alive. */
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "threatlint-fetch-deadline");
+    thread.setDaemon(true);
+    return thread;
+  });
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})(?: .*)?");
 
   private final boolean enabled;
@@ -155,12 +165,24 @@ public final class RemoteFiles {
     boolean https = "https".equalsIgnoreCase(url.getScheme());
     int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
     long deadline = System.nanoTime() + timeout.toNanos();
+    AtomicBoolean expired = new AtomicBoolean();
     try (Socket socket = connect(addresses, port, deadline)) {
-      Socket channel = https ? secure(socket, url.getHost(), port, deadline) : socket;
-      return exchange(channel, url, name, deadline);
-    } catch (InterruptedIOException e) {
-      throw new SourceException(name, 0, 0, "no complete answer within " + timeout.toMillis() + " ms");
+      // closing the socket at the deadline ends whatever waits on it: a slow handshake, header or body
+      Future<?> watchdog = DEADLINES.schedule(() -> {
+        expired.set(true);
+        closeQuietly(socket);
+      }, remainingMillis(deadline), TimeUnit.MILLISECONDS);
+      try {
+        socket.setSoTimeout((int) timeout.toMillis());
+        Socket channel = https ? secure(socket, url.getHost(), port) : socket;
+        return exchange(channel, url, name);
+      } finally {
+        watchdog.cancel(false);
+      }
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException || expired.get()) {
+        throw new SourceException(name, 0, 0, "no complete answer within " + timeout.toMillis() + " ms");
+      }
       throw new SourceException(name, 0, 0, "cannot fetch: " + e.getMessage());
     }
   }
@@ -182,7 +204,7 @@ public final class RemoteFiles {
   }
 
   /** TLS over the connected socket, for the host name: SNI names it and the certificate must match it, not the address. */
-  private SSLSocket secure(Socket socket, String host, int port, long deadline) throws IOException {
+  private SSLSocket secure(Socket socket, String host, int port) throws IOException {
     SSLSocketFactory factory = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
     String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // an IPv6 literal without brackets
     // the JDK sends the name as SNI when it is a host name (not an address literal)
@@ -190,17 +212,16 @@ public final class RemoteFiles {
     SSLParameters parameters = secured.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     secured.setSSLParameters(parameters);
-    secured.setSoTimeout(remainingMillis(deadline));
     secured.startHandshake();
     return secured;
   }
 
   /** Sends the request and reads the answer: the status, the header fields that matter, the body. */
-  private SourceFile exchange(Socket channel, URI url, String name, long deadline) throws IOException, SourceException {
+  private SourceFile exchange(Socket channel, URI url, String name) throws IOException, SourceException {
     OutputStream out = channel.getOutputStream();
     out.write(request(url).getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    InputStream in = new BufferedInputStream(new DeadlineStream(channel, deadline));
+    InputStream in = new BufferedInputStream(channel.getInputStream());
     List<String> head = readHead(in);
     Matcher status = STATUS_LINE.matcher(head.get(0));
     if (!status.matches()) {
@@ -236,10 +257,8 @@ public final class RemoteFiles {
     if (length > maxBytes) {
       throw new SourceException(name, 0, 0, "the file has " + length + " bytes, more than the limit of " + maxBytes);
     }
-    if (length < 0) {
-      return new SourceReader(maxBytes).read(in, name);
-    }
-    byte[] body = in.readNBytes((int) Math.min(length, Integer.MAX_VALUE - 8));
+    // without a length the body ends where the connection closes: one byte past the limit is enough to refuse it
+    byte[] body = in.readNBytes((int) Math.min(length < 0 ? maxBytes + 1 : length, Integer.MAX_VALUE - 8));
     if (body.length < length) {
       throw new SourceException(name, 0, 0, "the answer ended after " + body.length + " of " + length + " bytes");
     }
@@ -289,7 +308,7 @@ public final class RemoteFiles {
     throw new IOException("the answer's header is longer than " + MAX_HEADER_BYTES + " bytes");
   }
 
-  /** What is left of the time limit, for a connect or a read; a timeout once it is spent. */
+  /** What is left of the time limit; a timeout once it is spent. */
   private static int remainingMillis(long deadline) throws SocketTimeoutException {
     long left = (deadline - System.nanoTime()) / 1_000_000;
     if (left <= 0) {
@@ -330,27 +349,11 @@ public final class RemoteFiles {
     return true;
   }
 
-  /** Bounds the whole answer by the deadline: each read may wait only for what is left of it. */
-  private static final class DeadlineStream extends FilterInputStream {
-    private final Socket socket;
-    private final long deadline;
-
-    DeadlineStream(Socket socket, long deadline) throws IOException {
-      super(socket.getInputStream());
-      this.socket = socket;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public int read() throws IOException {
-      socket.setSoTimeout(remainingMillis(deadline));
-      return super.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      socket.setSoTimeout(remainingMillis(deadline));
-      return super.read(buffer, offset, length);
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing is all the deadline asks; a failure to close leaves nothing to do
     }
   }
 }
