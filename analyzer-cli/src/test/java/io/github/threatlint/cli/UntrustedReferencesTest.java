@@ -89,6 +89,7 @@ class UntrustedReferencesTest {
 
   private Path writeSpec() throws IOException {
     String outside = dir.resolve("outside").toAbsolutePath().toString().replace('\\', '/');
+    String outsideUrl = "file://" + (outside.startsWith("/") ? "" : "/") + outside;
     String server = "127.0.0.1:" + listener.getLocalPort();
     List<String> lines = new ArrayList<>(List.of(
         "openapi: 3.0.3",
@@ -105,7 +106,7 @@ class UntrustedReferencesTest {
     lines.addAll(List.of(
         "      responses:",
         "        '200':"));
-    ref(lines, "          ", "'file://" + (outside.startsWith("/") ? "" : "/") + outside + "/responses.yaml#/Ok'", "ref-unresolved");
+    ref(lines, "          ", "'" + outsideUrl + "/responses.yaml#/Ok'", "ref-unresolved");
     lines.addAll(List.of(
         "        '201':",
         "          description: created",
@@ -124,6 +125,8 @@ class UntrustedReferencesTest {
         "  schemas:",
         "    Encoded:"));
     ref(lines, "      ", "'%2e%2e/%2e%2e/outside/schemas.yaml#/Secret'", "ref-unresolved");
+    lines.add("    Archived:");
+    ref(lines, "      ", "'jar:" + outsideUrl + "/schemas.jar!/schemas.yaml#/Secret'", "ref-unresolved");
     Path api = Files.createDirectories(root.resolve("api"));
     if (symbolicLink(api.resolve("link.yaml"), dir.resolve("outside/schemas.yaml"))
         && symbolicLink(api.resolve("linked-folder"), dir.resolve("outside"))) {
@@ -175,6 +178,7 @@ class UntrustedReferencesTest {
     assertThat(sarifRules).as("the strict profile runs every built-in rule").hasSize(BuiltInRules.all().size());
     assertThat(referenceFindings(JSON.readTree(files.get("json").toFile()))).isEqualTo(expected);
     assertThat(run.out()).contains("outside the root folder '.';").contains("is an absolute path").contains("file: URLs are not followed")
+        .contains("references with the scheme 'jar:' are not followed")
         .contains("It was not fetched: remote references are not fetched");
   }
 
