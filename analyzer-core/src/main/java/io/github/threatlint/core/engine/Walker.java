@@ -81,13 +81,17 @@ final class Walker {
       }
     });
     forEachMember(root.get("webhooks"), (name, item) -> visitPathItem(item));
-    for (SecurityScheme scheme : document.securitySchemes().values()) {
-      if (scheme.entry().isRef()) {
-        visitReference(scheme.entry(), NodeKind.SECURITY_SCHEME);
+    // every entry, not only the declared schemes: a reference that resolves to no scheme is reported too
+    forEachMember(document.isSwagger2() ? root.get("securityDefinitions") : document.component("securitySchemes"), (name, entry) -> {
+      if (entry.isRef()) {
+        visitReference(entry, NodeKind.SECURITY_SCHEME);
       }
-      dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
-      dispatch.securityScheme(scheme);
-    }
+      SecurityScheme scheme = document.securitySchemes().get(name);
+      if (scheme != null) {
+        dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
+        dispatch.securityScheme(scheme);
+      }
+    });
     if (document.isSwagger2()) {
       forEachMember(root.get("definitions"), (name, schema) -> visitSchema(schema, null, null, null));
       forEachMember(root.get("parameters"), (name, parameter) -> visitParameter(parameter));

@@ -115,7 +115,7 @@ public final class SpecFiles {
     }
     if ("file".equals(name)) {
       return Loaded.refused("file: URLs are not followed; reference the file by a path relative to " + from.displayPath()
-          + ", inside " + shown(root));
+          + ", inside " + shownRoot());
     }
     if (name != null) {
       return Loaded.refused("references with the scheme '" + name + ":' are not followed");
@@ -128,7 +128,7 @@ public final class SpecFiles {
   private Loaded loadLocal(Document rootDocument, ParsedFile from, String location) {
     if (location.startsWith("/") || location.startsWith("\\") || location.matches("^[A-Za-z]:.*")) {
       return Loaded.refused("'" + location + "' is an absolute path; only paths relative to the referring file are followed, "
-          + "inside " + shown(root));
+          + "inside " + shownRoot());
     }
     Path target;
     try {
@@ -138,7 +138,7 @@ public final class SpecFiles {
     }
     // fragments carry their real path, root documents the path they were named by: either may start with the root
     if (!target.startsWith(root) && !target.startsWith(realRoot)) {
-      return Loaded.refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shown(root)
+      return Loaded.refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shownRoot()
           + "; it was not read (choose the root with --root)");
     }
     Located located = locations.computeIfAbsent(target, this::locate);
@@ -170,7 +170,7 @@ public final class SpecFiles {
     }
     if (!real.startsWith(realRoot)) {
       return new Located(null, shown(target) + " is, or goes through, a symbolic link to " + real
-          + ", outside the root folder " + shown(root) + "; it was not read");
+          + ", outside the root folder " + shownRoot() + "; it was not read");
     }
     if (Files.isDirectory(real)) {
       return new Located(null, shown(target) + " is a folder, not a file");
@@ -198,7 +198,14 @@ public final class SpecFiles {
     Path absolute = path.toAbsolutePath().normalize();
     Path base = absolute.startsWith(realWorkingDirectory) ? realWorkingDirectory
         : absolute.startsWith(workingDirectory) ? workingDirectory : null;
-    return (base == null ? absolute.toString() : base.relativize(absolute).toString()).replace('\\', '/');
+    String shown = (base == null ? absolute.toString() : base.relativize(absolute).toString()).replace('\\', '/');
+    // the working directory itself (the default root) relativizes to nothing
+    return shown.isEmpty() ? "." : shown;
+  }
+
+  /** The root folder in messages, quoted: by default it is the working directory, shown as '.'. */
+  private String shownRoot() {
+    return "'" + shown(root) + "'";
   }
 
   private static Path realOrSame(Path path) {
@@ -224,12 +231,12 @@ public final class SpecFiles {
     }
     URI key = url;
     return cached(key, () -> {
-      String refusal = remote.refusal(key);
-      if (refusal != null) {
-        return new Loaded(null, refusal, true);
+      RemoteFiles.Decision decision = remote.decide(key);
+      if (decision.refusal() != null) {
+        return new Loaded(null, decision.refusal(), true);
       }
       try {
-        ParsedFile file = TreeParser.parse(remote.fetch(key));
+        ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
         remoteOrigins.put(file, key);
         return new Loaded(file, null, false);
       } catch (SourceException e) {
