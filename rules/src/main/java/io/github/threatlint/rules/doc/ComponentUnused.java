@@ -100,8 +100,9 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
   }
 
   /**
-   * A reference written inside an extension ({@code x-mapped-definition: {$ref: ...}}) is not followed by
-   * tools, but it shows that the author uses the component: it counts.
+   * A reference written inside an extension ({@code x-mapped-definition: {$ref: ...}}) or inside an
+   * example's literal value (one example composed of another) is not followed by tools, but it shows
+   * that the author uses the component: it counts.
    */
   @Override
   public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
@@ -109,7 +110,9 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
       return;
     }
     for (Map.Entry<String, NodeRef> member : node.members()) {
-      if (member.getKey().startsWith("x-") && member.getValue().node().isContainerNode()) {
+      String key = member.getKey();
+      boolean literal = key.equals("example") || (kind == NodeKind.EXAMPLE && key.equals("value"));
+      if ((key.startsWith("x-") || literal) && member.getValue().node().isContainerNode()) {
         markReferencesIn(context.document(), member.getValue().node(), 0);
       }
     }
