@@ -32,11 +32,16 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       "trades", "transaction", "transactions", "payout", "payouts", "charge", "charges", "refund", "refunds", "checkout");
 
   @RuleOption(description = "Words that mark a POST as something other than creating a transaction (a search, a "
-      + "cancellation, a note on a payment, ...) when they appear in the last literal path segment or the operationId.")
+      + "cancellation, a note on a payment, a payment method or setting, ...) when they appear in the last literal path "
+      + "segment or the operationId.")
   public List<String> excludedWords = List.of("search", "find", "query", "list", "get", "delete", "remove", "cancel",
       "cancellation", "validate", "validation", "verify", "check", "preview", "simulate", "simulation", "calculate",
       "estimate", "quote", "status", "feedback", "note", "notes", "attachment", "attachments", "comment", "comments",
-      "export", "report", "reports", "document", "documents");
+      "export", "report", "reports", "document", "documents", "tag", "tags", "message", "messages", "event", "events",
+      "timeline", "shipment", "shipments", "update", "pause", "pauses", "deactivation", "reactivation", "reactivations",
+      // configuration kept about payments, not a payment: payment methods, instruments, settings, tokens, ...
+      "method", "methods", "instrument", "instruments", "setting", "settings", "token", "tokens", "credential",
+      "credentials", "domain", "domains", "field", "fields", "form", "forms");
 
   @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
