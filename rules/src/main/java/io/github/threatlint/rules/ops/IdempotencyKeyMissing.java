@@ -48,7 +48,7 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post")) {
+    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post") || addressesItem(operation.path())) {
       return;
     }
     String matched = matchedWord(operation);
@@ -89,6 +89,17 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       }
     }
     return null;
+  }
+
+  /**
+   * A path that ends with one item's identifier after its collection ({@code /payments/{paymentId}}): a
+   * POST there changes that item, as Stripe and Xero update payments, and creates no transaction.
+   */
+  private static boolean addressesItem(String path) {
+    String[] segments = path.replaceFirst("/+$", "").split("/");
+    int last = segments.length - 1;
+    return last >= 1 && segments[last].matches("\\{[^{}]+}") && !segments[last - 1].isEmpty()
+        && !segments[last - 1].contains("{");
   }
 
   private static String lastLiteralSegment(String path) {
