@@ -44,6 +44,10 @@ final class ParserMessageMapper {
       "callbacks", "securitySchemes", "securityDefinitions", "pathItems", "content", "encoding", "variables", "scopes",
       "mapping", "dependentSchemas");
 
+  /** The fields of a security scheme and its flows whose absence or wrong value security-scheme-malformed reports. */
+  private static final Set<String> SCHEME_FIELDS = Set.of("type", "name", "in", "scheme", "flows", "flow",
+      "openIdConnectUrl", "authorizationUrl", "tokenUrl", "deviceAuthorizationUrl", "scopes");
+
   enum Kind { UNEXPECTED, WRONG_TYPE, MISSING, UNSUPPORTED, REPEATED, RESERVED, WARNING }
 
   /** A finding to report: where and what. */
@@ -114,7 +118,7 @@ final class ParserMessageMapper {
       if (kind == Kind.UNEXPECTED && isNamedMember(target)) {
         continue; // swagger-parser checks some maps' entries as if they were fields (encoding, ...): not a problem
       }
-      if (isOwnedElsewhere(kind, target) || isIgnoredRefSibling(kind, target) || isSwagger2TypeList(kind, target)) {
+      if (isOwnedElsewhere(kind, key, target) || isIgnoredRefSibling(kind, target) || isSwagger2TypeList(kind, target)) {
         continue;
       }
       mapped.add(new Mapped(target, message(kind, target, key, attribute.group(3))));
@@ -150,7 +154,7 @@ final class ParserMessageMapper {
    * Problems inside a security scheme that security-scheme-malformed reports with the scheme's own words:
    * a missing or unknown type, missing fields (name, in, scheme, flows, URLs, scopes) and unknown flows.
    */
-  private static boolean isOwnedElsewhere(Kind kind, NodeRef target) {
+  private static boolean isOwnedElsewhere(Kind kind, String key, NodeRef target) {
     List<String> segments = Pointers.segments(target.pointer());
     boolean inScheme = (segments.size() >= 3 && segments.get(0).equals("components")
         && segments.get(1).equals("securitySchemes")) || (segments.size() >= 2 && segments.get(0).equals("securityDefinitions"));
@@ -158,7 +162,8 @@ final class ParserMessageMapper {
       return false;
     }
     String parent = segments.size() >= 2 ? segments.get(segments.size() - 2) : "";
-    return kind == Kind.MISSING || kind == Kind.WRONG_TYPE || (kind == Kind.UNEXPECTED && parent.equals("flows"));
+    return ((kind == Kind.MISSING || kind == Kind.WRONG_TYPE) && SCHEME_FIELDS.contains(key))
+        || (kind == Kind.UNEXPECTED && parent.equals("flows"));
   }
 
   /**
