@@ -164,7 +164,7 @@ public final class SpecFiles {
     try {
       real = target.toRealPath();
     } catch (NoSuchFileException e) {
-      return new Located(null, "the file " + shown(target) + " does not exist");
+      return new Located(null, "the file " + shown(target) + " does not exist" + caseHint(target));
     } catch (IOException e) {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
     }
@@ -176,6 +176,25 @@ public final class SpecFiles {
       return new Located(null, shown(target) + " is a folder, not a file");
     }
     return new Located(real, null);
+  }
+
+  /**
+   * Names the file that differs from a missing one only in letter case: such a reference works on a
+   * case-insensitive file system (macOS, Windows) and breaks on the case-sensitive ones of servers and CI.
+   */
+  private static String caseHint(Path target) {
+    Path folder = target.getParent();
+    Path name = target.getFileName();
+    if (folder == null || name == null || !Files.isDirectory(folder)) {
+      return "";
+    }
+    try (var entries = Files.list(folder)) {
+      return entries.map(Path::getFileName).filter(other -> other.toString().equalsIgnoreCase(name.toString()))
+          .findFirst().map(other -> " (there is " + other + ", whose name differs in letter case only: file names are "
+              + "case-sensitive on most systems)").orElse("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Where the relative references of a file start: its folder (the working directory for standard input). */

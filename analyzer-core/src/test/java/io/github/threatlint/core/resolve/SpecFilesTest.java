@@ -288,6 +288,8 @@ class SpecFilesTest {
     assertThat(loader.load(rootFile, "missing.yaml").problem()).isEqualTo("the file missing.yaml does not exist");
     assertThat(loader.load(rootFile, "broken.yaml").problem()).startsWith("broken.yaml cannot be used: invalid YAML").contains("line ");
     assertThat(loader.load(rootFile, "components").problem()).contains("does not exist");
+    assertThat(loader.load(rootFile, "Broken.yaml").problem()).isEqualTo("the file Broken.yaml does not exist (there is "
+        + "broken.yaml, whose name differs in letter case only: file names are case-sensitive on most systems)");
     assertThat(loader.load(rootFile, "ftp://example.com/x.yaml").problem()).contains("'ftp:' are not followed");
   }
 }

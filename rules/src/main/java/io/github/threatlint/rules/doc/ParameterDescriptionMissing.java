@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.doc;
 
+import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.rule.Checks;
@@ -26,12 +27,16 @@ import java.util.Locale;
 public final class ParameterDescriptionMissing implements Checks.ParameterCheck {
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
-    String description = parameter.node().text("description");
-    if (description != null && !description.isBlank()) {
-      return;
+    if (hasDescription(parameter.node()) || hasDescription(context.document().deref(parameter.schema()))) {
+      return; // a description on the schema (inline or where its $ref leads) describes the parameter's value
     }
     context.report(parameter.node(), "Parameter '" + parameter.name() + "' (" + parameter.in() + ") " + where(parameter)
         + " has no description: say what it means, its unit or format, and what happens when it is left out.");
+  }
+
+  private static boolean hasDescription(NodeRef node) {
+    String description = node == null || !node.isObject() ? null : node.text("description");
+    return description != null && !description.isBlank();
   }
 
   /** Where the parameter is written: {@code of GET /pets}, {@code of path /pets/{id}}, or as a component. */

@@ -44,6 +44,10 @@ final class ParserMessageMapper {
       "callbacks", "securitySchemes", "securityDefinitions", "pathItems", "content", "encoding", "variables", "scopes",
       "mapping", "dependentSchemas");
 
+  /** The fields of a security scheme and its flows whose absence or wrong value security-scheme-malformed reports. */
+  private static final Set<String> SCHEME_FIELDS = Set.of("type", "name", "in", "scheme", "flows", "flow",
+      "openIdConnectUrl", "authorizationUrl", "tokenUrl", "deviceAuthorizationUrl", "scopes");
+
   enum Kind { UNEXPECTED, WRONG_TYPE, MISSING, UNSUPPORTED, REPEATED, RESERVED, WARNING }
 
   /** A finding to report: where and what. */
@@ -86,8 +90,12 @@ final class ParserMessageMapper {
       String owner = path.substring(0, path.length() - key.length());
       List<NodeRef> targets = findPresent(owner + field, field);
       NodeRef target = targets.isEmpty() ? deepestReached(owner + field) : targets.get(0);
+      if (!isParameterOrHeaderContent(target)) {
+        // only a parameter's or header's content must have exactly one entry; a request body's may be empty
+        return List.of();
+      }
       return List.of(new Mapped(target, "'" + field + "' in " + describe(nodeAt(Pointers.parent(target.pointer()) == null
-          ? "" : Pointers.parent(target.pointer()))) + " lists no media type: add at least one, such as application/json."));
+          ? "" : Pointers.parent(target.pointer()))) + " lists no media type: add one, such as application/json."));
     }
     path = collapseRepeatedKey(path, key);
     if (isDropped(kind, key, path) || (document.isSwagger2() && kind == Kind.UNEXPECTED && key.equals("externalDocs"))) {
@@ -100,14 +108,22 @@ final class ParserMessageMapper {
     List<NodeRef> targets = kind == Kind.MISSING ? findMissing(path, key)
         : key.isEmpty() ? findNonSchema(path)
         : findPresent(path, key, kind == Kind.WRONG_TYPE ? attribute.group(3) : null);
+    boolean bundled = kind == Kind.WRONG_TYPE && reachesBundledValue(path, attribute.group(3));
+    if (bundled) {
+      // the message is (also) about a value a bundler inlines: only other fields of that name are problems
+      targets = targets.stream().filter(target -> Pointers.lastSegment(target.pointer()).equals(key)).toList();
+    }
     List<Mapped> mapped = new ArrayList<>();
     for (NodeRef target : targets) {
       if (kind == Kind.UNEXPECTED && isNamedMember(target)) {
         continue; // swagger-parser checks some maps' entries as if they were fields (encoding, ...): not a problem
       }
+      if (isOwnedElsewhere(kind, key, target) || isIgnoredRefSibling(kind, target) || isSwagger2TypeList(kind, target)) {
+        continue;
+      }
       mapped.add(new Mapped(target, message(kind, target, key, attribute.group(3))));
     }
-    if (targets.isEmpty()) {
+    if (targets.isEmpty() && !bundled) {
       NodeRef nearest = deepestReached(path);
       mapped.add(new Mapped(nearest, "Structural problem reported by the OpenAPI parser at " + describe(nearest) + ": "
           + text + ". Fix the document so that it follows the specification."));
@@ -122,7 +138,7 @@ final class ParserMessageMapper {
       return true; // specification extensions are allowed everywhere; Swagger 2.0 parsing flags some of them
     }
     if (kind == Kind.REPEATED && key.equals("operationId")) {
-      return true; // spec-invalid reports duplicate operation ids itself, with both places
+      return true; // operation-id-invalid reports duplicate operation ids, with both places
     }
     // a $ref to a component that does not exist is reported as a missing attribute: ref-unresolved reports it
     return kind == Kind.MISSING && (key.startsWith("#") || path.contains("#/"));
@@ -132,6 +148,85 @@ final class ParserMessageMapper {
     return text.contains("Declared path parameter") // spec-invalid checks path templates itself, $refs included
         || text.contains("For path parameter") // and path parameters without required: true
         || text.contains("writeOnly and readOnly are both present"); // read-write-only-conflict reports it
+  }
+
+  /**
+   * Problems inside a security scheme that security-scheme-malformed reports with the scheme's own words:
+   * a missing or unknown type, missing fields (name, in, scheme, flows, URLs, scopes) and unknown flows.
+   */
+  private static boolean isOwnedElsewhere(Kind kind, String key, NodeRef target) {
+    List<String> segments = Pointers.segments(target.pointer());
+    boolean inScheme = (segments.size() >= 3 && segments.get(0).equals("components")
+        && segments.get(1).equals("securitySchemes")) || (segments.size() >= 2 && segments.get(0).equals("securityDefinitions"));
+    if (!inScheme) {
+      return false;
+    }
+    String parent = segments.size() >= 2 ? segments.get(segments.size() - 2) : "";
+    return ((kind == Kind.MISSING || kind == Kind.WRONG_TYPE) && SCHEME_FIELDS.contains(key))
+        || (kind == Kind.UNEXPECTED && parent.equals("flows"));
+  }
+
+  /**
+   * A field next to {@code $ref} in a Swagger 2.0 schema: the 2.0 schema object lists {@code $ref} among its
+   * fields, and JSON Reference says the siblings are ignored; that is allowed, not invalid (OpenAPI 3.0's
+   * Reference Object, in contrast, "cannot be extended").
+   */
+  private boolean isIgnoredRefSibling(Kind kind, NodeRef target) {
+    if (kind != Kind.UNEXPECTED || !document.isSwagger2()) {
+      return false;
+    }
+    String parentPointer = Pointers.parent(target.pointer());
+    return parentPointer != null && nodeAt(parentPointer).isRef() && isSwagger2Schema(parentPointer);
+  }
+
+  /** A list of types in a Swagger 2.0 schema: its type is JSON Schema draft 4's, which allows one ({@code [object, "null"]}). */
+  private boolean isSwagger2TypeList(Kind kind, NodeRef target) {
+    String parentPointer = Pointers.parent(target.pointer());
+    return kind == Kind.WRONG_TYPE && document.isSwagger2() && target.node().isArray()
+        && Pointers.lastSegment(target.pointer()).equals("type") && parentPointer != null && isSwagger2Schema(parentPointer);
+  }
+
+  /** Where a Swagger 2.0 document has a schema: a body or response schema, a definition, a property, items, allOf. */
+  private static boolean isSwagger2Schema(String pointer) {
+    List<String> segments = Pointers.segments(pointer);
+    int size = segments.size();
+    if (size == 0) {
+      return false;
+    }
+    String last = segments.get(size - 1);
+    String previous = size >= 2 ? segments.get(size - 2) : "";
+    return last.equals("schema") || last.equals("items") || last.equals("additionalProperties")
+        || (previous.equals("definitions") && size == 2) || previous.equals("properties") || previous.equals("allOf");
+  }
+
+  /**
+   * A value of the wrong type that is a {@code $ref} leading to a value of the expected type: a multi-file
+   * source whose bundler inlines it (a tag description kept in a Markdown-holding file), as threatlint follows
+   * operation references. The bundled document is valid; a reference that does not resolve is ref-unresolved's.
+   */
+  private boolean isBundledValue(NodeRef target, String expectedType) {
+    if (expectedType == null || !target.isRef()) {
+      return false;
+    }
+    NodeRef value = document.deref(target);
+    return value == null || hasType(value.node(), expectedType);
+  }
+
+  /** Whether the message's location, read as written, reaches a {@link #isBundledValue bundled value}. */
+  private boolean reachesBundledValue(String path, String expectedType) {
+    for (State state : walk(path, 1)) {
+      if (state.pos() == path.length() && isBundledValue(state.node(), expectedType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A content map that belongs to a parameter or header (in a list, in components, or in a response's headers). */
+  private static boolean isParameterOrHeaderContent(NodeRef content) {
+    List<String> segments = Pointers.segments(content.pointer());
+    int size = segments.size();
+    return size >= 3 && (segments.get(size - 3).equals("parameters") || segments.get(size - 3).equals("headers"));
   }
 
   private boolean isNamedMember(NodeRef target) {
@@ -154,7 +249,7 @@ final class ParserMessageMapper {
     for (int budget = 0; budget <= MAX_COST; budget++) {
       List<State> states = walk(path, budget);
       List<NodeRef> complete = cheapest(states, state -> state.pos() == path.length()
-          && !hasType(state.node().node(), expectedType));
+          && !hasType(state.node().node(), expectedType) && !isBundledValue(state.node(), expectedType));
       if (!complete.isEmpty()) {
         return complete;
       }
@@ -163,7 +258,7 @@ final class ParserMessageMapper {
       List<NodeRef> nested = new ArrayList<>();
       for (NodeRef owner : cheapest(states, state -> rest(path, state.pos()).equals(key))) {
         NodeRef found = searchBelow(owner, node -> node.isObject() && node.has(key)
-            && !hasType(node.node().get(key), expectedType));
+            && !hasType(node.node().get(key), expectedType) && !isBundledValue(node.get(key), expectedType));
         if (found != null) {
           nested.add(found.get(key));
         }
@@ -602,13 +697,15 @@ final class ParserMessageMapper {
       }
     }
     String remainder = text.substring(best.pos()).replaceFirst("^\\.?\\s*", "").strip();
-    return List.of(warningMessage(best.node(), remainder, text));
+    Mapped mapped = warningMessage(best.node(), remainder, text);
+    return mapped == null ? List.of() : List.of(mapped);
   }
 
   private static final Pattern NAME_PATTERN = Pattern.compile(
       "(?:PathItem key|Link name|Parameter name|Callback key|Header name|SecurityScheme name|Schema name|Example name"
           + "|RequestBody name|Response key|[A-Za-z]+ (?:name|key)) (.+) doesn't adhere to regular expression .*");
 
+  /** The finding for a warning, or null when the warning is not a problem spec-invalid reports. */
   private Mapped warningMessage(NodeRef node, String remainder, String text) {
     Matcher resource = Pattern.compile("Resource (.+) should start with /").matcher(remainder);
     if (resource.matches() && root.get("paths") != null && root.get("paths").has(resource.group(1))) {
@@ -642,15 +739,29 @@ final class ParserMessageMapper {
           + "the default value, or leave enum out.");
     }
     if (node.isObject() && node.has("url") && remainder.equals(node.text("url"))) {
+      if (isServer(node) || (!document.isSwagger2() && isUriReference(remainder))) {
+        // server URLs are server-url-invalid's; OpenAPI 3 allows relative references wherever a URL is asked for
+        return null;
+      }
       return new Mapped(node.get("url"), "The url '" + remainder + "' of " + describe(node) + " is not a valid URL: "
           + "write an absolute URL.");
     }
     Matcher invalidUrl = Pattern.compile("(?i)(?:jsonSchemaDialect\\. )?invalid url ?: ?(.*)").matcher(remainder);
+    if (invalidUrl.matches() && isServer(node)) {
+      return null; // server-url-invalid reports server URLs, undefined variables included
+    }
     if (invalidUrl.matches()) {
       NodeRef at = node.isObject() && node.has("url") ? node.get("url")
           : node.isObject() && node.has("jsonSchemaDialect") ? node.get("jsonSchemaDialect") : node;
       return new Mapped(at, "'" + invalidUrl.group(1) + "' at " + describe(node) + " is not a valid URL: correct it, "
           + "and define every {variable} it uses.");
+    }
+    Matcher target = Pattern.compile("target (\\S+) is not of expected type (.+)").matcher(remainder);
+    if (target.matches()) {
+      String parent = Pointers.parent(node.pointer());
+      String expected = target.group(2).replace("/", " or ").toLowerCase(Locale.ROOT);
+      return new Mapped(node, "The reference to " + target.group(1) + " in " + describe(parent == null ? node : nodeAt(parent))
+          + " leads to something that is not a " + expected + ": point it at a " + expected + " definition.");
     }
     if (remainder.startsWith("multipleOf value must be > 0") && node.isObject() && node.has("multipleOf")) {
       return new Mapped(node.get("multipleOf"), "multipleOf must be greater than 0 at " + describe(node) + ".");
@@ -660,6 +771,23 @@ final class ParserMessageMapper {
     }
     return new Mapped(node, "Structural problem at " + describe(node) + ": " + remainder
         + (remainder.endsWith(".") ? "" : ".") + " Fix the document so that it follows the specification.");
+  }
+
+  /** A Server Object: an element of a servers list (root, path item or operation) or a link's server. */
+  private static boolean isServer(NodeRef node) {
+    String parent = Pointers.parent(node.pointer());
+    return (parent != null && Pointers.lastSegment(parent).equals("servers"))
+        || Pointers.lastSegment(node.pointer()).equals("server");
+  }
+
+  /** A valid URI or relative reference (RFC 3986), such as {@code /contact} or {@code docs/index.html}. */
+  private static boolean isUriReference(String value) {
+    try {
+      new java.net.URI(value);
+      return !value.isBlank();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   /** The second of two parameters with the same name and location in a parameters list (resolved). */

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
     title = "Structurally invalid document",
     description = "A structural problem of the document: a required field missing, a value of the wrong type, a key "
         + "written twice, an unknown field where none is allowed, a path template whose parameters are not declared "
-        + "(or the reverse), a duplicate operationId. Tools disagree on how to read an invalid document, so gateways, "
+        + "(or the reverse), a query string in a path. Tools disagree on how to read an invalid document, so gateways, "
         + "validators and generated code may not enforce what the author meant. One finding per problem, on its node.",
     level = Level.ERROR,
     owasp2023 = {"API9"},
@@ -63,7 +63,6 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
       }
     }
     checkPathTemplates(document, context);
-    checkOperationIds(document, context);
   }
 
   @Override
@@ -194,26 +193,6 @@ public final class SpecInvalid implements Checks.DocumentCheck, Checks.Parameter
       }
     }
     return false;
-  }
-
-  // ------------------------------------------------------------------ operation ids
-
-  private void checkOperationIds(ApiDocument document, RuleContext context) {
-    Map<String, Operation> firstById = new LinkedHashMap<>();
-    for (Operation operation : document.allOperations()) {
-      String operationId = operation.operationId();
-      if (operationId == null) {
-        continue;
-      }
-      Operation first = firstById.putIfAbsent(operationId, operation);
-      if (first != null) {
-        NodeRef firstId = first.node().get("operationId");
-        report(context, operation.node().get("operationId"), "operationId '" + operationId + "' of "
-            + operation.label() + " is already used by " + first.label() + " (" + firstId.file().displayPath() + ":"
-            + firstId.file().index().region(firstId.pointer()).startLine() + "): operationIds must be unique in the "
-            + "document; rename one of them.");
-      }
-    }
   }
 
   // ------------------------------------------------------------------ helpers

@@ -56,21 +56,6 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
 
   /** The name is a configured header, or ends with one (without its "X-") after a vendor prefix. */
   private boolean isCorrelationHeader(String name) {
-    if (Words.isAny(name, headers)) {
-      return true;
-    }
-    List<String> words = Words.split(name);
-    for (String header : headers) {
-      List<String> core = Words.split(header);
-      if (!core.isEmpty() && core.get(0).equals("x")) {
-        core = core.subList(1, core.size());
-      }
-      boolean endsWithCore = !core.isEmpty() && words.size() > core.size()
-          && words.subList(words.size() - core.size(), words.size()).equals(core);
-      if (endsWithCore) {
-        return true;
-      }
-    }
-    return false;
+    return Words.isAny(name, headers) || Words.endsWithAny(name, headers, 1);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Response;
 import io.github.threatlint.core.rule.Checks;
@@ -7,14 +8,16 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.Words;
 import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "deprecated-without-sunset",
     title = "Deprecated operation without sunset date",
     description = "A deprecated operation that announces no end of life: no Sunset (RFC 8594) or Deprecation response "
-        + "header and no x-sunset date. Without a date, clients keep calling it and the old version stays exposed "
-        + "indefinitely.",
+        + "header and no x-sunset date (or removal date in a vendor extension). Without a date, clients keep calling "
+        + "it and the old version stays exposed indefinitely.",
     level = Level.WARNING,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -30,13 +33,17 @@ public final class DeprecatedWithoutSunset implements Checks.OperationCheck {
   @RuleOption(description = "Extensions on the operation or its path item that give the end-of-life date.")
   public List<String> extensions = List.of("x-sunset", "x-sunset-date", "x-deprecation-date");
 
+  @RuleOption(description = "Fields of a vendor extension object on the operation or its path item that give the "
+      + "end-of-life date, such as x-github: {removalDate: ...} (compared ignoring case and separators).")
+  public List<String> extensionDateFields = List.of("sunset", "sunsetDate", "removalDate", "endOfLifeDate");
+
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     if (!operation.isDeprecated()) {
       return;
     }
-    for (String extension : extensions) {
-      if (operation.node().has(extension) || operation.pathItem().has(extension)) {
+    for (NodeRef owner : List.of(operation.node(), operation.pathItem())) {
+      if (extensions.stream().anyMatch(owner::has) || hasExtensionDateField(owner)) {
         return;
       }
     }
@@ -50,5 +57,20 @@ public final class DeprecatedWithoutSunset implements Checks.OperationCheck {
     context.report(operation.node(), "deprecated", operation.label() + " is deprecated but announces no end of life: "
         + "return a Sunset header (RFC 8594) or a Deprecation header, or give the date in x-sunset, so that clients "
         + "can migrate before the operation is removed.");
+  }
+
+  /** A vendor extension object (x-...) that carries an end-of-life date field. */
+  private boolean hasExtensionDateField(NodeRef owner) {
+    for (Map.Entry<String, NodeRef> member : owner.members()) {
+      if (!member.getKey().startsWith("x-") || !member.getValue().isObject()) {
+        continue;
+      }
+      for (Map.Entry<String, NodeRef> field : member.getValue().members()) {
+        if (Words.isAny(field.getKey(), extensionDateFields)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -71,6 +71,12 @@ public final class ErrorResponseUnstructured implements Checks.OperationCheck {
     return type.schema() != null && hasErrorProperty(document, document.deref(type.schema()), 0);
   }
 
+  /** A field named as part of an error, in any spelling: errMsg, errNo, error_detail, faultString, ... */
+  private static boolean isErrorField(String name) {
+    List<String> words = Words.split(name);
+    return words.size() > 1 && List.of("error", "err", "fault").contains(words.get(0));
+  }
+
   /** True when the schema, or one of its composed members, has a property named like an error field. */
   private boolean hasErrorProperty(ApiDocument document, NodeRef schema, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
@@ -79,7 +85,7 @@ public final class ErrorResponseUnstructured implements Checks.OperationCheck {
     NodeRef properties = schema.get("properties");
     if (properties != null) {
       for (Map.Entry<String, NodeRef> property : properties.members()) {
-        if (Words.isAny(property.getKey(), errorProperties)) {
+        if (Words.isAny(property.getKey(), errorProperties) || isErrorField(property.getKey())) {
           return true;
         }
       }

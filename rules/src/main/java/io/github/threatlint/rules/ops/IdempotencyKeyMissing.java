@@ -32,18 +32,23 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       "trades", "transaction", "transactions", "payout", "payouts", "charge", "charges", "refund", "refunds", "checkout");
 
   @RuleOption(description = "Words that mark a POST as something other than creating a transaction (a search, a "
-      + "cancellation, a note on a payment, ...) when they appear in the last literal path segment or the operationId.")
+      + "cancellation, a note on a payment, a payment method or setting, ...) when they appear in the last literal path "
+      + "segment or the operationId.")
   public List<String> excludedWords = List.of("search", "find", "query", "list", "get", "delete", "remove", "cancel",
       "cancellation", "validate", "validation", "verify", "check", "preview", "simulate", "simulation", "calculate",
       "estimate", "quote", "status", "feedback", "note", "notes", "attachment", "attachments", "comment", "comments",
-      "export", "report", "reports", "document", "documents");
+      "export", "report", "reports", "document", "documents", "tag", "tags", "message", "messages", "event", "events",
+      "timeline", "shipment", "shipments", "update", "pause", "pauses", "deactivation", "reactivation", "reactivations",
+      // configuration kept about payments, not a payment: payment methods, instruments, settings, tokens, ...
+      "method", "methods", "instrument", "instruments", "setting", "settings", "token", "tokens", "credential",
+      "credentials", "domain", "domains", "field", "fields", "form", "forms");
 
   @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post")) {
+    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post") || addressesItem(operation.path())) {
       return;
     }
     String matched = matchedWord(operation);
@@ -84,6 +89,17 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       }
     }
     return null;
+  }
+
+  /**
+   * A path that ends with one item's identifier after its collection ({@code /payments/{paymentId}}): a
+   * POST there changes that item, as Stripe and Xero update payments, and creates no transaction.
+   */
+  private static boolean addressesItem(String path) {
+    String[] segments = path.replaceFirst("/+$", "").split("/");
+    int last = segments.length - 1;
+    return last >= 1 && segments[last].matches("\\{[^{}]+}") && !segments[last - 1].isEmpty()
+        && !segments[last - 1].contains("{");
   }
 
   private static String lastLiteralSegment(String path) {

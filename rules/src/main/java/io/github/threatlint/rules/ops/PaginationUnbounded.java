@@ -23,9 +23,9 @@ import java.util.Set;
 @RuleInfo(
     id = "pagination-unbounded",
     title = "Collection without a bounded page size",
-    description = "A GET that returns a collection (an array, or an object wrapping one) but takes no page-size "
-        + "parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then return the "
-        + "whole data set, which makes bulk extraction easy and responses unbounded.",
+    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one) but takes "
+        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then "
+        + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -47,6 +47,12 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
   public List<String> wrapperProperties = List.of("data", "items", "results", "content", "records", "entries",
       "elements", "values", "list", "rows", "resources", "next", "nextCursor", "cursor", "nextPageToken", "total",
       "totalCount", "totalItems", "totalElements", "count", "page", "pageInfo", "hasMore", "offset");
+
+  /**
+   * Paging fields that also name plain amounts or numbers (an invoice's total, a status's count): one of
+   * them beside an array is no evidence of a page; two of them, or one unambiguous field, are.
+   */
+  private static final List<String> AMBIGUOUS_PAGING_FIELDS = List.of("total", "count", "page", "offset");
 
   private final Set<String> reportedParameters = new HashSet<>();
 
@@ -104,7 +110,10 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       for (MediaType type : response.content()) {
         NodeRef schema = operation.document().deref(type.schema());
         if (isArray(schema)) {
-          return true;
+          if (!schema.has("maxItems")) {
+            return true; // an array with maxItems is bounded by the contract itself
+          }
+          continue;
         }
         if (collectionPath && wrapsArray(operation.document(), schema, last)) {
           return true;
@@ -139,7 +148,8 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
     collectProperties(document, schema, properties, 0);
     List<String> arrays = new ArrayList<>();
     for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
-      if (isArray(document.deref(property.getValue()))) {
+      NodeRef value = document.deref(property.getValue());
+      if (isArray(value) && !value.has("maxItems")) {
         arrays.add(property.getKey());
       }
     }
@@ -155,12 +165,16 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
         return true;
       }
     }
+    int ambiguous = 0;
     for (String name : properties.keySet()) {
       if (Words.isAny(name, wrapperProperties) && !Words.isAny(name, List.of("data", "content", "values", "list"))) {
-        return true;
+        if (!Words.isAny(name, AMBIGUOUS_PAGING_FIELDS)) {
+          return true;
+        }
+        ambiguous++;
       }
     }
-    return false;
+    return ambiguous >= 2;
   }
 
   /** Properties of an object schema, those of its allOf members included. */

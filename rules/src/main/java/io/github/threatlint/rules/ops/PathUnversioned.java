@@ -43,7 +43,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
 
   @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
-      + "(compared ignoring case and separators); an API that declares one of them counts as versioned.")
+      + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "
+      + "X-Bank-API-Version); an API that declares one of them counts as versioned.")
   public List<String> versionParameters = List.of("api-version", "version", "x-api-version", "accept-version");
 
   /** Where a major version was first seen, and how to name that place in a message. */
@@ -177,8 +178,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   private boolean hasVersionParameter(List<Operation> operations) {
     for (Operation operation : operations) {
       for (Parameter parameter : operation.parameters()) {
+        // a vendor's X-Bank-API-Version is api-version behind a prefix; a one-word "version" must match whole
         if ((parameter.in().equals("query") || parameter.in().equals("header"))
-            && Words.isAny(parameter.name(), versionParameters)) {
+            && (Words.isAny(parameter.name(), versionParameters)
+                || Words.endsWithAny(parameter.name(), versionParameters, 2))) {
           return true;
         }
       }

@@ -162,6 +162,27 @@ public final class Words {
     return false;
   }
 
+  /**
+   * True when the name is one of the terms behind a vendor prefix: {@code X-Bank-Request-Id} ends with
+   * the words of {@code X-Request-ID} once the term's own leading "x" is dropped. What is left of the
+   * term must have at least {@code minWords} words, so that a short term does not match every name that
+   * happens to end with it.
+   */
+  public static boolean endsWithAny(String name, List<String> terms, int minWords) {
+    List<String> words = split(name);
+    for (String term : terms) {
+      List<String> core = split(term);
+      if (!core.isEmpty() && core.get(0).equals("x")) {
+        core = core.subList(1, core.size());
+      }
+      if (core.size() >= Math.max(1, minWords) && words.size() > core.size()
+          && words.subList(words.size() - core.size(), words.size()).equals(core)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static String lower(String text) {
     return text == null ? "" : text.toLowerCase(Locale.ROOT);
   }
