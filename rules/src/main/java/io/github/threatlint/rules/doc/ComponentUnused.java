@@ -3,9 +3,7 @@ package io.github.threatlint.rules.doc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Resolution;
-import io.github.threatlint.core.model.SecurityRequirements;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.NodeKind;
@@ -24,8 +22,9 @@ import java.util.Set;
     id = "component-unused",
     title = "Unused component",
     description = "A reusable component (schema, parameter, response, request body, header, example, link, callback, "
-        + "path item, security scheme) that nothing in any file of the document references. Dead definitions blur the "
-        + "inventory of what the API really exposes and drift out of date unnoticed.",
+        + "path item) that nothing in any file of the document references. Dead definitions blur the inventory of what "
+        + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's "
+        + "finding.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -36,7 +35,10 @@ import java.util.Set;
     section = "doc")
 public final class ComponentUnused implements Checks.ReferenceCheck, Checks.SchemaCheck, Checks.NodeCheck,
     Checks.DocumentEndCheck {
-  /** OAS 3 component sections and how messages name their members. */
+  /**
+   * OAS 3 component sections and how messages name their members. Security schemes are left out: they are used by
+   * security requirements, not references, and security-scheme-unused reports the unused ones (and unused scopes).
+   */
   private static final Map<String, String> OPENAPI3_SECTIONS = new LinkedHashMap<>();
   /** Swagger 2.0 top-level sections of reusable definitions. */
   private static final Map<String, String> SWAGGER2_SECTIONS = new LinkedHashMap<>();
@@ -48,14 +50,12 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
     OPENAPI3_SECTIONS.put("examples", "Example");
     OPENAPI3_SECTIONS.put("requestBodies", "Request body");
     OPENAPI3_SECTIONS.put("headers", "Header");
-    OPENAPI3_SECTIONS.put("securitySchemes", "Security scheme");
     OPENAPI3_SECTIONS.put("links", "Link");
     OPENAPI3_SECTIONS.put("callbacks", "Callback");
     OPENAPI3_SECTIONS.put("pathItems", "Path item");
     SWAGGER2_SECTIONS.put("definitions", "Schema");
     SWAGGER2_SECTIONS.put("parameters", "Parameter");
     SWAGGER2_SECTIONS.put("responses", "Response");
-    SWAGGER2_SECTIONS.put("securityDefinitions", "Security scheme");
   }
 
   private static final int MAX_EXTENSION_DEPTH = 32;
@@ -138,7 +138,6 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
     if (incomplete || !describesOperations(document)) {
       return; // a library of components, or uses we cannot see: nothing can be called unused
     }
-    markSecurityRequirements(document);
     boolean swagger2 = document.isSwagger2();
     NodeRef base = swagger2 ? document.root() : document.root().get("components");
     if (base == null) {
@@ -153,33 +152,8 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
         if (member.getKey().startsWith("x-") || used.contains(section.getKey() + "/" + member.getKey())) {
           continue;
         }
-        String how = section.getKey().startsWith("security")
-            ? "no security requirement uses it" : "nothing references it";
-        context.report(member.getValue(), section.getValue() + " '" + member.getKey() + "' is declared but " + how
-            + ": remove it, or reference it where it is meant to be used.");
-      }
-    }
-  }
-
-  private void markSecurityRequirements(ApiDocument document) {
-    markRequirements(document.globalSecurity());
-    for (Operation operation : document.allOperations()) {
-      NodeRef own = operation.node().get("security");
-      if (own != null) {
-        markRequirements(new SecurityRequirements(own));
-      }
-    }
-  }
-
-  private void markRequirements(SecurityRequirements requirements) {
-    if (requirements == null) {
-      return;
-    }
-    String section = "securitySchemes";
-    for (SecurityRequirements.Requirement requirement : requirements.alternatives()) {
-      for (String scheme : requirement.schemes().keySet()) {
-        used.add(section + "/" + scheme);
-        used.add("securityDefinitions/" + scheme);
+        context.report(member.getValue(), section.getValue() + " '" + member.getKey() + "' is declared but nothing "
+            + "references it: remove it, or reference it where it is meant to be used.");
       }
     }
   }

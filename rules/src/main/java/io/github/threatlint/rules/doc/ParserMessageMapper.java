@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.SpecVersion;
 import io.github.threatlint.core.source.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ final class ParserMessageMapper {
       if (kind == Kind.UNEXPECTED && isNamedMember(target)) {
         continue; // swagger-parser checks some maps' entries as if they were fields (encoding, ...): not a problem
       }
+      if (kind == Kind.UNEXPECTED && isUnknownFlow(target)) {
+        continue; // security-scheme-malformed reports a flow that the version does not know
+      }
       mapped.add(new Mapped(target, message(kind, target, key, attribute.group(3))));
     }
     if (targets.isEmpty()) {
@@ -124,8 +128,30 @@ final class ParserMessageMapper {
     if (kind == Kind.REPEATED && key.equals("operationId")) {
       return true; // spec-invalid reports duplicate operation ids itself, with both places
     }
+    if (isSecuritySchemeField(path) && (kind == Kind.MISSING
+        || (kind == Kind.WRONG_TYPE && (key.equals("type") || key.equals("in") || key.equals("flow"))))) {
+      // security-scheme-malformed reports the missing fields of a scheme and its unknown type, in and flow values
+      // (and unknown flows, see isUnknownFlow), naming the flow a URL belongs to: one finding per problem
+      return true;
+    }
     // a $ref to a component that does not exist is reported as a missing attribute: ref-unresolved reports it
     return kind == Kind.MISSING && (key.startsWith("#") || path.contains("#/"));
+  }
+
+  /**
+   * True for an entry of an OAuth2 scheme's flows (components.securitySchemes.X.flows.Y) that security-scheme-malformed
+   * reports as unknown: every one but deviceAuthorization in OpenAPI 3.1, which that rule accepts.
+   */
+  private boolean isUnknownFlow(NodeRef target) {
+    List<String> segments = Pointers.segments(target.pointer());
+    return segments.size() == 5 && segments.get(0).equals("components") && segments.get(1).equals("securitySchemes")
+        && segments.get(3).equals("flows")
+        && !(segments.get(4).equals("deviceAuthorization") && document.version() == SpecVersion.OPENAPI_3_1);
+  }
+
+  /** True for a field of a declared security scheme: components.securitySchemes.X.* or securityDefinitions.X.*. */
+  private static boolean isSecuritySchemeField(String path) {
+    return path.startsWith("components.securitySchemes.") || path.startsWith("securityDefinitions.");
   }
 
   private static boolean isDroppedWarning(String text) {
