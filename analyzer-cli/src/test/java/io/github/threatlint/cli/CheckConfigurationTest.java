@@ -101,9 +101,11 @@ class CheckConfigurationTest {
     Run run = run(repository.resolve("specs"), "check", "api.yaml");
     assertThat(run.out()).isEqualTo("""
         api.yaml:8:5: warning [operation-security-missing] GET /accounts (read) requires no authentication: no 'security' \
-        applies to it. Add a security requirement to the operation or to the document.
+        applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
+        every operation with a document-wide 'security'.
         api.yaml:10:5: warning [operation-security-missing] POST /accounts (write) requires no authentication: no 'security' \
-        applies to it. Add a security requirement to the operation or to the document.
+        applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
+        every operation with a document-wide 'security'.
         2 findings (0 errors, 2 warnings, 0 notes) in 1 file.
         """);
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
@@ -233,7 +235,8 @@ class CheckConfigurationTest {
     Run withNew = run(repository.resolve("specs"), "check", "--baseline", "../threatlint-baseline.json", "api.yaml");
     assertThat(withNew.out()).isEqualTo("""
         api.yaml:18:9: error [operation-security-missing] DELETE /accounts (write) requires no authentication: no 'security' \
-        applies to it. Add a security requirement to the operation or to the document.
+        applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
+        every operation with a document-wide 'security'.
         1 finding (1 error, 0 warnings, 0 notes) in 1 file; 3 suppressed.
         """);
     assertThat(withNew.exit()).isEqualTo(ExitCodes.FINDINGS);

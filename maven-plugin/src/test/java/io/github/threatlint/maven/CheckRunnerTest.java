@@ -123,7 +123,8 @@ class CheckRunnerTest {
         "[INFO] threatlint 0.1.0-SNAPSHOT: checking tickets-api/src/main/openapi/ferry.yaml for security problems "
             + "(profile recommended, configuration .threatlint.yaml).".replace("0.1.0-SNAPSHOT", io.github.threatlint.core.Version.get()),
         "[WARNING] tickets-api/src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read) requires no "
-            + "authentication: no 'security' applies to it. Add a security requirement to the operation or to the document.");
+            + "authentication: no 'security' applies to it and the document declares no security scheme. Declare one and "
+            + "require it on the operation or for the whole document.");
   }
 
   @Test

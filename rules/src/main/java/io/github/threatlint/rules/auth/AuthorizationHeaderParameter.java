@@ -1,17 +1,24 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "authorization-header-parameter",
     title = "Authorization declared as a header parameter",
-    description = "'Authorization' declared as a header parameter instead of through a security scheme. OpenAPI 3 "
-        + "tools ignore such a parameter, so the operation looks unauthenticated to them, and nothing says which "
-        + "credentials it takes.",
+    description = "'Authorization' declared as a header parameter of an operation that requires no security scheme. "
+        + "OpenAPI 3 tools ignore such a parameter, so the operation looks unauthenticated to them, and nothing says "
+        + "which credentials it takes.",
     level = Level.WARNING,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -20,14 +27,36 @@ import io.github.threatlint.core.rule.RuleInfo;
     securitySeverity = 4.0,
     precision = "very-high",
     section = "auth")
-public final class AuthorizationHeaderParameter implements Checks.ParameterCheck {
+public final class AuthorizationHeaderParameter implements Checks.DocumentCheck {
   @Override
-  public void checkParameter(Parameter parameter, RuleContext context) {
-    if (!"header".equals(parameter.in()) || !parameter.name().equalsIgnoreCase("Authorization")) {
-      return;
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    // each definition once, where it is written, with the operations that take their credentials through it alone
+    Map<NodeRef, List<Operation>> unsecured = new LinkedHashMap<>();
+    for (Operation operation : document.allOperations()) {
+      Parameter header = authorizationHeader(operation);
+      // beside a security requirement the parameter only documents the header again: not "instead of" a scheme
+      if (header != null && !Response401Missing.requiresCredentials(operation.security())) {
+        unsecured.computeIfAbsent(header.node(), node -> new ArrayList<>()).add(operation);
+      }
     }
-    context.report(parameter.node(), "name", "The header parameter '" + parameter.name() + "' carries credentials "
-        + "outside any security scheme: tools ignore it and the operation looks unauthenticated. Declare a security "
-        + "scheme (http bearer, OAuth2, OpenID Connect) and require it with 'security' instead.");
+    for (Map.Entry<NodeRef, List<Operation>> entry : unsecured.entrySet()) {
+      List<Operation> operations = entry.getValue();
+      String users = operations.get(0).label() + (operations.size() == 1 ? "" : " and " + (operations.size() - 1)
+          + " more operation" + (operations.size() == 2 ? "" : "s"));
+      context.report(entry.getKey(), "name", "The header parameter '" + entry.getKey().text("name")
+          + "' carries the credentials of " + users + " outside any security scheme: tools ignore it and the "
+          + "operation looks unauthenticated. Declare a security scheme (http bearer, OAuth2, OpenID Connect) and "
+          + "require it with 'security' instead.");
+    }
+  }
+
+  /** The operation's header parameter named Authorization, or null. */
+  static Parameter authorizationHeader(Operation operation) {
+    for (Parameter parameter : operation.parameters("header")) {
+      if (parameter.name().equalsIgnoreCase("Authorization")) {
+        return parameter;
+      }
+    }
+    return null;
   }
 }

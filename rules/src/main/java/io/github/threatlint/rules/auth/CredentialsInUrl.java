@@ -1,12 +1,14 @@
 package io.github.threatlint.rules.auth;
 
 import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.rules.support.Words;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +26,7 @@ import java.util.Set;
     securitySeverity = 7.5,
     precision = "high",
     section = "auth")
-public final class CredentialsInUrl implements Checks.ParameterCheck {
+public final class CredentialsInUrl implements Checks.OperationCheck {
   private static final List<String> CREDENTIAL_TERMS = List.of("password", "passwd", "client_secret", "secret",
       "access_token", "refresh_token", "id_token", "token", "api_key", "apikey", "pin", "otp", "passcode");
 
@@ -41,32 +43,71 @@ public final class CredentialsInUrl implements Checks.ParameterCheck {
       "marker", "change", "changes", "notification", "verify", "verification", "invite", "invitation", "confirmation",
       "reset", "unsubscribe", "captcha", "share", "download", "upload", "watch", "batch", "job", "task", "link");
 
-  /** Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type. */
-  private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "type", "types", "count",
-      "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format", "expiry", "expires",
-      "expiration", "version", "label", "description", "strength", "rule", "rules", "prefix", "query", "filter", "search");
+  /**
+   * Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type,
+   * the identifier of a stored key (api_key_uuid, token_reference), a setting (password_validity_days).
+   */
+  private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "uuid", "guid", "reference",
+      "ref", "type", "types", "count", "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format",
+      "expiry", "expires", "expiration", "days", "version", "label", "description", "strength", "rule", "rules", "prefix",
+      "query", "filter", "search");
+
+  /**
+   * Words of a path segment that make a bare token in its URL a one-time link token, as e-mails carry them
+   * (/verify/{token}, /invitations/accept/{token}, /reset-password/{token}), not a credential of the API: the same
+   * kinds of token that {@link #NON_CREDENTIAL_TOKEN_PREFIXES} leaves out when the name says it (verifyToken).
+   */
+  private static final Set<String> ONE_TIME_LINK_WORDS = Set.of("verify", "verified", "verification", "verifications",
+      "confirm", "confirmation", "confirmations", "invite", "invites", "invitation", "invitations", "reset", "unsubscribe");
+
+  /** Shared parameter definitions already reported: a component used by many operations is reported once, where it is. */
+  private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
-  public void checkParameter(Parameter parameter, RuleContext context) {
+  public void checkOperation(Operation operation, RuleContext context) {
+    for (Parameter parameter : operation.parameters()) {
+      String reason = reason(parameter, operation.path());
+      if (reason != null && reported.add(parameter.node())) {
+        context.report(parameter.node(), "name", "The " + parameter.in() + " parameter '" + parameter.name()
+            + "' carries a credential (" + reason + "): URLs are kept in logs, proxies, browser history and Referer "
+            + "headers. Send it in a header, the request body, or replace it with an OAuth2 access token in the "
+            + "Authorization header.");
+      }
+    }
+  }
+
+  /** Why the parameter carries a credential in the URL of the given path, or null when it does not. */
+  private static String reason(Parameter parameter, String path) {
     String in = parameter.in();
     if (!in.equals("query") && !in.equals("path")) {
-      return;
+      return null;
     }
     String name = parameter.name();
     NodeRef schema = parameter.schema();
     String reason = canHoldCredential(schema, name) ? credentialTerm(name, in) : null;
-    if (reason != null && mentionsPagination(parameter.node().text("description"))) {
+    boolean linkToken = "token".equals(Words.matchingTerm(name, CREDENTIAL_TERMS)) && isOneTimeLink(path);
+    if (reason != null && (mentionsPagination(parameter.node().text("description")) || linkToken)) {
       reason = null;
     }
     if (reason == null && schema != null && "password".equals(schema.text("format"))) {
       reason = "format: password";
     }
-    if (reason == null) {
-      return;
+    return reason;
+  }
+
+  /** True when a fixed segment of the path names a verification, confirmation, invitation or reset link. */
+  private static boolean isOneTimeLink(String path) {
+    for (String segment : path.split("/")) {
+      if (segment.startsWith("{")) {
+        continue;
+      }
+      for (String word : Words.split(segment)) {
+        if (ONE_TIME_LINK_WORDS.contains(word)) {
+          return true;
+        }
+      }
     }
-    context.report(parameter.node(), "name", "The " + in + " parameter '" + name + "' carries a credential ("
-        + reason + "): URLs are kept in logs, proxies, browser history and Referer headers. Send it in a header, "
-        + "the request body, or replace it with an OAuth2 access token in the Authorization header.");
+    return false;
   }
 
   /**

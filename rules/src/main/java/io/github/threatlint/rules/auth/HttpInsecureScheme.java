@@ -35,16 +35,15 @@ public final class HttpInsecureScheme implements Checks.SecuritySchemeCheck {
 
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
-    // Swagger 2.0 has no http schemes other than basic, which http-basic-auth reports
-    String name = scheme.httpScheme();
-    if (!"http".equals(scheme.type()) || scheme.version().isSwagger2() || name == null || name.equals("basic")) {
+    if (!isWeakOrUnregistered(scheme)) {
       return;
     }
+    String name = scheme.httpScheme();
     String weak = WEAK.get(name);
     if (weak != null) {
       context.report(scheme.node(), "scheme", "Security scheme '" + scheme.name() + "' uses HTTP '" + name + "': " + weak
           + ". Use OAuth2 or OpenID Connect with bearer tokens over TLS.");
-    } else if (!REGISTERED.contains(name)) {
+    } else {
       String hint = name.equals("jwt") || name.equals("token") || name.equals("access_token")
           ? " For a JWT write scheme: bearer with bearerFormat: JWT."
           : " Use a registered scheme such as bearer.";
@@ -52,5 +51,15 @@ public final class HttpInsecureScheme implements Checks.SecuritySchemeCheck {
           + "', which is not in the IANA HTTP Authentication Scheme Registry: clients and gateways cannot know how to "
           + "send or check it." + hint);
     }
+  }
+
+  /** True for an OpenAPI 3 http scheme that is weak or not registered with IANA: what this rule reports. */
+  static boolean isWeakOrUnregistered(SecurityScheme scheme) {
+    // Swagger 2.0 has no http schemes other than basic, which http-basic-auth reports
+    String name = scheme.httpScheme();
+    if (!"http".equals(scheme.type()) || scheme.version().isSwagger2() || name == null || name.equals("basic")) {
+      return false;
+    }
+    return WEAK.containsKey(name) || !REGISTERED.contains(name);
   }
 }

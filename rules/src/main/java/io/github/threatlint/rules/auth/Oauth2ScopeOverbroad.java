@@ -52,25 +52,47 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     for (Requirement requirement : global.alternatives()) {
       for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
         SecurityScheme scheme = document.securitySchemes().get(entry.getKey());
-        if (scheme == null || !scheme.isOAuth2()) {
-          continue;
-        }
-        List<String> declared = scheme.declaredScopes();
-        if (declared.size() >= 2 && entry.getValue().containsAll(declared)) {
+        if (demandsEveryScope(scheme, entry.getValue())) {
           context.report(requirement.schemeNode(entry.getKey()), "The document-wide 'security' demands every scope of OAuth2 "
-              + "scheme '" + entry.getKey() + "' at once (" + String.join(", ", declared) + ") for all " + inheriting
-              + " operations that inherit it, so a client must obtain full consent to call any of them. Require on "
-              + "each operation only the scopes it needs.");
+              + "scheme '" + entry.getKey() + "' at once (" + String.join(", ", scheme.declaredScopes()) + ") for all "
+              + inheriting + " operations that inherit it, so a client must obtain full consent to call any of them. "
+              + "Require on each operation only the scopes it needs.");
         }
       }
     }
   }
 
+  /** True when the scopes are every scope (two or more) that the OAuth2 scheme declares. */
+  static boolean demandsEveryScope(SecurityScheme scheme, List<String> scopes) {
+    if (scheme == null || !scheme.isOAuth2()) {
+      return false;
+    }
+    List<String> declared = scheme.declaredScopes();
+    return declared.size() >= 2 && scopes.containsAll(declared);
+  }
+
+  /** True when the document-wide requirement is reported for demanding every scope: its operations are covered by it. */
+  private static boolean globalDemandsEveryScope(ApiDocument document) {
+    SecurityRequirements global = document.globalSecurity();
+    if (global == null) {
+      return false;
+    }
+    for (Requirement requirement : global.alternatives()) {
+      for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
+        if (demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || security == null) {
-      return;
+    if (operation.kind() != Operation.Kind.PATH || security == null
+        || (SecuritySites.inheritsGlobal(operation) && globalDemandsEveryScope(operation.document()))) {
+      return; // the document-wide requirement that demands every scope is reported once, where it is written
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
     boolean adminPath = AdminPaths.isAdmin(operation.path());
@@ -89,7 +111,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
         }
         scoped = true;
         for (String scope : entry.getValue()) {
-          String reason = reason(operation, scope, adminPath);
+          String reason = reason(operation, scheme, scope, adminPath);
           if (reason != null) {
             broad.add(reason);
             if (where == null) {
@@ -124,16 +146,23 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
         + (SecuritySites.inheritsGlobal(operation) ? ", in the operation's own 'security'." : "."));
   }
 
-  private static String reason(Operation operation, String scope, boolean adminPath) {
+  private static String reason(Operation operation, SecurityScheme scheme, String scope, boolean adminPath) {
     String wildcard = Scopes.wildcardReason(scope);
-    // an admin operation may well require an admin scope; a wildcard stays too broad everywhere
-    if (wildcard != null && !(adminPath && wildcard.equals("an admin scope"))) {
+    // an admin operation may well require an admin scope; a wildcard stays too broad everywhere, unless the scheme
+    // declares nothing narrower: then the scopes themselves are too coarse, which is oauth2-scope-coarse's finding
+    if (wildcard != null && !(adminPath && wildcard.equals("an admin scope")) && declaresNarrowerScope(scheme)) {
       return wildcard + " '" + scope + "'";
     }
     if (operation.isRead() && Scopes.isWriteClass(scope)) {
       return "the write-class scope '" + scope + "'";
     }
     return null;
+  }
+
+  /** True when the scheme declares a scope that is no wildcard or admin scope, or declares none (nothing to judge). */
+  private static boolean declaresNarrowerScope(SecurityScheme scheme) {
+    List<String> declared = scheme.declaredScopes();
+    return declared.isEmpty() || declared.stream().anyMatch(scope -> Scopes.wildcardReason(scope) == null);
   }
 
   /** The reasons, at most three of them, so that a requirement with many scopes keeps a readable message. */

@@ -42,9 +42,13 @@ public final class Oauth2ScopesMissing implements Checks.DocumentCheck {
           String applies = site.isGlobal()
               ? " (it applies to " + count(site.governed().size()) + ", e.g. " + site.governed().get(0).label() + ")"
               : "";
-          context.report(requirement.schemeNode(entry.getKey()), site.whereCapitalized() + applies + " requires " + kind + " scheme '" + entry.getKey()
-              + "' with no scope, so any token of the scheme is accepted. List the scopes the operation needs, "
-              + "so that the user's consent limits it.");
+          // a scheme that declares no scope cannot be asked for one: the scopes must be declared first
+          String what = scheme.isOAuth2() && scheme.declaredScopes().isEmpty()
+              ? "Declare scopes in the scheme's flows (it declares none) and list those the operation needs"
+              : "List the scopes the operation needs";
+          context.report(requirement.schemeNode(entry.getKey()), site.whereCapitalized() + applies + " requires " + kind
+              + " scheme '" + entry.getKey() + "' with no scope, so any token of the scheme is accepted. " + what
+              + ", so that the user's consent limits it.");
         }
       }
     }

@@ -46,7 +46,7 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
     if (value == null || (value.node().isTextual() && value.node().textValue().isBlank())) {
       return; // a missing or empty required URL is security-scheme-malformed's finding
     }
-    String problem = problem(value);
+    String problem = problem(value, scheme.version().isSwagger2());
     if (problem != null) {
       context.report(value, "The " + field + " of security scheme '" + scheme.name() + "' " + problem
           + ". Give the absolute https URL of the endpoint.");
@@ -54,7 +54,7 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
   }
 
   /** What is wrong with the URL, or null when it is an absolute https URL with a host. */
-  static String problem(NodeRef value) {
+  static String problem(NodeRef value, boolean swagger2) {
     if (!value.node().isTextual()) {
       return "is not a string";
     }
@@ -66,7 +66,9 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
       return "'" + text + "' is not a valid URL (" + e.getReason() + ")";
     }
     if (uri.getScheme() == null) {
-      return "'" + text + "' is relative, so clients must guess the host";
+      // OpenAPI 3 resolves a relative URL against the server URL; Swagger 2.0 says nothing about it
+      return "'" + text + "' is relative, so " + (swagger2 ? "clients must guess the host"
+          : "it resolves against whichever server URL a client uses, sandbox and test servers included");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https")) {

@@ -28,8 +28,10 @@ public final class Response401Missing implements Checks.OperationCheck {
         || operation.documentsStatus("401", false)) {
       return;
     }
-    context.report(operation.node(), "responses", operation.label() + " requires authentication but documents no 401 "
-        + "response. Add a 401 response (with a WWW-Authenticate header) for missing, expired or invalid credentials.");
+    // with the empty alternative {} credentials are optional, yet invalid ones are still refused with 401
+    String verb = operation.security().allowsAnonymous() ? " accepts credentials" : " requires authentication";
+    context.report(operation.node(), "responses", operation.label() + verb + " but documents no 401 response. Add a 401 "
+        + "response (with a WWW-Authenticate header) for missing, expired or invalid credentials.");
   }
 
   /** True when at least one alternative of the security needs credentials. */

@@ -33,6 +33,9 @@ public final class SecuritySchemeNotAllowed implements Checks.SecuritySchemeChec
     if (type.isEmpty() || allowed.contains(type)) {
       return;
     }
+    if (HttpBasicAuth.isBasic(scheme) || HttpInsecureScheme.isWeakOrUnregistered(scheme)) {
+      return; // http-basic-auth and http-insecure-scheme report these schemes, with the reason and the same advice
+    }
     String httpScheme = scheme.httpScheme();
     String shown = type;
     if (type.equals("http") && httpScheme != null) {

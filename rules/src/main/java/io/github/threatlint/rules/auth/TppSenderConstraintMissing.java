@@ -54,7 +54,8 @@ public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
       }
     }
     NodeRef where = oauth.entry();
-    context.report(where, "OAuth2 scheme '" + oauth.name() + "' lets client applications call the API, but no mutualTLS "
+    String kind = oauth.isOAuth2() ? "OAuth2" : "OpenID Connect";
+    context.report(where, kind + " scheme '" + oauth.name() + "' lets client applications call the API, but no mutualTLS "
         + "scheme is declared and nothing documents sender-constrained tokens: a stolen token works for anyone who "
         + "presents it. Bind tokens to the client (mTLS certificate-bound tokens, RFC 8705, or DPoP, RFC 9449), declare "
         + "a mutualTLS scheme (OpenAPI 3.1) or say so in the scheme's description.");
