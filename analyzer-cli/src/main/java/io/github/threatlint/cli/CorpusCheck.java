@@ -2,11 +2,11 @@ package io.github.threatlint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.threatlint.core.source.SourceReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,7 @@ import java.util.stream.Stream;
  * error only without {@code --allow-invalid}.
  */
 public final class CorpusCheck {
-  private static final Pattern ROOT_KEY = Pattern.compile("(?m)^(\"?)(openapi|swagger)\\1\\s*:|\"(openapi|swagger)\"\\s*:");
+  private static final SpecFinder ROOT_DOCUMENTS = new SpecFinder(Path.of("").toAbsolutePath(), SourceReader.DEFAULT_MAX_BYTES);
 
   private CorpusCheck() {}
 
@@ -124,20 +123,13 @@ public final class CorpusCheck {
     System.out.println("no crash, no internal error, no time-out");
   }
 
+  /** A root document as `check` finds them in a folder: a top-level openapi or swagger key, wherever it stands. */
   static boolean isRootSpec(Path file) {
     String name = file.getFileName().toString();
     if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
       return false;
     }
-    try {
-      byte[] head = new byte[4096];
-      int read;
-      try (var in = Files.newInputStream(file)) {
-        read = in.readNBytes(head, 0, head.length);
-      }
-      return ROOT_KEY.matcher(new String(head, 0, read, StandardCharsets.UTF_8)).find();
-    } catch (IOException e) {
-      return false;
-    }
+    return ROOT_DOCUMENTS.isRootDocument(file);
   }
+
 }
