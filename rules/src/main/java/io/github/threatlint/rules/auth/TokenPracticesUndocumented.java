@@ -61,12 +61,22 @@ public final class TokenPracticesUndocumented implements Checks.SecuritySchemeCh
 
   private static boolean mentions(String text, List<String> words, List<String> stems, Set<String> exactWords) {
     for (String stem : stems) {
-      if (text.contains(stem)) {
+      if (startsWord(text, stem)) {
         return true;
       }
     }
     for (String word : words) {
       if (exactWords.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the stem begins a word of the text: "signed JWTs" validates, "designed for" does not. */
+  private static boolean startsWord(String text, String stem) {
+    for (int at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+      if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
         return true;
       }
     }
