@@ -46,7 +46,7 @@ public final class NumericFormat implements Checks.SchemaCheck {
     }
     String format = Schemas.format(schema);
     String problem = format == null ? "has no format" : "has format '" + format + "'";
-    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(schema) + " is "
+    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(visit.document(), schema) + " is "
         + (integer ? "an integer" : "a number") + " that " + problem + ": declare " + String.join(" or ", accepted)
         + " so that clients and servers agree on its size and precision.");
   }
