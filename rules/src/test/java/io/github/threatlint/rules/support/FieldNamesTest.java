@@ -46,6 +46,11 @@ class FieldNamesTest {
       "addressId, -",
       "requireAddress, -",
       "emailing, -",
+      "address_line1_check, -",
+      "billing_address_collection, -",
+      "lastNameMatch, -",
+      "addressPrefix, -",
+      "EmailVerificationSubject, -",
   })
   void valueTerm(String name, String term) {
     assertThat(FieldNames.valueTerm(name, PERSONAL)).isEqualTo(term);
