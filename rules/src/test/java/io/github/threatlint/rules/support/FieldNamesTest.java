@@ -27,6 +27,7 @@ class FieldNamesTest {
       "pinSupport, -",
       "cvc_check, -",
       "hasPassword, -",
+      "displayPassword, -",
       "PrivateKeyCiphertextBlob, -",
       "encryptedPassword, -",
       "spinner, -",
