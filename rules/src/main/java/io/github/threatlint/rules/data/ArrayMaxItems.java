@@ -34,7 +34,7 @@ public final class ArrayMaxItems implements Checks.SchemaCheck {
         || Schemas.declares(visit, node -> node.has("maxItems") || Schemas.isEnumerated(node))) {
       return;
     }
-    context.report(schema, SchemaLabels.of(schema) + " is an array " + Schemas.usageLabel(visit) + " without maxItems: "
+    context.report(schema, SchemaLabels.of(visit.document(), schema) + " is an array " + Schemas.usageLabel(visit) + " without maxItems: "
         + "declare the largest number of elements the operation accepts, so that one request cannot carry an unbounded list.");
   }
 }

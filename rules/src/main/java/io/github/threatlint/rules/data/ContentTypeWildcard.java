@@ -47,7 +47,8 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     if (document.isSwagger2()) {
-      reportWildcards(document.root(), context, "the document");
+      reportWildcards(document.root(), "consumes", context, "the document");
+      reportWildcards(document.root(), "produces", context, "the document");
     }
   }
 
@@ -58,12 +59,20 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
     if (!document.isSwagger2()) {
       return;
     }
-    reportWildcards(operation.node(), context, operation.label());
+    boolean readsContent = operation.hasRequestBody();
+    boolean returnsContent = returnsContent(operation);
+    // a list for content the operation does not have is never applied: a wildcard there opens nothing
+    if (readsContent) {
+      reportWildcards(operation.node(), "consumes", context, operation.label());
+    }
+    if (returnsContent) {
+      reportWildcards(operation.node(), "produces", context, operation.label());
+    }
     List<String> missing = new ArrayList<>();
-    if (operation.hasRequestBody() && !declared(operation, "consumes")) {
+    if (readsContent && !declared(operation, "consumes")) {
       missing.add("consumes");
     }
-    if (!declared(operation, "produces") && returnsContent(operation)) {
+    if (!declared(operation, "produces") && returnsContent) {
       missing.add("produces");
     }
     if (!missing.isEmpty()) {
@@ -90,17 +99,15 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
     return false;
   }
 
-  private static void reportWildcards(NodeRef owner, RuleContext context, String where) {
-    for (String field : List.of("consumes", "produces")) {
-      NodeRef list = owner.get(field);
-      if (list == null) {
-        continue;
-      }
-      for (NodeRef entry : list.elements()) {
-        if (entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue())) {
-          context.report(entry, "'" + entry.node().textValue() + "' in the " + field + " of " + where + " accepts any "
-              + "content: name the concrete media types so that gateways can refuse anything else.");
-        }
+  private static void reportWildcards(NodeRef owner, String field, RuleContext context, String where) {
+    NodeRef list = owner.get(field);
+    if (list == null) {
+      return;
+    }
+    for (NodeRef entry : list.elements()) {
+      if (entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue())) {
+        context.report(entry, "'" + entry.node().textValue() + "' in the " + field + " of " + where + " accepts any "
+            + "content: name the concrete media types so that gateways can refuse anything else.");
       }
     }
   }

@@ -54,7 +54,7 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
     }
     if (!unclassified.isEmpty()) {
-      context.report(schema, SchemaLabels.of(schema) + " carries customer data (" + CustomerData.quote(unclassified)
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " carries customer data (" + CustomerData.quote(unclassified)
           + ") without " + key + ": classify the schema (or each of these properties) so that the data flows and the "
           + "protection they need are documented.");
     }

@@ -60,7 +60,7 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
     NodeRef info = document.root().get("info");
     NodeRef at = info != null && info.isObject() ? info : document.root();
     context.report(at, "The API processes customer data (" + CustomerData.quote(found) + " in "
-        + SchemaLabels.of(visit.node()) + ") but declares no " + key + ": state on "
+        + SchemaLabels.of(document, visit.node()) + ") but declares no " + key + ": state on "
         + "info (or on every server) where the data is stored and processed, for example " + key + ": [CH].");
   }
 

@@ -42,7 +42,7 @@ public final class NumericBounds implements Checks.SchemaCheck {
     }
     String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
-    context.report(schema, SchemaLabels.of(schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
+    context.report(schema, SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
         + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
         + "really process.");
   }

@@ -26,8 +26,8 @@ import java.util.Set;
     precision = "high",
     section = "data")
 public final class NumericFormat implements Checks.SchemaCheck {
-  @RuleOption(description = "Formats accepted for integers.")
-  public List<String> integerFormats = List.of("int32", "int64");
+  @RuleOption(description = "Formats accepted for integers (and for numbers: an integer size fixes a number's too).")
+  public List<String> integerFormats = List.of("int32", "int64", "int8", "int16", "uint8", "uint16", "uint32", "uint64");
 
   @RuleOption(description = "Formats accepted for numbers.")
   public List<String> numberFormats = List.of("float", "double");
@@ -40,14 +40,16 @@ public final class NumericFormat implements Checks.SchemaCheck {
     }
     Set<String> types = Schemas.valueTypes(schema);
     boolean integer = types.contains("integer") && !types.contains("number");
-    List<String> accepted = integer ? integerFormats : numberFormats;
-    if (Schemas.declares(visit, node -> Schemas.formatIn(node, accepted))) {
+    // an integer size (int64, uint32, ...) fixes the size of a number as well
+    if (Schemas.declares(visit, node -> Schemas.formatIn(node, integerFormats)
+        || (!integer && Schemas.formatIn(node, numberFormats)))) {
       return;
     }
+    List<String> suggested = integer ? integerFormats.subList(0, Math.min(2, integerFormats.size())) : numberFormats;
     String format = Schemas.format(schema);
     String problem = format == null ? "has no format" : "has format '" + format + "'";
-    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(schema) + " is "
-        + (integer ? "an integer" : "a number") + " that " + problem + ": declare " + String.join(" or ", accepted)
+    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(visit.document(), schema) + " is "
+        + (integer ? "an integer" : "a number") + " that " + problem + ": declare " + String.join(" or ", suggested)
         + " so that clients and servers agree on its size and precision.");
   }
 }

@@ -48,7 +48,7 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
           || protectedValue(document, property.getValue(), Schemas.otherDeclarations(visit, name))) {
         continue;
       }
-      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(schema) + " holds a password "
+      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(visit.document(), schema) + " holds a password "
           + "or PIN: add format: password (so tools mask it)" + (document.isSwagger2() ? "" : " and writeOnly: true (so it "
           + "is never returned)") + ".");
     }

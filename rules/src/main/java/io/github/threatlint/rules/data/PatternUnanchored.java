@@ -39,6 +39,6 @@ public final class PatternUnanchored implements Checks.SchemaCheck {
     String fix = alternatives
         ? "its alternatives are not all anchored: group them, as ^(?:a|b)$, so that ^ and $ apply to each."
         : "patterns match anywhere in the value, so add ^ at the start and $ at the end to make it match the whole value.";
-    context.report(schema.get("pattern"), "The pattern of " + SchemaLabels.of(schema) + " is not anchored: " + fix);
+    context.report(schema.get("pattern"), "The pattern of " + SchemaLabels.of(visit.document(), schema) + " is not anchored: " + fix);
   }
 }

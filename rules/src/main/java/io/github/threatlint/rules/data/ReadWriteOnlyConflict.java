@@ -29,7 +29,7 @@ public final class ReadWriteOnlyConflict implements Checks.SchemaCheck {
     // the other flag may come from the same schema, a schema it refers to (3.1) or another branch of its allOf
     // (reported where writeOnly is written, so that a conflict spread over two branches is reported once)
     if (schema.isTrue("writeOnly") && Schemas.declares(visit, node -> node.isTrue("readOnly"))) {
-      context.report(schema.get("writeOnly"), SchemaLabels.of(schema) + " is both readOnly and writeOnly: keep writeOnly "
+      context.report(schema.get("writeOnly"), SchemaLabels.of(visit.document(), schema) + " is both readOnly and writeOnly: keep writeOnly "
           + "for values clients send but must never get back (passwords, PINs), readOnly for values only the server sets.");
     }
   }

@@ -59,7 +59,7 @@ public final class RequestServerManagedField implements Checks.SchemaCheck {
       if (!managed || readOnly(document, visit, name, property.getValue())) {
         continue;
       }
-      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(schema) + " looks managed by "
+      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(visit.document(), schema) + " looks managed by "
           + "the server, yet the schema is " + Schemas.usageLabel(visit) + " and does not mark it readOnly: add "
           + "readOnly: true (or use a separate request schema without it) so that clients cannot set it.");
     }

@@ -73,16 +73,16 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
       NodeRef items = document.deref(schema.get("items"));
       String problem = items == null || !items.isObject() ? null : problem(items);
       if (problem != null && reported.add(items)) {
-        context.report(items, where + " returns an array whose items (" + SchemaLabels.of(items) + ") " + problem
+        context.report(items, where + " returns an array whose items (" + SchemaLabels.of(document, items) + ") " + problem
             + ": list the properties each element returns.");
       }
       return;
     }
     String problem = problem(schema);
     if (problem != null && reported.add(schema)) {
-      boolean inline = schema.equals(written) && !SchemaLabels.of(schema).startsWith("schema ");
+      boolean inline = schema.equals(written) && !SchemaLabels.of(document, schema).startsWith("schema ");
       NodeRef at = schema.has("additionalProperties") && schema.has("properties") ? schema.get("additionalProperties") : schema;
-      context.report(at, where + (inline ? " " : " returns " + SchemaLabels.of(schema) + ", which ") + problem
+      context.report(at, where + (inline ? " " : " returns " + SchemaLabels.of(document, schema) + ", which ") + problem
           + ": list the properties it returns and set additionalProperties: false (maxProperties: 0 if it is always empty).");
     }
   }

@@ -41,7 +41,7 @@ public final class SchemaAdditionalProperties implements Checks.SchemaCheck {
       // before 3.1 a composed object cannot be closed: additionalProperties does not see the branches' properties
       if (visit.document().version() == SpecVersion.OPENAPI_3_1 && (Schemas.isObject(schema) || schema.has("allOf"))
           && open(schema, "unevaluatedProperties")) {
-        context.report(schema, "unevaluatedProperties", SchemaLabels.of(schema) + " is a composed object "
+        context.report(schema, "unevaluatedProperties", SchemaLabels.of(visit.document(), schema) + " is a composed object "
             + Schemas.usageLabel(visit) + " that accepts properties none of its parts lists: add unevaluatedProperties: "
             + "false (or maxProperties) so that a client cannot slip in fields the API does not expect.");
       }
@@ -52,7 +52,7 @@ public final class SchemaAdditionalProperties implements Checks.SchemaCheck {
     }
     JsonNode additional = schema.node().get("additionalProperties");
     String how = additional == null ? "additionalProperties is absent" : "additionalProperties is " + (additional.isBoolean() ? "true" : "{}");
-    context.report(schema, "additionalProperties", SchemaLabels.of(schema) + " is an object " + Schemas.usageLabel(visit)
+    context.report(schema, "additionalProperties", SchemaLabels.of(visit.document(), schema) + " is an object " + Schemas.usageLabel(visit)
         + " that accepts properties it does not list (" + how + "): set additionalProperties: false, or a schema for the "
         + "values plus maxProperties, so that a client cannot slip in fields such as role or isAdmin.");
   }

@@ -53,7 +53,7 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
     if (Schemas.isSwagger2Parameter(visit) && "body".equals(schema.text("in"))) {
       return;
     }
-    context.report(schema, SchemaLabels.of(schema) + " constrains nothing (no type, properties, $ref, composition, enum "
+    context.report(schema, SchemaLabels.of(visit.document(), schema) + " constrains nothing (no type, properties, $ref, composition, enum "
         + "or const), so it accepts any JSON value: declare its type and the constraints of what clients may send.");
   }
 }

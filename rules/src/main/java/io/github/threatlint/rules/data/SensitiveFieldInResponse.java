@@ -55,7 +55,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
       String fix = document.isSwagger2()
           ? "remove it from the response schema (Swagger 2.0 has no writeOnly: use separate request and response schemas)."
           : "mark it writeOnly: true, or remove it from the response schema, so that the secret is never returned.";
-      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(schema) + " is returned to "
+      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(visit.document(), schema) + " is returned to "
           + "clients and named like a secret (" + term + "): " + fix);
     }
   }

@@ -51,7 +51,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       String pattern = schema.text("pattern");
       String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
           ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";
-      context.report(schema, SchemaLabels.of(schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
           + note + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
           + "are refused before they reach the back end.");
     }

@@ -42,7 +42,7 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
     }
     boolean constrained = Schemas.declares(visit, node -> node.has("pattern") || node.has("format") || Schemas.isEnumerated(node));
     if (!constrained) {
-      context.report(schema, SchemaLabels.of(schema) + " is a string " + Schemas.usageLabel(visit) + " that accepts any "
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " that accepts any "
           + "characters: declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
           + "the value can legitimately contain.");
     }

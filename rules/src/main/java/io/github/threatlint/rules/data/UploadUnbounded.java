@@ -44,7 +44,7 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.Operati
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {
       String what = "byte".equals(Schemas.format(schema)) || schema.has("contentEncoding")
           ? "is base64-encoded content" : "is an uploaded file";
-      context.report(schema, SchemaLabels.of(schema) + " " + what + " without maxLength: declare the largest size the "
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " " + what + " without maxLength: declare the largest size the "
           + "API accepts (maxLength), so that gateways and servers can refuse larger uploads early.");
     }
   }

@@ -86,7 +86,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
         continue;
       }
       if (isUnrestrictedText(resolved) && !restrictedElsewhere(visit, property.getKey()) && reported.add(written)) {
-        context.report(written, "Property '" + property.getKey() + "' of " + SchemaLabels.of(schema) + " takes a URL "
+        context.report(written, "Property '" + property.getKey() + "' of " + SchemaLabels.of(visit.document(), schema) + " takes a URL "
             + "with no pattern or enum: restrict it to the hosts and schemes the API may call or redirect to (an "
             + "anchored pattern or an enum), and check it on the server as well.");
       }
@@ -95,7 +95,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("pattern") || Schemas.isEnumerated(node)) && reported.add(schema)) {
-      context.report(schema, SchemaLabels.of(schema) + " is a URL (format " + Schemas.format(schema) + ") "
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a URL (format " + Schemas.format(schema) + ") "
           + Schemas.usageLabel(visit) + " with no pattern or enum: restrict it to the hosts and schemes the API may call "
           + "or redirect to.");
     }

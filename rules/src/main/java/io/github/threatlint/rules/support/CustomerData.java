@@ -29,14 +29,46 @@ public final class CustomerData {
   /** Names that contain a term above but are not about a person. */
   public static final List<String> NOT_PERSONAL = List.of("ip_address", "mac_address", "server_address",
       "wallet_address", "contract_address", "address_type", "email_template", "phone_type", "email_subject",
-      "email_message", "email_body", "web_address", "company_address", "email_domain");
+      "email_message", "email_body", "web_address", "company_address", "email_domain", "support_email",
+      "support_phone", "support_address", "balance_transaction");
+
+  /** Words that, right before "address", make it a machine's or a network's: remoteAddress, start_address. */
+  private static final Set<String> TECHNICAL_ADDRESS_WORDS = Set.of("ip", "ipv4", "ipv6", "mac", "host", "node", "peer",
+      "remote", "local", "gateway", "smtp", "base", "start", "end", "network", "memory");
+
+  /** Formats of values that are a machine's or a resource's, not a person's: an IP address, a URL, a host name. */
+  private static final Set<String> TECHNICAL_FORMATS = Set.of("ip", "ipv4", "ipv6", "hostname", "idn-hostname", "uri",
+      "url", "iri", "uri-reference", "iri-reference");
 
   private CustomerData() {}
 
-  /** An IP or MAC address ({@code IPv4Address}, {@code ip_address}): a machine's, not a person's. */
+  /** An IP, MAC or other machine address ({@code IPv4Address}, {@code ip_address}, {@code remoteAddress}), not a person's. */
   public static boolean isNetworkAddress(String name) {
     String compact = Words.compact(name);
-    return compact.contains("ipv4") || compact.contains("ipv6") || compact.contains("ipaddress") || compact.contains("macaddress");
+    if (compact.contains("ipv4") || compact.contains("ipv6") || compact.contains("ipaddress") || compact.contains("macaddress")) {
+      return true;
+    }
+    List<String> words = Words.split(name);
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i).startsWith("address") && TECHNICAL_ADDRESS_WORDS.contains(words.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the property can hold a person's value: a scalar ({@link FieldNames#holdsScalar}) that
+   * is not one of listed values (an enum or const is a setting or a code, such as
+   * {@code address: [auto, never]}) and has no format of a machine's value (an IP address, a URL).
+   */
+  public static boolean holdsPersonalValue(ApiDocument document, NodeRef property) {
+    if (!FieldNames.holdsScalar(document, property)) {
+      return false;
+    }
+    NodeRef schema = document.deref(property);
+    return schema == null || !schema.isObject()
+        || (!Schemas.isEnumerated(schema) && !Schemas.formatIn(schema, TECHNICAL_FORMATS));
   }
 
   /** True when the name holds one of the terms and is not one of {@link #NOT_PERSONAL}. */
@@ -55,7 +87,7 @@ public final class CustomerData {
   public static List<String> matchingProperties(ApiDocument document, NodeRef schema, List<String> terms) {
     List<String> matches = new ArrayList<>();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
-      if (matches(property.getKey(), terms) && FieldNames.holdsScalar(document, property.getValue())) {
+      if (matches(property.getKey(), terms) && holdsPersonalValue(document, property.getValue())) {
         matches.add(property.getKey());
       }
     }
@@ -80,7 +112,7 @@ public final class CustomerData {
     }
     for (Subschema child : Subschema.of(resolved)) {
       if (child.name() != null && matches(child.name(), terms) && !found.contains(child.name())
-          && FieldNames.holdsScalar(document, child.schema())) {
+          && holdsPersonalValue(document, child.schema())) {
         found.add(child.name());
       }
       collect(document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);

@@ -21,12 +21,13 @@ public final class FieldNames {
       "allowed", "locked", "blocked", "expired", "valid", "validity", "configured", "ref", "reference", "key",
       "frequency", "days", "hours", "minutes", "seconds", "period", "interval", "duration", "characters", "chars",
       "limit", "limits", "lifetime", "ttl", "age", "complexity", "rotation", "min", "max", "minimum", "maximum", "salt",
-      "level", "score", "algorithm", "provider", "source", "storage", "location", "path", "arn", "title");
+      "level", "score", "algorithm", "provider", "source", "storage", "location", "path", "arn", "title", "check",
+      "checks", "match", "collection", "prefix", "subject", "message");
 
   /** First words that make a name a setting or a question about a value: hasPassword, requireAddress. */
   public static final Set<String> DESCRIPTIVE_FIRST_WORDS = Set.of("is", "has", "have", "require", "requires", "allow",
       "allows", "enable", "enabled", "disable", "show", "hide", "include", "use", "can", "should", "need", "needs",
-      "verify", "validate", "send", "ask", "collect");
+      "verify", "validate", "send", "ask", "collect", "display");
 
   /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
   public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");

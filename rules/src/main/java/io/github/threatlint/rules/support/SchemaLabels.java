@@ -1,8 +1,11 @@
 package io.github.threatlint.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
+import io.github.threatlint.core.model.Response;
 import io.github.threatlint.core.source.Pointers;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +40,23 @@ public final class SchemaLabels {
     return label;
   }
 
-  /** A label for the schema (or property, or 2.0 parameter) at {@code node}. */
+  /**
+   * A label for the schema (or property, or 2.0 parameter) at {@code node}. A node in a file of its
+   * own (a multi-file description) is named by what uses it when {@code document} shows that: the
+   * parameter, request body or response of an operation ({@code parameter 'limit' of GET /accounts}),
+   * else by its file.
+   */
+  public static String of(ApiDocument document, NodeRef node) {
+    if (document != null && node.file() != document.rootFile()) {
+      String label = ofUse(document, node);
+      if (label != null) {
+        return label;
+      }
+    }
+    return of(node);
+  }
+
+  /** A label for the schema (or property, or 2.0 parameter) at {@code node}, read from its pointer alone. */
   public static String of(NodeRef node) {
     List<String> segments = Pointers.segments(node.pointer());
     int index;
@@ -58,13 +77,22 @@ public final class SchemaLabels {
     } else if (segments.size() >= 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
         && METHODS.contains(segments.get(2))) {
       String operation = segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
-      owner = operationPart(node, segments, operation);
+      owner = operationPart(node, segments, 3, operation);
       boolean parameter = segments.size() > 4 && segments.get(3).equals("parameters");
       index = skipToSchema(segments, 3, parameter ? 5 : segments.size());
+    } else if (segments.size() >= 4 && segments.get(0).equals("paths") && segments.get(2).equals("parameters")) {
+      // a parameter declared on the path item, for all its operations
+      String name = parameterName(node, segments, 4);
+      owner = name == null ? "the request body of " + segments.get(1) : "parameter '" + name + "' of " + segments.get(1);
+      index = skipToSchema(segments, 4, 4);
     } else {
       // a schema in a file of its own (a multi-file description): the file, or a name within it, names it
       String file = fileName(node.file().displayPath());
-      if (segments.isEmpty() || SCHEMA_KEYWORDS.contains(segments.get(0))) {
+      int parameter = parameterLength(node, segments);
+      if (parameter >= 0) {
+        owner = "parameter '" + parameterName(node, segments, parameter) + "' of " + file;
+        index = skipToSchema(segments, parameter, parameter);
+      } else if (segments.isEmpty() || SCHEMA_KEYWORDS.contains(segments.get(0))) {
         owner = "schema '" + file + "'";
         index = 0;
       } else {
@@ -79,28 +107,125 @@ public final class SchemaLabels {
     return path.equals("[]") ? "the items of " + owner : "property '" + path + "' of " + owner;
   }
 
-  private static String operationPart(NodeRef node, List<String> segments, String operation) {
-    if (segments.size() > 4 && segments.get(3).equals("parameters")) {
-      String name = parameterName(node, segments);
+  /** What of the operation the segments from {@code start} (just after the method) lie in. */
+  private static String operationPart(NodeRef node, List<String> segments, int start, String operation) {
+    if (segments.size() > start + 1 && segments.get(start).equals("parameters")) {
+      String name = parameterName(node, segments, start + 2);
       // null: a Swagger 2.0 body parameter (or an unreadable one)
       return name == null ? "the request body of " + operation : "parameter '" + name + "' of " + operation;
     }
-    if (segments.size() > 3 && segments.get(3).equals("requestBody")) {
+    if (segments.size() > start && segments.get(start).equals("requestBody")) {
       return "the request body of " + operation;
     }
-    if (segments.size() > 4 && segments.get(3).equals("responses")) {
-      if (segments.size() > 6 && segments.get(5).equals("headers")) {
-        return "header '" + segments.get(6) + "' of response " + segments.get(4) + " of " + operation;
-      }
-      return "response " + segments.get(4) + " of " + operation;
+    if (segments.size() > start + 1 && segments.get(start).equals("responses")) {
+      return responsePart(segments, start + 2, "response " + segments.get(start + 1) + " of " + operation);
     }
     return operation;
   }
 
-  /** The name of the parameter the pointer lies in, read from the file the node belongs to. */
-  private static String parameterName(NodeRef node, List<String> segments) {
+  /** A response, or the header of it that the segments from {@code start} (just after the response) name. */
+  private static String responsePart(List<String> segments, int start, String response) {
+    if (segments.size() > start + 1 && segments.get(start).equals("headers")) {
+      return "header '" + segments.get(start + 1) + "' of " + response;
+    }
+    return response;
+  }
+
+  /**
+   * The label of a node that an operation uses from another file: inside the operation itself (a
+   * path item or operation in a file of its own), or inside one of its parameters, its request body
+   * or its responses. Null when no operation uses it.
+   */
+  private static String ofUse(ApiDocument document, NodeRef node) {
+    String label = null;
+    int others = 0;
+    for (Operation operation : document.allOperations()) {
+      String use = useIn(operation, node);
+      if (use == null) {
+        continue;
+      }
+      if (label == null) {
+        label = use;
+      } else if (!use.equals(label)) {
+        others++;
+      }
+    }
+    if (label == null || others == 0) {
+      return label;
+    }
+    return label + " and " + others + " other operation" + (others == 1 ? "" : "s");
+  }
+
+  private static String useIn(Operation operation, NodeRef node) {
+    List<String> segments = Pointers.segments(node.pointer());
+    String name = operation.label();
+    Parameter parameter = parameterAt(operation, node);
+    Response response = responseAt(operation, node);
+    int at;
+    String owner;
+    if ((at = depthWithin(operation.node(), node)) >= 0) {
+      owner = operationPart(node, segments, at, name);
+      boolean inParameter = segments.size() > at + 1 && segments.get(at).equals("parameters");
+      at = skipToSchema(segments, at, inParameter ? at + 2 : segments.size());
+    } else if (parameter != null) {
+      at = depthWithin(parameter.node(), node);
+      owner = "body".equals(parameter.in()) ? "the request body of " + name : "parameter '" + parameter.name() + "' of " + name;
+      // a Swagger 2.0 parameter carries its keywords inline
+      at = skipToSchema(segments, at, at);
+    } else if (operation.requestBody() != null && (at = depthWithin(operation.requestBody(), node)) >= 0) {
+      owner = "the request body of " + name;
+      at = skipToSchema(segments, at, segments.size());
+    } else if (response != null) {
+      at = depthWithin(response.node(), node);
+      owner = responsePart(segments, at, "response " + response.status() + " of " + name);
+      at = skipToSchema(segments, at, segments.size());
+    } else {
+      return null;
+    }
+    String path = propertyPath(segments, at);
+    if (path.isEmpty()) {
+      return owner;
+    }
+    return path.equals("[]") ? "the items of " + owner : "property '" + path + "' of " + owner;
+  }
+
+  private static Parameter parameterAt(Operation operation, NodeRef node) {
+    for (Parameter parameter : operation.parameters()) {
+      if (depthWithin(parameter.node(), node) >= 0) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  private static Response responseAt(Operation operation, NodeRef node) {
+    for (Response response : operation.responses()) {
+      if (depthWithin(response.node(), node) >= 0) {
+        return response;
+      }
+    }
+    return null;
+  }
+
+  /** How many pointer segments {@code container} has when {@code node} lies in it (or is it), else -1. */
+  private static int depthWithin(NodeRef container, NodeRef node) {
+    if (container.file() != node.file()) {
+      return -1;
+    }
+    String pointer = container.pointer();
+    if (!node.pointer().equals(pointer) && !node.pointer().startsWith(pointer + "/")) {
+      return -1;
+    }
+    return Pointers.segments(pointer).size();
+  }
+
+  /**
+   * The name of the parameter the pointer lies in, read from the file the node belongs to; its
+   * first {@code length} segments point at the parameter.
+   */
+  private static String parameterName(NodeRef node, List<String> segments, int length) {
     StringBuilder pointer = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < length; i++) {
       pointer.append('/').append(Pointers.escape(segments.get(i)));
     }
     JsonNode parameter = node.file().root().at(pointer.toString());
@@ -111,6 +236,20 @@ public final class SchemaLabels {
     JsonNode in = parameter.get("in");
     // a Swagger 2.0 body parameter is the request body, whatever its name
     return in != null && "body".equals(in.asText()) ? null : name.textValue();
+  }
+
+  /**
+   * In a file of parameters: how many segments point at the (non-body) parameter the node lies in,
+   * the whole file or one named member of it; -1 when it lies in none.
+   */
+  private static int parameterLength(NodeRef node, List<String> segments) {
+    for (int length = 0; length <= Math.min(1, segments.size()); length++) {
+      JsonNode candidate = node.file().root().at(length == 0 ? "" : "/" + Pointers.escape(segments.get(0)));
+      if (candidate != null && candidate.path("in").isTextual() && parameterName(node, segments, length) != null) {
+        return length;
+      }
+    }
+    return -1;
   }
 
   /**

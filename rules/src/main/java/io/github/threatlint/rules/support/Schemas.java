@@ -107,9 +107,10 @@ public final class Schemas {
 
   /**
    * True when the schema, or the composition around it, satisfies {@code test}: the schema itself,
-   * a branch of its own {@code allOf} (followed through references), or, when the schema is itself
-   * an {@code allOf} branch, the composing schema or one of the other branches. A constraint
-   * written in one branch of an {@code allOf} constrains the composed value.
+   * a branch of its own {@code allOf} (followed through references), every branch of its own
+   * {@code oneOf} or {@code anyOf}, or, when the schema is itself an {@code allOf} branch, the
+   * composing schema or one of the other branches. A constraint written in one branch of an
+   * {@code allOf}, or in each alternative, constrains the composed value.
    */
   public static boolean declares(SchemaVisit visit, Predicate<NodeRef> test) {
     ApiDocument document = visit.document();
@@ -141,6 +142,14 @@ public final class Schemas {
     }
     for (NodeRef branch : elements(resolved, "allOf")) {
       if (satisfiedThroughAllOf(document, branch, test, seen, depth + 1)) {
+        return true;
+      }
+    }
+    // every alternative constrains the value: a string that is one of several consts is enumerated
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      List<NodeRef> alternatives = elements(resolved, keyword);
+      if (!alternatives.isEmpty() && alternatives.stream()
+          .allMatch(branch -> satisfiedThroughAllOf(document, branch, test, new HashSet<>(seen), depth + 1))) {
         return true;
       }
     }

@@ -56,7 +56,8 @@ public final class Words {
         char previous = name.charAt(i - 1);
         boolean lowerToUpper = Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous));
         boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(previous)
-            && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+            && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
+            && !versionedAcronym(name, i);
         boolean digitToLetter = Character.isLetter(c) && Character.isDigit(previous);
         if (lowerToUpper || acronymEnd || digitToLetter) {
           flush(words, word);
@@ -66,6 +67,14 @@ public final class Words {
     }
     flush(words, word);
     return List.copyOf(words);
+  }
+
+  /**
+   * An acronym ending in one lower-case letter and a digit ({@code IPv4}, {@code SNMPv3}): the
+   * letter and the digit belong to the acronym, so {@code IPv4Address} reads [ipv4, address].
+   */
+  private static boolean versionedAcronym(String name, int upper) {
+    return upper + 2 < name.length() && Character.isDigit(name.charAt(upper + 2));
   }
 
   private static void flush(List<String> words, StringBuilder word) {

@@ -27,6 +27,7 @@ class FieldNamesTest {
       "pinSupport, -",
       "cvc_check, -",
       "hasPassword, -",
+      "displayPassword, -",
       "PrivateKeyCiphertextBlob, -",
       "encryptedPassword, -",
       "spinner, -",
@@ -46,6 +47,11 @@ class FieldNamesTest {
       "addressId, -",
       "requireAddress, -",
       "emailing, -",
+      "address_line1_check, -",
+      "billing_address_collection, -",
+      "lastNameMatch, -",
+      "addressPrefix, -",
+      "EmailVerificationSubject, -",
   })
   void valueTerm(String name, String term) {
     assertThat(FieldNames.valueTerm(name, PERSONAL)).isEqualTo(term);

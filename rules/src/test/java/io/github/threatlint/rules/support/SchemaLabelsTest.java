@@ -81,4 +81,27 @@ class SchemaLabelsTest {
         .isEqualTo("property 'password' of schema 'database_user.yml'");
     assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", ""))).isEqualTo("database_user.yml");
   }
+
+  @Test
+  void aParameterOfThePathItemIsNamedWithItsPath() throws Exception {
+    String text = """
+        openapi: 3.0.3
+        paths:
+          /pets/{petId}:
+            parameters:
+              - {name: petId, in: path, required: true, schema: {type: string}}
+        """;
+    assertThat(SchemaLabels.of(at(text, "api.yaml", "/paths/~1pets~1{petId}/parameters/0/schema")))
+        .isEqualTo("parameter 'petId' of /pets/{petId}");
+  }
+
+  @Test
+  void aParameterInAFileOfItsOwnIsNamedByItsName() throws Exception {
+    String single = "name: pageSize\nin: query\nschema: {type: integer}\n";
+    assertThat(SchemaLabels.of(at(single, "parameters/page-size.yaml", "/schema")))
+        .isEqualTo("parameter 'pageSize' of page-size.yaml");
+    String several = "PageSize:\n  name: pageSize\n  in: query\n  schema: {type: array, items: {type: integer}}\n";
+    assertThat(SchemaLabels.of(at(several, "parameters.yaml", "/PageSize/schema/items")))
+        .isEqualTo("the items of parameter 'pageSize' of parameters.yaml");
+  }
 }
