@@ -11,8 +11,10 @@ import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -199,11 +201,22 @@ public final class Analyzer {
     }
   }
 
+  /**
+   * The findings of all documents. A file that several documents reach (a shared fragment) is
+   * reported once per rule and place, in the words of the first document that reports there:
+   * messages may name what the document uses it for, and the place is the same.
+   */
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
     Set<Finding> unique = new LinkedHashSet<>();
+    Map<String, FileResult> firstReporter = new HashMap<>();
     List<ToolError> errors = new ArrayList<>();
     for (FileResult result : results) {
-      unique.addAll(result.findings());
+      for (Finding finding : result.findings()) {
+        String place = finding.ruleId() + " " + finding.file() + "#" + finding.pointer();
+        if (firstReporter.computeIfAbsent(place, key -> result) == result) {
+          unique.add(finding);
+        }
+      }
       errors.addAll(result.errors());
     }
     List<Finding> findings = new ArrayList<>(unique);

@@ -88,7 +88,8 @@ class SpecFilesTest {
     public void checkSchema(SchemaVisit schema, RuleContext context) {
       VISITS.computeIfAbsent(schema.node().key(), key -> new AtomicInteger()).incrementAndGet();
       if ("password".equals(schema.propertyName())) {
-        context.report(schema.node(), "a password property");
+        // worded for the document that reaches it, as messages naming the operations that use a fragment are
+        context.report(schema.node(), "a password property, as " + schema.document().root().get("info").text("title") + " uses it");
       }
     }
   }
@@ -196,7 +197,9 @@ class SpecFilesTest {
     assertThat(result.errors()).isEmpty();
     assertThat(opened.stream().filter(path -> path.endsWith("common.yaml"))).hasSize(1);
     // the shared fragment's finding is reported once, in the fragment, though two documents reach it
+    // (and word it each in its own terms): with the words of the first document
     assertThat(result.findings()).extracting(Finding::file).containsExactly("shared/common.yaml");
+    assertThat(result.findings()).extracting(Finding::message).containsExactly("a password property, as A uses it");
     // within one document, a schema reached through three names (and inside another target) is visited once
     assertThat(PasswordProperty.VISITS.get("shared/common.yaml#/Money/properties/password")).hasValue(2);
   }
