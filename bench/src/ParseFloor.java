@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * resolution off (the options threatlint uses), converting Swagger 2.0 as swagger-parser does.
  */
 public final class ParseFloor {
-  private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^\\s*\"?swagger\"?\\s*:");
+  /** A top-level swagger key: at most two spaces of indentation, anywhere in the file (Kubernetes puts it last). */
+  private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^ {0,2}\"?swagger\"?\\s*:");
 
   public static void main(String[] args) throws Exception {
     String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
@@ -21,7 +22,7 @@ public final class ParseFloor {
     options.setResolveFully(false);
     options.setValidateExternalRefs(false);
     options.setValidateInternalRefs(false);
-    SwaggerParseResult result = SWAGGER_2.matcher(text.substring(0, Math.min(text.length(), 4096))).find()
+    SwaggerParseResult result = SWAGGER_2.matcher(text).find()
         ? new SwaggerConverter().readContents(text, null, options)
         : new OpenAPIV3Parser().readContents(text, null, options);
     if (result.getOpenAPI() == null) {
