@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hand-written part of a rule's documentation: a Markdown resource
@@ -38,9 +40,14 @@ public record Explanation(String whyItMatters, String failingExample, String pas
 
   /** The rule's explanation, or null when it has none; throws when it is malformed. */
   public static Explanation load(RuleDescriptor rule) {
-    String text = read(rule);
-    return text == null ? null : parse(rule.id(), text);
+    // a SARIF report asks twice per rule (help text and page): read and check each resource once
+    return LOADED.computeIfAbsent(rule.type(), type -> {
+      String text = read(rule);
+      return Optional.ofNullable(text == null ? null : parse(rule.id(), text));
+    }).orElse(null);
   }
+
+  private static final Map<Class<?>, Optional<Explanation>> LOADED = new ConcurrentHashMap<>();
 
   /** Parses an explanation; an IllegalArgumentException names every problem of a malformed one. */
   public static Explanation parse(String ruleId, String markdown) {
