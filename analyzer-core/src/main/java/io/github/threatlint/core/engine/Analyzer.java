@@ -3,6 +3,7 @@ package io.github.threatlint.core.engine;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.ExternalFiles;
 import io.github.threatlint.core.model.SpecVersion;
+import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.source.ParsedFile;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceFile;
@@ -32,6 +33,9 @@ public final class Analyzer {
   private final SourceReader reader;
   private final int threads;
   private final Function<ParsedFile, ExternalFiles> externalFiles;
+  private final boolean usesParserModel;
+  /** Set per run: fewer files than threads leaves a core for swagger-parser's model beside the walk. */
+  private volatile boolean buildModelAhead;
 
   /**
    * @param rules the rules to run, with levels and options
@@ -44,6 +48,7 @@ public final class Analyzer {
     this.reader = new SourceReader(maxFileBytes);
     this.threads = Math.max(1, threads);
     this.externalFiles = externalFiles;
+    this.usesParserModel = this.rules.stream().anyMatch(rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
   }
 
   public Analyzer(List<EnabledRule> rules) {
@@ -59,6 +64,7 @@ public final class Analyzer {
 
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
+    buildModelAhead = usesParserModel && inputs.size() < threads;
     List<FileResult> results = new ArrayList<>();
     {
       // always on worker threads: their deep stacks take documents nested up to the parser's limit
@@ -92,6 +98,7 @@ public final class Analyzer {
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
   public AnalysisResult analyze(InputStream in, String displayPath) {
+    buildModelAhead = usesParserModel && threads > 1;
     SourceFile source;
     try {
       source = reader.read(in, displayPath);
@@ -143,6 +150,9 @@ public final class Analyzer {
     Timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
     SpecVersion version = DocumentLoader.detectVersion(parsed);
     ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed));
+    if (buildModelAhead) {
+      document.buildParserModelAhead();
+    }
     start = System.nanoTime();
     DocumentRun run = DocumentRun.run(document, rules);
     Timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.source.ParsedFile;
 import io.github.threatlint.core.source.Pointers;
 import java.net.URLDecoder;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * One API description: its root file, its version, and the facts every rule shares, each computed
@@ -36,6 +40,7 @@ public final class ApiDocument {
   private List<Server> servers;
   private SchemaUsage schemaUsage;
   private List<String> parserMessages;
+  private Future<List<String>> parserMessagesAhead;
 
   public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles) {
     this.rootFile = rootFile;
@@ -285,12 +290,48 @@ public final class ApiDocument {
   public List<String> parserMessages() {
     if (parserMessages == null) {
       long start = System.nanoTime();
-      parserMessages = List.copyOf(ParserMessages.of(this));
-      // the model is built inside the walk: move its time from the walk to its own phase
-      long nanos = System.nanoTime() - start;
-      io.github.threatlint.core.engine.Timings.add(io.github.threatlint.core.engine.Timings.Phase.SWAGGER_PARSER_MODEL, nanos);
-      io.github.threatlint.core.engine.Timings.add(io.github.threatlint.core.engine.Timings.Phase.WALK_AND_RULES, -nanos);
+      parserMessages = parserMessagesAhead != null ? awaitAhead() : computeParserMessages();
+      // the model is waited for (or built) inside the walk: move that time from the walk to its own phase
+      Timings.add(Timings.Phase.WALK_AND_RULES, -(System.nanoTime() - start));
     }
     return parserMessages;
   }
+
+  /**
+   * Starts building the model for {@link #parserMessages()} on a thread of its own, for a core that
+   * would otherwise idle while the walk runs (one large document on several cores).
+   */
+  public void buildParserModelAhead() {
+    FutureTask<List<String>> task = new FutureTask<>(this::computeParserMessages);
+    // as deep a stack as the analysis workers: the deserializer recurses as deep as the document
+    Thread thread = new Thread(null, task, "threatlint-parser-model", 64L * 1024 * 1024);
+    thread.setDaemon(true);
+    thread.start();
+    parserMessagesAhead = task;
+  }
+
+  private List<String> computeParserMessages() {
+    long start = System.nanoTime();
+    List<String> messages = List.copyOf(ParserMessages.of(this));
+    Timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
+    return messages;
+  }
+
+  private List<String> awaitAhead() {
+    try {
+      return parserMessagesAhead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error; // a StackOverflowError of a deep document is handled as the synchronous build's would be
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while swagger-parser built its model", e);
+    }
+  }
+
 }

@@ -71,7 +71,9 @@ final class ParserMessages {
   private static Attempt attempt(ApiDocument document, JsonNode root) {
     try {
       if (document.isSwagger2()) {
-        SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
+        // swagger-parser's 2.0 deserializer changes some trees it reads (seen on a real spec): give it a copy, so
+        // that the rules, which read the tree at the same time or later, see the document as written
+        SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root.deepCopy());
         return new Attempt(result.getMessages() == null ? List.of() : result.getMessages(), null);
       }
       ParseOptions options = new ParseOptions();

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
     securitySeverity = 5.0,
     precision = "very-high",
     section = "doc")
-public final class SpecInvalid implements Checks.DocumentCheck, Checks.ParameterCheck, Checks.ReferenceCheck,
+public final class SpecInvalid implements Checks.UsesParserModel, Checks.DocumentCheck, Checks.ParameterCheck, Checks.ReferenceCheck,
     Checks.DocumentEndCheck {
   private static final Set<String> SWAGGER2_LOCATIONS = Set.of("query", "header", "path", "formData", "body");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
