@@ -277,18 +277,14 @@ final class HtmlThreatReport {
   }
 
   private static String fields(List<String> fields) {
-    int shown = Math.min(fields.size(), 12);
-    String text = fields.subList(0, shown).stream().map(f -> "<code>" + esc(f) + "</code>").collect(Collectors.joining(", "));
-    return fields.size() > shown ? text + " and " + (fields.size() - shown) + " more" : text;
+    return ReportText.firstOf(fields, ReportText.FIELDS_PER_ASSET, false, f -> "<code>" + esc(f) + "</code>");
   }
 
   private String places(List<Place> places) {
     if (places.isEmpty()) {
       return "–";
     }
-    int shown = Math.min(places.size(), ReportText.PLACES_PER_ASSET);
-    String text = places.subList(0, shown).stream().map(this::place).collect(Collectors.joining(", "));
-    return places.size() > shown ? places.size() + ": " + text + " and " + (places.size() - shown) + " more" : text;
+    return ReportText.firstOf(places, ReportText.PLACES_PER_ASSET, true, this::place);
   }
 
   private String place(Place place) {

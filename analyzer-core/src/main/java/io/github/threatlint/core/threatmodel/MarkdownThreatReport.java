@@ -148,19 +148,15 @@ final class MarkdownThreatReport {
   }
 
   private static String fields(List<String> fields) {
-    int shown = Math.min(fields.size(), 12);
-    String text = fields.subList(0, shown).stream().map(f -> "`" + code(f) + "`").collect(Collectors.joining(", "));
-    return fields.size() > shown ? text + " and " + (fields.size() - shown) + " more" : text;
+    return ReportText.firstOf(fields, ReportText.FIELDS_PER_ASSET, false, f -> "`" + code(f) + "`");
   }
 
   private String places(List<Place> places) {
     if (places.isEmpty()) {
       return "–";
     }
-    int shown = Math.min(places.size(), ReportText.PLACES_PER_ASSET);
-    String text = places.subList(0, shown).stream().map(p -> "[" + md(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")")
-        .collect(Collectors.joining(", "));
-    return places.size() > shown ? places.size() + ": " + text + " and " + (places.size() - shown) + " more" : text;
+    return ReportText.firstOf(places, ReportText.PLACES_PER_ASSET, true,
+        p -> "[" + md(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
   }
 
   private void agents(ThreatModel model) {

@@ -4,6 +4,7 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.rule.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Sentences both report formats share, so Markdown and HTML say the same thing. */
@@ -14,7 +15,23 @@ final class ReportText {
   /** How many places an asset lists per kind (operations, schemas) before saying how many more. */
   static final int PLACES_PER_ASSET = 8;
 
+  /** How many fields an asset lists before saying how many more. */
+  static final int FIELDS_PER_ASSET = 12;
+
   private ReportText() {}
+
+  /**
+   * The first {@code limit} items, formatted and joined with commas, then "and N more"; with
+   * {@code counted}, a longer list starts with its size ("14: a, b, ... and 6 more").
+   */
+  static <T> String firstOf(List<T> items, int limit, boolean counted, Function<T, String> format) {
+    int shown = Math.min(items.size(), limit);
+    String text = items.subList(0, shown).stream().map(format).collect(Collectors.joining(", "));
+    if (items.size() <= shown) {
+      return text;
+    }
+    return (counted ? items.size() + ": " : "") + text + " and " + (items.size() - shown) + " more";
+  }
 
   static String plural(long count, String singular) {
     return count + " " + (count == 1 ? singular : singular.endsWith("y") && !singular.endsWith("ey")
