@@ -110,8 +110,18 @@ public final class Words {
 
   /** The first term the name contains as whole words, or null. */
   public static String matchingTerm(String name, List<String> terms) {
-    return TERMS.computeIfAbsent(terms, Terms::new).firstIn(split(name));
+    Terms prepared = TERMS.get(terms);
+    if (prepared == null) {
+      prepared = new Terms(terms);
+      if (TERMS.size() < MAX_TERM_LISTS) {
+        TERMS.put(List.copyOf(terms), prepared);
+      }
+    }
+    return prepared.firstIn(split(name));
   }
+
+  /** Rules hold a few term lists each (constants and options); more than this means lists made per call. */
+  private static final int MAX_TERM_LISTS = 1_000;
 
   /** Term lists prepared once: rules match every name of a document against the same few lists. */
   private static final Map<List<String>, Terms> TERMS = new ConcurrentHashMap<>();
