@@ -2,7 +2,6 @@ package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
 import io.github.threatlint.core.config.Baseline;
-import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.AnalysisResult;
@@ -18,7 +17,6 @@ import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.SourceReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -331,9 +329,5 @@ final class CheckCommand implements Callable<Integer> {
     }
     // outside the working directory: the absolute path, without the ../ segments it was reached by
     return absolute.toString().replace('\\', '/');
-  }
-
-  static long defaultMaxBytes() {
-    return SourceReader.DEFAULT_MAX_BYTES;
   }
 }
