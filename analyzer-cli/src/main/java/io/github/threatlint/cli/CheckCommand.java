@@ -242,7 +242,7 @@ final class CheckCommand implements Callable<Integer> {
   private static AnalysisResult onlyAtOrAbove(AnalysisResult result, Level threshold) {
     List<Finding> kept = result.findings().stream()
         .filter(f -> threshold == Level.OFF || f.level().atLeast(threshold)).toList();
-    return new AnalysisResult(kept, result.errors(), result.files(), result.rules());
+    return result.withFindings(kept);
   }
 
   private Map<String, Path> parseFormats() {

@@ -100,7 +100,8 @@ final class ReportCommand implements Callable<Integer> {
     for (Analysed analysed : analyzer.analyzeDocuments(inputs, analysis -> new Analysed(analysis.errors(),
         analysis.document() == null ? null
             : ThreatModelBuilder.build(catalogue, analysis.document(),
-                Suppressions.apply(analysis.findings(), selection.configuration(), workingDirectory), rules, selected.label())))) {
+                Suppressions.apply(analysis.findings(), selection.configuration(), workingDirectory), analysis.evidence(), rules,
+                selected.label())))) {
       errors.addAll(analysed.errors());
       if (analysed.model() != null) {
         models.add(analysed.model());

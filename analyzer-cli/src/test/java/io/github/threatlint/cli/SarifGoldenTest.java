@@ -50,7 +50,7 @@ class SarifGoldenTest {
           ? finding.withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "accepted in the baseline: a public health check"))
           : finding);
     }
-    AnalysisResult result = new AnalysisResult(findings, analysed.errors(), analysed.files(), analysed.rules());
+    AnalysisResult result = analysed.withFindings(findings);
 
     Path sourceRoot = Path.of("").toAbsolutePath();
     StringWriter out = new StringWriter();

@@ -159,7 +159,7 @@ public final class Baseline {
     for (Entry entry : entries) {
       (used.containsKey(entry) ? matched : fixed).add(entry);
     }
-    AnalysisResult markedResult = new AnalysisResult(List.copyOf(marked), result.errors(), result.files(), result.rules());
+    AnalysisResult markedResult = result.withFindings(List.copyOf(marked));
     return new Match(markedResult, List.copyOf(matched), List.copyOf(fixed));
   }
 

@@ -21,8 +21,7 @@ public final class Suppressions {
     if (configuration.ignores().isEmpty()) {
       return result;
     }
-    return new AnalysisResult(apply(result.findings(), configuration, workingDirectory), result.errors(), result.files(),
-        result.rules());
+    return result.withFindings(apply(result.findings(), configuration, workingDirectory));
   }
 
   /** The findings with the configuration's ignores applied. */

@@ -156,15 +156,16 @@ public final class Analyzer {
     start = System.nanoTime();
     DocumentRun run = DocumentRun.run(document, rules);
     Timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
-    return new FileResult(run.findings(), run.errors());
+    return new FileResult(run.findings(), run.evidence(), run.errors());
   }
 
   /**
    * One file's analysis with its document kept, for reports that look at the API beyond its findings
    * (the threat-model report). {@code document} is null when the file could not be read or parsed;
-   * {@code findings} are sorted.
+   * {@code findings} and {@code evidence} are sorted.
    */
-  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
+  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<Mitigation> evidence,
+      List<ToolError> errors) {}
 
   /**
    * Analyses the files one after the other on a deep-stack worker thread and hands each analysis,
@@ -201,12 +202,15 @@ public final class Analyzer {
       DocumentRun run = DocumentRun.run(document, rules);
       List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(run.findings()));
       findings.sort(Finding.ORDER);
-      return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(run.errors()));
+      List<Mitigation> evidence = new ArrayList<>(new LinkedHashSet<>(run.evidence()));
+      evidence.sort(Mitigation.ORDER);
+      return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(evidence),
+          List.copyOf(run.errors()));
     } catch (SourceException e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
+      return new DocumentAnalysis(input.displayPath(), null, List.of(), List.of(),
           List.of(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage())));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
+      return new DocumentAnalysis(input.displayPath(), null, List.of(), List.of(),
           List.of(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e)));
     }
   }
@@ -214,12 +218,14 @@ public final class Analyzer {
   /**
    * The findings of all documents. A file that several documents reach (a shared fragment) is
    * reported once per rule and place, in the words of the first document that reports there:
-   * messages may name what the document uses it for, and the place is the same.
+   * messages may name what the document uses it for, and the place is the same. Evidence of a shared
+   * file is kept once.
    */
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
     Set<Finding> unique = new LinkedHashSet<>();
     Map<String, FileResult> firstReporter = new HashMap<>();
     List<ToolError> errors = new ArrayList<>();
+    Set<Mitigation> evidence = new LinkedHashSet<>();
     for (FileResult result : results) {
       for (Finding finding : result.findings()) {
         String place = finding.ruleId() + " " + finding.file() + "#" + finding.pointer();
@@ -227,16 +233,19 @@ public final class Analyzer {
           unique.add(finding);
         }
       }
+      evidence.addAll(result.evidence());
       errors.addAll(result.errors());
     }
     List<Finding> findings = new ArrayList<>(unique);
     findings.sort(Finding.ORDER);
-    return new AnalysisResult(List.copyOf(findings), List.copyOf(errors), List.copyOf(files), rules);
+    List<Mitigation> sortedEvidence = new ArrayList<>(evidence);
+    sortedEvidence.sort(Mitigation.ORDER);
+    return new AnalysisResult(List.copyOf(findings), List.copyOf(errors), List.copyOf(files), rules, List.copyOf(sortedEvidence));
   }
 
-  private record FileResult(List<Finding> findings, List<ToolError> errors) {
+  private record FileResult(List<Finding> findings, List<Mitigation> evidence, List<ToolError> errors) {
     static FileResult failed(ToolError error) {
-      return new FileResult(List.of(), List.of(error));
+      return new FileResult(List.of(), List.of(), List.of(error));
     }
   }
 }

@@ -5,25 +5,27 @@ import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The analysis of one document by a set of rules: one walk, the findings and the tool errors. */
+/** The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence and the tool errors. */
 final class DocumentRun {
   private final ApiDocument document;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<Mitigation> evidence = new ArrayList<>();
   private final List<ToolError> errors = new ArrayList<>();
 
   DocumentRun(ApiDocument document) {
     this.document = document;
   }
 
-  /** Runs the rules over the document and returns its findings (unsorted) and errors. */
+  /** Runs the rules over the document and returns its findings (unsorted), evidence and errors. */
   static DocumentRun run(ApiDocument document, List<EnabledRule> rules) {
     DocumentRun run = new DocumentRun(document);
     Dispatcher dispatcher = new Dispatcher();
     for (EnabledRule rule : rules) {
-      Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info().level());
+      Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info());
       try {
         dispatcher.subscribe(rule.descriptor().newInstance(rule.options()), context);
       } catch (RuntimeException e) {
@@ -38,6 +40,10 @@ final class DocumentRun {
     return findings;
   }
 
+  List<Mitigation> evidence() {
+    return evidence;
+  }
+
   List<ToolError> errors() {
     return errors;
   }
@@ -47,12 +53,14 @@ final class DocumentRun {
     private final String ruleId;
     private final Level level;
     private final Level defaultLevel;
+    private final List<String> mitigations;
     private boolean failed;
 
-    Context(String ruleId, Level level, Level defaultLevel) {
+    Context(String ruleId, Level level, RuleInfo info) {
       this.ruleId = ruleId;
       this.level = level;
-      this.defaultLevel = defaultLevel;
+      this.defaultLevel = info.level();
+      this.mitigations = List.of(info.mitigations());
     }
 
     @Override
@@ -74,6 +82,25 @@ final class DocumentRun {
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
           node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
+    }
+
+    @Override
+    public void mitigated(NodeRef node, String mitigation, String description) {
+      record(node, mitigation, true, description);
+    }
+
+    @Override
+    public void unmitigated(NodeRef node, String mitigation, String description) {
+      record(node, mitigation, false, description);
+    }
+
+    private void record(NodeRef node, String mitigation, boolean shown, String description) {
+      if (!mitigations.contains(mitigation)) {
+        throw new IllegalArgumentException("rule " + ruleId + " records evidence for '" + mitigation
+            + "', which its @RuleInfo(mitigations) does not list");
+      }
+      evidence.add(new Mitigation(mitigation, shown, ruleId, description, node.file().displayPath(), node.pointer(),
+          node.file().index().region(node.pointer())));
     }
 
     String ruleId() {

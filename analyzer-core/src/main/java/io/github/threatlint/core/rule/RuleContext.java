@@ -26,4 +26,18 @@ public interface RuleContext {
     NodeRef child = parent.get(key);
     report(child != null ? child : parent, message);
   }
+
+  /**
+   * Records evidence for the threat-model report: {@code node} shows the mitigation {@code mitigation},
+   * one of the ids the rule lists in {@link RuleInfo#mitigations()}. {@code description} says what
+   * it shows in a few words ("GET /accounts requires oauth"). A rule records where it found the
+   * mitigation it checks for, next to the findings where it is missing.
+   */
+  void mitigated(NodeRef node, String mitigation, String description);
+
+  /**
+   * Records that {@code node} lacks the mitigation {@code mitigation}, where the rule does not (or not
+   * always) report a finding for it: the report then shows the mitigation as partial.
+   */
+  void unmitigated(NodeRef node, String mitigation, String description);
 }

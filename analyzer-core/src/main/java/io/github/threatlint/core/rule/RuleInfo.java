@@ -39,6 +39,12 @@ public @interface RuleInfo {
   /** SFTI threat scenarios the rule evidences, named verbatim as in the paper. */
   String[] sftiScenarios();
 
+  /**
+   * Ids of the mitigations (the threat-model catalogue's {@code evidence} list) the rule records
+   * evidence for through {@link RuleContext#mitigated} and {@link RuleContext#unmitigated}.
+   */
+  String[] mitigations() default {};
+
   /** GitHub security severity, 0.1 to 10.0, from the impact. */
   double securitySeverity();
 

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The SFTI threat model as data, read from {@code sfti-threat-model.yaml} next to this class: the
  * categories, the information assets with their C/I/A needs, the threat agents and the threat
- * scenarios with their ratings, likely agents, mitigations and the checks that evidence them. It is
- * the one source of scenario names: rules cite them in {@code @RuleInfo(sftiScenarios)}.
+ * scenarios with their ratings, likely agents, mitigations and the mitigations a spec can show. It is
+ * the one source of scenario names and mitigation ids: rules cite them in {@code @RuleInfo(sftiScenarios)}
+ * and {@code @RuleInfo(mitigations)}.
  */
 public final class ThreatCatalogue {
   private static final String RESOURCE = "sfti-threat-model.yaml";
@@ -27,6 +28,7 @@ public final class ThreatCatalogue {
   private final List<AssetKind> assets;
   private final List<Agent> agents;
   private final List<Scenario> scenarios;
+  private final Map<String, MitigationKind> mitigations;
   private final List<String> notAssets;
   private final Map<String, Scenario> byName;
 
@@ -42,6 +44,12 @@ public final class ThreatCatalogue {
 
   /** A threat agent of the paper; {@code exposure} names what about an API makes it relevant. */
   public record Agent(String name, String description, String exposure) {}
+
+  /**
+   * A mitigation a spec can show, as rules record it: {@code id} as scenarios and rules name it,
+   * {@code shows} what the places the rules record show ("Servers are reached over TLS (https)").
+   */
+  public record MitigationKind(String id, String shows) {}
 
   /** How far a specification can show a scenario. */
   public enum Assessable {
@@ -69,7 +77,21 @@ public final class ThreatCatalogue {
   }
 
   private ThreatCatalogue(List<Category> categories, List<AssetKind> assets, List<String> notAssets, List<Agent> agents,
-      List<Scenario> scenarios) {
+      List<MitigationKind> mitigations, List<Scenario> scenarios) {
+    Map<String, MitigationKind> byId = new LinkedHashMap<>();
+    for (MitigationKind mitigation : mitigations) {
+      if (byId.put(mitigation.id(), mitigation) != null) {
+        throw new IllegalStateException("the evidence id '" + mitigation.id() + "' is listed twice");
+      }
+    }
+    for (Scenario scenario : scenarios) {
+      for (String id : scenario.evidence()) {
+        if (!byId.containsKey(id)) {
+          throw new IllegalStateException("scenario '" + scenario.name() + "' names an unknown evidence id '" + id + "'");
+        }
+      }
+    }
+    this.mitigations = Collections.unmodifiableMap(byId);
     this.categories = List.copyOf(categories);
     this.notAssets = List.copyOf(notAssets);
     this.assets = List.copyOf(assets);
@@ -156,8 +178,14 @@ public final class ThreatCatalogue {
       scenarios.add(new Scenario(name, aliases, category, rating(entry), List.copyOf(likely), assessable,
           text(entry, "description"), strings(entry, "mitigations"), strings(entry, "evidence"), strings(entry, "verify")));
     }
+    List<MitigationKind> mitigations = new ArrayList<>();
+    for (Object item : root.containsKey("evidence") ? list(root.get("evidence"), "evidence") : List.of()) {
+      Map<String, Object> entry = map(item, "an evidence entry");
+      mitigations.add(new MitigationKind(text(entry, "id"), text(entry, "shows")));
+    }
     List<String> notAssets = root.containsKey("not-assets") ? strings(root, "not-assets") : List.of();
-    return new ThreatCatalogue(new ArrayList<>(categories.values()), assets, notAssets, new ArrayList<>(agents.values()), scenarios);
+    return new ThreatCatalogue(new ArrayList<>(categories.values()), assets, notAssets, new ArrayList<>(agents.values()),
+        mitigations, scenarios);
   }
 
   public List<Category> categories() {
@@ -175,6 +203,16 @@ public final class ThreatCatalogue {
   /** Phrases that carry no asset although a shorter term inside them would ("page token" is not a token). */
   public List<String> notAssets() {
     return notAssets;
+  }
+
+  /** The mitigations a spec can show, which rules record and scenarios name under {@code evidence}. */
+  public List<MitigationKind> mitigations() {
+    return List.copyOf(mitigations.values());
+  }
+
+  /** The mitigation of this id, or null. */
+  public MitigationKind mitigation(String id) {
+    return mitigations.get(id);
   }
 
   /** The asset of this name, or null. */

@@ -3,6 +3,7 @@ package io.github.threatlint.core.threatmodel;
 import io.github.threatlint.core.docs.Taxonomy;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.Mitigation;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import java.util.ArrayList;
@@ -12,28 +13,31 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Builds the threat model of one analysed API: assets and agents from the document, each scenario's
- * status from the findings of the rules that cite it and from the mitigation checks the catalogue
- * names, OWASP 2023 coverage, and the summary.
+ * status from the findings of the rules that cite it and from the mitigations the rules recorded
+ * where the catalogue names them, OWASP 2023 coverage, and the summary. Whether a mitigation is
+ * there is the rules' word alone: nothing here judges the document again.
  */
 public final class ThreatModelBuilder {
   /** How many scenarios the summary names as top risks, and how many rules as what to fix first. */
   static final int SUMMARY_SIZE = 5;
+  /** How many places the report shows for one mitigation. */
+  private static final int MAX_PLACES = 5;
 
   private ThreatModelBuilder() {}
 
   /**
    * @param document the analysed document
    * @param findings the findings of its analysis (suppressed ones are counted but not shown)
+   * @param mitigations the mitigation evidence the rules recorded in the same analysis
    * @param rules the rules that ran, with their levels
    * @param profile the profile name the rules came from, for the report's header
    */
   public static ThreatModel build(ThreatCatalogue catalogue, ApiDocument document, List<Finding> findings,
-      List<EnabledRule> rules, String profile) {
+      List<Mitigation> mitigations, List<EnabledRule> rules, String profile) {
     NodeRef info = document.root().get("info");
     String title = info != null && info.text("title") != null ? info.text("title") : document.rootFile().displayPath();
     String apiVersion = info != null && info.node().get("version") != null ? info.node().get("version").asText() : "";
@@ -62,8 +66,7 @@ public final class ThreatModelBuilder {
 
     List<AssetPresence> assets = AssetInference.infer(document, catalogue);
     List<AgentAssessment> agents = AgentRelevance.assess(document, catalogue, assets);
-    MitigationEvidence checks = new MitigationEvidence(document, assets);
-    Map<String, Optional<Evidence>> evidenceCache = new HashMap<>();
+    Map<String, Evidence> evidenceById = evidence(catalogue, mitigations);
 
     Set<String> unknownNames = new LinkedHashSet<>();
     List<ScenarioAssessment> scenarios = new ArrayList<>();
@@ -89,8 +92,10 @@ public final class ThreatModelBuilder {
       }
       found.sort(RuleFindings.URGENCY);
       List<Evidence> evidence = new ArrayList<>();
-      for (String check : scenario.evidence()) {
-        evidenceCache.computeIfAbsent(check, id -> Optional.ofNullable(checks.run(id))).ifPresent(evidence::add);
+      for (String id : scenario.evidence()) {
+        if (evidenceById.containsKey(id)) {
+          evidence.add(evidenceById.get(id));
+        }
       }
       scenarios.add(new ScenarioAssessment(scenario, status(scenario, found, evidence), List.copyOf(found),
           List.copyOf(evidence), List.copyOf(checking)));
@@ -136,11 +141,43 @@ public final class ThreatModelBuilder {
     return ScenarioAssessment.Status.NO_EVIDENCE;
   }
 
-  /** For tests: the ids of the mitigation checks and agent exposures the code knows. */
-  public static Set<String> knownEvidenceChecks() {
-    return MitigationEvidence.checkIds();
+  /**
+   * What the rules recorded of each mitigation, by id: the mitigations shown at one place at least,
+   * complete when no place lacks them. A place several rules or documents recorded counts once.
+   */
+  private static Map<String, Evidence> evidence(ThreatCatalogue catalogue, List<Mitigation> mitigations) {
+    Map<String, Map<String, Mitigation>> shown = new LinkedHashMap<>();
+    Map<String, Set<String>> missing = new HashMap<>();
+    for (Mitigation mitigation : mitigations.stream().sorted(Mitigation.ORDER).toList()) {
+      String place = mitigation.file() + "#" + mitigation.pointer();
+      if (mitigation.shown()) {
+        shown.computeIfAbsent(mitigation.id(), id -> new LinkedHashMap<>()).putIfAbsent(place, mitigation);
+      } else {
+        missing.computeIfAbsent(mitigation.id(), id -> new LinkedHashSet<>()).add(place);
+      }
+    }
+    Map<String, Evidence> evidence = new HashMap<>();
+    for (Map.Entry<String, Map<String, Mitigation>> entry : shown.entrySet()) {
+      ThreatCatalogue.MitigationKind kind = catalogue.mitigation(entry.getKey());
+      if (kind == null) {
+        continue; // a rule's own id that this catalogue does not name: no scenario shows it
+      }
+      int shownCount = entry.getValue().size();
+      int missingCount = missing.getOrDefault(entry.getKey(), Set.of()).size();
+      List<Place> places = entry.getValue().values().stream().limit(MAX_PLACES)
+          .map(m -> new Place(m.description(), m.file(), m.pointer(), m.region())).toList();
+      String text = kind.shows() + ": shown at " + count(shownCount, "place")
+          + (missingCount == 0 ? "." : ", missing at " + missingCount + ".");
+      evidence.put(kind.id(), new Evidence(kind.id(), text, missingCount == 0, places));
+    }
+    return evidence;
   }
 
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** For tests: the agent exposures the code knows. */
   public static Set<String> knownExposures() {
     return AgentRelevance.exposures();
   }

@@ -3,6 +3,7 @@ package io.github.threatlint.core.report;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.Mitigation;
 import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.rule.Level;
@@ -49,6 +50,11 @@ public final class TestRules {
     return new Finding(ruleId, level, message, file, pointer, new Region(line, 5, line, 12), null);
   }
 
+  /** Evidence a rule recorded: the mitigation {@code id} shown (or lacking) at a place. */
+  public static Mitigation mitigation(String id, boolean shown, String file, String pointer, int line, String description) {
+    return new Mitigation(id, shown, "test-alpha", description, file, pointer, new Region(line, 5, line, 12));
+  }
+
   /** A run over two files: a warning, an error, a suppressed warning; no tool errors. */
   public static AnalysisResult sample() {
     List<Finding> findings = List.of(
@@ -56,10 +62,10 @@ public final class TestRules {
         finding("test-beta", Level.ERROR, "specs/api.yaml", "/components/schemas/List", 40, "The list has no maxItems."),
         finding("test-alpha", Level.WARNING, "specs/other api.yaml", "/paths/~1health/get", 7, "GET /health is open.")
             .withSuppression(new Finding.Suppression(Finding.Suppression.IN_SOURCE, "x-threatlint-ignore")));
-    return new AnalysisResult(findings, List.of(), List.of("specs/api.yaml", "specs/other api.yaml"), enabled());
+    return new AnalysisResult(findings, List.of(), List.of("specs/api.yaml", "specs/other api.yaml"), enabled(), List.of());
   }
 
   public static AnalysisResult with(List<Finding> findings, List<ToolError> errors, List<String> files) {
-    return new AnalysisResult(findings, errors, files, enabled());
+    return new AnalysisResult(findings, errors, files, enabled(), List.of());
   }
 }

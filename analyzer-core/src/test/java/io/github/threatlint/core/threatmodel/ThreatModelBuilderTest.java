@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.Mitigation;
 import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.report.TestRules;
 import io.github.threatlint.core.rule.Level;
@@ -33,8 +34,17 @@ class ThreatModelBuilderTest {
             .withSuppression(new Finding.Suppression(Finding.Suppression.IN_SOURCE, "public by design")));
   }
 
+  /** The server is reached over https, the list takes a bounded page size; correlation ids are missing. */
+  static List<Mitigation> mitigations() {
+    return List.of(
+        TestRules.mitigation("https-transport", true, FILE, "/servers/0", 6, "server https://api.wealth.example/v1"),
+        TestRules.mitigation("bounded-pagination", true, FILE, "/paths/~1customers/get", 9, "GET /customers takes limit with a maximum"),
+        TestRules.mitigation("correlation-id", false, FILE, "/paths/~1customers/get", 9, "GET /customers"));
+  }
+
   static ThreatModel model() {
-    return ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN), findings(), TestRules.enabled(), "sfti");
+    return ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN), findings(), mitigations(),
+        TestRules.enabled(), "sfti");
   }
 
   private static ScenarioAssessment scenario(ThreatModel model, String name) {
@@ -108,20 +118,50 @@ class ThreatModelBuilderTest {
   void namesTheCatalogueDoesNotKnowAreReported() {
     List<EnabledRule> rules = new ArrayList<>(TestRules.enabled());
     rules.add(new EnabledRule(new RuleDescriptor(Misnamed.class), Level.NOTE, Map.of()));
-    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN), findings(), rules, "strict");
+    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN), findings(), mitigations(),
+        rules, "strict");
     assertThat(model.unknownScenarioNames()).containsExactly("Exfiltrating large amounts of data (test-misnamed)");
     assertThat(scenario(model, "Exfiltrating large amount of data").checkingRules()).containsExactly("test-beta");
   }
 
   @Test
+  void evidenceSaysWhereAMitigationIsShownAndHowManyPlacesLackIt() {
+    List<Mitigation> partial = List.of(
+        TestRules.mitigation("correlation-id", true, FILE, "/paths/~1customers/post", 27, "POST /customers takes X-Request-ID"),
+        TestRules.mitigation("correlation-id", false, FILE, "/paths/~1customers/get", 9, "GET /customers"),
+        TestRules.mitigation("correlation-id", false, FILE, "/paths/~1customers/get", 9, "GET /customers"));
+    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN), List.of(), partial,
+        TestRules.enabled(), "sfti");
+    ScenarioAssessment traceability = scenario(model, "Missing traceability on incident investigations");
+    assertThat(traceability.status()).isEqualTo(ScenarioAssessment.Status.NO_EVIDENCE);
+    assertThat(traceability.evidence()).singleElement().satisfies(evidence -> {
+      assertThat(evidence.complete()).isFalse();
+      assertThat(evidence.text()).isEqualTo("Operations accept or return a correlation id: shown at 1 place, missing at 1.");
+      assertThat(evidence.places()).extracting(Place::label).containsExactly("POST /customers takes X-Request-ID");
+    });
+  }
+
+  @Test
+  void noFindingIsNoEvidence() {
+    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.PAYMENTS_GUARDED), List.of(), List.of(),
+        TestRules.enabled(), "sfti");
+    assertThat(model.count(ScenarioAssessment.Status.MITIGATED)).isZero();
+    assertThat(scenario(model, "Buggy APIs get to production").status()).isEqualTo(ScenarioAssessment.Status.NO_EVIDENCE);
+  }
+
+  @Test
   void aCleanApiHasNoTopRisks() {
-    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.PAYMENTS_GUARDED), List.of(),
+    List<Mitigation> everywhere = ThreatCatalogue.sfti().mitigations().stream()
+        .map(kind -> TestRules.mitigation(kind.id(), true, "specs/" + Specs.PAYMENTS_GUARDED, "/info", 3, kind.id())).toList();
+    ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.PAYMENTS_GUARDED), List.of(), everywhere,
         TestRules.enabled(), "sfti");
     assertThat(model.topRisks()).isEmpty();
     assertThat(model.fixFirst()).isEmpty();
     assertThat(ReportText.headline(model)).startsWith("threatlint found no findings for the 23 threat scenarios");
-    // every scenario a spec can show at least in part shows a mitigation in full here
-    assertThat(model.scenarios()).allSatisfy(s -> assertThat(s.status()).isIn(ScenarioAssessment.Status.MITIGATED,
-        ScenarioAssessment.Status.NOT_ASSESSABLE));
+    // every scenario with a mitigation a spec can show shows it in full here; the others are to verify outside the spec
+    assertThat(model.scenarios()).allSatisfy(s -> assertThat(s.status()).isEqualTo(s.scenario().evidence().isEmpty()
+        ? (s.scenario().assessable() == ThreatCatalogue.Assessable.NO ? ScenarioAssessment.Status.NOT_ASSESSABLE
+            : ScenarioAssessment.Status.NO_EVIDENCE)
+        : ScenarioAssessment.Status.MITIGATED));
   }
 }

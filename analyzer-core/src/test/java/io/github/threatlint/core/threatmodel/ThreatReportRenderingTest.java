@@ -51,7 +51,7 @@ class ThreatReportRenderingTest {
     String social = sections.stream().filter(s -> s.startsWith("Social engineering\n")).findFirst().orElseThrow();
     assertThat(social).contains("**⚪ Not assessable from a spec**", "- [ ] Staff and customers are trained");
     String leakage = sections.stream().filter(s -> s.startsWith("Information leakage, integrity violation\n")).findFirst().orElseThrow();
-    assertThat(leakage).contains("**🟢 Mitigations evidenced**", "- ✅ Every server is reached over TLS (https). ([server https://api.wealth.example/v1](../specs/wealth-open.yaml#L6))");
+    assertThat(leakage).contains("**🟢 Mitigations evidenced**", "- ✅ Servers are reached over TLS (https): shown at 1 place. ([server https://api.wealth.example/v1](../specs/wealth-open.yaml#L6))");
   }
 
   @Test
@@ -77,7 +77,7 @@ class ThreatReportRenderingTest {
   void markdownEscapesWhatFindingsSay() throws IOException {
     ThreatModel model = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.WEALTH_OPEN),
         List.of(TestRules.finding("test-alpha", Level.WARNING, ThreatModelBuilderTest.FILE, "/paths", 8,
-            "A <script>alert(1)</script> | *bold* [link](x)")), TestRules.enabled(), "sfti");
+            "A <script>alert(1)</script> | *bold* [link](x)")), List.of(), TestRules.enabled(), "sfti");
     String markdown = render(ThreatReportFormat.MARKDOWN, List.of(model));
     assertThat(markdown).contains("A &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*bold\\* \\[link\\](x)").doesNotContain("<script>");
   }
@@ -146,7 +146,7 @@ class ThreatReportRenderingTest {
   @Test
   void severalApisGetTheirOwnSectionsAndAnchors() throws Exception {
     ThreatModel clean = ThreatModelBuilder.build(ThreatCatalogue.sfti(), Specs.document(Specs.PAYMENTS_GUARDED), List.<Finding>of(),
-        TestRules.enabled(), "sfti");
+        List.of(), TestRules.enabled(), "sfti");
     List<ThreatModel> models = List.of(ThreatModelBuilderTest.model(), clean);
     Document document = parse(render(ThreatReportFormat.HTML, models));
     assertThat(elements(document, "section")).extracting(e -> e.getAttribute("id")).containsExactly("a1-api", "a2-api");

@@ -25,6 +25,7 @@ import java.util.Map;
     owasp2019 = {"API1", "API5"},
     sftiAreas = {"AAA"},
     sftiScenarios = {"Unauthorized access to data"},
+    mitigations = {"oauth2-delegation"},
     securitySeverity = 5.5,
     precision = "medium",
     section = "auth")
@@ -45,9 +46,14 @@ public final class ClientCredentialsOnUserData implements Checks.OperationCheck 
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
     for (Requirement requirement : security.alternatives()) {
+      if (!requirement.isAnonymous() && delegatedByTheCustomer(requirement, schemes)) {
+        context.mitigated(operation.node(), "oauth2-delegation", operation.label() + " requires "
+            + SecuritySites.describe(requirement));
+      }
       if (requirement.isAnonymous() || !clientCredentialsOnly(requirement, schemes)) {
         continue;
       }
+      context.unmitigated(operation.node(), "oauth2-delegation", operation.label() + " (client credentials only)");
       String scheme = requirement.schemes().keySet().iterator().next();
       context.report(SecuritySites.locate(operation, requirement, scheme), operation.label() + " works on customer data "
           + "but " + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", which only "
@@ -60,6 +66,18 @@ public final class ClientCredentialsOnUserData implements Checks.OperationCheck 
   private boolean isCustomerData(String path) {
     for (String segment : path.split("/")) {
       if (!segment.isEmpty() && !segment.startsWith("{") && Words.containsAny(segment, customerDataWords)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a scheme of the requirement is OpenID Connect or has a flow in which the customer signs in and consents. */
+  private static boolean delegatedByTheCustomer(Requirement requirement, Map<String, SecurityScheme> schemes) {
+    for (String name : requirement.schemes().keySet()) {
+      SecurityScheme scheme = schemes.get(name);
+      if (scheme != null && (scheme.isOpenIdConnect() || scheme.flows().stream()
+          .anyMatch(f -> f.kind().equals("authorizationCode") || f.kind().equals("deviceAuthorization")))) {
         return true;
       }
     }

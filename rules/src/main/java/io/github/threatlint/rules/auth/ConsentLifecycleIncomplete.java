@@ -29,6 +29,7 @@ import java.util.Map;
     owasp2019 = {},
     sftiAreas = {"CON"},
     sftiScenarios = {"Outdated consent", "Data Protection compliance breach"},
+    mitigations = {"consent-lifecycle"},
     securitySeverity = 4.0,
     precision = "medium",
     section = "auth")
@@ -87,12 +88,14 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
     if (!hasExpiryField(document, resource)) {
       gaps.add("no expiry field (such as validUntil or expiresAt) in its schemas");
     }
-    if (gaps.isEmpty()) {
-      return;
-    }
     Operation first = !resource.collection.isEmpty() ? resource.collection.get(0) : resource.item.get(0);
     NodeRef paths = document.root().get("paths");
     NodeRef where = paths != null && paths.get(first.path()) != null ? paths.get(first.path()) : first.node();
+    if (gaps.isEmpty()) {
+      context.mitigated(where, "consent-lifecycle", "consent resource " + resource.base + " (read, revoke, expiry)");
+      return;
+    }
+    context.unmitigated(where, "consent-lifecycle", "consent resource " + resource.base + " (" + String.join("; ", gaps) + ")");
     context.report(where, "The consent resource " + resource.base + " has " + SecuritySites.enumerate(gaps) + ": users "
         + "cannot check, withdraw or outlive their consent. Offer GET and DELETE on each consent and an expiry date.");
   }

@@ -29,6 +29,7 @@ import java.util.Set;
     owasp2019 = {"API1"},
     sftiAreas = {"CON"},
     sftiScenarios = {"Data Protection compliance breach", "Absence of fine-grained consent"},
+    mitigations = {"consent-reference"},
     securitySeverity = 5.0,
     precision = "medium",
     section = "auth")
@@ -49,10 +50,15 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
       return;
     }
     for (Operation operation : document.operations()) {
-      if (isConsentPath(operation.path()) || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))
-          || takesConsentId(operation) || isOAuthScoped(operation, document.securitySchemes())) {
+      if (isConsentPath(operation.path()) || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))) {
         continue;
       }
+      if (takesConsentId(operation) || isOAuthScoped(operation, document.securitySchemes())) {
+        context.mitigated(operation.node(), "consent-reference", operation.label() + (takesConsentId(operation)
+            ? " takes a consent id" : " is OAuth2-scoped"));
+        continue;
+      }
+      context.unmitigated(operation.node(), "consent-reference", operation.label());
       context.report(operation.node(), operation.label() + " takes no consent identifier and is not OAuth2-scoped, "
           + "although the API manages consents (" + consentOperations.get(0).label() + "): nothing ties the call to "
           + "what the user agreed to. Require a consent id (such as a Consent-ID header) or OAuth2 scopes derived "

@@ -16,6 +16,7 @@ import io.github.threatlint.core.rule.RuleInfo;
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},
     sftiScenarios = {"Account hijacking"},
+    mitigations = {"delegated-token-authentication"},
     securitySeverity = 7.5,
     precision = "very-high",
     section = "auth")
@@ -23,12 +24,30 @@ public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
     if (!isBasic(scheme)) {
+      if (isDelegatedToken(scheme)) {
+        context.mitigated(scheme.entry(), "delegated-token-authentication", "security scheme " + scheme.name() + " ("
+            + (scheme.isOAuth2() ? "OAuth2" : scheme.isOpenIdConnect() ? "OpenID Connect" : scheme.type()) + ")");
+      }
       return;
     }
+    context.unmitigated(scheme.entry(), "delegated-token-authentication", "security scheme " + scheme.name() + " (HTTP Basic)");
     String key = scheme.version().isSwagger2() ? "type" : "scheme";
     context.report(scheme.node(), key, "Security scheme '" + scheme.name() + "' uses HTTP Basic authentication: the "
         + "password is sent, base64-encoded, with every request and any client that sees it can take over the account. "
         + "Use OAuth2 or OpenID Connect with short-lived tokens.");
+  }
+
+  /**
+   * Schemes that keep the customer's password away from client applications: tokens (bearer, OAuth2 without
+   * the password or implicit flow, OpenID Connect) or client certificates (mutualTLS).
+   */
+  private static boolean isDelegatedToken(SecurityScheme scheme) {
+    if (scheme.isOAuth2()) {
+      return !scheme.flows().isEmpty()
+          && scheme.flows().stream().noneMatch(f -> f.kind().equals("password") || f.kind().equals("implicit"));
+    }
+    return scheme.isOpenIdConnect() || scheme.type().equals("mutualTLS")
+        || ("http".equals(scheme.type()) && "bearer".equals(scheme.httpScheme()));
   }
 
   /** True for HTTP Basic: an http scheme 'basic' (OpenAPI 3) or 'type: basic' (Swagger 2.0). */

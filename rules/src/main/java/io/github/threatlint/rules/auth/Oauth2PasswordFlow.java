@@ -19,6 +19,7 @@ import io.github.threatlint.rules.support.SecuritySites;
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},
     sftiScenarios = {"Account hijacking"},
+    mitigations = {"delegated-token-authentication"},
     securitySeverity = 7.5,
     precision = "very-high",
     section = "auth")
@@ -27,6 +28,8 @@ public final class Oauth2PasswordFlow implements Checks.SecuritySchemeCheck {
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
     for (OAuthFlow flow : scheme.flows()) {
       if (flow.kind().equals("password")) {
+        context.unmitigated(scheme.entry(), "delegated-token-authentication", "security scheme " + scheme.name()
+            + " (OAuth2 password flow)");
         context.report(SecuritySites.flowLocation(scheme, flow), "OAuth2 scheme '" + scheme.name() + "' offers the "
             + "resource-owner password flow: users type their password into the client application, which can "
             + "keep it. Use the authorization code flow with PKCE, so that users authenticate at the authorization "

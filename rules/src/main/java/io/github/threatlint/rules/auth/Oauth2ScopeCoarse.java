@@ -32,6 +32,7 @@ import java.util.Set;
     owasp2019 = {"API5"},
     sftiAreas = {"CON"},
     sftiScenarios = {"Absence of fine-grained consent"},
+    mitigations = {"fine-grained-scopes"},
     securitySeverity = 4.0,
     precision = "medium",
     section = "auth")
@@ -58,6 +59,11 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
     for (SecurityScheme scheme : oauth) {
       for (String scope : scheme.declaredScopes()) {
         Set<String> families = familiesByScope.getOrDefault(scheme.name() + " " + scope, Set.of());
+        if (families.size() > maxResourceFamilies || Scopes.isGeneric(scope)) {
+          context.unmitigated(SecuritySites.scopeDeclaration(scheme, scope), "fine-grained-scopes", "scope " + scope);
+        } else if (!Scopes.isOpenIdStandard(scope)) {
+          context.mitigated(SecuritySites.scopeDeclaration(scheme, scope), "fine-grained-scopes", "scope " + scope);
+        }
         if (families.size() > maxResourceFamilies) {
           context.report(SecuritySites.scopeDeclaration(scheme, scope), "Scope '" + scope + "' of OAuth2 scheme '" + scheme.name()
               + "' guards operations of " + families.size() + " resource families (" + String.join(", ", families)
@@ -89,6 +95,7 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
         break;
       }
     }
+    context.unmitigated(where, "fine-grained-scopes", "generic scopes " + String.join(", ", all));
     context.report(where, "The API's OAuth2 scopes are all generic (" + String.join(", ", all) + "): they say what "
         + "a client may do but not to which data, so a user cannot consent to one kind of data alone. Declare scopes per "
         + "resource family, such as 'payments:read' or 'accounts:write'.");

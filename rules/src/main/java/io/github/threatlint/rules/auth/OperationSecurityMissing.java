@@ -9,6 +9,7 @@ import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.rules.support.PathGlob;
+import io.github.threatlint.rules.support.SecuritySites;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
     owasp2019 = {"API2", "API5"},
     sftiAreas = {"AAA"},
     sftiScenarios = {"Unauthorized access to data", "Account hijacking"},
+    mitigations = {"authentication-on-every-operation"},
     securitySeverity = 8.5,
     precision = "very-high",
     section = "auth")
@@ -43,6 +45,12 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter carries
     Parameter credential = noScheme && operation.document().securitySchemes().isEmpty()
         ? credentialParameter(operation) : null;
+    if (credential != null || security == null || security.isEmpty() || security.allowsAnonymous()) {
+      context.unmitigated(operation.node(), "authentication-on-every-operation", operation.label() + " (" + access + ")");
+    } else {
+      context.mitigated(operation.node(), "authentication-on-every-operation", operation.label() + " requires "
+          + SecuritySites.describe(security.alternatives().get(0)));
+    }
     if (credential != null) {
       context.report(operation.node(), operation.label() + " (" + access + ") takes a credential in the "
           + credential.in() + " parameter '" + credential.name() + "', but the document declares no security scheme"

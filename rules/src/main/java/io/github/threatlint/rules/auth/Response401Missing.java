@@ -18,16 +18,21 @@ import io.github.threatlint.core.rule.RuleInfo;
     owasp2019 = {"API2"},
     sftiAreas = {"DOC", "AAA"},
     sftiScenarios = {"Lack of consistent documentation", "Undetected brute force attacks or improper use of APIs by legitimate TPPs"},
+    mitigations = {"auth-errors-documented"},
     securitySeverity = 3.0,
     precision = "high",
     section = "auth")
 public final class Response401Missing implements Checks.OperationCheck {
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !requiresCredentials(operation.security())
-        || operation.documentsStatus("401", false)) {
+    if (operation.kind() != Operation.Kind.PATH || !requiresCredentials(operation.security())) {
       return;
     }
+    if (operation.documentsStatus("401", false)) {
+      context.mitigated(operation.node(), "auth-errors-documented", operation.label() + " documents 401");
+      return;
+    }
+    context.unmitigated(operation.node(), "auth-errors-documented", operation.label() + " (no 401)");
     // with the empty alternative {} credentials are optional, yet invalid ones are still refused with 401
     String verb = operation.security().allowsAnonymous() ? " accepts credentials" : " requires authentication";
     context.report(operation.node(), "responses", operation.label() + verb + " but documents no 401 response. Add a 401 "

@@ -24,6 +24,7 @@ import java.util.Set;
     owasp2019 = {"API9"},
     sftiAreas = {"DOC", "CON"},
     sftiScenarios = {"Lack of consistent documentation", "Lack of transparency"},
+    mitigations = {"scope-descriptions"},
     securitySeverity = 2.0,
     precision = "high",
     section = "auth")
@@ -52,6 +53,11 @@ public final class SecurityDescriptionMissing implements Checks.SecuritySchemeCh
       }
       for (Map.Entry<String, NodeRef> scope : scopes.members()) {
         String text = scope.getValue().node().isTextual() ? scope.getValue().node().textValue() : null;
+        if (text == null || text.isBlank() || onlyRepeats(text, scope.getKey())) {
+          context.unmitigated(scope.getValue(), "scope-descriptions", "scope " + scope.getKey());
+        } else {
+          context.mitigated(scope.getValue(), "scope-descriptions", "scope " + scope.getKey() + ": " + text.strip());
+        }
         if (text == null || text.isBlank()) {
           context.report(scope.getValue(), "Scope '" + scope.getKey() + "' of OAuth2 scheme '" + scheme.name()
               + "' has no description. Say which data or actions it grants, as the user will see it when consenting.");

@@ -24,6 +24,7 @@ import java.util.List;
     owasp2019 = {"API2"},
     sftiAreas = {"TPP", "AAA"},
     sftiScenarios = {"Malicious client application pretends to be a registered TPP"},
+    mitigations = {"client-authentication"},
     securitySeverity = 5.0,
     precision = "medium",
     section = "auth")
@@ -43,6 +44,8 @@ public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
         ? null : document.root().get("info").text("description")));
     for (SecurityScheme scheme : document.securitySchemes().values()) {
       if (scheme.type().equals("mutualTLS") || "dpop".equals(scheme.httpScheme())) {
+        context.mitigated(scheme.entry(), "client-authentication", "security scheme " + scheme.name() + " ("
+            + (scheme.type().equals("mutualTLS") ? "mutual TLS" : "DPoP") + ")");
         return;
       }
       documentation.append('\n').append(Words.lower(scheme.description()));
@@ -50,10 +53,12 @@ public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
     String text = documentation.toString();
     for (String term : SENDER_CONSTRAINT_TERMS) {
       if (text.contains(term)) {
+        context.mitigated(oauth.entry(), "client-authentication", "sender-constrained tokens documented ('" + term + "')");
         return;
       }
     }
     NodeRef where = oauth.entry();
+    context.unmitigated(where, "client-authentication", "security scheme " + oauth.name());
     String kind = oauth.isOAuth2() ? "OAuth2" : "OpenID Connect";
     context.report(where, kind + " scheme '" + oauth.name() + "' lets client applications call the API, but no mutualTLS "
         + "scheme is declared and nothing documents sender-constrained tokens: a stolen token works for anyone who "

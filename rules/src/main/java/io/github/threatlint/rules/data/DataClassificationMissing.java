@@ -24,6 +24,7 @@ import java.util.List;
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Data Protection compliance breach"},
+    mitigations = {"data-classification"},
     securitySeverity = 3.0,
     precision = "medium",
     section = "data")
@@ -40,7 +41,13 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!schema.has("properties") || classified(visit)) {
+    if (!schema.has("properties")) {
+      return;
+    }
+    if (classified(visit)) {
+      if (schema.has(key)) {
+        context.mitigated(schema.get(key), "data-classification", SchemaLabels.of(visit.document(), schema) + " is classified");
+      }
       return;
     }
     List<String> terms = new ArrayList<>(identifyingNames);
@@ -54,6 +61,7 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
     }
     if (!unclassified.isEmpty()) {
+      context.unmitigated(schema, "data-classification", SchemaLabels.of(visit.document(), schema));
       context.report(schema, SchemaLabels.of(visit.document(), schema) + " carries customer data (" + CustomerData.quote(unclassified)
           + ") without " + key + ": classify the schema (or each of these properties) so that the data flows and the "
           + "protection they need are documented.");

@@ -25,6 +25,7 @@ import java.util.List;
     owasp2019 = {},
     sftiAreas = {"DS"},
     sftiScenarios = {"Storage/processing of data outside Switzerland", "Access to data outside Switzerland"},
+    mitigations = {"data-residency"},
     securitySeverity = 3.0,
     precision = "high",
     section = "data")
@@ -54,11 +55,13 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
     }
     decided = true;
     ApiDocument document = visit.document();
-    if (declared(document)) {
-      return;
-    }
     NodeRef info = document.root().get("info");
     NodeRef at = info != null && info.isObject() ? info : document.root();
+    if (declared(document)) {
+      context.mitigated(at, "data-residency", key + " declared");
+      return;
+    }
+    context.unmitigated(at, "data-residency", "customer data in " + SchemaLabels.of(document, visit.node()));
     context.report(at, "The API processes customer data (" + CustomerData.quote(found) + " in "
         + SchemaLabels.of(document, visit.node()) + ") but declares no " + key + ": state on "
         + "info (or on every server) where the data is stored and processed, for example " + key + ": [CH].");

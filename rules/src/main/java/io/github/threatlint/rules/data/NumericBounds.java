@@ -21,6 +21,7 @@ import io.github.threatlint.rules.support.Schemas;
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Malicious code or data injection"},
+    mitigations = {"input-validation"},
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
@@ -31,15 +32,16 @@ public final class NumericBounds implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !Schemas.isNumeric(schema) || !Schemas.judged(visit, includeResponses)
-        || Schemas.declares(visit, Schemas::isEnumerated)) {
+    if (schema.isRef() || !Schemas.isNumeric(schema) || !Schemas.judged(visit, includeResponses)) {
       return;
     }
     boolean lower = Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"));
     boolean upper = Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"));
-    if (lower && upper) {
+    if ((lower && upper) || Schemas.declares(visit, Schemas::isEnumerated)) {
+      context.mitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (bounded number)");
       return;
     }
+    context.unmitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (unbounded number)");
     String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
     context.report(schema, SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing

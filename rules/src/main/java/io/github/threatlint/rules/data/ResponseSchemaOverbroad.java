@@ -28,6 +28,7 @@ import java.util.Set;
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},
     sftiScenarios = {"TPP gets more information than the user wants to give", "Inadequate data filtering"},
+    mitigations = {"explicit-response-schemas"},
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
@@ -53,6 +54,9 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
                 + type.name() + ")"
             : "Response " + response.status() + " of " + operation.label() + " (" + type.name() + ")";
         if (type.schema() == null) {
+          if (MediaTypes.isStructured(type.name())) {
+            context.unmitigated(type.node(), "explicit-response-schemas", where + " (no schema)");
+          }
           if (MediaTypes.isStructured(type.name()) && reported.add(type.node())) {
             context.report(type.node(), where + " has no schema: describe exactly the fields it returns, so that "
                 + "nothing more than the documented data can leave the API.");
@@ -72,6 +76,7 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
     if (Schemas.isArray(schema) && schema.get("items") != null) {
       NodeRef items = document.deref(schema.get("items"));
       String problem = items == null || !items.isObject() ? null : problem(items);
+      evidence(items == null ? schema : items, where, problem, context);
       if (problem != null && reported.add(items)) {
         context.report(items, where + " returns an array whose items (" + SchemaLabels.of(document, items) + ") " + problem
             + ": list the properties each element returns.");
@@ -79,11 +84,20 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
       return;
     }
     String problem = problem(schema);
+    evidence(schema, where, problem, context);
     if (problem != null && reported.add(schema)) {
       boolean inline = schema.equals(written) && !SchemaLabels.of(document, schema).startsWith("schema ");
       NodeRef at = schema.has("additionalProperties") && schema.has("properties") ? schema.get("additionalProperties") : schema;
       context.report(at, where + (inline ? " " : " returns " + SchemaLabels.of(document, schema) + ", which ") + problem
           + ": list the properties it returns and set additionalProperties: false (maxProperties: 0 if it is always empty).");
+    }
+  }
+
+  private static void evidence(NodeRef schema, String where, String problem, RuleContext context) {
+    if (problem == null) {
+      context.mitigated(schema, "explicit-response-schemas", where);
+    } else {
+      context.unmitigated(schema, "explicit-response-schemas", where + " (" + problem + ")");
     }
   }
 

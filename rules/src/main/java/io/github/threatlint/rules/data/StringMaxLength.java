@@ -23,6 +23,7 @@ import java.util.List;
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Malicious code or data injection"},
+    mitigations = {"input-validation"},
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
@@ -47,7 +48,10 @@ public final class StringMaxLength implements Checks.SchemaCheck {
     }
     boolean bounded = Schemas.declares(visit, node -> node.has("maxLength") || Schemas.isEnumerated(node)
         || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")));
-    if (!bounded) {
+    if (bounded) {
+      context.mitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (bounded string)");
+    } else {
+      context.unmitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (string without maxLength)");
       String pattern = schema.text("pattern");
       String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
           ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";

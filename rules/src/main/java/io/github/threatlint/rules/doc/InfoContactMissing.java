@@ -18,6 +18,7 @@ import io.github.threatlint.core.rule.RuleInfo;
     owasp2019 = {"API9"},
     sftiAreas = {"DOC", "TPP"},
     sftiScenarios = {"Lack of consistent documentation"},
+    mitigations = {"documentation"},
     securitySeverity = 1.5,
     precision = "very-high",
     section = "doc")
@@ -36,7 +37,15 @@ public final class InfoContactMissing implements Checks.DocumentCheck {
       context.report(contact, "info.contact has neither an email nor a URL: add one, so that consumers and security "
           + "researchers can actually reach the owners.");
     }
-    if (isBlank(info.text("description"))) {
+    if (contact != null && contact.isObject() && (!isBlank(contact.text("email")) || !isBlank(contact.text("url")))) {
+      context.mitigated(contact, "documentation", "info.contact");
+    } else {
+      context.unmitigated(info, "documentation", "info.contact");
+    }
+    if (!isBlank(info.text("description"))) {
+      context.mitigated(info.get("description"), "documentation", "info.description");
+    } else {
+      context.unmitigated(info, "documentation", "info.description");
       context.report(info, "info has no description: describe what the API is for, who may use it and how access "
           + "is granted.");
     }

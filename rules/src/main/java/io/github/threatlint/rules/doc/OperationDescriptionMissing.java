@@ -16,6 +16,7 @@ import io.github.threatlint.core.rule.RuleInfo;
     owasp2019 = {"API9"},
     sftiAreas = {"DOC"},
     sftiScenarios = {"Lack of consistent documentation"},
+    mitigations = {"documentation"},
     securitySeverity = 1.5,
     precision = "very-high",
     section = "doc")
@@ -23,8 +24,10 @@ public final class OperationDescriptionMissing implements Checks.OperationCheck 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     if (hasText(operation.node().text("summary")) || hasText(operation.node().text("description"))) {
+      context.mitigated(operation.node(), "documentation", operation.label() + " is described");
       return;
     }
+    context.unmitigated(operation.node(), "documentation", operation.label() + " (no summary or description)");
     context.report(operation.node(), operation.label() + " has neither a summary nor a description: say in a "
         + "summary what it does and, in a description, which data it reads or changes and who may call it.");
   }

@@ -22,6 +22,7 @@ import java.util.List;
     owasp2019 = {"API10"},
     sftiAreas = {"AAA", "APIM"},
     sftiScenarios = {"Missing traceability on incident investigations", "Lack of logging/monitoring"},
+    mitigations = {"correlation-id"},
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
@@ -39,16 +40,19 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
     }
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
+        context.mitigated(operation.node(), "correlation-id", operation.label() + " takes " + parameter.name());
         return;
       }
     }
     for (Response response : operation.responses()) {
       for (String name : response.headers().keySet()) {
         if (isCorrelationHeader(name)) {
+          context.mitigated(operation.node(), "correlation-id", operation.label() + " returns " + name);
           return;
         }
       }
     }
+    context.unmitigated(operation.node(), "correlation-id", operation.label());
     context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
         + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
         + "operation) and echo it in the responses, so that each call can be traced through all logs.");

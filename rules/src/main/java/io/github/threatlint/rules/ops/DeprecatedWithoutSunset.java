@@ -23,6 +23,7 @@ import java.util.Map;
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},
     sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    mitigations = {"deprecation-policy"},
     securitySeverity = 3.0,
     precision = "very-high",
     section = "ops")
@@ -44,16 +45,19 @@ public final class DeprecatedWithoutSunset implements Checks.OperationCheck {
     }
     for (NodeRef owner : List.of(operation.node(), operation.pathItem())) {
       if (extensions.stream().anyMatch(owner::has) || hasExtensionDateField(owner)) {
+        context.mitigated(operation.node(), "deprecation-policy", operation.label() + " gives its end of life");
         return;
       }
     }
     for (Response response : operation.responses()) {
       for (String header : headers) {
         if (response.hasHeader(header)) {
+          context.mitigated(operation.node(), "deprecation-policy", operation.label() + " returns " + header);
           return;
         }
       }
     }
+    context.unmitigated(operation.node(), "deprecation-policy", operation.label());
     context.report(operation.node(), "deprecated", operation.label() + " is deprecated but announces no end of life: "
         + "return a Sunset header (RFC 8594) or a Deprecation header, or give the date in x-sunset, so that clients "
         + "can migrate before the operation is removed.");

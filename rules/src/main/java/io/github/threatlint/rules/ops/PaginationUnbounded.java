@@ -31,6 +31,7 @@ import java.util.Set;
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Exfiltrating large amount of data"},
+    mitigations = {"bounded-pagination"},
     securitySeverity = 5.5,
     precision = "medium",
     section = "ops")
@@ -69,6 +70,7 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       }
     }
     if (pageSize.isEmpty()) {
+      context.unmitigated(operation.node(), "bounded-pagination", operation.label() + " (no page size)");
       context.report(operation.node(), operation.label() + " returns a collection but takes no page-size parameter: add "
           + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
       return;
@@ -76,10 +78,13 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
     ApiDocument document = operation.document();
     for (Parameter parameter : pageSize) {
       if (isBounded(document, parameter)) {
+        context.mitigated(parameter.node(), "bounded-pagination", operation.label() + " takes " + parameter.name()
+            + " with a maximum");
         return;
       }
     }
     Parameter first = pageSize.get(0);
+    context.unmitigated(operation.node(), "bounded-pagination", operation.label() + " (" + first.name() + " without maximum)");
     if (reportedParameters.add(first.node().key())) {
       context.report(first.node(), "schema", "Page-size parameter '" + first.name() + "' of " + operation.label()
           + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "

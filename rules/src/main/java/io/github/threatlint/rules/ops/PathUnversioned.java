@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},
     sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    mitigations = {"api-versioning"},
     securitySeverity = 3.0,
     precision = "high",
     section = "ops")
@@ -73,13 +74,19 @@ public final class PathUnversioned implements Checks.DocumentCheck {
         unversionedPaths.add(path);
       }
     }
+    if (!majors.isEmpty()) {
+      Map.Entry<String, Seen> first = majors.entrySet().iterator().next();
+      context.mitigated(first.getValue().node(), "api-versioning", "version " + first.getKey() + " at " + first.getValue().where());
+    }
     if (!serverVersioned && versionedPaths == 0 && !hasVersionParameter(operations)) {
+      context.unmitigated(unversionedPlace(document), "api-versioning", "no version in server URLs or paths");
       context.report(unversionedPlace(document), "Neither the server URLs nor the paths carry a version segment "
           + "(such as /v1): put the major version into the base path (https://api.example.com/v1) so that a new major "
           + "version can run beside the old one and old versions can be inventoried and retired.");
     } else if (!serverVersioned && versionedPaths > 0 && !unversionedPaths.isEmpty()) {
       Map.Entry<String, NodeRef> first = unversionedPaths.get(0);
       int count = unversionedPaths.size();
+      context.unmitigated(first.getValue(), "api-versioning", count + " unversioned paths, the first '" + first.getKey() + "'");
       context.report(first.getValue(), count + " of " + (count + versionedPaths) + " paths carry no version segment "
           + "(the first is '" + first.getKey() + "') while the others do and the server URLs carry none: give every path "
           + "the version, or move the version into the server URL, so that each version is inventoried as a whole.");

@@ -21,6 +21,7 @@ import java.util.List;
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Exfiltrating large amount of data"},
+    mitigations = {"rate-limiting"},
     securitySeverity = 4.0,
     precision = "high",
     section = "ops")
@@ -39,6 +40,11 @@ public final class RateLimitHeadersMissing implements Checks.OperationCheck {
     for (Response response : operation.responses()) {
       if (!(response.isSuccess() || response.status().equals("429")) || !definitions.firstVisit(response)) {
         continue;
+      }
+      if (headers.stream().noneMatch(response::hasHeader)) {
+        context.unmitigated(response.node(), "rate-limiting", ResponseDefinitions.subject(response) + " (no rate-limit header)");
+      } else {
+        context.mitigated(response.node(), "rate-limiting", ResponseDefinitions.subject(response) + " declares rate-limit headers");
       }
       if (headers.stream().noneMatch(response::hasHeader)) {
         context.report(response.node(), ResponseDefinitions.subject(response) + " declares no rate-limit "

@@ -17,15 +17,21 @@ import io.github.threatlint.core.rule.RuleInfo;
     owasp2019 = {"API4"},
     sftiAreas = {"APIM"},
     sftiScenarios = {"Undetected brute force attacks or improper use of APIs by legitimate TPPs"},
+    mitigations = {"rate-limiting"},
     securitySeverity = 4.5,
     precision = "high",
     section = "ops")
 public final class Response429Missing implements Checks.OperationCheck {
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("429", false)) {
+    if (operation.kind() != Operation.Kind.PATH) {
       return;
     }
+    if (operation.documentsStatus("429", false)) {
+      context.mitigated(operation.node(), "rate-limiting", operation.label() + " documents 429");
+      return;
+    }
+    context.unmitigated(operation.node(), "rate-limiting", operation.label() + " (no 429)");
     context.report(operation.node(), "responses", operation.label() + " documents no 429 response: add 429 Too Many "
         + "Requests (with Retry-After) so that clients know the operation is rate limited and how to back off.");
   }

@@ -23,6 +23,7 @@ import java.util.Set;
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},
     sftiScenarios = {"Unneeded exposed APIs or API versions (shadow APIs)"},
+    mitigations = {"environments-declared"},
     securitySeverity = 2.0,
     precision = "high",
     section = "transport")
@@ -47,10 +48,12 @@ public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
       count++;
       addresses.add(url.trim().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/$", "").toLowerCase(Locale.ROOT));
       if (Environments.named(server.text("description"), environmentWords)) {
+        context.mitigated(server, "environments-declared", "server " + url + " (" + server.text("description") + ")");
         return;
       }
     }
     if (addresses.size() >= 2) {
+      context.unmitigated(servers, "environments-declared", count + " servers");
       context.report(servers, "The document lists " + count + " servers and no description says which environment "
           + "each is: describe each server with its environment (production, sandbox, test, ...).");
     }

@@ -23,6 +23,7 @@ import java.util.Set;
     owasp2019 = {"API7"},
     sftiAreas = {"DS"},
     sftiScenarios = {"Interception/alteration of data during transport"},
+    mitigations = {"https-transport"},
     securitySeverity = 8.0,
     precision = "very-high",
     section = "transport")
@@ -38,12 +39,20 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
     if (context.document().isSwagger2()) {
       // one server per entry of schemes: the scheme entry is the node; with no schemes the node is host
       NodeRef node = server.node();
+      if (node.node().isTextual() && node.pointer().startsWith("/schemes/") && !clearText(node.node().textValue())) {
+        context.mitigated(node, "https-transport", "server " + server.url());
+      }
       if (node.node().isTextual() && node.pointer().startsWith("/schemes/") && clearText(node.node().textValue())
           && !(allowLoopback && ServerUrls.isLoopback(ServerUrls.host(server.url())))) {
+        context.unmitigated(node, "https-transport", "server " + server.url());
         context.report(node, "The document offers the API over " + node.node().textValue() + ": list only https (or wss) "
             + "in schemes, so that requests and tokens are encrypted in transit.");
       }
       return;
+    }
+    String serverScheme = ServerUrls.scheme(ServerUrls.withDefaults(server));
+    if ("https".equals(serverScheme) || "wss".equals(serverScheme)) {
+      context.mitigated(server.node(), "https-transport", "server " + server.url());
     }
     for (String url : ServerUrls.alternatives(server)) {
       String scheme = ServerUrls.scheme(url);
@@ -51,6 +60,7 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
         continue;
       }
       String how = url.equals(ServerUrls.withDefaults(server)) ? "" : " (through its variables: " + url + ")";
+      context.unmitigated(server.node(), "https-transport", "server " + server.url());
       context.report(server.node().get("url"), "The server " + server.url() + " is reached over " + scheme + "://" + how
           + ": use " + (scheme.equals("ws") ? "wss" : "https") + " so that requests, tokens and data are encrypted in transit.");
       return;
