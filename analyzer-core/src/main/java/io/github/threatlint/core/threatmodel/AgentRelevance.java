@@ -6,12 +6,12 @@ import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.model.SecurityScheme;
 import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.vocabulary.ServerUrls;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Judges which threat agents of the paper matter for an API from what its description exposes:
@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  * a spec; those agents are marked to verify.
  */
 final class AgentRelevance {
-  private static final Pattern INTERNAL_HOST = Pattern.compile(
-      "^(localhost|127\\.|10\\.|192\\.168\\.|172\\.(1[6-9]|2\\d|3[01])\\.|\\[?::1\\]?|0\\.0\\.0\\.0)|\\.(local|internal|intranet|corp|lan)$");
+  private static final List<String> CLIENT_ID = List.of("client_id");
   private static final Set<String> USER_FLOWS = Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
 
   private final ApiDocument document;
@@ -94,7 +93,7 @@ final class AgentRelevance {
     Set<String> clientIds = new LinkedHashSet<>();
     for (Operation operation : document.operations()) {
       for (Parameter parameter : operation.parameters()) {
-        if (NameWords.contains(NameWords.of(parameter.name()), List.of("client", "id"))) {
+        if (Words.containsAny(parameter.name(), CLIENT_ID)) {
           clientIds.add(parameter.name());
         }
       }
@@ -113,8 +112,8 @@ final class AgentRelevance {
     }
     Set<String> publicHosts = new LinkedHashSet<>();
     for (Server server : servers) {
-      String host = host(server.url());
-      if (host != null && !host.isEmpty() && !INTERNAL_HOST.matcher(host).find()) {
+      String host = host(server);
+      if (host != null && !host.isEmpty() && !ServerUrls.isInternal(host)) {
         publicHosts.add(host);
       }
     }
@@ -126,26 +125,16 @@ final class AgentRelevance {
         "The API is described on public hosts (" + String.join(", ", publicHosts) + ").");
   }
 
-  /** The host of a server URL (with or without scheme), or null for a relative URL. */
-  static String host(String url) {
-    if (url == null || url.startsWith("/") || url.isBlank()) {
+  /**
+   * The host a server names, or null for a relative URL. A URL written without its scheme
+   * ({@code api.bank.example/v1}) is read as naming its host, as its authors mean it.
+   */
+  static String host(Server server) {
+    String url = server.url() == null ? "" : ServerUrls.withDefaults(server).trim();
+    if (url.isEmpty() || url.startsWith("/") || url.startsWith(".")) {
       return null;
     }
-    String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
-    int end = rest.length();
-    for (char stop : new char[] {'/', '?', '#'}) {
-      int at = rest.indexOf(stop);
-      if (at >= 0 && at < end) {
-        end = at;
-      }
-    }
-    String authority = rest.substring(0, end);
-    authority = authority.substring(authority.lastIndexOf('@') + 1);
-    if (!authority.startsWith("[")) {
-      int colon = authority.indexOf(':');
-      authority = colon < 0 ? authority : authority.substring(0, colon);
-    }
-    return authority.toLowerCase(Locale.ROOT);
+    return ServerUrls.host(ServerUrls.scheme(url) == null ? "//" + url : url);
   }
 
   private AgentAssessment customerDevices(ThreatCatalogue.Agent agent) {

@@ -9,6 +9,8 @@ import io.github.threatlint.core.model.Resolution;
 import io.github.threatlint.core.model.Response;
 import io.github.threatlint.core.model.SecurityScheme;
 import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,7 +108,7 @@ final class AssetInference {
     if (definitions != null) {
       for (Map.Entry<String, NodeRef> schema : definitions.members()) {
         Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
-        for (Match match : direct(schema.getValue(), NameWords.of(schema.getKey())).matches()) {
+        for (Match match : direct(schema.getValue(), Words.split(schema.getKey())).matches()) {
           fields.get(match.asset()).add(match.field());
           carried.add(match.asset());
         }
@@ -203,7 +205,7 @@ final class AssetInference {
     String pointer = schema.pointer();
     for (String prefix : List.of("/components/schemas/", "/definitions/")) {
       if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
-        return NameWords.of(pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~"));
+        return Words.split(Pointers.unescape(pointer.substring(prefix.length())));
       }
     }
     return List.of();
@@ -235,7 +237,7 @@ final class AssetInference {
         if (child.name() != null) {
           match(child.name(), child.schema(), current.getValue(), matches);
           childContext = new ArrayList<>(current.getValue());
-          childContext.addAll(NameWords.of(child.name()));
+          childContext.addAll(Words.split(child.name()));
         }
         pending.push(Map.entry(child.schema(), childContext));
       }
@@ -267,7 +269,7 @@ final class AssetInference {
   }
 
   private List<ThreatCatalogue.AssetKind> assetsByWords(String name) {
-    List<String> words = NameWords.of(name);
+    List<String> words = Words.split(name);
     if (words.isEmpty()) {
       return List.of();
     }

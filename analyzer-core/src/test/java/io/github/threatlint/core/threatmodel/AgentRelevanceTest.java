@@ -40,8 +40,18 @@ class AgentRelevanceTest {
   @Test
   void internalServersLeaveInternetExposureToVerify() {
     assertThat(agents(Specs.CARDS_LEGACY).get("Internet-based threat actor").relevance()).isEqualTo(AgentAssessment.Relevance.VERIFY);
-    assertThat(AgentRelevance.host("https://user@api.bank.example:8443/v1")).isEqualTo("api.bank.example");
-    assertThat(AgentRelevance.host("payment.common-api.ch/api/v5")).isEqualTo("payment.common-api.ch");
-    assertThat(AgentRelevance.host("/v1")).isNull();
+    ApiDocument servers = Specs.parse("servers.yaml", """
+        openapi: 3.0.3
+        info: {title: Servers, version: '1'}
+        servers:
+          - url: https://user@api.bank.example:8443/v1
+          - url: payment.common-api.ch/api/v5
+          - url: /v1
+          - url: https://{region}.bank.example
+            variables: {region: {default: eu}}
+        paths: {}
+        """);
+    assertThat(servers.servers()).extracting(AgentRelevance::host)
+        .containsExactly("api.bank.example", "payment.common-api.ch", null, "eu.bank.example");
   }
 }

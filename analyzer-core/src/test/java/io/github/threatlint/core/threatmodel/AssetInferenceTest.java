@@ -81,14 +81,4 @@ class AssetInferenceTest {
     assertThat(labels(assets.get("IT Security data").other())).containsExactly(
         "security scheme oauth (OAuth2 tokens)", "security scheme mtls (mutualTLS)");
   }
-
-  @Test
-  void splitsNamesIntoWords() {
-    assertThat(NameWords.of("dateOfBirth")).containsExactly("date", "of", "birth");
-    assertThat(NameWords.of("PSU-IP-Address")).containsExactly("psu", "ip", "address");
-    assertThat(NameWords.of("IBANNumber")).containsExactly("iban", "number");
-    assertThat(NameWords.of("address_line2")).containsExactly("address", "line", "2");
-    assertThat(NameWords.contains(NameWords.of("x-psu-user-agent"), List.of("user", "agent"))).isTrue();
-    assertThat(NameWords.contains(NameWords.of("company"), List.of("pan"))).isFalse();
-  }
 }

@@ -33,8 +33,13 @@ final class Specs {
 
   /** The document, named {@code specs/<name>} in findings and places. */
   static ApiDocument document(String name) {
+    return parse(name, text(name));
+  }
+
+  /** A document written in the test, named {@code specs/<name>}. */
+  static ApiDocument parse(String name, String text) {
     try {
-      ParsedFile parsed = TreeParser.parse(new SourceFile(Path.of("specs", name), "specs/" + name, text(name)));
+      ParsedFile parsed = TreeParser.parse(new SourceFile(Path.of("specs", name), "specs/" + name, text));
       return new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), ExternalFiles.NONE);
     } catch (Exception e) {
       throw new IllegalStateException(name + " does not parse", e);

@@ -2,16 +2,16 @@ package io.github.threatlint.rules.auth;
 
 import io.github.threatlint.core.model.OAuthFlow;
 import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
 import io.github.threatlint.core.model.SecurityRequirements.Requirement;
+import io.github.threatlint.core.model.SecurityRequirements;
 import io.github.threatlint.core.model.SecurityScheme;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.SecuritySites;
-import io.github.threatlint.rules.support.Words;
 import java.util.List;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.rules.support.Words;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

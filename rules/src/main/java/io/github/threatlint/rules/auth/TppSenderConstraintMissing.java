@@ -8,8 +8,8 @@ import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.SecuritySites;
-import io.github.threatlint.rules.support.Words;
 import java.util.List;
 
 @RuleInfo(

@@ -7,11 +7,11 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
-import io.github.threatlint.rules.support.Words;
 import java.util.List;
 
 @RuleInfo(

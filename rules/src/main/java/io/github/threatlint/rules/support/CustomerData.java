@@ -3,6 +3,7 @@ package io.github.threatlint.rules.support;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

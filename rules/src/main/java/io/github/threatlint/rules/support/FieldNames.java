@@ -2,6 +2,7 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 import java.util.Set;
 

@@ -7,7 +7,7 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.rules.support.Environments;
+import io.github.threatlint.core.vocabulary.Environments;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -8,8 +8,8 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.rules.support.Environments;
-import io.github.threatlint.rules.support.ServerUrls;
+import io.github.threatlint.core.vocabulary.Environments;
+import io.github.threatlint.core.vocabulary.ServerUrls;
 import java.util.List;
 
 @RuleInfo(

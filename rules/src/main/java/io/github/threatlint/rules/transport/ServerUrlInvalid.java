@@ -7,7 +7,7 @@ import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.rules.support.ServerUrls;
+import io.github.threatlint.core.vocabulary.ServerUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

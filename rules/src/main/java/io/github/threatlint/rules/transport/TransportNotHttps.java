@@ -8,7 +8,7 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.rules.support.ServerUrls;
+import io.github.threatlint.core.vocabulary.ServerUrls;
 import java.util.Locale;
 import java.util.Set;
 

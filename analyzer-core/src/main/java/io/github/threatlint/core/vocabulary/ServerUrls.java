@@ -1,4 +1,4 @@
-package io.github.threatlint.rules.support;
+package io.github.threatlint.core.vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.NodeRef;
@@ -136,6 +136,15 @@ public final class ServerUrls {
   public static boolean isLoopback(String host) {
     return host != null && (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
         || host.equals("::1") || host.equals("0.0.0.0") || host.equals("::"));
+  }
+
+  /** Top-level names used inside organisations, never on the internet. */
+  private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".intranet", ".corp", ".lan");
+
+  /** A host only reachable inside the machine or the organisation: loopback, a private address or an internal domain. */
+  public static boolean isInternal(String host) {
+    return isLoopback(host) || isPrivateAddress(host)
+        || (host != null && INTERNAL_DOMAINS.stream().anyMatch(host::endsWith));
   }
 
   /** A private, link-local or unique-local address (RFC 1918, RFC 3927, RFC 4193). */

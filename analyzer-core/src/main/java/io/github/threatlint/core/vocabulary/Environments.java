@@ -1,4 +1,4 @@
-package io.github.threatlint.rules.support;
+package io.github.threatlint.core.vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;

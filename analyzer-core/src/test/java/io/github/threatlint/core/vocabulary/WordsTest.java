@@ -1,4 +1,4 @@
-package io.github.threatlint.rules.support;
+package io.github.threatlint.core.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
