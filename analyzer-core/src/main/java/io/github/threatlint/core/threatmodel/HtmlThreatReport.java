@@ -2,7 +2,10 @@ package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.engine.Finding;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,75 +18,8 @@ import java.util.stream.Collectors;
  */
 final class HtmlThreatReport {
   private static final String[] STATUS_COLORS = {"#b42318", "#b54708", "#067647", "#667085"};
-  private static final String CSS = String.join("\n",
-      ":root { --ink: #101828; --muted: #475467; --line: #d0d5dd; --soft: #f2f4f7; --accent: #1d4ed8;",
-      "  --findings: #b42318; --no-evidence: #b54708; --mitigated: #067647; --not-assessable: #667085; }",
-      "* { box-sizing: border-box; }",
-      "body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto,",
-      "  'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif; }",
-      "main { max-width: 1120px; margin: 0 auto; padding: 32px 28px 64px; }",
-      "h1 { font-size: 28px; line-height: 1.2; margin: 0 0 6px; }",
-      "h2 { font-size: 21px; margin: 40px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }",
-      "h3 { font-size: 17px; margin: 28px 0 6px; }",
-      "h4 { font-size: 16px; margin: 0; }",
-      "a { color: var(--accent); text-decoration: none; }",
-      "a:hover { text-decoration: underline; }",
-      "code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace; font-size: 0.88em; }",
-      ".meta { color: var(--muted); margin: 0 0 16px; }",
-      ".note { border-left: 4px solid var(--no-evidence); background: #fffaeb; padding: 8px 12px; }",
-      "nav.toc { background: var(--soft); border-radius: 8px; padding: 10px 14px; margin: 12px 0 0; }",
-      "nav.toc a { margin-right: 16px; white-space: nowrap; }",
-      ".summary { border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; background: #fcfcfd; }",
-      ".summary .headline { font-size: 16px; margin-top: 0; }",
-      ".columns { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 32px; }",
-      ".columns h3 { margin-top: 14px; }",
-      "ol.tight { margin: 0; padding-left: 22px; } ol.tight li { margin: 4px 0; }",
-      ".legend span { display: inline-block; margin-right: 14px; color: var(--muted); font-size: 13px; }",
-      ".swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: baseline; }",
-      "table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 14px; }",
-      "th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }",
-      "th { background: var(--soft); font-weight: 600; }",
-      "td.num, th.num { text-align: right; white-space: nowrap; }",
-      "td a, td code { overflow-wrap: break-word; }",
-      "table.assets { table-layout: fixed; }",
-      "table.assets col.asset { width: 20%; } table.assets col.need { width: 3.5%; } table.assets col.fields { width: 20.5%; }",
-      "table.assets col.operations { width: 25%; } table.assets col.schemas { width: 22.5%; }",
-      ".pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12.5px; font-weight: 600;",
-      "  color: #fff; white-space: nowrap; }",
-      ".pill.findings { background: var(--findings); } .pill.no-evidence { background: var(--no-evidence); }",
-      ".pill.mitigated { background: var(--mitigated); } .pill.not-assessable { background: var(--not-assessable); }",
-      ".rel { font-weight: 600; } .rel.relevant { color: var(--findings); } .rel.verify { color: var(--no-evidence); }",
-      ".rel.not-indicated { color: var(--muted); }",
-      ".scenario { border: 1px solid var(--line); border-left: 6px solid var(--not-assessable); border-radius: 8px;",
-      "  padding: 12px 16px; margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }",
-      ".scenario.findings { border-left-color: var(--findings); } .scenario.no-evidence { border-left-color: var(--no-evidence); }",
-      ".scenario.mitigated { border-left-color: var(--mitigated); }",
-      ".scenario header { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; }",
-      ".scenario .facts { color: var(--muted); font-size: 13.5px; margin: 2px 0 8px; }",
-      ".scenario h5 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 10px 0 4px; }",
-      ".scenario ul { margin: 0; padding-left: 20px; } .scenario li { margin: 3px 0; }",
-      "ul.locations { list-style: none; padding-left: 12px; font-size: 13.5px; }",
-      "ul.verify { list-style: none; padding-left: 4px; } ul.verify li::before { content: '\\2610\\00a0\\00a0'; color: var(--muted); }",
-      ".evidence.partial { color: var(--muted); }",
-      ".checked { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }",
-      ".level-error { color: var(--findings); font-weight: 600; } .level-warning { color: var(--no-evidence); font-weight: 600; }",
-      ".level-note { color: var(--muted); font-weight: 600; }",
-      "svg text { font-family: inherit; }",
-      "abbr { text-decoration: none; }",
-      "section.api + section.api { margin-top: 48px; border-top: 4px double var(--line); }",
-      "footer { color: var(--muted); font-size: 12.5px; margin-top: 48px; }",
-      "@media (max-width: 760px) { .columns { grid-template-columns: 1fr; } main { padding: 16px; } }",
-      "@media print {",
-      "  body { font-size: 10pt; } main { max-width: none; padding: 0; }",
-      "  nav.toc { display: none; }",
-      "  a { color: inherit; }",
-      "  h2 { break-after: avoid; page-break-after: avoid; } h3 { break-after: avoid; }",
-      "  tr { break-inside: avoid; page-break-inside: avoid; }",
-      "  section.api + section.api { break-before: page; page-break-before: always; border-top: none; }",
-      "  .pill { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
-      "  .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
-      "}",
-      "@page { margin: 16mm 14mm; }");
+  /** The report's style sheet, a resource next to this class, inlined into every report. */
+  private static final String CSS = styleSheet();
 
   private final StringBuilder out = new StringBuilder();
   private final ReportLinks links;
@@ -483,5 +419,16 @@ final class HtmlThreatReport {
       }
     }
     return escaped.toString();
+  }
+
+  private static String styleSheet() {
+    try (InputStream in = HtmlThreatReport.class.getResourceAsStream("threat-report.css")) {
+      if (in == null) {
+        throw new IllegalStateException("threat-report.css is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
