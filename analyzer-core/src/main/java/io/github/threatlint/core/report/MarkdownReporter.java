@@ -25,7 +25,7 @@ public final class MarkdownReporter implements Reporter {
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append("### ").append(ReportContext.TOOL_NAME).append("\n\n").append(text(TextReporter.summary(result))).append("\n\n");
+    md.append("### ").append(ReportContext.TOOL_NAME).append("\n\n").append(Markdown.text(TextReporter.summary(result))).append("\n\n");
 
     List<Finding> active = result.findings().stream().filter(f -> !f.isSuppressed())
         .sorted(Comparator.comparing(Finding::level, Comparator.reverseOrder()).thenComparing(Finding.ORDER)).toList();
@@ -41,9 +41,9 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(text(rule.getKey())).append("](").append(ReportContext.ruleHelpUri(rule.getKey())).append(")");
+        md.append("| [").append(Markdown.text(rule.getKey())).append("](").append(ReportContext.ruleHelpUri(rule.getKey())).append(")");
         if (info != null) {
-          md.append(' ').append(text(info.title()));
+          md.append(' ').append(Markdown.text(info.title()));
         }
         md.append(" | ").append(rule.getValue().get(0).level().label())
             .append(" | ").append(rule.getValue().size())
@@ -54,9 +54,9 @@ public final class MarkdownReporter implements Reporter {
       md.append("\n| Level | Location | Rule | Message |\n|---|---|---|---|\n");
       for (Finding finding : active.subList(0, Math.min(MAX_ROWS, active.size()))) {
         md.append("| ").append(finding.level().label())
-            .append(" | ").append(text(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()))
-            .append(" | ").append(text(finding.ruleId()))
-            .append(" | ").append(text(finding.message()))
+            .append(" | ").append(Markdown.text(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()))
+            .append(" | ").append(Markdown.text(finding.ruleId()))
+            .append(" | ").append(Markdown.text(finding.message()))
             .append(" |\n");
       }
       if (active.size() > MAX_ROWS) {
@@ -70,27 +70,10 @@ public final class MarkdownReporter implements Reporter {
     if (!result.errors().isEmpty()) {
       md.append("#### Errors\n\n");
       for (ToolError error : result.errors()) {
-        md.append("- ").append(text(error.oneLine())).append('\n');
+        md.append("- ").append(Markdown.text(error.oneLine())).append('\n');
       }
       md.append('\n');
     }
     out.write(md.toString().stripTrailing() + "\n");
-  }
-
-  /** Plain text for a Markdown table cell: no line breaks, no markup, no HTML. */
-  static String text(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\r', '\n' -> out.append(' ');
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> out.append('\\').append(c);
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.report.Markdown;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -38,14 +39,14 @@ final class MarkdownThreatReport {
   }
 
   private void api(ThreatModel model, String anchor) {
-    line("# Threat model: " + md(model.title()) + (model.apiVersion().isEmpty() ? "" : " " + md(model.apiVersion())));
+    line("# Threat model: " + Markdown.text(model.title()) + (model.apiVersion().isEmpty() ? "" : " " + Markdown.text(model.apiVersion())));
     line("");
     line("Specification [`" + code(model.file()) + "`](" + links.file(model.file(), 0) + ") (" + model.specVersion()
-        + ") · method: " + md(ReportText.METHOD) + " · threatlint " + md(toolVersion) + ", profile `" + model.profile() + "`");
+        + ") · method: " + Markdown.text(ReportText.METHOD) + " · threatlint " + Markdown.text(toolVersion) + ", profile `" + model.profile() + "`");
     line("");
     if (!model.unknownScenarioNames().isEmpty()) {
       line("> **Note:** rules cite scenario names the catalogue does not know: "
-          + md(String.join("; ", model.unknownScenarioNames())) + ".");
+          + Markdown.text(String.join("; ", model.unknownScenarioNames())) + ".");
       line("");
     }
     summary(model, anchor);
@@ -62,7 +63,7 @@ final class MarkdownThreatReport {
   private void summary(ThreatModel model, String anchor) {
     line("## Summary");
     line("");
-    line(md(ReportText.headline(model)));
+    line(Markdown.text(ReportText.headline(model)));
     line("");
     if (model.topRisks().isEmpty()) {
       line("**Top risks:** none of the scenarios has findings.");
@@ -72,8 +73,8 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (ScenarioAssessment risk : model.topRisks()) {
         ThreatCatalogue.Scenario scenario = risk.scenario();
-        line(rank++ + ". [" + md(scenario.name()) + "](#" + anchor + scenario.slug() + ") (" + md(scenario.category().name())
-            + ", C/I/A " + scenario.rating() + "): " + md(ReportText.riskReason(risk)) + ".");
+        line(rank++ + ". [" + Markdown.text(scenario.name()) + "](#" + anchor + scenario.slug() + ") (" + Markdown.text(scenario.category().name())
+            + ", C/I/A " + scenario.rating() + "): " + Markdown.text(ReportText.riskReason(risk)) + ".");
       }
     }
     line("");
@@ -83,14 +84,14 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (RuleFindings rule : model.fixFirst()) {
         Finding first = rule.findings().get(0);
-        line(rank++ + ". [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + md(rule.rule().title()) + ": "
-            + ReportText.ruleCount(rule) + ", e.g. " + location(first) + " " + md(first.message()));
+        line(rank++ + ". [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + Markdown.text(rule.rule().title()) + ": "
+            + ReportText.ruleCount(rule) + ", e.g. " + location(first) + " " + Markdown.text(first.message()));
       }
       line("");
     }
     line("**Assets processed:** " + (model.assets().isEmpty() ? "none recognised"
-        : md(model.assets().stream().map(a -> a.asset().name()).collect(Collectors.joining(", ")))) + ".  ");
-    line("**Relevant agents:** " + md(model.agents().stream().filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
+        : Markdown.text(model.assets().stream().map(a -> a.asset().name()).collect(Collectors.joining(", ")))) + ".  ");
+    line("**Relevant agents:** " + Markdown.text(model.agents().stream().filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
         .map(a -> a.agent().name()).collect(Collectors.joining(", "))) + ".");
     line("");
   }
@@ -102,7 +103,7 @@ final class MarkdownThreatReport {
     line("|---|---|---|---|---:|");
     for (ScenarioAssessment assessment : model.scenarios()) {
       ThreatCatalogue.Scenario scenario = assessment.scenario();
-      line("| " + md(scenario.category().name()) + " | [" + md(scenario.name()) + "](#" + anchor + scenario.slug() + ") | "
+      line("| " + Markdown.text(scenario.category().name()) + " | [" + Markdown.text(scenario.name()) + "](#" + anchor + scenario.slug() + ") | "
           + scenario.rating() + " | " + status(assessment.status()) + " | " + assessment.findingCount() + " |");
     }
     line("");
@@ -140,7 +141,7 @@ final class MarkdownThreatReport {
       ThreatCatalogue.AssetKind asset = presence.asset();
       List<Place> other = new java.util.ArrayList<>(presence.schemas());
       other.addAll(presence.other());
-      line("| **" + md(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
+      line("| **" + Markdown.text(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
           + " | " + asset.rating().availability().letter() + " | " + fields(presence.fields()) + " | "
           + places(presence.operations()) + " | " + places(other) + " |");
     }
@@ -156,7 +157,7 @@ final class MarkdownThreatReport {
       return "–";
     }
     return ReportText.firstOf(places, ReportText.PLACES_PER_ASSET, true,
-        p -> "[" + md(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
+        p -> "[" + Markdown.text(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
   }
 
   private void agents(ThreatModel model) {
@@ -165,7 +166,7 @@ final class MarkdownThreatReport {
     line("| agent | relevance | why |");
     line("|---|---|---|");
     for (AgentAssessment agent : model.agents()) {
-      line("| " + md(agent.agent().name()) + " | " + agent.relevance().label() + " | " + md(agent.reason()) + " |");
+      line("| " + Markdown.text(agent.agent().name()) + " | " + agent.relevance().label() + " | " + Markdown.text(agent.reason()) + " |");
     }
     line("");
   }
@@ -179,9 +180,9 @@ final class MarkdownThreatReport {
         .map(s -> status(s) + " (" + s.meaning() + ")").collect(Collectors.joining(" · ")) + ".");
     line("");
     for (ThreatCatalogue.Category category : model.catalogue().categories()) {
-      line("### " + md(category.title()));
+      line("### " + Markdown.text(category.title()));
       line("");
-      line("_" + md(category.description()) + "_");
+      line("_" + Markdown.text(category.description()) + "_");
       line("");
       for (ScenarioAssessment assessment : model.scenarios(category)) {
         scenario(assessment, anchor);
@@ -193,23 +194,23 @@ final class MarkdownThreatReport {
     ThreatCatalogue.Scenario scenario = assessment.scenario();
     line("<a id=\"" + anchor + scenario.slug() + "\"></a>");
     line("");
-    line("#### " + md(scenario.name()));
+    line("#### " + Markdown.text(scenario.name()));
     line("");
     line("**" + status(assessment.status()) + "** · " + ReportText.rating(scenario.rating()) + " · " + ReportText.assessable(scenario)
-        + " · likely agents: " + md(ReportText.agents(scenario)));
+        + " · likely agents: " + Markdown.text(ReportText.agents(scenario)));
     line("");
-    line(md(scenario.description()) + (scenario.aliases().isEmpty() ? ""
-        : " Also named: " + md(String.join("; ", scenario.aliases())) + "."));
+    line(Markdown.text(scenario.description()) + (scenario.aliases().isEmpty() ? ""
+        : " Also named: " + Markdown.text(String.join("; ", scenario.aliases())) + "."));
     line("");
     if (!assessment.findings().isEmpty()) {
       line("**Findings**");
       line("");
       for (RuleFindings rule : assessment.findings()) {
-        line("- [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + md(rule.rule().title()) + ": "
+        line("- [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + Markdown.text(rule.rule().title()) + ": "
             + ReportText.ruleCount(rule));
         int shown = Math.min(rule.findings().size(), ReportText.LOCATIONS_PER_RULE);
         for (Finding finding : rule.findings().subList(0, shown)) {
-          line("  - " + location(finding) + " " + md(finding.message()));
+          line("  - " + location(finding) + " " + Markdown.text(finding.message()));
         }
         if (rule.findings().size() > shown) {
           line("  - … and " + (rule.findings().size() - shown) + " more in [all findings](#" + anchor + "rule-" + rule.ruleId() + ")");
@@ -222,22 +223,22 @@ final class MarkdownThreatReport {
       line("");
       for (Evidence evidence : assessment.evidence()) {
         String where = evidence.places().isEmpty() ? "" : " (" + evidence.places().stream()
-            .map(p -> "[" + md(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")").collect(Collectors.joining(", ")) + ")";
-        line("- " + (evidence.complete() ? "✅ " : "◐ partly: ") + md(evidence.text()) + where);
+            .map(p -> "[" + Markdown.text(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")").collect(Collectors.joining(", ")) + ")";
+        line("- " + (evidence.complete() ? "✅ " : "◐ partly: ") + Markdown.text(evidence.text()) + where);
       }
       line("");
     }
-    line("**Mitigations the paper names:** " + md(String.join(" ", scenario.mitigations())));
+    line("**Mitigations the paper names:** " + Markdown.text(String.join(" ", scenario.mitigations())));
     line("");
     if (!scenario.verify().isEmpty()) {
       line("**To verify outside the spec**");
       line("");
       for (String item : scenario.verify()) {
-        line("- [ ] " + md(item));
+        line("- [ ] " + Markdown.text(item));
       }
       line("");
     }
-    line("<sub>" + md(ReportText.checkedBy(assessment)) + "</sub>");
+    line("<sub>" + Markdown.text(ReportText.checkedBy(assessment)) + "</sub>");
     line("");
   }
 
@@ -251,7 +252,7 @@ final class MarkdownThreatReport {
     line("|---|---:|---|---:|");
     for (OwaspCategory category : model.owasp()) {
       int width = max == 0 ? 0 : (int) Math.ceil(BAR_WIDTH * (double) category.findings() / max);
-      line("| " + category.label() + " " + md(category.name()) + " | " + category.findings() + " | "
+      line("| " + category.label() + " " + Markdown.text(category.name()) + " | " + category.findings() + " | "
           + (width == 0 ? "" : "`" + "█".repeat(width) + "`") + " | " + category.rules() + " |");
     }
     line("");
@@ -268,17 +269,17 @@ final class MarkdownThreatReport {
     for (RuleFindings rule : model.rules()) {
       line("<a id=\"" + anchor + "rule-" + rule.ruleId() + "\"></a>");
       line("");
-      line("### " + rule.ruleId() + ": " + md(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
+      line("### " + rule.ruleId() + ": " + Markdown.text(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
       line("");
       line("OWASP 2023: " + String.join(", ", rule.rule().owasp2023()) + " · scenarios: "
           + (model.scenariosOf(rule.ruleId()).isEmpty() ? "none"
-              : md(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
+              : Markdown.text(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
           + " · [documentation](" + links.rule(rule.ruleId()) + ")");
       line("");
       line("| location | message |");
       line("|---|---|");
       for (Finding finding : rule.findings()) {
-        line("| " + location(finding) + " | " + md(finding.message()) + " |");
+        line("| " + location(finding) + " | " + Markdown.text(finding.message()) + " |");
       }
       line("");
     }
@@ -286,35 +287,7 @@ final class MarkdownThreatReport {
 
   private String location(Finding finding) {
     String text = finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
-    return "[" + md(text) + "](" + links.file(finding.file(), finding.region().startLine()) + ")";
-  }
-
-  /** Escapes Markdown syntax and HTML in running text (table cells included). */
-  static String md(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<':
-          escaped.append("&lt;");
-          break;
-        case '>':
-          escaped.append("&gt;");
-          break;
-        case '&':
-          escaped.append("&amp;");
-          break;
-        case '\n':
-        case '\r':
-          escaped.append(' ');
-          break;
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~':
-          escaped.append('\\').append(c);
-          break;
-        default:
-          escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return "[" + Markdown.text(text) + "](" + links.file(finding.file(), finding.region().startLine()) + ")";
   }
 
   /** Text inside a code span: backticks cannot be escaped there, so they become quotes; pipes break tables. */

@@ -3,6 +3,7 @@ package io.github.threatlint.core.threatmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.report.Markdown;
 import io.github.threatlint.core.report.TestRules;
 import io.github.threatlint.core.rule.Level;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ class ThreatReportRenderingTest {
     List<String> sections = List.of(markdown.split("\n#### "));
     assertThat(sections).hasSize(ThreatCatalogue.sfti().scenarios().size() + 1);
     for (ThreatCatalogue.Scenario scenario : ThreatCatalogue.sfti().scenarios()) {
-      String section = sections.stream().filter(s -> s.startsWith(MarkdownThreatReport.md(scenario.name()) + "\n")).findFirst()
+      String section = sections.stream().filter(s -> s.startsWith(Markdown.text(scenario.name()) + "\n")).findFirst()
           .orElseThrow(() -> new AssertionError("no section for " + scenario.name()));
       assertThat(section).as(scenario.name()).containsPattern("\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
       assertThat(section).as(scenario.name()).contains("**Mitigations the paper names:**", "**To verify outside the spec**");
