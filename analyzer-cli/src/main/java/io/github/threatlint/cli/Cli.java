@@ -80,10 +80,8 @@ public final class Cli implements Runnable {
       err.println("threatlint: internal error: " + e);
       return ExitCodes.ERROR;
     });
-    String noColor = env.get("NO_COLOR");
-    if (noColor != null && !noColor.isEmpty()) {
-      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    }
+    boolean colour = Colour.AUTO.enabled(env, Colour.terminal());
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return commandLine;
   }
 
