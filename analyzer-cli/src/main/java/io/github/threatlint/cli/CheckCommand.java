@@ -105,6 +105,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = Colour.Words.class,
+      description = "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
+          + "NO_COLOR set), always or never.")
+  String color;
+
   @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
@@ -121,6 +126,10 @@ final class CheckCommand implements Callable<Integer> {
     Level threshold = "none".equals(failOn) ? Level.OFF : Level.parse(failOn);
     if (threshold == null) {
       throw usage("--fail-on takes error, warning, note or none, not '" + failOn + "'");
+    }
+    Colour colour = Colour.parse(this.color);
+    if (colour == null) {
+      throw usage("--color takes " + String.join(", ", new Colour.Words()) + ", not '" + this.color + "'");
     }
     Map<String, Path> outputs = parseFormats();
     if (pruneBaseline && baseline == null) {
@@ -172,10 +181,9 @@ final class CheckCommand implements Callable<Integer> {
       err.println("threatlint: cannot write the baseline: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
-        && !"dumb".equals(environment.variables().get("TERM"));
+    boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
     long reportStart = System.nanoTime();
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory);
+    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory);
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
       Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
       AnalysisResult shown = entry.getKey().equals("text") && quiet ? onlyAtOrAbove(result, threshold) : result;
