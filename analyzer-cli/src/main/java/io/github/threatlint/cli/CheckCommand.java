@@ -152,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         referencedFiles::forDocument);
 
     if (timings) {
-      Timings.timeRules();
+      analyzer.timings().timeRules();
     }
     AnalysisResult result;
     if (specs.contains("-")) {
@@ -211,9 +211,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (timings) {
-      Timings.add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
-      err.println("timings: " + Timings.summary());
-      err.println("slowest rules: " + Timings.slowestRules(8));
+      analyzer.timings().add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
+      err.println("timings: " + analyzer.timings().summary());
+      err.println("slowest rules: " + analyzer.timings().slowestRules(8));
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;

@@ -8,7 +8,6 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +61,7 @@ final class RulesCommand implements Callable<Integer> {
       case "table" -> out.print(table(rules, levels));
       case "json" -> out.print(json(rules, levels));
       case "markdown" -> out.print(RuleDocs.table(rules, rule -> levels.levelOf(rule.info()).label(),
-          id -> "[`" + id + "`](" + ReportContext.ruleHelpUri(id) + ")"));
+          id -> "[`" + id + "`](" + RuleDocs.helpUri(id) + ")"));
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown format '" + format + "' (choose from table, json, markdown)");
     }
@@ -130,7 +129,7 @@ final class RulesCommand implements Callable<Integer> {
           json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeStringField("helpUri", ReportContext.ruleHelpUri(info.id()));
+        json.writeStringField("helpUri", RuleDocs.helpUri(info.id()));
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -8,6 +8,7 @@ import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.ConfigurationLoader;
 import io.github.threatlint.core.config.RuleSelection;
 import io.github.threatlint.core.config.Suppressions;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
@@ -236,7 +237,7 @@ public final class CheckRunner {
       ruleIds.add(finding.ruleId());
     }
     for (String ruleId : ruleIds) {
-      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + ReportContext.ruleHelpUri(ruleId));
+      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + RuleDocs.helpUri(ruleId));
     }
   }
 

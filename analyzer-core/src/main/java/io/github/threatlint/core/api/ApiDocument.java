@@ -1,7 +1,6 @@
 package io.github.threatlint.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.engine.Timings;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * One API description: its root file, its version, and the facts every rule shares, each computed
@@ -37,13 +34,31 @@ public final class ApiDocument {
   private Map<String, SecurityScheme> securitySchemes;
   private List<Server> servers;
   private SchemaUsage schemaUsage;
+  private final Supplier<List<String>> parserModel;
   private List<String> parserMessages;
-  private Future<List<String>> parserMessagesAhead;
+
+  /**
+   * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build, returns
+   * what the document calls on first use. The engine decides (ahead on a spare core, or on first use)
+   * and times it; {@link #ON_FIRST_USE} just builds it when asked.
+   */
+  @FunctionalInterface
+  public interface ParserModelSchedule {
+    ParserModelSchedule ON_FIRST_USE = build -> build;
+
+    Supplier<List<String>> schedule(Supplier<List<String>> build);
+  }
 
   public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles) {
+    this(rootFile, version, externalFiles, ParserModelSchedule.ON_FIRST_USE);
+  }
+
+  public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles, ParserModelSchedule schedule) {
     this.rootFile = rootFile;
     this.version = version;
     this.externalFiles = externalFiles;
+    // last: a schedule may start the build at once, on another thread
+    this.parserModel = schedule.schedule(() -> List.copyOf(ParserMessages.of(this)));
   }
 
   public ParsedFile rootFile() {
@@ -287,49 +302,8 @@ public final class ApiDocument {
    */
   public List<String> parserMessages() {
     if (parserMessages == null) {
-      long start = System.nanoTime();
-      parserMessages = parserMessagesAhead != null ? awaitAhead() : computeParserMessages();
-      // the model is waited for (or built) inside the walk: move that time from the walk to its own phase
-      Timings.add(Timings.Phase.WALK_AND_RULES, -(System.nanoTime() - start));
+      parserMessages = parserModel.get();
     }
     return parserMessages;
   }
-
-  /**
-   * Starts building the model for {@link #parserMessages()} on a thread of its own, for a core that
-   * would otherwise idle while the walk runs (one large document on several cores).
-   */
-  public void buildParserModelAhead() {
-    FutureTask<List<String>> task = new FutureTask<>(this::computeParserMessages);
-    // as deep a stack as the analysis workers: the deserializer recurses as deep as the document
-    Thread thread = new Thread(null, task, "threatlint-parser-model", 64L * 1024 * 1024);
-    thread.setDaemon(true);
-    thread.start();
-    parserMessagesAhead = task;
-  }
-
-  private List<String> computeParserMessages() {
-    long start = System.nanoTime();
-    List<String> messages = List.copyOf(ParserMessages.of(this));
-    Timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
-    return messages;
-  }
-
-  private List<String> awaitAhead() {
-    try {
-      return parserMessagesAhead.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error; // a StackOverflowError of a deep document is handled as the synchronous build's would be
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while swagger-parser built its model", e);
-    }
-  }
-
 }

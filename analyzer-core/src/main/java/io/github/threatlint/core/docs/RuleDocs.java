@@ -4,7 +4,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.report.ReportContext;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,15 @@ public final class RuleDocs {
   public static final String REGENERATE_COMMAND = "mvn -B -q test -pl rules -am -Dtest=RuleDocsTest "
       + "-Dsurefire.failIfNoSpecifiedTests=false -Dthreatlint.updateDocs=true";
 
+  /** The project's home page (SARIF's {@code informationUri}). */
+  public static final String PROJECT_URI = "https://github.com/threatlint/threatlint";
+
   private RuleDocs() {}
+
+  /** Where a rule's documentation page lives. */
+  public static String helpUri(String ruleId) {
+    return PROJECT_URI + "/blob/main/docs/rules/" + ruleId + ".md";
+  }
 
   /** A rule's page as written to {@code docs/rules/<id>.md}: the page under a "generated" notice. */
   public static String pageFile(RuleDescriptor rule) {
@@ -86,7 +93,7 @@ public final class RuleDocs {
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
     }
-    return text.append("\n\nDocumentation: ").append(ReportContext.ruleHelpUri(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(RuleDocs.helpUri(rule.id())).toString();
   }
 
   /** {@code docs/rules/README.md}: the catalog by section, then the rules by OWASP category and SFTI area, then the matrix. */

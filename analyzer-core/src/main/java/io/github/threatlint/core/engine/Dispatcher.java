@@ -33,6 +33,11 @@ final class Dispatcher {
   private final List<Subscriber<Checks.SchemaCheck>> schemas = new ArrayList<>();
   private final List<Subscriber<Checks.ReferenceCheck>> references = new ArrayList<>();
   private final List<Subscriber<Checks.NodeCheck>> nodes = new ArrayList<>();
+  private final Timings timings;
+
+  Dispatcher(Timings timings) {
+    this.timings = timings;
+  }
 
   void subscribe(Rule rule, DocumentRun.Context context) {
     if (rule instanceof Checks.DocumentCheck check) {
@@ -100,20 +105,20 @@ final class Dispatcher {
     call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
   }
 
-  private static <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+  private <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
     for (Subscriber<T> subscriber : subscribers) {
       DocumentRun.Context context = subscriber.context();
       if (context.failed()) {
         continue;
       }
-      long start = Timings.timingRules() ? System.nanoTime() : 0;
+      long start = timings.timingRules() ? System.nanoTime() : 0;
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
         context.fail(pointer, e);
       }
       if (start != 0) {
-        Timings.addRule(context.ruleId(), System.nanoTime() - start);
+        timings.addRule(context.ruleId(), System.nanoTime() - start);
       }
     }
   }

@@ -4,7 +4,6 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
-import io.github.threatlint.core.config.InSourceSuppressions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +18,9 @@ final class DocumentRun {
   }
 
   /** Runs the rules over the document and returns its findings (unsorted) and errors. */
-  static DocumentRun run(ApiDocument document, List<EnabledRule> rules) {
+  static DocumentRun run(ApiDocument document, List<EnabledRule> rules, Timings timings) {
     DocumentRun run = new DocumentRun(document);
-    Dispatcher dispatcher = new Dispatcher();
+    Dispatcher dispatcher = new Dispatcher(timings);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info().level());
       try {

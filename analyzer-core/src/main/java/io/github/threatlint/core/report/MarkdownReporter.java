@@ -1,6 +1,7 @@
 package io.github.threatlint.core.report;
 
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
@@ -41,7 +42,7 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(text(rule.getKey())).append("](").append(ReportContext.ruleHelpUri(rule.getKey())).append(")");
+        md.append("| [").append(text(rule.getKey())).append("](").append(RuleDocs.helpUri(rule.getKey())).append(")");
         if (info != null) {
           md.append(' ').append(text(info.title()));
         }

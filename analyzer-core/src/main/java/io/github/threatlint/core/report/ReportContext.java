@@ -8,10 +8,4 @@ import java.nio.file.Path;
  */
 public record ReportContext(String toolVersion, Path sourceRoot, boolean color, String sarifCategory) {
   public static final String TOOL_NAME = "threatlint";
-  public static final String INFORMATION_URI = "https://github.com/threatlint/threatlint";
-
-  /** Where a rule's documentation page lives. */
-  public static String ruleHelpUri(String ruleId) {
-    return INFORMATION_URI + "/blob/main/docs/rules/" + ruleId + ".md";
-  }
 }

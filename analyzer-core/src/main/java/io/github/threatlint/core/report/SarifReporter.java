@@ -117,7 +117,7 @@ public final class SarifReporter implements Reporter {
             .withName(ReportContext.TOOL_NAME)
             .withSemanticVersion(context.toolVersion())
             .withVersion(context.toolVersion())
-            .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
+            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
             .withRules(descriptors)))
         .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
             new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
@@ -166,7 +166,7 @@ public final class SarifReporter implements Reporter {
         .withName(camelName(info.id()))
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(ReportContext.ruleHelpUri(info.id())))
+        .withHelpUri(URI.create(RuleDocs.helpUri(info.id())))
         .withHelp(new MultiformatMessageString()
             .withText(RuleDocs.helpText(rule.descriptor()))
             .withMarkdown(RuleDocs.page(rule.descriptor())))

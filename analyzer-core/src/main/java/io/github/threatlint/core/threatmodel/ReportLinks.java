@@ -1,6 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.report.ReportContext;
+import io.github.threatlint.core.docs.RuleDocs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +41,6 @@ public record ReportLinks(Path workingDirectory, Path reportDirectory) {
   }
 
   public String rule(String ruleId) {
-    return ReportContext.ruleHelpUri(ruleId);
+    return RuleDocs.helpUri(ruleId);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
@@ -37,7 +38,7 @@ class MarkdownReporterTest {
         |---|---|---|---|
         | error | specs/api.yaml:40:5 | test-beta | The list has no maxItems. |
         | warning | specs/api.yaml:12:5 | test-alpha | GET /accounts is open. |
-        """.formatted(ReportContext.ruleHelpUri("test-beta"), ReportContext.ruleHelpUri("test-alpha")));
+        """.formatted(RuleDocs.helpUri("test-beta"), RuleDocs.helpUri("test-alpha")));
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
@@ -40,7 +41,7 @@ class SarifReporterTest {
     JsonNode driver = sarif.path("runs").get(0).path("tool").path("driver");
     assertThat(driver.path("name").asText()).isEqualTo("threatlint");
     assertThat(driver.path("semanticVersion").asText()).isEqualTo("1.2.3");
-    assertThat(driver.path("informationUri").asText()).isEqualTo(ReportContext.INFORMATION_URI);
+    assertThat(driver.path("informationUri").asText()).isEqualTo(RuleDocs.PROJECT_URI);
   }
 
   @Test
@@ -52,9 +53,9 @@ class SarifReporterTest {
     assertThat(alpha.path("name").asText()).isEqualTo("TestAlpha");
     assertThat(alpha.path("shortDescription").path("text").asText()).isEqualTo("Alpha problem");
     assertThat(alpha.path("fullDescription").path("text").asText()).startsWith("Flags alpha problems");
-    assertThat(alpha.path("helpUri").asText()).isEqualTo(ReportContext.ruleHelpUri("test-alpha"));
+    assertThat(alpha.path("helpUri").asText()).isEqualTo(RuleDocs.helpUri("test-alpha"));
     assertThat(alpha.path("help").path("text").asText()).contains("Flags alpha problems", "Unauthorized access to data",
-        ReportContext.ruleHelpUri("test-alpha"));
+        RuleDocs.helpUri("test-alpha"));
     assertThat(alpha.path("help").path("markdown").asText())
         .startsWith("# Alpha problem (`test-alpha`)")
         .contains("## Why it matters", "## Failing example", "## Options", "`exempt`", "## How to suppress");

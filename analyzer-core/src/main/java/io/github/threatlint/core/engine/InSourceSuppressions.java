@@ -1,9 +1,8 @@
-package io.github.threatlint.core.config;
+package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
-import io.github.threatlint.core.engine.Finding;
 import java.util.List;
 
 /**
