@@ -1,6 +1,7 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.config.Baseline;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.Suppressions;
@@ -11,12 +12,11 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.resolve.SpecFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -30,13 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threatlint check}: analyses specifications and reports findings. */
 @Command(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.report.SarifValidation;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.ByteArrayInputStream;

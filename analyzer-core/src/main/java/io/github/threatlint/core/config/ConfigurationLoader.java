@@ -1,15 +1,15 @@
 package io.github.threatlint.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.DuplicateKey;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.DuplicateKey;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
-import io.github.threatlint.core.source.Region;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.lang.reflect.Field;

@@ -1,9 +1,9 @@
 package io.github.threatlint.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
 import java.util.List;
 
 /**

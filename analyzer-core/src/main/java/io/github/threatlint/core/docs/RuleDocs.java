@@ -1,10 +1,10 @@
 package io.github.threatlint.core.docs;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.report.ReportContext;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class RuleDocs {
       for (Field option : rule.options()) {
         md.append("| `").append(option.getName()).append("` | ").append(RuleDescriptor.typeName(option)).append(" | `")
             .append(cell(defaultValue(rule.defaultValue(option)))).append("` | ")
-            .append(cell(option.getAnnotation(io.github.threatlint.core.rule.RuleOption.class).description())).append(" |\n");
+            .append(cell(option.getAnnotation(io.github.threatlint.core.api.RuleOption.class).description())).append(" |\n");
       }
       md.append('\n');
     }

@@ -1,12 +1,12 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;

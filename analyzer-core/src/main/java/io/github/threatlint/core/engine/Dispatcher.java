@@ -1,16 +1,16 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.Rule;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,10 +1,10 @@
 package io.github.threatlint.core.engine;
 
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.config.InSourceSuppressions;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.report.TestRules;
-import io.github.threatlint.core.rule.Level;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
