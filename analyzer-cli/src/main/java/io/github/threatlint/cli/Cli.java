@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Cli.VersionProvider.class,
     description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
         + "and the OWASP API Security Top 10.",
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, InitCommand.class,
+        CompletionCommand.class, CommandLine.HelpCommand.class},
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -63,6 +63,9 @@ public final class Cli implements Runnable {
         }
         if (type == ReportCommand.class) {
           return type.cast(new ReportCommand(environment));
+        }
+        if (type == InitCommand.class) {
+          return type.cast(new InitCommand(environment));
         }
         return CommandLine.defaultFactory().create(type);
       }

@@ -49,9 +49,9 @@ public final class ConfigurationLoader {
   /** The names searched for, in this order, in the working directory and each folder above it. */
   public static final List<String> FILE_NAMES = List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
   private static final long MAX_BYTES = 4L * 1024 * 1024;
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore");
-  private static final Set<String> RULE_KEYS = Set.of("level", "options");
-  private static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
+  static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore");
+  static final Set<String> RULE_KEYS = Set.of("level", "options");
+  static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
   private final List<RuleDescriptor> catalog;
 
