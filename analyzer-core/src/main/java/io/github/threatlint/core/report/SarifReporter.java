@@ -30,6 +30,7 @@ import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleInfo;
@@ -39,12 +40,9 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ import java.util.Set;
  * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
  * sorted by id, with its documentation page as {@code help.markdown}; one result per finding (with
  * an explicit level, one location relative to {@code %SRCROOT%}, the JSON pointer as logical
- * location and a fingerprint of rule, file and pointer); suppressed findings with their
+ * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); suppressed findings with their
  * suppression; tool errors as notifications of a failed invocation.
  *
  * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
@@ -99,9 +97,10 @@ public final class SarifReporter implements Reporter {
     }
 
     List<Finding> findings = limit(result.findings());
+    Map<FindingKey, Integer> keyCounts = FindingKey.counts(result.findings());
     List<Result> results = new ArrayList<>();
     for (Finding finding : findings) {
-      results.add(result(finding, ruleIndex));
+      results.add(result(finding, ruleIndex, keyCounts));
     }
 
     List<Notification> notifications = new ArrayList<>();
@@ -179,7 +178,7 @@ public final class SarifReporter implements Reporter {
             .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
   }
 
-  private static Result result(Finding finding, Map<String, Integer> ruleIndex) {
+  private static Result result(Finding finding, Map<String, Integer> ruleIndex, Map<FindingKey, Integer> keyCounts) {
     Integer index = ruleIndex.get(finding.ruleId());
     Result result = new Result()
         .withRuleId(finding.ruleId())
@@ -194,7 +193,8 @@ public final class SarifReporter implements Reporter {
                     .withEndLine(finding.region().endLine())
                     .withEndColumn(finding.region().endColumn())))
             .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, fingerprint(finding)));
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY,
+            fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
     if (index != null) {
       result.withRuleIndex(index);
     }
@@ -299,18 +299,13 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * Our stable fingerprint: rule, file and JSON pointer, so a finding keeps its identity when
-   * lines move. GitHub adds its own {@code primaryLocationLineHash}.
+   * Our stable fingerprint, as the baseline's key: rule, file and JSON pointer, so a finding keeps its
+   * identity when lines move or the file is reformatted; the message's digest too when {@code shared}
+   * (the result holds other findings of the rule on the place), so that GitHub does not merge them
+   * into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
-  static String fingerprint(Finding finding) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest((finding.ruleId() + "\n" + finding.file() + "\n" + finding.pointer())
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  static String fingerprint(Finding finding, boolean shared) {
+    return FindingKey.of(finding).fingerprint(finding.message(), shared);
   }
 
   static String sarifLevel(Level level) {

@@ -116,24 +116,38 @@ class SarifReporterTest {
     assertThat(SarifReporter.directoryUri(Path.of("").toAbsolutePath())).endsWith("/").doesNotEndWith("//");
   }
 
+  private static List<String> fingerprints(List<Finding> findings) throws IOException {
+    List<String> prints = new ArrayList<>();
+    for (JsonNode result : run(TestRules.with(findings, List.of(), List.of("a.yaml", "b.yaml"))).path("results")) {
+      assertThat(result.path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
+      prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
+    }
+    return prints;
+  }
+
   @Test
-  void fingerprintsDependOnRuleFileAndPointerButNotOnLines() throws IOException {
+  void fingerprintsDependOnRuleFileAndPointerButNotOnLinesOrTheWordingOfALoneFinding() throws IOException {
     Finding finding = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
     Finding moved = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 30, "other message");
     Finding otherPointer = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1b/get", 3, "m");
     Finding otherRule = TestRules.finding("test-beta", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
     Finding otherFile = TestRules.finding("test-alpha", Level.WARNING, "b.yaml", "/paths/~1a/get", 3, "m");
-    JsonNode results = run(TestRules.with(List.of(finding, moved, otherPointer, otherRule, otherFile), List.of(),
-        List.of("a.yaml", "b.yaml"))).path("results");
-    List<String> prints = new ArrayList<>();
-    for (JsonNode result : results) {
-      prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
-    }
-    assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}"));
-    assertThat(prints.get(0)).isEqualTo(SarifReporter.fingerprint(finding)).isEqualTo(SarifReporter.fingerprint(moved));
-    assertThat(List.of(SarifReporter.fingerprint(finding), SarifReporter.fingerprint(otherPointer),
-        SarifReporter.fingerprint(otherRule), SarifReporter.fingerprint(otherFile))).doesNotHaveDuplicates();
-    assertThat(results.get(0).path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
+    List<String> prints = fingerprints(List.of(finding, otherPointer, otherRule, otherFile));
+    assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
+    assertThat(fingerprints(List.of(moved, otherPointer, otherRule, otherFile))).isEqualTo(prints);
+  }
+
+  @Test
+  void findingsOfOneRuleOnOnePlaceHaveFingerprintsOfTheirOwnThatIgnoreLinesAndWhiteSpace() throws IOException {
+    Finding contact = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+    Finding description = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no description.");
+    Finding lone = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+    List<String> prints = fingerprints(List.of(contact, description));
+    assertThat(prints).doesNotHaveDuplicates();
+    Finding contactMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info  has no\n contact.");
+    Finding descriptionMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info has no description.");
+    assertThat(fingerprints(List.of(contactMoved, descriptionMoved))).isEqualTo(prints);
+    assertThat(fingerprints(List.of(lone))).doesNotContainAnyElementsOf(prints);
   }
 
   @Test
