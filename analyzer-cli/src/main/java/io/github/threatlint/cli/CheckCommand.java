@@ -175,7 +175,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
         && !"dumb".equals(environment.variables().get("TERM"));
     long reportStart = System.nanoTime();
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory);
+    ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory,
+        selection.configuration().docsUrl());
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
       Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
       AnalysisResult shown = entry.getKey().equals("text") && quiet ? onlyAtOrAbove(result, threshold) : result;

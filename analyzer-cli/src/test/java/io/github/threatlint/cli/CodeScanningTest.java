@@ -82,4 +82,20 @@ class CodeScanningTest {
     assertThat(startLine(results(json, "info-contact-missing").get(0))).isEqualTo(5);
     assertThat(fingerprints(json, "info-contact-missing")).containsExactlyInAnyOrderElementsOf(prints);
   }
+
+  @Test
+  void theConfigurationsDocsUrlIsEveryRulesHelpUri() throws IOException {
+    write("api.yaml", "openapi: 3.0.3\ninfo: {title: Accounts, version: '1'}\npaths: {}\n");
+    JsonNode standard = sarifRun("api.yaml");
+    assertThat(standard.path("tool").path("driver").path("rules").get(0).path("helpUri").asText())
+        .startsWith("https://github.com/threatlint/threatlint/blob/main/docs/rules/");
+
+    write(".threatlint.yaml", "docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html\n");
+    JsonNode run = sarifRun("api.yaml");
+    for (JsonNode rule : run.path("tool").path("driver").path("rules")) {
+      String page = "https://wiki.bank.example/threatlint/rules/" + rule.path("id").asText() + ".html";
+      assertThat(rule.path("helpUri").asText()).isEqualTo(page);
+      assertThat(rule.path("help").path("text").asText()).endsWith("Documentation: " + page);
+    }
+  }
 }

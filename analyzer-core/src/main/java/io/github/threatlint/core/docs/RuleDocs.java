@@ -2,7 +2,6 @@ package io.github.threatlint.core.docs;
 
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleInfo;
 import java.lang.reflect.Field;
@@ -80,13 +79,13 @@ public final class RuleDocs {
   }
 
   /** Plain text help for SARIF {@code help.text}: what the rule flags, why it matters, and where its page is. */
-  public static String helpText(RuleDescriptor rule) {
+  public static String helpText(RuleDescriptor rule, DocsUrl docsUrl) {
     Explanation explanation = Explanation.load(rule);
     StringBuilder text = new StringBuilder(rule.info().description());
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
     }
-    return text.append("\n\nDocumentation: ").append(ReportContext.ruleHelpUri(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
   }
 
   /** {@code docs/rules/README.md}: the catalog by section, then the rules by OWASP category and SFTI area, then the matrix. */

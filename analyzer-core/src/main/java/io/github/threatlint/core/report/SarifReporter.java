@@ -93,7 +93,7 @@ public final class SarifReporter implements Reporter {
     Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
     for (EnabledRule rule : rules) {
       ruleIndex.put(rule.id(), descriptors.size());
-      descriptors.add(describe(rule));
+      descriptors.add(describe(rule, context));
     }
 
     List<Finding> findings = limit(result.findings());
@@ -147,7 +147,7 @@ public final class SarifReporter implements Reporter {
         + "accepts no more results in one run. The other formats list all of them.");
   }
 
-  private static ReportingDescriptor describe(EnabledRule rule) {
+  private static ReportingDescriptor describe(EnabledRule rule, ReportContext context) {
     RuleInfo info = rule.descriptor().info();
     Set<String> tags = new LinkedHashSet<>();
     tags.add("security");
@@ -165,9 +165,9 @@ public final class SarifReporter implements Reporter {
         .withName(camelName(info.id()))
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(ReportContext.ruleHelpUri(info.id())))
+        .withHelpUri(URI.create(context.ruleHelpUri(info.id())))
         .withHelp(new MultiformatMessageString()
-            .withText(RuleDocs.helpText(rule.descriptor()))
+            .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))
             .withMarkdown(RuleDocs.page(rule.descriptor())))
         .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
         .withProperties(new PropertyBag()

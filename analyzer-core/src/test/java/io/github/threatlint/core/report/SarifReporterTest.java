@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
@@ -21,8 +22,12 @@ class SarifReporterTest {
   private static final Path ROOT = Path.of("/work/repo");
 
   static JsonNode sarif(AnalysisResult result, String category) throws IOException {
+    return sarif(result, category, DocsUrl.DEFAULT);
+  }
+
+  static JsonNode sarif(AnalysisResult result, String category, DocsUrl docsUrl) throws IOException {
     StringWriter out = new StringWriter();
-    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category), out);
+    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category, docsUrl), out);
     return SarifValidation.assertValid(out.toString());
   }
 
@@ -44,6 +49,14 @@ class SarifReporterTest {
   }
 
   @Test
+  void helpLinksFollowTheConfiguredDocsUrl() throws IOException {
+    JsonNode alpha = sarif(TestRules.sample(), null, new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html"))
+        .path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+    assertThat(alpha.path("helpUri").asText()).isEqualTo("https://wiki.bank.example/threatlint/test-alpha.html");
+    assertThat(alpha.path("help").path("text").asText()).endsWith("Documentation: https://wiki.bank.example/threatlint/test-alpha.html");
+  }
+
+  @Test
   void everyEnabledRuleIsDescribedInIdOrderEvenWithoutResults() throws IOException {
     JsonNode rules = run(TestRules.sample()).path("tool").path("driver").path("rules");
     assertThat(rules.findValuesAsText("id")).containsExactly("test-alpha", "test-beta", "test-gamma");
@@ -52,9 +65,10 @@ class SarifReporterTest {
     assertThat(alpha.path("name").asText()).isEqualTo("TestAlpha");
     assertThat(alpha.path("shortDescription").path("text").asText()).isEqualTo("Alpha problem");
     assertThat(alpha.path("fullDescription").path("text").asText()).startsWith("Flags alpha problems");
-    assertThat(alpha.path("helpUri").asText()).isEqualTo(ReportContext.ruleHelpUri("test-alpha"));
+    assertThat(alpha.path("helpUri").asText()).isEqualTo(DocsUrl.DEFAULT.of("test-alpha"))
+        .isEqualTo("https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
     assertThat(alpha.path("help").path("text").asText()).contains("Flags alpha problems", "Unauthorized access to data",
-        ReportContext.ruleHelpUri("test-alpha"));
+        DocsUrl.DEFAULT.of("test-alpha"));
     assertThat(alpha.path("help").path("markdown").asText())
         .startsWith("# Alpha problem (`test-alpha`)")
         .contains("## Why it matters", "## Failing example", "## Options", "`exempt`", "## How to suppress");
