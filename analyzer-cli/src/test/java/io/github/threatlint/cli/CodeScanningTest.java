@@ -98,4 +98,43 @@ class CodeScanningTest {
       assertThat(rule.path("help").path("text").asText()).endsWith("Documentation: " + page);
     }
   }
+
+  @Test
+  void aFindingInAFragmentNamesTheOperationsThatUseIt() throws IOException {
+    StringBuilder paths = new StringBuilder();
+    for (int i = 1; i <= 7; i++) {
+      paths.append("  /v1/items").append(i).append(":\n    post:\n      requestBody:\n        content:\n")
+          .append("          application/json:\n            schema: {$ref: 'schemas/item.yaml'}\n")
+          .append("      responses: {'204': {description: stored}}\n");
+    }
+    write("api/openapi.yaml", "openapi: 3.0.3\ninfo: {title: Items, version: '1'}\npaths:\n" + paths
+        + "  /v1/orders:\n    $ref: 'paths/orders.yaml#/orders'\n");
+    // an object read from clients that accepts unlisted properties: schema-additional-properties
+    write("api/schemas/item.yaml", "type: object\nproperties:\n  code: {type: string, enum: [a, b]}\n");
+    write("api/paths/orders.yaml", "orders:\n  post:\n    requestBody:\n      content:\n        application/json:\n"
+        + "          schema: {type: object, properties: {code: {type: string, enum: [a, b]}}}\n"
+        + "    responses: {'204': {description: stored}}\n");
+    JsonNode run = sarifRun("--disable", "operation-security-missing", "api/openapi.yaml");
+
+    List<JsonNode> results = results(run, "schema-additional-properties");
+    JsonNode item = results.stream().filter(r -> r.path("locations").get(0).path("physicalLocation")
+        .path("artifactLocation").path("uri").asText().equals("api/schemas/item.yaml")).findFirst().orElseThrow();
+    JsonNode related = item.path("relatedLocations");
+    assertThat(related).hasSize(5);
+    assertThat(related.findValuesAsText("text")).containsExactly("used by POST /v1/items1", "used by POST /v1/items2",
+        "used by POST /v1/items3", "used by POST /v1/items4", "used by POST /v1/items5 (and 2 more operations)");
+    for (int i = 0; i < 5; i++) {
+      JsonNode where = related.get(i).path("physicalLocation");
+      assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("api/openapi.yaml");
+      assertThat(where.path("region").path("startLine").asInt()).as("the post: line of /v1/items" + (i + 1)).isEqualTo(5 + 7 * i);
+    }
+
+    // inside a path item kept in a file of its own: the root's entry that mounts it
+    JsonNode order = results.stream().filter(r -> r.path("locations").get(0).path("physicalLocation")
+        .path("artifactLocation").path("uri").asText().equals("api/paths/orders.yaml")).findFirst().orElseThrow();
+    assertThat(order.path("relatedLocations")).hasSize(1);
+    assertThat(order.path("relatedLocations").get(0).path("message").path("text").asText()).isEqualTo("used by POST /v1/orders");
+    assertThat(order.path("relatedLocations").get(0).path("physicalLocation").path("region").path("startLine").asInt())
+        .isEqualTo(4 + 7 * 7);
+  }
 }

@@ -3,6 +3,8 @@ package io.github.threatlint.core.engine;
 import io.github.threatlint.core.config.InSourceSuppressions;
 import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.model.ReferenceUsers;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import java.util.ArrayList;
@@ -32,6 +34,18 @@ final class DocumentRun {
     }
     new Walker(document, dispatcher).walk();
     return run;
+  }
+
+  /** The operations that use the place through references, where each is written. */
+  private List<Finding.Use> usedBy(NodeRef node) {
+    ReferenceUsers users = document.referenceUsers();
+    List<Finding.Use> uses = new ArrayList<>();
+    for (Operation operation : users.of(node.file(), node.pointer())) {
+      NodeRef mount = users.mount(operation);
+      uses.add(new Finding.Use(operation.label(), mount.file().displayPath(), mount.pointer(),
+          mount.file().index().region(mount.pointer())));
+    }
+    return List.copyOf(uses);
   }
 
   List<Finding> findings() {
@@ -73,7 +87,8 @@ final class DocumentRun {
     private void add(NodeRef node, Level findingLevel, String message) {
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
+          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
+          usedBy(node)));
     }
 
     String ruleId() {

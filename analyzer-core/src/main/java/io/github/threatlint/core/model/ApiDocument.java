@@ -39,6 +39,7 @@ public final class ApiDocument {
   private Map<String, SecurityScheme> securitySchemes;
   private List<Server> servers;
   private SchemaUsage schemaUsage;
+  private ReferenceUsers referenceUsers;
   private List<String> parserMessages;
   private Future<List<String>> parserMessagesAhead;
 
@@ -279,6 +280,14 @@ public final class ApiDocument {
       schemaUsage = SchemaUsage.compute(this);
     }
     return schemaUsage;
+  }
+
+  /** Which operations use each referenced part of the document; computed once per document. */
+  public ReferenceUsers referenceUsers() {
+    if (referenceUsers == null) {
+      referenceUsers = ReferenceUsers.compute(this);
+    }
+    return referenceUsers;
   }
 
   /**

@@ -52,8 +52,9 @@ import java.util.Set;
  * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
  * sorted by id, with its documentation page as {@code help.markdown}; one result per finding (with
  * an explicit level, one location relative to {@code %SRCROOT%}, the JSON pointer as logical
- * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); suppressed findings with their
- * suppression; tool errors as notifications of a failed invocation.
+ * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); a finding in a shared
+ * part (a component, a fragment file) with the operations that use it as related locations;
+ * suppressed findings with their suppression; tool errors as notifications of a failed invocation.
  *
  * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
  * {@code warning} level and an empty {@code results} array would vanish: mix-ins keep them.
@@ -61,6 +62,8 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
   /** GitHub accepts at most this many results per run. */
   public static final int MAX_RESULTS = 25_000;
+  /** The operations a result in a shared part names as related locations; the message of the last counts the rest. */
+  public static final int MAX_RELATED = 5;
   /** The key of our own entry in {@code partialFingerprints}. */
   public static final String FINGERPRINT_KEY = "threatlint/v1";
   static final String SRCROOT = "%SRCROOT%";
@@ -187,16 +190,15 @@ public final class SarifReporter implements Reporter {
         .withLocations(List.of(new Location()
             .withPhysicalLocation(new PhysicalLocation()
                 .withArtifactLocation(artifact(finding.file()))
-                .withRegion(new Region()
-                    .withStartLine(finding.region().startLine())
-                    .withStartColumn(finding.region().startColumn())
-                    .withEndLine(finding.region().endLine())
-                    .withEndColumn(finding.region().endColumn())))
+                .withRegion(region(finding.region())))
             .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
         .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY,
             fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
     if (index != null) {
       result.withRuleIndex(index);
+    }
+    if (!finding.usedBy().isEmpty()) {
+      result.withRelatedLocations(usedBy(finding.usedBy()));
     }
     if (finding.isSuppressed()) {
       result.withSuppressions(Set.of(new Suppression()
@@ -206,6 +208,35 @@ public final class SarifReporter implements Reporter {
           .withJustification(finding.suppression().reason())));
     }
     return result;
+  }
+
+  /**
+   * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}; the last
+   * one's message counts those left out.
+   */
+  private static Set<Location> usedBy(List<Finding.Use> uses) {
+    Set<Location> related = new LinkedHashSet<>();
+    int shown = Math.min(uses.size(), MAX_RELATED);
+    for (int i = 0; i < shown; i++) {
+      Finding.Use use = uses.get(i);
+      int more = i == shown - 1 ? uses.size() - shown : 0;
+      related.add(new Location()
+          .withId(i + 1)
+          .withPhysicalLocation(new PhysicalLocation()
+              .withArtifactLocation(artifact(use.file()))
+              .withRegion(region(use.region())))
+          .withMessage(new Message().withText("used by " + use.operation()
+              + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "operation" : "operations") + ")"))));
+    }
+    return related;
+  }
+
+  private static Region region(io.github.threatlint.core.source.Region region) {
+    return new Region()
+        .withStartLine(region.startLine())
+        .withStartColumn(region.startColumn())
+        .withEndLine(region.endLine())
+        .withEndColumn(region.endColumn());
   }
 
   /** The JSON pointer of a finding: its last member name as name, the whole pointer as fully qualified name. */

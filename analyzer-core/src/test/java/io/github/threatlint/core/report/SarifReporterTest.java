@@ -165,6 +165,28 @@ class SarifReporterTest {
   }
 
   @Test
+  void aFindingInASharedPartNamesAtMostFiveOperationsThatUseItAndCountsTheRest() throws IOException {
+    List<Finding.Use> uses = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      uses.add(new Finding.Use("GET /items" + i, "specs/api.yaml", "/paths/~1items" + i + "/get", new Region(10 * i, 5, 10 * i, 8)));
+    }
+    Finding base = TestRules.finding("test-alpha", Level.WARNING, "specs/schemas/item.yaml", "/properties/name", 3, "m");
+    Finding shared = new Finding(base.ruleId(), base.level(), base.message(), base.file(), base.pointer(), base.region(), null, uses);
+    Finding alone = TestRules.finding("test-beta", Level.ERROR, "specs/api.yaml", "/paths/~1items1/get", 10, "m");
+    JsonNode results = run(TestRules.with(List.of(alone, shared), List.of(), List.of("specs/api.yaml"))).path("results");
+    assertThat(results.get(0).has("relatedLocations")).isFalse();
+    JsonNode related = results.get(1).path("relatedLocations");
+    assertThat(related).hasSize(SarifReporter.MAX_RELATED);
+    assertThat(related.findValuesAsText("text")).containsExactly("used by GET /items1", "used by GET /items2",
+        "used by GET /items3", "used by GET /items4", "used by GET /items5 (and 2 more operations)");
+    assertThat(related.get(0).path("id").asInt()).isEqualTo(1);
+    JsonNode where = related.get(4).path("physicalLocation");
+    assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("specs/api.yaml");
+    assertThat(where.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    assertThat(where.path("region").path("startLine").asInt()).isEqualTo(50);
+  }
+
+  @Test
   void aCleanRunHasAnEmptyResultsArrayAndASuccessfulInvocation() throws IOException {
     JsonNode run = run(TestRules.with(List.of(), List.of(), List.of("specs/api.yaml")));
     assertThat(run.has("results")).isTrue();
