@@ -183,7 +183,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
     long reportStart = System.nanoTime();
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory);
+    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory,
+        selection.configuration().docsUrl());
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
       Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
       AnalysisResult shown = entry.getKey().equals("text") && quiet ? onlyAtOrAbove(result, threshold) : result;

@@ -115,7 +115,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     Path target = output == null ? null : workingDirectory.resolve(output.toString());
-    ReportLinks links = ReportLinks.forReport(workingDirectory, target);
+    ReportLinks links = ReportLinks.forReport(workingDirectory, target, selection.configuration().docsUrl());
     try {
       if (output == null) {
         StringWriter text = new StringWriter();

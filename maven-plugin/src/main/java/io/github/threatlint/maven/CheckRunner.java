@@ -9,6 +9,7 @@ import io.github.threatlint.core.config.ConfigurationLoader;
 import io.github.threatlint.core.config.RuleSelection;
 import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
@@ -122,8 +123,8 @@ public final class CheckRunner {
       }
     }
 
-    List<Path> reports = writeReports(request, formats, result);
-    logFindings(result);
+    List<Path> reports = writeReports(request, formats, result, configuration.docsUrl());
+    logFindings(result, configuration.docsUrl());
     for (ToolError error : result.errors()) {
       log.error(error.oneLine());
     }
@@ -197,9 +198,9 @@ public final class CheckRunner {
     return new ConfigurationLoader(BuiltInRules.all()).load(file, display(request, file));
   }
 
-  private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result)
+  private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result, DocsUrl docsUrl)
       throws InvalidCheckException {
-    ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, null);
+    ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, null, docsUrl);
     List<Path> written = new ArrayList<>();
     for (String format : formats) {
       Reporter reporter = Reporters.byName(format);
@@ -221,7 +222,7 @@ public final class CheckRunner {
   }
 
   /** One line per active finding, at the log level of its own level. */
-  private void logFindings(AnalysisResult result) {
+  private void logFindings(AnalysisResult result, DocsUrl docsUrl) {
     Set<String> ruleIds = new LinkedHashSet<>();
     for (Finding finding : result.findings()) {
       if (finding.isSuppressed()) {
@@ -237,7 +238,7 @@ public final class CheckRunner {
       ruleIds.add(finding.ruleId());
     }
     for (String ruleId : ruleIds) {
-      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + RuleDocs.helpUri(ruleId));
+      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + docsUrl.of(ruleId));
     }
   }
 

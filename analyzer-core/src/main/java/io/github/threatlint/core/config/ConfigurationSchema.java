@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ConfigurationSchema {
 
   /** The schema as JSON text (two-space indentation, ending with a newline). */
   public static String json(List<RuleDescriptor> catalog) {
-    requireKeys(ConfigurationLoader.TOP_LEVEL_KEYS, Set.of("extends", "rules", "ignore"), "top-level");
+    requireKeys(ConfigurationLoader.TOP_LEVEL_KEYS, Set.of("extends", "rules", "ignore", "docsUrl"), "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
     requireKeys(ConfigurationLoader.IGNORE_KEYS, Set.of("file", "rule", "pointer", "reason"), "ignore entry");
     ObjectNode schema = NODES.objectNode();
@@ -62,6 +63,12 @@ public final class ConfigurationSchema {
     for (RuleDescriptor rule : catalog) {
       ruleProperties.set(rule.id(), ruleSetting(rule));
     }
+
+    ObjectNode docsUrl = properties.putObject("docsUrl");
+    docsUrl.put("description", "Where the rules' documentation pages are: an http(s) URL with " + DocsUrl.PLACEHOLDER
+        + " where the rule id goes, such as https://wiki.example.com/threatlint/rules/" + DocsUrl.PLACEHOLDER + ".html.");
+    docsUrl.put("type", "string");
+    docsUrl.put("pattern", "^https?://.*\\{rule\\}");
 
     ObjectNode ignore = properties.putObject("ignore");
     ignore.put("description", "Findings accepted in certain files, each with a reason.");

@@ -4,6 +4,12 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.ReferenceUsers;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +37,18 @@ final class DocumentRun {
     }
     new Walker(document, dispatcher).walk();
     return run;
+  }
+
+  /** The operations that use the place through references, where each is written. */
+  private List<Finding.Use> usedBy(NodeRef node) {
+    ReferenceUsers users = document.referenceUsers();
+    List<Finding.Use> uses = new ArrayList<>();
+    for (Operation operation : users.of(node.file(), node.pointer())) {
+      NodeRef mount = users.mount(operation);
+      uses.add(new Finding.Use(operation.label(), mount.file().displayPath(), mount.pointer(),
+          mount.file().index().region(mount.pointer())));
+    }
+    return List.copyOf(uses);
   }
 
   List<Finding> findings() {
@@ -72,7 +90,8 @@ final class DocumentRun {
     private void add(NodeRef node, Level findingLevel, String message) {
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
+          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
+          usedBy(node)));
     }
 
     String ruleId() {
