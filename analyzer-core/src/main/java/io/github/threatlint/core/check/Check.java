@@ -57,7 +57,7 @@ public final class Check {
     } catch (IOException e) {
       throw new CheckException(CheckException.Setting.ROOT, request.root + " is not a folder that can be read", e);
     }
-    listener.started(profile, rules);
+    listener.started(configuration, profile, rules);
     Analyzer analyzer = new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument);
     Settling settling = new Settling(request, configuration, baseline, listener,
         request.stdin != null ? 1 : request.inputs.size());

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.check;
 
+import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
@@ -16,7 +17,7 @@ public interface CheckListener {
   CheckListener NONE = new CheckListener() {};
 
   /** The configuration was read and the rules selected; the analysis starts. */
-  default void started(Profile profile, List<EnabledRule> rules) {}
+  default void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {}
 
   /**
    * An input was analysed: {@code done} of {@code total} are. Called on the worker thread that

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.check.CheckListener;
+import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
@@ -27,7 +28,7 @@ public final class ThreatModels implements CheckListener {
   }
 
   @Override
-  public void started(Profile selected, List<EnabledRule> enabled) {
+  public void started(Configuration configuration, Profile selected, List<EnabledRule> enabled) {
     profile = selected;
     rules = enabled;
   }
