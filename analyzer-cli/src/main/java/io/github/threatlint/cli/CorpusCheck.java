@@ -2,6 +2,7 @@ package io.github.threatlint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
