@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * Turns the SPEC arguments into the root documents to analyse. A file is taken as named. A folder,
  * or a glob such as {@code 'specs/**.yaml'}, stands for the root documents under it: YAML and JSON
  * files with a top-level {@code openapi} or {@code swagger} key. Fragments (files that other files
- * reference) are skipped there; they are read when a root document references them. Each document
- * is listed once, however many arguments name it.
+ * reference) are skipped there; they are read when a root document references them. With
+ * {@code documentsOnly}, a named file that is no root document is skipped too. Each document is
+ * listed once, however many arguments name it.
  */
 final class SpecFinder {
   private static final Pattern YAML_ROOT_KEY = Pattern.compile("(?m)^([\"']?)(openapi|swagger)\\1[ \\t]*:");
@@ -33,10 +34,12 @@ final class SpecFinder {
 
   private final Path workingDirectory;
   private final SourceReader reader;
+  private final boolean documentsOnly;
 
-  SpecFinder(Path workingDirectory, long maxFileBytes) {
+  SpecFinder(Path workingDirectory, long maxFileBytes, boolean documentsOnly) {
     this.workingDirectory = workingDirectory;
     this.reader = new SourceReader(maxFileBytes);
+    this.documentsOnly = documentsOnly;
   }
 
   /** The documents the arguments name, in argument order (sorted within a folder or glob). */
@@ -57,7 +60,7 @@ final class SpecFinder {
           throw new NoDocumentException("no OpenAPI or Swagger document matches " + argument);
         }
         addAll(found, documents);
-      } else {
+      } else if (!documentsOnly || (Files.isRegularFile(path) && isRootDocument(path))) {
         addAll(found, List.of(path));
       }
     }

@@ -30,6 +30,18 @@ class GitHubActionTest {
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final Path SCRIPT = REPOSITORY.resolve("scripts/github-action");
 
+  /** A spec whose public operation (line 6) is an error and whose missing 429 is a warning. */
+  static final String PUBLIC_OPERATION = """
+      openapi: 3.0.3
+      info: {title: Accounts, version: 1.0.0}
+      servers: [{url: 'https://api.example.com/v1'}]
+      paths:
+        /accounts:
+          get:
+            security: []
+            responses: {'200': {description: the accounts}}
+      """;
+
   @TempDir
   Path dir;
   private Path workspace;
@@ -37,21 +49,12 @@ class GitHubActionTest {
 
   record Step(int exit, String out, String err, String outputs, String summary) {}
 
-  /** A workspace with a spec whose public operation is an error and whose missing 429 is a warning. */
+  /** A workspace with {@link #PUBLIC_OPERATION}, under a name with a space. */
   @BeforeEach
   void workspace() throws IOException {
     workspace = Files.createDirectories(dir.resolve("workspace"));
     Files.createDirectories(workspace.resolve("specs"));
-    Files.writeString(workspace.resolve("specs/accounts api.yaml"), """
-        openapi: 3.0.3
-        info: {title: Accounts, version: 1.0.0}
-        servers: [{url: 'https://api.example.com/v1'}]
-        paths:
-          /accounts:
-            get:
-              security: []
-              responses: {'200': {description: the accounts}}
-        """);
+    Files.writeString(workspace.resolve("specs/accounts api.yaml"), PUBLIC_OPERATION);
     threatlint = commandLine(dir.resolve("bin"));
   }
 
