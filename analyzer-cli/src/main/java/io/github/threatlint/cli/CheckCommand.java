@@ -1,6 +1,7 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.config.Baseline;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.Suppressions;
@@ -11,12 +12,11 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.resolve.SpecFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -30,13 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threatlint check}: analyses specifications and reports findings. */
 @Command(
@@ -105,6 +105,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = Colour.Words.class,
+      description = "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
+          + "NO_COLOR set), always or never.")
+  String color;
+
   @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
@@ -121,6 +126,10 @@ final class CheckCommand implements Callable<Integer> {
     Level threshold = "none".equals(failOn) ? Level.OFF : Level.parse(failOn);
     if (threshold == null) {
       throw usage("--fail-on takes error, warning, note or none, not '" + failOn + "'");
+    }
+    Colour colour = Colour.parse(this.color);
+    if (colour == null) {
+      throw usage("--color takes " + String.join(", ", new Colour.Words()) + ", not '" + this.color + "'");
     }
     Map<String, Path> outputs = parseFormats();
     if (pruneBaseline && baseline == null) {
@@ -143,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         referencedFiles::forDocument);
 
     if (timings) {
-      Timings.timeRules();
+      analyzer.timings().timeRules();
     }
     AnalysisResult result;
     if (specs.contains("-")) {
@@ -172,10 +181,9 @@ final class CheckCommand implements Callable<Integer> {
       err.println("threatlint: cannot write the baseline: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
-        && !"dumb".equals(environment.variables().get("TERM"));
+    boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
     long reportStart = System.nanoTime();
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory,
+    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory,
         selection.configuration().docsUrl());
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
       Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
@@ -204,9 +212,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (timings) {
-      Timings.add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
-      err.println("timings: " + Timings.summary());
-      err.println("slowest rules: " + Timings.slowestRules(8));
+      analyzer.timings().add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
+      err.println("timings: " + analyzer.timings().summary());
+      err.println("slowest rules: " + analyzer.timings().slowestRules(8));
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Cli.VersionProvider.class,
     description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
         + "and the OWASP API Security Top 10.",
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, InitCommand.class,
+        CompletionCommand.class, CommandLine.HelpCommand.class},
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -63,6 +64,9 @@ public final class Cli implements Runnable {
         if (type == ReportCommand.class) {
           return type.cast(new ReportCommand(environment));
         }
+        if (type == InitCommand.class) {
+          return type.cast(new InitCommand(environment));
+        }
         return CommandLine.defaultFactory().create(type);
       }
     };
@@ -80,10 +84,8 @@ public final class Cli implements Runnable {
       err.println("threatlint: internal error: " + e);
       return ExitCodes.ERROR;
     });
-    String noColor = env.get("NO_COLOR");
-    if (noColor != null && !noColor.isEmpty()) {
-      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    }
+    boolean colour = Colour.AUTO.enabled(env, Colour.terminal());
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return commandLine;
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.github.threatlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.report.SarifValidation;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.github.threatlint.maven;
 
+import io.github.threatlint.core.api.Level;
 import java.io.File;
 import java.nio.file.Path;
-import io.github.threatlint.core.rule.Level;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,12 +1,14 @@
 package io.github.threatlint.maven;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.config.Baseline;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.ConfigurationLoader;
 import io.github.threatlint.core.config.RuleSelection;
 import io.github.threatlint.core.config.Suppressions;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
@@ -19,7 +21,6 @@ import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.resolve.RemoteFiles;
 import io.github.threatlint.core.resolve.SpecFiles;
-import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.File;

@@ -3,7 +3,7 @@ package io.github.threatlint.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.api.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package io.github.threatlint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.model.ExternalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package io.github.threatlint.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.DuplicateKey;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.DuplicateKey;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
-import io.github.threatlint.core.source.Region;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.lang.reflect.Field;
@@ -51,9 +51,9 @@ public final class ConfigurationLoader {
   /** The names searched for, in this order, in the working directory and each folder above it. */
   public static final List<String> FILE_NAMES = List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
   private static final long MAX_BYTES = 4L * 1024 * 1024;
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
-  private static final Set<String> RULE_KEYS = Set.of("level", "options");
-  private static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
+  static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
+  static final Set<String> RULE_KEYS = Set.of("level", "options");
+  static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
   private final List<RuleDescriptor> catalog;
 

@@ -1,6 +1,5 @@
 package io.github.threatlint.core.docs;
 
-import io.github.threatlint.core.report.ReportContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.Locale;
  */
 public record DocsUrl(String template) {
   public static final String PLACEHOLDER = "{rule}";
-  public static final DocsUrl DEFAULT = new DocsUrl(ReportContext.INFORMATION_URI + "/blob/main/docs/rules/" + PLACEHOLDER + ".md");
+  public static final DocsUrl DEFAULT = new DocsUrl(RuleDocs.PROJECT_URI + "/blob/main/docs/rules/" + PLACEHOLDER + ".md");
 
   /** The page of one rule. */
   public String of(String ruleId) {

@@ -1,12 +1,11 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;
@@ -33,9 +32,9 @@ public final class Analyzer {
   private final SourceReader reader;
   private final int threads;
   private final Function<ParsedFile, ExternalFiles> externalFiles;
-  private final boolean usesParserModel;
-  /** Set per run: fewer files than threads leaves a core for swagger-parser's model beside the walk. */
-  private volatile boolean buildModelAhead;
+  private final Timings timings = new Timings();
+  /** Set per run: when swagger-parser's model is built. */
+  private volatile ParserModel parserModel;
 
   /**
    * @param rules the rules to run, with levels and options
@@ -48,7 +47,6 @@ public final class Analyzer {
     this.reader = new SourceReader(maxFileBytes);
     this.threads = Math.max(1, threads);
     this.externalFiles = externalFiles;
-    this.usesParserModel = this.rules.stream().anyMatch(rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
   }
 
   public Analyzer(List<EnabledRule> rules) {
@@ -62,9 +60,14 @@ public final class Analyzer {
     return rules;
   }
 
+  /** Where the time of this analyzer's runs went (one analyzer per command run). */
+  public Timings timings() {
+    return timings;
+  }
+
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
-    buildModelAhead = usesParserModel && inputs.size() < threads;
+    parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
     List<FileResult> results = new ArrayList<>();
     {
       // always on worker threads: their deep stacks take documents nested up to the parser's limit
@@ -98,7 +101,7 @@ public final class Analyzer {
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
   public AnalysisResult analyze(InputStream in, String displayPath) {
-    buildModelAhead = usesParserModel && threads > 1;
+    parserModel = ParserModel.forRun(rules, 1, threads, timings);
     SourceFile source;
     try {
       source = reader.read(in, displayPath);
@@ -135,7 +138,7 @@ public final class Analyzer {
     try {
       long start = System.nanoTime();
       SourceFile source = reader.read(input.path(), input.displayPath());
-      Timings.add(Timings.Phase.READ, System.nanoTime() - start);
+      timings.add(Timings.Phase.READ, System.nanoTime() - start);
       return analyzeSource(source);
     } catch (SourceException e) {
       return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
@@ -147,15 +150,12 @@ public final class Analyzer {
   private FileResult analyzeSource(SourceFile source) throws SourceException {
     long start = System.nanoTime();
     ParsedFile parsed = TreeParser.parse(source);
-    Timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
+    timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
     SpecVersion version = DocumentLoader.detectVersion(parsed);
-    ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed));
-    if (buildModelAhead) {
-      document.buildParserModelAhead();
-    }
+    ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed), parserModel);
     start = System.nanoTime();
-    DocumentRun run = DocumentRun.run(document, rules);
-    Timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
+    DocumentRun run = DocumentRun.run(document, rules, timings);
+    timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
     return new FileResult(run.findings(), run.errors());
   }
 
@@ -198,7 +198,7 @@ public final class Analyzer {
       SourceFile source = reader.read(input.path(), input.displayPath());
       ParsedFile parsed = TreeParser.parse(source);
       ApiDocument document = new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), externalFiles.apply(parsed));
-      DocumentRun run = DocumentRun.run(document, rules);
+      DocumentRun run = DocumentRun.run(document, rules, timings);
       List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(run.findings()));
       findings.sort(Finding.ORDER);
       return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(run.errors()));

@@ -1,16 +1,16 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.Rule;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -33,6 +33,11 @@ final class Dispatcher {
   private final List<Subscriber<Checks.SchemaCheck>> schemas = new ArrayList<>();
   private final List<Subscriber<Checks.ReferenceCheck>> references = new ArrayList<>();
   private final List<Subscriber<Checks.NodeCheck>> nodes = new ArrayList<>();
+  private final Timings timings;
+
+  Dispatcher(Timings timings) {
+    this.timings = timings;
+  }
 
   void subscribe(Rule rule, DocumentRun.Context context) {
     if (rule instanceof Checks.DocumentCheck check) {
@@ -100,20 +105,20 @@ final class Dispatcher {
     call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
   }
 
-  private static <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+  private <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
     for (Subscriber<T> subscriber : subscribers) {
       DocumentRun.Context context = subscriber.context();
       if (context.failed()) {
         continue;
       }
-      long start = Timings.timingRules() ? System.nanoTime() : 0;
+      long start = timings.timingRules() ? System.nanoTime() : 0;
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
         context.fail(pointer, e);
       }
       if (start != 0) {
-        Timings.addRule(context.ruleId(), System.nanoTime() - start);
+        timings.addRule(context.ruleId(), System.nanoTime() - start);
       }
     }
   }

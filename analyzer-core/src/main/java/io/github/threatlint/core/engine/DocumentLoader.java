@@ -1,8 +1,8 @@
 package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.SourceException;
 
 /** Tells which specification a parsed file is, or why it is none that threatlint reads. */

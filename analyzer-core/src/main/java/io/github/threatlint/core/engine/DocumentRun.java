@@ -1,12 +1,15 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.config.InSourceSuppressions;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.ReferenceUsers;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.ReferenceUsers;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +24,9 @@ final class DocumentRun {
   }
 
   /** Runs the rules over the document and returns its findings (unsorted) and errors. */
-  static DocumentRun run(ApiDocument document, List<EnabledRule> rules) {
+  static DocumentRun run(ApiDocument document, List<EnabledRule> rules, Timings timings) {
     DocumentRun run = new DocumentRun(document);
-    Dispatcher dispatcher = new Dispatcher();
+    Dispatcher dispatcher = new Dispatcher(timings);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info().level());
       try {

@@ -1,7 +1,7 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
 import java.util.Comparator;
 import java.util.List;
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
  */
 public record ReportContext(String toolVersion, Path sourceRoot, boolean color, String sarifCategory, DocsUrl docsUrl) {
   public static final String TOOL_NAME = "threatlint";
-  public static final String INFORMATION_URI = "https://github.com/threatlint/threatlint";
 
   /** A context with the project's own documentation pages. */
   public ReportContext(String toolVersion, Path sourceRoot, boolean color, String sarifCategory) {

@@ -26,15 +26,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.source.Pointers;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -119,7 +119,7 @@ public final class SarifReporter implements Reporter {
             .withName(ReportContext.TOOL_NAME)
             .withSemanticVersion(context.toolVersion())
             .withVersion(context.toolVersion())
-            .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
+            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
             .withRules(descriptors)))
         .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
             new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
@@ -231,7 +231,7 @@ public final class SarifReporter implements Reporter {
     return related;
   }
 
-  private static Region region(io.github.threatlint.core.source.Region region) {
+  private static Region region(io.github.threatlint.core.api.Region region) {
     return new Region()
         .withStartLine(region.startLine())
         .withStartColumn(region.startColumn())

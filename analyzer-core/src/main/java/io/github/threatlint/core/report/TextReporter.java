@@ -1,8 +1,8 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.source;
 
+import io.github.threatlint.core.api.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.docs.DocsUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,14 @@ package io.github.threatlint.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Jimfs;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;

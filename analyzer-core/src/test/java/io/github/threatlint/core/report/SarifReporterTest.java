@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class SarifReporterTest {
     JsonNode driver = sarif.path("runs").get(0).path("tool").path("driver");
     assertThat(driver.path("name").asText()).isEqualTo("threatlint");
     assertThat(driver.path("semanticVersion").asText()).isEqualTo("1.2.3");
-    assertThat(driver.path("informationUri").asText()).isEqualTo(ReportContext.INFORMATION_URI);
+    assertThat(driver.path("informationUri").asText()).isEqualTo(RuleDocs.PROJECT_URI);
   }
 
   @Test

@@ -2,11 +2,12 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.docs.RuleDocs;
+
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.TestRules;
-import io.github.threatlint.core.rule.Level;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -45,7 +46,7 @@ class ThreatReportRenderingTest {
     for (ThreatReportFormat format : ThreatReportFormat.values()) {
       String report = render(format, List.of(ThreatModelBuilderTest.model()), wiki);
       assertThat(report).as(format.name()).contains("https://wiki.bank.example/threatlint/test-alpha.html")
-          .doesNotContain(ReportContext.INFORMATION_URI + "/blob/");
+          .doesNotContain(RuleDocs.PROJECT_URI + "/blob/");
     }
   }
 

@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

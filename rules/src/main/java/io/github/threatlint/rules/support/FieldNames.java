@@ -1,7 +1,7 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
 import java.util.List;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Response;
 import java.util.HashSet;
 import java.util.Set;
 
