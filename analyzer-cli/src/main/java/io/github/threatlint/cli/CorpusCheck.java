@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * error only without {@code --allow-invalid}.
  */
 public final class CorpusCheck {
-  private static final SpecFinder ROOT_DOCUMENTS = new SpecFinder(Path.of("").toAbsolutePath(), SourceReader.DEFAULT_MAX_BYTES);
+  private static final SpecFinder ROOT_DOCUMENTS = new SpecFinder(Path.of("").toAbsolutePath(), SourceReader.DEFAULT_MAX_BYTES, false);
 
   private CorpusCheck() {}
 
