@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
 
 @RuleInfo(
@@ -21,29 +20,16 @@ import io.github.threatlint.core.api.SecurityRequirements;
     securitySeverity = 3.0,
     precision = "high",
     section = "auth")
-public final class Response401Missing implements Checks.OperationCheck {
+public final class Response401Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !requiresCredentials(operation.security())
-        || operation.documentsStatus("401", false)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    SecurityRequirements security = operation.security();
+    if (security == null || !security.requiresCredentials() || operation.documentsStatus("401", false)) {
       return;
     }
     // with the empty alternative {} credentials are optional, yet invalid ones are still refused with 401
     String verb = operation.security().allowsAnonymous() ? " accepts credentials" : " requires authentication";
     context.report(operation.node(), "responses", operation.label() + verb + " but documents no 401 response. Add a 401 "
         + "response (with a WWW-Authenticate header) for missing, expired or invalid credentials.");
-  }
-
-  /** True when at least one alternative of the security needs credentials. */
-  static boolean requiresCredentials(SecurityRequirements security) {
-    if (security == null) {
-      return false;
-    }
-    for (Requirement requirement : security.alternatives()) {
-      if (!requirement.isAnonymous()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -31,17 +31,14 @@ import java.util.Set;
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
-public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
+public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck {
   private static final List<String> SHAPING = List.of("type", "properties", "patternProperties", "additionalProperties",
       "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
 
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Response response : operation.responses()) {
       if (!response.isSuccess()) {
         continue;

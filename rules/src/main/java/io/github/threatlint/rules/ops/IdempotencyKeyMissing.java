@@ -24,7 +24,7 @@ import java.util.List;
     securitySeverity = 5.0,
     precision = "high",
     section = "ops")
-public final class IdempotencyKeyMissing implements Checks.OperationCheck {
+public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Words that mark a business transaction (compared as whole words, ignoring case and "
       + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
       + "a tag of a POST on a path without parameters.")
@@ -47,8 +47,8 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post") || addressesItem(operation.path())) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("post") || addressesItem(operation.path())) {
       return;
     }
     String matched = matchedWord(operation);

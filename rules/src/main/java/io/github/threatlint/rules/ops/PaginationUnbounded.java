@@ -34,7 +34,7 @@ import java.util.Set;
     securitySeverity = 5.5,
     precision = "medium",
     section = "ops")
-public final class PaginationUnbounded implements Checks.OperationCheck {
+public final class PaginationUnbounded implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
   @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
@@ -57,8 +57,8 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
   private final Set<String> reportedParameters = new HashSet<>();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get") || !returnsCollection(operation)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("get") || !returnsCollection(operation)) {
       return;
     }
     List<Parameter> pageSize = new ArrayList<>();

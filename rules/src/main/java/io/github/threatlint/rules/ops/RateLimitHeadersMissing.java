@@ -24,7 +24,7 @@ import java.util.List;
     securitySeverity = 4.0,
     precision = "high",
     section = "ops")
-public final class RateLimitHeadersMissing implements Checks.OperationCheck {
+public final class RateLimitHeadersMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Response headers that document the rate limit (compared ignoring case).")
   public List<String> headers = List.of("RateLimit", "RateLimit-Policy", "RateLimit-Limit", "X-RateLimit-Limit",
       "X-Rate-Limit-Limit");
@@ -32,10 +32,7 @@ public final class RateLimitHeadersMissing implements Checks.OperationCheck {
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Response response : operation.responses()) {
       if (!(response.isSuccess() || response.status().equals("429")) || !definitions.firstVisit(response)) {
         continue;

@@ -20,12 +20,9 @@ import io.github.threatlint.core.api.RuleInfo;
     securitySeverity = 3.0,
     precision = "high",
     section = "ops")
-public final class Response400Missing implements Checks.OperationCheck {
+public final class Response400Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     if (operation.parameters().isEmpty() && !operation.hasRequestBody()) {
       return;
     }

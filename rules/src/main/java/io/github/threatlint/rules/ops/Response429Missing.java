@@ -20,10 +20,10 @@ import io.github.threatlint.core.api.RuleInfo;
     securitySeverity = 4.5,
     precision = "high",
     section = "ops")
-public final class Response429Missing implements Checks.OperationCheck {
+public final class Response429Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("429", false)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (operation.documentsStatus("429", false)) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " documents no 429 response: add 429 Too Many "

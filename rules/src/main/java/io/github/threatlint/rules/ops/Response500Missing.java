@@ -21,13 +21,13 @@ import io.github.threatlint.core.api.RuleOption;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response500Missing implements Checks.OperationCheck {
+public final class Response500Missing implements Checks.PathOperationCheck {
   @RuleOption(description = "Accept a 'default' response as the documentation of server errors.")
   public boolean acceptDefault = false;
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("500", acceptDefault)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (operation.documentsStatus("500", acceptDefault)) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " documents no 500 or 5XX response: document "
