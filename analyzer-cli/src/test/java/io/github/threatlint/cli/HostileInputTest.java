@@ -129,6 +129,26 @@ class HostileInputTest {
     assertThat(run.err()).isEmpty();
   }
 
+  /** 9^4 aliased copies of a schema with nine unbounded strings: one finding per string of the text, not 59,049. */
+  @Test
+  void aliasesDoNotMultiplyFindings() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n");
+    spec.append("    S0: &s0\n      type: object\n      properties:\n");
+    for (int p = 1; p <= 9; p++) {
+      spec.append("        p").append(p).append(": {type: string}\n");
+    }
+    for (int level = 1; level <= 4; level++) {
+      spec.append("    S").append(level).append(": &s").append(level).append("\n      allOf: [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*s" + (level - 1)))).append("]\n");
+    }
+    Path file = dir.resolve("aliases.yaml");
+    Files.writeString(file, spec);
+    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRunner.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().lines().filter(line -> line.contains("[string-max-length]")).count()).isEqualTo(9);
+  }
+
   @Test
   void tenThousandPaths() throws IOException {
     StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
