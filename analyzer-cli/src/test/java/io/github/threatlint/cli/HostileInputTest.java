@@ -79,6 +79,21 @@ class HostileInputTest {
   }
 
   @Test
+  void devicesAndFifosAreNotRead() throws Exception {
+    Path fifo = dir.resolve("fifo.yaml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    Path spec = dir.resolve("refers-to-fifo.yaml");
+    Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: {$ref: 'fifo.yaml'}\n");
+    for (String input : new String[] {fifo.toString(), "/dev/zero"}) {
+      CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", input));
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo(input + ": error: is not a regular file (a device, FIFO or socket); only regular files are read");
+    }
+    CliRunner.Run viaRef = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.runIn(dir, "check", spec.toString()));
+    assertThat(viaRef.out()).contains("[ref-unresolved]").contains("not a regular file");
+  }
+
+  @Test
   void directoryIsAnError() {
     CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
     assertThat(run.exitCode()).isEqualTo(2);
