@@ -98,7 +98,8 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
     }
     JsonNode additional = schema.node().get("additionalProperties");
     JsonNode maxProperties = schema.node().get("maxProperties");
-    if (maxProperties != null && maxProperties.isNumber() && maxProperties.intValue() == 0) {
+    if (maxProperties != null && maxProperties.isNumber() && maxProperties.decimalValue().signum() == 0) {
+      // compared exactly: intValue() wraps 4294967296 (and 1e100) around to 0
       return null;
     }
     boolean openAdditional = additional != null

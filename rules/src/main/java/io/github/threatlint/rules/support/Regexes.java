@@ -61,14 +61,31 @@ public final class Regexes {
       if (c == '*' || c == '+') {
         return false;
       }
-      if (c == '{') {
-        int close = pattern.indexOf('}', i);
-        if (close > 0 && pattern.substring(i + 1, close).matches("\\d+,\\s*")) {
-          return false;
-        }
+      if (c == '{' && isOpenRange(pattern, i + 1)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /**
+   * True when an open range quantifier (digits, a comma, optional spaces, a closing brace) starts at
+   * {@code start}: read forward only, since searching from each opening brace for the next closing
+   * one is quadratic on a pattern of many opening braces.
+   */
+  private static boolean isOpenRange(String pattern, int start) {
+    int i = start;
+    while (i < pattern.length() && pattern.charAt(i) >= '0' && pattern.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == start || i >= pattern.length() || pattern.charAt(i) != ',') {
+      return false;
+    }
+    i++;
+    while (i < pattern.length() && " \t\n\u000B\f\r".indexOf(pattern.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < pattern.length() && pattern.charAt(i) == '}';
   }
 
   /** The alternatives separated by {@code |} outside groups and character classes. */
