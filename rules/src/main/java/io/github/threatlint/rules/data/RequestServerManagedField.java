@@ -39,7 +39,8 @@ public final class RequestServerManagedField implements Checks.SchemaCheck {
       "balance", "owner", "ownerId");
 
   @RuleOption(description = "Property names (compared ignoring case and separators) that the server assigns: reported "
-      + "when the schema clients send is also returned (one model for reading and writing) or of unknown use; a schema "
+      + "when the schema clients send is also returned (one model for reading and writing) or of unknown use (a document "
+      + "without operations); a schema "
       + "only sent by clients names them on purpose (a client-chosen id, an event's own timestamp).")
   public List<String> sharedModelNames = List.of("id", "createdAt", "created", "createdOn", "creationDate",
       "createdDate", "createdBy", "updatedAt", "updated", "updatedOn", "updatedBy", "modifiedAt", "modifiedOn",
@@ -52,7 +53,7 @@ public final class RequestServerManagedField implements Checks.SchemaCheck {
       return;
     }
     ApiDocument document = visit.document();
-    boolean sharedModel = visit.isOutput() || visit.usage() == 0;
+    boolean sharedModel = visit.isOutput() || visit.isUnknownUse();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
       boolean managed = Words.isAny(name, names) || (sharedModel && Words.isAny(name, sharedModelNames));
@@ -78,14 +79,15 @@ public final class RequestServerManagedField implements Checks.SchemaCheck {
   }
 
   /**
-   * The whole body of a request, or a schema definition no operation uses (judged as one); a nested
+   * The whole body of a request, or a schema definition of a document without operations (judged as
+   * one); a nested
    * object (an address, a reference to another object) names its own id on purpose.
    */
   private static boolean isRequestBody(SchemaVisit visit) {
     if (visit.isRequestRoot()) {
       return true;
     }
-    if (visit.usage() != 0) {
+    if (!visit.isUnknownUse()) {
       return false;
     }
     SchemaVisit current = visit;

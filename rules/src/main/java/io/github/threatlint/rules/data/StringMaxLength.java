@@ -16,7 +16,8 @@ import java.util.List;
     id = "string-max-length",
     title = "Input string without a maximum length",
     description = "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
-        + "format or length-bounding pattern: the API accepts values of any size, which costs memory, storage and "
+        + "format, bounded value type (x-cds-type DateString, AmountString, ...) or length-bounding pattern: the API "
+        + "accepts values of any size, which costs memory, storage and "
         + "processing and lets oversized payloads through to the back end.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -46,7 +47,8 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       return;
     }
     boolean bounded = Schemas.declares(visit, node -> node.has("maxLength") || Schemas.isEnumerated(node)
-        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")));
+        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")))
+        || Schemas.hasBoundedValueType(schema);
     if (!bounded) {
       String pattern = schema.text("pattern");
       String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")

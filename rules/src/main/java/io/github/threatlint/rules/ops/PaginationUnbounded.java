@@ -12,6 +12,7 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import java.util.Set;
 @RuleInfo(
     id = "pagination-unbounded",
     title = "Collection without a bounded page size",
-    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one) but takes "
+    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one, also inside an "
+        + "envelope's data object) but takes "
         + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then "
         + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
     level = Level.WARNING,
@@ -38,9 +40,7 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
   private static final int MAX_DEPTH = 16;
 
   @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
-  public List<String> pageSizeParameters = List.of("limit", "pageSize", "size", "per_page", "top", "first",
-      "maxResults", "maxItems", "pageLimit", "itemsPerPage", "page[size]", "page[limit]", "pagelen", "maxRecords",
-      "numberOfItems");
+  public List<String> pageSizeParameters = PageParameters.SIZE;
 
   @RuleOption(description = "Property names that mark an object as a wrapper of a collection page, besides an array "
       + "property that is its only property or is named after the path's last segment.")
@@ -115,7 +115,8 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
           }
           continue;
         }
-        if (collectionPath && wrapsArray(operation.document(), schema, last)) {
+        if (collectionPath && (wrapsArray(operation.document(), schema, last)
+            || wrapsArrayInEnvelope(operation.document(), schema, last))) {
           return true;
         }
       }
@@ -175,6 +176,23 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       }
     }
     return ambiguous >= 2;
+  }
+
+  /**
+   * An envelope whose data member is an object that wraps the collection, as {@code {data:
+   * {transactions: [...]}, links, meta}} does.
+   */
+  private boolean wrapsArrayInEnvelope(ApiDocument document, NodeRef schema, String lastSegment) {
+    Map<String, NodeRef> properties = new LinkedHashMap<>();
+    collectProperties(document, schema, properties, 0);
+    for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
+      NodeRef value = document.deref(property.getValue());
+      if (Words.isAny(property.getKey(), wrapperProperties) && value != null && value.has("properties")
+          && wrapsArray(document, value, lastSegment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Properties of an object schema, those of its allOf members included. */
