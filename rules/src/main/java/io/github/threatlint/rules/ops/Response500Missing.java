@@ -6,6 +6,7 @@ import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.ResponseDefinitions;
 
 @RuleInfo(
     id = "response-500-missing",
@@ -22,12 +23,15 @@ import io.github.threatlint.core.rule.RuleOption;
     precision = "high",
     section = "ops")
 public final class Response500Missing implements Checks.OperationCheck {
-  @RuleOption(description = "Accept a 'default' response as the documentation of server errors.")
+  @RuleOption(description = "Accept a 'default' response as the documentation of server errors even without an "
+      + "error body (one with an error body always counts).")
   public boolean acceptDefault = false;
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("500", acceptDefault)) {
+    // a 'default' response with an error body documents how server errors look
+    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("500", acceptDefault)
+        || ResponseDefinitions.defaultErrorResponse(operation) != null) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " documents no 500 or 5XX response: document "

@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Response;
 import io.github.threatlint.core.source.Pointers;
 import java.util.HashSet;
@@ -29,6 +30,19 @@ public final class ResponseDefinitions {
       return "response '" + name + "' (" + response.status() + " of " + operation + " and any other operation using it)";
     }
     return "the " + response.status() + " response of " + operation;
+  }
+
+  /**
+   * The operation's {@code default} response when it has a body schema: it documents the error
+   * contract of every status the operation does not list. Null when there is none.
+   */
+  public static Response defaultErrorResponse(Operation operation) {
+    for (Response response : operation.responses()) {
+      if (response.isDefault() && !response.content().isEmpty()) {
+        return response;
+      }
+    }
+    return null;
   }
 
   /** {@link #describe} at the start of a sentence. */
