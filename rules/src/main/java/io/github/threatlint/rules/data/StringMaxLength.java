@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
@@ -53,9 +54,16 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       String pattern = schema.text("pattern");
       String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
           ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
+      String message = SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
           + note + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
-          + "are refused before they reach the back end.");
+          + "are refused before they reach the back end.";
+      JsonNode parameter = Schemas.parameterOf(schema);
+      if (parameter != null && "header".equals(parameter.path("in").asText())) {
+        // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
+        context.report(schema, message + " (A header: the server's header-size limit bounds it already.)", Level.NOTE);
+      } else {
+        context.report(schema, message);
+      }
     }
   }
 }

@@ -26,7 +26,8 @@ import java.util.Set;
     title = "Collection without a bounded page size",
     description = "A GET that returns a collection (an array without maxItems, or an object wrapping one, also inside an "
         + "envelope's data object) but takes "
-        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then "
+        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum, and does not page "
+        + "on its own (a link or token to the next page beside the data). One call can then "
         + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -54,6 +55,12 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
    */
   private static final List<String> AMBIGUOUS_PAGING_FIELDS = List.of("total", "count", "page", "offset");
 
+  /** Where an envelope keeps its hypermedia links. */
+  private static final List<String> LINKS = List.of("links", "_links");
+
+  /** The link or token to the next page. */
+  private static final List<String> NEXT_PAGE = List.of("next", "nextPage", "nextPageToken", "nextCursor", "nextLink");
+
   private final Set<String> reportedParameters = new HashSet<>();
 
   @Override
@@ -69,6 +76,9 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       }
     }
     if (pageSize.isEmpty()) {
+      if (serverPaged(operation)) {
+        return; // the server chooses the page size and links the next page (Links.Next, meta.totalPages)
+      }
       context.report(operation.node(), operation.label() + " returns a collection but takes no page-size parameter: add "
           + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
       return;
@@ -190,6 +200,37 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       if (Words.isAny(property.getKey(), wrapperProperties) && value != null && value.has("properties")
           && wrapsArray(document, value, lastSegment)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A success response that links the next page: a {@code next} link beside the data (in a links
+   * object, as {@code Links.Next} of FAPI-style envelopes, or at the top) or a next-page token. The
+   * server then chooses the page size, and one call cannot return the whole data set.
+   */
+  private boolean serverPaged(Operation operation) {
+    ApiDocument document = operation.document();
+    for (Response response : operation.responses()) {
+      if (!response.isSuccess()) {
+        continue;
+      }
+      for (MediaType type : response.content()) {
+        Map<String, NodeRef> properties = new LinkedHashMap<>();
+        collectProperties(document, document.deref(type.schema()), properties, 0);
+        for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
+          if (Words.isAny(property.getKey(), NEXT_PAGE)) {
+            return true;
+          }
+          Map<String, NodeRef> links = new LinkedHashMap<>();
+          if (Words.isAny(property.getKey(), LINKS)) {
+            collectProperties(document, document.deref(property.getValue()), links, 0);
+          }
+          if (links.keySet().stream().anyMatch(name -> Words.isAny(name, NEXT_PAGE))) {
+            return true;
+          }
+        }
       }
     }
     return false;
