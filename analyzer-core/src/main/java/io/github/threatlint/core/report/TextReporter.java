@@ -30,11 +30,11 @@ public final class TextReporter implements Reporter {
       if (finding.isSuppressed() && !showSuppressed) {
         continue;
       }
-      out.write(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn() + ": ");
+      out.write(OutputText.line(finding.file()) + ":" + finding.region().startLine() + ":" + finding.region().startColumn() + ": ");
       out.write(context.color() ? colour(finding.level()) + finding.level().label() + RESET : finding.level().label());
-      out.write(" [" + finding.ruleId() + "] " + finding.message());
+      out.write(" [" + finding.ruleId() + "] " + OutputText.line(finding.message()));
       if (finding.isSuppressed()) {
-        out.write(" (suppressed: " + finding.suppression().reason() + ")");
+        out.write(" (suppressed: " + OutputText.line(finding.suppression().reason()) + ")");
       }
       out.write("\n");
     }
