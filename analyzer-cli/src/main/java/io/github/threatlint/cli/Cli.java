@@ -35,9 +35,10 @@ public final class Cli implements Runnable {
   /**
    * Standard input, environment and working directory of this invocation, for the commands. Relative
    * paths given on the command line are resolved against {@code workingDirectory} (which tests may
-   * put on an in-memory file system).
+   * put on an in-memory file system). {@code terminal}: standard output and error are a terminal, so
+   * a long run may show its progress there.
    */
-  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory) {}
+  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory, boolean terminal) {}
 
   @Override
   public void run() {
@@ -48,13 +49,23 @@ public final class Cli implements Runnable {
     return create(out, err, stdin, env).execute(args);
   }
 
+  /** Runs as the jar does: {@code terminal} when standard output and error are one. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, boolean terminal) {
+    return create(out, err, stdin, env, Path.of("").toAbsolutePath(), terminal).execute(args);
+  }
+
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     return create(out, err, stdin, env, Path.of("").toAbsolutePath());
   }
 
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
       Path workingDirectory) {
-    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize());
+    return create(out, err, stdin, env, workingDirectory, false);
+  }
+
+  static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
+      Path workingDirectory, boolean terminal) {
+    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
