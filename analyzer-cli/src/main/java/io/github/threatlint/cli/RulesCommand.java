@@ -8,6 +8,13 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.docs.DocsUrl;
+import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,7 +68,7 @@ final class RulesCommand implements Callable<Integer> {
       case "table" -> out.print(table(rules, levels));
       case "json" -> out.print(json(rules, levels));
       case "markdown" -> out.print(RuleDocs.table(rules, rule -> levels.levelOf(rule.info()).label(),
-          id -> "[`" + id + "`](" + RuleDocs.helpUri(id) + ")"));
+          id -> "[`" + id + "`](" + DocsUrl.DEFAULT.of(id) + ")"));
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown format '" + format + "' (choose from table, json, markdown)");
     }
@@ -129,7 +136,7 @@ final class RulesCommand implements Callable<Integer> {
           json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeStringField("helpUri", RuleDocs.helpUri(info.id()));
+        json.writeStringField("helpUri", DocsUrl.DEFAULT.of(info.id()));
         json.writeEndObject();
       }
       json.writeEndArray();

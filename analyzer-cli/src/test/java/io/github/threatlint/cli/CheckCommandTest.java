@@ -54,6 +54,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void documentsOnlySkipsNamedFilesThatAreNoDocumentInsteadOfReportingThem() throws IOException {
+    String ci = write("ci.yml", "name: build\non: push\n");
+    String spec = write("api.yaml", INSECURE);
+    CliRunner.Run plain = CliRunner.run("check", ci);
+    assertThat(plain.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(plain.err()).contains("not an OpenAPI or Swagger document");
+    CliRunner.Run skipped = CliRunner.run("check", "--documents-only", ci, spec);
+    assertThat(skipped.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(skipped.out()).doesNotContain("ci.yml").contains("in 1 file.");
+    CliRunner.Run nothing = CliRunner.run("check", "--documents-only", ci);
+    assertThat(nothing.exitCode()).as(nothing.err()).isZero();
+  }
+
+  @Test
   void failOnNoneExitsWithZero() throws IOException {
     assertThat(CliRunner.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exitCode()).isZero();
   }

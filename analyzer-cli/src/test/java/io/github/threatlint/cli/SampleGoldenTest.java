@@ -171,9 +171,7 @@ class SampleGoldenTest {
     assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
     String shown = "$ ./threatlint check " + README_SAMPLE + "\n" + run.out();
     String readme = Files.readString(README, StandardCharsets.UTF_8);
-    Matcher block = Pattern.compile("(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)", Pattern.DOTALL)
-        .matcher(readme);
-    assertThat(block.find()).as("README.md has no sample-output block").isTrue();
+    Matcher block = readmeSampleBlock(readme);
     if (UPDATE) {
       readme = readme.substring(0, block.start(2)) + shown + readme.substring(block.end(2));
       Files.writeString(README, readme, StandardCharsets.UTF_8);
@@ -183,6 +181,14 @@ class SampleGoldenTest {
               "./threatlint check " + README_SAMPLE)
           .isEqualTo(shown);
     }
+  }
+
+  /** The README's sample-output block: group 2 is the command line ("$ ./threatlint ...") and what it prints. */
+  static Matcher readmeSampleBlock(String readme) {
+    Matcher block = Pattern.compile("(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)", Pattern.DOTALL)
+        .matcher(readme);
+    assertThat(block.find()).as("README.md has no sample-output block").isTrue();
+    return block;
   }
 
   /** The command line's output for a sample in a format, run once per sample and format. */

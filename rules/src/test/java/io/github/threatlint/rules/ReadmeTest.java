@@ -53,5 +53,6 @@ class ReadmeTest {
     assertThat(configuration.profile()).isNotNull();
     assertThat(configuration.rules()).isNotEmpty();
     assertThat(configuration.ignores()).isNotEmpty();
+    assertThat(configuration.docsUrl().of("ref-remote")).isEqualTo("https://wiki.bank.example/threatlint/rules/ref-remote.html");
   }
 }

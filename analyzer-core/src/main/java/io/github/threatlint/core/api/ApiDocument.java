@@ -35,6 +35,7 @@ public final class ApiDocument {
   private List<Server> servers;
   private SchemaUsage schemaUsage;
   private final Supplier<List<String>> parserModel;
+  private ReferenceUsers referenceUsers;
   private List<String> parserMessages;
 
   /**
@@ -292,6 +293,14 @@ public final class ApiDocument {
       schemaUsage = SchemaUsage.compute(this);
     }
     return schemaUsage;
+  }
+
+  /** Which operations use each referenced part of the document; computed once per document. */
+  public ReferenceUsers referenceUsers() {
+    if (referenceUsers == null) {
+      referenceUsers = ReferenceUsers.compute(this);
+    }
+    return referenceUsers;
   }
 
   /**

@@ -4,6 +4,9 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleInfo;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +29,6 @@ public final class RuleDocs {
   public static final String PROJECT_URI = "https://github.com/threatlint/threatlint";
 
   private RuleDocs() {}
-
-  /** Where a rule's documentation page lives. */
-  public static String helpUri(String ruleId) {
-    return PROJECT_URI + "/blob/main/docs/rules/" + ruleId + ".md";
-  }
 
   /** A rule's page as written to {@code docs/rules/<id>.md}: the page under a "generated" notice. */
   public static String pageFile(RuleDescriptor rule) {
@@ -87,13 +85,13 @@ public final class RuleDocs {
   }
 
   /** Plain text help for SARIF {@code help.text}: what the rule flags, why it matters, and where its page is. */
-  public static String helpText(RuleDescriptor rule) {
+  public static String helpText(RuleDescriptor rule, DocsUrl docsUrl) {
     Explanation explanation = Explanation.load(rule);
     StringBuilder text = new StringBuilder(rule.info().description());
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
     }
-    return text.append("\n\nDocumentation: ").append(RuleDocs.helpUri(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
   }
 
   /** {@code docs/rules/README.md}: the catalog by section, then the rules by OWASP category and SFTI area, then the matrix. */

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
@@ -53,8 +54,31 @@ public final class Analyzer {
     this(rules, SourceReader.DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), file -> ExternalFiles.NONE);
   }
 
-  /** A file to analyse: a path with the name reports use for it. */
-  public record Input(Path path, String displayPath) {}
+  /**
+   * A file to analyse: a path with the name reports use for it, and its text when it is held in
+   * memory (standard input, an editor's unsaved buffer); null text means the file is read.
+   */
+  public record Input(Path path, String displayPath, String text) {
+    public Input(Path path, String displayPath) {
+      this(path, displayPath, null);
+    }
+  }
+
+  /**
+   * One file's analysis with its document, for whoever looks at the API beyond its findings (the
+   * threat-model report, an editor). {@code document} is null when the file could not be read or
+   * parsed; {@code findings} are sorted, each once.
+   */
+  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
+
+  /** Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep stack, any order). */
+  @FunctionalInterface
+  public interface FileListener {
+    FileListener NONE = (index, analysis) -> {};
+
+    /** @param index the file's place in the inputs */
+    void analysed(int index, DocumentAnalysis analysis);
+  }
 
   public List<EnabledRule> rules() {
     return rules;
@@ -67,148 +91,98 @@ public final class Analyzer {
 
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
+    return analyze(inputs, FileListener.NONE);
+  }
+
+  /**
+   * Analyses the files, in parallel, telling {@code listener} of each as it is done; never throws
+   * for a bad file, which becomes a tool error instead. An exception of the listener is a tool error
+   * of that file.
+   */
+  public AnalysisResult analyze(List<Input> inputs, FileListener listener) {
     parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
     List<FileResult> results = new ArrayList<>();
-    {
-      // always on worker threads: their deep stacks take documents nested up to the parser's limit
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
-        Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        List<Future<FileResult>> futures = new ArrayList<>();
-        for (Input input : inputs) {
-          futures.add(pool.submit(() -> analyzeFile(input)));
-        }
-        for (int i = 0; i < futures.size(); i++) {
-          try {
-            results.add(futures.get(i).get());
-          } catch (ExecutionException e) {
-            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
-                "internal error: " + e.getCause())));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null, "interrupted")));
-          }
-        }
-      } finally {
-        pool.shutdownNow();
+    // always on worker threads: their deep stacks take documents nested up to the parser's limit
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
+      Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FileResult>> futures = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        int index = i;
+        futures.add(pool.submit(() -> analyzeFile(index, inputs.get(index), listener)));
       }
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          results.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
+              "internal error: " + e.getCause())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null, "interrupted")));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
     return combine(results, inputs.stream().map(Input::displayPath).toList());
   }
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
   public AnalysisResult analyze(InputStream in, String displayPath) {
-    parserModel = ParserModel.forRun(rules, 1, threads, timings);
-    SourceFile source;
+    return analyze(in, displayPath, FileListener.NONE);
+  }
+
+  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports, telling {@code listener}. */
+  public AnalysisResult analyze(InputStream in, String displayPath, FileListener listener) {
     try {
-      source = reader.read(in, displayPath);
+      return analyze(List.of(new Input(null, displayPath, reader.read(in, displayPath).text())), listener);
     } catch (SourceException e) {
-      return combine(List.of(FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()))),
-          List.of(displayPath));
+      ToolError error = new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage());
+      listener.analysed(0, new DocumentAnalysis(displayPath, null, List.of(), List.of(error)));
+      return combine(List.of(FileResult.failed(error)), List.of(displayPath));
     }
-    ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024));
+  }
+
+  private FileResult analyzeFile(int index, Input input, FileListener listener) {
     FileResult result;
-    try {
-      result = pool.submit(() -> analyzeLoaded(source)).get();
-    } catch (ExecutionException e) {
-      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
-    } finally {
-      pool.shutdownNow();
-    }
-    return combine(List.of(result), List.of(displayPath));
-  }
-
-  private FileResult analyzeLoaded(SourceFile source) {
-    try {
-      return analyzeSource(source);
-    } catch (SourceException e) {
-      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return FileResult.failed(new ToolError(source.displayPath(), 0, 0, null, null, "internal error: " + e));
-    }
-  }
-
-  private FileResult analyzeFile(Input input) {
+    ApiDocument document = null;
     try {
       long start = System.nanoTime();
-      SourceFile source = reader.read(input.path(), input.displayPath());
+      SourceFile source = input.text() != null ? new SourceFile(input.path(), input.displayPath(), input.text())
+          : reader.read(input.path(), input.displayPath());
       timings.add(Timings.Phase.READ, System.nanoTime() - start);
-      return analyzeSource(source);
-    } catch (SourceException e) {
-      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
-    }
-  }
-
-  private FileResult analyzeSource(SourceFile source) throws SourceException {
-    long start = System.nanoTime();
-    ParsedFile parsed = TreeParser.parse(source);
-    timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
-    SpecVersion version = DocumentLoader.detectVersion(parsed);
-    ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed), parserModel);
-    start = System.nanoTime();
-    DocumentRun run = DocumentRun.run(document, rules, timings);
-    timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
-    return new FileResult(run.findings(), run.errors());
-  }
-
-  /**
-   * One file's analysis with its document kept, for reports that look at the API beyond its findings
-   * (the threat-model report). {@code document} is null when the file could not be read or parsed;
-   * {@code findings} are sorted.
-   */
-  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
-
-  /**
-   * Analyses the files one after the other on a deep-stack worker thread and hands each analysis,
-   * document included, to {@code then} on that thread; returns what {@code then} returned, in input
-   * order. A bad file becomes an analysis without document; an exception of {@code then} propagates.
-   */
-  public <T> List<T> analyzeDocuments(List<Input> inputs, Function<DocumentAnalysis, T> then) {
-    ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<T> results = new ArrayList<>();
-      for (Input input : inputs) {
-        results.add(worker.submit(() -> then.apply(analyzeKeepingDocument(input))).get());
-      }
-      return results;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      worker.shutdownNow();
-    }
-  }
-
-  private DocumentAnalysis analyzeKeepingDocument(Input input) {
-    try {
-      SourceFile source = reader.read(input.path(), input.displayPath());
+      start = System.nanoTime();
       ParsedFile parsed = TreeParser.parse(source);
-      ApiDocument document = new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), externalFiles.apply(parsed));
+      timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
+      SpecVersion version = DocumentLoader.detectVersion(parsed);
+      document = new ApiDocument(parsed, version, externalFiles.apply(parsed), parserModel);
+      start = System.nanoTime();
       DocumentRun run = DocumentRun.run(document, rules, timings);
-      List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(run.findings()));
-      findings.sort(Finding.ORDER);
-      return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(run.errors()));
+      timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
+      result = new FileResult(run.findings(), run.errors());
     } catch (SourceException e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
-          List.of(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage())));
+      result = FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
-          List.of(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e)));
+      document = null;
+      result = FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
     }
+    if (listener == FileListener.NONE) {
+      return result;
+    }
+    List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(result.findings()));
+    findings.sort(Finding.ORDER);
+    try {
+      listener.analysed(index, new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(result.errors())));
+    } catch (RuntimeException | StackOverflowError e) {
+      List<ToolError> errors = new ArrayList<>(result.errors());
+      errors.add(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
+      return new FileResult(result.findings(), errors);
+    }
+    return result;
   }
 
   /**

@@ -42,9 +42,4 @@ public final class DocumentLoader {
     throw new SourceException(file.displayPath(), 1, 1,
         "not an OpenAPI or Swagger document: it has no top-level 'openapi' or 'swagger' key");
   }
-
-  /** True when the file is a root document (it has a top-level openapi or swagger key), not a fragment. */
-  public static boolean isRootDocument(ParsedFile file) {
-    return file.root().isObject() && (file.root().has("openapi") || file.root().has("swagger"));
-  }
 }

@@ -42,7 +42,7 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(text(rule.getKey())).append("](").append(RuleDocs.helpUri(rule.getKey())).append(")");
+        md.append("| [").append(text(rule.getKey())).append("](").append(context.ruleHelpUri(rule.getKey())).append(")");
         if (info != null) {
           md.append(' ').append(text(info.title()));
         }

@@ -99,8 +99,8 @@ class RuleDocsTest {
 
   @Test
   void helpTextIsPlainAndPointsAtThePage() {
-    assertThat(RuleDocs.helpText(TestRules.ALPHA)).isEqualTo("Flags alpha problems in the test documents, for reporter tests."
+    assertThat(RuleDocs.helpText(TestRules.ALPHA, DocsUrl.DEFAULT)).isEqualTo("Flags alpha problems in the test documents, for reporter tests."
         + "\n\nAlpha problems let anyone read the accounts: the SFTI scenario *Unauthorized access to data*."
-        + "\n\nDocumentation: " + RuleDocs.helpUri("test-alpha"));
+        + "\n\nDocumentation: " + "https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
   }
 }

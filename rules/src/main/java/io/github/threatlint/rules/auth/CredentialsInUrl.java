@@ -92,7 +92,8 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
    */
   private static boolean canHoldCredential(NodeRef schema, String name) {
     String type = schema == null ? null : schema.text("type");
-    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()) {
+    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()
+        && !schema.node().get("type").isEmpty()) {
       type = schema.node().get("type").get(0).asText(); // OpenAPI 3.1: [string, "null"]
     }
     if (type == null || type.equals("string")) {
