@@ -24,17 +24,13 @@ import io.github.threatlint.core.source.TreeParser;
  * no CLI or plugin class, and of core only its rule-author API ({@code core.api}); the CLI parses
  * and walks no document itself (the plugin's own ArchitectureTest says the same of the plugin).
  */
-@AnalyzeClasses(packages = "io.github.threatlint",
-    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+@AnalyzeClasses(packages = "io.github.threatlint", importOptions = ArchitectureTest.MainCodeOnly.class)
 class ArchitectureTest {
-  /**
-   * Core's test classes, which 'mvn verify' puts on this module's class path as core's test jar (not as a
-   * test-classes folder, which DoNotIncludeTests knows): tests may use any package they test.
-   */
-  static final class DoNotIncludeTestJars implements ImportOption {
+  /** The modules' main classes: no test-classes folder, and not core's test-jar (which mvn verify puts on the path). */
+  static final class MainCodeOnly implements ImportOption {
     @Override
     public boolean includes(Location location) {
-      return !location.contains("-tests.jar");
+      return new ImportOption.DoNotIncludeTests().includes(location) && !location.contains("-tests.jar");
     }
   }
 
