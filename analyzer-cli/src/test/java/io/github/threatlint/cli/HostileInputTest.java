@@ -57,8 +57,8 @@ class HostileInputTest {
   void givesOneClearLineAndExitTwo(String name, byte[] content, String expected) throws IOException {
     Path file = dir.resolve(name);
     Files.write(file, content);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", file.toString()));
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip()).startsWith(file.toString()).contains(": error: ").contains(expected);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -73,25 +73,25 @@ class HostileInputTest {
     withBom[1] = (byte) 0xFE;
     System.arraycopy(text, 0, withBom, 2, text.length);
     Files.write(file, withBom);
-    CliRunner.Run run = CliRunner.run("check", file.toString());
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = CliRun.run("check", file.toString());
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
   }
 
   @Test
   void directoryIsAnError() {
-    CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
+    assertThat(run.exit()).isEqualTo(2);
   }
 
   @Test
   void sizeLimitIsClearAndAdjustable() throws IOException {
     Path file = dir.resolve("big.yaml");
     Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n# " + "x".repeat(3000) + "\n");
-    CliRunner.Run refused = CliRunner.run("check", "--max-file-size", "1k", file.toString());
-    assertThat(refused.exitCode()).isEqualTo(2);
+    CliRun refused = CliRun.run("check", "--max-file-size", "1k", file.toString());
+    assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("more than the limit of 1024").contains("--max-file-size");
-    assertThat(CliRunner.run("check", "--max-file-size", "1m", file.toString()).exitCode()).isZero();
+    assertThat(CliRun.run("check", "--max-file-size", "1m", file.toString()).exit()).isZero();
   }
 
   @Test
@@ -123,9 +123,9 @@ class HostileInputTest {
         "    Loop: {$ref: '#/components/schemas/Other'}",
         "    Self: {$ref: '#/components/schemas/Self'}",
         ""));
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-        () -> CliRunner.run("check", "--profile", "strict", file.toString()));
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> CliRun.run("check", "--profile", "strict", file.toString()));
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
   }
 
@@ -137,9 +137,9 @@ class HostileInputTest {
     }
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, spec);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> CliRunner.run("check", "--quiet", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--quiet", file.toString()));
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out().lines().filter(line -> line.contains("[operation-security-missing]")).count()).isEqualTo(10_000);
   }
 }
