@@ -60,6 +60,11 @@ final class AnalysisOptions {
       description = "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
   List<String> remoteHosts = new ArrayList<>();
 
+  @Option(names = "--documents-only",
+      description = "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
+          + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file.")
+  boolean documentsOnly;
+
   /**
    * The request these options describe, for the SPEC arguments (files, folders, globs; not '-');
    * {@code fallbackProfile} applies when neither --profile nor the configuration's 'extends' names one.
@@ -89,7 +94,7 @@ final class AnalysisOptions {
   /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
   List<Path> findDocuments(Path workingDirectory, List<String> specs) {
     try {
-      return new SpecFinder(workingDirectory, maxFileBytes()).find(specs);
+      return new SpecFinder(workingDirectory, maxFileBytes(), documentsOnly).find(specs);
     } catch (SpecFinder.NoDocumentException e) {
       throw usage(e.getMessage());
     }

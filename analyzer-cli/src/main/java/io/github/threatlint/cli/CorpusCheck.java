@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code threatlint check} over every root specification under a folder, in one process, as a
@@ -31,8 +29,6 @@ import java.util.stream.Stream;
  * error only without {@code --allow-invalid}.
  */
 public final class CorpusCheck {
-  private static final SpecFinder ROOT_DOCUMENTS = new SpecFinder(Path.of("").toAbsolutePath(), SourceReader.DEFAULT_MAX_BYTES);
-
   private CorpusCheck() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,11 +47,10 @@ public final class CorpusCheck {
     List<Path> specs = new ArrayList<>();
     Map<Path, Path> rootFolders = new java.util.HashMap<>();
     for (Path folder : folders) {
-      try (Stream<Path> walk = Files.walk(folder)) {
-        walk.filter(Files::isRegularFile).filter(CorpusCheck::isRootSpec).sorted().forEach(spec -> {
-          specs.add(spec);
-          rootFolders.put(spec, folder);
-        });
+      // the root documents as 'check' finds them in a folder
+      for (Path spec : new SpecFinder(folder, SourceReader.DEFAULT_MAX_BYTES).scan(folder, List.of("**"), List.of()).documents()) {
+        specs.add(spec);
+        rootFolders.put(spec, folder);
       }
     }
     Map<Integer, Integer> byExit = new TreeMap<>();
@@ -123,14 +118,4 @@ public final class CorpusCheck {
     }
     System.out.println("no crash, no internal error, no time-out");
   }
-
-  /** A root document as `check` finds them in a folder: a top-level openapi or swagger key, wherever it stands. */
-  static boolean isRootSpec(Path file) {
-    String name = file.getFileName().toString();
-    if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-      return false;
-    }
-    return ROOT_DOCUMENTS.isRootDocument(file);
-  }
-
 }

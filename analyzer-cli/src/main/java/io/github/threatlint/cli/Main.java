@@ -12,7 +12,14 @@ public final class Main {
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     // a console means standard input and output are a terminal; TERM=dumb cannot redraw a progress line
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    int exit = Cli.run(args, out, err, System.in, System.getenv(), terminal);
+    int exit;
+    try {
+      exit = Cli.run(args, out, err, System.in, System.getenv(), terminal);
+    } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+      // picocli hands on errors: without this the JVM prints a stack trace and exits with 1, which CI reads as findings
+      err.println("threatlint: internal error: " + e);
+      exit = ExitCodes.ERROR;
+    }
     out.flush();
     err.flush();
     System.exit(exit);

@@ -54,6 +54,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void documentsOnlySkipsNamedFilesThatAreNoDocumentInsteadOfReportingThem() throws IOException {
+    String ci = write("ci.yml", "name: build\non: push\n");
+    String spec = write("api.yaml", INSECURE);
+    CliRun plain = CliRun.run("check", ci);
+    assertThat(plain.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(plain.err()).contains("not an OpenAPI or Swagger document");
+    CliRun skipped = CliRun.run("check", "--documents-only", ci, spec);
+    assertThat(skipped.exit()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(skipped.out()).doesNotContain("ci.yml").contains("in 1 file.");
+    CliRun nothing = CliRun.run("check", "--documents-only", ci);
+    assertThat(nothing.exit()).as(nothing.err()).isZero();
+  }
+
+  @Test
   void failOnNoneExitsWithZero() throws IOException {
     assertThat(CliRun.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exit()).isZero();
   }

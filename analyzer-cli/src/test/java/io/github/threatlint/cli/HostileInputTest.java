@@ -79,6 +79,21 @@ class HostileInputTest {
   }
 
   @Test
+  void devicesAndFifosAreNotRead() throws Exception {
+    Path fifo = dir.resolve("fifo.yaml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    Path spec = dir.resolve("refers-to-fifo.yaml");
+    Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: {$ref: 'fifo.yaml'}\n");
+    for (String input : new String[] {fifo.toString(), "/dev/zero"}) {
+      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", input));
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo(input + ": error: is not a regular file (a device, FIFO or socket); only regular files are read");
+    }
+    CliRun viaRef = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.runIn(dir, "check", spec.toString()));
+    assertThat(viaRef.out()).contains("[ref-unresolved]").contains("not a regular file");
+  }
+
+  @Test
   void directoryIsAnError() {
     CliRun run = CliRun.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
     assertThat(run.exit()).isEqualTo(2);
@@ -127,6 +142,26 @@ class HostileInputTest {
         () -> CliRun.run("check", "--profile", "strict", file.toString()));
     assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
+  }
+
+  /** 9^4 aliased copies of a schema with nine unbounded strings: one finding per string of the text, not 59,049. */
+  @Test
+  void aliasesDoNotMultiplyFindings() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n");
+    spec.append("    S0: &s0\n      type: object\n      properties:\n");
+    for (int p = 1; p <= 9; p++) {
+      spec.append("        p").append(p).append(": {type: string}\n");
+    }
+    for (int level = 1; level <= 4; level++) {
+      spec.append("    S").append(level).append(": &s").append(level).append("\n      allOf: [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*s" + (level - 1)))).append("]\n");
+    }
+    Path file = dir.resolve("aliases.yaml");
+    Files.writeString(file, spec);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().lines().filter(line -> line.contains("[string-max-length]")).count()).isEqualTo(9);
   }
 
   @Test

@@ -21,7 +21,6 @@ import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -322,13 +321,9 @@ public final class CheckRunner {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
-  /** A path as the log and reports show it: relative to where Maven was started when it is inside. */
+  /** A path as the log and reports show it: relative to where Maven was started when it is inside (as reports name files). */
   static String display(CheckParameters request, Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path root = request.displayRoot().toAbsolutePath().normalize();
-    if (absolute.startsWith(root) && !absolute.equals(root)) {
-      return root.relativize(absolute).toString().replace(File.separatorChar, '/');
-    }
-    return absolute.toString();
+    return CheckRequest.displayPath(request.displayRoot().toAbsolutePath().normalize(), path);
   }
+
 }

@@ -67,7 +67,7 @@ public final class ApiDocument {
   }
 
   public NodeRef root() {
-    return new NodeRef(rootFile, "", rootFile.root());
+    return NodeRef.root(rootFile);
   }
 
   public SpecVersion version() {
@@ -152,16 +152,16 @@ public final class ApiDocument {
     if (!pointer.isEmpty() && !pointer.startsWith("/")) {
       return new Resolution(null, "the fragment '#" + fragment + "' is not a JSON pointer (it must start with '/')", false);
     }
-    JsonNode node = file.root();
+    NodeRef node = NodeRef.root(file);
     for (String segment : Pointers.segments(pointer)) {
-      JsonNode child = node.isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment)) : node.get(segment);
+      NodeRef child = node.child(segment);
       if (child == null) {
         String where = location.isEmpty() ? "this file" : file.displayPath();
         return new Resolution(null, "'" + pointer + "' does not exist in " + where + " (no '" + segment + "')", false);
       }
       node = child;
     }
-    return new Resolution(new NodeRef(file, pointer, node), null, false);
+    return new Resolution(new NodeRef(file, pointer, node.node()), null, false);
   }
 
   // ------------------------------------------------------------------ operations

@@ -32,6 +32,20 @@ public final class Checks {
     void checkOperation(Operation operation, RuleContext context);
   }
 
+  /** The operations under {@code paths} only: no webhook, no callback. */
+  public interface PathOperationCheck extends Rule {
+    void checkPathOperation(Operation operation, RuleContext context);
+  }
+
+  /**
+   * Every documented response of every operation, with its operation ({@link Response#operation()}).
+   * A response defined once and used by many operations is checked once per status it is used under,
+   * with the first operation that uses it so: report on {@link Response#node()}, where it is written.
+   */
+  public interface ResponseCheck extends Rule {
+    void checkResponse(Response response, RuleContext context);
+  }
+
   /**
    * Every parameter definition where it is written: inline in a path item or operation, or in
    * {@code components/parameters} / 2.0 {@code parameters}.

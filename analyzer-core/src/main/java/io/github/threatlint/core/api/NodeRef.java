@@ -24,6 +24,47 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     return child == null ? null : new NodeRef(file, Pointers.child(pointer, index), child);
   }
 
+  /** The child named by one pointer segment: a member of an object, or an element of an array (a decimal index). */
+  public NodeRef child(String segment) {
+    if (node.isObject()) {
+      return get(segment);
+    }
+    return node.isArray() && segment.matches("\\d{1,9}") ? get(Integer.parseInt(segment)) : null;
+  }
+
+  /**
+   * The node at {@code pointer} below this one ({@code ""} is this node itself), without following
+   * {@code $ref}; null when there is none.
+   */
+  public NodeRef at(String pointer) {
+    NodeRef current = this;
+    for (String segment : Pointers.segments(pointer)) {
+      current = current.child(segment);
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  /** Like {@link #at}, but the deepest node that exists on the way when the pointer leads nowhere. */
+  public NodeRef nearest(String pointer) {
+    NodeRef current = this;
+    for (String segment : Pointers.segments(pointer)) {
+      NodeRef child = current.child(segment);
+      if (child == null) {
+        return current;
+      }
+      current = child;
+    }
+    return current;
+  }
+
+  /** The root of a file. */
+  public static NodeRef root(ParsedFile file) {
+    return new NodeRef(file, "", file.root());
+  }
+
   public boolean has(String key) {
     return node.has(key);
   }

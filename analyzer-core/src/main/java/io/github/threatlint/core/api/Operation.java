@@ -158,6 +158,16 @@ public final class Operation {
     return matching;
   }
 
+  /** The header parameter of that name (header names are case-insensitive), or null. */
+  public Parameter header(String name) {
+    for (Parameter parameter : parameters("header")) {
+      if (parameter.name().equalsIgnoreCase(name)) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
   // ------------------------------------------------------------------ request body
 
   /**

@@ -14,8 +14,10 @@ import java.util.Set;
  * request bodies), returned to them (an output: responses and their headers), or both. Computed
  * once per document by following every operation's schemas through {@code $ref}, composition,
  * items, properties and discriminator hierarchies (a base's {@code mapping}, and the schema
- * definitions that extend it through {@code allOf}). A schema no operation reaches has an unknown
- * use, and rules judge it as an input.
+ * definitions that extend it through {@code allOf}). A schema no operation reaches (unused, or
+ * reached only through a vendor extension) is no input: nothing says a client sends it, and unused
+ * definitions are component-unused's business. Only in a document without any operation (a library
+ * of schemas that other documents use) is the use unknown, and rules judge its schemas as inputs.
  *
  * <p>It also records which schemas are branches of an {@code allOf} (written inline or referenced):
  * such a schema is one part of a composed object, and must not be judged as if it were the whole;
@@ -31,6 +33,8 @@ public final class SchemaUsage {
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
   private final Set<NodeRef> requestRoots = new HashSet<>();
+  /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
+  private boolean hasOperations;
   /** How a request body's whole value is nested: composition and array items, not properties. */
   private static final Set<String> ROOT_KEYWORDS = Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
@@ -42,6 +46,7 @@ public final class SchemaUsage {
     Deque<NodeRef> pending = new ArrayDeque<>();
     List<Operation> operations = new ArrayList<>(document.allOperations());
     operations.addAll(extensionWebhooks(document));
+    usage.hasOperations = !operations.isEmpty();
     for (Operation operation : operations) {
       // callbacks and webhooks are requests the API sends: their bodies are outputs and their responses inputs
       boolean outbound = operation.kind() != Operation.Kind.PATH;
@@ -295,10 +300,18 @@ public final class SchemaUsage {
     return flags.getOrDefault(schema, 0);
   }
 
-  /** An input, or a schema whose use is unknown (judged as an input). */
+  /**
+   * An input, or a schema whose use is unknown (judged as an input): one of a document without
+   * operations. In a document with operations, a schema none of them reaches is not sent by clients.
+   */
   public boolean isInputOrUnknown(NodeRef schema) {
     int value = flags(schema);
-    return value == 0 || (value & INPUT) != 0;
+    return (value & INPUT) != 0 || (value == 0 && isUnknown(schema));
+  }
+
+  /** True when nothing says how the schema is used: the document has no operation at all. */
+  public boolean isUnknown(NodeRef schema) {
+    return !hasOperations && flags(schema) == 0;
   }
 
   public boolean isInput(NodeRef schema) {

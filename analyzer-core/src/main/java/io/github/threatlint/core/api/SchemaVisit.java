@@ -11,7 +11,10 @@ package io.github.threatlint.core.api;
  */
 public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent, String keyword, ApiDocument document) {
 
-  /** Read from clients (parameters, request bodies) or of unknown use: judged as an input. */
+  /**
+   * Read from clients (parameters, request bodies), or of unknown use (a document without
+   * operations): judged as an input. A schema that the document's operations do not reach is not.
+   */
   public boolean isInput() {
     return document.schemaUsage().isInputOrUnknown(node);
   }
@@ -19,6 +22,11 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
   /** Returned to clients (responses, response headers). */
   public boolean isOutput() {
     return document.schemaUsage().isOutput(node);
+  }
+
+  /** Nothing says how the schema is used: the document has no operations (a library of schemas). */
+  public boolean isUnknownUse() {
+    return document.schemaUsage().isUnknown(node);
   }
 
   /** The flags of {@link io.github.threatlint.core.api.SchemaUsage}: 0 unknown, 1 input, 2 output, 3 both. */

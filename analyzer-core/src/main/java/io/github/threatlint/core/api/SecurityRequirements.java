@@ -45,6 +45,16 @@ public record SecurityRequirements(NodeRef node) {
   }
 
   /** True when the array is empty ({@code security: []}): no authentication at all. */
+  /** True when at least one alternative needs credentials. */
+  public boolean requiresCredentials() {
+    for (Requirement requirement : alternatives()) {
+      if (!requirement.isAnonymous()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean isEmpty() {
     return node.node().isEmpty();
   }

@@ -34,6 +34,11 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     return scheme == null ? null : scheme.toLowerCase(Locale.ROOT);
   }
 
+  /** True for HTTP Basic: an http scheme 'basic' (OpenAPI 3) or 'type: basic' (Swagger 2.0). */
+  public boolean isHttpBasic() {
+    return "http".equals(type()) && "basic".equals(httpScheme());
+  }
+
   public boolean isOAuth2() {
     return type().equals("oauth2");
   }

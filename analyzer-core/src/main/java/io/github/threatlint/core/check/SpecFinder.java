@@ -35,14 +35,24 @@ public final class SpecFinder {
 
   private final Path workingDirectory;
   private final SourceReader reader;
+  private final boolean documentsOnly;
 
   /**
    * @param workingDirectory relative arguments and patterns are resolved against this folder
    * @param maxFileBytes larger files are not read to tell whether they are root documents
    */
   public SpecFinder(Path workingDirectory, long maxFileBytes) {
+    this(workingDirectory, maxFileBytes, false);
+  }
+
+  /**
+   * @param documentsOnly a named file that is no root document is skipped, as folders and globs skip
+   *     it, instead of being analysed (and reported): for hooks that pass every changed YAML or JSON file
+   */
+  public SpecFinder(Path workingDirectory, long maxFileBytes, boolean documentsOnly) {
     this.workingDirectory = workingDirectory;
     this.reader = new SourceReader(maxFileBytes);
+    this.documentsOnly = documentsOnly;
   }
 
   /** What a search found: the root documents, in path order, and the matched files left out as fragments. */
@@ -78,8 +88,10 @@ public final class SpecFinder {
         if (documents.isEmpty()) {
           throw new NoDocumentException("no OpenAPI or Swagger document matches " + argument);
         }
-      } else {
+      } else if (!documentsOnly || (Files.isRegularFile(path) && isRootDocument(path))) {
         documents = List.of(path);
+      } else {
+        documents = List.of();
       }
       for (Path document : documents) {
         if (seen.add(document.toAbsolutePath().normalize())) {

@@ -6,13 +6,16 @@ import io.github.threatlint.core.api.NodeKind;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.Rule;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,6 +30,10 @@ final class Dispatcher {
   private final List<Subscriber<Checks.DocumentCheck>> documents = new ArrayList<>();
   private final List<Subscriber<Checks.DocumentEndCheck>> documentEnds = new ArrayList<>();
   private final List<Subscriber<Checks.OperationCheck>> operations = new ArrayList<>();
+  private final List<Subscriber<Checks.PathOperationCheck>> pathOperations = new ArrayList<>();
+  private final List<Subscriber<Checks.ResponseCheck>> responses = new ArrayList<>();
+  /** Status and place of the responses already checked: a shared definition is checked once per status. */
+  private final Set<String> checkedResponses = new HashSet<>();
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
   private final List<Subscriber<Checks.ServerCheck>> servers = new ArrayList<>();
@@ -48,6 +55,12 @@ final class Dispatcher {
     }
     if (rule instanceof Checks.OperationCheck check) {
       operations.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.PathOperationCheck check) {
+      pathOperations.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.ResponseCheck check) {
+      responses.add(new Subscriber<>(check, context));
     }
     if (rule instanceof Checks.ParameterCheck check) {
       parameters.add(new Subscriber<>(check, context));
@@ -79,6 +92,16 @@ final class Dispatcher {
 
   void operation(Operation operation) {
     call(operations, operation.node().pointer(), (check, context) -> check.checkOperation(operation, context));
+    if (operation.kind() == Operation.Kind.PATH) {
+      call(pathOperations, operation.node().pointer(), (check, context) -> check.checkPathOperation(operation, context));
+    }
+    if (!responses.isEmpty()) {
+      for (Response response : operation.responses()) {
+        if (checkedResponses.add(response.status() + " " + response.node().key())) {
+          call(responses, response.node().pointer(), (check, context) -> check.checkResponse(response, context));
+        }
+      }
+    }
   }
 
   void parameter(Parameter parameter) {

@@ -3,21 +3,38 @@ package io.github.threatlint.core.engine;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.Region;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The analysis of one document by a set of rules: one walk, the findings and the tool errors. */
+/**
+ * The analysis of one document by a set of rules: one walk, the findings and the tool errors.
+ *
+ * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases once
+ * per alias (the same tree node, at the anchor's place, under another pointer), and the reports of
+ * the copies, which may name the node after each alias, are left out. The findings of a
+ * rule, and of the document, are capped; what goes over a cap is left out and said in a tool error.
+ */
 final class DocumentRun {
+  static final int MAX_FINDINGS_PER_RULE = 20_000;
+  static final int MAX_FINDINGS_PER_FILE = 100_000;
+
   private final ApiDocument document;
   private final List<Finding> findings = new ArrayList<>();
   private final List<ToolError> errors = new ArrayList<>();
+  private final Map<Place, NodeRef> firstReported = new HashMap<>();
+  private boolean fileCapped;
+
+  private record Place(String ruleId, String file, Region region) {}
 
   DocumentRun(ApiDocument document) {
     this.document = document;
@@ -65,6 +82,7 @@ final class DocumentRun {
     private final Level level;
     private final Level defaultLevel;
     private boolean failed;
+    private int count;
 
     Context(String ruleId, Level level, Level defaultLevel) {
       this.ruleId = ruleId;
@@ -88,10 +106,27 @@ final class DocumentRun {
     }
 
     private void add(NodeRef node, Level findingLevel, String message) {
+      if (count >= MAX_FINDINGS_PER_RULE || fileCapped) {
+        return;
+      }
+      String file = node.file().displayPath();
+      Region region = node.file().index().region(node.pointer());
+      NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
+      if (first != null && node.node() != null && first.node() == node.node() && !first.pointer().equals(node.pointer())) {
+        return; // a copy through an alias
+      }
+      if (++count == MAX_FINDINGS_PER_RULE) {
+        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "rule " + ruleId + " reported "
+            + MAX_FINDINGS_PER_RULE + " findings in this document; the rest are left out"));
+      }
+      if (findings.size() + 1 == MAX_FINDINGS_PER_FILE) {
+        fileCapped = true;
+        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "the rules reported "
+            + MAX_FINDINGS_PER_FILE + " findings in this document; the rest are left out"));
+      }
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
-      findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
-          usedBy(node)));
+      findings.add(new Finding(ruleId, findingLevel, message, file, node.pointer(), region,
+          InSourceSuppressions.find(node.file(), node.pointer(), ruleId), usedBy(node)));
     }
 
     String ruleId() {

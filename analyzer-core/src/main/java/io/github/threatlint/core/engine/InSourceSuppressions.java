@@ -1,8 +1,10 @@
 package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,28 +32,18 @@ public final class InSourceSuppressions {
    * Null when none does.
    */
   public static Finding.Suppression find(ParsedFile file, String pointer, String ruleId) {
-    List<String> segments = Pointers.segments(pointer);
-    JsonNode[] path = new JsonNode[segments.size() + 1];
-    String[] pointers = new String[segments.size() + 1];
-    JsonNode node = file.root();
-    String current = "";
-    int depth = 0;
-    path[0] = node;
-    pointers[0] = current;
-    for (String segment : segments) {
-      JsonNode child = node.isObject() ? node.get(segment)
-          : node.isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment)) : null;
-      if (child == null) {
+    List<NodeRef> path = new ArrayList<>();
+    NodeRef node = NodeRef.root(file);
+    path.add(node);
+    for (String segment : Pointers.segments(pointer)) {
+      node = node.child(segment);
+      if (node == null) {
         break;
       }
-      node = child;
-      current = Pointers.child(current, segment);
-      depth++;
-      path[depth] = node;
-      pointers[depth] = current;
+      path.add(node);
     }
-    for (int i = depth; i >= 0; i--) {
-      Finding.Suppression suppression = suppression(path[i], pointers[i], ruleId);
+    for (int i = path.size() - 1; i >= 0; i--) {
+      Finding.Suppression suppression = suppression(path.get(i).node(), path.get(i).pointer(), ruleId);
       if (suppression != null) {
         return suppression;
       }

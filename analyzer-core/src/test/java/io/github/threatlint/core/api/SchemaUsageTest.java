@@ -62,7 +62,8 @@ class SchemaUsageTest {
     assertThat(usage.flags(at(document, "/components/schemas/Pet/allOf/1/properties/id"))).isEqualTo(SchemaUsage.OUTPUT);
     assertThat(usage.flags(at(document, "/components/schemas/Base/properties/tag"))).isEqualTo(SchemaUsage.INPUT | SchemaUsage.OUTPUT);
     assertThat(usage.flags(at(document, "/components/schemas/Unused"))).isZero();
-    assertThat(usage.isInputOrUnknown(at(document, "/components/schemas/Unused"))).isTrue();
+    // the document has operations and none sends it: not an input (component-unused reports it)
+    assertThat(usage.isInputOrUnknown(at(document, "/components/schemas/Unused"))).isFalse();
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/Base"))).isTrue();
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/NewPet/allOf/1"))).isTrue();
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/Pet"))).isFalse();
@@ -235,5 +236,41 @@ class SchemaUsageTest {
             PushEvent: {type: object, properties: {url: {type: string}}}
         """);
     assertThat(document.schemaUsage().flags(at(document, "/components/schemas/PushEvent/properties/url"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void schemasOfADocumentWithoutOperationsHaveAnUnknownUseJudgedAsInput() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: shared models, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Address: {type: object, properties: {street: {type: string}}}
+        """);
+    NodeRef street = at(document, "/components/schemas/Address/properties/street");
+    assertThat(document.schemaUsage().isUnknown(street)).isTrue();
+    assertThat(document.schemaUsage().isInputOrUnknown(street)).isTrue();
+  }
+
+  @Test
+  void aSchemaReachedOnlyThroughAVendorExtensionOfAResponseIsNoInput() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  x-example-schema: {$ref: '#/components/schemas/Sample'}
+        components:
+          schemas:
+            Sample: {type: object, properties: {note: {type: string}}}
+        """);
+    NodeRef note = at(document, "/components/schemas/Sample/properties/note");
+    assertThat(document.schemaUsage().isUnknown(note)).isFalse();
+    assertThat(document.schemaUsage().isInputOrUnknown(note)).isFalse();
   }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
     securitySeverity = 5.5,
     precision = "medium",
     section = "auth")
-public final class ClientCredentialsOnUserData implements Checks.OperationCheck {
+public final class ClientCredentialsOnUserData implements Checks.PathOperationCheck {
   @RuleOption(description = "Words of path segments that mark customer data (matched as whole words of each segment, "
       + "so 'accounts' matches /accounts and /bank-accounts).")
   public List<String> customerDataWords = List.of("account", "accounts", "customer", "customers", "user", "users",
@@ -38,9 +38,9 @@ public final class ClientCredentialsOnUserData implements Checks.OperationCheck 
       "beneficiary", "beneficiaries", "insured", "holding", "holdings", "deposit", "deposits", "loan", "loans");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || security == null || !isCustomerData(operation.path())) {
+    if (security == null || !isCustomerData(operation.path())) {
       return;
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();

@@ -110,7 +110,7 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
       for (Requirement requirement : security.alternatives()) {
         for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
           // a requirement of every scope at once says nothing about which scope guards what (oauth2-scope-overbroad)
-          if (Oauth2ScopeOverbroad.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
+          if (Scopes.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
             continue;
           }
           for (String scope : entry.getValue()) {

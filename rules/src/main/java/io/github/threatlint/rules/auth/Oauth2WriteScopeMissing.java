@@ -29,11 +29,11 @@ import java.util.Map;
     securitySeverity = 6.5,
     precision = "high",
     section = "auth")
-public final class Oauth2WriteScopeMissing implements Checks.OperationCheck {
+public final class Oauth2WriteScopeMissing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || !operation.isWrite() || security == null
+    if (!operation.isWrite() || security == null
         || QueryPosts.isQueryLike(operation)) {
       return; // a POST that searches or simulates may well need read scopes only
     }

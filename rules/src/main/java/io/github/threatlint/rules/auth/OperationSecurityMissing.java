@@ -8,6 +8,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
@@ -25,19 +26,19 @@ import java.util.List;
     securitySeverity = 8.5,
     precision = "very-high",
     section = "auth")
-public final class OperationSecurityMissing implements Checks.OperationCheck {
+public final class OperationSecurityMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Path globs whose operations may be public, such as /health or /status/**.")
   public List<String> allowAnonymous = List.of();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || PathGlob.matchesAny(allowAnonymous, operation.path())) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (PathGlob.matchesAny(allowAnonymous, operation.path())) {
       return;
     }
     String access = operation.isWrite() ? "write" : "read";
     SecurityRequirements security = operation.security();
     boolean noScheme = security == null || security.isEmpty();
-    if (noScheme && AuthorizationHeaderParameter.authorizationHeader(operation) != null) {
+    if (noScheme && operation.header("Authorization") != null) {
       return; // credentials in an Authorization header parameter instead of a scheme: authorization-header-parameter's finding
     }
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter carries
@@ -91,10 +92,10 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
   private static Parameter credentialParameter(Operation operation) {
     for (Parameter parameter : operation.parameters()) {
       String in = parameter.in();
-      boolean header = in.equals("header") && (CredentialsInUrl.credentialTerm(parameter.name(), in) != null
+      boolean header = in.equals("header") && (CredentialNames.credentialTerm(parameter.name(), in) != null
           || Words.split(parameter.name()).contains("authentication"));
       boolean query = in.equals("query") && parameter.required()
-          && CredentialsInUrl.credentialTerm(parameter.name(), in) != null;
+          && CredentialNames.credentialTerm(parameter.name(), in) != null;
       if (header || query) {
         return parameter;
       }

@@ -22,11 +22,11 @@ import java.util.List;
     securitySeverity = 2.5,
     precision = "high",
     section = "auth")
-public final class Response403Missing implements Checks.OperationCheck {
+public final class Response403Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || security == null || operation.documentsStatus("403", false)) {
+    if (security == null || operation.documentsStatus("403", false)) {
       return;
     }
     for (Requirement requirement : security.alternatives()) {

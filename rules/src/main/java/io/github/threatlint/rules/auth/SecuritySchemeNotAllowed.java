@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.rules.support.HttpAuthSchemes;
 import java.util.List;
 
 @RuleInfo(
@@ -33,7 +34,7 @@ public final class SecuritySchemeNotAllowed implements Checks.SecuritySchemeChec
     if (type.isEmpty() || allowed.contains(type)) {
       return;
     }
-    if (HttpBasicAuth.isBasic(scheme) || HttpInsecureScheme.isWeakOrUnregistered(scheme)) {
+    if (scheme.isHttpBasic() || HttpAuthSchemes.isWeakOrUnregistered(scheme)) {
       return; // http-basic-auth and http-insecure-scheme report these schemes, with the reason and the same advice
     }
     String httpScheme = scheme.httpScheme();

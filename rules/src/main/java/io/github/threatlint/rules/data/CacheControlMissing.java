@@ -31,7 +31,7 @@ import java.util.Set;
     securitySeverity = 3.5,
     precision = "high",
     section = "data")
-public final class CacheControlMissing implements Checks.OperationCheck {
+public final class CacheControlMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Headers that state the caching policy of a response.")
   public List<String> headers = List.of("Cache-Control");
 
@@ -52,8 +52,8 @@ public final class CacheControlMissing implements Checks.OperationCheck {
   private List<String> terms;
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get")) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("get")) {
       return;
     }
     if (terms == null) {

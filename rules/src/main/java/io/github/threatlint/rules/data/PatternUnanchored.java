@@ -32,7 +32,9 @@ public final class PatternUnanchored implements Checks.SchemaCheck {
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
     String pattern = schema.text("pattern");
-    if (pattern == null || !Schemas.judged(visit, includeResponses) || Regexes.isAnchored(pattern)) {
+    if (pattern == null || !Schemas.judged(visit, includeResponses) || Regexes.isAnchored(pattern)
+        || Regexes.matchesAnything(pattern)) {
+      // a match-anything pattern is no constraint, anchored or not: string-pattern-missing reports it
       return;
     }
     boolean alternatives = Regexes.topLevelAlternatives(pattern).size() > 1;

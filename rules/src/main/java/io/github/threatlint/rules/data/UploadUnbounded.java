@@ -29,7 +29,7 @@ import java.util.Set;
     securitySeverity = 5.5,
     precision = "high",
     section = "data")
-public final class UploadUnbounded implements Checks.SchemaCheck, Checks.OperationCheck {
+public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOperationCheck {
   private static final List<String> FILE_FORMATS = List.of("binary", "byte");
 
   private final Set<NodeRef> reported = new HashSet<>();
@@ -51,10 +51,7 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.Operati
 
   /** Binary request bodies with no schema, or a schema that is a string without a size. */
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (MediaType type : operation.requestContent()) {
       boolean multipart = MediaTypes.isMultipart(type.name());
       if (!multipart && !MediaTypes.isBinary(type.name())) {

@@ -93,7 +93,7 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
   public void finishDocument(ApiDocument document, RuleContext context) {
     for (ParsedFile file : fileOrder) {
       for (DuplicateKey duplicate : file.duplicateKeys()) {
-        NodeRef node = nodeAt(file, duplicate.pointer());
+        NodeRef node = NodeRef.root(file).nearest(duplicate.pointer());
         String key = Pointers.lastSegment(duplicate.pointer());
         report(context, node, "Key '" + key + "' is written twice in the same object (first at line "
             + duplicate.first().startLine() + ", column " + duplicate.first().startColumn() + ", again at line "
@@ -207,18 +207,5 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
     if (reported.add(node.key() + "\n" + message)) {
       context.report(node, message);
     }
-  }
-
-  private static NodeRef nodeAt(ParsedFile file, String pointer) {
-    NodeRef node = new NodeRef(file, "", file.root());
-    for (String segment : Pointers.segments(pointer)) {
-      NodeRef child = node.node().isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment))
-          : node.isObject() ? node.get(segment) : null;
-      if (child == null) {
-        return node;
-      }
-      node = child;
-    }
-    return node;
   }
 }

@@ -25,7 +25,7 @@ import java.util.List;
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
-public final class CorrelationIdMissing implements Checks.OperationCheck {
+public final class CorrelationIdMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
       + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
       + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule.")
@@ -33,10 +33,7 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
       "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
         return;

@@ -30,7 +30,7 @@ import java.util.Map;
     securitySeverity = 2.5,
     precision = "high",
     section = "ops")
-public final class ErrorResponseUnstructured implements Checks.OperationCheck {
+public final class ErrorResponseUnstructured implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
   @RuleOption(description = "Property names that make a schema an error object (compared ignoring case and separators).")
@@ -40,8 +40,8 @@ public final class ErrorResponseUnstructured implements Checks.OperationCheck {
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.method().equals("head")) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (operation.method().equals("head")) {
       return;
     }
     for (Response response : operation.responses()) {

@@ -40,7 +40,7 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
   /** 2016-12-01: a date version. */
   private static final Pattern DATE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}"); // no '{' inside: linear on "{{{..."
 
   @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
       + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "

@@ -5,13 +5,21 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.rules.support.ResponseDefinitions;
 
 @RuleInfo(
     id = "response-400-missing",
     title = "No 400 response for an operation with inputs",
     description = "An operation with parameters or a request body that documents no 400, 422 or 4XX response. Input "
         + "that fails validation must be rejected with a documented client error; an undocumented rejection suggests "
-        + "that inputs are not validated at all.",
+        + "that inputs are not validated at all. A 'default' response with an error body documents the error contract: "
+        + "then a note.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -20,12 +28,9 @@ import io.github.threatlint.core.api.RuleInfo;
     securitySeverity = 3.0,
     precision = "high",
     section = "ops")
-public final class Response400Missing implements Checks.OperationCheck {
+public final class Response400Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     if (operation.parameters().isEmpty() && !operation.hasRequestBody()) {
       return;
     }
@@ -33,7 +38,16 @@ public final class Response400Missing implements Checks.OperationCheck {
       return;
     }
     String inputs = operation.hasRequestBody() ? "a request body" : "parameters";
-    context.report(operation.node(), "responses", operation.label() + " takes " + inputs + " but documents no 400, "
+    NodeRef responses = operation.node().get("responses");
+    NodeRef at = responses != null ? responses : operation.node();
+    if (ResponseDefinitions.defaultErrorResponse(operation) != null) {
+      // the 'default' response's error body documents how rejections look: a note
+      context.report(at, operation.label() + " takes " + inputs + " and documents its errors only through a 'default' "
+          + "response with an error body: list 400 Bad Request as well, so that clients can tell invalid input from "
+          + "other failures.", Level.NOTE);
+      return;
+    }
+    context.report(at, operation.label() + " takes " + inputs + " but documents no 400, "
         + "422 or 4XX response: document how invalid input is rejected (400 Bad Request with an error body).");
   }
 }

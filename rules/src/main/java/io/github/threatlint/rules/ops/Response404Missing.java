@@ -19,11 +19,11 @@ import io.github.threatlint.core.api.RuleInfo;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response404Missing implements Checks.OperationCheck {
+public final class Response404Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     boolean pathParameters = operation.path().contains("{") || !operation.parameters("path").isEmpty();
-    if (operation.kind() != Operation.Kind.PATH || !pathParameters || operation.documentsStatus("404", false)) {
+    if (!pathParameters || operation.documentsStatus("404", false)) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " takes path parameters but documents no 404: "

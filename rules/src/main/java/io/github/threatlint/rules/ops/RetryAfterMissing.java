@@ -24,7 +24,7 @@ import java.util.List;
     securitySeverity = 2.0,
     precision = "very-high",
     section = "ops")
-public final class RetryAfterMissing implements Checks.OperationCheck {
+public final class RetryAfterMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Response headers that tell a throttled client when it may call again (compared ignoring "
       + "case): Retry-After, or the reset of the rate-limit window.")
   public List<String> headers = List.of("Retry-After", "RateLimit-Reset", "X-RateLimit-Reset", "X-Rate-Limit-Reset",
@@ -33,10 +33,7 @@ public final class RetryAfterMissing implements Checks.OperationCheck {
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Response response : operation.responses()) {
       if (response.status().equals("429") && definitions.firstVisit(response)
           && headers.stream().noneMatch(response::hasHeader)) {

@@ -27,7 +27,9 @@ public final class FieldNames {
   /** First words that make a name a setting or a question about a value: hasPassword, requireAddress. */
   public static final Set<String> DESCRIPTIVE_FIRST_WORDS = Set.of("is", "has", "have", "require", "requires", "allow",
       "allows", "enable", "enabled", "disable", "show", "hide", "include", "use", "can", "should", "need", "needs",
-      "verify", "validate", "send", "ask", "collect", "display");
+      "verify", "validate", "send", "ask", "collect", "display",
+      // where to go for the value, not the value: urlForgotPassword, linkResetPin
+      "url", "uri", "link", "href");
 
   /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
   public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
