@@ -28,8 +28,8 @@ class CodeScanningTest {
   private JsonNode sarifRun(String... args) {
     List<String> all = new ArrayList<>(List.of("check", "--fail-on", "none", "--format", "sarif"));
     all.addAll(List.of(args));
-    CliRunner.Run run = CliRunner.runIn(dir, all.toArray(String[]::new));
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun run = CliRun.runIn(dir, all.toArray(String[]::new));
+    assertThat(run.exit()).as(run.err()).isZero();
     return SarifValidation.assertValid(run.out()).path("runs").get(0);
   }
 

@@ -3,9 +3,6 @@ package io.github.threatlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,18 +17,14 @@ class ColourTest {
   @TempDir
   Path dir;
 
-  private CliRunner.Run check(Map<String, String> environment, String... options) throws IOException {
+  private CliRun check(Map<String, String> environment, String... options) throws IOException {
     Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
         + "      responses:\n        '200': {description: ok}\n");
     String[] args = new String[options.length + 2];
     args[0] = "check";
     System.arraycopy(options, 0, args, 1, options.length);
     args[args.length - 1] = "api.yaml";
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), InputStream.nullInputStream(), environment, dir)
-        .execute(args);
-    return new CliRunner.Run(exit, out.toString(), err.toString());
+    return CliRun.runIn(dir, environment, args);
   }
 
   private static Map<String, String> env(String... pairs) {
@@ -72,8 +65,8 @@ class ColourTest {
 
   @Test
   void anUnknownChoiceIsAUsageError() throws IOException {
-    CliRunner.Run run = check(env(), "--color=sometimes");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = check(env(), "--color=sometimes");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).startsWith("threatlint: --color takes auto, always, never, not 'sometimes'\n");
   }
 

@@ -95,16 +95,16 @@ class FuzzTest {
       Files.writeString(spec, mutant);
       Path json = dir.resolve("report-" + i + ".json");
       Path sarif = dir.resolve("report-" + i + ".sarif");
-      CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", "--profile", "strict",
+      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", "--profile", "strict",
           "--format", "text", "--format", "json=" + json, "--format", "sarif=" + sarif, spec.toString()));
       String where = "iteration " + i + " (" + spec + ")";
-      if (run.exitCode() < 0 || run.exitCode() > 2) {
-        problems.add(where + ": exit code " + run.exitCode());
+      if (run.exit() < 0 || run.exit() > 2) {
+        problems.add(where + ": exit code " + run.exit());
       }
       if (run.err().contains("\tat ") || run.err().contains("internal error") || run.err().contains(" failed at ")) {
         problems.add(where + ": " + run.err().strip());
       }
-      if (run.exitCode() == 2 && run.err().isBlank()) {
+      if (run.exit() == 2 && run.err().isBlank()) {
         problems.add(where + ": exit 2 without a message");
       }
       JsonNode report = JSON.readTree(json.toFile());

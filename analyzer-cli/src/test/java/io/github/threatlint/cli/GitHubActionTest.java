@@ -117,9 +117,9 @@ class GitHubActionTest {
 
   @Test
   void aBaselineAcceptsTodaysFindings() throws Exception {
-    CliRunner.Run written = CliRunner.runIn(workspace, "check", "--fail-on", "none", "--format", "json=/dev/null",
+    CliRun written = CliRun.runIn(workspace, "check", "--fail-on", "none", "--format", "json=/dev/null",
         "--write-baseline", "threatlint-baseline.json", "specs");
-    assertThat(written.exitCode()).as(written.err()).isZero();
+    assertThat(written.exit()).as(written.err()).isZero();
     Step step = step(Map.of("INPUT_FAIL_ON", "note", "INPUT_BASELINE", "threatlint-baseline.json"));
     assertThat(step.exit()).as(step.err()).isZero();
     assertThat(step.out()).doesNotContain("::error", "::warning");

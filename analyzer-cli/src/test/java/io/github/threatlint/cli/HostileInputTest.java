@@ -57,8 +57,8 @@ class HostileInputTest {
   void givesOneClearLineAndExitTwo(String name, byte[] content, String expected) throws IOException {
     Path file = dir.resolve(name);
     Files.write(file, content);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", file.toString()));
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip()).startsWith(file.toString()).contains(": error: ").contains(expected);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -73,8 +73,8 @@ class HostileInputTest {
     withBom[1] = (byte) 0xFE;
     System.arraycopy(text, 0, withBom, 2, text.length);
     Files.write(file, withBom);
-    CliRunner.Run run = CliRunner.run("check", file.toString());
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = CliRun.run("check", file.toString());
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
   }
 
@@ -85,28 +85,28 @@ class HostileInputTest {
     Path spec = dir.resolve("refers-to-fifo.yaml");
     Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: {$ref: 'fifo.yaml'}\n");
     for (String input : new String[] {fifo.toString(), "/dev/zero"}) {
-      CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", input));
-      assertThat(run.exitCode()).isEqualTo(2);
+      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", input));
+      assertThat(run.exit()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo(input + ": error: is not a regular file (a device, FIFO or socket); only regular files are read");
     }
-    CliRunner.Run viaRef = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.runIn(dir, "check", spec.toString()));
+    CliRun viaRef = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.runIn(dir, "check", spec.toString()));
     assertThat(viaRef.out()).contains("[ref-unresolved]").contains("not a regular file");
   }
 
   @Test
   void directoryIsAnError() {
-    CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
+    assertThat(run.exit()).isEqualTo(2);
   }
 
   @Test
   void sizeLimitIsClearAndAdjustable() throws IOException {
     Path file = dir.resolve("big.yaml");
     Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n# " + "x".repeat(3000) + "\n");
-    CliRunner.Run refused = CliRunner.run("check", "--max-file-size", "1k", file.toString());
-    assertThat(refused.exitCode()).isEqualTo(2);
+    CliRun refused = CliRun.run("check", "--max-file-size", "1k", file.toString());
+    assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("more than the limit of 1024").contains("--max-file-size");
-    assertThat(CliRunner.run("check", "--max-file-size", "1m", file.toString()).exitCode()).isZero();
+    assertThat(CliRun.run("check", "--max-file-size", "1m", file.toString()).exit()).isZero();
   }
 
   @Test
@@ -138,9 +138,9 @@ class HostileInputTest {
         "    Loop: {$ref: '#/components/schemas/Other'}",
         "    Self: {$ref: '#/components/schemas/Self'}",
         ""));
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-        () -> CliRunner.run("check", "--profile", "strict", file.toString()));
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> CliRun.run("check", "--profile", "strict", file.toString()));
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
   }
 
@@ -158,8 +158,8 @@ class HostileInputTest {
     }
     Path file = dir.resolve("aliases.yaml");
     Files.writeString(file, spec);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> CliRunner.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
     assertThat(run.err()).isEmpty();
     assertThat(run.out().lines().filter(line -> line.contains("[string-max-length]")).count()).isEqualTo(9);
   }
@@ -172,9 +172,9 @@ class HostileInputTest {
     }
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, spec);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> CliRunner.run("check", "--quiet", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--quiet", file.toString()));
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out().lines().filter(line -> line.contains("[operation-security-missing]")).count()).isEqualTo(10_000);
   }
 }

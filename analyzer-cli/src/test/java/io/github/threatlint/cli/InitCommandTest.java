@@ -7,12 +7,8 @@ import io.github.threatlint.core.config.ConfigurationLoader;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +20,8 @@ class InitCommandTest {
   @TempDir
   Path dir;
 
-  private CliRunner.Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), InputStream.nullInputStream(),
-        Map.of("NO_COLOR", "1"), dir).execute(args);
-    return new CliRunner.Run(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.runIn(dir, args);
   }
 
   private Configuration load() throws Exception {
@@ -39,8 +31,8 @@ class InitCommandTest {
 
   @Test
   void writesACommentedConfigurationForTheProfile() throws Exception {
-    CliRunner.Run run = run("init", "--profile", "sfti");
-    assertThat(run.exitCode()).isZero();
+    CliRun run = run("init", "--profile", "sfti");
+    assertThat(run.exit()).isZero();
     assertThat(run.err()).isEqualTo("threatlint: wrote .threatlint.yaml (profile sfti).\n");
     assertThat(load().profile()).isEqualTo(Profile.SFTI);
     assertThat(load().rules()).isEmpty();
@@ -52,7 +44,7 @@ class InitCommandTest {
 
   @Test
   void theDefaultProfileIsRecommended() throws Exception {
-    assertThat(run("init").exitCode()).isZero();
+    assertThat(run("init").exit()).isZero();
     assertThat(load().profile()).isEqualTo(Profile.RECOMMENDED);
   }
 
@@ -68,20 +60,20 @@ class InitCommandTest {
   @Test
   void neverOverwritesWithoutForce() throws IOException {
     Files.writeString(dir.resolve(".threatlint.yaml"), "extends: strict\n");
-    CliRunner.Run run = run("init", "--profile", "sfti");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = run("init", "--profile", "sfti");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).isEqualTo("threatlint: .threatlint.yaml exists; use --force to overwrite it\n");
     assertThat(Files.readString(dir.resolve(".threatlint.yaml"))).isEqualTo("extends: strict\n");
 
-    assertThat(run("init", "--profile", "sfti", "--force").exitCode()).isZero();
+    assertThat(run("init", "--profile", "sfti", "--force").exit()).isZero();
     assertThat(Files.readString(dir.resolve(".threatlint.yaml"))).contains("\nextends: sfti\n");
   }
 
   @Test
   void refusesToWriteBesideAConfigurationOfAnotherName() throws IOException {
     Files.writeString(dir.resolve(".threatlint.json"), "{}");
-    CliRunner.Run run = run("init", "--force");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = run("init", "--force");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).isEqualTo("threatlint: .threatlint.json exists, and threatlint would read it beside .threatlint.yaml; "
         + "remove it first\n");
     assertThat(dir.resolve(".threatlint.yaml")).doesNotExist();
@@ -90,8 +82,8 @@ class InitCommandTest {
   @Test
   void baselineRecordsTodaysFindingsSoThatOnlyNewOnesFail() throws IOException {
     Files.writeString(dir.resolve("api.yaml"), API);
-    CliRunner.Run run = run("init", "--profile", "strict", "--baseline", "api.yaml");
-    assertThat(run.exitCode()).isZero();
+    CliRun run = run("init", "--profile", "strict", "--baseline", "api.yaml");
+    assertThat(run.exit()).isZero();
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("threatlint: wrote .threatlint.yaml (profile strict).\n"
         + "threatlint: wrote ").contains(" findings to the baseline threatlint-baseline.json.\n")
@@ -99,13 +91,13 @@ class InitCommandTest {
     assertThat(Files.readString(dir.resolve(".threatlint.yaml"))).contains("# Today's findings are recorded in threatlint-baseline.json");
 
     // the same file check --write-baseline writes with the same configuration
-    assertThat(run("check", "--write-baseline", "by-check.json", "api.yaml").exitCode()).isEqualTo(ExitCodes.CLEAN);
+    assertThat(run("check", "--write-baseline", "by-check.json", "api.yaml").exit()).isEqualTo(ExitCodes.CLEAN);
     assertThat(dir.resolve("by-check.json")).hasSameTextualContentAs(dir.resolve("threatlint-baseline.json"));
 
-    assertThat(run("check", "--baseline", "threatlint-baseline.json", "api.yaml").exitCode()).isEqualTo(ExitCodes.CLEAN);
+    assertThat(run("check", "--baseline", "threatlint-baseline.json", "api.yaml").exit()).isEqualTo(ExitCodes.CLEAN);
     Files.writeString(dir.resolve("api.yaml"), API + NEW_OPERATION);
-    CliRunner.Run later = run("check", "--baseline", "threatlint-baseline.json", "api.yaml");
-    assertThat(later.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    CliRun later = run("check", "--baseline", "threatlint-baseline.json", "api.yaml");
+    assertThat(later.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(later.out()).contains("api.yaml:9:5: error [operation-security-missing] GET /v1/cards")
         .doesNotContain("GET /v1/accounts (read)");
   }
@@ -114,11 +106,11 @@ class InitCommandTest {
   void baselineTakesAFileNameAndNeverOverwritesOneWithoutForce() throws IOException {
     Files.writeString(dir.resolve("api.yaml"), API);
     Files.writeString(dir.resolve("accepted.json"), "{}");
-    CliRunner.Run run = run("init", "--baseline=accepted.json", "api.yaml");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = run("init", "--baseline=accepted.json", "api.yaml");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).isEqualTo("threatlint: accepted.json exists; use --force to overwrite it\n");
     assertThat(dir.resolve(".threatlint.yaml")).doesNotExist();
-    assertThat(run("init", "--force", "--baseline=accepted.json", "api.yaml").exitCode()).isZero();
+    assertThat(run("init", "--force", "--baseline=accepted.json", "api.yaml").exit()).isZero();
     assertThat(Files.readString(dir.resolve("accepted.json"))).contains("\"baselineVersion\" : 1");
   }
 
@@ -133,8 +125,8 @@ class InitCommandTest {
   @Test
   void aSpecThatCannotBeReadRecordsNoBaseline() throws IOException {
     Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.3\npaths: [\n");
-    CliRunner.Run run = run("init", "--baseline", "broken.yaml");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = run("init", "--baseline", "broken.yaml");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).contains("broken.yaml:").endsWith("threatlint: the baseline was not recorded (see above); .threatlint.yaml is written.\n");
     assertThat(dir.resolve("threatlint-baseline.json")).doesNotExist();
   }

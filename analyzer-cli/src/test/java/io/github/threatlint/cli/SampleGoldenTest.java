@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.report.SarifValidation;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,11 +210,7 @@ class SampleGoldenTest {
   static CliRun check(String... args) {
     List<String> all = new ArrayList<>(List.of("check"));
     all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-        Map.of("NO_COLOR", "1"), ROOT).execute(all.toArray(String[]::new));
-    return new CliRun(exit, out.toString(), err.toString());
+    return CliRun.runIn(ROOT, all.toArray(String[]::new));
   }
 
   private static void compare(Path golden, String actual) throws IOException {

@@ -8,14 +8,12 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.TextReporter;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,23 +58,17 @@ class TerminalProgressTest {
       Files.writeString(folder.resolve(name), "openapi: 3.0.3\ninfo: {title: " + name + ", version: '1'}\n"
           + "paths:\n  /x:\n    get:\n      responses:\n        '200': {description: ok}\n");
     }
-    Run pipe = run(folder, false);
-    Run terminal = run(folder, true);
+    CliRun pipe = run(folder, false);
+    CliRun terminal = run(folder, true);
 
-    assertThat(terminal.exit).isEqualTo(pipe.exit);
-    assertThat(terminal.out).isEqualTo(pipe.out);
-    assertThat(pipe.err).isEmpty();
-    assertThat(terminal.err).contains("threatlint: 3/3 files, ").endsWith(ERASE);
+    assertThat(terminal.exit()).isEqualTo(pipe.exit());
+    assertThat(terminal.out()).isEqualTo(pipe.out());
+    assertThat(pipe.err()).isEmpty();
+    assertThat(terminal.err()).contains("threatlint: 3/3 files, ").endsWith(ERASE);
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(Path folder, boolean terminal) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-        Map.of("NO_COLOR", "1"), folder, terminal).execute("check", ".");
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(Path folder, boolean terminal) {
+    return terminal ? CliRun.runOnTerminal(folder, "check", ".") : CliRun.runIn(folder, "check", ".");
   }
 
   private static Finding finding(String file, int line) {
