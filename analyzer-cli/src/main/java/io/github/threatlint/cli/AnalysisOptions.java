@@ -48,6 +48,10 @@ final class AnalysisOptions {
       description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
   String maxFileSize;
 
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Stop analysing a file after this many seconds and report it as an error (default 60).")
+  int timeLimitSeconds;
+
   @Option(names = "--root", paramLabel = "DIR",
       description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
   Path root;
@@ -147,6 +151,14 @@ final class AnalysisOptions {
     } catch (SpecFinder.NoDocumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /** The time one file may take. */
+  Duration timePerFile() {
+    if (timeLimitSeconds <= 0) {
+      throw usage("--time-limit takes a positive number of seconds, not " + timeLimitSeconds);
+    }
+    return Duration.ofSeconds(timeLimitSeconds);
   }
 
   long maxFileBytes() {

@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
     List<EnabledRule> rules = selection.rules();
     SpecFiles referencedFiles = analysis.specFiles(workingDirectory);
     Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
-        referencedFiles::forDocument);
+        referencedFiles::forDocument).timePerFile(analysis.timePerFile());
 
     if (timings) {
       Timings.timeRules();

@@ -165,6 +165,26 @@ class HostileInputTest {
   }
 
   @Test
+  void aFileOverTheTimeLimitIsAnErrorAndTheOthersStillReport() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
+    for (int i = 0; i < 30_000; i++) {
+      spec.append("  /v1/r").append(i).append(":\n    get:\n      responses: {'200': {description: ok}}\n");
+    }
+    Path slow = dir.resolve("slow.yaml");
+    Files.writeString(slow, spec);
+    Path quick = dir.resolve("quick.yaml");
+    Files.writeString(quick, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
+        + "      responses: {'200': {description: ok}}\n");
+    CliRunner.run("check", quick.toString()); // warms the parsers up: a cold first file can take a second
+    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> CliRunner.run("check", "--time-limit", "2", "--jobs", "1", slow.toString(), quick.toString()));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo(slow + ": error: the analysis took longer than the time limit of 2 s per file, "
+        + "and was stopped (raise it with --time-limit)");
+    assertThat(run.out()).contains("quick.yaml:5:5: error [operation-security-missing]").doesNotContain("slow.yaml:");
+  }
+
+  @Test
   void tenThousandPaths() throws IOException {
     StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
     for (int i = 0; i < 10_000; i++) {

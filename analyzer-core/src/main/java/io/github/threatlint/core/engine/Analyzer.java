@@ -11,6 +11,7 @@ import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -34,6 +40,9 @@ public final class Analyzer {
   private final int threads;
   private final Function<ParsedFile, ExternalFiles> externalFiles;
   private final boolean usesParserModel;
+  /** Default time a file may take, reading, parsing and rules included: far above any real specification. */
+  public static final Duration DEFAULT_TIME_PER_FILE = Duration.ofSeconds(60);
+  private volatile Duration timePerFile = DEFAULT_TIME_PER_FILE;
   /** Set per run: fewer files than threads leaves a core for swagger-parser's model beside the walk. */
   private volatile boolean buildModelAhead;
 
@@ -62,25 +71,50 @@ public final class Analyzer {
     return rules;
   }
 
+  /** Sets the time one file may take; a file over it becomes a tool error and the others still report. */
+  public Analyzer timePerFile(Duration budget) {
+    this.timePerFile = budget;
+    return this;
+  }
+
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
     buildModelAhead = usesParserModel && inputs.size() < threads;
     List<FileResult> results = new ArrayList<>();
     {
-      // always on worker threads: their deep stacks take documents nested up to the parser's limit
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
+      // always on worker threads: their deep stacks take documents nested up to the parser's limit; a thread per
+      // file, with `threads` of them running at once: a file over its time limit is abandoned and frees its permit
+      ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
         thread.setDaemon(true);
         return thread;
       });
+      Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
       try {
         List<Future<FileResult>> futures = new ArrayList<>();
-        for (Input input : inputs) {
-          futures.add(pool.submit(() -> analyzeFile(input)));
+        AtomicLongArray starts = new AtomicLongArray(inputs.size());
+        List<AtomicBoolean> holdsPermit = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+          Input input = inputs.get(i);
+          int index = i;
+          AtomicBoolean permit = new AtomicBoolean();
+          holdsPermit.add(permit);
+          futures.add(pool.submit(() -> {
+            running.acquire();
+            permit.set(true);
+            starts.set(index, System.nanoTime());
+            try {
+              return analyzeFile(input);
+            } finally {
+              if (permit.getAndSet(false)) {
+                running.release();
+              }
+            }
+          }));
         }
         for (int i = 0; i < futures.size(); i++) {
           try {
-            results.add(futures.get(i).get());
+            results.add(awaitWithinBudget(futures.get(i), starts, i, inputs.get(i).displayPath(), holdsPermit.get(i), running));
           } catch (ExecutionException e) {
             results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
                 "internal error: " + e.getCause())));
@@ -94,6 +128,31 @@ public final class Analyzer {
       }
     }
     return combine(results, inputs.stream().map(Input::displayPath).toList());
+  }
+
+  /**
+   * The file's result, or a tool error once it has run longer than the budget. Its thread cannot be
+   * stopped inside a rule or parser, so it is abandoned (a daemon, left out of the results).
+   */
+  private FileResult awaitWithinBudget(Future<FileResult> future, AtomicLongArray starts, int index, String displayPath,
+      AtomicBoolean holdsPermit, Semaphore running) throws ExecutionException, InterruptedException {
+    long budget = timePerFile.toNanos();
+    while (true) {
+      long started = starts.get(index);
+      long waited = started == 0 ? budget : started + budget - System.nanoTime();
+      try {
+        return future.get(Math.max(1, waited), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (starts.get(index) != 0 && System.nanoTime() - starts.get(index) >= budget) {
+          future.cancel(true);
+          if (holdsPermit.getAndSet(false)) {
+            running.release();
+          }
+          return FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "the analysis took longer than the time "
+              + "limit of " + timePerFile.toSeconds() + " s per file, and was stopped (raise it with --time-limit)"));
+        }
+      }
+    }
   }
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
