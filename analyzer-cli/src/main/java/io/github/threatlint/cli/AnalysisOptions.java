@@ -8,6 +8,7 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.RemoteFiles;
 import io.github.threatlint.core.resolve.SpecFiles;
+import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,10 @@ final class AnalysisOptions {
     Path file;
     if (config != null) {
       file = workingDirectory.resolve(config);
-      if (!Files.isRegularFile(file)) {
+      if (Files.isDirectory(file)) {
+        throw new ConfigurationException(config, 0, 0, "is a directory, not a configuration file");
+      }
+      if (!Files.exists(file)) {
         throw new ConfigurationException(config, 0, 0, "no such configuration file");
       }
     } else {
@@ -169,12 +173,15 @@ final class AnalysisOptions {
       value = value.substring(0, value.length() - 1);
     }
     try {
-      long size = Long.parseLong(value) * factor;
+      long size = Math.multiplyExact(Long.parseLong(value), factor);
       if (size <= 0) {
         throw new NumberFormatException();
       }
+      if (size > SourceReader.MAX_SUPPORTED_BYTES) {
+        throw usage("--max-file-size takes at most 1g (a file is read into memory as one text), not '" + maxFileSize + "'");
+      }
       return size;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       throw usage("--max-file-size takes a positive size such as 64m, not '" + maxFileSize + "'");
     }
   }

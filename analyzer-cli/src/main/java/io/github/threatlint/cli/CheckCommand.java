@@ -139,6 +139,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<EnabledRule> rules = selection.rules();
     SpecFiles referencedFiles = analysis.specFiles(workingDirectory);
+    if (jobs != null && jobs < 1) {
+      throw usage("--jobs takes a positive number of files, not " + jobs);
+    }
     Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
         referencedFiles::forDocument).timePerFile(analysis.timePerFile());
 

@@ -94,6 +94,26 @@ class HostileInputTest {
   }
 
   @Test
+  void limitsAndOptionsOutOfRangeAreUsageErrors() throws IOException {
+    Path file = dir.resolve("small.yaml");
+    Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n");
+    CliRunner.Run huge = CliRunner.run("check", "--max-file-size", "8g", file.toString());
+    assertThat(huge.exitCode()).isEqualTo(2);
+    assertThat(huge.err()).contains("--max-file-size takes at most 1g");
+    CliRunner.Run noJobs = CliRunner.run("check", "-j", "0", file.toString());
+    assertThat(noJobs.exitCode()).isEqualTo(2);
+    assertThat(noJobs.err()).contains("--jobs takes a positive number");
+    CliRunner.Run folder = CliRunner.run("check", "-c", dir.toString(), file.toString());
+    assertThat(folder.exitCode()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a directory, not a configuration file");
+    Path config = dir.resolve("big-config.yaml");
+    Files.writeString(config, "# " + "x".repeat(5 * 1024 * 1024) + "\n");
+    CliRunner.Run bigConfig = CliRunner.run("check", "-c", config.toString(), file.toString());
+    assertThat(bigConfig.exitCode()).isEqualTo(2);
+    assertThat(bigConfig.err()).contains("more than the limit of").doesNotContain("--max-file-size");
+  }
+
+  @Test
   void directoryIsAnError() {
     CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
     assertThat(run.exitCode()).isEqualTo(2);
