@@ -29,8 +29,8 @@ class OutputInjectionTest {
         + "\": {\"get\": {\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"openapi\": \"9" + HOSTILE + "\"}");
-    CliRunner.Run run = CliRunner.run("check", "--format", format, spec.toString(), broken.toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", "--format", format, spec.toString(), broken.toString());
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.out()).contains("add-mask").contains("stop-commands");
     assertThat(run.err()).contains("stop-commands");
     for (String output : List.of(run.out(), run.err())) {
