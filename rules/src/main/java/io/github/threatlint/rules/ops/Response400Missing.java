@@ -11,7 +11,8 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
 @RuleInfo(
     id = "response-400-missing",
     title = "No 400 response for an operation with inputs",
-    description = "An operation with parameters or a request body that documents no 400, 422 or 4XX response. Input "
+    description = "An operation with query, header or cookie parameters or a request body that documents no 400, 422 or 4XX "
+        + "response (path parameters alone are answered with a documented 404). Input "
         + "that fails validation must be rejected with a documented client error; an undocumented rejection suggests "
         + "that inputs are not validated at all. A 'default' response with an error body documents the error contract: "
         + "then a note.",
@@ -30,6 +31,11 @@ public final class Response400Missing implements Checks.OperationCheck {
       return;
     }
     if (operation.parameters().isEmpty() && !operation.hasRequestBody()) {
+      return;
+    }
+    // an unknown or malformed identifier in the path is answered with the documented 404
+    if (operation.parameters().stream().allMatch(parameter -> parameter.in().equals("path")) && !operation.hasRequestBody()
+        && operation.documentsStatus("404", false)) {
       return;
     }
     if (operation.documentsStatus("400", false) || operation.documentsStatus("422", false)) {
