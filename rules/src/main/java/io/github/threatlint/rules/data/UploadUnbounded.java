@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.model.MediaType;
 import io.github.threatlint.core.model.NodeRef;
 import io.github.threatlint.core.model.Operation;
@@ -38,7 +39,10 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.Operati
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size limit
+    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)
+        || (parameter != null && "header".equals(parameter.path("in").asText()))) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {

@@ -9,6 +9,7 @@ import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.source.Pointers;
 import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -71,7 +72,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!visit.isInput() || Schemas.isReadOnly(visit)) {
+    if (!visit.isInput() || Schemas.isReadOnly(visit) || withinLinks(visit)) {
       return;
     }
     ApiDocument document = visit.document();
@@ -124,6 +125,21 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   private static boolean restrictedElsewhere(SchemaVisit object, String property) {
     for (NodeRef other : Schemas.otherDeclarations(object, property)) {
       if (other.has("pattern") || Schemas.isEnumerated(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A URL inside hypermedia links ({@code Links.Prev}, the url of a {@code Link} object, {@code _links}):
+   * a link the API returns and a client may echo, which the API neither calls nor redirects to.
+   */
+  private static boolean withinLinks(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      if (FieldNames.isHypermedia(current.propertyName())
+          || (Schemas.isObject(current.node()) && current.parent() == null
+              && FieldNames.isHypermedia(Pointers.lastSegment(current.node().pointer())))) {
         return true;
       }
     }
