@@ -2,6 +2,11 @@ package io.github.threatlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckException;
+import io.github.threatlint.core.check.CheckListener;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.Mitigation;
@@ -11,10 +16,11 @@ import io.github.threatlint.core.threatmodel.Place;
 import io.github.threatlint.core.threatmodel.ScenarioAssessment;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
-import io.github.threatlint.core.threatmodel.ThreatModelBuilder;
+import io.github.threatlint.core.threatmodel.ThreatModels;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mitigations of the threat-model report come from what the built-in rules record while they check
- * a spec, in the same pass as their findings, and reach the check path's result too.
+ * a spec, in the same pass as their findings, through the one entry point, and reach the check's result too.
  */
 class ThreatModelEvidenceTest {
   private static final ThreatCatalogue CATALOGUE = ThreatCatalogue.sfti();
-  private static final Analyzer ANALYZER = new Analyzer(Profile.SFTI.enable(BuiltInRules.all()));
 
   @TempDir
   Path dir;
 
-  private ThreatModel model(String name) throws IOException {
+  /** Checks the spec through the one entry point, telling {@code listener} (the threat models the report collects). */
+  private CheckResult check(String name, CheckListener listener) throws IOException, CheckException {
     Path spec = ReportSpecs.copy(dir, name);
-    return ANALYZER.analyzeDocuments(List.of(new Analyzer.Input(spec, name)), analysis -> ThreatModelBuilder.build(CATALOGUE,
-        analysis.document(), analysis.findings(), analysis.evidence(), ANALYZER.rules(), "sfti")).get(0);
+    return Check.run(CheckRequest.builder(dir, BuiltInRules.all()).files(List.of(spec)).profile(Profile.SFTI).build(), listener);
+  }
+
+  private ThreatModel model(String name) throws IOException, CheckException {
+    ThreatModels models = new ThreatModels(CATALOGUE);
+    check(name, models);
+    return models.models().get(0);
   }
 
   /** The evidence of every scenario, by mitigation id. */
@@ -52,7 +63,7 @@ class ThreatModelEvidenceTest {
   }
 
   @Test
-  void aGuardedSpecHasEvidenceForEveryMitigationItNeeds() throws IOException {
+  void aGuardedSpecHasEvidenceForEveryMitigationItNeeds() throws IOException, CheckException {
     Map<String, Evidence> evidence = evidence(model(ReportSpecs.PAYMENTS_GUARDED));
     // its one list has maxItems, so pagination-unbounded sees no collection to page: no evidence either way
     assertThat(evidence.keySet()).containsExactlyInAnyOrderElementsOf(CATALOGUE.mitigations().stream()
@@ -62,7 +73,7 @@ class ThreatModelEvidenceTest {
   }
 
   @Test
-  void anOpenSpecShowsOnlyWhatItHas() throws IOException {
+  void anOpenSpecShowsOnlyWhatItHas() throws IOException, CheckException {
     ThreatModel model = model(ReportSpecs.WEALTH_OPEN);
     Map<String, Evidence> evidence = evidence(model);
     assertThat(evidence).doesNotContainKeys("authentication-on-every-operation", "delegated-token-authentication",
@@ -75,7 +86,7 @@ class ThreatModelEvidenceTest {
   }
 
   @Test
-  void partialEvidenceNamesWhereItWasSeen() throws IOException {
+  void partialEvidenceNamesWhereItWasSeen() throws IOException, CheckException {
     Map<String, Evidence> evidence = evidence(model(ReportSpecs.CARDS_LEGACY));
     Evidence correlation = evidence.get("correlation-id");
     assertThat(correlation.complete()).isFalse();
@@ -86,12 +97,15 @@ class ThreatModelEvidenceTest {
   }
 
   @Test
-  void theCheckPathCarriesTheSameEvidence() throws IOException {
-    Path spec = ReportSpecs.copy(dir, ReportSpecs.CARDS_LEGACY);
-    AnalysisResult result = ANALYZER.analyze(List.of(new Analyzer.Input(spec, ReportSpecs.CARDS_LEGACY)));
-    List<Mitigation> documentEvidence = ANALYZER.analyzeDocuments(List.of(new Analyzer.Input(spec, ReportSpecs.CARDS_LEGACY)),
-        analysis -> analysis.evidence()).get(0);
-    assertThat(result.evidence()).isNotEmpty().isEqualTo(documentEvidence);
+  void theCheckResultCarriesTheSameEvidence() throws IOException, CheckException {
+    List<List<Mitigation>> documentEvidence = new ArrayList<>();
+    AnalysisResult result = check(ReportSpecs.CARDS_LEGACY, new CheckListener() {
+      @Override
+      public void document(int index, Analyzer.DocumentAnalysis analysis) {
+        documentEvidence.add(analysis.evidence());
+      }
+    }).result();
+    assertThat(result.evidence()).isNotEmpty().isEqualTo(documentEvidence.get(0));
     assertThat(result.evidence()).anySatisfy(m -> {
       assertThat(m.id()).isEqualTo("correlation-id");
       assertThat(m.ruleId()).isEqualTo("correlation-id-missing");

@@ -1,6 +1,6 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.source.Region;
+import io.github.threatlint.core.api.Region;
 import java.util.Comparator;
 
 /**

@@ -1,10 +1,11 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.RuleInfo;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ public final class MarkdownReporter implements Reporter {
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append("### ").append(ReportContext.TOOL_NAME).append("\n\n").append(Markdown.text(TextReporter.summary(result))).append("\n\n");
+    md.append("### ").append(ReportContext.TOOL_NAME).append("\n\n").append(OutputText.markdown(TextReporter.summary(result))).append("\n\n");
 
     List<Finding> active = result.findings().stream().filter(f -> !f.isSuppressed())
         .sorted(Comparator.comparing(Finding::level, Comparator.reverseOrder()).thenComparing(Finding.ORDER)).toList();
@@ -41,9 +42,9 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(Markdown.text(rule.getKey())).append("](").append(ReportContext.ruleHelpUri(rule.getKey())).append(")");
+        md.append("| [").append(OutputText.markdown(rule.getKey())).append("](").append(context.ruleHelpUri(rule.getKey())).append(")");
         if (info != null) {
-          md.append(' ').append(Markdown.text(info.title()));
+          md.append(' ').append(OutputText.markdown(info.title()));
         }
         md.append(" | ").append(rule.getValue().get(0).level().label())
             .append(" | ").append(rule.getValue().size())
@@ -54,9 +55,9 @@ public final class MarkdownReporter implements Reporter {
       md.append("\n| Level | Location | Rule | Message |\n|---|---|---|---|\n");
       for (Finding finding : active.subList(0, Math.min(MAX_ROWS, active.size()))) {
         md.append("| ").append(finding.level().label())
-            .append(" | ").append(Markdown.text(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()))
-            .append(" | ").append(Markdown.text(finding.ruleId()))
-            .append(" | ").append(Markdown.text(finding.message()))
+            .append(" | ").append(OutputText.markdown(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()))
+            .append(" | ").append(OutputText.markdown(finding.ruleId()))
+            .append(" | ").append(OutputText.markdown(finding.message()))
             .append(" |\n");
       }
       if (active.size() > MAX_ROWS) {
@@ -70,7 +71,7 @@ public final class MarkdownReporter implements Reporter {
     if (!result.errors().isEmpty()) {
       md.append("#### Errors\n\n");
       for (ToolError error : result.errors()) {
-        md.append("- ").append(Markdown.text(error.oneLine())).append('\n');
+        md.append("- ").append(OutputText.markdown(error.oneLine())).append('\n');
       }
       md.append('\n');
     }

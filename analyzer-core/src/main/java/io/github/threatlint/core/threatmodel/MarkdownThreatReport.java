@@ -1,7 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.report.Markdown;
+import io.github.threatlint.core.report.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -39,14 +39,14 @@ final class MarkdownThreatReport {
   }
 
   private void api(ThreatModel model, String anchor) {
-    line("# Threat model: " + Markdown.text(model.title()) + (model.apiVersion().isEmpty() ? "" : " " + Markdown.text(model.apiVersion())));
+    line("# Threat model: " + OutputText.markdown(model.title()) + (model.apiVersion().isEmpty() ? "" : " " + OutputText.markdown(model.apiVersion())));
     line("");
     line("Specification [`" + code(model.file()) + "`](" + links.file(model.file(), 0) + ") (" + model.specVersion()
-        + ") · method: " + Markdown.text(ReportText.METHOD) + " · threatlint " + Markdown.text(toolVersion) + ", profile `" + model.profile() + "`");
+        + ") · method: " + OutputText.markdown(ReportText.METHOD) + " · threatlint " + OutputText.markdown(toolVersion) + ", profile `" + model.profile() + "`");
     line("");
     if (!model.unknownScenarioNames().isEmpty()) {
       line("> **Note:** rules cite scenario names the catalogue does not know: "
-          + Markdown.text(String.join("; ", model.unknownScenarioNames())) + ".");
+          + OutputText.markdown(String.join("; ", model.unknownScenarioNames())) + ".");
       line("");
     }
     summary(model, anchor);
@@ -63,7 +63,7 @@ final class MarkdownThreatReport {
   private void summary(ThreatModel model, String anchor) {
     line("## Summary");
     line("");
-    line(Markdown.text(ReportText.headline(model)));
+    line(OutputText.markdown(ReportText.headline(model)));
     line("");
     if (model.topRisks().isEmpty()) {
       line("**Top risks:** none of the scenarios has findings.");
@@ -73,8 +73,8 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (ScenarioAssessment risk : model.topRisks()) {
         ThreatCatalogue.Scenario scenario = risk.scenario();
-        line(rank++ + ". [" + Markdown.text(scenario.name()) + "](#" + anchor + scenario.slug() + ") (" + Markdown.text(scenario.category().name())
-            + ", C/I/A " + scenario.rating() + "): " + Markdown.text(ReportText.riskReason(risk)) + ".");
+        line(rank++ + ". [" + OutputText.markdown(scenario.name()) + "](#" + anchor + scenario.slug() + ") (" + OutputText.markdown(scenario.category().name())
+            + ", C/I/A " + scenario.rating() + "): " + OutputText.markdown(ReportText.riskReason(risk)) + ".");
       }
     }
     line("");
@@ -84,14 +84,14 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (RuleFindings rule : model.fixFirst()) {
         Finding first = rule.findings().get(0);
-        line(rank++ + ". [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + Markdown.text(rule.rule().title()) + ": "
-            + ReportText.ruleCount(rule) + ", e.g. " + location(first) + " " + Markdown.text(first.message()));
+        line(rank++ + ". [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + OutputText.markdown(rule.rule().title()) + ": "
+            + ReportText.ruleCount(rule) + ", e.g. " + location(first) + " " + OutputText.markdown(first.message()));
       }
       line("");
     }
     line("**Assets processed:** " + (model.assets().isEmpty() ? "none recognised"
-        : Markdown.text(model.assets().stream().map(a -> a.asset().name()).collect(Collectors.joining(", ")))) + ".  ");
-    line("**Relevant agents:** " + Markdown.text(model.agents().stream().filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
+        : OutputText.markdown(model.assets().stream().map(a -> a.asset().name()).collect(Collectors.joining(", ")))) + ".  ");
+    line("**Relevant agents:** " + OutputText.markdown(model.agents().stream().filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
         .map(a -> a.agent().name()).collect(Collectors.joining(", "))) + ".");
     line("");
   }
@@ -103,7 +103,7 @@ final class MarkdownThreatReport {
     line("|---|---|---|---|---:|");
     for (ScenarioAssessment assessment : model.scenarios()) {
       ThreatCatalogue.Scenario scenario = assessment.scenario();
-      line("| " + Markdown.text(scenario.category().name()) + " | [" + Markdown.text(scenario.name()) + "](#" + anchor + scenario.slug() + ") | "
+      line("| " + OutputText.markdown(scenario.category().name()) + " | [" + OutputText.markdown(scenario.name()) + "](#" + anchor + scenario.slug() + ") | "
           + scenario.rating() + " | " + status(assessment.status()) + " | " + assessment.findingCount() + " |");
     }
     line("");
@@ -141,7 +141,7 @@ final class MarkdownThreatReport {
       ThreatCatalogue.AssetKind asset = presence.asset();
       List<Place> other = new java.util.ArrayList<>(presence.schemas());
       other.addAll(presence.other());
-      line("| **" + Markdown.text(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
+      line("| **" + OutputText.markdown(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
           + " | " + asset.rating().availability().letter() + " | " + fields(presence.fields()) + " | "
           + places(presence.operations()) + " | " + places(other) + " |");
     }
@@ -157,7 +157,7 @@ final class MarkdownThreatReport {
       return "–";
     }
     return ReportText.firstOf(places, ReportText.PLACES_PER_ASSET, true,
-        p -> "[" + Markdown.text(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
+        p -> "[" + OutputText.markdown(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
   }
 
   private void agents(ThreatModel model) {
@@ -166,7 +166,7 @@ final class MarkdownThreatReport {
     line("| agent | relevance | why |");
     line("|---|---|---|");
     for (AgentAssessment agent : model.agents()) {
-      line("| " + Markdown.text(agent.agent().name()) + " | " + agent.relevance().label() + " | " + Markdown.text(agent.reason()) + " |");
+      line("| " + OutputText.markdown(agent.agent().name()) + " | " + agent.relevance().label() + " | " + OutputText.markdown(agent.reason()) + " |");
     }
     line("");
   }
@@ -180,9 +180,9 @@ final class MarkdownThreatReport {
         .map(s -> status(s) + " (" + s.meaning() + ")").collect(Collectors.joining(" · ")) + ".");
     line("");
     for (ThreatCatalogue.Category category : model.catalogue().categories()) {
-      line("### " + Markdown.text(category.title()));
+      line("### " + OutputText.markdown(category.title()));
       line("");
-      line("_" + Markdown.text(category.description()) + "_");
+      line("_" + OutputText.markdown(category.description()) + "_");
       line("");
       for (ScenarioAssessment assessment : model.scenarios(category)) {
         scenario(assessment, anchor);
@@ -194,23 +194,23 @@ final class MarkdownThreatReport {
     ThreatCatalogue.Scenario scenario = assessment.scenario();
     line("<a id=\"" + anchor + scenario.slug() + "\"></a>");
     line("");
-    line("#### " + Markdown.text(scenario.name()));
+    line("#### " + OutputText.markdown(scenario.name()));
     line("");
     line("**" + status(assessment.status()) + "** · " + ReportText.rating(scenario.rating()) + " · " + ReportText.assessable(scenario)
-        + " · likely agents: " + Markdown.text(ReportText.agents(scenario)));
+        + " · likely agents: " + OutputText.markdown(ReportText.agents(scenario)));
     line("");
-    line(Markdown.text(scenario.description()) + (scenario.aliases().isEmpty() ? ""
-        : " Also named: " + Markdown.text(String.join("; ", scenario.aliases())) + "."));
+    line(OutputText.markdown(scenario.description()) + (scenario.aliases().isEmpty() ? ""
+        : " Also named: " + OutputText.markdown(String.join("; ", scenario.aliases())) + "."));
     line("");
     if (!assessment.findings().isEmpty()) {
       line("**Findings**");
       line("");
       for (RuleFindings rule : assessment.findings()) {
-        line("- [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + Markdown.text(rule.rule().title()) + ": "
+        line("- [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + OutputText.markdown(rule.rule().title()) + ": "
             + ReportText.ruleCount(rule));
         int shown = Math.min(rule.findings().size(), ReportText.LOCATIONS_PER_RULE);
         for (Finding finding : rule.findings().subList(0, shown)) {
-          line("  - " + location(finding) + " " + Markdown.text(finding.message()));
+          line("  - " + location(finding) + " " + OutputText.markdown(finding.message()));
         }
         if (rule.findings().size() > shown) {
           line("  - … and " + (rule.findings().size() - shown) + " more in [all findings](#" + anchor + "rule-" + rule.ruleId() + ")");
@@ -223,22 +223,22 @@ final class MarkdownThreatReport {
       line("");
       for (Evidence evidence : assessment.evidence()) {
         String where = evidence.places().isEmpty() ? "" : " (" + evidence.places().stream()
-            .map(p -> "[" + Markdown.text(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")").collect(Collectors.joining(", ")) + ")";
-        line("- " + (evidence.complete() ? "✅ " : "◐ partly: ") + Markdown.text(evidence.text()) + where);
+            .map(p -> "[" + OutputText.markdown(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")").collect(Collectors.joining(", ")) + ")";
+        line("- " + (evidence.complete() ? "✅ " : "◐ partly: ") + OutputText.markdown(evidence.text()) + where);
       }
       line("");
     }
-    line("**Mitigations the paper names:** " + Markdown.text(String.join(" ", scenario.mitigations())));
+    line("**Mitigations the paper names:** " + OutputText.markdown(String.join(" ", scenario.mitigations())));
     line("");
     if (!scenario.verify().isEmpty()) {
       line("**To verify outside the spec**");
       line("");
       for (String item : scenario.verify()) {
-        line("- [ ] " + Markdown.text(item));
+        line("- [ ] " + OutputText.markdown(item));
       }
       line("");
     }
-    line("<sub>" + Markdown.text(ReportText.checkedBy(assessment)) + "</sub>");
+    line("<sub>" + OutputText.markdown(ReportText.checkedBy(assessment)) + "</sub>");
     line("");
   }
 
@@ -252,7 +252,7 @@ final class MarkdownThreatReport {
     line("|---|---:|---|---:|");
     for (OwaspCategory category : model.owasp()) {
       int width = max == 0 ? 0 : (int) Math.ceil(BAR_WIDTH * (double) category.findings() / max);
-      line("| " + category.label() + " " + Markdown.text(category.name()) + " | " + category.findings() + " | "
+      line("| " + category.label() + " " + OutputText.markdown(category.name()) + " | " + category.findings() + " | "
           + (width == 0 ? "" : "`" + "█".repeat(width) + "`") + " | " + category.rules() + " |");
     }
     line("");
@@ -269,17 +269,17 @@ final class MarkdownThreatReport {
     for (RuleFindings rule : model.rules()) {
       line("<a id=\"" + anchor + "rule-" + rule.ruleId() + "\"></a>");
       line("");
-      line("### " + rule.ruleId() + ": " + Markdown.text(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
+      line("### " + rule.ruleId() + ": " + OutputText.markdown(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
       line("");
       line("OWASP 2023: " + String.join(", ", rule.rule().owasp2023()) + " · scenarios: "
           + (model.scenariosOf(rule.ruleId()).isEmpty() ? "none"
-              : Markdown.text(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
+              : OutputText.markdown(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
           + " · [documentation](" + links.rule(rule.ruleId()) + ")");
       line("");
       line("| location | message |");
       line("|---|---|");
       for (Finding finding : rule.findings()) {
-        line("| " + location(finding) + " | " + Markdown.text(finding.message()) + " |");
+        line("| " + location(finding) + " | " + OutputText.markdown(finding.message()) + " |");
       }
       line("");
     }
@@ -287,11 +287,11 @@ final class MarkdownThreatReport {
 
   private String location(Finding finding) {
     String text = finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
-    return "[" + Markdown.text(text) + "](" + links.file(finding.file(), finding.region().startLine()) + ")";
+    return "[" + OutputText.markdown(text) + "](" + links.file(finding.file(), finding.region().startLine()) + ")";
   }
 
   /** Text inside a code span: backticks cannot be escaped there, so they become quotes; pipes break tables. */
   private static String code(String text) {
-    return text.replace('`', '\'').replace("|", "\\|");
+    return OutputText.line(text).replace('`', '\'').replace("|", "\\|");
   }
 }

@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityScheme;
 
 @RuleInfo(
     id = "http-basic-auth",
@@ -23,7 +23,7 @@ import io.github.threatlint.core.rule.RuleInfo;
 public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
-    if (!isBasic(scheme)) {
+    if (!scheme.isHttpBasic()) {
       if (isDelegatedToken(scheme)) {
         context.mitigated(scheme.entry(), "delegated-token-authentication", "security scheme " + scheme.name() + " ("
             + (scheme.isOAuth2() ? "OAuth2" : scheme.isOpenIdConnect() ? "OpenID Connect" : scheme.type()) + ")");
@@ -48,10 +48,5 @@ public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
     }
     return scheme.isOpenIdConnect() || scheme.type().equals("mutualTLS")
         || ("http".equals(scheme.type()) && "bearer".equals(scheme.httpScheme()));
-  }
-
-  /** True for HTTP Basic: an http scheme 'basic' (OpenAPI 3) or 'type: basic' (Swagger 2.0). */
-  static boolean isBasic(SecurityScheme scheme) {
-    return "http".equals(scheme.type()) && "basic".equals(scheme.httpScheme());
   }
 }

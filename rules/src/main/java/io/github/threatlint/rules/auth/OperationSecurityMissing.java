@@ -1,14 +1,15 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.List;
@@ -27,19 +28,19 @@ import java.util.List;
     securitySeverity = 8.5,
     precision = "very-high",
     section = "auth")
-public final class OperationSecurityMissing implements Checks.OperationCheck {
+public final class OperationSecurityMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Path globs whose operations may be public, such as /health or /status/**.")
   public List<String> allowAnonymous = List.of();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || PathGlob.matchesAny(allowAnonymous, operation.path())) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (PathGlob.matchesAny(allowAnonymous, operation.path())) {
       return;
     }
     String access = operation.isWrite() ? "write" : "read";
     SecurityRequirements security = operation.security();
     boolean noScheme = security == null || security.isEmpty();
-    if (noScheme && AuthorizationHeaderParameter.authorizationHeader(operation) != null) {
+    if (noScheme && operation.header("Authorization") != null) {
       return; // credentials in an Authorization header parameter instead of a scheme: authorization-header-parameter's finding
     }
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter carries
@@ -99,10 +100,10 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
   private static Parameter credentialParameter(Operation operation) {
     for (Parameter parameter : operation.parameters()) {
       String in = parameter.in();
-      boolean header = in.equals("header") && (CredentialsInUrl.credentialTerm(parameter.name(), in) != null
+      boolean header = in.equals("header") && (CredentialNames.credentialTerm(parameter.name(), in) != null
           || Words.split(parameter.name()).contains("authentication"));
       boolean query = in.equals("query") && parameter.required()
-          && CredentialsInUrl.credentialTerm(parameter.name(), in) != null;
+          && CredentialNames.credentialTerm(parameter.name(), in) != null;
       if (header || query) {
         return parameter;
       }

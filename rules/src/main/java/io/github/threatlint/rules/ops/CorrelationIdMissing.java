@@ -1,13 +1,13 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 
@@ -26,7 +26,7 @@ import java.util.List;
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
-public final class CorrelationIdMissing implements Checks.OperationCheck {
+public final class CorrelationIdMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
       + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
       + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule.")
@@ -34,10 +34,7 @@ public final class CorrelationIdMissing implements Checks.OperationCheck {
       "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
         context.mitigated(operation.node(), "correlation-id", operation.label() + " takes " + parameter.name());

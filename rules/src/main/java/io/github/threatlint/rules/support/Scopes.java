@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 import java.util.Set;
@@ -87,5 +88,14 @@ public final class Scopes {
   /** True for the standard OpenID Connect scopes ({@code openid}, {@code profile}, {@code email}, ...). */
   public static boolean isOpenIdStandard(String scope) {
     return OPENID_STANDARD.contains(scope);
+  }
+
+  /** True when the scopes are every scope (two or more) that the OAuth2 scheme declares. */
+  public static boolean demandsEveryScope(SecurityScheme scheme, List<String> scopes) {
+    if (scheme == null || !scheme.isOAuth2()) {
+      return false;
+    }
+    List<String> declared = scheme.declaredScopes();
+    return declared.size() >= 2 && scopes.containsAll(declared);
   }
 }
