@@ -33,8 +33,8 @@ public interface RuleContext {
   void mitigated(NodeRef node, String mitigation, String description);
 
   /**
-   * Records that {@code node} lacks the mitigation {@code mitigation}, where the rule does not (or not
-   * always) report a finding for it: the report then shows the mitigation as partial.
+   * Records that {@code node} lacks the mitigation {@code mitigation} (usually where the rule also
+   * reports a finding): the report then shows the mitigation as partial, never as complete.
    */
   void unmitigated(NodeRef node, String mitigation, String description);
 }
