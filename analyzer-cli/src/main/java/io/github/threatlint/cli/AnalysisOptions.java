@@ -8,6 +8,7 @@ import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.RemoteFiles;
+import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,10 @@ final class AnalysisOptions {
       description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
   String maxFileSize;
 
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Stop analysing a file after this many seconds and report it as an error (default 60).")
+  int timeLimitSeconds;
+
   @Option(names = "--root", paramLabel = "DIR",
       description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
   Path root;
@@ -84,7 +89,8 @@ final class AnalysisOptions {
         .disable(disable)
         .root(rootFolder(workingDirectory))
         .remote(allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF)
-        .maxFileBytes(maxBytes);
+        .maxFileBytes(maxBytes)
+        .timePerFile(timePerFile());
     if (config != null) {
       request.configFile(workingDirectory.resolve(config), config);
     }
@@ -133,6 +139,14 @@ final class AnalysisOptions {
     return selected;
   }
 
+  /** The time one file may take. */
+  Duration timePerFile() {
+    if (timeLimitSeconds <= 0) {
+      throw usage("--time-limit takes a positive number of seconds, not " + timeLimitSeconds);
+    }
+    return Duration.ofSeconds(timeLimitSeconds);
+  }
+
   long maxFileBytes() {
     String value = maxFileSize.trim().toLowerCase(Locale.ROOT);
     long factor = 1;
@@ -141,12 +155,15 @@ final class AnalysisOptions {
       value = value.substring(0, value.length() - 1);
     }
     try {
-      long size = Long.parseLong(value) * factor;
+      long size = Math.multiplyExact(Long.parseLong(value), factor);
       if (size <= 0) {
         throw new NumberFormatException();
       }
+      if (size > SourceReader.MAX_SUPPORTED_BYTES) {
+        throw usage("--max-file-size takes at most 1g (a file is read into memory as one text), not '" + maxFileSize + "'");
+      }
       return size;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       throw usage("--max-file-size takes a positive size such as 64m, not '" + maxFileSize + "'");
     }
   }

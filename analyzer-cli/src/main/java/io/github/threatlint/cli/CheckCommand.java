@@ -137,6 +137,9 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--prune-baseline and --write-baseline both rewrite a baseline; use one");
     }
     Path workingDirectory = environment.workingDirectory();
+    if (jobs != null && jobs < 1) {
+      throw usage("--jobs takes a positive number of files, not " + jobs);
+    }
     CheckRequest.Builder request = analysis.request(workingDirectory, Profile.RECOMMENDED)
         .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
         .baseline(baseline == null ? null : workingDirectory.resolve(baseline))

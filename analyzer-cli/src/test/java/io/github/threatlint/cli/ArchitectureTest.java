@@ -7,6 +7,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -23,8 +24,16 @@ import io.github.threatlint.core.source.TreeParser;
  * no CLI or plugin class, and of core only its rule-author API ({@code core.api}); the CLI parses
  * and walks no document itself (the plugin's own ArchitectureTest says the same of the plugin).
  */
-@AnalyzeClasses(packages = "io.github.threatlint", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.github.threatlint", importOptions = ArchitectureTest.MainCodeOnly.class)
 class ArchitectureTest {
+  /** The modules' main classes: no test-classes folder, and not core's test-jar (which mvn verify puts on the path). */
+  static final class MainCodeOnly implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return new ImportOption.DoNotIncludeTests().includes(location) && !location.contains("-tests.jar");
+    }
+  }
+
   private static final String CORE = "io.github.threatlint.core..";
   private static final String RULES = "io.github.threatlint.rules..";
   private static final String CLI = "io.github.threatlint.cli..";

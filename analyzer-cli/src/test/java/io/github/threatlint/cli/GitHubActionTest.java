@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,8 +149,7 @@ class GitHubActionTest {
     assertThat(check).isNotNull();
     assertThat(check.path("run").asText()).isEqualTo("\"$GITHUB_ACTION_PATH/scripts/github-action\"");
     Map<String, String> passed = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> env = check.path("env").fields(); env.hasNext(); ) {
-      Map.Entry<String, JsonNode> variable = env.next();
+    for (Map.Entry<String, JsonNode> variable : check.path("env").properties()) {
       passed.put(variable.getKey(), variable.getValue().asText());
     }
     List<String> inputs = new ArrayList<>();

@@ -94,6 +94,26 @@ class HostileInputTest {
   }
 
   @Test
+  void limitsAndOptionsOutOfRangeAreUsageErrors() throws IOException {
+    Path file = dir.resolve("small.yaml");
+    Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n");
+    CliRun huge = CliRun.run("check", "--max-file-size", "8g", file.toString());
+    assertThat(huge.exit()).isEqualTo(2);
+    assertThat(huge.err()).contains("--max-file-size takes at most 1g");
+    CliRun noJobs = CliRun.run("check", "-j", "0", file.toString());
+    assertThat(noJobs.exit()).isEqualTo(2);
+    assertThat(noJobs.err()).contains("--jobs takes a positive number");
+    CliRun folder = CliRun.run("check", "-c", dir.toString(), file.toString());
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a directory, not a configuration file");
+    Path config = dir.resolve("big-config.yaml");
+    Files.writeString(config, "# " + "x".repeat(5 * 1024 * 1024) + "\n");
+    CliRun bigConfig = CliRun.run("check", "-c", config.toString(), file.toString());
+    assertThat(bigConfig.exit()).isEqualTo(2);
+    assertThat(bigConfig.err()).contains("more than the limit of").doesNotContain("--max-file-size");
+  }
+
+  @Test
   void directoryIsAnError() {
     CliRun run = CliRun.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
     assertThat(run.exit()).isEqualTo(2);
@@ -162,6 +182,26 @@ class HostileInputTest {
         () -> CliRun.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
     assertThat(run.err()).isEmpty();
     assertThat(run.out().lines().filter(line -> line.contains("[string-max-length]")).count()).isEqualTo(9);
+  }
+
+  @Test
+  void aFileOverTheTimeLimitIsAnErrorAndTheOthersStillReport() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
+    for (int i = 0; i < 30_000; i++) {
+      spec.append("  /v1/r").append(i).append(":\n    get:\n      responses: {'200': {description: ok}}\n");
+    }
+    Path slow = dir.resolve("slow.yaml");
+    Files.writeString(slow, spec);
+    Path quick = dir.resolve("quick.yaml");
+    Files.writeString(quick, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
+        + "      responses: {'200': {description: ok}}\n");
+    CliRun.run("check", quick.toString()); // warms the parsers up: a cold first file can take a second
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> CliRun.run("check", "--time-limit", "2", "--jobs", "1", slow.toString(), quick.toString()));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo(slow + ": error: the analysis took longer than the time limit of 2 s per file, "
+        + "and was stopped (raise it with --time-limit)");
+    assertThat(run.out()).contains("quick.yaml:5:5: error [operation-security-missing]").doesNotContain("slow.yaml:");
   }
 
   @Test

@@ -48,6 +48,8 @@ class PreCommitHookTest {
   @BeforeEach
   void repository() throws Exception {
     Assumptions.assumeTrue(preCommit != null, NO_PRE_COMMIT);
+    Assumptions.assumeTrue(Files.exists(GitHubActionTest.REPOSITORY.resolve(".git")),
+        "this build is no git checkout, which pre-commit try-repo needs");
     bin = GitHubActionTest.commandLine(dir.resolve("bin")).getParent();
     repository = Files.createDirectories(dir.resolve("repository"));
     Files.createDirectories(repository.resolve("api"));

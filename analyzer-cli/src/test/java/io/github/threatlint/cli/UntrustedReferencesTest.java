@@ -45,6 +45,7 @@ class UntrustedReferencesTest {
   private final Map<Integer, String> expected = new TreeMap<>();
 
   @BeforeEach
+  @SuppressWarnings("try") // the accepted connection is only counted and closed
   void start() throws IOException {
     listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(() -> {

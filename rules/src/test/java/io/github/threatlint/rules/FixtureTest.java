@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,9 +186,7 @@ class FixtureTest {
 
   private static void readOptions(String json, Expectations expectations) throws IOException {
     JsonNode options = JSON.readTree(json.trim());
-    Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : options.properties()) {
       JsonNode value = field.getValue();
       Object converted;
       if (value.isArray()) {

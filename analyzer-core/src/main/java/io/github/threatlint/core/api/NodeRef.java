@@ -3,7 +3,6 @@ package io.github.threatlint.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -98,9 +97,7 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
       return Collections.emptyList();
     }
     List<Map.Entry<String, NodeRef>> members = new ArrayList<>(node.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       members.add(Map.entry(field.getKey(), new NodeRef(file, Pointers.child(pointer, field.getKey()), field.getValue())));
     }
     return members;

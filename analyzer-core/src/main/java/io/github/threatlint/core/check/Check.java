@@ -58,7 +58,8 @@ public final class Check {
       throw new CheckException(CheckException.Setting.ROOT, request.root + " is not a folder that can be read", e);
     }
     listener.started(configuration, profile, rules);
-    Analyzer analyzer = new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument);
+    Analyzer analyzer = new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
+        .timePerFile(request.timePerFile);
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
@@ -80,6 +81,10 @@ public final class Check {
     Path file = request.configFile;
     String displayName = request.configDisplayName;
     try {
+      if (file != null && Files.isDirectory(file)) {
+        throw new CheckException(CheckException.Setting.CONFIGURATION_FILE,
+            new ConfigurationException(displayName, 0, 0, "is a directory, not a configuration file").oneLine(), null);
+      }
       if (file != null && !Files.isRegularFile(file)) {
         throw new CheckException(CheckException.Setting.CONFIGURATION_FILE,
             new ConfigurationException(displayName, 0, 0, "no such configuration file").oneLine(), null);

@@ -7,6 +7,7 @@ import io.github.threatlint.core.resolve.RemoteFiles;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class CheckRequest {
   final long maxFileBytes;
   final int threads;
   final boolean timeRules;
+  final Duration timePerFile;
 
   private CheckRequest(Builder builder) {
     workingDirectory = builder.workingDirectory;
@@ -59,6 +61,7 @@ public final class CheckRequest {
     maxFileBytes = builder.maxFileBytes;
     threads = builder.threads;
     timeRules = builder.timeRules;
+    timePerFile = builder.timePerFile;
   }
 
   /**
@@ -109,6 +112,7 @@ public final class CheckRequest {
     private long maxFileBytes = SourceReader.DEFAULT_MAX_BYTES;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean timeRules;
+    private Duration timePerFile = Analyzer.DEFAULT_TIME_PER_FILE;
 
     private Builder(Path workingDirectory, List<RuleDescriptor> catalog) {
       this.workingDirectory = workingDirectory;
@@ -206,6 +210,12 @@ public final class CheckRequest {
     /** Also time each rule, for {@link CheckResult#timings()} (costs a clock read per rule call). */
     public Builder timeRules(boolean on) {
       this.timeRules = on;
+      return this;
+    }
+
+    /** The time one file may take; a file over it becomes a tool error and the others still report. */
+    public Builder timePerFile(Duration budget) {
+      this.timePerFile = budget;
       return this;
     }
 

@@ -204,7 +204,7 @@ public final class Baseline {
   public static Baseline read(Path file, String displayPath) throws ConfigurationException {
     ParsedFile parsed;
     try {
-      parsed = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, displayPath));
+      parsed = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES, "").read(file, displayPath));
     } catch (SourceException e) {
       throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the baseline: " + e.getMessage());
     }

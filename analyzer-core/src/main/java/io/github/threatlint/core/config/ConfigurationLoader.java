@@ -90,7 +90,8 @@ public final class ConfigurationLoader {
   public Configuration load(Path file, String displayPath) throws ConfigurationException {
     SourceFile source;
     try {
-      source = new SourceReader(MAX_BYTES).read(file, displayPath);
+      // --max-file-size is for specifications: the configuration's limit is fixed, so the error names none
+      source = new SourceReader(MAX_BYTES, "").read(file, displayPath);
     } catch (SourceException e) {
       throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the configuration: " + e.getMessage());
     }

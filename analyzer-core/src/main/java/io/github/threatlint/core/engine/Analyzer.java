@@ -11,6 +11,7 @@ import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -36,6 +42,9 @@ public final class Analyzer {
   private final Timings timings = new Timings();
   /** Set per run: when swagger-parser's model is built. */
   private volatile ParserModel parserModel;
+  /** Default time a file may take, reading, parsing and rules included: far above any real specification. */
+  public static final Duration DEFAULT_TIME_PER_FILE = Duration.ofSeconds(60);
+  private volatile Duration timePerFile = DEFAULT_TIME_PER_FILE;
 
   /**
    * @param rules the rules to run, with levels and options
@@ -89,6 +98,12 @@ public final class Analyzer {
     return timings;
   }
 
+  /** Sets the time one file may take; a file over it becomes a tool error and the others still report. */
+  public Analyzer timePerFile(Duration budget) {
+    this.timePerFile = budget;
+    return this;
+  }
+
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
     return analyze(inputs, FileListener.NONE);
@@ -102,33 +117,90 @@ public final class Analyzer {
   public AnalysisResult analyze(List<Input> inputs, FileListener listener) {
     parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
     List<FileResult> results = new ArrayList<>();
-    // always on worker threads: their deep stacks take documents nested up to the parser's limit
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
+    // always on worker threads: their deep stacks take documents nested up to the parser's limit; a thread per
+    // file, with `threads` of them running at once: a file over its time limit is abandoned and frees its permit
+    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
       thread.setDaemon(true);
       return thread;
     });
+    Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
+      AtomicLongArray starts = new AtomicLongArray(inputs.size());
+      List<AtomicBoolean> holdsPermit = new ArrayList<>();
+      List<FileListener> onceEach = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
+        Input input = inputs.get(i);
         int index = i;
-        futures.add(pool.submit(() -> analyzeFile(index, inputs.get(index), listener)));
+        AtomicBoolean permit = new AtomicBoolean();
+        holdsPermit.add(permit);
+        // a file abandoned over its time limit is told to the listener once, as the tool error it became
+        AtomicBoolean told = new AtomicBoolean();
+        FileListener once = listener == FileListener.NONE ? FileListener.NONE : (at, analysis) -> {
+          if (!told.getAndSet(true)) {
+            listener.analysed(at, analysis);
+          }
+        };
+        onceEach.add(once);
+        futures.add(pool.submit(() -> {
+          running.acquire();
+          permit.set(true);
+          starts.set(index, System.nanoTime());
+          try {
+            return analyzeFile(index, input, once);
+          } finally {
+            if (permit.getAndSet(false)) {
+              running.release();
+            }
+          }
+        }));
       }
       for (int i = 0; i < futures.size(); i++) {
+        String displayPath = inputs.get(i).displayPath();
+        FileResult result;
         try {
-          results.add(futures.get(i).get());
+          result = awaitWithinBudget(futures.get(i), starts, i, displayPath, holdsPermit.get(i), running);
         } catch (ExecutionException e) {
-          results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
-              "internal error: " + e.getCause())));
+          result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null, "interrupted")));
+          result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
         }
+        if (result.findings().isEmpty() && !result.errors().isEmpty()) {
+          onceEach.get(i).analysed(i, new DocumentAnalysis(displayPath, null, List.of(), List.copyOf(result.errors())));
+        }
+        results.add(result);
       }
     } finally {
       pool.shutdownNow();
     }
     return combine(results, inputs.stream().map(Input::displayPath).toList());
+  }
+
+  /**
+   * The file's result, or a tool error once it has run longer than the budget. Its thread cannot be
+   * stopped inside a rule or parser, so it is abandoned (a daemon, left out of the results).
+   */
+  private FileResult awaitWithinBudget(Future<FileResult> future, AtomicLongArray starts, int index, String displayPath,
+      AtomicBoolean holdsPermit, Semaphore running) throws ExecutionException, InterruptedException {
+    long budget = timePerFile.toNanos();
+    while (true) {
+      long started = starts.get(index);
+      long waited = started == 0 ? budget : started + budget - System.nanoTime();
+      try {
+        return future.get(Math.max(1, waited), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (starts.get(index) != 0 && System.nanoTime() - starts.get(index) >= budget) {
+          future.cancel(true);
+          if (holdsPermit.getAndSet(false)) {
+            running.release();
+          }
+          return FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "the analysis took longer than the time "
+              + "limit of " + timePerFile.toSeconds() + " s per file, and was stopped (raise it with --time-limit)"));
+        }
+      }
+    }
   }
 
   /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */

@@ -25,8 +25,8 @@ import java.util.Map;
  * rule, and of the document, are capped; what goes over a cap is left out and said in a tool error.
  */
 final class DocumentRun {
-  static final int MAX_FINDINGS_PER_RULE = 20_000;
-  static final int MAX_FINDINGS_PER_FILE = 100_000;
+  static final int MAX_FINDINGS_PER_RULE = 50_000;
+  static final int MAX_FINDINGS_PER_FILE = 200_000;
 
   private final ApiDocument document;
   private final List<Finding> findings = new ArrayList<>();

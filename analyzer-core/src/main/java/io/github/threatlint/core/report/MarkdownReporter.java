@@ -78,20 +78,8 @@ public final class MarkdownReporter implements Reporter {
     out.write(md.toString().stripTrailing() + "\n");
   }
 
-  /** Plain text for a Markdown table cell: no line breaks, no markup, no HTML. */
+  /** Plain text for a Markdown table cell: no line breaks, no markup, no HTML, no mentions. */
   static String text(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\r', '\n' -> out.append(' ');
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> out.append('\\').append(c);
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return OutputText.markdown(value);
   }
 }

@@ -52,9 +52,9 @@ public final class TextReporter implements Reporter {
       }
       out.write(location(finding) + ": ");
       out.write(context.color() ? colour(finding.level()) + finding.level().label() + RESET : finding.level().label());
-      out.write(" [" + finding.ruleId() + "] " + finding.message());
+      out.write(" [" + finding.ruleId() + "] " + OutputText.line(finding.message()));
       if (finding.isSuppressed()) {
-        out.write(" (suppressed: " + finding.suppression().reason() + ")");
+        out.write(" (suppressed: " + OutputText.line(finding.suppression().reason()) + ")");
       }
       out.write("\n");
     }
@@ -72,11 +72,11 @@ public final class TextReporter implements Reporter {
    * level (the Maven build log).
    */
   public static String logLine(Finding finding) {
-    return location(finding) + ": [" + finding.ruleId() + "] " + finding.message();
+    return location(finding) + ": [" + finding.ruleId() + "] " + OutputText.line(finding.message());
   }
 
   private static String location(Finding finding) {
-    return finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
+    return OutputText.line(finding.file()) + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
   }
 
   static String summary(AnalysisResult result) {

@@ -48,7 +48,7 @@ public final class TreeParser {
   public static final int MAX_DEPTH = 1000;
   private static final int MAX_ALIASES = 100;
   private static final long MAX_EXPANDED_NODES = 5_000_000;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance; // decimals normalized, as withExactBigDecimals(false)
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH)

@@ -8,6 +8,7 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   /** Hypermedia links (_links) name what they link to: the customer's address link is no address. */
   private static boolean withinLinks(SchemaVisit visit) {
     for (SchemaVisit current = visit; current != null; current = current.parent()) {
-      if (CustomerData.isHypermedia(current.propertyName())) {
+      if (FieldNames.isHypermedia(current.propertyName())) {
         return true;
       }
     }

@@ -18,6 +18,8 @@ import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
 
 @RuleInfo(
     id = "numeric-bounds",
@@ -53,9 +55,15 @@ public final class NumericBounds implements Checks.SchemaCheck {
     }
     String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
-    context.report(schema, SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
+    String message = SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
         + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
-        + "really process.");
+        + "really process.";
+    if (isCount(visit.propertyName())) {
+      // numberOfRooms, guestCount: a count of things described, not an amount or a size the server acts on
+      context.report(schema, message + " (A count of what the record describes: a note.)", Level.NOTE);
+    } else {
+      context.report(schema, message);
+    }
   }
 
   /**
@@ -69,6 +77,16 @@ public final class NumericBounds implements Checks.SchemaCheck {
     }
     String name = parameter.path("name").textValue();
     return PageParameters.isSize(name) || PageParameters.isPosition(name);
+  }
+
+  /** {@code numberOfGuestWC}, {@code roomCount}: a property that counts what the record describes. */
+  private static boolean isCount(String propertyName) {
+    if (propertyName == null) {
+      return false;
+    }
+    List<String> words = Words.split(propertyName);
+    return words.size() >= 2 && ((words.get(0).equals("number") && words.get(1).equals("of"))
+        || words.get(words.size() - 1).equals("count"));
   }
 
   /** A bound: the inclusive keyword, or the exclusive one written as a number (3.1; 3.0 writes it as a boolean flag). */

@@ -18,7 +18,7 @@ import io.github.threatlint.rules.support.Schemas;
     description = "An object schema of an input that accepts properties it does not list (additionalProperties absent, "
         + "true or {} without maxProperties; for composed OAS 3.1 schemas, unevaluatedProperties likewise): a client can "
         + "slip in fields such as role, isAdmin or balance and a back end that binds them is open to mass assignment.",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API3"},
     owasp2019 = {"API6"},
     sftiAreas = {"DS"},

@@ -21,7 +21,7 @@ import java.util.Map;
     description = "A response schema has a property named like a secret (password, PIN, CVV/CVC, secret, private key, "
         + "client secret, security answer) that is not writeOnly: the API documents that it returns the secret, to the "
         + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
-        + "is a warning (PCI DSS).",
+        + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
     level = Level.ERROR,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
@@ -77,7 +77,8 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
     ApiDocument document = visit.document();
     String name = property.getKey();
     NodeRef value = document.deref(property.getValue());
-    if (FieldNames.endingTerm(name, cardNumbers) == null || value == null || !FieldNames.holdsScalar(document, property.getValue())
+    // a schema clients also send (an account reference) echoes the number the client gave
+    if (visit.isInput() || FieldNames.endingTerm(name, cardNumbers) == null || value == null || !FieldNames.holdsScalar(document, property.getValue())
         || masked(value) || writeOnly(document, visit, name, property.getValue())) {
       return;
     }

@@ -8,6 +8,15 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SchemaVisit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -38,7 +47,10 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size limit
+    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)
+        || (parameter != null && "header".equals(parameter.path("in").asText()))) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {

@@ -30,7 +30,7 @@ import java.util.Set;
         + "show that throttling per client is in place against bulk data extraction. An operation whose 429 response "
         + "carries Retry-After documents its throttling already; when no response of the document declares a "
         + "rate-limit header, that is one finding for the document.",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},

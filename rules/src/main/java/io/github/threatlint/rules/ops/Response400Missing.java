@@ -16,7 +16,8 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
 @RuleInfo(
     id = "response-400-missing",
     title = "No 400 response for an operation with inputs",
-    description = "An operation with parameters or a request body that documents no 400, 422 or 4XX response. Input "
+    description = "An operation with query, header or cookie parameters or a request body that documents no 400, 422 or 4XX "
+        + "response (path identifiers alone are answered with a documented 404, 401 or 403). Input "
         + "that fails validation must be rejected with a documented client error; an undocumented rejection suggests "
         + "that inputs are not validated at all. A 'default' response with an error body documents the error contract: "
         + "then a note.",
@@ -32,6 +33,14 @@ public final class Response400Missing implements Checks.PathOperationCheck {
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     if (operation.parameters().isEmpty() && !operation.hasRequestBody()) {
+      return;
+    }
+    // an unknown or malformed identifier in the path is answered with the documented 404 (or 401/403 that
+    // refuse it); the Authorization header is a credential, refused with 401, not input to validate
+    boolean identifiersOnly = operation.parameters().stream().allMatch(parameter -> parameter.in().equals("path")
+        || (parameter.in().equals("header") && parameter.name().equalsIgnoreCase("Authorization")));
+    if (identifiersOnly && !operation.hasRequestBody() && (operation.documentsStatus("404", false)
+        || operation.documentsStatus("401", false) || operation.documentsStatus("403", false))) {
       return;
     }
     if (operation.documentsStatus("400", false) || operation.documentsStatus("422", false)) {

@@ -122,7 +122,7 @@ public final class CustomerData {
       return;
     }
     for (Subschema child : Subschema.of(resolved)) {
-      if (isHypermedia(child.name())) {
+      if (FieldNames.isHypermedia(child.name())) {
         continue;
       }
       if (child.name() != null && matches(child.name(), terms) && !found.contains(child.name())
@@ -131,14 +131,6 @@ public final class CustomerData {
       }
       collect(document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);
     }
-  }
-
-  /** Property names of hypermedia links ({@code _links}): where the API links to, not the customer's data. */
-  private static final List<String> HYPERMEDIA = List.of("_links", "links");
-
-  /** True when the property holds hypermedia links ({@code _links}), whatever its links are named after. */
-  public static boolean isHypermedia(String propertyName) {
-    return propertyName != null && Words.isAny(propertyName, HYPERMEDIA);
   }
 
   /** The identifying, the special-category and the financial names together. */

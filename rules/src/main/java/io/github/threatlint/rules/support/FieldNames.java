@@ -34,7 +34,18 @@ public final class FieldNames {
   /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
   public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
 
+  /** Names of hypermedia links ({@code _links}, {@code Links}, a {@code Link} schema): where the API links to. */
+  private static final List<String> HYPERMEDIA = List.of("_links", "links", "link");
+
   private FieldNames() {}
+
+  /**
+   * True when the name (a property's, or a schema definition's) is that of hypermedia links: what they
+   * point to is named after data (an address link), but they hold URLs the API itself returns.
+   */
+  public static boolean isHypermedia(String name) {
+    return name != null && Words.isAny(name, HYPERMEDIA);
+  }
 
   /**
    * The term (of {@code terms}) the name holds a value of, or null: the name contains the term as
