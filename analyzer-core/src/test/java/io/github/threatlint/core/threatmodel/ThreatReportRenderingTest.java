@@ -7,7 +7,7 @@ import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.report.OutputText;
+import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.report.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
