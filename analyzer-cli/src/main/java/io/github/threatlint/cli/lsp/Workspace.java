@@ -104,6 +104,8 @@ final class Workspace {
   }
 
   /** The folder the client opened: the first workspace folder, else the root URI, else none. */
+  // rootUri is deprecated in favour of workspace folders, but editors that have no folders send only it
+  @SuppressWarnings("deprecation")
   static Path folder(InitializeParams params) {
     if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
       return path(params.getWorkspaceFolders().get(0).getUri());
