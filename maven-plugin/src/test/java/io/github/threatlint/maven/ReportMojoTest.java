@@ -39,6 +39,27 @@ class ReportMojoTest {
   }
 
   @Test
+  void theReportShowsTheMitigationsTheRulesRecordedInTheOnePass() throws Exception {
+    write("src/main/openapi/ferry.yaml", """
+        openapi: 3.0.3
+        info: {title: Ferry tickets, version: 1.0.0}
+        servers:
+          - url: https://ferry.example/v1
+        paths:
+          /tickets:
+            get:
+              responses:
+                "200": {description: Tickets}
+        """);
+    mojo.reportFormats = List.of("markdown");
+
+    List<Path> written = mojo.write(parameters());
+
+    // transport-not-https records the https server as evidence; the report shows it, it does not judge the spec itself
+    assertThat(Files.readString(written.get(0))).contains("Servers are reached over TLS (https): shown at 1 place");
+  }
+
+  @Test
   void anUnknownFormatIsNamed() throws IOException {
     write("src/main/openapi/ferry.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
     mojo.reportFormats = List.of("pdf");
