@@ -10,8 +10,10 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence and
@@ -34,6 +36,11 @@ final class DocumentRun {
   private boolean fileCapped;
 
   private record Place(String ruleId, String file, Region region) {}
+
+  /** Evidence is recorded once per rule, mitigation and place of the source text, as findings are. */
+  private final Set<EvidencePlace> recorded = new HashSet<>();
+
+  private record EvidencePlace(String ruleId, String mitigation, boolean shown, String file, Region region) {}
 
   DocumentRun(ApiDocument document) {
     this.document = document;
@@ -149,8 +156,12 @@ final class DocumentRun {
         throw new IllegalArgumentException("rule " + ruleId + " records evidence for '" + mitigation
             + "', which its @RuleInfo(mitigations) does not list");
       }
-      evidence.add(new Mitigation(mitigation, shown, ruleId, description, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer())));
+      String file = node.file().displayPath();
+      Region region = node.file().index().region(node.pointer());
+      // a copy through a YAML alias is the same place; a document over the findings cap gets no more evidence either
+      if (evidence.size() < MAX_FINDINGS_PER_FILE && recorded.add(new EvidencePlace(ruleId, mitigation, shown, file, region))) {
+        evidence.add(new Mitigation(mitigation, shown, ruleId, description, file, node.pointer(), region));
+      }
     }
 
     String ruleId() {
