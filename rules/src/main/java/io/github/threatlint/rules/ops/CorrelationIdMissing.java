@@ -1,14 +1,20 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.model.MediaType;
 import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
 import io.github.threatlint.core.model.Response;
+import io.github.threatlint.core.model.SecurityRequirements;
 import io.github.threatlint.core.rule.Checks;
 import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.core.rule.RuleContext;
 import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.rules.support.OperationLists;
+import io.github.threatlint.rules.support.SchemaProperties;
 import io.github.threatlint.rules.support.Words;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleInfo(
@@ -25,33 +31,110 @@ import java.util.List;
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
-public final class CorrelationIdMissing implements Checks.OperationCheck {
+public final class CorrelationIdMissing implements Checks.DocumentCheck {
   @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
       + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
-      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule.")
+      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule. FAPI's x-fapi-interaction-id (UK Open "
+      + "Banking, Australia's CDR, Open Finance Brasil) and its webhook twin x-webhook-interaction-id end with "
+      + "Interaction-ID.")
   public List<String> headers = List.of("X-Correlation-ID", "Correlation-ID", "X-Request-ID", "Request-Id",
-      "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID");
+      "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID",
+      "X-FAPI-Interaction-ID", "X-Interaction-ID");
 
+  @RuleOption(description = "Property names of a response body that carry a request id; when every response with a "
+      + "body returns one, the operation is traceable and the finding is only a note asking for the header.")
+  public List<String> bodyProperties = List.of("request_id", "requestId", "correlation_id", "correlationId",
+      "trace_id", "traceId", "interaction_id", "interactionId");
+
+  /**
+   * One finding per operation without a correlation id, or one for the document when none of its operations has one
+   * (a document-wide convention is missing, not an operation's header). Operations that authenticate nobody and those
+   * that return a request id in every body are notes.
+   */
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    List<Operation> without = new ArrayList<>();
+    int operations = 0;
+    for (Operation operation : document.operations()) {
+      if (operation.kind() == Operation.Kind.PATH) {
+        operations++;
+        if (!hasCorrelationHeader(operation)) {
+          without.add(operation);
+        }
+      }
+    }
+    if (without.size() > 1 && without.size() == operations) {
+      Operation first = without.get(0);
+      context.report(first.node(), "None of the document's " + operations + " operations accepts or returns a "
+          + "correlation header (" + OperationLists.firstOf(without) + "): declare a header parameter such as X-Correlation-ID once in the components, reference "
+          + "it from every operation and echo it in the responses, so that each call can be traced through all logs.");
       return;
     }
+    for (Operation operation : without) {
+      checkOperation(operation, context);
+    }
+  }
+
+  private void checkOperation(Operation operation, RuleContext context) {
+    String bodyId = requestIdInEveryBody(operation);
+    if (bodyId != null) {
+      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none, but every "
+          + "response body carries the request id '" + bodyId + "': calls can be traced, though gateways and proxies "
+          + "log headers, not bodies. Consider also returning it in a header such as X-Request-ID.", Level.NOTE);
+      return;
+    }
+    SecurityRequirements security = operation.security();
+    if (security == null || security.allowsAnonymous()) {
+      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none; it "
+          + "authenticates nobody (public reference data, discovery), so there is no caller to trace, but a correlation "
+          + "id still helps support: consider a header such as X-Correlation-ID.", Level.NOTE);
+      return;
+    }
+    context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
+        + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
+        + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+  }
+
+  private boolean hasCorrelationHeader(Operation operation) {
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
-        return;
+        return true;
       }
     }
     for (Response response : operation.responses()) {
       for (String name : response.headers().keySet()) {
         if (isCorrelationHeader(name)) {
-          return;
+          return true;
         }
       }
     }
-    context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
-        + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
-        + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+    return false;
+  }
+
+  /**
+   * The body property that carries a request id in every response with a JSON body (at the top level or one level
+   * down, as in {@code meta.request_id}), or null when a response lacks one or no response has a body.
+   */
+  private String requestIdInEveryBody(Operation operation) {
+    String found = null;
+    for (Response response : operation.responses()) {
+      for (MediaType content : response.content()) {
+        if (content.schema() == null) {
+          continue;
+        }
+        String name = null;
+        for (String property : SchemaProperties.names(operation.document(), content.schema(), 1)) {
+          if (Words.isAny(property, bodyProperties)) {
+            name = property;
+          }
+        }
+        if (name == null) {
+          return null;
+        }
+        found = name;
+      }
+    }
+    return found;
   }
 
   /** The name is a configured header, or ends with one (without its "X-") after a vendor prefix. */
