@@ -26,7 +26,7 @@ public final class Environments {
       // German
       "produktion", "produktiv", "abnahme", "entwicklung", "testumgebung",
       // French (production and integration are the English words)
-      "recette", "développement", "developpement", "préproduction", "preproduction",
+      "recette", "intégration", "développement", "developpement", "préproduction", "preproduction",
       // Italian
       "produzione", "collaudo", "sviluppo", "integrazione");
 
