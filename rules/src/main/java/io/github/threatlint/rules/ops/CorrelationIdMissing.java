@@ -65,9 +65,13 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
     }
     if (without.size() > 1 && without.size() == operations) {
       Operation first = without.get(0);
+      // a document whose operations all authenticate nobody has no caller to trace: the same advice, as a note
+      boolean anyAuthenticated = without.stream().anyMatch(CorrelationIdMissing::authenticates);
       context.report(first.node(), "None of the document's " + operations + " operations accepts or returns a "
-          + "correlation header (" + OperationLists.firstOf(without) + "): declare a header parameter such as X-Correlation-ID once in the components, reference "
-          + "it from every operation and echo it in the responses, so that each call can be traced through all logs.");
+          + "correlation header (" + OperationLists.firstOf(without) + ")" + (anyAuthenticated ? "" : ", and none "
+          + "authenticates its caller") + ": declare a header parameter such as X-Correlation-ID once in the "
+          + "components, reference it from every operation and echo it in the responses, so that each call can be "
+          + "traced through all logs.", anyAuthenticated ? Level.WARNING : Level.NOTE);
       return;
     }
     for (Operation operation : without) {
@@ -83,8 +87,7 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
           + "log headers, not bodies. Consider also returning it in a header such as X-Request-ID.", Level.NOTE);
       return;
     }
-    SecurityRequirements security = operation.security();
-    if (security == null || security.allowsAnonymous()) {
+    if (!authenticates(operation)) {
       context.report(operation.node(), operation.label() + " accepts no correlation header and returns none; it "
           + "authenticates nobody (public reference data, discovery), so there is no caller to trace, but a correlation "
           + "id still helps support: consider a header such as X-Correlation-ID.", Level.NOTE);
@@ -93,6 +96,12 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
     context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
         + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
         + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+  }
+
+  /** True when every way to call the operation needs credentials. */
+  private static boolean authenticates(Operation operation) {
+    SecurityRequirements security = operation.security();
+    return security != null && !security.allowsAnonymous();
   }
 
   private boolean hasCorrelationHeader(Operation operation) {
