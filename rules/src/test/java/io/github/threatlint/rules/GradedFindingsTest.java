@@ -104,4 +104,18 @@ class GradedFindingsTest {
     assertThat(levels(Level.ERROR)).containsExactly(Level.ERROR, Level.ERROR);
     assertThat(levels(Level.NOTE)).containsExactly(Level.NOTE, Level.NOTE);
   }
+
+  /** A placeholder domain reaches no environment (a note); a host named for a test environment is a warning. */
+  @Test
+  void serverNonProductionGradesAPlaceholderDomainAsANote() {
+    String spec = String.join("\n",
+        "openapi: 3.0.3",
+        "info: {title: Accounts, version: 1.0.0}",
+        "servers:",
+        "  - url: https://mtls.dh.example.com/cds-au/v1",
+        "  - url: https://api-homologacao.banco.com.br/v1",
+        "paths: {}",
+        "");
+    assertThat(levels("server-non-production", Level.WARNING, spec)).containsExactly(Level.NOTE, Level.WARNING);
+  }
 }

@@ -70,7 +70,8 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication, and its "
           + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
           + "so that the exception is explicit and reviewed.", Level.NOTE);
-    } else if (security == null && noOperationRequiresSecurity(operation.document())) {
+    } else if (security == null && operation.document().operations().size() > 1
+        && noOperationRequiresSecurity(operation.document())) {
       reportOnceForTheDocument(operation, context);
     } else if (security == null) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
