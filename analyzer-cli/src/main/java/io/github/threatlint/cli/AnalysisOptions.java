@@ -1,16 +1,15 @@
 package io.github.threatlint.cli;
 
-import io.github.threatlint.core.config.Configuration;
-import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.ConfigurationLoader;
-import io.github.threatlint.core.config.RuleSelection;
-import io.github.threatlint.core.engine.EnabledRule;
+import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckException;
+import io.github.threatlint.core.check.CheckListener;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
+import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.RemoteFiles;
-import io.github.threatlint.core.resolve.SpecFiles;
+import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that decide what is analysed and how, shared by {@code check} and {@code report} so
- * that both read the same configuration, run the same rules and follow references the same way.
+ * The options that decide what is analysed and how, shared by {@code check} and {@code report}: they
+ * become one {@link CheckRequest}, so that both read the same configuration, run the same rules and
+ * follow references the same way.
  */
 final class AnalysisOptions {
   @Spec(Spec.Target.MIXEE)
@@ -48,6 +48,10 @@ final class AnalysisOptions {
       description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
   String maxFileSize;
 
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Stop analysing a file after this many seconds and report it as an error (default 60).")
+  int timeLimitSeconds;
+
   @Option(names = "--root", paramLabel = "DIR",
       description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
   Path root;
@@ -61,40 +65,72 @@ final class AnalysisOptions {
       description = "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
   List<String> remoteHosts = new ArrayList<>();
 
-  /** The configuration, the profile and the rules a run uses. */
-  record Selection(Configuration configuration, Profile profile, List<EnabledRule> rules) {}
+  @Option(names = "--documents-only",
+      description = "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
+          + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file.")
+  boolean documentsOnly;
 
   /**
-   * Loads the configuration and selects the rules; {@code fallbackProfile} applies when neither
-   * --profile nor the configuration's 'extends' names one.
+   * The request these options describe, for the SPEC arguments (files, folders, globs; not '-');
+   * {@code fallbackProfile} applies when neither --profile nor the configuration's 'extends' names one.
    */
-  Selection select(Path workingDirectory, Profile fallbackProfile) throws ConfigurationException {
-    Configuration configuration = loadConfiguration(workingDirectory);
-    Profile selected = profile(configuration, fallbackProfile);
-    return new Selection(configuration, selected, selectRules(configuration, selected));
+  CheckRequest.Builder request(Path workingDirectory, Profile fallbackProfile) {
+    if (allowRemoteRefs && remoteHosts.isEmpty()) {
+      throw usage("--allow-remote-refs needs at least one --remote-host HOST to fetch from");
+    }
+    if (!allowRemoteRefs && !remoteHosts.isEmpty()) {
+      throw usage("--remote-host has no effect without --allow-remote-refs");
+    }
+    long maxBytes = maxFileBytes();
+    CheckRequest.Builder request = CheckRequest.builder(workingDirectory, BuiltInRules.all())
+        .profile(profile())
+        .fallbackProfile(fallbackProfile)
+        .enable(enable)
+        .disable(disable)
+        .root(rootFolder(workingDirectory))
+        .remote(allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF)
+        .maxFileBytes(maxBytes)
+        .timePerFile(timePerFile());
+    if (config != null) {
+      request.configFile(workingDirectory.resolve(config), config);
+    }
+    return request;
   }
 
-  /** The configuration given with --config, else the one found upward from the working directory, else none. */
-  private Configuration loadConfiguration(Path workingDirectory) throws ConfigurationException {
-    Path file;
-    if (config != null) {
-      file = workingDirectory.resolve(config);
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigurationException(config, 0, 0, "no such configuration file");
-      }
-    } else {
-      file = ConfigurationLoader.find(workingDirectory).orElse(null);
-      if (file == null) {
-        return Configuration.EMPTY;
+  /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
+  List<Path> findDocuments(Path workingDirectory, List<String> specs) {
+    try {
+      return new SpecFinder(workingDirectory, maxFileBytes(), documentsOnly).find(specs);
+    } catch (SpecFinder.NoDocumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /**
+   * Runs the check; a wrong setting is a usage error naming the option, or (a configuration or
+   * baseline that cannot be used) a {@link CheckException} whose message is the line to print.
+   */
+  CheckResult run(CheckRequest request, CheckListener listener, Path workingDirectory) throws CheckException {
+    try {
+      return Check.run(request, listener);
+    } catch (CheckException e) {
+      switch (e.setting()) {
+        case ENABLE -> throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --enable"));
+        case DISABLE -> throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --disable"));
+        case ROOT -> throw usage("--root " + rootFolder(workingDirectory) + " is not a folder that can be read");
+        default -> throw e;
       }
     }
-    return new ConfigurationLoader(BuiltInRules.all()).load(file, CheckCommand.displayPath(workingDirectory, file));
   }
 
-  /** The profile of --profile, else of the configuration's 'extends', else {@code fallback}. */
-  private Profile profile(Configuration configuration, Profile fallback) {
+  private Path rootFolder(Path workingDirectory) {
+    return root == null ? workingDirectory : workingDirectory.resolve(root);
+  }
+
+  /** The profile of --profile, or null for the configuration's 'extends'. */
+  private Profile profile() {
     if (profile == null) {
-      return configuration.profile() != null ? configuration.profile() : fallback;
+      return null;
     }
     Profile selected = Profile.parse(profile);
     if (selected == null) {
@@ -103,50 +139,12 @@ final class AnalysisOptions {
     return selected;
   }
 
-  private List<EnabledRule> selectRules(Configuration configuration, Profile selected) throws ConfigurationException {
-    RuleSelection selection = new RuleSelection(BuiltInRules.all());
-    for (String id : enable) {
-      requireRule(selection, id, "--enable");
+  /** The time one file may take. */
+  Duration timePerFile() {
+    if (timeLimitSeconds <= 0) {
+      throw usage("--time-limit takes a positive number of seconds, not " + timeLimitSeconds);
     }
-    for (String id : disable) {
-      requireRule(selection, id, "--disable");
-    }
-    return selection.select(selected, configuration, enable, disable);
-  }
-
-  private void requireRule(RuleSelection selection, String id, String option) {
-    try {
-      selection.require(id);
-    } catch (ConfigurationException e) {
-      throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in " + option));
-    }
-  }
-
-  /** The files references lead to, confined to --root, with the remote policy of the options. */
-  SpecFiles specFiles(Path workingDirectory) {
-    if (allowRemoteRefs && remoteHosts.isEmpty()) {
-      throw usage("--allow-remote-refs needs at least one --remote-host HOST to fetch from");
-    }
-    if (!allowRemoteRefs && !remoteHosts.isEmpty()) {
-      throw usage("--remote-host has no effect without --allow-remote-refs");
-    }
-    long maxBytes = maxFileBytes();
-    RemoteFiles remote = allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF;
-    Path folder = root == null ? workingDirectory : workingDirectory.resolve(root);
-    try {
-      return new SpecFiles(folder, workingDirectory, maxBytes, remote);
-    } catch (IOException e) {
-      throw usage("--root " + folder + " is not a folder that can be read");
-    }
-  }
-
-  /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
-  List<Path> findDocuments(Path workingDirectory, List<String> specs) {
-    try {
-      return new SpecFinder(workingDirectory, maxFileBytes()).find(specs);
-    } catch (SpecFinder.NoDocumentException e) {
-      throw usage(e.getMessage());
-    }
+    return Duration.ofSeconds(timeLimitSeconds);
   }
 
   long maxFileBytes() {
@@ -157,12 +155,15 @@ final class AnalysisOptions {
       value = value.substring(0, value.length() - 1);
     }
     try {
-      long size = Long.parseLong(value) * factor;
+      long size = Math.multiplyExact(Long.parseLong(value), factor);
       if (size <= 0) {
         throw new NumberFormatException();
       }
+      if (size > SourceReader.MAX_SUPPORTED_BYTES) {
+        throw usage("--max-file-size takes at most 1g (a file is read into memory as one text), not '" + maxFileSize + "'");
+      }
       return size;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       throw usage("--max-file-size takes a positive size such as 64m, not '" + maxFileSize + "'");
     }
   }

@@ -1,22 +1,20 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.check.CheckException;
+import io.github.threatlint.core.check.CheckListener;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.config.Baseline;
-import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.Suppressions;
 import io.github.threatlint.core.engine.AnalysisResult;
-import io.github.threatlint.core.engine.Analyzer;
-import io.github.threatlint.core.engine.EnabledRule;
-import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -32,8 +30,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -105,6 +103,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = Colour.Words.class,
+      description = "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
+          + "NO_COLOR set), always or never.")
+  String color;
+
   @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
@@ -122,6 +125,10 @@ final class CheckCommand implements Callable<Integer> {
     if (threshold == null) {
       throw usage("--fail-on takes error, warning, note or none, not '" + failOn + "'");
     }
+    Colour colour = Colour.parse(this.color);
+    if (colour == null) {
+      throw usage("--color takes " + String.join(", ", new Colour.Words()) + ", not '" + this.color + "'");
+    }
     Map<String, Path> outputs = parseFormats();
     if (pruneBaseline && baseline == null) {
       throw usage("--prune-baseline needs --baseline FILE");
@@ -130,59 +137,63 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--prune-baseline and --write-baseline both rewrite a baseline; use one");
     }
     Path workingDirectory = environment.workingDirectory();
-    AnalysisOptions.Selection selection;
-    try {
-      selection = analysis.select(workingDirectory, Profile.RECOMMENDED);
-    } catch (ConfigurationException e) {
-      err.println(e.oneLine());
-      return ExitCodes.ERROR;
+    if (jobs != null && jobs < 1) {
+      throw usage("--jobs takes a positive number of files, not " + jobs);
     }
-    List<EnabledRule> rules = selection.rules();
-    SpecFiles referencedFiles = analysis.specFiles(workingDirectory);
-    Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
-        referencedFiles::forDocument);
-
-    if (timings) {
-      Timings.timeRules();
-    }
-    AnalysisResult result;
+    CheckRequest.Builder request = analysis.request(workingDirectory, Profile.RECOMMENDED)
+        .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
+        .baseline(baseline == null ? null : workingDirectory.resolve(baseline))
+        .timeRules(timings);
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");
       }
-      result = analyzer.analyze(environment.stdin(), stdinFilename);
+      request.stdin(environment.stdin(), stdinFilename);
     } else {
-      List<Analyzer.Input> inputs = new ArrayList<>();
-      for (Path path : analysis.findDocuments(workingDirectory, specs)) {
-        inputs.add(new Analyzer.Input(path, displayPath(workingDirectory, path)));
-      }
-      result = analyzer.analyze(inputs);
+      request.files(analysis.findDocuments(workingDirectory, specs));
     }
+    boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
+    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory);
+    // on a terminal, the text report on standard output comes file by file, with progress on stderr
+    TerminalProgress progress = environment.terminal() && outputs.containsKey("text") && outputs.get("text") == null
+        ? new TerminalProgress(out, err, textReporter(threshold), context) : null;
 
-    for (ToolError error : result.errors()) {
-      err.println(error.oneLine());
-    }
-    result = Suppressions.apply(result, selection.configuration(), workingDirectory);
+    CheckResult check;
     try {
-      result = applyBaseline(result, workingDirectory, err);
-    } catch (ConfigurationException e) {
-      err.println(e.oneLine());
+      check = analysis.run(request.build(), progress == null ? CheckListener.NONE : progress, workingDirectory);
+    } catch (CheckException e) {
+      err.println(e.getMessage());
       return ExitCodes.ERROR;
+    } finally {
+      if (progress != null) {
+        progress.finish();
+      }
+    }
+    AnalysisResult result = check.result();
+    // the configuration, read by the check, says where the rules' pages are
+    context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory, check.configuration().docsUrl());
+    if (progress == null) {
+      for (ToolError error : result.errors()) {
+        err.println(error.oneLine());
+      }
+    }
+    try {
+      result = applyBaseline(check, workingDirectory, err);
     } catch (IOException e) {
       err.println("threatlint: cannot write the baseline: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    boolean color = environment.variables().get("NO_COLOR") == null && System.console() != null
-        && !"dumb".equals(environment.variables().get("TERM"));
     long reportStart = System.nanoTime();
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, color, sarifCategory);
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
-      Reporter reporter = entry.getKey().equals("text") && showSuppressed ? new TextReporter(true) : Reporters.byName(entry.getKey());
-      AnalysisResult shown = entry.getKey().equals("text") && quiet ? onlyAtOrAbove(result, threshold) : result;
+      Reporter reporter = entry.getKey().equals("text") ? textReporter(threshold) : Reporters.byName(entry.getKey());
       try {
-        if (entry.getValue() == null) {
+        if (entry.getValue() == null && progress != null) {
+          // the findings are printed already
+          ((TextReporter) reporter).writeSummary(result, out);
+          out.flush();
+        } else if (entry.getValue() == null) {
           StringWriter text = new StringWriter();
-          writeReport(reporter, shown, context, text, entry.getKey());
+          reporter.write(result, context, text);
           out.print(text);
           out.flush();
         } else {
@@ -191,10 +202,10 @@ final class CheckCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
           }
           try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-            writeReport(reporter, shown, context, writer, entry.getKey());
+            reporter.write(result, context, writer);
           }
         }
-        for (String omission : reporter.omissions(shown)) {
+        for (String omission : reporter.omissions(result)) {
           err.println("threatlint: warning: " + omission);
         }
       } catch (IOException e) {
@@ -203,9 +214,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (timings) {
-      Timings.add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
-      err.println("timings: " + Timings.summary());
-      err.println("slowest rules: " + Timings.slowestRules(8));
+      check.timings().add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
+      err.println("timings: " + check.timings().summary());
+      err.println("slowest rules: " + check.timings().slowestRules(8));
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;
@@ -216,33 +227,9 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.CLEAN;
   }
 
-  private void writeReport(Reporter reporter, AnalysisResult result, ReportContext context, Writer writer, String format)
-      throws IOException {
-    if (format.equals("text") && quiet) {
-      for (String line : render(reporter, result, context).split("\n")) {
-        if (!line.isEmpty() && !isSummary(line)) {
-          writer.write(line + "\n");
-        }
-      }
-      return;
-    }
-    reporter.write(result, context, writer);
-  }
-
-  private static boolean isSummary(String line) {
-    return line.startsWith("No findings") || line.matches("\\d+ findings? .*");
-  }
-
-  private static String render(Reporter reporter, AnalysisResult result, ReportContext context) throws IOException {
-    StringWriter text = new StringWriter();
-    reporter.write(result, context, text);
-    return text.toString();
-  }
-
-  private static AnalysisResult onlyAtOrAbove(AnalysisResult result, Level threshold) {
-    List<Finding> kept = result.findings().stream()
-        .filter(f -> threshold == Level.OFF || f.level().atLeast(threshold)).toList();
-    return new AnalysisResult(kept, result.errors(), result.files(), result.rules());
+  /** The text reporter of the options: --show-suppressed, and --quiet (only findings at or above --fail-on, no summary). */
+  private TextReporter textReporter(Level threshold) {
+    return new TextReporter(showSuppressed, quiet ? threshold : null);
   }
 
   private Map<String, Path> parseFormats() {
@@ -274,24 +261,21 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * --baseline marks the findings it holds as baselined (and reports its fixed entries, or prunes them);
-   * --write-baseline records the findings not suppressed otherwise and then applies what it wrote.
+   * --baseline marked the findings it holds as baselined; here its fixed entries are reported, or
+   * pruned. --write-baseline records the findings not suppressed otherwise and then applies what it wrote.
    */
-  private AnalysisResult applyBaseline(AnalysisResult result, Path workingDirectory, PrintWriter err)
-      throws ConfigurationException, IOException {
-    AnalysisResult beforeBaseline = result;
+  private AnalysisResult applyBaseline(CheckResult check, Path workingDirectory, PrintWriter err) throws IOException {
+    AnalysisResult result = check.result();
     // a file that failed has no findings: rewriting a baseline now would drop its entries as if fixed
     boolean complete = result.errors().isEmpty();
-    if (baseline != null) {
-      Path file = workingDirectory.resolve(baseline);
-      Baseline accepted = Baseline.read(file, displayPath(workingDirectory, file));
-      Baseline.Match match = accepted.match(result, workingDirectory);
-      result = match.result();
+    if (check.baseline() != null) {
+      Baseline accepted = check.baseline();
+      Baseline.Match match = check.baselineMatch();
       if (pruneBaseline && !complete) {
         err.println("threatlint: the baseline " + accepted.displayPath() + " is not pruned, since files or rules failed.");
       } else if (pruneBaseline) {
         if (!match.fixed().isEmpty()) {
-          accepted.withEntries(match.matched()).write(file);
+          accepted.withEntries(match.matched()).write(workingDirectory.resolve(baseline));
         }
         err.println("threatlint: pruned " + match.fixed().size() + " fixed " + (match.fixed().size() == 1 ? "entry" : "entries")
             + " from the baseline " + accepted.displayPath() + "; " + match.matched().size() + " remain.");
@@ -309,25 +293,17 @@ final class CheckCommand implements Callable<Integer> {
       err.println("threatlint: the baseline " + writeBaseline + " is not written, since files or rules failed.");
     } else if (writeBaseline != null) {
       Path file = workingDirectory.resolve(writeBaseline);
-      Baseline written = Baseline.of(beforeBaseline.findings(), file, displayPath(workingDirectory, file), workingDirectory);
+      Baseline written = Baseline.of(check.beforeBaseline().findings(), file, CheckRequest.displayPath(workingDirectory, file),
+          workingDirectory);
       written.write(file);
       err.println("threatlint: wrote " + written.entries().size() + " " + (written.entries().size() == 1 ? "finding" : "findings")
           + " to the baseline " + written.displayPath() + ".");
-      result = written.match(beforeBaseline, workingDirectory).result();
+      result = written.match(check.beforeBaseline(), workingDirectory).result();
     }
     return result;
   }
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  static String displayPath(Path workingDirectory, Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (absolute.startsWith(workingDirectory)) {
-      return workingDirectory.relativize(absolute).toString().replace('\\', '/');
-    }
-    // outside the working directory: the absolute path, without the ../ segments it was reached by
-    return absolute.toString().replace('\\', '/');
   }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Cli.VersionProvider.class,
     description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
         + "and the OWASP API Security Top 10.",
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, InitCommand.class,
+        CompletionCommand.class, CommandLine.HelpCommand.class},
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,9 +35,10 @@ public final class Cli implements Runnable {
   /**
    * Standard input, environment and working directory of this invocation, for the commands. Relative
    * paths given on the command line are resolved against {@code workingDirectory} (which tests may
-   * put on an in-memory file system).
+   * put on an in-memory file system). {@code terminal}: standard output and error are a terminal, so
+   * a long run may show its progress there.
    */
-  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory) {}
+  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory, boolean terminal) {}
 
   @Override
   public void run() {
@@ -47,13 +49,23 @@ public final class Cli implements Runnable {
     return create(out, err, stdin, env).execute(args);
   }
 
+  /** Runs as the jar does: {@code terminal} when standard output and error are one. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, boolean terminal) {
+    return create(out, err, stdin, env, Path.of("").toAbsolutePath(), terminal).execute(args);
+  }
+
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     return create(out, err, stdin, env, Path.of("").toAbsolutePath());
   }
 
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
       Path workingDirectory) {
-    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize());
+    return create(out, err, stdin, env, workingDirectory, false);
+  }
+
+  static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
+      Path workingDirectory, boolean terminal) {
+    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
@@ -62,6 +74,9 @@ public final class Cli implements Runnable {
         }
         if (type == ReportCommand.class) {
           return type.cast(new ReportCommand(environment));
+        }
+        if (type == InitCommand.class) {
+          return type.cast(new InitCommand(environment));
         }
         return CommandLine.defaultFactory().create(type);
       }
@@ -80,10 +95,8 @@ public final class Cli implements Runnable {
       err.println("threatlint: internal error: " + e);
       return ExitCodes.ERROR;
     });
-    String noColor = env.get("NO_COLOR");
-    if (noColor != null && !noColor.isEmpty()) {
-      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    }
+    boolean colour = Colour.AUTO.enabled(env, Colour.terminal());
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return commandLine;
   }
 

@@ -1,15 +1,15 @@
 package io.github.threatlint.cli;
 
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.docs.RuleDocs;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threatlint explain RULE-ID}: prints the rule's documentation page (Markdown), the same as docs/rules/RULE-ID.md. */
 @Command(

@@ -1,18 +1,16 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
-import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.Suppressions;
-import io.github.threatlint.core.engine.Analyzer;
-import io.github.threatlint.core.engine.EnabledRule;
+import io.github.threatlint.core.check.CheckException;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
-import io.github.threatlint.core.threatmodel.ThreatModelBuilder;
+import io.github.threatlint.core.threatmodel.ThreatModels;
 import io.github.threatlint.core.threatmodel.ThreatReportFormat;
-import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -77,35 +75,20 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ThreatReportFormat chosen = chooseFormat();
     Path workingDirectory = environment.workingDirectory();
-    AnalysisOptions.Selection selection;
+    CheckRequest request = analysis.request(workingDirectory, Profile.SFTI)
+        .files(analysis.findDocuments(workingDirectory, specs))
+        .threads(1)
+        .build();
+    ThreatModels built = new ThreatModels(ThreatCatalogue.sfti());
+    CheckResult check;
     try {
-      selection = analysis.select(workingDirectory, Profile.SFTI);
-    } catch (ConfigurationException e) {
-      err.println(e.oneLine());
+      check = analysis.run(request, built, workingDirectory);
+    } catch (CheckException e) {
+      err.println(e.getMessage());
       return ExitCodes.ERROR;
     }
-    List<EnabledRule> rules = selection.rules();
-    Profile selected = selection.profile();
-    Analyzer analyzer = new Analyzer(rules, analysis.maxFileBytes(), Runtime.getRuntime().availableProcessors(),
-        analysis.specFiles(workingDirectory)::forDocument);
-    List<Analyzer.Input> inputs = new ArrayList<>();
-    for (Path path : analysis.findDocuments(workingDirectory, specs)) {
-      inputs.add(new Analyzer.Input(path, CheckCommand.displayPath(workingDirectory, path)));
-    }
-
-    ThreatCatalogue catalogue = ThreatCatalogue.sfti();
-    List<ToolError> errors = new ArrayList<>();
-    List<ThreatModel> models = new ArrayList<>();
-    // each model is built on the analyzer's worker thread, next to its analysis, where deep documents have the stack they need
-    for (Analysed analysed : analyzer.analyzeDocuments(inputs, analysis -> new Analysed(analysis.errors(),
-        analysis.document() == null ? null
-            : ThreatModelBuilder.build(catalogue, analysis.document(),
-                Suppressions.apply(analysis.findings(), selection.configuration(), workingDirectory), rules, selected.label())))) {
-      errors.addAll(analysed.errors());
-      if (analysed.model() != null) {
-        models.add(analysed.model());
-      }
-    }
+    List<ToolError> errors = built.errors();
+    List<ThreatModel> models = built.models();
     for (ToolError error : errors) {
       err.println(error.oneLine());
     }
@@ -115,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     Path target = output == null ? null : workingDirectory.resolve(output.toString());
-    ReportLinks links = ReportLinks.forReport(workingDirectory, target);
+    ReportLinks links = ReportLinks.forReport(workingDirectory, target, check.configuration().docsUrl());
     try {
       if (output == null) {
         StringWriter text = new StringWriter();
@@ -136,9 +119,6 @@ final class ReportCommand implements Callable<Integer> {
     }
     return errors.isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
   }
-
-  /** One specification's tool errors and threat model (null when it could not be analysed). */
-  private record Analysed(List<ToolError> errors, ThreatModel model) {}
 
   private ThreatReportFormat chooseFormat() {
     if (format != null) {

@@ -2,13 +2,19 @@ package io.github.threatlint.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.report.ReportContext;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.docs.DocsUrl;
+import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,11 +23,11 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threatlint rules}: the catalog of built-in rules, as a table, JSON or Markdown. */
 @Command(
@@ -62,7 +68,7 @@ final class RulesCommand implements Callable<Integer> {
       case "table" -> out.print(table(rules, levels));
       case "json" -> out.print(json(rules, levels));
       case "markdown" -> out.print(RuleDocs.table(rules, rule -> levels.levelOf(rule.info()).label(),
-          id -> "[`" + id + "`](" + ReportContext.ruleHelpUri(id) + ")"));
+          id -> "[`" + id + "`](" + DocsUrl.DEFAULT.of(id) + ")"));
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown format '" + format + "' (choose from table, json, markdown)");
     }
@@ -130,7 +136,7 @@ final class RulesCommand implements Callable<Integer> {
           json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeStringField("helpUri", ReportContext.ruleHelpUri(info.id()));
+        json.writeStringField("helpUri", DocsUrl.DEFAULT.of(info.id()));
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -44,8 +44,8 @@ class CheckCommandTest {
   @Test
   void reportsFindingsAsTextAndExitsWithOne() throws IOException {
     String spec = write("api.yaml", INSECURE);
-    CliRunner.Run run = CliRunner.run("check", spec);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    CliRun run = CliRun.run("check", spec);
+    assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(run.out()).contains(spec + ":5:5: error [operation-security-missing] GET /v1/accounts (read) requires no authentication");
     assertThat(run.out()).contains(spec + ":1:1: error [security-schemes-missing]");
     // other rules (warnings, notes) report on this spec too: only the two errors are this test's business
@@ -54,28 +54,42 @@ class CheckCommandTest {
   }
 
   @Test
+  void documentsOnlySkipsNamedFilesThatAreNoDocumentInsteadOfReportingThem() throws IOException {
+    String ci = write("ci.yml", "name: build\non: push\n");
+    String spec = write("api.yaml", INSECURE);
+    CliRun plain = CliRun.run("check", ci);
+    assertThat(plain.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(plain.err()).contains("not an OpenAPI or Swagger document");
+    CliRun skipped = CliRun.run("check", "--documents-only", ci, spec);
+    assertThat(skipped.exit()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(skipped.out()).doesNotContain("ci.yml").contains("in 1 file.");
+    CliRun nothing = CliRun.run("check", "--documents-only", ci);
+    assertThat(nothing.exit()).as(nothing.err()).isZero();
+  }
+
+  @Test
   void failOnNoneExitsWithZero() throws IOException {
-    assertThat(CliRunner.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exitCode()).isZero();
+    assertThat(CliRun.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exit()).isZero();
   }
 
   @Test
   void quietPrintsOnlyFindings() throws IOException {
-    CliRunner.Run run = CliRunner.run("check", "--quiet", write("api.yaml", INSECURE));
+    CliRun run = CliRun.run("check", "--quiet", write("api.yaml", INSECURE));
     assertThat(run.out().lines()).hasSize(2).allMatch(line -> line.contains(": error ["));
   }
 
   @Test
   void swagger20FindingsLandOnTheLinesOfTheSource() throws IOException {
     String spec = write("payments.json", SWAGGER);
-    CliRunner.Run run = CliRunner.run("check", spec);
+    CliRun run = CliRun.run("check", spec);
     assertThat(run.out()).contains(spec + ":6:7: error [operation-security-missing] POST /v1/payments (write)");
   }
 
   @Test
   void jsonOutputHasTheDocumentedShape() throws IOException {
     Path report = dir.resolve("out/report.json");
-    CliRunner.Run run = CliRunner.run("check", "--format", "json=" + report, write("api.yaml", INSECURE));
-    assertThat(run.exitCode()).isEqualTo(1);
+    CliRun run = CliRun.run("check", "--format", "json=" + report, write("api.yaml", INSECURE));
+    assertThat(run.exit()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(report.toFile());
     assertThat(json.at("/tool/name").asText()).isEqualTo("threatlint");
     JsonNode finding = null;
@@ -96,7 +110,7 @@ class CheckCommandTest {
   @Test
   void severalFormatsAtOnce() throws IOException {
     Path sarif = dir.resolve("r.sarif");
-    CliRunner.Run run = CliRunner.run("check", "--format", "text", "--format", "sarif=" + sarif, write("api.yaml", INSECURE));
+    CliRun run = CliRun.run("check", "--format", "text", "--format", "sarif=" + sarif, write("api.yaml", INSECURE));
     assertThat(run.out()).contains("[operation-security-missing]");
     JsonNode log = new ObjectMapper().readTree(sarif.toFile());
     JsonNode result = null;
@@ -111,40 +125,40 @@ class CheckCommandTest {
 
   @Test
   void readsStandardInput() {
-    CliRunner.Run run = CliRunner.runWithStdin(INSECURE, "check", "--stdin-filename", "piped.yaml", "-");
-    assertThat(run.exitCode()).isEqualTo(1);
+    CliRun run = CliRun.runWithInput(INSECURE, "check", "--stdin-filename", "piped.yaml", "-");
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("piped.yaml:5:5: error [operation-security-missing]");
   }
 
   @Test
   void missingFileIsAOneLineErrorWithExitTwo() {
-    CliRunner.Run run = CliRunner.run("check", dir.resolve("nope.yaml").toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    CliRun run = CliRun.run("check", dir.resolve("nope.yaml").toString());
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err().strip()).isEqualTo(dir.resolve("nope.yaml") + ": error: no such file");
   }
 
   @Test
   void syntaxErrorNamesFileLineAndColumn() throws IOException {
     String spec = write("broken.yaml", "openapi: 3.0.0\ninfo: [a, b\npaths: {}\n");
-    CliRunner.Run run = CliRunner.run("check", spec);
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", spec);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip()).matches("\\Q" + spec + "\\E:\\d+:\\d+: error: invalid YAML: .*");
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test
   void notAnOpenApiDocumentIsAnError() throws IOException {
-    CliRunner.Run run = CliRunner.run("check", write("list.json", "[1, 2]"));
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", write("list.json", "[1, 2]"));
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("the document is an array, not an OpenAPI or Swagger object");
-    CliRunner.Run other = CliRunner.run("check", write("other.yaml", "name: x\n"));
+    CliRun other = CliRun.run("check", write("other.yaml", "name: x\n"));
     assertThat(other.err()).contains("no top-level 'openapi' or 'swagger' key");
   }
 
   @Test
   void oneBadFileDoesNotHideTheOthersFindings() throws IOException {
-    CliRunner.Run run = CliRunner.run("check", write("empty.yaml", ""), write("api.yaml", INSECURE));
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", write("empty.yaml", ""), write("api.yaml", INSECURE));
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("empty.yaml: error: the file is empty");
     assertThat(run.out()).contains("[operation-security-missing]");
   }
@@ -152,26 +166,26 @@ class CheckCommandTest {
   @Test
   void usageErrorsExitWithTwo() throws IOException {
     String spec = write("api.yaml", INSECURE);
-    assertThat(CliRunner.run("check", "--format", "pdf", spec).exitCode()).isEqualTo(2);
-    assertThat(CliRunner.run("check", "--fail-on", "fatal", spec).exitCode()).isEqualTo(2);
-    assertThat(CliRunner.run("check", "--profile", "lax", spec).exitCode()).isEqualTo(2);
-    assertThat(CliRunner.run("check", "--disable", "no-such-rule", spec).exitCode()).isEqualTo(2);
-    CliRunner.Run none = CliRunner.run("check");
-    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("check", "--format", "pdf", spec).exit()).isEqualTo(2);
+    assertThat(CliRun.run("check", "--fail-on", "fatal", spec).exit()).isEqualTo(2);
+    assertThat(CliRun.run("check", "--profile", "lax", spec).exit()).isEqualTo(2);
+    assertThat(CliRun.run("check", "--disable", "no-such-rule", spec).exit()).isEqualTo(2);
+    CliRun none = CliRun.run("check");
+    assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("Missing required parameter");
   }
 
   @Test
   void disableSwitchesARuleOff() throws IOException {
-    CliRunner.Run run = CliRunner.run("check", "--disable", "operation-security-missing", write("api.yaml", INSECURE));
+    CliRun run = CliRun.run("check", "--disable", "operation-security-missing", write("api.yaml", INSECURE));
     assertThat(run.out()).doesNotContain("operation-security-missing").contains("security-schemes-missing");
   }
 
   @Test
   void versionAndHelp() {
-    assertThat(CliRunner.run("--version").out()).startsWith("threatlint ");
-    CliRunner.Run help = CliRunner.run("check", "--help");
-    assertThat(help.exitCode()).isZero();
+    assertThat(CliRun.run("--version").out()).startsWith("threatlint ");
+    CliRun help = CliRun.run("check", "--help");
+    assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("Exit codes:").contains("--fail-on");
   }
 }

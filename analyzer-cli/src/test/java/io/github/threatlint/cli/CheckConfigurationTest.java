@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +42,6 @@ class CheckConfigurationTest {
   private final FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
   private final Path repository = fs.getPath("/work/repository");
 
-  private record Run(int exit, String out, String err) {}
-
   @AfterEach
   void close() throws IOException {
     fs.close();
@@ -64,7 +58,7 @@ class CheckConfigurationTest {
    * Runs the command line. A check runs operation-security-missing only: these tests are about
    * configuration, and one rule keeps their expected output exact while other rules evolve.
    */
-  private Run run(Path workingDirectory, String... args) {
+  private CliRun run(Path workingDirectory, String... args) {
     if (args.length > 0 && args[0].equals("check")) {
       List<String> only = new ArrayList<>(List.of("check"));
       for (RuleDescriptor rule : BuiltInRules.all()) {
@@ -75,14 +69,10 @@ class CheckConfigurationTest {
       only.addAll(Arrays.asList(args).subList(1, args.length));
       args = only.toArray(String[]::new);
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-        Map.of("NO_COLOR", "1"), workingDirectory).execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    return CliRun.runIn(workingDirectory, args);
   }
 
-  private Run run(String... args) {
+  private CliRun run(String... args) {
     return run(repository, args);
   }
 
@@ -98,7 +88,7 @@ class CheckConfigurationTest {
             options:
               allowAnonymous: ["/health"]
         """);
-    Run run = run(repository.resolve("specs"), "check", "api.yaml");
+    CliRun run = run(repository.resolve("specs"), "check", "api.yaml");
     assertThat(run.out()).isEqualTo("""
         api.yaml:8:5: warning [operation-security-missing] GET /accounts (read) requires no authentication: no 'security' \
         applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
@@ -119,7 +109,7 @@ class CheckConfigurationTest {
     write(".threatlint.yaml", "rules:\n  operation-security-missing: note\n");
     write("ci/strict.json", "{\"rules\": {\"operation-security-missing\": \"off\"}}");
     assertThat(run("check", "api.yaml").out()).contains("note [operation-security-missing]");
-    Run explicit = run("check", "--config", "ci/strict.json", "api.yaml");
+    CliRun explicit = run("check", "--config", "ci/strict.json", "api.yaml");
     assertThat(explicit.out()).isEqualTo("No findings in 1 file.\n");
     assertThat(explicit.exit()).isEqualTo(ExitCodes.CLEAN);
   }
@@ -128,7 +118,7 @@ class CheckConfigurationTest {
   void aConfigurationErrorIsOneLineWithFileAndPlaceAndExitCode2() throws IOException {
     write("api.yaml", SPEC);
     write(".threatlint.yaml", "extends: sfti\nrules:\n  operation-security-mising: off\n");
-    Run run = run("check", "api.yaml");
+    CliRun run = run("check", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(".threatlint.yaml:3:3: error: unknown rule 'operation-security-mising' "
@@ -138,7 +128,7 @@ class CheckConfigurationTest {
   @Test
   void aMissingConfigFileIsAnError() throws IOException {
     write("api.yaml", SPEC);
-    Run run = run("check", "--config", "nowhere.yaml", "api.yaml");
+    CliRun run = run("check", "--config", "nowhere.yaml", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).isEqualTo("nowhere.yaml: error: no such configuration file\n");
   }
@@ -146,7 +136,7 @@ class CheckConfigurationTest {
   @Test
   void unknownRulesOnTheCommandLineAreUsageErrors() throws IOException {
     write("api.yaml", SPEC);
-    Run run = run("check", "--enable", "operation-security", "api.yaml");
+    CliRun run = run("check", "--enable", "operation-security", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).startsWith("threatlint: unknown rule 'operation-security' in --enable; 'threatlint rules' lists the rule ids\n");
     assertThat(run("check", "--disable", "security-scheme-missing", "api.yaml").err())
@@ -157,7 +147,7 @@ class CheckConfigurationTest {
   void disableOnTheCommandLineWinsOverTheConfiguration() throws IOException {
     write("api.yaml", SPEC);
     write(".threatlint.yaml", "rules:\n  operation-security-missing: error\n");
-    Run run = run("check", "--disable", "operation-security-missing", "api.yaml");
+    CliRun run = run("check", "--disable", "operation-security-missing", "api.yaml");
     assertThat(run.out()).isEqualTo("No findings in 1 file.\n");
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
   }
@@ -175,10 +165,10 @@ class CheckConfigurationTest {
             pointer: /paths/~1accounts/**
             reason: Behind the gateway's mTLS until v2.
         """);
-    Run run = run("check", "api.yaml");
+    CliRun run = run("check", "api.yaml");
     assertThat(run.out()).isEqualTo("No findings in 1 file; 3 suppressed.\n");
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
-    Run shown = run("check", "--show-suppressed", "api.yaml");
+    CliRun shown = run("check", "--show-suppressed", "api.yaml");
     assertThat(shown.out()).contains(
         "api.yaml:5:5: error [operation-security-missing] GET /health (read) requires no authentication",
         "(suppressed: Liveness probe for the load balancer.)\n",
@@ -193,7 +183,7 @@ class CheckConfigurationTest {
   @Test
   void aBaselineSurvivesReformattingWhileANewFindingStillFails() throws IOException {
     write("specs/api.yaml", SPEC);
-    Run written = run("check", "--write-baseline", "threatlint-baseline.json", "specs/api.yaml");
+    CliRun written = run("check", "--write-baseline", "threatlint-baseline.json", "specs/api.yaml");
     assertThat(written.exit()).isEqualTo(ExitCodes.CLEAN);
     assertThat(written.err()).isEqualTo("threatlint: wrote 3 findings to the baseline threatlint-baseline.json.\n");
     assertThat(written.out()).isEqualTo("No findings in 1 file; 3 suppressed.\n");
@@ -224,7 +214,7 @@ class CheckConfigurationTest {
                     responses: {'200': {description: ok}}
         """;
     write("specs/api.yaml", reformatted);
-    Run after = run("check", "--baseline", "threatlint-baseline.json", "specs/api.yaml");
+    CliRun after = run("check", "--baseline", "threatlint-baseline.json", "specs/api.yaml");
     assertThat(after.out()).isEqualTo("No findings in 1 file; 3 suppressed.\n");
     assertThat(after.err()).isEmpty();
     assertThat(after.exit()).isEqualTo(ExitCodes.CLEAN);
@@ -232,7 +222,7 @@ class CheckConfigurationTest {
     // a new unauthenticated operation fails the build; only it is listed
     write("specs/api.yaml", reformatted.replace("    /accounts:\n", "    /accounts:\n        delete:\n"
         + "            responses: {'204': {description: deleted}}\n"));
-    Run withNew = run(repository.resolve("specs"), "check", "--baseline", "../threatlint-baseline.json", "api.yaml");
+    CliRun withNew = run(repository.resolve("specs"), "check", "--baseline", "../threatlint-baseline.json", "api.yaml");
     assertThat(withNew.out()).isEqualTo("""
         api.yaml:18:9: error [operation-security-missing] DELETE /accounts (write) requires no authentication: no 'security' \
         applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
@@ -247,13 +237,13 @@ class CheckConfigurationTest {
     write("api.yaml", SPEC);
     run("check", "--write-baseline", "baseline.json", "api.yaml");
     write("api.yaml", SPEC.replace("  /health:\n    get:\n      responses: {'200': {description: ok}}\n", ""));
-    Run run = run("check", "--baseline", "baseline.json", "api.yaml");
+    CliRun run = run("check", "--baseline", "baseline.json", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
     assertThat(run.err()).isEqualTo("""
         threatlint: 1 entry of the baseline baseline.json no longer matches a finding (fixed); remove it with --prune-baseline:
           fixed: operation-security-missing api.yaml#/paths/~1health/get
         """);
-    Run pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "api.yaml");
+    CliRun pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "api.yaml");
     assertThat(pruned.err()).isEqualTo("threatlint: pruned 1 fixed entry from the baseline baseline.json; 2 remain.\n");
     assertThat(Files.readString(repository.resolve("baseline.json"))).doesNotContain("/health");
     assertThat(run("check", "--baseline", "baseline.json", "api.yaml").err()).isEmpty();
@@ -263,13 +253,13 @@ class CheckConfigurationTest {
   void aBaselineIsNeitherWrittenNorPrunedWhenAFileFailed() throws IOException {
     write("api.yaml", SPEC);
     write("broken.yaml", "openapi: 3.0.3\npaths: [\n");
-    Run written = run("check", "--write-baseline", "baseline.json", "api.yaml", "broken.yaml");
+    CliRun written = run("check", "--write-baseline", "baseline.json", "api.yaml", "broken.yaml");
     assertThat(written.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(written.err()).endsWith("threatlint: the baseline baseline.json is not written, since files or rules failed.\n");
     assertThat(Files.exists(repository.resolve("baseline.json"))).isFalse();
     run("check", "--write-baseline", "baseline.json", "api.yaml");
     String before = Files.readString(repository.resolve("baseline.json"));
-    Run pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "broken.yaml");
+    CliRun pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "broken.yaml");
     assertThat(pruned.err()).endsWith("threatlint: the baseline baseline.json is not pruned, since files or rules failed.\n")
         .doesNotContain("fixed:");
     assertThat(Files.readString(repository.resolve("baseline.json"))).isEqualTo(before);
@@ -279,7 +269,7 @@ class CheckConfigurationTest {
   void baselineOptionsAreChecked() throws IOException {
     write("api.yaml", SPEC);
     assertThat(run("check", "--prune-baseline", "api.yaml").err()).startsWith("threatlint: --prune-baseline needs --baseline FILE\n");
-    Run missing = run("check", "--baseline", "none.json", "api.yaml");
+    CliRun missing = run("check", "--baseline", "none.json", "api.yaml");
     assertThat(missing.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(missing.err()).isEqualTo("none.json: error: cannot read the baseline: no such file\n");
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutates valid specifications at random (fixed seed) and asserts the CLI's contract on each: exit
- * code 0, 1 or 2, no stack trace, and JSON and SARIF reports that still parse. CI runs a bounded
- * number of iterations; more on demand with {@code -Dthreatlint.fuzz.iterations=N}
- * (and {@code -Dthreatlint.fuzz.seed=S}).
+ * code 0, 1 or 2, no stack trace, and JSON and SARIF reports that still parse. CI runs at most 150
+ * iterations and at most 45 seconds; more on demand with {@code -Dthreatlint.fuzz.iterations=N} and
+ * {@code -Dthreatlint.fuzz.seconds=S} (and another seed with {@code -Dthreatlint.fuzz.seed=S}).
  */
 class FuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,26 +85,27 @@ class FuzzTest {
   @Test
   void mutatedSpecsKeepTheContract() throws IOException {
     int iterations = Integer.getInteger("threatlint.fuzz.iterations", 150);
+    long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("threatlint.fuzz.seconds", 45)).toNanos();
     Random random = new Random(Long.getLong("threatlint.fuzz.seed", 20261129L));
     List<String> seeds = List.of(SEED_YAML, SEED_SWAGGER);
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < iterations; i++) {
+    for (int i = 0; i < iterations && System.nanoTime() < deadline; i++) {
       String seed = seeds.get(i % seeds.size());
       String mutant = mutate(seed, random);
       Path spec = dir.resolve("mutant-" + i + (seed == SEED_SWAGGER ? ".json" : ".yaml"));
       Files.writeString(spec, mutant);
       Path json = dir.resolve("report-" + i + ".json");
       Path sarif = dir.resolve("report-" + i + ".sarif");
-      CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", "--profile", "strict",
+      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", "--profile", "strict",
           "--format", "text", "--format", "json=" + json, "--format", "sarif=" + sarif, spec.toString()));
       String where = "iteration " + i + " (" + spec + ")";
-      if (run.exitCode() < 0 || run.exitCode() > 2) {
-        problems.add(where + ": exit code " + run.exitCode());
+      if (run.exit() < 0 || run.exit() > 2) {
+        problems.add(where + ": exit code " + run.exit());
       }
       if (run.err().contains("\tat ") || run.err().contains("internal error") || run.err().contains(" failed at ")) {
         problems.add(where + ": " + run.err().strip());
       }
-      if (run.exitCode() == 2 && run.err().isBlank()) {
+      if (run.exit() == 2 && run.err().isBlank()) {
         problems.add(where + ": exit 2 without a message");
       }
       JsonNode report = JSON.readTree(json.toFile());

@@ -57,8 +57,8 @@ class HostileInputTest {
   void givesOneClearLineAndExitTwo(String name, byte[] content, String expected) throws IOException {
     Path file = dir.resolve(name);
     Files.write(file, content);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run("check", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", file.toString()));
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip()).startsWith(file.toString()).contains(": error: ").contains(expected);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -73,25 +73,60 @@ class HostileInputTest {
     withBom[1] = (byte) 0xFE;
     System.arraycopy(text, 0, withBom, 2, text.length);
     Files.write(file, withBom);
-    CliRunner.Run run = CliRunner.run("check", file.toString());
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = CliRun.run("check", file.toString());
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
   }
 
   @Test
+  void devicesAndFifosAreNotRead() throws Exception {
+    Path fifo = dir.resolve("fifo.yaml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    Path spec = dir.resolve("refers-to-fifo.yaml");
+    Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: {$ref: 'fifo.yaml'}\n");
+    for (String input : new String[] {fifo.toString(), "/dev/zero"}) {
+      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", input));
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo(input + ": error: is not a regular file (a device, FIFO or socket); only regular files are read");
+    }
+    CliRun viaRef = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.runIn(dir, "check", spec.toString()));
+    assertThat(viaRef.out()).contains("[ref-unresolved]").contains("not a regular file");
+  }
+
+  @Test
+  void limitsAndOptionsOutOfRangeAreUsageErrors() throws IOException {
+    Path file = dir.resolve("small.yaml");
+    Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n");
+    CliRun huge = CliRun.run("check", "--max-file-size", "8g", file.toString());
+    assertThat(huge.exit()).isEqualTo(2);
+    assertThat(huge.err()).contains("--max-file-size takes at most 1g");
+    CliRun noJobs = CliRun.run("check", "-j", "0", file.toString());
+    assertThat(noJobs.exit()).isEqualTo(2);
+    assertThat(noJobs.err()).contains("--jobs takes a positive number");
+    CliRun folder = CliRun.run("check", "-c", dir.toString(), file.toString());
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a directory, not a configuration file");
+    Path config = dir.resolve("big-config.yaml");
+    Files.writeString(config, "# " + "x".repeat(5 * 1024 * 1024) + "\n");
+    CliRun bigConfig = CliRun.run("check", "-c", config.toString(), file.toString());
+    assertThat(bigConfig.exit()).isEqualTo(2);
+    assertThat(bigConfig.err()).contains("more than the limit of").doesNotContain("--max-file-size");
+  }
+
+  @Test
   void directoryIsAnError() {
-    CliRunner.Run run = CliRunner.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    CliRun run = CliRun.run("check", "--jobs", "1", dir.resolve("nothing-here").toString());
+    assertThat(run.exit()).isEqualTo(2);
   }
 
   @Test
   void sizeLimitIsClearAndAdjustable() throws IOException {
     Path file = dir.resolve("big.yaml");
     Files.writeString(file, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n# " + "x".repeat(3000) + "\n");
-    CliRunner.Run refused = CliRunner.run("check", "--max-file-size", "1k", file.toString());
-    assertThat(refused.exitCode()).isEqualTo(2);
+    CliRun refused = CliRun.run("check", "--max-file-size", "1k", file.toString());
+    assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("more than the limit of 1024").contains("--max-file-size");
-    assertThat(CliRunner.run("check", "--max-file-size", "1m", file.toString()).exitCode()).isZero();
+    assertThat(CliRun.run("check", "--max-file-size", "1m", file.toString()).exit()).isZero();
   }
 
   @Test
@@ -123,10 +158,50 @@ class HostileInputTest {
         "    Loop: {$ref: '#/components/schemas/Other'}",
         "    Self: {$ref: '#/components/schemas/Self'}",
         ""));
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-        () -> CliRunner.run("check", "--profile", "strict", file.toString()));
-    assertThat(run.exitCode()).isIn(0, 1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> CliRun.run("check", "--profile", "strict", file.toString()));
+    assertThat(run.exit()).isIn(0, 1);
     assertThat(run.err()).isEmpty();
+  }
+
+  /** 9^4 aliased copies of a schema with nine unbounded strings: one finding per string of the text, not 59,049. */
+  @Test
+  void aliasesDoNotMultiplyFindings() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n");
+    spec.append("    S0: &s0\n      type: object\n      properties:\n");
+    for (int p = 1; p <= 9; p++) {
+      spec.append("        p").append(p).append(": {type: string}\n");
+    }
+    for (int level = 1; level <= 4; level++) {
+      spec.append("    S").append(level).append(": &s").append(level).append("\n      allOf: [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*s" + (level - 1)))).append("]\n");
+    }
+    Path file = dir.resolve("aliases.yaml");
+    Files.writeString(file, spec);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--profile", "strict", "--enable", "string-max-length", file.toString()));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().lines().filter(line -> line.contains("[string-max-length]")).count()).isEqualTo(9);
+  }
+
+  @Test
+  void aFileOverTheTimeLimitIsAnErrorAndTheOthersStillReport() throws IOException {
+    StringBuilder spec = new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
+    for (int i = 0; i < 30_000; i++) {
+      spec.append("  /v1/r").append(i).append(":\n    get:\n      responses: {'200': {description: ok}}\n");
+    }
+    Path slow = dir.resolve("slow.yaml");
+    Files.writeString(slow, spec);
+    Path quick = dir.resolve("quick.yaml");
+    Files.writeString(quick, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
+        + "      responses: {'200': {description: ok}}\n");
+    CliRun.run("check", quick.toString()); // warms the parsers up: a cold first file can take a second
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> CliRun.run("check", "--time-limit", "2", "--jobs", "1", slow.toString(), quick.toString()));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo(slow + ": error: the analysis took longer than the time limit of 2 s per file, "
+        + "and was stopped (raise it with --time-limit)");
+    assertThat(run.out()).contains("quick.yaml:5:5: error [operation-security-missing]").doesNotContain("slow.yaml:");
   }
 
   @Test
@@ -137,9 +212,9 @@ class HostileInputTest {
     }
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, spec);
-    CliRunner.Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> CliRunner.run("check", "--quiet", file.toString()));
-    assertThat(run.exitCode()).isEqualTo(1);
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> CliRun.run("check", "--quiet", file.toString()));
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out().lines().filter(line -> line.contains("[operation-security-missing]")).count()).isEqualTo(10_000);
   }
 }

@@ -64,12 +64,12 @@ class MultiFileCommandTest {
     twoDocumentsAndSharedFragments();
     String fragment = dir.resolve("specs/common/list.yaml").toString();
 
-    CliRunner.Run text = CliRunner.run("check", "--root", dir.toString(), dir.resolve("specs").toString());
-    CliRunner.Run json = CliRunner.run("check", "--root", dir.toString(), "--format", "json", dir.resolve("specs").toString());
-    CliRunner.Run sarif = CliRunner.run("check", "--root", dir.toString(), "--format", "sarif", dir.resolve("specs").toString());
+    CliRun text = CliRun.run("check", "--root", dir.toString(), dir.resolve("specs").toString());
+    CliRun json = CliRun.run("check", "--root", dir.toString(), "--format", "json", dir.resolve("specs").toString());
+    CliRun sarif = CliRun.run("check", "--root", dir.toString(), "--format", "sarif", dir.resolve("specs").toString());
 
     assertThat(text.err()).isEmpty();
-    assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(text.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(text.out()).containsOnlyOnce(fragment + ":4:5: error [ref-unresolved] The reference './Cursor.yaml' does not resolve: "
         + "the file " + dir.resolve("specs/common/Cursor.yaml") + " does not exist");
     assertThat(text.out().strip()).endsWith("in 2 files.");
@@ -88,7 +88,7 @@ class MultiFileCommandTest {
   void aGlobFindsRootDocumentsAndSkipsFragments() throws IOException {
     twoDocumentsAndSharedFragments();
 
-    CliRunner.Run run = CliRunner.run("check", "--root", dir.toString(), dir + "/specs/**/*.yaml");
+    CliRun run = CliRun.run("check", "--root", dir.toString(), dir + "/specs/**/*.yaml");
 
     assertThat(run.err()).isEmpty();
     assertThat(run.out().strip()).endsWith("in 2 files.");
@@ -98,9 +98,9 @@ class MultiFileCommandTest {
   void aFolderWithoutRootDocumentsIsAUsageError() throws IOException {
     write("fragments/Account.yaml", "type: object");
 
-    CliRunner.Run run = CliRunner.run("check", dir.resolve("fragments").toString());
+    CliRun run = CliRun.run("check", dir.resolve("fragments").toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).contains("no OpenAPI or Swagger document");
   }
 
@@ -116,8 +116,8 @@ class MultiFileCommandTest {
         "    Secret:",
         "      $ref: ../secret.yaml#/Secret");
 
-    CliRunner.Run confined = CliRunner.run("check", "--root", dir.resolve("api").toString(), spec.toString());
-    CliRunner.Run wider = CliRunner.run("check", "--root", dir.toString(), spec.toString());
+    CliRun confined = CliRun.run("check", "--root", dir.resolve("api").toString(), spec.toString());
+    CliRun wider = CliRun.run("check", "--root", dir.toString(), spec.toString());
 
     assertThat(confined.out()).contains(spec + ":7:7: error [ref-unresolved]").contains("outside the root folder")
         .contains("it was not read");
@@ -130,7 +130,7 @@ class MultiFileCommandTest {
     String text = String.join("\n", "openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}",
         "components: {schemas: {Id: {$ref: './schemas/Id.yaml'}, Gone: {$ref: './schemas/Gone.yaml'}}}", "");
 
-    CliRunner.Run run = CliRunner.runWithStdin(text, "check", "--root", dir.toString(), "--stdin-filename",
+    CliRun run = CliRun.runWithInput(text, "check", "--root", dir.toString(), "--stdin-filename",
         dir.resolve("api/api.yaml").toString(), "-");
 
     assertThat(run.out()).contains("'./schemas/Gone.yaml' does not resolve").doesNotContain("'./schemas/Id.yaml' does not");
@@ -157,8 +157,8 @@ class MultiFileCommandTest {
           "    Money:",
           "      $ref: '" + url + "'");
 
-      CliRunner.Run byDefault = CliRunner.run("check", "--root", dir.toString(), spec.toString());
-      CliRunner.Run allowed = CliRunner.run("check", "--root", dir.toString(), "--allow-remote-refs", "--remote-host", "127.0.0.1",
+      CliRun byDefault = CliRun.run("check", "--root", dir.toString(), spec.toString());
+      CliRun allowed = CliRun.run("check", "--root", dir.toString(), "--allow-remote-refs", "--remote-host", "127.0.0.1",
           spec.toString());
 
       assertThat(byDefault.out()).contains(spec + ":7:7: error [ref-remote]").contains("over plain http")
@@ -172,8 +172,8 @@ class MultiFileCommandTest {
 
   @Test
   void remoteOptionsAreCheckedTogether() {
-    assertThat(CliRunner.run("check", "--allow-remote-refs", "x.yaml").err()).contains("needs at least one --remote-host");
-    assertThat(CliRunner.run("check", "--remote-host", "example.com", "x.yaml").err()).contains("no effect without --allow-remote-refs");
+    assertThat(CliRun.run("check", "--allow-remote-refs", "x.yaml").err()).contains("needs at least one --remote-host");
+    assertThat(CliRun.run("check", "--remote-host", "example.com", "x.yaml").err()).contains("no effect without --allow-remote-refs");
   }
 
   /** The findings of one rule: the other rules also report on these small documents. */

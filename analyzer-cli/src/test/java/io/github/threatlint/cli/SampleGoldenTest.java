@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.report.SarifValidation;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,9 +168,7 @@ class SampleGoldenTest {
     assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
     String shown = "$ ./threatlint check " + README_SAMPLE + "\n" + run.out();
     String readme = Files.readString(README, StandardCharsets.UTF_8);
-    Matcher block = Pattern.compile("(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)", Pattern.DOTALL)
-        .matcher(readme);
-    assertThat(block.find()).as("README.md has no sample-output block").isTrue();
+    Matcher block = readmeSampleBlock(readme);
     if (UPDATE) {
       readme = readme.substring(0, block.start(2)) + shown + readme.substring(block.end(2));
       Files.writeString(README, readme, StandardCharsets.UTF_8);
@@ -183,6 +178,14 @@ class SampleGoldenTest {
               "./threatlint check " + README_SAMPLE)
           .isEqualTo(shown);
     }
+  }
+
+  /** The README's sample-output block: group 2 is the command line ("$ ./threatlint ...") and what it prints. */
+  static Matcher readmeSampleBlock(String readme) {
+    Matcher block = Pattern.compile("(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)", Pattern.DOTALL)
+        .matcher(readme);
+    assertThat(block.find()).as("README.md has no sample-output block").isTrue();
+    return block;
   }
 
   /** The command line's output for a sample in a format, run once per sample and format. */
@@ -207,11 +210,7 @@ class SampleGoldenTest {
   static CliRun check(String... args) {
     List<String> all = new ArrayList<>(List.of("check"));
     all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-        Map.of("NO_COLOR", "1"), ROOT).execute(all.toArray(String[]::new));
-    return new CliRun(exit, out.toString(), err.toString());
+    return CliRun.runIn(ROOT, all.toArray(String[]::new));
   }
 
   private static void compare(Path golden, String actual) throws IOException {

@@ -2,13 +2,13 @@ package io.github.threatlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.model.ExternalFiles;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.SarifReporter;
 import io.github.threatlint.core.report.SarifValidation;

@@ -45,6 +45,7 @@ class UntrustedReferencesTest {
   private final Map<Integer, String> expected = new TreeMap<>();
 
   @BeforeEach
+  @SuppressWarnings("try") // the accepted connection is only counted and closed
   void start() throws IOException {
     listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(() -> {
@@ -165,10 +166,10 @@ class UntrustedReferencesTest {
     args.add("api/api.yaml");
 
     // the root is the working directory by default
-    CliRunner.Run run = CliRunner.runIn(root, args.toArray(String[]::new));
+    CliRun run = CliRun.runIn(root, args.toArray(String[]::new));
 
     assertThat(run.err()).isEmpty();
-    assertThat(run.exitCode()).as("ref-unresolved is an error: exit code 1").isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.exit()).as("ref-unresolved is an error: exit code 1").isEqualTo(ExitCodes.FINDINGS);
     assertThat(connections).hasValue(0);
     assertThat(run.out()).doesNotContain(MARKER);
     for (Path file : files.values()) {
@@ -184,11 +185,11 @@ class UntrustedReferencesTest {
 
   @Test
   void allowingRemoteReferencesStillConnectsToNoLoopbackAddress() throws IOException {
-    CliRunner.Run run = CliRunner.runIn(root, "check", "--profile", "strict", "--format", "json", "--allow-remote-refs",
+    CliRun run = CliRun.runIn(root, "check", "--profile", "strict", "--format", "json", "--allow-remote-refs",
         "--remote-host", "127.0.0.1", "--remote-host", "localhost", "api/api.yaml");
 
     assertThat(run.err()).isEmpty();
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(connections).hasValue(0);
     assertThat(run.out()).doesNotContain(MARKER).contains("a loopback, link-local or private address: such addresses are never fetched");
     assertThat(referenceFindings(JSON.readTree(run.out()))).isEqualTo(expected);
@@ -197,7 +198,7 @@ class UntrustedReferencesTest {
   @Test
   void theOutsideFilesAreReadWhenTheRootIncludesThem() {
     // the control: with a wider root the climbing and linked references are followed, and their text shows
-    CliRunner.Run run = CliRunner.runIn(root, "check", "--profile", "strict", "--root", dir.toString(), "api/api.yaml");
+    CliRun run = CliRun.runIn(root, "check", "--profile", "strict", "--root", dir.toString(), "api/api.yaml");
 
     assertThat(run.out()).contains(MARKER);
     assertThat(connections).hasValue(0);
@@ -207,12 +208,12 @@ class UntrustedReferencesTest {
   void reportWithEveryRuleReadsNothingOutsideTheRootAndConnectsNowhere() throws IOException {
     Path html = dir.resolve("reports/threat-model.html");
 
-    CliRunner.Run markdown = CliRunner.runIn(root, "report", "--profile", "strict", "api/api.yaml");
-    CliRunner.Run written = CliRunner.runIn(root, "report", "--profile", "strict", "--output", html.toString(), "api/api.yaml");
+    CliRun markdown = CliRun.runIn(root, "report", "--profile", "strict", "api/api.yaml");
+    CliRun written = CliRun.runIn(root, "report", "--profile", "strict", "--output", html.toString(), "api/api.yaml");
 
     assertThat(markdown.err()).isEmpty();
-    assertThat(markdown.exitCode()).as("findings do not change the exit code of report").isEqualTo(ExitCodes.CLEAN);
-    assertThat(written.exitCode()).isEqualTo(ExitCodes.CLEAN);
+    assertThat(markdown.exit()).as("findings do not change the exit code of report").isEqualTo(ExitCodes.CLEAN);
+    assertThat(written.exit()).isEqualTo(ExitCodes.CLEAN);
     assertThat(connections).hasValue(0);
     assertThat(markdown.out()).doesNotContain(MARKER);
     assertThat(Files.readString(html)).doesNotContain(MARKER);

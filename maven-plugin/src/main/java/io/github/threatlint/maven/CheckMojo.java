@@ -1,10 +1,9 @@
 package io.github.threatlint.maven;
 
+import io.github.threatlint.core.api.Level;
 import java.io.File;
 import java.nio.file.Path;
-import io.github.threatlint.core.rule.Level;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,51 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
-public class CheckMojo extends AbstractMojo {
-
-  /**
-   * The specifications to check: a folder ({@code directory}, default the project's folder) with
-   * {@code includes} and {@code excludes} patterns ({@code *}, {@code **}, {@code ?} and
-   * {@code {a,b}}). By default {@code src/main/openapi/**}{@code /*.{yaml,yml,json}} and
-   * {@code src/main/resources/**}{@code /{openapi,swagger}*.{yaml,yml,json}}. Matched files without a
-   * top-level {@code openapi} or {@code swagger} key are fragments that specifications reference and
-   * are not checked on their own. From the command line, a comma-separated list of includes.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "threatlint.specs")
-  SpecFileSet specs;
-
-  /**
-   * The folder that {@code $ref}s to other files may not leave (references to URLs are never
-   * fetched). In a multi-module build whose specifications share files across modules, set it to the
-   * top folder, e.g. {@code ${maven.multiModuleProjectDirectory}}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "threatlint.root", defaultValue = "${project.basedir}")
-  File root;
-
-  /**
-   * The threatlint configuration file: the profile it {@code extends}, rule levels and options, and
-   * ignores with reasons (see the README). By default {@code .threatlint.yaml} ({@code .yml},
-   * {@code .json}) in the module's folder or the nearest folder above it, so one file at the top of a
-   * multi-module project serves every module; none found, the rules of {@code profile} apply.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "threatlint.configLocation")
-  File configLocation;
-
-  /**
-   * The rule profile: {@code recommended} (every rule at its default level), {@code sfti} (the levels
-   * of the SFTI API threat model) or {@code strict} (every rule on). By default the profile the
-   * configuration file {@code extends}, else {@code recommended}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "threatlint.profile")
-  String profile;
+public class CheckMojo extends ThreatlintMojo {
 
   /**
    * The reports to write to {@code outputDirectory}: {@code text} ({@code threatlint.txt}),
@@ -114,23 +69,17 @@ public class CheckMojo extends AbstractMojo {
   File baseline;
 
   /**
-   * Skips the check.
+   * The SARIF report's category ({@code runs[0].automationDetails.id}), which tells apart several
+   * analyses of one repository in GitHub code scanning (one per module, say). None by default.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "threatlint.skip", defaultValue = "false")
-  boolean skip;
-
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-  File projectDirectory;
-
-  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
-  File executionRootDirectory;
+  @Parameter(property = "threatlint.sarifCategory")
+  String sarifCategory;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("threatlint: skipped (threatlint.skip).");
+    if (skipped()) {
       return;
     }
     CheckOutcome outcome;
@@ -145,12 +94,9 @@ public class CheckMojo extends AbstractMojo {
     }
   }
 
-  CheckRequest request() {
-    Path project = projectDirectory.toPath();
-    Path displayRoot = executionRootDirectory == null ? project : executionRootDirectory.toPath();
-    return new CheckRequest(project, displayRoot, specs == null ? new SpecFileSet() : specs,
-        (root == null ? projectDirectory : root).toPath(), configLocation == null ? null : configLocation.toPath(),
-        profile, formats, outputDirectory.toPath(), failOn, failOnViolation, baseline == null ? null : baseline.toPath());
+  CheckParameters request() {
+    return parameters(formats, outputDirectory.toPath(), failOn, failOnViolation, baseline == null ? null : baseline.toPath(),
+        sarifCategory);
   }
 
   private static String failureMessage(CheckOutcome outcome, long failing) {

@@ -1,8 +1,8 @@
 package io.github.threatlint.maven;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
 import java.util.List;
 
 /**

@@ -1,12 +1,15 @@
 package io.github.threatlint.maven;
 
 import io.github.threatlint.core.Version;
-import io.github.threatlint.core.config.Baseline;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckException;
+import io.github.threatlint.core.check.CheckListener;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
+import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.config.Configuration;
-import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.ConfigurationLoader;
-import io.github.threatlint.core.config.RuleSelection;
-import io.github.threatlint.core.config.Suppressions;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
@@ -16,12 +19,8 @@ import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
-import io.github.threatlint.core.resolve.RemoteFiles;
-import io.github.threatlint.core.resolve.SpecFiles;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.SourceReader;
+import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.rules.BuiltInRules;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -37,12 +36,13 @@ import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Runs one {@code check}: finds the specifications, analyses them in-process with the same engine
- * as the command line, writes the reports and logs the findings. It decides nothing about the build;
+ * Runs one {@code check}: finds the specifications, analyses them in-process through threatlint's
+ * one entry point ({@link Check}), writes the reports with the reporters of the command line and
+ * logs the findings. It decides nothing about the build;
  * the Mojo turns the outcome into success or failure.
  */
 public final class CheckRunner {
-  /** The file each format is written to, in the output directory; others get {@code threatlint.<format>}. */
+  /** The file each format is written to, in the output directory (every format the plugin writes has one). */
   private static final Map<String, String> REPORT_FILES = Map.of(
       "text", "threatlint.txt", "json", "threatlint.json", "sarif", "threatlint.sarif",
       "junit", "threatlint-junit.xml", "markdown", "threatlint.md");
@@ -53,22 +53,41 @@ public final class CheckRunner {
     this.log = log;
   }
 
-  public CheckOutcome run(CheckRequest request) throws InvalidCheckException {
+  public CheckOutcome run(CheckParameters request) throws InvalidCheckException {
     Level threshold = parseFailOn(request.failOn());
     List<String> formats = checkFormats(request.formats());
-    Profile explicitProfile = parseProfile(request.profile());
-    Configuration configuration;
-    List<EnabledRule> rules;
-    Baseline baseline;
-    try {
-      configuration = loadConfiguration(request);
-      rules = new RuleSelection(BuiltInRules.all()).select(explicitProfile, configuration, List.of(), List.of());
-      baseline = request.baseline() == null ? null : Baseline.read(request.baseline(), display(request, request.baseline()));
-    } catch (ConfigurationException e) {
-      throw new InvalidCheckException(e.oneLine(), e);
+    parseProfile(request.profile());
+    List<Path> specifications = findSpecifications(request);
+    if (specifications.isEmpty()) {
+      return new CheckOutcome(null, threshold, List.of());
+    }
+    CheckResult check = check(request, specifications, log);
+    AnalysisResult result = check.result();
+    if (check.baselineMatch() != null && !check.baselineMatch().fixed().isEmpty()) {
+      int fixed = check.baselineMatch().fixed().size();
+      log.info("threatlint: " + fixed + (fixed == 1 ? " entry" : " entries")
+          + " of the baseline " + check.baseline().displayPath() + " no longer match a finding (fixed); they can be removed from it.");
     }
 
-    SpecFileSet.Scan scan;
+    DocsUrl docsUrl = check.configuration().docsUrl();
+    List<Path> reports = writeReports(request, formats, result, docsUrl);
+    logFindings(result, docsUrl);
+    for (ToolError error : result.errors()) {
+      log.error(error.oneLine());
+    }
+    logSummary(request, result, reports);
+
+    if (!result.errors().isEmpty()) {
+      ToolError first = result.errors().get(0);
+      String more = result.errors().size() == 1 ? "" : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
+      throw new InvalidCheckException(first.oneLine() + more);
+    }
+    return new CheckOutcome(result, threshold, reports.stream().map(report -> display(request, report)).toList());
+  }
+
+  /** The specifications the {@code specs} parameter names; none is no failure, the log says why. */
+  static List<Path> findSpecifications(CheckParameters request, Log log) throws InvalidCheckException {
+    SpecFinder.Scan scan;
     try {
       scan = request.specs().scan(request.projectDirectory());
     } catch (IOException e) {
@@ -81,7 +100,7 @@ public final class CheckRunner {
             + "it is checked through the specifications that reference it");
       }
     }
-    if (scan.specifications().isEmpty()) {
+    if (scan.documents().isEmpty()) {
       Path base = request.specs().baseDirectory(request.projectDirectory());
       boolean projectFolder = base.equals(request.projectDirectory().toAbsolutePath().normalize());
       log.info("threatlint: no OpenAPI or Swagger specification matches " + String.join(" or ", request.specs().effectiveIncludes())
@@ -89,51 +108,69 @@ public final class CheckRunner {
           + (scan.fragments().isEmpty() ? "" : " (" + plural(scan.fragments().size(), "matched file")
               + " without a top-level openapi or swagger key, so fragments only)")
           + "; nothing to check.");
-      return new CheckOutcome(null, threshold, List.of());
     }
+    return scan.documents();
+  }
 
-    log.info("threatlint " + Version.get() + ": checking " + describe(request, scan.specifications())
-        + " for security problems (profile " + RuleSelection.effectiveProfile(explicitProfile, configuration).label()
-        + (configuration.displayPath() == null ? "" : ", configuration " + configuration.displayPath())
-        + (baseline == null ? "" : ", baseline " + baseline.displayPath()) + ").");
+  private List<Path> findSpecifications(CheckParameters request) throws InvalidCheckException {
+    return findSpecifications(request, log);
+  }
 
-    List<Analyzer.Input> inputs = new ArrayList<>();
-    for (Path file : scan.specifications()) {
-      inputs.add(new Analyzer.Input(file, display(request, file)));
+  /**
+   * Runs threatlint's one entry point on the specifications, in the build's JVM and without network
+   * (a check must not depend on it), and logs what it checks once the configuration is read.
+   */
+  static CheckResult check(CheckParameters request, List<Path> specifications, Log log) throws InvalidCheckException {
+    return check(request, specifications, log, Profile.RECOMMENDED, "for security problems", CheckListener.NONE);
+  }
+
+  /**
+   * @param fallbackProfile the profile when neither the parameter nor the configuration names one
+   * @param purpose what the log says the specifications are analysed for
+   * @param also hears of the run as well (the threat models of the report goal)
+   */
+  static CheckResult check(CheckParameters request, List<Path> specifications, Log log, Profile fallbackProfile, String purpose,
+      CheckListener also) throws InvalidCheckException {
+    Profile explicitProfile = parseProfile(request.profile());
+    CheckRequest.Builder check = CheckRequest.builder(request.displayRoot(), BuiltInRules.all())
+        .files(specifications)
+        .configSearchFrom(request.projectDirectory())
+        .profile(explicitProfile)
+        .fallbackProfile(fallbackProfile)
+        .enable(request.enable() == null ? List.of() : request.enable())
+        .disable(request.disable() == null ? List.of() : request.disable())
+        .baseline(request.baseline())
+        .root(request.root())
+        .threads(Math.min(specifications.size(), Runtime.getRuntime().availableProcessors()));
+    if (request.configLocation() != null) {
+      check.configFile(request.configLocation(), display(request, request.configLocation()));
     }
-    SpecFiles referencedFiles;
-    try {
-      // the build never fetches remote references: a check must not depend on the network
-      referencedFiles = new SpecFiles(request.root(), request.displayRoot(), SourceReader.DEFAULT_MAX_BYTES, RemoteFiles.OFF);
-    } catch (IOException e) {
-      throw new InvalidCheckException("root (threatlint.root) " + request.root() + " is not an existing folder", e);
-    }
-    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
-    Analyzer analyzer = new Analyzer(rules, SourceReader.DEFAULT_MAX_BYTES, threads, referencedFiles::forDocument);
-    AnalysisResult result = Suppressions.apply(analyzer.analyze(inputs), configuration, request.displayRoot());
-    if (baseline != null) {
-      Baseline.Match match = baseline.match(result, request.displayRoot());
-      result = match.result();
-      if (!match.fixed().isEmpty()) {
-        int fixed = match.fixed().size();
-        log.info("threatlint: " + fixed + (fixed == 1 ? " entry" : " entries")
-            + " of the baseline " + baseline.displayPath() + " no longer match a finding (fixed); they can be removed from it.");
+    CheckListener announce = new CheckListener() {
+      @Override
+      public void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {
+        log.info("threatlint " + Version.get() + ": checking " + describe(request, specifications)
+            + " " + purpose + " (profile " + profile.label()
+            + (configuration.displayPath() == null ? "" : ", configuration " + configuration.displayPath())
+            + (request.baseline() == null ? "" : ", baseline " + display(request, request.baseline())) + ").");
+        also.started(configuration, profile, rules);
       }
-    }
 
-    List<Path> reports = writeReports(request, formats, result);
-    logFindings(result);
-    for (ToolError error : result.errors()) {
-      log.error(error.oneLine());
+      @Override
+      public void document(int index, Analyzer.DocumentAnalysis analysis) {
+        also.document(index, analysis);
+      }
+    };
+    try {
+      return Check.run(check.build(), announce);
+    } catch (CheckException e) {
+      throw new InvalidCheckException(switch (e.setting()) {
+        case CONFIGURATION_FILE -> e.getMessage() + " (configLocation, threatlint.configLocation)";
+        case ENABLE -> e.getMessage().replaceFirst("^unknown rule '[^']*'", "enable (threatlint.enable) names the $0");
+        case DISABLE -> e.getMessage().replaceFirst("^unknown rule '[^']*'", "disable (threatlint.disable) names the $0");
+        case ROOT -> "root (threatlint.root) " + request.root() + " is not an existing folder";
+        default -> e.getMessage();
+      }, e);
     }
-    logSummary(request, result, reports);
-
-    if (!result.errors().isEmpty()) {
-      ToolError first = result.errors().get(0);
-      String more = result.errors().size() == 1 ? "" : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
-      throw new InvalidCheckException(first.oneLine() + more);
-    }
-    return new CheckOutcome(result, threshold, reports.stream().map(report -> display(request, report)).toList());
   }
 
   static Level parseFailOn(String failOn) throws InvalidCheckException {
@@ -169,7 +206,7 @@ public final class CheckRunner {
   }
 
   /** The profile the user chose, or null to take the configuration's {@code extends}. */
-  private static Profile parseProfile(String profileName) throws InvalidCheckException {
+  static Profile parseProfile(String profileName) throws InvalidCheckException {
     if (profileName == null || profileName.isBlank()) {
       return null;
     }
@@ -180,35 +217,26 @@ public final class CheckRunner {
     return profile;
   }
 
-  /** The file of {@code configLocation}, else the one found from the module's folder upward, else none. */
-  private static Configuration loadConfiguration(CheckRequest request) throws ConfigurationException {
-    Path file = request.configLocation();
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new ConfigurationException(display(request, file), 0, 0,
-          "no such configuration file (configLocation, threatlint.configLocation)");
-    }
-    if (file == null) {
-      file = ConfigurationLoader.find(request.projectDirectory()).orElse(null);
-      if (file == null) {
-        return Configuration.EMPTY;
-      }
-    }
-    return new ConfigurationLoader(BuiltInRules.all()).load(file, display(request, file));
-  }
-
-  private List<Path> writeReports(CheckRequest request, List<String> formats, AnalysisResult result)
+  private List<Path> writeReports(CheckParameters request, List<String> formats, AnalysisResult result, DocsUrl docsUrl)
       throws InvalidCheckException {
-    ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, null);
+    removeStaleReports(request, formats);
     List<Path> written = new ArrayList<>();
     for (String format : formats) {
       Reporter reporter = Reporters.byName(format);
       Path target = request.outputDirectory().resolve(REPORT_FILES.getOrDefault(format, "threatlint." + format));
+      AnalysisResult shown = result;
+      ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, request.sarifCategory(), docsUrl);
+      if (format.equals("sarif")) {
+        Path root = RepositoryPaths.sarifRoot(result, request.displayRoot(), request.projectDirectory());
+        shown = RepositoryPaths.relativeTo(result, request.displayRoot(), root);
+        context = new ReportContext(Version.get(), root, false, request.sarifCategory(), docsUrl);
+      }
       try {
         Files.createDirectories(request.outputDirectory());
         try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-          reporter.write(result, context, writer);
+          reporter.write(shown, context, writer);
         }
-        for (String omission : reporter.omissions(result)) {
+        for (String omission : reporter.omissions(shown)) {
           log.warn("threatlint: " + display(request, target) + ": " + omission);
         }
       } catch (IOException e) {
@@ -219,15 +247,31 @@ public final class CheckRunner {
     return written;
   }
 
+  /**
+   * Deletes the reports a previous check wrote in a format no longer asked for, so that the output
+   * folder never holds a report that is not of this run. Only threatlint's own file names.
+   */
+  private void removeStaleReports(CheckParameters request, List<String> formats) throws InvalidCheckException {
+    for (Map.Entry<String, String> report : REPORT_FILES.entrySet()) {
+      Path stale = request.outputDirectory().resolve(report.getValue());
+      try {
+        if (!formats.contains(report.getKey()) && Files.deleteIfExists(stale)) {
+          log.info("threatlint: removed " + display(request, stale) + ", a report of a previous run in a format no longer asked for.");
+        }
+      } catch (IOException e) {
+        throw new InvalidCheckException("cannot remove the stale report " + display(request, stale) + ": " + e, e);
+      }
+    }
+  }
+
   /** One line per active finding, at the log level of its own level. */
-  private void logFindings(AnalysisResult result) {
+  private void logFindings(AnalysisResult result, DocsUrl docsUrl) {
     Set<String> ruleIds = new LinkedHashSet<>();
     for (Finding finding : result.findings()) {
       if (finding.isSuppressed()) {
         continue;
       }
-      String line = finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()
-          + ": [" + finding.ruleId() + "] " + finding.message();
+      String line = TextReporter.logLine(finding);
       switch (finding.level()) {
         case ERROR -> log.error(line);
         case WARNING -> log.warn(line);
@@ -236,11 +280,11 @@ public final class CheckRunner {
       ruleIds.add(finding.ruleId());
     }
     for (String ruleId : ruleIds) {
-      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + ReportContext.ruleHelpUri(ruleId));
+      log.info("threatlint: why " + ruleId + " matters and how to fix it: " + docsUrl.of(ruleId));
     }
   }
 
-  private void logSummary(CheckRequest request, AnalysisResult result, List<Path> reports) {
+  private void logSummary(CheckParameters request, AnalysisResult result, List<Path> reports) {
     long errors = result.count(Level.ERROR, true);
     long warnings = result.count(Level.WARNING, true);
     long notes = result.count(Level.NOTE, true);
@@ -266,7 +310,7 @@ public final class CheckRunner {
   }
 
   /** The files by name when there are a few, else how many there are. */
-  static String describe(CheckRequest request, List<Path> files) {
+  static String describe(CheckParameters request, List<Path> files) {
     if (files.isEmpty() || files.size() > 3) {
       return plural(files.size(), "specification");
     }
@@ -277,13 +321,9 @@ public final class CheckRunner {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
-  /** A path as the log and reports show it: relative to where Maven was started when it is inside. */
-  static String display(CheckRequest request, Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path root = request.displayRoot().toAbsolutePath().normalize();
-    if (absolute.startsWith(root) && !absolute.equals(root)) {
-      return root.relativize(absolute).toString().replace(File.separatorChar, '/');
-    }
-    return absolute.toString();
+  /** A path as the log and reports show it: relative to where Maven was started when it is inside (as reports name files). */
+  static String display(CheckParameters request, Path path) {
+    return CheckRequest.displayPath(request.displayRoot().toAbsolutePath().normalize(), path);
   }
+
 }

@@ -34,6 +34,9 @@ class CheckMojoParametersTest {
     assertThat(mojo.skip).isFalse();
     assertThat(mojo.configLocation).isNull();
     assertThat(mojo.baseline).isNull();
+    assertThat(mojo.enable).isEmpty();
+    assertThat(mojo.disable).isEmpty();
+    assertThat(mojo.sarifCategory).isNull();
   }
 
   @Test

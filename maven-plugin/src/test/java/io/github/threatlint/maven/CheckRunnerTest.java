@@ -3,7 +3,7 @@ package io.github.threatlint.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.api.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class CheckRunnerTest {
         "[ERROR] src/main/openapi/ferry.yaml:1:1: [security-schemes-missing] The API has 1 operation but declares no security "
             + "scheme: declare how clients authenticate in components.securitySchemes (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.",
-        "[INFO] threatlint: 11 findings (2 errors, 4 warnings, 5 notes) in 1 specification. Reports: "
+        "[INFO] threatlint: 11 findings (2 errors, 3 warnings, 6 notes) in 1 specification. Reports: "
             + "target/threatlint/threatlint.txt, target/threatlint/threatlint.sarif.");
     assertThat(log.text()).contains("[ERROR] src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read)");
     assertThat(outcome.reports()).containsExactly("target/threatlint/threatlint.txt", "target/threatlint/threatlint.sarif");
@@ -113,8 +113,8 @@ class CheckRunnerTest {
     write(".threatlint.yaml", "rules:\n  security-schemes-missing: off\n  operation-security-missing: warning\n");
     Path module = project.resolve("tickets-api");
     write("tickets-api/src/main/openapi/ferry.yaml", UNSECURED);
-    CheckRequest request = new CheckRequest(module, project, new SpecFileSet(), module, null, null, List.of(),
-        module.resolve("target/threatlint"), "error", true, null);
+    CheckParameters request = new CheckParameters(module, project, new SpecFileSet(), module, null, null, List.of(), List.of(),
+        List.of(), module.resolve("target/threatlint"), "error", true, null, null);
 
     CheckOutcome outcome = new CheckRunner(log).run(request);
 
@@ -146,25 +146,82 @@ class CheckRunnerTest {
   @Test
   void aRootThatIsNoFolderIsNamed() throws IOException {
     write("src/main/openapi/ferry.yaml", UNSECURED);
-    CheckRequest request = new CheckRequest(project, project, new SpecFileSet(), project.resolve("nowhere"), null, null,
-        List.of(), project.resolve("target/threatlint"), "error", true, null);
+    CheckParameters request = new CheckParameters(project, project, new SpecFileSet(), project.resolve("nowhere"), null, null,
+        List.of(), List.of(), List.of(), project.resolve("target/threatlint"), "error", true, null, null);
 
     assertThatThrownBy(() -> new CheckRunner(log).run(request))
         .hasMessage("root (threatlint.root) " + project.resolve("nowhere") + " is not an existing folder");
   }
 
-  private CheckRequest withFiles(Path configLocation, Path baseline) {
-    return new CheckRequest(project, project, new SpecFileSet(), project, configLocation, null, List.of("text"),
-        project.resolve("target/threatlint"), "error", true, baseline);
+  @Test
+  void reportsOfFormatsNoLongerAskedForAreRemovedAndOthersLeftAlone() throws Exception {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    new CheckRunner(log).run(request("none", List.of("text", "sarif", "json")));
+    write("target/threatlint/threatlint-report.html", "<html></html>");
+    write("target/threatlint/notes.txt", "mine");
+
+    new CheckRunner(log).run(request("none", List.of("sarif")));
+
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint.sarif"))).isTrue();
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint.txt"))).isFalse();
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint.json"))).isFalse();
+    assertThat(Files.exists(project.resolve("target/threatlint/threatlint-report.html"))).isTrue();
+    assertThat(Files.exists(project.resolve("target/threatlint/notes.txt"))).isTrue();
+    assertThat(log.lines).contains("[INFO] threatlint: removed target/threatlint/threatlint.txt, a report of a previous run in a "
+        + "format no longer asked for.");
   }
 
-  private CheckRequest request(String failOn, List<String> formats) {
+  @Test
+  void sarifNamesFilesOutsideTheModuleRelativeToTheRepositoryWithItsCategory() throws Exception {
+    Files.createDirectories(project.resolve(".git"));
+    write("shared/tickets.yaml", "get:\n  responses:\n    \"200\": {description: Tickets}\n");
+    Path module = project.resolve("tickets-api");
+    write("tickets-api/src/main/openapi/ferry.yaml", "openapi: 3.0.3\ninfo: {title: Ferry tickets, version: 1.0.0}\n"
+        + "paths:\n  /tickets:\n    $ref: '../../../../shared/tickets.yaml'\n");
+    CheckParameters request = new CheckParameters(module, module, new SpecFileSet(), project, null, null, List.of(), List.of(),
+        List.of("sarif", "text"), module.resolve("target/threatlint"), "none", true, null, "tickets-api");
+
+    new CheckRunner(log).run(request);
+
+    String sarif = Files.readString(module.resolve("target/threatlint/threatlint.sarif"));
+    // one absolute URI only: %SRCROOT%, the repository's folder
+    assertThat(sarif.split("\"uri\" : \"file:", -1)).hasSize(2);
+    assertThat(sarif).contains("\"uri\" : \"shared/tickets.yaml\"", "\"uri\" : \"tickets-api/src/main/openapi/ferry.yaml\"",
+            "\"uri\" : \"" + project.toUri() + "\"", "\"id\" : \"tickets-api\"");
+    // the log and the other reports keep naming files from where Maven was started
+    assertThat(Files.readString(module.resolve("target/threatlint/threatlint.txt"))).contains("src/main/openapi/ferry.yaml:");
+  }
+
+  @Test
+  void enableAndDisableSwitchRulesAndUnknownIdsAreNamed() throws Exception {
+    write("src/main/openapi/ferry.yaml", UNSECURED);
+    CheckParameters switched = new CheckParameters(project, project, new SpecFileSet(), project, null, null,
+        List.of("parameter-description-missing"), List.of("security-schemes-missing"), List.of(), project.resolve("target/threatlint"),
+        "none", true, null, null);
+
+    CheckOutcome outcome = new CheckRunner(log).run(switched);
+
+    assertThat(outcome.result().rules()).extracting(rule -> rule.id())
+        .contains("parameter-description-missing").doesNotContain("security-schemes-missing");
+    CheckParameters misspelt = new CheckParameters(project, project, new SpecFileSet(), project, null, null, List.of(),
+        List.of("security-scheme-missing"), List.of(), project.resolve("target/threatlint"), "none", true, null, null);
+    assertThatThrownBy(() -> new CheckRunner(log).run(misspelt))
+        .hasMessageStartingWith("disable (threatlint.disable) names the unknown rule 'security-scheme-missing' (did you mean "
+            + "'security-schemes-missing'?)");
+  }
+
+  private CheckParameters withFiles(Path configLocation, Path baseline) {
+    return new CheckParameters(project, project, new SpecFileSet(), project, configLocation, null, List.of(), List.of(),
+        List.of("text"), project.resolve("target/threatlint"), "error", true, baseline, null);
+  }
+
+  private CheckParameters request(String failOn, List<String> formats) {
     return request(new SpecFileSet(), "recommended", failOn, formats);
   }
 
-  private CheckRequest request(SpecFileSet specs, String profile, String failOn, List<String> formats) {
-    return new CheckRequest(project, project, specs, project, null, profile, formats, project.resolve("target/threatlint"),
-        failOn, true, null);
+  private CheckParameters request(SpecFileSet specs, String profile, String failOn, List<String> formats) {
+    return new CheckParameters(project, project, specs, project, null, profile, List.of(), List.of(), formats,
+        project.resolve("target/threatlint"), failOn, true, null, null);
   }
 
   private void write(String path, String text) throws IOException {

@@ -2,6 +2,7 @@ package io.github.threatlint.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.check.SpecFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +15,6 @@ class SpecFileSetTest {
   Path project;
 
   @Test
-  void antPatternsWithAlternatives() {
-    assertThat(SpecFileSet.toRegex("src/main/openapi/**/*.{yaml,yml,json}").matcher("src/main/openapi/api.yaml").matches()).isTrue();
-    assertThat(SpecFileSet.toRegex("src/main/openapi/**/*.{yaml,yml,json}").matcher("src/main/openapi/v2/admin/api.json").matches()).isTrue();
-    assertThat(SpecFileSet.toRegex("src/main/openapi/**/*.{yaml,yml,json}").matcher("src/main/openapi/README.md").matches()).isFalse();
-    assertThat(SpecFileSet.toRegex("src/main/openapi/**").matcher("src/main/openapi/a/b.txt").matches()).isTrue();
-    assertThat(SpecFileSet.toRegex("src/main/openapi/").matcher("src/main/openapi/a/b.txt").matches()).isTrue();
-    assertThat(SpecFileSet.toRegex("*.yaml").matcher("sub/api.yaml").matches()).isFalse();
-    assertThat(SpecFileSet.toRegex("api-?.yaml").matcher("api-2.yaml").matches()).isTrue();
-    assertThat(SpecFileSet.toRegex("a+b(c).yaml").matcher("a+b(c).yaml").matches()).isTrue();
-    assertThat(SpecFileSet.literalPrefix("src/main/resources/**/openapi*.yaml")).isEqualTo("src/main/resources/");
-    assertThat(SpecFileSet.literalPrefix("*.yaml")).isEmpty();
-  }
-
-  @Test
   void defaultIncludesFindSpecificationsAndLeaveFragmentsOut() throws IOException {
     write("src/main/openapi/orders.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
     write("src/main/openapi/schemas/order.yaml", "type: object\nproperties:\n  id: {type: string}\n");
@@ -37,9 +24,9 @@ class SpecFileSetTest {
     write("src/main/resources/application.yaml", "openapi: not at all\n");
     write("docs/openapi.yaml", "openapi: 3.0.0\n");
 
-    SpecFileSet.Scan scan = new SpecFileSet().scan(project);
+    SpecFinder.Scan scan = new SpecFileSet().scan(project);
 
-    assertThat(relative(scan.specifications())).containsExactly(
+    assertThat(relative(scan.documents())).containsExactly(
         "src/main/openapi/legacy/orders.json", "src/main/openapi/orders.yaml", "src/main/resources/static/openapi.yml");
     assertThat(relative(scan.fragments())).containsExactly("src/main/openapi/schemas/order.yaml");
   }
@@ -53,7 +40,7 @@ class SpecFileSetTest {
     specs.setIncludes(List.of("**/*.yaml"));
     specs.setExcludes(List.of("internal/**"));
 
-    assertThat(relative(specs.scan(Path.of("/elsewhere")).specifications())).containsExactly("api/public/catalog.yaml");
+    assertThat(relative(specs.scan(Path.of("/elsewhere")).documents())).containsExactly("api/public/catalog.yaml");
   }
 
   @Test
@@ -63,13 +50,13 @@ class SpecFileSetTest {
     specs.set(" api/fragment.yaml , api/missing.yaml,");
 
     assertThat(specs.getIncludes()).containsExactly("api/fragment.yaml", "api/missing.yaml");
-    assertThat(relative(specs.scan(project).specifications())).containsExactly("api/fragment.yaml", "api/missing.yaml");
+    assertThat(relative(specs.scan(project).documents())).containsExactly("api/fragment.yaml", "api/missing.yaml");
   }
 
   @Test
   void missingFoldersMatchNothing() throws IOException {
-    SpecFileSet.Scan scan = new SpecFileSet().scan(project);
-    assertThat(scan.specifications()).isEmpty();
+    SpecFinder.Scan scan = new SpecFileSet().scan(project);
+    assertThat(scan.documents()).isEmpty();
     assertThat(scan.fragments()).isEmpty();
   }
 

@@ -1,7 +1,7 @@
 package io.github.threatlint.rules;
 
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Rule;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

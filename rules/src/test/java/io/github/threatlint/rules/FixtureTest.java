@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,9 +186,7 @@ class FixtureTest {
 
   private static void readOptions(String json, Expectations expectations) throws IOException {
     JsonNode options = JSON.readTree(json.trim());
-    Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : options.properties()) {
       JsonNode value = field.getValue();
       Object converted;
       if (value.isArray()) {

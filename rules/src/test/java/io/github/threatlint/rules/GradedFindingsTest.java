@@ -2,11 +2,11 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

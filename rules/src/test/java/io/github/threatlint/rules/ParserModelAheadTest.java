@@ -3,10 +3,10 @@ package io.github.threatlint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.model.ExternalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +58,9 @@ class ParserModelAheadTest {
     assertThat(alone).anyMatch(finding -> finding.startsWith("schema-additional-properties /definitions/ImageRef "));
 
     Analyzer analyzer = new Analyzer(Profile.STRICT.enable(BuiltInRules.all()), 1024 * 1024, 1, file -> ExternalFiles.NONE);
-    JsonNode kind = analyzer.analyzeDocuments(List.of(new Analyzer.Input(spec, "images.yaml")), analysis -> analysis.document())
-        .get(0).rootFile().root().at("/definitions/ImageRef/properties/kind");
-    assertThat(kind.has("type")).as("the tree the rules read after spec-invalid ran").isFalse();
+    JsonNode[] kind = new JsonNode[1];
+    analyzer.analyze(List.of(new Analyzer.Input(spec, "images.yaml")),
+        (index, analysis) -> kind[0] = analysis.document().rootFile().root().at("/definitions/ImageRef/properties/kind"));
+    assertThat(kind[0].has("type")).as("the tree the rules read after spec-invalid ran").isFalse();
   }
 }

@@ -2,12 +2,12 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.config.RuleSelection;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.config.ConfigurationLoader;
 import io.github.threatlint.core.config.RuleOptions;
-import io.github.threatlint.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,5 +53,6 @@ class ReadmeTest {
     assertThat(configuration.profile()).isNotNull();
     assertThat(configuration.rules()).isNotEmpty();
     assertThat(configuration.ignores()).isNotEmpty();
+    assertThat(configuration.docsUrl().of("ref-remote")).isEqualTo("https://wiki.bank.example/threatlint/rules/ref-remote.html");
   }
 }

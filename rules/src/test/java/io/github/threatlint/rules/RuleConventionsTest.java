@@ -2,8 +2,8 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.github.threatlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
-import io.github.threatlint.core.source.Region;
+import io.github.threatlint.core.engine.FindingKey;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -18,12 +22,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ import java.util.Objects;
 /**
  * The findings a project has accepted for now, so that only new ones fail the build.
  *
- * <p>An entry is keyed by rule id, file (relative to the baseline's folder) and JSON pointer, never
- * by line, so a baseline survives reformatting and lines moving. Each entry also carries a digest
+ * <p>An entry is keyed by rule id, file (relative to the baseline's folder) and JSON pointer (a
+ * {@link FindingKey}), never by line, so a baseline survives reformatting and lines moving. Each entry also carries a digest
  * of the message; it decides which entry is which when one pointer carries several findings of one
  * rule. A finding matches an entry with the same key and digest; failing that, it matches the only
  * entry of its key (so a reworded message still matches). Entries no finding matches are fixed:
@@ -50,8 +51,8 @@ public final class Baseline {
 
   /** One accepted finding. {@code message} is written for people reviewing the file; matching ignores it. */
   public record Entry(String ruleId, String file, String pointer, String messageDigest, String message) {
-    Key key() {
-      return new Key(ruleId, file, pointer);
+    FindingKey key() {
+      return new FindingKey(ruleId, file, pointer);
     }
 
     /** {@code rule-id file#pointer}, for messages. */
@@ -59,8 +60,6 @@ public final class Baseline {
       return ruleId + " " + file + "#" + pointer;
     }
   }
-
-  private record Key(String ruleId, String file, String pointer) {}
 
   private final Path directory;
   private final String displayPath;
@@ -94,7 +93,7 @@ public final class Baseline {
     for (Finding finding : findings) {
       if (!finding.isSuppressed()) {
         entries.add(new Entry(finding.ruleId(), ReportPaths.relativeTo(directory, workingDirectory, finding.file()),
-            finding.pointer(), digest(finding.message()), finding.message()));
+            finding.pointer(), FindingKey.messageDigest(finding.message()), finding.message()));
       }
     }
     return new Baseline(directory, displayPath, entries);
@@ -115,22 +114,22 @@ public final class Baseline {
    * @param workingDirectory the directory the findings' file names are relative to
    */
   public Match match(AnalysisResult result, Path workingDirectory) {
-    Map<Key, List<Entry>> byKey = new HashMap<>();
+    Map<FindingKey, List<Entry>> byKey = new HashMap<>();
     for (Entry entry : entries) {
       byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
     }
     IdentityHashMap<Entry, Boolean> used = new IdentityHashMap<>();
     List<Finding> findings = result.findings();
     Entry[] matchOf = new Entry[findings.size()];
-    Key[] keys = new Key[findings.size()];
+    FindingKey[] keys = new FindingKey[findings.size()];
     // first the exact matches (key and message digest), then a finding alone on its key
     for (int i = 0; i < findings.size(); i++) {
       Finding finding = findings.get(i);
       if (finding.isSuppressed()) {
         continue;
       }
-      keys[i] = new Key(finding.ruleId(), ReportPaths.relativeTo(directory, workingDirectory, finding.file()), finding.pointer());
-      String digest = digest(finding.message());
+      keys[i] = FindingKey.of(finding, ReportPaths.relativeTo(directory, workingDirectory, finding.file()));
+      String digest = FindingKey.messageDigest(finding.message());
       for (Entry entry : byKey.getOrDefault(keys[i], List.of())) {
         if (!used.containsKey(entry) && entry.messageDigest().equals(digest)) {
           used.put(entry, Boolean.TRUE);
@@ -205,7 +204,7 @@ public final class Baseline {
   public static Baseline read(Path file, String displayPath) throws ConfigurationException {
     ParsedFile parsed;
     try {
-      parsed = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, displayPath));
+      parsed = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES, "").read(file, displayPath));
     } catch (SourceException e) {
       throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the baseline: " + e.getMessage());
     }
@@ -244,17 +243,6 @@ public final class Baseline {
   private static ConfigurationException problem(ParsedFile parsed, String pointer, String message) {
     Region region = parsed.index().valueRegion(pointer);
     return new ConfigurationException(parsed.displayPath(), region.startLine(), region.startColumn(), message);
-  }
-
-  /** The first 16 hex digits of the SHA-256 of the message with its white space collapsed. */
-  static String digest(String message) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(message.strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

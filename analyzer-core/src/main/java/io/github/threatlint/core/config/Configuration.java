@@ -1,14 +1,15 @@
 package io.github.threatlint.core.config;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.rule.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A validated configuration file: the profile it extends, per rule a level and options, and the
- * file-based ignores. {@code directory} is the folder the file globs of ignores are relative to.
+ * A validated configuration file: the profile it extends, per rule a level and options, the
+ * file-based ignores, and where the rules' documentation pages are. {@code directory} is the folder the file globs of ignores are relative to.
  * Everything in here has been checked against the rule catalog by {@link ConfigurationLoader}.
  *
  * @param displayPath how messages name the file; null for the empty configuration
@@ -16,12 +17,18 @@ import java.util.Map;
  * @param profile the profile named by {@code extends}, or null when the file names none
  * @param rules the settings per rule id, in the order of the file
  * @param ignores the file-based ignores, in the order of the file
+ * @param docsUrl the links to rule pages: {@code docsUrl} of the file, else {@link DocsUrl#DEFAULT}
  */
 public record Configuration(String displayPath, Path directory, Profile profile, Map<String, RuleSetting> rules,
-    List<Ignore> ignores) {
+    List<Ignore> ignores, DocsUrl docsUrl) {
 
   /** No file: the default profile, no settings, no ignores. */
   public static final Configuration EMPTY = new Configuration(null, null, null, Map.of(), List.of());
+
+  /** A configuration with the default documentation links. */
+  public Configuration(String displayPath, Path directory, Profile profile, Map<String, RuleSetting> rules, List<Ignore> ignores) {
+    this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT);
+  }
 
   /**
    * The setting of one rule. {@code level} is null when only options are given (the profile's level

@@ -1,15 +1,16 @@
 package io.github.threatlint.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.DuplicateKey;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.DuplicateKey;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
-import io.github.threatlint.core.source.Region;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.lang.reflect.Field;
@@ -43,15 +44,16 @@ import java.util.Set;
  *     rule: operation-security-missing
  *     pointer: /paths/~1status/**     # optional glob over JSON pointers
  *     reason: Status endpoints are public by design.
+ * docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html   # optional: where the rule pages are
  * </pre>
  */
 public final class ConfigurationLoader {
   /** The names searched for, in this order, in the working directory and each folder above it. */
   public static final List<String> FILE_NAMES = List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
   private static final long MAX_BYTES = 4L * 1024 * 1024;
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore");
-  private static final Set<String> RULE_KEYS = Set.of("level", "options");
-  private static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
+  static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
+  static final Set<String> RULE_KEYS = Set.of("level", "options");
+  static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
   private final List<RuleDescriptor> catalog;
 
@@ -88,7 +90,8 @@ public final class ConfigurationLoader {
   public Configuration load(Path file, String displayPath) throws ConfigurationException {
     SourceFile source;
     try {
-      source = new SourceReader(MAX_BYTES).read(file, displayPath);
+      // --max-file-size is for specifications: the configuration's limit is fixed, so the error names none
+      source = new SourceReader(MAX_BYTES, "").read(file, displayPath);
     } catch (SourceException e) {
       throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the configuration: " + e.getMessage());
     }
@@ -139,18 +142,32 @@ public final class ConfigurationLoader {
       }
       JsonNode root = file.root();
       if (!root.isObject()) {
-        throw atValue("", "the configuration must be a mapping with the keys extends, rules and ignore");
+        throw atValue("", "the configuration must be a mapping with the keys extends, rules, ignore and docsUrl");
       }
       for (String key : keys(root)) {
         if (!TOP_LEVEL_KEYS.contains(key)) {
           throw atKey(Pointers.child("", key), "unknown key '" + key + "'" + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-              + "; a configuration has extends, rules and ignore");
+              + "; a configuration has extends, rules, ignore and docsUrl");
         }
       }
       Profile profile = readProfile(root.get("extends"));
       Map<String, Configuration.RuleSetting> rules = readRules(root.get("rules"));
       List<Configuration.Ignore> ignores = readIgnores(root.get("ignore"));
-      return new Configuration(file.displayPath(), directory, profile, Collections.unmodifiableMap(rules), List.copyOf(ignores));
+      return new Configuration(file.displayPath(), directory, profile, Collections.unmodifiableMap(rules), List.copyOf(ignores),
+          readDocsUrl(root.get("docsUrl")));
+    }
+
+    private DocsUrl readDocsUrl(JsonNode value) throws ConfigurationException {
+      if (value == null || value.isNull()) {
+        return DocsUrl.DEFAULT;
+      }
+      String problem = value.isTextual() ? DocsUrl.problem(value.textValue().strip())
+          : "docsUrl takes a URL template such as https://wiki.example.com/threatlint/rules/" + DocsUrl.PLACEHOLDER
+              + ".html, not " + RuleOptions.describeValue(value);
+      if (problem != null) {
+        throw atValue("/docsUrl", problem);
+      }
+      return new DocsUrl(value.textValue().strip());
     }
 
     private Profile readProfile(JsonNode value) throws ConfigurationException {

@@ -3,10 +3,12 @@ package io.github.threatlint.core.config;
 import java.util.regex.Pattern;
 
 /**
- * A glob over slash-separated names, used for files and for JSON pointers in configuration:
- * {@code *} matches within one segment, {@code ?} one character of a segment, and {@code **} any
- * number of whole segments, none included ({@code /paths/~1health/**} matches {@code /paths/~1health}
- * itself and everything below it).
+ * The one glob dialect of threatlint, over slash-separated names: the SPEC arguments of the command
+ * line, the Maven plugin's includes and excludes, and the file and JSON-pointer globs of the
+ * configuration. {@code *} matches within one segment, {@code ?} one character of a segment,
+ * {@code **} any number of whole segments, none included ({@code /paths/~1health/**} matches
+ * {@code /paths/~1health} itself and everything below it), and {@code {a,b}} either alternative.
+ * Every other character stands for itself.
  */
 public final class Glob {
   private final String text;
@@ -19,6 +21,7 @@ public final class Glob {
 
   public static Glob compile(String glob) {
     StringBuilder regex = new StringBuilder();
+    int braces = 0;
     int i = 0;
     while (i < glob.length()) {
       char c = glob.charAt(i);
@@ -47,7 +50,15 @@ public final class Glob {
         i += 2;
         continue;
       }
-      if (c == '*') {
+      if (c == '{') {
+        braces++;
+        regex.append("(?:");
+      } else if (c == '}' && braces > 0) {
+        braces--;
+        regex.append(')');
+      } else if (c == ',' && braces > 0) {
+        regex.append('|');
+      } else if (c == '*') {
         regex.append("[^/]*");
       } else if (c == '?') {
         regex.append("[^/]");
@@ -59,7 +70,14 @@ public final class Glob {
       }
       i++;
     }
+    // an unclosed brace closes at the end: {a,b matches a or b
+    regex.append(")".repeat(braces));
     return new Glob(glob, Pattern.compile(regex.toString()));
+  }
+
+  /** True when the text has a character that is special in a glob (as opposed to a plain file name). */
+  public static boolean isGlob(String text) {
+    return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('{') >= 0;
   }
 
   public boolean matches(String path) {

@@ -1,9 +1,9 @@
 package io.github.threatlint.core.config;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,10 +1,12 @@
 package io.github.threatlint.core.docs;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.report.ReportContext;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleInfo;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,9 @@ public final class RuleDocs {
   /** The command that rewrites {@code docs/rules/} from the rules' metadata and explanations. */
   public static final String REGENERATE_COMMAND = "mvn -B -q test -pl rules -am -Dtest=RuleDocsTest "
       + "-Dsurefire.failIfNoSpecifiedTests=false -Dthreatlint.updateDocs=true";
+
+  /** The project's home page (SARIF's {@code informationUri}). */
+  public static final String PROJECT_URI = "https://github.com/threatlint/threatlint";
 
   private RuleDocs() {}
 
@@ -65,7 +70,7 @@ public final class RuleDocs {
       for (Field option : rule.options()) {
         md.append("| `").append(option.getName()).append("` | ").append(RuleDescriptor.typeName(option)).append(" | `")
             .append(cell(defaultValue(rule.defaultValue(option)))).append("` | ")
-            .append(cell(option.getAnnotation(io.github.threatlint.core.rule.RuleOption.class).description())).append(" |\n");
+            .append(cell(option.getAnnotation(io.github.threatlint.core.api.RuleOption.class).description())).append(" |\n");
       }
       md.append('\n');
     }
@@ -80,13 +85,13 @@ public final class RuleDocs {
   }
 
   /** Plain text help for SARIF {@code help.text}: what the rule flags, why it matters, and where its page is. */
-  public static String helpText(RuleDescriptor rule) {
+  public static String helpText(RuleDescriptor rule, DocsUrl docsUrl) {
     Explanation explanation = Explanation.load(rule);
     StringBuilder text = new StringBuilder(rule.info().description());
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
     }
-    return text.append("\n\nDocumentation: ").append(ReportContext.ruleHelpUri(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
   }
 
   /** {@code docs/rules/README.md}: the catalog by section, then the rules by OWASP category and SFTI area, then the matrix. */

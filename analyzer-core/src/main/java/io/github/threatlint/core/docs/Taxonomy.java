@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The names of the categories rules are mapped to: the OWASP API Security Top 10 of 2023 and 2019
  * and the threat-modelling areas of the SFTI white paper. Keys are the codes used in
- * {@link io.github.threatlint.core.rule.RuleInfo}, in the order the sources list them.
+ * {@link io.github.threatlint.core.api.RuleInfo}, in the order the sources list them.
  */
 public final class Taxonomy {
   public static final Map<String, String> OWASP_2023 = ordered(

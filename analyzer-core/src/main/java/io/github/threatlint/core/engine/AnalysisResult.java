@@ -1,6 +1,6 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.api.Level;
 import java.util.List;
 
 /**

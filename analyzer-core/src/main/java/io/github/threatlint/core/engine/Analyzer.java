@@ -1,16 +1,17 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -33,9 +39,12 @@ public final class Analyzer {
   private final SourceReader reader;
   private final int threads;
   private final Function<ParsedFile, ExternalFiles> externalFiles;
-  private final boolean usesParserModel;
-  /** Set per run: fewer files than threads leaves a core for swagger-parser's model beside the walk. */
-  private volatile boolean buildModelAhead;
+  private final Timings timings = new Timings();
+  /** Set per run: when swagger-parser's model is built. */
+  private volatile ParserModel parserModel;
+  /** Default time a file may take, reading, parsing and rules included: far above any real specification. */
+  public static final Duration DEFAULT_TIME_PER_FILE = Duration.ofSeconds(60);
+  private volatile Duration timePerFile = DEFAULT_TIME_PER_FILE;
 
   /**
    * @param rules the rules to run, with levels and options
@@ -48,167 +57,204 @@ public final class Analyzer {
     this.reader = new SourceReader(maxFileBytes);
     this.threads = Math.max(1, threads);
     this.externalFiles = externalFiles;
-    this.usesParserModel = this.rules.stream().anyMatch(rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
   }
 
   public Analyzer(List<EnabledRule> rules) {
     this(rules, SourceReader.DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), file -> ExternalFiles.NONE);
   }
 
-  /** A file to analyse: a path with the name reports use for it. */
-  public record Input(Path path, String displayPath) {}
+  /**
+   * A file to analyse: a path with the name reports use for it, and its text when it is held in
+   * memory (standard input, an editor's unsaved buffer); null text means the file is read.
+   */
+  public record Input(Path path, String displayPath, String text) {
+    public Input(Path path, String displayPath) {
+      this(path, displayPath, null);
+    }
+  }
+
+  /**
+   * One file's analysis with its document, for whoever looks at the API beyond its findings (the
+   * threat-model report, an editor). {@code document} is null when the file could not be read or
+   * parsed; {@code findings} are sorted, each once.
+   */
+  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
+
+  /** Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep stack, any order). */
+  @FunctionalInterface
+  public interface FileListener {
+    FileListener NONE = (index, analysis) -> {};
+
+    /** @param index the file's place in the inputs */
+    void analysed(int index, DocumentAnalysis analysis);
+  }
 
   public List<EnabledRule> rules() {
     return rules;
   }
 
+  /** Where the time of this analyzer's runs went (one analyzer per command run). */
+  public Timings timings() {
+    return timings;
+  }
+
+  /** Sets the time one file may take; a file over it becomes a tool error and the others still report. */
+  public Analyzer timePerFile(Duration budget) {
+    this.timePerFile = budget;
+    return this;
+  }
+
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
-    buildModelAhead = usesParserModel && inputs.size() < threads;
+    return analyze(inputs, FileListener.NONE);
+  }
+
+  /**
+   * Analyses the files, in parallel, telling {@code listener} of each as it is done; never throws
+   * for a bad file, which becomes a tool error instead. An exception of the listener is a tool error
+   * of that file.
+   */
+  public AnalysisResult analyze(List<Input> inputs, FileListener listener) {
+    parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
     List<FileResult> results = new ArrayList<>();
-    {
-      // always on worker threads: their deep stacks take documents nested up to the parser's limit
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, inputs.size())), runnable -> {
-        Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        List<Future<FileResult>> futures = new ArrayList<>();
-        for (Input input : inputs) {
-          futures.add(pool.submit(() -> analyzeFile(input)));
-        }
-        for (int i = 0; i < futures.size(); i++) {
-          try {
-            results.add(futures.get(i).get());
-          } catch (ExecutionException e) {
-            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null,
-                "internal error: " + e.getCause())));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            results.add(FileResult.failed(new ToolError(inputs.get(i).displayPath(), 0, 0, null, null, "interrupted")));
-          }
-        }
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-    return combine(results, inputs.stream().map(Input::displayPath).toList());
-  }
-
-  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
-  public AnalysisResult analyze(InputStream in, String displayPath) {
-    buildModelAhead = usesParserModel && threads > 1;
-    SourceFile source;
-    try {
-      source = reader.read(in, displayPath);
-    } catch (SourceException e) {
-      return combine(List.of(FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()))),
-          List.of(displayPath));
-    }
-    ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024));
-    FileResult result;
-    try {
-      result = pool.submit(() -> analyzeLoaded(source)).get();
-    } catch (ExecutionException e) {
-      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
-    } finally {
-      pool.shutdownNow();
-    }
-    return combine(List.of(result), List.of(displayPath));
-  }
-
-  private FileResult analyzeLoaded(SourceFile source) {
-    try {
-      return analyzeSource(source);
-    } catch (SourceException e) {
-      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return FileResult.failed(new ToolError(source.displayPath(), 0, 0, null, null, "internal error: " + e));
-    }
-  }
-
-  private FileResult analyzeFile(Input input) {
-    try {
-      long start = System.nanoTime();
-      SourceFile source = reader.read(input.path(), input.displayPath());
-      Timings.add(Timings.Phase.READ, System.nanoTime() - start);
-      return analyzeSource(source);
-    } catch (SourceException e) {
-      return FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
-    }
-  }
-
-  private FileResult analyzeSource(SourceFile source) throws SourceException {
-    long start = System.nanoTime();
-    ParsedFile parsed = TreeParser.parse(source);
-    Timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
-    SpecVersion version = DocumentLoader.detectVersion(parsed);
-    ApiDocument document = new ApiDocument(parsed, version, externalFiles.apply(parsed));
-    if (buildModelAhead) {
-      document.buildParserModelAhead();
-    }
-    start = System.nanoTime();
-    DocumentRun run = DocumentRun.run(document, rules);
-    Timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
-    return new FileResult(run.findings(), run.errors());
-  }
-
-  /**
-   * One file's analysis with its document kept, for reports that look at the API beyond its findings
-   * (the threat-model report). {@code document} is null when the file could not be read or parsed;
-   * {@code findings} are sorted.
-   */
-  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<ToolError> errors) {}
-
-  /**
-   * Analyses the files one after the other on a deep-stack worker thread and hands each analysis,
-   * document included, to {@code then} on that thread; returns what {@code then} returned, in input
-   * order. A bad file becomes an analysis without document; an exception of {@code then} propagates.
-   */
-  public <T> List<T> analyzeDocuments(List<Input> inputs, Function<DocumentAnalysis, T> then) {
-    ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    // always on worker threads: their deep stacks take documents nested up to the parser's limit; a thread per
+    // file, with `threads` of them running at once: a file over its time limit is abandoned and frees its permit
+    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
       thread.setDaemon(true);
       return thread;
     });
+    Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
     try {
-      List<T> results = new ArrayList<>();
-      for (Input input : inputs) {
-        results.add(worker.submit(() -> then.apply(analyzeKeepingDocument(input))).get());
+      List<Future<FileResult>> futures = new ArrayList<>();
+      AtomicLongArray starts = new AtomicLongArray(inputs.size());
+      List<AtomicBoolean> holdsPermit = new ArrayList<>();
+      List<FileListener> onceEach = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        Input input = inputs.get(i);
+        int index = i;
+        AtomicBoolean permit = new AtomicBoolean();
+        holdsPermit.add(permit);
+        // a file abandoned over its time limit is told to the listener once, as the tool error it became
+        AtomicBoolean told = new AtomicBoolean();
+        FileListener once = listener == FileListener.NONE ? FileListener.NONE : (at, analysis) -> {
+          if (!told.getAndSet(true)) {
+            listener.analysed(at, analysis);
+          }
+        };
+        onceEach.add(once);
+        futures.add(pool.submit(() -> {
+          running.acquire();
+          permit.set(true);
+          starts.set(index, System.nanoTime());
+          try {
+            return analyzeFile(index, input, once);
+          } finally {
+            if (permit.getAndSet(false)) {
+              running.release();
+            }
+          }
+        }));
       }
-      return results;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      for (int i = 0; i < futures.size(); i++) {
+        String displayPath = inputs.get(i).displayPath();
+        FileResult result;
+        try {
+          result = awaitWithinBudget(futures.get(i), starts, i, displayPath, holdsPermit.get(i), running);
+        } catch (ExecutionException e) {
+          result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
+        }
+        if (result.findings().isEmpty() && !result.errors().isEmpty()) {
+          onceEach.get(i).analysed(i, new DocumentAnalysis(displayPath, null, List.of(), List.copyOf(result.errors())));
+        }
+        results.add(result);
+      }
     } finally {
-      worker.shutdownNow();
+      pool.shutdownNow();
+    }
+    return combine(results, inputs.stream().map(Input::displayPath).toList());
+  }
+
+  /**
+   * The file's result, or a tool error once it has run longer than the budget. Its thread cannot be
+   * stopped inside a rule or parser, so it is abandoned (a daemon, left out of the results).
+   */
+  private FileResult awaitWithinBudget(Future<FileResult> future, AtomicLongArray starts, int index, String displayPath,
+      AtomicBoolean holdsPermit, Semaphore running) throws ExecutionException, InterruptedException {
+    long budget = timePerFile.toNanos();
+    while (true) {
+      long started = starts.get(index);
+      long waited = started == 0 ? budget : started + budget - System.nanoTime();
+      try {
+        return future.get(Math.max(1, waited), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (starts.get(index) != 0 && System.nanoTime() - starts.get(index) >= budget) {
+          future.cancel(true);
+          if (holdsPermit.getAndSet(false)) {
+            running.release();
+          }
+          return FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "the analysis took longer than the time "
+              + "limit of " + timePerFile.toSeconds() + " s per file, and was stopped (raise it with --time-limit)"));
+        }
+      }
     }
   }
 
-  private DocumentAnalysis analyzeKeepingDocument(Input input) {
+  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports. */
+  public AnalysisResult analyze(InputStream in, String displayPath) {
+    return analyze(in, displayPath, FileListener.NONE);
+  }
+
+  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports, telling {@code listener}. */
+  public AnalysisResult analyze(InputStream in, String displayPath, FileListener listener) {
     try {
-      SourceFile source = reader.read(input.path(), input.displayPath());
-      ParsedFile parsed = TreeParser.parse(source);
-      ApiDocument document = new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), externalFiles.apply(parsed));
-      DocumentRun run = DocumentRun.run(document, rules);
-      List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(run.findings()));
-      findings.sort(Finding.ORDER);
-      return new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(run.errors()));
+      return analyze(List.of(new Input(null, displayPath, reader.read(in, displayPath).text())), listener);
     } catch (SourceException e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
-          List.of(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage())));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new DocumentAnalysis(input.displayPath(), null, List.of(),
-          List.of(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e)));
+      ToolError error = new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage());
+      listener.analysed(0, new DocumentAnalysis(displayPath, null, List.of(), List.of(error)));
+      return combine(List.of(FileResult.failed(error)), List.of(displayPath));
     }
+  }
+
+  private FileResult analyzeFile(int index, Input input, FileListener listener) {
+    FileResult result;
+    ApiDocument document = null;
+    try {
+      long start = System.nanoTime();
+      SourceFile source = input.text() != null ? new SourceFile(input.path(), input.displayPath(), input.text())
+          : reader.read(input.path(), input.displayPath());
+      timings.add(Timings.Phase.READ, System.nanoTime() - start);
+      start = System.nanoTime();
+      ParsedFile parsed = TreeParser.parse(source);
+      timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
+      SpecVersion version = DocumentLoader.detectVersion(parsed);
+      document = new ApiDocument(parsed, version, externalFiles.apply(parsed), parserModel);
+      start = System.nanoTime();
+      DocumentRun run = DocumentRun.run(document, rules, timings);
+      timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
+      result = new FileResult(run.findings(), run.errors());
+    } catch (SourceException e) {
+      result = FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      document = null;
+      result = FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
+    }
+    if (listener == FileListener.NONE) {
+      return result;
+    }
+    List<Finding> findings = new ArrayList<>(new LinkedHashSet<>(result.findings()));
+    findings.sort(Finding.ORDER);
+    try {
+      listener.analysed(index, new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(result.errors())));
+    } catch (RuntimeException | StackOverflowError e) {
+      List<ToolError> errors = new ArrayList<>(result.errors());
+      errors.add(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
+      return new FileResult(result.findings(), errors);
+    }
+    return result;
   }
 
   /**

@@ -1,18 +1,21 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.Rule;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,12 +30,21 @@ final class Dispatcher {
   private final List<Subscriber<Checks.DocumentCheck>> documents = new ArrayList<>();
   private final List<Subscriber<Checks.DocumentEndCheck>> documentEnds = new ArrayList<>();
   private final List<Subscriber<Checks.OperationCheck>> operations = new ArrayList<>();
+  private final List<Subscriber<Checks.PathOperationCheck>> pathOperations = new ArrayList<>();
+  private final List<Subscriber<Checks.ResponseCheck>> responses = new ArrayList<>();
+  /** Status and place of the responses already checked: a shared definition is checked once per status. */
+  private final Set<String> checkedResponses = new HashSet<>();
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
   private final List<Subscriber<Checks.ServerCheck>> servers = new ArrayList<>();
   private final List<Subscriber<Checks.SchemaCheck>> schemas = new ArrayList<>();
   private final List<Subscriber<Checks.ReferenceCheck>> references = new ArrayList<>();
   private final List<Subscriber<Checks.NodeCheck>> nodes = new ArrayList<>();
+  private final Timings timings;
+
+  Dispatcher(Timings timings) {
+    this.timings = timings;
+  }
 
   void subscribe(Rule rule, DocumentRun.Context context) {
     if (rule instanceof Checks.DocumentCheck check) {
@@ -43,6 +55,12 @@ final class Dispatcher {
     }
     if (rule instanceof Checks.OperationCheck check) {
       operations.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.PathOperationCheck check) {
+      pathOperations.add(new Subscriber<>(check, context));
+    }
+    if (rule instanceof Checks.ResponseCheck check) {
+      responses.add(new Subscriber<>(check, context));
     }
     if (rule instanceof Checks.ParameterCheck check) {
       parameters.add(new Subscriber<>(check, context));
@@ -74,6 +92,16 @@ final class Dispatcher {
 
   void operation(Operation operation) {
     call(operations, operation.node().pointer(), (check, context) -> check.checkOperation(operation, context));
+    if (operation.kind() == Operation.Kind.PATH) {
+      call(pathOperations, operation.node().pointer(), (check, context) -> check.checkPathOperation(operation, context));
+    }
+    if (!responses.isEmpty()) {
+      for (Response response : operation.responses()) {
+        if (checkedResponses.add(response.status() + " " + response.node().key())) {
+          call(responses, response.node().pointer(), (check, context) -> check.checkResponse(response, context));
+        }
+      }
+    }
   }
 
   void parameter(Parameter parameter) {
@@ -100,20 +128,20 @@ final class Dispatcher {
     call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
   }
 
-  private static <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+  private <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
     for (Subscriber<T> subscriber : subscribers) {
       DocumentRun.Context context = subscriber.context();
       if (context.failed()) {
         continue;
       }
-      long start = Timings.timingRules() ? System.nanoTime() : 0;
+      long start = timings.timingRules() ? System.nanoTime() : 0;
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
         context.fail(pointer, e);
       }
       if (start != 0) {
-        Timings.addRule(context.ruleId(), System.nanoTime() - start);
+        timings.addRule(context.ruleId(), System.nanoTime() - start);
       }
     }
   }

@@ -1,8 +1,8 @@
 package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.SourceException;
 
 /** Tells which specification a parsed file is, or why it is none that threatlint reads. */
@@ -41,10 +41,5 @@ public final class DocumentLoader {
     }
     throw new SourceException(file.displayPath(), 1, 1,
         "not an OpenAPI or Swagger document: it has no top-level 'openapi' or 'swagger' key");
-  }
-
-  /** True when the file is a root document (it has a top-level openapi or swagger key), not a fragment. */
-  public static boolean isRootDocument(ParsedFile file) {
-    return file.root().isObject() && (file.root().has("openapi") || file.root().has("swagger"));
   }
 }

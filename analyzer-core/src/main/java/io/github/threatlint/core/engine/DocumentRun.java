@@ -1,27 +1,49 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.config.InSourceSuppressions;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.ReferenceUsers;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.Region;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The analysis of one document by a set of rules: one walk, the findings and the tool errors. */
+/**
+ * The analysis of one document by a set of rules: one walk, the findings and the tool errors.
+ *
+ * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases once
+ * per alias (the same tree node, at the anchor's place, under another pointer), and the reports of
+ * the copies, which may name the node after each alias, are left out. The findings of a
+ * rule, and of the document, are capped; what goes over a cap is left out and said in a tool error.
+ */
 final class DocumentRun {
+  static final int MAX_FINDINGS_PER_RULE = 50_000;
+  static final int MAX_FINDINGS_PER_FILE = 200_000;
+
   private final ApiDocument document;
   private final List<Finding> findings = new ArrayList<>();
   private final List<ToolError> errors = new ArrayList<>();
+  private final Map<Place, NodeRef> firstReported = new HashMap<>();
+  private boolean fileCapped;
+
+  private record Place(String ruleId, String file, Region region) {}
 
   DocumentRun(ApiDocument document) {
     this.document = document;
   }
 
   /** Runs the rules over the document and returns its findings (unsorted) and errors. */
-  static DocumentRun run(ApiDocument document, List<EnabledRule> rules) {
+  static DocumentRun run(ApiDocument document, List<EnabledRule> rules, Timings timings) {
     DocumentRun run = new DocumentRun(document);
-    Dispatcher dispatcher = new Dispatcher();
+    Dispatcher dispatcher = new Dispatcher(timings);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info().level());
       try {
@@ -32,6 +54,18 @@ final class DocumentRun {
     }
     new Walker(document, dispatcher).walk();
     return run;
+  }
+
+  /** The operations that use the place through references, where each is written. */
+  private List<Finding.Use> usedBy(NodeRef node) {
+    ReferenceUsers users = document.referenceUsers();
+    List<Finding.Use> uses = new ArrayList<>();
+    for (Operation operation : users.of(node.file(), node.pointer())) {
+      NodeRef mount = users.mount(operation);
+      uses.add(new Finding.Use(operation.label(), mount.file().displayPath(), mount.pointer(),
+          mount.file().index().region(mount.pointer())));
+    }
+    return List.copyOf(uses);
   }
 
   List<Finding> findings() {
@@ -48,6 +82,7 @@ final class DocumentRun {
     private final Level level;
     private final Level defaultLevel;
     private boolean failed;
+    private int count;
 
     Context(String ruleId, Level level, Level defaultLevel) {
       this.ruleId = ruleId;
@@ -71,9 +106,27 @@ final class DocumentRun {
     }
 
     private void add(NodeRef node, Level findingLevel, String message) {
+      if (count >= MAX_FINDINGS_PER_RULE || fileCapped) {
+        return;
+      }
+      String file = node.file().displayPath();
+      Region region = node.file().index().region(node.pointer());
+      NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
+      if (first != null && node.node() != null && first.node() == node.node() && !first.pointer().equals(node.pointer())) {
+        return; // a copy through an alias
+      }
+      if (++count == MAX_FINDINGS_PER_RULE) {
+        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "rule " + ruleId + " reported "
+            + MAX_FINDINGS_PER_RULE + " findings in this document; the rest are left out"));
+      }
+      if (findings.size() + 1 == MAX_FINDINGS_PER_FILE) {
+        fileCapped = true;
+        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "the rules reported "
+            + MAX_FINDINGS_PER_FILE + " findings in this document; the rest are left out"));
+      }
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
-      findings.add(new Finding(ruleId, findingLevel, message, node.file().displayPath(), node.pointer(),
-          node.file().index().region(node.pointer()), InSourceSuppressions.find(node.file(), node.pointer(), ruleId)));
+      findings.add(new Finding(ruleId, findingLevel, message, file, node.pointer(), region,
+          InSourceSuppressions.find(node.file(), node.pointer(), ruleId), usedBy(node)));
     }
 
     String ruleId() {

@@ -1,16 +1,24 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One problem found: the rule, its level, the message, and where: the file as reports name it, the
  * JSON pointer in that file, and the region of the text. {@code suppression} is null for an active
- * finding; suppressed and baselined findings are kept and marked.
+ * finding; suppressed and baselined findings are kept and marked. A finding in a referenced part (a
+ * shared schema, a fragment file) lists in {@code usedBy} the operations that use that part, in
+ * document order; elsewhere the list is empty.
  */
 public record Finding(String ruleId, Level level, String message, String file, String pointer, Region region,
-    Suppression suppression) {
+    Suppression suppression, List<Use> usedBy) {
+
+  /** A finding used by no operation through references. */
+  public Finding(String ruleId, Level level, String message, String file, String pointer, Region region, Suppression suppression) {
+    this(ruleId, level, message, file, pointer, region, suppression, List.of());
+  }
 
   /** By file, then position, then rule id and message: the order of every report. */
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -23,8 +31,11 @@ public record Finding(String ruleId, Level level, String message, String file, S
   }
 
   public Finding withSuppression(Suppression newSuppression) {
-    return new Finding(ruleId, level, message, file, pointer, region, newSuppression);
+    return new Finding(ruleId, level, message, file, pointer, region, newSuppression, usedBy);
   }
+
+  /** An operation ({@code GET /accounts}) that uses the place of a finding, and where the operation is. */
+  public record Use(String operation, String file, String pointer, Region region) {}
 
   /** Why a finding does not count: in the spec ({@code inSource}), in configuration or a baseline ({@code external}). */
   public record Suppression(String kind, String reason) {

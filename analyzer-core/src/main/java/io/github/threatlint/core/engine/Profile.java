@@ -1,7 +1,8 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Resolution;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.model.Subschema;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Resolution;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -347,7 +347,7 @@ final class Walker {
     }
     if (schema.isRef()) {
       visitReference(schema, NodeKind.SCHEMA);
-      if (document.version() != io.github.threatlint.core.model.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
+      if (document.version() != io.github.threatlint.core.api.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
         return;
       }
     }

@@ -1,11 +1,11 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -17,8 +17,9 @@ import java.util.Map;
  * per active finding ({@code error}, {@code warning}, or {@code notice} for notes), one
  * {@code ::error} per tool error, then the summary line as plain log text.
  *
- * <p>Values are escaped as the Actions runner reads them: {@code %}, CR and LF everywhere, and
- * {@code :} and {@code ,} in properties too. GitHub's columns are inclusive and only allowed when
+ * <p>Values are escaped as the Actions runner reads them: {@code %}, CR and LF everywhere (other
+ * control characters as {@link OutputText#line} shows them), and {@code :} and {@code ,} in
+ * properties too. GitHub's columns are inclusive and only allowed when
  * the annotation starts and ends on the same line, so a region over several lines gives lines only.
  * File paths are relative to the working directory, which is the repository root in a workflow.
  */
@@ -76,9 +77,9 @@ public final class GitHubReporter implements Reporter {
     }
   }
 
-  /** Escapes a command's message: {@code %}, CR and LF. */
+  /** Escapes a command's message: {@code %}, CR and LF as the runner decodes them, other controls as {@link OutputText#line}. */
   static String data(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return OutputText.line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
   }
 
   /** Escapes a command's property value: as {@link #data} and also {@code :} and {@code ,}. */

@@ -1,10 +1,10 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -42,10 +42,10 @@ public final class JUnitReporter implements Reporter {
     out.write("<testsuites name=\"" + ReportContext.TOOL_NAME + "\" tests=\"" + tests + "\" failures=\"" + failures
         + "\" errors=\"" + errors + "\">\n");
     for (Suite suite : suites) {
-      out.write("  <testsuite name=\"" + xml(suite.file) + "\" tests=\"" + suite.cases.size() + "\" failures=\""
+      out.write("  <testsuite name=\"" + xml(OutputText.line(suite.file)) + "\" tests=\"" + suite.cases.size() + "\" failures=\""
           + suite.failures() + "\" errors=\"" + suite.errors() + "\" skipped=\"0\">\n");
       for (Case test : suite.cases.values()) {
-        out.write("    <testcase classname=\"" + xml(suite.file) + "\" name=\"" + xml(test.name) + "\"");
+        out.write("    <testcase classname=\"" + xml(OutputText.line(suite.file)) + "\" name=\"" + xml(test.name) + "\"");
         if (test.active.isEmpty() && test.errors.isEmpty() && test.suppressed.isEmpty()) {
           out.write("/>\n");
           continue;
@@ -53,7 +53,7 @@ public final class JUnitReporter implements Reporter {
         out.write(">\n");
         if (!test.errors.isEmpty()) {
           // one <error> or <failure> per test case: a rule that failed lists its findings with the error
-          out.write("      <error message=\"" + xml(test.errors.get(0).message()) + "\" type=\"tool-error\">");
+          out.write("      <error message=\"" + xml(OutputText.line(test.errors.get(0).message())) + "\" type=\"tool-error\">");
           out.write(xml(joinErrors(test.errors) + joinFindings(test.active)) + "</error>\n");
         } else if (!test.active.isEmpty()) {
           int count = test.active.size();
@@ -113,9 +113,10 @@ public final class JUnitReporter implements Reporter {
   private static String joinFindings(List<Finding> findings) {
     StringBuilder text = new StringBuilder();
     for (Finding finding : findings) {
-      text.append(finding.file()).append(':').append(finding.region().startLine()).append(':')
+      text.append(OutputText.line(finding.file())).append(':').append(finding.region().startLine()).append(':')
           .append(finding.region().startColumn()).append(": ").append(finding.level().label()).append(' ')
-          .append(finding.message()).append(" (").append(finding.pointer().isEmpty() ? "/" : finding.pointer()).append(")\n");
+          .append(OutputText.line(finding.message())).append(" (")
+          .append(finding.pointer().isEmpty() ? "/" : OutputText.line(finding.pointer())).append(")\n");
     }
     return text.toString();
   }

@@ -2,10 +2,10 @@ package io.github.threatlint.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,10 +1,11 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.RuleInfo;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(text(rule.getKey())).append("](").append(ReportContext.ruleHelpUri(rule.getKey())).append(")");
+        md.append("| [").append(text(rule.getKey())).append("](").append(context.ruleHelpUri(rule.getKey())).append(")");
         if (info != null) {
           md.append(' ').append(text(info.title()));
         }
@@ -77,20 +78,8 @@ public final class MarkdownReporter implements Reporter {
     out.write(md.toString().stripTrailing() + "\n");
   }
 
-  /** Plain text for a Markdown table cell: no line breaks, no markup, no HTML. */
+  /** Plain text for a Markdown table cell: no line breaks, no markup, no HTML, no mentions. */
   static String text(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\r', '\n' -> out.append(' ');
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> out.append('\\').append(c);
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return OutputText.markdown(value);
   }
 }

@@ -26,25 +26,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.source.Pointers;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +52,9 @@ import java.util.Set;
  * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
  * sorted by id, with its documentation page as {@code help.markdown}; one result per finding (with
  * an explicit level, one location relative to {@code %SRCROOT%}, the JSON pointer as logical
- * location and a fingerprint of rule, file and pointer); suppressed findings with their
- * suppression; tool errors as notifications of a failed invocation.
+ * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); a finding in a shared
+ * part (a component, a fragment file) with the operations that use it as related locations;
+ * suppressed findings with their suppression; tool errors as notifications of a failed invocation.
  *
  * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
  * {@code warning} level and an empty {@code results} array would vanish: mix-ins keep them.
@@ -63,6 +62,8 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
   /** GitHub accepts at most this many results per run. */
   public static final int MAX_RESULTS = 25_000;
+  /** The operations a result in a shared part names as related locations; the message of the last counts the rest. */
+  public static final int MAX_RELATED = 5;
   /** The key of our own entry in {@code partialFingerprints}. */
   public static final String FINGERPRINT_KEY = "threatlint/v1";
   static final String SRCROOT = "%SRCROOT%";
@@ -95,13 +96,14 @@ public final class SarifReporter implements Reporter {
     Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
     for (EnabledRule rule : rules) {
       ruleIndex.put(rule.id(), descriptors.size());
-      descriptors.add(describe(rule));
+      descriptors.add(describe(rule, context));
     }
 
     List<Finding> findings = limit(result.findings());
+    Map<FindingKey, Integer> keyCounts = FindingKey.counts(result.findings());
     List<Result> results = new ArrayList<>();
     for (Finding finding : findings) {
-      results.add(result(finding, ruleIndex));
+      results.add(result(finding, ruleIndex, keyCounts));
     }
 
     List<Notification> notifications = new ArrayList<>();
@@ -117,7 +119,7 @@ public final class SarifReporter implements Reporter {
             .withName(ReportContext.TOOL_NAME)
             .withSemanticVersion(context.toolVersion())
             .withVersion(context.toolVersion())
-            .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
+            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
             .withRules(descriptors)))
         .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
             new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
@@ -148,7 +150,7 @@ public final class SarifReporter implements Reporter {
         + "accepts no more results in one run. The other formats list all of them.");
   }
 
-  private static ReportingDescriptor describe(EnabledRule rule) {
+  private static ReportingDescriptor describe(EnabledRule rule, ReportContext context) {
     RuleInfo info = rule.descriptor().info();
     Set<String> tags = new LinkedHashSet<>();
     tags.add("security");
@@ -166,9 +168,9 @@ public final class SarifReporter implements Reporter {
         .withName(camelName(info.id()))
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(ReportContext.ruleHelpUri(info.id())))
+        .withHelpUri(URI.create(context.ruleHelpUri(info.id())))
         .withHelp(new MultiformatMessageString()
-            .withText(RuleDocs.helpText(rule.descriptor()))
+            .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))
             .withMarkdown(RuleDocs.page(rule.descriptor())))
         .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
         .withProperties(new PropertyBag()
@@ -179,7 +181,7 @@ public final class SarifReporter implements Reporter {
             .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
   }
 
-  private static Result result(Finding finding, Map<String, Integer> ruleIndex) {
+  private static Result result(Finding finding, Map<String, Integer> ruleIndex, Map<FindingKey, Integer> keyCounts) {
     Integer index = ruleIndex.get(finding.ruleId());
     Result result = new Result()
         .withRuleId(finding.ruleId())
@@ -188,15 +190,15 @@ public final class SarifReporter implements Reporter {
         .withLocations(List.of(new Location()
             .withPhysicalLocation(new PhysicalLocation()
                 .withArtifactLocation(artifact(finding.file()))
-                .withRegion(new Region()
-                    .withStartLine(finding.region().startLine())
-                    .withStartColumn(finding.region().startColumn())
-                    .withEndLine(finding.region().endLine())
-                    .withEndColumn(finding.region().endColumn())))
+                .withRegion(region(finding.region())))
             .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, fingerprint(finding)));
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY,
+            fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
     if (index != null) {
       result.withRuleIndex(index);
+    }
+    if (!finding.usedBy().isEmpty()) {
+      result.withRelatedLocations(usedBy(finding.usedBy()));
     }
     if (finding.isSuppressed()) {
       result.withSuppressions(Set.of(new Suppression()
@@ -206,6 +208,35 @@ public final class SarifReporter implements Reporter {
           .withJustification(finding.suppression().reason())));
     }
     return result;
+  }
+
+  /**
+   * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}; the last
+   * one's message counts those left out.
+   */
+  private static Set<Location> usedBy(List<Finding.Use> uses) {
+    Set<Location> related = new LinkedHashSet<>();
+    int shown = Math.min(uses.size(), MAX_RELATED);
+    for (int i = 0; i < shown; i++) {
+      Finding.Use use = uses.get(i);
+      int more = i == shown - 1 ? uses.size() - shown : 0;
+      related.add(new Location()
+          .withId(i + 1)
+          .withPhysicalLocation(new PhysicalLocation()
+              .withArtifactLocation(artifact(use.file()))
+              .withRegion(region(use.region())))
+          .withMessage(new Message().withText("used by " + use.operation()
+              + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "operation" : "operations") + ")"))));
+    }
+    return related;
+  }
+
+  private static Region region(io.github.threatlint.core.api.Region region) {
+    return new Region()
+        .withStartLine(region.startLine())
+        .withStartColumn(region.startColumn())
+        .withEndLine(region.endLine())
+        .withEndColumn(region.endColumn());
   }
 
   /** The JSON pointer of a finding: its last member name as name, the whole pointer as fully qualified name. */
@@ -299,18 +330,13 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * Our stable fingerprint: rule, file and JSON pointer, so a finding keeps its identity when
-   * lines move. GitHub adds its own {@code primaryLocationLineHash}.
+   * Our stable fingerprint, as the baseline's key: rule, file and JSON pointer, so a finding keeps its
+   * identity when lines move or the file is reformatted; the message's digest too when {@code shared}
+   * (the result holds other findings of the rule on the place), so that GitHub does not merge them
+   * into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
-  static String fingerprint(Finding finding) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest((finding.ruleId() + "\n" + finding.file() + "\n" + finding.pointer())
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  static String fingerprint(Finding finding, boolean shared) {
+    return FindingKey.of(finding).fingerprint(finding.message(), shared);
   }
 
   static String sarifLevel(Level level) {

@@ -1,44 +1,82 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * One line per active finding, {@code path:line:col: level [rule-id] message}, in file and
  * position order, then a summary line. Colour only when the context says the terminal takes it.
  * Suppressed findings are left out, unless the reporter is made to show them: then they are listed
- * too, each ending with {@code (suppressed: reason)}.
+ * too, each ending with {@code (suppressed: reason)}. Quiet, it lists only the findings at or above
+ * a level, without the summary line.
  */
 public final class TextReporter implements Reporter {
   private static final String RESET = "\u001B[0m";
   private final boolean showSuppressed;
+  private final Level quietBelow;
 
   public TextReporter() {
     this(false);
   }
 
   public TextReporter(boolean showSuppressed) {
+    this(showSuppressed, null);
+  }
+
+  /**
+   * @param showSuppressed list suppressed and baselined findings too, with the reason
+   * @param quietAtOrAbove null for the full report; else only the findings at or above this level
+   *     ({@link Level#OFF}: all of them), and no summary line
+   */
+  public TextReporter(boolean showSuppressed, Level quietAtOrAbove) {
     this.showSuppressed = showSuppressed;
+    this.quietBelow = quietAtOrAbove;
   }
 
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
-    for (Finding finding : result.findings()) {
-      if (finding.isSuppressed() && !showSuppressed) {
+    writeFindings(result.findings(), context, out);
+    writeSummary(result, out);
+  }
+
+  /** The lines of these findings: what {@link #write} lists, for output that shows findings as they come. */
+  public void writeFindings(List<Finding> findings, ReportContext context, Writer out) throws IOException {
+    for (Finding finding : findings) {
+      if (finding.isSuppressed() && !showSuppressed
+          || quietBelow != null && quietBelow != Level.OFF && !finding.level().atLeast(quietBelow)) {
         continue;
       }
-      out.write(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn() + ": ");
+      out.write(location(finding) + ": ");
       out.write(context.color() ? colour(finding.level()) + finding.level().label() + RESET : finding.level().label());
-      out.write(" [" + finding.ruleId() + "] " + finding.message());
+      out.write(" [" + finding.ruleId() + "] " + OutputText.line(finding.message()));
       if (finding.isSuppressed()) {
-        out.write(" (suppressed: " + finding.suppression().reason() + ")");
+        out.write(" (suppressed: " + OutputText.line(finding.suppression().reason()) + ")");
       }
       out.write("\n");
     }
-    out.write(summary(result) + "\n");
+  }
+
+  /** The summary line that ends {@link #write} (none when quiet). */
+  public void writeSummary(AnalysisResult result, Writer out) throws IOException {
+    if (quietBelow == null) {
+      out.write(summary(result) + "\n");
+    }
+  }
+
+  /**
+   * {@code path:line:col: [rule-id] message}: a finding's line for a log whose own prefix shows the
+   * level (the Maven build log).
+   */
+  public static String logLine(Finding finding) {
+    return location(finding) + ": [" + finding.ruleId() + "] " + OutputText.line(finding.message());
+  }
+
+  private static String location(Finding finding) {
+    return OutputText.line(finding.file()) + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
   }
 
   static String summary(AnalysisResult result) {

@@ -1,7 +1,7 @@
 package io.github.threatlint.core.resolve;
 
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

@@ -1,10 +1,10 @@
 package io.github.threatlint.core.resolve;
 
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.model.ExternalFiles.Loaded;
-import io.github.threatlint.core.source.ParsedFile;
+import io.github.threatlint.core.api.ExternalFiles.Loaded;
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.source.SourceException;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.ByteArrayOutputStream;

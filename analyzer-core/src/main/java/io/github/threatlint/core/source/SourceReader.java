@@ -1,5 +1,6 @@
 package io.github.threatlint.core.source;
 
+import io.github.threatlint.core.api.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,32 +13,54 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a file's bytes into text once: UTF-8 (strict), or UTF-16 when a byte order mark says so.
- * Files over the size limit are refused before they are read.
+ * Only regular files are read (never a device, FIFO or socket), and never more than the size limit.
  */
 public final class SourceReader {
   /** Default size limit: larger than any real specification, small enough to bound memory. */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-  private final long maxBytes;
+  /** The largest file that fits in memory as one text: a size limit above it is refused where it is given. */
+  public static final long MAX_SUPPORTED_BYTES = 1024L * 1024 * 1024;
 
+  private final long maxBytes;
+  private final String limitHint;
+
+  /** A reader for specifications, whose limit the user sets with --max-file-size. */
   public SourceReader(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this(maxBytes, " (raise it with --max-file-size)");
+  }
+
+  /** @param limitHint what the size error adds to say how the limit is raised ("" when it cannot be) */
+  public SourceReader(long maxBytes, String limitHint) {
+    this.maxBytes = Math.min(maxBytes, MAX_SUPPORTED_BYTES);
+    this.limitHint = limitHint;
   }
 
   public SourceFile read(Path path, String displayPath) throws SourceException {
     try {
-      if (Files.isDirectory(path)) {
+      // checked before opening: opening a FIFO blocks until a writer comes, and a device never ends
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
         throw new SourceException(displayPath, 0, 0, "is a directory, not a specification file");
       }
-      long size = Files.size(path);
-      if (size > maxBytes) {
-        throw new SourceException(displayPath, 0, 0, "the file has " + size + " bytes, more than the limit of "
-            + maxBytes + " (raise it with --max-file-size)");
+      if (!attributes.isRegularFile()) {
+        throw new SourceException(displayPath, 0, 0, "is not a regular file (a device, FIFO or socket); only regular files are read");
       }
-      return new SourceFile(path, displayPath, decode(Files.readAllBytes(path), displayPath));
+      if (attributes.size() > maxBytes) {
+        throw tooLarge(displayPath, attributes.size());
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        // the limit holds on what is read, whatever size the file system reported
+        byte[] bytes = in.readNBytes((int) Math.min(MAX_SUPPORTED_BYTES, maxBytes) + 1);
+        if (bytes.length > maxBytes) {
+          throw tooLarge(displayPath, -1);
+        }
+        return new SourceFile(path, displayPath, decode(bytes, displayPath));
+      }
     } catch (NoSuchFileException e) {
       throw new SourceException(displayPath, 0, 0, "no such file");
     } catch (AccessDeniedException e) {
@@ -47,12 +70,17 @@ public final class SourceReader {
     }
   }
 
+  /** @param size the size the file system reports, or -1 when the file grew beyond the limit while read */
+  private SourceException tooLarge(String displayPath, long size) {
+    return new SourceException(displayPath, 0, 0, "the file has " + (size < 0 ? "" : size + " bytes, ")
+        + "more than the limit of " + maxBytes + " bytes" + limitHint);
+  }
+
   public SourceFile read(InputStream in, String displayPath) throws SourceException {
     try {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      byte[] bytes = in.readNBytes((int) maxBytes + 1);
       if (bytes.length > maxBytes) {
-        throw new SourceException(displayPath, 0, 0, "the input is larger than the limit of " + maxBytes
-            + " bytes (raise it with --max-file-size)");
+        throw new SourceException(displayPath, 0, 0, "the input is larger than the limit of " + maxBytes + " bytes" + limitHint);
       }
       return new SourceFile(null, displayPath, decode(bytes, displayPath));
     } catch (IOException e) {

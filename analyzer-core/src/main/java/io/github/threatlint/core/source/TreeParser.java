@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.DuplicateKey;
+import io.github.threatlint.core.api.LocationIndex;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.SourceFile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -42,7 +48,7 @@ public final class TreeParser {
   public static final int MAX_DEPTH = 1000;
   private static final int MAX_ALIASES = 100;
   private static final long MAX_EXPANDED_NODES = 5_000_000;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance; // decimals normalized, as withExactBigDecimals(false)
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH)

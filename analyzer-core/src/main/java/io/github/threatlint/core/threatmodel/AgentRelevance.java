@@ -1,11 +1,11 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.OAuthFlow;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.OAuthFlow;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

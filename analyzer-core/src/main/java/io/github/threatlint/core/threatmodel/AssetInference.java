@@ -1,14 +1,14 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Resolution;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Resolution;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.report.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -291,34 +292,11 @@ final class MarkdownThreatReport {
 
   /** Escapes Markdown syntax and HTML in running text (table cells included). */
   static String md(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<':
-          escaped.append("&lt;");
-          break;
-        case '>':
-          escaped.append("&gt;");
-          break;
-        case '&':
-          escaped.append("&amp;");
-          break;
-        case '\n':
-        case '\r':
-          escaped.append(' ');
-          break;
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~':
-          escaped.append('\\').append(c);
-          break;
-        default:
-          escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return OutputText.markdown(text);
   }
 
   /** Text inside a code span: backticks cannot be escaped there, so they become quotes; pipes break tables. */
   private static String code(String text) {
-    return text.replace('`', '\'').replace("|", "\\|");
+    return OutputText.line(text).replace('`', '\'').replace("|", "\\|");
   }
 }

@@ -1,7 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.source.Region;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Region;
 
 /**
  * Something the report points at in the specification: a label ("GET /accounts", "schema Customer"),

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.report.ReportContext;
+import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.docs.DocsUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,14 +15,18 @@ import java.util.List;
  *
  * @param workingDirectory the folder the findings' file names are relative to
  * @param reportDirectory the folder the report is written to
+ * @param docsUrl where the rules' pages are
  */
-public record ReportLinks(Path workingDirectory, Path reportDirectory) {
+public record ReportLinks(Path workingDirectory, Path reportDirectory, DocsUrl docsUrl) {
 
-  /** Links for a report written to {@code reportFile} (null: standard output, links relative to the working directory). */
-  public static ReportLinks forReport(Path workingDirectory, Path reportFile) {
+  /**
+   * Links for a report written to {@code reportFile} (null: standard output, links relative to the
+   * working directory), with rule pages at {@code docsUrl}.
+   */
+  public static ReportLinks forReport(Path workingDirectory, Path reportFile, DocsUrl docsUrl) {
     Path absolute = workingDirectory.toAbsolutePath().normalize();
     Path folder = reportFile == null ? absolute : absolute.resolve(reportFile).normalize().getParent();
-    return new ReportLinks(absolute, folder == null ? absolute : folder);
+    return new ReportLinks(absolute, folder == null ? absolute : folder, docsUrl);
   }
 
   /** The link to a line of a specification file named as findings name it. */
@@ -41,6 +46,6 @@ public record ReportLinks(Path workingDirectory, Path reportDirectory) {
   }
 
   public String rule(String ruleId) {
-    return ReportContext.ruleHelpUri(ruleId);
+    return docsUrl.of(ruleId);
   }
 }

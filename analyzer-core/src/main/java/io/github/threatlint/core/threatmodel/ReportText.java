@@ -1,7 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

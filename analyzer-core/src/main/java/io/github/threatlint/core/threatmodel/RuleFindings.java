@@ -1,8 +1,8 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
 

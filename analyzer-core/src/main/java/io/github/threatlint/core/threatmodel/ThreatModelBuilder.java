@@ -1,10 +1,10 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.docs.Taxonomy;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

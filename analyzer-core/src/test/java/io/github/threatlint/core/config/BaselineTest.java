@@ -3,11 +3,14 @@ package io.github.threatlint.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.rule.Level;
+import io.github.threatlint.core.engine.FindingKey;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -218,8 +221,8 @@ class BaselineTest {
             }
           ]
         }
-        """.formatted(Baseline.digest("flagged: first"), Baseline.digest("flagged: second"), Baseline.digest("flagged: b")));
-    assertThat(Baseline.digest("flagged:  first ")).isEqualTo(Baseline.digest("flagged: first")).hasSize(16);
+        """.formatted(FindingKey.messageDigest("flagged: first"), FindingKey.messageDigest("flagged: second"), FindingKey.messageDigest("flagged: b")));
+    assertThat(FindingKey.messageDigest("flagged:  first ")).isEqualTo(FindingKey.messageDigest("flagged: first")).hasSize(16);
     assertThat(Baseline.read(baselineFile, "x")).isEqualTo(baseline);
   }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Jimfs;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.rule.Level;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -76,8 +77,10 @@ class ConfigurationLoaderTest {
           - file: ./api.yaml
             rule: test-typed
             reason: Accepted by the architecture board.
+        docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html
         """);
     assertThat(config.displayPath()).isEqualTo(".threatlint.yaml");
+    assertThat(config.docsUrl().of("test-typed")).isEqualTo("https://wiki.bank.example/threatlint/rules/test-typed.html");
     assertThat(config.directory()).isEqualTo(project);
     assertThat(config.profile()).isEqualTo(Profile.SFTI);
     assertThat(config.rules()).containsOnlyKeys("test-sfti-only", "test-sfti-stricter", "test-flagged", "test-typed");
@@ -124,6 +127,7 @@ class ConfigurationLoaderTest {
     assertThat(comments.profile()).isNull();
     assertThat(comments.rules()).isEmpty();
     assertThat(comments.ignores()).isEmpty();
+    assertThat(comments.docsUrl()).isEqualTo(DocsUrl.DEFAULT);
     Configuration emptySections = load(".threatlint.yml", "rules:\nignore:\n");
     assertThat(emptySections.rules()).isEmpty();
     assertThat(emptySections.ignores()).isEmpty();
@@ -162,9 +166,9 @@ class ConfigurationLoaderTest {
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       invalid YAML               | `rules:\\n  test-flagged: [note\\n`                      | .threatlint.yaml:3:1: error: invalid YAML: expected ',' or ']', but got <stream end>
       duplicate key              | `extends: sfti\\nextends: strict\\n`                     | .threatlint.yaml:2:1: error: the key 'extends' appears twice (first on line 1)
-      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules and ignore
-      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules and ignore
-      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules and ignore
+      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore and docsUrl
+      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules, ignore and docsUrl
+      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules, ignore and docsUrl
       unknown profile            | `extends: paranoid\\n`                                   | .threatlint.yaml:1:10: error: unknown profile "paranoid" in extends; use recommended, sfti or strict
       profile not a string       | `extends: [sfti]\\n`                                     | .threatlint.yaml:1:10: error: unknown profile ["sfti"] in extends; use recommended, sfti or strict
       rules not a mapping        | `rules:\\n  - test-flagged\\n`                           | .threatlint.yaml:2:3: error: 'rules' must map rule ids to a level (off, note, warning, error) or to {level, options}, not a list
@@ -198,6 +202,10 @@ class ConfigurationLoaderTest {
       ignore entry, unknown rule | `ignore:\\n  - file: a.yaml\\n    rule: test-flaged\\n    reason: r\\n` | .threatlint.yaml:3:11: error: unknown rule 'test-flaged' (did you mean 'test-flagged'?); 'threatlint rules' lists the rule ids
       ignore entry, rule list    | `ignore:\\n  - file: a.yaml\\n    rule: [test-flagged]\\n    reason: r\\n` | .threatlint.yaml:3:11: error: 'rule' of an ignore entry takes a rule id, not a list
       ignore entry, bad pointer  | `ignore:\\n  - file: a.yaml\\n    rule: test-flagged\\n    pointer: paths/x\\n    reason: r\\n` | .threatlint.yaml:4:14: error: the pointer of an ignore entry is a glob over JSON pointers starting with '/', such as /paths/~1health/**, not a string ("paths/x")
+      docsUrl without {rule}     | `docsUrl: https://wiki.example.com/rules/\n`            | .threatlint.yaml:1:10: error: docsUrl needs {rule} where the rule id goes, as in https://wiki.example.com/threatlint/rules/{rule}.html
+      docsUrl not http(s)        | `docsUrl: "wiki/{rule}.html"\n`                        | .threatlint.yaml:1:10: error: docsUrl must be an absolute http or https URL, not 'wiki/{rule}.html'
+      docsUrl not a URL          | `docsUrl: "https://wiki.example.com/a b/{rule}"\n`     | .threatlint.yaml:1:10: error: docsUrl is not a valid URL (illegal character in path): 'https://wiki.example.com/a b/{rule}'
+      docsUrl not a string       | `docsUrl: [a]\n`                                       | .threatlint.yaml:1:10: error: docsUrl takes a URL template such as https://wiki.example.com/threatlint/rules/{rule}.html, not a list
       """)
   void reportsEachProblemOnOneLineWithItsPlace(String name, String yaml, String expected) {
     assertThat(error(yaml.replace("\\n", "\n"))).isEqualTo(expected);

@@ -32,6 +32,12 @@ class GlobTest {
       /paths/*/get             | /paths/~1a/post             | false
       /paths/*/get/**          | /paths/~1a/get/responses/200 | true
       **                       | /anything/at/all            | true
+      src/**/*.{yaml,yml,json} | src/main/openapi/api.yml    | true
+      src/**/*.{yaml,yml,json} | src/api.json                | true
+      src/**/*.{yaml,yml,json} | src/README.md               | false
+      {openapi,swagger}*.yaml  | swagger-v2.yaml             | true
+      {openapi,swagger}*.yaml  | api.yaml                    | false
+      a,b.yaml                 | a,b.yaml                    | true
       """)
   void matchesSegmentWise(String glob, String path, boolean expected) {
     assertThat(Glob.compile(glob).matches(path)).isEqualTo(expected);

@@ -2,7 +2,7 @@ package io.github.threatlint.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.github.threatlint.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.rule.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.report.JsonReporter;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.SarifReporter;
 import io.github.threatlint.core.report.TextReporter;
-import io.github.threatlint.core.rule.Level;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.github.threatlint.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.engine.RuleDescriptor;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import java.util.List;
 
 /**

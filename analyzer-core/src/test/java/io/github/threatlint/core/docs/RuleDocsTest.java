@@ -2,7 +2,6 @@ package io.github.threatlint.core.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.TestRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,8 +99,8 @@ class RuleDocsTest {
 
   @Test
   void helpTextIsPlainAndPointsAtThePage() {
-    assertThat(RuleDocs.helpText(TestRules.ALPHA)).isEqualTo("Flags alpha problems in the test documents, for reporter tests."
+    assertThat(RuleDocs.helpText(TestRules.ALPHA, DocsUrl.DEFAULT)).isEqualTo("Flags alpha problems in the test documents, for reporter tests."
         + "\n\nAlpha problems let anyone read the accounts: the SFTI scenario *Unauthorized access to data*."
-        + "\n\nDocumentation: " + ReportContext.ruleHelpUri("test-alpha"));
+        + "\n\nDocumentation: " + "https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
   }
 }

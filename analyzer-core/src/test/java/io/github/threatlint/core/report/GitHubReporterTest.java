@@ -2,11 +2,11 @@ package io.github.threatlint.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,11 +2,15 @@ package io.github.threatlint.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -16,8 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownReporterTest {
   static String markdown(AnalysisResult result) throws IOException {
+    return markdown(result, DocsUrl.DEFAULT);
+  }
+
+  static String markdown(AnalysisResult result, DocsUrl docsUrl) throws IOException {
     StringWriter out = new StringWriter();
-    new MarkdownReporter().write(result, new ReportContext("1.2.3", Path.of("."), false, null), out);
+    new MarkdownReporter().write(result, new ReportContext("1.2.3", Path.of("."), false, null, docsUrl), out);
     return out.toString();
   }
 
@@ -37,7 +45,13 @@ class MarkdownReporterTest {
         |---|---|---|---|
         | error | specs/api.yaml:40:5 | test-beta | The list has no maxItems. |
         | warning | specs/api.yaml:12:5 | test-alpha | GET /accounts is open. |
-        """.formatted(ReportContext.ruleHelpUri("test-beta"), ReportContext.ruleHelpUri("test-alpha")));
+        """.formatted(DocsUrl.DEFAULT.of("test-beta"), DocsUrl.DEFAULT.of("test-alpha")));
+  }
+
+  @Test
+  void ruleLinksFollowTheConfiguredDocsUrl() throws IOException {
+    assertThat(markdown(TestRules.sample(), new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html")))
+        .contains("| [test-beta](https://wiki.bank.example/threatlint/test-beta.html) Beta problem |");
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.docs.RuleDocs;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.source.Region;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -21,8 +23,12 @@ class SarifReporterTest {
   private static final Path ROOT = Path.of("/work/repo");
 
   static JsonNode sarif(AnalysisResult result, String category) throws IOException {
+    return sarif(result, category, DocsUrl.DEFAULT);
+  }
+
+  static JsonNode sarif(AnalysisResult result, String category, DocsUrl docsUrl) throws IOException {
     StringWriter out = new StringWriter();
-    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category), out);
+    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category, docsUrl), out);
     return SarifValidation.assertValid(out.toString());
   }
 
@@ -40,7 +46,15 @@ class SarifReporterTest {
     JsonNode driver = sarif.path("runs").get(0).path("tool").path("driver");
     assertThat(driver.path("name").asText()).isEqualTo("threatlint");
     assertThat(driver.path("semanticVersion").asText()).isEqualTo("1.2.3");
-    assertThat(driver.path("informationUri").asText()).isEqualTo(ReportContext.INFORMATION_URI);
+    assertThat(driver.path("informationUri").asText()).isEqualTo(RuleDocs.PROJECT_URI);
+  }
+
+  @Test
+  void helpLinksFollowTheConfiguredDocsUrl() throws IOException {
+    JsonNode alpha = sarif(TestRules.sample(), null, new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html"))
+        .path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+    assertThat(alpha.path("helpUri").asText()).isEqualTo("https://wiki.bank.example/threatlint/test-alpha.html");
+    assertThat(alpha.path("help").path("text").asText()).endsWith("Documentation: https://wiki.bank.example/threatlint/test-alpha.html");
   }
 
   @Test
@@ -52,9 +66,10 @@ class SarifReporterTest {
     assertThat(alpha.path("name").asText()).isEqualTo("TestAlpha");
     assertThat(alpha.path("shortDescription").path("text").asText()).isEqualTo("Alpha problem");
     assertThat(alpha.path("fullDescription").path("text").asText()).startsWith("Flags alpha problems");
-    assertThat(alpha.path("helpUri").asText()).isEqualTo(ReportContext.ruleHelpUri("test-alpha"));
+    assertThat(alpha.path("helpUri").asText()).isEqualTo(DocsUrl.DEFAULT.of("test-alpha"))
+        .isEqualTo("https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
     assertThat(alpha.path("help").path("text").asText()).contains("Flags alpha problems", "Unauthorized access to data",
-        ReportContext.ruleHelpUri("test-alpha"));
+        DocsUrl.DEFAULT.of("test-alpha"));
     assertThat(alpha.path("help").path("markdown").asText())
         .startsWith("# Alpha problem (`test-alpha`)")
         .contains("## Why it matters", "## Failing example", "## Options", "`exempt`", "## How to suppress");
@@ -116,24 +131,60 @@ class SarifReporterTest {
     assertThat(SarifReporter.directoryUri(Path.of("").toAbsolutePath())).endsWith("/").doesNotEndWith("//");
   }
 
+  private static List<String> fingerprints(List<Finding> findings) throws IOException {
+    List<String> prints = new ArrayList<>();
+    for (JsonNode result : run(TestRules.with(findings, List.of(), List.of("a.yaml", "b.yaml"))).path("results")) {
+      assertThat(result.path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
+      prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
+    }
+    return prints;
+  }
+
   @Test
-  void fingerprintsDependOnRuleFileAndPointerButNotOnLines() throws IOException {
+  void fingerprintsDependOnRuleFileAndPointerButNotOnLinesOrTheWordingOfALoneFinding() throws IOException {
     Finding finding = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
     Finding moved = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 30, "other message");
     Finding otherPointer = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1b/get", 3, "m");
     Finding otherRule = TestRules.finding("test-beta", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
     Finding otherFile = TestRules.finding("test-alpha", Level.WARNING, "b.yaml", "/paths/~1a/get", 3, "m");
-    JsonNode results = run(TestRules.with(List.of(finding, moved, otherPointer, otherRule, otherFile), List.of(),
-        List.of("a.yaml", "b.yaml"))).path("results");
-    List<String> prints = new ArrayList<>();
-    for (JsonNode result : results) {
-      prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
+    List<String> prints = fingerprints(List.of(finding, otherPointer, otherRule, otherFile));
+    assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
+    assertThat(fingerprints(List.of(moved, otherPointer, otherRule, otherFile))).isEqualTo(prints);
+  }
+
+  @Test
+  void findingsOfOneRuleOnOnePlaceHaveFingerprintsOfTheirOwnThatIgnoreLinesAndWhiteSpace() throws IOException {
+    Finding contact = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+    Finding description = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no description.");
+    Finding lone = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+    List<String> prints = fingerprints(List.of(contact, description));
+    assertThat(prints).doesNotHaveDuplicates();
+    Finding contactMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info  has no\n contact.");
+    Finding descriptionMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info has no description.");
+    assertThat(fingerprints(List.of(contactMoved, descriptionMoved))).isEqualTo(prints);
+    assertThat(fingerprints(List.of(lone))).doesNotContainAnyElementsOf(prints);
+  }
+
+  @Test
+  void aFindingInASharedPartNamesAtMostFiveOperationsThatUseItAndCountsTheRest() throws IOException {
+    List<Finding.Use> uses = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      uses.add(new Finding.Use("GET /items" + i, "specs/api.yaml", "/paths/~1items" + i + "/get", new Region(10 * i, 5, 10 * i, 8)));
     }
-    assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}"));
-    assertThat(prints.get(0)).isEqualTo(SarifReporter.fingerprint(finding)).isEqualTo(SarifReporter.fingerprint(moved));
-    assertThat(List.of(SarifReporter.fingerprint(finding), SarifReporter.fingerprint(otherPointer),
-        SarifReporter.fingerprint(otherRule), SarifReporter.fingerprint(otherFile))).doesNotHaveDuplicates();
-    assertThat(results.get(0).path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
+    Finding base = TestRules.finding("test-alpha", Level.WARNING, "specs/schemas/item.yaml", "/properties/name", 3, "m");
+    Finding shared = new Finding(base.ruleId(), base.level(), base.message(), base.file(), base.pointer(), base.region(), null, uses);
+    Finding alone = TestRules.finding("test-beta", Level.ERROR, "specs/api.yaml", "/paths/~1items1/get", 10, "m");
+    JsonNode results = run(TestRules.with(List.of(alone, shared), List.of(), List.of("specs/api.yaml"))).path("results");
+    assertThat(results.get(0).has("relatedLocations")).isFalse();
+    JsonNode related = results.get(1).path("relatedLocations");
+    assertThat(related).hasSize(SarifReporter.MAX_RELATED);
+    assertThat(related.findValuesAsText("text")).containsExactly("used by GET /items1", "used by GET /items2",
+        "used by GET /items3", "used by GET /items4", "used by GET /items5 (and 2 more operations)");
+    assertThat(related.get(0).path("id").asInt()).isEqualTo(1);
+    JsonNode where = related.get(4).path("physicalLocation");
+    assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("specs/api.yaml");
+    assertThat(where.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    assertThat(where.path("region").path("startLine").asInt()).isEqualTo(50);
   }
 
   @Test

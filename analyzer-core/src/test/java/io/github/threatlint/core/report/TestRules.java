@@ -1,15 +1,15 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.Rule;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.source.Region;
 import java.util.List;
 import java.util.Map;
 

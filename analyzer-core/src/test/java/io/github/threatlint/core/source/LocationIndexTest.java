@@ -3,6 +3,9 @@ package io.github.threatlint.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.SourceFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.api.ApiDocument;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.model.ApiDocument;
+import io.github.threatlint.core.api.ApiDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,9 +81,9 @@ class MitigationEvidenceTest {
   private static ApiDocument parse(String text) {
     try {
       var parsed = io.github.threatlint.core.source.TreeParser.parse(
-          new io.github.threatlint.core.source.SourceFile(java.nio.file.Path.of("coarse.yaml"), "coarse.yaml", text));
+          new io.github.threatlint.core.api.SourceFile(java.nio.file.Path.of("coarse.yaml"), "coarse.yaml", text));
       return new ApiDocument(parsed, io.github.threatlint.core.engine.DocumentLoader.detectVersion(parsed),
-          io.github.threatlint.core.model.ExternalFiles.NONE);
+          io.github.threatlint.core.api.ExternalFiles.NONE);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

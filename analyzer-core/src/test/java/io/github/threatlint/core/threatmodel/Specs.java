@@ -1,10 +1,10 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.engine.DocumentLoader;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.SourceFile;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.IOException;
 import java.io.InputStream;

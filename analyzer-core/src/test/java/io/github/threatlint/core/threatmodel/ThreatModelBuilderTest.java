@@ -2,13 +2,13 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.engine.RuleDescriptor;
 import io.github.threatlint.core.report.TestRules;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.Rule;
-import io.github.threatlint.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

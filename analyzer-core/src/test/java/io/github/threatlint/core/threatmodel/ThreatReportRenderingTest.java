@@ -2,9 +2,12 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.docs.RuleDocs;
+
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.report.TestRules;
-import io.github.threatlint.core.rule.Level;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,12 +26,28 @@ import org.w3c.dom.NodeList;
 /** What both report formats show: every scenario with its status, findings linked to their lines, a self-contained HTML. */
 class ThreatReportRenderingTest {
   /** The report is written to out/ beside specs/, so links go up one folder. */
-  private static final ReportLinks LINKS = new ReportLinks(Path.of("/work/project"), Path.of("/work/project/out"));
+  private static final ReportLinks LINKS = new ReportLinks(Path.of("/work/project"), Path.of("/work/project/out"),
+      DocsUrl.DEFAULT);
 
   private static String render(ThreatReportFormat format, List<ThreatModel> models) throws IOException {
+    return render(format, models, LINKS);
+  }
+
+  private static String render(ThreatReportFormat format, List<ThreatModel> models, ReportLinks links) throws IOException {
     StringWriter text = new StringWriter();
-    format.write(models, LINKS, "9.9.9", text);
+    format.write(models, links, "9.9.9", text);
     return text.toString();
+  }
+
+  @Test
+  void ruleLinksFollowTheConfiguredDocsUrlInBothFormats() throws IOException {
+    ReportLinks wiki = new ReportLinks(Path.of("/work/project"), Path.of("/work/project/out"),
+        new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html"));
+    for (ThreatReportFormat format : ThreatReportFormat.values()) {
+      String report = render(format, List.of(ThreatModelBuilderTest.model()), wiki);
+      assertThat(report).as(format.name()).contains("https://wiki.bank.example/threatlint/test-alpha.html")
+          .doesNotContain(RuleDocs.PROJECT_URI + "/blob/");
+    }
   }
 
   @Test

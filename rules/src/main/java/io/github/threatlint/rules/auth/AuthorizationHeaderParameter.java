@@ -1,13 +1,14 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,10 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
     // each definition once, where it is written, with the operations that take their credentials through it alone
     Map<NodeRef, List<Operation>> unsecured = new LinkedHashMap<>();
     for (Operation operation : document.allOperations()) {
-      Parameter header = authorizationHeader(operation);
+      Parameter header = operation.header("Authorization");
       // beside a security requirement the parameter only documents the header again: not "instead of" a scheme
-      if (header != null && !Response401Missing.requiresCredentials(operation.security())) {
+      SecurityRequirements security = operation.security();
+      if (header != null && (security == null || !security.requiresCredentials())) {
         unsecured.computeIfAbsent(header.node(), node -> new ArrayList<>()).add(operation);
       }
     }
@@ -48,15 +50,5 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
           + "operation looks unauthenticated. Declare a security scheme (http bearer, OAuth2, OpenID Connect) and "
           + "require it with 'security' instead.");
     }
-  }
-
-  /** The operation's header parameter named Authorization, or null. */
-  static Parameter authorizationHeader(Operation operation) {
-    for (Parameter parameter : operation.parameters("header")) {
-      if (parameter.name().equalsIgnoreCase("Authorization")) {
-        return parameter;
-      }
-    }
-    return null;
   }
 }

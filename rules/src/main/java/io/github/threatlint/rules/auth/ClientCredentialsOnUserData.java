@@ -1,15 +1,15 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.OAuthFlow;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.OAuthFlow;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.Payments;
 import io.github.threatlint.rules.support.ResourceFamilies;
@@ -32,7 +32,7 @@ import java.util.Map;
     securitySeverity = 5.5,
     precision = "medium",
     section = "auth")
-public final class ClientCredentialsOnUserData implements Checks.OperationCheck {
+public final class ClientCredentialsOnUserData implements Checks.PathOperationCheck {
   @RuleOption(description = "Words of path segments that mark customer data (matched as whole words of each segment, "
       + "so 'accounts' matches /accounts and /bank-accounts).")
   public List<String> customerDataWords = CustomerData.PATH_WORDS;
@@ -46,9 +46,9 @@ public final class ClientCredentialsOnUserData implements Checks.OperationCheck 
       "availability");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    String what = security == null || operation.kind() != Operation.Kind.PATH ? null : userDataAction(operation);
+    String what = security == null ? null : userDataAction(operation);
     if (what == null) {
       return;
     }

@@ -1,14 +1,14 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.rules.support.SchemaProperties;
 import io.github.threatlint.rules.support.SecuritySites;
 import io.github.threatlint.rules.support.Words;

@@ -1,12 +1,13 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.Words;
 import java.util.HashSet;
 import java.util.List;
@@ -27,35 +28,10 @@ import java.util.Set;
     precision = "high",
     section = "auth")
 public final class CredentialsInUrl implements Checks.OperationCheck {
-  private static final List<String> CREDENTIAL_TERMS = List.of("password", "passwd", "client_secret", "secret",
-      "access_token", "refresh_token", "id_token", "token", "api_key", "apikey", "pin", "otp", "passcode");
-
-  /**
-   * Whole names that carry a session. A bare "session" or "sid" is usually a resource filter or id (Stripe's
-   * ?session=, Twilio's AccountSid), so only the unambiguous names count.
-   */
-  private static final List<String> SESSION_NAMES = List.of("jsessionid", "phpsessid", "session_token", "session_key",
-      "sessiontoken", "sessionkey");
-
-  /** Words before "token" that make it a pagination, idempotency or change-tracking marker, not a credential. */
-  private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES = Set.of("page", "next", "prev", "previous", "continuation",
-      "cursor", "sync", "resume", "start", "pagination", "paging", "skip", "delta", "idempotency", "client", "request",
-      "marker", "change", "changes", "notification", "verify", "verification", "invite", "invitation", "confirmation",
-      "reset", "unsubscribe", "captcha", "share", "download", "upload", "watch", "batch", "job", "task", "link");
-
-  /**
-   * Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type,
-   * the identifier of a stored key (api_key_uuid, token_reference), a setting (password_validity_days).
-   */
-  private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "uuid", "guid", "reference",
-      "ref", "type", "types", "count", "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format",
-      "expiry", "expires", "expiration", "days", "version", "label", "description", "strength", "rule", "rules", "prefix",
-      "query", "filter", "search");
-
   /**
    * Words of a path segment that make a bare token in its URL a one-time link token, as e-mails carry them
    * (/verify/{token}, /invitations/accept/{token}, /reset-password/{token}), not a credential of the API: the same
-   * kinds of token that {@link #NON_CREDENTIAL_TOKEN_PREFIXES} leaves out when the name says it (verifyToken).
+   * kinds of token that {@link CredentialNames} leaves out when the name says it (verifyToken).
    */
   private static final Set<String> ONE_TIME_LINK_WORDS = Set.of("verify", "verified", "verification", "verifications",
       "confirm", "confirmation", "confirmations", "invite", "invites", "invitation", "invitations", "reset", "unsubscribe");
@@ -84,8 +60,8 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
     }
     String name = parameter.name();
     NodeRef schema = parameter.schema();
-    String reason = canHoldCredential(schema, name) ? credentialTerm(name, in) : null;
-    boolean linkToken = "token".equals(Words.matchingTerm(name, CREDENTIAL_TERMS)) && isOneTimeLink(path);
+    String reason = canHoldCredential(schema, name) ? CredentialNames.credentialTerm(name, in) : null;
+    boolean linkToken = "token".equals(CredentialNames.matchingTerm(name)) && isOneTimeLink(path);
     if (reason != null && (mentionsPagination(parameter.node().text("description")) || linkToken)) {
       reason = null;
     }
@@ -116,7 +92,8 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
    */
   private static boolean canHoldCredential(NodeRef schema, String name) {
     String type = schema == null ? null : schema.text("type");
-    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()) {
+    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()
+        && !schema.node().get("type").isEmpty()) {
       type = schema.node().get("type").get(0).asText(); // OpenAPI 3.1: [string, "null"]
     }
     if (type == null || type.equals("string")) {
@@ -131,30 +108,5 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
     List<String> words = Words.split(description);
     return words.contains("pagination") || words.contains("paginate") || words.contains("cursor")
         || (words.contains("next") && words.contains("page"));
-  }
-
-  /** How the name reads as a credential ("named like 'token'"), or null. */
-  static String credentialTerm(String name, String in) {
-    if (Words.isAny(name, SESSION_NAMES) && in.equals("query")) {
-      return "named like a session identifier";
-    }
-    List<String> words = Words.split(name);
-    if (words.isEmpty() || DESCRIPTIVE_SUFFIXES.contains(words.get(words.size() - 1))) {
-      return null;
-    }
-    String term = Words.matchingTerm(name, CREDENTIAL_TERMS);
-    if (term == null) {
-      return null;
-    }
-    if (term.equals("token")) {
-      int index = words.indexOf("token");
-      if (index < 0) {
-        index = words.indexOf("tokens");
-      }
-      if (index > 0 && NON_CREDENTIAL_TOKEN_PREFIXES.contains(words.get(index - 1))) {
-        return null;
-      }
-    }
-    return "named like '" + term + "'";
   }
 }

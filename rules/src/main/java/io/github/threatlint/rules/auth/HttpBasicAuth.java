@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityScheme;
 
 @RuleInfo(
     id = "http-basic-auth",
@@ -22,17 +22,12 @@ import io.github.threatlint.core.rule.RuleInfo;
 public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
-    if (!isBasic(scheme)) {
+    if (!scheme.isHttpBasic()) {
       return;
     }
     String key = scheme.version().isSwagger2() ? "type" : "scheme";
     context.report(scheme.node(), key, "Security scheme '" + scheme.name() + "' uses HTTP Basic authentication: the "
         + "password is sent, base64-encoded, with every request and any client that sees it can take over the account. "
         + "Use OAuth2 or OpenID Connect with short-lived tokens.");
-  }
-
-  /** True for HTTP Basic: an http scheme 'basic' (OpenAPI 3) or 'type: basic' (Swagger 2.0). */
-  static boolean isBasic(SecurityScheme scheme) {
-    return "http".equals(scheme.type()) && "basic".equals(scheme.httpScheme());
   }
 }

@@ -1,17 +1,17 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.OAuthFlow;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.OAuthFlow;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.ResourceFamilies;
 import io.github.threatlint.rules.support.Scopes;
 import io.github.threatlint.rules.support.SecuritySites;
@@ -149,7 +149,7 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
       for (Requirement requirement : security.alternatives()) {
         for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
           // a requirement of every scope at once says nothing about which scope guards what (oauth2-scope-overbroad)
-          if (Oauth2ScopeOverbroad.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
+          if (Scopes.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
             continue;
           }
           for (String scope : entry.getValue()) {

@@ -1,14 +1,19 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.BoundedRegex;
 import io.github.threatlint.rules.support.SecuritySites;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 @RuleInfo(
     id = "oauth2-scope-naming",
@@ -28,7 +33,7 @@ public final class Oauth2ScopeNaming implements Checks.SecuritySchemeCheck {
       + "asks for lower-case resource and action words joined by ':' or '.', such as 'accounts:read' or 'payments.write'.")
   public String pattern = "[a-z][a-z0-9_-]*([:.][a-z][a-z0-9_-]*)*";
 
-  private Pattern compiled;
+  private BoundedRegex compiled;
 
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
@@ -36,15 +41,10 @@ public final class Oauth2ScopeNaming implements Checks.SecuritySchemeCheck {
       return;
     }
     if (compiled == null) {
-      try {
-        compiled = Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("option 'pattern' of oauth2-scope-naming is not a valid regular expression: "
-            + e.getDescription(), e);
-      }
+      compiled = BoundedRegex.compile(pattern, "option 'pattern' of oauth2-scope-naming");
     }
     for (String scope : scheme.declaredScopes()) {
-      if (!compiled.matcher(scope).matches()) {
+      if (!compiled.matches(scope)) {
         context.report(SecuritySites.scopeDeclaration(scheme, scope), "Scope '" + scope + "' of OAuth2 scheme '"
             + scheme.name() + "' does not match the naming pattern " + pattern + ". Rename it to follow the convention "
             + "(for example 'accounts:read').");

@@ -1,15 +1,15 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.Scopes;
 import io.github.threatlint.rules.support.SecuritySites;
@@ -31,7 +31,7 @@ import java.util.Map;
     securitySeverity = 5.5,
     precision = "high",
     section = "auth")
-public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.OperationCheck {
+public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.PathOperationCheck {
 
   /** The document-wide requirement that asks for every scope of a scheme at once: reported once, where it is written. */
   @Override
@@ -52,7 +52,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     for (Requirement requirement : global.alternatives()) {
       for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
         SecurityScheme scheme = document.securitySchemes().get(entry.getKey());
-        if (demandsEveryScope(scheme, entry.getValue())) {
+        if (Scopes.demandsEveryScope(scheme, entry.getValue())) {
           context.report(requirement.schemeNode(entry.getKey()), "The document-wide 'security' demands every scope of OAuth2 "
               + "scheme '" + entry.getKey() + "' at once (" + String.join(", ", scheme.declaredScopes()) + ") for all "
               + inheriting + " operations that inherit it, so a client must obtain full consent to call any of them. "
@@ -60,15 +60,6 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
         }
       }
     }
-  }
-
-  /** True when the scopes are every scope (two or more) that the OAuth2 scheme declares. */
-  static boolean demandsEveryScope(SecurityScheme scheme, List<String> scopes) {
-    if (scheme == null || !scheme.isOAuth2()) {
-      return false;
-    }
-    List<String> declared = scheme.declaredScopes();
-    return declared.size() >= 2 && scopes.containsAll(declared);
   }
 
   /** True when the document-wide requirement is reported for demanding every scope: its operations are covered by it. */
@@ -79,7 +70,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     }
     for (Requirement requirement : global.alternatives()) {
       for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
-        if (demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
+        if (Scopes.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
           return true;
         }
       }
@@ -88,9 +79,9 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
   }
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || security == null
+    if (security == null
         || (SecuritySites.inheritsGlobal(operation) && globalDemandsEveryScope(operation.document()))) {
       return; // the document-wide requirement that demands every scope is reported once, where it is written
     }

@@ -1,13 +1,13 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Scopes;
 import io.github.threatlint.rules.support.SecuritySites;
@@ -29,11 +29,11 @@ import java.util.Map;
     securitySeverity = 6.5,
     precision = "high",
     section = "auth")
-public final class Oauth2WriteScopeMissing implements Checks.OperationCheck {
+public final class Oauth2WriteScopeMissing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || !operation.isWrite() || security == null
+    if (!operation.isWrite() || security == null
         || QueryPosts.isQueryLike(operation)) {
       return; // a POST that searches or simulates may well need read scopes only
     }

@@ -1,19 +1,20 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.rules.support.AdminPaths;
+import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.CustomerData;
-import io.github.threatlint.rules.support.OperationLists;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Words;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
     securitySeverity = 8.5,
     precision = "very-high",
     section = "auth")
-public final class OperationSecurityMissing implements Checks.OperationCheck {
+public final class OperationSecurityMissing implements Checks.PathOperationCheck {
   /** How descriptions state that an operation is public by design: "no authentication is required", "public endpoint". */
   private static final Pattern PUBLIC_STATEMENT = Pattern.compile("(?i)\\b(no|without|not require[sd]?|does not need)"
       + " (any )?(authentication|authorization|authorisation|access token|credentials)\\b"
@@ -45,14 +46,14 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
   public List<String> allowAnonymous = List.of();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || PathGlob.matchesAny(allowAnonymous, operation.path())) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (PathGlob.matchesAny(allowAnonymous, operation.path())) {
       return;
     }
     String access = QueryPosts.access(operation);
     SecurityRequirements security = operation.security();
     boolean noScheme = security == null || security.isEmpty();
-    if (noScheme && AuthorizationHeaderParameter.authorizationHeader(operation) != null) {
+    if (noScheme && operation.header("Authorization") != null) {
       return; // credentials in an Authorization header parameter instead of a scheme: authorization-header-parameter's finding
     }
     boolean schemesDeclared = !operation.document().securitySchemes().isEmpty();
@@ -115,7 +116,7 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
     }
     List<String> names = List.copyOf(operation.document().securitySchemes().keySet());
     context.report(operation.node(), "None of the document's " + open.size() + " operations ("
-        + OperationLists.firstOf(open) + ") requires authentication, although the document declares the security scheme"
+        + DocumentWide.firstOf(open) + ") requires authentication, although the document declares the security scheme"
         + (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'. Require "
         + (names.size() == 1 ? "it" : "one of them") + " with a document-wide 'security', or, if the API is public by "
         + "design, say so with 'security: []' and remove the unused schemes.");
@@ -191,10 +192,10 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
   private static Parameter credentialParameter(Operation operation) {
     for (Parameter parameter : operation.parameters()) {
       String in = parameter.in();
-      boolean header = in.equals("header") && (CredentialsInUrl.credentialTerm(parameter.name(), in) != null
+      boolean header = in.equals("header") && (CredentialNames.credentialTerm(parameter.name(), in) != null
           || Words.split(parameter.name()).contains("authentication"));
       boolean query = in.equals("query") && parameter.required()
-          && CredentialsInUrl.credentialTerm(parameter.name(), in) != null;
+          && CredentialNames.credentialTerm(parameter.name(), in) != null;
       if (header || query) {
         return parameter;
       }

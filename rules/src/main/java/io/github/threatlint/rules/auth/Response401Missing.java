@@ -1,14 +1,16 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.rules.support.OperationLists;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.ResponseDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,8 @@ import java.util.List;
     id = "response-401-missing",
     title = "Secured operation without a 401 response",
     description = "A secured operation documents no 401 response (nor a 4XX range). Clients are not told how a missing, "
-        + "expired or invalid credential is answered, and tests and gateways have no contract to check it against.",
+        + "expired or invalid credential is answered, and tests and gateways have no contract to check it against. A "
+        + "'default' response with an error body documents the error contract: then a note.",
     level = Level.WARNING,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -28,52 +31,55 @@ import java.util.List;
 public final class Response401Missing implements Checks.DocumentCheck {
   /**
    * One finding per secured operation without a 401, or one for the document when none of its secured operations
-   * documents one: then the document lacks an error convention, which one shared response fixes.
+   * documents one: then the document lacks an error convention, which one shared response fixes. An operation whose
+   * 'default' response has an error body documents how refusals look: a note of its own.
    */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    List<Operation> secured = new ArrayList<>();
+    int secured = 0;
     List<Operation> without = new ArrayList<>();
+    List<Operation> withDefault = new ArrayList<>();
     for (Operation operation : document.operations()) {
-      if (operation.kind() == Operation.Kind.PATH && requiresCredentials(operation.security())) {
-        secured.add(operation);
-        if (!operation.documentsStatus("401", false)) {
-          without.add(operation);
-        }
+      SecurityRequirements security = operation.security();
+      if (operation.kind() != Operation.Kind.PATH || security == null || !security.requiresCredentials()) {
+        continue;
       }
+      secured++;
+      if (operation.documentsStatus("401", false)) {
+        continue;
+      }
+      (ResponseDefinitions.defaultErrorResponse(operation) != null ? withDefault : without).add(operation);
     }
-    if (without.size() > 1 && without.size() == secured.size()) {
+    for (Operation operation : withDefault) {
+      NodeRef responses = operation.node().get("responses");
+      context.report(responses != null ? responses : operation.node(), operation.label() + verb(operation) + convention(operation)
+          + " and documents its errors only through a 'default' response with an error body: list 401 (with a "
+          + "WWW-Authenticate header) as well, so that clients can tell a refused credential from other failures.",
+          Level.NOTE);
+    }
+    if (without.size() > 1 && without.size() == secured) {
       Operation first = without.get(0);
-      context.report(first.node(), "responses", "None of the document's " + secured.size() + " secured operations ("
-          + OperationLists.firstOf(without) + ") documents a 401 response" + convention(first) + ". Declare a 401 response (with a WWW-Authenticate "
-          + "header) once in the components and reference it from every secured operation.");
+      context.report(first.node(), "responses", "None of the document's " + secured + " secured operations ("
+          + DocumentWide.firstOf(without) + ") documents a 401 response" + convention(first) + ". Declare a 401 "
+          + "response (with a WWW-Authenticate header) once in the components and reference it from every secured "
+          + "operation.");
       return;
     }
     for (Operation operation : without) {
-      // with the empty alternative {} credentials are optional, yet invalid ones are still refused with 401
-      String verb = operation.security().allowsAnonymous() ? " accepts credentials" : " requires authentication";
-      context.report(operation.node(), "responses", operation.label() + verb + convention(operation) + " but documents "
-          + "no 401 response. Add a 401 response (with a WWW-Authenticate header) for missing, expired or invalid "
-          + "credentials.");
+      context.report(operation.node(), "responses", operation.label() + verb(operation) + convention(operation)
+          + " but documents no 401 response. Add a 401 response (with a WWW-Authenticate header) for missing, expired "
+          + "or invalid credentials.");
     }
   }
 
-  /** " (by its x-scopes)" when the authentication is stated by a vendor convention, else "". */
+  /** With the empty alternative {} credentials are optional, yet invalid ones are still refused with 401. */
+  private static String verb(Operation operation) {
+    return operation.security().allowsAnonymous() ? " accepts credentials" : " requires authentication";
+  }
+
+  /** " (authentication stated by its x-scopes)" when the authentication is stated by a vendor convention, else "". */
   private static String convention(Operation operation) {
     SecurityRequirements security = operation.security();
     return security.isVendorConvention() ? " (authentication stated by its " + security.convention() + ")" : "";
-  }
-
-  /** True when at least one alternative of the security needs credentials. */
-  static boolean requiresCredentials(SecurityRequirements security) {
-    if (security == null) {
-      return false;
-    }
-    for (Requirement requirement : security.alternatives()) {
-      if (!requirement.isAnonymous()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityRequirements;
 import java.util.List;
 
 @RuleInfo(
@@ -22,11 +22,11 @@ import java.util.List;
     securitySeverity = 2.5,
     precision = "high",
     section = "auth")
-public final class Response403Missing implements Checks.OperationCheck {
+public final class Response403Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (operation.kind() != Operation.Kind.PATH || security == null || operation.documentsStatus("403", false)) {
+    if (security == null || operation.documentsStatus("403", false)) {
       return;
     }
     for (Requirement requirement : security.alternatives()) {

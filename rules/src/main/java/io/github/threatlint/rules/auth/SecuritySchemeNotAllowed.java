@@ -1,11 +1,12 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.rules.support.HttpAuthSchemes;
 import java.util.List;
 
 @RuleInfo(
@@ -33,7 +34,7 @@ public final class SecuritySchemeNotAllowed implements Checks.SecuritySchemeChec
     if (type.isEmpty() || allowed.contains(type)) {
       return;
     }
-    if (HttpBasicAuth.isBasic(scheme) || HttpInsecureScheme.isWeakOrUnregistered(scheme)) {
+    if (scheme.isHttpBasic() || HttpAuthSchemes.isWeakOrUnregistered(scheme)) {
       return; // http-basic-auth and http-insecure-scheme report these schemes, with the reason and the same advice
     }
     String httpScheme = scheme.httpScheme();

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.HashMap;
 import java.util.HashSet;

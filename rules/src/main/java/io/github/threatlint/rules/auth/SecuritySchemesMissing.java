@@ -1,14 +1,14 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.rules.support.OperationLists;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.rules.support.DocumentWide;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +67,6 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */
   private static String places(List<Operation> operations) {
     return (operations.size() == 1 ? "1 operation (" : operations.size() + " operations (")
-        + OperationLists.firstOf(operations) + ")";
+        + DocumentWide.firstOf(operations) + ")";
   }
 }

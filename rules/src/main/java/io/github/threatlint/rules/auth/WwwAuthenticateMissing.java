@@ -1,14 +1,11 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import java.util.HashSet;
-import java.util.Set;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 
 @RuleInfo(
     id = "www-authenticate-missing",
@@ -23,20 +20,16 @@ import java.util.Set;
     securitySeverity = 2.0,
     precision = "very-high",
     section = "auth")
-public final class WwwAuthenticateMissing implements Checks.OperationCheck {
-  /** Shared response definitions already reported: a component used by many operations is reported once, where it is. */
-  private final Set<NodeRef> reported = new HashSet<>();
-
+public final class WwwAuthenticateMissing implements Checks.ResponseCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    for (Response response : operation.responses()) {
-      if (!response.status().equals("401") || response.hasHeader("WWW-Authenticate") || !reported.add(response.node())) {
-        continue;
-      }
-      String where = response.entry().isRef() ? "The 401 response '" + response.entry().ref() + "' (used by "
-          + operation.label() + ")" : "The 401 response of " + operation.label();
-      context.report(response.node(), "headers", where + " does not document the WWW-Authenticate header that HTTP "
-          + "requires on a 401. Add it under 'headers', naming the scheme (for example Bearer with error=\"invalid_token\").");
+  public void checkResponse(Response response, RuleContext context) {
+    if (!response.status().equals("401") || response.hasHeader("WWW-Authenticate")) {
+      return;
     }
+    Operation operation = response.operation();
+    String where = response.entry().isRef() ? "The 401 response '" + response.entry().ref() + "' (used by "
+        + operation.label() + ")" : "The 401 response of " + operation.label();
+    context.report(response.node(), "headers", where + " does not document the WWW-Authenticate header that HTTP "
+        + "requires on a 401. Add it under 'headers', naming the scheme (for example Bearer with error=\"invalid_token\").");
   }
 }

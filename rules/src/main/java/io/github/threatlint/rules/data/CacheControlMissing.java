@@ -1,14 +1,14 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.CustomerData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import java.util.Set;
     securitySeverity = 3.5,
     precision = "high",
     section = "data")
-public final class CacheControlMissing implements Checks.OperationCheck {
+public final class CacheControlMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Headers that state the caching policy of a response.")
   public List<String> headers = List.of("Cache-Control");
 
@@ -52,8 +52,8 @@ public final class CacheControlMissing implements Checks.OperationCheck {
   private List<String> terms;
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get")) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("get")) {
       return;
     }
     if (terms == null) {

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,7 @@ import java.util.Set;
     securitySeverity = 3.0,
     precision = "medium",
     section = "data")
-public final class CorsOriginUndeclared implements Checks.OperationCheck {
+public final class CorsOriginUndeclared implements Checks.PathOperationCheck {
   private final Set<NodeRef> reported = new HashSet<>();
 
   /**
@@ -34,10 +34,7 @@ public final class CorsOriginUndeclared implements Checks.OperationCheck {
    * policy of the deployment and are not judged one by one.
    */
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     List<Response> success = operation.responses().stream().filter(Response::isSuccess).toList();
     List<Response> judged = success.isEmpty() ? operation.responses().stream().filter(Response::isDefault).toList() : success;
     for (Response response : judged) {

@@ -1,13 +1,14 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.List;
 @RuleInfo(
     id = "data-classification-missing",
     title = "Customer data without a data classification",
-    description = "A schema carrying customer identifying or financial properties (names, e-mail, address, birth date, "
-        + "IBAN, balance, ...) without an x-data-classification: the data flows a privacy assessment needs are not "
-        + "documented where the data is defined.",
+    description = "A schema carrying customer identifying, special-category (politically exposed person, sanctions, "
+        + "FATCA status, tax identification number) or financial properties (names, e-mail, address, birth date, "
+        + "IBAN, balance, ...) without an x-data-classification (hypermedia links, _links, are no customer data): the "
+        + "data flows a privacy assessment needs are not documented where the data is defined.",
     level = Level.OFF,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API3"},
@@ -37,19 +39,33 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   @RuleOption(description = "Property names of customer financial data, matched as whole words.")
   public List<String> financialNames = CustomerData.FINANCIAL;
 
+  @RuleOption(description = "Property names of special categories of personal data (politically exposed person, "
+      + "sanctions, FATCA status, tax identification number, ...; GDPR Art. 9/10, revDSG), matched as whole words.")
+  public List<String> specialCategoryNames = CustomerData.SPECIAL_CATEGORY;
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!schema.has("properties") || classified(visit)) {
+    if (!schema.has("properties") || classified(visit) || withinLinks(visit)) {
+      return;
+    }
+    List<String> special = new ArrayList<>();
+    for (String name : CustomerData.matchingProperties(visit.document(), schema, specialCategoryNames)) {
+      if (unclassified(visit, schema, name)) {
+        special.add(name);
+      }
+    }
+    if (!special.isEmpty()) {
+      context.report(schema, SchemaLabels.of(visit.document(), schema) + " carries special categories of personal data ("
+          + CustomerData.quote(special) + ": GDPR Art. 9/10, revDSG) without " + key + ": classify them, so that the "
+          + "stricter protection and the legal basis they need are documented.");
       return;
     }
     List<String> terms = new ArrayList<>(identifyingNames);
     terms.addAll(financialNames);
     List<String> unclassified = new ArrayList<>();
     for (String name : CustomerData.matchingProperties(visit.document(), schema, terms)) {
-      NodeRef property = schema.get("properties").get(name);
-      NodeRef resolved = visit.document().deref(property);
-      if (!property.has(key) && (resolved == null || !resolved.has(key))) {
+      if (unclassified(visit, schema, name)) {
         unclassified.add(name);
       }
     }
@@ -58,6 +74,22 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
           + ") without " + key + ": classify the schema (or each of these properties) so that the data flows and the "
           + "protection they need are documented.");
     }
+  }
+
+  private boolean unclassified(SchemaVisit visit, NodeRef schema, String name) {
+    NodeRef property = schema.get("properties").get(name);
+    NodeRef resolved = visit.document().deref(property);
+    return !property.has(key) && (resolved == null || !resolved.has(key));
+  }
+
+  /** Hypermedia links (_links) name what they link to: the customer's address link is no address. */
+  private static boolean withinLinks(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      if (FieldNames.isHypermedia(current.propertyName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The schema, or one it is written in (a composed or enclosing schema), carries the classification. */

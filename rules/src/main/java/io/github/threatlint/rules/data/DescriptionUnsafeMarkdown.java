@@ -1,11 +1,11 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.NodeKind;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeKind;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +29,16 @@ import java.util.regex.Pattern;
 public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
   private static final List<String> FIELDS = List.of("title", "summary", "description");
 
-  /** Script that runs when the text is rendered as HTML; an event handler counts only inside a tag. */
+  /** Script that runs when the text is rendered as HTML. */
   private static final Pattern UNSAFE = Pattern.compile(
-      "<\\s*script\\b|javascript\\s*:|vbscript\\s*:|\\beval\\s*\\(|<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+      "<\\s*script\\b|javascript\\s*:|vbscript\\s*:|\\beval\\s*\\(", Pattern.CASE_INSENSITIVE);
+  /**
+   * A tag up to its end: matches never overlap, so finding them one after the other is linear (a
+   * single expression {@code <[a-z][^>]*\\son...} retries from every {@code <} and is quadratic).
+   */
+  private static final Pattern TAG = Pattern.compile("<[a-z][^>]*+", Pattern.CASE_INSENSITIVE);
+  /** An event handler, which counts only inside a tag. */
+  private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]++\\s*+=", Pattern.CASE_INSENSITIVE);
 
   /** Code spans and fenced code blocks render as text, so what they show is safe. */
   private static final Pattern CODE = Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
@@ -97,8 +104,20 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
     }
     String visible = CODE.matcher(value).replaceAll(" ");
     Matcher matcher = UNSAFE.matcher(visible);
-    if (matcher.find()) {
-      String found = matcher.group().trim().toLowerCase(Locale.ROOT);
+    String found = matcher.find() ? matcher.group() : null;
+    int handlerEnd = -1;
+    Matcher tag = TAG.matcher(visible);
+    while (handlerEnd < 0 && tag.find() && (found == null || tag.start() < matcher.start())) {
+      Matcher handler = EVENT_HANDLER.matcher(visible).region(tag.start() + 2, tag.end());
+      while (handler.find()) {
+        handlerEnd = handler.end(); // the last handler of the tag, as the greedy tag of the message always showed
+      }
+      if (handlerEnd >= 0) {
+        found = visible.substring(tag.start(), handlerEnd);
+      }
+    }
+    if (found != null) {
+      found = found.trim().toLowerCase(Locale.ROOT);
       context.report(text, "This " + field + " contains '" + found + "', which runs as script when documentation "
           + "portals render it: remove it, or show it as code between backticks if it is meant as an example.");
     }

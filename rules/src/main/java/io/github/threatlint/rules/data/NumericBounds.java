@@ -1,21 +1,32 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import io.github.threatlint.rules.support.Words;
+import java.util.List;
 
 @RuleInfo(
     id = "numeric-bounds",
     title = "Input number without bounds",
     description = "An integer or number that clients send without both a lower and an upper bound: negative amounts, "
-        + "zero or huge quantities, page sizes and counts reach the back end unchecked.",
+        + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
+        + "pagination-unbounded's finding, and a page number or offset needs only a minimum.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -35,16 +46,47 @@ public final class NumericBounds implements Checks.SchemaCheck {
         || Schemas.declares(visit, Schemas::isEnumerated)) {
       return;
     }
-    boolean lower = Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"));
-    boolean upper = Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"));
+    boolean lower = Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"))
+        || Schemas.hasNonNegativeValueType(schema);
+    boolean upper = Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"))
+        || pagingParameter(schema);
     if (lower && upper) {
       return;
     }
     String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
-    context.report(schema, SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
+    String message = SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
         + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
-        + "really process.");
+        + "really process.";
+    if (isCount(visit.propertyName())) {
+      // numberOfRooms, guestCount: a count of things described, not an amount or a size the server acts on
+      context.report(schema, message + " (A count of what the record describes: a note.)", Level.NOTE);
+    } else {
+      context.report(schema, message);
+    }
+  }
+
+  /**
+   * A paging parameter needs no maximum here: a page size's is pagination-unbounded's finding (one
+   * finding per cause on a node), and a page number or offset past the end returns an empty page.
+   */
+  private static boolean pagingParameter(NodeRef schema) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    if (parameter == null || !parameter.path("name").isTextual()) {
+      return false;
+    }
+    String name = parameter.path("name").textValue();
+    return PageParameters.isSize(name) || PageParameters.isPosition(name);
+  }
+
+  /** {@code numberOfGuestWC}, {@code roomCount}: a property that counts what the record describes. */
+  private static boolean isCount(String propertyName) {
+    if (propertyName == null) {
+      return false;
+    }
+    List<String> words = Words.split(propertyName);
+    return words.size() >= 2 && ((words.get(0).equals("number") && words.get(1).equals("of"))
+        || words.get(words.size() - 1).equals("count"));
   }
 
   /** A bound: the inclusive keyword, or the exclusive one written as a number (3.1; 3.0 writes it as a boolean flag). */

@@ -1,15 +1,15 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -31,19 +31,17 @@ import java.util.Set;
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
-public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
+public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck {
   private static final List<String> SHAPING = List.of("type", "properties", "patternProperties", "additionalProperties",
       "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
 
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Response response : operation.responses()) {
-      if (!response.isSuccess()) {
+      // a 204 has no body by definition (RFC 9110): whatever schema it declares is never sent
+      if (!response.isSuccess() || response.status().equals("204")) {
         continue;
       }
       for (MediaType type : response.content()) {
@@ -101,7 +99,8 @@ public final class ResponseSchemaOverbroad implements Checks.OperationCheck {
     }
     JsonNode additional = schema.node().get("additionalProperties");
     JsonNode maxProperties = schema.node().get("maxProperties");
-    if (maxProperties != null && maxProperties.isNumber() && maxProperties.intValue() == 0) {
+    if (maxProperties != null && maxProperties.isNumber() && maxProperties.decimalValue().signum() == 0) {
+      // compared exactly: intValue() wraps 4294967296 (and 1e100) around to 0
       return null;
     }
     boolean openAdditional = additional != null

@@ -1,14 +1,14 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.SpecVersion;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 
@@ -18,7 +18,7 @@ import io.github.threatlint.rules.support.Schemas;
     description = "An object schema of an input that accepts properties it does not list (additionalProperties absent, "
         + "true or {} without maxProperties; for composed OAS 3.1 schemas, unevaluatedProperties likewise): a client can "
         + "slip in fields such as role, isAdmin or balance and a back end that binds them is open to mass assignment.",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API3"},
     owasp2019 = {"API6"},
     sftiAreas = {"DS"},

@@ -1,12 +1,20 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -16,7 +24,8 @@ import java.util.List;
     id = "string-max-length",
     title = "Input string without a maximum length",
     description = "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
-        + "format or length-bounding pattern: the API accepts values of any size, which costs memory, storage and "
+        + "format, bounded value type (x-cds-type DateString, AmountString, ...) or length-bounding pattern: the API "
+        + "accepts values of any size, which costs memory, storage and "
         + "processing and lets oversized payloads through to the back end.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -46,14 +55,22 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       return;
     }
     boolean bounded = Schemas.declares(visit, node -> node.has("maxLength") || Schemas.isEnumerated(node)
-        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")));
+        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")))
+        || Schemas.hasBoundedValueType(schema);
     if (!bounded) {
       String pattern = schema.text("pattern");
       String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
           ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
+      String message = SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
           + note + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
-          + "are refused before they reach the back end.");
+          + "are refused before they reach the back end.";
+      JsonNode parameter = Schemas.parameterOf(schema);
+      if (parameter != null && "header".equals(parameter.path("in").asText())) {
+        // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
+        context.report(schema, message + " (A header: the server's header-size limit bounds it already.)", Level.NOTE);
+      } else {
+        context.report(schema, message);
+      }
     }
   }
 }

@@ -1,20 +1,22 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.MediaTypes;
+import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 
 @RuleInfo(
     id = "string-pattern-missing",
     title = "Input string without a pattern or format",
-    description = "A string that clients send with no pattern, format, enum or const: any characters are accepted, so "
+    description = "A string that clients send with no pattern (or one that matches every string, such as .*), format, value type "
+        + "(x-cds-type), enum or const: any characters are accepted, so "
         + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
     level = Level.NOTE,
     owasp2023 = {"API8"},
@@ -40,11 +42,20 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
       // the whole of an XML or text document: a pattern cannot describe it
       return;
     }
-    boolean constrained = Schemas.declares(visit, node -> node.has("pattern") || node.has("format") || Schemas.isEnumerated(node));
+    boolean constrained = Schemas.declares(visit, node -> constrainingPattern(node) || node.has("format")
+        || Schemas.isEnumerated(node)) || Schemas.valueType(schema) != null;
     if (!constrained) {
+      String pattern = schema.text("pattern");
+      String evidence = pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
       context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " that accepts any "
-          + "characters: declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
+          + "characters" + evidence + ": declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
           + "the value can legitimately contain.");
     }
+  }
+
+  /** A pattern that excludes something: a match-anything pattern (.*) is no constraint. */
+  private static boolean constrainingPattern(NodeRef schema) {
+    String pattern = schema.text("pattern");
+    return pattern != null && !Regexes.matchesAnything(pattern);
   }
 }

@@ -1,13 +1,22 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SchemaVisit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -29,7 +38,7 @@ import java.util.Set;
     securitySeverity = 5.5,
     precision = "high",
     section = "data")
-public final class UploadUnbounded implements Checks.SchemaCheck, Checks.OperationCheck {
+public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOperationCheck {
   private static final List<String> FILE_FORMATS = List.of("binary", "byte");
 
   private final Set<NodeRef> reported = new HashSet<>();
@@ -38,7 +47,10 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.Operati
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size limit
+    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)
+        || (parameter != null && "header".equals(parameter.path("in").asText()))) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {
@@ -51,10 +63,7 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.Operati
 
   /** Binary request bodies with no schema, or a schema that is a string without a size. */
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (MediaType type : operation.requestContent()) {
       boolean multipart = MediaTypes.isMultipart(type.name());
       if (!multipart && !MediaTypes.isBinary(type.name())) {

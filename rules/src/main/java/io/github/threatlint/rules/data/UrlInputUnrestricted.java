@@ -1,14 +1,24 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.core.rule.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -71,7 +81,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!visit.isInput() || Schemas.isReadOnly(visit)) {
+    if (!visit.isInput() || Schemas.isReadOnly(visit) || withinLinks(visit)) {
       return;
     }
     ApiDocument document = visit.document();
@@ -124,6 +134,21 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   private static boolean restrictedElsewhere(SchemaVisit object, String property) {
     for (NodeRef other : Schemas.otherDeclarations(object, property)) {
       if (other.has("pattern") || Schemas.isEnumerated(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A URL inside hypermedia links ({@code Links.Prev}, the url of a {@code Link} object, {@code _links}):
+   * a link the API returns and a client may echo, which the API neither calls nor redirects to.
+   */
+  private static boolean withinLinks(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      if (FieldNames.isHypermedia(current.propertyName())
+          || (Schemas.isObject(current.node()) && current.parent() == null
+              && FieldNames.isHypermedia(Pointers.lastSegment(current.node().pointer())))) {
         return true;
       }
     }

@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -94,7 +94,7 @@ final class ParserMessageMapper {
         // only a parameter's or header's content must have exactly one entry; a request body's may be empty
         return List.of();
       }
-      return List.of(new Mapped(target, "'" + field + "' in " + describe(nodeAt(Pointers.parent(target.pointer()) == null
+      return List.of(new Mapped(target, "'" + field + "' in " + describe(root.nearest(Pointers.parent(target.pointer()) == null
           ? "" : Pointers.parent(target.pointer()))) + " lists no media type: add one, such as application/json."));
     }
     path = collapseRepeatedKey(path, key);
@@ -176,7 +176,7 @@ final class ParserMessageMapper {
       return false;
     }
     String parentPointer = Pointers.parent(target.pointer());
-    return parentPointer != null && nodeAt(parentPointer).isRef() && isSwagger2Schema(parentPointer);
+    return parentPointer != null && root.nearest(parentPointer).isRef() && isSwagger2Schema(parentPointer);
   }
 
   /** A list of types in a Swagger 2.0 schema: its type is JSON Schema draft 4's, which allows one ({@code [object, "null"]}). */
@@ -648,13 +648,13 @@ final class ParserMessageMapper {
     int colon = rest.indexOf(": ");
     String pointer = colon < 0 ? rest : rest.substring(0, colon);
     String what = colon < 0 ? "" : rest.substring(colon + 2);
-    NodeRef node = nodeAt(pointer);
+    NodeRef node = root.nearest(pointer);
     if (node.pointer().isEmpty()) {
       return new Mapped(node, "The OpenAPI parser cannot read this document (" + what + "): fix its structure; "
           + "until then no other structural problem can be reported.");
     }
     String parentPointer = Pointers.parent(node.pointer());
-    String where = parentPointer == null ? "the document root" : describe(nodeAt(parentPointer));
+    String where = parentPointer == null ? "the document root" : describe(root.nearest(parentPointer));
     return new Mapped(node, "'" + Pointers.lastSegment(node.pointer()) + "' in " + where + " has the wrong type ("
         + what + "): the OpenAPI parser cannot read the document because of it; correct the value.");
   }
@@ -760,7 +760,7 @@ final class ParserMessageMapper {
     if (target.matches()) {
       String parent = Pointers.parent(node.pointer());
       String expected = target.group(2).replace("/", " or ").toLowerCase(Locale.ROOT);
-      return new Mapped(node, "The reference to " + target.group(1) + " in " + describe(parent == null ? node : nodeAt(parent))
+      return new Mapped(node, "The reference to " + target.group(1) + " in " + describe(parent == null ? node : root.nearest(parent))
           + " leads to something that is not a " + expected + ": point it at a " + expected + " definition.");
     }
     if (remainder.startsWith("multipleOf value must be > 0") && node.isObject() && node.has("multipleOf")) {
@@ -814,7 +814,7 @@ final class ParserMessageMapper {
 
   private String message(Kind kind, NodeRef target, String key, String expectedType) {
     String parentPointer = Pointers.parent(target.pointer());
-    NodeRef parent = parentPointer == null ? root : nodeAt(parentPointer);
+    NodeRef parent = parentPointer == null ? root : root.nearest(parentPointer);
     return switch (kind) {
       case MISSING -> Pointers.lastSegment(target.pointer()).equals(key)
           ? "'" + key + "' in " + describe(parent) + " is empty: it must have at least one entry."
@@ -880,19 +880,6 @@ final class ParserMessageMapper {
       return "null";
     }
     return node.isBoolean() ? "a boolean" : node.isNumber() ? "the number " + node.asText() : "'" + node.asText() + "'";
-  }
-
-  private NodeRef nodeAt(String pointer) {
-    NodeRef node = root;
-    for (String segment : Pointers.segments(pointer)) {
-      NodeRef child = node.node().isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment))
-          : node.isObject() ? node.get(segment) : null;
-      if (child == null) {
-        return node;
-      }
-      node = child;
-    }
-    return node;
   }
 
   /** How a message names a place: {@code GET /pets (responses.200)}, {@code components.schemas.Pet}, ... */

@@ -1,17 +1,17 @@
 package io.github.threatlint.rules.doc;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Resolution;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.source.DuplicateKey;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.DuplicateKey;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Resolution;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -93,7 +93,7 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
   public void finishDocument(ApiDocument document, RuleContext context) {
     for (ParsedFile file : fileOrder) {
       for (DuplicateKey duplicate : file.duplicateKeys()) {
-        NodeRef node = nodeAt(file, duplicate.pointer());
+        NodeRef node = NodeRef.root(file).nearest(duplicate.pointer());
         String key = Pointers.lastSegment(duplicate.pointer());
         report(context, node, "Key '" + key + "' is written twice in the same object (first at line "
             + duplicate.first().startLine() + ", column " + duplicate.first().startColumn() + ", again at line "
@@ -207,18 +207,5 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
     if (reported.add(node.key() + "\n" + message)) {
       context.report(node, message);
     }
-  }
-
-  private static NodeRef nodeAt(ParsedFile file, String pointer) {
-    NodeRef node = new NodeRef(file, "", file.root());
-    for (String segment : Pointers.segments(pointer)) {
-      NodeRef child = node.node().isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment))
-          : node.isObject() ? node.get(segment) : null;
-      if (child == null) {
-        return node;
-      }
-      node = child;
-    }
-    return node;
   }
 }

@@ -1,17 +1,17 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
-import io.github.threatlint.rules.support.OperationLists;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.SchemaProperties;
 import io.github.threatlint.rules.support.Words;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
       // a document whose operations all authenticate nobody has no caller to trace: the same advice, as a note
       boolean anyAuthenticated = without.stream().anyMatch(CorrelationIdMissing::authenticates);
       context.report(first.node(), "None of the document's " + operations + " operations accepts or returns a "
-          + "correlation header (" + OperationLists.firstOf(without) + ")" + (anyAuthenticated ? "" : ", and none "
+          + "correlation header (" + DocumentWide.firstOf(without) + ")" + (anyAuthenticated ? "" : ", and none "
           + "authenticates its caller") + ": declare a header parameter such as X-Correlation-ID once in the "
           + "components, reference it from every operation and echo it in the responses, so that each call can be "
           + "traced through all logs.", anyAuthenticated ? Level.WARNING : Level.NOTE);

@@ -1,15 +1,15 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.ResponseDefinitions;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.Map;
     securitySeverity = 2.5,
     precision = "high",
     section = "ops")
-public final class ErrorResponseUnstructured implements Checks.OperationCheck {
+public final class ErrorResponseUnstructured implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
   @RuleOption(description = "Property names that make a schema an error object (compared ignoring case and separators).")
@@ -40,8 +40,8 @@ public final class ErrorResponseUnstructured implements Checks.OperationCheck {
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.method().equals("head")) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (operation.method().equals("head")) {
       return;
     }
     for (Response response : operation.responses()) {

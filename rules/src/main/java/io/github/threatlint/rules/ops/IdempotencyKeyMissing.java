@@ -1,21 +1,36 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.Schemas;
 import io.github.threatlint.rules.support.Words;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "idempotency-key-missing",
     title = "Payment or order creation without idempotency key",
     description = "A POST that creates payments, orders, transfers or trades without an idempotency header "
         + "(Idempotency-Key). When a response is lost and the client retries, the transaction is executed twice; the "
-        + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5).",
+        + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5). A "
+        + "body that carries an idempotency key, or requires the key of the one thing it acts on (offerId), is safe to "
+        + "retry; syncs, refreshes and reads create nothing.",
     level = Level.WARNING,
     owasp2023 = {"API6"},
     owasp2019 = {},
@@ -24,7 +39,7 @@ import java.util.List;
     securitySeverity = 5.0,
     precision = "high",
     section = "ops")
-public final class IdempotencyKeyMissing implements Checks.OperationCheck {
+public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Words that mark a business transaction (compared as whole words, ignoring case and "
       + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
       + "a tag of a POST on a path without parameters.")
@@ -41,14 +56,23 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
       "timeline", "shipment", "shipments", "update", "pause", "pauses", "deactivation", "reactivation", "reactivations",
       // configuration kept about payments, not a payment: payment methods, instruments, settings, tokens, ...
       "method", "methods", "instrument", "instruments", "setting", "settings", "token", "tokens", "credential",
-      "credentials", "domain", "domains", "field", "fields", "form", "forms");
+      "credentials", "domain", "domains", "field", "fields", "form", "forms",
+      // reads and refreshes that create nothing: a sync of orders, a refresh of transactions
+      "sync", "synchronize", "synchronise", "synchronization", "refresh", "read", "retrieve", "fetch");
+
+  @RuleOption(description = "Required request body properties that key the one thing the request acts on, so that a "
+      + "retry is recognised (an order placed for an offer can be placed once); compared ignoring case and separators.")
+  public List<String> businessKeys = List.of("offerId", "quoteId");
+
+  /** An idempotency key carried in the body instead of a header. */
+  private static final List<String> BODY_IDEMPOTENCY_KEYS = List.of("idempotency_key", "idempotencyKey");
 
   @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("post") || addressesItem(operation.path())) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("post") || addressesItem(operation.path())) {
       return;
     }
     String matched = matchedWord(operation);
@@ -60,9 +84,40 @@ public final class IdempotencyKeyMissing implements Checks.OperationCheck {
         return;
       }
     }
+    if (bodyKey(operation) != null) {
+      return; // the body's key makes a retry recognisable
+    }
     context.report(operation.node(), operation.label() + " creates a business transaction ('" + matched + "') but "
         + "takes no Idempotency-Key header: accept one so that a client can retry after a timeout without executing "
         + "the " + matched + " twice.");
+  }
+
+  /**
+   * The body property that makes a retry safe: an idempotency key, or a required business key named
+   * in {@link #businessKeys}; null when the request body has none.
+   */
+  private String bodyKey(Operation operation) {
+    ApiDocument document = operation.document();
+    for (MediaType type : operation.requestContent()) {
+      NodeRef schema = document.deref(type.schema());
+      if (schema == null) {
+        continue;
+      }
+      List<String> required = new ArrayList<>();
+      NodeRef requiredList = schema.get("required");
+      for (NodeRef name : requiredList == null ? List.<NodeRef>of() : requiredList.elements()) {
+        if (name.node().isTextual()) {
+          required.add(name.node().textValue());
+        }
+      }
+      for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
+        String name = property.getKey();
+        if (Words.isAny(name, BODY_IDEMPOTENCY_KEYS) || (Words.isAny(name, businessKeys) && required.contains(name))) {
+          return name;
+        }
+      }
+    }
+    return null;
   }
 
   private String matchedWord(Operation operation) {

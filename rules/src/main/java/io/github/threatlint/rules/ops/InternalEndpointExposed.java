@@ -1,11 +1,11 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.Words;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
     securitySeverity = 6.5,
     precision = "high",
     section = "ops")
-public final class InternalEndpointExposed implements Checks.OperationCheck {
+public final class InternalEndpointExposed implements Checks.PathOperationCheck {
   /** Segments that may come before the first segment that names an area: /api, /rest, /v1. */
   private static final Pattern PREFIX = Pattern.compile("(?i)api|rest|v\\d+(?:\\.\\d+)*");
 
@@ -39,10 +39,7 @@ public final class InternalEndpointExposed implements Checks.OperationCheck {
   public List<String> leadingSegments = List.of("test", "tests", "testing", "dev", "private", "sandbox");
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     if (operation.node().isTrue("x-internal")) {
       context.report(operation.node(), "x-internal", operation.label() + " is marked x-internal: true but is part of "
           + "this published description: remove it from the public document (publish internal operations separately) "

@@ -1,17 +1,29 @@
 package io.github.threatlint.rules.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.MediaType;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +35,10 @@ import java.util.Set;
 @RuleInfo(
     id = "pagination-unbounded",
     title = "Collection without a bounded page size",
-    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one) but takes "
-        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum. One call can then "
+    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one, also inside an "
+        + "envelope's data object) but takes "
+        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum, and does not page "
+        + "on its own (a link or token to the next page beside the data). One call can then "
         + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -34,13 +48,11 @@ import java.util.Set;
     securitySeverity = 5.5,
     precision = "medium",
     section = "ops")
-public final class PaginationUnbounded implements Checks.OperationCheck {
+public final class PaginationUnbounded implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
   @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
-  public List<String> pageSizeParameters = List.of("limit", "pageSize", "size", "per_page", "top", "first",
-      "maxResults", "maxItems", "pageLimit", "itemsPerPage", "page[size]", "page[limit]", "pagelen", "maxRecords",
-      "numberOfItems");
+  public List<String> pageSizeParameters = PageParameters.SIZE;
 
   @RuleOption(description = "Property names that mark an object as a wrapper of a collection page, besides an array "
       + "property that is its only property or is named after the path's last segment.")
@@ -54,11 +66,17 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
    */
   private static final List<String> AMBIGUOUS_PAGING_FIELDS = List.of("total", "count", "page", "offset");
 
+  /** Where an envelope keeps its hypermedia links. */
+  private static final List<String> LINKS = List.of("links", "_links");
+
+  /** The link or token to the next page. */
+  private static final List<String> NEXT_PAGE = List.of("next", "nextPage", "nextPageToken", "nextCursor", "nextLink");
+
   private final Set<String> reportedParameters = new HashSet<>();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !operation.method().equals("get") || !returnsCollection(operation)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!operation.method().equals("get") || !returnsCollection(operation)) {
       return;
     }
     List<Parameter> pageSize = new ArrayList<>();
@@ -69,6 +87,9 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       }
     }
     if (pageSize.isEmpty()) {
+      if (serverPaged(operation)) {
+        return; // the server chooses the page size and links the next page (Links.Next, meta.totalPages)
+      }
       context.report(operation.node(), operation.label() + " returns a collection but takes no page-size parameter: add "
           + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
       return;
@@ -115,7 +136,8 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
           }
           continue;
         }
-        if (collectionPath && wrapsArray(operation.document(), schema, last)) {
+        if (collectionPath && (wrapsArray(operation.document(), schema, last)
+            || wrapsArrayInEnvelope(operation.document(), schema, last))) {
           return true;
         }
       }
@@ -175,6 +197,54 @@ public final class PaginationUnbounded implements Checks.OperationCheck {
       }
     }
     return ambiguous >= 2;
+  }
+
+  /**
+   * An envelope whose data member is an object that wraps the collection, as {@code {data:
+   * {transactions: [...]}, links, meta}} does.
+   */
+  private boolean wrapsArrayInEnvelope(ApiDocument document, NodeRef schema, String lastSegment) {
+    Map<String, NodeRef> properties = new LinkedHashMap<>();
+    collectProperties(document, schema, properties, 0);
+    for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
+      NodeRef value = document.deref(property.getValue());
+      if (Words.isAny(property.getKey(), wrapperProperties) && value != null && value.has("properties")
+          && wrapsArray(document, value, lastSegment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A success response that links the next page: a {@code next} link beside the data (in a links
+   * object, as {@code Links.Next} of FAPI-style envelopes, or at the top) or a next-page token. The
+   * server then chooses the page size, and one call cannot return the whole data set.
+   */
+  private boolean serverPaged(Operation operation) {
+    ApiDocument document = operation.document();
+    for (Response response : operation.responses()) {
+      if (!response.isSuccess()) {
+        continue;
+      }
+      for (MediaType type : response.content()) {
+        Map<String, NodeRef> properties = new LinkedHashMap<>();
+        collectProperties(document, document.deref(type.schema()), properties, 0);
+        for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
+          if (Words.isAny(property.getKey(), NEXT_PAGE)) {
+            return true;
+          }
+          Map<String, NodeRef> links = new LinkedHashMap<>();
+          if (Words.isAny(property.getKey(), LINKS)) {
+            collectProperties(document, document.deref(property.getValue()), links, 0);
+          }
+          if (links.keySet().stream().anyMatch(name -> Words.isAny(name, NEXT_PAGE))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Properties of an object schema, those of its allOf members included. */

@@ -1,15 +1,15 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.Server;
 import io.github.threatlint.rules.support.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
   /** 2016-12-01: a date version. */
   private static final Pattern DATE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}"); // no '{' inside: linear on "{{{..."
 
   @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
       + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "

@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
 
 @RuleInfo(
     id = "response-404-missing",
@@ -19,11 +19,11 @@ import io.github.threatlint.core.rule.RuleInfo;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response404Missing implements Checks.OperationCheck {
+public final class Response404Missing implements Checks.PathOperationCheck {
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
     boolean pathParameters = operation.path().contains("{") || !operation.parameters("path").isEmpty();
-    if (operation.kind() != Operation.Kind.PATH || !pathParameters || operation.documentsStatus("404", false)) {
+    if (!pathParameters || operation.documentsStatus("404", false)) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " takes path parameters but documents no 404: "

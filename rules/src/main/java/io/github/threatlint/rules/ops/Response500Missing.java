@@ -1,11 +1,18 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.ResponseDefinitions;
 
 @RuleInfo(
     id = "response-500-missing",
@@ -21,13 +28,16 @@ import io.github.threatlint.core.rule.RuleOption;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response500Missing implements Checks.OperationCheck {
-  @RuleOption(description = "Accept a 'default' response as the documentation of server errors.")
+public final class Response500Missing implements Checks.PathOperationCheck {
+  @RuleOption(description = "Accept a 'default' response as the documentation of server errors even without an "
+      + "error body (one with an error body always counts).")
   public boolean acceptDefault = false;
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || operation.documentsStatus("500", acceptDefault)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    // a 'default' response with an error body documents how server errors look
+    if (operation.documentsStatus("500", acceptDefault)
+        || ResponseDefinitions.defaultErrorResponse(operation) != null) {
       return;
     }
     context.report(operation.node(), "responses", operation.label() + " documents no 500 or 5XX response: document "

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.ops;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.ResponseDefinitions;
 import java.util.List;
 
@@ -24,7 +24,7 @@ import java.util.List;
     securitySeverity = 2.0,
     precision = "very-high",
     section = "ops")
-public final class RetryAfterMissing implements Checks.OperationCheck {
+public final class RetryAfterMissing implements Checks.PathOperationCheck {
   @RuleOption(description = "Response headers that tell a throttled client when it may call again (compared ignoring "
       + "case): Retry-After, or the reset of the rate-limit window.")
   public List<String> headers = List.of("Retry-After", "RateLimit-Reset", "X-RateLimit-Reset", "X-Rate-Limit-Reset",
@@ -33,10 +33,7 @@ public final class RetryAfterMissing implements Checks.OperationCheck {
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH) {
-      return;
-    }
+  public void checkPathOperation(Operation operation, RuleContext context) {
     for (Response response : operation.responses()) {
       if (response.status().equals("429") && definitions.firstVisit(response)
           && headers.stream().noneMatch(response::hasHeader)) {

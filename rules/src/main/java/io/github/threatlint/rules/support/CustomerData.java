@@ -1,8 +1,8 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +40,18 @@ public final class CustomerData {
       "surname", "full_name", "maiden_name", "birth_name", "email", "e_mail", "email_address", "phone", "phone_number",
       "mobile_number", "telephone", "address", "street", "postal_address", "birth_date", "date_of_birth", "birthdate",
       "birthday", "nationality", "ssn", "social_security_number", "ahv", "ahv_number", "tax_id", "tax_number",
-      "passport", "passport_number", "national_id", "id_card_number", "customer_number", "client_number");
+      "passport", "passport_number", "national_id", "id_card_number", "customer_number", "client_number",
+      // the parts of a postal address and of a name, as ISO 20022 and SFTI write them
+      "street_name", "post_code", "postcode", "postal_code", "zip_code", "town_name", "sur_name");
+
+  /**
+   * Names of special categories of personal data (GDPR Art. 9 and 10; Switzerland's revDSG Art. 5 c,
+   * which lists administrative and criminal sanctions): a wealth manager's KYC record holds them.
+   */
+  public static final List<String> SPECIAL_CATEGORY = List.of("politically_exposed_person", "pep", "pep_status",
+      "is_pep", "sanction", "sanctions", "sanction_status", "sanctions_status", "fatca_status", "fatca",
+      "tin", "tax_identification_number", "criminal_record", "criminal_convictions", "religion", "ethnicity",
+      "ethnic_origin", "health_status", "disability", "trade_union", "sexual_orientation", "biometric_data");
 
   /** Names of financial data of a customer. */
   public static final List<String> FINANCIAL = List.of("iban", "bban", "account_number", "card_number", "pan",
@@ -131,6 +142,9 @@ public final class CustomerData {
       return;
     }
     for (Subschema child : Subschema.of(resolved)) {
+      if (FieldNames.isHypermedia(child.name())) {
+        continue;
+      }
       if (child.name() != null && matches(child.name(), terms) && !found.contains(child.name())
           && holdsPersonalValue(document, child.schema())) {
         found.add(child.name());
@@ -139,9 +153,10 @@ public final class CustomerData {
     }
   }
 
-  /** The identifying and the financial names together. */
+  /** The identifying, the special-category and the financial names together. */
   public static List<String> allTerms() {
     List<String> all = new ArrayList<>(IDENTIFYING);
+    all.addAll(SPECIAL_CATEGORY);
     all.addAll(FINANCIAL);
     return List.copyOf(all);
   }

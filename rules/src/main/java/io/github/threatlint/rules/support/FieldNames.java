@@ -1,7 +1,7 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
 import java.util.List;
 import java.util.Set;
 
@@ -27,12 +27,25 @@ public final class FieldNames {
   /** First words that make a name a setting or a question about a value: hasPassword, requireAddress. */
   public static final Set<String> DESCRIPTIVE_FIRST_WORDS = Set.of("is", "has", "have", "require", "requires", "allow",
       "allows", "enable", "enabled", "disable", "show", "hide", "include", "use", "can", "should", "need", "needs",
-      "verify", "validate", "send", "ask", "collect", "display");
+      "verify", "validate", "send", "ask", "collect", "display",
+      // where to go for the value, not the value: urlForgotPassword, linkResetPin
+      "url", "uri", "link", "href");
 
   /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
   public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
 
+  /** Names of hypermedia links ({@code _links}, {@code Links}, a {@code Link} schema): where the API links to. */
+  private static final List<String> HYPERMEDIA = List.of("_links", "links", "link");
+
   private FieldNames() {}
+
+  /**
+   * True when the name (a property's, or a schema definition's) is that of hypermedia links: what they
+   * point to is named after data (an address link), but they hold URLs the API itself returns.
+   */
+  public static boolean isHypermedia(String name) {
+    return name != null && Words.isAny(name, HYPERMEDIA);
+  }
 
   /**
    * The term (of {@code terms}) the name holds a value of, or null: the name contains the term as

@@ -1,6 +1,6 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.api.Operation;
 import java.util.List;
 
 /** Payment initiation: the operations that create a payment order (or its consent) and so move a customer's money. */

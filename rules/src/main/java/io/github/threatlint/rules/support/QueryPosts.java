@@ -1,6 +1,6 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.Operation;
+import io.github.threatlint.core.api.Operation;
 import java.util.List;
 import java.util.Set;
 

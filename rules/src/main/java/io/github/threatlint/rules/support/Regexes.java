@@ -61,14 +61,75 @@ public final class Regexes {
       if (c == '*' || c == '+') {
         return false;
       }
-      if (c == '{') {
-        int close = pattern.indexOf('}', i);
-        if (close > 0 && pattern.substring(i + 1, close).matches("\\d+,\\s*")) {
-          return false;
-        }
+      if (c == '{' && isOpenRange(pattern, i + 1)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /**
+   * True when an open range quantifier (digits, a comma, optional spaces, a closing brace) starts at
+   * {@code start}: read forward only, since searching from each opening brace for the next closing
+   * one is quadratic on a pattern of many opening braces.
+   */
+  private static boolean isOpenRange(String pattern, int start) {
+    int i = start;
+    while (i < pattern.length() && pattern.charAt(i) >= '0' && pattern.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == start || i >= pattern.length() || pattern.charAt(i) != ',') {
+      return false;
+    }
+    i++;
+    while (i < pattern.length() && " \t\n\u000B\f\r".indexOf(pattern.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < pattern.length() && pattern.charAt(i) == '}';
+  }
+
+  /**
+   * True when the pattern accepts every string: {@code .*}, {@code ^.*$}, {@code [\w\W\s]*},
+   * {@code [\s\S]*}, {@code (.*)}, {@code .+} and the like, anchored or not; it constrains nothing. The dot
+   * without the s flag misses line breaks, but no one writes {@code .*} to forbid them.
+   */
+  public static boolean matchesAnything(String pattern) {
+    if (pattern == null) {
+      return false;
+    }
+    String body = pattern.strip();
+    if (body.isEmpty()) {
+      return true;
+    }
+    if (body.startsWith("^") || body.startsWith("\\A")) {
+      body = body.substring(body.startsWith("^") ? 1 : 2);
+    }
+    if (endsWithUnescaped(body, '$')) {
+      body = body.substring(0, body.length() - 1);
+    } else if (body.endsWith("\\z") || body.endsWith("\\Z")) {
+      body = body.substring(0, body.length() - 2);
+    }
+    while (body.length() >= 2 && body.startsWith("(") && body.endsWith(")")) {
+      body = body.substring(body.startsWith("(?:") ? 3 : 1, body.length() - 1);
+    }
+    if (!body.endsWith("*") && !body.endsWith("+")) {
+      return false; // ^$ accepts only the empty string
+    }
+    String atom = body.substring(0, body.length() - 1);
+    if (atom.equals(".")) {
+      return true;
+    }
+    return atom.startsWith("[") && atom.endsWith("]") && !atom.startsWith("[^") && coversEverything(atom);
+  }
+
+  /** A character class that holds a class and its complement (\s\S, \w\W, \d\D). */
+  private static boolean coversEverything(String characterClass) {
+    for (String pair : List.of("sS", "wW", "dD")) {
+      if (characterClass.contains("\\" + pair.charAt(0)) && characterClass.contains("\\" + pair.charAt(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The alternatives separated by {@code |} outside groups and character classes. */

@@ -1,7 +1,10 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.Pointers;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -29,6 +32,19 @@ public final class ResponseDefinitions {
       return "response '" + name + "' (" + response.status() + " of " + operation + " and any other operation using it)";
     }
     return "the " + response.status() + " response of " + operation;
+  }
+
+  /**
+   * The operation's {@code default} response when it has a body schema: it documents the error
+   * contract of every status the operation does not list. Null when there is none.
+   */
+  public static Response defaultErrorResponse(Operation operation) {
+    for (Response response : operation.responses()) {
+      if (response.isDefault() && !response.content().isEmpty()) {
+        return response;
+      }
+    }
+    return null;
   }
 
   /** {@link #describe} at the start of a sentence. */

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.model.Response;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Subschema;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Subschema;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;

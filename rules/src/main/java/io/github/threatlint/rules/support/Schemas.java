@@ -1,10 +1,10 @@
 package io.github.threatlint.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.rule.SchemaVisit;
-import io.github.threatlint.core.source.Pointers;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.SchemaVisit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,6 +21,18 @@ import java.util.function.Predicate;
  */
 public final class Schemas {
   private static final int MAX_DEPTH = 16;
+
+  /**
+   * Value types of Australia's CDR ({@code x-cds-type}) whose values are short and of a known shape,
+   * as a format's are: dates, times, amounts, rates, currency codes, integers, masked numbers. The
+   * others (ASCIIString, URIString, ExternalRef, Base64) say what the characters are, not how many.
+   */
+  private static final Set<String> BOUNDED_VALUE_TYPES = Set.of("DateString", "DateTimeString", "TimeString",
+      "AmountString", "RateString", "CurrencyString", "PositiveInteger", "NaturalNumber", "NegativeInteger",
+      "Integer", "Number", "Boolean", "MaskedPANString", "MaskedAccountString");
+
+  /** Value types (as {@link #valueType}) that exclude zero and negative numbers, or negative ones. */
+  private static final Set<String> NON_NEGATIVE_VALUE_TYPES = Set.of("PositiveInteger", "NaturalNumber");
 
   private Schemas() {}
 
@@ -103,6 +115,50 @@ public final class Schemas {
   public static boolean formatIn(NodeRef schema, Collection<String> formats) {
     String format = format(schema);
     return format != null && formats.contains(format);
+  }
+
+  /**
+   * The value type a vendor extension gives the schema ({@code x-cds-type}), written on the schema
+   * or, as CDR writes it, on the parameter whose schema it is; null when none.
+   */
+  public static String valueType(NodeRef schema) {
+    if (schema == null || !schema.isObject()) {
+      return null;
+    }
+    String own = schema.text("x-cds-type");
+    JsonNode parameter = parameterOf(schema);
+    if (own != null || parameter == null) {
+      return own;
+    }
+    JsonNode type = parameter.get("x-cds-type");
+    return type != null && type.isTextual() ? type.textValue() : null;
+  }
+
+  /**
+   * The parameter this schema describes: the object it is the {@code schema} of, or (Swagger 2.0,
+   * keywords inline) the schema itself; null when it is no parameter's.
+   */
+  public static JsonNode parameterOf(NodeRef schema) {
+    if (schema.has("in") && schema.has("name")) {
+      return schema.node();
+    }
+    if (!"schema".equals(Pointers.lastSegment(schema.pointer()))) {
+      return null;
+    }
+    JsonNode container = schema.file().root().at(Pointers.parent(schema.pointer()));
+    return container.has("in") && container.has("name") ? container : null;
+  }
+
+  /** True when the value type ({@link #valueType}) bounds the value's size as a format such as date does. */
+  public static boolean hasBoundedValueType(NodeRef schema) {
+    String type = valueType(schema);
+    return type != null && BOUNDED_VALUE_TYPES.contains(type);
+  }
+
+  /** True when the value type ({@link #valueType}) is a non-negative integer: a lower bound. */
+  public static boolean hasNonNegativeValueType(NodeRef schema) {
+    String type = valueType(schema);
+    return type != null && NON_NEGATIVE_VALUE_TYPES.contains(type);
   }
 
   /**
@@ -255,7 +311,7 @@ public final class Schemas {
     return false;
   }
 
-  /** The usage a message states: "an input", "a response", "an input and a response", "a schema of unknown use". */
+  /** The usage a message states: "an input", "a response", "an input and a response", "in a document without operations". */
   public static String usageLabel(SchemaVisit visit) {
     boolean input = visit.document().schemaUsage().isInput(visit.node());
     boolean output = visit.isOutput();
@@ -268,7 +324,7 @@ public final class Schemas {
     if (output) {
       return "returned to clients";
     }
-    return "not used by any operation (judged as an input)";
+    return "in a document without operations (judged as an input)";
   }
 
   /**

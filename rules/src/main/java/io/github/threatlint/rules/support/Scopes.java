@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.SecurityScheme;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,5 +97,14 @@ public final class Scopes {
    */
   public static boolean isConsentBound(String scope) {
     return scope.toLowerCase(Locale.ROOT).startsWith("consent:");
+  }
+
+  /** True when the scopes are every scope (two or more) that the OAuth2 scheme declares. */
+  public static boolean demandsEveryScope(SecurityScheme scheme, List<String> scopes) {
+    if (scheme == null || !scheme.isOAuth2()) {
+      return false;
+    }
+    List<String> declared = scheme.declaredScopes();
+    return declared.size() >= 2 && scopes.containsAll(declared);
   }
 }

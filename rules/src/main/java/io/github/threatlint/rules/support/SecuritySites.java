@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.OAuthFlow;
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.SecurityRequirements;
-import io.github.threatlint.core.model.SecurityRequirements.Requirement;
-import io.github.threatlint.core.model.SecurityScheme;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.OAuthFlow;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

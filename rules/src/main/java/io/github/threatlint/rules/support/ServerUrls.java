@@ -1,8 +1,8 @@
 package io.github.threatlint.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Server;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.transport;
 
-import io.github.threatlint.core.model.Operation;
-import io.github.threatlint.core.model.Parameter;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
-import io.github.threatlint.core.rule.RuleOption;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.Payments;
 import io.github.threatlint.rules.support.Words;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.List;
     securitySeverity = 5.5,
     precision = "high",
     section = "transport")
-public final class PaymentSignatureOptional implements Checks.OperationCheck {
+public final class PaymentSignatureOptional implements Checks.PathOperationCheck {
   @RuleOption(description = "Header names that carry a signature of the request or a digest of its body, compared "
       + "ignoring case and separators (HTTP Message Signatures, NextGenPSD2, FAPI's detached JWS).")
   public List<String> signatureHeaders = List.of("Signature", "Signature-Input", "Digest", "Content-Digest",
@@ -36,8 +36,8 @@ public final class PaymentSignatureOptional implements Checks.OperationCheck {
   public List<String> paymentWords = Payments.WORDS;
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() != Operation.Kind.PATH || !Payments.initiates(operation, paymentWords)) {
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    if (!Payments.initiates(operation, paymentWords)) {
       return;
     }
     List<Parameter> signing = new ArrayList<>();

@@ -1,12 +1,12 @@
 package io.github.threatlint.rules.transport;
 
-import io.github.threatlint.core.model.ApiDocument;
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.model.Server;
-import io.github.threatlint.core.rule.Checks;
-import io.github.threatlint.core.rule.Level;
-import io.github.threatlint.core.rule.RuleContext;
-import io.github.threatlint.core.rule.RuleInfo;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.Server;
 import io.github.threatlint.rules.support.ServerUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,6 +34,7 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
   /** A host name (with a top-level domain of letters), localhost or an IPv4 address, with an optional port. */
   private static final Pattern HOST = Pattern.compile(
       "^(localhost|([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}|\\d{1,3}(\\.\\d{1,3}){3})(:\\d+)?$", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_HOST_AND_PORT = 253 + ":65535".length();
   private static final Set<String> NEEDS_HOST = Set.of("http", "https", "ws", "wss");
 
   @Override
@@ -78,7 +79,8 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
     String scheme = ServerUrls.scheme(url);
     if (scheme == null && !url.startsWith("/")) {
       String first = url.split("[/?#]", 2)[0];
-      if (HOST.matcher(first).matches()) {
+      // a host name has at most 253 characters: longer text is no host, and the expression's repeated group would overflow the stack
+      if (first.length() <= MAX_HOST_AND_PORT && HOST.matcher(first).matches()) {
         return "names the host " + first + " without a scheme, so clients read it as a path relative to the document: "
             + "write https://" + url + ".";
       }

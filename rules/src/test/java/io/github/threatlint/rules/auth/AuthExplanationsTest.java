@@ -2,7 +2,7 @@ package io.github.threatlint.rules.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.engine.RuleDescriptor;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.InputStream;

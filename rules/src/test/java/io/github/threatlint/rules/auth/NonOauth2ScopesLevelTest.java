@@ -2,11 +2,11 @@ package io.github.threatlint.rules.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.model.ExternalFiles;
-import io.github.threatlint.core.rule.Level;
 import io.github.threatlint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.util.List;

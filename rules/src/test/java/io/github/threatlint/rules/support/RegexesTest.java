@@ -31,4 +31,22 @@ class RegexesTest {
     assertThat(Regexes.isAnchored(pattern.trim())).as("anchored").isEqualTo(anchored);
     assertThat(Regexes.boundsLength(pattern.trim())).as("bounds length").isEqualTo(boundsLength);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      ".* ; true",
+      "^.*$ ; true",
+      "[\\w\\W\\s]* ; true",
+      "^[\\s\\S]*$ ; true",
+      "^(.*)$ ; true",
+      ".+ ; true",
+      "^$ ; false",
+      "^[a-z]*$ ; false",
+      "[^<>]* ; false",
+      "^.{1,35}$ ; false",
+      "^[\\w]*$ ; false",
+  })
+  void matchAnythingPatternsConstrainNothing(String pattern, boolean anything) {
+    assertThat(Regexes.matchesAnything(pattern.trim())).isEqualTo(anything);
+  }
 }

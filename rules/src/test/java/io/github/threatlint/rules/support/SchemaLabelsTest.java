@@ -2,9 +2,9 @@ package io.github.threatlint.rules.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.model.NodeRef;
-import io.github.threatlint.core.source.ParsedFile;
-import io.github.threatlint.core.source.SourceFile;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.source.TreeParser;
 import org.junit.jupiter.api.Test;
 

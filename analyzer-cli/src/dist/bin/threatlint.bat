@@ -1,0 +1,8 @@
+@echo off
+rem Runs threatlint from its distribution (bin\threatlint.bat beside lib\threatlint.jar).
+rem Java 17 or later: %JAVA_HOME%\bin\java.exe, else java on the PATH. THREATLINT_JAVA_OPTS adds JVM options.
+setlocal
+set "THREATLINT_HOME=%~dp0.."
+if defined JAVA_HOME (set "THREATLINT_JAVA=%JAVA_HOME%\bin\java.exe") else (set "THREATLINT_JAVA=java")
+"%THREATLINT_JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
+exit /b %ERRORLEVEL%

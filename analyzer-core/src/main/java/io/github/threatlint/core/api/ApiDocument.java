@@ -1,0 +1,318 @@
+package io.github.threatlint.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One API description: its root file, its version, and the facts every rule shares, each computed
+ * once on first use (operations, security schemes, servers, schema usage, reference targets).
+ * Views read the source tree directly, so every pointer is a pointer of the file as written, in
+ * Swagger 2.0 documents too.
+ */
+public final class ApiDocument {
+  private static final int MAX_REF_HOPS = 64;
+
+  /**
+   * How {@link #parserMessages()} starts a message about a value that swagger-parser cannot read at
+   * all; the JSON pointer of the value follows, then {@code ": "} and what was expected.
+   */
+  public static final String UNREADABLE_VALUE = "swagger-parser cannot read the value at ";
+
+  private final ParsedFile rootFile;
+  private final SpecVersion version;
+  private final ExternalFiles externalFiles;
+  private final Map<NodeRef, Resolution> resolutions = new HashMap<>();
+  private List<Operation> allOperations;
+  private Map<String, SecurityScheme> securitySchemes;
+  private List<Server> servers;
+  private SchemaUsage schemaUsage;
+  private final Supplier<List<String>> parserModel;
+  private ReferenceUsers referenceUsers;
+  private List<String> parserMessages;
+
+  /**
+   * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build, returns
+   * what the document calls on first use. The engine decides (ahead on a spare core, or on first use)
+   * and times it; {@link #ON_FIRST_USE} just builds it when asked.
+   */
+  @FunctionalInterface
+  public interface ParserModelSchedule {
+    ParserModelSchedule ON_FIRST_USE = build -> build;
+
+    Supplier<List<String>> schedule(Supplier<List<String>> build);
+  }
+
+  public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles) {
+    this(rootFile, version, externalFiles, ParserModelSchedule.ON_FIRST_USE);
+  }
+
+  public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles, ParserModelSchedule schedule) {
+    this.rootFile = rootFile;
+    this.version = version;
+    this.externalFiles = externalFiles;
+    // last: a schedule may start the build at once, on another thread
+    this.parserModel = schedule.schedule(() -> List.copyOf(ParserMessages.of(this)));
+  }
+
+  public ParsedFile rootFile() {
+    return rootFile;
+  }
+
+  public NodeRef root() {
+    return NodeRef.root(rootFile);
+  }
+
+  public SpecVersion version() {
+    return version;
+  }
+
+  public boolean isSwagger2() {
+    return version.isSwagger2();
+  }
+
+  // ------------------------------------------------------------------ references
+
+  /**
+   * Follows {@code $ref} (repeatedly) from {@code node}. A node that is no reference resolves to itself.
+   * Results are cached per place, so a reference is resolved once per document.
+   */
+  public Resolution resolve(NodeRef node) {
+    if (node == null || !node.isRef()) {
+      return new Resolution(node, null, false);
+    }
+    Resolution cached = resolutions.get(node);
+    if (cached != null) {
+      return cached;
+    }
+    Resolution result = follow(node);
+    resolutions.put(node, result);
+    return result;
+  }
+
+  /** The node a reference leads to, or the node itself; null when a reference does not resolve. */
+  public NodeRef deref(NodeRef node) {
+    return node == null ? null : resolve(node).target();
+  }
+
+  private Resolution follow(NodeRef start) {
+    NodeRef current = start;
+    List<NodeRef> seen = new ArrayList<>();
+    for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
+      if (!current.isRef()) {
+        return new Resolution(current, null, false);
+      }
+      if (seen.contains(current)) {
+        return new Resolution(null, "the reference forms a cycle through " + current.key(), false);
+      }
+      seen.add(current);
+      Resolution step = step(current);
+      if (!step.resolved()) {
+        return step;
+      }
+      current = step.target();
+    }
+    return new Resolution(null, "more than " + MAX_REF_HOPS + " references in a chain", false);
+  }
+
+  /** One hop: the node one {@code $ref} names, without following further references. */
+  public Resolution step(NodeRef refNode) {
+    return step(refNode.file(), refNode.ref());
+  }
+
+  /**
+   * One hop for a reference written as a plain string in {@code from} (a discriminator mapping
+   * value, for instance), without following further references.
+   */
+  public Resolution step(ParsedFile from, String ref) {
+    int hash = ref.indexOf('#');
+    String location = hash < 0 ? ref : ref.substring(0, hash);
+    String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+    ParsedFile file = from;
+    if (!location.isEmpty()) {
+      ExternalFiles.Loaded loaded = externalFiles.load(from, location);
+      if (loaded.file() == null) {
+        return new Resolution(null, loaded.problem(), loaded.remote());
+      }
+      file = loaded.file();
+    }
+    String pointer;
+    try {
+      pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return new Resolution(null, "the fragment '" + fragment + "' is not a valid JSON pointer", false);
+    }
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      return new Resolution(null, "the fragment '#" + fragment + "' is not a JSON pointer (it must start with '/')", false);
+    }
+    NodeRef node = NodeRef.root(file);
+    for (String segment : Pointers.segments(pointer)) {
+      NodeRef child = node.child(segment);
+      if (child == null) {
+        String where = location.isEmpty() ? "this file" : file.displayPath();
+        return new Resolution(null, "'" + pointer + "' does not exist in " + where + " (no '" + segment + "')", false);
+      }
+      node = child;
+    }
+    return new Resolution(new NodeRef(file, pointer, node.node()), null, false);
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  /** Operations under {@code paths} (not webhooks, not callbacks), in document order. */
+  public List<Operation> operations() {
+    List<Operation> paths = new ArrayList<>();
+    for (Operation operation : allOperations()) {
+      if (operation.kind() == Operation.Kind.PATH) {
+        paths.add(operation);
+      }
+    }
+    return paths;
+  }
+
+  /** Every operation: under paths, under 3.1 webhooks, and in callbacks of path operations. */
+  public List<Operation> allOperations() {
+    if (allOperations == null) {
+      List<Operation> operations = new ArrayList<>();
+      NodeRef paths = root().get("paths");
+      if (paths != null) {
+        for (Map.Entry<String, NodeRef> path : paths.members()) {
+          if (!path.getKey().startsWith("x-")) {
+            addOperations(operations, Operation.Kind.PATH, path.getKey(), path.getValue(), null);
+          }
+        }
+      }
+      NodeRef webhooks = root().get("webhooks");
+      if (webhooks != null) {
+        for (Map.Entry<String, NodeRef> webhook : webhooks.members()) {
+          addOperations(operations, Operation.Kind.WEBHOOK, webhook.getKey(), webhook.getValue(), null);
+        }
+      }
+      for (Operation operation : List.copyOf(operations)) {
+        NodeRef callbacks = operation.node().get("callbacks");
+        if (callbacks == null) {
+          continue;
+        }
+        for (Map.Entry<String, NodeRef> callback : callbacks.members()) {
+          NodeRef resolvedCallback = deref(callback.getValue());
+          if (resolvedCallback == null) {
+            continue;
+          }
+          for (Map.Entry<String, NodeRef> expression : resolvedCallback.members()) {
+            addOperations(operations, Operation.Kind.CALLBACK, expression.getKey(), expression.getValue(), operation);
+          }
+        }
+      }
+      allOperations = Collections.unmodifiableList(operations);
+    }
+    return allOperations;
+  }
+
+  private void addOperations(List<Operation> out, Operation.Kind kind, String path, NodeRef pathItemRef, Operation parent) {
+    NodeRef pathItem = deref(pathItemRef);
+    if (pathItem == null || !pathItem.isObject()) {
+      return;
+    }
+    for (String method : Operation.METHODS) {
+      // an operation written as a $ref (one file per operation) is the operation it leads to
+      NodeRef operation = deref(pathItem.get(method));
+      if (operation != null && operation.isObject()) {
+        out.add(new Operation(this, kind, path, method, pathItem, operation, parent));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ security
+
+  /** Declared schemes by name: {@code components/securitySchemes} or Swagger 2.0 {@code securityDefinitions}. */
+  public Map<String, SecurityScheme> securitySchemes() {
+    if (securitySchemes == null) {
+      Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+      NodeRef container = isSwagger2() ? root().get("securityDefinitions") : component("securitySchemes");
+      if (container != null) {
+        for (Map.Entry<String, NodeRef> entry : container.members()) {
+          NodeRef definition = deref(entry.getValue());
+          if (definition != null && definition.isObject()) {
+            schemes.put(entry.getKey(), new SecurityScheme(entry.getKey(), definition, entry.getValue(), version));
+          }
+        }
+      }
+      securitySchemes = Collections.unmodifiableMap(schemes);
+    }
+    return securitySchemes;
+  }
+
+  /** The document-wide {@code security}, or null when the document declares none. */
+  public SecurityRequirements globalSecurity() {
+    NodeRef security = root().get("security");
+    return security == null ? null : new SecurityRequirements(security);
+  }
+
+  // ------------------------------------------------------------------ components
+
+  /** A components section by name ({@code schemas}, {@code parameters}, ...) of OAS 3, or null. */
+  public NodeRef component(String section) {
+    NodeRef components = root().get("components");
+    return components == null ? null : components.get(section);
+  }
+
+  /**
+   * The container of reusable schemas: {@code components/schemas} (OAS 3) or {@code definitions}
+   * (Swagger 2.0); null when absent.
+   */
+  public NodeRef schemaDefinitions() {
+    return isSwagger2() ? root().get("definitions") : component("schemas");
+  }
+
+  // ------------------------------------------------------------------ servers
+
+  /**
+   * Servers of the document: root, path-item and operation {@code servers} of OAS 3; for Swagger 2.0
+   * one server per entry of {@code schemes} (or one for {@code host} when there are none), located on
+   * that scheme or on {@code host}.
+   */
+  public List<Server> servers() {
+    if (servers == null) {
+      servers = Collections.unmodifiableList(Server.collect(this));
+    }
+    return servers;
+  }
+
+  // ------------------------------------------------------------------ schemas
+
+  /** Whether schemas are read from clients, returned to them, or both; computed once per document. */
+  public SchemaUsage schemaUsage() {
+    if (schemaUsage == null) {
+      schemaUsage = SchemaUsage.compute(this);
+    }
+    return schemaUsage;
+  }
+
+  /** Which operations use each referenced part of the document; computed once per document. */
+  public ReferenceUsers referenceUsers() {
+    if (referenceUsers == null) {
+      referenceUsers = ReferenceUsers.compute(this);
+    }
+    return referenceUsers;
+  }
+
+  /**
+   * The structural problems swagger-parser reports (dotted paths, as it words them). Computed on
+   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model. A value
+   * that stops swagger-parser with an exception is located and reported as {@link #UNREADABLE_VALUE}
+   * with its pointer; the other messages are then those of the document without that value.
+   */
+  public List<String> parserMessages() {
+    if (parserMessages == null) {
+      parserMessages = parserModel.get();
+    }
+    return parserMessages;
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.threatlint.core.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSON pointers (RFC 6901) as plain strings: the root is "", children are "/segment" with ~0 and ~1 escapes. */
+public final class Pointers {
+  private Pointers() {}
+
+  public static String child(String pointer, String key) {
+    return pointer + "/" + escape(key);
+  }
+
+  public static String child(String pointer, int index) {
+    return pointer + "/" + index;
+  }
+
+  public static String escape(String key) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      return key;
+    }
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  public static String unescape(String segment) {
+    if (segment.indexOf('~') < 0) {
+      return segment;
+    }
+    return segment.replace("~1", "/").replace("~0", "~");
+  }
+
+  /** The unescaped segments of a pointer; "" has none. */
+  public static List<String> segments(String pointer) {
+    List<String> segments = new ArrayList<>();
+    if (pointer.isEmpty()) {
+      return segments;
+    }
+    int start = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', start);
+      if (slash < 0) {
+        segments.add(unescape(pointer.substring(start)));
+        return segments;
+      }
+      segments.add(unescape(pointer.substring(start, slash)));
+      start = slash + 1;
+    }
+  }
+
+  /** The parent pointer; the root has none and returns null. */
+  public static String parent(String pointer) {
+    if (pointer.isEmpty()) {
+      return null;
+    }
+    return pointer.substring(0, pointer.lastIndexOf('/'));
+  }
+
+  /** The last unescaped segment, or "" for the root. */
+  public static String lastSegment(String pointer) {
+    return pointer.isEmpty() ? "" : unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
+  }
+
+  /** True when {@code pointer} is {@code ancestor} or lies below it. */
+  public static boolean isWithin(String pointer, String ancestor) {
+    return pointer.equals(ancestor)
+        || (pointer.startsWith(ancestor) && pointer.length() > ancestor.length() && pointer.charAt(ancestor.length()) == '/');
+  }
+}

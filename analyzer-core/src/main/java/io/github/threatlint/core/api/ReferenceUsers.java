@@ -1,0 +1,152 @@
+package io.github.threatlint.core.api;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which operations use each referenced part of a document: a schema, parameter or response in the
+ * components, a fragment file, a path item kept in a file of its own. Computed once per document by
+ * following, for every operation under {@code paths} and {@code webhooks}, the references of the
+ * operation (its callbacks included), of its path item's parameters, and of whatever those lead to;
+ * and the references by which its path item and the operation itself are mounted. The walk visits a
+ * shared part once, at its own place: this is how a finding there tells which operations it affects.
+ */
+public final class ReferenceUsers {
+  private final ApiDocument document;
+  /** For each target of a reference, the operations that reach it. */
+  private final Map<NodeRef, Set<Operation>> users = new HashMap<>();
+  /** The targets of the references written inside a node, by node. */
+  private final Map<NodeRef, List<NodeRef>> referencedFrom = new HashMap<>();
+  private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
+  private final Map<Operation, Integer> order = new HashMap<>();
+
+  private ReferenceUsers(ApiDocument document) {
+    this.document = document;
+  }
+
+  static ReferenceUsers compute(ApiDocument document) {
+    ReferenceUsers usage = new ReferenceUsers(document);
+    for (Operation operation : document.allOperations()) {
+      if (operation.kind() != Operation.Kind.CALLBACK) {
+        usage.follow(operation);
+      }
+    }
+    return usage;
+  }
+
+  private void follow(Operation operation) {
+    operationsByNode.put(operation.node(), operation);
+    order.put(operation, order.size());
+    // the path item and the operation may be mounted by references (one file per path or operation):
+    // their targets are used, but the other operations of the path item are not followed from there
+    NodeRef entry = mountContainer(operation).get(operation.path());
+    markChain(entry, operation);
+    markChain(operation.pathItem().get(operation.method()), operation);
+    Deque<NodeRef> pending = new ArrayDeque<>(referencedFrom(operation.node()));
+    NodeRef pathParameters = operation.pathItem().get("parameters");
+    if (pathParameters != null) {
+      pending.addAll(referencedFrom(pathParameters));
+    }
+    while (!pending.isEmpty()) {
+      NodeRef target = pending.pop();
+      if (users.computeIfAbsent(target, key -> new LinkedHashSet<>()).add(operation)) {
+        pending.addAll(referencedFrom(target));
+      }
+    }
+  }
+
+  private NodeRef mountContainer(Operation operation) {
+    return document.root().get(operation.kind() == Operation.Kind.WEBHOOK ? "webhooks" : "paths");
+  }
+
+  private void markChain(NodeRef written, Operation operation) {
+    NodeRef current = written;
+    for (int hop = 0; current != null && current.isRef() && hop < 64; hop++) {
+      Resolution step = document.step(current);
+      if (!step.resolved()) {
+        return;
+      }
+      current = step.target();
+      users.computeIfAbsent(current, key -> new LinkedHashSet<>()).add(operation);
+    }
+  }
+
+  /** The targets (one hop) of every reference written inside {@code node}; computed once per node. */
+  private List<NodeRef> referencedFrom(NodeRef node) {
+    List<NodeRef> known = referencedFrom.get(node);
+    if (known != null) {
+      return known;
+    }
+    List<NodeRef> targets = new ArrayList<>();
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (current.isRef()) {
+        Resolution step = document.step(current);
+        if (step.resolved()) {
+          targets.add(step.target());
+        }
+      }
+      if (current.node().isObject()) {
+        for (Map.Entry<String, NodeRef> member : current.members()) {
+          if (member.getValue().node().isContainerNode()) {
+            pending.push(member.getValue());
+          }
+        }
+      } else {
+        for (NodeRef element : current.elements()) {
+          if (element.node().isContainerNode()) {
+            pending.push(element);
+          }
+        }
+      }
+    }
+    referencedFrom.put(node, targets);
+    return targets;
+  }
+
+  /**
+   * The operations that use the place through references, in document order: those that reach a
+   * referenced node containing it. Empty when the place is in no referenced part (an operation written
+   * in the root document, the document's own info). A place inside an operation mounted by a reference
+   * is used by that operation only, not by the other operations of its path item.
+   */
+  public List<Operation> of(ParsedFile file, String pointer) {
+    Set<Operation> found = new LinkedHashSet<>();
+    for (String place = pointer; place != null; place = Pointers.parent(place)) {
+      NodeRef node = new NodeRef(file, place, null);
+      Operation own = operationsByNode.get(node);
+      if (own != null) {
+        if (!found.isEmpty() || isMountedByReference(own)) {
+          found.add(own);
+        }
+        break;
+      }
+      found.addAll(users.getOrDefault(node, Set.of()));
+    }
+    List<Operation> sorted = new ArrayList<>(found);
+    sorted.sort(Comparator.comparing(order::get));
+    return sorted;
+  }
+
+  private boolean isMountedByReference(Operation operation) {
+    return users.containsKey(operation.node()) || users.containsKey(operation.pathItem());
+  }
+
+  /**
+   * Where a finding names an operation that uses it: the operation where it is written under
+   * {@code paths} (or {@code webhooks}), or, when the path item or the operation is mounted by a
+   * reference (a file per path), the entry that mounts it.
+   */
+  public NodeRef mount(Operation operation) {
+    return isMountedByReference(operation) ? mountContainer(operation).get(operation.path()) : operation.node();
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.threatlint.core.api;
+
+/**
+ * A span of source text. Lines and columns are 1-based; columns count UTF-16 code units (what
+ * SARIF calls {@code utf16CodeUnits}), the end column is exclusive.
+ */
+public record Region(int startLine, int startColumn, int endLine, int endColumn) implements Comparable<Region> {
+  public static final Region START = new Region(1, 1, 1, 1);
+
+  @Override
+  public int compareTo(Region other) {
+    int byLine = Integer.compare(startLine, other.startLine);
+    return byLine != 0 ? byLine : Integer.compare(startColumn, other.startColumn);
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.threatlint.core.api;
+
+/** What a rule is given to report with. One context per rule and document. */
+public interface RuleContext {
+  ApiDocument document();
+
+  /** Reports a finding on a node (its file, pointer and region). */
+  void report(NodeRef node, String message);
+
+  /**
+   * Reports a finding graded differently from the rule's default level, for rules whose catalog row
+   * grades their findings (a missing operationId is a note, a duplicate one an error). The grade
+   * applies while the rule runs at its default level; when configuration or a profile sets another
+   * level, that level applies to all the rule's findings.
+   */
+  void report(NodeRef node, String message, Level grade);
+
+  /**
+   * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist
+   * (a missing field) the finding is shown on the parent.
+   */
+  default void report(NodeRef parent, String key, String message) {
+    NodeRef child = parent.get(key);
+    report(child != null ? child : parent, message);
+  }
+}

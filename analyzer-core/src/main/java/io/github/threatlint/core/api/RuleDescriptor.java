@@ -1,0 +1,111 @@
+package io.github.threatlint.core.api;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A rule class with its metadata and options, able to make configured instances. */
+public final class RuleDescriptor {
+  private final Class<? extends Rule> type;
+  private final RuleInfo info;
+  private final List<Field> options;
+  private final Constructor<? extends Rule> constructor;
+
+  public RuleDescriptor(Class<? extends Rule> type) {
+    this.type = type;
+    this.info = type.getAnnotation(RuleInfo.class);
+    if (info == null) {
+      throw new IllegalArgumentException(type.getName() + " has no @RuleInfo");
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Field field : type.getFields()) {
+      if (field.isAnnotationPresent(RuleOption.class) && !Modifier.isStatic(field.getModifiers())) {
+        fields.add(field);
+      }
+    }
+    this.options = List.copyOf(fields);
+    try {
+      this.constructor = type.getDeclaredConstructor();
+      this.constructor.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getName() + " has no constructor without arguments", e);
+    }
+  }
+
+  public String id() {
+    return info.id();
+  }
+
+  public RuleInfo info() {
+    return info;
+  }
+
+  public Class<? extends Rule> type() {
+    return type;
+  }
+
+  /** The option fields, in declaration order. */
+  public List<Field> options() {
+    return options;
+  }
+
+  public Field option(String name) {
+    for (Field field : options) {
+      if (field.getName().equals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** The default value of an option, read from a fresh instance. */
+  public Object defaultValue(Field option) {
+    try {
+      return option.get(constructor.newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A short type name for documentation and error messages: boolean, integer, number, string, list of strings. */
+  public static String typeName(Field option) {
+    Class<?> type = option.getType();
+    if (type == boolean.class) {
+      return "boolean";
+    }
+    if (type == int.class) {
+      return "integer";
+    }
+    if (type == double.class) {
+      return "number";
+    }
+    if (type == String.class) {
+      return "string";
+    }
+    if (List.class.isAssignableFrom(type) && option.getGenericType() instanceof ParameterizedType) {
+      return "list of strings";
+    }
+    return type.getSimpleName();
+  }
+
+  /** A new instance with the given option values (already checked and converted by the configuration). */
+  public Rule newInstance(Map<String, Object> optionValues) {
+    try {
+      Rule rule = constructor.newInstance();
+      for (Map.Entry<String, Object> value : optionValues.entrySet()) {
+        Field field = option(value.getKey());
+        if (field == null) {
+          throw new IllegalArgumentException("rule " + id() + " has no option " + value.getKey());
+        }
+        field.set(rule, value.getValue());
+      }
+      return rule;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create rule " + id(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.github.threatlint.core.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The metadata of a rule, on the rule's class: the same values feed configuration, messages,
+ * SARIF, the documentation and the threat-model report. Values come from the rule catalog.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+  /** The fixed rule id of the catalog, such as {@code operation-security-missing}. */
+  String id();
+
+  /** A short title, a noun phrase: "Operation without security". */
+  String title();
+
+  /** One or two sentences: what the rule flags and why it matters. */
+  String description();
+
+  /** The level in the {@code recommended} profile; {@code OFF} means only {@code strict} or when enabled. */
+  Level level();
+
+  /** The level in the {@code sfti} profile when it differs from {@link #level()}; {@code OFF} here means "same as level". */
+  Level sftiLevel() default Level.OFF;
+
+  /** OWASP API Security Top 10 2023 categories, such as {@code API2}. */
+  String[] owasp2023();
+
+  /** OWASP API Security Top 10 2019 categories. */
+  String[] owasp2019();
+
+  /** SFTI threat-modelling areas: DOC, TPP, AAA, CON, DS, APIM, DSO. */
+  String[] sftiAreas();
+
+  /** SFTI threat scenarios the rule evidences, named verbatim as in the paper. */
+  String[] sftiScenarios();
+
+  /** GitHub security severity, 0.1 to 10.0, from the impact. */
+  double securitySeverity();
+
+  /** How often a finding is a true problem: {@code very-high}, {@code high}, {@code medium}, {@code low}. */
+  String precision() default "high";
+
+  /** The catalog section: auth, data, transport, ops, doc. */
+  String section();
+}

@@ -1,0 +1,340 @@
+package io.github.threatlint.core.api;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether each schema (at the place it is written) is read from clients (an input: parameters and
+ * request bodies), returned to them (an output: responses and their headers), or both. Computed
+ * once per document by following every operation's schemas through {@code $ref}, composition,
+ * items, properties and discriminator hierarchies (a base's {@code mapping}, and the schema
+ * definitions that extend it through {@code allOf}). A schema no operation reaches (unused, or
+ * reached only through a vendor extension) is no input: nothing says a client sends it, and unused
+ * definitions are component-unused's business. Only in a document without any operation (a library
+ * of schemas that other documents use) is the use unknown, and rules judge its schemas as inputs.
+ *
+ * <p>It also records which schemas are branches of an {@code allOf} (written inline or referenced):
+ * such a schema is one part of a composed object, and must not be judged as if it were the whole;
+ * and which schemas are the whole body of a request (not a nested property). Responses and headers
+ * defined for reuse that no operation uses are outputs by their place.
+ */
+public final class SchemaUsage {
+  public static final int INPUT = 1;
+  public static final int OUTPUT = 2;
+
+  private final Map<NodeRef, Integer> flags = new HashMap<>();
+  private final Set<NodeRef> compositionMembers = new HashSet<>();
+  /** Schema definitions by the base they extend through an {@code allOf} reference. */
+  private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
+  private final Set<NodeRef> requestRoots = new HashSet<>();
+  /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
+  private boolean hasOperations;
+  /** How a request body's whole value is nested: composition and array items, not properties. */
+  private static final Set<String> ROOT_KEYWORDS = Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
+
+  private SchemaUsage() {}
+
+  static SchemaUsage compute(ApiDocument document) {
+    SchemaUsage usage = new SchemaUsage();
+    usage.indexDefinitions(document);
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    List<Operation> operations = new ArrayList<>(document.allOperations());
+    operations.addAll(extensionWebhooks(document));
+    usage.hasOperations = !operations.isEmpty();
+    for (Operation operation : operations) {
+      // callbacks and webhooks are requests the API sends: their bodies are outputs and their responses inputs
+      boolean outbound = operation.kind() != Operation.Kind.PATH;
+      int request = outbound ? OUTPUT : INPUT;
+      int response = outbound ? INPUT : OUTPUT;
+      for (Parameter parameter : operation.parameters()) {
+        usage.mark(document, parameter.schema(), request, pending);
+        NodeRef content = parameter.node().get("content");
+        if (content != null) {
+          for (MediaType type : MediaType.content(content)) {
+            usage.mark(document, type.schema(), request, pending);
+          }
+        }
+      }
+      for (MediaType type : operation.requestContent()) {
+        usage.mark(document, type.schema(), request, pending);
+      }
+      for (Response reply : operation.responses()) {
+        for (MediaType type : reply.content()) {
+          usage.mark(document, type.schema(), response, pending);
+        }
+        for (NodeRef header : reply.headers().values()) {
+          usage.mark(document, header.has("schema") ? header.get("schema") : header, response, pending);
+        }
+      }
+    }
+    usage.markUnreachedResponses(document, pending);
+    usage.markRequestRoots(document);
+    return usage;
+  }
+
+  /**
+   * The operations of {@code x-webhooks}, the extension OAS 3.0 documents (GitHub's, Redoc's readers)
+   * use for what 3.1 calls webhooks: requests the API sends. The walk does not visit them, but the
+   * schemas they refer to are returned to clients, not read from them.
+   */
+  private static List<Operation> extensionWebhooks(ApiDocument document) {
+    List<Operation> webhooks = new ArrayList<>();
+    NodeRef extension = document.version() == SpecVersion.OPENAPI_3_0 ? document.root().get("x-webhooks") : null;
+    if (extension == null) {
+      return webhooks;
+    }
+    for (Map.Entry<String, NodeRef> webhook : extension.members()) {
+      NodeRef item = document.deref(webhook.getValue());
+      if (item == null || !item.isObject()) {
+        continue;
+      }
+      for (String method : Operation.METHODS) {
+        NodeRef operation = item.get(method);
+        if (operation != null && operation.isObject()) {
+          webhooks.add(new Operation(document, Operation.Kind.WEBHOOK, webhook.getKey(), method, item, operation, null));
+        }
+      }
+    }
+    return webhooks;
+  }
+
+  /**
+   * Responses and headers defined for reuse but used by no operation are still returned to clients
+   * wherever they will be used: their place says so, and they are not judged as inputs.
+   */
+  private void markUnreachedResponses(ApiDocument document, Deque<NodeRef> pending) {
+    NodeRef root = document.root();
+    NodeRef responses = document.isSwagger2() ? root.get("responses") : document.component("responses");
+    if (responses != null) {
+      for (Map.Entry<String, NodeRef> entry : responses.members()) {
+        NodeRef response = entry.getValue();
+        if (document.isSwagger2()) {
+          markIfUnreached(document, response.get("schema"), pending);
+        } else {
+          for (MediaType type : MediaType.content(response.get("content"))) {
+            markIfUnreached(document, type.schema(), pending);
+          }
+        }
+        NodeRef headers = response.get("headers");
+        if (headers != null) {
+          for (Map.Entry<String, NodeRef> header : headers.members()) {
+            NodeRef value = header.getValue();
+            markIfUnreached(document, value.has("schema") ? value.get("schema") : value, pending);
+          }
+        }
+      }
+    }
+    NodeRef headers = document.isSwagger2() ? null : document.component("headers");
+    if (headers != null) {
+      for (Map.Entry<String, NodeRef> header : headers.members()) {
+        markIfUnreached(document, header.getValue().get("schema"), pending);
+      }
+    }
+  }
+
+  private void markIfUnreached(ApiDocument document, NodeRef schema, Deque<NodeRef> pending) {
+    if (schema != null && flags(schema) == 0) {
+      mark(document, schema, OUTPUT, pending);
+    }
+  }
+
+  /**
+   * The schemas that are the whole body of a request to the API: each request body's schema,
+   * followed through references, composition and array items (not into properties).
+   */
+  private void markRequestRoots(ApiDocument document) {
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    for (Operation operation : document.operations()) {
+      for (MediaType type : operation.requestContent()) {
+        if (type.schema() != null) {
+          pending.push(type.schema());
+        }
+      }
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !requestRoots.add(current)) {
+        continue;
+      }
+      if (current.isRef()) {
+        Resolution step = document.step(current);
+        if (step.resolved()) {
+          pending.push(step.target());
+        }
+      }
+      for (Subschema child : Subschema.of(current)) {
+        if (ROOT_KEYWORDS.contains(child.keyword())) {
+          pending.push(child.schema());
+        }
+      }
+    }
+  }
+
+  /**
+   * One pass over the schema definitions (components/schemas or 2.0 definitions, nested schemas
+   * included): which definitions extend which base, and which schemas are {@code allOf} branches.
+   */
+  private void indexDefinitions(ApiDocument document) {
+    NodeRef definitions = document.schemaDefinitions();
+    if (definitions == null || !definitions.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, NodeRef> entry : definitions.members()) {
+      NodeRef definition = document.deref(entry.getValue());
+      if (definition == null || !definition.isObject()) {
+        continue;
+      }
+      NodeRef allOf = definition.get("allOf");
+      if (allOf != null) {
+        for (NodeRef branch : allOf.elements()) {
+          NodeRef base = branch.isRef() ? document.deref(branch) : null;
+          if (base != null && !base.equals(definition)) {
+            extensions.computeIfAbsent(base, key -> new ArrayList<>()).add(definition);
+          }
+        }
+      }
+    }
+    Set<NodeRef> seen = new HashSet<>();
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    for (Map.Entry<String, NodeRef> entry : definitions.members()) {
+      pending.push(entry.getValue());
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !seen.add(current)) {
+        continue;
+      }
+      recordMembers(document, current);
+      for (Subschema child : Subschema.of(current)) {
+        pending.push(child.schema());
+      }
+    }
+  }
+
+  /** Records the {@code allOf} branches of a schema, inline ones and the targets of referenced ones. */
+  private void recordMembers(ApiDocument document, NodeRef schema) {
+    NodeRef allOf = schema.get("allOf");
+    if (allOf == null) {
+      return;
+    }
+    for (NodeRef branch : allOf.elements()) {
+      compositionMembers.add(branch);
+      if (branch.isRef()) {
+        NodeRef target = document.deref(branch);
+        if (target != null) {
+          compositionMembers.add(target);
+        }
+      }
+    }
+  }
+
+  private void mark(ApiDocument document, NodeRef schema, int flag, Deque<NodeRef> pending) {
+    if (schema == null) {
+      return;
+    }
+    pending.push(schema);
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      int before = flags.getOrDefault(current, 0);
+      if ((before & flag) != 0) {
+        continue;
+      }
+      flags.put(current, before | flag);
+      if (current.isRef()) {
+        Resolution step = document.step(current);
+        if (step.resolved()) {
+          pending.push(step.target());
+        }
+        if (document.version() != SpecVersion.OPENAPI_3_1 || current.node().size() == 1) {
+          continue;
+        }
+        // OAS 3.1: the keywords next to $ref apply too
+      }
+      if (before == 0) {
+        recordMembers(document, current);
+      }
+      for (Subschema child : Subschema.of(current)) {
+        pending.push(child.schema());
+      }
+      if (current.has("discriminator")) {
+        pushHierarchy(document, current, pending);
+      }
+    }
+  }
+
+  /** The members of a discriminator hierarchy: the targets of its mapping and the definitions extending it. */
+  private void pushHierarchy(ApiDocument document, NodeRef base, Deque<NodeRef> pending) {
+    NodeRef mapping = base.get("discriminator").get("mapping");
+    if (mapping != null) {
+      for (Map.Entry<String, NodeRef> entry : mapping.members()) {
+        if (!entry.getValue().node().isTextual()) {
+          continue;
+        }
+        String value = entry.getValue().node().textValue();
+        NodeRef target;
+        if (value.contains("#") || value.contains("/") || value.endsWith(".yaml") || value.endsWith(".json")) {
+          Resolution step = document.step(base.file(), value);
+          target = step.resolved() ? step.target() : null;
+        } else {
+          NodeRef definitions = document.schemaDefinitions();
+          target = definitions == null ? null : definitions.get(value);
+        }
+        if (target != null) {
+          pending.push(target);
+        }
+      }
+    }
+    for (NodeRef extension : extensions.getOrDefault(base, List.of())) {
+      pending.push(extension);
+    }
+  }
+
+  /** The flags of the schema written at this place; 0 when no operation reaches it. */
+  public int flags(NodeRef schema) {
+    return flags.getOrDefault(schema, 0);
+  }
+
+  /**
+   * An input, or a schema whose use is unknown (judged as an input): one of a document without
+   * operations. In a document with operations, a schema none of them reaches is not sent by clients.
+   */
+  public boolean isInputOrUnknown(NodeRef schema) {
+    int value = flags(schema);
+    return (value & INPUT) != 0 || (value == 0 && isUnknown(schema));
+  }
+
+  /** True when nothing says how the schema is used: the document has no operation at all. */
+  public boolean isUnknown(NodeRef schema) {
+    return !hasOperations && flags(schema) == 0;
+  }
+
+  public boolean isInput(NodeRef schema) {
+    return (flags(schema) & INPUT) != 0;
+  }
+
+  public boolean isOutput(NodeRef schema) {
+    return (flags(schema) & OUTPUT) != 0;
+  }
+
+  /**
+   * True when the schema is a branch of an {@code allOf}: written inline in one, or the target of
+   * a reference in one (a base type that other schemas extend).
+   */
+  public boolean isCompositionMember(NodeRef schema) {
+    return compositionMembers.contains(schema);
+  }
+
+  /**
+   * True when the schema is the whole body of a request to the API (a request body's schema, or one
+   * it refers to, composes or lists as array items), rather than a nested property.
+   */
+  public boolean isRequestRoot(NodeRef schema) {
+    return requestRoots.contains(schema);
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.threatlint.core.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What identifies a finding from one run to the next: its rule, its file and its JSON pointer, never
+ * a line, so that it survives reformatting, lines moving and a switch between JSON and YAML. One
+ * place can carry several findings of one rule (an info object without contact and without
+ * description); the digest of the message tells those apart. The baseline matches findings by this
+ * key, and SARIF fingerprints are made of it.
+ *
+ * @param file the file as the user of the key names it (relative to the baseline, or to the SARIF root)
+ */
+public record FindingKey(String ruleId, String file, String pointer) {
+
+  public static FindingKey of(Finding finding, String file) {
+    return new FindingKey(finding.ruleId(), file, finding.pointer());
+  }
+
+  /** The key with the file as the finding names it. */
+  public static FindingKey of(Finding finding) {
+    return of(finding, finding.file());
+  }
+
+  /** How many of the findings have each key (the file as the findings name it). */
+  public static Map<FindingKey, Integer> counts(List<Finding> findings) {
+    Map<FindingKey, Integer> counts = new HashMap<>();
+    for (Finding finding : findings) {
+      counts.merge(of(finding), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The first 16 hex digits of the SHA-256 of the message with its white space collapsed. */
+  public static String messageDigest(String message) {
+    return sha256(message.strip().replaceAll("\\s+", " "), 8);
+  }
+
+  /**
+   * A stable identity of 32 hex digits: the key's, plus the message's when {@code withMessage} (several
+   * findings of one rule on one place).
+   */
+  public String fingerprint(String message, boolean withMessage) {
+    String identity = ruleId + "\n" + file + "\n" + pointer;
+    return sha256(withMessage ? identity + "\n" + messageDigest(message) : identity, 16);
+  }
+
+  private static String sha256(String text, int bytes) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

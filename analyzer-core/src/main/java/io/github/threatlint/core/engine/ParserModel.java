@@ -1,0 +1,76 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Checks;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides when swagger-parser's model is built for the rules that read it
+ * ({@link Checks.UsesParserModel}, i.e. spec-invalid) and accounts for its time. When a run leaves
+ * a core idle beside the walk (fewer files than threads: one large document on several cores), the
+ * model is built ahead, on a thread of its own, while the rules run; otherwise on first use, inside
+ * the walk. Either way its time is the run's {@code swagger_parser_model} phase, and the time the
+ * walk spends waiting for it or building it is taken out of {@code walk_and_rules}.
+ */
+final class ParserModel implements ApiDocument.ParserModelSchedule {
+  private final boolean ahead;
+  private final Timings timings;
+
+  private ParserModel(boolean ahead, Timings timings) {
+    this.ahead = ahead;
+    this.timings = timings;
+  }
+
+  /** The schedule for a run of {@code rules} over {@code files} files on {@code threads} threads. */
+  static ParserModel forRun(List<EnabledRule> rules, int files, int threads, Timings timings) {
+    boolean usesParserModel = rules.stream().anyMatch(rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
+    return new ParserModel(usesParserModel && files < threads, timings);
+  }
+
+  @Override
+  public Supplier<List<String>> schedule(Supplier<List<String>> build) {
+    Supplier<List<String>> timedBuild = () -> {
+      long start = System.nanoTime();
+      List<String> messages = build.get();
+      timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
+      return messages;
+    };
+    Supplier<List<String>> messages = ahead ? startAhead(timedBuild) : timedBuild;
+    return () -> {
+      long start = System.nanoTime();
+      List<String> result = messages.get();
+      // the model is waited for (or built) inside the walk: move that time from the walk to its own phase
+      timings.add(Timings.Phase.WALK_AND_RULES, -(System.nanoTime() - start));
+      return result;
+    };
+  }
+
+  private static Supplier<List<String>> startAhead(Supplier<List<String>> build) {
+    FutureTask<List<String>> task = new FutureTask<>(build::get);
+    // as deep a stack as the analysis workers: the deserializer recurses as deep as the document
+    Thread thread = new Thread(null, task, "threatlint-parser-model", 64L * 1024 * 1024);
+    thread.setDaemon(true);
+    thread.start();
+    return () -> await(task);
+  }
+
+  private static List<String> await(FutureTask<List<String>> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error; // a StackOverflowError of a deep document is handled as the synchronous build's would be
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while swagger-parser built its model", e);
+    }
+  }
+}

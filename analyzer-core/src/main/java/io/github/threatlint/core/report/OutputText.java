@@ -1,0 +1,62 @@
+package io.github.threatlint.core.report;
+
+/**
+ * Spec-derived text (messages, file names, pointers) made safe for the places output is read: one
+ * escaper per output language. A spec is untrusted input, and its text must not turn into
+ * terminal escapes, reordered text, extra log lines (which CI runners read as commands such as
+ * {@code ::add-mask::}) or Markdown markup and mentions.
+ */
+public final class OutputText {
+  private OutputText() {}
+
+  /**
+   * One line of plain text (terminal, log, stderr): control characters (C0, DEL, C1), line and
+   * paragraph separators and bidirectional controls become visible escapes such as {@code \n} and
+   * {@code \u001B}, so the text stays on its line and reads in the order it is written.
+   */
+  public static String line(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String replacement = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+          : isHidden(c) ? String.format("\\u%04X", (int) c) : null;
+      if (replacement != null && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (replacement != null) {
+          out.append(replacement);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isHidden(char c) {
+    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029' || c == '\u061C'
+        || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  /**
+   * Plain text inside Markdown, table cells included: line breaks as spaces, other controls as
+   * {@link #line}, no markup, no HTML, and no {@code @mention} (GitHub notifies the people a report names).
+   */
+  public static String markdown(String value) {
+    String text = line(value.replace('\r', ' ').replace('\n', ' '));
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '@' -> out.append("@<!-- -->");
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,4 +1,0 @@
-package io.github.threatlint.core.source;
-
-/** A key that appears twice in one object: the pointer of the member and both places. */
-public record DuplicateKey(String pointer, Region first, Region second) {}

@@ -1,0 +1,105 @@
+package io.github.threatlint.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.engine.DocumentLoader;
+import io.github.threatlint.core.source.TreeParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which operations use a referenced part: through chains of references, callbacks and cycles, never the whole path item. */
+class ReferenceUsersTest {
+  private static final ApiDocument DOCUMENT = document("""
+      openapi: 3.0.3
+      info: {title: t, version: '1'}
+      paths:
+        /a:
+          get:
+            responses:
+              '200': {$ref: '#/components/responses/Listing'}
+        /b:
+          parameters:
+            - $ref: '#/components/parameters/Page'
+          post:
+            requestBody:
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Wrapper'}
+            responses: {'204': {description: done}}
+          delete:
+            responses: {'204': {description: done}}
+        /c:
+          $ref: '#/x-mounted/c'
+      components:
+        responses:
+          Listing:
+            description: ok
+            content:
+              application/json:
+                schema: {type: array, items: {$ref: '#/components/schemas/Shared'}}
+        parameters:
+          Page: {name: page, in: query, schema: {type: integer}}
+        schemas:
+          Wrapper:
+            properties:
+              inner: {$ref: '#/components/schemas/Shared'}
+          Shared:
+            properties:
+              self: {$ref: '#/components/schemas/Shared'}
+              name: {type: string}
+          Unused: {type: string}
+      x-mounted:
+        c:
+          put:
+            callbacks:
+              done:
+                '{$request.body#/url}':
+                  post:
+                    requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Shared'}}}}
+                    responses: {'200': {description: ok}}
+            responses: {'204': {description: done}}
+          patch:
+            responses: {'204': {description: done}}
+      """);
+
+  private static ApiDocument document(String yaml) {
+    try {
+      ParsedFile file = TreeParser.parse(new SourceFile(null, "test.yaml", yaml));
+      return new ApiDocument(file, DocumentLoader.detectVersion(file), ExternalFiles.NONE);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> usersOf(String pointer) {
+    return DOCUMENT.referenceUsers().of(DOCUMENT.rootFile(), pointer).stream().map(Operation::label).toList();
+  }
+
+  @Test
+  void aSharedSchemaIsUsedByEveryOperationThatReachesItThroughAnyChainInDocumentOrder() {
+    assertThat(usersOf("/components/schemas/Shared/properties/name")).containsExactly("GET /a", "POST /b", "PUT /c");
+    assertThat(usersOf("/components/schemas/Wrapper")).containsExactly("POST /b");
+    assertThat(usersOf("/components/responses/Listing/content")).containsExactly("GET /a");
+  }
+
+  @Test
+  void pathItemParametersAreUsedByEachOperationOfThePathItem() {
+    assertThat(usersOf("/components/parameters/Page/schema")).containsExactly("POST /b", "DELETE /b");
+  }
+
+  @Test
+  void aPlaceInAnOperationOfAMountedPathItemIsUsedByThatOperationOnly() {
+    assertThat(usersOf("/x-mounted/c/put/responses")).containsExactly("PUT /c");
+    assertThat(usersOf("/x-mounted/c/patch")).containsExactly("PATCH /c");
+    assertThat(usersOf("/x-mounted/c")).containsExactly("PUT /c", "PATCH /c");
+    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(3)).pointer()).isEqualTo("/paths/~1c");
+    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(0)).pointer()).isEqualTo("/paths/~1a/get");
+  }
+
+  @Test
+  void placesNoReferenceLeadsToAreUsedByNoOne() {
+    assertThat(usersOf("/paths/~1a/get/responses")).isEmpty();
+    assertThat(usersOf("/info")).isEmpty();
+    assertThat(usersOf("/components/schemas/Unused")).isEmpty();
+  }
+}

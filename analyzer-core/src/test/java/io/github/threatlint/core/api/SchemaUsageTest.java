@@ -1,0 +1,276 @@
+package io.github.threatlint.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.engine.DocumentLoader;
+import io.github.threatlint.core.source.TreeParser;
+import org.junit.jupiter.api.Test;
+
+/** Input and output use of schemas, followed through references, composition and discriminator hierarchies. */
+class SchemaUsageTest {
+
+  private static ApiDocument document(String yaml) throws Exception {
+    ParsedFile file = TreeParser.parse(new SourceFile(null, "test.yaml", yaml));
+    return new ApiDocument(file, DocumentLoader.detectVersion(file), ExternalFiles.NONE);
+  }
+
+  private static NodeRef at(ApiDocument document, String pointer) {
+    NodeRef node = document.root();
+    for (String segment : io.github.threatlint.core.api.Pointers.segments(pointer)) {
+      node = segment.matches("\\d+") && node.node().isArray() ? node.get(Integer.parseInt(segment)) : node.get(segment);
+    }
+    return node;
+  }
+
+  @Test
+  void requestAndResponseSchemasThroughReferencesAndComposition() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/NewPet'}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: {$ref: '#/components/schemas/Pet'}
+        components:
+          schemas:
+            NewPet:
+              allOf:
+                - $ref: '#/components/schemas/Base'
+                - properties: {name: {type: string}}
+            Pet:
+              allOf:
+                - $ref: '#/components/schemas/Base'
+                - properties: {id: {type: string}}
+            Base:
+              properties: {tag: {type: string}}
+            Unused:
+              type: string
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.flags(at(document, "/components/schemas/NewPet/allOf/1/properties/name"))).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Pet/allOf/1/properties/id"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Base/properties/tag"))).isEqualTo(SchemaUsage.INPUT | SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Unused"))).isZero();
+    // the document has operations and none sends it: not an input (component-unused reports it)
+    assertThat(usage.isInputOrUnknown(at(document, "/components/schemas/Unused"))).isFalse();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/Base"))).isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/NewPet/allOf/1"))).isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/Pet"))).isFalse();
+  }
+
+  @Test
+  void discriminatorHierarchyMembersShareTheBaseUse() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Pet'}
+          /vehicles:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Vehicle'}
+        components:
+          schemas:
+            Pet:
+              type: object
+              discriminator: {propertyName: kind}
+              properties: {kind: {type: string}}
+            Cat:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - properties: {lives: {type: integer}}
+            Vehicle:
+              type: object
+              discriminator:
+                propertyName: kind
+                mapping:
+                  car: '#/components/schemas/Car'
+                  bike: Bike
+              properties: {kind: {type: string}}
+            Car: {type: object, properties: {doors: {type: integer}}}
+            Bike: {type: object, properties: {gears: {type: integer}}}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.flags(at(document, "/components/schemas/Cat/allOf/1/properties/lives"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Car/properties/doors"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Bike/properties/gears"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void swagger2ParametersAndOas31ReferenceSiblings() throws Exception {
+    ApiDocument swagger = document("""
+        swagger: '2.0'
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              parameters:
+                - {name: q, in: query, type: string}
+              responses:
+                '200':
+                  description: ok
+                  headers: {X-Rate: {type: integer}}
+                  schema: {$ref: '#/definitions/A'}
+        definitions:
+          A: {type: object, properties: {x: {type: string}}}
+        """);
+    assertThat(swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/parameters/0"))).isEqualTo(SchemaUsage.INPUT);
+    assertThat(swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/responses/200/headers/X-Rate"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(swagger.schemaUsage().flags(at(swagger, "/definitions/A/properties/x"))).isEqualTo(SchemaUsage.OUTPUT);
+
+    ApiDocument oas31 = document("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/A'
+                      properties: {extra: {type: string}}
+              responses: {'204': {description: ok}}
+        components:
+          schemas:
+            A: {type: object}
+        """);
+    assertThat(oas31.schemaUsage().flags(at(oas31,
+        "/paths/~1a/post/requestBody/content/application~1json/schema/properties/extra"))).isEqualTo(SchemaUsage.INPUT);
+  }
+
+  @Test
+  void requestRootsAndResponsesDefinedForReuse() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /orders:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: array
+                      items: {$ref: '#/components/schemas/Order'}
+              responses:
+                '201': {description: ok}
+        components:
+          responses:
+            Unused:
+              description: defined for reuse, used by no operation
+              content:
+                application/json:
+                  schema: {type: object, properties: {message: {type: string}}}
+          schemas:
+            Order:
+              allOf:
+                - $ref: '#/components/schemas/Entity'
+                - properties: {account: {type: object, properties: {id: {type: string}}}}
+            Entity:
+              properties: {id: {type: string}}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Entity"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1"))).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1/properties/account"))).isFalse();
+    assertThat(usage.flags(at(document, "/components/responses/Unused/content/application~1json/schema/properties/message")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void swagger2EmptyProducesStillMarksTheResponseSchema() throws Exception {
+    ApiDocument document = document("""
+        swagger: '2.0'
+        info: {title: t, version: '1'}
+        produces: []
+        paths:
+          /a:
+            get:
+              responses:
+                '200': {description: ok, schema: {type: object}}
+        """);
+    assertThat(document.schemaUsage().flags(at(document, "/paths/~1a/get/responses/200/schema"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void oas30ExtensionWebhooksSendTheirBodies() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        x-webhooks:
+          push:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/PushEvent'}
+              responses:
+                '200': {description: ok}
+        components:
+          schemas:
+            PushEvent: {type: object, properties: {url: {type: string}}}
+        """);
+    assertThat(document.schemaUsage().flags(at(document, "/components/schemas/PushEvent/properties/url"))).isEqualTo(SchemaUsage.OUTPUT);
+  }
+
+  @Test
+  void schemasOfADocumentWithoutOperationsHaveAnUnknownUseJudgedAsInput() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: shared models, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Address: {type: object, properties: {street: {type: string}}}
+        """);
+    NodeRef street = at(document, "/components/schemas/Address/properties/street");
+    assertThat(document.schemaUsage().isUnknown(street)).isTrue();
+    assertThat(document.schemaUsage().isInputOrUnknown(street)).isTrue();
+  }
+
+  @Test
+  void aSchemaReachedOnlyThroughAVendorExtensionOfAResponseIsNoInput() throws Exception {
+    ApiDocument document = document("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  x-example-schema: {$ref: '#/components/schemas/Sample'}
+        components:
+          schemas:
+            Sample: {type: object, properties: {note: {type: string}}}
+        """);
+    NodeRef note = at(document, "/components/schemas/Sample/properties/note");
+    assertThat(document.schemaUsage().isUnknown(note)).isFalse();
+    assertThat(document.schemaUsage().isInputOrUnknown(note)).isFalse();
+  }
+}

@@ -1,0 +1,177 @@
+package io.github.threatlint.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The tree parser's own edge cases: what a YAML or JSON text becomes (values as a YAML 1.1 reader
+ * types them, tags that never construct objects), which keys it records twice, and how it refuses
+ * what it cannot read (one line, with the place where known).
+ */
+class TreeParserTest {
+
+  private static ParsedFile parse(String name, String text) throws SourceException {
+    return TreeParser.parse(new SourceFile(null, name, text));
+  }
+
+  private static JsonNode value(String yaml) throws SourceException {
+    return parse("spec.yaml", "v: " + yaml + "\n").root().get("v");
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "42         | int     | 42",
+        "0x1F       | int     | 31",
+        "0o17       | text    | 0o17",
+        "017        | int     | 15",
+        "1_000      | int     | 1000",
+        "4294967296 | long    | 4294967296",
+        "3.5        | decimal | 3.5",
+        "true       | boolean | true",
+        "yes        | boolean | true",
+        "off        | boolean | false",
+        "~          | null    | null",
+        "'42'       | text    | 42",
+        ".inf       | text    | .inf",
+        "2024-01-31 | text    | 2024-01-31",
+        "!!binary aGk= | text | aGk="
+      })
+  void typesScalarsAsYamlReadsThem(String yaml, String kind, String expected) throws SourceException {
+    JsonNode node = value(yaml);
+    switch (kind) {
+      case "int" -> assertThat(node.isInt()).as("int").isTrue();
+      case "long" -> assertThat(node.isLong()).as("long").isTrue();
+      case "decimal" -> assertThat(node.isBigDecimal() || node.isDouble()).as("decimal").isTrue();
+      case "boolean" -> assertThat(node.isBoolean()).as("boolean").isTrue();
+      case "null" -> assertThat(node.isNull()).as("null").isTrue();
+      default -> assertThat(node.isTextual()).as("text").isTrue();
+    }
+    assertThat(node.asText()).isEqualTo(expected);
+  }
+
+  @Test
+  void keepsIntegersBeyondLongExact() throws SourceException {
+    JsonNode yaml = value("123456789012345678901234567890");
+    JsonNode json = parse("spec.json", "{\"v\": 123456789012345678901234567890}").root().get("v");
+    BigInteger expected = new BigInteger("123456789012345678901234567890");
+    assertThat(yaml.bigIntegerValue()).isEqualTo(expected);
+    assertThat(json.bigIntegerValue()).isEqualTo(expected);
+  }
+
+  @Test
+  void localTagsStayTextAndGlobalTagsAreRefused() throws SourceException {
+    assertThat(value("!custom x").asText()).isEqualTo("x");
+    assertThatThrownBy(() -> value("!!python/object:os.system ls"))
+        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.oneLine()).contains("invalid YAML"));
+  }
+
+  @Test
+  void recordsDuplicateKeysWithBothPlacesAndKeepsTheLast() throws SourceException {
+    ParsedFile file = parse("spec.yaml", "info:\n  title: A\n  title: B\n");
+    assertThat(file.root().at("/info/title").asText()).isEqualTo("B");
+    assertThat(file.duplicateKeys()).singleElement().satisfies(duplicate -> {
+      assertThat(duplicate.pointer()).isEqualTo("/info/title");
+      assertThat(duplicate.first().startLine()).isEqualTo(2);
+      assertThat(duplicate.second().startLine()).isEqualTo(3);
+    });
+  }
+
+  @Test
+  void recordsDuplicateKeysInJsonToo() throws SourceException {
+    ParsedFile file = parse("spec.json", "{\"a\": 1,\n \"a\": 2}");
+    assertThat(file.root().get("a").asInt()).isEqualTo(2);
+    assertThat(file.duplicateKeys()).singleElement().satisfies(d -> assertThat(d.pointer()).isEqualTo("/a"));
+  }
+
+  @Test
+  void mergedMembersNeverOverrideExplicitOnesAndAreNoDuplicates() throws SourceException {
+    ParsedFile file = parse("spec.yaml", "base: &b\n  type: string\n  maxLength: 9\nprop:\n  maxLength: 3\n  <<: *b\n");
+    assertThat(file.root().at("/prop/maxLength").asInt()).isEqualTo(3);
+    assertThat(file.root().at("/prop/type").asText()).isEqualTo("string");
+    assertThat(file.duplicateKeys()).isEmpty();
+  }
+
+  @Test
+  void anAliasIsTheNodeItPointsTo() throws SourceException {
+    ParsedFile file = parse("spec.yaml", "a: &x\n  k: 1\nb: *x\n");
+    assertThat(file.root().get("b")).isSameAs(file.root().get("a"));
+  }
+
+  @Test
+  void aByteOrderMarkIsNotContent() throws SourceException {
+    assertThat(parse("spec.yaml", "\uFEFFopenapi: 3.0.0\n").root().has("openapi")).isTrue();
+    assertThat(parse("spec.json", "\uFEFF{\"openapi\": \"3.0.0\"}").root().has("openapi")).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "empty file            | ''                                 | the file is empty",
+        "blank file            | '   \n\n'                          | the file is empty",
+        "bad YAML              | 'a: [1, 2\nb: 3\n'                 | invalid YAML",
+        "tab indentation       | 'a:\n\tb: 1\n'                     | invalid YAML",
+        "non-scalar key        | '? [a, b]\n: 1\n'                  | a mapping key must be a scalar",
+        "recursive anchor      | 'a: &x\n  b: *x\n'                 | recursive anchor",
+        "bad JSON              | '{\"a\": 1,}'                      | invalid JSON",
+        "JSON trailing content | '{\"a\": 1} {\"b\": 2}'            | unexpected content after the end of the JSON document"
+      })
+  void refusesWhatItCannotReadInOneLine(String name, String text, String problem) {
+    String unescaped = text.replace("\\n", "\n").replace("\\t", "\t");
+    assertThatThrownBy(() -> parse("bad.yaml", unescaped))
+        .isInstanceOf(SourceException.class)
+        .satisfies(e -> {
+          String line = ((SourceException) e).oneLine();
+          assertThat(line).startsWith("bad.yaml").contains("error: ").contains(problem).doesNotContain("\n");
+        });
+  }
+
+  @Test
+  void aYamlErrorNamesItsLineAndColumn() {
+    assertThatThrownBy(() -> parse("bad.yaml", "a: 1\nb: [1, 2\nc: 3\n"))
+        .isInstanceOfSatisfying(SourceException.class, e -> {
+          assertThat(e.line()).isGreaterThanOrEqualTo(2);
+          assertThat(e.column()).isPositive();
+        });
+  }
+
+  @Test
+  void refusesNestingBeyondTheLimitInBothSyntaxes() {
+    int depth = TreeParser.MAX_DEPTH + 10;
+    String json = "[".repeat(depth) + "]".repeat(depth);
+    assertThatThrownBy(() -> parse("deep.json", json)).isInstanceOf(SourceException.class);
+    String yaml = "a: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+    assertThatThrownBy(() -> parse("deep.yaml", yaml)).isInstanceOf(SourceException.class);
+  }
+
+  @Test
+  void refusesAnAliasBomb() {
+    StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 9; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    assertThatThrownBy(() -> parse("bomb.yaml", bomb.toString()))
+        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.getMessage()).containsAnyOf("alias", "aliases"));
+  }
+
+  @Test
+  void aNonBmpCharacterCountsAsTwoColumns() throws SourceException {
+    ParsedFile file = parse("spec.yaml", "a: {t: \"\uD83D\uDE00\", k: 1}\n");
+    assertThat(file.index().region("/a/k").startColumn()).isEqualTo(14);
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import java.util.List;
+
+/**
+ * A cause that holds for the whole document (no operation documents a 429) is one finding, not one
+ * per operation: reported where the paths start, with how many operations it concerns and the first
+ * of them, as path-unversioned reports an unversioned API once.
+ */
+public final class DocumentWide {
+  private static final int SHOWN = 3;
+
+  private DocumentWide() {}
+
+  /** Where a document-wide finding is shown: the {@code paths} key, or the document's first key. */
+  public static NodeRef place(ApiDocument document) {
+    NodeRef paths = document.root().get("paths");
+    return paths != null ? paths : document.root();
+  }
+
+  /** {@code GET /a, POST /b, GET /c and 12 more}. */
+  public static String firstOf(List<Operation> operations) {
+    List<String> shown = operations.stream().limit(SHOWN).map(Operation::label).toList();
+    int more = operations.size() - shown.size();
+    return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
+  }
+}
