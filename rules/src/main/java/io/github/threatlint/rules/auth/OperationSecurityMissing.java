@@ -1,6 +1,5 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.model.ApiDocument;
 import io.github.threatlint.core.model.MediaType;
 import io.github.threatlint.core.model.Operation;
 import io.github.threatlint.core.model.Parameter;
@@ -13,7 +12,6 @@ import io.github.threatlint.core.rule.RuleInfo;
 import io.github.threatlint.core.rule.RuleOption;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CustomerData;
-import io.github.threatlint.rules.support.OperationLists;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Words;
@@ -64,15 +62,10 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
           + (security == null ? "" : " and " + whose(operation) + " is empty")
           + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
           + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
-    } else if (noScheme && !schemesDeclared) {
-      return; // a document without any scheme: security-schemes-missing reports it once, with the operations it leaves open
     } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication, and its "
           + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
           + "so that the exception is explicit and reviewed.", Level.NOTE);
-    } else if (security == null && operation.document().operations().size() > 1
-        && noOperationRequiresSecurity(operation.document())) {
-      reportOnceForTheDocument(operation, context);
     } else if (security == null) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
           + "applies to it" + declaredSchemes(operation));
@@ -91,34 +84,6 @@ public final class OperationSecurityMissing implements Checks.OperationCheck {
           + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
           Level.NOTE);
     }
-  }
-
-  /** True when schemes are declared but no path operation states any security, its own or the document's. */
-  private static boolean noOperationRequiresSecurity(ApiDocument document) {
-    for (Operation other : document.operations()) {
-      if (other.kind() == Operation.Kind.PATH && other.security() != null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A document that declares schemes and requires them nowhere has one problem, fixed by one document-wide
-   * 'security': reported once, on its first operation, with the operations it leaves open.
-   */
-  private static void reportOnceForTheDocument(Operation operation, RuleContext context) {
-    List<Operation> open = operation.document().operations().stream()
-        .filter(other -> other.kind() == Operation.Kind.PATH).toList();
-    if (open.get(0) != operation) {
-      return;
-    }
-    List<String> names = List.copyOf(operation.document().securitySchemes().keySet());
-    context.report(operation.node(), "None of the document's " + open.size() + " operations ("
-        + OperationLists.firstOf(open) + ") requires authentication, although the document declares the security scheme"
-        + (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'. Require "
-        + (names.size() == 1 ? "it" : "one of them") + " with a document-wide 'security', or, if the API is public by "
-        + "design, say so with 'security: []' and remove the unused schemes.");
   }
 
   /** The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth or apiKey". */
