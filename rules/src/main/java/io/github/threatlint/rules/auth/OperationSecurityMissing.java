@@ -1,6 +1,5 @@
 package io.github.threatlint.rules.auth;
 
-import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
@@ -14,7 +13,6 @@ import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.CustomerData;
-import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Words;
@@ -65,15 +63,10 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
           + (security == null ? "" : " and " + whose(operation) + " is empty")
           + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
           + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
-    } else if (noScheme && !schemesDeclared) {
-      return; // a document without any scheme: security-schemes-missing reports it once, with the operations it leaves open
     } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication, and its "
           + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
           + "so that the exception is explicit and reviewed.", Level.NOTE);
-    } else if (security == null && operation.document().operations().size() > 1
-        && noOperationRequiresSecurity(operation.document())) {
-      reportOnceForTheDocument(operation, context);
     } else if (security == null) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
           + "applies to it" + declaredSchemes(operation));
@@ -92,34 +85,6 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
           + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
           Level.NOTE);
     }
-  }
-
-  /** True when schemes are declared but no path operation states any security, its own or the document's. */
-  private static boolean noOperationRequiresSecurity(ApiDocument document) {
-    for (Operation other : document.operations()) {
-      if (other.kind() == Operation.Kind.PATH && other.security() != null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A document that declares schemes and requires them nowhere has one problem, fixed by one document-wide
-   * 'security': reported once, on its first operation, with the operations it leaves open.
-   */
-  private static void reportOnceForTheDocument(Operation operation, RuleContext context) {
-    List<Operation> open = operation.document().operations().stream()
-        .filter(other -> other.kind() == Operation.Kind.PATH).toList();
-    if (open.get(0) != operation) {
-      return;
-    }
-    List<String> names = List.copyOf(operation.document().securitySchemes().keySet());
-    context.report(operation.node(), "None of the document's " + open.size() + " operations ("
-        + DocumentWide.firstOf(open) + ") requires authentication, although the document declares the security scheme"
-        + (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'. Require "
-        + (names.size() == 1 ? "it" : "one of them") + " with a document-wide 'security', or, if the API is public by "
-        + "design, say so with 'security: []' and remove the unused schemes.");
   }
 
   /** The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth or apiKey". */

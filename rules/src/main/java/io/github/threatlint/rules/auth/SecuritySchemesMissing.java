@@ -18,8 +18,8 @@ import java.util.Set;
     id = "security-schemes-missing",
     title = "No security scheme declared",
     description = "The document has operations but declares no security scheme, so nothing says how a client "
-        + "authenticates: every operation is open to anyone who can reach the server. Reported once for the "
-        + "document, with the operations it leaves open (operation-security-missing then stays silent on them).",
+        + "authenticates: every operation is open to anyone who can reach the server. The message counts the "
+        + "operations it leaves open and names the first.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
