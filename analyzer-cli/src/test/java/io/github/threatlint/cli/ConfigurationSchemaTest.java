@@ -74,8 +74,10 @@ class ConfigurationSchemaTest {
   }
 
   @Test
-  void everyConfigurationExampleOfTheReadmeIsValid() throws Exception {
-    String readme = Files.readString(SampleGoldenTest.README, StandardCharsets.UTF_8);
+  void everyConfigurationExampleOfTheReadmeAndTheDocsIsValid() throws Exception {
+    // the README and the configuration's reference page
+    String readme = Files.readString(SampleGoldenTest.README, StandardCharsets.UTF_8)
+        + Files.readString(SampleGoldenTest.README.resolveSibling("docs").resolve("configuration.md"), StandardCharsets.UTF_8);
     // the blocks after a config-example marker, and the YAML blocks that open with '# .threatlint.yaml'
     Matcher blocks = Pattern.compile("(<!-- config-example -->\\n)?```ya?ml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
     List<String> examples = new ArrayList<>();
@@ -84,7 +86,7 @@ class ConfigurationSchemaTest {
         examples.add(blocks.group(2));
       }
     }
-    assertThat(examples).as("configuration examples in the README").isNotEmpty();
+    assertThat(examples).as("configuration examples in the README and docs/configuration.md").isNotEmpty();
     for (String example : examples) {
       assertThat(violations(example)).as(example).isEmpty();
       assertThat(loaderProblem(example)).as(example).isNull();

@@ -19,24 +19,26 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
+  /** The reference page of the configuration, which holds the generated table of rule options. */
+  private static final Path CONFIGURATION_PAGE = Path.of("..", "docs", "configuration.md");
   private static final String BEGIN = "<!-- rule-options:begin -->\n";
   private static final String END = "<!-- rule-options:end -->";
 
   @Test
   void theOptionsTableIsGeneratedFromTheAnnotations() throws IOException {
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    String readme = Files.readString(CONFIGURATION_PAGE, StandardCharsets.UTF_8);
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
-    assertThat(begin).as("README.md has the markers %s and %s", BEGIN.strip(), END).isGreaterThan(0);
+    assertThat(begin).as("docs/configuration.md has the markers %s and %s", BEGIN.strip(), END).isGreaterThan(0);
     assertThat(end).isGreaterThan(begin);
     String table = RuleOptions.markdownTable(BuiltInRules.all());
     String updated = readme.substring(0, begin + BEGIN.length()) + table + readme.substring(end);
     if (Boolean.getBoolean("threatlint.updateReadme")) {
-      Files.writeString(README, updated, StandardCharsets.UTF_8);
+      Files.writeString(CONFIGURATION_PAGE, updated, StandardCharsets.UTF_8);
       return;
     }
     assertThat(readme.substring(begin + BEGIN.length(), end))
-        .as("the options table in README.md is out of date; regenerate it with -Dthreatlint.updateReadme=true "
+        .as("the options table in docs/configuration.md is out of date; regenerate it with -Dthreatlint.updateReadme=true "
             + "(mvn -B -o -q test -pl rules -am -Dtest=ReadmeTest -Dsurefire.failIfNoSpecifiedTests=false -Dthreatlint.updateReadme=true)")
         .isEqualTo(table);
   }

@@ -1,6 +1,6 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.report.OutputText;
+import io.github.threatlint.core.text.OutputText;
 
 /**
  * Something the analyzer could not do: a file that could not be read or parsed, or a rule that

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.report;
 
+import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;

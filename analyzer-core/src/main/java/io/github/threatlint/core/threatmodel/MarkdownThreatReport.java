@@ -1,7 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
 import io.github.threatlint.core.engine.Finding;
-import io.github.threatlint.core.report.OutputText;
+import io.github.threatlint.core.text.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.NodeKind;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
@@ -31,7 +32,7 @@ import java.util.List;
     level = Level.NOTE, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0,
     section = "doc")
 public final class WalkRecorder implements Checks.DocumentCheck, Checks.DocumentEndCheck, Checks.OperationCheck,
-    Checks.ParameterCheck, Checks.SecuritySchemeCheck, Checks.ServerCheck, Checks.SchemaCheck, Checks.ReferenceCheck,
+    Checks.PathOperationCheck, Checks.ResponseCheck, Checks.ParameterCheck, Checks.SecuritySchemeCheck, Checks.ServerCheck, Checks.SchemaCheck, Checks.ReferenceCheck,
     Checks.NodeCheck {
   static final List<RuleDescriptor> CATALOG = List.of(new RuleDescriptor(WalkRecorder.class));
 
@@ -50,6 +51,16 @@ public final class WalkRecorder implements Checks.DocumentCheck, Checks.Document
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     record(context, operation.node(), "operation " + operation.label());
+  }
+
+  @Override
+  public void checkPathOperation(Operation operation, RuleContext context) {
+    record(context, operation.node(), "path operation " + operation.label());
+  }
+
+  @Override
+  public void checkResponse(Response response, RuleContext context) {
+    record(context, response.node(), "response " + response.status() + " of " + response.operation().label());
   }
 
   @Override

@@ -52,12 +52,15 @@ class WalkReferencesTest {
         "reference api.yaml#/paths/~1items",
         "node PATH_ITEM paths.yaml#/items",
         "node OPERATION paths.yaml#/items/get", "operation GET /items paths.yaml#/items/get",
-        "node RESPONSE paths.yaml#/items/get/responses/200",
+        "path operation GET /items paths.yaml#/items/get",
+        "node RESPONSE paths.yaml#/items/get/responses/200", "response 200 of GET /items paths.yaml#/items/get/responses/200",
         // an operation written as a reference (one file per operation) is followed like the others
         "node PATH_ITEM api.yaml#/paths/~1orders",
         "reference api.yaml#/paths/~1orders/get",
         "node OPERATION operations.yaml#/listOrders", "operation GET /orders operations.yaml#/listOrders",
+        "path operation GET /orders operations.yaml#/listOrders",
         "node RESPONSE operations.yaml#/listOrders/responses/200",
+        "response 200 of GET /orders operations.yaml#/listOrders/responses/200",
         // a target in the root file is visited at its own place only
         "reference api.yaml#/components/schemas/Alias",
         "node SCHEMA api.yaml#/components/schemas/Item", "schema api.yaml#/components/schemas/Item",

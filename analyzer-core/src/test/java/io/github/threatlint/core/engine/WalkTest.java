@@ -60,7 +60,8 @@ class WalkTest {
         "node PARAMETER " + path + "/parameters/0", "parameter " + path + "/parameters/0",
         "node SCHEMA " + path + "/parameters/0/schema", "schema " + path + "/parameters/0/schema",
         "node OPERATION " + path + "/get", "operation GET /accounts/{id} " + path + "/get",
-        "node RESPONSE " + response,
+        "path operation GET /accounts/{id} " + path + "/get",
+        "node RESPONSE " + response, "response 200 of GET /accounts/{id} " + response,
         "node HEADER " + response + "/headers/X-Rate",
         "node SCHEMA " + response + "/headers/X-Rate/schema", "schema " + response + "/headers/X-Rate/schema",
         "node MEDIA_TYPE " + response + "/content/application~1json",
@@ -99,15 +100,34 @@ class WalkTest {
         "server https://api.example.com/v1 api.yaml#/schemes/0",
         "node PATH_ITEM api.yaml#/paths/~1accounts",
         "node OPERATION " + get, "operation GET /accounts " + get,
+        "path operation GET /accounts " + get,
         // a non-body parameter is its own schema
         "node PARAMETER " + get + "/parameters/0", "parameter " + get + "/parameters/0",
         "node SCHEMA " + get + "/parameters/0", "schema " + get + "/parameters/0",
         "node PARAMETER " + get + "/parameters/1", "parameter " + get + "/parameters/1",
         "node SCHEMA " + get + "/parameters/1/schema", "schema " + get + "/parameters/1/schema",
-        "node RESPONSE " + get + "/responses/200",
+        "node RESPONSE " + get + "/responses/200", "response 200 of GET /accounts " + get + "/responses/200",
         "node SCHEMA " + get + "/responses/200/schema", "schema " + get + "/responses/200/schema",
         "node SCHEMA " + get + "/responses/200/schema/items", "schema " + get + "/responses/200/schema/items",
         "node SCHEMA api.yaml#/definitions/Account", "schema api.yaml#/definitions/Account",
         "node SECURITY_SCHEME api.yaml#/securityDefinitions/basic", "scheme basic api.yaml#/securityDefinitions/basic");
+  }
+
+  @Test
+  void aWebhookIsAnOperationButNoPathOperation() throws Exception {
+    WalkRecorder.write(folder, "api.yaml", """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        webhooks:
+          paid:
+            post:
+              responses:
+                '200': {description: ok}
+        """);
+    assertThat(WalkRecorder.calls(folder, "api.yaml")).filteredOn(call -> call.contains("webhooks"))
+        .containsExactlyInAnyOrder("node PATH_ITEM api.yaml#/webhooks/paid",
+            "node OPERATION api.yaml#/webhooks/paid/post", "operation webhook POST paid api.yaml#/webhooks/paid/post",
+            "node RESPONSE api.yaml#/webhooks/paid/post/responses/200",
+            "response 200 of webhook POST paid api.yaml#/webhooks/paid/post/responses/200");
   }
 }

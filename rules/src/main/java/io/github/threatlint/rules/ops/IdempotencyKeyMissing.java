@@ -58,7 +58,9 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
       "method", "methods", "instrument", "instruments", "setting", "settings", "token", "tokens", "credential",
       "credentials", "domain", "domains", "field", "fields", "form", "forms",
       // reads and refreshes that create nothing: a sync of orders, a refresh of transactions
-      "sync", "synchronize", "synchronise", "synchronization", "refresh", "read", "retrieve", "fetch");
+      "sync", "synchronize", "synchronise", "synchronization", "refresh", "read", "retrieve", "fetch",
+      // an authorisation (SCA) sub-resource of a payment starts a confirmation, it moves no money
+      "authorisation", "authorisations", "authorization", "authorizations");
 
   @RuleOption(description = "Required request body properties that key the one thing the request acts on, so that a "
       + "retry is recognised (an order placed for an offer can be placed once); compared ignoring case and separators.")

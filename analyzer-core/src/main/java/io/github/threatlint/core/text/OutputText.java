@@ -1,4 +1,4 @@
-package io.github.threatlint.core.report;
+package io.github.threatlint.core.text;
 
 /**
  * Spec-derived text (messages, file names, pointers) made safe for the places output is read: one
