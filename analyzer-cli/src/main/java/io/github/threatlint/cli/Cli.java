@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
         + "and the OWASP API Security Top 10.",
     subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, InitCommand.class,
-        CompletionCommand.class, CommandLine.HelpCommand.class},
+        LspCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -77,6 +77,9 @@ public final class Cli implements Runnable {
         }
         if (type == InitCommand.class) {
           return type.cast(new InitCommand(environment));
+        }
+        if (type == LspCommand.class) {
+          return type.cast(new LspCommand(environment));
         }
         return CommandLine.defaultFactory().create(type);
       }
