@@ -61,6 +61,7 @@ public final class BuiltInRules {
       io.github.threatlint.rules.data.PasswordFieldUnprotected.class,
       io.github.threatlint.rules.ops.PathUnversioned.class,
       io.github.threatlint.rules.data.PatternUnanchored.class,
+      io.github.threatlint.rules.transport.PaymentSignatureOptional.class,
       io.github.threatlint.rules.data.PiiInUrl.class,
       io.github.threatlint.rules.ops.RateLimitHeadersMissing.class,
       io.github.threatlint.rules.data.ReadWriteOnlyConflict.class,

@@ -106,15 +106,16 @@ public final class Operation {
   // ------------------------------------------------------------------ security
 
   /**
-   * The security that applies: the operation's own {@code security}, else the document's; null
-   * when neither declares any.
+   * The security that applies: the operation's own {@code security}, else the document's, else the authorization a
+   * documented vendor extension states ({@link SecurityRequirements#VENDOR_CONVENTIONS}); null when there is none.
    */
   public SecurityRequirements security() {
     NodeRef own = node.get("security");
     if (own != null) {
       return new SecurityRequirements(own);
     }
-    return document.globalSecurity();
+    SecurityRequirements global = document.globalSecurity();
+    return global != null ? global : SecurityRequirements.ofVendorExtension(node);
   }
 
   // ------------------------------------------------------------------ parameters

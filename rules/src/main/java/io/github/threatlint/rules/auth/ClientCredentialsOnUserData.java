@@ -11,6 +11,9 @@ import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.Payments;
+import io.github.threatlint.rules.support.ResourceFamilies;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,9 @@ import java.util.Map;
 @RuleInfo(
     id = "client-credentials-on-user-data",
     title = "Customer data reachable with client credentials only",
-    description = "An operation on customer data that can be called with a token of the client-credentials flow only: "
-        + "the client acts on its own behalf, without the resource owner's delegation or consent.",
+    description = "An operation on customer data, a payment execution or a funds check that can be called with a token "
+        + "of the client-credentials flow only: the client acts on its own behalf, without the resource owner's "
+        + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business.",
     level = Level.NOTE,
     owasp2023 = {"API1", "API5"},
     owasp2019 = {"API1", "API5"},
@@ -32,16 +36,21 @@ import java.util.Map;
 public final class ClientCredentialsOnUserData implements Checks.PathOperationCheck {
   @RuleOption(description = "Words of path segments that mark customer data (matched as whole words of each segment, "
       + "so 'accounts' matches /accounts and /bank-accounts).")
-  public List<String> customerDataWords = List.of("account", "accounts", "customer", "customers", "user", "users",
-      "person", "persons", "people", "party", "parties", "profile", "profiles", "me", "payment", "payments",
-      "transaction", "transactions", "balance", "balances", "card", "cards", "portfolio", "portfolios", "position",
-      "positions", "mortgage", "mortgages", "pension", "pensions", "contract", "contracts", "statement", "statements",
-      "beneficiary", "beneficiaries", "insured", "holding", "holdings", "deposit", "deposits", "loan", "loans");
+  public List<String> customerDataWords = CustomerData.PATH_WORDS;
+
+  @RuleOption(description = "Words of path segments that mark payments: creating one executes it and needs the "
+      + "user's delegation; reading one (its status) is the client's own business in FAPI-based standards.")
+  public List<String> paymentWords = Payments.WORDS;
+
+  /** Words that, with "funds", name a check of the available funds: /funds-confirmations, /funds-check. */
+  private static final List<String> FUNDS_CHECK_WORDS = List.of("confirmation", "confirmations", "check", "checks",
+      "availability");
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (security == null || !isCustomerData(operation.path())) {
+    String what = security == null ? null : userDataAction(operation);
+    if (what == null) {
       return;
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
@@ -55,21 +64,40 @@ public final class ClientCredentialsOnUserData implements Checks.PathOperationCh
       }
       context.unmitigated(operation.node(), "oauth2-delegation", operation.label() + " (client credentials only)");
       String scheme = requirement.schemes().keySet().iterator().next();
-      context.report(SecuritySites.locate(operation, requirement, scheme), operation.label() + " works on customer data "
-          + "but " + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", which only "
+      context.report(SecuritySites.locate(operation, requirement, scheme), operation.label() + " " + what + " but "
+          + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", which only "
           + "the client-credentials flow can satisfy: the client acts without the resource owner's delegation. "
-          + "Require a user flow (authorization code) for customer data.");
+          + "Require a user flow (authorization code) for it.");
       return;
     }
   }
 
-  private boolean isCustomerData(String path) {
-    for (String segment : path.split("/")) {
-      if (!segment.isEmpty() && !segment.startsWith("{") && Words.containsAny(segment, customerDataWords)) {
-        return true;
+  /**
+   * What the operation does that needs the user's delegation, as the message says it, or null: a funds check, the
+   * execution of a payment, or any operation on customer data. Consent ("intent") resources and payment status reads
+   * are left out: in FAPI-based standards the client creates and reads them with its own token, by design.
+   */
+  private String userDataAction(Operation operation) {
+    if (Payments.initiates(operation, paymentWords) && !ConsentReferenceMissing.isConsentPath(operation.path())) {
+      return "executes a payment from a customer's account";
+    }
+    for (String segment : operation.path().split("/")) {
+      if (segment.isEmpty() || segment.startsWith("{")) {
+        continue;
+      }
+      List<String> words = Words.split(segment);
+      if (words.isEmpty()) {
+        continue;
+      }
+      boolean consentResource = words.get(words.size() - 1).startsWith("consent"); // /funds-confirmation-consents
+      if (words.contains("funds") && FUNDS_CHECK_WORDS.stream().anyMatch(words::contains) && !consentResource) {
+        return "checks the funds of a customer's account";
       }
     }
-    return false;
+    // a consent, or a payment's status (GET /domestic-payments/{id}), is the client's own business
+    boolean paymentResource = Words.containsAny(ResourceFamilies.of(operation.path()), paymentWords);
+    return CustomerData.inPath(operation.path(), customerDataWords) && !paymentResource && !ConsentReferenceMissing.isConsentPath(operation.path())
+        ? "works on customer data" : null;
   }
 
   /** True when a scheme of the requirement is OpenID Connect or has a flow in which the customer signs in and consents. */

@@ -13,6 +13,7 @@ import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.ResourceFamilies;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,10 @@ import java.util.Set;
 @RuleInfo(
     id = "consent-reference-missing",
     title = "Data operation without a consent reference",
-    description = "The API manages consents (it has paths containing 'consent'), yet a data operation elsewhere takes "
-        + "no consent identifier and is not OAuth2-scoped: nothing ties the call to what the user consented to, so "
-        + "authorization cannot replicate the consent.",
+    description = "The API is consent-based (it has a consent resource, and a consent id is passed to data operations "
+        + "or scopes are bound to consents), yet a data operation elsewhere takes no consent identifier and is not "
+        + "OAuth2-scoped: nothing ties the call to what the user consented to, so authorization cannot replicate the "
+        + "consent.",
     level = Level.NOTE,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API1"},
@@ -38,19 +40,27 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
   private static final Set<String> NON_DATA_FAMILIES = Set.of("health", "healthz", "ping", "status", "version", "versions",
       "info", "metadata", ".well-known", "oauth", "oauth2", "token", "authorize", "openapi", "swagger", "docs");
 
+  /** Words of a path segment that name an authorisation (SCA) sub-resource: its parent is authorised by the user itself. */
+  private static final Set<String> AUTHORISATION_WORDS = Set.of("authorisation", "authorisations", "authorization",
+      "authorizations");
+
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    List<Operation> consentOperations = new ArrayList<>();
+    Operation consentResource = null;
     for (Operation operation : document.operations()) {
-      if (isConsentPath(operation.path())) {
-        consentOperations.add(operation);
+      if (consentResource == null && isConsentResource(operation.path())) {
+        consentResource = operation;
       }
     }
-    if (consentOperations.isEmpty()) {
-      return;
+    String binding = consentBinding(document);
+    if (consentResource == null || binding == null) {
+      return; // no consent resource, or nothing shows that its id is passed to data operations: not a consent-based API
     }
+    List<String> selfAuthorised = selfAuthorisedResources(document);
     for (Operation operation : document.operations()) {
-      if (isConsentPath(operation.path()) || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))) {
+      if (operation.kind() != Operation.Kind.PATH || isConsentPath(operation.path())
+          || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))
+          || underAny(operation.path(), selfAuthorised)) {
         continue;
       }
       if (takesConsentId(operation) || isOAuthScoped(operation, document.securitySchemes())) {
@@ -60,12 +70,90 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
       }
       context.unmitigated(operation.node(), "consent-reference", operation.label());
       context.report(operation.node(), operation.label() + " takes no consent identifier and is not OAuth2-scoped, "
-          + "although the API manages consents (" + consentOperations.get(0).label() + "): nothing ties the call to "
-          + "what the user agreed to. Require a consent id (such as a Consent-ID header) or OAuth2 scopes derived "
-          + "from the consent.");
+          + "although the API is consent-based (consents are created with " + consentResource.label() + " and "
+          + binding + "): nothing ties the call to what the user agreed to. Require the consent id (such as a "
+          + "Consent-ID header) or OAuth2 scopes derived from the consent.");
     }
   }
 
+  /**
+   * The evidence that the API passes consent ids to its data operations, as a message says it: a consent-id parameter
+   * of a data operation, or a scope bound to a consent; null when there is none.
+   */
+  private static String consentBinding(ApiDocument document) {
+    for (Operation operation : document.operations()) {
+      if (isConsentPath(operation.path())) {
+        continue;
+      }
+      for (Parameter parameter : operation.parameters()) {
+        if (Words.split(parameter.name()).contains("consent")) {
+          return "their id is passed to data operations, as the " + parameter.in() + " parameter '" + parameter.name()
+              + "' of " + operation.label();
+        }
+      }
+      SecurityRequirements security = operation.security();
+      for (Requirement requirement : security == null ? List.<Requirement>of() : security.alternatives()) {
+        for (List<String> scopes : requirement.schemes().values()) {
+          for (String scope : scopes) {
+            if (Words.split(scope).contains("consent")) {
+              return "scopes are bound to them, as '" + scope + "' of " + operation.label();
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A path whose last fixed segment is a consent collection or a consent: /consents, /account-access-consents/{id}. */
+  static boolean isConsentResource(String path) {
+    String[] segments = path.split("/");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (!segments[i].isEmpty() && !segments[i].startsWith("{")) {
+        List<String> words = Words.split(segments[i]);
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        return last.equals("consent") || last.equals("consents");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Resources that have an authorisation sub-resource of their own (/payments/{paymentId}/authorisations,
+   * /signing-baskets/{basketId}/authorisations): the user authorises them directly, so in NextGenPSD2 a payment or a
+   * signing basket is a consent of its own. Returns the collection paths, such as /v1/signing-baskets.
+   */
+  private static List<String> selfAuthorisedResources(ApiDocument document) {
+    List<String> resources = new ArrayList<>();
+    for (Operation operation : document.operations()) {
+      String[] segments = operation.path().split("/");
+      for (int i = 2; i < segments.length; i++) {
+        boolean authorisation = false;
+        for (String word : Words.split(segments[i])) {
+          authorisation |= AUTHORISATION_WORDS.contains(word);
+        }
+        if (authorisation && segments[i - 1].startsWith("{")) {
+          String collection = String.join("/", Arrays.copyOfRange(segments, 0, i - 1));
+          if (!resources.contains(collection)) {
+            resources.add(collection);
+          }
+          break;
+        }
+      }
+    }
+    return resources;
+  }
+
+  private static boolean underAny(String path, List<String> collections) {
+    for (String collection : collections) {
+      if (path.equals(collection) || path.startsWith(collection + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A path with a consent word in a fixed segment: the consent resources, their sub-resources, consent events. */
   static boolean isConsentPath(String path) {
     for (String segment : path.split("/")) {
       if (!segment.startsWith("{")) {

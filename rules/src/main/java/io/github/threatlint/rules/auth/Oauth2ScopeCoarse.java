@@ -26,7 +26,9 @@ import java.util.Set;
     id = "oauth2-scope-coarse",
     title = "OAuth2 scopes too coarse for fine-grained consent",
     description = "One scope guards operations of many resource families, or the whole API has only generic scopes "
-        + "such as read and write: a user cannot consent to one kind of data without consenting to all of it.",
+        + "such as read and write: a user cannot consent to one kind of data without consenting to all of it. Scopes "
+        + "bound to a consent (intent) resource and client-credentials scopes are left out: no user consents to "
+        + "their breadth.",
     level = Level.NOTE,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -56,8 +58,12 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
       return; // the per-scope finding would repeat the same advice for each generic scope
     }
     Map<String, Set<String>> familiesByScope = familiesByScope(document);
+    Set<String> intentScopes = intentScopes(document);
     for (SecurityScheme scheme : oauth) {
       for (String scope : scheme.declaredScopes()) {
+        if (intentScopes.contains(scope) || clientCredentialsOnly(scheme, scope)) {
+          continue; // the user consents per intent resource, or never: the scope's breadth grants nothing by itself
+        }
         Set<String> families = familiesByScope.getOrDefault(scheme.name() + " " + scope, Set.of());
         if (families.size() > maxResourceFamilies || Scopes.isGeneric(scope)) {
           context.unmitigated(SecuritySites.scopeDeclaration(scheme, scope), "fine-grained-scopes", "scope " + scope);
@@ -72,6 +78,39 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
         }
       }
     }
+  }
+
+  /**
+   * Scopes that also guard a consent ("intent") resource of the document (/account-access-consents,
+   * /domestic-payment-consents): in FAPI-based standards the user consents to one intent, whose permissions and
+   * accounts limit what the token reaches, so one scope for many resource families is the design.
+   */
+  private static Set<String> intentScopes(ApiDocument document) {
+    Set<String> scopes = new LinkedHashSet<>();
+    for (Operation operation : document.operations()) {
+      SecurityRequirements security = operation.security();
+      if (security == null || !ConsentReferenceMissing.isConsentPath(operation.path())) {
+        continue;
+      }
+      for (Requirement requirement : security.alternatives()) {
+        requirement.schemes().values().forEach(scopes::addAll);
+      }
+    }
+    return scopes;
+  }
+
+  /** True when only client-credentials flows of the scheme offer the scope: no user ever consents to it. */
+  private static boolean clientCredentialsOnly(SecurityScheme scheme, String scope) {
+    boolean offered = false;
+    for (OAuthFlow flow : scheme.flows()) {
+      if (flow.scopes().containsKey(scope)) {
+        if (!flow.kind().equals("clientCredentials")) {
+          return false;
+        }
+        offered = true;
+      }
+    }
+    return offered;
   }
 
   /** Reports once when every declared scope of every OAuth2 scheme is generic; true when it did. */

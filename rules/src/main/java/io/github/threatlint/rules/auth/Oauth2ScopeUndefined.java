@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.rules.support.Scopes;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class Oauth2ScopeUndefined implements Checks.DocumentCheck {
           }
           List<String> declared = scheme.declaredScopes();
           for (String scope : entry.getValue()) {
-            if (!declared.contains(scope)) {
+            // 'openid' asks for OpenID Connect's id token, and a consent-bound scope is made per consent: neither is
+            // a scope of the API that a flow could list
+            if (!declared.contains(scope) && !scope.equals("openid") && !Scopes.isConsentBound(scope)) {
               context.report(SecuritySites.scopeNode(requirement, entry.getKey(), scope), "Scope '" + scope + "' required by "
                   + site.where() + " is not declared in any flow of OAuth2 scheme '" + entry.getKey() + "' (declared: "
                   + (declared.isEmpty() ? "none" : String.join(", ", declared)) + "). Declare it with a description under "

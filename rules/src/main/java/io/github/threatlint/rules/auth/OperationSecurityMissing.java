@@ -2,23 +2,31 @@ package io.github.threatlint.rules.auth;
 
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
+import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.PathGlob;
+import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "operation-security-missing",
     title = "Operation without authentication",
-    description = "An operation whose effective security (its own 'security', else the document's) is absent, empty, "
-        + "or offers the empty requirement {} as an alternative can be called without credentials.",
+    description = "An operation whose effective security (its own 'security', else the document's, else a documented "
+        + "vendor convention such as CDR's x-scopes) is absent, empty, or offers the empty requirement {} as an "
+        + "alternative can be called without credentials.",
     level = Level.ERROR,
     owasp2023 = {"API2", "API5"},
     owasp2019 = {"API2", "API5"},
@@ -29,6 +37,11 @@ import java.util.List;
     precision = "very-high",
     section = "auth")
 public final class OperationSecurityMissing implements Checks.PathOperationCheck {
+  /** How descriptions state that an operation is public by design: "no authentication is required", "public endpoint". */
+  private static final Pattern PUBLIC_STATEMENT = Pattern.compile("(?i)\\b(no|without|not require[sd]?|does not need)"
+      + " (any )?(authentication|authorization|authorisation|access token|credentials)\\b"
+      + "|\\b(unauthenticated|anonymous) (access|call|endpoint)|\\bpublic(ly)? (endpoint|api|access|accessible|available)\\b");
+
   @RuleOption(description = "Path globs whose operations may be public, such as /health or /status/**.")
   public List<String> allowAnonymous = List.of();
 
@@ -37,15 +50,15 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     if (PathGlob.matchesAny(allowAnonymous, operation.path())) {
       return;
     }
-    String access = operation.isWrite() ? "write" : "read";
+    String access = QueryPosts.access(operation);
     SecurityRequirements security = operation.security();
     boolean noScheme = security == null || security.isEmpty();
     if (noScheme && operation.header("Authorization") != null) {
       return; // credentials in an Authorization header parameter instead of a scheme: authorization-header-parameter's finding
     }
+    boolean schemesDeclared = !operation.document().securitySchemes().isEmpty();
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter carries
-    Parameter credential = noScheme && operation.document().securitySchemes().isEmpty()
-        ? credentialParameter(operation) : null;
+    Parameter credential = noScheme && !schemesDeclared ? credentialParameter(operation) : null;
     if (credential != null || security == null || security.isEmpty() || security.allowsAnonymous()) {
       context.unmitigated(operation.node(), "authentication-on-every-operation", operation.label() + " (" + access + ")");
     } else {
@@ -58,18 +71,70 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
           + (security == null ? "" : " and " + whose(operation) + " is empty")
           + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
           + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
+    } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
+      context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication, and its "
+          + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
+          + "so that the exception is explicit and reviewed.", Level.NOTE);
     } else if (security == null) {
       context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
           + "applies to it" + declaredSchemes(operation));
+    } else if (security.isEmpty() && operation.node().has("security") && isPublicReferenceRead(operation)) {
+      context.report(operation.node(), operation.label() + " (read) is marked public by its own empty 'security' and "
+          + "returns no customer data: a deliberate exception, as for reference data, discovery or keys. If it is meant "
+          + "so, list the path in the rule's allowAnonymous option; if not, require a security scheme.", Level.NOTE);
     } else if (security.isEmpty()) {
       context.report(operation.node(), operation.label() + " (" + access + ") is public: " + whose(operation)
           + " is empty. Require a security scheme, or list the path in the rule's allowAnonymous option if it must be "
           + "public.");
     } else if (security.allowsAnonymous()) {
-      context.report(operation.node(), operation.label() + " (" + access + ") can be called anonymously: "
-          + whose(operation) + " offers the empty requirement {} as an alternative. Remove {} so that credentials are "
-          + "always needed.");
+      context.report(operation.node(), operation.label() + " (" + access + ") makes authentication optional, not "
+          + "absent: " + whose(operation) + " offers the empty requirement {} beside " + required(security) + ", so a "
+          + "caller without those credentials is accepted unless something outside the document (such as a mutual-TLS "
+          + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
+          Level.NOTE);
     }
+  }
+
+  /** The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth or apiKey". */
+  private static String required(SecurityRequirements security) {
+    List<String> alternatives = new ArrayList<>();
+    for (SecurityRequirements.Requirement requirement : security.alternatives()) {
+      if (!requirement.isAnonymous()) {
+        alternatives.add(String.join(" and ", requirement.schemes().keySet()));
+      }
+    }
+    return "'" + String.join("' or '", alternatives) + "'";
+  }
+
+  /**
+   * A read that may be public by design: no admin or internal path, no customer data named by its path or returned by
+   * its successful responses (products, rates, discovery, keys). A customer search marked public is an error however deliberate.
+   */
+  private static boolean isPublicReferenceRead(Operation operation) {
+    if (!QueryPosts.access(operation).equals("read") || AdminPaths.isAdmin(operation.path())
+        || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
+      return false;
+    }
+    for (Response response : operation.responses()) {
+      for (MediaType content : response.isSuccess() ? response.content() : List.<MediaType>of()) {
+        if (content.schema() != null
+            && !CustomerData.find(operation.document(), content.schema(), CustomerData.allTerms(), 4).isEmpty()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The operation's summary or description says that it needs no authentication, or that it is public. */
+  private static boolean saysPublic(Operation operation) {
+    for (String field : List.of("summary", "description")) {
+      String text = operation.node().text(field);
+      if (text != null && PUBLIC_STATEMENT.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "its 'security'" or "the document-wide 'security' it inherits": where the problem is to be fixed. */

@@ -3,14 +3,23 @@ package io.github.threatlint.rules.auth;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.rules.support.DocumentWide;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 @RuleInfo(
     id = "security-schemes-missing",
     title = "No security scheme declared",
     description = "The document has operations but declares no security scheme, so nothing says how a client "
-        + "authenticates: every operation is open to anyone who can reach the server.",
+        + "authenticates: every operation is open to anyone who can reach the server. The message counts the "
+        + "operations it leaves open and names the first.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -26,9 +35,38 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
       return;
     }
     String where = document.isSwagger2() ? "securityDefinitions" : "components.securitySchemes";
+    List<Operation> open = new ArrayList<>();
+    Set<String> conventions = new LinkedHashSet<>();
+    for (Operation operation : document.operations()) {
+      SecurityRequirements security = operation.security();
+      if (security != null && security.isVendorConvention()) {
+        conventions.add(security.convention());
+      } else if (operation.kind() == Operation.Kind.PATH) {
+        open.add(operation);
+      }
+    }
     int count = document.operations().size();
+    String operations = count + " operation" + (count == 1 ? "" : "s");
+    if (!conventions.isEmpty()) {
+      // a standard's documented convention: the operations are protected, but no tool or gateway can tell
+      NodeRef at = document.root().get(document.isSwagger2() ? "swagger" : "openapi");
+      context.report(at != null ? at : document.root(), "The API declares no security scheme: its operations state their "
+          + "authorization only in the vendor extension" + (conventions.size() == 1 ? " " : "s ")
+          + String.join(", ", conventions) + ", which tools, gateways and generated clients do not read"
+          + (open.isEmpty() ? "" : ", and " + places(open) + " state none (public by design, or open)")
+          + ". Declare the scheme in " + where + " and require it with 'security', keeping the extension if the "
+          + "standard needs it.", Level.NOTE);
+      return;
+    }
     context.report(document.root(), document.isSwagger2() ? "swagger" : "openapi",
-        "The API has " + count + " operation" + (count == 1 ? "" : "s") + " but declares no security scheme: declare how "
-            + "clients authenticate in " + where + " (OAuth2 or OpenID Connect for customer data) and require it with 'security'.");
+        "The API has " + operations + " but declares no security scheme"
+            + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials") + ": declare how clients authenticate in " + where + " (OAuth2 or OpenID Connect for "
+            + "customer data) and require it with 'security'.");
+  }
+
+  /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */
+  private static String places(List<Operation> operations) {
+    return (operations.size() == 1 ? "1 operation (" : operations.size() + " operations (")
+        + DocumentWide.firstOf(operations) + ")";
   }
 }

@@ -1,14 +1,20 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.SchemaProperties;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleInfo(
@@ -26,33 +32,129 @@ import java.util.List;
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
-public final class CorrelationIdMissing implements Checks.PathOperationCheck {
+public final class CorrelationIdMissing implements Checks.DocumentCheck {
   @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
       + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
-      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule.")
+      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule. FAPI's x-fapi-interaction-id (UK Open "
+      + "Banking, Australia's CDR, Open Finance Brasil) and its webhook twin x-webhook-interaction-id end with "
+      + "Interaction-ID.")
   public List<String> headers = List.of("X-Correlation-ID", "Correlation-ID", "X-Request-ID", "Request-Id",
-      "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID");
+      "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID",
+      "X-FAPI-Interaction-ID", "X-Interaction-ID");
 
+  @RuleOption(description = "Property names of a response body that carry a request id; when every response with a "
+      + "body returns one, the operation is traceable and the finding is only a note asking for the header.")
+  public List<String> bodyProperties = List.of("request_id", "requestId", "correlation_id", "correlationId",
+      "trace_id", "traceId", "interaction_id", "interactionId");
+
+  /**
+   * One finding per operation without a correlation id, or one for the document when none of its operations has one
+   * (a document-wide convention is missing, not an operation's header). Operations that authenticate nobody and those
+   * that return a request id in every body are notes.
+   */
   @Override
-  public void checkPathOperation(Operation operation, RuleContext context) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    List<Operation> without = new ArrayList<>();
+    int operations = 0;
+    for (Operation operation : document.operations()) {
+      if (operation.kind() == Operation.Kind.PATH) {
+        operations++;
+        String header = correlationHeader(operation);
+        if (header != null) {
+          context.mitigated(operation.node(), "correlation-id", operation.label() + header);
+          continue;
+        }
+        without.add(operation);
+        String bodyId = requestIdInEveryBody(operation);
+        if (bodyId != null) {
+          context.mitigated(operation.node(), "correlation-id", operation.label() + " returns " + bodyId + " in every body");
+        } else {
+          context.unmitigated(operation.node(), "correlation-id", operation.label());
+        }
+      }
+    }
+    if (without.size() > 1 && without.size() == operations) {
+      Operation first = without.get(0);
+      // a document whose operations all authenticate nobody has no caller to trace: the same advice, as a note
+      boolean anyAuthenticated = without.stream().anyMatch(CorrelationIdMissing::authenticates);
+      context.report(first.node(), "None of the document's " + operations + " operations accepts or returns a "
+          + "correlation header (" + DocumentWide.firstOf(without) + ")" + (anyAuthenticated ? "" : ", and none "
+          + "authenticates its caller") + ": declare a header parameter such as X-Correlation-ID once in the "
+          + "components, reference it from every operation and echo it in the responses, so that each call can be "
+          + "traced through all logs.", anyAuthenticated ? Level.WARNING : Level.NOTE);
+      return;
+    }
+    for (Operation operation : without) {
+      checkOperation(operation, context);
+    }
+  }
+
+  private void checkOperation(Operation operation, RuleContext context) {
+    String bodyId = requestIdInEveryBody(operation);
+    if (bodyId != null) {
+      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none, but every "
+          + "response body carries the request id '" + bodyId + "': calls can be traced, though gateways and proxies "
+          + "log headers, not bodies. Consider also returning it in a header such as X-Request-ID.", Level.NOTE);
+      return;
+    }
+    if (!authenticates(operation)) {
+      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none; it "
+          + "authenticates nobody (public reference data, discovery), so there is no caller to trace, but a correlation "
+          + "id still helps support: consider a header such as X-Correlation-ID.", Level.NOTE);
+      return;
+    }
+    context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
+        + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
+        + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+  }
+
+  /** True when every way to call the operation needs credentials. */
+  private static boolean authenticates(Operation operation) {
+    SecurityRequirements security = operation.security();
+    return security != null && !security.allowsAnonymous();
+  }
+
+  /** How the operation carries a correlation id in a header (" takes X-Request-ID"), or null when it does not. */
+  private String correlationHeader(Operation operation) {
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
-        context.mitigated(operation.node(), "correlation-id", operation.label() + " takes " + parameter.name());
-        return;
+        return " takes " + parameter.name();
       }
     }
     for (Response response : operation.responses()) {
       for (String name : response.headers().keySet()) {
         if (isCorrelationHeader(name)) {
-          context.mitigated(operation.node(), "correlation-id", operation.label() + " returns " + name);
-          return;
+          return " returns " + name;
         }
       }
     }
-    context.unmitigated(operation.node(), "correlation-id", operation.label());
-    context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
-        + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
-        + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+    return null;
+  }
+
+  /**
+   * The body property that carries a request id in every response with a JSON body (at the top level or one level
+   * down, as in {@code meta.request_id}), or null when a response lacks one or no response has a body.
+   */
+  private String requestIdInEveryBody(Operation operation) {
+    String found = null;
+    for (Response response : operation.responses()) {
+      for (MediaType content : response.content()) {
+        if (content.schema() == null) {
+          continue;
+        }
+        String name = null;
+        for (String property : SchemaProperties.names(operation.document(), content.schema(), 1)) {
+          if (Words.isAny(property, bodyProperties)) {
+            name = property;
+          }
+        }
+        if (name == null) {
+          return null;
+        }
+        found = name;
+      }
+    }
+    return found;
   }
 
   /** The name is a configured header, or ends with one (without its "X-") after a vendor prefix. */

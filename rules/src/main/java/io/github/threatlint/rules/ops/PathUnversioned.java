@@ -45,8 +45,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
 
   @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
       + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "
-      + "X-Bank-API-Version); an API that declares one of them counts as versioned.")
-  public List<String> versionParameters = List.of("api-version", "version", "x-api-version", "accept-version");
+      + "X-Bank-API-Version); an API that declares one of them counts as versioned. x-v and x-min-v are the version "
+      + "headers of Australia's Consumer Data Right.")
+  public List<String> versionParameters = List.of("api-version", "version", "x-api-version", "accept-version", "x-v",
+      "x-min-v");
 
   /** Where a major version was first seen, and how to name that place in a message. */
   private record Seen(NodeRef node, String where) {}
@@ -63,8 +65,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     int versionedPaths = 0;
     NodeRef paths = document.root().get("paths");
     for (Map.Entry<String, NodeRef> path : paths == null ? List.<Map.Entry<String, NodeRef>>of() : paths.members()) {
-      if (path.getKey().startsWith("x-")) {
-        continue;
+      if (path.getKey().startsWith("x-") || isWellKnown(path.getKey())) {
+        continue; // /.well-known/ locations are fixed by RFC 8615 and never versioned
       }
       String major = major(path.getKey().split("/"));
       if (major != null) {
@@ -101,6 +103,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
             + "each can be published, monitored and retired on its own.");
       }
     }
+  }
+
+  private static boolean isWellKnown(String path) {
+    return path.startsWith("/.well-known/") || path.contains("/.well-known/");
   }
 
   /** Records the majors of all server URLs; true when every server URL carries a version. */

@@ -16,6 +16,26 @@ import java.util.Set;
  * the defaults of their options.
  */
 public final class CustomerData {
+  /**
+   * Words of path segments that mark customer data (matched as whole words of each segment, so 'accounts' matches
+   * /accounts and /bank-accounts).
+   */
+  public static final List<String> PATH_WORDS = List.of("account", "accounts", "customer", "customers", "user", "users",
+      "person", "persons", "people", "party", "parties", "profile", "profiles", "me", "transaction", "transactions",
+      "balance", "balances", "card", "cards", "portfolio", "portfolios", "position", "positions", "mortgage",
+      "mortgages", "pension", "pensions", "contract", "contracts", "statement", "statements", "beneficiary",
+      "beneficiaries", "insured", "holding", "holdings", "deposit", "deposits", "loan", "loans");
+
+  /** True when a fixed segment of the path names customer data ({@link #PATH_WORDS}). */
+  public static boolean inPath(String path, List<String> words) {
+    for (String segment : path.split("/")) {
+      if (!segment.isEmpty() && !segment.startsWith("{") && Words.containsAny(segment, words)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Names that identify a person, directly or indirectly. */
   public static final List<String> IDENTIFYING = List.of("first_name", "last_name", "given_name", "family_name",
       "surname", "full_name", "maiden_name", "birth_name", "email", "e_mail", "email_address", "phone", "phone_number",

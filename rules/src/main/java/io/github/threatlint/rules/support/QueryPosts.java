@@ -17,7 +17,21 @@ public final class QueryPosts {
       // RPC-style custom methods that read: getHealth, testIamPermissions, listObjects, resolveNames
       "get", "test", "list", "fetch", "retrieve", "resolve", "describe", "analyze", "analyse", "summarize", "summary");
 
+  /**
+   * Segments that read when they are the whole last segment: POST /accounts/balances asks the balances of a list of
+   * accounts too long for a query string, while /balance-transfers moves money.
+   */
+  private static final Set<String> QUERY_SEGMENTS = Set.of("balance", "balances");
+
   private QueryPosts() {}
+
+  /**
+   * The operation's access class as messages name it: "read" for GET, HEAD, OPTIONS and query-like POSTs, "write" for
+   * the other methods that change data, so that no rule calls a POST /accounts/balances or /items/list a write.
+   */
+  public static String access(Operation operation) {
+    return operation.isWrite() && !isQueryLike(operation) ? "write" : "read";
+  }
 
   /** True when the operation is a POST whose last fixed path segment names a computation or a look-up. */
   public static boolean isQueryLike(Operation operation) {
@@ -31,6 +45,9 @@ public final class QueryPosts {
         continue;
       }
       List<String> words = Words.split(segment);
+      if (words.size() == 1 && QUERY_SEGMENTS.contains(words.get(0))) {
+        return true;
+      }
       for (String word : words) {
         if (QUERY_WORDS.contains(word)) {
           return true;

@@ -3,6 +3,7 @@ package io.github.threatlint.rules.support;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -88,6 +89,15 @@ public final class Scopes {
   /** True for the standard OpenID Connect scopes ({@code openid}, {@code profile}, {@code email}, ...). */
   public static boolean isOpenIdStandard(String scope) {
     return OPENID_STANDARD.contains(scope);
+  }
+
+  /**
+   * A dynamic scope bound to one consent, written as its template: Open Finance Brasil's {@code consent:consentId}
+   * (sent as {@code consent:urn:bank:...}), FAPI's {@code consent:{consentId}}. It cannot be listed among a flow's
+   * scopes, since each consent makes its own.
+   */
+  public static boolean isConsentBound(String scope) {
+    return scope.toLowerCase(Locale.ROOT).startsWith("consent:");
   }
 
   /** True when the scopes are every scope (two or more) that the OAuth2 scheme declares. */

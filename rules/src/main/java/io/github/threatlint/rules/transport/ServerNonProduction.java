@@ -42,11 +42,14 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
     if (context.document().isSwagger2() || Environments.named(server.description(), declarationWords)) {
       return;
     }
-    String reason = reason(ServerUrls.host(ServerUrls.withDefaults(server)));
+    String host = ServerUrls.host(ServerUrls.withDefaults(server));
+    String reason = reason(host);
     if (reason != null) {
+      // a reserved placeholder domain (a standard's template) reaches no environment at all: clients cannot be
+      // pointed at a test system by it, so it is a note
       context.report(server.node().get("url"), "The server " + server.url() + " " + reason + ", and its description does "
           + "not declare the environment: remove it from the published document, or say in its description which "
-          + "environment it is (sandbox, test, ...).");
+          + "environment it is (sandbox, test, ...).", isReserved(host) ? Level.NOTE : Level.WARNING);
     }
   }
 
