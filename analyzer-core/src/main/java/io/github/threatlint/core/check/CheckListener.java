@@ -26,7 +26,8 @@ public interface CheckListener {
   default void analysed(int done, int total, String displayPath) {}
 
   /**
-   * An input's document with its own findings (the configuration's ignores applied), on the worker
+   * An input's document with its own findings (the configuration's ignores applied) and the mitigation
+   * evidence its rules recorded (what the threat-model report is built from), on the worker
    * thread that analysed it, whose deep stack takes deeply nested documents; the document is not kept
    * after this call. {@code document()} is null when the file could not be read or parsed.
    */

@@ -11,7 +11,7 @@ import java.time.Duration;
  * What a check came to.
  *
  * @param result the findings (sorted; suppressed and baselined ones included and marked), the tool
- *     errors, the files and the rules: what reports show
+ *     errors, the files, the rules and the mitigation evidence the rules recorded: what reports show
  * @param beforeBaseline the same before the baseline marked its findings (to write a new baseline)
  * @param configuration the configuration used ({@link Configuration#EMPTY} when there is none)
  * @param profile the profile the rules were selected from
