@@ -21,58 +21,89 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that decide what is analysed and how, shared by {@code check} and {@code report}: they
- * become one {@link CheckRequest}, so that both read the same configuration, run the same rules and
- * follow references the same way.
+ * The options that decide what is analysed and how, shared by {@code check} and {@code report}:
+ * they become one {@link CheckRequest}, so that both read the same configuration, run the same
+ * rules and follow references the same way.
  */
 final class AnalysisOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
-      description = "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else "
-          + "recommended for check and sfti for report).")
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "PROFILE",
+      description =
+          "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else "
+              + "recommended for check and sfti for report).")
   String profile;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above).")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above).")
   String config;
 
-  @Option(names = "--enable", paramLabel = "RULE", description = "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
+  @Option(
+      names = "--enable",
+      paramLabel = "RULE",
+      description =
+          "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
   List<String> enable = new ArrayList<>();
 
-  @Option(names = "--disable", paramLabel = "RULE", description = "Do not run this rule. Repeatable.")
+  @Option(
+      names = "--disable",
+      paramLabel = "RULE",
+      description = "Do not run this rule. Repeatable.")
   List<String> disable = new ArrayList<>();
 
-  @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "64m",
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "BYTES",
+      defaultValue = "64m",
       description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
   String maxFileSize;
 
-  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Stop analysing a file after this many seconds and report it as an error (default 60).")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Stop analysing a file after this many seconds and report it as an error (default 60).")
   int timeLimitSeconds;
 
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
   Path root;
 
-  @Option(names = "--allow-remote-refs",
-      description = "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
-          + "never from loopback, link-local or private addresses.")
+  @Option(
+      names = "--allow-remote-refs",
+      description =
+          "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
+              + "never from loopback, link-local or private addresses.")
   boolean allowRemoteRefs;
 
-  @Option(names = "--remote-host", paramLabel = "HOST",
-      description = "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
+  @Option(
+      names = "--remote-host",
+      paramLabel = "HOST",
+      description =
+          "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
   List<String> remoteHosts = new ArrayList<>();
 
-  @Option(names = "--documents-only",
-      description = "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
-          + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file.")
+  @Option(
+      names = "--documents-only",
+      description =
+          "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
+              + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file.")
   boolean documentsOnly;
 
   /**
    * The request these options describe, for the SPEC arguments (files, folders, globs; not '-');
-   * {@code fallbackProfile} applies when neither --profile nor the configuration's 'extends' names one.
+   * {@code fallbackProfile} applies when neither --profile nor the configuration's 'extends' names
+   * one.
    */
   CheckRequest.Builder request(Path workingDirectory, Profile fallbackProfile) {
     if (allowRemoteRefs && remoteHosts.isEmpty()) {
@@ -82,15 +113,19 @@ final class AnalysisOptions {
       throw usage("--remote-host has no effect without --allow-remote-refs");
     }
     long maxBytes = maxFileBytes();
-    CheckRequest.Builder request = CheckRequest.builder(workingDirectory, BuiltInRules.all())
-        .profile(profile())
-        .fallbackProfile(fallbackProfile)
-        .enable(enable)
-        .disable(disable)
-        .root(rootFolder(workingDirectory))
-        .remote(allowRemoteRefs ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10)) : RemoteFiles.OFF)
-        .maxFileBytes(maxBytes)
-        .timePerFile(timePerFile());
+    CheckRequest.Builder request =
+        CheckRequest.builder(workingDirectory, BuiltInRules.all())
+            .profile(profile())
+            .fallbackProfile(fallbackProfile)
+            .enable(enable)
+            .disable(disable)
+            .root(rootFolder(workingDirectory))
+            .remote(
+                allowRemoteRefs
+                    ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10))
+                    : RemoteFiles.OFF)
+            .maxFileBytes(maxBytes)
+            .timePerFile(timePerFile());
     if (config != null) {
       request.configFile(workingDirectory.resolve(config), config);
     }
@@ -110,14 +145,19 @@ final class AnalysisOptions {
    * Runs the check; a wrong setting is a usage error naming the option, or (a configuration or
    * baseline that cannot be used) a {@link CheckException} whose message is the line to print.
    */
-  CheckResult run(CheckRequest request, CheckListener listener, Path workingDirectory) throws CheckException {
+  CheckResult run(CheckRequest request, CheckListener listener, Path workingDirectory)
+      throws CheckException {
     try {
       return Check.run(request, listener);
     } catch (CheckException e) {
       switch (e.setting()) {
-        case ENABLE -> throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --enable"));
-        case DISABLE -> throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --disable"));
-        case ROOT -> throw usage("--root " + rootFolder(workingDirectory) + " is not a folder that can be read");
+        case ENABLE ->
+            throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --enable"));
+        case DISABLE ->
+            throw usage(e.getMessage().replaceFirst("^unknown rule '[^']*'", "$0 in --disable"));
+        case ROOT ->
+            throw usage(
+                "--root " + rootFolder(workingDirectory) + " is not a folder that can be read");
         default -> throw e;
       }
     }
@@ -151,7 +191,8 @@ final class AnalysisOptions {
     String value = maxFileSize.trim().toLowerCase(Locale.ROOT);
     long factor = 1;
     if (value.endsWith("k") || value.endsWith("m") || value.endsWith("g")) {
-      factor = value.endsWith("k") ? 1024L : value.endsWith("m") ? 1024L * 1024 : 1024L * 1024 * 1024;
+      factor =
+          value.endsWith("k") ? 1024L : value.endsWith("m") ? 1024L * 1024 : 1024L * 1024 * 1024;
       value = value.substring(0, value.length() - 1);
     }
     try {
@@ -160,7 +201,10 @@ final class AnalysisOptions {
         throw new NumberFormatException();
       }
       if (size > SourceReader.MAX_SUPPORTED_BYTES) {
-        throw usage("--max-file-size takes at most 1g (a file is read into memory as one text), not '" + maxFileSize + "'");
+        throw usage(
+            "--max-file-size takes at most 1g (a file is read into memory as one text), not '"
+                + maxFileSize
+                + "'");
       }
       return size;
     } catch (NumberFormatException | ArithmeticException e) {

@@ -41,74 +41,116 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = "Analyses OpenAPI 3.x and Swagger 2.0 specifications (YAML or JSON) and reports security findings.",
+    description =
+        "Analyses OpenAPI 3.x and Swagger 2.0 specifications (YAML or JSON) and reports security findings.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:nothing at or above the --fail-on level",
-        "1:findings at or above the --fail-on level",
-        "2:usage, configuration, input or internal error"})
+      "0:nothing at or above the --fail-on level",
+      "1:findings at or above the --fail-on level",
+      "2:usage, configuration, input or internal error"
+    })
 final class CheckCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  AnalysisOptions analysis;
+  @Mixin AnalysisOptions analysis;
 
-  @Parameters(paramLabel = "SPEC", arity = "1..*",
-      description = "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
-          + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename).")
+  @Parameters(
+      paramLabel = "SPEC",
+      arity = "1..*",
+      description =
+          "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
+              + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename).")
   List<String> specs = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-      description = "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
-          + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif.")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT[=FILE]",
+      description =
+          "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
+              + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif.")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the (single) format that has no FILE of its own to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the (single) format that has no FILE of its own to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-      description = "Exit with 1 when a finding is at or above LEVEL: error (default), warning, note or none.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      description =
+          "Exit with 1 when a finding is at or above LEVEL: error (default), warning, note or none.")
   String failOn;
 
-  @Option(names = {"-q", "--quiet"},
-      description = "Text output lists only findings at or above the --fail-on level, without the summary line.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Text output lists only findings at or above the --fail-on level, without the summary line.")
   boolean quiet;
 
-  @Option(names = "--show-suppressed",
-      description = "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on.")
+  @Option(
+      names = "--show-suppressed",
+      description =
+          "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on.")
   boolean showSuppressed;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Report only findings that are not in this baseline; the others are marked as baselined.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "Report only findings that are not in this baseline; the others are marked as baselined.")
   String baseline;
 
-  @Option(names = "--write-baseline", paramLabel = "FILE",
-      description = "Record the current findings (those not suppressed) in FILE, to be used with --baseline.")
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description =
+          "Record the current findings (those not suppressed) in FILE, to be used with --baseline.")
   String writeBaseline;
 
-  @Option(names = "--prune-baseline",
-      description = "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
+  @Option(
+      names = "--prune-baseline",
+      description =
+          "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
   boolean pruneBaseline;
 
-  @Option(names = "--stdin-filename", paramLabel = "NAME", defaultValue = "<stdin>",
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      defaultValue = "<stdin>",
       description = "The name reports give to standard input.")
   String stdinFilename;
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analysed at once (default: the number of cores).")
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Files analysed at once (default: the number of cores).")
   Integer jobs;
 
-  @Option(names = "--sarif-category", paramLabel = "ID",
-      description = "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
+  @Option(
+      names = "--sarif-category",
+      paramLabel = "ID",
+      description =
+          "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = Colour.Words.class,
-      description = "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
-          + "NO_COLOR set), always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      completionCandidates = Colour.Words.class,
+      description =
+          "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
+              + "NO_COLOR set), always or never.")
   String color;
 
-  @Option(names = "--timings", hidden = true, description = "Print the time spent per phase on stderr (for the benchmark).")
+  @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
   private final Cli.Environment environment;
@@ -127,7 +169,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     Colour colour = Colour.parse(this.color);
     if (colour == null) {
-      throw usage("--color takes " + String.join(", ", new Colour.Words()) + ", not '" + this.color + "'");
+      throw usage(
+          "--color takes " + String.join(", ", new Colour.Words()) + ", not '" + this.color + "'");
     }
     Map<String, Path> outputs = parseFormats();
     if (pruneBaseline && baseline == null) {
@@ -140,10 +183,12 @@ final class CheckCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw usage("--jobs takes a positive number of files, not " + jobs);
     }
-    CheckRequest.Builder request = analysis.request(workingDirectory, Profile.RECOMMENDED)
-        .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
-        .baseline(baseline == null ? null : workingDirectory.resolve(baseline))
-        .timeRules(timings);
+    CheckRequest.Builder request =
+        analysis
+            .request(workingDirectory, Profile.RECOMMENDED)
+            .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
+            .baseline(baseline == null ? null : workingDirectory.resolve(baseline))
+            .timeRules(timings);
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");
@@ -153,14 +198,19 @@ final class CheckCommand implements Callable<Integer> {
       request.files(analysis.findDocuments(workingDirectory, specs));
     }
     boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
-    ReportContext context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory);
+    ReportContext context =
+        new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory);
     // on a terminal, the text report on standard output comes file by file, with progress on stderr
-    TerminalProgress progress = environment.terminal() && outputs.containsKey("text") && outputs.get("text") == null
-        ? new TerminalProgress(out, err, textReporter(threshold), context) : null;
+    TerminalProgress progress =
+        environment.terminal() && outputs.containsKey("text") && outputs.get("text") == null
+            ? new TerminalProgress(out, err, textReporter(threshold), context)
+            : null;
 
     CheckResult check;
     try {
-      check = analysis.run(request.build(), progress == null ? CheckListener.NONE : progress, workingDirectory);
+      check =
+          analysis.run(
+              request.build(), progress == null ? CheckListener.NONE : progress, workingDirectory);
     } catch (CheckException e) {
       err.println(e.getMessage());
       return ExitCodes.ERROR;
@@ -171,7 +221,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     AnalysisResult result = check.result();
     // the configuration, read by the check, says where the rules' pages are
-    context = new ReportContext(Version.get(), workingDirectory, coloured, sarifCategory, check.configuration().docsUrl());
+    context =
+        new ReportContext(
+            Version.get(),
+            workingDirectory,
+            coloured,
+            sarifCategory,
+            check.configuration().docsUrl());
     if (progress == null) {
       for (ToolError error : result.errors()) {
         err.println(error.oneLine());
@@ -185,7 +241,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     long reportStart = System.nanoTime();
     for (Map.Entry<String, Path> entry : outputs.entrySet()) {
-      Reporter reporter = entry.getKey().equals("text") ? textReporter(threshold) : Reporters.byName(entry.getKey());
+      Reporter reporter =
+          entry.getKey().equals("text")
+              ? textReporter(threshold)
+              : Reporters.byName(entry.getKey());
       try {
         if (entry.getValue() == null && progress != null) {
           // the findings are printed already
@@ -201,7 +260,8 @@ final class CheckCommand implements Callable<Integer> {
           if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
           }
-          try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+          try (Writer writer =
+              new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
             reporter.write(result, context, writer);
           }
         }
@@ -209,7 +269,13 @@ final class CheckCommand implements Callable<Integer> {
           err.println("threatlint: warning: " + omission);
         }
       } catch (IOException e) {
-        err.println("threatlint: cannot write the " + entry.getKey() + " report to " + entry.getValue() + ": " + e.getMessage());
+        err.println(
+            "threatlint: cannot write the "
+                + entry.getKey()
+                + " report to "
+                + entry.getValue()
+                + ": "
+                + e.getMessage());
         return ExitCodes.ERROR;
       }
     }
@@ -227,7 +293,10 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.CLEAN;
   }
 
-  /** The text reporter of the options: --show-suppressed, and --quiet (only findings at or above --fail-on, no summary). */
+  /**
+   * The text reporter of the options: --show-suppressed, and --quiet (only findings at or above
+   * --fail-on, no summary).
+   */
   private TextReporter textReporter(Level threshold) {
     return new TextReporter(showSuppressed, quiet ? threshold : null);
   }
@@ -240,10 +309,16 @@ final class CheckCommand implements Callable<Integer> {
       int equals = format.indexOf('=');
       String name = equals < 0 ? format : format.substring(0, equals);
       if (Reporters.byName(name) == null) {
-        throw usage("unknown format '" + name + "' (choose from " + String.join(", ", Reporters.names()) + ")");
+        throw usage(
+            "unknown format '"
+                + name
+                + "' (choose from "
+                + String.join(", ", Reporters.names())
+                + ")");
       }
       // output files are named relative to the command's working directory, as every other path
-      Path target = equals < 0 ? null : environment.workingDirectory().resolve(format.substring(equals + 1));
+      Path target =
+          equals < 0 ? null : environment.workingDirectory().resolve(format.substring(equals + 1));
       if (target == null && output != null && !outputUsed) {
         target = environment.workingDirectory().resolve(output.toString());
         outputUsed = true;
@@ -255,49 +330,84 @@ final class CheckCommand implements Callable<Integer> {
     }
     long toStdout = outputs.values().stream().filter(p -> p == null).count();
     if (toStdout > 1) {
-      throw usage("only one format can go to standard output; give the others a file (FORMAT=FILE)");
+      throw usage(
+          "only one format can go to standard output; give the others a file (FORMAT=FILE)");
     }
     return outputs;
   }
 
   /**
    * --baseline marked the findings it holds as baselined; here its fixed entries are reported, or
-   * pruned. --write-baseline records the findings not suppressed otherwise and then applies what it wrote.
+   * pruned. --write-baseline records the findings not suppressed otherwise and then applies what it
+   * wrote.
    */
-  private AnalysisResult applyBaseline(CheckResult check, Path workingDirectory, PrintWriter err) throws IOException {
+  private AnalysisResult applyBaseline(CheckResult check, Path workingDirectory, PrintWriter err)
+      throws IOException {
     AnalysisResult result = check.result();
-    // a file that failed has no findings: rewriting a baseline now would drop its entries as if fixed
+    // a file that failed has no findings: rewriting a baseline now would drop its entries as if
+    // fixed
     boolean complete = result.errors().isEmpty();
     if (check.baseline() != null) {
       Baseline accepted = check.baseline();
       Baseline.Match match = check.baselineMatch();
       if (pruneBaseline && !complete) {
-        err.println("threatlint: the baseline " + accepted.displayPath() + " is not pruned, since files or rules failed.");
+        err.println(
+            "threatlint: the baseline "
+                + accepted.displayPath()
+                + " is not pruned, since files or rules failed.");
       } else if (pruneBaseline) {
         if (!match.fixed().isEmpty()) {
           accepted.withEntries(match.matched()).write(workingDirectory.resolve(baseline));
         }
-        err.println("threatlint: pruned " + match.fixed().size() + " fixed " + (match.fixed().size() == 1 ? "entry" : "entries")
-            + " from the baseline " + accepted.displayPath() + "; " + match.matched().size() + " remain.");
+        err.println(
+            "threatlint: pruned "
+                + match.fixed().size()
+                + " fixed "
+                + (match.fixed().size() == 1 ? "entry" : "entries")
+                + " from the baseline "
+                + accepted.displayPath()
+                + "; "
+                + match.matched().size()
+                + " remain.");
       } else if (!match.fixed().isEmpty() && !quiet && complete) {
         boolean one = match.fixed().size() == 1;
-        err.println("threatlint: " + match.fixed().size() + (one ? " entry" : " entries") + " of the baseline "
-            + accepted.displayPath() + (one ? " no longer matches" : " no longer match") + " a finding (fixed); remove "
-            + (one ? "it" : "them") + " with --prune-baseline:");
+        err.println(
+            "threatlint: "
+                + match.fixed().size()
+                + (one ? " entry" : " entries")
+                + " of the baseline "
+                + accepted.displayPath()
+                + (one ? " no longer matches" : " no longer match")
+                + " a finding (fixed); remove "
+                + (one ? "it" : "them")
+                + " with --prune-baseline:");
         for (Baseline.Entry entry : match.fixed()) {
           err.println("  fixed: " + entry.label());
         }
       }
     }
     if (writeBaseline != null && !complete) {
-      err.println("threatlint: the baseline " + writeBaseline + " is not written, since files or rules failed.");
+      err.println(
+          "threatlint: the baseline "
+              + writeBaseline
+              + " is not written, since files or rules failed.");
     } else if (writeBaseline != null) {
       Path file = workingDirectory.resolve(writeBaseline);
-      Baseline written = Baseline.of(check.beforeBaseline().findings(), file, CheckRequest.displayPath(workingDirectory, file),
-          workingDirectory);
+      Baseline written =
+          Baseline.of(
+              check.beforeBaseline().findings(),
+              file,
+              CheckRequest.displayPath(workingDirectory, file),
+              workingDirectory);
       written.write(file);
-      err.println("threatlint: wrote " + written.entries().size() + " " + (written.entries().size() == 1 ? "finding" : "findings")
-          + " to the baseline " + written.displayPath() + ".");
+      err.println(
+          "threatlint: wrote "
+              + written.entries().size()
+              + " "
+              + (written.entries().size() == 1 ? "finding" : "findings")
+              + " to the baseline "
+              + written.displayPath()
+              + ".");
       result = written.match(check.beforeBaseline(), workingDirectory).result();
     }
     return result;

@@ -18,88 +18,126 @@ import picocli.CommandLine.Spec;
     name = "threatlint",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
-        + "and the OWASP API Security Top 10.",
-    subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, ReportCommand.class, InitCommand.class,
-        LspCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+    description =
+        "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
+            + "and the OWASP API Security Top 10.",
+    subcommands = {
+      CheckCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      ReportCommand.class,
+      InitCommand.class,
+      LspCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    },
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:nothing at or above the --fail-on level",
-        "1:findings at or above the --fail-on level",
-        "2:usage, configuration, input or internal error"})
+      "0:nothing at or above the --fail-on level",
+      "1:findings at or above the --fail-on level",
+      "2:usage, configuration, input or internal error"
+    })
 public final class Cli implements Runnable {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /**
-   * Standard input, environment and working directory of this invocation, for the commands. Relative
-   * paths given on the command line are resolved against {@code workingDirectory} (which tests may
-   * put on an in-memory file system). {@code terminal}: standard output and error are a terminal, so
-   * a long run may show its progress there.
+   * Standard input, environment and working directory of this invocation, for the commands.
+   * Relative paths given on the command line are resolved against {@code workingDirectory} (which
+   * tests may put on an in-memory file system). {@code terminal}: standard output and error are a
+   * terminal, so a long run may show its progress there.
    */
-  record Environment(InputStream stdin, Map<String, String> variables, Path workingDirectory, boolean terminal) {}
+  record Environment(
+      InputStream stdin, Map<String, String> variables, Path workingDirectory, boolean terminal) {}
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'threatlint check SPEC...'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: try 'threatlint check SPEC...'");
   }
 
-  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     return create(out, err, stdin, env).execute(args);
   }
 
   /** Runs as the jar does: {@code terminal} when standard output and error are one. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, boolean terminal) {
+  static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream stdin,
+      Map<String, String> env,
+      boolean terminal) {
     return create(out, err, stdin, env, Path.of("").toAbsolutePath(), terminal).execute(args);
   }
 
-  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+  public static CommandLine create(
+      PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     return create(out, err, stdin, env, Path.of("").toAbsolutePath());
   }
 
-  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
+  public static CommandLine create(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream stdin,
+      Map<String, String> env,
       Path workingDirectory) {
     return create(out, err, stdin, env, workingDirectory, false);
   }
 
-  static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env,
-      Path workingDirectory, boolean terminal) {
-    Environment environment = new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == CheckCommand.class) {
-          return type.cast(new CheckCommand(environment));
-        }
-        if (type == ReportCommand.class) {
-          return type.cast(new ReportCommand(environment));
-        }
-        if (type == InitCommand.class) {
-          return type.cast(new InitCommand(environment));
-        }
-        if (type == LspCommand.class) {
-          return type.cast(new LspCommand(environment));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+  static CommandLine create(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream stdin,
+      Map<String, String> env,
+      Path workingDirectory,
+      boolean terminal) {
+    Environment environment =
+        new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == CheckCommand.class) {
+              return type.cast(new CheckCommand(environment));
+            }
+            if (type == ReportCommand.class) {
+              return type.cast(new ReportCommand(environment));
+            }
+            if (type == InitCommand.class) {
+              return type.cast(new InitCommand(environment));
+            }
+            if (type == LspCommand.class) {
+              return type.cast(new LspCommand(environment));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine commandLine = new CommandLine(new Cli(), factory);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
-    commandLine.setParameterExceptionHandler((e, args) -> {
-      err.println("threatlint: " + e.getMessage());
-      err.println("Try 'threatlint " + (e.getCommandLine().getCommandName().equals("threatlint") ? "" : e.getCommandLine().getCommandName() + " ")
-          + "--help' for more information.");
-      return ExitCodes.ERROR;
-    });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      err.println("threatlint: internal error: " + e);
-      return ExitCodes.ERROR;
-    });
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          err.println("threatlint: " + e.getMessage());
+          err.println(
+              "Try 'threatlint "
+                  + (e.getCommandLine().getCommandName().equals("threatlint")
+                      ? ""
+                      : e.getCommandLine().getCommandName() + " ")
+                  + "--help' for more information.");
+          return ExitCodes.ERROR;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          err.println("threatlint: internal error: " + e);
+          return ExitCodes.ERROR;
+        });
     boolean colour = Colour.AUTO.enabled(env, Colour.terminal());
-    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    commandLine.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return commandLine;
   }
 

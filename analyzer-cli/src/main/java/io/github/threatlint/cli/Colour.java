@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether output is coloured: the one place that decides it, for the text report of {@code check} and
- * for the help. {@code --color always} or {@code never} decides alone; with {@code auto} (the default)
- * a non-empty NO_COLOR (https://no-color.org) turns colour off, a non-empty FORCE_COLOR
- * (https://force-color.org) turns it on, since CI logs show colour but are no terminal, and otherwise
- * colour goes to a terminal that is not TERM=dumb.
+ * Whether output is coloured: the one place that decides it, for the text report of {@code check}
+ * and for the help. {@code --color always} or {@code never} decides alone; with {@code auto} (the
+ * default) a non-empty NO_COLOR (https://no-color.org) turns colour off, a non-empty FORCE_COLOR
+ * (https://force-color.org) turns it on, since CI logs show colour but are no terminal, and
+ * otherwise colour goes to a terminal that is not TERM=dumb.
  */
 enum Colour {
-  AUTO, ALWAYS, NEVER;
+  AUTO,
+  ALWAYS,
+  NEVER;
 
   /** The words of {@code --color}, for its help and for shell completion. */
   static final class Words extends java.util.ArrayList<String> {
@@ -43,7 +45,10 @@ enum Colour {
     return terminal && !"dumb".equals(environment.get("TERM"));
   }
 
-  /** Whether standard output is a terminal (on Java 17 there is a console only when neither stream is redirected). */
+  /**
+   * Whether standard output is a terminal (on Java 17 there is a console only when neither stream
+   * is redirected).
+   */
   static boolean terminal() {
     return System.console() != null;
   }

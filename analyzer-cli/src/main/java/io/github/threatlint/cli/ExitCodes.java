@@ -4,8 +4,10 @@ package io.github.threatlint.cli;
 public final class ExitCodes {
   /** Nothing at or above the --fail-on level. */
   public static final int CLEAN = 0;
+
   /** Findings at or above the --fail-on level. */
   public static final int FINDINGS = 1;
+
   /** Usage, configuration, input or internal error. */
   public static final int ERROR = 2;
 

@@ -5,31 +5,37 @@ import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
-/** {@code threatlint explain RULE-ID}: prints the rule's documentation page (Markdown), the same as docs/rules/RULE-ID.md. */
+/**
+ * {@code threatlint explain RULE-ID}: prints the rule's documentation page (Markdown), the same as
+ * docs/rules/RULE-ID.md.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = "Prints the documentation of a rule: what it flags, why it matters, examples, options and how to "
-        + "suppress it (Markdown).")
+    description =
+        "Prints the documentation of a rule: what it flags, why it matters, examples, options and how to "
+            + "suppress it (Markdown).")
 final class ExplainCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RULE-ID", description = "The rule, such as operation-security-missing (see 'threatlint rules').")
+  @Parameters(
+      paramLabel = "RULE-ID",
+      description = "The rule, such as operation-security-missing (see 'threatlint rules').")
   String ruleId;
 
   @Override
   public Integer call() {
     RuleDescriptor rule = BuiltInRules.byId(ruleId);
     if (rule == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + ruleId + "' (see 'threatlint rules')");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown rule '" + ruleId + "' (see 'threatlint rules')");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(RuleDocs.page(rule));

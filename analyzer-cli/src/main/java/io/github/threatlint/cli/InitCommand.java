@@ -21,36 +21,49 @@ import picocli.CommandLine.Spec;
 /**
  * {@code threatlint init}: writes a commented {@code .threatlint.yaml} for a profile and, with
  * {@code --baseline}, records today's findings of the given specifications by running {@code check
- * --write-baseline} with that configuration, so that an existing API adopts threatlint in one command.
+ * --write-baseline} with that configuration, so that an existing API adopts threatlint in one
+ * command.
  */
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = {
-        "Writes a commented .threatlint.yaml for a profile into the working directory. With --baseline, also records "
-            + "today's findings of the SPECs in a baseline, so that from then on only new problems fail "
-            + "(threatlint check --baseline FILE SPEC...).",
-        "Existing files are never overwritten without --force."},
+      "Writes a commented .threatlint.yaml for a profile into the working directory. With --baseline, also records "
+          + "today's findings of the SPECs in a baseline, so that from then on only new problems fail "
+          + "(threatlint check --baseline FILE SPEC...).",
+      "Existing files are never overwritten without --force."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the files were written",
-        "2:a file exists (without --force), or a usage, input or internal error"})
+      "0:the files were written",
+      "2:a file exists (without --force), or a usage, input or internal error"
+    })
 final class InitCommand implements Callable<Integer> {
   /** The file init writes. */
   static final String CONFIGURATION_FILE = ".threatlint.yaml";
+
   static final String DEFAULT_BASELINE = "threatlint-baseline.json";
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "recommended", completionCandidates = Profiles.class,
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "PROFILE",
+      defaultValue = "recommended",
+      completionCandidates = Profiles.class,
       description = "The profile the configuration extends: recommended (default), sfti or strict.")
   String profile;
 
-  @Option(names = "--baseline", paramLabel = "FILE", arity = "0..1", preprocessor = AttachedFileOnly.class,
-      description = "Also record today's findings of the SPECs in a baseline, as check --write-baseline does: in "
-          + DEFAULT_BASELINE + ", or in FILE with --baseline=FILE.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      arity = "0..1",
+      preprocessor = AttachedFileOnly.class,
+      description =
+          "Also record today's findings of the SPECs in a baseline, as check --write-baseline does: in "
+              + DEFAULT_BASELINE
+              + ", or in FILE with --baseline=FILE.")
   String baseline;
 
   /**
@@ -59,7 +72,10 @@ final class InitCommand implements Callable<Integer> {
    */
   static final class AttachedFileOnly implements CommandLine.IParameterPreprocessor {
     @Override
-    public boolean preprocess(java.util.Stack<String> args, CommandSpec command, CommandLine.Model.ArgSpec option,
+    public boolean preprocess(
+        java.util.Stack<String> args,
+        CommandSpec command,
+        CommandLine.Model.ArgSpec option,
         java.util.Map<String, Object> info) {
       if (" ".equals(info.get("separator"))) {
         args.push(DEFAULT_BASELINE);
@@ -68,11 +84,16 @@ final class InitCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--force", description = "Overwrite " + CONFIGURATION_FILE + " and the baseline when they exist.")
+  @Option(
+      names = "--force",
+      description = "Overwrite " + CONFIGURATION_FILE + " and the baseline when they exist.")
   boolean force;
 
-  @Parameters(paramLabel = "SPEC", arity = "0..*",
-      description = "With --baseline: the specification files, folders or globs whose findings are recorded.")
+  @Parameters(
+      paramLabel = "SPEC",
+      arity = "0..*",
+      description =
+          "With --baseline: the specification files, folders or globs whose findings are recorded.")
   List<String> specs = new ArrayList<>();
 
   /** The profile names, for completion. */
@@ -95,7 +116,12 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Profile chosen = Profile.parse(profile);
     if (chosen == null) {
-      throw usage("unknown profile '" + profile + "' (choose from " + String.join(", ", new Profiles()) + ")");
+      throw usage(
+          "unknown profile '"
+              + profile
+              + "' (choose from "
+              + String.join(", ", new Profiles())
+              + ")");
     }
     if (baseline == null && !specs.isEmpty()) {
       throw usage("SPECs are only read with --baseline, to record their findings");
@@ -108,8 +134,15 @@ final class InitCommand implements Callable<Integer> {
     for (String name : ConfigurationLoader.FILE_NAMES) {
       Path existing = directory.resolve(name);
       if (Files.exists(existing) && !(force && existing.equals(configuration))) {
-        err.println("threatlint: " + name + " exists" + (name.equals(CONFIGURATION_FILE)
-            ? "; use --force to overwrite it" : ", and threatlint would read it beside " + CONFIGURATION_FILE + "; remove it first"));
+        err.println(
+            "threatlint: "
+                + name
+                + " exists"
+                + (name.equals(CONFIGURATION_FILE)
+                    ? "; use --force to overwrite it"
+                    : ", and threatlint would read it beside "
+                        + CONFIGURATION_FILE
+                        + "; remove it first"));
         return ExitCodes.ERROR;
       }
     }
@@ -130,37 +163,74 @@ final class InitCommand implements Callable<Integer> {
     return recordBaseline(err);
   }
 
-  /** Runs check --write-baseline with the new configuration; its report is not shown, its messages are. */
+  /**
+   * Runs check --write-baseline with the new configuration; its report is not shown, its messages
+   * are.
+   */
   private int recordBaseline(PrintWriter err) {
-    List<String> check = new ArrayList<>(List.of("check", "--config", CONFIGURATION_FILE, "--write-baseline", baseline,
-        "--fail-on", "none"));
+    List<String> check =
+        new ArrayList<>(
+            List.of(
+                "check",
+                "--config",
+                CONFIGURATION_FILE,
+                "--write-baseline",
+                baseline,
+                "--fail-on",
+                "none"));
     check.addAll(specs);
     PrintWriter discarded = new PrintWriter(Writer.nullWriter());
-    int exit = Cli.create(discarded, err, environment.stdin(), environment.variables(), environment.workingDirectory())
-        .execute(check.toArray(String[]::new));
+    int exit =
+        Cli.create(
+                discarded,
+                err,
+                environment.stdin(),
+                environment.variables(),
+                environment.workingDirectory())
+            .execute(check.toArray(String[]::new));
     if (exit != ExitCodes.CLEAN) {
-      err.println("threatlint: the baseline was not recorded (see above); " + CONFIGURATION_FILE + " is written.");
+      err.println(
+          "threatlint: the baseline was not recorded (see above); "
+              + CONFIGURATION_FILE
+              + " is written.");
       return ExitCodes.ERROR;
     }
-    err.println("threatlint: from now on, 'threatlint check --baseline " + baseline + " " + String.join(" ", specs)
-        + "' fails only on new findings.");
+    err.println(
+        "threatlint: from now on, 'threatlint check --baseline "
+            + baseline
+            + " "
+            + String.join(" ", specs)
+            + "' fails only on new findings.");
     return ExitCodes.CLEAN;
   }
 
-  /** The commented configuration: every key the loader knows, the optional ones as examples to uncomment. */
+  /**
+   * The commented configuration: every key the loader knows, the optional ones as examples to
+   * uncomment.
+   */
   static String configuration(Profile profile, String baseline) {
-    String baselineNote = baseline == null ? "" : String.join("\n",
-        "#",
-        "# Today's findings are recorded in " + baseline + ": check with --baseline " + baseline,
-        "# so that only new problems fail the build.",
-        "");
-    return String.join("\n",
+    String baselineNote =
+        baseline == null
+            ? ""
+            : String.join(
+                "\n",
+                "#",
+                "# Today's findings are recorded in "
+                    + baseline
+                    + ": check with --baseline "
+                    + baseline,
+                "# so that only new problems fail the build.",
+                "");
+    return String.join(
+        "\n",
         "# yaml-language-server: $schema=" + ConfigurationSchema.URL,
         "# threatlint configuration, written by 'threatlint init'. Every key is explained in",
         "# https://github.com/threatlint/threatlint#configuration",
         baselineNote,
         "# The profile: recommended (the rules that are on by default), sfti (adds what the SFTI API threat",
-        "# model asks for) or strict (every rule). 'threatlint rules --profile " + profile.label() + "' lists its rules.",
+        "# model asks for) or strict (every rule). 'threatlint rules --profile "
+            + profile.label()
+            + "' lists its rules.",
         "extends: " + profile.label(),
         "",
         "# Per rule id: off, note, warning or error, or {level, options}; 'threatlint explain RULE-ID' shows",

@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code threatlint lsp}: the language server, speaking JSON-RPC on standard input and output. */
-@Command(name = "lsp", mixinStandardHelpOptions = true,
-    description = "Runs the language server on standard input and output, for editors (see docs/editors.md).")
+@Command(
+    name = "lsp",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the language server on standard input and output, for editors (see docs/editors.md).")
 final class LspCommand implements Callable<Integer> {
   private final Cli.Environment environment;
 
@@ -21,6 +24,8 @@ final class LspCommand implements Callable<Integer> {
     // standard output carries the protocol alone: whatever else prints goes to standard error
     OutputStream protocol = System.out;
     System.setOut(new PrintStream(System.err, true));
-    return ThreatlintLanguageServer.serve(environment.stdin(), protocol) ? ExitCodes.CLEAN : ExitCodes.ERROR;
+    return ThreatlintLanguageServer.serve(environment.stdin(), protocol)
+        ? ExitCodes.CLEAN
+        : ExitCodes.ERROR;
   }
 }

@@ -31,23 +31,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code threatlint report}: the threat-model report of the SFTI white paper for each specification:
- * assets, agents, every scenario with its status, OWASP 2023 coverage and a summary.
+ * {@code threatlint report}: the threat-model report of the SFTI white paper for each
+ * specification: assets, agents, every scenario with its status, OWASP 2023 coverage and a summary.
  */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = "Writes a threat-model report (SFTI API threat model): information assets, threat agents, every threat "
-        + "scenario with findings, mitigations evidenced in the spec or controls to verify, OWASP API Security Top 10 2023 "
-        + "coverage, and a summary of the top risks.",
+    description =
+        "Writes a threat-model report (SFTI API threat model): information assets, threat agents, every threat "
+            + "scenario with findings, mitigations evidenced in the spec or controls to verify, OWASP API Security Top 10 2023 "
+            + "coverage, and a summary of the top risks.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the report was written (findings do not change the exit code)",
-        "2:usage, input or internal error"})
+      "0:the report was written (findings do not change the exit code)",
+      "2:usage, input or internal error"
+    })
 final class ReportCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private final Cli.Environment environment;
 
@@ -55,19 +56,26 @@ final class ReportCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
-  @Mixin
-  AnalysisOptions analysis;
+  @Mixin AnalysisOptions analysis;
 
-  @Parameters(paramLabel = "SPEC", arity = "1..*",
-      description = "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
-          + "'swagger' key).")
+  @Parameters(
+      paramLabel = "SPEC",
+      arity = "1..*",
+      description =
+          "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
+              + "'swagger' key).")
   List<String> specs = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
       description = "html or markdown (default: from the --output file name, else markdown).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
   Path output;
 
   @Override
@@ -75,10 +83,12 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ThreatReportFormat chosen = chooseFormat();
     Path workingDirectory = environment.workingDirectory();
-    CheckRequest request = analysis.request(workingDirectory, Profile.SFTI)
-        .files(analysis.findDocuments(workingDirectory, specs))
-        .threads(1)
-        .build();
+    CheckRequest request =
+        analysis
+            .request(workingDirectory, Profile.SFTI)
+            .files(analysis.findDocuments(workingDirectory, specs))
+            .threads(1)
+            .build();
     ThreatModels built = new ThreatModels(ThreatCatalogue.sfti());
     CheckResult check;
     try {
@@ -98,7 +108,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     Path target = output == null ? null : workingDirectory.resolve(output.toString());
-    ReportLinks links = ReportLinks.forReport(workingDirectory, target, check.configuration().docsUrl());
+    ReportLinks links =
+        ReportLinks.forReport(workingDirectory, target, check.configuration().docsUrl());
     try {
       if (output == null) {
         StringWriter text = new StringWriter();
@@ -109,7 +120,8 @@ final class ReportCommand implements Callable<Integer> {
         if (target.getParent() != null) {
           Files.createDirectories(target.getParent());
         }
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+        try (Writer writer =
+            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
           chosen.write(models, links, Version.get(), writer);
         }
       }
@@ -128,7 +140,8 @@ final class ReportCommand implements Callable<Integer> {
       }
       return parsed;
     }
-    if (output != null && ThreatReportFormat.fromFileName(output.getFileName().toString()) != null) {
+    if (output != null
+        && ThreatReportFormat.fromFileName(output.getFileName().toString()) != null) {
       return ThreatReportFormat.fromFileName(output.getFileName().toString());
     }
     return ThreatReportFormat.MARKDOWN;

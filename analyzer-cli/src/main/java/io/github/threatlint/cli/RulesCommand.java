@@ -6,15 +6,9 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
-import io.github.threatlint.core.docs.RuleDocs;
-import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.api.RuleDescriptor;
-import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,30 +17,36 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code threatlint rules}: the catalog of built-in rules, as a table, JSON or Markdown. */
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = "Lists the built-in rules with their level and their OWASP API Top 10 and SFTI mappings. "
-        + "'threatlint explain RULE-ID' prints one rule's documentation.")
+    description =
+        "Lists the built-in rules with their level and their OWASP API Top 10 and SFTI mappings. "
+            + "'threatlint explain RULE-ID' prints one rule's documentation.")
 final class RulesCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table (default), json or markdown.")
   String format;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
-      description = "Only the rules this profile enables (recommended, sfti or strict), at its levels. "
-          + "Without it: every rule, at its default level (off: only in strict or when enabled).")
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "PROFILE",
+      description =
+          "Only the rules this profile enables (recommended, sfti or strict), at its levels. "
+              + "Without it: every rule, at its default level (off: only in strict or when enabled).")
   String profile;
 
   @Override
@@ -56,7 +56,8 @@ final class RulesCommand implements Callable<Integer> {
     if (profile != null) {
       selected = Profile.parse(profile);
       if (selected == null) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
             "unknown profile '" + profile + "' (choose from recommended, sfti, strict)");
       }
       Profile chosen = selected;
@@ -67,10 +68,16 @@ final class RulesCommand implements Callable<Integer> {
     switch (format) {
       case "table" -> out.print(table(rules, levels));
       case "json" -> out.print(json(rules, levels));
-      case "markdown" -> out.print(RuleDocs.table(rules, rule -> levels.levelOf(rule.info()).label(),
-          id -> "[`" + id + "`](" + DocsUrl.DEFAULT.of(id) + ")"));
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown format '" + format + "' (choose from table, json, markdown)");
+      case "markdown" ->
+          out.print(
+              RuleDocs.table(
+                  rules,
+                  rule -> levels.levelOf(rule.info()).label(),
+                  id -> "[`" + id + "`](" + DocsUrl.DEFAULT.of(id) + ")"));
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "unknown format '" + format + "' (choose from table, json, markdown)");
     }
     out.flush();
     return ExitCodes.CLEAN;
@@ -82,8 +89,14 @@ final class RulesCommand implements Callable<Integer> {
     rows.add(new String[] {"RULE", "LEVEL", "OWASP-2023", "SFTI", "TITLE"});
     for (RuleDescriptor rule : rules) {
       RuleInfo info = rule.info();
-      rows.add(new String[] {rule.id(), profile.levelOf(info).label(), codes(info.owasp2023()), codes(info.sftiAreas()),
-          info.title()});
+      rows.add(
+          new String[] {
+            rule.id(),
+            profile.levelOf(info).label(),
+            codes(info.owasp2023()),
+            codes(info.sftiAreas()),
+            info.title()
+          });
     }
     int[] widths = new int[4];
     for (String[] row : rows) {
@@ -98,7 +111,10 @@ final class RulesCommand implements Callable<Integer> {
       }
       text.append(row[4]).append('\n');
     }
-    text.append(rules.size()).append(rules.size() == 1 ? " rule" : " rules").append(", levels of the ").append(profile.label())
+    text.append(rules.size())
+        .append(rules.size() == 1 ? " rule" : " rules")
+        .append(", levels of the ")
+        .append(profile.label())
         .append(" profile. 'threatlint explain RULE-ID' prints a rule's documentation.\n");
     return text.toString();
   }
@@ -132,7 +148,8 @@ final class RulesCommand implements Callable<Integer> {
           json.writeStringField("type", RuleDescriptor.typeName(option));
           json.writeFieldName("default");
           writeValue(json, rule.defaultValue(option));
-          json.writeStringField("description", option.getAnnotation(RuleOption.class).description());
+          json.writeStringField(
+              "description", option.getAnnotation(RuleOption.class).description());
           json.writeEndObject();
         }
         json.writeEndArray();
@@ -144,7 +161,8 @@ final class RulesCommand implements Callable<Integer> {
     return text + "\n";
   }
 
-  private static void writeArray(JsonGenerator json, String name, String[] values) throws IOException {
+  private static void writeArray(JsonGenerator json, String name, String[] values)
+      throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);

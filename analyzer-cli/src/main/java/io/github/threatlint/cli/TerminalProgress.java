@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A run's text output on a terminal, as it happens: each file's findings are printed as soon as that
- * file and all before it are analysed (in the order of the whole report), and a status line on
+ * A run's text output on a terminal, as it happens: each file's findings are printed as soon as
+ * that file and all before it are analysed (in the order of the whole report), and a status line on
  * standard error says how many files of how many are done and which came last. The status line is
- * erased before anything else is printed, and at the end. Only for a terminal: a pipe or a file gets
- * the report at once, as before.
+ * erased before anything else is printed, and at the end. Only for a terminal: a pipe or a file
+ * gets the report at once, as before.
  *
  * <p>A few lines of our own rather than a progress-bar library: one line redrawn with a carriage
  * return is all it takes, and a library would bring a terminal toolkit into the jar.
@@ -47,7 +47,8 @@ final class TerminalProgress implements CheckListener {
   }
 
   @Override
-  public synchronized void settled(int index, String displayPath, List<Finding> findings, List<ToolError> errors) {
+  public synchronized void settled(
+      int index, String displayPath, List<Finding> findings, List<ToolError> errors) {
     if (findings.isEmpty() && errors.isEmpty()) {
       return;
     }

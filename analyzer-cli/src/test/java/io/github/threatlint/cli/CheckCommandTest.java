@@ -11,29 +11,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
-  private static final String INSECURE = String.join("\n",
-      "openapi: 3.0.3",
-      "info: {title: Accounts, version: 1.0.0}",
-      "paths:",
-      "  /v1/accounts:",
-      "    get:",
-      "      responses:",
-      "        '200': {description: ok}",
-      "");
+  private static final String INSECURE =
+      String.join(
+          "\n",
+          "openapi: 3.0.3",
+          "info: {title: Accounts, version: 1.0.0}",
+          "paths:",
+          "  /v1/accounts:",
+          "    get:",
+          "      responses:",
+          "        '200': {description: ok}",
+          "");
 
-  private static final String SWAGGER = String.join("\n",
-      "{",
-      "  \"swagger\": \"2.0\",",
-      "  \"info\": {\"title\": \"Payments\", \"version\": \"1\"},",
-      "  \"paths\": {",
-      "    \"/v1/payments\": {",
-      "      \"post\": {\"responses\": {\"201\": {\"description\": \"created\"}}}",
-      "    }",
-      "  }",
-      "}");
+  private static final String SWAGGER =
+      String.join(
+          "\n",
+          "{",
+          "  \"swagger\": \"2.0\",",
+          "  \"info\": {\"title\": \"Payments\", \"version\": \"1\"},",
+          "  \"paths\": {",
+          "    \"/v1/payments\": {",
+          "      \"post\": {\"responses\": {\"201\": {\"description\": \"created\"}}}",
+          "    }",
+          "  }",
+          "}");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
@@ -46,10 +49,15 @@ class CheckCommandTest {
     String spec = write("api.yaml", INSECURE);
     CliRun run = CliRun.run("check", spec);
     assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(run.out()).contains(spec + ":5:5: error [operation-security-missing] GET /v1/accounts (read) requires no authentication");
+    assertThat(run.out())
+        .contains(
+            spec
+                + ":5:5: error [operation-security-missing] GET /v1/accounts (read) requires no authentication");
     assertThat(run.out()).contains(spec + ":1:1: error [security-schemes-missing]");
-    // other rules (warnings, notes) report on this spec too: only the two errors are this test's business
-    assertThat(run.out().strip()).matches("(?s).*\\d+ findings \\(2 errors, \\d+ warnings?, \\d+ notes?\\) in 1 file\\.");
+    // other rules (warnings, notes) report on this spec too: only the two errors are this test's
+    // business
+    assertThat(run.out().strip())
+        .matches("(?s).*\\d+ findings \\(2 errors, \\d+ warnings?, \\d+ notes?\\) in 1 file\\.");
     assertThat(run.err()).isEmpty();
   }
 
@@ -69,7 +77,8 @@ class CheckCommandTest {
 
   @Test
   void failOnNoneExitsWithZero() throws IOException {
-    assertThat(CliRun.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exit()).isZero();
+    assertThat(CliRun.run("check", "--fail-on", "none", write("api.yaml", INSECURE)).exit())
+        .isZero();
   }
 
   @Test
@@ -82,7 +91,8 @@ class CheckCommandTest {
   void swagger20FindingsLandOnTheLinesOfTheSource() throws IOException {
     String spec = write("payments.json", SWAGGER);
     CliRun run = CliRun.run("check", spec);
-    assertThat(run.out()).contains(spec + ":6:7: error [operation-security-missing] POST /v1/payments (write)");
+    assertThat(run.out())
+        .contains(spec + ":6:7: error [operation-security-missing] POST /v1/payments (write)");
   }
 
   @Test
@@ -110,7 +120,9 @@ class CheckCommandTest {
   @Test
   void severalFormatsAtOnce() throws IOException {
     Path sarif = dir.resolve("r.sarif");
-    CliRun run = CliRun.run("check", "--format", "text", "--format", "sarif=" + sarif, write("api.yaml", INSECURE));
+    CliRun run =
+        CliRun.run(
+            "check", "--format", "text", "--format", "sarif=" + sarif, write("api.yaml", INSECURE));
     assertThat(run.out()).contains("[operation-security-missing]");
     JsonNode log = new ObjectMapper().readTree(sarif.toFile());
     JsonNode result = null;
@@ -177,8 +189,11 @@ class CheckCommandTest {
 
   @Test
   void disableSwitchesARuleOff() throws IOException {
-    CliRun run = CliRun.run("check", "--disable", "operation-security-missing", write("api.yaml", INSECURE));
-    assertThat(run.out()).doesNotContain("operation-security-missing").contains("security-schemes-missing");
+    CliRun run =
+        CliRun.run("check", "--disable", "operation-security-missing", write("api.yaml", INSECURE));
+    assertThat(run.out())
+        .doesNotContain("operation-security-missing")
+        .contains("security-schemes-missing");
   }
 
   @Test

@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
  * in-memory file system.
  */
 class CheckConfigurationTest {
-  /** Three operations without authentication; the security scheme exists, so only operation-security-missing reports. */
-  private static final String SPEC = """
+  /**
+   * Three operations without authentication; the security scheme exists, so only
+   * operation-security-missing reports.
+   */
+  private static final String SPEC =
+      """
       openapi: 3.0.3
       info: {title: Accounts, version: '1'}
       paths:
@@ -79,9 +83,12 @@ class CheckConfigurationTest {
   // ---------------------------------------------------------------- configuration
 
   @Test
-  void findsTheConfigurationAboveTheWorkingDirectoryAndAppliesLevelsAndOptions() throws IOException {
+  void findsTheConfigurationAboveTheWorkingDirectoryAndAppliesLevelsAndOptions()
+      throws IOException {
     write("specs/api.yaml", SPEC);
-    write(".threatlint.yaml", """
+    write(
+        ".threatlint.yaml",
+        """
         rules:
           operation-security-missing:
             level: warning
@@ -89,7 +96,9 @@ class CheckConfigurationTest {
               allowAnonymous: ["/health"]
         """);
     CliRun run = run(repository.resolve("specs"), "check", "api.yaml");
-    assertThat(run.out()).isEqualTo("""
+    assertThat(run.out())
+        .isEqualTo(
+            """
         api.yaml:8:5: warning [operation-security-missing] GET /accounts (read) requires no authentication: no 'security' \
         applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
         every operation with a document-wide 'security'.
@@ -121,8 +130,10 @@ class CheckConfigurationTest {
     CliRun run = run("check", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo(".threatlint.yaml:3:3: error: unknown rule 'operation-security-mising' "
-        + "(did you mean 'operation-security-missing'?); 'threatlint rules' lists the rule ids\n");
+    assertThat(run.err())
+        .isEqualTo(
+            ".threatlint.yaml:3:3: error: unknown rule 'operation-security-mising' "
+                + "(did you mean 'operation-security-missing'?); 'threatlint rules' lists the rule ids\n");
   }
 
   @Test
@@ -138,9 +149,12 @@ class CheckConfigurationTest {
     write("api.yaml", SPEC);
     CliRun run = run("check", "--enable", "operation-security", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).startsWith("threatlint: unknown rule 'operation-security' in --enable; 'threatlint rules' lists the rule ids\n");
+    assertThat(run.err())
+        .startsWith(
+            "threatlint: unknown rule 'operation-security' in --enable; 'threatlint rules' lists the rule ids\n");
     assertThat(run("check", "--disable", "security-scheme-missing", "api.yaml").err())
-        .startsWith("threatlint: unknown rule 'security-scheme-missing' in --disable (did you mean 'security-schemes-missing'?)");
+        .startsWith(
+            "threatlint: unknown rule 'security-scheme-missing' in --disable (did you mean 'security-schemes-missing'?)");
   }
 
   @Test
@@ -156,9 +170,15 @@ class CheckConfigurationTest {
 
   @Test
   void suppressedFindingsAreHiddenFromTextAndFailOnUnlessShown() throws IOException {
-    write("api.yaml", SPEC.replace("  /health:\n    get:\n", "  /health:\n    get:\n      x-threatlint-ignore:\n"
-        + "        operation-security-missing: Liveness probe for the load balancer.\n"));
-    write(".threatlint.yaml", """
+    write(
+        "api.yaml",
+        SPEC.replace(
+            "  /health:\n    get:\n",
+            "  /health:\n    get:\n      x-threatlint-ignore:\n"
+                + "        operation-security-missing: Liveness probe for the load balancer.\n"));
+    write(
+        ".threatlint.yaml",
+        """
         ignore:
           - file: api.yaml
             rule: operation-security-missing
@@ -169,10 +189,11 @@ class CheckConfigurationTest {
     assertThat(run.out()).isEqualTo("No findings in 1 file; 3 suppressed.\n");
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
     CliRun shown = run("check", "--show-suppressed", "api.yaml");
-    assertThat(shown.out()).contains(
-        "api.yaml:5:5: error [operation-security-missing] GET /health (read) requires no authentication",
-        "(suppressed: Liveness probe for the load balancer.)\n",
-        "(suppressed: Behind the gateway's mTLS until v2.)\n");
+    assertThat(shown.out())
+        .contains(
+            "api.yaml:5:5: error [operation-security-missing] GET /health (read) requires no authentication",
+            "(suppressed: Liveness probe for the load balancer.)\n",
+            "(suppressed: Behind the gateway's mTLS until v2.)\n");
     assertThat(shown.exit()).isEqualTo(ExitCodes.CLEAN);
     assertThat(run("check", "--format", "json", "api.yaml").out())
         .contains("\"kind\" : \"inSource\"", "\"kind\" : \"external\"", "\"suppressed\" : 3");
@@ -185,12 +206,15 @@ class CheckConfigurationTest {
     write("specs/api.yaml", SPEC);
     CliRun written = run("check", "--write-baseline", "threatlint-baseline.json", "specs/api.yaml");
     assertThat(written.exit()).isEqualTo(ExitCodes.CLEAN);
-    assertThat(written.err()).isEqualTo("threatlint: wrote 3 findings to the baseline threatlint-baseline.json.\n");
+    assertThat(written.err())
+        .isEqualTo("threatlint: wrote 3 findings to the baseline threatlint-baseline.json.\n");
     assertThat(written.out()).isEqualTo("No findings in 1 file; 3 suppressed.\n");
-    assertThat(Files.readString(repository.resolve("threatlint-baseline.json"))).contains("\"file\" : \"specs/api.yaml\"");
+    assertThat(Files.readString(repository.resolve("threatlint-baseline.json")))
+        .contains("\"file\" : \"specs/api.yaml\"");
 
     // re-indented, with lines inserted above every finding
-    String reformatted = """
+    String reformatted =
+        """
         # Accounts API, reformatted
         openapi: 3.0.3
         info:
@@ -220,10 +244,22 @@ class CheckConfigurationTest {
     assertThat(after.exit()).isEqualTo(ExitCodes.CLEAN);
 
     // a new unauthenticated operation fails the build; only it is listed
-    write("specs/api.yaml", reformatted.replace("    /accounts:\n", "    /accounts:\n        delete:\n"
-        + "            responses: {'204': {description: deleted}}\n"));
-    CliRun withNew = run(repository.resolve("specs"), "check", "--baseline", "../threatlint-baseline.json", "api.yaml");
-    assertThat(withNew.out()).isEqualTo("""
+    write(
+        "specs/api.yaml",
+        reformatted.replace(
+            "    /accounts:\n",
+            "    /accounts:\n        delete:\n"
+                + "            responses: {'204': {description: deleted}}\n"));
+    CliRun withNew =
+        run(
+            repository.resolve("specs"),
+            "check",
+            "--baseline",
+            "../threatlint-baseline.json",
+            "api.yaml");
+    assertThat(withNew.out())
+        .isEqualTo(
+            """
         api.yaml:18:9: error [operation-security-missing] DELETE /accounts (write) requires no authentication: no 'security' \
         applies to it, although the document declares the security scheme 'oauth'. Require it on the operation, or for \
         every operation with a document-wide 'security'.
@@ -236,15 +272,20 @@ class CheckConfigurationTest {
   void fixedEntriesAreReportedAndCanBePruned() throws IOException {
     write("api.yaml", SPEC);
     run("check", "--write-baseline", "baseline.json", "api.yaml");
-    write("api.yaml", SPEC.replace("  /health:\n    get:\n      responses: {'200': {description: ok}}\n", ""));
+    write(
+        "api.yaml",
+        SPEC.replace("  /health:\n    get:\n      responses: {'200': {description: ok}}\n", ""));
     CliRun run = run("check", "--baseline", "baseline.json", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
-    assertThat(run.err()).isEqualTo("""
+    assertThat(run.err())
+        .isEqualTo(
+            """
         threatlint: 1 entry of the baseline baseline.json no longer matches a finding (fixed); remove it with --prune-baseline:
           fixed: operation-security-missing api.yaml#/paths/~1health/get
         """);
     CliRun pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "api.yaml");
-    assertThat(pruned.err()).isEqualTo("threatlint: pruned 1 fixed entry from the baseline baseline.json; 2 remain.\n");
+    assertThat(pruned.err())
+        .isEqualTo("threatlint: pruned 1 fixed entry from the baseline baseline.json; 2 remain.\n");
     assertThat(Files.readString(repository.resolve("baseline.json"))).doesNotContain("/health");
     assertThat(run("check", "--baseline", "baseline.json", "api.yaml").err()).isEmpty();
   }
@@ -255,12 +296,16 @@ class CheckConfigurationTest {
     write("broken.yaml", "openapi: 3.0.3\npaths: [\n");
     CliRun written = run("check", "--write-baseline", "baseline.json", "api.yaml", "broken.yaml");
     assertThat(written.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(written.err()).endsWith("threatlint: the baseline baseline.json is not written, since files or rules failed.\n");
+    assertThat(written.err())
+        .endsWith(
+            "threatlint: the baseline baseline.json is not written, since files or rules failed.\n");
     assertThat(Files.exists(repository.resolve("baseline.json"))).isFalse();
     run("check", "--write-baseline", "baseline.json", "api.yaml");
     String before = Files.readString(repository.resolve("baseline.json"));
     CliRun pruned = run("check", "--baseline", "baseline.json", "--prune-baseline", "broken.yaml");
-    assertThat(pruned.err()).endsWith("threatlint: the baseline baseline.json is not pruned, since files or rules failed.\n")
+    assertThat(pruned.err())
+        .endsWith(
+            "threatlint: the baseline baseline.json is not pruned, since files or rules failed.\n")
         .doesNotContain("fixed:");
     assertThat(Files.readString(repository.resolve("baseline.json"))).isEqualTo(before);
   }
@@ -268,9 +313,11 @@ class CheckConfigurationTest {
   @Test
   void baselineOptionsAreChecked() throws IOException {
     write("api.yaml", SPEC);
-    assertThat(run("check", "--prune-baseline", "api.yaml").err()).startsWith("threatlint: --prune-baseline needs --baseline FILE\n");
+    assertThat(run("check", "--prune-baseline", "api.yaml").err())
+        .startsWith("threatlint: --prune-baseline needs --baseline FILE\n");
     CliRun missing = run("check", "--baseline", "none.json", "api.yaml");
     assertThat(missing.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(missing.err()).isEqualTo("none.json: error: cannot read the baseline: no such file\n");
+    assertThat(missing.err())
+        .isEqualTo("none.json: error: cannot read the baseline: no such file\n");
   }
 }

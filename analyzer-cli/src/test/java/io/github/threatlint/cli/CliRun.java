@@ -25,7 +25,10 @@ record CliRun(int exit, String out, String err) {
     return execute(input(stdin), PLAIN, Path.of(""), false, args);
   }
 
-  /** With {@code workingDirectory} as the working directory: the default root of references, where outputs go. */
+  /**
+   * With {@code workingDirectory} as the working directory: the default root of references, where
+   * outputs go.
+   */
   static CliRun runIn(Path workingDirectory, String... args) {
     return execute(InputStream.nullInputStream(), PLAIN, workingDirectory, false, args);
   }
@@ -35,17 +38,30 @@ record CliRun(int exit, String out, String err) {
     return execute(InputStream.nullInputStream(), environment, workingDirectory, false, args);
   }
 
-  /** In {@code workingDirectory} as the jar runs when standard output and error are one terminal. */
+  /**
+   * In {@code workingDirectory} as the jar runs when standard output and error are one terminal.
+   */
   static CliRun runOnTerminal(Path workingDirectory, String... args) {
     return execute(InputStream.nullInputStream(), PLAIN, workingDirectory, true, args);
   }
 
-  private static CliRun execute(InputStream stdin, Map<String, String> environment, Path workingDirectory, boolean terminal,
+  private static CliRun execute(
+      InputStream stdin,
+      Map<String, String> environment,
+      Path workingDirectory,
+      boolean terminal,
       String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), stdin, environment,
-        workingDirectory.toAbsolutePath(), terminal).execute(args);
+    int exit =
+        Cli.create(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                stdin,
+                environment,
+                workingDirectory.toAbsolutePath(),
+                terminal)
+            .execute(args);
     return new CliRun(exit, out.toString(), err.toString());
   }
 

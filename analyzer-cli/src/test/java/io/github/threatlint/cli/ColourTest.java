@@ -10,16 +10,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --color, NO_COLOR and FORCE_COLOR: when the levels of the text output are coloured. Tests run without a terminal. */
+/**
+ * --color, NO_COLOR and FORCE_COLOR: when the levels of the text output are coloured. Tests run
+ * without a terminal.
+ */
 class ColourTest {
   private static final String RED_ERROR = "\u001B[31merror\u001B[0m";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private CliRun check(Map<String, String> environment, String... options) throws IOException {
-    Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
-        + "      responses:\n        '200': {description: ok}\n");
+    Files.writeString(
+        dir.resolve("api.yaml"),
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
+            + "      responses:\n        '200': {description: ok}\n");
     String[] args = new String[options.length + 2];
     args[0] = "check";
     System.arraycopy(options, 0, args, 1, options.length);
@@ -42,7 +46,8 @@ class ColourTest {
 
   @Test
   void forceColorColoursOutputThatIsNoTerminal() throws IOException {
-    assertThat(check(env("FORCE_COLOR", "1")).out()).contains("api.yaml:5:5: " + RED_ERROR + " [operation-security-missing]");
+    assertThat(check(env("FORCE_COLOR", "1")).out())
+        .contains("api.yaml:5:5: " + RED_ERROR + " [operation-security-missing]");
   }
 
   @Test
@@ -67,7 +72,8 @@ class ColourTest {
   void anUnknownChoiceIsAUsageError() throws IOException {
     CliRun run = check(env(), "--color=sometimes");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).startsWith("threatlint: --color takes auto, always, never, not 'sometimes'\n");
+    assertThat(run.err())
+        .startsWith("threatlint: --color takes auto, always, never, not 'sometimes'\n");
   }
 
   @Test

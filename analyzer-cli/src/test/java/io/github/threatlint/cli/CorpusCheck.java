@@ -48,7 +48,10 @@ public final class CorpusCheck {
     Map<Path, Path> rootFolders = new java.util.HashMap<>();
     for (Path folder : folders) {
       // the root documents as 'check' finds them in a folder
-      for (Path spec : new SpecFinder(folder, SourceReader.DEFAULT_MAX_BYTES).scan(folder, List.of("**"), List.of()).documents()) {
+      for (Path spec :
+          new SpecFinder(folder, SourceReader.DEFAULT_MAX_BYTES)
+              .scan(folder, List.of("**"), List.of())
+              .documents()) {
         specs.add(spec);
         rootFolders.put(spec, folder);
       }
@@ -57,20 +60,41 @@ public final class CorpusCheck {
     Map<String, Integer> byRule = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
-    ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(null, r, "corpus-check", 256L * 1024 * 1024);
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService runner =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(null, r, "corpus-check", 256L * 1024 * 1024);
+              thread.setDaemon(true);
+              return thread;
+            });
     long start = System.nanoTime();
     for (Path spec : specs) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       // references may reach every file of the folder the spec was found in
-      String[] command = {"check", "--profile", profile, "--format", "json", "--fail-on", "error", "--jobs", "1",
-          "--root", rootFolders.get(spec).toString(), spec.toString()};
-      Future<Integer> future = runner.submit(() -> Cli.run(command, new PrintWriter(out, true), new PrintWriter(err, true),
-          new ByteArrayInputStream(new byte[0]), Map.of()));
+      String[] command = {
+        "check",
+        "--profile",
+        profile,
+        "--format",
+        "json",
+        "--fail-on",
+        "error",
+        "--jobs",
+        "1",
+        "--root",
+        rootFolders.get(spec).toString(),
+        spec.toString()
+      };
+      Future<Integer> future =
+          runner.submit(
+              () ->
+                  Cli.run(
+                      command,
+                      new PrintWriter(out, true),
+                      new PrintWriter(err, true),
+                      new ByteArrayInputStream(new byte[0]),
+                      Map.of()));
       int exit;
       try {
         exit = future.get(timeout, TimeUnit.SECONDS);
@@ -86,7 +110,10 @@ public final class CorpusCheck {
       }
       byExit.merge(exit, 1, Integer::sum);
       String errors = err.toString();
-      if (errors.contains("Exception") || errors.contains("\tat ") || errors.contains("internal error") || errors.contains(" failed at ")
+      if (errors.contains("Exception")
+          || errors.contains("\tat ")
+          || errors.contains("internal error")
+          || errors.contains(" failed at ")
           || errors.contains("rule ") && errors.contains(" failed")) {
         failures.add(spec + ": " + errors.strip());
       } else if (exit == 2 && !allowInvalid) {

@@ -20,23 +20,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution archives that {@code mvn package} made (run in the integration-test phase): unpacked
- * as a user unpacks them, {@code bin/threatlint check} prints what the README shows, {@code java -jar}
- * runs the jar, and the zip holds the same files as the tar.gz.
+ * The distribution archives that {@code mvn package} made (run in the integration-test phase):
+ * unpacked as a user unpacks them, {@code bin/threatlint check} prints what the README shows,
+ * {@code java -jar} runs the jar, and the zip holds the same files as the tar.gz.
  */
 class DistributionIT {
   /** target/threatlint-VERSION, without the extension: set by the POM. */
   private static final String ARCHIVE = System.getProperty("threatlint.distribution");
 
-  @TempDir
-  static Path unpacked;
+  @TempDir static Path unpacked;
 
   private static Path home;
 
   @BeforeAll
   static void untar() throws Exception {
-    // set by the POM for the integration-test phase only; -Dtest=DistributionIT also selects it in the test phase
-    assumeTrue(ARCHIVE != null, "the archives are made in the package phase; this test runs in integration-test");
+    // set by the POM for the integration-test phase only; -Dtest=DistributionIT also selects it in
+    // the test phase
+    assumeTrue(
+        ARCHIVE != null,
+        "the archives are made in the package phase; this test runs in integration-test");
     Run tar = run(unpacked, List.of("tar", "-xzf", ARCHIVE + ".tar.gz"));
     assertThat(tar.exit()).as(tar.err()).isZero();
     home = unpacked.resolve(Path.of(ARCHIVE).getFileName());
@@ -44,7 +46,8 @@ class DistributionIT {
 
   record Run(int exit, String out, String err) {}
 
-  private static Run run(Path directory, List<String> command) throws IOException, InterruptedException {
+  private static Run run(Path directory, List<String> command)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("FORCE_COLOR");
     Path out = Files.createTempFile(unpacked, "out", ".txt");
@@ -56,10 +59,12 @@ class DistributionIT {
 
   @Test
   void theArchiveHoldsTheLaunchersTheJarTheLicenceAndAReadme() throws IOException {
-    assertThat(Files.getPosixFilePermissions(home.resolve("bin/threatlint"))).contains(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.getPosixFilePermissions(home.resolve("bin/threatlint")))
+        .contains(PosixFilePermission.OWNER_EXECUTE);
     assertThat(home.resolve("lib/threatlint.jar")).isRegularFile();
     assertThat(home.resolve("LICENSE")).isRegularFile();
-    assertThat(Files.readString(home.resolve("README.md"))).contains("java -jar lib/threatlint.jar check")
+    assertThat(Files.readString(home.resolve("README.md")))
+        .contains("java -jar lib/threatlint.jar check")
         .doesNotContain("${project.version}");
     String bat = Files.readString(home.resolve("bin/threatlint.bat"));
     assertThat(bat).contains("-jar \"%THREATLINT_HOME%\\lib\\threatlint.jar\" %*\r\n");
@@ -82,7 +87,9 @@ class DistributionIT {
 
   @Test
   void binThreatlintWorksThroughASymbolicLink() throws Exception {
-    Path link = Files.createSymbolicLink(unpacked.resolve("threatlint-link"), home.resolve("bin/threatlint"));
+    Path link =
+        Files.createSymbolicLink(
+            unpacked.resolve("threatlint-link"), home.resolve("bin/threatlint"));
     Run version = run(unpacked, List.of(link.toString(), "--version"));
     assertThat(version.exit()).as(version.err()).isZero();
     assertThat(version.out()).startsWith("threatlint ");
@@ -91,15 +98,20 @@ class DistributionIT {
   @Test
   void javaDashJarRunsTheJar() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Run explain = run(home, List.of(java, "-jar", "lib/threatlint.jar", "explain", "operation-security-missing"));
+    Run explain =
+        run(
+            home,
+            List.of(java, "-jar", "lib/threatlint.jar", "explain", "operation-security-missing"));
     assertThat(explain.exit()).as(explain.err()).isZero();
-    assertThat(explain.out()).contains("# Operation without authentication (`operation-security-missing`)");
+    assertThat(explain.out())
+        .contains("# Operation without authentication (`operation-security-missing`)");
   }
 
   @Test
   void theZipHoldsTheSameFilesAsTheTarball() throws Exception {
     TreeSet<String> zipped = new TreeSet<>();
-    try (InputStream in = Files.newInputStream(Path.of(ARCHIVE + ".zip")); ZipInputStream zip = new ZipInputStream(in)) {
+    try (InputStream in = Files.newInputStream(Path.of(ARCHIVE + ".zip"));
+        ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         if (!entry.isDirectory()) {
           zipped.add(entry.getName());
@@ -107,10 +119,16 @@ class DistributionIT {
       }
     }
     Run list = run(unpacked, List.of("tar", "-tzf", ARCHIVE + ".tar.gz"));
-    TreeSet<String> tarred = new TreeSet<>(list.out().lines().filter(name -> !name.endsWith("/")).toList());
+    TreeSet<String> tarred =
+        new TreeSet<>(list.out().lines().filter(name -> !name.endsWith("/")).toList());
     String base = Path.of(ARCHIVE).getFileName() + "/";
-    assertThat(zipped).isEqualTo(tarred)
-        .containsExactly(base + "LICENSE", base + "README.md", base + "bin/threatlint", base + "bin/threatlint.bat",
+    assertThat(zipped)
+        .isEqualTo(tarred)
+        .containsExactly(
+            base + "LICENSE",
+            base + "README.md",
+            base + "bin/threatlint",
+            base + "bin/threatlint.bat",
             base + "lib/threatlint.jar");
   }
 }

@@ -24,68 +24,100 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] FRAGMENTS = {
-      "{", "}", "[", "]", ":", "- ", "\t", "&a ", "*a", "<<: *a\n", "$ref: '#/components/schemas/X'\n",
-      "$ref: '../../etc/passwd'\n", "$ref: 'http://127.0.0.1:9/x.yaml'\n", "\"", "'", "#", "\n", "  ", "~", "null",
-      "-1", "1e309", "!!binary ", "%YAML 1.1\n", "---\n", "\u0000", "\uD83D\uDE00", "security: []\n", "type: [string, 'null']\n"};
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "- ",
+    "\t",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "$ref: '#/components/schemas/X'\n",
+    "$ref: '../../etc/passwd'\n",
+    "$ref: 'http://127.0.0.1:9/x.yaml'\n",
+    "\"",
+    "'",
+    "#",
+    "\n",
+    "  ",
+    "~",
+    "null",
+    "-1",
+    "1e309",
+    "!!binary ",
+    "%YAML 1.1\n",
+    "---\n",
+    "\u0000",
+    "\uD83D\uDE00",
+    "security: []\n",
+    "type: [string, 'null']\n"
+  };
 
-  private static final String SEED_YAML = String.join("\n",
-      "openapi: 3.0.3",
-      "info: {title: Fuzz seed, version: 1.0.0}",
-      "servers: [{url: 'https://api.example.ch/v1'}]",
-      "security: [{oauth: [accounts:read]}]",
-      "paths:",
-      "  /accounts/{accountId}:",
-      "    parameters:",
-      "      - {name: accountId, in: path, required: true, schema: {type: string, maxLength: 36}}",
-      "    get:",
-      "      operationId: getAccount",
-      "      responses:",
-      "        '200':",
-      "          description: The account",
-      "          content:",
-      "            application/json:",
-      "              schema: {$ref: '#/components/schemas/Account'}",
-      "    post:",
-      "      security: []",
-      "      requestBody:",
-      "        content:",
-      "          application/json:",
-      "            schema:",
-      "              allOf: [{$ref: '#/components/schemas/Account'}, {type: object, properties: {pin: {type: string}}}]",
-      "      responses: {'201': {description: created}}",
-      "components:",
-      "  securitySchemes:",
-      "    oauth:",
-      "      type: oauth2",
-      "      flows: {authorizationCode: {authorizationUrl: 'https://a.example/auth', tokenUrl: 'https://a.example/token', scopes: {accounts:read: read}}}",
-      "  schemas:",
-      "    Account: &account",
-      "      type: object",
-      "      additionalProperties: false",
-      "      properties:",
-      "        iban: {type: string, pattern: '^CH[0-9]{19}$'}",
-      "        children: {type: array, items: {$ref: '#/components/schemas/Account'}}",
-      "    Copy: *account",
-      "");
+  private static final String SEED_YAML =
+      String.join(
+          "\n",
+          "openapi: 3.0.3",
+          "info: {title: Fuzz seed, version: 1.0.0}",
+          "servers: [{url: 'https://api.example.ch/v1'}]",
+          "security: [{oauth: [accounts:read]}]",
+          "paths:",
+          "  /accounts/{accountId}:",
+          "    parameters:",
+          "      - {name: accountId, in: path, required: true, schema: {type: string, maxLength: 36}}",
+          "    get:",
+          "      operationId: getAccount",
+          "      responses:",
+          "        '200':",
+          "          description: The account",
+          "          content:",
+          "            application/json:",
+          "              schema: {$ref: '#/components/schemas/Account'}",
+          "    post:",
+          "      security: []",
+          "      requestBody:",
+          "        content:",
+          "          application/json:",
+          "            schema:",
+          "              allOf: [{$ref: '#/components/schemas/Account'}, {type: object, properties: {pin: {type: string}}}]",
+          "      responses: {'201': {description: created}}",
+          "components:",
+          "  securitySchemes:",
+          "    oauth:",
+          "      type: oauth2",
+          "      flows: {authorizationCode: {authorizationUrl: 'https://a.example/auth', tokenUrl: 'https://a.example/token', scopes: {accounts:read: read}}}",
+          "  schemas:",
+          "    Account: &account",
+          "      type: object",
+          "      additionalProperties: false",
+          "      properties:",
+          "        iban: {type: string, pattern: '^CH[0-9]{19}$'}",
+          "        children: {type: array, items: {$ref: '#/components/schemas/Account'}}",
+          "    Copy: *account",
+          "");
 
-  private static final String SEED_SWAGGER = String.join("\n",
-      "{",
-      "  \"swagger\": \"2.0\",",
-      "  \"info\": {\"title\": \"Fuzz seed\", \"version\": \"1\"},",
-      "  \"host\": \"api.example.ch\", \"basePath\": \"/v1\", \"schemes\": [\"https\"],",
-      "  \"securityDefinitions\": {\"key\": {\"type\": \"apiKey\", \"in\": \"query\", \"name\": \"api_key\"}},",
-      "  \"paths\": {\"/payments/{id}\": {\"get\": {\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, \"type\": \"integer\"}],",
-      "    \"responses\": {\"200\": {\"description\": \"ok\", \"schema\": {\"$ref\": \"#/definitions/Payment\"}}}}}},",
-      "  \"definitions\": {\"Payment\": {\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"number\"}}}}",
-      "}");
+  private static final String SEED_SWAGGER =
+      String.join(
+          "\n",
+          "{",
+          "  \"swagger\": \"2.0\",",
+          "  \"info\": {\"title\": \"Fuzz seed\", \"version\": \"1\"},",
+          "  \"host\": \"api.example.ch\", \"basePath\": \"/v1\", \"schemes\": [\"https\"],",
+          "  \"securityDefinitions\": {\"key\": {\"type\": \"apiKey\", \"in\": \"query\", \"name\": \"api_key\"}},",
+          "  \"paths\": {\"/payments/{id}\": {\"get\": {\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, \"type\": \"integer\"}],",
+          "    \"responses\": {\"200\": {\"description\": \"ok\", \"schema\": {\"$ref\": \"#/definitions/Payment\"}}}}}},",
+          "  \"definitions\": {\"Payment\": {\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"number\"}}}}",
+          "}");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void mutatedSpecsKeepTheContract() throws IOException {
     int iterations = Integer.getInteger("threatlint.fuzz.iterations", 150);
-    long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("threatlint.fuzz.seconds", 45)).toNanos();
+    long deadline =
+        System.nanoTime()
+            + Duration.ofSeconds(Long.getLong("threatlint.fuzz.seconds", 45)).toNanos();
     Random random = new Random(Long.getLong("threatlint.fuzz.seed", 20261129L));
     List<String> seeds = List.of(SEED_YAML, SEED_SWAGGER);
     List<String> problems = new ArrayList<>();
@@ -96,13 +128,28 @@ class FuzzTest {
       Files.writeString(spec, mutant);
       Path json = dir.resolve("report-" + i + ".json");
       Path sarif = dir.resolve("report-" + i + ".sarif");
-      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run("check", "--profile", "strict",
-          "--format", "text", "--format", "json=" + json, "--format", "sarif=" + sarif, spec.toString()));
+      CliRun run =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () ->
+                  CliRun.run(
+                      "check",
+                      "--profile",
+                      "strict",
+                      "--format",
+                      "text",
+                      "--format",
+                      "json=" + json,
+                      "--format",
+                      "sarif=" + sarif,
+                      spec.toString()));
       String where = "iteration " + i + " (" + spec + ")";
       if (run.exit() < 0 || run.exit() > 2) {
         problems.add(where + ": exit code " + run.exit());
       }
-      if (run.err().contains("\tat ") || run.err().contains("internal error") || run.err().contains(" failed at ")) {
+      if (run.err().contains("\tat ")
+          || run.err().contains("internal error")
+          || run.err().contains(" failed at ")) {
         problems.add(where + ": " + run.err().strip());
       }
       if (run.exit() == 2 && run.err().isBlank()) {
@@ -140,7 +187,11 @@ class FuzzTest {
         }
         default -> {
           String original = text.toString();
-          String replaced = original.replaceFirst("\"?type\"?: ?\"?(string|object|number|integer|array)\"?", java.util.regex.Matcher.quoteReplacement("type: " + FRAGMENTS[random.nextInt(FRAGMENTS.length)]));
+          String replaced =
+              original.replaceFirst(
+                  "\"?type\"?: ?\"?(string|object|number|integer|array)\"?",
+                  java.util.regex.Matcher.quoteReplacement(
+                      "type: " + FRAGMENTS[random.nextInt(FRAGMENTS.length)]));
           text.setLength(0);
           text.append(replaced);
         }

@@ -21,16 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The GitHub Action (action.yml) as the runner executes its step: {@code scripts/github-action} with
- * GitHub's environment variables set here, on a workspace made here, running this build's command
- * line. Checks the annotations, the SARIF file, the job summary, the step outputs and the exit code.
+ * The GitHub Action (action.yml) as the runner executes its step: {@code scripts/github-action}
+ * with GitHub's environment variables set here, on a workspace made here, running this build's
+ * command line. Checks the annotations, the SARIF file, the job summary, the step outputs and the
+ * exit code.
  */
 class GitHubActionTest {
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final Path SCRIPT = REPOSITORY.resolve("scripts/github-action");
 
   /** A spec whose public operation (line 6) is an error and whose missing 429 is a warning. */
-  static final String PUBLIC_OPERATION = """
+  static final String PUBLIC_OPERATION =
+      """
       openapi: 3.0.3
       info: {title: Accounts, version: 1.0.0}
       servers: [{url: 'https://api.example.com/v1'}]
@@ -41,8 +43,7 @@ class GitHubActionTest {
             responses: {'200': {description: the accounts}}
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Path workspace;
   private Path threatlint;
 
@@ -57,13 +58,21 @@ class GitHubActionTest {
     threatlint = commandLine(dir.resolve("bin"));
   }
 
-  /** {@code threatlint} as a script running this build's classes, as the action's launcher runs its jar. */
+  /**
+   * {@code threatlint} as a script running this build's classes, as the action's launcher runs its
+   * jar.
+   */
   static Path commandLine(Path folder) throws IOException {
     Files.createDirectories(folder);
     Path command = folder.resolve("threatlint");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(command, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
-        + "' io.github.threatlint.cli.Main \"$@\"\n");
+    Files.writeString(
+        command,
+        "#!/bin/sh\nexec '"
+            + java
+            + "' -cp '"
+            + System.getProperty("java.class.path")
+            + "' io.github.threatlint.cli.Main \"$@\"\n");
     Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
     return command;
   }
@@ -86,21 +95,44 @@ class GitHubActionTest {
     Path err = dir.resolve("stderr");
     process.redirectOutput(out.toFile()).redirectError(err.toFile());
     int exit = process.start().waitFor();
-    return new Step(exit, Files.readString(out), Files.readString(err), Files.readString(outputs), Files.readString(summary));
+    return new Step(
+        exit,
+        Files.readString(out),
+        Files.readString(err),
+        Files.readString(outputs),
+        Files.readString(summary));
   }
 
   @Test
   void findingsBecomeAnnotationsASarifFileAndAJobSummaryAndTheStepFailsOnErrors() throws Exception {
-    Step step = step(Map.of("INPUT_SPECS", "specs/accounts*.yaml", "INPUT_SARIF_CATEGORY", "openapi/accounts"));
+    Step step =
+        step(
+            Map.of(
+                "INPUT_SPECS", "specs/accounts*.yaml", "INPUT_SARIF_CATEGORY", "openapi/accounts"));
     assertThat(step.exit()).as(step.err()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(step.out()).containsPattern("(?m)^::error file=specs/accounts api.yaml,line=6,col=5,.*operation-security-missing")
+    assertThat(step.out())
+        .containsPattern(
+            "(?m)^::error file=specs/accounts api.yaml,line=6,col=5,.*operation-security-missing")
         .containsPattern("(?m)^::warning file=specs/accounts api.yaml,line=\\d+,");
     assertThat(step.outputs()).isEqualTo("exit-code=1\nsarif-file=threatlint.sarif\n");
-    JsonNode run = SarifValidation.assertValid(Files.readString(workspace.resolve("threatlint.sarif"))).path("runs").get(0);
+    JsonNode run =
+        SarifValidation.assertValid(Files.readString(workspace.resolve("threatlint.sarif")))
+            .path("runs")
+            .get(0);
     assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("openapi/accounts");
-    assertThat(run.path("results").get(0).path("locations").get(0).path("physicalLocation").path("artifactLocation")
-        .path("uri").asText()).isEqualTo("specs/accounts%20api.yaml");
-    assertThat(step.summary()).startsWith("### threatlint\n").contains("| error | specs/accounts api.yaml:6:5 | operation-security-missing |");
+    assertThat(
+            run.path("results")
+                .get(0)
+                .path("locations")
+                .get(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uri")
+                .asText())
+        .isEqualTo("specs/accounts%20api.yaml");
+    assertThat(step.summary())
+        .startsWith("### threatlint\n")
+        .contains("| error | specs/accounts api.yaml:6:5 | operation-security-missing |");
   }
 
   @Test
@@ -111,13 +143,24 @@ class GitHubActionTest {
     assertThat(none.summary()).startsWith("written by an earlier step\n### threatlint\n");
     Files.writeString(workspace.resolve("ci.yaml"), "rules:\n  operation-security-missing: off\n");
     Step configured = step(Map.of("INPUT_SPECS", "specs", "INPUT_CONFIG", "ci.yaml"));
-    assertThat(configured.out()).contains("::warning file=specs/accounts api.yaml,").doesNotContain("operation-security-missing");
+    assertThat(configured.out())
+        .contains("::warning file=specs/accounts api.yaml,")
+        .doesNotContain("operation-security-missing");
   }
 
   @Test
   void aBaselineAcceptsTodaysFindings() throws Exception {
-    CliRun written = CliRun.runIn(workspace, "check", "--fail-on", "none", "--format", "json=/dev/null",
-        "--write-baseline", "threatlint-baseline.json", "specs");
+    CliRun written =
+        CliRun.runIn(
+            workspace,
+            "check",
+            "--fail-on",
+            "none",
+            "--format",
+            "json=/dev/null",
+            "--write-baseline",
+            "threatlint-baseline.json",
+            "specs");
     assertThat(written.exit()).as(written.err()).isZero();
     Step step = step(Map.of("INPUT_FAIL_ON", "note", "INPUT_BASELINE", "threatlint-baseline.json"));
     assertThat(step.exit()).as(step.err()).isZero();
@@ -134,11 +177,18 @@ class GitHubActionTest {
     assertThat(workspace.resolve("threatlint.sarif")).doesNotExist();
   }
 
-  /** Every input of action.yml reaches the script: the check step passes it on, and the script reads it. */
+  /**
+   * Every input of action.yml reaches the script: the check step passes it on, and the script reads
+   * it.
+   */
   @Test
   void theActionPassesEveryInputTheScriptReads() throws Exception {
-    ParsedFile action = TreeParser.parse(new SourceFile(REPOSITORY.resolve("action.yml"), "action.yml",
-        Files.readString(REPOSITORY.resolve("action.yml"), StandardCharsets.UTF_8)));
+    ParsedFile action =
+        TreeParser.parse(
+            new SourceFile(
+                REPOSITORY.resolve("action.yml"),
+                "action.yml",
+                Files.readString(REPOSITORY.resolve("action.yml"), StandardCharsets.UTF_8)));
     String script = Files.readString(SCRIPT, StandardCharsets.UTF_8);
     JsonNode check = null;
     for (JsonNode step : action.root().path("runs").path("steps")) {
@@ -147,7 +197,8 @@ class GitHubActionTest {
       }
     }
     assertThat(check).isNotNull();
-    assertThat(check.path("run").asText()).isEqualTo("\"$GITHUB_ACTION_PATH/scripts/github-action\"");
+    assertThat(check.path("run").asText())
+        .isEqualTo("\"$GITHUB_ACTION_PATH/scripts/github-action\"");
     Map<String, String> passed = new HashMap<>();
     for (Map.Entry<String, JsonNode> variable : check.path("env").properties()) {
       passed.put(variable.getKey(), variable.getValue().asText());

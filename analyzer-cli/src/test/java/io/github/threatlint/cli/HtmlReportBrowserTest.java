@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report in a real browser: headless Chromium renders it to a screenshot and prints it to
  * PDF, offline (the report must need nothing from the network). Skipped, with a message, only where
- * no Chromium is installed ({@code .ci/run} installs Debian's). The pictures are kept under
- * {@code target/browser-check/} for a person to look at.
+ * no Chromium is installed ({@code .ci/run} installs Debian's). The pictures are kept under {@code
+ * target/browser-check/} for a person to look at.
  */
 class HtmlReportBrowserTest {
   private static final int WIDTH = 1280;
@@ -34,14 +34,15 @@ class HtmlReportBrowserTest {
       "Chromium is not installed (Debian: apt-get install chromium), so the HTML report was not checked in a browser";
   private static Path chromium;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void findChromium() {
     String override = System.getenv("THREATLINT_CHROMIUM");
-    List<String> names = override == null ? List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-        : List.of(override);
+    List<String> names =
+        override == null
+            ? List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+            : List.of(override);
     for (String name : names) {
       Path direct = Path.of(name);
       if (direct.isAbsolute() && Files.isExecutable(direct)) {
@@ -56,7 +57,8 @@ class HtmlReportBrowserTest {
         }
       }
     }
-    // each test skips with the message, so that the skip and its reason show in the build's test counts
+    // each test skips with the message, so that the skip and its reason show in the build's test
+    // counts
     System.err.println("HtmlReportBrowserTest: " + NO_CHROMIUM);
   }
 
@@ -75,23 +77,43 @@ class HtmlReportBrowserTest {
 
   private void chromium(String... arguments) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("chromium.log").toFile())
+            .start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("Chromium did not finish within 120 s: " + command);
     }
-    assertThat(process.exitValue()).as("Chromium exit code; log: " + Files.readString(dir.resolve("chromium.log"))).isZero();
+    assertThat(process.exitValue())
+        .as("Chromium exit code; log: " + Files.readString(dir.resolve("chromium.log")))
+        .isZero();
   }
 
   @Test
   void rendersWithItsStylesAndCharts() throws Exception {
     Path report = report();
     Path screenshot = dir.resolve("report.png");
-    chromium("--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + screenshot, report.toUri().toString());
+    chromium(
+        "--hide-scrollbars",
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        "--screenshot=" + screenshot,
+        report.toUri().toString());
     keep(screenshot);
 
     BufferedImage image = ImageIO.read(screenshot.toFile());
@@ -134,7 +156,9 @@ class HtmlReportBrowserTest {
     keep(pdf);
     byte[] bytes = Files.readAllBytes(pdf);
     assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+    Matcher pages =
+        Pattern.compile("/Type\\s*/Page[^s]")
+            .matcher(new String(bytes, StandardCharsets.ISO_8859_1));
     int count = 0;
     while (pages.find()) {
       count++;
@@ -148,6 +172,7 @@ class HtmlReportBrowserTest {
 
   private static void keep(Path file) throws IOException {
     Files.createDirectories(KEPT);
-    Files.copy(file, KEPT.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        file, KEPT.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InitCommandTest {
-  private static final String API = "openapi: 3.0.3\ninfo: {title: Accounts, version: 1.0.0}\npaths:\n  /v1/accounts:\n"
-      + "    get:\n      responses:\n        '200': {description: ok}\n";
-  private static final String NEW_OPERATION = "  /v1/cards:\n    get:\n      responses:\n        '200': {description: ok}\n";
+  private static final String API =
+      "openapi: 3.0.3\ninfo: {title: Accounts, version: 1.0.0}\npaths:\n  /v1/accounts:\n"
+          + "    get:\n      responses:\n        '200': {description: ok}\n";
+  private static final String NEW_OPERATION =
+      "  /v1/cards:\n    get:\n      responses:\n        '200': {description: ok}\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private CliRun run(String... args) {
     return CliRun.runIn(dir, args);
@@ -37,8 +38,9 @@ class InitCommandTest {
     assertThat(load().profile()).isEqualTo(Profile.SFTI);
     assertThat(load().rules()).isEmpty();
     assertThat(Files.readString(dir.resolve(".threatlint.yaml")))
-        .startsWith("# yaml-language-server: $schema=https://raw.githubusercontent.com/threatlint/threatlint/main/"
-            + "docs/schema/threatlint-config.schema.json\n")
+        .startsWith(
+            "# yaml-language-server: $schema=https://raw.githubusercontent.com/threatlint/threatlint/main/"
+                + "docs/schema/threatlint-config.schema.json\n")
         .contains("\nextends: sfti\n");
   }
 
@@ -50,10 +52,12 @@ class InitCommandTest {
 
   @Test
   void theCommentedExamplesAreAValidConfigurationOnceUncommented() throws Exception {
-    String uncommented = InitCommand.configuration(Profile.STRICT, null).replaceAll("(?m)^  # ", "  ");
+    String uncommented =
+        InitCommand.configuration(Profile.STRICT, null).replaceAll("(?m)^  # ", "  ");
     Files.writeString(dir.resolve(".threatlint.yaml"), uncommented);
     Configuration configuration = load();
-    assertThat(configuration.rules()).containsOnlyKeys("security-schemes-missing", "operation-security-missing");
+    assertThat(configuration.rules())
+        .containsOnlyKeys("security-schemes-missing", "operation-security-missing");
     assertThat(configuration.ignores()).hasSize(1);
   }
 
@@ -62,7 +66,8 @@ class InitCommandTest {
     Files.writeString(dir.resolve(".threatlint.yaml"), "extends: strict\n");
     CliRun run = run("init", "--profile", "sfti");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).isEqualTo("threatlint: .threatlint.yaml exists; use --force to overwrite it\n");
+    assertThat(run.err())
+        .isEqualTo("threatlint: .threatlint.yaml exists; use --force to overwrite it\n");
     assertThat(Files.readString(dir.resolve(".threatlint.yaml"))).isEqualTo("extends: strict\n");
 
     assertThat(run("init", "--profile", "sfti", "--force").exit()).isZero();
@@ -74,8 +79,10 @@ class InitCommandTest {
     Files.writeString(dir.resolve(".threatlint.json"), "{}");
     CliRun run = run("init", "--force");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).isEqualTo("threatlint: .threatlint.json exists, and threatlint would read it beside .threatlint.yaml; "
-        + "remove it first\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "threatlint: .threatlint.json exists, and threatlint would read it beside .threatlint.yaml; "
+                + "remove it first\n");
     assertThat(dir.resolve(".threatlint.yaml")).doesNotExist();
   }
 
@@ -85,20 +92,27 @@ class InitCommandTest {
     CliRun run = run("init", "--profile", "strict", "--baseline", "api.yaml");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("threatlint: wrote .threatlint.yaml (profile strict).\n"
-        + "threatlint: wrote ").contains(" findings to the baseline threatlint-baseline.json.\n")
-        .endsWith("threatlint: from now on, 'threatlint check --baseline threatlint-baseline.json api.yaml' fails only on new findings.\n");
-    assertThat(Files.readString(dir.resolve(".threatlint.yaml"))).contains("# Today's findings are recorded in threatlint-baseline.json");
+    assertThat(run.err())
+        .startsWith("threatlint: wrote .threatlint.yaml (profile strict).\n" + "threatlint: wrote ")
+        .contains(" findings to the baseline threatlint-baseline.json.\n")
+        .endsWith(
+            "threatlint: from now on, 'threatlint check --baseline threatlint-baseline.json api.yaml' fails only on new findings.\n");
+    assertThat(Files.readString(dir.resolve(".threatlint.yaml")))
+        .contains("# Today's findings are recorded in threatlint-baseline.json");
 
     // the same file check --write-baseline writes with the same configuration
-    assertThat(run("check", "--write-baseline", "by-check.json", "api.yaml").exit()).isEqualTo(ExitCodes.CLEAN);
-    assertThat(dir.resolve("by-check.json")).hasSameTextualContentAs(dir.resolve("threatlint-baseline.json"));
+    assertThat(run("check", "--write-baseline", "by-check.json", "api.yaml").exit())
+        .isEqualTo(ExitCodes.CLEAN);
+    assertThat(dir.resolve("by-check.json"))
+        .hasSameTextualContentAs(dir.resolve("threatlint-baseline.json"));
 
-    assertThat(run("check", "--baseline", "threatlint-baseline.json", "api.yaml").exit()).isEqualTo(ExitCodes.CLEAN);
+    assertThat(run("check", "--baseline", "threatlint-baseline.json", "api.yaml").exit())
+        .isEqualTo(ExitCodes.CLEAN);
     Files.writeString(dir.resolve("api.yaml"), API + NEW_OPERATION);
     CliRun later = run("check", "--baseline", "threatlint-baseline.json", "api.yaml");
     assertThat(later.exit()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(later.out()).contains("api.yaml:9:5: error [operation-security-missing] GET /v1/cards")
+    assertThat(later.out())
+        .contains("api.yaml:9:5: error [operation-security-missing] GET /v1/cards")
         .doesNotContain("GET /v1/accounts (read)");
   }
 
@@ -108,7 +122,8 @@ class InitCommandTest {
     Files.writeString(dir.resolve("accepted.json"), "{}");
     CliRun run = run("init", "--baseline=accepted.json", "api.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).isEqualTo("threatlint: accepted.json exists; use --force to overwrite it\n");
+    assertThat(run.err())
+        .isEqualTo("threatlint: accepted.json exists; use --force to overwrite it\n");
     assertThat(dir.resolve(".threatlint.yaml")).doesNotExist();
     assertThat(run("init", "--force", "--baseline=accepted.json", "api.yaml").exit()).isZero();
     assertThat(Files.readString(dir.resolve("accepted.json"))).contains("\"baselineVersion\" : 1");
@@ -116,9 +131,12 @@ class InitCommandTest {
 
   @Test
   void baselineNeedsSpecsAndSpecsNeedBaseline() {
-    assertThat(run("init", "--baseline").err()).startsWith("threatlint: --baseline needs the SPECs whose findings it records\n");
-    assertThat(run("init", "api.yaml").err()).startsWith("threatlint: SPECs are only read with --baseline");
-    assertThat(run("init", "--profile", "lenient").err()).startsWith("threatlint: unknown profile 'lenient'");
+    assertThat(run("init", "--baseline").err())
+        .startsWith("threatlint: --baseline needs the SPECs whose findings it records\n");
+    assertThat(run("init", "api.yaml").err())
+        .startsWith("threatlint: SPECs are only read with --baseline");
+    assertThat(run("init", "--profile", "lenient").err())
+        .startsWith("threatlint: unknown profile 'lenient'");
     assertThat(dir.resolve(".threatlint.yaml")).doesNotExist();
   }
 
@@ -127,7 +145,10 @@ class InitCommandTest {
     Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.3\npaths: [\n");
     CliRun run = run("init", "--baseline", "broken.yaml");
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(run.err()).contains("broken.yaml:").endsWith("threatlint: the baseline was not recorded (see above); .threatlint.yaml is written.\n");
+    assertThat(run.err())
+        .contains("broken.yaml:")
+        .endsWith(
+            "threatlint: the baseline was not recorded (see above); .threatlint.yaml is written.\n");
     assertThat(dir.resolve("threatlint-baseline.json")).doesNotExist();
   }
 }

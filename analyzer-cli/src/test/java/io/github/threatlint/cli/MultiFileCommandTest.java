@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiFileCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String relative, String... lines) throws IOException {
     Path file = dir.resolve(relative);
@@ -33,7 +32,8 @@ class MultiFileCommandTest {
   /** Two root documents sharing a fragment whose reference is broken on its line 4. */
   private void twoDocumentsAndSharedFragments() throws IOException {
     for (String name : new String[] {"accounts", "payments"}) {
-      write("specs/" + name + ".yaml",
+      write(
+          "specs/" + name + ".yaml",
           "openapi: 3.0.3",
           "info: {title: " + name + ", version: '1'}",
           "components:",
@@ -50,7 +50,8 @@ class MultiFileCommandTest {
           "            application/json:",
           "              schema: {$ref: './common/list.yaml'}");
     }
-    write("specs/common/list.yaml",
+    write(
+        "specs/common/list.yaml",
         "type: object",
         "properties:",
         "  next:",
@@ -60,27 +61,52 @@ class MultiFileCommandTest {
   }
 
   @Test
-  void aFolderIsSearchedForRootDocumentsAndFragmentFindingsAreReportedOnceInTheFragment() throws IOException {
+  void aFolderIsSearchedForRootDocumentsAndFragmentFindingsAreReportedOnceInTheFragment()
+      throws IOException {
     twoDocumentsAndSharedFragments();
     String fragment = dir.resolve("specs/common/list.yaml").toString();
 
     CliRun text = CliRun.run("check", "--root", dir.toString(), dir.resolve("specs").toString());
-    CliRun json = CliRun.run("check", "--root", dir.toString(), "--format", "json", dir.resolve("specs").toString());
-    CliRun sarif = CliRun.run("check", "--root", dir.toString(), "--format", "sarif", dir.resolve("specs").toString());
+    CliRun json =
+        CliRun.run(
+            "check", "--root", dir.toString(), "--format", "json", dir.resolve("specs").toString());
+    CliRun sarif =
+        CliRun.run(
+            "check",
+            "--root",
+            dir.toString(),
+            "--format",
+            "sarif",
+            dir.resolve("specs").toString());
 
     assertThat(text.err()).isEmpty();
     assertThat(text.exit()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(text.out()).containsOnlyOnce(fragment + ":4:5: error [ref-unresolved] The reference './Cursor.yaml' does not resolve: "
-        + "the file " + dir.resolve("specs/common/Cursor.yaml") + " does not exist");
+    assertThat(text.out())
+        .containsOnlyOnce(
+            fragment
+                + ":4:5: error [ref-unresolved] The reference './Cursor.yaml' does not resolve: "
+                + "the file "
+                + dir.resolve("specs/common/Cursor.yaml")
+                + " does not exist");
     assertThat(text.out().strip()).endsWith("in 2 files.");
-    List<JsonNode> unresolved = onlyRule(JSON.readTree(json.out()).get("findings"), "ruleId", "ref-unresolved");
+    List<JsonNode> unresolved =
+        onlyRule(JSON.readTree(json.out()).get("findings"), "ruleId", "ref-unresolved");
     assertThat(unresolved).hasSize(1);
     JsonNode finding = unresolved.get(0);
     assertThat(finding.get("file").asText()).isEqualTo(fragment);
     assertThat(finding.get("line").asInt()).isEqualTo(4);
     assertThat(finding.get("pointer").asText()).isEqualTo("/properties/next/$ref");
-    JsonNode location = onlyRule(JSON.readTree(sarif.out()).get("runs").get(0).get("results"), "ruleId", "ref-unresolved").get(0).get("locations").get(0).get("physicalLocation");
-    assertThat(location.get("artifactLocation").get("uri").asText()).endsWith("specs/common/list.yaml");
+    JsonNode location =
+        onlyRule(
+                JSON.readTree(sarif.out()).get("runs").get(0).get("results"),
+                "ruleId",
+                "ref-unresolved")
+            .get(0)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation");
+    assertThat(location.get("artifactLocation").get("uri").asText())
+        .endsWith("specs/common/list.yaml");
     assertThat(location.get("region").get("startLine").asInt()).isEqualTo(4);
   }
 
@@ -107,19 +133,23 @@ class MultiFileCommandTest {
   @Test
   void referencesOutsideTheRootAreReportedAndNotRead() throws IOException {
     write("secret.yaml", "Secret: {type: string}");
-    Path spec = write("api/api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: t, version: '1'}",
-        "paths: {}",
-        "components:",
-        "  schemas:",
-        "    Secret:",
-        "      $ref: ../secret.yaml#/Secret");
+    Path spec =
+        write(
+            "api/api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "paths: {}",
+            "components:",
+            "  schemas:",
+            "    Secret:",
+            "      $ref: ../secret.yaml#/Secret");
 
     CliRun confined = CliRun.run("check", "--root", dir.resolve("api").toString(), spec.toString());
     CliRun wider = CliRun.run("check", "--root", dir.toString(), spec.toString());
 
-    assertThat(confined.out()).contains(spec + ":7:7: error [ref-unresolved]").contains("outside the root folder")
+    assertThat(confined.out())
+        .contains(spec + ":7:7: error [ref-unresolved]")
+        .contains("outside the root folder")
         .contains("it was not read");
     assertThat(wider.out()).doesNotContain("ref-unresolved");
   }
@@ -127,43 +157,75 @@ class MultiFileCommandTest {
   @Test
   void standardInputResolvesReferencesFromTheFolderOfItsName() throws IOException {
     write("api/schemas/Id.yaml", "type: string");
-    String text = String.join("\n", "openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}",
-        "components: {schemas: {Id: {$ref: './schemas/Id.yaml'}, Gone: {$ref: './schemas/Gone.yaml'}}}", "");
+    String text =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "paths: {}",
+            "components: {schemas: {Id: {$ref: './schemas/Id.yaml'}, Gone: {$ref: './schemas/Gone.yaml'}}}",
+            "");
 
-    CliRun run = CliRun.runWithInput(text, "check", "--root", dir.toString(), "--stdin-filename",
-        dir.resolve("api/api.yaml").toString(), "-");
+    CliRun run =
+        CliRun.runWithInput(
+            text,
+            "check",
+            "--root",
+            dir.toString(),
+            "--stdin-filename",
+            dir.resolve("api/api.yaml").toString(),
+            "-");
 
-    assertThat(run.out()).contains("'./schemas/Gone.yaml' does not resolve").doesNotContain("'./schemas/Id.yaml' does not");
+    assertThat(run.out())
+        .contains("'./schemas/Gone.yaml' does not resolve")
+        .doesNotContain("'./schemas/Id.yaml' does not");
   }
 
   @Test
   void remoteReferencesOpenNoConnectionUnlessAllowedAndNeverToLoopback() throws IOException {
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/money.yaml#/Money";
-      Path spec = write("api.yaml",
-          "openapi: 3.0.3",
-          "info: {title: t, version: '1'}",
-          "paths: {}",
-          "components:",
-          "  schemas:",
-          "    Money:",
-          "      $ref: '" + url + "'");
+      Path spec =
+          write(
+              "api.yaml",
+              "openapi: 3.0.3",
+              "info: {title: t, version: '1'}",
+              "paths: {}",
+              "components:",
+              "  schemas:",
+              "    Money:",
+              "      $ref: '" + url + "'");
 
       CliRun byDefault = CliRun.run("check", "--root", dir.toString(), spec.toString());
-      CliRun allowed = CliRun.run("check", "--root", dir.toString(), "--allow-remote-refs", "--remote-host", "127.0.0.1",
-          spec.toString());
+      CliRun allowed =
+          CliRun.run(
+              "check",
+              "--root",
+              dir.toString(),
+              "--allow-remote-refs",
+              "--remote-host",
+              "127.0.0.1",
+              spec.toString());
 
-      assertThat(byDefault.out()).contains(spec + ":7:7: error [ref-remote]").contains("over plain http")
-          .contains("not fetched: remote references are not fetched").doesNotContain("ref-unresolved");
-      assertThat(allowed.out()).contains("[ref-remote]").contains("loopback, link-local or private address");
+      assertThat(byDefault.out())
+          .contains(spec + ":7:7: error [ref-remote]")
+          .contains("over plain http")
+          .contains("not fetched: remote references are not fetched")
+          .doesNotContain("ref-unresolved");
+      assertThat(allowed.out())
+          .contains("[ref-remote]")
+          .contains("loopback, link-local or private address");
       assertThat(requests).hasValue(0);
     } finally {
       server.stop(0);
@@ -172,18 +234,21 @@ class MultiFileCommandTest {
 
   @Test
   void remoteOptionsAreCheckedTogether() {
-    assertThat(CliRun.run("check", "--allow-remote-refs", "x.yaml").err()).contains("needs at least one --remote-host");
-    assertThat(CliRun.run("check", "--remote-host", "example.com", "x.yaml").err()).contains("no effect without --allow-remote-refs");
+    assertThat(CliRun.run("check", "--allow-remote-refs", "x.yaml").err())
+        .contains("needs at least one --remote-host");
+    assertThat(CliRun.run("check", "--remote-host", "example.com", "x.yaml").err())
+        .contains("no effect without --allow-remote-refs");
   }
 
   /** The findings of one rule: the other rules also report on these small documents. */
   private static List<JsonNode> onlyRule(JsonNode findings, String field, String ruleId) {
     List<JsonNode> matching = new ArrayList<>();
-    findings.forEach(finding -> {
-      if (finding.get(field).asText().equals(ruleId)) {
-        matching.add(finding);
-      }
-    });
+    findings.forEach(
+        finding -> {
+          if (finding.get(field).asText().equals(ruleId)) {
+            matching.add(finding);
+          }
+        });
     return matching;
   }
 }

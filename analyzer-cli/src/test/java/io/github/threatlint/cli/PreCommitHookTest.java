@@ -18,16 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pre-commit hook (.pre-commit-hooks.yaml) run by the pre-commit tool itself, as a user's
  * repository runs it: {@code pre-commit try-repo <this repository> threatlint --files ...} in a git
- * repository made here, with this build's command line on PATH as {@code threatlint}. Skipped, with a
- * message, only where pre-commit is not installed ({@code .ci/run} installs Debian's).
+ * repository made here, with this build's command line on PATH as {@code threatlint}. Skipped, with
+ * a message, only where pre-commit is not installed ({@code .ci/run} installs Debian's).
  */
 class PreCommitHookTest {
   private static final String NO_PRE_COMMIT =
       "pre-commit is not installed (Debian: apt-get install pre-commit), so the hook was not run";
   private static Path preCommit;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Path repository;
   private Path bin;
 
@@ -48,7 +47,8 @@ class PreCommitHookTest {
   @BeforeEach
   void repository() throws Exception {
     Assumptions.assumeTrue(preCommit != null, NO_PRE_COMMIT);
-    Assumptions.assumeTrue(Files.exists(GitHubActionTest.REPOSITORY.resolve(".git")),
+    Assumptions.assumeTrue(
+        Files.exists(GitHubActionTest.REPOSITORY.resolve(".git")),
         "this build is no git checkout, which pre-commit try-repo needs");
     bin = GitHubActionTest.commandLine(dir.resolve("bin")).getParent();
     repository = Files.createDirectories(dir.resolve("repository"));
@@ -56,7 +56,9 @@ class PreCommitHookTest {
     // not an OpenAPI document: the hook skips it
     Files.writeString(repository.resolve("ci.yml"), "name: build\non: push\n");
     Files.writeString(repository.resolve("api/open.yaml"), GitHubActionTest.PUBLIC_OPERATION);
-    Files.writeString(repository.resolve("api/secured.yaml"), """
+    Files.writeString(
+        repository.resolve("api/secured.yaml"),
+        """
         openapi: 3.0.3
         info: {title: Accounts, version: 1.0.0}
         servers: [{url: 'https://api.example.com/v1'}]
@@ -79,10 +81,12 @@ class PreCommitHookTest {
   }
 
   private Run command(Path directory, String... command) throws IOException, InterruptedException {
-    ProcessBuilder process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    ProcessBuilder process =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     Map<String, String> environment = process.environment();
     environment.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-    // pre-commit keeps its clones here, not in the user's cache; git needs a name for try-repo's shadow commit
+    // pre-commit keeps its clones here, not in the user's cache; git needs a name for try-repo's
+    // shadow commit
     environment.put("PRE_COMMIT_HOME", dir.resolve("pre-commit-home").toString());
     environment.put("PRE_COMMIT_COLOR", "never");
     environment.put("GIT_AUTHOR_NAME", "threatlint test");
@@ -96,8 +100,14 @@ class PreCommitHookTest {
   }
 
   private Run hook(String... files) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(preCommit.toString(), "try-repo", GitHubActionTest.REPOSITORY.toString(),
-        "threatlint", "--files"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                preCommit.toString(),
+                "try-repo",
+                GitHubActionTest.REPOSITORY.toString(),
+                "threatlint",
+                "--files"));
     command.addAll(List.of(files));
     return command(repository, command.toArray(String[]::new));
   }
@@ -106,7 +116,8 @@ class PreCommitHookTest {
   void theHookFailsOnASpecWithErrorsAndNamesTheFinding() throws Exception {
     Run run = hook("ci.yml", "api/open.yaml", "api/secured.yaml");
     assertThat(run.exit()).as(run.output()).isEqualTo(1);
-    assertThat(run.output()).containsPattern("threatlint \\(OpenAPI security\\)\\.+Failed")
+    assertThat(run.output())
+        .containsPattern("threatlint \\(OpenAPI security\\)\\.+Failed")
         .contains("api/open.yaml:6:5: error [operation-security-missing]")
         .doesNotContain("ci.yml:");
   }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTest {
   private static final ThreatCatalogue CATALOGUE = ThreatCatalogue.sfti();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path spec(String name) throws IOException {
     return ReportSpecs.copy(dir.resolve("specs"), name);
@@ -28,8 +27,13 @@ class ReportCommandTest {
 
   /** The HTML of one scenario's article. */
   private static String article(String html, String slug) {
-    Matcher matcher = Pattern.compile("<article class=\"scenario ([a-z-]+)\" id=\"a1-" + Pattern.quote(slug) + "\">(.*?)</article>",
-        Pattern.DOTALL).matcher(html);
+    Matcher matcher =
+        Pattern.compile(
+                "<article class=\"scenario ([a-z-]+)\" id=\"a1-"
+                    + Pattern.quote(slug)
+                    + "\">(.*?)</article>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertThat(matcher.find()).as("article " + slug).isTrue();
     return matcher.group(0);
   }
@@ -43,17 +47,30 @@ class ReportCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEmpty();
     String html = Files.readString(report, StandardCharsets.UTF_8);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Threat model: Wealth Customers</title>");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>Threat model: Wealth Customers</title>");
     for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
-      assertThat(article(html, scenario.slug())).as(scenario.name())
-          .containsPattern("<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
+      assertThat(article(html, scenario.slug()))
+          .as(scenario.name())
+          .containsPattern(
+              "<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
     }
     String unauthorized = article(html, "unauthorized-access-to-data");
-    assertThat(unauthorized).startsWith("<article class=\"scenario findings\"")
-        .contains("<code>operation-security-missing</code>", "<code>security-schemes-missing</code>")
-        .contains("<a class=\"mono\" href=\"../specs/wealth-open.yaml#L9\">" + spec + ":9:5</a> GET /customers (read) requires no authentication")
-        .contains("<a class=\"mono\" href=\"../specs/wealth-open.yaml#L27\">" + spec + ":27:5</a> POST /customers (write)");
-    assertThat(article(html, "social-engineering")).startsWith("<article class=\"scenario not-assessable\"");
+    assertThat(unauthorized)
+        .startsWith("<article class=\"scenario findings\"")
+        .contains(
+            "<code>operation-security-missing</code>", "<code>security-schemes-missing</code>")
+        .contains(
+            "<a class=\"mono\" href=\"../specs/wealth-open.yaml#L9\">"
+                + spec
+                + ":9:5</a> GET /customers (read) requires no authentication")
+        .contains(
+            "<a class=\"mono\" href=\"../specs/wealth-open.yaml#L27\">"
+                + spec
+                + ":27:5</a> POST /customers (write)");
+    assertThat(article(html, "social-engineering"))
+        .startsWith("<article class=\"scenario not-assessable\"");
     assertThat(html).contains("<strong>Customer credentials</strong>", "<code>sfti</code>");
   }
 
@@ -65,33 +82,54 @@ class ReportCommandTest {
     String markdown = run.out();
     assertThat(markdown).startsWith("# Threat model: Wealth Customers 1.0.0\n");
     for (ThreatCatalogue.Scenario scenario : CATALOGUE.scenarios()) {
-      assertThat(markdown).as(scenario.name()).containsPattern("\n#### " + Pattern.quote(scenario.name().replace("_", "\\_"))
-          + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+      assertThat(markdown)
+          .as(scenario.name())
+          .containsPattern(
+              "\n#### "
+                  + Pattern.quote(scenario.name().replace("_", "\\_"))
+                  + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
     }
-    assertThat(markdown).containsPattern("  - \\[[^\\]]*wealth-open\\.yaml:9:5\\]\\([^)]*wealth-open\\.yaml#L9\\) "
-        + "GET /customers \\(read\\) requires no authentication");
-    // the mitigations the rules recorded in the same pass reach the report through the one entry point
+    assertThat(markdown)
+        .containsPattern(
+            "  - \\[[^\\]]*wealth-open\\.yaml:9:5\\]\\([^)]*wealth-open\\.yaml#L9\\) "
+                + "GET /customers \\(read\\) requires no authentication");
+    // the mitigations the rules recorded in the same pass reach the report through the one entry
+    // point
     assertThat(markdown).contains("Servers are reached over TLS (https): shown at 1 place");
   }
 
   @Test
   void theConfigurationAndRuleOptionsOfCheckApply() throws IOException {
     Path spec = spec(ReportSpecs.WEALTH_OPEN);
-    Path config = Files.writeString(dir.resolve("threatlint.yaml"), "rules:\n  operation-security-missing: off\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("threatlint.yaml"), "rules:\n  operation-security-missing: off\n");
     CliRun configured = CliRun.run("report", "--config", config.toString(), spec.toString());
     assertThat(configured.exit()).as(configured.err()).isZero();
-    assertThat(configured.out()).startsWith("# Threat model: Wealth Customers 1.0.0\n").doesNotContain("requires no authentication");
-    CliRun disabled = CliRun.run("report", "--disable", "operation-security-missing", spec.toString());
+    assertThat(configured.out())
+        .startsWith("# Threat model: Wealth Customers 1.0.0\n")
+        .doesNotContain("requires no authentication");
+    CliRun disabled =
+        CliRun.run("report", "--disable", "operation-security-missing", spec.toString());
     assertThat(disabled.out()).doesNotContain("requires no authentication");
-    CliRun unknown = CliRun.run("report", "--disable", "operation-security-mising", spec.toString());
+    CliRun unknown =
+        CliRun.run("report", "--disable", "operation-security-mising", spec.toString());
     assertThat(unknown.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(unknown.err()).startsWith("threatlint: unknown rule 'operation-security-mising' in --disable");
+    assertThat(unknown.err())
+        .startsWith("threatlint: unknown rule 'operation-security-mising' in --disable");
   }
 
   @Test
   void formatOptionWinsOverTheFileName() throws IOException {
     Path report = dir.resolve("report.html");
-    CliRun run = CliRun.run("report", "--format", "markdown", "-o", report.toString(), spec(ReportSpecs.PAYMENTS_GUARDED).toString());
+    CliRun run =
+        CliRun.run(
+            "report",
+            "--format",
+            "markdown",
+            "-o",
+            report.toString(),
+            spec(ReportSpecs.PAYMENTS_GUARDED).toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(Files.readString(report)).startsWith("# Threat model: Guarded Payments 2.1.0\n");
   }
@@ -99,12 +137,23 @@ class ReportCommandTest {
   @Test
   void oneReportCoversSeveralSpecifications() throws IOException {
     Path report = dir.resolve("both.md");
-    CliRun run = CliRun.run("report", spec(ReportSpecs.WEALTH_OPEN).toString(), spec(ReportSpecs.CARDS_LEGACY).toString(),
-        "-o", report.toString(), "--profile", "strict");
+    CliRun run =
+        CliRun.run(
+            "report",
+            spec(ReportSpecs.WEALTH_OPEN).toString(),
+            spec(ReportSpecs.CARDS_LEGACY).toString(),
+            "-o",
+            report.toString(),
+            "--profile",
+            "strict");
     assertThat(run.exit()).as(run.err()).isZero();
     String markdown = Files.readString(report);
-    assertThat(markdown).contains("# Threat model: Wealth Customers 1.0.0", "# Threat model: Legacy Cards 0.9", "profile `strict`",
-        "(#a2-account-hijacking)");
+    assertThat(markdown)
+        .contains(
+            "# Threat model: Wealth Customers 1.0.0",
+            "# Threat model: Legacy Cards 0.9",
+            "profile `strict`",
+            "(#a2-account-hijacking)");
   }
 
   @Test
@@ -121,7 +170,8 @@ class ReportCommandTest {
   @Test
   void aMissingSpecificationIsAnInputError() {
     Path report = dir.resolve("report.html");
-    CliRun run = CliRun.run("report", dir.resolve("nowhere.yaml").toString(), "-o", report.toString());
+    CliRun run =
+        CliRun.run("report", dir.resolve("nowhere.yaml").toString(), "-o", report.toString());
     assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).contains("nowhere.yaml").contains("no specification could be analysed");
     assertThat(report).doesNotExist();

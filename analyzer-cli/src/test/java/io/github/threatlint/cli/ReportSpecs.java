@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Copies the threat-model test specifications of analyzer-core's test jar into a folder, for runs of the command line. */
+/**
+ * Copies the threat-model test specifications of analyzer-core's test jar into a folder, for runs
+ * of the command line.
+ */
 final class ReportSpecs {
   static final String WEALTH_OPEN = "wealth-open.yaml";
   static final String PAYMENTS_GUARDED = "payments-guarded.yaml";

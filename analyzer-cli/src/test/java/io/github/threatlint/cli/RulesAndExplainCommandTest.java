@@ -29,7 +29,8 @@ class RulesAndExplainCommandTest {
     for (int i = 0; i < BuiltInRules.all().size(); i++) {
       RuleDescriptor rule = BuiltInRules.all().get(i);
       assertThat(lines.get(i + 1)).startsWith(rule.id() + " ").endsWith(rule.info().title());
-      assertThat(lines.get(i + 1).substring(levelColumn)).startsWith(rule.info().level().label() + " ");
+      assertThat(lines.get(i + 1).substring(levelColumn))
+          .startsWith(rule.info().level().label() + " ");
     }
     assertThat(lines.get(lines.size() - 1)).startsWith(BuiltInRules.all().size() + " rule");
   }
@@ -66,7 +67,8 @@ class RulesAndExplainCommandTest {
     for (Profile profile : Profile.values()) {
       CliRun run = CliRun.run("rules", "--profile", profile.label());
       assertThat(run.exit()).isZero();
-      long enabled = BuiltInRules.all().stream().filter(r -> profile.levelOf(r.info()) != Level.OFF).count();
+      long enabled =
+          BuiltInRules.all().stream().filter(r -> profile.levelOf(r.info()) != Level.OFF).count();
       assertThat(run.out().lines()).hasSize((int) enabled + 2);
       assertThat(run.out()).contains("levels of the " + profile.label() + " profile");
     }
@@ -81,9 +83,15 @@ class RulesAndExplainCommandTest {
     for (RuleDescriptor rule : BuiltInRules.all()) {
       CliRun run = CliRun.run("explain", rule.id());
       assertThat(run.exit()).isZero();
-      assertThat(run.out()).isEqualTo(RuleDocs.page(rule))
+      assertThat(run.out())
+          .isEqualTo(RuleDocs.page(rule))
           .startsWith("# " + rule.info().title())
-          .contains("## What it flags", "## Why it matters", "## Failing example", "## Passing example", "## Options",
+          .contains(
+              "## What it flags",
+              "## Why it matters",
+              "## Failing example",
+              "## Passing example",
+              "## Options",
               "## How to suppress");
     }
   }

@@ -29,22 +29,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The samples under {@code sample-specs/} are the end-to-end tests of the whole product: each is
  * analysed by the command line, in-process, with the repository root as working directory (so the
- * reports name the files as a user at the root sees them), and its text, JSON and SARIF reports must
- * equal the golden files in {@code sample-specs/<sample>/expected/}.
+ * reports name the files as a user at the root sees them), and its text, JSON and SARIF reports
+ * must equal the golden files in {@code sample-specs/<sample>/expected/}.
  *
- * <p>A sample is a folder of {@code sample-specs/} with one root document at its top (fragments of a
- * multi-file sample live in subfolders). Samples run under the {@code strict} profile, so that every
- * rule can fire; a sample whose folder name contains {@code hardened} runs under {@code sfti}, the
- * profile it is written to pass. The README shows the Wealth sample under the default profile.
+ * <p>A sample is a folder of {@code sample-specs/} with one root document at its top (fragments of
+ * a multi-file sample live in subfolders). Samples run under the {@code strict} profile, so that
+ * every rule can fire; a sample whose folder name contains {@code hardened} runs under {@code
+ * sfti}, the profile it is written to pass. The README shows the Wealth sample under the default
+ * profile.
  *
- * <p>Normalized before the comparison: the tool version (JSON and SARIF), the absolute
- * {@code %SRCROOT%} of SARIF (written as {@code file:///SRCROOT/}), and the rule documentation inside
- * SARIF ({@code fullDescription} and {@code help} of {@code tool.driver.rules}), which
- * {@code docs/rules} and {@link SarifGoldenTest} pin already and which would otherwise make every
- * golden change with every edit of a rule page.
+ * <p>Normalized before the comparison: the tool version (JSON and SARIF), the absolute {@code
+ * %SRCROOT%} of SARIF (written as {@code file:///SRCROOT/}), and the rule documentation inside
+ * SARIF ({@code fullDescription} and {@code help} of {@code tool.driver.rules}), which {@code
+ * docs/rules} and {@link SarifGoldenTest} pin already and which would otherwise make every golden
+ * change with every edit of a rule page.
  *
- * <p>After an intended change, rewrite the goldens and the README's sample output with
- * {@code -Dthreatlint.updateGolden=true} and review the diff.
+ * <p>After an intended change, rewrite the goldens and the README's sample output with {@code
+ * -Dthreatlint.updateGolden=true} and review the diff.
  */
 class SampleGoldenTest {
   static final Path ROOT = repositoryRoot();
@@ -56,7 +57,9 @@ class SampleGoldenTest {
   static final boolean UPDATE = Boolean.getBoolean("threatlint.updateGolden");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One sample: its folder, its root document (relative to the repository root) and its profile. */
+  /**
+   * One sample: its folder, its root document (relative to the repository root) and its profile.
+   */
   record Sample(String name, String spec, String profile) {
     boolean hardened() {
       return name.contains("hardened");
@@ -64,7 +67,10 @@ class SampleGoldenTest {
 
     Path golden(String extension) {
       String file = Path.of(spec).getFileName().toString();
-      return SAMPLES.resolve(name).resolve("expected").resolve(file.substring(0, file.lastIndexOf('.')) + "." + extension);
+      return SAMPLES
+          .resolve(name)
+          .resolve("expected")
+          .resolve(file.substring(0, file.lastIndexOf('.')) + "." + extension);
     }
 
     @Override
@@ -80,10 +86,15 @@ class SampleGoldenTest {
     try (Stream<Path> folders = Files.list(SAMPLES)) {
       for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
         List<Path> roots = rootDocuments(folder);
-        assertThat(roots).as("%s must hold exactly one root document at its top", ROOT.relativize(folder)).hasSize(1);
+        assertThat(roots)
+            .as("%s must hold exactly one root document at its top", ROOT.relativize(folder))
+            .hasSize(1);
         String name = folder.getFileName().toString();
-        samples.add(new Sample(name, ROOT.relativize(roots.get(0)).toString().replace('\\', '/'),
-            name.contains("hardened") ? "sfti" : "strict"));
+        samples.add(
+            new Sample(
+                name,
+                ROOT.relativize(roots.get(0)).toString().replace('\\', '/'),
+                name.contains("hardened") ? "sfti" : "strict"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -144,7 +155,10 @@ class SampleGoldenTest {
         silent.add(rule.id());
       }
     }
-    assertThat(silent).as("rules that fire on no sample (under the strict profile): add a realistic case to a sample").isEmpty();
+    assertThat(silent)
+        .as(
+            "rules that fire on no sample (under the strict profile): add a realistic case to a sample")
+        .isEmpty();
   }
 
   @Test
@@ -152,7 +166,8 @@ class SampleGoldenTest {
     List<Sample> hardened = samples().stream().filter(Sample::hardened).toList();
     assertThat(hardened).isNotEmpty();
     for (Sample sample : hardened) {
-      CliRun run = check("--profile", "sfti", "--fail-on", "warning", "--quiet", absolute(sample.spec()));
+      CliRun run =
+          check("--profile", "sfti", "--fail-on", "warning", "--quiet", absolute(sample.spec()));
       assertThat(run.out()).as("findings at warning or above on %s", sample.spec()).isEmpty();
       assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
     }
@@ -174,28 +189,45 @@ class SampleGoldenTest {
       Files.writeString(README, readme, StandardCharsets.UTF_8);
     } else {
       assertThat(block.group(2))
-          .as("README.md's sample output differs from what '%s' prints; if intended, rerun with -Dthreatlint.updateGolden=true",
+          .as(
+              "README.md's sample output differs from what '%s' prints; if intended, rerun with -Dthreatlint.updateGolden=true",
               "./threatlint check " + README_SAMPLE)
           .isEqualTo(shown);
     }
   }
 
-  /** The README's sample-output block: group 2 is the command line ("$ ./threatlint ...") and what it prints. */
+  /**
+   * The README's sample-output block: group 2 is the command line ("$ ./threatlint ...") and what
+   * it prints.
+   */
   static Matcher readmeSampleBlock(String readme) {
-    Matcher block = Pattern.compile("(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)", Pattern.DOTALL)
-        .matcher(readme);
+    Matcher block =
+        Pattern.compile(
+                "(<!-- sample-output:start -->\n```\n)(.*?)(```\n<!-- sample-output:end -->)",
+                Pattern.DOTALL)
+            .matcher(readme);
     assertThat(block.find()).as("README.md has no sample-output block").isTrue();
     return block;
   }
 
   /** The command line's output for a sample in a format, run once per sample and format. */
   private static String run(Sample sample, String format) {
-    return OUTPUTS.computeIfAbsent(sample.name() + " " + format, key -> {
-      CliRun run = check("--profile", sample.profile(), "--fail-on", "none", "--format", format, absolute(sample.spec()));
-      assertThat(run.err()).as("stderr of %s", sample.spec()).isEmpty();
-      assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
-      return run.out();
-    });
+    return OUTPUTS.computeIfAbsent(
+        sample.name() + " " + format,
+        key -> {
+          CliRun run =
+              check(
+                  "--profile",
+                  sample.profile(),
+                  "--fail-on",
+                  "none",
+                  "--format",
+                  format,
+                  absolute(sample.spec()));
+          assertThat(run.err()).as("stderr of %s", sample.spec()).isEmpty();
+          assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
+          return run.out();
+        });
   }
 
   /**
@@ -206,7 +238,10 @@ class SampleGoldenTest {
     return ROOT.resolve(file).toString();
   }
 
-  /** {@code threatlint check ARGS} in-process, with the repository root as working directory and no colour. */
+  /**
+   * {@code threatlint check ARGS} in-process, with the repository root as working directory and no
+   * colour.
+   */
   static CliRun check(String... args) {
     List<String> all = new ArrayList<>(List.of("check"));
     all.addAll(List.of(args));
@@ -218,9 +253,13 @@ class SampleGoldenTest {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(Files.exists(golden)).as("%s is missing; create it with -Dthreatlint.updateGolden=true", ROOT.relativize(golden)).isTrue();
+    assertThat(Files.exists(golden))
+        .as("%s is missing; create it with -Dthreatlint.updateGolden=true", ROOT.relativize(golden))
+        .isTrue();
     assertThat(actual)
-        .as("%s differs from the output; if the change is intended, rerun with -Dthreatlint.updateGolden=true", ROOT.relativize(golden))
+        .as(
+            "%s differs from the output; if the change is intended, rerun with -Dthreatlint.updateGolden=true",
+            ROOT.relativize(golden))
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
@@ -233,7 +272,10 @@ class SampleGoldenTest {
     return uri.endsWith("/") ? uri : uri + "/";
   }
 
-  /** The files directly in the folder that are OpenAPI or Swagger documents (a top-level openapi or swagger key). */
+  /**
+   * The files directly in the folder that are OpenAPI or Swagger documents (a top-level openapi or
+   * swagger key).
+   */
   private static List<Path> rootDocuments(Path folder) throws IOException {
     List<Path> roots = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
@@ -243,7 +285,10 @@ class SampleGoldenTest {
           continue;
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (Pattern.compile("^(openapi|swagger):|^\\s*\"(openapi|swagger)\"\\s*:", Pattern.MULTILINE).matcher(text).find()) {
+        if (Pattern.compile(
+                "^(openapi|swagger):|^\\s*\"(openapi|swagger)\"\\s*:", Pattern.MULTILINE)
+            .matcher(text)
+            .find()) {
           roots.add(file);
         }
       }
@@ -251,10 +296,14 @@ class SampleGoldenTest {
     return roots;
   }
 
-  /** The folder above the module that holds {@code sample-specs/} (tests run in the module's folder). */
+  /**
+   * The folder above the module that holds {@code sample-specs/} (tests run in the module's
+   * folder).
+   */
   private static Path repositoryRoot() {
     for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-      if (Files.isDirectory(folder.resolve("sample-specs")) && Files.exists(folder.resolve("pom.xml"))) {
+      if (Files.isDirectory(folder.resolve("sample-specs"))
+          && Files.exists(folder.resolve("pom.xml"))) {
         return folder;
       }
     }

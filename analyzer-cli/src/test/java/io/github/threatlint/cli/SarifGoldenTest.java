@@ -22,10 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins one complete SARIF document: the two authentication rules over the test specifications
- * (OAS 3.0 YAML without any security scheme, Swagger 2.0 JSON with an anonymous alternative and an
- * empty {@code security}), with a category and one finding accepted as a baseline would accept it.
- * The absolute {@code %SRCROOT%} is replaced by {@code file:///SRCROOT/}. When the output changes on
+ * Pins one complete SARIF document: the two authentication rules over the test specifications (OAS
+ * 3.0 YAML without any security scheme, Swagger 2.0 JSON with an anonymous alternative and an empty
+ * {@code security}), with a category and one finding accepted as a baseline would accept it. The
+ * absolute {@code %SRCROOT%} is replaced by {@code file:///SRCROOT/}. When the output changes on
  * purpose, rewrite the file with {@code -Dthreatlint.updateGolden=true} and review the diff.
  */
 class SarifGoldenTest {
@@ -37,35 +37,47 @@ class SarifGoldenTest {
     List<EnabledRule> rules = new ArrayList<>();
     for (String id : List.of("security-schemes-missing", "operation-security-missing")) {
       RuleDescriptor rule = BuiltInRules.byId(id);
-      rules.add(new EnabledRule(rule, Profile.RECOMMENDED.levelOf(rule.info()), java.util.Map.of()));
+      rules.add(
+          new EnabledRule(rule, Profile.RECOMMENDED.levelOf(rule.info()), java.util.Map.of()));
     }
     Analyzer analyzer = new Analyzer(rules, 1 << 20, 1, file -> ExternalFiles.NONE);
-    AnalysisResult analysed = analyzer.analyze(List.of(
-        new Analyzer.Input(Path.of(OutputFormatsTest.PAYMENTS), OutputFormatsTest.PAYMENTS),
-        new Analyzer.Input(Path.of(OutputFormatsTest.ACCOUNTS), OutputFormatsTest.ACCOUNTS)));
+    AnalysisResult analysed =
+        analyzer.analyze(
+            List.of(
+                new Analyzer.Input(Path.of(OutputFormatsTest.PAYMENTS), OutputFormatsTest.PAYMENTS),
+                new Analyzer.Input(
+                    Path.of(OutputFormatsTest.ACCOUNTS), OutputFormatsTest.ACCOUNTS)));
     assertThat(analysed.errors()).isEmpty();
     List<Finding> findings = new ArrayList<>();
     for (Finding finding : analysed.findings()) {
-      findings.add(finding.pointer().equals("/paths/~1status/get")
-          ? finding.withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "accepted in the baseline: a public health check"))
-          : finding);
+      findings.add(
+          finding.pointer().equals("/paths/~1status/get")
+              ? finding.withSuppression(
+                  new Finding.Suppression(
+                      Finding.Suppression.EXTERNAL,
+                      "accepted in the baseline: a public health check"))
+              : finding);
     }
     AnalysisResult result = analysed.withFindings(findings);
 
     Path sourceRoot = Path.of("").toAbsolutePath();
     StringWriter out = new StringWriter();
-    new SarifReporter().write(result, new ReportContext("1.0.0", sourceRoot, false, "openapi/auth"), out);
+    new SarifReporter()
+        .write(result, new ReportContext("1.0.0", sourceRoot, false, "openapi/auth"), out);
     String rootUri = sourceRoot.toUri().toString();
     rootUri = rootUri.endsWith("/") ? rootUri : rootUri + "/";
     assertThat(out.toString()).contains("\"" + rootUri + "\"");
-    String sarif = out.toString().replace("\"" + rootUri + "\"", "\"" + SOURCE_ROOT_PLACEHOLDER + "\"");
+    String sarif =
+        out.toString().replace("\"" + rootUri + "\"", "\"" + SOURCE_ROOT_PLACEHOLDER + "\"");
     SarifValidation.assertValid(sarif);
 
     if (Boolean.getBoolean("threatlint.updateGolden")) {
       Files.writeString(GOLDEN, sarif, StandardCharsets.UTF_8);
     }
     assertThat(sarif)
-        .as("SARIF differs from %s; if the change is intended, rerun with -Dthreatlint.updateGolden=true", GOLDEN)
+        .as(
+            "SARIF differs from %s; if the change is intended, rerun with -Dthreatlint.updateGolden=true",
+            GOLDEN)
         .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
   }
 }

@@ -17,14 +17,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Progress and findings as they come, on a terminal (here a fake one: two writers); never on a pipe. */
+/**
+ * Progress and findings as they come, on a terminal (here a fake one: two writers); never on a
+ * pipe.
+ */
 class TerminalProgressTest {
   private static final String ERASE = "\r\u001B[K";
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final TerminalProgress progress = new TerminalProgress(new PrintWriter(out), new PrintWriter(err), new TextReporter(),
-      new ReportContext("test", Path.of("/"), false, null));
+  private final TerminalProgress progress =
+      new TerminalProgress(
+          new PrintWriter(out),
+          new PrintWriter(err),
+          new TextReporter(),
+          new ReportContext("test", Path.of("/"), false, null));
 
   @Test
   void theStatusLineCountsFilesAndIsErasedBeforeFindingsAndAtTheEnd() {
@@ -32,14 +39,30 @@ class TerminalProgressTest {
     progress.settled(0, "a.yaml", List.of(), List.of());
     progress.analysed(2, 3, "a.yaml");
     progress.settled(0, "a.yaml", List.of(finding("a.yaml", 4)), List.of());
-    progress.settled(1, "b.yaml", List.of(finding("b.yaml", 7)), List.of(new ToolError("b.yaml", 0, 0, "r", "/x", "boom")));
+    progress.settled(
+        1,
+        "b.yaml",
+        List.of(finding("b.yaml", 7)),
+        List.of(new ToolError("b.yaml", 0, 0, "r", "/x", "boom")));
     progress.analysed(3, 3, "c.yaml");
     progress.finish();
 
-    assertThat(out.toString()).isEqualTo("a.yaml:4:1: error [rule] problem\nb.yaml:7:1: error [rule] problem\n");
-    assertThat(err.toString()).isEqualTo(ERASE + "threatlint: 1/3 files, b.yaml" + ERASE + "threatlint: 2/3 files, a.yaml"
-        + ERASE + "threatlint: 2/3 files, a.yaml" + ERASE + "b.yaml: error: rule r failed at /x: boom\n"
-        + "threatlint: 2/3 files, a.yaml" + ERASE + "threatlint: 3/3 files, c.yaml" + ERASE);
+    assertThat(out.toString())
+        .isEqualTo("a.yaml:4:1: error [rule] problem\nb.yaml:7:1: error [rule] problem\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            ERASE
+                + "threatlint: 1/3 files, b.yaml"
+                + ERASE
+                + "threatlint: 2/3 files, a.yaml"
+                + ERASE
+                + "threatlint: 2/3 files, a.yaml"
+                + ERASE
+                + "b.yaml: error: rule r failed at /x: boom\n"
+                + "threatlint: 2/3 files, a.yaml"
+                + ERASE
+                + "threatlint: 3/3 files, c.yaml"
+                + ERASE);
   }
 
   @Test
@@ -53,10 +76,15 @@ class TerminalProgressTest {
   }
 
   @Test
-  void onATerminalTheReportIsTheSameLinesAndOnAPipeNothingChanges(@TempDir Path folder) throws IOException {
+  void onATerminalTheReportIsTheSameLinesAndOnAPipeNothingChanges(@TempDir Path folder)
+      throws IOException {
     for (String name : List.of("a.yaml", "b.yaml", "c.yaml")) {
-      Files.writeString(folder.resolve(name), "openapi: 3.0.3\ninfo: {title: " + name + ", version: '1'}\n"
-          + "paths:\n  /x:\n    get:\n      responses:\n        '200': {description: ok}\n");
+      Files.writeString(
+          folder.resolve(name),
+          "openapi: 3.0.3\ninfo: {title: "
+              + name
+              + ", version: '1'}\n"
+              + "paths:\n  /x:\n    get:\n      responses:\n        '200': {description: ok}\n");
     }
     CliRun pipe = run(folder, false);
     CliRun terminal = run(folder, true);
@@ -68,10 +96,13 @@ class TerminalProgressTest {
   }
 
   private static CliRun run(Path folder, boolean terminal) {
-    return terminal ? CliRun.runOnTerminal(folder, "check", ".") : CliRun.runIn(folder, "check", ".");
+    return terminal
+        ? CliRun.runOnTerminal(folder, "check", ".")
+        : CliRun.runIn(folder, "check", ".");
   }
 
   private static Finding finding(String file, int line) {
-    return new Finding("rule", Level.ERROR, "problem", file, "/x", new Region(line, 1, line, 2), null);
+    return new Finding(
+        "rule", Level.ERROR, "problem", file, "/x", new Region(line, 1, line, 2), null);
   }
 }

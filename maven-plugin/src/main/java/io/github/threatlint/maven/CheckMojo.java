@@ -2,7 +2,6 @@ package io.github.threatlint.maven;
 
 import io.github.threatlint.core.api.Level;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,14 +17,18 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = true)
 public class CheckMojo extends ThreatlintMojo {
 
   /**
-   * The reports to write to {@code outputDirectory}: {@code text} ({@code threatlint.txt}),
-   * {@code json} ({@code threatlint.json}), {@code sarif} ({@code threatlint.sarif}, for GitHub code
-   * scanning), {@code junit} ({@code threatlint-junit.xml}) and {@code markdown}
-   * ({@code threatlint.md}). Comma-separated from the command line; an empty list writes no report.
+   * The reports to write to {@code outputDirectory}: {@code text} ({@code threatlint.txt}), {@code
+   * json} ({@code threatlint.json}), {@code sarif} ({@code threatlint.sarif}, for GitHub code
+   * scanning), {@code junit} ({@code threatlint-junit.xml}) and {@code markdown} ({@code
+   * threatlint.md}). Comma-separated from the command line; an empty list writes no report.
    *
    * @since 0.1.0
    */
@@ -37,12 +40,14 @@ public class CheckMojo extends ThreatlintMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "threatlint.outputDirectory", defaultValue = "${project.build.directory}/threatlint")
+  @Parameter(
+      property = "threatlint.outputDirectory",
+      defaultValue = "${project.build.directory}/threatlint")
   File outputDirectory;
 
   /**
-   * The lowest level that fails the build: {@code error}, {@code warning}, {@code note}, or
-   * {@code none} to never fail on findings.
+   * The lowest level that fails the build: {@code error}, {@code warning}, {@code note}, or {@code
+   * none} to never fail on findings.
    *
    * @since 0.1.0
    */
@@ -50,8 +55,9 @@ public class CheckMojo extends ThreatlintMojo {
   String failOn;
 
   /**
-   * Whether findings at or above {@code failOn} fail the build. With {@code false} they are logged and
-   * reported only. Unreadable specifications and a broken configuration fail the build either way.
+   * Whether findings at or above {@code failOn} fail the build. With {@code false} they are logged
+   * and reported only. Unreadable specifications and a broken configuration fail the build either
+   * way.
    *
    * @since 0.1.0
    */
@@ -60,8 +66,8 @@ public class CheckMojo extends ThreatlintMojo {
 
   /**
    * A baseline file, as written by {@code threatlint check --write-baseline FILE}: the findings it
-   * records are reported as suppressed and do not fail the build, so that only new findings do. None
-   * by default.
+   * records are reported as suppressed and do not fail the build, so that only new findings do.
+   * None by default.
    *
    * @since 0.1.0
    */
@@ -95,7 +101,12 @@ public class CheckMojo extends ThreatlintMojo {
   }
 
   CheckParameters request() {
-    return parameters(formats, outputDirectory.toPath(), failOn, failOnViolation, baseline == null ? null : baseline.toPath(),
+    return parameters(
+        formats,
+        outputDirectory.toPath(),
+        failOn,
+        failOnViolation,
+        baseline == null ? null : baseline.toPath(),
         sarifCategory);
   }
 
@@ -103,12 +114,25 @@ public class CheckMojo extends ThreatlintMojo {
     Level threshold = outcome.threshold();
     List<String> files = outcome.failingFiles();
     String where = files.size() <= 3 ? String.join(", ", files) : files.size() + " specifications";
-    String textReport = outcome.reports().stream().filter(report -> report.endsWith(".txt")).findFirst()
-        .map(report -> ", and in " + report).orElse("");
+    String textReport =
+        outcome.reports().stream()
+            .filter(report -> report.endsWith(".txt"))
+            .findFirst()
+            .map(report -> ", and in " + report)
+            .orElse("");
     boolean one = failing == 1;
-    return "threatlint found " + CheckRunner.plural(failing, "security problem") + " at level " + threshold.label()
-        + (threshold == Level.ERROR ? "" : " or above") + " in " + where
-        + (one ? " (listed above with its file:line:col" : " (each listed above with its file:line:col") + textReport + "). "
+    return "threatlint found "
+        + CheckRunner.plural(failing, "security problem")
+        + " at level "
+        + threshold.label()
+        + (threshold == Level.ERROR ? "" : " or above")
+        + " in "
+        + where
+        + (one
+            ? " (listed above with its file:line:col"
+            : " (each listed above with its file:line:col")
+        + textReport
+        + "). "
         + (one ? "Fix it as the message says" : "Fix them as the messages say")
         + ", or accept findings for now in a baseline file (parameter baseline; see the threatlint README).";
   }

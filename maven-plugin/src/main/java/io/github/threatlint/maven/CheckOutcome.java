@@ -20,7 +20,9 @@ public record CheckOutcome(AnalysisResult result, Level threshold, List<String> 
     }
     return result.findings().stream()
         .filter(finding -> !finding.isSuppressed() && finding.level().atLeast(threshold))
-        .map(Finding::file).distinct().toList();
+        .map(Finding::file)
+        .distinct()
+        .toList();
   }
 
   /** Active findings at or above the threshold. */

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything one {@code check} or {@code report} needs, taken from the Mojo's parameters and the project.
+ * Everything one {@code check} or {@code report} needs, taken from the Mojo's parameters and the
+ * project.
  *
  * @param projectDirectory the module's folder: the default folder of {@code specs}
- * @param displayRoot paths in the log and in reports are relative to this folder (where Maven was started)
+ * @param displayRoot paths in the log and in reports are relative to this folder (where Maven was
+ *     started)
  * @param specs which files to check
  * @param root the folder that references to other files may not leave
  * @param configLocation the configuration file, or null
@@ -21,6 +23,18 @@ import java.util.List;
  * @param baseline the baseline file, or null
  * @param sarifCategory the SARIF {@code runs[0].automationDetails.id}, or null
  */
-public record CheckParameters(Path projectDirectory, Path displayRoot, SpecFileSet specs, Path root, Path configLocation,
-    String profile, List<String> enable, List<String> disable, List<String> formats, Path outputDirectory, String failOn,
-    boolean failOnViolation, Path baseline, String sarifCategory) {}
+public record CheckParameters(
+    Path projectDirectory,
+    Path displayRoot,
+    SpecFileSet specs,
+    Path root,
+    Path configLocation,
+    String profile,
+    List<String> enable,
+    List<String> disable,
+    List<String> formats,
+    Path outputDirectory,
+    String failOn,
+    boolean failOnViolation,
+    Path baseline,
+    String sarifCategory) {}

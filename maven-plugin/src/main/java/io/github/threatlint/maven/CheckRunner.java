@@ -38,14 +38,26 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * Runs one {@code check}: finds the specifications, analyses them in-process through threatlint's
  * one entry point ({@link Check}), writes the reports with the reporters of the command line and
- * logs the findings. It decides nothing about the build;
- * the Mojo turns the outcome into success or failure.
+ * logs the findings. It decides nothing about the build; the Mojo turns the outcome into success or
+ * failure.
  */
 public final class CheckRunner {
-  /** The file each format is written to, in the output directory (every format the plugin writes has one). */
-  private static final Map<String, String> REPORT_FILES = Map.of(
-      "text", "threatlint.txt", "json", "threatlint.json", "sarif", "threatlint.sarif",
-      "junit", "threatlint-junit.xml", "markdown", "threatlint.md");
+  /**
+   * The file each format is written to, in the output directory (every format the plugin writes has
+   * one).
+   */
+  private static final Map<String, String> REPORT_FILES =
+      Map.of(
+          "text",
+          "threatlint.txt",
+          "json",
+          "threatlint.json",
+          "sarif",
+          "threatlint.sarif",
+          "junit",
+          "threatlint-junit.xml",
+          "markdown",
+          "threatlint.md");
 
   private final Log log;
 
@@ -65,8 +77,13 @@ public final class CheckRunner {
     AnalysisResult result = check.result();
     if (check.baselineMatch() != null && !check.baselineMatch().fixed().isEmpty()) {
       int fixed = check.baselineMatch().fixed().size();
-      log.info("threatlint: " + fixed + (fixed == 1 ? " entry" : " entries")
-          + " of the baseline " + check.baseline().displayPath() + " no longer match a finding (fixed); they can be removed from it.");
+      log.info(
+          "threatlint: "
+              + fixed
+              + (fixed == 1 ? " entry" : " entries")
+              + " of the baseline "
+              + check.baseline().displayPath()
+              + " no longer match a finding (fixed); they can be removed from it.");
     }
 
     DocsUrl docsUrl = check.configuration().docsUrl();
@@ -79,35 +96,52 @@ public final class CheckRunner {
 
     if (!result.errors().isEmpty()) {
       ToolError first = result.errors().get(0);
-      String more = result.errors().size() == 1 ? "" : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
+      String more =
+          result.errors().size() == 1
+              ? ""
+              : " (and " + (result.errors().size() - 1) + " more problems, listed above)";
       throw new InvalidCheckException(first.oneLine() + more);
     }
-    return new CheckOutcome(result, threshold, reports.stream().map(report -> display(request, report)).toList());
+    return new CheckOutcome(
+        result, threshold, reports.stream().map(report -> display(request, report)).toList());
   }
 
   /** The specifications the {@code specs} parameter names; none is no failure, the log says why. */
-  static List<Path> findSpecifications(CheckParameters request, Log log) throws InvalidCheckException {
+  static List<Path> findSpecifications(CheckParameters request, Log log)
+      throws InvalidCheckException {
     SpecFinder.Scan scan;
     try {
       scan = request.specs().scan(request.projectDirectory());
     } catch (IOException e) {
-      throw new InvalidCheckException("cannot list the specifications under "
-          + display(request, request.specs().baseDirectory(request.projectDirectory())) + ": " + e.getMessage(), e);
+      throw new InvalidCheckException(
+          "cannot list the specifications under "
+              + display(request, request.specs().baseDirectory(request.projectDirectory()))
+              + ": "
+              + e.getMessage(),
+          e);
     }
     if (!scan.fragments().isEmpty() && log.isDebugEnabled()) {
       for (Path fragment : scan.fragments()) {
-        log.debug("threatlint: " + display(request, fragment) + " has no top-level openapi or swagger key; "
-            + "it is checked through the specifications that reference it");
+        log.debug(
+            "threatlint: "
+                + display(request, fragment)
+                + " has no top-level openapi or swagger key; "
+                + "it is checked through the specifications that reference it");
       }
     }
     if (scan.documents().isEmpty()) {
       Path base = request.specs().baseDirectory(request.projectDirectory());
       boolean projectFolder = base.equals(request.projectDirectory().toAbsolutePath().normalize());
-      log.info("threatlint: no OpenAPI or Swagger specification matches " + String.join(" or ", request.specs().effectiveIncludes())
-          + (projectFolder ? "" : " in " + display(request, base))
-          + (scan.fragments().isEmpty() ? "" : " (" + plural(scan.fragments().size(), "matched file")
-              + " without a top-level openapi or swagger key, so fragments only)")
-          + "; nothing to check.");
+      log.info(
+          "threatlint: no OpenAPI or Swagger specification matches "
+              + String.join(" or ", request.specs().effectiveIncludes())
+              + (projectFolder ? "" : " in " + display(request, base))
+              + (scan.fragments().isEmpty()
+                  ? ""
+                  : " ("
+                      + plural(scan.fragments().size(), "matched file")
+                      + " without a top-level openapi or swagger key, so fragments only)")
+              + "; nothing to check.");
     }
     return scan.documents();
   }
@@ -120,8 +154,15 @@ public final class CheckRunner {
    * Runs threatlint's one entry point on the specifications, in the build's JVM and without network
    * (a check must not depend on it), and logs what it checks once the configuration is read.
    */
-  static CheckResult check(CheckParameters request, List<Path> specifications, Log log) throws InvalidCheckException {
-    return check(request, specifications, log, Profile.RECOMMENDED, "for security problems", CheckListener.NONE);
+  static CheckResult check(CheckParameters request, List<Path> specifications, Log log)
+      throws InvalidCheckException {
+    return check(
+        request,
+        specifications,
+        log,
+        Profile.RECOMMENDED,
+        "for security problems",
+        CheckListener.NONE);
   }
 
   /**
@@ -129,47 +170,77 @@ public final class CheckRunner {
    * @param purpose what the log says the specifications are analysed for
    * @param also hears of the run as well (the threat models of the report goal)
    */
-  static CheckResult check(CheckParameters request, List<Path> specifications, Log log, Profile fallbackProfile, String purpose,
-      CheckListener also) throws InvalidCheckException {
+  static CheckResult check(
+      CheckParameters request,
+      List<Path> specifications,
+      Log log,
+      Profile fallbackProfile,
+      String purpose,
+      CheckListener also)
+      throws InvalidCheckException {
     Profile explicitProfile = parseProfile(request.profile());
-    CheckRequest.Builder check = CheckRequest.builder(request.displayRoot(), BuiltInRules.all())
-        .files(specifications)
-        .configSearchFrom(request.projectDirectory())
-        .profile(explicitProfile)
-        .fallbackProfile(fallbackProfile)
-        .enable(request.enable() == null ? List.of() : request.enable())
-        .disable(request.disable() == null ? List.of() : request.disable())
-        .baseline(request.baseline())
-        .root(request.root())
-        .threads(Math.min(specifications.size(), Runtime.getRuntime().availableProcessors()));
+    CheckRequest.Builder check =
+        CheckRequest.builder(request.displayRoot(), BuiltInRules.all())
+            .files(specifications)
+            .configSearchFrom(request.projectDirectory())
+            .profile(explicitProfile)
+            .fallbackProfile(fallbackProfile)
+            .enable(request.enable() == null ? List.of() : request.enable())
+            .disable(request.disable() == null ? List.of() : request.disable())
+            .baseline(request.baseline())
+            .root(request.root())
+            .threads(Math.min(specifications.size(), Runtime.getRuntime().availableProcessors()));
     if (request.configLocation() != null) {
       check.configFile(request.configLocation(), display(request, request.configLocation()));
     }
-    CheckListener announce = new CheckListener() {
-      @Override
-      public void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {
-        log.info("threatlint " + Version.get() + ": checking " + describe(request, specifications)
-            + " " + purpose + " (profile " + profile.label()
-            + (configuration.displayPath() == null ? "" : ", configuration " + configuration.displayPath())
-            + (request.baseline() == null ? "" : ", baseline " + display(request, request.baseline())) + ").");
-        also.started(configuration, profile, rules);
-      }
+    CheckListener announce =
+        new CheckListener() {
+          @Override
+          public void started(
+              Configuration configuration, Profile profile, List<EnabledRule> rules) {
+            log.info(
+                "threatlint "
+                    + Version.get()
+                    + ": checking "
+                    + describe(request, specifications)
+                    + " "
+                    + purpose
+                    + " (profile "
+                    + profile.label()
+                    + (configuration.displayPath() == null
+                        ? ""
+                        : ", configuration " + configuration.displayPath())
+                    + (request.baseline() == null
+                        ? ""
+                        : ", baseline " + display(request, request.baseline()))
+                    + ").");
+            also.started(configuration, profile, rules);
+          }
 
-      @Override
-      public void document(int index, Analyzer.DocumentAnalysis analysis) {
-        also.document(index, analysis);
-      }
-    };
+          @Override
+          public void document(int index, Analyzer.DocumentAnalysis analysis) {
+            also.document(index, analysis);
+          }
+        };
     try {
       return Check.run(check.build(), announce);
     } catch (CheckException e) {
-      throw new InvalidCheckException(switch (e.setting()) {
-        case CONFIGURATION_FILE -> e.getMessage() + " (configLocation, threatlint.configLocation)";
-        case ENABLE -> e.getMessage().replaceFirst("^unknown rule '[^']*'", "enable (threatlint.enable) names the $0");
-        case DISABLE -> e.getMessage().replaceFirst("^unknown rule '[^']*'", "disable (threatlint.disable) names the $0");
-        case ROOT -> "root (threatlint.root) " + request.root() + " is not an existing folder";
-        default -> e.getMessage();
-      }, e);
+      throw new InvalidCheckException(
+          switch (e.setting()) {
+            case CONFIGURATION_FILE ->
+                e.getMessage() + " (configLocation, threatlint.configLocation)";
+            case ENABLE ->
+                e.getMessage()
+                    .replaceFirst(
+                        "^unknown rule '[^']*'", "enable (threatlint.enable) names the $0");
+            case DISABLE ->
+                e.getMessage()
+                    .replaceFirst(
+                        "^unknown rule '[^']*'", "disable (threatlint.disable) names the $0");
+            case ROOT -> "root (threatlint.root) " + request.root() + " is not an existing folder";
+            default -> e.getMessage();
+          },
+          e);
     }
   }
 
@@ -180,7 +251,8 @@ public final class CheckRunner {
     }
     Level level = Level.parse(value);
     if (level == null || level == Level.OFF) {
-      throw new InvalidCheckException("failOn (threatlint.failOn) takes error, warning, note or none, not '" + failOn + "'");
+      throw new InvalidCheckException(
+          "failOn (threatlint.failOn) takes error, warning, note or none, not '" + failOn + "'");
     }
     return level;
   }
@@ -193,12 +265,18 @@ public final class CheckRunner {
         continue;
       }
       if (name.equals("github")) {
-        throw new InvalidCheckException("formats (threatlint.formats): the github format prints workflow commands to "
-            + "standard output, which the Maven log would prefix; upload threatlint.sarif to GitHub code scanning instead");
+        throw new InvalidCheckException(
+            "formats (threatlint.formats): the github format prints workflow commands to "
+                + "standard output, which the Maven log would prefix; upload threatlint.sarif to GitHub code scanning instead");
       }
       if (Reporters.byName(name) == null) {
-        throw new InvalidCheckException("formats (threatlint.formats) has the unknown format '" + format.trim()
-            + "' (choose from " + String.join(", ", Reporters.names().stream().filter(n -> !n.equals("github")).toList()) + ")");
+        throw new InvalidCheckException(
+            "formats (threatlint.formats) has the unknown format '"
+                + format.trim()
+                + "' (choose from "
+                + String.join(
+                    ", ", Reporters.names().stream().filter(n -> !n.equals("github")).toList())
+                + ")");
       }
       checked.add(name);
     }
@@ -212,35 +290,47 @@ public final class CheckRunner {
     }
     Profile profile = Profile.parse(profileName.trim().toLowerCase(Locale.ROOT));
     if (profile == null) {
-      throw new InvalidCheckException("profile (threatlint.profile) takes recommended, sfti or strict, not '" + profileName + "'");
+      throw new InvalidCheckException(
+          "profile (threatlint.profile) takes recommended, sfti or strict, not '"
+              + profileName
+              + "'");
     }
     return profile;
   }
 
-  private List<Path> writeReports(CheckParameters request, List<String> formats, AnalysisResult result, DocsUrl docsUrl)
+  private List<Path> writeReports(
+      CheckParameters request, List<String> formats, AnalysisResult result, DocsUrl docsUrl)
       throws InvalidCheckException {
     removeStaleReports(request, formats);
     List<Path> written = new ArrayList<>();
     for (String format : formats) {
       Reporter reporter = Reporters.byName(format);
-      Path target = request.outputDirectory().resolve(REPORT_FILES.getOrDefault(format, "threatlint." + format));
+      Path target =
+          request
+              .outputDirectory()
+              .resolve(REPORT_FILES.getOrDefault(format, "threatlint." + format));
       AnalysisResult shown = result;
-      ReportContext context = new ReportContext(Version.get(), request.displayRoot(), false, request.sarifCategory(), docsUrl);
+      ReportContext context =
+          new ReportContext(
+              Version.get(), request.displayRoot(), false, request.sarifCategory(), docsUrl);
       if (format.equals("sarif")) {
-        Path root = RepositoryPaths.sarifRoot(result, request.displayRoot(), request.projectDirectory());
+        Path root =
+            RepositoryPaths.sarifRoot(result, request.displayRoot(), request.projectDirectory());
         shown = RepositoryPaths.relativeTo(result, request.displayRoot(), root);
         context = new ReportContext(Version.get(), root, false, request.sarifCategory(), docsUrl);
       }
       try {
         Files.createDirectories(request.outputDirectory());
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+        try (Writer writer =
+            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
           reporter.write(shown, context, writer);
         }
         for (String omission : reporter.omissions(shown)) {
           log.warn("threatlint: " + display(request, target) + ": " + omission);
         }
       } catch (IOException e) {
-        throw new InvalidCheckException("cannot write the " + format + " report to " + display(request, target) + ": " + e, e);
+        throw new InvalidCheckException(
+            "cannot write the " + format + " report to " + display(request, target) + ": " + e, e);
       }
       written.add(target);
     }
@@ -251,15 +341,20 @@ public final class CheckRunner {
    * Deletes the reports a previous check wrote in a format no longer asked for, so that the output
    * folder never holds a report that is not of this run. Only threatlint's own file names.
    */
-  private void removeStaleReports(CheckParameters request, List<String> formats) throws InvalidCheckException {
+  private void removeStaleReports(CheckParameters request, List<String> formats)
+      throws InvalidCheckException {
     for (Map.Entry<String, String> report : REPORT_FILES.entrySet()) {
       Path stale = request.outputDirectory().resolve(report.getValue());
       try {
         if (!formats.contains(report.getKey()) && Files.deleteIfExists(stale)) {
-          log.info("threatlint: removed " + display(request, stale) + ", a report of a previous run in a format no longer asked for.");
+          log.info(
+              "threatlint: removed "
+                  + display(request, stale)
+                  + ", a report of a previous run in a format no longer asked for.");
         }
       } catch (IOException e) {
-        throw new InvalidCheckException("cannot remove the stale report " + display(request, stale) + ": " + e, e);
+        throw new InvalidCheckException(
+            "cannot remove the stale report " + display(request, stale) + ": " + e, e);
       }
     }
   }
@@ -291,11 +386,23 @@ public final class CheckRunner {
     long total = errors + warnings + notes;
     int files = result.files().size();
     StringBuilder summary = new StringBuilder("threatlint: ");
-    summary.append(total == 0 ? "no findings" : plural(total, "finding") + " (" + plural(errors, "error") + ", "
-        + plural(warnings, "warning") + ", " + plural(notes, "note") + ")");
+    summary.append(
+        total == 0
+            ? "no findings"
+            : plural(total, "finding")
+                + " ("
+                + plural(errors, "error")
+                + ", "
+                + plural(warnings, "warning")
+                + ", "
+                + plural(notes, "note")
+                + ")");
     summary.append(" in ").append(plural(files, "specification"));
     if (!result.errors().isEmpty()) {
-      summary.append("; ").append(result.errors().size()).append(result.errors().size() == 1 ? " problem" : " problems")
+      summary
+          .append("; ")
+          .append(result.errors().size())
+          .append(result.errors().size() == 1 ? " problem" : " problems")
           .append(" stopped the check (listed above)");
     }
     long suppressed = result.suppressedCount();
@@ -304,7 +411,11 @@ public final class CheckRunner {
     }
     summary.append('.');
     if (!reports.isEmpty()) {
-      summary.append(" Reports: ").append(String.join(", ", reports.stream().map(report -> display(request, report)).toList())).append('.');
+      summary
+          .append(" Reports: ")
+          .append(
+              String.join(", ", reports.stream().map(report -> display(request, report)).toList()))
+          .append('.');
     }
     log.info(summary.toString());
   }
@@ -321,9 +432,11 @@ public final class CheckRunner {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
-  /** A path as the log and reports show it: relative to where Maven was started when it is inside (as reports name files). */
+  /**
+   * A path as the log and reports show it: relative to where Maven was started when it is inside
+   * (as reports name files).
+   */
   static String display(CheckParameters request, Path path) {
     return CheckRequest.displayPath(request.displayRoot().toAbsolutePath().normalize(), path);
   }
-
 }

@@ -39,10 +39,10 @@ public class ReportMojo extends ThreatlintMojo {
   static final String REPORT_NAME = "threatlint-report";
 
   /**
-   * The report formats to write to {@code outputDirectory}: {@code html}
-   * ({@code threatlint-report.html}) and {@code markdown} ({@code threatlint-report.md}).
-   * Comma-separated from the command line. When the {@code profile} parameter and the configuration
-   * name no profile, the report uses {@code sfti}.
+   * The report formats to write to {@code outputDirectory}: {@code html} ({@code
+   * threatlint-report.html}) and {@code markdown} ({@code threatlint-report.md}). Comma-separated
+   * from the command line. When the {@code profile} parameter and the configuration name no
+   * profile, the report uses {@code sfti}.
    *
    * @since 0.1.0
    */
@@ -54,7 +54,9 @@ public class ReportMojo extends ThreatlintMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "threatlint.outputDirectory", defaultValue = "${project.build.directory}/threatlint")
+  @Parameter(
+      property = "threatlint.outputDirectory",
+      defaultValue = "${project.build.directory}/threatlint")
   File outputDirectory;
 
   @Override
@@ -77,31 +79,56 @@ public class ReportMojo extends ThreatlintMojo {
       return List.of();
     }
     ThreatModels models = new ThreatModels(ThreatCatalogue.sfti());
-    CheckResult check = CheckRunner.check(request, specifications, getLog(), Profile.SFTI, "for its threat-model report", models);
+    CheckResult check =
+        CheckRunner.check(
+            request, specifications, getLog(), Profile.SFTI, "for its threat-model report", models);
     for (ToolError error : check.result().errors()) {
       getLog().error(error.oneLine());
     }
     if (models.models().isEmpty()) {
-      throw new InvalidCheckException("no specification could be analysed (listed above); no report written");
+      throw new InvalidCheckException(
+          "no specification could be analysed (listed above); no report written");
     }
     List<Path> written = new ArrayList<>();
     for (ThreatReportFormat format : formats) {
-      Path target = request.outputDirectory().resolve(REPORT_NAME + (format == ThreatReportFormat.HTML ? ".html" : ".md"));
+      Path target =
+          request
+              .outputDirectory()
+              .resolve(REPORT_NAME + (format == ThreatReportFormat.HTML ? ".html" : ".md"));
       try {
         Files.createDirectories(request.outputDirectory());
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-          format.write(models.models(), ReportLinks.forReport(request.displayRoot(), target, check.configuration().docsUrl()), Version.get(), writer);
+        try (Writer writer =
+            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
+          format.write(
+              models.models(),
+              ReportLinks.forReport(request.displayRoot(), target, check.configuration().docsUrl()),
+              Version.get(),
+              writer);
         }
       } catch (IOException e) {
-        throw new InvalidCheckException("cannot write the threat-model report to " + CheckRunner.display(request, target) + ": " + e, e);
+        throw new InvalidCheckException(
+            "cannot write the threat-model report to "
+                + CheckRunner.display(request, target)
+                + ": "
+                + e,
+            e);
       }
       written.add(target);
     }
-    getLog().info("threatlint: threat-model report of " + CheckRunner.plural(models.models().size(), "specification") + ": "
-        + String.join(", ", written.stream().map(file -> CheckRunner.display(request, file)).toList()) + ".");
+    getLog()
+        .info(
+            "threatlint: threat-model report of "
+                + CheckRunner.plural(models.models().size(), "specification")
+                + ": "
+                + String.join(
+                    ", ", written.stream().map(file -> CheckRunner.display(request, file)).toList())
+                + ".");
     if (!check.result().errors().isEmpty()) {
       ToolError first = check.result().errors().get(0);
-      String more = check.result().errors().size() == 1 ? "" : " (and " + (check.result().errors().size() - 1) + " more problems, listed above)";
+      String more =
+          check.result().errors().size() == 1
+              ? ""
+              : " (and " + (check.result().errors().size() - 1) + " more problems, listed above)";
       throw new InvalidCheckException(first.oneLine() + more);
     }
     return written;
@@ -115,12 +142,16 @@ public class ReportMojo extends ThreatlintMojo {
       }
       ThreatReportFormat format = ThreatReportFormat.parse(name.trim().toLowerCase(Locale.ROOT));
       if (format == null) {
-        throw new InvalidCheckException("reportFormats (threatlint.reportFormats) takes html and markdown, not '" + name.trim() + "'");
+        throw new InvalidCheckException(
+            "reportFormats (threatlint.reportFormats) takes html and markdown, not '"
+                + name.trim()
+                + "'");
       }
       formats.add(format);
     }
     if (formats.isEmpty()) {
-      throw new InvalidCheckException("reportFormats (threatlint.reportFormats) is empty: name html, markdown or both");
+      throw new InvalidCheckException(
+          "reportFormats (threatlint.reportFormats) is empty: name html, markdown or both");
     }
     return List.copyOf(formats);
   }

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * The {@code specs} parameter: the specification files to check, as a folder with include and
- * exclude patterns. Patterns are relative to the folder, with {@code /} as separator, in threatlint's
- * one glob dialect, which is the Ant style Maven users know ({@code *} within one name, {@code **} any
- * number of folders, {@code ?} one character, a trailing {@code /} for everything below a folder)
- * plus {@code {a,b}} alternatives.
+ * exclude patterns. Patterns are relative to the folder, with {@code /} as separator, in
+ * threatlint's one glob dialect, which is the Ant style Maven users know ({@code *} within one
+ * name, {@code **} any number of folders, {@code ?} one character, a trailing {@code /} for
+ * everything below a folder) plus {@code {a,b}} alternatives.
  *
  * <pre>{@code
  * <specs>
@@ -30,17 +30,20 @@ import java.util.List;
  * <p>On the command line, {@code -Dthreatlint.specs=api/openapi.yaml,api/admin/*.yaml} sets the
  * includes (comma-separated), relative to the project folder.
  *
- * <p>A file matched by a wildcard pattern is checked only when it is a specification of its own, that
- * is, when it has a top-level {@code openapi} or {@code swagger} key; other matched files are
+ * <p>A file matched by a wildcard pattern is checked only when it is a specification of its own,
+ * that is, when it has a top-level {@code openapi} or {@code swagger} key; other matched files are
  * fragments (schemas, paths) that specifications reference, and they are checked as part of those.
  * A pattern without wildcards names one file, which is always checked, so that a misspelt name is
  * reported instead of silently checking nothing.
  */
 public class SpecFileSet {
-  /** The includes when none are configured: the conventional places of a project's API descriptions. */
-  public static final List<String> DEFAULT_INCLUDES = List.of(
-      "src/main/openapi/**/*.{yaml,yml,json}",
-      "src/main/resources/**/{openapi,swagger}*.{yaml,yml,json}");
+  /**
+   * The includes when none are configured: the conventional places of a project's API descriptions.
+   */
+  public static final List<String> DEFAULT_INCLUDES =
+      List.of(
+          "src/main/openapi/**/*.{yaml,yml,json}",
+          "src/main/resources/**/{openapi,swagger}*.{yaml,yml,json}");
 
   private File directory;
   private List<String> includes = new ArrayList<>();
@@ -89,7 +92,8 @@ public class SpecFileSet {
    * @param defaultDirectory the folder when none is configured (the project's)
    */
   public SpecFinder.Scan scan(Path defaultDirectory) throws IOException {
-    return new SpecFinder(defaultDirectory, SourceReader.DEFAULT_MAX_BYTES).scan(baseDirectory(defaultDirectory), effectiveIncludes(), excludes);
+    return new SpecFinder(defaultDirectory, SourceReader.DEFAULT_MAX_BYTES)
+        .scan(baseDirectory(defaultDirectory), effectiveIncludes(), excludes);
   }
 
   /** The folder the patterns are relative to. */

@@ -16,11 +16,22 @@ import io.github.threatlint.core.source.TreeParser;
  * The plugin's part of the architecture (the rest is checked by the CLI module's ArchitectureTest,
  * whose tests see core, rules and the CLI but not this module).
  */
-@AnalyzeClasses(packages = "io.github.threatlint.maven", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.github.threatlint.maven",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   /** A shell parses no document and walks none: that is the engine's, behind its entry point. */
   @ArchTest
-  static final ArchRule pluginDoesNotParseOrWalkDocuments = noClasses().that().resideInAPackage("io.github.threatlint.maven..")
-      .should().dependOnClassesThat().belongToAnyOf(TreeParser.class, LocationIndex.class, NodeRef.class, Checks.class,
-          RuleContext.class);
+  static final ArchRule pluginDoesNotParseOrWalkDocuments =
+      noClasses()
+          .that()
+          .resideInAPackage("io.github.threatlint.maven..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(
+              TreeParser.class,
+              LocationIndex.class,
+              NodeRef.class,
+              Checks.class,
+              RuleContext.class);
 }

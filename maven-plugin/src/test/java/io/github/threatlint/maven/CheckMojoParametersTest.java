@@ -1,7 +1,6 @@
 package io.github.threatlint.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
@@ -22,7 +21,8 @@ class CheckMojoParametersTest {
   @Test
   @InjectMojo(goal = "check", pom = "src/test/resources/unit/defaults/pom.xml")
   void defaults(CheckMojo mojo) {
-    // real Maven leaves specs null when it is not configured; the harness gives an empty one: both mean the defaults
+    // real Maven leaves specs null when it is not configured; the harness gives an empty one: both
+    // mean the defaults
     assertThat(mojo.specs == null ? SpecFileSet.DEFAULT_INCLUDES : mojo.specs.effectiveIncludes())
         .isEqualTo(SpecFileSet.DEFAULT_INCLUDES);
     assertThat(mojo.root).isEqualTo(mojo.projectDirectory);
@@ -64,14 +64,15 @@ class CheckMojoParametersTest {
     assertThat(mojo.formats).containsExactly("text", "json");
   }
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   @InjectMojo(goal = "check", pom = "src/test/resources/unit/defaults/pom.xml")
   void findingsFailTheBuildAndBrokenParametersStopIt(CheckMojo mojo) throws Exception {
     Files.createDirectories(project.resolve("src/main/openapi"));
-    Files.writeString(project.resolve("src/main/openapi/museum.yaml"), """
+    Files.writeString(
+        project.resolve("src/main/openapi/museum.yaml"),
+        """
         openapi: 3.0.3
         info: {title: Museum tickets, version: 1.0.0}
         paths:
@@ -87,9 +88,10 @@ class CheckMojoParametersTest {
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("threatlint found 2 security problems at level error in src/main/openapi/museum.yaml (each listed above "
-            + "with its file:line:col, and in target/threatlint/threatlint.txt). Fix them as the messages say, or accept "
-            + "findings for now in a baseline file (parameter baseline; see the threatlint README).");
+        .hasMessage(
+            "threatlint found 2 security problems at level error in src/main/openapi/museum.yaml (each listed above "
+                + "with its file:line:col, and in target/threatlint/threatlint.txt). Fix them as the messages say, or accept "
+                + "findings for now in a baseline file (parameter baseline; see the threatlint README).");
 
     mojo.failOnViolation = false;
     mojo.execute();
@@ -97,7 +99,8 @@ class CheckMojoParametersTest {
     mojo.failOn = "fatal";
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("threatlint: failOn (threatlint.failOn) takes error, warning, note or none, not 'fatal'");
+        .hasMessage(
+            "threatlint: failOn (threatlint.failOn) takes error, warning, note or none, not 'fatal'");
 
     mojo.skip = true;
     mojo.execute();

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpecFileSetTest {
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void defaultIncludesFindSpecificationsAndLeaveFragmentsOut() throws IOException {
-    write("src/main/openapi/orders.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
-    write("src/main/openapi/schemas/order.yaml", "type: object\nproperties:\n  id: {type: string}\n");
+    write(
+        "src/main/openapi/orders.yaml",
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    write(
+        "src/main/openapi/schemas/order.yaml", "type: object\nproperties:\n  id: {type: string}\n");
     write("src/main/openapi/legacy/orders.json", "{\n  \"swagger\": \"2.0\"\n}\n");
     write("src/main/resources/static/openapi.yml", "# comment first\n\"openapi\": 3.1.0\n");
     write("src/main/resources/static/swagger-ui.css", "body {}\n");
@@ -26,8 +28,11 @@ class SpecFileSetTest {
 
     SpecFinder.Scan scan = new SpecFileSet().scan(project);
 
-    assertThat(relative(scan.documents())).containsExactly(
-        "src/main/openapi/legacy/orders.json", "src/main/openapi/orders.yaml", "src/main/resources/static/openapi.yml");
+    assertThat(relative(scan.documents()))
+        .containsExactly(
+            "src/main/openapi/legacy/orders.json",
+            "src/main/openapi/orders.yaml",
+            "src/main/resources/static/openapi.yml");
     assertThat(relative(scan.fragments())).containsExactly("src/main/openapi/schemas/order.yaml");
   }
 
@@ -40,7 +45,8 @@ class SpecFileSetTest {
     specs.setIncludes(List.of("**/*.yaml"));
     specs.setExcludes(List.of("internal/**"));
 
-    assertThat(relative(specs.scan(Path.of("/elsewhere")).documents())).containsExactly("api/public/catalog.yaml");
+    assertThat(relative(specs.scan(Path.of("/elsewhere")).documents()))
+        .containsExactly("api/public/catalog.yaml");
   }
 
   @Test
@@ -50,7 +56,8 @@ class SpecFileSetTest {
     specs.set(" api/fragment.yaml , api/missing.yaml,");
 
     assertThat(specs.getIncludes()).containsExactly("api/fragment.yaml", "api/missing.yaml");
-    assertThat(relative(specs.scan(project).documents())).containsExactly("api/fragment.yaml", "api/missing.yaml");
+    assertThat(relative(specs.scan(project).documents()))
+        .containsExactly("api/fragment.yaml", "api/missing.yaml");
   }
 
   @Test
@@ -67,6 +74,8 @@ class SpecFileSetTest {
   }
 
   private List<String> relative(List<Path> files) {
-    return files.stream().map(file -> project.relativize(file).toString().replace('\\', '/')).toList();
+    return files.stream()
+        .map(file -> project.relativize(file).toString().replace('\\', '/'))
+        .toList();
   }
 }

@@ -23,19 +23,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every rule, at once, over a document whose text fields (descriptions, names, paths, URLs, versions,
- * patterns, scopes) each hold 1 MB of a repeated unit chosen to make backtracking expressions
- * quadratic. A linear scan of it all takes seconds; a quadratic one takes hours (60 KB of "<a" took
- * 22 s), so the bound below is generous for a busy machine and still catches it.
+ * Every rule, at once, over a document whose text fields (descriptions, names, paths, URLs,
+ * versions, patterns, scopes) each hold 1 MB of a repeated unit chosen to make backtracking
+ * expressions quadratic. A linear scan of it all takes seconds; a quadratic one takes hours (60 KB
+ * of "<a" took 22 s), so the bound below is generous for a busy machine and still catches it.
  */
 class AdversarialTextTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SIZE = 1 << 20;
+
   /** Keys are bounded by the JSON reader (50,000 characters); a path holds two names. */
   private static final int MAX_NAME = 20_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "[{index}] '{0}'")
   @ValueSource(strings = {"<a", "a", "1.", "a.", "{", "{a", "`", "```a", "attribute ", "eval "})
@@ -48,8 +48,10 @@ class AdversarialTextTest {
       rules.add(new EnabledRule(rule, Level.NOTE, Map.of()));
     }
     Analyzer analyzer = TestAnalyzers.create(rules, dir);
-    AnalysisResult result = assertTimeoutPreemptively(Duration.ofSeconds(90),
-        () -> analyzer.analyze(List.of(new Analyzer.Input(spec, "adversarial.json"))));
+    AnalysisResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(90),
+            () -> analyzer.analyze(List.of(new Analyzer.Input(spec, "adversarial.json"))));
     assertThat(result.errors()).isEmpty();
   }
 
@@ -62,14 +64,26 @@ class AdversarialTextTest {
     ArrayNode servers = root.putArray("servers");
     servers.addObject().put("url", text).put("description", text);
     servers.addObject().put("url", "https://" + text);
-    ObjectNode operation = root.putObject("paths").putObject("/" + name + "/{" + name + "}").putObject("get");
+    ObjectNode operation =
+        root.putObject("paths").putObject("/" + name + "/{" + name + "}").putObject("get");
     operation.put("operationId", name).put("description", text);
-    operation.putArray("parameters").addObject().put("name", name).put("in", "query").put("description", text)
-        .putObject("schema").put("type", "string").put("pattern", text);
+    operation
+        .putArray("parameters")
+        .addObject()
+        .put("name", name)
+        .put("in", "query")
+        .put("description", text)
+        .putObject("schema")
+        .put("type", "string")
+        .put("pattern", text);
     operation.putObject("responses").putObject("200").put("description", text);
     ObjectNode oauth = root.putObject("components").putObject("securitySchemes").putObject("oauth");
     oauth.put("type", "oauth2").put("description", text);
-    oauth.putObject("flows").putObject("clientCredentials").put("tokenUrl", "https://" + name).putObject("scopes")
+    oauth
+        .putObject("flows")
+        .putObject("clientCredentials")
+        .put("tokenUrl", "https://" + name)
+        .putObject("scopes")
         .put(name, text);
     return root;
   }

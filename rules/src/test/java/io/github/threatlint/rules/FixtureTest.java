@@ -50,8 +50,11 @@ class FixtureTest {
       try (Stream<Path> entries = Files.list(folder)) {
         for (Path fixture : entries.sorted().toList()) {
           if (isRootFixture(fixture)) {
-            tests.add(DynamicTest.dynamicTest(rule.id() + "/" + fixture.getFileName(), fixture.toUri(),
-                () -> check(rule, fixture)));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    rule.id() + "/" + fixture.getFileName(),
+                    fixture.toUri(),
+                    () -> check(rule, fixture)));
           }
         }
       }
@@ -62,7 +65,8 @@ class FixtureTest {
   static boolean isRootFixture(Path fixture) {
     String name = fixture.getFileName().toString();
     if (Files.isDirectory(fixture)) {
-      return Files.exists(fixture.resolve("root.yaml")) || Files.exists(fixture.resolve("root.json"));
+      return Files.exists(fixture.resolve("root.yaml"))
+          || Files.exists(fixture.resolve("root.json"));
     }
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
@@ -89,7 +93,9 @@ class FixtureTest {
     if (!Files.isDirectory(fixture) && fixture.toString().endsWith(".json")) {
       Path sideCar = fixture.resolveSibling(fixture.getFileName() + ".expect");
       if (!Files.exists(sideCar)) {
-        sideCar = fixture.resolveSibling(fixture.getFileName().toString().replaceAll("\\.json$", ".expect"));
+        sideCar =
+            fixture.resolveSibling(
+                fixture.getFileName().toString().replaceAll("\\.json$", ".expect"));
       }
       if (Files.exists(sideCar)) {
         readSideCar(sideCar, fixture, ruleId, expectations);
@@ -111,8 +117,8 @@ class FixtureTest {
     }
   }
 
-  private static void readYamlComments(Path file, Path fixture, String ruleId, Expectations expectations)
-      throws IOException {
+  private static void readYamlComments(
+      Path file, Path fixture, String ruleId, Expectations expectations) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<String> pending = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -127,7 +133,8 @@ class FixtureTest {
       if (expect) {
         String id = comment.substring("expect:".length()).trim();
         if (!id.equals(ruleId)) {
-          throw new IllegalStateException(file + ":" + (i + 1) + ": expectation for " + id + " in a fixture of " + ruleId);
+          throw new IllegalStateException(
+              file + ":" + (i + 1) + ": expectation for " + id + " in a fixture of " + ruleId);
         }
       }
       if (!content.isBlank()) {
@@ -154,14 +161,18 @@ class FixtureTest {
         single = !single;
       } else if (c == '"' && !single) {
         dbl = !dbl;
-      } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+      } else if (c == '#'
+          && !single
+          && !dbl
+          && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
         return i;
       }
     }
     return -1;
   }
 
-  private static void readSideCar(Path sideCar, Path fixture, String ruleId, Expectations expectations) throws IOException {
+  private static void readSideCar(
+      Path sideCar, Path fixture, String ruleId, Expectations expectations) throws IOException {
     String target = sideCar.getFileName().toString().replaceAll("\\.expect$", "");
     Path targetFile = sideCar.resolveSibling(target);
     if (!Files.exists(targetFile)) {
@@ -178,7 +189,8 @@ class FixtureTest {
       }
       String[] parts = trimmed.split("\\s+");
       if (!parts[1].equals(ruleId)) {
-        throw new IllegalStateException(sideCar + ": expectation for " + parts[1] + " in a fixture of " + ruleId);
+        throw new IllegalStateException(
+            sideCar + ": expectation for " + parts[1] + " in a fixture of " + ruleId);
       }
       expectations.add(relative(targetFile, fixture), Integer.parseInt(parts[0]));
     }
@@ -213,10 +225,18 @@ class FixtureTest {
 
   static void check(RuleDescriptor rule, Path fixture) throws IOException {
     Expectations expectations = expectations(fixture, rule.id());
-    Path root = Files.isDirectory(fixture)
-        ? (Files.exists(fixture.resolve("root.yaml")) ? fixture.resolve("root.yaml") : fixture.resolve("root.json"))
-        : fixture;
-    AnalysisResult result = FixtureRunner.run(rule, expectations.options, root, Files.isDirectory(fixture) ? fixture : fixture.getParent());
+    Path root =
+        Files.isDirectory(fixture)
+            ? (Files.exists(fixture.resolve("root.yaml"))
+                ? fixture.resolve("root.yaml")
+                : fixture.resolve("root.json"))
+            : fixture;
+    AnalysisResult result =
+        FixtureRunner.run(
+            rule,
+            expectations.options,
+            root,
+            Files.isDirectory(fixture) ? fixture : fixture.getParent());
     Map<String, Integer> actual = new TreeMap<>();
     List<String> messages = new ArrayList<>();
     for (Finding finding : result.findings()) {
@@ -231,28 +251,48 @@ class FixtureTest {
     for (Map.Entry<String, Integer> entry : expectations.expected.entrySet()) {
       int found = actual.getOrDefault(entry.getKey(), 0);
       if (found < entry.getValue()) {
-        problems.append("\n  missing: ").append(entry.getKey()).append(" expected ").append(entry.getValue())
-            .append(" finding(s), found ").append(found);
+        problems
+            .append("\n  missing: ")
+            .append(entry.getKey())
+            .append(" expected ")
+            .append(entry.getValue())
+            .append(" finding(s), found ")
+            .append(found);
       }
     }
     for (Map.Entry<String, Integer> entry : actual.entrySet()) {
       int wanted = expectations.expected.getOrDefault(entry.getKey(), 0);
       if (entry.getValue() > wanted) {
-        problems.append("\n  unexpected: ").append(entry.getKey()).append(" has ").append(entry.getValue())
-            .append(" finding(s), expected ").append(wanted);
+        problems
+            .append("\n  unexpected: ")
+            .append(entry.getKey())
+            .append(" has ")
+            .append(entry.getValue())
+            .append(" finding(s), expected ")
+            .append(wanted);
       }
     }
     if (problems.length() > 0) {
-      fail(rule.id() + " on " + fixture + ":" + problems + "\n  findings:\n    " + String.join("\n    ", messages));
+      fail(
+          rule.id()
+              + " on "
+              + fixture
+              + ":"
+              + problems
+              + "\n  findings:\n    "
+              + String.join("\n    ", messages));
     }
   }
 
   /** Runs one rule alone, with options, at its default level (note when it is off by default). */
   static final class FixtureRunner {
-    static AnalysisResult run(RuleDescriptor rule, Map<String, Object> options, Path rootDocument, Path base) {
+    static AnalysisResult run(
+        RuleDescriptor rule, Map<String, Object> options, Path rootDocument, Path base) {
       Level level = rule.info().level() == Level.OFF ? Level.NOTE : rule.info().level();
-      Analyzer analyzer = TestAnalyzers.create(List.of(new EnabledRule(rule, level, options)), base);
-      return analyzer.analyze(List.of(new Analyzer.Input(rootDocument, base.relativize(rootDocument).toString())));
+      Analyzer analyzer =
+          TestAnalyzers.create(List.of(new EnabledRule(rule, level, options)), base);
+      return analyzer.analyze(
+          List.of(new Analyzer.Input(rootDocument, base.relativize(rootDocument).toString())));
     }
   }
 }

@@ -20,20 +20,22 @@ import org.junit.jupiter.api.Test;
  * to all of its findings.
  */
 class GradedFindingsTest {
-  private static final String SPEC = String.join("\n",
-      "openapi: 3.0.3",
-      "info: {title: Accounts, version: 1.0.0}",
-      "paths:",
-      "  /v1/accounts:",
-      "    get:",
-      "      responses: {'200': {description: ok}}",
-      "    post:",
-      "      operationId: openAccount",
-      "      responses: {'201': {description: created}}",
-      "    put:",
-      "      operationId: openAccount",
-      "      responses: {'200': {description: replaced}}",
-      "");
+  private static final String SPEC =
+      String.join(
+          "\n",
+          "openapi: 3.0.3",
+          "info: {title: Accounts, version: 1.0.0}",
+          "paths:",
+          "  /v1/accounts:",
+          "    get:",
+          "      responses: {'200': {description: ok}}",
+          "    post:",
+          "      operationId: openAccount",
+          "      responses: {'201': {description: created}}",
+          "    put:",
+          "      operationId: openAccount",
+          "      responses: {'200': {description: replaced}}",
+          "");
 
   private static List<Level> levels(Level configured) {
     return levels("operation-id-invalid", configured, SPEC);
@@ -41,54 +43,61 @@ class GradedFindingsTest {
 
   private static List<Level> levels(String ruleId, Level configured, String spec) {
     RuleDescriptor rule = BuiltInRules.byId(ruleId);
-    AnalysisResult result = TestAnalyzers.create(List.of(new EnabledRule(rule, configured, Map.of())), Path.of("."))
-        .analyze(new ByteArrayInputStream(spec.getBytes(StandardCharsets.UTF_8)), "api.yaml");
+    AnalysisResult result =
+        TestAnalyzers.create(List.of(new EnabledRule(rule, configured, Map.of())), Path.of("."))
+            .analyze(new ByteArrayInputStream(spec.getBytes(StandardCharsets.UTF_8)), "api.yaml");
     return result.findings().stream().map(Finding::level).toList();
   }
 
-  /** What a document marks public or optional is intent (a note); what it leaves open is an error. */
+  /**
+   * What a document marks public or optional is intent (a note); what it leaves open is an error.
+   */
   @Test
   void operationSecurityMissingGradesIntentAsANote() {
-    String spec = String.join("\n",
-        "openapi: 3.0.3",
-        "info: {title: Accounts, version: 1.0.0}",
-        "paths:",
-        "  /v1/products:",
-        "    get: {security: [], responses: {'200': {description: public by its own empty security}}}",
-        "  /v1/accounts:",
-        "    get: {security: [{}, {oauth: []}], responses: {'200': {description: optional}}}",
-        "  /v1/status:",
-        "    get: {description: No authentication is required., responses: {'200': {description: says public}}}",
-        "  /v1/orders:",
-        "    post: {responses: {'201': {description: open}}}",
-        "components: {securitySchemes: {oauth: {type: http, scheme: bearer}}}",
-        "");
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Accounts, version: 1.0.0}",
+            "paths:",
+            "  /v1/products:",
+            "    get: {security: [], responses: {'200': {description: public by its own empty security}}}",
+            "  /v1/accounts:",
+            "    get: {security: [{}, {oauth: []}], responses: {'200': {description: optional}}}",
+            "  /v1/status:",
+            "    get: {description: No authentication is required., responses: {'200': {description: says public}}}",
+            "  /v1/orders:",
+            "    post: {responses: {'201': {description: open}}}",
+            "components: {securitySchemes: {oauth: {type: http, scheme: bearer}}}",
+            "");
     assertThat(levels("operation-security-missing", Level.ERROR, spec))
         .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.ERROR);
   }
 
   /**
-   * A request id in every response body makes calls traceable, and a public operation has no caller to trace: notes;
-   * an authenticated operation without any is a warning.
+   * A request id in every response body makes calls traceable, and a public operation has no caller
+   * to trace: notes; an authenticated operation without any is a warning.
    */
   @Test
   void correlationIdMissingGradesABodyRequestIdAsANote() {
-    String spec = String.join("\n",
-        "openapi: 3.0.3",
-        "info: {title: Branches, version: 1.0.0}",
-        "paths:",
-        "  /v1/branches:",
-        "    get:",
-        "      responses:",
-        "        '200': {description: ok, content: {application/json: {schema: {properties: {request_id: {type: string}}}}}}",
-        "  /v1/products:",
-        "    get: {responses: {'200': {description: ok}}}",
-        "  /v1/atms:",
-        "    get: {security: [{bearer: []}], responses: {'200': {description: ok}}}",
-        "  /v1/accounts:",
-        "    get: {parameters: [{name: X-Request-ID, in: header}], responses: {'200': {description: ok}}}",
-        "components: {securitySchemes: {bearer: {type: http, scheme: bearer}}}",
-        "");
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Branches, version: 1.0.0}",
+            "paths:",
+            "  /v1/branches:",
+            "    get:",
+            "      responses:",
+            "        '200': {description: ok, content: {application/json: {schema: {properties: {request_id: {type: string}}}}}}",
+            "  /v1/products:",
+            "    get: {responses: {'200': {description: ok}}}",
+            "  /v1/atms:",
+            "    get: {security: [{bearer: []}], responses: {'200': {description: ok}}}",
+            "  /v1/accounts:",
+            "    get: {parameters: [{name: X-Request-ID, in: header}], responses: {'200': {description: ok}}}",
+            "components: {securitySchemes: {bearer: {type: http, scheme: bearer}}}",
+            "");
     assertThat(levels("correlation-id-missing", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
   }
@@ -105,17 +114,23 @@ class GradedFindingsTest {
     assertThat(levels(Level.NOTE)).containsExactly(Level.NOTE, Level.NOTE);
   }
 
-  /** A placeholder domain reaches no environment (a note); a host named for a test environment is a warning. */
+  /**
+   * A placeholder domain reaches no environment (a note); a host named for a test environment is a
+   * warning.
+   */
   @Test
   void serverNonProductionGradesAPlaceholderDomainAsANote() {
-    String spec = String.join("\n",
-        "openapi: 3.0.3",
-        "info: {title: Accounts, version: 1.0.0}",
-        "servers:",
-        "  - url: https://mtls.dh.example.com/cds-au/v1",
-        "  - url: https://api-homologacao.banco.com.br/v1",
-        "paths: {}",
-        "");
-    assertThat(levels("server-non-production", Level.WARNING, spec)).containsExactly(Level.NOTE, Level.WARNING);
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Accounts, version: 1.0.0}",
+            "servers:",
+            "  - url: https://mtls.dh.example.com/cds-au/v1",
+            "  - url: https://api-homologacao.banco.com.br/v1",
+            "paths: {}",
+            "");
+    assertThat(levels("server-non-production", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING);
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deserializer adds {@code type: string} to an untyped enum of the tree it reads.
  */
 class ParserModelAheadTest {
-  private static final String SWAGGER_2 = """
+  private static final String SWAGGER_2 =
+      """
       swagger: '2.0'
       info: {title: Images, version: 1.0.0}
       paths:
@@ -43,11 +44,11 @@ class ParserModelAheadTest {
     List<EnabledRule> rules = Profile.STRICT.enable(BuiltInRules.all());
     Analyzer analyzer = new Analyzer(rules, 1024 * 1024, threads, file -> ExternalFiles.NONE);
     return analyzer.analyze(List.of(new Analyzer.Input(spec, "images.yaml"))).findings().stream()
-        .map(finding -> finding.ruleId() + " " + finding.pointer() + " " + finding.message()).toList();
+        .map(finding -> finding.ruleId() + " " + finding.pointer() + " " + finding.message())
+        .toList();
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theModelBuiltAheadChangesNeitherTheFindingsNorTheTree() throws IOException {
@@ -55,12 +56,19 @@ class ParserModelAheadTest {
     List<String> alone = findings(spec, 1);
     List<String> ahead = findings(spec, 2);
     assertThat(ahead).isEqualTo(alone);
-    assertThat(alone).anyMatch(finding -> finding.startsWith("schema-additional-properties /definitions/ImageRef "));
+    assertThat(alone)
+        .anyMatch(
+            finding -> finding.startsWith("schema-additional-properties /definitions/ImageRef "));
 
-    Analyzer analyzer = new Analyzer(Profile.STRICT.enable(BuiltInRules.all()), 1024 * 1024, 1, file -> ExternalFiles.NONE);
+    Analyzer analyzer =
+        new Analyzer(
+            Profile.STRICT.enable(BuiltInRules.all()), 1024 * 1024, 1, file -> ExternalFiles.NONE);
     JsonNode[] kind = new JsonNode[1];
-    analyzer.analyze(List.of(new Analyzer.Input(spec, "images.yaml")),
-        (index, analysis) -> kind[0] = analysis.document().rootFile().root().at("/definitions/ImageRef/properties/kind"));
+    analyzer.analyze(
+        List.of(new Analyzer.Input(spec, "images.yaml")),
+        (index, analysis) ->
+            kind[0] =
+                analysis.document().rootFile().root().at("/definitions/ImageRef/properties/kind"));
     assertThat(kind[0].has("type")).as("the tree the rules read after spec-invalid ran").isFalse();
   }
 }

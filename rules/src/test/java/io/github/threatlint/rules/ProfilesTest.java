@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class ProfilesTest {
   private static Map<String, Level> levels(Profile profile) throws Exception {
     Map<String, Level> levels = new LinkedHashMap<>();
-    for (EnabledRule rule : new RuleSelection(BuiltInRules.all()).select(profile, Configuration.EMPTY, List.of(), List.of())) {
+    for (EnabledRule rule :
+        new RuleSelection(BuiltInRules.all())
+            .select(profile, Configuration.EMPTY, List.of(), List.of())) {
       levels.put(rule.id(), rule.level());
     }
     return levels;
@@ -35,7 +37,8 @@ class ProfilesTest {
       }
     }
     assertThat(levels(Profile.RECOMMENDED)).isEqualTo(expected);
-    assertThat(levels(Profile.RECOMMENDED)).containsEntry("operation-security-missing", Level.ERROR)
+    assertThat(levels(Profile.RECOMMENDED))
+        .containsEntry("operation-security-missing", Level.ERROR)
         .containsEntry("security-schemes-missing", Level.ERROR);
   }
 
@@ -43,7 +46,8 @@ class ProfilesTest {
   void sftiUsesTheSftiLevelWhereARuleHasOne() throws Exception {
     Map<String, Level> sfti = levels(Profile.SFTI);
     for (RuleDescriptor rule : BuiltInRules.all()) {
-      Level expected = rule.info().sftiLevel() != Level.OFF ? rule.info().sftiLevel() : rule.info().level();
+      Level expected =
+          rule.info().sftiLevel() != Level.OFF ? rule.info().sftiLevel() : rule.info().level();
       assertThat(sfti.getOrDefault(rule.id(), Level.OFF)).as(rule.id()).isEqualTo(expected);
     }
   }
@@ -51,7 +55,8 @@ class ProfilesTest {
   @Test
   void strictRunsEveryRuleAtLeastAsNote() throws Exception {
     Map<String, Level> strict = levels(Profile.STRICT);
-    assertThat(strict.keySet()).containsExactlyElementsOf(BuiltInRules.all().stream().map(RuleDescriptor::id).toList());
+    assertThat(strict.keySet())
+        .containsExactlyElementsOf(BuiltInRules.all().stream().map(RuleDescriptor::id).toList());
     assertThat(strict.values()).allSatisfy(level -> assertThat(level).isNotEqualTo(Level.OFF));
   }
 
@@ -60,8 +65,12 @@ class ProfilesTest {
     Map<String, Level> recommended = levels(Profile.RECOMMENDED);
     Map<String, Level> sfti = levels(Profile.SFTI);
     Map<String, Level> strict = levels(Profile.STRICT);
-    assertThat(sfti).containsAllEntriesOf(strict.entrySet().stream()
-        .filter(e -> sfti.containsKey(e.getKey())).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    assertThat(sfti)
+        .containsAllEntriesOf(
+            strict.entrySet().stream()
+                .filter(e -> sfti.containsKey(e.getKey()))
+                .collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     assertThat(sfti.keySet()).containsAll(recommended.keySet());
     assertThat(strict.keySet()).containsAll(sfti.keySet());
   }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
+
   /** The reference page of the configuration, which holds the generated table of rule options. */
   private static final Path CONFIGURATION_PAGE = Path.of("..", "docs", "configuration.md");
+
   private static final String BEGIN = "<!-- rule-options:begin -->\n";
   private static final String END = "<!-- rule-options:end -->";
 
@@ -29,7 +31,9 @@ class ReadmeTest {
     String readme = Files.readString(CONFIGURATION_PAGE, StandardCharsets.UTF_8);
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
-    assertThat(begin).as("docs/configuration.md has the markers %s and %s", BEGIN.strip(), END).isGreaterThan(0);
+    assertThat(begin)
+        .as("docs/configuration.md has the markers %s and %s", BEGIN.strip(), END)
+        .isGreaterThan(0);
     assertThat(end).isGreaterThan(begin);
     String table = RuleOptions.markdownTable(BuiltInRules.all());
     String updated = readme.substring(0, begin + BEGIN.length()) + table + readme.substring(end);
@@ -38,8 +42,9 @@ class ReadmeTest {
       return;
     }
     assertThat(readme.substring(begin + BEGIN.length(), end))
-        .as("the options table in docs/configuration.md is out of date; regenerate it with -Dthreatlint.updateReadme=true "
-            + "(mvn -B -o -q test -pl rules -am -Dtest=ReadmeTest -Dsurefire.failIfNoSpecifiedTests=false -Dthreatlint.updateReadme=true)")
+        .as(
+            "the options table in docs/configuration.md is out of date; regenerate it with -Dthreatlint.updateReadme=true "
+                + "(mvn -B -o -q test -pl rules -am -Dtest=ReadmeTest -Dsurefire.failIfNoSpecifiedTests=false -Dthreatlint.updateReadme=true)")
         .isEqualTo(table);
   }
 
@@ -50,11 +55,13 @@ class ReadmeTest {
     assertThat(marker).isGreaterThan(0);
     int start = readme.indexOf("```yaml\n", marker) + "```yaml\n".length();
     String yaml = readme.substring(start, readme.indexOf("```", start));
-    Configuration configuration = new ConfigurationLoader(BuiltInRules.all())
-        .parse(new SourceFile(null, ".threatlint.yaml", yaml), Path.of("."));
+    Configuration configuration =
+        new ConfigurationLoader(BuiltInRules.all())
+            .parse(new SourceFile(null, ".threatlint.yaml", yaml), Path.of("."));
     assertThat(configuration.profile()).isNotNull();
     assertThat(configuration.rules()).isNotEmpty();
     assertThat(configuration.ignores()).isNotEmpty();
-    assertThat(configuration.docsUrl().of("ref-remote")).isEqualTo("https://wiki.bank.example/threatlint/rules/ref-remote.html");
+    assertThat(configuration.docsUrl().of("ref-remote"))
+        .isEqualTo("https://wiki.bank.example/threatlint/rules/ref-remote.html");
   }
 }

@@ -15,15 +15,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Conventions every rule keeps, checked for all of them (convention enforced by a test is convention kept). */
+/**
+ * Conventions every rule keeps, checked for all of them (convention enforced by a test is
+ * convention kept).
+ */
 class RuleConventionsTest {
   private static final Set<String> AREAS = Set.of("DOC", "TPP", "AAA", "CON", "DS", "APIM", "DSO");
   private static final Set<String> SECTIONS = Set.of("auth", "data", "transport", "ops", "doc");
 
   static List<String> catalogIds() throws IOException {
     try (var in = RuleConventionsTest.class.getResourceAsStream("/catalog-ids.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .toList();
     }
   }
 
@@ -45,17 +50,25 @@ class RuleConventionsTest {
       assertThat(AREAS).as(rule.id() + " SFTI areas").containsAll(List.of(info.sftiAreas()));
       assertThat(info.sftiAreas()).as(rule.id() + " SFTI areas").isNotEmpty();
       assertThat(SECTIONS).as(rule.id() + " section").contains(info.section());
-      assertThat(info.precision()).as(rule.id() + " precision").isIn("very-high", "high", "medium", "low");
+      assertThat(info.precision())
+          .as(rule.id() + " precision")
+          .isIn("very-high", "high", "medium", "low");
       for (String category : info.owasp2023()) {
         assertThat(category).as(rule.id() + " OWASP 2023").matches("API([1-9]|10)");
       }
       for (String category : info.owasp2019()) {
         assertThat(category).as(rule.id() + " OWASP 2019").matches("API([1-9]|10)");
       }
-      String expectedClass = Stream.of(rule.id().split("-"))
-          .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).collect(Collectors.joining());
-      assertThat(rule.type().getSimpleName()).as("class of " + rule.id()).isEqualToIgnoringCase(expectedClass);
-      assertThat(rule.type().getPackageName()).as("package of " + rule.id()).endsWith("." + info.section());
+      String expectedClass =
+          Stream.of(rule.id().split("-"))
+              .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+              .collect(Collectors.joining());
+      assertThat(rule.type().getSimpleName())
+          .as("class of " + rule.id())
+          .isEqualToIgnoringCase(expectedClass);
+      assertThat(rule.type().getPackageName())
+          .as("package of " + rule.id())
+          .endsWith("." + info.section());
     }
   }
 
@@ -80,7 +93,8 @@ class RuleConventionsTest {
         }
       }
       if (positive == 0 || negative == 0) {
-        problems.add(rule.id() + ": " + positive + " positive and " + negative + " negative fixtures");
+        problems.add(
+            rule.id() + ": " + positive + " positive and " + negative + " negative fixtures");
       }
     }
     assertThat(problems).isEmpty();

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule documentation in {@code docs/rules/} is generated from each rule's metadata and its
- * hand-written explanation; this test fails when it is stale, and rewrites it when run with
- * {@code -Dthreatlint.updateDocs=true} (the command is {@link RuleDocs#REGENERATE_COMMAND}).
+ * hand-written explanation; this test fails when it is stale, and rewrites it when run with {@code
+ * -Dthreatlint.updateDocs=true} (the command is {@link RuleDocs#REGENERATE_COMMAND}).
  */
 class RuleDocsTest {
   /** The project's docs/rules, seen from this module's folder (where Maven runs the tests). */
   static final Path DOCS = Path.of("..", "docs", "rules");
+
   static final boolean UPDATE = Boolean.getBoolean("threatlint.updateDocs");
 
   @Test
@@ -37,7 +38,10 @@ class RuleDocsTest {
     for (RuleDescriptor rule : BuiltInRules.all()) {
       String text = Explanation.read(rule);
       if (text == null) {
-        problems.add(rule.id() + ": no explanation at rules/src/main/resources/" + Explanation.resourceName(rule.id()));
+        problems.add(
+            rule.id()
+                + ": no explanation at rules/src/main/resources/"
+                + Explanation.resourceName(rule.id()));
       } else {
         Explanation.problems(text).forEach(problem -> problems.add(rule.id() + ": " + problem));
       }
@@ -47,8 +51,8 @@ class RuleDocsTest {
 
   /**
    * An example that is a whole document (it starts with {@code openapi:} or {@code swagger:}) must
-   * show what it claims: the failing one makes the rule report, the passing one does not.
-   * Fragments are left alone.
+   * show what it claims: the failing one makes the rule report, the passing one does not. Fragments
+   * are left alone.
    */
   @Test
   void examplesThatAreWholeDocumentsShowTheRule() {
@@ -65,20 +69,36 @@ class RuleDocsTest {
     assertThat(problems).isEmpty();
   }
 
-  private static void checkExample(RuleDescriptor rule, String name, String section, boolean shouldReport, List<String> problems) {
+  private static void checkExample(
+      RuleDescriptor rule,
+      String name,
+      String section,
+      boolean shouldReport,
+      List<String> problems) {
     String yaml = firstCodeBlock(section);
     if (yaml == null || !(yaml.startsWith("openapi:") || yaml.startsWith("swagger:"))) {
       return;
     }
     Level level = rule.info().level() == Level.OFF ? Level.NOTE : rule.info().level();
-    AnalysisResult result = TestAnalyzers.create(List.of(new EnabledRule(rule, level, Map.of())), Path.of("."))
-        .analyze(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), rule.id() + "-" + name + ".yaml");
+    AnalysisResult result =
+        TestAnalyzers.create(List.of(new EnabledRule(rule, level, Map.of())), Path.of("."))
+            .analyze(
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                rule.id() + "-" + name + ".yaml");
     if (!result.errors().isEmpty()) {
-      problems.add(rule.id() + ": the " + name + " example cannot be analysed: " + result.errors().get(0).oneLine());
+      problems.add(
+          rule.id()
+              + ": the "
+              + name
+              + " example cannot be analysed: "
+              + result.errors().get(0).oneLine());
     } else if (shouldReport && result.findings().isEmpty()) {
       problems.add(rule.id() + ": the failing example gives no finding");
     } else if (!shouldReport && !result.findings().isEmpty()) {
-      problems.add(rule.id() + ": the passing example gives a finding: " + result.findings().get(0).message());
+      problems.add(
+          rule.id()
+              + ": the passing example gives a finding: "
+              + result.findings().get(0).message());
     }
   }
 
@@ -104,7 +124,11 @@ class RuleDocsTest {
     List<String> present = new ArrayList<>();
     if (Files.isDirectory(DOCS)) {
       try (Stream<Path> files = Files.list(DOCS)) {
-        files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".md")).sorted().forEach(present::add);
+        files
+            .map(file -> file.getFileName().toString())
+            .filter(name -> name.endsWith(".md"))
+            .sorted()
+            .forEach(present::add);
       }
     }
     if (UPDATE) {
@@ -135,7 +159,11 @@ class RuleDocsTest {
       }
     }
     if (!stale.isEmpty()) {
-      fail("docs/rules is stale:\n  " + String.join("\n  ", stale) + "\nRegenerate it with:\n  " + RuleDocs.REGENERATE_COMMAND);
+      fail(
+          "docs/rules is stale:\n  "
+              + String.join("\n  ", stale)
+              + "\nRegenerate it with:\n  "
+              + RuleDocs.REGENERATE_COMMAND);
     }
   }
 }

@@ -11,10 +11,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every scenario a rule cites is one of the threat-model catalogue (by its name or an alias, exactly as
- * written there), so the threat-model report files each rule's findings under a real scenario; every
- * mitigation a rule records evidence for is one of the catalogue's, and each of those has a rule that
- * records it. The catalogue is analyzer-core's {@code threatmodel/sfti-threat-model.yaml}.
+ * Every scenario a rule cites is one of the threat-model catalogue (by its name or an alias,
+ * exactly as written there), so the threat-model report files each rule's findings under a real
+ * scenario; every mitigation a rule records evidence for is one of the catalogue's, and each of
+ * those has a rule that records it. The catalogue is analyzer-core's {@code
+ * threatmodel/sfti-threat-model.yaml}.
  */
 class SftiScenarioNamesTest {
   @Test
@@ -24,7 +25,11 @@ class SftiScenarioNamesTest {
     for (RuleDescriptor rule : BuiltInRules.all()) {
       for (String name : rule.info().sftiScenarios()) {
         if (catalogue.scenario(name) == null) {
-          problems.add(rule.id() + " cites '" + name + "', which is no scenario name or alias of the catalogue");
+          problems.add(
+              rule.id()
+                  + " cites '"
+                  + name
+                  + "', which is no scenario name or alias of the catalogue");
         }
       }
     }
@@ -40,7 +45,11 @@ class SftiScenarioNamesTest {
       for (String id : rule.info().mitigations()) {
         recorded.add(id);
         if (catalogue.mitigation(id) == null) {
-          problems.add(rule.id() + " records evidence for '" + id + "', which the catalogue's evidence list does not name");
+          problems.add(
+              rule.id()
+                  + " records evidence for '"
+                  + id
+                  + "', which the catalogue's evidence list does not name");
         }
       }
     }

@@ -8,7 +8,6 @@ import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.docs.Explanation;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -28,22 +27,33 @@ final class Diagnostics {
   /** A finding: its rule id as code, the rule's page as code description, its level as severity. */
   static Diagnostic of(Finding finding, DocsUrl docsUrl) {
     Region region = finding.region() == null ? Region.START : finding.region();
-    Range range = new Range(position(region.startLine(), region.startColumn()), position(region.endLine(), region.endColumn()));
-    Diagnostic diagnostic = new Diagnostic(range, finding.message(), severity(finding), SOURCE, finding.ruleId());
+    Range range =
+        new Range(
+            position(region.startLine(), region.startColumn()),
+            position(region.endLine(), region.endColumn()));
+    Diagnostic diagnostic =
+        new Diagnostic(range, finding.message(), severity(finding), SOURCE, finding.ruleId());
     diagnostic.setCodeDescription(new DiagnosticCodeDescription(docsUrl.of(finding.ruleId())));
     return diagnostic;
   }
 
-  /** A file that cannot be read or parsed, or a rule that failed: an error on its line (the first when unknown). */
+  /**
+   * A file that cannot be read or parsed, or a rule that failed: an error on its line (the first
+   * when unknown).
+   */
   static Diagnostic of(ToolError error) {
-    String message = error.ruleId() == null ? error.message() : "rule " + error.ruleId() + " failed: " + error.message();
+    String message =
+        error.ruleId() == null
+            ? error.message()
+            : "rule " + error.ruleId() + " failed: " + error.message();
     return new Diagnostic(line(error.line()), message, DiagnosticSeverity.Error, SOURCE);
   }
 
   /** A configuration that cannot be used: an error on its line of the configuration file. */
   static Diagnostic of(CheckException problem) {
     if (problem.getCause() instanceof ConfigurationException cause) {
-      return new Diagnostic(line(cause.line()), cause.getMessage(), DiagnosticSeverity.Error, SOURCE);
+      return new Diagnostic(
+          line(cause.line()), cause.getMessage(), DiagnosticSeverity.Error, SOURCE);
     }
     return new Diagnostic(line(0), problem.getMessage(), DiagnosticSeverity.Error, SOURCE);
   }
@@ -71,18 +81,33 @@ final class Diagnostics {
   }
 
   private static boolean before(Position a, Position b) {
-    return a.getLine() < b.getLine() || (a.getLine() == b.getLine() && a.getCharacter() < b.getCharacter());
+    return a.getLine() < b.getLine()
+        || (a.getLine() == b.getLine() && a.getCharacter() < b.getCharacter());
   }
 
-  /** The hover text of a rule: its title, why it matters, and the link to its page; null for an unknown rule. */
+  /**
+   * The hover text of a rule: its title, why it matters, and the link to its page; null for an
+   * unknown rule.
+   */
   static String explanation(RuleDescriptor rule, DocsUrl docsUrl) {
     if (rule == null) {
       return null;
     }
-    StringBuilder text = new StringBuilder("**").append(rule.id()).append("**: ").append(rule.info().title()).append("\n\n");
+    StringBuilder text =
+        new StringBuilder("**")
+            .append(rule.id())
+            .append("**: ")
+            .append(rule.info().title())
+            .append("\n\n");
     Explanation explanation = Explanation.load(rule);
-    text.append(explanation != null ? explanation.whyItMatters() : rule.info().description()).append("\n\n");
-    return text.append('[').append("Documentation of ").append(rule.id()).append("](").append(docsUrl.of(rule.id())).append(')')
+    text.append(explanation != null ? explanation.whyItMatters() : rule.info().description())
+        .append("\n\n");
+    return text.append('[')
+        .append("Documentation of ")
+        .append(rule.id())
+        .append("](")
+        .append(docsUrl.of(rule.id()))
+        .append(')')
         .toString();
   }
 }

@@ -8,20 +8,25 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 
 /**
- * The edit that suppresses a finding in a YAML document: an {@code x-threatlint-ignore} mapping with
- * the rule id and a reason to write, in the form {@link InSourceSuppressions} reads, put in the
- * nearest mapping that holds the finding's line, indented as the document indents. A finding on a
- * key with a mapping below it gets the suppression in that mapping; one on a key with a scalar or a
- * list gets it beside that key, in the mapping the key belongs to (the suppression covers everything
- * below the mapping it is in).
+ * The edit that suppresses a finding in a YAML document: an {@code x-threatlint-ignore} mapping
+ * with the rule id and a reason to write, in the form {@link InSourceSuppressions} reads, put in
+ * the nearest mapping that holds the finding's line, indented as the document indents. A finding on
+ * a key with a mapping below it gets the suppression in that mapping; one on a key with a scalar or
+ * a list gets it beside that key, in the mapping the key belongs to (the suppression covers
+ * everything below the mapping it is in).
  */
 final class SuppressionEdit {
   static final String REASON_PLACEHOLDER = "TODO say why this finding is acceptable";
-  private static final Pattern KEY_LINE = Pattern.compile("^( *)(- +)?([^#\\s][^:#]*|\"[^\"]*\"|'[^']*'):(\\s*(#.*)?)$|^( *)(- +)?([^#\\s][^:#]*|\"[^\"]*\"|'[^']*'):\\s+\\S.*$");
+  private static final Pattern KEY_LINE =
+      Pattern.compile(
+          "^( *)(- +)?([^#\\s][^:#]*|\"[^\"]*\"|'[^']*'):(\\s*(#.*)?)$|^( *)(- +)?([^#\\s][^:#]*|\"[^\"]*\"|'[^']*'):\\s+\\S.*$");
 
   private SuppressionEdit() {}
 
-  /** The edit for a finding of {@code ruleId} starting on the 0-based {@code line}, or null when the document is not block YAML there. */
+  /**
+   * The edit for a finding of {@code ruleId} starting on the 0-based {@code line}, or null when the
+   * document is not block YAML there.
+   */
   static TextEdit of(String text, int line, String ruleId) {
     String newline = text.contains("\r\n") ? "\r\n" : "\n";
     String[] lines = text.split("\r?\n", -1);
@@ -39,7 +44,9 @@ final class SuppressionEdit {
     int insertAt;
     int at;
     int child = opensBlock ? nextContentLine(lines, line) : -1;
-    if (child >= 0 && indentOf(lines[child]) > keyIndent && !lines[child].strip().startsWith("- ")) {
+    if (child >= 0
+        && indentOf(lines[child]) > keyIndent
+        && !lines[child].strip().startsWith("- ")) {
       // the key holds a mapping: the suppression goes first in it
       insertAt = line + 1;
       at = indentOf(lines[child]);
@@ -53,8 +60,17 @@ final class SuppressionEdit {
       at = keyIndent;
     }
     String margin = " ".repeat(at);
-    String inserted = margin + InSourceSuppressions.KEY + ":" + newline
-        + margin + " ".repeat(indentStep(lines)) + ruleId + ": " + REASON_PLACEHOLDER + newline;
+    String inserted =
+        margin
+            + InSourceSuppressions.KEY
+            + ":"
+            + newline
+            + margin
+            + " ".repeat(indentStep(lines))
+            + ruleId
+            + ": "
+            + REASON_PLACEHOLDER
+            + newline;
     Position position = new Position(insertAt, 0);
     return new TextEdit(new Range(position, position), inserted);
   }
@@ -69,7 +85,9 @@ final class SuppressionEdit {
     return -1;
   }
 
-  /** How far the document indents a nested mapping: its smallest indentation, 2 when it has none. */
+  /**
+   * How far the document indents a nested mapping: its smallest indentation, 2 when it has none.
+   */
   private static int indentStep(String[] lines) {
     int step = Integer.MAX_VALUE;
     for (String line : lines) {

@@ -26,15 +26,17 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The language server's lifecycle: what it can do (full-text sync, code actions, hover, the
- * explain command) and when it stops. The work is the {@link Workspace}'s.
+ * The language server's lifecycle: what it can do (full-text sync, code actions, hover, the explain
+ * command) and when it stops. The work is the {@link Workspace}'s.
  */
 public final class ThreatlintLanguageServer implements LanguageServer, LanguageClientAware {
   private final Workspace workspace;
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
   private volatile boolean shutDown;
 
-  /** @param debounceMillis how long typing must pause before the unsaved text is analysed */
+  /**
+   * @param debounceMillis how long typing must pause before the unsaved text is analysed
+   */
   public ThreatlintLanguageServer(long debounceMillis) {
     this.workspace = new Workspace(debounceMillis);
   }
@@ -76,8 +78,10 @@ public final class ThreatlintLanguageServer implements LanguageServer, LanguageC
     capabilities.setTextDocumentSync(sync);
     capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
     capabilities.setHoverProvider(true);
-    capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(Workspace.EXPLAIN_COMMAND)));
-    return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("threatlint")));
+    capabilities.setExecuteCommandProvider(
+        new ExecuteCommandOptions(List.of(Workspace.EXPLAIN_COMMAND)));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(capabilities, new ServerInfo("threatlint")));
   }
 
   @Override

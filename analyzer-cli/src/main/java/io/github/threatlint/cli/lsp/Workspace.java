@@ -72,27 +72,44 @@ final class Workspace {
 
   private final List<RuleDescriptor> catalog = BuiltInRules.all();
   private final long debounceMillis;
-  private final ScheduledExecutorService analysis = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "threatlint-analysis");
-    thread.setDaemon(true);
-    return thread;
-  });
-  /** The open documents by absolute path: their URI as the editor spells it, and their current text. */
+  private final ScheduledExecutorService analysis =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "threatlint-analysis");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /**
+   * The open documents by absolute path: their URI as the editor spells it, and their current text.
+   */
   private final Map<Path, OpenDocument> open = new ConcurrentHashMap<>();
+
   /** The open documents that are OpenAPI or Swagger root documents (the others are fragments). */
   private final Set<Path> roots = ConcurrentHashMap.newKeySet();
-  /** The diagnostics of each root's last analysis, by the file they are on (touched on the analysis thread only). */
+
+  /**
+   * The diagnostics of each root's last analysis, by the file they are on (touched on the analysis
+   * thread only).
+   */
   private final Map<Path, Map<Path, List<Diagnostic>>> byRoot = new HashMap<>();
+
   /** The files that have diagnostics in the editor now. */
   private final Set<Path> published = new HashSet<>();
+
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private volatile LanguageClient client;
   private volatile Path folder;
   private volatile DocsUrl docsUrl = DocsUrl.DEFAULT;
-  /** A copy of the last configuration that could be used, analysed with while the file is broken. */
+
+  /**
+   * A copy of the last configuration that could be used, analysed with while the file is broken.
+   */
   private Path lastGoodConfiguration;
+
   /** The configuration file that cannot be used now, and why; null while it can. */
   private Path brokenConfiguration;
+
   private CheckException configurationProblem;
 
   Workspace(long debounceMillis) {
@@ -104,7 +121,8 @@ final class Workspace {
   }
 
   /** The folder the client opened: the first workspace folder, else the root URI, else none. */
-  // rootUri is deprecated in favour of workspace folders, but editors that have no folders send only it
+  // rootUri is deprecated in favour of workspace folders, but editors that have no folders send
+  // only it
   @SuppressWarnings("deprecation")
   static Path folder(InitializeParams params) {
     if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
@@ -135,7 +153,9 @@ final class Workspace {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
-      open.put(path, new OpenDocument(params.getTextDocument().getUri(), params.getTextDocument().getText()));
+      open.put(
+          path,
+          new OpenDocument(params.getTextDocument().getUri(), params.getTextDocument().getText()));
       schedule(path, 0);
     }
 
@@ -158,63 +178,74 @@ final class Workspace {
     public void didClose(DidCloseTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
       open.remove(path);
-      submit(() -> {
-        roots.remove(path);
-        byRoot.remove(path);
-        analyseAll();
-      });
+      submit(
+          () -> {
+            roots.remove(path);
+            byRoot.remove(path);
+            analyseAll();
+          });
     }
 
     @Override
-    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-      return CompletableFuture.supplyAsync(() -> {
-        List<Either<Command, CodeAction>> actions = new ArrayList<>();
-        try {
-          OpenDocument document = open.get(path(params.getTextDocument().getUri()));
-          for (Diagnostic diagnostic : params.getContext().getDiagnostics()) {
-            String ruleId = ruleId(diagnostic);
-            if (ruleId == null) {
-              continue;
-            }
-            if (document != null) {
-              TextEdit edit = SuppressionEdit.of(document.text(), diagnostic.getRange().getStart().getLine(), ruleId);
-              if (edit != null) {
-                CodeAction suppress = new CodeAction("Suppress " + ruleId + " with x-threatlint-ignore");
-                suppress.setKind(CodeActionKind.QuickFix);
-                suppress.setDiagnostics(List.of(diagnostic));
-                suppress.setEdit(new WorkspaceEdit(Map.of(document.uri(), List.of(edit))));
-                actions.add(Either.forRight(suppress));
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
+        CodeActionParams params) {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            List<Either<Command, CodeAction>> actions = new ArrayList<>();
+            try {
+              OpenDocument document = open.get(path(params.getTextDocument().getUri()));
+              for (Diagnostic diagnostic : params.getContext().getDiagnostics()) {
+                String ruleId = ruleId(diagnostic);
+                if (ruleId == null) {
+                  continue;
+                }
+                if (document != null) {
+                  TextEdit edit =
+                      SuppressionEdit.of(
+                          document.text(), diagnostic.getRange().getStart().getLine(), ruleId);
+                  if (edit != null) {
+                    CodeAction suppress =
+                        new CodeAction("Suppress " + ruleId + " with x-threatlint-ignore");
+                    suppress.setKind(CodeActionKind.QuickFix);
+                    suppress.setDiagnostics(List.of(diagnostic));
+                    suppress.setEdit(new WorkspaceEdit(Map.of(document.uri(), List.of(edit))));
+                    actions.add(Either.forRight(suppress));
+                  }
+                }
+                CodeAction explain = new CodeAction("Explain rule " + ruleId);
+                explain.setKind(CodeActionKind.QuickFix);
+                explain.setDiagnostics(List.of(diagnostic));
+                explain.setCommand(
+                    new Command("Explain rule " + ruleId, EXPLAIN_COMMAND, List.of(ruleId)));
+                actions.add(Either.forRight(explain));
               }
+            } catch (RuntimeException e) {
+              log("code actions failed: " + e);
             }
-            CodeAction explain = new CodeAction("Explain rule " + ruleId);
-            explain.setKind(CodeActionKind.QuickFix);
-            explain.setDiagnostics(List.of(diagnostic));
-            explain.setCommand(new Command("Explain rule " + ruleId, EXPLAIN_COMMAND, List.of(ruleId)));
-            actions.add(Either.forRight(explain));
-          }
-        } catch (RuntimeException e) {
-          log("code actions failed: " + e);
-        }
-        return actions;
-      });
+            return actions;
+          });
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-      return CompletableFuture.supplyAsync(() -> {
-        try {
-          Path path = path(params.getTextDocument().getUri());
-          for (Diagnostic diagnostic : diagnosticsOn(path)) {
-            if (Diagnostics.contains(diagnostic.getRange(), params.getPosition()) && ruleId(diagnostic) != null) {
-              String text = Diagnostics.explanation(rule(ruleId(diagnostic)), docsUrl);
-              return text == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, text));
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              Path path = path(params.getTextDocument().getUri());
+              for (Diagnostic diagnostic : diagnosticsOn(path)) {
+                if (Diagnostics.contains(diagnostic.getRange(), params.getPosition())
+                    && ruleId(diagnostic) != null) {
+                  String text = Diagnostics.explanation(rule(ruleId(diagnostic)), docsUrl);
+                  return text == null
+                      ? null
+                      : new Hover(new MarkupContent(MarkupKind.MARKDOWN, text));
+                }
+              }
+            } catch (RuntimeException e) {
+              log("hover failed: " + e);
             }
-          }
-        } catch (RuntimeException e) {
-          log("hover failed: " + e);
-        }
-        return null;
-      });
+            return null;
+          });
     }
   }
 
@@ -231,7 +262,9 @@ final class Workspace {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
-      if (EXPLAIN_COMMAND.equals(params.getCommand()) && params.getArguments() != null && !params.getArguments().isEmpty()) {
+      if (EXPLAIN_COMMAND.equals(params.getCommand())
+          && params.getArguments() != null
+          && !params.getArguments().isEmpty()) {
         String ruleId = String.valueOf(params.getArguments().get(0)).replace("\"", "");
         if (rule(ruleId) != null) {
           ShowDocumentParams show = new ShowDocumentParams(docsUrl.of(ruleId));
@@ -245,23 +278,29 @@ final class Workspace {
 
   /** Analyses after {@code delayMillis}, unless the document changes again before. */
   private void schedule(Path path, long delayMillis) {
-    ScheduledFuture<?> previous = pending.put(path, analysis.schedule(() -> changed(path), delayMillis, TimeUnit.MILLISECONDS));
+    ScheduledFuture<?> previous =
+        pending.put(
+            path, analysis.schedule(() -> changed(path), delayMillis, TimeUnit.MILLISECONDS));
     if (previous != null) {
       previous.cancel(false);
     }
   }
 
   private void submit(Runnable task) {
-    analysis.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log("analysis failed: " + e);
-      }
-    });
+    analysis.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log("analysis failed: " + e);
+          }
+        });
   }
 
-  /** A document opened, edited or saved: itself when it is a root, else every open root (it may be their fragment). */
+  /**
+   * A document opened, edited or saved: itself when it is a root, else every open root (it may be
+   * their fragment).
+   */
   private void changed(Path path) {
     try {
       pending.remove(path);
@@ -294,7 +333,10 @@ final class Workspace {
     publish();
   }
 
-  /** Runs the check on one root document with every open buffer as overlay, and keeps its diagnostics by file. */
+  /**
+   * Runs the check on one root document with every open buffer as overlay, and keeps its
+   * diagnostics by file.
+   */
   private void analyse(Path root) {
     Path workspaceFolder = folderOf(root);
     CheckResult result;
@@ -310,7 +352,12 @@ final class Workspace {
       configurationProblem = e;
       try {
         // analysis goes on with the configuration as it was when it last worked (or with none)
-        result = Check.run(request(root, workspaceFolder, lastGoodConfiguration == null ? emptyConfiguration() : lastGoodConfiguration));
+        result =
+            Check.run(
+                request(
+                    root,
+                    workspaceFolder,
+                    lastGoodConfiguration == null ? emptyConfiguration() : lastGoodConfiguration));
       } catch (CheckException again) {
         log(again.getMessage());
         return;
@@ -321,7 +368,8 @@ final class Workspace {
     diagnostics.put(root, new ArrayList<>());
     for (Finding finding : result.result().findings()) {
       if (!finding.isSuppressed()) {
-        diagnostics.computeIfAbsent(resolve(workspaceFolder, finding.file()), file -> new ArrayList<>())
+        diagnostics
+            .computeIfAbsent(resolve(workspaceFolder, finding.file()), file -> new ArrayList<>())
             .add(Diagnostics.of(finding, docsUrl));
       }
     }
@@ -329,7 +377,8 @@ final class Workspace {
       Path file = resolve(workspaceFolder, error.file());
       List<Diagnostic> onFile = diagnostics.computeIfAbsent(file, key -> new ArrayList<>());
       if (error.ruleId() == null) {
-        // the file cannot be read or parsed: its findings would be guesses, the error is what to fix
+        // the file cannot be read or parsed: its findings would be guesses, the error is what to
+        // fix
         onFile.removeIf(diagnostic -> ruleId(diagnostic) != null);
       }
       onFile.add(Diagnostics.of(error));
@@ -338,18 +387,18 @@ final class Workspace {
   }
 
   private CheckRequest request(Path root, Path workspaceFolder, Path configurationFile) {
-    CheckRequest.Builder request = CheckRequest.builder(workspaceFolder, catalog)
-        .files(List.of(root))
-        .configSearchFrom(workspaceFolder)
-        .root(workspaceFolder)
-        .threads(1);
+    CheckRequest.Builder request =
+        CheckRequest.builder(workspaceFolder, catalog)
+            .files(List.of(root))
+            .configSearchFrom(workspaceFolder)
+            .root(workspaceFolder)
+            .threads(1);
     open.forEach((path, document) -> request.overlay(path, document.text()));
     if (configurationFile != null) {
       request.configFile(configurationFile, ConfigurationLoader.FILE_NAMES.get(0));
     }
     return request.build();
   }
-
 
   /** After a check that read it: the configuration works, keep a copy of it. */
   private void rememberConfiguration(Path workspaceFolder) {
@@ -391,18 +440,24 @@ final class Workspace {
   }
 
   private static boolean isConfiguration(Path path) {
-    return path.getFileName() != null && ConfigurationLoader.FILE_NAMES.contains(path.getFileName().toString());
+    return path.getFileName() != null
+        && ConfigurationLoader.FILE_NAMES.contains(path.getFileName().toString());
   }
 
-  /** Sends every file's diagnostics (the union over the roots that reach it), and clears those that have none left. */
+  /**
+   * Sends every file's diagnostics (the union over the roots that reach it), and clears those that
+   * have none left.
+   */
   private void publish() {
     Map<Path, List<Diagnostic>> all = new HashMap<>();
     for (Map<Path, List<Diagnostic>> diagnostics : byRoot.values()) {
-      diagnostics.forEach((file, list) -> {
-        LinkedHashSet<Diagnostic> union = new LinkedHashSet<>(all.getOrDefault(file, List.of()));
-        union.addAll(list);
-        all.put(file, new ArrayList<>(union));
-      });
+      diagnostics.forEach(
+          (file, list) -> {
+            LinkedHashSet<Diagnostic> union =
+                new LinkedHashSet<>(all.getOrDefault(file, List.of()));
+            union.addAll(list);
+            all.put(file, new ArrayList<>(union));
+          });
     }
     if (brokenConfiguration != null && configurationProblem != null) {
       all.put(brokenConfiguration, List.of(Diagnostics.of(configurationProblem)));
@@ -413,12 +468,13 @@ final class Workspace {
       send(file, List.of());
     }
     published.clear();
-    all.forEach((file, diagnostics) -> {
-      send(file, diagnostics);
-      if (!diagnostics.isEmpty()) {
-        published.add(file);
-      }
-    });
+    all.forEach(
+        (file, diagnostics) -> {
+          send(file, diagnostics);
+          if (!diagnostics.isEmpty()) {
+            published.add(file);
+          }
+        });
   }
 
   private void send(Path file, List<Diagnostic> diagnostics) {
@@ -432,11 +488,14 @@ final class Workspace {
 
   private List<Diagnostic> diagnosticsOn(Path file) {
     CompletableFuture<List<Diagnostic>> found = new CompletableFuture<>();
-    analysis.execute(() -> {
-      List<Diagnostic> diagnostics = new ArrayList<>();
-      byRoot.values().forEach(byFile -> diagnostics.addAll(byFile.getOrDefault(file, List.of())));
-      found.complete(diagnostics);
-    });
+    analysis.execute(
+        () -> {
+          List<Diagnostic> diagnostics = new ArrayList<>();
+          byRoot
+              .values()
+              .forEach(byFile -> diagnostics.addAll(byFile.getOrDefault(file, List.of())));
+          found.complete(diagnostics);
+        });
     return found.join();
   }
 
@@ -445,7 +504,9 @@ final class Workspace {
   }
 
   private static String ruleId(Diagnostic diagnostic) {
-    return diagnostic.getCode() == null || !diagnostic.getCode().isLeft() ? null : diagnostic.getCode().getLeft();
+    return diagnostic.getCode() == null || !diagnostic.getCode().isLeft()
+        ? null
+        : diagnostic.getCode().getLeft();
   }
 
   /** The workspace folder, or the document's own folder when the editor opened no folder. */

@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguageServerProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void speaksTheProtocolOnStandardInputAndOutput() throws Exception {
-    Path spec = Files.writeString(folder.resolve("spec.yaml"), """
+    Path spec =
+        Files.writeString(
+            folder.resolve("spec.yaml"),
+            """
         openapi: 3.0.3
         info:
           title: Accounts
@@ -44,18 +46,53 @@ class LanguageServerProcessTest {
               scheme: basic
         """);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "lsp")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "lsp")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       OutputStream in = process.getOutputStream();
       InputStream out = process.getInputStream();
-      send(in, request(1, "initialize", Map.of("processId", ProcessHandle.current().pid(), "rootUri", folder.toUri().toString(),
-          "capabilities", Map.of())));
-      assertThat(responseTo(out, 1).path("result").path("capabilities").path("hoverProvider").asBoolean()).isTrue();
+      send(
+          in,
+          request(
+              1,
+              "initialize",
+              Map.of(
+                  "processId",
+                  ProcessHandle.current().pid(),
+                  "rootUri",
+                  folder.toUri().toString(),
+                  "capabilities",
+                  Map.of())));
+      assertThat(
+              responseTo(out, 1)
+                  .path("result")
+                  .path("capabilities")
+                  .path("hoverProvider")
+                  .asBoolean())
+          .isTrue();
       send(in, notification("initialized", Map.of()));
-      send(in, notification("textDocument/didOpen", Map.of("textDocument", Map.of("uri", spec.toUri().toString(),
-          "languageId", "yaml", "version", 1, "text", Files.readString(spec)))));
+      send(
+          in,
+          notification(
+              "textDocument/didOpen",
+              Map.of(
+                  "textDocument",
+                  Map.of(
+                      "uri",
+                      spec.toUri().toString(),
+                      "languageId",
+                      "yaml",
+                      "version",
+                      1,
+                      "text",
+                      Files.readString(spec)))));
       JsonNode diagnostics = null;
       while (diagnostics == null) {
         JsonNode message = read(out);
@@ -104,7 +141,10 @@ class LanguageServerProcessTest {
     }
   }
 
-  /** One message: headers, a blank line, then Content-Length bytes of JSON; anything else on stdout fails here. */
+  /**
+   * One message: headers, a blank line, then Content-Length bytes of JSON; anything else on stdout
+   * fails here.
+   */
   private static JsonNode read(InputStream out) throws IOException {
     int length = -1;
     for (String header : headers(out)) {

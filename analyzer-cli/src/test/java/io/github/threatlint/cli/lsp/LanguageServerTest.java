@@ -58,9 +58,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the real server as an editor does, through LSP4J's client launcher over in-process pipes. */
+/**
+ * Drives the real server as an editor does, through LSP4J's client launcher over in-process pipes.
+ */
 class LanguageServerTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       openapi: 3.0.3
       info:
         title: Accounts
@@ -72,7 +75,8 @@ class LanguageServerTest {
             type: http
             scheme: basic
       """;
-  private static final String ROOT_WITH_FRAGMENT = """
+  private static final String ROOT_WITH_FRAGMENT =
+      """
       openapi: 3.0.3
       info:
         title: Accounts
@@ -83,14 +87,14 @@ class LanguageServerTest {
           basicAuth:
             $ref: schemes.yaml#/basicAuth
       """;
-  private static final String FRAGMENT = """
+  private static final String FRAGMENT =
+      """
       basicAuth:
         type: http
         scheme: basic
       """;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private final Client client = new Client();
   private LanguageServer server;
@@ -100,7 +104,8 @@ class LanguageServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    // NIO pipes: java.io's piped streams fail once a thread that wrote to them has ended, and many threads write here
+    // NIO pipes: java.io's piped streams fail once a thread that wrote to them has ended, and many
+    // threads write here
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();
     InputStream serverIn = Channels.newInputStream(toServer.source());
@@ -108,10 +113,12 @@ class LanguageServerTest {
     InputStream clientIn = Channels.newInputStream(toClient.source());
     OutputStream serverOut = Channels.newOutputStream(toClient.sink());
     ThreatlintLanguageServer threatlint = new ThreatlintLanguageServer(20);
-    Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(threatlint, serverIn, serverOut);
+    Launcher<LanguageClient> serverLauncher =
+        LSPLauncher.createServerLauncher(threatlint, serverIn, serverOut);
     threatlint.connect(serverLauncher.getRemoteProxy());
     serverListening = serverLauncher.startListening();
-    Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    Launcher<LanguageServer> clientLauncher =
+        LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     clientListening = clientLauncher.startListening();
     server = clientLauncher.getRemoteProxy();
     InitializeParams params = new InitializeParams();
@@ -133,21 +140,31 @@ class LanguageServerTest {
   void findingsComeAndGoAsTheSpecIsEdited() throws Exception {
     Path spec = write("spec.yaml", SPEC);
     open(spec, SPEC);
-    Diagnostic basic = single(client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth")), "http-basic-auth");
+    Diagnostic basic =
+        single(
+            client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth")),
+            "http-basic-auth");
     assertThat(basic.getRange().getStart()).isEqualTo(new Position(9, 6));
     assertThat(basic.getRange().getEnd()).isEqualTo(new Position(9, 19));
     assertThat(basic.getSource()).isEqualTo("threatlint");
     assertThat(basic.getCodeDescription().getHref()).endsWith("/docs/rules/http-basic-auth.md");
     assertThat(basic.getSeverity()).isIn(DiagnosticSeverity.Error, DiagnosticSeverity.Warning);
 
-    Hover hover = server.getTextDocumentService().hover(new HoverParams(id(spec), new Position(9, 16))).get(10, TimeUnit.SECONDS);
-    assertThat(hover.getContents().getRight().getValue()).startsWith("**http-basic-auth**").contains("/docs/rules/http-basic-auth.md");
+    Hover hover =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(id(spec), new Position(9, 16)))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(hover.getContents().getRight().getValue())
+        .startsWith("**http-basic-auth**")
+        .contains("/docs/rules/http-basic-auth.md");
 
     change(spec, SPEC.replace("scheme: basic", "scheme: bearer"));
     client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
 
     change(spec, SPEC.replace("    basicAuth:\n", "    basicAuth: [\n"));
-    List<Diagnostic> broken = client.await(spec, diagnostics -> diagnostics.stream().noneMatch(d -> d.getCode() != null));
+    List<Diagnostic> broken =
+        client.await(spec, diagnostics -> diagnostics.stream().noneMatch(d -> d.getCode() != null));
     assertThat(broken).hasSize(1);
     assertThat(broken.get(0).getSeverity()).isEqualTo(DiagnosticSeverity.Error);
     assertThat(broken.get(0).getRange().getStart().getLine()).isBetween(7, 10);
@@ -163,48 +180,81 @@ class LanguageServerTest {
     Path root = write("openapi.yaml", ROOT_WITH_FRAGMENT);
     Path fragment = write("schemes.yaml", FRAGMENT);
     open(root, ROOT_WITH_FRAGMENT);
-    Diagnostic basic = single(client.await(fragment, diagnostics -> hasRule(diagnostics, "http-basic-auth")), "http-basic-auth");
+    Diagnostic basic =
+        single(
+            client.await(fragment, diagnostics -> hasRule(diagnostics, "http-basic-auth")),
+            "http-basic-auth");
     assertThat(basic.getRange().getStart().getLine()).isEqualTo(2);
 
     open(fragment, FRAGMENT);
-    List<Either<Command, CodeAction>> actions = server.getTextDocumentService()
-        .codeAction(new CodeActionParams(id(fragment), basic.getRange(), new CodeActionContext(List.of(basic))))
-        .get(10, TimeUnit.SECONDS);
-    CodeAction suppress = actions.stream().map(Either::getRight).filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+    List<Either<Command, CodeAction>> actions =
+        server
+            .getTextDocumentService()
+            .codeAction(
+                new CodeActionParams(
+                    id(fragment), basic.getRange(), new CodeActionContext(List.of(basic))))
+            .get(10, TimeUnit.SECONDS);
+    CodeAction suppress =
+        actions.stream()
+            .map(Either::getRight)
+            .filter(a -> a.getTitle().startsWith("Suppress"))
+            .findFirst()
+            .orElseThrow();
     List<TextEdit> edits = suppress.getEdit().getChanges().get(fragment.toUri().toString());
     String suppressed = apply(FRAGMENT, edits);
-    assertThat(suppressed).isEqualTo("""
+    assertThat(suppressed)
+        .isEqualTo(
+            """
         basicAuth:
           type: http
           x-threatlint-ignore:
             http-basic-auth: %s
           scheme: basic
-        """.formatted(SuppressionEdit.REASON_PLACEHOLDER));
+        """
+                .formatted(SuppressionEdit.REASON_PLACEHOLDER));
 
     // editing the fragment re-analyses the root that uses it
     change(fragment, suppressed);
     client.await(fragment, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
 
-    CodeAction explain = actions.stream().map(Either::getRight).filter(a -> a.getTitle().startsWith("Explain")).findFirst().orElseThrow();
-    server.getWorkspaceService().executeCommand(new ExecuteCommandParams(explain.getCommand().getCommand(),
-        explain.getCommand().getArguments())).get(10, TimeUnit.SECONDS);
+    CodeAction explain =
+        actions.stream()
+            .map(Either::getRight)
+            .filter(a -> a.getTitle().startsWith("Explain"))
+            .findFirst()
+            .orElseThrow();
+    server
+        .getWorkspaceService()
+        .executeCommand(
+            new ExecuteCommandParams(
+                explain.getCommand().getCommand(), explain.getCommand().getArguments()))
+        .get(10, TimeUnit.SECONDS);
     assertThat(client.shown.poll(10, TimeUnit.SECONDS)).endsWith("/docs/rules/http-basic-auth.md");
   }
 
   @Test
-  void theConfigurationIsReReadAndABrokenOneIsOneDiagnosticWhileTheLastGoodOneGoesOn() throws Exception {
+  void theConfigurationIsReReadAndABrokenOneIsOneDiagnosticWhileTheLastGoodOneGoesOn()
+      throws Exception {
     Path spec = write("spec.yaml", SPEC);
     open(spec, SPEC);
     client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
 
-    Path configuration = write(".threatlint.yaml", """
+    Path configuration =
+        write(
+            ".threatlint.yaml",
+            """
         rules:
           http-basic-auth: off
         docsUrl: https://wiki.example.com/threatlint/{rule}.html
         """);
     configurationChanged(configuration);
-    List<Diagnostic> configured = client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
-    assertThat(configured).allSatisfy(d -> assertThat(d.getCodeDescription().getHref()).startsWith("https://wiki.example.com/"));
+    List<Diagnostic> configured =
+        client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
+    assertThat(configured)
+        .allSatisfy(
+            d ->
+                assertThat(d.getCodeDescription().getHref())
+                    .startsWith("https://wiki.example.com/"));
 
     write(".threatlint.yaml", "rules:\n  no-such-rule: off\n");
     configurationChanged(configuration);
@@ -225,8 +275,11 @@ class LanguageServerTest {
   }
 
   private void configurationChanged(Path configuration) {
-    server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-        List.of(new FileEvent(configuration.toUri().toString(), FileChangeType.Changed))));
+    server
+        .getWorkspaceService()
+        .didChangeWatchedFiles(
+            new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(configuration.toUri().toString(), FileChangeType.Changed))));
   }
 
   private Path write(String name, String text) throws IOException {
@@ -234,13 +287,20 @@ class LanguageServerTest {
   }
 
   private void open(Path file, String text) {
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-        new TextDocumentItem(file.toUri().toString(), "yaml", ++version, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(file.toUri().toString(), "yaml", ++version, text)));
   }
 
   private void change(Path file, String text) {
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(file.toUri().toString(), ++version), List.of(new TextDocumentContentChangeEvent(text))));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(file.toUri().toString(), ++version),
+                List.of(new TextDocumentContentChangeEvent(text))));
   }
 
   private static TextDocumentIdentifier id(Path file) {
@@ -264,11 +324,15 @@ class LanguageServerTest {
   }
 
   private static boolean hasRule(List<Diagnostic> diagnostics, String ruleId) {
-    return diagnostics.stream().anyMatch(d -> d.getCode() != null && ruleId.equals(d.getCode().getLeft()));
+    return diagnostics.stream()
+        .anyMatch(d -> d.getCode() != null && ruleId.equals(d.getCode().getLeft()));
   }
 
   private static Diagnostic single(List<Diagnostic> diagnostics, String ruleId) {
-    List<Diagnostic> ofRule = diagnostics.stream().filter(d -> d.getCode() != null && ruleId.equals(d.getCode().getLeft())).toList();
+    List<Diagnostic> ofRule =
+        diagnostics.stream()
+            .filter(d -> d.getCode() != null && ruleId.equals(d.getCode().getLeft()))
+            .toList();
     assertThat(ofRule).hasSize(1);
     return ofRule.get(0);
   }
@@ -279,7 +343,8 @@ class LanguageServerTest {
     private final BlockingQueue<String> shown = new LinkedBlockingQueue<>();
 
     /** Waits until the file's diagnostics satisfy the condition, and returns them. */
-    synchronized List<Diagnostic> await(Path file, Predicate<List<Diagnostic>> condition) throws InterruptedException {
+    synchronized List<Diagnostic> await(Path file, Predicate<List<Diagnostic>> condition)
+        throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       String uri = file.toUri().toString();
       while (true) {
@@ -312,7 +377,8 @@ class LanguageServerTest {
     public void showMessage(MessageParams params) {}
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams params) {
       return CompletableFuture.completedFuture(null);
     }
 

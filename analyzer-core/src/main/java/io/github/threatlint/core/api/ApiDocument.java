@@ -1,6 +1,5 @@
 package io.github.threatlint.core.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * One API description: its root file, its version, and the facts every rule shares, each computed
- * once on first use (operations, security schemes, servers, schema usage, reference targets).
- * Views read the source tree directly, so every pointer is a pointer of the file as written, in
- * Swagger 2.0 documents too.
+ * once on first use (operations, security schemes, servers, schema usage, reference targets). Views
+ * read the source tree directly, so every pointer is a pointer of the file as written, in Swagger
+ * 2.0 documents too.
  */
 public final class ApiDocument {
   private static final int MAX_REF_HOPS = 64;
@@ -39,9 +38,9 @@ public final class ApiDocument {
   private List<String> parserMessages;
 
   /**
-   * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build, returns
-   * what the document calls on first use. The engine decides (ahead on a spare core, or on first use)
-   * and times it; {@link #ON_FIRST_USE} just builds it when asked.
+   * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build,
+   * returns what the document calls on first use. The engine decides (ahead on a spare core, or on
+   * first use) and times it; {@link #ON_FIRST_USE} just builds it when asked.
    */
   @FunctionalInterface
   public interface ParserModelSchedule {
@@ -54,7 +53,11 @@ public final class ApiDocument {
     this(rootFile, version, externalFiles, ParserModelSchedule.ON_FIRST_USE);
   }
 
-  public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles, ParserModelSchedule schedule) {
+  public ApiDocument(
+      ParsedFile rootFile,
+      SpecVersion version,
+      ExternalFiles externalFiles,
+      ParserModelSchedule schedule) {
     this.rootFile = rootFile;
     this.version = version;
     this.externalFiles = externalFiles;
@@ -81,8 +84,8 @@ public final class ApiDocument {
   // ------------------------------------------------------------------ references
 
   /**
-   * Follows {@code $ref} (repeatedly) from {@code node}. A node that is no reference resolves to itself.
-   * Results are cached per place, so a reference is resolved once per document.
+   * Follows {@code $ref} (repeatedly) from {@code node}. A node that is no reference resolves to
+   * itself. Results are cached per place, so a reference is resolved once per document.
    */
   public Resolution resolve(NodeRef node) {
     if (node == null || !node.isRef()) {
@@ -147,17 +150,24 @@ public final class ApiDocument {
     try {
       pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return new Resolution(null, "the fragment '" + fragment + "' is not a valid JSON pointer", false);
+      return new Resolution(
+          null, "the fragment '" + fragment + "' is not a valid JSON pointer", false);
     }
     if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      return new Resolution(null, "the fragment '#" + fragment + "' is not a JSON pointer (it must start with '/')", false);
+      return new Resolution(
+          null,
+          "the fragment '#" + fragment + "' is not a JSON pointer (it must start with '/')",
+          false);
     }
     NodeRef node = NodeRef.root(file);
     for (String segment : Pointers.segments(pointer)) {
       NodeRef child = node.child(segment);
       if (child == null) {
         String where = location.isEmpty() ? "this file" : file.displayPath();
-        return new Resolution(null, "'" + pointer + "' does not exist in " + where + " (no '" + segment + "')", false);
+        return new Resolution(
+            null,
+            "'" + pointer + "' does not exist in " + where + " (no '" + segment + "')",
+            false);
       }
       node = child;
     }
@@ -192,7 +202,8 @@ public final class ApiDocument {
       NodeRef webhooks = root().get("webhooks");
       if (webhooks != null) {
         for (Map.Entry<String, NodeRef> webhook : webhooks.members()) {
-          addOperations(operations, Operation.Kind.WEBHOOK, webhook.getKey(), webhook.getValue(), null);
+          addOperations(
+              operations, Operation.Kind.WEBHOOK, webhook.getKey(), webhook.getValue(), null);
         }
       }
       for (Operation operation : List.copyOf(operations)) {
@@ -206,7 +217,12 @@ public final class ApiDocument {
             continue;
           }
           for (Map.Entry<String, NodeRef> expression : resolvedCallback.members()) {
-            addOperations(operations, Operation.Kind.CALLBACK, expression.getKey(), expression.getValue(), operation);
+            addOperations(
+                operations,
+                Operation.Kind.CALLBACK,
+                expression.getKey(),
+                expression.getValue(),
+                operation);
           }
         }
       }
@@ -215,7 +231,12 @@ public final class ApiDocument {
     return allOperations;
   }
 
-  private void addOperations(List<Operation> out, Operation.Kind kind, String path, NodeRef pathItemRef, Operation parent) {
+  private void addOperations(
+      List<Operation> out,
+      Operation.Kind kind,
+      String path,
+      NodeRef pathItemRef,
+      Operation parent) {
     NodeRef pathItem = deref(pathItemRef);
     if (pathItem == null || !pathItem.isObject()) {
       return;
@@ -231,16 +252,22 @@ public final class ApiDocument {
 
   // ------------------------------------------------------------------ security
 
-  /** Declared schemes by name: {@code components/securitySchemes} or Swagger 2.0 {@code securityDefinitions}. */
+  /**
+   * Declared schemes by name: {@code components/securitySchemes} or Swagger 2.0 {@code
+   * securityDefinitions}.
+   */
   public Map<String, SecurityScheme> securitySchemes() {
     if (securitySchemes == null) {
       Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
-      NodeRef container = isSwagger2() ? root().get("securityDefinitions") : component("securitySchemes");
+      NodeRef container =
+          isSwagger2() ? root().get("securityDefinitions") : component("securitySchemes");
       if (container != null) {
         for (Map.Entry<String, NodeRef> entry : container.members()) {
           NodeRef definition = deref(entry.getValue());
           if (definition != null && definition.isObject()) {
-            schemes.put(entry.getKey(), new SecurityScheme(entry.getKey(), definition, entry.getValue(), version));
+            schemes.put(
+                entry.getKey(),
+                new SecurityScheme(entry.getKey(), definition, entry.getValue(), version));
           }
         }
       }
@@ -274,9 +301,9 @@ public final class ApiDocument {
   // ------------------------------------------------------------------ servers
 
   /**
-   * Servers of the document: root, path-item and operation {@code servers} of OAS 3; for Swagger 2.0
-   * one server per entry of {@code schemes} (or one for {@code host} when there are none), located on
-   * that scheme or on {@code host}.
+   * Servers of the document: root, path-item and operation {@code servers} of OAS 3; for Swagger
+   * 2.0 one server per entry of {@code schemes} (or one for {@code host} when there are none),
+   * located on that scheme or on {@code host}.
    */
   public List<Server> servers() {
     if (servers == null) {
@@ -287,7 +314,9 @@ public final class ApiDocument {
 
   // ------------------------------------------------------------------ schemas
 
-  /** Whether schemas are read from clients, returned to them, or both; computed once per document. */
+  /**
+   * Whether schemas are read from clients, returned to them, or both; computed once per document.
+   */
   public SchemaUsage schemaUsage() {
     if (schemaUsage == null) {
       schemaUsage = SchemaUsage.compute(this);
@@ -305,9 +334,10 @@ public final class ApiDocument {
 
   /**
    * The structural problems swagger-parser reports (dotted paths, as it words them). Computed on
-   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model. A value
-   * that stops swagger-parser with an exception is located and reported as {@link #UNREADABLE_VALUE}
-   * with its pointer; the other messages are then those of the document without that value.
+   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model. A
+   * value that stops swagger-parser with an exception is located and reported as {@link
+   * #UNREADABLE_VALUE} with its pointer; the other messages are then those of the document without
+   * that value.
    */
   public List<String> parserMessages() {
     if (parserMessages == null) {

@@ -2,15 +2,16 @@ package io.github.threatlint.core.api;
 
 /**
  * The node kinds a rule can subscribe to. The walker calls each rule only for the kinds it
- * implements, once per node at the place the node is written ({@code $ref}s are not followed, so
- * a shared component is checked once, at its definition).
+ * implements, once per node at the place the node is written ({@code $ref}s are not followed, so a
+ * shared component is checked once, at its definition).
  */
 public final class Checks {
   private Checks() {}
 
   /**
-   * Marks a rule that reads {@link io.github.threatlint.core.api.ApiDocument#parserMessages()}: when
-   * a core would otherwise idle, the engine builds swagger-parser's model on it while the walk runs.
+   * Marks a rule that reads {@link io.github.threatlint.core.api.ApiDocument#parserMessages()}:
+   * when a core would otherwise idle, the engine builds swagger-parser's model on it while the walk
+   * runs.
    */
   public interface UsesParserModel extends Rule {}
 
@@ -38,9 +39,10 @@ public final class Checks {
   }
 
   /**
-   * Every documented response of every operation, with its operation ({@link Response#operation()}).
-   * A response defined once and used by many operations is checked once per status it is used under,
-   * with the first operation that uses it so: report on {@link Response#node()}, where it is written.
+   * Every documented response of every operation, with its operation ({@link
+   * Response#operation()}). A response defined once and used by many operations is checked once per
+   * status it is used under, with the first operation that uses it so: report on {@link
+   * Response#node()}, where it is written.
    */
   public interface ResponseCheck extends Rule {
     void checkResponse(Response response, RuleContext context);
@@ -77,7 +79,10 @@ public final class Checks {
     void checkReference(NodeRef reference, RuleContext context);
   }
 
-  /** Every structural object the walk visits, with its kind: for checks on any description, extension, ... */
+  /**
+   * Every structural object the walk visits, with its kind: for checks on any description,
+   * extension, ...
+   */
   public interface NodeCheck extends Rule {
     void checkNode(NodeRef node, NodeKind kind, RuleContext context);
   }

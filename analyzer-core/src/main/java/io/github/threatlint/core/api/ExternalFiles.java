@@ -5,7 +5,10 @@ package io.github.threatlint.core.api;
  * remote hosts); a file is loaded at most once per run, however it is named.
  */
 public interface ExternalFiles {
-  /** The file named by {@code location} (the part of a {@code $ref} before {@code #}), relative to {@code from}. */
+  /**
+   * The file named by {@code location} (the part of a {@code $ref} before {@code #}), relative to
+   * {@code from}.
+   */
   Loaded load(ParsedFile from, String location);
 
   /**
@@ -20,5 +23,6 @@ public interface ExternalFiles {
   }
 
   /** Follows no external reference at all. */
-  ExternalFiles NONE = (from, location) -> Loaded.refused("references to other files are not followed here");
+  ExternalFiles NONE =
+      (from, location) -> Loaded.refused("references to other files are not followed here");
 }

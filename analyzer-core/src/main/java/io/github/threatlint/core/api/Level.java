@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How serious a finding is; {@code OFF} disables a rule. Ordered from least to most serious. */
 public enum Level {
-  OFF, NOTE, WARNING, ERROR;
+  OFF,
+  NOTE,
+  WARNING,
+  ERROR;
 
   /** The lower-case name used in configuration, reports and SARIF. */
   public String label() {

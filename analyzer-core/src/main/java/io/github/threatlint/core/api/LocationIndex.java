@@ -10,15 +10,22 @@ import java.util.Map;
 /**
  * Maps JSON pointers of one parsed file to their place in its text.
  *
- * <p>Positions are recorded while the tree is built, per container node (by identity) and child: the
- * span of the key (for object members) and of the value. Pointer strings are only made when a
+ * <p>Positions are recorded while the tree is built, per container node (by identity) and child:
+ * the span of the key (for object members) and of the value. Pointer strings are only made when a
  * finding asks for one, so indexing costs one small record per node. Nodes shared through YAML
  * aliases keep the positions of their anchor.
  */
 public final class LocationIndex {
-  /** Per child: key start line/col, key end line/col, value start line/col, value end line/col; 0 when absent. */
+  /**
+   * Per child: key start line/col, key end line/col, value start line/col, value end line/col; 0
+   * when absent.
+   */
   public static final int KEY_START_LINE = 0, KEY_START_COL = 1, KEY_END_LINE = 2, KEY_END_COL = 3;
-  public static final int VALUE_START_LINE = 4, VALUE_START_COL = 5, VALUE_END_LINE = 6, VALUE_END_COL = 7;
+
+  public static final int VALUE_START_LINE = 4,
+      VALUE_START_COL = 5,
+      VALUE_END_LINE = 6,
+      VALUE_END_COL = 7;
 
   private final JsonNode root;
   private final int[] rootSpan;
@@ -27,8 +34,13 @@ public final class LocationIndex {
   private final int[] lineStarts;
   private final int textLength;
 
-  LocationIndex(JsonNode root, int[] rootSpan, IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers,
-      IdentityHashMap<JsonNode, List<int[]>> arrayElements, int[] lineStarts, int textLength) {
+  LocationIndex(
+      JsonNode root,
+      int[] rootSpan,
+      IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers,
+      IdentityHashMap<JsonNode, List<int[]>> arrayElements,
+      int[] lineStarts,
+      int textLength) {
     this.root = root;
     this.rootSpan = rootSpan;
     this.objectMembers = objectMembers;
@@ -39,14 +51,15 @@ public final class LocationIndex {
 
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
   public static LocationIndex empty(JsonNode root) {
-    return new LocationIndex(root, new int[8], new IdentityHashMap<>(), new IdentityHashMap<>(), new int[] {0}, 0);
+    return new LocationIndex(
+        root, new int[8], new IdentityHashMap<>(), new IdentityHashMap<>(), new int[] {0}, 0);
   }
 
   /**
-   * The region a finding on {@code pointer} is shown at: an object member from its key to the end of a
-   * scalar value (or the end of the key when the value is a container); an array element from its
-   * start to the end of a scalar (or the end of its first line). A pointer without a node of its own
-   * falls back to its nearest ancestor.
+   * The region a finding on {@code pointer} is shown at: an object member from its key to the end
+   * of a scalar value (or the end of the key when the value is a container); an array element from
+   * its start to the end of a scalar (or the end of its first line). A pointer without a node of
+   * its own falls back to its nearest ancestor.
    */
   public Region region(String pointer) {
     Span span = find(pointer);
@@ -62,7 +75,11 @@ public final class LocationIndex {
       return Region.START;
     }
     if (container) {
-      return new Region(p[VALUE_START_LINE], p[VALUE_START_COL], p[VALUE_START_LINE], lineEndColumn(p[VALUE_START_LINE]));
+      return new Region(
+          p[VALUE_START_LINE],
+          p[VALUE_START_COL],
+          p[VALUE_START_LINE],
+          lineEndColumn(p[VALUE_START_LINE]));
     }
     return new Region(p[VALUE_START_LINE], p[VALUE_START_COL], p[VALUE_END_LINE], p[VALUE_END_COL]);
   }
@@ -98,7 +115,8 @@ public final class LocationIndex {
         int index = parseIndex(segment);
         if (index >= 0 && index < node.size()) {
           child = node.get(index);
-          childPositions = elements == null || index >= elements.size() ? null : elements.get(index);
+          childPositions =
+              elements == null || index >= elements.size() ? null : elements.get(index);
         }
       }
       if (child == null) {
@@ -131,9 +149,13 @@ public final class LocationIndex {
     return Math.max(1, end - start + 1);
   }
 
-  /** Collects positions while a tree is built (by the tree parser in core.source; rules never need it). */
+  /**
+   * Collects positions while a tree is built (by the tree parser in core.source; rules never need
+   * it).
+   */
   public static final class Builder {
-    private final IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers = new IdentityHashMap<>();
+    private final IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers =
+        new IdentityHashMap<>();
     private final IdentityHashMap<JsonNode, List<int[]>> arrayElements = new IdentityHashMap<>();
     private final List<DuplicateKey> duplicates = new ArrayList<>();
 
@@ -165,7 +187,8 @@ public final class LocationIndex {
 
     /** Replaces a member's positions (a later duplicate key wins, as in every parser). */
     public int[] replaceMember(JsonNode object, String key, int[] positions) {
-      int[] previous = objectMembers.computeIfAbsent(object, k -> new HashMap<>()).put(key, positions);
+      int[] previous =
+          objectMembers.computeIfAbsent(object, k -> new HashMap<>()).put(key, positions);
       return previous == null ? new int[8] : previous;
     }
 
@@ -174,7 +197,8 @@ public final class LocationIndex {
     }
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
-      return new LocationIndex(root, rootSpan, objectMembers, arrayElements, lineStarts, textLength);
+      return new LocationIndex(
+          root, rootSpan, objectMembers, arrayElements, lineStarts, textLength);
     }
   }
 }

@@ -18,7 +18,9 @@ public record MediaType(String name, NodeRef node, NodeRef schema) {
     }
     for (Map.Entry<String, NodeRef> entry : content.members()) {
       NodeRef mediaType = entry.getValue();
-      types.add(new MediaType(entry.getKey(), mediaType, mediaType.isObject() ? mediaType.get("schema") : null));
+      types.add(
+          new MediaType(
+              entry.getKey(), mediaType, mediaType.isObject() ? mediaType.get("schema") : null));
     }
     return types;
   }

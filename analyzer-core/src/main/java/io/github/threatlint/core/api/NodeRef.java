@@ -23,7 +23,10 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     return child == null ? null : new NodeRef(file, Pointers.child(pointer, index), child);
   }
 
-  /** The child named by one pointer segment: a member of an object, or an element of an array (a decimal index). */
+  /**
+   * The child named by one pointer segment: a member of an object, or an element of an array (a
+   * decimal index).
+   */
   public NodeRef child(String segment) {
     if (node.isObject()) {
       return get(segment);
@@ -46,7 +49,9 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     return current;
   }
 
-  /** Like {@link #at}, but the deepest node that exists on the way when the pointer leads nowhere. */
+  /**
+   * Like {@link #at}, but the deepest node that exists on the way when the pointer leads nowhere.
+   */
   public NodeRef nearest(String pointer) {
     NodeRef current = this;
     for (String segment : Pointers.segments(pointer)) {
@@ -98,7 +103,10 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     }
     List<Map.Entry<String, NodeRef>> members = new ArrayList<>(node.size());
     for (Map.Entry<String, JsonNode> field : node.properties()) {
-      members.add(Map.entry(field.getKey(), new NodeRef(file, Pointers.child(pointer, field.getKey()), field.getValue())));
+      members.add(
+          Map.entry(
+              field.getKey(),
+              new NodeRef(file, Pointers.child(pointer, field.getKey()), field.getValue())));
     }
     return members;
   }

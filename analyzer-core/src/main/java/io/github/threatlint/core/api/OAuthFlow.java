@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One OAuth2 flow. {@code kind} uses the OAS 3 names ({@code implicit}, {@code password},
- * {@code clientCredentials}, {@code authorizationCode}, {@code deviceAuthorization}); {@code node}
- * holds the URLs and {@code scopes} (for Swagger 2.0 that is the scheme itself).
+ * One OAuth2 flow. {@code kind} uses the OAS 3 names ({@code implicit}, {@code password}, {@code
+ * clientCredentials}, {@code authorizationCode}, {@code deviceAuthorization}); {@code node} holds
+ * the URLs and {@code scopes} (for Swagger 2.0 that is the scheme itself).
  */
 public record OAuthFlow(String kind, NodeRef node) {
 
@@ -45,7 +45,9 @@ public record OAuthFlow(String kind, NodeRef node) {
     NodeRef container = scopesNode();
     if (container != null) {
       for (Map.Entry<String, NodeRef> entry : container.members()) {
-        scopes.put(entry.getKey(), entry.getValue().node().isTextual() ? entry.getValue().node().textValue() : null);
+        scopes.put(
+            entry.getKey(),
+            entry.getValue().node().isTextual() ? entry.getValue().node().textValue() : null);
       }
     }
     return scopes;

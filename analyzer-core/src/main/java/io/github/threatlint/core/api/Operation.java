@@ -12,10 +12,15 @@ import java.util.Map;
  * source tree: parameters (path-item ones merged in), request body, responses, effective security.
  */
 public final class Operation {
-  public static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  public static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   /** Where the operation is declared: under paths, under 3.1 webhooks, or in a callback. */
-  public enum Kind { PATH, WEBHOOK, CALLBACK }
+  public enum Kind {
+    PATH,
+    WEBHOOK,
+    CALLBACK
+  }
 
   private final ApiDocument document;
   private final Kind kind;
@@ -27,7 +32,14 @@ public final class Operation {
   private List<Parameter> parameters;
   private List<Response> responses;
 
-  Operation(ApiDocument document, Kind kind, String path, String method, NodeRef pathItem, NodeRef node, Operation parent) {
+  Operation(
+      ApiDocument document,
+      Kind kind,
+      String path,
+      String method,
+      NodeRef pathItem,
+      NodeRef node,
+      Operation parent) {
     this.document = document;
     this.kind = kind;
     this.path = path;
@@ -79,7 +91,10 @@ public final class Operation {
   }
 
   public boolean isWrite() {
-    return method.equals("post") || method.equals("put") || method.equals("patch") || method.equals("delete");
+    return method.equals("post")
+        || method.equals("put")
+        || method.equals("patch")
+        || method.equals("delete");
   }
 
   public String operationId() {
@@ -94,11 +109,12 @@ public final class Operation {
     List<String> tags = new ArrayList<>();
     JsonNode array = node.node().get("tags");
     if (array != null && array.isArray()) {
-      array.forEach(tag -> {
-        if (tag.isTextual()) {
-          tags.add(tag.textValue());
-        }
-      });
+      array.forEach(
+          tag -> {
+            if (tag.isTextual()) {
+              tags.add(tag.textValue());
+            }
+          });
     }
     return tags;
   }
@@ -106,8 +122,9 @@ public final class Operation {
   // ------------------------------------------------------------------ security
 
   /**
-   * The security that applies: the operation's own {@code security}, else the document's, else the authorization a
-   * documented vendor extension states ({@link SecurityRequirements#VENDOR_CONVENTIONS}); null when there is none.
+   * The security that applies: the operation's own {@code security}, else the document's, else the
+   * authorization a documented vendor extension states ({@link
+   * SecurityRequirements#VENDOR_CONVENTIONS}); null when there is none.
    */
   public SecurityRequirements security() {
     NodeRef own = node.get("security");
@@ -148,7 +165,10 @@ public final class Operation {
     }
   }
 
-  /** Parameters sent in the given place ({@code path}, {@code query}, {@code header}, {@code cookie}, ...). */
+  /**
+   * Parameters sent in the given place ({@code path}, {@code query}, {@code header}, {@code
+   * cookie}, ...).
+   */
   public List<Parameter> parameters(String in) {
     List<Parameter> matching = new ArrayList<>();
     for (Parameter parameter : parameters()) {
@@ -172,8 +192,8 @@ public final class Operation {
   // ------------------------------------------------------------------ request body
 
   /**
-   * The request body's media types with their schemas: OAS 3 {@code requestBody.content}; Swagger 2.0
-   * the {@code in: body} parameter under each {@code consumes} type (operation, else document,
+   * The request body's media types with their schemas: OAS 3 {@code requestBody.content}; Swagger
+   * 2.0 the {@code in: body} parameter under each {@code consumes} type (operation, else document,
    * else application/json). Empty when there is no body.
    */
   public List<MediaType> requestContent() {
@@ -193,7 +213,10 @@ public final class Operation {
     return body == null ? List.of() : MediaType.content(body.get("content"));
   }
 
-  /** OAS 3: the resolved {@code requestBody}; Swagger 2.0: the {@code in: body} parameter. Null when absent. */
+  /**
+   * OAS 3: the resolved {@code requestBody}; Swagger 2.0: the {@code in: body} parameter. Null when
+   * absent.
+   */
   public NodeRef requestBody() {
     if (document.isSwagger2()) {
       for (Parameter parameter : parameters()) {
@@ -212,8 +235,8 @@ public final class Operation {
   }
 
   /**
-   * Swagger 2.0 {@code consumes}/{@code produces}: the operation's, else the document's; application/json
-   * when neither lists any type.
+   * Swagger 2.0 {@code consumes}/{@code produces}: the operation's, else the document's;
+   * application/json when neither lists any type.
    */
   public List<String> swagger2MediaTypes(String field) {
     JsonNode types = node.node().get(field);
@@ -222,11 +245,12 @@ public final class Operation {
     }
     List<String> result = new ArrayList<>();
     if (types != null && types.isArray()) {
-      types.forEach(type -> {
-        if (type.isTextual()) {
-          result.add(type.textValue());
-        }
-      });
+      types.forEach(
+          type -> {
+            if (type.isTextual()) {
+              result.add(type.textValue());
+            }
+          });
     }
     if (result.isEmpty()) {
       // absent or empty: the document leaves the media type open, and JSON is what it is read as
@@ -264,8 +288,8 @@ public final class Operation {
   }
 
   /**
-   * True when a response with this status code is documented, directly or through a range
-   * ({@code 4XX}) or, when {@code acceptDefault}, through {@code default}.
+   * True when a response with this status code is documented, directly or through a range ({@code
+   * 4XX}) or, when {@code acceptDefault}, through {@code default}.
    */
   public boolean documentsStatus(String code, boolean acceptDefault) {
     NodeRef container = node.get("responses");

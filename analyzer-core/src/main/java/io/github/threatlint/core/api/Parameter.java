@@ -3,7 +3,8 @@ package io.github.threatlint.core.api;
 import java.util.List;
 
 /**
- * A parameter definition (resolved) and the entry that named it (the {@code $ref} or the definition itself).
+ * A parameter definition (resolved) and the entry that named it (the {@code $ref} or the definition
+ * itself).
  */
 public record Parameter(NodeRef node, NodeRef entry, SpecVersion version) {
 
@@ -12,7 +13,10 @@ public record Parameter(NodeRef node, NodeRef entry, SpecVersion version) {
     return name == null ? "" : name;
   }
 
-  /** {@code path}, {@code query}, {@code header}, {@code cookie}; Swagger 2.0 also {@code body} and {@code formData}. */
+  /**
+   * {@code path}, {@code query}, {@code header}, {@code cookie}; Swagger 2.0 also {@code body} and
+   * {@code formData}.
+   */
   public String in() {
     String in = node.text("in");
     return in == null ? "" : in;
@@ -23,10 +27,10 @@ public record Parameter(NodeRef node, NodeRef entry, SpecVersion version) {
   }
 
   /**
-   * The schema that constrains the value: OAS 3 {@code schema} (or the schema of the first
-   * {@code content} entry); Swagger 2.0 {@code schema} of a body parameter, or the parameter itself
-   * for the others, which carry {@code type}, {@code format} and the validation keywords inline.
-   * Null when there is none.
+   * The schema that constrains the value: OAS 3 {@code schema} (or the schema of the first {@code
+   * content} entry); Swagger 2.0 {@code schema} of a body parameter, or the parameter itself for
+   * the others, which carry {@code type}, {@code format} and the validation keywords inline. Null
+   * when there is none.
    */
   public NodeRef schema() {
     NodeRef schema = node.get("schema");

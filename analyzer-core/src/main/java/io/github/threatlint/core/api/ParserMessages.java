@@ -15,22 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The structural problems swagger-parser reports for a document, as its dotted-path messages.
- * The model is built from the tree threatlint already parsed (the text is not read again) and with
+ * The structural problems swagger-parser reports for a document, as its dotted-path messages. The
+ * model is built from the tree threatlint already parsed (the text is not read again) and with
  * reference resolution off, so swagger-parser reads no file and opens no connection.
  *
- * <p>Some wrongly typed values (a string where swagger-parser casts to an object) make it stop with an
- * exception, and then it reports nothing else. Such a value is located by parsing copies of the tree
- * with parts removed, narrowing down from the root by halving the candidates at each level; it is
- * reported as {@link ApiDocument#UNREADABLE_VALUE} with its pointer, and the other messages are
+ * <p>Some wrongly typed values (a string where swagger-parser casts to an object) make it stop with
+ * an exception, and then it reports nothing else. Such a value is located by parsing copies of the
+ * tree with parts removed, narrowing down from the root by halving the candidates at each level; it
+ * is reported as {@link ApiDocument#UNREADABLE_VALUE} with its pointer, and the other messages are
  * those of the document without it. The number of extra parses is bounded: when the budget runs
  * out, the deepest node found so far is reported.
  */
 final class ParserMessages {
   private static final int MAX_PARSES = 96;
   private static final int MAX_UNREADABLE = 5;
-  private static final Pattern CAST = Pattern.compile(
-      "class (?:[\\w$]+\\.)*(\\w+) cannot be cast to class (?:[\\w$]+\\.)*(\\w+)");
+  private static final Pattern CAST =
+      Pattern.compile("class (?:[\\w$]+\\.)*(\\w+) cannot be cast to class (?:[\\w$]+\\.)*(\\w+)");
 
   private ParserMessages() {}
 
@@ -70,9 +70,12 @@ final class ParserMessages {
   private static Attempt attempt(ApiDocument document, JsonNode root) {
     try {
       if (document.isSwagger2()) {
-        // swagger-parser's 2.0 deserializer changes some trees it reads (seen on a real spec): give it a copy, so
-        // that the rules, which read the tree at the same time or later, see the document as written
-        SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root.deepCopy());
+        // swagger-parser's 2.0 deserializer changes some trees it reads (seen on a real spec): give
+        // it a copy, so
+        // that the rules, which read the tree at the same time or later, see the document as
+        // written
+        SwaggerDeserializationResult result =
+            new SwaggerDeserializer().deserialize(root.deepCopy());
         return new Attempt(result.getMessages() == null ? List.of() : result.getMessages(), null);
       }
       ParseOptions options = new ParseOptions();
@@ -80,16 +83,24 @@ final class ParserMessages {
       options.setResolveFully(false);
       options.setValidateExternalRefs(false);
       options.setValidateInternalRefs(false);
-      SwaggerParseResult result = new OpenAPIDeserializer().deserialize(root, document.rootFile().displayPath(), options,
-          document.version() == SpecVersion.OPENAPI_3_1);
+      SwaggerParseResult result =
+          new OpenAPIDeserializer()
+              .deserialize(
+                  root,
+                  document.rootFile().displayPath(),
+                  options,
+                  document.version() == SpecVersion.OPENAPI_3_1);
       List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
       // the 3.x deserializer catches its own failure and returns the exception's message alone
-      if (result.getOpenAPI() == null && !messages.isEmpty() && messages.stream().noneMatch(ParserMessages::isMessage)) {
+      if (result.getOpenAPI() == null
+          && !messages.isEmpty()
+          && messages.stream().noneMatch(ParserMessages::isMessage)) {
         return new Attempt(List.of(), String.valueOf(messages.get(0)));
       }
       return new Attempt(messages, null);
     } catch (RuntimeException | StackOverflowError e) {
-      return new Attempt(List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return new Attempt(
+          List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
@@ -97,7 +108,9 @@ final class ParserMessages {
     return message != null && message.startsWith("attribute ");
   }
 
-  /** The pointer of a value whose removal lets swagger-parser finish, as deep as the budget allows. */
+  /**
+   * The pointer of a value whose removal lets swagger-parser finish, as deep as the budget allows.
+   */
   private static String locate(ApiDocument document, JsonNode work, int[] budget) {
     String pointer = "";
     JsonNode node = work;
@@ -107,7 +120,8 @@ final class ParserMessages {
       }
       List<String> candidates = childKeys(node);
       if (pointer.isEmpty()) {
-        // without its version swagger-parser gives up before reading anything: that would "fix" every failure
+        // without its version swagger-parser gives up before reading anything: that would "fix"
+        // every failure
         candidates.remove("openapi");
         candidates.remove("swagger");
       }
@@ -116,8 +130,10 @@ final class ParserMessages {
       }
       while (candidates.size() > 1 && budget[0] > 0) {
         List<String> half = candidates.subList(0, candidates.size() / 2);
-        candidates = fails(document, withoutChildren(work, pointer, half), budget)
-            ? candidates.subList(candidates.size() / 2, candidates.size()) : half;
+        candidates =
+            fails(document, withoutChildren(work, pointer, half), budget)
+                ? candidates.subList(candidates.size() / 2, candidates.size())
+                : half;
       }
       String child = candidates.get(0);
       pointer = Pointers.child(pointer, child);
@@ -144,7 +160,9 @@ final class ParserMessages {
   }
 
   private static JsonNode emptyLike(JsonNode node) {
-    return node.isArray() ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+    return node.isArray()
+        ? JsonNodeFactory.instance.arrayNode()
+        : JsonNodeFactory.instance.objectNode();
   }
 
   /** A copy of the tree with the value at {@code pointer} replaced. */
@@ -192,7 +210,10 @@ final class ParserMessages {
     return node;
   }
 
-  /** "expected an object, found a string" from a ClassCastException's message, else the message itself. */
+  /**
+   * "expected an object, found a string" from a ClassCastException's message, else the message
+   * itself.
+   */
   static String describe(String failure) {
     Matcher cast = CAST.matcher(failure == null ? "" : failure);
     if (cast.find()) {

@@ -3,7 +3,10 @@ package io.github.threatlint.core.api;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JSON pointers (RFC 6901) as plain strings: the root is "", children are "/segment" with ~0 and ~1 escapes. */
+/**
+ * JSON pointers (RFC 6901) as plain strings: the root is "", children are "/segment" with ~0 and ~1
+ * escapes.
+ */
 public final class Pointers {
   private Pointers() {}
 
@@ -63,6 +66,8 @@ public final class Pointers {
   /** True when {@code pointer} is {@code ancestor} or lies below it. */
   public static boolean isWithin(String pointer, String ancestor) {
     return pointer.equals(ancestor)
-        || (pointer.startsWith(ancestor) && pointer.length() > ancestor.length() && pointer.charAt(ancestor.length()) == '/');
+        || (pointer.startsWith(ancestor)
+            && pointer.length() > ancestor.length()
+            && pointer.charAt(ancestor.length()) == '/');
   }
 }

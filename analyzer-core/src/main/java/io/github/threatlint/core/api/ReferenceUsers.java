@@ -16,14 +16,18 @@ import java.util.Set;
  * following, for every operation under {@code paths} and {@code webhooks}, the references of the
  * operation (its callbacks included), of its path item's parameters, and of whatever those lead to;
  * and the references by which its path item and the operation itself are mounted. The walk visits a
- * shared part once, at its own place: this is how a finding there tells which operations it affects.
+ * shared part once, at its own place: this is how a finding there tells which operations it
+ * affects.
  */
 public final class ReferenceUsers {
   private final ApiDocument document;
+
   /** For each target of a reference, the operations that reach it. */
   private final Map<NodeRef, Set<Operation>> users = new HashMap<>();
+
   /** The targets of the references written inside a node, by node. */
   private final Map<NodeRef, List<NodeRef>> referencedFrom = new HashMap<>();
+
   private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
   private final Map<Operation, Integer> order = new HashMap<>();
 
@@ -44,7 +48,8 @@ public final class ReferenceUsers {
   private void follow(Operation operation) {
     operationsByNode.put(operation.node(), operation);
     order.put(operation, order.size());
-    // the path item and the operation may be mounted by references (one file per path or operation):
+    // the path item and the operation may be mounted by references (one file per path or
+    // operation):
     // their targets are used, but the other operations of the path item are not followed from there
     NodeRef entry = mountContainer(operation).get(operation.path());
     markChain(entry, operation);
@@ -78,7 +83,9 @@ public final class ReferenceUsers {
     }
   }
 
-  /** The targets (one hop) of every reference written inside {@code node}; computed once per node. */
+  /**
+   * The targets (one hop) of every reference written inside {@code node}; computed once per node.
+   */
   private List<NodeRef> referencedFrom(NodeRef node) {
     List<NodeRef> known = referencedFrom.get(node);
     if (known != null) {
@@ -115,9 +122,9 @@ public final class ReferenceUsers {
 
   /**
    * The operations that use the place through references, in document order: those that reach a
-   * referenced node containing it. Empty when the place is in no referenced part (an operation written
-   * in the root document, the document's own info). A place inside an operation mounted by a reference
-   * is used by that operation only, not by the other operations of its path item.
+   * referenced node containing it. Empty when the place is in no referenced part (an operation
+   * written in the root document, the document's own info). A place inside an operation mounted by
+   * a reference is used by that operation only, not by the other operations of its path item.
    */
   public List<Operation> of(ParsedFile file, String pointer) {
     Set<Operation> found = new LinkedHashSet<>();
@@ -142,11 +149,13 @@ public final class ReferenceUsers {
   }
 
   /**
-   * Where a finding names an operation that uses it: the operation where it is written under
-   * {@code paths} (or {@code webhooks}), or, when the path item or the operation is mounted by a
-   * reference (a file per path), the entry that mounts it.
+   * Where a finding names an operation that uses it: the operation where it is written under {@code
+   * paths} (or {@code webhooks}), or, when the path item or the operation is mounted by a reference
+   * (a file per path), the entry that mounts it.
    */
   public NodeRef mount(Operation operation) {
-    return isMountedByReference(operation) ? mountContainer(operation).get(operation.path()) : operation.node();
+    return isMountedByReference(operation)
+        ? mountContainer(operation).get(operation.path())
+        : operation.node();
   }
 }

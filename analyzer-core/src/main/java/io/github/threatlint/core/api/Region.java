@@ -1,10 +1,11 @@
 package io.github.threatlint.core.api;
 
 /**
- * A span of source text. Lines and columns are 1-based; columns count UTF-16 code units (what
- * SARIF calls {@code utf16CodeUnits}), the end column is exclusive.
+ * A span of source text. Lines and columns are 1-based; columns count UTF-16 code units (what SARIF
+ * calls {@code utf16CodeUnits}), the end column is exclusive.
  */
-public record Region(int startLine, int startColumn, int endLine, int endColumn) implements Comparable<Region> {
+public record Region(int startLine, int startColumn, int endLine, int endColumn)
+    implements Comparable<Region> {
   public static final Region START = new Region(1, 1, 1, 1);
 
   @Override

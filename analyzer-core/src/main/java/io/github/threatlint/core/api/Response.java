@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A documented response of an operation: its status key, the resolved definition and the entry that named it. */
+/**
+ * A documented response of an operation: its status key, the resolved definition and the entry that
+ * named it.
+ */
 public record Response(Operation operation, String status, NodeRef node, NodeRef entry) {
 
   /** 2xx (or 2XX). */

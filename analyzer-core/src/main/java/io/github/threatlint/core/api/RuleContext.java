@@ -16,8 +16,8 @@ public interface RuleContext {
   void report(NodeRef node, String message, Level grade);
 
   /**
-   * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist
-   * (a missing field) the finding is shown on the parent.
+   * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist (a
+   * missing field) the finding is shown on the parent.
    */
   default void report(NodeRef parent, String key, String message) {
     NodeRef child = parent.get(key);
@@ -25,10 +25,10 @@ public interface RuleContext {
   }
 
   /**
-   * Records evidence for the threat-model report: {@code node} shows the mitigation {@code mitigation},
-   * one of the ids the rule lists in {@link RuleInfo#mitigations()}. {@code description} says what
-   * it shows in a few words ("GET /accounts requires oauth"). A rule records where it found the
-   * mitigation it checks for, next to the findings where it is missing.
+   * Records evidence for the threat-model report: {@code node} shows the mitigation {@code
+   * mitigation}, one of the ids the rule lists in {@link RuleInfo#mitigations()}. {@code
+   * description} says what it shows in a few words ("GET /accounts requires oauth"). A rule records
+   * where it found the mitigation it checks for, next to the findings where it is missing.
    */
   void mitigated(NodeRef node, String mitigation, String description);
 

@@ -32,7 +32,8 @@ public final class RuleDescriptor {
       this.constructor = type.getDeclaredConstructor();
       this.constructor.setAccessible(true);
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(type.getName() + " has no constructor without arguments", e);
+      throw new IllegalArgumentException(
+          type.getName() + " has no constructor without arguments", e);
     }
   }
 
@@ -71,7 +72,10 @@ public final class RuleDescriptor {
     }
   }
 
-  /** A short type name for documentation and error messages: boolean, integer, number, string, list of strings. */
+  /**
+   * A short type name for documentation and error messages: boolean, integer, number, string, list
+   * of strings.
+   */
   public static String typeName(Field option) {
     Class<?> type = option.getType();
     if (type == boolean.class) {
@@ -92,7 +96,10 @@ public final class RuleDescriptor {
     return type.getSimpleName();
   }
 
-  /** A new instance with the given option values (already checked and converted by the configuration). */
+  /**
+   * A new instance with the given option values (already checked and converted by the
+   * configuration).
+   */
   public Rule newInstance(Map<String, Object> optionValues) {
     try {
       Rule rule = constructor.newInstance();

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The metadata of a rule, on the rule's class: the same values feed configuration, messages,
- * SARIF, the documentation and the threat-model report. Values come from the rule catalog.
+ * The metadata of a rule, on the rule's class: the same values feed configuration, messages, SARIF,
+ * the documentation and the threat-model report. Values come from the rule catalog.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -21,10 +21,16 @@ public @interface RuleInfo {
   /** One or two sentences: what the rule flags and why it matters. */
   String description();
 
-  /** The level in the {@code recommended} profile; {@code OFF} means only {@code strict} or when enabled. */
+  /**
+   * The level in the {@code recommended} profile; {@code OFF} means only {@code strict} or when
+   * enabled.
+   */
   Level level();
 
-  /** The level in the {@code sfti} profile when it differs from {@link #level()}; {@code OFF} here means "same as level". */
+  /**
+   * The level in the {@code sfti} profile when it differs from {@link #level()}; {@code OFF} here
+   * means "same as level".
+   */
   Level sftiLevel() default Level.OFF;
 
   /** OWASP API Security Top 10 2023 categories, such as {@code API2}. */
@@ -48,7 +54,10 @@ public @interface RuleInfo {
   /** GitHub security severity, 0.1 to 10.0, from the impact. */
   double securitySeverity();
 
-  /** How often a finding is a true problem: {@code very-high}, {@code high}, {@code medium}, {@code low}. */
+  /**
+   * How often a finding is a true problem: {@code very-high}, {@code high}, {@code medium}, {@code
+   * low}.
+   */
   String precision() default "high";
 
   /** The catalog section: auth, data, transport, ops, doc. */

@@ -30,13 +30,18 @@ public final class SchemaUsage {
 
   private final Map<NodeRef, Integer> flags = new HashMap<>();
   private final Set<NodeRef> compositionMembers = new HashSet<>();
+
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
+
   private final Set<NodeRef> requestRoots = new HashSet<>();
+
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
+
   /** How a request body's whole value is nested: composition and array items, not properties. */
-  private static final Set<String> ROOT_KEYWORDS = Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
+  private static final Set<String> ROOT_KEYWORDS =
+      Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
   private SchemaUsage() {}
 
@@ -48,7 +53,8 @@ public final class SchemaUsage {
     operations.addAll(extensionWebhooks(document));
     usage.hasOperations = !operations.isEmpty();
     for (Operation operation : operations) {
-      // callbacks and webhooks are requests the API sends: their bodies are outputs and their responses inputs
+      // callbacks and webhooks are requests the API sends: their bodies are outputs and their
+      // responses inputs
       boolean outbound = operation.kind() != Operation.Kind.PATH;
       int request = outbound ? OUTPUT : INPUT;
       int response = outbound ? INPUT : OUTPUT;
@@ -69,7 +75,8 @@ public final class SchemaUsage {
           usage.mark(document, type.schema(), response, pending);
         }
         for (NodeRef header : reply.headers().values()) {
-          usage.mark(document, header.has("schema") ? header.get("schema") : header, response, pending);
+          usage.mark(
+              document, header.has("schema") ? header.get("schema") : header, response, pending);
         }
       }
     }
@@ -79,13 +86,14 @@ public final class SchemaUsage {
   }
 
   /**
-   * The operations of {@code x-webhooks}, the extension OAS 3.0 documents (GitHub's, Redoc's readers)
-   * use for what 3.1 calls webhooks: requests the API sends. The walk does not visit them, but the
-   * schemas they refer to are returned to clients, not read from them.
+   * The operations of {@code x-webhooks}, the extension OAS 3.0 documents (GitHub's, Redoc's
+   * readers) use for what 3.1 calls webhooks: requests the API sends. The walk does not visit them,
+   * but the schemas they refer to are returned to clients, not read from them.
    */
   private static List<Operation> extensionWebhooks(ApiDocument document) {
     List<Operation> webhooks = new ArrayList<>();
-    NodeRef extension = document.version() == SpecVersion.OPENAPI_3_0 ? document.root().get("x-webhooks") : null;
+    NodeRef extension =
+        document.version() == SpecVersion.OPENAPI_3_0 ? document.root().get("x-webhooks") : null;
     if (extension == null) {
       return webhooks;
     }
@@ -97,7 +105,15 @@ public final class SchemaUsage {
       for (String method : Operation.METHODS) {
         NodeRef operation = item.get(method);
         if (operation != null && operation.isObject()) {
-          webhooks.add(new Operation(document, Operation.Kind.WEBHOOK, webhook.getKey(), method, item, operation, null));
+          webhooks.add(
+              new Operation(
+                  document,
+                  Operation.Kind.WEBHOOK,
+                  webhook.getKey(),
+                  method,
+                  item,
+                  operation,
+                  null));
         }
       }
     }
@@ -110,7 +126,8 @@ public final class SchemaUsage {
    */
   private void markUnreachedResponses(ApiDocument document, Deque<NodeRef> pending) {
     NodeRef root = document.root();
-    NodeRef responses = document.isSwagger2() ? root.get("responses") : document.component("responses");
+    NodeRef responses =
+        document.isSwagger2() ? root.get("responses") : document.component("responses");
     if (responses != null) {
       for (Map.Entry<String, NodeRef> entry : responses.members()) {
         NodeRef response = entry.getValue();
@@ -217,7 +234,9 @@ public final class SchemaUsage {
     }
   }
 
-  /** Records the {@code allOf} branches of a schema, inline ones and the targets of referenced ones. */
+  /**
+   * Records the {@code allOf} branches of a schema, inline ones and the targets of referenced ones.
+   */
   private void recordMembers(ApiDocument document, NodeRef schema) {
     NodeRef allOf = schema.get("allOf");
     if (allOf == null) {
@@ -268,7 +287,10 @@ public final class SchemaUsage {
     }
   }
 
-  /** The members of a discriminator hierarchy: the targets of its mapping and the definitions extending it. */
+  /**
+   * The members of a discriminator hierarchy: the targets of its mapping and the definitions
+   * extending it.
+   */
   private void pushHierarchy(ApiDocument document, NodeRef base, Deque<NodeRef> pending) {
     NodeRef mapping = base.get("discriminator").get("mapping");
     if (mapping != null) {
@@ -278,7 +300,10 @@ public final class SchemaUsage {
         }
         String value = entry.getValue().node().textValue();
         NodeRef target;
-        if (value.contains("#") || value.contains("/") || value.endsWith(".yaml") || value.endsWith(".json")) {
+        if (value.contains("#")
+            || value.contains("/")
+            || value.endsWith(".yaml")
+            || value.endsWith(".json")) {
           Resolution step = document.step(base.file(), value);
           target = step.resolved() ? step.target() : null;
         } else {
@@ -302,7 +327,8 @@ public final class SchemaUsage {
 
   /**
    * An input, or a schema whose use is unknown (judged as an input): one of a document without
-   * operations. In a document with operations, a schema none of them reaches is not sent by clients.
+   * operations. In a document with operations, a schema none of them reaches is not sent by
+   * clients.
    */
   public boolean isInputOrUnknown(NodeRef schema) {
     int value = flags(schema);
@@ -323,8 +349,8 @@ public final class SchemaUsage {
   }
 
   /**
-   * True when the schema is a branch of an {@code allOf}: written inline in one, or the target of
-   * a reference in one (a base type that other schemas extend).
+   * True when the schema is a branch of an {@code allOf}: written inline in one, or the target of a
+   * reference in one (a base type that other schemas extend).
    */
   public boolean isCompositionMember(NodeRef schema) {
     return compositionMembers.contains(schema);

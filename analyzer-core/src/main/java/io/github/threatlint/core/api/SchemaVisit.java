@@ -6,10 +6,12 @@ package io.github.threatlint.core.api;
  * @param node the schema where it is written (may itself be a {@code $ref})
  * @param propertyName the property it describes when it sits under {@code properties}, else null
  * @param parent the schema it is nested in, or null for a top-level schema
- * @param keyword how it is nested in its parent ({@code properties}, {@code items}, {@code allOf}, ...), or null
+ * @param keyword how it is nested in its parent ({@code properties}, {@code items}, {@code allOf},
+ *     ...), or null
  * @param document the document, for resolving references and reading usage
  */
-public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent, String keyword, ApiDocument document) {
+public record SchemaVisit(
+    NodeRef node, String propertyName, SchemaVisit parent, String keyword, ApiDocument document) {
 
   /**
    * Read from clients (parameters, request bodies), or of unknown use (a document without
@@ -29,7 +31,10 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
     return document.schemaUsage().isUnknown(node);
   }
 
-  /** The flags of {@link io.github.threatlint.core.api.SchemaUsage}: 0 unknown, 1 input, 2 output, 3 both. */
+  /**
+   * The flags of {@link io.github.threatlint.core.api.SchemaUsage}: 0 unknown, 1 input, 2 output, 3
+   * both.
+   */
   public int usage() {
     return document.schemaUsage().flags(node);
   }
@@ -39,7 +44,10 @@ public record SchemaVisit(NodeRef node, String propertyName, SchemaVisit parent,
     return document.schemaUsage().isCompositionMember(node);
   }
 
-  /** The whole body of a request (not a nested property): see {@link io.github.threatlint.core.api.SchemaUsage#isRequestRoot}. */
+  /**
+   * The whole body of a request (not a nested property): see {@link
+   * io.github.threatlint.core.api.SchemaUsage#isRequestRoot}.
+   */
   public boolean isRequestRoot() {
     return document.schemaUsage().isRequestRoot(node);
   }

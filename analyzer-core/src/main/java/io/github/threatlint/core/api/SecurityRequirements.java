@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code security} array: alternatives, any one of which satisfies the operation. Each alternative
- * is a requirement object naming schemes that must all be satisfied (AND), with the scopes asked.
+ * A {@code security} array: alternatives, any one of which satisfies the operation. Each
+ * alternative is a requirement object naming schemes that must all be satisfied (AND), with the
+ * scopes asked.
  *
- * <p>Some standards state an operation's authorization in a vendor extension instead ({@link #VENDOR_CONVENTIONS}):
- * that extension is then the operation's one requirement, named after the extension, so that every rule that asks
- * whether an operation is authenticated sees it.
+ * <p>Some standards state an operation's authorization in a vendor extension instead ({@link
+ * #VENDOR_CONVENTIONS}): that extension is then the operation's one requirement, named after the
+ * extension, so that every rule that asks whether an operation is authenticated sees it.
  *
- * @param node the {@code security} array where it is written (operation or document), or the vendor extension
- * @param convention the vendor extension the requirement comes from, or null for a {@code security} array
+ * @param node the {@code security} array where it is written (operation or document), or the vendor
+ *     extension
+ * @param convention the vendor extension the requirement comes from, or null for a {@code security}
+ *     array
  */
 public record SecurityRequirements(NodeRef node, String convention) {
   /**
-   * Vendor extensions that documented standards use for an operation's authorization: Australia's Consumer Data Right
-   * lists the OAuth2 scopes of each operation in {@code x-scopes}, and names in {@code x-restricted-access} the only
-   * party (REGISTER, AEMO) allowed to call an operation, authenticated with its registered credentials (a party, not
-   * a scope: its requirement asks no scope).
+   * Vendor extensions that documented standards use for an operation's authorization: Australia's
+   * Consumer Data Right lists the OAuth2 scopes of each operation in {@code x-scopes}, and names in
+   * {@code x-restricted-access} the only party (REGISTER, AEMO) allowed to call an operation,
+   * authenticated with its registered credentials (a party, not a scope: its requirement asks no
+   * scope).
    */
   public static final List<String> VENDOR_CONVENTIONS = List.of("x-scopes", "x-restricted-access");
 
@@ -36,7 +40,11 @@ public record SecurityRequirements(NodeRef node, String convention) {
   static SecurityRequirements ofVendorExtension(NodeRef operation) {
     for (String extension : VENDOR_CONVENTIONS) {
       NodeRef value = operation.get(extension);
-      boolean stated = value != null && (value.node().isTextual() ? !value.node().textValue().isBlank() : !value.node().isEmpty());
+      boolean stated =
+          value != null
+              && (value.node().isTextual()
+                  ? !value.node().textValue().isBlank()
+                  : !value.node().isEmpty());
       if (stated) {
         return new SecurityRequirements(value, extension);
       }
@@ -44,7 +52,9 @@ public record SecurityRequirements(NodeRef node, String convention) {
     return null;
   }
 
-  /** True when the requirement comes from a vendor extension rather than a {@code security} array. */
+  /**
+   * True when the requirement comes from a vendor extension rather than a {@code security} array.
+   */
   public boolean isVendorConvention() {
     return convention != null;
   }
@@ -56,7 +66,10 @@ public record SecurityRequirements(NodeRef node, String convention) {
       return schemes.isEmpty();
     }
 
-    /** The node of one scheme's entry (its scope list); for a vendor extension, the extension's value. */
+    /**
+     * The node of one scheme's entry (its scope list); for a vendor extension, the extension's
+     * value.
+     */
     public NodeRef schemeNode(String scheme) {
       NodeRef entry = node.get(scheme);
       return entry != null || node.isObject() ? entry : node;
@@ -67,11 +80,13 @@ public record SecurityRequirements(NodeRef node, String convention) {
     if (convention != null) {
       List<String> scopes = new ArrayList<>();
       if (convention.equals(SCOPES_EXTENSION)) {
-        node.node().forEach(scope -> {
-          if (scope.isTextual()) {
-            scopes.add(scope.textValue());
-          }
-        });
+        node.node()
+            .forEach(
+                scope -> {
+                  if (scope.isTextual()) {
+                    scopes.add(scope.textValue());
+                  }
+                });
       }
       return List.of(new Requirement(node, Map.of(convention, scopes)));
     }
@@ -80,11 +95,15 @@ public record SecurityRequirements(NodeRef node, String convention) {
       Map<String, List<String>> schemes = new LinkedHashMap<>();
       for (Map.Entry<String, NodeRef> entry : element.members()) {
         List<String> scopes = new ArrayList<>();
-        entry.getValue().node().forEach(scope -> {
-          if (scope.isTextual()) {
-            scopes.add(scope.textValue());
-          }
-        });
+        entry
+            .getValue()
+            .node()
+            .forEach(
+                scope -> {
+                  if (scope.isTextual()) {
+                    scopes.add(scope.textValue());
+                  }
+                });
         schemes.put(entry.getKey(), scopes);
       }
       alternatives.add(new Requirement(element, schemes));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A declared security scheme, read the same way from OAS 3 {@code securitySchemes} and Swagger 2.0
- * {@code securityDefinitions}: 2.0 {@code basic} reads as type {@code http} with scheme
- * {@code basic}, and a 2.0 OAuth2 {@code flow} as the matching OAS 3 flow.
+ * {@code securityDefinitions}: 2.0 {@code basic} reads as type {@code http} with scheme {@code
+ * basic}, and a 2.0 OAuth2 {@code flow} as the matching OAS 3 flow.
  *
  * @param name the key it is declared under
  * @param node the definition (resolved)
@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersion version) {
 
-  /** {@code apiKey}, {@code http}, {@code oauth2}, {@code openIdConnect}, {@code mutualTLS}, or what is written. */
+  /**
+   * {@code apiKey}, {@code http}, {@code oauth2}, {@code openIdConnect}, {@code mutualTLS}, or what
+   * is written.
+   */
   public String type() {
     String type = node.text("type");
     if (type == null) {
@@ -25,7 +28,10 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     return version.isSwagger2() && type.equals("basic") ? "http" : type;
   }
 
-  /** The HTTP authentication scheme in lower case ({@code basic}, {@code bearer}, ...); null when not http. */
+  /**
+   * The HTTP authentication scheme in lower case ({@code basic}, {@code bearer}, ...); null when
+   * not http.
+   */
   public String httpScheme() {
     if (version.isSwagger2()) {
       return "basic".equals(node.text("type")) ? "basic" : null;
@@ -56,7 +62,9 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     return node.text("description");
   }
 
-  /** OAuth2 flows; empty for other types. Swagger 2.0 has one flow, located on the scheme itself. */
+  /**
+   * OAuth2 flows; empty for other types. Swagger 2.0 has one flow, located on the scheme itself.
+   */
   public List<OAuthFlow> flows() {
     List<OAuthFlow> flows = new ArrayList<>();
     if (!isOAuth2()) {

@@ -10,12 +10,29 @@ import java.util.Map;
  * {@code properties} (else null).
  */
 public record Subschema(String keyword, String name, NodeRef schema) {
-  private static final List<String> MAP_KEYWORDS = List.of("properties", "patternProperties", "dependentSchemas", "$defs", "definitions");
-  private static final List<String> ARRAY_KEYWORDS = List.of("allOf", "oneOf", "anyOf", "prefixItems");
-  private static final List<String> SINGLE_KEYWORDS = List.of("items", "additionalProperties", "not", "contains",
-      "if", "then", "else", "unevaluatedProperties", "unevaluatedItems", "propertyNames", "additionalItems", "contentSchema");
+  private static final List<String> MAP_KEYWORDS =
+      List.of("properties", "patternProperties", "dependentSchemas", "$defs", "definitions");
+  private static final List<String> ARRAY_KEYWORDS =
+      List.of("allOf", "oneOf", "anyOf", "prefixItems");
+  private static final List<String> SINGLE_KEYWORDS =
+      List.of(
+          "items",
+          "additionalProperties",
+          "not",
+          "contains",
+          "if",
+          "then",
+          "else",
+          "unevaluatedProperties",
+          "unevaluatedItems",
+          "propertyNames",
+          "additionalItems",
+          "contentSchema");
 
-  /** The schemas directly nested in {@code schema}, in keyword order; booleans and non-objects are skipped. */
+  /**
+   * The schemas directly nested in {@code schema}, in keyword order; booleans and non-objects are
+   * skipped.
+   */
   public static List<Subschema> of(NodeRef schema) {
     List<Subschema> children = new ArrayList<>();
     if (schema == null || !schema.isObject()) {
@@ -26,7 +43,11 @@ public record Subschema(String keyword, String name, NodeRef schema) {
       if (map != null && map.isObject()) {
         for (Map.Entry<String, NodeRef> entry : map.members()) {
           if (entry.getValue().isObject()) {
-            children.add(new Subschema(keyword, keyword.equals("properties") ? entry.getKey() : null, entry.getValue()));
+            children.add(
+                new Subschema(
+                    keyword,
+                    keyword.equals("properties") ? entry.getKey() : null,
+                    entry.getValue()));
           }
         }
       }

@@ -12,9 +12,7 @@ import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.resolve.SpecFiles;
-import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,54 +38,90 @@ public final class Check {
     return run(request, CheckListener.NONE);
   }
 
-  public static CheckResult run(CheckRequest request, CheckListener listener) throws CheckException {
+  public static CheckResult run(CheckRequest request, CheckListener listener)
+      throws CheckException {
     long start = System.nanoTime();
     Configuration configuration = loadConfiguration(request);
-    Profile profile = request.profile != null ? request.profile
-        : configuration.profile() != null ? configuration.profile() : request.fallbackProfile;
+    Profile profile =
+        request.profile != null
+            ? request.profile
+            : configuration.profile() != null ? configuration.profile() : request.fallbackProfile;
     List<EnabledRule> rules = selectRules(request, configuration, profile);
     Baseline baseline = readBaseline(request);
     SpecFiles referencedFiles;
     SourceReader reader = new SourceReader(request.maxFileBytes);
     try {
-      referencedFiles = new SpecFiles(request.root, request.workingDirectory, (path, displayPath) -> {
-        String text = request.overlay.get(path.toAbsolutePath().normalize());
-        return text == null ? reader.read(path, displayPath) : new SourceFile(path, displayPath, text);
-      }, request.remote);
+      referencedFiles =
+          new SpecFiles(
+              request.root,
+              request.workingDirectory,
+              (path, displayPath) -> {
+                String text = request.overlay.get(path.toAbsolutePath().normalize());
+                return text == null
+                    ? reader.read(path, displayPath)
+                    : new SourceFile(path, displayPath, text);
+              },
+              request.remote);
     } catch (IOException e) {
-      throw new CheckException(CheckException.Setting.ROOT, request.root + " is not a folder that can be read", e);
+      throw new CheckException(
+          CheckException.Setting.ROOT, request.root + " is not a folder that can be read", e);
     }
     listener.started(configuration, profile, rules);
-    Analyzer analyzer = new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
-        .timePerFile(request.timePerFile);
+    Analyzer analyzer =
+        new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
+            .timePerFile(request.timePerFile);
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
-    Settling settling = new Settling(request, configuration, baseline, listener,
-        request.stdin != null ? 1 : request.inputs.size());
-    Analyzer.FileListener fileListener = listener == CheckListener.NONE ? Analyzer.FileListener.NONE : settling::analysed;
-    AnalysisResult analysed = request.stdin != null
-        ? analyzer.analyze(request.stdin, request.stdinName, fileListener)
-        : analyzer.analyze(withOverlay(request), fileListener);
+    Settling settling =
+        new Settling(
+            request,
+            configuration,
+            baseline,
+            listener,
+            request.stdin != null ? 1 : request.inputs.size());
+    Analyzer.FileListener fileListener =
+        listener == CheckListener.NONE ? Analyzer.FileListener.NONE : settling::analysed;
+    AnalysisResult analysed =
+        request.stdin != null
+            ? analyzer.analyze(request.stdin, request.stdinName, fileListener)
+            : analyzer.analyze(withOverlay(request), fileListener);
 
-    AnalysisResult beforeBaseline = Suppressions.apply(analysed, configuration, request.workingDirectory);
-    Baseline.Match match = baseline == null ? null : baseline.match(beforeBaseline, request.workingDirectory);
-    return new CheckResult(match == null ? beforeBaseline : match.result(), beforeBaseline, configuration, profile, baseline, match,
-        Duration.ofNanos(System.nanoTime() - start), analyzer.timings());
+    AnalysisResult beforeBaseline =
+        Suppressions.apply(analysed, configuration, request.workingDirectory);
+    Baseline.Match match =
+        baseline == null ? null : baseline.match(beforeBaseline, request.workingDirectory);
+    return new CheckResult(
+        match == null ? beforeBaseline : match.result(),
+        beforeBaseline,
+        configuration,
+        profile,
+        baseline,
+        match,
+        Duration.ofNanos(System.nanoTime() - start),
+        analyzer.timings());
   }
 
-  /** The configuration file given, else the one found upward from where the request says, else none. */
+  /**
+   * The configuration file given, else the one found upward from where the request says, else none.
+   */
   private static Configuration loadConfiguration(CheckRequest request) throws CheckException {
     Path file = request.configFile;
     String displayName = request.configDisplayName;
     try {
       if (file != null && Files.isDirectory(file)) {
-        throw new CheckException(CheckException.Setting.CONFIGURATION_FILE,
-            new ConfigurationException(displayName, 0, 0, "is a directory, not a configuration file").oneLine(), null);
+        throw new CheckException(
+            CheckException.Setting.CONFIGURATION_FILE,
+            new ConfigurationException(
+                    displayName, 0, 0, "is a directory, not a configuration file")
+                .oneLine(),
+            null);
       }
       if (file != null && !Files.isRegularFile(file)) {
-        throw new CheckException(CheckException.Setting.CONFIGURATION_FILE,
-            new ConfigurationException(displayName, 0, 0, "no such configuration file").oneLine(), null);
+        throw new CheckException(
+            CheckException.Setting.CONFIGURATION_FILE,
+            new ConfigurationException(displayName, 0, 0, "no such configuration file").oneLine(),
+            null);
       }
       if (file == null) {
         file = ConfigurationLoader.find(request.configSearchFrom).orElse(null);
@@ -102,8 +136,8 @@ public final class Check {
     }
   }
 
-  private static List<EnabledRule> selectRules(CheckRequest request, Configuration configuration, Profile profile)
-      throws CheckException {
+  private static List<EnabledRule> selectRules(
+      CheckRequest request, Configuration configuration, Profile profile) throws CheckException {
     RuleSelection selection = new RuleSelection(request.catalog);
     requireRules(selection, request.enable, CheckException.Setting.ENABLE);
     requireRules(selection, request.disable, CheckException.Setting.DISABLE);
@@ -114,7 +148,8 @@ public final class Check {
     }
   }
 
-  private static void requireRules(RuleSelection selection, List<String> ids, CheckException.Setting setting)
+  private static void requireRules(
+      RuleSelection selection, List<String> ids, CheckException.Setting setting)
       throws CheckException {
     for (String id : ids) {
       try {
@@ -140,8 +175,12 @@ public final class Check {
   private static List<Analyzer.Input> withOverlay(CheckRequest request) {
     List<Analyzer.Input> inputs = new ArrayList<>();
     for (Analyzer.Input input : request.inputs) {
-      String text = input.path() == null ? null : request.overlay.get(input.path().toAbsolutePath().normalize());
-      inputs.add(text == null ? input : new Analyzer.Input(input.path(), input.displayPath(), text));
+      String text =
+          input.path() == null
+              ? null
+              : request.overlay.get(input.path().toAbsolutePath().normalize());
+      inputs.add(
+          text == null ? input : new Analyzer.Input(input.path(), input.displayPath(), text));
     }
     return inputs;
   }
@@ -159,11 +198,21 @@ public final class Check {
     private final int total;
     private final AtomicInteger done = new AtomicInteger();
     private final Analyzer.DocumentAnalysis[] waiting;
-    /** Each rule and place, with the input that reported it first: later inputs do not report it again. */
+
+    /**
+     * Each rule and place, with the input that reported it first: later inputs do not report it
+     * again.
+     */
     private final Map<String, Integer> firstReporter = new HashMap<>();
+
     private int next;
 
-    Settling(CheckRequest request, Configuration configuration, Baseline baseline, CheckListener listener, int total) {
+    Settling(
+        CheckRequest request,
+        Configuration configuration,
+        Baseline baseline,
+        CheckListener listener,
+        int total) {
       this.request = request;
       this.configuration = configuration;
       this.baseline = baseline;
@@ -173,12 +222,20 @@ public final class Check {
     }
 
     void analysed(int index, Analyzer.DocumentAnalysis analysis) {
-      List<Finding> ownFindings = Suppressions.apply(analysis.findings(), configuration, request.workingDirectory);
-      listener.document(index, new Analyzer.DocumentAnalysis(analysis.displayPath(), analysis.document(), ownFindings,
-          analysis.evidence(), analysis.errors()));
+      List<Finding> ownFindings =
+          Suppressions.apply(analysis.findings(), configuration, request.workingDirectory);
+      listener.document(
+          index,
+          new Analyzer.DocumentAnalysis(
+              analysis.displayPath(),
+              analysis.document(),
+              ownFindings,
+              analysis.evidence(),
+              analysis.errors()));
       // the document is not kept: only its findings wait for the files before it
-      Analyzer.DocumentAnalysis withoutDocument = new Analyzer.DocumentAnalysis(analysis.displayPath(), null, ownFindings,
-          analysis.evidence(), analysis.errors());
+      Analyzer.DocumentAnalysis withoutDocument =
+          new Analyzer.DocumentAnalysis(
+              analysis.displayPath(), null, ownFindings, analysis.evidence(), analysis.errors());
       listener.analysed(done.incrementAndGet(), total, analysis.displayPath());
       settle(index, withoutDocument);
     }
@@ -196,9 +253,15 @@ public final class Check {
           }
         }
         if (baseline != null) {
-          // the baseline's keys hold the file, and each place is settled once: matching file by file matches as the whole run does
-          findings = baseline.match(new AnalysisResult(findings, List.of(), List.of(), List.of(), List.of()), request.workingDirectory)
-              .result().findings();
+          // the baseline's keys hold the file, and each place is settled once: matching file by
+          // file matches as the whole run does
+          findings =
+              baseline
+                  .match(
+                      new AnalysisResult(findings, List.of(), List.of(), List.of(), List.of()),
+                      request.workingDirectory)
+                  .result()
+                  .findings();
         }
         listener.settled(next, ready.displayPath(), List.copyOf(findings), ready.errors());
         next++;

@@ -12,7 +12,10 @@ public final class CheckException extends Exception {
   public enum Setting {
     /** The configuration file given does not exist. */
     CONFIGURATION_FILE,
-    /** The configuration (given or found) cannot be used; the message is {@code file:line:col: error: ...}. */
+    /**
+     * The configuration (given or found) cannot be used; the message is {@code file:line:col:
+     * error: ...}.
+     */
     CONFIGURATION,
     /** A rule to enable does not exist. */
     ENABLE,

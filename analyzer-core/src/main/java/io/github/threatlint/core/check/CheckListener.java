@@ -26,17 +26,18 @@ public interface CheckListener {
   default void analysed(int done, int total, String displayPath) {}
 
   /**
-   * An input's document with its own findings (the configuration's ignores applied) and the mitigation
-   * evidence its rules recorded (what the threat-model report is built from), on the worker
-   * thread that analysed it, whose deep stack takes deeply nested documents; the document is not kept
-   * after this call. {@code document()} is null when the file could not be read or parsed.
+   * An input's document with its own findings (the configuration's ignores applied) and the
+   * mitigation evidence its rules recorded (what the threat-model report is built from), on the
+   * worker thread that analysed it, whose deep stack takes deeply nested documents; the document is
+   * not kept after this call. {@code document()} is null when the file could not be read or parsed.
    */
   default void document(int index, Analyzer.DocumentAnalysis analysis) {}
 
   /**
    * The inputs up to {@code index} are all analysed: the findings now final that the input at
-   * {@code index} adds (suppression and baseline state set, each place reported once over the run, in
-   * report order) and its tool errors. Called in input order, one call at a time.
+   * {@code index} adds (suppression and baseline state set, each place reported once over the run,
+   * in report order) and its tool errors. Called in input order, one call at a time.
    */
-  default void settled(int index, String displayPath, List<Finding> findings, List<ToolError> errors) {}
+  default void settled(
+      int index, String displayPath, List<Finding> findings, List<ToolError> errors) {}
 }

@@ -50,7 +50,8 @@ public final class CheckRequest {
     overlay = Map.copyOf(builder.overlay);
     configFile = builder.configFile;
     configDisplayName = builder.configDisplayName;
-    configSearchFrom = builder.configSearchFrom == null ? builder.workingDirectory : builder.configSearchFrom;
+    configSearchFrom =
+        builder.configSearchFrom == null ? builder.workingDirectory : builder.configSearchFrom;
     profile = builder.profile;
     fallbackProfile = builder.fallbackProfile;
     enable = List.copyOf(builder.enable);
@@ -65,7 +66,8 @@ public final class CheckRequest {
   }
 
   /**
-   * @param workingDirectory relative paths are resolved against it, and reports name files relative to it
+   * @param workingDirectory relative paths are resolved against it, and reports name files relative
+   *     to it
    * @param catalog the rules that exist (the built-in ones, for the front ends)
    */
   public static Builder builder(Path workingDirectory, List<RuleDescriptor> catalog) {
@@ -81,7 +83,10 @@ public final class CheckRequest {
     return displayPath(workingDirectory, path);
   }
 
-  /** How reports name a file: relative to {@code folder} when inside it, else absolute, with slashes. */
+  /**
+   * How reports name a file: relative to {@code folder} when inside it, else absolute, with
+   * slashes.
+   */
   public static String displayPath(Path folder, Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     if (absolute.startsWith(folder) && !absolute.equals(folder)) {
@@ -135,22 +140,27 @@ public final class CheckRequest {
     }
 
     /**
-     * Text that stands for a file's content on disk, for root documents and the files they reference
-     * alike: an editor's unsaved buffers.
+     * Text that stands for a file's content on disk, for root documents and the files they
+     * reference alike: an editor's unsaved buffers.
      */
     public Builder overlay(Path file, String text) {
       overlay.put(file.toAbsolutePath().normalize(), text);
       return this;
     }
 
-    /** The configuration file; {@code displayName} names it in messages. Without one, it is looked for. */
+    /**
+     * The configuration file; {@code displayName} names it in messages. Without one, it is looked
+     * for.
+     */
     public Builder configFile(Path file, String displayName) {
       this.configFile = file;
       this.configDisplayName = displayName;
       return this;
     }
 
-    /** Where the search for {@code .threatlint.yaml} upward starts (default: the working directory). */
+    /**
+     * Where the search for {@code .threatlint.yaml} upward starts (default: the working directory).
+     */
     public Builder configSearchFrom(Path folder) {
       this.configSearchFrom = folder;
       return this;
@@ -162,7 +172,10 @@ public final class CheckRequest {
       return this;
     }
 
-    /** The profile when neither {@link #profile} nor the configuration names one (default recommended). */
+    /**
+     * The profile when neither {@link #profile} nor the configuration names one (default
+     * recommended).
+     */
     public Builder fallbackProfile(Profile fallback) {
       this.fallbackProfile = fallback;
       return this;
@@ -207,13 +220,17 @@ public final class CheckRequest {
       return this;
     }
 
-    /** Also time each rule, for {@link CheckResult#timings()} (costs a clock read per rule call). */
+    /**
+     * Also time each rule, for {@link CheckResult#timings()} (costs a clock read per rule call).
+     */
     public Builder timeRules(boolean on) {
       this.timeRules = on;
       return this;
     }
 
-    /** The time one file may take; a file over it becomes a tool error and the others still report. */
+    /**
+     * The time one file may take; a file over it becomes a tool error and the others still report.
+     */
     public Builder timePerFile(Duration budget) {
       this.timePerFile = budget;
       return this;

@@ -11,14 +11,23 @@ import java.time.Duration;
  * What a check came to.
  *
  * @param result the findings (sorted; suppressed and baselined ones included and marked), the tool
- *     errors, the files, the rules and the mitigation evidence the rules recorded: what reports show
+ *     errors, the files, the rules and the mitigation evidence the rules recorded: what reports
+ *     show
  * @param beforeBaseline the same before the baseline marked its findings (to write a new baseline)
  * @param configuration the configuration used ({@link Configuration#EMPTY} when there is none)
  * @param profile the profile the rules were selected from
  * @param baseline the baseline read, or null
- * @param baselineMatch what matching the baseline gave (its fixed entries), or null without baseline
+ * @param baselineMatch what matching the baseline gave (its fixed entries), or null without
+ *     baseline
  * @param elapsed the time the analysis took
  * @param timings where the time of this run went, by phase (and by rule when the request asked)
  */
-public record CheckResult(AnalysisResult result, AnalysisResult beforeBaseline, Configuration configuration, Profile profile,
-    Baseline baseline, Baseline.Match baselineMatch, Duration elapsed, Timings timings) {}
+public record CheckResult(
+    AnalysisResult result,
+    AnalysisResult beforeBaseline,
+    Configuration configuration,
+    Profile profile,
+    Baseline baseline,
+    Baseline.Match baselineMatch,
+    Duration elapsed,
+    Timings timings) {}

@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
 /**
  * Finds the root documents to analyse, for every front end: the command line's SPEC arguments
  * ({@link #find}) and the Maven plugin's folder with includes and excludes ({@link #scan}). A file
- * named without wildcards is taken as named. A folder or a {@link Glob} stands for the root documents
- * it reaches: {@code .yaml}, {@code .yml} and {@code .json} files with a top-level {@code openapi} or
- * {@code swagger} key ({@link #isRootDocument}); the other files it reaches are fragments, read when
- * a root document references them. Hidden folders and {@code node_modules} are not searched.
+ * named without wildcards is taken as named. A folder or a {@link Glob} stands for the root
+ * documents it reaches: {@code .yaml}, {@code .yml} and {@code .json} files with a top-level {@code
+ * openapi} or {@code swagger} key ({@link #isRootDocument}); the other files it reaches are
+ * fragments, read when a root document references them. Hidden folders and {@code node_modules} are
+ * not searched.
  */
 public final class SpecFinder {
-  private static final Pattern YAML_ROOT_KEY = Pattern.compile("(?m)^([\"']?)(openapi|swagger)\\1[ \\t]*:");
+  private static final Pattern YAML_ROOT_KEY =
+      Pattern.compile("(?m)^([\"']?)(openapi|swagger)\\1[ \\t]*:");
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Path workingDirectory;
@@ -46,8 +48,9 @@ public final class SpecFinder {
   }
 
   /**
-   * @param documentsOnly a named file that is no root document is skipped, as folders and globs skip
-   *     it, instead of being analysed (and reported): for hooks that pass every changed YAML or JSON file
+   * @param documentsOnly a named file that is no root document is skipped, as folders and globs
+   *     skip it, instead of being analysed (and reported): for hooks that pass every changed YAML
+   *     or JSON file
    */
   public SpecFinder(Path workingDirectory, long maxFileBytes, boolean documentsOnly) {
     this.workingDirectory = workingDirectory;
@@ -55,7 +58,10 @@ public final class SpecFinder {
     this.documentsOnly = documentsOnly;
   }
 
-  /** What a search found: the root documents, in path order, and the matched files left out as fragments. */
+  /**
+   * What a search found: the root documents, in path order, and the matched files left out as
+   * fragments.
+   */
   public record Scan(List<Path> documents, List<Path> fragments) {}
 
   /** A folder or glob argument that names no root document. */
@@ -80,8 +86,10 @@ public final class SpecFinder {
       if (Files.isDirectory(path)) {
         documents = searchArgument(argument, path, file -> true).documents();
         if (documents.isEmpty()) {
-          throw new NoDocumentException("no OpenAPI or Swagger document (a YAML or JSON file with a top-level 'openapi' or "
-              + "'swagger' key) under " + argument);
+          throw new NoDocumentException(
+              "no OpenAPI or Swagger document (a YAML or JSON file with a top-level 'openapi' or "
+                  + "'swagger' key) under "
+                  + argument);
         }
       } else if (Glob.isGlob(argument) && !Files.exists(path)) {
         documents = glob(argument).documents();
@@ -111,7 +119,8 @@ public final class SpecFinder {
   public Scan scan(Path base, List<String> includes, List<String> excludes) throws IOException {
     Path folder = base.toAbsolutePath().normalize();
     List<Glob> excluded = excludes.stream().map(SpecFinder::normalize).map(Glob::compile).toList();
-    Predicate<Path> kept = file -> excluded.stream().noneMatch(glob -> glob.matches(relative(folder, file)));
+    Predicate<Path> kept =
+        file -> excluded.stream().noneMatch(glob -> glob.matches(relative(folder, file)));
     Set<Path> documents = new TreeSet<>();
     Set<Path> fragments = new TreeSet<>();
     for (String include : includes) {
@@ -124,8 +133,10 @@ public final class SpecFinder {
         continue;
       }
       Glob included = Glob.compile(pattern);
-      Scan scan = search(folder.resolve(literalPrefix(pattern)).normalize(),
-          file -> included.matches(relative(folder, file)) && kept.test(file));
+      Scan scan =
+          search(
+              folder.resolve(literalPrefix(pattern)).normalize(),
+              file -> included.matches(relative(folder, file)) && kept.test(file));
       documents.addAll(scan.documents());
       fragments.addAll(scan.fragments());
     }
@@ -133,7 +144,10 @@ public final class SpecFinder {
     return new Scan(List.copyOf(documents), List.copyOf(fragments));
   }
 
-  /** The root documents that match a command-line glob, searched from its longest folder prefix without wildcards. */
+  /**
+   * The root documents that match a command-line glob, searched from its longest folder prefix
+   * without wildcards.
+   */
   private Scan glob(String argument) throws NoDocumentException {
     String pattern = argument.replace('\\', '/');
     String prefix = literalPrefix(pattern);
@@ -142,11 +156,15 @@ public final class SpecFinder {
     Glob glob = Glob.compile(pattern);
     // a relative pattern is matched against the path as written: its folder prefix, then the rest
     boolean absolute = prefixPath.isAbsolute();
-    return searchArgument(argument, start,
-        file -> glob.matches(slashes(absolute ? file : prefixPath.resolve(start.relativize(file)))));
+    return searchArgument(
+        argument,
+        start,
+        file ->
+            glob.matches(slashes(absolute ? file : prefixPath.resolve(start.relativize(file)))));
   }
 
-  private Scan searchArgument(String argument, Path folder, Predicate<Path> filter) throws NoDocumentException {
+  private Scan searchArgument(String argument, Path folder, Predicate<Path> filter)
+      throws NoDocumentException {
     try {
       return search(folder, filter);
     } catch (IOException e) {
@@ -154,34 +172,40 @@ public final class SpecFinder {
     }
   }
 
-  /** The YAML and JSON files under {@code folder} that {@code filter} accepts, split into root documents and fragments. */
+  /**
+   * The YAML and JSON files under {@code folder} that {@code filter} accepts, split into root
+   * documents and fragments.
+   */
   private Scan search(Path folder, Predicate<Path> filter) throws IOException {
     List<Path> documents = new ArrayList<>();
     List<Path> fragments = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
       return new Scan(List.of(), List.of());
     }
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        boolean skipped = !dir.equals(folder) && (name.startsWith(".") || name.equals("node_modules"));
-        return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            boolean skipped =
+                !dir.equals(folder) && (name.startsWith(".") || name.equals("node_modules"));
+            return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        if (attributes.isRegularFile() && hasSpecExtension(file) && filter.test(file)) {
-          (isRootDocument(file) ? documents : fragments).add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && hasSpecExtension(file) && filter.test(file)) {
+              (isRootDocument(file) ? documents : fragments).add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
     documents.sort(null);
     fragments.sort(null);
     return new Scan(documents, fragments);
@@ -189,9 +213,9 @@ public final class SpecFinder {
 
   /**
    * True when the file has a top-level {@code openapi} or {@code swagger} key: the one test of
-   * threatlint for "a specification of its own, not a fragment". Only the text is scanned (JSON: the
-   * top-level keys; YAML: keys at the start of a line), nothing is indexed: a fragment is parsed
-   * once, when a root document references it.
+   * threatlint for "a specification of its own, not a fragment". Only the text is scanned (JSON:
+   * the top-level keys; YAML: keys at the start of a line), nothing is indexed: a fragment is
+   * parsed once, when a root document references it.
    */
   public boolean isRootDocument(Path file) {
     String text;
@@ -230,7 +254,10 @@ public final class SpecFinder {
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
-  /** Slashes, no leading {@code ./}, and a trailing {@code /} standing for everything below the folder. */
+  /**
+   * Slashes, no leading {@code ./}, and a trailing {@code /} standing for everything below the
+   * folder.
+   */
   private static String normalize(String pattern) {
     String normalized = pattern.trim().replace('\\', '/');
     while (normalized.startsWith("./")) {
@@ -239,7 +266,10 @@ public final class SpecFinder {
     return normalized.endsWith("/") ? normalized + "**" : normalized;
   }
 
-  /** The leading folders of a pattern that hold no wildcard, where a search starts: {@code a/b/} of {@code a/b/**}{@code /*.yaml}. */
+  /**
+   * The leading folders of a pattern that hold no wildcard, where a search starts: {@code a/b/} of
+   * {@code a/b/**}{@code /*.yaml}.
+   */
   static String literalPrefix(String pattern) {
     int slash = -1;
     for (int i = 0; i < pattern.length() && !Glob.isGlob(String.valueOf(pattern.charAt(i))); i++) {

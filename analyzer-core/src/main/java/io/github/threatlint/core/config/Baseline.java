@@ -11,9 +11,6 @@ import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
-import io.github.threatlint.core.api.ParsedFile;
-import io.github.threatlint.core.api.Pointers;
-import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -34,23 +31,29 @@ import java.util.Objects;
  * The findings a project has accepted for now, so that only new ones fail the build.
  *
  * <p>An entry is keyed by rule id, file (relative to the baseline's folder) and JSON pointer (a
- * {@link FindingKey}), never by line, so a baseline survives reformatting and lines moving. Each entry also carries a digest
- * of the message; it decides which entry is which when one pointer carries several findings of one
- * rule. A finding matches an entry with the same key and digest; failing that, it matches the only
- * entry of its key (so a reworded message still matches). Entries no finding matches are fixed:
- * they can be pruned.
+ * {@link FindingKey}), never by line, so a baseline survives reformatting and lines moving. Each
+ * entry also carries a digest of the message; it decides which entry is which when one pointer
+ * carries several findings of one rule. A finding matches an entry with the same key and digest;
+ * failing that, it matches the only entry of its key (so a reworded message still matches). Entries
+ * no finding matches are fixed: they can be pruned.
  */
 public final class Baseline {
   /** The version of the file format this class writes and reads. */
   public static final int FORMAT_VERSION = 1;
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::file)
-      .thenComparing(Entry::pointer)
-      .thenComparing(Entry::ruleId)
-      .thenComparing(Entry::messageDigest);
 
-  /** One accepted finding. {@code message} is written for people reviewing the file; matching ignores it. */
-  public record Entry(String ruleId, String file, String pointer, String messageDigest, String message) {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Comparator<Entry> ORDER =
+      Comparator.comparing(Entry::file)
+          .thenComparing(Entry::pointer)
+          .thenComparing(Entry::ruleId)
+          .thenComparing(Entry::messageDigest);
+
+  /**
+   * One accepted finding. {@code message} is written for people reviewing the file; matching
+   * ignores it.
+   */
+  public record Entry(
+      String ruleId, String file, String pointer, String messageDigest, String message) {
     FindingKey key() {
       return new FindingKey(ruleId, file, pointer);
     }
@@ -87,13 +90,19 @@ public final class Baseline {
    * @param displayPath how messages and reasons name the baseline file
    * @param workingDirectory the directory the findings' file names are relative to
    */
-  public static Baseline of(List<Finding> findings, Path file, String displayPath, Path workingDirectory) {
+  public static Baseline of(
+      List<Finding> findings, Path file, String displayPath, Path workingDirectory) {
     Path directory = file.toAbsolutePath().normalize().getParent();
     List<Entry> entries = new ArrayList<>();
     for (Finding finding : findings) {
       if (!finding.isSuppressed()) {
-        entries.add(new Entry(finding.ruleId(), ReportPaths.relativeTo(directory, workingDirectory, finding.file()),
-            finding.pointer(), FindingKey.messageDigest(finding.message()), finding.message()));
+        entries.add(
+            new Entry(
+                finding.ruleId(),
+                ReportPaths.relativeTo(directory, workingDirectory, finding.file()),
+                finding.pointer(),
+                FindingKey.messageDigest(finding.message()),
+                finding.message()));
       }
     }
     return new Baseline(directory, displayPath, entries);
@@ -128,7 +137,9 @@ public final class Baseline {
       if (finding.isSuppressed()) {
         continue;
       }
-      keys[i] = FindingKey.of(finding, ReportPaths.relativeTo(directory, workingDirectory, finding.file()));
+      keys[i] =
+          FindingKey.of(
+              finding, ReportPaths.relativeTo(directory, workingDirectory, finding.file()));
       String digest = FindingKey.messageDigest(finding.message());
       for (Entry entry : byKey.getOrDefault(keys[i], List.of())) {
         if (!used.containsKey(entry) && entry.messageDigest().equals(digest)) {
@@ -148,7 +159,8 @@ public final class Baseline {
         matchOf[i] = candidates.get(0);
       }
     }
-    Finding.Suppression baselined = new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline " + displayPath);
+    Finding.Suppression baselined =
+        new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline " + displayPath);
     List<Finding> marked = new ArrayList<>(findings.size());
     for (int i = 0; i < findings.size(); i++) {
       marked.add(matchOf[i] == null ? findings.get(i) : findings.get(i).withSuppression(baselined));
@@ -175,8 +187,10 @@ public final class Baseline {
   public String toJson() {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
       json.writeStartObject();
       json.writeStringField("tool", "threatlint");
       json.writeNumberField("baselineVersion", FORMAT_VERSION);
@@ -204,18 +218,30 @@ public final class Baseline {
   public static Baseline read(Path file, String displayPath) throws ConfigurationException {
     ParsedFile parsed;
     try {
-      parsed = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES, "").read(file, displayPath));
+      parsed =
+          TreeParser.parse(
+              new SourceReader(SourceReader.DEFAULT_MAX_BYTES, "").read(file, displayPath));
     } catch (SourceException e) {
-      throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the baseline: " + e.getMessage());
+      throw new ConfigurationException(
+          displayPath, e.line(), e.column(), "cannot read the baseline: " + e.getMessage());
     }
     JsonNode root = parsed.root();
     if (!root.isObject() || !root.path("findings").isArray()) {
-      throw problem(parsed, "", "not a threatlint baseline: it needs a top-level 'findings' list (write one with --write-baseline)");
+      throw problem(
+          parsed,
+          "",
+          "not a threatlint baseline: it needs a top-level 'findings' list (write one with --write-baseline)");
     }
     JsonNode version = root.get("baselineVersion");
     if (version != null && !(version.isInt() && version.intValue() == FORMAT_VERSION)) {
-      throw problem(parsed, "/baselineVersion", "baseline format version " + version.asText()
-          + " is not the version " + FORMAT_VERSION + " this threatlint reads");
+      throw problem(
+          parsed,
+          "/baselineVersion",
+          "baseline format version "
+              + version.asText()
+              + " is not the version "
+              + FORMAT_VERSION
+              + " this threatlint reads");
     }
     List<Entry> entries = new ArrayList<>();
     JsonNode findings = root.get("findings");
@@ -225,14 +251,16 @@ public final class Baseline {
       String ruleId = text(parsed, entry, pointer, "ruleId");
       String entryFile = text(parsed, entry, pointer, "file");
       String entryPointer = text(parsed, entry, pointer, "pointer");
-      String digest = entry.path("messageDigest").isTextual() ? entry.get("messageDigest").textValue() : "";
+      String digest =
+          entry.path("messageDigest").isTextual() ? entry.get("messageDigest").textValue() : "";
       String message = entry.path("message").isTextual() ? entry.get("message").textValue() : null;
       entries.add(new Entry(ruleId, entryFile, entryPointer, digest, message));
     }
     return new Baseline(file.toAbsolutePath().normalize().getParent(), displayPath, entries);
   }
 
-  private static String text(ParsedFile parsed, JsonNode entry, String pointer, String key) throws ConfigurationException {
+  private static String text(ParsedFile parsed, JsonNode entry, String pointer, String key)
+      throws ConfigurationException {
     JsonNode value = entry.isObject() ? entry.get(key) : null;
     if (value == null || !value.isTextual()) {
       throw problem(parsed, pointer, "a baseline entry needs a string '" + key + "'");
@@ -242,7 +270,8 @@ public final class Baseline {
 
   private static ConfigurationException problem(ParsedFile parsed, String pointer, String message) {
     Region region = parsed.index().valueRegion(pointer);
-    return new ConfigurationException(parsed.displayPath(), region.startLine(), region.startColumn(), message);
+    return new ConfigurationException(
+        parsed.displayPath(), region.startLine(), region.startColumn(), message);
   }
 
   @Override

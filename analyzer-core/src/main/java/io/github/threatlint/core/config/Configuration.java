@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A validated configuration file: the profile it extends, per rule a level and options, the
- * file-based ignores, and where the rules' documentation pages are. {@code directory} is the folder the file globs of ignores are relative to.
- * Everything in here has been checked against the rule catalog by {@link ConfigurationLoader}.
+ * file-based ignores, and where the rules' documentation pages are. {@code directory} is the folder
+ * the file globs of ignores are relative to. Everything in here has been checked against the rule
+ * catalog by {@link ConfigurationLoader}.
  *
  * @param displayPath how messages name the file; null for the empty configuration
  * @param directory the folder of the file; null for the empty configuration
@@ -19,14 +20,25 @@ import java.util.Map;
  * @param ignores the file-based ignores, in the order of the file
  * @param docsUrl the links to rule pages: {@code docsUrl} of the file, else {@link DocsUrl#DEFAULT}
  */
-public record Configuration(String displayPath, Path directory, Profile profile, Map<String, RuleSetting> rules,
-    List<Ignore> ignores, DocsUrl docsUrl) {
+public record Configuration(
+    String displayPath,
+    Path directory,
+    Profile profile,
+    Map<String, RuleSetting> rules,
+    List<Ignore> ignores,
+    DocsUrl docsUrl) {
 
   /** No file: the default profile, no settings, no ignores. */
-  public static final Configuration EMPTY = new Configuration(null, null, null, Map.of(), List.of());
+  public static final Configuration EMPTY =
+      new Configuration(null, null, null, Map.of(), List.of());
 
   /** A configuration with the default documentation links. */
-  public Configuration(String displayPath, Path directory, Profile profile, Map<String, RuleSetting> rules, List<Ignore> ignores) {
+  public Configuration(
+      String displayPath,
+      Path directory,
+      Profile profile,
+      Map<String, RuleSetting> rules,
+      List<Ignore> ignores) {
     this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT);
   }
 
@@ -43,7 +55,8 @@ public record Configuration(String displayPath, Path directory, Profile profile,
    */
   public record Ignore(Glob file, String ruleId, Glob pointer, String reason) {
     public boolean matches(String relativeFile, String ruleId, String findingPointer) {
-      return this.ruleId.equals(ruleId) && file.matches(relativeFile)
+      return this.ruleId.equals(ruleId)
+          && file.matches(relativeFile)
           && (pointer == null || pointer.matches(findingPointer));
     }
   }

@@ -2,8 +2,8 @@ package io.github.threatlint.core.config;
 
 /**
  * A configuration, baseline or rule selection that cannot be used: an unknown rule id, option or
- * key, a wrong type, a bad level. The message is one line; {@code file} is null when the problem
- * is not in a file (a rule named on the command line), line and column are 0 when unknown.
+ * key, a wrong type, a bad level. The message is one line; {@code file} is null when the problem is
+ * not in a file (a rule named on the command line), line and column are 0 when unknown.
  */
 public final class ConfigurationException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -28,8 +28,8 @@ import java.util.Set;
 /**
  * Finds, reads and validates {@code .threatlint.yaml} (or {@code .yml}, {@code .json}). The file is
  * parsed with the project's {@link TreeParser}, so every problem is reported with its line and
- * column; nothing unknown is ignored: an unknown key, rule id or option, a wrong option type or a bad
- * level each stop the run with one line naming the file, the place and the problem.
+ * column; nothing unknown is ignored: an unknown key, rule id or option, a wrong option type or a
+ * bad level each stop the run with one line naming the file, the place and the problem.
  *
  * <pre>
  * extends: sfti                       # recommended (default), sfti or strict
@@ -49,7 +49,9 @@ import java.util.Set;
  */
 public final class ConfigurationLoader {
   /** The names searched for, in this order, in the working directory and each folder above it. */
-  public static final List<String> FILE_NAMES = List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
+  public static final List<String> FILE_NAMES =
+      List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
+
   private static final long MAX_BYTES = 4L * 1024 * 1024;
   static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
@@ -57,7 +59,9 @@ public final class ConfigurationLoader {
 
   private final List<RuleDescriptor> catalog;
 
-  /** @param catalog the rules the configuration may name (the built-in rules) */
+  /**
+   * @param catalog the rules the configuration may name (the built-in rules)
+   */
   public ConfigurationLoader(List<RuleDescriptor> catalog) {
     this.catalog = List.copyOf(catalog);
   }
@@ -67,7 +71,9 @@ public final class ConfigurationLoader {
    * none. Two configuration files in one folder are an error, since only one would be read.
    */
   public static Optional<Path> find(Path directory) throws ConfigurationException {
-    for (Path folder = directory.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+    for (Path folder = directory.toAbsolutePath().normalize();
+        folder != null;
+        folder = folder.getParent()) {
       List<Path> present = new ArrayList<>();
       for (String name : FILE_NAMES) {
         Path candidate = folder.resolve(name);
@@ -76,8 +82,15 @@ public final class ConfigurationLoader {
         }
       }
       if (present.size() > 1) {
-        throw new ConfigurationException(present.get(0).toString(), 0, 0, "two configuration files in one folder ("
-            + present.get(0).getFileName() + " and " + present.get(1).getFileName() + "); keep one");
+        throw new ConfigurationException(
+            present.get(0).toString(),
+            0,
+            0,
+            "two configuration files in one folder ("
+                + present.get(0).getFileName()
+                + " and "
+                + present.get(1).getFileName()
+                + "); keep one");
       }
       if (present.size() == 1) {
         return Optional.of(present.get(0));
@@ -90,16 +103,20 @@ public final class ConfigurationLoader {
   public Configuration load(Path file, String displayPath) throws ConfigurationException {
     SourceFile source;
     try {
-      // --max-file-size is for specifications: the configuration's limit is fixed, so the error names none
+      // --max-file-size is for specifications: the configuration's limit is fixed, so the error
+      // names none
       source = new SourceReader(MAX_BYTES, "").read(file, displayPath);
     } catch (SourceException e) {
-      throw new ConfigurationException(displayPath, e.line(), e.column(), "cannot read the configuration: " + e.getMessage());
+      throw new ConfigurationException(
+          displayPath, e.line(), e.column(), "cannot read the configuration: " + e.getMessage());
     }
     Path directory = file.toAbsolutePath().normalize().getParent();
     return parse(source, directory);
   }
 
-  /** Validates a configuration already read; {@code directory} is what ignore globs are relative to. */
+  /**
+   * Validates a configuration already read; {@code directory} is what ignore globs are relative to.
+   */
   public Configuration parse(SourceFile source, Path directory) throws ConfigurationException {
     if (isBlankOrComments(source.text())) {
       return new Configuration(source.displayPath(), directory, null, Map.of(), List.of());
@@ -116,7 +133,10 @@ public final class ConfigurationLoader {
   private static boolean isBlankOrComments(String text) {
     for (String line : text.split("\r?\n|\r")) {
       String trimmed = line.strip();
-      if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.equals("---") && !trimmed.equals("\uFEFF")) {
+      if (!trimmed.isEmpty()
+          && !trimmed.startsWith("#")
+          && !trimmed.equals("---")
+          && !trimmed.equals("\uFEFF")) {
         return false;
       }
     }
@@ -136,24 +156,42 @@ public final class ConfigurationLoader {
     Configuration read() throws ConfigurationException {
       if (!file.duplicateKeys().isEmpty()) {
         DuplicateKey duplicate = file.duplicateKeys().get(0);
-        throw new ConfigurationException(file.displayPath(), duplicate.second().startLine(), duplicate.second().startColumn(),
-            "the key '" + Pointers.lastSegment(duplicate.pointer()) + "' appears twice (first on line "
-                + duplicate.first().startLine() + ")");
+        throw new ConfigurationException(
+            file.displayPath(),
+            duplicate.second().startLine(),
+            duplicate.second().startColumn(),
+            "the key '"
+                + Pointers.lastSegment(duplicate.pointer())
+                + "' appears twice (first on line "
+                + duplicate.first().startLine()
+                + ")");
       }
       JsonNode root = file.root();
       if (!root.isObject()) {
-        throw atValue("", "the configuration must be a mapping with the keys extends, rules, ignore and docsUrl");
+        throw atValue(
+            "",
+            "the configuration must be a mapping with the keys extends, rules, ignore and docsUrl");
       }
       for (String key : keys(root)) {
         if (!TOP_LEVEL_KEYS.contains(key)) {
-          throw atKey(Pointers.child("", key), "unknown key '" + key + "'" + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-              + "; a configuration has extends, rules, ignore and docsUrl");
+          throw atKey(
+              Pointers.child("", key),
+              "unknown key '"
+                  + key
+                  + "'"
+                  + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
+                  + "; a configuration has extends, rules, ignore and docsUrl");
         }
       }
       Profile profile = readProfile(root.get("extends"));
       Map<String, Configuration.RuleSetting> rules = readRules(root.get("rules"));
       List<Configuration.Ignore> ignores = readIgnores(root.get("ignore"));
-      return new Configuration(file.displayPath(), directory, profile, Collections.unmodifiableMap(rules), List.copyOf(ignores),
+      return new Configuration(
+          file.displayPath(),
+          directory,
+          profile,
+          Collections.unmodifiableMap(rules),
+          List.copyOf(ignores),
           readDocsUrl(root.get("docsUrl")));
     }
 
@@ -161,9 +199,13 @@ public final class ConfigurationLoader {
       if (value == null || value.isNull()) {
         return DocsUrl.DEFAULT;
       }
-      String problem = value.isTextual() ? DocsUrl.problem(value.textValue().strip())
-          : "docsUrl takes a URL template such as https://wiki.example.com/threatlint/rules/" + DocsUrl.PLACEHOLDER
-              + ".html, not " + RuleOptions.describeValue(value);
+      String problem =
+          value.isTextual()
+              ? DocsUrl.problem(value.textValue().strip())
+              : "docsUrl takes a URL template such as https://wiki.example.com/threatlint/rules/"
+                  + DocsUrl.PLACEHOLDER
+                  + ".html, not "
+                  + RuleOptions.describeValue(value);
       if (problem != null) {
         throw atValue("/docsUrl", problem);
       }
@@ -176,19 +218,24 @@ public final class ConfigurationLoader {
       }
       Profile profile = value.isTextual() ? Profile.parse(value.textValue()) : null;
       if (profile == null) {
-        throw atValue("/extends", "unknown profile " + value + " in extends; use recommended, sfti or strict");
+        throw atValue(
+            "/extends",
+            "unknown profile " + value + " in extends; use recommended, sfti or strict");
       }
       return profile;
     }
 
-    private Map<String, Configuration.RuleSetting> readRules(JsonNode rules) throws ConfigurationException {
+    private Map<String, Configuration.RuleSetting> readRules(JsonNode rules)
+        throws ConfigurationException {
       Map<String, Configuration.RuleSetting> settings = new LinkedHashMap<>();
       if (rules == null || rules.isNull()) {
         return settings;
       }
       if (!rules.isObject()) {
-        throw atValue("/rules", "'rules' must map rule ids to a level (off, note, warning, error) or to {level, options}, not "
-            + RuleOptions.describeValue(rules));
+        throw atValue(
+            "/rules",
+            "'rules' must map rule ids to a level (off, note, warning, error) or to {level, options}, not "
+                + RuleOptions.describeValue(rules));
       }
       for (String id : keys(rules)) {
         String pointer = Pointers.child("/rules", id);
@@ -199,39 +246,66 @@ public final class ConfigurationLoader {
         } else if (value.isObject()) {
           settings.put(id, readRuleSetting(rule, value, pointer));
         } else {
-          throw atValue(pointer, "rule " + id + " takes a level (off, note, warning, error) or {level, options}, not "
-              + RuleOptions.describeValue(value));
+          throw atValue(
+              pointer,
+              "rule "
+                  + id
+                  + " takes a level (off, note, warning, error) or {level, options}, not "
+                  + RuleOptions.describeValue(value));
         }
       }
       return settings;
     }
 
-    private Configuration.RuleSetting readRuleSetting(RuleDescriptor rule, JsonNode value, String pointer)
-        throws ConfigurationException {
+    private Configuration.RuleSetting readRuleSetting(
+        RuleDescriptor rule, JsonNode value, String pointer) throws ConfigurationException {
       for (String key : keys(value)) {
         if (!RULE_KEYS.contains(key)) {
-          throw atKey(Pointers.child(pointer, key), "unknown key '" + key + "' in the settings of rule " + rule.id()
-              + Suggestions.didYouMean(key, RULE_KEYS) + "; use level and options");
+          throw atKey(
+              Pointers.child(pointer, key),
+              "unknown key '"
+                  + key
+                  + "' in the settings of rule "
+                  + rule.id()
+                  + Suggestions.didYouMean(key, RULE_KEYS)
+                  + "; use level and options");
         }
       }
-      Level level = value.has("level") ? level(value.get("level"), Pointers.child(pointer, "level"), rule.id()) : null;
+      Level level =
+          value.has("level")
+              ? level(value.get("level"), Pointers.child(pointer, "level"), rule.id())
+              : null;
       Map<String, Object> options = new LinkedHashMap<>();
       JsonNode optionValues = value.get("options");
       String optionsPointer = Pointers.child(pointer, "options");
       if (optionValues != null && !optionValues.isNull()) {
         if (!optionValues.isObject()) {
-          throw atValue(optionsPointer, "the options of rule " + rule.id() + " must be a mapping from option name to value, not "
-              + RuleOptions.describeValue(optionValues));
+          throw atValue(
+              optionsPointer,
+              "the options of rule "
+                  + rule.id()
+                  + " must be a mapping from option name to value, not "
+                  + RuleOptions.describeValue(optionValues));
         }
         List<String> names = rule.options().stream().map(Field::getName).toList();
         for (String name : keys(optionValues)) {
           String optionPointer = Pointers.child(optionsPointer, name);
           Field option = rule.option(name);
           if (option == null) {
-            throw atKey(optionPointer, "rule " + rule.id() + " has no option '" + name + "'" + Suggestions.didYouMean(name, names)
-                + (names.isEmpty() ? "; it has no options" : "; its options: " + String.join(", ", names)));
+            throw atKey(
+                optionPointer,
+                "rule "
+                    + rule.id()
+                    + " has no option '"
+                    + name
+                    + "'"
+                    + Suggestions.didYouMean(name, names)
+                    + (names.isEmpty()
+                        ? "; it has no options"
+                        : "; its options: " + String.join(", ", names)));
           }
-          RuleOptions.Converted converted = RuleOptions.convert(rule.id(), option, optionValues.get(name));
+          RuleOptions.Converted converted =
+              RuleOptions.convert(rule.id(), option, optionValues.get(name));
           if (converted.problem() != null) {
             throw atValue(optionPointer, converted.problem());
           }
@@ -241,11 +315,20 @@ public final class ConfigurationLoader {
       return new Configuration.RuleSetting(level, Collections.unmodifiableMap(options));
     }
 
-    private Level level(JsonNode value, String pointer, String ruleId) throws ConfigurationException {
-      Level level = isOff(value) ? Level.OFF : value.isTextual() ? Level.parse(value.textValue()) : null;
+    private Level level(JsonNode value, String pointer, String ruleId)
+        throws ConfigurationException {
+      Level level =
+          isOff(value) ? Level.OFF : value.isTextual() ? Level.parse(value.textValue()) : null;
       if (level == null) {
         String yaml = value.isBoolean() ? " (YAML reads an unquoted yes, on or true as true)" : "";
-        throw atValue(pointer, "bad level " + value + " for rule " + ruleId + yaml + "; use off, note, warning or error");
+        throw atValue(
+            pointer,
+            "bad level "
+                + value
+                + " for rule "
+                + ruleId
+                + yaml
+                + "; use off, note, warning or error");
       }
       return level;
     }
@@ -256,50 +339,75 @@ public final class ConfigurationLoader {
         return entries;
       }
       if (!ignores.isArray()) {
-        throw atValue("/ignore", "'ignore' must be a list of entries with file, rule, pointer (optional) and reason, not "
-            + RuleOptions.describeValue(ignores));
+        throw atValue(
+            "/ignore",
+            "'ignore' must be a list of entries with file, rule, pointer (optional) and reason, not "
+                + RuleOptions.describeValue(ignores));
       }
       for (int i = 0; i < ignores.size(); i++) {
         String pointer = Pointers.child("/ignore", i);
         JsonNode entry = ignores.get(i);
         if (!entry.isObject()) {
-          throw atValue(pointer, "an ignore entry must be a mapping with file, rule, pointer (optional) and reason, not "
-              + RuleOptions.describeValue(entry));
+          throw atValue(
+              pointer,
+              "an ignore entry must be a mapping with file, rule, pointer (optional) and reason, not "
+                  + RuleOptions.describeValue(entry));
         }
         for (String key : keys(entry)) {
           if (!IGNORE_KEYS.contains(key)) {
-            throw atKey(Pointers.child(pointer, key), "unknown key '" + key + "' in an ignore entry"
-                + Suggestions.didYouMean(key, IGNORE_KEYS) + "; use file, rule, pointer and reason");
+            throw atKey(
+                Pointers.child(pointer, key),
+                "unknown key '"
+                    + key
+                    + "' in an ignore entry"
+                    + Suggestions.didYouMean(key, IGNORE_KEYS)
+                    + "; use file, rule, pointer and reason");
           }
         }
-        String fileGlob = requiredText(entry, pointer, "file", "a file glob such as specs/**/*.yaml");
+        String fileGlob =
+            requiredText(entry, pointer, "file", "a file glob such as specs/**/*.yaml");
         String ruleId = requiredText(entry, pointer, "rule", "a rule id");
         rule(ruleId, Pointers.child(pointer, "rule"));
         String pointerGlob = null;
         if (entry.has("pointer")) {
           JsonNode value = entry.get("pointer");
-          if (!value.isTextual() || !(value.textValue().isEmpty() || value.textValue().startsWith("/"))) {
-            throw atValue(Pointers.child(pointer, "pointer"), "the pointer of an ignore entry is a glob over JSON pointers "
-                + "starting with '/', such as /paths/~1health/**, not " + RuleOptions.describeValue(value));
+          if (!value.isTextual()
+              || !(value.textValue().isEmpty() || value.textValue().startsWith("/"))) {
+            throw atValue(
+                Pointers.child(pointer, "pointer"),
+                "the pointer of an ignore entry is a glob over JSON pointers "
+                    + "starting with '/', such as /paths/~1health/**, not "
+                    + RuleOptions.describeValue(value));
           }
           pointerGlob = value.textValue();
         }
         String reason = requiredText(entry, pointer, "reason", "why the finding is acceptable");
         String cleanGlob = fileGlob.startsWith("./") ? fileGlob.substring(2) : fileGlob;
-        entries.add(new Configuration.Ignore(Glob.compile(cleanGlob), ruleId,
-            pointerGlob == null ? null : Glob.compile(pointerGlob), reason));
+        entries.add(
+            new Configuration.Ignore(
+                Glob.compile(cleanGlob),
+                ruleId,
+                pointerGlob == null ? null : Glob.compile(pointerGlob),
+                reason));
       }
       return entries;
     }
 
-    private String requiredText(JsonNode entry, String pointer, String key, String what) throws ConfigurationException {
+    private String requiredText(JsonNode entry, String pointer, String key, String what)
+        throws ConfigurationException {
       JsonNode value = entry.get(key);
       if (value == null) {
         throw atValue(pointer, "an ignore entry needs '" + key + "': " + what);
       }
       if (!value.isTextual() || value.textValue().isBlank()) {
-        throw atValue(Pointers.child(pointer, key), "'" + key + "' of an ignore entry takes " + what + ", not "
-            + (value.isTextual() ? "an empty string" : RuleOptions.describeValue(value)));
+        throw atValue(
+            Pointers.child(pointer, key),
+            "'"
+                + key
+                + "' of an ignore entry takes "
+                + what
+                + ", not "
+                + (value.isTextual() ? "an empty string" : RuleOptions.describeValue(value)));
       }
       return value.textValue().strip();
     }
@@ -311,7 +419,12 @@ public final class ConfigurationLoader {
         }
       }
       boolean isKey = pointer.startsWith("/rules/");
-      String message = "unknown rule '" + id + "'" + Suggestions.didYouMean(id, ruleIds()) + "; 'threatlint rules' lists the rule ids";
+      String message =
+          "unknown rule '"
+              + id
+              + "'"
+              + Suggestions.didYouMean(id, ruleIds())
+              + "; 'threatlint rules' lists the rule ids";
       throw isKey ? atKey(pointer, message) : atValue(pointer, message);
     }
 
@@ -321,16 +434,21 @@ public final class ConfigurationLoader {
 
     private ConfigurationException atKey(String pointer, String message) {
       Region region = file.index().region(pointer);
-      return new ConfigurationException(file.displayPath(), region.startLine(), region.startColumn(), message);
+      return new ConfigurationException(
+          file.displayPath(), region.startLine(), region.startColumn(), message);
     }
 
     private ConfigurationException atValue(String pointer, String message) {
       Region region = file.index().valueRegion(pointer);
-      return new ConfigurationException(file.displayPath(), region.startLine(), region.startColumn(), message);
+      return new ConfigurationException(
+          file.displayPath(), region.startLine(), region.startColumn(), message);
     }
   }
 
-  /** YAML 1.1 reads an unquoted {@code off} (like {@code no} and {@code false}) as the boolean false: it means off. */
+  /**
+   * YAML 1.1 reads an unquoted {@code off} (like {@code no} and {@code false}) as the boolean
+   * false: it means off.
+   */
   private static boolean isOff(JsonNode value) {
     return value.isBoolean() && !value.booleanValue();
   }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The JSON Schema (draft 2020-12) of the configuration file, generated from the rule catalog so that
- * it accepts exactly what {@link ConfigurationLoader} accepts: the same keys (unknown ones are
+ * The JSON Schema (draft 2020-12) of the configuration file, generated from the rule catalog so
+ * that it accepts exactly what {@link ConfigurationLoader} accepts: the same keys (unknown ones are
  * refused at every level, as the loader refuses them), the rule ids, each rule's options with their
  * types, and the levels. Editors use it to complete and check {@code .threatlint.yaml}; the copy in
  * the repository ({@link #REPOSITORY_PATH}) is compared with this by a test.
@@ -25,25 +25,37 @@ import java.util.TreeSet;
 public final class ConfigurationSchema {
   /** Where the schema is kept in the repository. */
   public static final String REPOSITORY_PATH = "docs/schema/threatlint-config.schema.json";
+
   /** Where editors fetch it (the repository's file on the main branch). */
-  public static final String URL = "https://raw.githubusercontent.com/threatlint/threatlint/main/" + REPOSITORY_PATH;
+  public static final String URL =
+      "https://raw.githubusercontent.com/threatlint/threatlint/main/" + REPOSITORY_PATH;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ConfigurationSchema() {}
 
   /** The schema as JSON text (two-space indentation, ending with a newline). */
   public static String json(List<RuleDescriptor> catalog) {
-    requireKeys(ConfigurationLoader.TOP_LEVEL_KEYS, Set.of("extends", "rules", "ignore", "docsUrl"), "top-level");
+    requireKeys(
+        ConfigurationLoader.TOP_LEVEL_KEYS,
+        Set.of("extends", "rules", "ignore", "docsUrl"),
+        "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
-    requireKeys(ConfigurationLoader.IGNORE_KEYS, Set.of("file", "rule", "pointer", "reason"), "ignore entry");
+    requireKeys(
+        ConfigurationLoader.IGNORE_KEYS,
+        Set.of("file", "rule", "pointer", "reason"),
+        "ignore entry");
     ObjectNode schema = NODES.objectNode();
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     schema.put("$id", URL);
-    schema.put("title", "threatlint configuration (.threatlint.yaml, .threatlint.yml, .threatlint.json)");
-    schema.put("description", "The profile, rule levels and options, and ignores of threatlint. Unknown keys, rule ids "
-        + "and options are errors, as threatlint itself reports them.");
+    schema.put(
+        "title", "threatlint configuration (.threatlint.yaml, .threatlint.yml, .threatlint.json)");
+    schema.put(
+        "description",
+        "The profile, rule levels and options, and ignores of threatlint. Unknown keys, rule ids "
+            + "and options are errors, as threatlint itself reports them.");
     schema.put("type", "object");
     schema.put("additionalProperties", false);
     ObjectNode properties = schema.putObject("properties");
@@ -65,8 +77,13 @@ public final class ConfigurationSchema {
     }
 
     ObjectNode docsUrl = properties.putObject("docsUrl");
-    docsUrl.put("description", "Where the rules' documentation pages are: an http(s) URL with " + DocsUrl.PLACEHOLDER
-        + " where the rule id goes, such as https://wiki.example.com/threatlint/rules/" + DocsUrl.PLACEHOLDER + ".html.");
+    docsUrl.put(
+        "description",
+        "Where the rules' documentation pages are: an http(s) URL with "
+            + DocsUrl.PLACEHOLDER
+            + " where the rule id goes, such as https://wiki.example.com/threatlint/rules/"
+            + DocsUrl.PLACEHOLDER
+            + ".html.");
     docsUrl.put("type", "string");
     docsUrl.put("pattern", "^https?://.*\\{rule\\}");
 
@@ -78,13 +95,17 @@ public final class ConfigurationSchema {
     entry.put("additionalProperties", false);
     entry.putArray("required").add("file").add("rule").add("reason");
     ObjectNode entryProperties = entry.putObject("properties");
-    entryProperties.set("file", text("A glob of the files, relative to the folder of the configuration file (*, ?, **)."));
+    entryProperties.set(
+        "file",
+        text("A glob of the files, relative to the folder of the configuration file (*, ?, **)."));
     ObjectNode ruleId = entryProperties.putObject("rule");
     ruleId.put("description", "The rule whose findings are accepted.");
     ArrayNode ids = ruleId.putArray("enum");
     catalog.forEach(r -> ids.add(r.id()));
     ObjectNode pointer = entryProperties.putObject("pointer");
-    pointer.put("description", "Optional: a glob over the JSON pointers of the findings, such as /paths/~1health/**.");
+    pointer.put(
+        "description",
+        "Optional: a glob over the JSON pointers of the findings, such as /paths/~1health/**.");
     pointer.put("type", "string");
     pointer.put("pattern", "^(/.*)?$");
     entryProperties.set("reason", text("Why the findings are acceptable (mandatory)."));
@@ -114,8 +135,13 @@ public final class ConfigurationSchema {
     ObjectNode optionProperties = options.putObject("properties");
     for (Field option : rule.options()) {
       ObjectNode schema = optionType(option);
-      schema.put("description", RuleOptions.describe(rule).stream().filter(o -> o.name().equals(option.getName()))
-          .findFirst().orElseThrow().description());
+      schema.put(
+          "description",
+          RuleOptions.describe(rule).stream()
+              .filter(o -> o.name().equals(option.getName()))
+              .findFirst()
+              .orElseThrow()
+              .description());
       optionProperties.set(option.getName(), schema);
     }
     return setting;
@@ -131,7 +157,9 @@ public final class ConfigurationSchema {
         schema.put("type", "array");
         schema.putObject("items").put("type", "string");
       }
-      default -> throw new IllegalStateException("option " + option.getName() + " has a type the schema cannot express: " + type);
+      default ->
+          throw new IllegalStateException(
+              "option " + option.getName() + " has a type the schema cannot express: " + type);
     }
     if (type.equals("integer")) {
       schema.put("minimum", Integer.MIN_VALUE);
@@ -143,7 +171,9 @@ public final class ConfigurationSchema {
   /** off, note, warning or error; YAML reads an unquoted off as false, which means off too. */
   private static ObjectNode level() {
     ObjectNode level = NODES.objectNode();
-    level.put("description", "off, note, warning or error (an unquoted YAML off reads as false, which means off).");
+    level.put(
+        "description",
+        "off, note, warning or error (an unquoted YAML off reads as false, which means off).");
     ArrayNode values = level.putArray("enum");
     for (Level each : List.of(Level.OFF, Level.NOTE, Level.WARNING, Level.ERROR)) {
       values.add(each.label());
@@ -160,11 +190,19 @@ public final class ConfigurationSchema {
     return text;
   }
 
-  /** The schema states each key of the loader: a key added there without a schema here fails loudly. */
+  /**
+   * The schema states each key of the loader: a key added there without a schema here fails loudly.
+   */
   private static void requireKeys(Set<String> loader, Set<String> schema, String where) {
     if (!loader.equals(schema)) {
-      throw new IllegalStateException("the configuration schema knows the " + where + " keys " + new TreeSet<>(schema)
-          + " but the loader accepts " + new TreeSet<>(loader) + ": describe the new keys in ConfigurationSchema");
+      throw new IllegalStateException(
+          "the configuration schema knows the "
+              + where
+              + " keys "
+              + new TreeSet<>(schema)
+              + " but the loader accepts "
+              + new TreeSet<>(loader)
+              + ": describe the new keys in ConfigurationSchema");
     }
   }
 }

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 /**
  * The one glob dialect of threatlint, over slash-separated names: the SPEC arguments of the command
  * line, the Maven plugin's includes and excludes, and the file and JSON-pointer globs of the
- * configuration. {@code *} matches within one segment, {@code ?} one character of a segment,
- * {@code **} any number of whole segments, none included ({@code /paths/~1health/**} matches
- * {@code /paths/~1health} itself and everything below it), and {@code {a,b}} either alternative.
- * Every other character stands for itself.
+ * configuration. {@code *} matches within one segment, {@code ?} one character of a segment, {@code
+ * **} any number of whole segments, none included ({@code /paths/~1health/**} matches {@code
+ * /paths/~1health} itself and everything below it), and {@code {a,b}} either alternative. Every
+ * other character stands for itself.
  */
 public final class Glob {
   private final String text;
@@ -75,7 +75,9 @@ public final class Glob {
     return new Glob(glob, Pattern.compile(regex.toString()));
   }
 
-  /** True when the text has a character that is special in a glob (as opposed to a plain file name). */
+  /**
+   * True when the text has a character that is special in a glob (as opposed to a plain file name).
+   */
   public static boolean isGlob(String text) {
     return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('{') >= 0;
   }

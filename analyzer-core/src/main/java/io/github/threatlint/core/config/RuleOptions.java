@@ -21,14 +21,20 @@ public final class RuleOptions {
   private RuleOptions() {}
 
   /** One option of one rule, for documentation. {@code defaultValue} is written as JSON. */
-  public record OptionDoc(String ruleId, String name, String type, String defaultValue, String description) {}
+  public record OptionDoc(
+      String ruleId, String name, String type, String defaultValue, String description) {}
 
   /** The options of a rule in declaration order. */
   public static List<OptionDoc> describe(RuleDescriptor rule) {
     List<OptionDoc> docs = new ArrayList<>();
     for (Field option : rule.options()) {
-      docs.add(new OptionDoc(rule.id(), option.getName(), RuleDescriptor.typeName(option),
-          toJson(rule.defaultValue(option)), option.getAnnotation(RuleOption.class).description()));
+      docs.add(
+          new OptionDoc(
+              rule.id(),
+              option.getName(),
+              RuleDescriptor.typeName(option),
+              toJson(rule.defaultValue(option)),
+              option.getAnnotation(RuleOption.class).description()));
     }
     return docs;
   }
@@ -40,9 +46,17 @@ public final class RuleOptions {
     md.append("|---|---|---|---|---|\n");
     for (RuleDescriptor rule : rules) {
       for (OptionDoc option : describe(rule)) {
-        md.append("| `").append(option.ruleId()).append("` | `").append(option.name()).append("` | ")
-            .append(option.type()).append(" | `").append(option.defaultValue()).append("` | ")
-            .append(option.description().replace("|", "\\|")).append(" |\n");
+        md.append("| `")
+            .append(option.ruleId())
+            .append("` | `")
+            .append(option.name())
+            .append("` | ")
+            .append(option.type())
+            .append(" | `")
+            .append(option.defaultValue())
+            .append("` | ")
+            .append(option.description().replace("|", "\\|"))
+            .append(" |\n");
       }
     }
     return md.toString();
@@ -55,8 +69,16 @@ public final class RuleOptions {
     }
 
     static Converted wrong(Field option, String ruleId, JsonNode value) {
-      return new Converted(null, "option '" + option.getName() + "' of rule " + ruleId + " takes "
-          + article(RuleDescriptor.typeName(option)) + ", not " + describeValue(value));
+      return new Converted(
+          null,
+          "option '"
+              + option.getName()
+              + "' of rule "
+              + ruleId
+              + " takes "
+              + article(RuleDescriptor.typeName(option))
+              + ", not "
+              + describeValue(value));
     }
   }
 
@@ -68,17 +90,24 @@ public final class RuleOptions {
   public static Converted convert(String ruleId, Field option, JsonNode value) {
     Class<?> type = option.getType();
     if (type == boolean.class) {
-      return value.isBoolean() ? Converted.ok(value.booleanValue()) : Converted.wrong(option, ruleId, value);
+      return value.isBoolean()
+          ? Converted.ok(value.booleanValue())
+          : Converted.wrong(option, ruleId, value);
     }
     if (type == int.class) {
       return value.isIntegralNumber() && value.canConvertToInt()
-          ? Converted.ok(value.intValue()) : Converted.wrong(option, ruleId, value);
+          ? Converted.ok(value.intValue())
+          : Converted.wrong(option, ruleId, value);
     }
     if (type == double.class) {
-      return value.isNumber() ? Converted.ok(value.doubleValue()) : Converted.wrong(option, ruleId, value);
+      return value.isNumber()
+          ? Converted.ok(value.doubleValue())
+          : Converted.wrong(option, ruleId, value);
     }
     if (type == String.class) {
-      return value.isTextual() ? Converted.ok(value.textValue()) : Converted.wrong(option, ruleId, value);
+      return value.isTextual()
+          ? Converted.ok(value.textValue())
+          : Converted.wrong(option, ruleId, value);
     }
     if (List.class.isAssignableFrom(type)) {
       if (!value.isArray()) {
@@ -87,15 +116,27 @@ public final class RuleOptions {
       List<String> list = new ArrayList<>();
       for (JsonNode element : value) {
         if (!element.isTextual()) {
-          return new Converted(null, "option '" + option.getName() + "' of rule " + ruleId
-              + " takes a list of strings, but an element is " + describeValue(element));
+          return new Converted(
+              null,
+              "option '"
+                  + option.getName()
+                  + "' of rule "
+                  + ruleId
+                  + " takes a list of strings, but an element is "
+                  + describeValue(element));
         }
         list.add(element.textValue());
       }
       return Converted.ok(List.copyOf(list));
     }
-    return new Converted(null, "option '" + option.getName() + "' of rule " + ruleId + " has the unsupported type "
-        + type.getSimpleName());
+    return new Converted(
+        null,
+        "option '"
+            + option.getName()
+            + "' of rule "
+            + ruleId
+            + " has the unsupported type "
+            + type.getSimpleName());
   }
 
   /** How a value is named in messages: "a string ("/health")", "a number (3)", "a mapping". */

@@ -11,14 +11,15 @@ import java.util.Map;
 
 /**
  * Which rules run, at which level, with which options. Later sources win:
+ *
  * <ol>
  *   <li>the profile: the one given explicitly (command line, plugin parameter), else the
- *       configuration's {@code extends}, else {@code recommended};</li>
+ *       configuration's {@code extends}, else {@code recommended};
  *   <li>the configuration's {@code rules}: a level replaces the profile's ({@code off} switches the
- *       rule off); options alone keep the profile's level, and switch on a rule the profile leaves off
- *       at the level {@code strict} gives it, since options mean the rule is wanted;</li>
- *   <li>{@code enable}: a rule that is off runs at the level {@code strict} gives it;</li>
- *   <li>{@code disable}: the rule does not run, whatever else says.</li>
+ *       rule off); options alone keep the profile's level, and switch on a rule the profile leaves
+ *       off at the level {@code strict} gives it, since options mean the rule is wanted;
+ *   <li>{@code enable}: a rule that is off runs at the level {@code strict} gives it;
+ *   <li>{@code disable}: the rule does not run, whatever else says.
  * </ol>
  */
 public final class RuleSelection {
@@ -43,8 +44,12 @@ public final class RuleSelection {
    * @param enable rule ids to switch on (checked: an unknown id is an error)
    * @param disable rule ids to switch off (checked likewise)
    */
-  public List<EnabledRule> select(Profile explicitProfile, Configuration configuration, Collection<String> enable,
-      Collection<String> disable) throws ConfigurationException {
+  public List<EnabledRule> select(
+      Profile explicitProfile,
+      Configuration configuration,
+      Collection<String> enable,
+      Collection<String> disable)
+      throws ConfigurationException {
     for (String id : enable) {
       require(id);
     }
@@ -85,8 +90,14 @@ public final class RuleSelection {
         return rule;
       }
     }
-    throw new ConfigurationException(null, 0, 0, "unknown rule '" + id + "'"
-        + Suggestions.didYouMean(id, catalog.stream().map(RuleDescriptor::id).toList())
-        + "; 'threatlint rules' lists the rule ids");
+    throw new ConfigurationException(
+        null,
+        0,
+        0,
+        "unknown rule '"
+            + id
+            + "'"
+            + Suggestions.didYouMean(id, catalog.stream().map(RuleDescriptor::id).toList())
+            + "; 'threatlint rules' lists the rule ids");
   }
 }

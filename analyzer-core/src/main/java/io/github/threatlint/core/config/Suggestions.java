@@ -2,16 +2,24 @@ package io.github.threatlint.core.config;
 
 import java.util.Collection;
 
-/** "Did you mean" for mistyped rule ids, option names and keys: the closest candidate by edit distance. */
+/**
+ * "Did you mean" for mistyped rule ids, option names and keys: the closest candidate by edit
+ * distance.
+ */
 final class Suggestions {
   private Suggestions() {}
 
-  /** The candidate closest to {@code typed}, or null when none is close enough to be a likely typo. */
+  /**
+   * The candidate closest to {@code typed}, or null when none is close enough to be a likely typo.
+   */
   static String closest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance =
+          distance(
+              typed.toLowerCase(java.util.Locale.ROOT),
+              candidate.toLowerCase(java.util.Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

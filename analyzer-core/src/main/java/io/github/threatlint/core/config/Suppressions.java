@@ -17,7 +17,8 @@ public final class Suppressions {
   /**
    * @param workingDirectory the directory the findings' file names are relative to
    */
-  public static AnalysisResult apply(AnalysisResult result, Configuration configuration, Path workingDirectory) {
+  public static AnalysisResult apply(
+      AnalysisResult result, Configuration configuration, Path workingDirectory) {
     if (configuration.ignores().isEmpty()) {
       return result;
     }
@@ -25,22 +26,27 @@ public final class Suppressions {
   }
 
   /** The findings with the configuration's ignores applied. */
-  public static List<Finding> apply(List<Finding> findings, Configuration configuration, Path workingDirectory) {
+  public static List<Finding> apply(
+      List<Finding> findings, Configuration configuration, Path workingDirectory) {
     if (configuration.ignores().isEmpty()) {
       return findings;
     }
     List<Finding> applied = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      applied.add(finding.isSuppressed() ? finding : apply(finding, configuration, workingDirectory));
+      applied.add(
+          finding.isSuppressed() ? finding : apply(finding, configuration, workingDirectory));
     }
     return List.copyOf(applied);
   }
 
-  private static Finding apply(Finding finding, Configuration configuration, Path workingDirectory) {
-    String file = ReportPaths.relativeTo(configuration.directory(), workingDirectory, finding.file());
+  private static Finding apply(
+      Finding finding, Configuration configuration, Path workingDirectory) {
+    String file =
+        ReportPaths.relativeTo(configuration.directory(), workingDirectory, finding.file());
     for (Configuration.Ignore ignore : configuration.ignores()) {
       if (ignore.matches(file, finding.ruleId(), finding.pointer())) {
-        return finding.withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, ignore.reason()));
+        return finding.withSuppression(
+            new Finding.Suppression(Finding.Suppression.EXTERNAL, ignore.reason()));
       }
     }
     return finding;

@@ -5,14 +5,15 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Where rules' documentation pages are: an http(s) URL template in which {@code {rule}} stands for the
- * rule id. The default is the project's pages on GitHub; organisations that host the pages themselves
- * set {@code docsUrl} in the configuration, and every link to a rule (SARIF {@code helpUri} and help
- * text, the Markdown report, the Maven log, the threat report) follows it.
+ * Where rules' documentation pages are: an http(s) URL template in which {@code {rule}} stands for
+ * the rule id. The default is the project's pages on GitHub; organisations that host the pages
+ * themselves set {@code docsUrl} in the configuration, and every link to a rule (SARIF {@code
+ * helpUri} and help text, the Markdown report, the Maven log, the threat report) follows it.
  */
 public record DocsUrl(String template) {
   public static final String PLACEHOLDER = "{rule}";
-  public static final DocsUrl DEFAULT = new DocsUrl(RuleDocs.PROJECT_URI + "/blob/main/docs/rules/" + PLACEHOLDER + ".md");
+  public static final DocsUrl DEFAULT =
+      new DocsUrl(RuleDocs.PROJECT_URI + "/blob/main/docs/rules/" + PLACEHOLDER + ".md");
 
   /** The page of one rule. */
   public String of(String ruleId) {
@@ -20,13 +21,16 @@ public record DocsUrl(String template) {
   }
 
   /**
-   * Why {@code template} cannot be a docs URL, or null when it can: it must be an absolute http or https
-   * URL with {@code {rule}} in it, valid once the rule id is put in.
+   * Why {@code template} cannot be a docs URL, or null when it can: it must be an absolute http or
+   * https URL with {@code {rule}} in it, valid once the rule id is put in.
    */
   public static String problem(String template) {
     if (!template.contains(PLACEHOLDER)) {
-      return "docsUrl needs " + PLACEHOLDER + " where the rule id goes, as in https://wiki.example.com/threatlint/rules/"
-          + PLACEHOLDER + ".html";
+      return "docsUrl needs "
+          + PLACEHOLDER
+          + " where the rule id goes, as in https://wiki.example.com/threatlint/rules/"
+          + PLACEHOLDER
+          + ".html";
     }
     try {
       URI uri = new URI(new DocsUrl(template).of("rule-id"));
@@ -35,7 +39,11 @@ public record DocsUrl(String template) {
         return "docsUrl must be an absolute http or https URL, not '" + template + "'";
       }
     } catch (URISyntaxException e) {
-      return "docsUrl is not a valid URL (" + e.getReason().toLowerCase(Locale.ROOT) + "): '" + template + "'";
+      return "docsUrl is not a valid URL ("
+          + e.getReason().toLowerCase(Locale.ROOT)
+          + "): '"
+          + template
+          + "'";
     }
     return null;
   }

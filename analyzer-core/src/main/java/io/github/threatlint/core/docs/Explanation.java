@@ -13,15 +13,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hand-written part of a rule's documentation: a Markdown resource
- * {@code io/github/threatlint/rules/explanations/<rule-id>.md}, found through the class loader of
- * the rule, with exactly the sections {@link #SECTIONS} in that order (deeper headings inside them
- * are fine). Options and metadata come from the rule's annotations and are not repeated there.
+ * The hand-written part of a rule's documentation: a Markdown resource {@code
+ * io/github/threatlint/rules/explanations/<rule-id>.md}, found through the class loader of the
+ * rule, with exactly the sections {@link #SECTIONS} in that order (deeper headings inside them are
+ * fine). Options and metadata come from the rule's annotations and are not repeated there.
  */
 public record Explanation(String whyItMatters, String failingExample, String passingExample) {
   /** Where explanations live, relative to the root of the rule's class loader. */
   public static final String RESOURCE_FOLDER = "io/github/threatlint/rules/explanations/";
-  public static final List<String> SECTIONS = List.of("Why it matters", "Failing example", "Passing example");
+
+  public static final List<String> SECTIONS =
+      List.of("Why it matters", "Failing example", "Passing example");
 
   /** The resource name of a rule's explanation. */
   public static String resourceName(String ruleId) {
@@ -31,7 +33,8 @@ public record Explanation(String whyItMatters, String failingExample, String pas
   /** The rule's explanation text, or null when the rule has none. */
   public static String read(RuleDescriptor rule) {
     ClassLoader loader = rule.type().getClassLoader();
-    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resourceName(rule.id()))) {
+    try (InputStream in =
+        loader == null ? null : loader.getResourceAsStream(resourceName(rule.id()))) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the explanation of " + rule.id(), e);
@@ -41,10 +44,14 @@ public record Explanation(String whyItMatters, String failingExample, String pas
   /** The rule's explanation, or null when it has none; throws when it is malformed. */
   public static Explanation load(RuleDescriptor rule) {
     // a SARIF report asks twice per rule (help text and page): read and check each resource once
-    return LOADED.computeIfAbsent(rule.type(), type -> {
-      String text = read(rule);
-      return Optional.ofNullable(text == null ? null : parse(rule.id(), text));
-    }).orElse(null);
+    return LOADED
+        .computeIfAbsent(
+            rule.type(),
+            type -> {
+              String text = read(rule);
+              return Optional.ofNullable(text == null ? null : parse(rule.id(), text));
+            })
+        .orElse(null);
   }
 
   private static final Map<Class<?>, Optional<Explanation>> LOADED = new ConcurrentHashMap<>();
@@ -53,14 +60,20 @@ public record Explanation(String whyItMatters, String failingExample, String pas
   public static Explanation parse(String ruleId, String markdown) {
     List<String> problems = problems(markdown);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("the explanation of " + ruleId + " (" + resourceName(ruleId) + ") is malformed: "
-          + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "the explanation of "
+              + ruleId
+              + " ("
+              + resourceName(ruleId)
+              + ") is malformed: "
+              + String.join("; ", problems));
     }
     Map<String, String> bodies = new LinkedHashMap<>();
     for (Section section : sections(markdown)) {
       bodies.put(section.heading(), section.body());
     }
-    return new Explanation(bodies.get(SECTIONS.get(0)), bodies.get(SECTIONS.get(1)), bodies.get(SECTIONS.get(2)));
+    return new Explanation(
+        bodies.get(SECTIONS.get(0)), bodies.get(SECTIONS.get(1)), bodies.get(SECTIONS.get(2)));
   }
 
   /** What is wrong with an explanation text: empty when it is well-formed. */
@@ -75,12 +88,17 @@ public record Explanation(String whyItMatters, String failingExample, String pas
     }
     List<String> headings = sections.stream().map(Section::heading).toList();
     if (!headings.equals(SECTIONS)) {
-      problems.add("the sections must be exactly " + quoted(SECTIONS) + " in this order, found " + quoted(headings));
+      problems.add(
+          "the sections must be exactly "
+              + quoted(SECTIONS)
+              + " in this order, found "
+              + quoted(headings));
     }
     for (Section section : sections) {
       if (section.body().isBlank()) {
         problems.add("the section '## " + section.heading() + "' is empty");
-      } else if (!section.heading().equals(SECTIONS.get(0)) && SECTIONS.contains(section.heading())
+      } else if (!section.heading().equals(SECTIONS.get(0))
+          && SECTIONS.contains(section.heading())
           && !section.body().contains("```")) {
         problems.add("the section '## " + section.heading() + "' has no fenced code block");
       }

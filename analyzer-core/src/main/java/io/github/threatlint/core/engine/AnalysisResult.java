@@ -5,13 +5,19 @@ import java.util.List;
 
 /**
  * What a run found: the findings of all files (sorted, suppressed ones included and marked), the
- * tool errors, the files analysed, the rules that were enabled, and the mitigation evidence the rules
- * recorded (sorted), from which the threat-model report states what the specs show.
+ * tool errors, the files analysed, the rules that were enabled, and the mitigation evidence the
+ * rules recorded (sorted), from which the threat-model report states what the specs show.
  */
-public record AnalysisResult(List<Finding> findings, List<ToolError> errors, List<String> files, List<EnabledRule> rules,
+public record AnalysisResult(
+    List<Finding> findings,
+    List<ToolError> errors,
+    List<String> files,
+    List<EnabledRule> rules,
     List<Mitigation> evidence) {
 
-  /** The same result with other findings (suppressions or a baseline applied, some filtered out). */
+  /**
+   * The same result with other findings (suppressions or a baseline applied, some filtered out).
+   */
   public AnalysisResult withFindings(List<Finding> newFindings) {
     return new AnalysisResult(newFindings, errors, files, rules, evidence);
   }

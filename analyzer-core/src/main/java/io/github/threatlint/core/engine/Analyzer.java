@@ -1,7 +1,6 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.api.ApiDocument;
-import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
@@ -30,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
- * The engine the CLI and the Maven plugin share: reads each input once, parses it with its
- * location index, runs the enabled rules in one walk, and gathers findings and errors. Files are
- * analysed in parallel; each file's failure is its own.
+ * The engine the CLI and the Maven plugin share: reads each input once, parses it with its location
+ * index, runs the enabled rules in one walk, and gathers findings and errors. Files are analysed in
+ * parallel; each file's failure is its own.
  */
 public final class Analyzer {
   private final List<EnabledRule> rules;
@@ -40,10 +39,16 @@ public final class Analyzer {
   private final int threads;
   private final Function<ParsedFile, ExternalFiles> externalFiles;
   private final Timings timings = new Timings();
+
   /** Set per run: when swagger-parser's model is built. */
   private volatile ParserModel parserModel;
-  /** Default time a file may take, reading, parsing and rules included: far above any real specification. */
+
+  /**
+   * Default time a file may take, reading, parsing and rules included: far above any real
+   * specification.
+   */
   public static final Duration DEFAULT_TIME_PER_FILE = Duration.ofSeconds(60);
+
   private volatile Duration timePerFile = DEFAULT_TIME_PER_FILE;
 
   /**
@@ -52,7 +57,11 @@ public final class Analyzer {
    * @param threads how many files to analyse at once
    * @param externalFiles gives each root document the loader for the files it references
    */
-  public Analyzer(List<EnabledRule> rules, long maxFileBytes, int threads, Function<ParsedFile, ExternalFiles> externalFiles) {
+  public Analyzer(
+      List<EnabledRule> rules,
+      long maxFileBytes,
+      int threads,
+      Function<ParsedFile, ExternalFiles> externalFiles) {
     this.rules = List.copyOf(rules);
     this.reader = new SourceReader(maxFileBytes);
     this.threads = Math.max(1, threads);
@@ -60,7 +69,11 @@ public final class Analyzer {
   }
 
   public Analyzer(List<EnabledRule> rules) {
-    this(rules, SourceReader.DEFAULT_MAX_BYTES, Runtime.getRuntime().availableProcessors(), file -> ExternalFiles.NONE);
+    this(
+        rules,
+        SourceReader.DEFAULT_MAX_BYTES,
+        Runtime.getRuntime().availableProcessors(),
+        file -> ExternalFiles.NONE);
   }
 
   /**
@@ -76,17 +89,27 @@ public final class Analyzer {
   /**
    * One file's analysis with its document, for whoever looks at the API beyond its findings (the
    * threat-model report, an editor). {@code document} is null when the file could not be read or
-   * parsed; {@code findings} and {@code evidence} (the mitigations its rules recorded) are sorted, each once.
+   * parsed; {@code findings} and {@code evidence} (the mitigations its rules recorded) are sorted,
+   * each once.
    */
-  public record DocumentAnalysis(String displayPath, ApiDocument document, List<Finding> findings, List<Mitigation> evidence,
+  public record DocumentAnalysis(
+      String displayPath,
+      ApiDocument document,
+      List<Finding> findings,
+      List<Mitigation> evidence,
       List<ToolError> errors) {}
 
-  /** Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep stack, any order). */
+  /**
+   * Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep
+   * stack, any order).
+   */
   @FunctionalInterface
   public interface FileListener {
     FileListener NONE = (index, analysis) -> {};
 
-    /** @param index the file's place in the inputs */
+    /**
+     * @param index the file's place in the inputs
+     */
     void analysed(int index, DocumentAnalysis analysis);
   }
 
@@ -99,7 +122,10 @@ public final class Analyzer {
     return timings;
   }
 
-  /** Sets the time one file may take; a file over it becomes a tool error and the others still report. */
+  /**
+   * Sets the time one file may take; a file over it becomes a tool error and the others still
+   * report.
+   */
   public Analyzer timePerFile(Duration budget) {
     this.timePerFile = budget;
     return this;
@@ -112,19 +138,23 @@ public final class Analyzer {
 
   /**
    * Analyses the files, in parallel, telling {@code listener} of each as it is done; never throws
-   * for a bad file, which becomes a tool error instead. An exception of the listener is a tool error
-   * of that file.
+   * for a bad file, which becomes a tool error instead. An exception of the listener is a tool
+   * error of that file.
    */
   public AnalysisResult analyze(List<Input> inputs, FileListener listener) {
     parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
     List<FileResult> results = new ArrayList<>();
-    // always on worker threads: their deep stacks take documents nested up to the parser's limit; a thread per
-    // file, with `threads` of them running at once: a file over its time limit is abandoned and frees its permit
-    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
-      thread.setDaemon(true);
-      return thread;
-    });
+    // always on worker threads: their deep stacks take documents nested up to the parser's limit; a
+    // thread per
+    // file, with `threads` of them running at once: a file over its time limit is abandoned and
+    // frees its permit
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
+              thread.setDaemon(true);
+              return thread;
+            });
     Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
@@ -136,40 +166,55 @@ public final class Analyzer {
         int index = i;
         AtomicBoolean permit = new AtomicBoolean();
         holdsPermit.add(permit);
-        // a file abandoned over its time limit is told to the listener once, as the tool error it became
+        // a file abandoned over its time limit is told to the listener once, as the tool error it
+        // became
         AtomicBoolean told = new AtomicBoolean();
-        FileListener once = listener == FileListener.NONE ? FileListener.NONE : (at, analysis) -> {
-          if (!told.getAndSet(true)) {
-            listener.analysed(at, analysis);
-          }
-        };
+        FileListener once =
+            listener == FileListener.NONE
+                ? FileListener.NONE
+                : (at, analysis) -> {
+                  if (!told.getAndSet(true)) {
+                    listener.analysed(at, analysis);
+                  }
+                };
         onceEach.add(once);
-        futures.add(pool.submit(() -> {
-          running.acquire();
-          permit.set(true);
-          starts.set(index, System.nanoTime());
-          try {
-            return analyzeFile(index, input, once);
-          } finally {
-            if (permit.getAndSet(false)) {
-              running.release();
-            }
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  running.acquire();
+                  permit.set(true);
+                  starts.set(index, System.nanoTime());
+                  try {
+                    return analyzeFile(index, input, once);
+                  } finally {
+                    if (permit.getAndSet(false)) {
+                      running.release();
+                    }
+                  }
+                }));
       }
       for (int i = 0; i < futures.size(); i++) {
         String displayPath = inputs.get(i).displayPath();
         FileResult result;
         try {
-          result = awaitWithinBudget(futures.get(i), starts, i, displayPath, holdsPermit.get(i), running);
+          result =
+              awaitWithinBudget(
+                  futures.get(i), starts, i, displayPath, holdsPermit.get(i), running);
         } catch (ExecutionException e) {
-          result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
+          result =
+              FileResult.failed(
+                  new ToolError(displayPath, 0, 0, null, null, "internal error: " + e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           result = FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "interrupted"));
         }
         if (result.findings().isEmpty() && !result.errors().isEmpty()) {
-          onceEach.get(i).analysed(i, new DocumentAnalysis(displayPath, null, List.of(), List.of(), List.copyOf(result.errors())));
+          onceEach
+              .get(i)
+              .analysed(
+                  i,
+                  new DocumentAnalysis(
+                      displayPath, null, List.of(), List.of(), List.copyOf(result.errors())));
         }
         results.add(result);
       }
@@ -183,8 +228,14 @@ public final class Analyzer {
    * The file's result, or a tool error once it has run longer than the budget. Its thread cannot be
    * stopped inside a rule or parser, so it is abandoned (a daemon, left out of the results).
    */
-  private FileResult awaitWithinBudget(Future<FileResult> future, AtomicLongArray starts, int index, String displayPath,
-      AtomicBoolean holdsPermit, Semaphore running) throws ExecutionException, InterruptedException {
+  private FileResult awaitWithinBudget(
+      Future<FileResult> future,
+      AtomicLongArray starts,
+      int index,
+      String displayPath,
+      AtomicBoolean holdsPermit,
+      Semaphore running)
+      throws ExecutionException, InterruptedException {
     long budget = timePerFile.toNanos();
     while (true) {
       long started = starts.get(index);
@@ -197,8 +248,17 @@ public final class Analyzer {
           if (holdsPermit.getAndSet(false)) {
             running.release();
           }
-          return FileResult.failed(new ToolError(displayPath, 0, 0, null, null, "the analysis took longer than the time "
-              + "limit of " + timePerFile.toSeconds() + " s per file, and was stopped (raise it with --time-limit)"));
+          return FileResult.failed(
+              new ToolError(
+                  displayPath,
+                  0,
+                  0,
+                  null,
+                  null,
+                  "the analysis took longer than the time "
+                      + "limit of "
+                      + timePerFile.toSeconds()
+                      + " s per file, and was stopped (raise it with --time-limit)"));
         }
       }
     }
@@ -209,13 +269,19 @@ public final class Analyzer {
     return analyze(in, displayPath, FileListener.NONE);
   }
 
-  /** Analyses text read from a stream (standard input), named {@code displayPath} in reports, telling {@code listener}. */
+  /**
+   * Analyses text read from a stream (standard input), named {@code displayPath} in reports,
+   * telling {@code listener}.
+   */
   public AnalysisResult analyze(InputStream in, String displayPath, FileListener listener) {
     try {
-      return analyze(List.of(new Input(null, displayPath, reader.read(in, displayPath).text())), listener);
+      return analyze(
+          List.of(new Input(null, displayPath, reader.read(in, displayPath).text())), listener);
     } catch (SourceException e) {
-      ToolError error = new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage());
-      listener.analysed(0, new DocumentAnalysis(displayPath, null, List.of(), List.of(), List.of(error)));
+      ToolError error =
+          new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage());
+      listener.analysed(
+          0, new DocumentAnalysis(displayPath, null, List.of(), List.of(), List.of(error)));
       return combine(List.of(FileResult.failed(error)), List.of(displayPath));
     }
   }
@@ -225,8 +291,10 @@ public final class Analyzer {
     ApiDocument document = null;
     try {
       long start = System.nanoTime();
-      SourceFile source = input.text() != null ? new SourceFile(input.path(), input.displayPath(), input.text())
-          : reader.read(input.path(), input.displayPath());
+      SourceFile source =
+          input.text() != null
+              ? new SourceFile(input.path(), input.displayPath(), input.text())
+              : reader.read(input.path(), input.displayPath());
       timings.add(Timings.Phase.READ, System.nanoTime() - start);
       start = System.nanoTime();
       ParsedFile parsed = TreeParser.parse(source);
@@ -238,10 +306,14 @@ public final class Analyzer {
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       result = new FileResult(run.findings(), run.evidence(), run.errors());
     } catch (SourceException e) {
-      result = FileResult.failed(new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
+      result =
+          FileResult.failed(
+              new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       document = null;
-      result = FileResult.failed(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
+      result =
+          FileResult.failed(
+              new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
     }
     if (listener == FileListener.NONE) {
       return result;
@@ -251,8 +323,14 @@ public final class Analyzer {
     List<Mitigation> evidence = new ArrayList<>(new LinkedHashSet<>(result.evidence()));
     evidence.sort(Mitigation.ORDER);
     try {
-      listener.analysed(index, new DocumentAnalysis(input.displayPath(), document, List.copyOf(findings), List.copyOf(evidence),
-          List.copyOf(result.errors())));
+      listener.analysed(
+          index,
+          new DocumentAnalysis(
+              input.displayPath(),
+              document,
+              List.copyOf(findings),
+              List.copyOf(evidence),
+              List.copyOf(result.errors())));
     } catch (RuntimeException | StackOverflowError e) {
       List<ToolError> errors = new ArrayList<>(result.errors());
       errors.add(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
@@ -264,8 +342,8 @@ public final class Analyzer {
   /**
    * The findings of all documents. A file that several documents reach (a shared fragment) is
    * reported once per rule and place, in the words of the first document that reports there:
-   * messages may name what the document uses it for, and the place is the same. Evidence of a shared
-   * file is kept once.
+   * messages may name what the document uses it for, and the place is the same. Evidence of a
+   * shared file is kept once.
    */
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
     Set<Finding> unique = new LinkedHashSet<>();
@@ -286,10 +364,16 @@ public final class Analyzer {
     findings.sort(Finding.ORDER);
     List<Mitigation> sortedEvidence = new ArrayList<>(evidence);
     sortedEvidence.sort(Mitigation.ORDER);
-    return new AnalysisResult(List.copyOf(findings), List.copyOf(errors), List.copyOf(files), rules, List.copyOf(sortedEvidence));
+    return new AnalysisResult(
+        List.copyOf(findings),
+        List.copyOf(errors),
+        List.copyOf(files),
+        rules,
+        List.copyOf(sortedEvidence));
   }
 
-  private record FileResult(List<Finding> findings, List<Mitigation> evidence, List<ToolError> errors) {
+  private record FileResult(
+      List<Finding> findings, List<Mitigation> evidence, List<ToolError> errors) {
     static FileResult failed(ToolError error) {
       return new FileResult(List.of(), List.of(), List.of(error));
     }

@@ -32,8 +32,13 @@ final class Dispatcher {
   private final List<Subscriber<Checks.OperationCheck>> operations = new ArrayList<>();
   private final List<Subscriber<Checks.PathOperationCheck>> pathOperations = new ArrayList<>();
   private final List<Subscriber<Checks.ResponseCheck>> responses = new ArrayList<>();
-  /** Status and place of the responses already checked: a shared definition is checked once per status. */
+
+  /**
+   * Status and place of the responses already checked: a shared definition is checked once per
+   * status.
+   */
   private final Set<String> checkedResponses = new HashSet<>();
+
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
   private final List<Subscriber<Checks.ServerCheck>> servers = new ArrayList<>();
@@ -91,25 +96,40 @@ final class Dispatcher {
   }
 
   void operation(Operation operation) {
-    call(operations, operation.node().pointer(), (check, context) -> check.checkOperation(operation, context));
+    call(
+        operations,
+        operation.node().pointer(),
+        (check, context) -> check.checkOperation(operation, context));
     if (operation.kind() == Operation.Kind.PATH) {
-      call(pathOperations, operation.node().pointer(), (check, context) -> check.checkPathOperation(operation, context));
+      call(
+          pathOperations,
+          operation.node().pointer(),
+          (check, context) -> check.checkPathOperation(operation, context));
     }
     if (!responses.isEmpty()) {
       for (Response response : operation.responses()) {
         if (checkedResponses.add(response.status() + " " + response.node().key())) {
-          call(responses, response.node().pointer(), (check, context) -> check.checkResponse(response, context));
+          call(
+              responses,
+              response.node().pointer(),
+              (check, context) -> check.checkResponse(response, context));
         }
       }
     }
   }
 
   void parameter(Parameter parameter) {
-    call(parameters, parameter.node().pointer(), (check, context) -> check.checkParameter(parameter, context));
+    call(
+        parameters,
+        parameter.node().pointer(),
+        (check, context) -> check.checkParameter(parameter, context));
   }
 
   void securityScheme(SecurityScheme scheme) {
-    call(schemes, scheme.node().pointer(), (check, context) -> check.checkSecurityScheme(scheme, context));
+    call(
+        schemes,
+        scheme.node().pointer(),
+        (check, context) -> check.checkSecurityScheme(scheme, context));
   }
 
   void server(Server server) {
@@ -121,14 +141,18 @@ final class Dispatcher {
   }
 
   void reference(NodeRef reference) {
-    call(references, reference.pointer(), (check, context) -> check.checkReference(reference, context));
+    call(
+        references,
+        reference.pointer(),
+        (check, context) -> check.checkReference(reference, context));
   }
 
   void node(NodeRef node, NodeKind kind) {
     call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
   }
 
-  private <T> void call(List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+  private <T> void call(
+      List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
     for (Subscriber<T> subscriber : subscribers) {
       DocumentRun.Context context = subscriber.context();
       if (context.failed()) {

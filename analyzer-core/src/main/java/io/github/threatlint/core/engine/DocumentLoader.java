@@ -13,7 +13,10 @@ public final class DocumentLoader {
     JsonNode root = file.root();
     if (!root.isObject()) {
       String what = root.isArray() ? "an array" : "a single value";
-      throw new SourceException(file.displayPath(), 1, 1,
+      throw new SourceException(
+          file.displayPath(),
+          1,
+          1,
           "the document is " + what + ", not an OpenAPI or Swagger object");
     }
     JsonNode openapi = root.get("openapi");
@@ -26,20 +29,31 @@ public final class DocumentLoader {
       if (version.startsWith("3.1") || version.startsWith("3.2")) {
         return SpecVersion.OPENAPI_3_1;
       }
-      throw new SourceException(file.displayPath(), file.index().region("/openapi").startLine(),
+      throw new SourceException(
+          file.displayPath(),
+          file.index().region("/openapi").startLine(),
           file.index().region("/openapi").startColumn(),
-          "unsupported OpenAPI version '" + version + "' (threatlint reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2)");
+          "unsupported OpenAPI version '"
+              + version
+              + "' (threatlint reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2)");
     }
     if (swagger != null) {
       String version = swagger.asText();
       if (version.equals("2.0") || version.equals("2")) {
         return SpecVersion.SWAGGER_2_0;
       }
-      throw new SourceException(file.displayPath(), file.index().region("/swagger").startLine(),
+      throw new SourceException(
+          file.displayPath(),
+          file.index().region("/swagger").startLine(),
           file.index().region("/swagger").startColumn(),
-          "unsupported Swagger version '" + version + "' (threatlint reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2)");
+          "unsupported Swagger version '"
+              + version
+              + "' (threatlint reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2)");
     }
-    throw new SourceException(file.displayPath(), 1, 1,
+    throw new SourceException(
+        file.displayPath(),
+        1,
+        1,
         "not an OpenAPI or Swagger document: it has no top-level 'openapi' or 'swagger' key");
   }
 }

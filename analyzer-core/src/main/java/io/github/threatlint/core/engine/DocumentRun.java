@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence and
- * the tool errors.
+ * The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence
+ * and the tool errors.
  *
- * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases once
- * per alias (the same tree node, at the anchor's place, under another pointer), and the reports of
- * the copies, which may name the node after each alias, are left out. The findings of a
+ * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases
+ * once per alias (the same tree node, at the anchor's place, under another pointer), and the
+ * reports of the copies, which may name the node after each alias, are left out. The findings of a
  * rule, and of the document, are capped; what goes over a cap is left out and said in a tool error.
  */
 final class DocumentRun {
@@ -37,10 +37,13 @@ final class DocumentRun {
 
   private record Place(String ruleId, String file, Region region) {}
 
-  /** Evidence is recorded once per rule, mitigation and place of the source text, as findings are. */
+  /**
+   * Evidence is recorded once per rule, mitigation and place of the source text, as findings are.
+   */
   private final Set<EvidencePlace> recorded = new HashSet<>();
 
-  private record EvidencePlace(String ruleId, String mitigation, boolean shown, String file, Region region) {}
+  private record EvidencePlace(
+      String ruleId, String mitigation, boolean shown, String file, Region region) {}
 
   DocumentRun(ApiDocument document) {
     this.document = document;
@@ -68,8 +71,12 @@ final class DocumentRun {
     List<Finding.Use> uses = new ArrayList<>();
     for (Operation operation : users.of(node.file(), node.pointer())) {
       NodeRef mount = users.mount(operation);
-      uses.add(new Finding.Use(operation.label(), mount.file().displayPath(), mount.pointer(),
-          mount.file().index().region(mount.pointer())));
+      uses.add(
+          new Finding.Use(
+              operation.label(),
+              mount.file().displayPath(),
+              mount.pointer(),
+              mount.file().index().region(mount.pointer())));
     }
     return List.copyOf(uses);
   }
@@ -124,21 +131,50 @@ final class DocumentRun {
       String file = node.file().displayPath();
       Region region = node.file().index().region(node.pointer());
       NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
-      if (first != null && node.node() != null && first.node() == node.node() && !first.pointer().equals(node.pointer())) {
+      if (first != null
+          && node.node() != null
+          && first.node() == node.node()
+          && !first.pointer().equals(node.pointer())) {
         return; // a copy through an alias
       }
       if (++count == MAX_FINDINGS_PER_RULE) {
-        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "rule " + ruleId + " reported "
-            + MAX_FINDINGS_PER_RULE + " findings in this document; the rest are left out"));
+        errors.add(
+            new ToolError(
+                document.rootFile().displayPath(),
+                0,
+                0,
+                null,
+                null,
+                "rule "
+                    + ruleId
+                    + " reported "
+                    + MAX_FINDINGS_PER_RULE
+                    + " findings in this document; the rest are left out"));
       }
       if (findings.size() + 1 == MAX_FINDINGS_PER_FILE) {
         fileCapped = true;
-        errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, null, null, "the rules reported "
-            + MAX_FINDINGS_PER_FILE + " findings in this document; the rest are left out"));
+        errors.add(
+            new ToolError(
+                document.rootFile().displayPath(),
+                0,
+                0,
+                null,
+                null,
+                "the rules reported "
+                    + MAX_FINDINGS_PER_FILE
+                    + " findings in this document; the rest are left out"));
       }
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
-      findings.add(new Finding(ruleId, findingLevel, message, file, node.pointer(), region,
-          InSourceSuppressions.find(node.file(), node.pointer(), ruleId), usedBy(node)));
+      findings.add(
+          new Finding(
+              ruleId,
+              findingLevel,
+              message,
+              file,
+              node.pointer(),
+              region,
+              InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
+              usedBy(node)));
     }
 
     @Override
@@ -153,14 +189,21 @@ final class DocumentRun {
 
     private void record(NodeRef node, String mitigation, boolean shown, String description) {
       if (!mitigations.contains(mitigation)) {
-        throw new IllegalArgumentException("rule " + ruleId + " records evidence for '" + mitigation
-            + "', which its @RuleInfo(mitigations) does not list");
+        throw new IllegalArgumentException(
+            "rule "
+                + ruleId
+                + " records evidence for '"
+                + mitigation
+                + "', which its @RuleInfo(mitigations) does not list");
       }
       String file = node.file().displayPath();
       Region region = node.file().index().region(node.pointer());
-      // a copy through a YAML alias is the same place; a document over the findings cap gets no more evidence either
-      if (evidence.size() < MAX_FINDINGS_PER_FILE && recorded.add(new EvidencePlace(ruleId, mitigation, shown, file, region))) {
-        evidence.add(new Mitigation(mitigation, shown, ruleId, description, file, node.pointer(), region));
+      // a copy through a YAML alias is the same place; a document over the findings cap gets no
+      // more evidence either
+      if (evidence.size() < MAX_FINDINGS_PER_FILE
+          && recorded.add(new EvidencePlace(ruleId, mitigation, shown, file, region))) {
+        evidence.add(
+            new Mitigation(mitigation, shown, ruleId, description, file, node.pointer(), region));
       }
     }
 
@@ -174,7 +217,9 @@ final class DocumentRun {
 
     void fail(String pointer, Throwable error) {
       failed = true;
-      String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+      String message =
+          error.getClass().getSimpleName()
+              + (error.getMessage() == null ? "" : ": " + error.getMessage());
       errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, ruleId, pointer, message));
     }
   }

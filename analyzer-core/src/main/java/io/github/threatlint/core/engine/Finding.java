@@ -12,19 +12,34 @@ import java.util.List;
  * shared schema, a fragment file) lists in {@code usedBy} the operations that use that part, in
  * document order; elsewhere the list is empty.
  */
-public record Finding(String ruleId, Level level, String message, String file, String pointer, Region region,
-    Suppression suppression, List<Use> usedBy) {
+public record Finding(
+    String ruleId,
+    Level level,
+    String message,
+    String file,
+    String pointer,
+    Region region,
+    Suppression suppression,
+    List<Use> usedBy) {
 
   /** A finding used by no operation through references. */
-  public Finding(String ruleId, Level level, String message, String file, String pointer, Region region, Suppression suppression) {
+  public Finding(
+      String ruleId,
+      Level level,
+      String message,
+      String file,
+      String pointer,
+      Region region,
+      Suppression suppression) {
     this(ruleId, level, message, file, pointer, region, suppression, List.of());
   }
 
   /** By file, then position, then rule id and message: the order of every report. */
-  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
-      .thenComparing(Finding::region)
-      .thenComparing(Finding::ruleId)
-      .thenComparing(Finding::message);
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::file)
+          .thenComparing(Finding::region)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::message);
 
   public boolean isSuppressed() {
     return suppression != null;
@@ -34,10 +49,16 @@ public record Finding(String ruleId, Level level, String message, String file, S
     return new Finding(ruleId, level, message, file, pointer, region, newSuppression, usedBy);
   }
 
-  /** An operation ({@code GET /accounts}) that uses the place of a finding, and where the operation is. */
+  /**
+   * An operation ({@code GET /accounts}) that uses the place of a finding, and where the operation
+   * is.
+   */
   public record Use(String operation, String file, String pointer, Region region) {}
 
-  /** Why a finding does not count: in the spec ({@code inSource}), in configuration or a baseline ({@code external}). */
+  /**
+   * Why a finding does not count: in the spec ({@code inSource}), in configuration or a baseline
+   * ({@code external}).
+   */
   public record Suppression(String kind, String reason) {
     public static final String IN_SOURCE = "inSource";
     public static final String EXTERNAL = "external";

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What identifies a finding from one run to the next: its rule, its file and its JSON pointer, never
- * a line, so that it survives reformatting, lines moving and a switch between JSON and YAML. One
- * place can carry several findings of one rule (an info object without contact and without
+ * What identifies a finding from one run to the next: its rule, its file and its JSON pointer,
+ * never a line, so that it survives reformatting, lines moving and a switch between JSON and YAML.
+ * One place can carry several findings of one rule (an info object without contact and without
  * description); the digest of the message tells those apart. The baseline matches findings by this
  * key, and SARIF fingerprints are made of it.
  *
- * @param file the file as the user of the key names it (relative to the baseline, or to the SARIF root)
+ * @param file the file as the user of the key names it (relative to the baseline, or to the SARIF
+ *     root)
  */
 public record FindingKey(String ruleId, String file, String pointer) {
 
@@ -43,8 +44,8 @@ public record FindingKey(String ruleId, String file, String pointer) {
   }
 
   /**
-   * A stable identity of 32 hex digits: the key's, plus the message's when {@code withMessage} (several
-   * findings of one rule on one place).
+   * A stable identity of 32 hex digits: the key's, plus the message's when {@code withMessage}
+   * (several findings of one rule on one place).
    */
   public String fingerprint(String message, boolean withMessage) {
     String identity = ruleId + "\n" + file + "\n" + pointer;
@@ -53,7 +54,8 @@ public record FindingKey(String ruleId, String file, String pointer) {
 
   private static String sha256(String text, int bytes) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code x-threatlint-ignore} in a specification. On any object it names rules that are not reported
- * for that object and everything below it:
+ * {@code x-threatlint-ignore} in a specification. On any object it names rules that are not
+ * reported for that object and everything below it:
  *
  * <pre>
  * x-threatlint-ignore: [operation-security-missing]            # rule ids
@@ -28,8 +28,8 @@ public final class InSourceSuppressions {
 
   /**
    * The suppression of a finding of {@code ruleId} at {@code pointer} in {@code file}: from the
-   * nearest object, the node itself or an ancestor, whose {@code x-threatlint-ignore} names the rule.
-   * Null when none does.
+   * nearest object, the node itself or an ancestor, whose {@code x-threatlint-ignore} names the
+   * rule. Null when none does.
    */
   public static Finding.Suppression find(ParsedFile file, String pointer, String ruleId) {
     List<NodeRef> path = new ArrayList<>();
@@ -43,7 +43,8 @@ public final class InSourceSuppressions {
       path.add(node);
     }
     for (int i = path.size() - 1; i >= 0; i--) {
-      Finding.Suppression suppression = suppression(path.get(i).node(), path.get(i).pointer(), ruleId);
+      Finding.Suppression suppression =
+          suppression(path.get(i).node(), path.get(i).pointer(), ruleId);
       if (suppression != null) {
         return suppression;
       }
@@ -70,7 +71,8 @@ public final class InSourceSuppressions {
     if (ignore.isObject() && ignore.has(ruleId)) {
       JsonNode reason = ignore.get(ruleId);
       boolean hasReason = reason.isValueNode() && !reason.isNull() && !reason.asText().isBlank();
-      return new Finding.Suppression(Finding.Suppression.IN_SOURCE, hasReason ? reason.asText().strip() : where);
+      return new Finding.Suppression(
+          Finding.Suppression.IN_SOURCE, hasReason ? reason.asText().strip() : where);
     }
     return null;
   }

@@ -6,15 +6,22 @@ import java.util.Comparator;
 /**
  * Evidence a rule recorded while it checked the document: the node shows ({@code shown}) or lacks a
  * mitigation of the threat model, named by an id of the catalogue's {@code evidence} list, in words
- * ({@code description}, such as "GET /accounts requires oauth"), and where, as a finding says where.
- * The threat-model report states a scenario's mitigation from these records alone.
+ * ({@code description}, such as "GET /accounts requires oauth"), and where, as a finding says
+ * where. The threat-model report states a scenario's mitigation from these records alone.
  */
-public record Mitigation(String id, boolean shown, String ruleId, String description, String file, String pointer,
+public record Mitigation(
+    String id,
+    boolean shown,
+    String ruleId,
+    String description,
+    String file,
+    String pointer,
     Region region) {
 
   /** By file, then position, then id and description: the order of the report's places. */
-  public static final Comparator<Mitigation> ORDER = Comparator.comparing(Mitigation::file)
-      .thenComparing(Mitigation::region)
-      .thenComparing(Mitigation::id)
-      .thenComparing(Mitigation::description);
+  public static final Comparator<Mitigation> ORDER =
+      Comparator.comparing(Mitigation::file)
+          .thenComparing(Mitigation::region)
+          .thenComparing(Mitigation::id)
+          .thenComparing(Mitigation::description);
 }

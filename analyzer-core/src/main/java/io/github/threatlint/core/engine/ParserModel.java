@@ -24,25 +24,32 @@ final class ParserModel implements ApiDocument.ParserModelSchedule {
     this.timings = timings;
   }
 
-  /** The schedule for a run of {@code rules} over {@code files} files on {@code threads} threads. */
+  /**
+   * The schedule for a run of {@code rules} over {@code files} files on {@code threads} threads.
+   */
   static ParserModel forRun(List<EnabledRule> rules, int files, int threads, Timings timings) {
-    boolean usesParserModel = rules.stream().anyMatch(rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
+    boolean usesParserModel =
+        rules.stream()
+            .anyMatch(
+                rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
     return new ParserModel(usesParserModel && files < threads, timings);
   }
 
   @Override
   public Supplier<List<String>> schedule(Supplier<List<String>> build) {
-    Supplier<List<String>> timedBuild = () -> {
-      long start = System.nanoTime();
-      List<String> messages = build.get();
-      timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
-      return messages;
-    };
+    Supplier<List<String>> timedBuild =
+        () -> {
+          long start = System.nanoTime();
+          List<String> messages = build.get();
+          timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
+          return messages;
+        };
     Supplier<List<String>> messages = ahead ? startAhead(timedBuild) : timedBuild;
     return () -> {
       long start = System.nanoTime();
       List<String> result = messages.get();
-      // the model is waited for (or built) inside the walk: move that time from the walk to its own phase
+      // the model is waited for (or built) inside the walk: move that time from the walk to its own
+      // phase
       timings.add(Timings.Phase.WALK_AND_RULES, -(System.nanoTime() - start));
       return result;
     };
@@ -65,7 +72,8 @@ final class ParserModel implements ApiDocument.ParserModelSchedule {
         throw runtime;
       }
       if (e.getCause() instanceof Error error) {
-        throw error; // a StackOverflowError of a deep document is handled as the synchronous build's would be
+        throw error; // a StackOverflowError of a deep document is handled as the synchronous
+        // build's would be
       }
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {

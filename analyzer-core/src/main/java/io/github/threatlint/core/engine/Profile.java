@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code strict}: every rule on, at its SFTI or default level, and at least {@code note}.
  */
 public enum Profile {
-  RECOMMENDED, SFTI, STRICT;
+  RECOMMENDED,
+  SFTI,
+  STRICT;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

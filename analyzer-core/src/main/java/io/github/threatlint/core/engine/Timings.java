@@ -11,12 +11,19 @@ import java.util.concurrent.atomic.LongAdder;
  * inside the walk only when spec-invalid asks for it. Each {@link Analyzer} has its own.
  */
 public final class Timings {
-  public enum Phase { READ, PARSE_AND_INDEX, SWAGGER_PARSER_MODEL, WALK_AND_RULES, REPORT }
+  public enum Phase {
+    READ,
+    PARSE_AND_INDEX,
+    SWAGGER_PARSER_MODEL,
+    WALK_AND_RULES,
+    REPORT
+  }
 
   private final LongAdder[] nanos = new LongAdder[Phase.values().length];
 
   /** Per rule, only when asked for: timing every call costs a little. */
   private volatile boolean perRule;
+
   private final Map<String, LongAdder> ruleNanos = new ConcurrentHashMap<>();
 
   public Timings() {
@@ -45,10 +52,17 @@ public final class Timings {
   public String slowestRules(int count) {
     StringBuilder line = new StringBuilder();
     ruleNanos.entrySet().stream()
-        .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum)).reversed())
+        .sorted(
+            Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum))
+                .reversed())
         .limit(count)
-        .forEach(entry -> line.append(line.length() > 0 ? " " : "").append(entry.getKey()).append('=')
-            .append(entry.getValue().sum() / 1_000_000).append("ms"));
+        .forEach(
+            entry ->
+                line.append(line.length() > 0 ? " " : "")
+                    .append(entry.getKey())
+                    .append('=')
+                    .append(entry.getValue().sum() / 1_000_000)
+                    .append("ms"));
     return line.toString();
   }
 
@@ -67,7 +81,10 @@ public final class Timings {
       if (line.length() > 0) {
         line.append(' ');
       }
-      line.append(phase.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(nanos(phase) / 1_000_000).append("ms");
+      line.append(phase.name().toLowerCase(java.util.Locale.ROOT))
+          .append('=')
+          .append(nanos(phase) / 1_000_000)
+          .append("ms");
     }
     return line.toString();
   }

@@ -30,11 +30,18 @@ final class Walker {
   private final ApiDocument document;
   private final Dispatcher dispatch;
   private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
+
   /** Targets to visit, shallowest first, so that a target inside another one is met within it. */
-  private final PriorityQueue<Pending> pending = new PriorityQueue<>(
-      Comparator.comparingInt(Pending::depth).thenComparingLong(Pending::order));
+  private final PriorityQueue<Pending> pending =
+      new PriorityQueue<>(
+          Comparator.comparingInt(Pending::depth).thenComparingLong(Pending::order));
+
   private final Set<NodeRef> queued = new HashSet<>();
-  /** What was visited outside the root file (operations anywhere), so that a node reached twice is visited once. */
+
+  /**
+   * What was visited outside the root file (operations anywhere), so that a node reached twice is
+   * visited once.
+   */
   private final Set<Visit> visited = new HashSet<>();
 
   private record Pending(NodeRef node, NodeKind kind, int depth, long order) {}
@@ -75,36 +82,46 @@ final class Walker {
       }
       dispatch.server(server);
     }
-    forEachMember(root.get("paths"), (name, item) -> {
-      if (!name.startsWith("x-")) {
-        visitPathItem(item);
-      }
-    });
+    forEachMember(
+        root.get("paths"),
+        (name, item) -> {
+          if (!name.startsWith("x-")) {
+            visitPathItem(item);
+          }
+        });
     forEachMember(root.get("webhooks"), (name, item) -> visitPathItem(item));
-    // every entry, not only the declared schemes: a reference that resolves to no scheme is reported too
-    forEachMember(document.isSwagger2() ? root.get("securityDefinitions") : document.component("securitySchemes"), (name, entry) -> {
-      if (entry.isRef()) {
-        visitReference(entry, NodeKind.SECURITY_SCHEME);
-      }
-      SecurityScheme scheme = document.securitySchemes().get(name);
-      if (scheme != null) {
-        dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
-        dispatch.securityScheme(scheme);
-      }
-    });
+    // every entry, not only the declared schemes: a reference that resolves to no scheme is
+    // reported too
+    forEachMember(
+        document.isSwagger2()
+            ? root.get("securityDefinitions")
+            : document.component("securitySchemes"),
+        (name, entry) -> {
+          if (entry.isRef()) {
+            visitReference(entry, NodeKind.SECURITY_SCHEME);
+          }
+          SecurityScheme scheme = document.securitySchemes().get(name);
+          if (scheme != null) {
+            dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
+            dispatch.securityScheme(scheme);
+          }
+        });
     if (document.isSwagger2()) {
-      forEachMember(root.get("definitions"), (name, schema) -> visitSchema(schema, null, null, null));
+      forEachMember(
+          root.get("definitions"), (name, schema) -> visitSchema(schema, null, null, null));
       forEachMember(root.get("parameters"), (name, parameter) -> visitParameter(parameter));
       forEachMember(root.get("responses"), (name, response) -> visitResponse(response));
     } else {
       NodeRef components = root.get("components");
       if (components != null) {
-        forEachMember(components.get("schemas"), (name, schema) -> visitSchema(schema, null, null, null));
+        forEachMember(
+            components.get("schemas"), (name, schema) -> visitSchema(schema, null, null, null));
         forEachMember(components.get("parameters"), (name, parameter) -> visitParameter(parameter));
         forEachMember(components.get("responses"), (name, response) -> visitResponse(response));
         forEachMember(components.get("requestBodies"), (name, body) -> visitRequestBody(body));
         forEachMember(components.get("headers"), (name, header) -> visitHeader(header));
-        forEachMember(components.get("examples"), (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
+        forEachMember(
+            components.get("examples"), (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
         forEachMember(components.get("links"), (name, link) -> visitSimple(link, NodeKind.LINK));
         forEachMember(components.get("callbacks"), (name, callback) -> visitCallback(callback));
         forEachMember(components.get("pathItems"), (name, item) -> visitPathItem(item));
@@ -142,7 +159,8 @@ final class Walker {
     if (!step.resolved()) {
       return;
     }
-    boolean elsewhere = step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
+    boolean elsewhere =
+        step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
     if (elsewhere && queued.add(step.target())) {
       String pointer = step.target().pointer();
       int depth = (int) pointer.chars().filter(c -> c == '/').count();
@@ -179,7 +197,8 @@ final class Walker {
       return;
     }
     if (operationNode.isRef()) {
-      // not in the specification, but written in practice (one file per operation): followed like the others
+      // not in the specification, but written in practice (one file per operation): followed like
+      // the others
       visitReference(operationNode, NodeKind.OPERATION);
       return;
     }
@@ -193,11 +212,13 @@ final class Walker {
     if (body != null) {
       visitRequestBody(body);
     }
-    forEachMember(operationNode.get("responses"), (code, response) -> {
-      if (!code.startsWith("x-")) {
-        visitResponse(response);
-      }
-    });
+    forEachMember(
+        operationNode.get("responses"),
+        (code, response) -> {
+          if (!code.startsWith("x-")) {
+            visitResponse(response);
+          }
+        });
     forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
   }
 
@@ -213,11 +234,13 @@ final class Walker {
       return;
     }
     dispatch.node(callback, NodeKind.CALLBACK);
-    forEachMember(callback, (expression, item) -> {
-      if (!expression.startsWith("x-")) {
-        visitPathItem(item);
-      }
-    });
+    forEachMember(
+        callback,
+        (expression, item) -> {
+          if (!expression.startsWith("x-")) {
+            visitPathItem(item);
+          }
+        });
   }
 
   private void visitParameters(NodeRef list) {
@@ -319,26 +342,32 @@ final class Walker {
   }
 
   private void visitContent(NodeRef content) {
-    forEachMember(content, (type, media) -> {
-      if (!media.isObject()) {
-        return;
-      }
-      dispatch.node(media, NodeKind.MEDIA_TYPE);
-      NodeRef schema = media.get("schema");
-      if (schema != null) {
-        visitSchema(schema, null, null, null);
-      }
-      visitExamples(media.get("examples"));
-      forEachMember(media.get("encoding"), (name, encoding) -> forEachMember(encoding.get("headers"),
-          (headerName, header) -> visitHeader(header)));
-    });
+    forEachMember(
+        content,
+        (type, media) -> {
+          if (!media.isObject()) {
+            return;
+          }
+          dispatch.node(media, NodeKind.MEDIA_TYPE);
+          NodeRef schema = media.get("schema");
+          if (schema != null) {
+            visitSchema(schema, null, null, null);
+          }
+          visitExamples(media.get("examples"));
+          forEachMember(
+              media.get("encoding"),
+              (name, encoding) ->
+                  forEachMember(
+                      encoding.get("headers"), (headerName, header) -> visitHeader(header)));
+        });
   }
 
   private void visitExamples(NodeRef examples) {
     forEachMember(examples, (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
   }
 
-  private void visitSchema(NodeRef schema, String propertyName, SchemaVisit parent, String keyword) {
+  private void visitSchema(
+      NodeRef schema, String propertyName, SchemaVisit parent, String keyword) {
     if (schema == null || !schema.isObject()) {
       return;
     }
@@ -347,7 +376,8 @@ final class Walker {
     }
     if (schema.isRef()) {
       visitReference(schema, NodeKind.SCHEMA);
-      if (document.version() != io.github.threatlint.core.api.SpecVersion.OPENAPI_3_1 || schema.node().size() == 1) {
+      if (document.version() != io.github.threatlint.core.api.SpecVersion.OPENAPI_3_1
+          || schema.node().size() == 1) {
         return;
       }
     }
@@ -374,9 +404,9 @@ final class Walker {
   }
 
   /**
-   * True the first time a node is visited as this kind. Nodes of the root file are visited once
-   * by construction; targets in other files may be reached again (a file and a node inside it),
-   * and operations written as references may sit anywhere.
+   * True the first time a node is visited as this kind. Nodes of the root file are visited once by
+   * construction; targets in other files may be reached again (a file and a node inside it), and
+   * operations written as references may sit anywhere.
    */
   private boolean firstVisit(NodeRef node, NodeKind kind) {
     if (node.file() == document.rootFile() && kind != NodeKind.OPERATION) {

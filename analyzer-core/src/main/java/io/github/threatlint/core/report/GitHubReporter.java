@@ -1,12 +1,12 @@
 package io.github.threatlint.core.report;
 
-import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.text.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -15,14 +15,14 @@ import java.util.Map;
 /**
  * GitHub Actions workflow commands, so findings show as annotations on the pull request without
  * code scanning: {@code ::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=T::message}, one
- * per active finding ({@code error}, {@code warning}, or {@code notice} for notes), one
- * {@code ::error} per tool error, then the summary line as plain log text.
+ * per active finding ({@code error}, {@code warning}, or {@code notice} for notes), one {@code
+ * ::error} per tool error, then the summary line as plain log text.
  *
  * <p>Values are escaped as the Actions runner reads them: {@code %}, CR and LF everywhere (other
  * control characters as {@link OutputText#line} shows them), and {@code :} and {@code ,} in
- * properties too. GitHub's columns are inclusive and only allowed when
- * the annotation starts and ends on the same line, so a region over several lines gives lines only.
- * File paths are relative to the working directory, which is the repository root in a workflow.
+ * properties too. GitHub's columns are inclusive and only allowed when the annotation starts and
+ * ends on the same line, so a region over several lines gives lines only. File paths are relative
+ * to the working directory, which is the repository root in a workflow.
  */
 public final class GitHubReporter implements Reporter {
   @Override
@@ -35,10 +35,21 @@ public final class GitHubReporter implements Reporter {
       if (finding.isSuppressed()) {
         continue;
       }
-      String title = titles.containsKey(finding.ruleId())
-          ? titles.get(finding.ruleId()) + " (" + finding.ruleId() + ")" : finding.ruleId();
-      out.write("::" + command(finding.level()) + " file=" + property(finding.file()) + position(finding.region())
-          + ",title=" + property(title) + "::" + data(finding.message()) + "\n");
+      String title =
+          titles.containsKey(finding.ruleId())
+              ? titles.get(finding.ruleId()) + " (" + finding.ruleId() + ")"
+              : finding.ruleId();
+      out.write(
+          "::"
+              + command(finding.level())
+              + " file="
+              + property(finding.file())
+              + position(finding.region())
+              + ",title="
+              + property(title)
+              + "::"
+              + data(finding.message())
+              + "\n");
     }
     for (ToolError error : result.errors()) {
       StringBuilder line = new StringBuilder("::error file=").append(property(error.file()));
@@ -48,8 +59,10 @@ public final class GitHubReporter implements Reporter {
           line.append(",col=").append(error.column());
         }
       }
-      line.append(",title=").append(property(ReportContext.TOOL_NAME + " error"))
-          .append("::").append(data(error.oneLine()));
+      line.append(",title=")
+          .append(property(ReportContext.TOOL_NAME + " error"))
+          .append("::")
+          .append(data(error.oneLine()));
       out.write(line + "\n");
     }
     out.write(TextReporter.summary(result) + "\n");
@@ -78,7 +91,10 @@ public final class GitHubReporter implements Reporter {
     }
   }
 
-  /** Escapes a command's message: {@code %}, CR and LF as the runner decodes them, other controls as {@link OutputText#line}. */
+  /**
+   * Escapes a command's message: {@code %}, CR and LF as the runner decodes them, other controls as
+   * {@link OutputText#line}.
+   */
   static String data(String text) {
     return OutputText.line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
   }

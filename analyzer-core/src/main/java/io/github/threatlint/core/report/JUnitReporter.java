@@ -1,11 +1,11 @@
 package io.github.threatlint.core.report;
 
-import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.text.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.TreeSet;
 /**
  * JUnit XML for CI dashboards: one {@code <testsuite>} per file, one {@code <testcase>} per enabled
  * rule in it (classname: the file, name: the rule id). A rule with active findings in the file
- * fails, the {@code <failure>} listing them; a rule that failed to run is an {@code <error>}; a file
- * that could not be read or parsed gets one erroring test case, {@code analysis}, instead of its
- * rules. Suppressed findings do not fail; they are listed in the test case's output.
+ * fails, the {@code <failure>} listing them; a rule that failed to run is an {@code <error>}; a
+ * file that could not be read or parsed gets one erroring test case, {@code analysis}, instead of
+ * its rules. Suppressed findings do not fail; they are listed in the test case's output.
  */
 public final class JUnitReporter implements Reporter {
   /** The test case of a file that could not be analysed. */
@@ -40,31 +40,67 @@ public final class JUnitReporter implements Reporter {
       errors += suite.errors();
     }
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.write("<testsuites name=\"" + ReportContext.TOOL_NAME + "\" tests=\"" + tests + "\" failures=\"" + failures
-        + "\" errors=\"" + errors + "\">\n");
+    out.write(
+        "<testsuites name=\""
+            + ReportContext.TOOL_NAME
+            + "\" tests=\""
+            + tests
+            + "\" failures=\""
+            + failures
+            + "\" errors=\""
+            + errors
+            + "\">\n");
     for (Suite suite : suites) {
-      out.write("  <testsuite name=\"" + xml(OutputText.line(suite.file)) + "\" tests=\"" + suite.cases.size() + "\" failures=\""
-          + suite.failures() + "\" errors=\"" + suite.errors() + "\" skipped=\"0\">\n");
+      out.write(
+          "  <testsuite name=\""
+              + xml(OutputText.line(suite.file))
+              + "\" tests=\""
+              + suite.cases.size()
+              + "\" failures=\""
+              + suite.failures()
+              + "\" errors=\""
+              + suite.errors()
+              + "\" skipped=\"0\">\n");
       for (Case test : suite.cases.values()) {
-        out.write("    <testcase classname=\"" + xml(OutputText.line(suite.file)) + "\" name=\"" + xml(test.name) + "\"");
+        out.write(
+            "    <testcase classname=\""
+                + xml(OutputText.line(suite.file))
+                + "\" name=\""
+                + xml(test.name)
+                + "\"");
         if (test.active.isEmpty() && test.errors.isEmpty() && test.suppressed.isEmpty()) {
           out.write("/>\n");
           continue;
         }
         out.write(">\n");
         if (!test.errors.isEmpty()) {
-          // one <error> or <failure> per test case: a rule that failed lists its findings with the error
-          out.write("      <error message=\"" + xml(OutputText.line(test.errors.get(0).message())) + "\" type=\"tool-error\">");
+          // one <error> or <failure> per test case: a rule that failed lists its findings with the
+          // error
+          out.write(
+              "      <error message=\""
+                  + xml(OutputText.line(test.errors.get(0).message()))
+                  + "\" type=\"tool-error\">");
           out.write(xml(joinErrors(test.errors) + joinFindings(test.active)) + "</error>\n");
         } else if (!test.active.isEmpty()) {
           int count = test.active.size();
-          Level worst = test.active.stream().map(Finding::level).max(Comparator.naturalOrder()).orElseThrow();
-          out.write("      <failure message=\"" + count + (count == 1 ? " finding" : " findings") + " of " + xml(test.name)
-              + "\" type=\"" + worst.label() + "\">");
+          Level worst =
+              test.active.stream().map(Finding::level).max(Comparator.naturalOrder()).orElseThrow();
+          out.write(
+              "      <failure message=\""
+                  + count
+                  + (count == 1 ? " finding" : " findings")
+                  + " of "
+                  + xml(test.name)
+                  + "\" type=\""
+                  + worst.label()
+                  + "\">");
           out.write(xml(joinFindings(test.active)) + "</failure>\n");
         }
         if (!test.suppressed.isEmpty()) {
-          out.write("      <system-out>" + xml("Suppressed:\n" + joinFindings(test.suppressed)) + "</system-out>\n");
+          out.write(
+              "      <system-out>"
+                  + xml("Suppressed:\n" + joinFindings(test.suppressed))
+                  + "</system-out>\n");
         }
         out.write("    </testcase>\n");
       }
@@ -73,7 +109,10 @@ public final class JUnitReporter implements Reporter {
     out.write("</testsuites>\n");
   }
 
-  /** The suites: the analysed files in their order, then other files with findings or errors (referenced files), sorted. */
+  /**
+   * The suites: the analysed files in their order, then other files with findings or errors
+   * (referenced files), sorted.
+   */
   private static List<Suite> suites(AnalysisResult result) {
     Set<String> files = new LinkedHashSet<>(result.files());
     Set<String> others = new TreeSet<>();
@@ -106,7 +145,11 @@ public final class JUnitReporter implements Reporter {
       (finding.isSuppressed() ? test.suppressed : test.active).add(finding);
     }
     for (ToolError error : result.errors()) {
-      byFile.get(error.file()).test(error.ruleId() == null ? ANALYSIS_CASE : error.ruleId()).errors.add(error);
+      byFile
+          .get(error.file())
+          .test(error.ruleId() == null ? ANALYSIS_CASE : error.ruleId())
+          .errors
+          .add(error);
     }
     return suites;
   }
@@ -114,10 +157,18 @@ public final class JUnitReporter implements Reporter {
   private static String joinFindings(List<Finding> findings) {
     StringBuilder text = new StringBuilder();
     for (Finding finding : findings) {
-      text.append(OutputText.line(finding.file())).append(':').append(finding.region().startLine()).append(':')
-          .append(finding.region().startColumn()).append(": ").append(finding.level().label()).append(' ')
-          .append(OutputText.line(finding.message())).append(" (")
-          .append(finding.pointer().isEmpty() ? "/" : OutputText.line(finding.pointer())).append(")\n");
+      text.append(OutputText.line(finding.file()))
+          .append(':')
+          .append(finding.region().startLine())
+          .append(':')
+          .append(finding.region().startColumn())
+          .append(": ")
+          .append(finding.level().label())
+          .append(' ')
+          .append(OutputText.line(finding.message()))
+          .append(" (")
+          .append(finding.pointer().isEmpty() ? "/" : OutputText.line(finding.pointer()))
+          .append(")\n");
     }
     return text.toString();
   }
@@ -130,7 +181,9 @@ public final class JUnitReporter implements Reporter {
     return text.toString();
   }
 
-  /** Text as XML character data or attribute value; characters XML 1.0 cannot carry become U+FFFD. */
+  /**
+   * Text as XML character data or attribute value; characters XML 1.0 cannot carry become U+FFFD.
+   */
   static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -142,9 +195,18 @@ public final class JUnitReporter implements Reporter {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&apos;");
         default -> {
-          boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-              || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-              || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+          boolean allowed =
+              c == '\t'
+                  || c == '\n'
+                  || c == '\r'
+                  || (c >= 0x20 && c <= 0xD7FF)
+                  || (c >= 0xE000 && c <= 0xFFFD)
+                  || (Character.isHighSurrogate(c)
+                      && i + 1 < text.length()
+                      && Character.isLowSurrogate(text.charAt(i + 1)))
+                  || (Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(text.charAt(i - 1)));
           out.append(allowed ? c : '\uFFFD');
         }
       }
@@ -160,13 +222,17 @@ public final class JUnitReporter implements Reporter {
       this.file = file;
     }
 
-    /** The test case of this name, added at the end when it is new (a finding of a rule not enabled, for instance). */
+    /**
+     * The test case of this name, added at the end when it is new (a finding of a rule not enabled,
+     * for instance).
+     */
     Case test(String name) {
       return cases.computeIfAbsent(name, Case::new);
     }
 
     int failures() {
-      return (int) cases.values().stream().filter(c -> c.errors.isEmpty() && !c.active.isEmpty()).count();
+      return (int)
+          cases.values().stream().filter(c -> c.errors.isEmpty() && !c.active.isEmpty()).count();
     }
 
     int errors() {

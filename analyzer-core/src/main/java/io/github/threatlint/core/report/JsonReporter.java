@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The findings as one JSON document:
- * {@code {"tool": {name, version}, "findings": [...], "errors": [...], "summary": {...}}}. Every
- * finding is listed; suppressed ones carry {@code suppressed: {kind, reason}}.
+ * The findings as one JSON document: {@code {"tool": {name, version}, "findings": [...], "errors":
+ * [...], "summary": {...}}}. Every finding is listed; suppressed ones carry {@code suppressed:
+ * {kind, reason}}.
  */
 public final class JsonReporter implements Reporter {
   private static final JsonFactory JSON = new JsonFactory();

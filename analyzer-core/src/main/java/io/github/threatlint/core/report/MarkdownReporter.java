@@ -1,12 +1,11 @@
 package io.github.threatlint.core.report;
 
-import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.text.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -27,10 +26,19 @@ public final class MarkdownReporter implements Reporter {
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append("### ").append(ReportContext.TOOL_NAME).append("\n\n").append(OutputText.markdown(TextReporter.summary(result))).append("\n\n");
+    md.append("### ")
+        .append(ReportContext.TOOL_NAME)
+        .append("\n\n")
+        .append(OutputText.markdown(TextReporter.summary(result)))
+        .append("\n\n");
 
-    List<Finding> active = result.findings().stream().filter(f -> !f.isSuppressed())
-        .sorted(Comparator.comparing(Finding::level, Comparator.reverseOrder()).thenComparing(Finding.ORDER)).toList();
+    List<Finding> active =
+        result.findings().stream()
+            .filter(f -> !f.isSuppressed())
+            .sorted(
+                Comparator.comparing(Finding::level, Comparator.reverseOrder())
+                    .thenComparing(Finding.ORDER))
+            .toList();
     if (!active.isEmpty()) {
       Map<String, RuleInfo> infos = new LinkedHashMap<>();
       for (EnabledRule rule : result.rules()) {
@@ -43,27 +51,53 @@ public final class MarkdownReporter implements Reporter {
       md.append("| Rule | Level | Findings | OWASP API 2023 | SFTI |\n|---|---|---:|---|---|\n");
       for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
         RuleInfo info = infos.get(rule.getKey());
-        md.append("| [").append(OutputText.markdown(rule.getKey())).append("](").append(context.ruleHelpUri(rule.getKey())).append(")");
+        md.append("| [")
+            .append(OutputText.markdown(rule.getKey()))
+            .append("](")
+            .append(context.ruleHelpUri(rule.getKey()))
+            .append(")");
         if (info != null) {
           md.append(' ').append(OutputText.markdown(info.title()));
         }
-        md.append(" | ").append(rule.getValue().get(0).level().label())
-            .append(" | ").append(rule.getValue().size())
-            .append(" | ").append(info == null || info.owasp2023().length == 0 ? "–" : String.join(", ", info.owasp2023()))
-            .append(" | ").append(info == null || info.sftiAreas().length == 0 ? "–" : String.join(", ", info.sftiAreas()))
+        md.append(" | ")
+            .append(rule.getValue().get(0).level().label())
+            .append(" | ")
+            .append(rule.getValue().size())
+            .append(" | ")
+            .append(
+                info == null || info.owasp2023().length == 0
+                    ? "–"
+                    : String.join(", ", info.owasp2023()))
+            .append(" | ")
+            .append(
+                info == null || info.sftiAreas().length == 0
+                    ? "–"
+                    : String.join(", ", info.sftiAreas()))
             .append(" |\n");
       }
       md.append("\n| Level | Location | Rule | Message |\n|---|---|---|---|\n");
       for (Finding finding : active.subList(0, Math.min(MAX_ROWS, active.size()))) {
-        md.append("| ").append(finding.level().label())
-            .append(" | ").append(OutputText.markdown(finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn()))
-            .append(" | ").append(OutputText.markdown(finding.ruleId()))
-            .append(" | ").append(OutputText.markdown(finding.message()))
+        md.append("| ")
+            .append(finding.level().label())
+            .append(" | ")
+            .append(
+                OutputText.markdown(
+                    finding.file()
+                        + ":"
+                        + finding.region().startLine()
+                        + ":"
+                        + finding.region().startColumn()))
+            .append(" | ")
+            .append(OutputText.markdown(finding.ruleId()))
+            .append(" | ")
+            .append(OutputText.markdown(finding.message()))
             .append(" |\n");
       }
       if (active.size() > MAX_ROWS) {
         int more = active.size() - MAX_ROWS;
-        md.append("\n… and ").append(more).append(more == 1 ? " more finding" : " more findings")
+        md.append("\n… and ")
+            .append(more)
+            .append(more == 1 ? " more finding" : " more findings")
             .append(", listed in the other report formats.\n");
       }
       md.append('\n');

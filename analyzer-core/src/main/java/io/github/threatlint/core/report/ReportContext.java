@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * relative to (SARIF's {@code %SRCROOT%}), whether the terminal takes colour, the SARIF category,
  * and where the rules' documentation pages are.
  */
-public record ReportContext(String toolVersion, Path sourceRoot, boolean color, String sarifCategory, DocsUrl docsUrl) {
+public record ReportContext(
+    String toolVersion, Path sourceRoot, boolean color, String sarifCategory, DocsUrl docsUrl) {
   public static final String TOOL_NAME = "threatlint";
 
   /** A context with the project's own documentation pages. */

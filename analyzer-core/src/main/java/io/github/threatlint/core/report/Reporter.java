@@ -10,8 +10,8 @@ public interface Reporter {
   void write(AnalysisResult result, ReportContext context, Writer out) throws IOException;
 
   /**
-   * What this format leaves out of the result (such as SARIF's cut to GitHub's limit), one
-   * sentence each, for the caller to tell the user on stderr. Empty when the report is complete.
+   * What this format leaves out of the result (such as SARIF's cut to GitHub's limit), one sentence
+   * each, for the caller to tell the user on stderr. Empty when the report is complete.
    */
   default List<String> omissions(AnalysisResult result) {
     return List.of();

@@ -52,8 +52,8 @@ import java.util.Set;
  * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
  * sorted by id, with its documentation page as {@code help.markdown}; one result per finding (with
  * an explicit level, one location relative to {@code %SRCROOT%}, the JSON pointer as logical
- * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); a finding in a shared
- * part (a component, a fragment file) with the operations that use it as related locations;
+ * location and a fingerprint of rule, file and pointer, see {@link #fingerprint}); a finding in a
+ * shared part (a component, a fragment file) with the operations that use it as related locations;
  * suppressed findings with their suppression; tool errors as notifications of a failed invocation.
  *
  * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
@@ -62,19 +62,27 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
   /** GitHub accepts at most this many results per run. */
   public static final int MAX_RESULTS = 25_000;
-  /** The operations a result in a shared part names as related locations; the message of the last counts the rest. */
+
+  /**
+   * The operations a result in a shared part names as related locations; the message of the last
+   * counts the rest.
+   */
   public static final int MAX_RELATED = 5;
+
   /** The key of our own entry in {@code partialFingerprints}. */
   public static final String FINGERPRINT_KEY = "threatlint/v1";
+
   static final String SRCROOT = "%SRCROOT%";
-  private static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .addMixIn(Result.class, ExplicitLevel.class)
-      .addMixIn(Notification.class, ExplicitLevel.class)
-      .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
-      .addMixIn(Run.class, ExplicitResults.class);
+  private static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .addMixIn(Result.class, ExplicitLevel.class)
+          .addMixIn(Notification.class, ExplicitLevel.class)
+          .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
+          .addMixIn(Run.class, ExplicitResults.class);
 
   /** Writes {@code level} even when it is the schema's default, {@code warning}. */
   private abstract static class ExplicitLevel {
@@ -110,44 +118,67 @@ public final class SarifReporter implements Reporter {
     for (ToolError error : result.errors()) {
       notifications.add(notification(error, ruleIndex));
     }
-    omissions(result).forEach(omission -> notifications.add(new Notification()
-        .withLevel(Notification.Level.WARNING)
-        .withMessage(new Message().withText(omission))));
+    omissions(result)
+        .forEach(
+            omission ->
+                notifications.add(
+                    new Notification()
+                        .withLevel(Notification.Level.WARNING)
+                        .withMessage(new Message().withText(omission))));
 
-    Run run = new Run()
-        .withTool(new Tool().withDriver(new ToolComponent()
-            .withName(ReportContext.TOOL_NAME)
-            .withSemanticVersion(context.toolVersion())
-            .withVersion(context.toolVersion())
-            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
-            .withRules(descriptors)))
-        .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-            new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
-        .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-        .withInvocations(List.of(new Invocation()
-            .withExecutionSuccessful(result.errors().isEmpty())
-            .withToolExecutionNotifications(notifications.isEmpty() ? null : notifications)))
-        .withResults(results);
+    Run run =
+        new Run()
+            .withTool(
+                new Tool()
+                    .withDriver(
+                        new ToolComponent()
+                            .withName(ReportContext.TOOL_NAME)
+                            .withSemanticVersion(context.toolVersion())
+                            .withVersion(context.toolVersion())
+                            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
+                            .withRules(descriptors)))
+            .withOriginalUriBaseIds(
+                new OriginalUriBaseIds()
+                    .withAdditionalProperty(
+                        SRCROOT,
+                        new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
+            .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+            .withInvocations(
+                List.of(
+                    new Invocation()
+                        .withExecutionSuccessful(result.errors().isEmpty())
+                        .withToolExecutionNotifications(
+                            notifications.isEmpty() ? null : notifications)))
+            .withResults(results);
     if (context.sarifCategory() != null) {
       run.withAutomationDetails(new RunAutomationDetails().withId(context.sarifCategory()));
     }
-    SarifSchema210 sarif = new SarifSchema210()
-        .with$schema(URI.create(SCHEMA))
-        .withVersion(SarifSchema210.Version._2_1_0)
-        .withRuns(List.of(run));
+    SarifSchema210 sarif =
+        new SarifSchema210()
+            .with$schema(URI.create(SCHEMA))
+            .withVersion(SarifSchema210.Version._2_1_0)
+            .withRuns(List.of(run));
     MAPPER.writeValue(out, sarif);
     out.write("\n");
   }
 
-  /** The cut to GitHub's limit, when there is one: it is noted in the run and should be told on stderr. */
+  /**
+   * The cut to GitHub's limit, when there is one: it is noted in the run and should be told on
+   * stderr.
+   */
   @Override
   public List<String> omissions(AnalysisResult result) {
     int total = result.findings().size();
     if (total <= MAX_RESULTS) {
       return List.of();
     }
-    return List.of("SARIF lists only the " + MAX_RESULTS + " most severe of " + total + " findings: GitHub code scanning "
-        + "accepts no more results in one run. The other formats list all of them.");
+    return List.of(
+        "SARIF lists only the "
+            + MAX_RESULTS
+            + " most severe of "
+            + total
+            + " findings: GitHub code scanning "
+            + "accepts no more results in one run. The other formats list all of them.");
   }
 
   private static ReportingDescriptor describe(EnabledRule rule, ReportContext context) {
@@ -169,31 +200,45 @@ public final class SarifReporter implements Reporter {
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
         .withHelpUri(URI.create(context.ruleHelpUri(info.id())))
-        .withHelp(new MultiformatMessageString()
-            .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))
-            .withMarkdown(RuleDocs.page(rule.descriptor())))
-        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
-        .withProperties(new PropertyBag()
-            .withTags(tags)
-            .withAdditionalProperty("security-severity", RuleDocs.severity(info.securitySeverity()))
-            .withAdditionalProperty("precision", info.precision())
-            .withAdditionalProperty("problem.severity", rule.level() == Level.NOTE ? "recommendation" : sarifLevel(rule.level()))
-            .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
+        .withHelp(
+            new MultiformatMessageString()
+                .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))
+                .withMarkdown(RuleDocs.page(rule.descriptor())))
+        .withDefaultConfiguration(
+            new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
+        .withProperties(
+            new PropertyBag()
+                .withTags(tags)
+                .withAdditionalProperty(
+                    "security-severity", RuleDocs.severity(info.securitySeverity()))
+                .withAdditionalProperty("precision", info.precision())
+                .withAdditionalProperty(
+                    "problem.severity",
+                    rule.level() == Level.NOTE ? "recommendation" : sarifLevel(rule.level()))
+                .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
   }
 
-  private static Result result(Finding finding, Map<String, Integer> ruleIndex, Map<FindingKey, Integer> keyCounts) {
+  private static Result result(
+      Finding finding, Map<String, Integer> ruleIndex, Map<FindingKey, Integer> keyCounts) {
     Integer index = ruleIndex.get(finding.ruleId());
-    Result result = new Result()
-        .withRuleId(finding.ruleId())
-        .withLevel(resultLevel(finding.level()))
-        .withMessage(new Message().withText(finding.message()))
-        .withLocations(List.of(new Location()
-            .withPhysicalLocation(new PhysicalLocation()
-                .withArtifactLocation(artifact(finding.file()))
-                .withRegion(region(finding.region())))
-            .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY,
-            fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
+    Result result =
+        new Result()
+            .withRuleId(finding.ruleId())
+            .withLevel(resultLevel(finding.level()))
+            .withMessage(new Message().withText(finding.message()))
+            .withLocations(
+                List.of(
+                    new Location()
+                        .withPhysicalLocation(
+                            new PhysicalLocation()
+                                .withArtifactLocation(artifact(finding.file()))
+                                .withRegion(region(finding.region())))
+                        .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
+            .withPartialFingerprints(
+                new PartialFingerprints()
+                    .withAdditionalProperty(
+                        FINGERPRINT_KEY,
+                        fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
     if (index != null) {
       result.withRuleIndex(index);
     }
@@ -201,11 +246,15 @@ public final class SarifReporter implements Reporter {
       result.withRelatedLocations(usedBy(finding.usedBy()));
     }
     if (finding.isSuppressed()) {
-      result.withSuppressions(Set.of(new Suppression()
-          .withKind(Finding.Suppression.IN_SOURCE.equals(finding.suppression().kind())
-              ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)
-          .withStatus(Suppression.Status.ACCEPTED)
-          .withJustification(finding.suppression().reason())));
+      result.withSuppressions(
+          Set.of(
+              new Suppression()
+                  .withKind(
+                      Finding.Suppression.IN_SOURCE.equals(finding.suppression().kind())
+                          ? Suppression.Kind.IN_SOURCE
+                          : Suppression.Kind.EXTERNAL)
+                  .withStatus(Suppression.Status.ACCEPTED)
+                  .withJustification(finding.suppression().reason())));
     }
     return result;
   }
@@ -220,13 +269,25 @@ public final class SarifReporter implements Reporter {
     for (int i = 0; i < shown; i++) {
       Finding.Use use = uses.get(i);
       int more = i == shown - 1 ? uses.size() - shown : 0;
-      related.add(new Location()
-          .withId(i + 1)
-          .withPhysicalLocation(new PhysicalLocation()
-              .withArtifactLocation(artifact(use.file()))
-              .withRegion(region(use.region())))
-          .withMessage(new Message().withText("used by " + use.operation()
-              + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "operation" : "operations") + ")"))));
+      related.add(
+          new Location()
+              .withId(i + 1)
+              .withPhysicalLocation(
+                  new PhysicalLocation()
+                      .withArtifactLocation(artifact(use.file()))
+                      .withRegion(region(use.region())))
+              .withMessage(
+                  new Message()
+                      .withText(
+                          "used by "
+                              + use.operation()
+                              + (more == 0
+                                  ? ""
+                                  : " (and "
+                                      + more
+                                      + " more "
+                                      + (more == 1 ? "operation" : "operations")
+                                      + ")"))));
     }
     return related;
   }
@@ -239,15 +300,21 @@ public final class SarifReporter implements Reporter {
         .withEndColumn(region.endColumn());
   }
 
-  /** The JSON pointer of a finding: its last member name as name, the whole pointer as fully qualified name. */
+  /**
+   * The JSON pointer of a finding: its last member name as name, the whole pointer as fully
+   * qualified name.
+   */
   private static LogicalLocation logicalLocation(String pointer) {
-    return new LogicalLocation().withName(Pointers.lastSegment(pointer)).withFullyQualifiedName(pointer);
+    return new LogicalLocation()
+        .withName(Pointers.lastSegment(pointer))
+        .withFullyQualifiedName(pointer);
   }
 
   private static Notification notification(ToolError error, Map<String, Integer> ruleIndex) {
-    Notification notification = new Notification()
-        .withLevel(Notification.Level.ERROR)
-        .withMessage(new Message().withText(error.oneLine()));
+    Notification notification =
+        new Notification()
+            .withLevel(Notification.Level.ERROR)
+            .withMessage(new Message().withText(error.oneLine()));
     if (error.file() != null) {
       PhysicalLocation where = new PhysicalLocation().withArtifactLocation(artifact(error.file()));
       if (error.line() > 0) {
@@ -279,8 +346,9 @@ public final class SarifReporter implements Reporter {
       return findings;
     }
     List<Finding> bySeverity = new ArrayList<>(findings);
-    bySeverity.sort(Comparator.comparing(Finding::isSuppressed)
-        .thenComparing(Finding::level, Comparator.reverseOrder()));
+    bySeverity.sort(
+        Comparator.comparing(Finding::isSuppressed)
+            .thenComparing(Finding::level, Comparator.reverseOrder()));
     List<Finding> kept = new ArrayList<>(bySeverity.subList(0, MAX_RESULTS));
     kept.sort(Finding.ORDER);
     return kept;
@@ -296,18 +364,25 @@ public final class SarifReporter implements Reporter {
       return new ArtifactLocation().withUri("file://" + toUri(path));
     }
     if (path.matches("[A-Za-z]:/.*")) {
-      return new ArtifactLocation().withUri("file:///" + path.substring(0, 2) + toUri(path.substring(2)));
+      return new ArtifactLocation()
+          .withUri("file:///" + path.substring(0, 2) + toUri(path.substring(2)));
     }
     return new ArtifactLocation().withUri(toUri(path)).withUriBaseId(SRCROOT);
   }
 
-  /** The absolute {@code file:} URI of a folder, ending with a slash as SARIF requires of a base URI. */
+  /**
+   * The absolute {@code file:} URI of a folder, ending with a slash as SARIF requires of a base
+   * URI.
+   */
   static String directoryUri(Path folder) {
     String uri = folder.toAbsolutePath().normalize().toUri().toString();
     return uri.endsWith("/") ? uri : uri + "/";
   }
 
-  /** A relative URI reference for a report path: forward slashes, each segment percent-encoded as needed. */
+  /**
+   * A relative URI reference for a report path: forward slashes, each segment percent-encoded as
+   * needed.
+   */
   static String toUri(String file) {
     List<String> segments = new ArrayList<>();
     for (String segment : file.replace('\\', '/').split("/", -1)) {
@@ -320,7 +395,10 @@ public final class SarifReporter implements Reporter {
     StringBuilder out = new StringBuilder();
     for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~@+=,;!$&'()*".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~@+=,;!$&'()*".indexOf(c) >= 0) {
         out.append((char) c);
       } else {
         out.append('%').append(String.format("%02X", c));
@@ -330,10 +408,10 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * Our stable fingerprint, as the baseline's key: rule, file and JSON pointer, so a finding keeps its
-   * identity when lines move or the file is reformatted; the message's digest too when {@code shared}
-   * (the result holds other findings of the rule on the place), so that GitHub does not merge them
-   * into one alert. GitHub adds its own {@code primaryLocationLineHash}.
+   * Our stable fingerprint, as the baseline's key: rule, file and JSON pointer, so a finding keeps
+   * its identity when lines move or the file is reformatted; the message's digest too when {@code
+   * shared} (the result holds other findings of the rule on the place), so that GitHub does not
+   * merge them into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
   static String fingerprint(Finding finding, boolean shared) {
     return FindingKey.of(finding).fingerprint(finding.message(), shared);

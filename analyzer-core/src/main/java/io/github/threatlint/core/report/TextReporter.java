@@ -1,19 +1,19 @@
 package io.github.threatlint.core.report;
 
-import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.text.OutputText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * One line per active finding, {@code path:line:col: level [rule-id] message}, in file and
- * position order, then a summary line. Colour only when the context says the terminal takes it.
- * Suppressed findings are left out, unless the reporter is made to show them: then they are listed
- * too, each ending with {@code (suppressed: reason)}. Quiet, it lists only the findings at or above
- * a level, without the summary line.
+ * One line per active finding, {@code path:line:col: level [rule-id] message}, in file and position
+ * order, then a summary line. Colour only when the context says the terminal takes it. Suppressed
+ * findings are left out, unless the reporter is made to show them: then they are listed too, each
+ * ending with {@code (suppressed: reason)}. Quiet, it lists only the findings at or above a level,
+ * without the summary line.
  */
 public final class TextReporter implements Reporter {
   private static final String RESET = "\u001B[0m";
@@ -44,15 +44,24 @@ public final class TextReporter implements Reporter {
     writeSummary(result, out);
   }
 
-  /** The lines of these findings: what {@link #write} lists, for output that shows findings as they come. */
-  public void writeFindings(List<Finding> findings, ReportContext context, Writer out) throws IOException {
+  /**
+   * The lines of these findings: what {@link #write} lists, for output that shows findings as they
+   * come.
+   */
+  public void writeFindings(List<Finding> findings, ReportContext context, Writer out)
+      throws IOException {
     for (Finding finding : findings) {
       if (finding.isSuppressed() && !showSuppressed
-          || quietBelow != null && quietBelow != Level.OFF && !finding.level().atLeast(quietBelow)) {
+          || quietBelow != null
+              && quietBelow != Level.OFF
+              && !finding.level().atLeast(quietBelow)) {
         continue;
       }
       out.write(location(finding) + ": ");
-      out.write(context.color() ? colour(finding.level()) + finding.level().label() + RESET : finding.level().label());
+      out.write(
+          context.color()
+              ? colour(finding.level()) + finding.level().label() + RESET
+              : finding.level().label());
       out.write(" [" + finding.ruleId() + "] " + OutputText.line(finding.message()));
       if (finding.isSuppressed()) {
         out.write(" (suppressed: " + OutputText.line(finding.suppression().reason()) + ")");
@@ -77,7 +86,11 @@ public final class TextReporter implements Reporter {
   }
 
   private static String location(Finding finding) {
-    return OutputText.line(finding.file()) + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
+    return OutputText.line(finding.file())
+        + ":"
+        + finding.region().startLine()
+        + ":"
+        + finding.region().startColumn();
   }
 
   static String summary(AnalysisResult result) {
@@ -89,9 +102,13 @@ public final class TextReporter implements Reporter {
     StringBuilder line = new StringBuilder();
     line.append(total == 0 ? "No findings" : total + (total == 1 ? " finding" : " findings"));
     if (total > 0) {
-      line.append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
-          .append(warnings).append(warnings == 1 ? " warning, " : " warnings, ")
-          .append(notes).append(notes == 1 ? " note)" : " notes)");
+      line.append(" (")
+          .append(errors)
+          .append(errors == 1 ? " error, " : " errors, ")
+          .append(warnings)
+          .append(warnings == 1 ? " warning, " : " warnings, ")
+          .append(notes)
+          .append(notes == 1 ? " note)" : " notes)");
     }
     line.append(" in ").append(files).append(files == 1 ? " file" : " files");
     long suppressed = result.suppressedCount();
@@ -99,7 +116,9 @@ public final class TextReporter implements Reporter {
       line.append("; ").append(suppressed).append(" suppressed");
     }
     if (!result.errors().isEmpty()) {
-      line.append("; ").append(result.errors().size()).append(result.errors().size() == 1 ? " file or rule failed" : " files or rules failed");
+      line.append("; ")
+          .append(result.errors().size())
+          .append(result.errors().size() == 1 ? " file or rule failed" : " files or rules failed");
     }
     return line.append('.').toString();
   }

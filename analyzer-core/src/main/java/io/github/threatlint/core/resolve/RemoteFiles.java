@@ -41,18 +41,18 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The policy for {@code http:} and {@code https:} references, and the fetch when it allows one.
- * Off by default: nothing is fetched. When allowed, only hosts of the allow-list are fetched, only
- * when every address the host resolves to is public (never loopback, link-local, private or other
- * special-purpose ranges), without redirects, proxies, cookies or credentials, with a time limit and
- * a size limit.
+ * The policy for {@code http:} and {@code https:} references, and the fetch when it allows one. Off
+ * by default: nothing is fetched. When allowed, only hosts of the allow-list are fetched, only when
+ * every address the host resolves to is public (never loopback, link-local, private or other
+ * special-purpose ranges), without redirects, proxies, cookies or credentials, with a time limit
+ * and a size limit.
  *
  * <p>The host is looked up once, and the connection goes to the addresses that were checked: a
  * second lookup, as an HTTP client makes when it connects, could be answered with another address
- * (DNS rebinding). That is why the request is written here on a socket: the JDK's HTTP clients
- * take a host name and look it up themselves. Over https the TLS layer still names the host (SNI)
- * and checks the certificate against it. The request is HTTP/1.0, so the answer is a plain body
- * (never chunked) that ends where the connection closes.
+ * (DNS rebinding). That is why the request is written here on a socket: the JDK's HTTP clients take
+ * a host name and look it up themselves. Over https the TLS layer still names the host (SNI) and
+ * checks the certificate against it. The request is HTTP/1.0, so the answer is a plain body (never
+ * chunked) that ends where the connection closes.
  */
 public final class RemoteFiles {
   /** Looks a host up; tests answer without a name server. */
@@ -69,19 +69,38 @@ public final class RemoteFiles {
   }
 
   /** Fetches nothing: every remote reference is refused. */
-  public static final RemoteFiles OFF = new RemoteFiles(false, Set.of(), SourceReader.DEFAULT_MAX_BYTES,
-      Duration.ofSeconds(10), RemoteFiles::isPublic, InetAddress::getAllByName, null);
+  public static final RemoteFiles OFF =
+      new RemoteFiles(
+          false,
+          Set.of(),
+          SourceReader.DEFAULT_MAX_BYTES,
+          Duration.ofSeconds(10),
+          RemoteFiles::isPublic,
+          InetAddress::getAllByName,
+          null);
 
-  private static final String HOW_TO_ALLOW = "remote references are not fetched (allow them with --allow-remote-refs "
-      + "and --remote-host HOST)";
-  /** Longer status lines and header fields than any file server sends; an endless header is cut off here. */
+  private static final String HOW_TO_ALLOW =
+      "remote references are not fetched (allow them with --allow-remote-refs "
+          + "and --remote-host HOST)";
+
+  /**
+   * Longer status lines and header fields than any file server sends; an endless header is cut off
+   * here.
+   */
   private static final int MAX_HEADER_BYTES = 64 * 1024;
-  /** Ends fetches at their deadline; its one thread starts with the first fetch and never keeps the JVM alive. */
-  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "threatlint-fetch-deadline");
-    thread.setDaemon(true);
-    return thread;
-  });
+
+  /**
+   * Ends fetches at their deadline; its one thread starts with the first fetch and never keeps the
+   * JVM alive.
+   */
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "threatlint-fetch-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})(?: .*)?");
 
   private final boolean enabled;
@@ -90,11 +109,21 @@ public final class RemoteFiles {
   private final Duration timeout;
   private final Predicate<InetAddress> addressAllowed;
   private final Resolver resolver;
-  /** The TLS sockets' factory: null for the JDK's default (its trust store); tests trust their own certificate. */
+
+  /**
+   * The TLS sockets' factory: null for the JDK's default (its trust store); tests trust their own
+   * certificate.
+   */
   private final SSLSocketFactory tls;
 
-  RemoteFiles(boolean enabled, Collection<String> hosts, long maxBytes, Duration timeout, Predicate<InetAddress> addressAllowed,
-      Resolver resolver, SSLSocketFactory tls) {
+  RemoteFiles(
+      boolean enabled,
+      Collection<String> hosts,
+      long maxBytes,
+      Duration timeout,
+      Predicate<InetAddress> addressAllowed,
+      Resolver resolver,
+      SSLSocketFactory tls) {
     this.enabled = enabled;
     this.hosts = new TreeSet<>();
     for (String host : hosts) {
@@ -112,10 +141,14 @@ public final class RemoteFiles {
    * each within {@code timeout} and {@code maxBytes}.
    */
   public static RemoteFiles allow(Collection<String> hosts, long maxBytes, Duration timeout) {
-    return new RemoteFiles(true, hosts, maxBytes, timeout, RemoteFiles::isPublic, InetAddress::getAllByName, null);
+    return new RemoteFiles(
+        true, hosts, maxBytes, timeout, RemoteFiles::isPublic, InetAddress::getAllByName, null);
   }
 
-  /** Whether {@code url} may be fetched (the policy, the host, its addresses) and, if so, from which addresses. */
+  /**
+   * Whether {@code url} may be fetched (the policy, the host, its addresses) and, if so, from which
+   * addresses.
+   */
   Decision decide(URI url) {
     if (!enabled) {
       return Decision.refused(HOW_TO_ALLOW);
@@ -129,8 +162,12 @@ public final class RemoteFiles {
       return Decision.refused("'" + url + "' carries credentials; they are never sent");
     }
     if (!hostAllowed(host)) {
-      return Decision.refused("the host '" + host + "' is not in the allowed remote hosts (" + String.join(", ", hosts)
-          + "; add it with --remote-host)");
+      return Decision.refused(
+          "the host '"
+              + host
+              + "' is not in the allowed remote hosts ("
+              + String.join(", ", hosts)
+              + "; add it with --remote-host)");
     }
     InetAddress[] addresses;
     try {
@@ -143,8 +180,12 @@ public final class RemoteFiles {
     }
     for (InetAddress address : addresses) {
       if (!addressAllowed.test(address)) {
-        return Decision.refused("the host '" + host + "' resolves to " + address.getHostAddress()
-            + ", a loopback, link-local or private address: such addresses are never fetched");
+        return Decision.refused(
+            "the host '"
+                + host
+                + "' resolves to "
+                + address.getHostAddress()
+                + ", a loopback, link-local or private address: such addresses are never fetched");
       }
     }
     return new Decision(null, List.of(addresses));
@@ -159,7 +200,10 @@ public final class RemoteFiles {
     return false;
   }
 
-  /** Fetches {@code url}, which {@link #decide(URI)} allowed, from the {@code addresses} it checked, as the text of one file. */
+  /**
+   * Fetches {@code url}, which {@link #decide(URI)} allowed, from the {@code addresses} it checked,
+   * as the text of one file.
+   */
   SourceFile fetch(URI url, List<InetAddress> addresses) throws SourceException {
     String name = url.toString();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
@@ -167,11 +211,16 @@ public final class RemoteFiles {
     long deadline = System.nanoTime() + timeout.toNanos();
     AtomicBoolean expired = new AtomicBoolean();
     try (Socket socket = connect(addresses, port, deadline)) {
-      // closing the socket at the deadline ends whatever waits on it: a slow handshake, header or body
-      Future<?> watchdog = DEADLINES.schedule(() -> {
-        expired.set(true);
-        closeQuietly(socket);
-      }, remainingMillis(deadline), TimeUnit.MILLISECONDS);
+      // closing the socket at the deadline ends whatever waits on it: a slow handshake, header or
+      // body
+      Future<?> watchdog =
+          DEADLINES.schedule(
+              () -> {
+                expired.set(true);
+                closeQuietly(socket);
+              },
+              remainingMillis(deadline),
+              TimeUnit.MILLISECONDS);
       try {
         socket.setSoTimeout((int) timeout.toMillis());
         Socket channel = https ? secure(socket, url.getHost(), port) : socket;
@@ -181,14 +230,16 @@ public final class RemoteFiles {
       }
     } catch (IOException e) {
       if (e instanceof InterruptedIOException || expired.get()) {
-        throw new SourceException(name, 0, 0, "no complete answer within " + timeout.toMillis() + " ms");
+        throw new SourceException(
+            name, 0, 0, "no complete answer within " + timeout.toMillis() + " ms");
       }
       throw new SourceException(name, 0, 0, "cannot fetch: " + e.getMessage());
     }
   }
 
   /** A connection to the first checked address that accepts one, never through a proxy. */
-  private static Socket connect(List<InetAddress> addresses, int port, long deadline) throws IOException {
+  private static Socket connect(List<InetAddress> addresses, int port, long deadline)
+      throws IOException {
     IOException failure = new IOException("no address to connect to");
     for (InetAddress address : addresses) {
       Socket socket = new Socket(Proxy.NO_PROXY);
@@ -203,10 +254,16 @@ public final class RemoteFiles {
     throw failure;
   }
 
-  /** TLS over the connected socket, for the host name: SNI names it and the certificate must match it, not the address. */
+  /**
+   * TLS over the connected socket, for the host name: SNI names it and the certificate must match
+   * it, not the address.
+   */
   private SSLSocket secure(Socket socket, String host, int port) throws IOException {
     SSLSocketFactory factory = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
-    String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // an IPv6 literal without brackets
+    String name =
+        host.startsWith("[")
+            ? host.substring(1, host.length() - 1)
+            : host; // an IPv6 literal without brackets
     // the JDK sends the name as SNI when it is a host name (not an address literal)
     SSLSocket secured = (SSLSocket) factory.createSocket(socket, name, port, true);
     SSLParameters parameters = secured.getSSLParameters();
@@ -216,8 +273,11 @@ public final class RemoteFiles {
     return secured;
   }
 
-  /** Sends the request and reads the answer: the status, the header fields that matter, the body. */
-  private SourceFile exchange(Socket channel, URI url, String name) throws IOException, SourceException {
+  /**
+   * Sends the request and reads the answer: the status, the header fields that matter, the body.
+   */
+  private SourceFile exchange(Socket channel, URI url, String name)
+      throws IOException, SourceException {
     OutputStream out = channel.getOutputStream();
     out.write(request(url).getBytes(StandardCharsets.US_ASCII));
     out.flush();
@@ -232,12 +292,21 @@ public final class RemoteFiles {
     for (String field : head.subList(1, head.size())) {
       int colon = field.indexOf(':');
       if (colon > 0) {
-        fields.put(field.substring(0, colon).trim().toLowerCase(Locale.ROOT), field.substring(colon + 1).trim());
+        fields.put(
+            field.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            field.substring(colon + 1).trim());
       }
     }
     if (code >= 300 && code < 400) {
-      throw new SourceException(name, 0, 0, "the server answered with a redirect (HTTP " + code + ") to '"
-          + fields.get("location") + "'; redirects are not followed");
+      throw new SourceException(
+          name,
+          0,
+          0,
+          "the server answered with a redirect (HTTP "
+              + code
+              + ") to '"
+              + fields.get("location")
+              + "'; redirects are not followed");
     }
     if (code != 200) {
       throw new SourceException(name, 0, 0, "the server answered HTTP " + code);
@@ -245,22 +314,39 @@ public final class RemoteFiles {
     for (String encoding : new String[] {"transfer-encoding", "content-encoding"}) {
       String value = fields.get(encoding);
       if (value != null && !value.equalsIgnoreCase("identity")) {
-        throw new SourceException(name, 0, 0, "the server sent the body with " + encoding + " '" + value + "'; only plain bodies are read");
+        throw new SourceException(
+            name,
+            0,
+            0,
+            "the server sent the body with "
+                + encoding
+                + " '"
+                + value
+                + "'; only plain bodies are read");
       }
     }
     long length;
     try {
-      length = fields.containsKey("content-length") ? Long.parseLong(fields.get("content-length")) : -1;
+      length =
+          fields.containsKey("content-length") ? Long.parseLong(fields.get("content-length")) : -1;
     } catch (NumberFormatException e) {
-      throw new SourceException(name, 0, 0, "the server sent an invalid Content-Length '" + fields.get("content-length") + "'");
+      throw new SourceException(
+          name,
+          0,
+          0,
+          "the server sent an invalid Content-Length '" + fields.get("content-length") + "'");
     }
     if (length > maxBytes) {
-      throw new SourceException(name, 0, 0, "the file has " + length + " bytes, more than the limit of " + maxBytes);
+      throw new SourceException(
+          name, 0, 0, "the file has " + length + " bytes, more than the limit of " + maxBytes);
     }
-    // without a length the body ends where the connection closes: one byte past the limit is enough to refuse it
-    byte[] body = in.readNBytes((int) Math.min(length < 0 ? maxBytes + 1 : length, Integer.MAX_VALUE - 8));
+    // without a length the body ends where the connection closes: one byte past the limit is enough
+    // to refuse it
+    byte[] body =
+        in.readNBytes((int) Math.min(length < 0 ? maxBytes + 1 : length, Integer.MAX_VALUE - 8));
     if (body.length < length) {
-      throw new SourceException(name, 0, 0, "the answer ended after " + body.length + " of " + length + " bytes");
+      throw new SourceException(
+          name, 0, 0, "the answer ended after " + body.length + " of " + length + " bytes");
     }
     return new SourceReader(maxBytes).read(new ByteArrayInputStream(body), name);
   }
@@ -274,8 +360,13 @@ public final class RemoteFiles {
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
     String host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
-    return "GET " + path + query + " HTTP/1.0\r\n"
-        + "Host: " + host + "\r\n"
+    return "GET "
+        + path
+        + query
+        + " HTTP/1.0\r\n"
+        + "Host: "
+        + host
+        + "\r\n"
         + "Accept: application/yaml, application/json, text/yaml, text/plain, */*\r\n"
         + "Accept-Encoding: identity\r\n"
         + "User-Agent: threatlint\r\n"
@@ -295,7 +386,10 @@ public final class RemoteFiles {
         line.append((char) next);
         continue;
       }
-      int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+      int end =
+          line.length() > 0 && line.charAt(line.length() - 1) == '\r'
+              ? line.length() - 1
+              : line.length();
       if (end == 0) {
         if (lines.isEmpty()) {
           throw new IOException("the answer starts with an empty line");
@@ -317,10 +411,16 @@ public final class RemoteFiles {
     return (int) Math.min(left, Integer.MAX_VALUE);
   }
 
-  /** True for addresses on the public internet; false for loopback, link-local, private and other special ranges. */
+  /**
+   * True for addresses on the public internet; false for loopback, link-local, private and other
+   * special ranges.
+   */
   static boolean isPublic(InetAddress address) {
-    if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+    if (address.isAnyLocalAddress()
+        || address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isMulticastAddress()) {
       return false;
     }
     byte[] bytes = address.getAddress();
@@ -329,19 +429,29 @@ public final class RemoteFiles {
     if (address instanceof Inet4Address) {
       return first != 0 // "this network"
           && !(first == 100 && (second & 0xC0) == 64) // shared address space 100.64.0.0/10
-          && !(first == 192 && second == 0 && bytes[2] == 0) // IETF protocol assignments 192.0.0.0/24
+          && !(first == 192
+              && second == 0
+              && bytes[2] == 0) // IETF protocol assignments 192.0.0.0/24
           && !(first == 198 && (second & 0xFE) == 18) // benchmarking 198.18.0.0/15
           && first < 240; // reserved and broadcast
     }
     if ((first & 0xFE) == 0xFC) {
       return false; // unique local fc00::/7
     }
-    boolean embedsIpv4 = first == 0x00 && second == 0x64 && (bytes[2] & 0xFF) == 0xFF && (bytes[3] & 0xFF) == 0x9B // 64:ff9b::/96
-        || first == 0x20 && second == 0x02; // 6to4 2002::/16
+    boolean embedsIpv4 =
+        first == 0x00
+                && second == 0x64
+                && (bytes[2] & 0xFF) == 0xFF
+                && (bytes[3] & 0xFF) == 0x9B // 64:ff9b::/96
+            || first == 0x20 && second == 0x02; // 6to4 2002::/16
     if (embedsIpv4) {
       int offset = first == 0x20 ? 2 : 12;
       try {
-        return isPublic(InetAddress.getByAddress(new byte[] {bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]}));
+        return isPublic(
+            InetAddress.getByAddress(
+                new byte[] {
+                  bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]
+                }));
       } catch (UnknownHostException e) {
         return false;
       }

@@ -1,7 +1,7 @@
 package io.github.threatlint.core.resolve;
 
-import io.github.threatlint.core.api.ExternalFiles.Loaded;
 import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.ExternalFiles.Loaded;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.source.SourceException;
@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Confinement: a local reference is followed only when it is relative to the referring file and
  * its target lies inside the root folder, both as written ({@code ../} cannot climb out) and after
- * symbolic links are resolved. Absolute paths, {@code file:} URLs and other schemes are refused.
- * A refused file is never opened. Remote references follow {@link RemoteFiles}.
+ * symbolic links are resolved. Absolute paths, {@code file:} URLs and other schemes are refused. A
+ * refused file is never opened. Remote references follow {@link RemoteFiles}.
  */
 public final class SpecFiles {
   /** Reads the text of one file; the seam through which tests see which files were opened. */
@@ -51,12 +51,20 @@ public final class SpecFiles {
   private final Path realWorkingDirectory;
   private final TextReader reader;
   private final RemoteFiles remote;
+
   /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
-  private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files = new ConcurrentHashMap<>();
-  /** Each path a reference named, as written and normalized, checked once: links resolved, confinement. */
+  private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Each path a reference named, as written and normalized, checked once: links resolved,
+   * confinement.
+   */
   private final ConcurrentHashMap<Path, Located> locations = new ConcurrentHashMap<>();
+
   /** The URL each fetched file came from, to resolve the relative references inside it. */
-  private final Map<ParsedFile, URI> remoteOrigins = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<ParsedFile, URI> remoteOrigins =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   /**
    * @param rootDirectory references may only reach files inside this folder (it must exist)
@@ -64,11 +72,13 @@ public final class SpecFiles {
    * @param maxFileBytes larger files are refused
    * @param remote what to do with {@code http(s):} references
    */
-  public SpecFiles(Path rootDirectory, Path workingDirectory, long maxFileBytes, RemoteFiles remote) throws IOException {
+  public SpecFiles(Path rootDirectory, Path workingDirectory, long maxFileBytes, RemoteFiles remote)
+      throws IOException {
     this(rootDirectory, workingDirectory, new SourceReader(maxFileBytes)::read, remote);
   }
 
-  public SpecFiles(Path rootDirectory, Path workingDirectory, TextReader reader, RemoteFiles remote) throws IOException {
+  public SpecFiles(Path rootDirectory, Path workingDirectory, TextReader reader, RemoteFiles remote)
+      throws IOException {
     this.root = rootDirectory.toAbsolutePath().normalize();
     this.realRoot = rootDirectory.toRealPath();
     if (!Files.isDirectory(realRoot)) {
@@ -80,7 +90,10 @@ public final class SpecFiles {
     this.remote = remote;
   }
 
-  /** The loader for the files one root document references (the root itself included, by its own name). */
+  /**
+   * The loader for the files one root document references (the root itself included, by its own
+   * name).
+   */
   public ExternalFiles forDocument(ParsedFile rootDocument) {
     Document document = new Document(rootDocument, realPath(rootDocument));
     return (from, location) -> load(document, from, location);
@@ -89,7 +102,10 @@ public final class SpecFiles {
   /** A path's real path, or why it is not read. */
   private record Located(Path real, String problem) {}
 
-  /** A root document and its real path (null for standard input), so a reference back to it finds it. */
+  /**
+   * A root document and its real path (null for standard input), so a reference back to it finds
+   * it.
+   */
   private record Document(ParsedFile file, Path realPath) {}
 
   private static Path realPath(ParsedFile file) {
@@ -103,19 +119,28 @@ public final class SpecFiles {
   private Loaded load(Document rootDocument, ParsedFile from, String location) {
     Matcher scheme = SCHEME.matcher(location);
     // a single letter before ':' is a Windows drive, not a scheme: it is an absolute path
-    String name = scheme.find() && scheme.group(1).length() > 1 ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+    String name =
+        scheme.find() && scheme.group(1).length() > 1
+            ? scheme.group(1).toLowerCase(Locale.ROOT)
+            : null;
     URI origin = remoteOrigins.get(from);
     if ("http".equals(name) || "https".equals(name)) {
       return loadRemote(location, null);
     }
     if (origin != null) {
       return name != null
-          ? Loaded.refused("'" + location + "' in a remote file: only relative and http(s) references are followed")
+          ? Loaded.refused(
+              "'"
+                  + location
+                  + "' in a remote file: only relative and http(s) references are followed")
           : loadRemote(location, origin);
     }
     if ("file".equals(name)) {
-      return Loaded.refused("file: URLs are not followed; reference the file by a path relative to " + from.displayPath()
-          + ", inside " + shownRoot());
+      return Loaded.refused(
+          "file: URLs are not followed; reference the file by a path relative to "
+              + from.displayPath()
+              + ", inside "
+              + shownRoot());
     }
     if (name != null) {
       return Loaded.refused("references with the scheme '" + name + ":' are not followed");
@@ -127,8 +152,12 @@ public final class SpecFiles {
 
   private Loaded loadLocal(Document rootDocument, ParsedFile from, String location) {
     if (location.startsWith("/") || location.startsWith("\\") || location.matches("^[A-Za-z]:.*")) {
-      return Loaded.refused("'" + location + "' is an absolute path; only paths relative to the referring file are followed, "
-          + "inside " + shownRoot());
+      return Loaded.refused(
+          "'"
+              + location
+              + "' is an absolute path; only paths relative to the referring file are followed, "
+              + "inside "
+              + shownRoot());
     }
     Path target;
     try {
@@ -136,10 +165,17 @@ public final class SpecFiles {
     } catch (InvalidPathException e) {
       return Loaded.refused("'" + location + "' is not a valid file path");
     }
-    // fragments carry their real path, root documents the path they were named by: either may start with the root
+    // fragments carry their real path, root documents the path they were named by: either may start
+    // with the root
     if (!target.startsWith(root) && !target.startsWith(realRoot)) {
-      return Loaded.refused("'" + location + "' leads to " + shown(target) + ", outside the root folder " + shownRoot()
-          + "; it was not read (choose the root with --root)");
+      return Loaded.refused(
+          "'"
+              + location
+              + "' leads to "
+              + shown(target)
+              + ", outside the root folder "
+              + shownRoot()
+              + "; it was not read (choose the root with --root)");
     }
     Located located = locations.computeIfAbsent(target, this::locate);
     if (located.problem() != null) {
@@ -149,13 +185,15 @@ public final class SpecFiles {
     if (real.equals(rootDocument.realPath())) {
       return new Loaded(rootDocument.file(), null, false);
     }
-    return cached(real, () -> {
-      try {
-        return new Loaded(TreeParser.parse(reader.read(real, shown(real))), null, false);
-      } catch (SourceException e) {
-        return Loaded.refused(describe(e));
-      }
-    });
+    return cached(
+        real,
+        () -> {
+          try {
+            return new Loaded(TreeParser.parse(reader.read(real, shown(real))), null, false);
+          } catch (SourceException e) {
+            return Loaded.refused(describe(e));
+          }
+        });
   }
 
   /** Where a path inside the root really is (symbolic links resolved), or why it is not read. */
@@ -169,8 +207,14 @@ public final class SpecFiles {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
     }
     if (!real.startsWith(realRoot)) {
-      return new Located(null, shown(target) + " is, or goes through, a symbolic link to " + real
-          + ", outside the root folder " + shownRoot() + "; it was not read");
+      return new Located(
+          null,
+          shown(target)
+              + " is, or goes through, a symbolic link to "
+              + real
+              + ", outside the root folder "
+              + shownRoot()
+              + "; it was not read");
     }
     if (Files.isDirectory(real)) {
       return new Located(null, shown(target) + " is a folder, not a file");
@@ -180,7 +224,8 @@ public final class SpecFiles {
 
   /**
    * Names the file that differs from a missing one only in letter case: such a reference works on a
-   * case-insensitive file system (macOS, Windows) and breaks on the case-sensitive ones of servers and CI.
+   * case-insensitive file system (macOS, Windows) and breaks on the case-sensitive ones of servers
+   * and CI.
    */
   private static String caseHint(Path target) {
     Path folder = target.getParent();
@@ -189,15 +234,26 @@ public final class SpecFiles {
       return "";
     }
     try (var entries = Files.list(folder)) {
-      return entries.map(Path::getFileName).filter(other -> other.toString().equalsIgnoreCase(name.toString()))
-          .findFirst().map(other -> " (there is " + other + ", whose name differs in letter case only: file names are "
-              + "case-sensitive on most systems)").orElse("");
+      return entries
+          .map(Path::getFileName)
+          .filter(other -> other.toString().equalsIgnoreCase(name.toString()))
+          .findFirst()
+          .map(
+              other ->
+                  " (there is "
+                      + other
+                      + ", whose name differs in letter case only: file names are "
+                      + "case-sensitive on most systems)")
+          .orElse("");
     } catch (IOException e) {
       return "";
     }
   }
 
-  /** Where the relative references of a file start: its folder (the working directory for standard input). */
+  /**
+   * Where the relative references of a file start: its folder (the working directory for standard
+   * input).
+   */
   private Path baseDirectory(ParsedFile from) {
     Path path = from.source().path();
     if (path != null) {
@@ -212,12 +268,18 @@ public final class SpecFiles {
     }
   }
 
-  /** How reports name a file: relative to the working directory when inside it, like root documents. */
+  /**
+   * How reports name a file: relative to the working directory when inside it, like root documents.
+   */
   private String shown(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    Path base = absolute.startsWith(realWorkingDirectory) ? realWorkingDirectory
-        : absolute.startsWith(workingDirectory) ? workingDirectory : null;
-    String shown = (base == null ? absolute.toString() : base.relativize(absolute).toString()).replace('\\', '/');
+    Path base =
+        absolute.startsWith(realWorkingDirectory)
+            ? realWorkingDirectory
+            : absolute.startsWith(workingDirectory) ? workingDirectory : null;
+    String shown =
+        (base == null ? absolute.toString() : base.relativize(absolute).toString())
+            .replace('\\', '/');
     // the working directory itself (the default root) relativizes to nothing
     return shown.isEmpty() ? "." : shown;
   }
@@ -249,19 +311,21 @@ public final class SpecFiles {
       return new Loaded(null, "'" + url + "' is not an http(s) URL", true);
     }
     URI key = url;
-    return cached(key, () -> {
-      RemoteFiles.Decision decision = remote.decide(key);
-      if (decision.refusal() != null) {
-        return new Loaded(null, decision.refusal(), true);
-      }
-      try {
-        ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
-        remoteOrigins.put(file, key);
-        return new Loaded(file, null, false);
-      } catch (SourceException e) {
-        return Loaded.refused(describe(e));
-      }
-    });
+    return cached(
+        key,
+        () -> {
+          RemoteFiles.Decision decision = remote.decide(key);
+          if (decision.refusal() != null) {
+            return new Loaded(null, decision.refusal(), true);
+          }
+          try {
+            ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
+            remoteOrigins.put(file, key);
+            return new Loaded(file, null, false);
+          } catch (SourceException e) {
+            return Loaded.refused(describe(e));
+          }
+        });
   }
 
   // ---------------------------------------------------------------- shared
@@ -283,11 +347,17 @@ public final class SpecFiles {
   }
 
   private static String describe(SourceException e) {
-    String where = e.line() > 0 ? " (line " + e.line() + (e.column() > 0 ? ", column " + e.column() : "") + ")" : "";
+    String where =
+        e.line() > 0
+            ? " (line " + e.line() + (e.column() > 0 ? ", column " + e.column() : "") + ")"
+            : "";
     return e.displayPath() + " cannot be used: " + e.getMessage() + where;
   }
 
-  /** Decodes %XX escapes (UTF-8), as a URI reference may carry them; other characters stay as written. */
+  /**
+   * Decodes %XX escapes (UTF-8), as a URI reference may carry them; other characters stay as
+   * written.
+   */
   static String percentDecode(String location) {
     if (!PERCENT.matcher(location).find()) {
       return location;
@@ -295,7 +365,9 @@ public final class SpecFiles {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < location.length(); i++) {
       char c = location.charAt(i);
-      if (c == '%' && i + 3 <= location.length() && PERCENT.matcher(location.substring(i, i + 3)).matches()) {
+      if (c == '%'
+          && i + 3 <= location.length()
+          && PERCENT.matcher(location.substring(i, i + 3)).matches()) {
         bytes.write(Integer.parseInt(location.substring(i + 1, i + 3), 16));
         i += 2;
       } else {

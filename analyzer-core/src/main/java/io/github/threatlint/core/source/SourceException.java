@@ -1,6 +1,9 @@
 package io.github.threatlint.core.source;
 
-/** A file that cannot be read or parsed at all. The message is one line; the position is 1-based, 0 when unknown. */
+/**
+ * A file that cannot be read or parsed at all. The message is one line; the position is 1-based, 0
+ * when unknown.
+ */
 public final class SourceException extends Exception {
   private static final long serialVersionUID = 1L;
   private final String displayPath;

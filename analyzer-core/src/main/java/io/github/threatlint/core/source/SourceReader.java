@@ -23,7 +23,10 @@ public final class SourceReader {
   /** Default size limit: larger than any real specification, small enough to bound memory. */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-  /** The largest file that fits in memory as one text: a size limit above it is refused where it is given. */
+  /**
+   * The largest file that fits in memory as one text: a size limit above it is refused where it is
+   * given.
+   */
   public static final long MAX_SUPPORTED_BYTES = 1024L * 1024 * 1024;
 
   private final long maxBytes;
@@ -34,7 +37,9 @@ public final class SourceReader {
     this(maxBytes, " (raise it with --max-file-size)");
   }
 
-  /** @param limitHint what the size error adds to say how the limit is raised ("" when it cannot be) */
+  /**
+   * @param limitHint what the size error adds to say how the limit is raised ("" when it cannot be)
+   */
   public SourceReader(long maxBytes, String limitHint) {
     this.maxBytes = Math.min(maxBytes, MAX_SUPPORTED_BYTES);
     this.limitHint = limitHint;
@@ -48,7 +53,11 @@ public final class SourceReader {
         throw new SourceException(displayPath, 0, 0, "is a directory, not a specification file");
       }
       if (!attributes.isRegularFile()) {
-        throw new SourceException(displayPath, 0, 0, "is not a regular file (a device, FIFO or socket); only regular files are read");
+        throw new SourceException(
+            displayPath,
+            0,
+            0,
+            "is not a regular file (a device, FIFO or socket); only regular files are read");
       }
       if (attributes.size() > maxBytes) {
         throw tooLarge(displayPath, attributes.size());
@@ -70,17 +79,32 @@ public final class SourceReader {
     }
   }
 
-  /** @param size the size the file system reports, or -1 when the file grew beyond the limit while read */
+  /**
+   * @param size the size the file system reports, or -1 when the file grew beyond the limit while
+   *     read
+   */
   private SourceException tooLarge(String displayPath, long size) {
-    return new SourceException(displayPath, 0, 0, "the file has " + (size < 0 ? "" : size + " bytes, ")
-        + "more than the limit of " + maxBytes + " bytes" + limitHint);
+    return new SourceException(
+        displayPath,
+        0,
+        0,
+        "the file has "
+            + (size < 0 ? "" : size + " bytes, ")
+            + "more than the limit of "
+            + maxBytes
+            + " bytes"
+            + limitHint);
   }
 
   public SourceFile read(InputStream in, String displayPath) throws SourceException {
     try {
       byte[] bytes = in.readNBytes((int) maxBytes + 1);
       if (bytes.length > maxBytes) {
-        throw new SourceException(displayPath, 0, 0, "the input is larger than the limit of " + maxBytes + " bytes" + limitHint);
+        throw new SourceException(
+            displayPath,
+            0,
+            0,
+            "the input is larger than the limit of " + maxBytes + " bytes" + limitHint);
       }
       return new SourceFile(null, displayPath, decode(bytes, displayPath));
     } catch (IOException e) {
@@ -95,25 +119,41 @@ public final class SourceReader {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
       return strict(StandardCharsets.UTF_16LE.newDecoder(), bytes, 2, displayPath, "UTF-16");
     }
-    int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int skip =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     for (int i = skip; i < Math.min(bytes.length, 8192); i++) {
       if (bytes[i] == 0) {
-        throw new SourceException(displayPath, 0, 0, "binary content (a NUL byte at offset " + i + "), not a YAML or JSON text");
+        throw new SourceException(
+            displayPath,
+            0,
+            0,
+            "binary content (a NUL byte at offset " + i + "), not a YAML or JSON text");
       }
     }
     return strict(StandardCharsets.UTF_8.newDecoder(), bytes, skip, displayPath, "UTF-8");
   }
 
-  private static String strict(CharsetDecoder decoder, byte[] bytes, int offset, String displayPath, String name)
+  private static String strict(
+      CharsetDecoder decoder, byte[] bytes, int offset, String displayPath, String name)
       throws SourceException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     try {
-      return decoder.onMalformedInput(CodingErrorAction.REPORT)
+      return decoder
+          .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(buffer)
           .toString();
     } catch (MalformedInputException e) {
-      throw new SourceException(displayPath, 0, 0, "not valid " + name + " text (malformed bytes at offset " + buffer.position() + ")");
+      throw new SourceException(
+          displayPath,
+          0,
+          0,
+          "not valid " + name + " text (malformed bytes at offset " + buffer.position() + ")");
     } catch (CharacterCodingException e) {
       throw new SourceException(displayPath, 0, 0, "not valid " + name + " text");
     }

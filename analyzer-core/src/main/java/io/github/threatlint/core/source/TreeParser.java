@@ -38,28 +38,38 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the
- * {@link LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in
- * UTF-16 units because it reads a String); YAML through SnakeYAML's composer, whose node marks
- * see anchors, aliases and merge keys as swagger-parser does. YAML tags never construct objects.
+ * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
+ * LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in UTF-16
+ * units because it reads a String); YAML through SnakeYAML's composer, whose node marks see
+ * anchors, aliases and merge keys as swagger-parser does. YAML tags never construct objects.
  */
 public final class TreeParser {
-  /** Deepest nesting accepted; deeper documents are refused with a clear message, never a stack overflow. */
+  /**
+   * Deepest nesting accepted; deeper documents are refused with a clear message, never a stack
+   * overflow.
+   */
   public static final int MAX_DEPTH = 1000;
+
   private static final int MAX_ALIASES = 100;
   private static final long MAX_EXPANDED_NODES = 5_000_000;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance; // decimals normalized, as withExactBigDecimals(false)
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH)
-          .maxStringLength(Integer.MAX_VALUE / 2)
-          .maxNumberLength(1000)
-          .build())
-      .build();
+  private static final JsonNodeFactory NODES =
+      JsonNodeFactory.instance; // decimals normalized, as withExactBigDecimals(false)
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(Integer.MAX_VALUE / 2)
+                  .maxNumberLength(1000)
+                  .build())
+          .build();
 
   private TreeParser() {}
 
-  /** Where the parser is, as a parent chain: the pointer string is only made when a duplicate key needs it. */
+  /**
+   * Where the parser is, as a parent chain: the pointer string is only made when a duplicate key
+   * needs it.
+   */
   private record Trail(Trail parent, String key, int index) {
     static final Trail ROOT = new Trail(null, null, -1);
 
@@ -75,7 +85,9 @@ public final class TreeParser {
       if (parent == null) {
         return "";
       }
-      return key != null ? Pointers.child(parent.pointer(), key) : Pointers.child(parent.pointer(), index);
+      return key != null
+          ? Pointers.child(parent.pointer(), key)
+          : Pointers.child(parent.pointer(), index);
     }
   }
 
@@ -114,66 +126,83 @@ public final class TreeParser {
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw new SourceException(source.displayPath(), at.getLineNr(), at.getColumnNr(),
+        throw new SourceException(
+            source.displayPath(),
+            at.getLineNr(),
+            at.getColumnNr(),
             "unexpected content after the end of the JSON document");
       }
-      return new ParsedFile(source, root, index.build(root, rootSpan, lineStarts(text, false), text.length()),
+      return new ParsedFile(
+          source,
+          root,
+          index.build(root, rootSpan, lineStarts(text, false), text.length()),
           List.copyOf(index.duplicates()));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
-      throw new SourceException(source.displayPath(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw new SourceException(
+          source.displayPath(),
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(),
           "the document exceeds a parser limit: " + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new SourceException(source.displayPath(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw new SourceException(
+          source.displayPath(),
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(),
           "invalid JSON: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SourceException(source.displayPath(), 0, 0, "cannot read: " + e.getMessage());
     }
   }
 
-  private static JsonNode readJsonValue(JsonParser parser, JsonToken token, LocationIndex.Builder index, Trail trail)
+  private static JsonNode readJsonValue(
+      JsonParser parser, JsonToken token, LocationIndex.Builder index, Trail trail)
       throws IOException {
     switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        Map<String, int[]> members = index.members(object);
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          int[] positions = new int[8];
-          JsonLocation keyStart = parser.currentTokenLocation();
-          positions[LocationIndex.KEY_START_LINE] = keyStart.getLineNr();
-          positions[LocationIndex.KEY_START_COL] = keyStart.getColumnNr();
-          JsonLocation keyEnd = parser.currentLocation();
-          positions[LocationIndex.KEY_END_LINE] = keyEnd.getLineNr();
-          // the key's end is just past its closing quote; the current location is past the colon
-          positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
-          JsonToken valueToken = parser.nextToken();
-          setValueStart(positions, parser.currentTokenLocation());
-          JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
-          setValueEnd(positions, parser.currentLocation());
-          int[] first = members.put(key, positions);
-          if (first != null) {
-            index.duplicate(new DuplicateKey(trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
+      case START_OBJECT:
+        {
+          ObjectNode object = NODES.objectNode();
+          Map<String, int[]> members = index.members(object);
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int[] positions = new int[8];
+            JsonLocation keyStart = parser.currentTokenLocation();
+            positions[LocationIndex.KEY_START_LINE] = keyStart.getLineNr();
+            positions[LocationIndex.KEY_START_COL] = keyStart.getColumnNr();
+            JsonLocation keyEnd = parser.currentLocation();
+            positions[LocationIndex.KEY_END_LINE] = keyEnd.getLineNr();
+            // the key's end is just past its closing quote; the current location is past the colon
+            positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
+            JsonToken valueToken = parser.nextToken();
+            setValueStart(positions, parser.currentTokenLocation());
+            JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
+            setValueEnd(positions, parser.currentLocation());
+            int[] first = members.put(key, positions);
+            if (first != null) {
+              index.duplicate(
+                  new DuplicateKey(
+                      trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
+            }
+            object.set(key, value);
           }
-          object.set(key, value);
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        List<int[]> elements = index.elements(array);
-        JsonToken next;
-        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          int[] positions = new int[8];
-          setValueStart(positions, parser.currentTokenLocation());
-          JsonNode value = readJsonValue(parser, next, index, trail.element(elements.size()));
-          setValueEnd(positions, parser.currentLocation());
-          elements.add(positions);
-          array.add(value);
+      case START_ARRAY:
+        {
+          ArrayNode array = NODES.arrayNode();
+          List<int[]> elements = index.elements(array);
+          JsonToken next;
+          while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+            int[] positions = new int[8];
+            setValueStart(positions, parser.currentTokenLocation());
+            JsonNode value = readJsonValue(parser, next, index, trail.element(elements.size()));
+            setValueEnd(positions, parser.currentLocation());
+            elements.add(positions);
+            array.add(value);
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT:
@@ -199,8 +228,11 @@ public final class TreeParser {
   }
 
   private static Region regionOfKey(int[] p) {
-    return new Region(p[LocationIndex.KEY_START_LINE], p[LocationIndex.KEY_START_COL],
-        p[LocationIndex.KEY_END_LINE], p[LocationIndex.KEY_END_COL]);
+    return new Region(
+        p[LocationIndex.KEY_START_LINE],
+        p[LocationIndex.KEY_START_COL],
+        p[LocationIndex.KEY_END_LINE],
+        p[LocationIndex.KEY_END_COL]);
   }
 
   private static void setValueStart(int[] positions, JsonLocation at) {
@@ -231,9 +263,11 @@ public final class TreeParser {
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       int line = mark == null ? 0 : mark.getLine() + 1;
       int column = mark == null ? 0 : mark.getColumn() + 1;
-      throw new SourceException(source.displayPath(), line, column, "invalid YAML: " + firstLine(problem));
+      throw new SourceException(
+          source.displayPath(), line, column, "invalid YAML: " + firstLine(problem));
     } catch (YAMLException e) {
-      throw new SourceException(source.displayPath(), 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
+      throw new SourceException(
+          source.displayPath(), 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new SourceException(source.displayPath(), 0, 0, "the document is nested too deeply");
     }
@@ -245,11 +279,16 @@ public final class TreeParser {
     JsonNode root = converter.convert(yamlRoot, 0, Trail.ROOT);
     int[] rootSpan = new int[8];
     converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
-    return new ParsedFile(source, root, converter.index.build(root, rootSpan, lineStarts, text.length()),
+    return new ParsedFile(
+        source,
+        root,
+        converter.index.build(root, rootSpan, lineStarts, text.length()),
         List.copyOf(converter.index.duplicates()));
   }
 
-  /** Turns SnakeYAML nodes into Jackson nodes, recording positions; aliases share the anchor's node. */
+  /**
+   * Turns SnakeYAML nodes into Jackson nodes, recording positions; aliases share the anchor's node.
+   */
   private static final class YamlConverter {
     private final SourceFile source;
     private final String text;
@@ -258,8 +297,13 @@ public final class TreeParser {
     private final LocationIndex.Builder index = new LocationIndex.Builder();
     private final Map<Node, JsonNode> converted = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
-    /** Nodes of the tree as aliases expand it: bounded, so that "billion laughs" cannot make later walks explode. */
+
+    /**
+     * Nodes of the tree as aliases expand it: bounded, so that "billion laughs" cannot make later
+     * walks explode.
+     */
     private final Map<Node, Long> expandedSizes = new IdentityHashMap<>();
+
     private long distinctNodes;
 
     YamlConverter(SourceFile source, String text, int[] lineStarts) {
@@ -272,7 +316,10 @@ public final class TreeParser {
     JsonNode convert(Node node, int depth, Trail trail) throws SourceException {
       if (inProgress.containsKey(node)) {
         Mark at = node.getStartMark();
-        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+        throw new SourceException(
+            source.displayPath(),
+            at.getLine() + 1,
+            column(at),
             "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
       }
       JsonNode done = converted.get(node);
@@ -282,7 +329,10 @@ public final class TreeParser {
       distinctNodes++;
       if (depth > MAX_DEPTH) {
         Mark at = node.getStartMark();
-        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+        throw new SourceException(
+            source.displayPath(),
+            at.getLine() + 1,
+            column(at),
             "the document is nested more than " + MAX_DEPTH + " levels deep");
       }
       inProgress.put(node, Boolean.TRUE);
@@ -320,15 +370,21 @@ public final class TreeParser {
       expandedSizes.put(node, size);
       if (size > Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)) {
         Mark at = node.getStartMark();
-        throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
-            "YAML aliases expand this document to more than " + Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)
+        throw new SourceException(
+            source.displayPath(),
+            at.getLine() + 1,
+            column(at),
+            "YAML aliases expand this document to more than "
+                + Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)
                 + " nodes (an alias bomb?); refusing to read it");
       }
       return result;
     }
 
     /** Adds a mapping's members; merged ({@code <<}) members never override explicit ones. */
-    private void addMembers(ObjectNode object, MappingNode mapping, int depth, boolean merged, Trail trail) throws SourceException {
+    private void addMembers(
+        ObjectNode object, MappingNode mapping, int depth, boolean merged, Trail trail)
+        throws SourceException {
       List<NodeTuple> merges = new ArrayList<>();
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
@@ -345,7 +401,9 @@ public final class TreeParser {
             continue;
           }
           int[] first = index.replaceMember(object, key, positions);
-          index.duplicate(new DuplicateKey(trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
+          index.duplicate(
+              new DuplicateKey(
+                  trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
         } else {
           index.member(object, key, positions);
         }
@@ -370,7 +428,10 @@ public final class TreeParser {
         return scalar.getValue();
       }
       Mark at = keyNode.getStartMark();
-      throw new SourceException(source.displayPath(), at.getLine() + 1, column(at),
+      throw new SourceException(
+          source.displayPath(),
+          at.getLine() + 1,
+          column(at),
           "invalid YAML for OpenAPI: a mapping key must be a scalar");
     }
 
@@ -429,7 +490,9 @@ public final class TreeParser {
         number = new BigInteger(plain.substring(2), 2);
       } else if (plain.startsWith("0o")) {
         number = new BigInteger(plain.substring(2), 8);
-      } else if (plain.length() > 1 && plain.startsWith("0") && plain.chars().allMatch(c -> c >= '0' && c <= '7')) {
+      } else if (plain.length() > 1
+          && plain.startsWith("0")
+          && plain.chars().allMatch(c -> c >= '0' && c <= '7')) {
         number = new BigInteger(plain.substring(1), 8);
       } else if (plain.contains(":")) {
         number = BigInteger.ZERO;
@@ -480,9 +543,10 @@ public final class TreeParser {
     int count = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean isBreak = c == '\n'
-          || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
-          || (yaml && (c == '\u0085' || c == '\u2028' || c == '\u2029'));
+      boolean isBreak =
+          c == '\n'
+              || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
+              || (yaml && (c == '\u0085' || c == '\u2028' || c == '\u2029'));
       if (isBreak) {
         if (count == starts.length) {
           starts = java.util.Arrays.copyOf(starts, count * 2);

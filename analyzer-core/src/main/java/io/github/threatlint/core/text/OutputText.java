@@ -2,9 +2,9 @@ package io.github.threatlint.core.text;
 
 /**
  * Spec-derived text (messages, file names, pointers) made safe for the places output is read: one
- * escaper per output language. A spec is untrusted input, and its text must not turn into
- * terminal escapes, reordered text, extra log lines (which CI runners read as commands such as
- * {@code ::add-mask::}) or Markdown markup and mentions.
+ * escaper per output language. A spec is untrusted input, and its text must not turn into terminal
+ * escapes, reordered text, extra log lines (which CI runners read as commands such as {@code
+ * ::add-mask::}) or Markdown markup and mentions.
  */
 public final class OutputText {
   private OutputText() {}
@@ -18,8 +18,12 @@ public final class OutputText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String replacement = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
-          : isHidden(c) ? String.format("\\u%04X", (int) c) : null;
+      String replacement =
+          c == '\n'
+              ? "\\n"
+              : c == '\r'
+                  ? "\\r"
+                  : c == '\t' ? "\\t" : isHidden(c) ? String.format("\\u%04X", (int) c) : null;
       if (replacement != null && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
@@ -35,13 +39,20 @@ public final class OutputText {
   }
 
   private static boolean isHidden(char c) {
-    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029' || c == '\u061C'
-        || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    return Character.getType(c) == Character.CONTROL
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u061C'
+        || c == '\u200E'
+        || c == '\u200F'
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   /**
    * Plain text inside Markdown, table cells included: line breaks as spaces, other controls as
-   * {@link #line}, no markup, no HTML, and no {@code @mention} (GitHub notifies the people a report names).
+   * {@link #line}, no markup, no HTML, and no {@code @mention} (GitHub notifies the people a report
+   * names).
    */
   public static String markdown(String value) {
     String text = line(value.replace('\r', ' ').replace('\n', ' '));

@@ -15,13 +15,14 @@ import java.util.Set;
 
 /**
  * Judges which threat agents of the paper matter for an API from what its description exposes:
- * OAuth2 client applications bring in third-party providers, public servers internet attackers, user
- * delegation and customer data customers' compromised devices. Hosting and ecosystem facts are not in
- * a spec; those agents are marked to verify.
+ * OAuth2 client applications bring in third-party providers, public servers internet attackers,
+ * user delegation and customer data customers' compromised devices. Hosting and ecosystem facts are
+ * not in a spec; those agents are marked to verify.
  */
 final class AgentRelevance {
   private static final List<String> CLIENT_ID = List.of("client_id");
-  private static final Set<String> USER_FLOWS = Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
+  private static final Set<String> USER_FLOWS =
+      Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
 
   private final ApiDocument document;
   private final List<AssetPresence> assets;
@@ -31,7 +32,8 @@ final class AgentRelevance {
     this.assets = assets;
   }
 
-  static List<AgentAssessment> assess(ApiDocument document, ThreatCatalogue catalogue, List<AssetPresence> assets) {
+  static List<AgentAssessment> assess(
+      ApiDocument document, ThreatCatalogue catalogue, List<AssetPresence> assets) {
     AgentRelevance relevance = new AgentRelevance(document, assets);
     List<AgentAssessment> result = new ArrayList<>();
     for (ThreatCatalogue.Agent agent : catalogue.agents()) {
@@ -42,37 +44,55 @@ final class AgentRelevance {
 
   /** The exposures a catalogue may name, for the catalogue test. */
   static Set<String> exposures() {
-    return Set.of("client-applications", "internet", "operations-staff", "iaas-hosting", "customer-devices", "open-banking");
+    return Set.of(
+        "client-applications",
+        "internet",
+        "operations-staff",
+        "iaas-hosting",
+        "customer-devices",
+        "open-banking");
   }
 
   private AgentAssessment assess(ThreatCatalogue.Agent agent) {
     switch (agent.exposure()) {
-      case "client-applications": {
-        String clients = clientApplications();
-        return clients == null
-            ? new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
-                "No OAuth2 or OpenID Connect scheme and no client id: the spec does not show third-party client applications.")
-            : new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT, clients);
-      }
+      case "client-applications":
+        {
+          String clients = clientApplications();
+          return clients == null
+              ? new AgentAssessment(
+                  agent,
+                  AgentAssessment.Relevance.NOT_INDICATED,
+                  "No OAuth2 or OpenID Connect scheme and no client id: the spec does not show third-party client applications.")
+              : new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT, clients);
+        }
       case "internet":
         return internet(agent);
       case "operations-staff":
-        return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+        return new AgentAssessment(
+            agent,
+            AgentAssessment.Relevance.RELEVANT,
             "Every API has people who develop and operate it and its infrastructure.");
       case "iaas-hosting":
-        return new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+        return new AgentAssessment(
+            agent,
+            AgentAssessment.Relevance.VERIFY,
             "The paper assumes hosting on infrastructure as a service; a spec does not say where the API runs.");
       case "customer-devices":
         return customerDevices(agent);
       case "open-banking":
         return clientApplications() == null
-            ? new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
+            ? new AgentAssessment(
+                agent,
+                AgentAssessment.Relevance.NOT_INDICATED,
                 "No third-party client applications are visible, so no open-banking ecosystem is indicated.")
-            : new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+            : new AgentAssessment(
+                agent,
+                AgentAssessment.Relevance.VERIFY,
                 "Third-party client applications call the API; relevant where providers are registered or connected through "
                     + "an open-banking service layer or a central authority.");
       default:
-        throw new IllegalArgumentException("agent '" + agent.name() + "' has an unknown exposure '" + agent.exposure() + "'");
+        throw new IllegalArgumentException(
+            "agent '" + agent.name() + "' has an unknown exposure '" + agent.exposure() + "'");
     }
   }
 
@@ -81,13 +101,18 @@ final class AgentRelevance {
     List<String> schemes = new ArrayList<>();
     for (SecurityScheme scheme : document.securitySchemes().values()) {
       if (scheme.isOAuth2()) {
-        schemes.add(scheme.name() + " (OAuth2 " + String.join(", ", scheme.flows().stream().map(OAuthFlow::kind).toList()) + ")");
+        schemes.add(
+            scheme.name()
+                + " (OAuth2 "
+                + String.join(", ", scheme.flows().stream().map(OAuthFlow::kind).toList())
+                + ")");
       } else if (scheme.isOpenIdConnect()) {
         schemes.add(scheme.name() + " (OpenID Connect)");
       }
     }
     if (!schemes.isEmpty()) {
-      return "Client applications obtain tokens through " + String.join(", ", schemes)
+      return "Client applications obtain tokens through "
+          + String.join(", ", schemes)
           + "; in the paper's architecture these are typically third-party providers.";
     }
     Set<String> clientIds = new LinkedHashSet<>();
@@ -99,7 +124,9 @@ final class AgentRelevance {
       }
     }
     if (!clientIds.isEmpty()) {
-      return "Operations take a client id (" + String.join(", ", clientIds) + "): client applications of third parties call the API.";
+      return "Operations take a client id ("
+          + String.join(", ", clientIds)
+          + "): client applications of third parties call the API.";
     }
     return null;
   }
@@ -107,7 +134,9 @@ final class AgentRelevance {
   private AgentAssessment internet(ThreatCatalogue.Agent agent) {
     List<Server> servers = document.servers();
     if (servers.isEmpty()) {
-      return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+      return new AgentAssessment(
+          agent,
+          AgentAssessment.Relevance.RELEVANT,
           "No server is listed; assume the API is reachable from the internet.");
     }
     Set<String> publicHosts = new LinkedHashSet<>();
@@ -118,16 +147,20 @@ final class AgentRelevance {
       }
     }
     if (publicHosts.isEmpty()) {
-      return new AgentAssessment(agent, AgentAssessment.Relevance.VERIFY,
+      return new AgentAssessment(
+          agent,
+          AgentAssessment.Relevance.VERIFY,
           "The listed servers are internal or relative; relevant wherever the API is published.");
     }
-    return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
+    return new AgentAssessment(
+        agent,
+        AgentAssessment.Relevance.RELEVANT,
         "The API is described on public hosts (" + String.join(", ", publicHosts) + ").");
   }
 
   /**
-   * The host a server names, or null for a relative URL. A URL written without its scheme
-   * ({@code api.bank.example/v1}) is read as naming its host, as its authors mean it.
+   * The host a server names, or null for a relative URL. A URL written without its scheme ({@code
+   * api.bank.example/v1}) is read as naming its host, as its authors mean it.
    */
   static String host(Server server) {
     String url = server.url() == null ? "" : ServerUrls.withDefaults(server).trim();
@@ -140,22 +173,32 @@ final class AgentRelevance {
   private AgentAssessment customerDevices(ThreatCatalogue.Agent agent) {
     List<String> reasons = new ArrayList<>();
     for (SecurityScheme scheme : document.securitySchemes().values()) {
-      if (scheme.isOpenIdConnect() || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()))) {
+      if (scheme.isOpenIdConnect()
+          || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()))) {
         reasons.add("customers sign in through " + scheme.name());
         break;
       }
     }
-    List<String> customerData = assets.stream().map(p -> p.asset().name())
-        .filter(name -> !name.equals(AssetInference.SECURITY_DATA)).toList();
+    List<String> customerData =
+        assets.stream()
+            .map(p -> p.asset().name())
+            .filter(name -> !name.equals(AssetInference.SECURITY_DATA))
+            .toList();
     if (!customerData.isEmpty()) {
       reasons.add("the API carries " + String.join(", ", customerData));
     }
     if (reasons.isEmpty()) {
-      return new AgentAssessment(agent, AgentAssessment.Relevance.NOT_INDICATED,
+      return new AgentAssessment(
+          agent,
+          AgentAssessment.Relevance.NOT_INDICATED,
           "Neither customer sign-in nor customer data is visible in the spec.");
     }
     String text = String.join(" and ", reasons);
-    return new AgentAssessment(agent, AgentAssessment.Relevance.RELEVANT,
-        Character.toUpperCase(text.charAt(0)) + text.substring(1) + ": a customer's compromised device can act with the customer's rights.");
+    return new AgentAssessment(
+        agent,
+        AgentAssessment.Relevance.RELEVANT,
+        Character.toUpperCase(text.charAt(0))
+            + text.substring(1)
+            + ": a customer's compromised device can act with the customer's rights.");
   }
 }

@@ -24,21 +24,38 @@ import java.util.Set;
 
 /**
  * Infers which information assets of the catalogue an API processes, from the names of properties,
- * parameters and headers: a name carries the asset whose term matches the most words of it
- * ({@code customerId} is indirect identifying data through "customer id", not financial data through
+ * parameters and headers: a name carries the asset whose term matches the most words of it ({@code
+ * customerId} is indirect identifying data through "customer id", not financial data through
  * "customer"; {@code PSU-IP-Address} matches "ip address", not "address"). A property called just
- * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder, ...).
- * A boolean carries no asset (it is a flag about the data); a number carries only the assets whose
- * values can be numbers (amounts, references), not names, passwords or tokens.
- * Declared security schemes mean the API handles IT security data (tokens, keys).
+ * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder,
+ * ...). A boolean carries no asset (it is a flag about the data); a number carries only the assets
+ * whose values can be numbers (amounts, references), not names, passwords or tokens. Declared
+ * security schemes mean the API handles IT security data (tokens, keys).
  */
 final class AssetInference {
   /** Words of a schema or property name that make a bare {@code name} property a person's name. */
-  private static final Set<String> PERSON_WORDS = Set.of("person", "customer", "creditor", "debtor", "holder", "owner",
-      "beneficiary", "payee", "payer", "contact", "party", "client", "employee", "user", "shareholder", "insider");
+  private static final Set<String> PERSON_WORDS =
+      Set.of(
+          "person",
+          "customer",
+          "creditor",
+          "debtor",
+          "holder",
+          "owner",
+          "beneficiary",
+          "payee",
+          "payer",
+          "contact",
+          "party",
+          "client",
+          "employee",
+          "user",
+          "shareholder",
+          "insider");
 
   /** Security schemes mean the API handles tokens and keys: this asset. */
   static final String SECURITY_DATA = "IT Security data";
+
   /** A person's bare {@code name} belongs to this asset. */
   static final String IDENTIFYING_DATA = "Customer Identifying data";
 
@@ -47,7 +64,10 @@ final class AssetInference {
   private final List<ThreatCatalogue.AssetKind> assets;
   private final List<Term> terms = new ArrayList<>();
   private final Map<NodeRef, Direct> direct = new HashMap<>();
-  /** The assets each name carries by its words alone: names repeat across operations and schemas. */
+
+  /**
+   * The assets each name carries by its words alone: names repeat across operations and schemas.
+   */
   private final Map<String, List<ThreatCatalogue.AssetKind>> byName = new HashMap<>();
 
   /**
@@ -121,15 +141,25 @@ final class AssetInference {
     ThreatCatalogue.AssetKind securityData = catalogue.asset(SECURITY_DATA);
     if (securityData != null) {
       for (SecurityScheme scheme : document.securitySchemes().values()) {
-        other.get(securityData).add(Place.of("security scheme " + scheme.name() + " (" + describe(scheme) + ")", scheme.entry()));
+        other
+            .get(securityData)
+            .add(
+                Place.of(
+                    "security scheme " + scheme.name() + " (" + describe(scheme) + ")",
+                    scheme.entry()));
       }
     }
 
     List<AssetPresence> presences = new ArrayList<>();
     for (ThreatCatalogue.AssetKind asset : assets) {
       if (!fields.get(asset).isEmpty() || !other.get(asset).isEmpty()) {
-        presences.add(new AssetPresence(asset, List.copyOf(fields.get(asset)), List.copyOf(operations.get(asset)),
-            List.copyOf(schemas.get(asset)), List.copyOf(other.get(asset))));
+        presences.add(
+            new AssetPresence(
+                asset,
+                List.copyOf(fields.get(asset)),
+                List.copyOf(operations.get(asset)),
+                List.copyOf(schemas.get(asset)),
+                List.copyOf(other.get(asset))));
       }
     }
     return presences;
@@ -146,12 +176,17 @@ final class AssetInference {
       return "API key";
     }
     if (scheme.type().equals("http")) {
-      return scheme.httpScheme() == null ? "HTTP authentication" : "HTTP " + scheme.httpScheme() + " credentials";
+      return scheme.httpScheme() == null
+          ? "HTTP authentication"
+          : "HTTP " + scheme.httpScheme() + " credentials";
     }
     return scheme.type().isEmpty() ? "credentials" : scheme.type();
   }
 
-  /** Everything an operation receives or returns: parameter and header names, and the schemas behind them. */
+  /**
+   * Everything an operation receives or returns: parameter and header names, and the schemas behind
+   * them.
+   */
   private Set<Match> operationMatches(Operation operation) {
     Set<Match> found = new LinkedHashSet<>();
     List<NodeRef> roots = new ArrayList<>();
@@ -211,7 +246,10 @@ final class AssetInference {
     return List.of();
   }
 
-  /** What a schema declares in its own subtree, stopping at references (which it lists). Cached per place. */
+  /**
+   * What a schema declares in its own subtree, stopping at references (which it lists). Cached per
+   * place.
+   */
   private Direct direct(NodeRef schema, List<String> context) {
     Direct cached = direct.get(schema);
     if (cached != null) {
@@ -255,7 +293,9 @@ final class AssetInference {
     }
     boolean numeric = "integer".equals(type) || "number".equals(type);
     List<ThreatCatalogue.AssetKind> carried = byName.computeIfAbsent(name, this::assetsByWords);
-    if (carried.isEmpty() && name.equalsIgnoreCase("name") && context.stream().anyMatch(PERSON_WORDS::contains)) {
+    if (carried.isEmpty()
+        && name.equalsIgnoreCase("name")
+        && context.stream().anyMatch(PERSON_WORDS::contains)) {
       ThreatCatalogue.AssetKind identifying = catalogue.asset(IDENTIFYING_DATA);
       if (identifying != null) {
         carried = List.of(identifying);

@@ -7,5 +7,9 @@ import java.util.List;
  * carry it, the operations that receive or return it, the schemas that declare it, and other places
  * (security schemes carry IT security data).
  */
-public record AssetPresence(ThreatCatalogue.AssetKind asset, List<String> fields, List<Place> operations,
-    List<Place> schemas, List<Place> other) {}
+public record AssetPresence(
+    ThreatCatalogue.AssetKind asset,
+    List<String> fields,
+    List<Place> operations,
+    List<Place> schemas,
+    List<Place> other) {}

@@ -23,7 +23,8 @@ final class MarkdownThreatReport {
     this.toolVersion = toolVersion;
   }
 
-  static void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer) throws IOException {
+  static void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer)
+      throws IOException {
     MarkdownThreatReport report = new MarkdownThreatReport(links, toolVersion);
     for (int i = 0; i < models.size(); i++) {
       if (i > 0) {
@@ -39,14 +40,31 @@ final class MarkdownThreatReport {
   }
 
   private void api(ThreatModel model, String anchor) {
-    line("# Threat model: " + OutputText.markdown(model.title()) + (model.apiVersion().isEmpty() ? "" : " " + OutputText.markdown(model.apiVersion())));
+    line(
+        "# Threat model: "
+            + OutputText.markdown(model.title())
+            + (model.apiVersion().isEmpty() ? "" : " " + OutputText.markdown(model.apiVersion())));
     line("");
-    line("Specification [`" + code(model.file()) + "`](" + links.file(model.file(), 0) + ") (" + model.specVersion()
-        + ") · method: " + OutputText.markdown(ReportText.METHOD) + " · threatlint " + OutputText.markdown(toolVersion) + ", profile `" + model.profile() + "`");
+    line(
+        "Specification [`"
+            + code(model.file())
+            + "`]("
+            + links.file(model.file(), 0)
+            + ") ("
+            + model.specVersion()
+            + ") · method: "
+            + OutputText.markdown(ReportText.METHOD)
+            + " · threatlint "
+            + OutputText.markdown(toolVersion)
+            + ", profile `"
+            + model.profile()
+            + "`");
     line("");
     if (!model.unknownScenarioNames().isEmpty()) {
-      line("> **Note:** rules cite scenario names the catalogue does not know: "
-          + OutputText.markdown(String.join("; ", model.unknownScenarioNames())) + ".");
+      line(
+          "> **Note:** rules cite scenario names the catalogue does not know: "
+              + OutputText.markdown(String.join("; ", model.unknownScenarioNames()))
+              + ".");
       line("");
     }
     summary(model, anchor);
@@ -73,8 +91,20 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (ScenarioAssessment risk : model.topRisks()) {
         ThreatCatalogue.Scenario scenario = risk.scenario();
-        line(rank++ + ". [" + OutputText.markdown(scenario.name()) + "](#" + anchor + scenario.slug() + ") (" + OutputText.markdown(scenario.category().name())
-            + ", C/I/A " + scenario.rating() + "): " + OutputText.markdown(ReportText.riskReason(risk)) + ".");
+        line(
+            rank++
+                + ". ["
+                + OutputText.markdown(scenario.name())
+                + "](#"
+                + anchor
+                + scenario.slug()
+                + ") ("
+                + OutputText.markdown(scenario.category().name())
+                + ", C/I/A "
+                + scenario.rating()
+                + "): "
+                + OutputText.markdown(ReportText.riskReason(risk))
+                + ".");
       }
     }
     line("");
@@ -84,15 +114,40 @@ final class MarkdownThreatReport {
       int rank = 1;
       for (RuleFindings rule : model.fixFirst()) {
         Finding first = rule.findings().get(0);
-        line(rank++ + ". [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + OutputText.markdown(rule.rule().title()) + ": "
-            + ReportText.ruleCount(rule) + ", e.g. " + location(first) + " " + OutputText.markdown(first.message()));
+        line(
+            rank++
+                + ". [`"
+                + rule.ruleId()
+                + "`]("
+                + links.rule(rule.ruleId())
+                + ") "
+                + OutputText.markdown(rule.rule().title())
+                + ": "
+                + ReportText.ruleCount(rule)
+                + ", e.g. "
+                + location(first)
+                + " "
+                + OutputText.markdown(first.message()));
       }
       line("");
     }
-    line("**Assets processed:** " + (model.assets().isEmpty() ? "none recognised"
-        : OutputText.markdown(model.assets().stream().map(a -> a.asset().name()).collect(Collectors.joining(", ")))) + ".  ");
-    line("**Relevant agents:** " + OutputText.markdown(model.agents().stream().filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
-        .map(a -> a.agent().name()).collect(Collectors.joining(", "))) + ".");
+    line(
+        "**Assets processed:** "
+            + (model.assets().isEmpty()
+                ? "none recognised"
+                : OutputText.markdown(
+                    model.assets().stream()
+                        .map(a -> a.asset().name())
+                        .collect(Collectors.joining(", "))))
+            + ".  ");
+    line(
+        "**Relevant agents:** "
+            + OutputText.markdown(
+                model.agents().stream()
+                    .filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
+                    .map(a -> a.agent().name())
+                    .collect(Collectors.joining(", ")))
+            + ".");
     line("");
   }
 
@@ -103,8 +158,21 @@ final class MarkdownThreatReport {
     line("|---|---|---|---|---:|");
     for (ScenarioAssessment assessment : model.scenarios()) {
       ThreatCatalogue.Scenario scenario = assessment.scenario();
-      line("| " + OutputText.markdown(scenario.category().name()) + " | [" + OutputText.markdown(scenario.name()) + "](#" + anchor + scenario.slug() + ") | "
-          + scenario.rating() + " | " + status(assessment.status()) + " | " + assessment.findingCount() + " |");
+      line(
+          "| "
+              + OutputText.markdown(scenario.category().name())
+              + " | ["
+              + OutputText.markdown(scenario.name())
+              + "](#"
+              + anchor
+              + scenario.slug()
+              + ") | "
+              + scenario.rating()
+              + " | "
+              + status(assessment.status())
+              + " | "
+              + assessment.findingCount()
+              + " |");
     }
     line("");
   }
@@ -128,12 +196,14 @@ final class MarkdownThreatReport {
     line("## Information assets");
     line("");
     if (model.assets().isEmpty()) {
-      line("No information asset of the paper was recognised in the names of fields, parameters and headers.");
+      line(
+          "No information asset of the paper was recognised in the names of fields, parameters and headers.");
       line("");
       return;
     }
-    line("Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and availability (A) "
-        + "needs as the paper rates them: H high, M medium, L low.");
+    line(
+        "Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and availability (A) "
+            + "needs as the paper rates them: H high, M medium, L low.");
     line("");
     line("| asset | C | I | A | fields | operations | schemas and other places |");
     line("|---|---|---|---|---|---|---|");
@@ -141,9 +211,22 @@ final class MarkdownThreatReport {
       ThreatCatalogue.AssetKind asset = presence.asset();
       List<Place> other = new java.util.ArrayList<>(presence.schemas());
       other.addAll(presence.other());
-      line("| **" + OutputText.markdown(asset.name()) + "** | " + asset.rating().confidentiality().letter() + " | " + asset.rating().integrity().letter()
-          + " | " + asset.rating().availability().letter() + " | " + fields(presence.fields()) + " | "
-          + places(presence.operations()) + " | " + places(other) + " |");
+      line(
+          "| **"
+              + OutputText.markdown(asset.name())
+              + "** | "
+              + asset.rating().confidentiality().letter()
+              + " | "
+              + asset.rating().integrity().letter()
+              + " | "
+              + asset.rating().availability().letter()
+              + " | "
+              + fields(presence.fields())
+              + " | "
+              + places(presence.operations())
+              + " | "
+              + places(other)
+              + " |");
     }
     line("");
   }
@@ -156,8 +239,16 @@ final class MarkdownThreatReport {
     if (places.isEmpty()) {
       return "–";
     }
-    return ReportText.firstOf(places, ReportText.PLACES_PER_ASSET, true,
-        p -> "[" + OutputText.markdown(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")");
+    return ReportText.firstOf(
+        places,
+        ReportText.PLACES_PER_ASSET,
+        true,
+        p ->
+            "["
+                + OutputText.markdown(p.label())
+                + "]("
+                + links.file(p.file(), p.region().startLine())
+                + ")");
   }
 
   private void agents(ThreatModel model) {
@@ -166,7 +257,14 @@ final class MarkdownThreatReport {
     line("| agent | relevance | why |");
     line("|---|---|---|");
     for (AgentAssessment agent : model.agents()) {
-      line("| " + OutputText.markdown(agent.agent().name()) + " | " + agent.relevance().label() + " | " + OutputText.markdown(agent.reason()) + " |");
+      line(
+          "| "
+              + OutputText.markdown(agent.agent().name())
+              + " | "
+              + agent.relevance().label()
+              + " | "
+              + OutputText.markdown(agent.reason())
+              + " |");
     }
     line("");
   }
@@ -176,8 +274,12 @@ final class MarkdownThreatReport {
   private void scenarios(ThreatModel model, String anchor) {
     line("## Threat scenarios");
     line("");
-    line("Status: " + java.util.Arrays.stream(ScenarioAssessment.Status.values())
-        .map(s -> status(s) + " (" + s.meaning() + ")").collect(Collectors.joining(" · ")) + ".");
+    line(
+        "Status: "
+            + java.util.Arrays.stream(ScenarioAssessment.Status.values())
+                .map(s -> status(s) + " (" + s.meaning() + ")")
+                .collect(Collectors.joining(" · "))
+            + ".");
     line("");
     for (ThreatCatalogue.Category category : model.catalogue().categories()) {
       line("### " + OutputText.markdown(category.title()));
@@ -196,24 +298,50 @@ final class MarkdownThreatReport {
     line("");
     line("#### " + OutputText.markdown(scenario.name()));
     line("");
-    line("**" + status(assessment.status()) + "** · " + ReportText.rating(scenario.rating()) + " · " + ReportText.assessable(scenario)
-        + " · likely agents: " + OutputText.markdown(ReportText.agents(scenario)));
+    line(
+        "**"
+            + status(assessment.status())
+            + "** · "
+            + ReportText.rating(scenario.rating())
+            + " · "
+            + ReportText.assessable(scenario)
+            + " · likely agents: "
+            + OutputText.markdown(ReportText.agents(scenario)));
     line("");
-    line(OutputText.markdown(scenario.description()) + (scenario.aliases().isEmpty() ? ""
-        : " Also named: " + OutputText.markdown(String.join("; ", scenario.aliases())) + "."));
+    line(
+        OutputText.markdown(scenario.description())
+            + (scenario.aliases().isEmpty()
+                ? ""
+                : " Also named: "
+                    + OutputText.markdown(String.join("; ", scenario.aliases()))
+                    + "."));
     line("");
     if (!assessment.findings().isEmpty()) {
       line("**Findings**");
       line("");
       for (RuleFindings rule : assessment.findings()) {
-        line("- [`" + rule.ruleId() + "`](" + links.rule(rule.ruleId()) + ") " + OutputText.markdown(rule.rule().title()) + ": "
-            + ReportText.ruleCount(rule));
+        line(
+            "- [`"
+                + rule.ruleId()
+                + "`]("
+                + links.rule(rule.ruleId())
+                + ") "
+                + OutputText.markdown(rule.rule().title())
+                + ": "
+                + ReportText.ruleCount(rule));
         int shown = Math.min(rule.findings().size(), ReportText.LOCATIONS_PER_RULE);
         for (Finding finding : rule.findings().subList(0, shown)) {
           line("  - " + location(finding) + " " + OutputText.markdown(finding.message()));
         }
         if (rule.findings().size() > shown) {
-          line("  - … and " + (rule.findings().size() - shown) + " more in [all findings](#" + anchor + "rule-" + rule.ruleId() + ")");
+          line(
+              "  - … and "
+                  + (rule.findings().size() - shown)
+                  + " more in [all findings](#"
+                  + anchor
+                  + "rule-"
+                  + rule.ruleId()
+                  + ")");
         }
       }
       line("");
@@ -222,13 +350,31 @@ final class MarkdownThreatReport {
       line("**Mitigations evidenced in the spec**");
       line("");
       for (Evidence evidence : assessment.evidence()) {
-        String where = evidence.places().isEmpty() ? "" : " (" + evidence.places().stream()
-            .map(p -> "[" + OutputText.markdown(p.label()) + "](" + links.file(p.file(), p.region().startLine()) + ")").collect(Collectors.joining(", ")) + ")";
-        line("- " + (evidence.complete() ? "✅ " : "◐ partly: ") + OutputText.markdown(evidence.text()) + where);
+        String where =
+            evidence.places().isEmpty()
+                ? ""
+                : " ("
+                    + evidence.places().stream()
+                        .map(
+                            p ->
+                                "["
+                                    + OutputText.markdown(p.label())
+                                    + "]("
+                                    + links.file(p.file(), p.region().startLine())
+                                    + ")")
+                        .collect(Collectors.joining(", "))
+                    + ")";
+        line(
+            "- "
+                + (evidence.complete() ? "✅ " : "◐ partly: ")
+                + OutputText.markdown(evidence.text())
+                + where);
       }
       line("");
     }
-    line("**Mitigations the paper names:** " + OutputText.markdown(String.join(" ", scenario.mitigations())));
+    line(
+        "**Mitigations the paper names:** "
+            + OutputText.markdown(String.join(" ", scenario.mitigations())));
     line("");
     if (!scenario.verify().isEmpty()) {
       line("**To verify outside the spec**");
@@ -252,8 +398,18 @@ final class MarkdownThreatReport {
     line("|---|---:|---|---:|");
     for (OwaspCategory category : model.owasp()) {
       int width = max == 0 ? 0 : (int) Math.ceil(BAR_WIDTH * (double) category.findings() / max);
-      line("| " + category.label() + " " + OutputText.markdown(category.name()) + " | " + category.findings() + " | "
-          + (width == 0 ? "" : "`" + "█".repeat(width) + "`") + " | " + category.rules() + " |");
+      line(
+          "| "
+              + category.label()
+              + " "
+              + OutputText.markdown(category.name())
+              + " | "
+              + category.findings()
+              + " | "
+              + (width == 0 ? "" : "`" + "█".repeat(width) + "`")
+              + " | "
+              + category.rules()
+              + " |");
     }
     line("");
   }
@@ -269,12 +425,28 @@ final class MarkdownThreatReport {
     for (RuleFindings rule : model.rules()) {
       line("<a id=\"" + anchor + "rule-" + rule.ruleId() + "\"></a>");
       line("");
-      line("### " + rule.ruleId() + ": " + OutputText.markdown(rule.rule().title()) + " (" + ReportText.ruleCount(rule) + ")");
+      line(
+          "### "
+              + rule.ruleId()
+              + ": "
+              + OutputText.markdown(rule.rule().title())
+              + " ("
+              + ReportText.ruleCount(rule)
+              + ")");
       line("");
-      line("OWASP 2023: " + String.join(", ", rule.rule().owasp2023()) + " · scenarios: "
-          + (model.scenariosOf(rule.ruleId()).isEmpty() ? "none"
-              : OutputText.markdown(model.scenariosOf(rule.ruleId()).stream().map(ThreatCatalogue.Scenario::name).collect(Collectors.joining("; "))))
-          + " · [documentation](" + links.rule(rule.ruleId()) + ")");
+      line(
+          "OWASP 2023: "
+              + String.join(", ", rule.rule().owasp2023())
+              + " · scenarios: "
+              + (model.scenariosOf(rule.ruleId()).isEmpty()
+                  ? "none"
+                  : OutputText.markdown(
+                      model.scenariosOf(rule.ruleId()).stream()
+                          .map(ThreatCatalogue.Scenario::name)
+                          .collect(Collectors.joining("; "))))
+              + " · [documentation]("
+              + links.rule(rule.ruleId())
+              + ")");
       line("");
       line("| location | message |");
       line("|---|---|");
@@ -286,11 +458,19 @@ final class MarkdownThreatReport {
   }
 
   private String location(Finding finding) {
-    String text = finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
-    return "[" + OutputText.markdown(text) + "](" + links.file(finding.file(), finding.region().startLine()) + ")";
+    String text =
+        finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
+    return "["
+        + OutputText.markdown(text)
+        + "]("
+        + links.file(finding.file(), finding.region().startLine())
+        + ")";
   }
 
-  /** Text inside a code span: backticks cannot be escaped there, so they become quotes; pipes break tables. */
+  /**
+   * Text inside a code span: backticks cannot be escaped there, so they become quotes; pipes break
+   * tables.
+   */
   private static String code(String text) {
     return OutputText.line(text).replace('`', '\'').replace("|", "\\|");
   }

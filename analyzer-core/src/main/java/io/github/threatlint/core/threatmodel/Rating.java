@@ -1,8 +1,13 @@
 package io.github.threatlint.core.threatmodel;
 
-/** How much a scenario threatens, or an asset needs, one of confidentiality, integrity and availability. */
+/**
+ * How much a scenario threatens, or an asset needs, one of confidentiality, integrity and
+ * availability.
+ */
 public enum Rating {
-  LOW("L", "Low"), MEDIUM("M", "Medium"), HIGH("H", "High");
+  LOW("L", "Low"),
+  MEDIUM("M", "Medium"),
+  HIGH("H", "High");
 
   private final String letter;
   private final String label;

@@ -1,6 +1,5 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.docs.DocsUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,8 @@ import java.util.List;
 
 /**
  * Where a report's links go: a specification file at a line, as a path relative to the report's own
- * folder (with GitHub's {@code #L<line>} anchor, which browsers ignore for other files), and a rule's
- * documentation page.
+ * folder (with GitHub's {@code #L<line>} anchor, which browsers ignore for other files), and a
+ * rule's documentation page.
  *
  * @param workingDirectory the folder the findings' file names are relative to
  * @param reportDirectory the folder the report is written to
@@ -25,7 +24,8 @@ public record ReportLinks(Path workingDirectory, Path reportDirectory, DocsUrl d
    */
   public static ReportLinks forReport(Path workingDirectory, Path reportFile, DocsUrl docsUrl) {
     Path absolute = workingDirectory.toAbsolutePath().normalize();
-    Path folder = reportFile == null ? absolute : absolute.resolve(reportFile).normalize().getParent();
+    Path folder =
+        reportFile == null ? absolute : absolute.resolve(reportFile).normalize().getParent();
     return new ReportLinks(absolute, folder == null ? absolute : folder, docsUrl);
   }
 

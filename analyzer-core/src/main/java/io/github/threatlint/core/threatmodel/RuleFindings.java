@@ -9,12 +9,18 @@ import java.util.List;
 /** The active findings of one rule, with the rule's metadata and the level it ran at. */
 public record RuleFindings(RuleInfo rule, Level level, List<Finding> findings) {
 
-  /** Most urgent first: higher level, then higher security severity, then more findings, then id. */
-  public static final Comparator<RuleFindings> URGENCY = Comparator
-      .comparing((RuleFindings r) -> r.level().ordinal()).reversed()
-      .thenComparing(Comparator.comparingDouble((RuleFindings r) -> r.rule().securitySeverity()).reversed())
-      .thenComparing(Comparator.comparingInt((RuleFindings r) -> r.findings().size()).reversed())
-      .thenComparing(r -> r.rule().id());
+  /**
+   * Most urgent first: higher level, then higher security severity, then more findings, then id.
+   */
+  public static final Comparator<RuleFindings> URGENCY =
+      Comparator.comparing((RuleFindings r) -> r.level().ordinal())
+          .reversed()
+          .thenComparing(
+              Comparator.comparingDouble((RuleFindings r) -> r.rule().securitySeverity())
+                  .reversed())
+          .thenComparing(
+              Comparator.comparingInt((RuleFindings r) -> r.findings().size()).reversed())
+          .thenComparing(r -> r.rule().id());
 
   public String ruleId() {
     return rule.id();

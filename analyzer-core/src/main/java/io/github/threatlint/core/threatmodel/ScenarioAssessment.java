@@ -7,17 +7,25 @@ import java.util.List;
  * One threat scenario judged for one API: its status, the findings that evidence it (by rule), the
  * mitigations the spec shows, and the enabled rules that check it.
  *
- * @param checkingRules ids of the enabled rules that cite the scenario, whether or not they found anything
+ * @param checkingRules ids of the enabled rules that cite the scenario, whether or not they found
+ *     anything
  */
-public record ScenarioAssessment(ThreatCatalogue.Scenario scenario, Status status, List<RuleFindings> findings,
-    List<Evidence> evidence, List<String> checkingRules) {
+public record ScenarioAssessment(
+    ThreatCatalogue.Scenario scenario,
+    Status status,
+    List<RuleFindings> findings,
+    List<Evidence> evidence,
+    List<String> checkingRules) {
 
   /** What the report says about a scenario, in order of urgency. */
   public enum Status {
     FINDINGS("Findings", "findings present in the spec"),
     NO_EVIDENCE("Not evidenced", "no finding, and the spec shows no mitigation in full"),
-    MITIGATED("Mitigations evidenced", "no finding, and the spec shows at least one mitigation the paper names in full"),
-    NOT_ASSESSABLE("Not assessable from a spec", "organisational controls: verify them outside the spec");
+    MITIGATED(
+        "Mitigations evidenced",
+        "no finding, and the spec shows at least one mitigation the paper names in full"),
+    NOT_ASSESSABLE(
+        "Not assessable from a spec", "organisational controls: verify them outside the spec");
 
     private final String label;
     private final String meaning;

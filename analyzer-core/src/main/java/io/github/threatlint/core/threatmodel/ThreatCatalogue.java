@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The SFTI threat model as data, read from {@code sfti-threat-model.yaml} next to this class: the
  * categories, the information assets with their C/I/A needs, the threat agents and the threat
- * scenarios with their ratings, likely agents, mitigations and the mitigations a spec can show. It is
- * the one source of scenario names and mitigation ids: rules cite them in {@code @RuleInfo(sftiScenarios)}
- * and {@code @RuleInfo(mitigations)}.
+ * scenarios with their ratings, likely agents, mitigations and the mitigations a spec can show. It
+ * is the one source of scenario names and mitigation ids: rules cite them in
+ * {@code @RuleInfo(sftiScenarios)} and {@code @RuleInfo(mitigations)}.
  */
 public final class ThreatCatalogue {
   private static final String RESOURCE = "sfti-threat-model.yaml";
@@ -39,8 +39,14 @@ public final class ThreatCatalogue {
    * An information asset of the paper, with the words that make a field carry it; {@code numeric}
    * says whether a number can carry it (amounts can, names and passwords cannot).
    */
-  public record AssetKind(String name, String owner, Rating.Cia rating, List<String> impact, String description,
-      boolean numeric, List<String> terms) {}
+  public record AssetKind(
+      String name,
+      String owner,
+      Rating.Cia rating,
+      List<String> impact,
+      String description,
+      boolean numeric,
+      List<String> terms) {}
 
   /** A threat agent of the paper; {@code exposure} names what about an API makes it relevant. */
   public record Agent(String name, String description, String exposure) {}
@@ -53,7 +59,9 @@ public final class ThreatCatalogue {
 
   /** How far a specification can show a scenario. */
   public enum Assessable {
-    YES("yes"), PARTLY("partly"), NO("no");
+    YES("yes"),
+    PARTLY("partly"),
+    NO("no");
 
     private final String label;
 
@@ -67,8 +75,17 @@ public final class ThreatCatalogue {
   }
 
   /** A threat scenario of the paper. */
-  public record Scenario(String name, List<String> aliases, Category category, Rating.Cia rating, List<Agent> agents,
-      Assessable assessable, String description, List<String> mitigations, List<String> evidence, List<String> verify) {
+  public record Scenario(
+      String name,
+      List<String> aliases,
+      Category category,
+      Rating.Cia rating,
+      List<Agent> agents,
+      Assessable assessable,
+      String description,
+      List<String> mitigations,
+      List<String> evidence,
+      List<String> verify) {
 
     /** An identifier for anchors: lower case, words joined by '-'. */
     public String slug() {
@@ -76,18 +93,25 @@ public final class ThreatCatalogue {
     }
   }
 
-  private ThreatCatalogue(List<Category> categories, List<AssetKind> assets, List<String> notAssets, List<Agent> agents,
-      List<MitigationKind> mitigations, List<Scenario> scenarios) {
+  private ThreatCatalogue(
+      List<Category> categories,
+      List<AssetKind> assets,
+      List<String> notAssets,
+      List<Agent> agents,
+      List<MitigationKind> mitigations,
+      List<Scenario> scenarios) {
     Map<String, MitigationKind> byId = new LinkedHashMap<>();
     for (MitigationKind mitigation : mitigations) {
       if (byId.put(mitigation.id(), mitigation) != null) {
-        throw new IllegalStateException("the evidence id '" + mitigation.id() + "' is listed twice");
+        throw new IllegalStateException(
+            "the evidence id '" + mitigation.id() + "' is listed twice");
       }
     }
     for (Scenario scenario : scenarios) {
       for (String id : scenario.evidence()) {
         if (!byId.containsKey(id)) {
-          throw new IllegalStateException("scenario '" + scenario.name() + "' names an unknown evidence id '" + id + "'");
+          throw new IllegalStateException(
+              "scenario '" + scenario.name() + "' names an unknown evidence id '" + id + "'");
         }
       }
     }
@@ -110,7 +134,14 @@ public final class ThreatCatalogue {
   private static void register(Map<String, Scenario> names, String name, Scenario scenario) {
     Scenario previous = names.put(name, scenario);
     if (previous != null) {
-      throw new IllegalStateException("the scenario name '" + name + "' is used twice (" + previous.name() + ", " + scenario.name() + ")");
+      throw new IllegalStateException(
+          "the scenario name '"
+              + name
+              + "' is used twice ("
+              + previous.name()
+              + ", "
+              + scenario.name()
+              + ")");
     }
   }
 
@@ -131,9 +162,13 @@ public final class ThreatCatalogue {
     return catalogue;
   }
 
-  /** Reads a catalogue in the format of {@code sfti-threat-model.yaml}; malformed data is an IllegalStateException. */
+  /**
+   * Reads a catalogue in the format of {@code sfti-threat-model.yaml}; malformed data is an
+   * IllegalStateException.
+   */
   public static ThreatCatalogue read(InputStream in) {
-    Map<String, Object> root = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), "the catalogue");
+    Map<String, Object> root =
+        map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), "the catalogue");
     Map<String, Category> categories = new LinkedHashMap<>();
     for (Object item : list(root.get("categories"), "categories")) {
       Map<String, Object> entry = map(item, "a category");
@@ -146,15 +181,24 @@ public final class ThreatCatalogue {
     for (Object item : list(root.get("assets"), "assets")) {
       Map<String, Object> entry = map(item, "an asset");
       if (!(entry.get("numeric") instanceof Boolean)) {
-        throw new IllegalStateException("asset '" + entry.get("name") + "' must say numeric: true or false");
+        throw new IllegalStateException(
+            "asset '" + entry.get("name") + "' must say numeric: true or false");
       }
-      assets.add(new AssetKind(text(entry, "name"), text(entry, "owner"), rating(entry), strings(entry, "impact"),
-          text(entry, "description"), (Boolean) entry.get("numeric"), strings(entry, "terms")));
+      assets.add(
+          new AssetKind(
+              text(entry, "name"),
+              text(entry, "owner"),
+              rating(entry),
+              strings(entry, "impact"),
+              text(entry, "description"),
+              (Boolean) entry.get("numeric"),
+              strings(entry, "terms")));
     }
     Map<String, Agent> agents = new LinkedHashMap<>();
     for (Object item : list(root.get("agents"), "agents")) {
       Map<String, Object> entry = map(item, "an agent");
-      Agent agent = new Agent(text(entry, "name"), text(entry, "description"), text(entry, "exposure"));
+      Agent agent =
+          new Agent(text(entry, "name"), text(entry, "description"), text(entry, "exposure"));
       agents.put(agent.name(), agent);
     }
     List<Scenario> scenarios = new ArrayList<>();
@@ -163,29 +207,48 @@ public final class ThreatCatalogue {
       String name = text(entry, "name");
       Category category = categories.get(text(entry, "category"));
       if (category == null) {
-        throw new IllegalStateException("scenario '" + name + "' has an unknown category " + entry.get("category"));
+        throw new IllegalStateException(
+            "scenario '" + name + "' has an unknown category " + entry.get("category"));
       }
       List<Agent> likely = new ArrayList<>();
       for (String agentName : strings(entry, "agents")) {
         Agent agent = agents.get(agentName);
         if (agent == null) {
-          throw new IllegalStateException("scenario '" + name + "' names an unknown agent '" + agentName + "'");
+          throw new IllegalStateException(
+              "scenario '" + name + "' names an unknown agent '" + agentName + "'");
         }
         likely.add(agent);
       }
       Assessable assessable = assessable(entry.get("assessable"), name);
       List<String> aliases = entry.containsKey("aliases") ? strings(entry, "aliases") : List.of();
-      scenarios.add(new Scenario(name, aliases, category, rating(entry), List.copyOf(likely), assessable,
-          text(entry, "description"), strings(entry, "mitigations"), strings(entry, "evidence"), strings(entry, "verify")));
+      scenarios.add(
+          new Scenario(
+              name,
+              aliases,
+              category,
+              rating(entry),
+              List.copyOf(likely),
+              assessable,
+              text(entry, "description"),
+              strings(entry, "mitigations"),
+              strings(entry, "evidence"),
+              strings(entry, "verify")));
     }
     List<MitigationKind> mitigations = new ArrayList<>();
-    for (Object item : root.containsKey("evidence") ? list(root.get("evidence"), "evidence") : List.of()) {
+    for (Object item :
+        root.containsKey("evidence") ? list(root.get("evidence"), "evidence") : List.of()) {
       Map<String, Object> entry = map(item, "an evidence entry");
       mitigations.add(new MitigationKind(text(entry, "id"), text(entry, "shows")));
     }
-    List<String> notAssets = root.containsKey("not-assets") ? strings(root, "not-assets") : List.of();
-    return new ThreatCatalogue(new ArrayList<>(categories.values()), assets, notAssets, new ArrayList<>(agents.values()),
-        mitigations, scenarios);
+    List<String> notAssets =
+        root.containsKey("not-assets") ? strings(root, "not-assets") : List.of();
+    return new ThreatCatalogue(
+        new ArrayList<>(categories.values()),
+        assets,
+        notAssets,
+        new ArrayList<>(agents.values()),
+        mitigations,
+        scenarios);
   }
 
   public List<Category> categories() {
@@ -200,12 +263,17 @@ public final class ThreatCatalogue {
     return agents;
   }
 
-  /** Phrases that carry no asset although a shorter term inside them would ("page token" is not a token). */
+  /**
+   * Phrases that carry no asset although a shorter term inside them would ("page token" is not a
+   * token).
+   */
   public List<String> notAssets() {
     return notAssets;
   }
 
-  /** The mitigations a spec can show, which rules record and scenarios name under {@code evidence}. */
+  /**
+   * The mitigations a spec can show, which rules record and scenarios name under {@code evidence}.
+   */
   public List<MitigationKind> mitigations() {
     return List.copyOf(mitigations.values());
   }
@@ -252,12 +320,16 @@ public final class ThreatCatalogue {
         return assessable;
       }
     }
-    throw new IllegalStateException("scenario '" + scenario + "': assessable is yes, partly or no, not " + value);
+    throw new IllegalStateException(
+        "scenario '" + scenario + "': assessable is yes, partly or no, not " + value);
   }
 
   private static Rating.Cia rating(Map<String, Object> entry) {
     Map<String, Object> rating = map(entry.get("rating"), "a rating");
-    return new Rating.Cia(Rating.parse(text(rating, "c")), Rating.parse(text(rating, "i")), Rating.parse(text(rating, "a")));
+    return new Rating.Cia(
+        Rating.parse(text(rating, "c")),
+        Rating.parse(text(rating, "i")),
+        Rating.parse(text(rating, "a")));
   }
 
   @SuppressWarnings("unchecked")
@@ -286,9 +358,11 @@ public final class ThreatCatalogue {
   private static List<String> strings(Map<String, Object> entry, String key) {
     List<String> values = new ArrayList<>();
     for (Object value : list(entry.get(key), "'" + key + "'")) {
-      // an unquoted "a: b" in YAML is a mapping, not a sentence: refuse it rather than print it oddly
+      // an unquoted "a: b" in YAML is a mapping, not a sentence: refuse it rather than print it
+      // oddly
       if (!(value instanceof String)) {
-        throw new IllegalStateException("'" + key + "' must list strings, not " + value + " (quote text that contains ': ')");
+        throw new IllegalStateException(
+            "'" + key + "' must list strings, not " + value + " (quote text that contains ': ')");
       }
       values.add((String) value);
     }

@@ -11,12 +11,26 @@ import java.util.List;
  * @param file the specification as reports name it
  * @param findings the active findings of the analysis, sorted
  * @param suppressed how many findings were suppressed and are not counted
- * @param unknownScenarioNames scenario names cited by enabled rules that the catalogue does not know
+ * @param unknownScenarioNames scenario names cited by enabled rules that the catalogue does not
+ *     know
  */
-public record ThreatModel(String title, String apiVersion, String specVersion, String file, String profile,
-    ThreatCatalogue catalogue, List<AssetPresence> assets, List<AgentAssessment> agents,
-    List<ScenarioAssessment> scenarios, List<OwaspCategory> owasp, List<RuleFindings> rules, List<Finding> findings,
-    long suppressed, List<ScenarioAssessment> topRisks, List<RuleFindings> fixFirst, List<String> unknownScenarioNames) {
+public record ThreatModel(
+    String title,
+    String apiVersion,
+    String specVersion,
+    String file,
+    String profile,
+    ThreatCatalogue catalogue,
+    List<AssetPresence> assets,
+    List<AgentAssessment> agents,
+    List<ScenarioAssessment> scenarios,
+    List<OwaspCategory> owasp,
+    List<RuleFindings> rules,
+    List<Finding> findings,
+    long suppressed,
+    List<ScenarioAssessment> topRisks,
+    List<RuleFindings> fixFirst,
+    List<String> unknownScenarioNames) {
 
   public long count(ScenarioAssessment.Status status) {
     return scenarios.stream().filter(s -> s.status() == status).count();
@@ -28,7 +42,9 @@ public record ThreatModel(String title, String apiVersion, String specVersion, S
 
   /** The scenarios a rule's findings belong to. */
   public List<ThreatCatalogue.Scenario> scenariosOf(String ruleId) {
-    return scenarios.stream().filter(s -> s.findings().stream().anyMatch(r -> r.ruleId().equals(ruleId)))
-        .map(ScenarioAssessment::scenario).toList();
+    return scenarios.stream()
+        .filter(s -> s.findings().stream().anyMatch(r -> r.ruleId().equals(ruleId)))
+        .map(ScenarioAssessment::scenario)
+        .toList();
   }
 }

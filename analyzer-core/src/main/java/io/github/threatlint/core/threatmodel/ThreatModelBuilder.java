@@ -24,6 +24,7 @@ import java.util.Set;
 public final class ThreatModelBuilder {
   /** How many scenarios the summary names as top risks, and how many rules as what to fix first. */
   static final int SUMMARY_SIZE = 5;
+
   /** How many places the report shows for one mitigation. */
   private static final int MAX_PLACES = 5;
 
@@ -36,13 +37,25 @@ public final class ThreatModelBuilder {
    * @param rules the rules that ran, with their levels
    * @param profile the profile name the rules came from, for the report's header
    */
-  public static ThreatModel build(ThreatCatalogue catalogue, ApiDocument document, List<Finding> findings,
-      List<Mitigation> mitigations, List<EnabledRule> rules, String profile) {
+  public static ThreatModel build(
+      ThreatCatalogue catalogue,
+      ApiDocument document,
+      List<Finding> findings,
+      List<Mitigation> mitigations,
+      List<EnabledRule> rules,
+      String profile) {
     NodeRef info = document.root().get("info");
-    String title = info != null && info.text("title") != null ? info.text("title") : document.rootFile().displayPath();
-    String apiVersion = info != null && info.node().get("version") != null ? info.node().get("version").asText() : "";
+    String title =
+        info != null && info.text("title") != null
+            ? info.text("title")
+            : document.rootFile().displayPath();
+    String apiVersion =
+        info != null && info.node().get("version") != null
+            ? info.node().get("version").asText()
+            : "";
 
-    List<Finding> active = findings.stream().filter(f -> !f.isSuppressed()).sorted(Finding.ORDER).toList();
+    List<Finding> active =
+        findings.stream().filter(f -> !f.isSuppressed()).sorted(Finding.ORDER).toList();
     long suppressed = findings.size() - active.size();
 
     Map<String, EnabledRule> byId = new LinkedHashMap<>();
@@ -57,7 +70,9 @@ public final class ThreatModelBuilder {
     for (Map.Entry<String, List<Finding>> entry : grouped.entrySet()) {
       EnabledRule rule = byId.get(entry.getKey());
       if (rule != null) {
-        ruleFindings.add(new RuleFindings(rule.descriptor().info(), rule.level(), List.copyOf(entry.getValue())));
+        ruleFindings.add(
+            new RuleFindings(
+                rule.descriptor().info(), rule.level(), List.copyOf(entry.getValue())));
       }
     }
     ruleFindings.sort(RuleFindings.URGENCY);
@@ -97,8 +112,13 @@ public final class ThreatModelBuilder {
           evidence.add(evidenceById.get(id));
         }
       }
-      scenarios.add(new ScenarioAssessment(scenario, status(scenario, found, evidence), List.copyOf(found),
-          List.copyOf(evidence), List.copyOf(checking)));
+      scenarios.add(
+          new ScenarioAssessment(
+              scenario,
+              status(scenario, found, evidence),
+              List.copyOf(found),
+              List.copyOf(evidence),
+              List.copyOf(checking)));
     }
 
     List<OwaspCategory> owasp = new ArrayList<>();
@@ -109,26 +129,54 @@ public final class ThreatModelBuilder {
           count += rule.findings().size();
         }
       }
-      int checking = (int) rules.stream().filter(r -> List.of(r.descriptor().info().owasp2023()).contains(category.getKey())).count();
+      int checking =
+          (int)
+              rules.stream()
+                  .filter(
+                      r -> List.of(r.descriptor().info().owasp2023()).contains(category.getKey()))
+                  .count();
       owasp.add(new OwaspCategory(category.getKey(), category.getValue(), count, checking));
     }
 
-    List<ScenarioAssessment> topRisks = scenarios.stream()
-        .filter(s -> s.status() == ScenarioAssessment.Status.FINDINGS)
-        .sorted(Comparator.comparing((ScenarioAssessment s) -> s.highestLevel().ordinal()).reversed()
-            .thenComparing(Comparator.comparingInt((ScenarioAssessment s) -> s.scenario().rating().weight()).reversed())
-            .thenComparing(Comparator.comparingDouble(ScenarioAssessment::highestSeverity).reversed())
-            .thenComparing(Comparator.comparingInt(ScenarioAssessment::findingCount).reversed()))
-        .limit(SUMMARY_SIZE).toList();
+    List<ScenarioAssessment> topRisks =
+        scenarios.stream()
+            .filter(s -> s.status() == ScenarioAssessment.Status.FINDINGS)
+            .sorted(
+                Comparator.comparing((ScenarioAssessment s) -> s.highestLevel().ordinal())
+                    .reversed()
+                    .thenComparing(
+                        Comparator.comparingInt(
+                                (ScenarioAssessment s) -> s.scenario().rating().weight())
+                            .reversed())
+                    .thenComparing(
+                        Comparator.comparingDouble(ScenarioAssessment::highestSeverity).reversed())
+                    .thenComparing(
+                        Comparator.comparingInt(ScenarioAssessment::findingCount).reversed()))
+            .limit(SUMMARY_SIZE)
+            .toList();
     List<RuleFindings> fixFirst = ruleFindings.stream().limit(SUMMARY_SIZE).toList();
 
-    return new ThreatModel(title, apiVersion, document.version().label(), document.rootFile().displayPath(), profile,
-        catalogue, assets, agents, List.copyOf(scenarios), List.copyOf(owasp), List.copyOf(ruleFindings), active, suppressed,
-        topRisks, fixFirst, List.copyOf(unknownNames));
+    return new ThreatModel(
+        title,
+        apiVersion,
+        document.version().label(),
+        document.rootFile().displayPath(),
+        profile,
+        catalogue,
+        assets,
+        agents,
+        List.copyOf(scenarios),
+        List.copyOf(owasp),
+        List.copyOf(ruleFindings),
+        active,
+        suppressed,
+        topRisks,
+        fixFirst,
+        List.copyOf(unknownNames));
   }
 
-  private static ScenarioAssessment.Status status(ThreatCatalogue.Scenario scenario, List<RuleFindings> findings,
-      List<Evidence> evidence) {
+  private static ScenarioAssessment.Status status(
+      ThreatCatalogue.Scenario scenario, List<RuleFindings> findings, List<Evidence> evidence) {
     if (!findings.isEmpty()) {
       return ScenarioAssessment.Status.FINDINGS;
     }
@@ -145,13 +193,16 @@ public final class ThreatModelBuilder {
    * What the rules recorded of each mitigation, by id: the mitigations shown at one place at least,
    * complete when no place lacks them. A place several rules or documents recorded counts once.
    */
-  private static Map<String, Evidence> evidence(ThreatCatalogue catalogue, List<Mitigation> mitigations) {
+  private static Map<String, Evidence> evidence(
+      ThreatCatalogue catalogue, List<Mitigation> mitigations) {
     Map<String, Map<String, Mitigation>> shown = new LinkedHashMap<>();
     Map<String, Set<String>> missing = new HashMap<>();
     for (Mitigation mitigation : mitigations.stream().sorted(Mitigation.ORDER).toList()) {
       String place = mitigation.file() + "#" + mitigation.pointer();
       if (mitigation.shown()) {
-        shown.computeIfAbsent(mitigation.id(), id -> new LinkedHashMap<>()).putIfAbsent(place, mitigation);
+        shown
+            .computeIfAbsent(mitigation.id(), id -> new LinkedHashMap<>())
+            .putIfAbsent(place, mitigation);
       } else {
         missing.computeIfAbsent(mitigation.id(), id -> new LinkedHashSet<>()).add(place);
       }
@@ -164,10 +215,16 @@ public final class ThreatModelBuilder {
       }
       int shownCount = entry.getValue().size();
       int missingCount = missing.getOrDefault(entry.getKey(), Set.of()).size();
-      List<Place> places = entry.getValue().values().stream().limit(MAX_PLACES)
-          .map(m -> new Place(m.description(), m.file(), m.pointer(), m.region())).toList();
-      String text = kind.shows() + ": shown at " + count(shownCount, "place")
-          + (missingCount == 0 ? "." : ", missing at " + missingCount + ".");
+      List<Place> places =
+          entry.getValue().values().stream()
+              .limit(MAX_PLACES)
+              .map(m -> new Place(m.description(), m.file(), m.pointer(), m.region()))
+              .toList();
+      String text =
+          kind.shows()
+              + ": shown at "
+              + count(shownCount, "place")
+              + (missingCount == 0 ? "." : ", missing at " + missingCount + ".");
       evidence.put(kind.id(), new Evidence(kind.id(), text, missingCount == 0, places));
     }
     return evidence;

@@ -35,9 +35,16 @@ public final class ThreatModels implements CheckListener {
 
   @Override
   public void document(int index, Analyzer.DocumentAnalysis analysis) {
-    ThreatModel model = analysis.document() == null ? null
-        : ThreatModelBuilder.build(catalogue, analysis.document(), analysis.findings(), analysis.evidence(), rules,
-            profile.label());
+    ThreatModel model =
+        analysis.document() == null
+            ? null
+            : ThreatModelBuilder.build(
+                catalogue,
+                analysis.document(),
+                analysis.findings(),
+                analysis.evidence(),
+                rules,
+                profile.label());
     synchronized (this) {
       errors.put(index, analysis.errors());
       if (model != null) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** The formats of the threat-model report. */
 public enum ThreatReportFormat {
-  HTML("html"), MARKDOWN("markdown");
+  HTML("html"),
+  MARKDOWN("markdown");
 
   private final String label;
 
@@ -33,7 +34,10 @@ public enum ThreatReportFormat {
     return null;
   }
 
-  /** The format a file name suggests ({@code .html}, {@code .htm}, {@code .md}, {@code .markdown}), or null. */
+  /**
+   * The format a file name suggests ({@code .html}, {@code .htm}, {@code .md}, {@code .markdown}),
+   * or null.
+   */
   public static ThreatReportFormat fromFileName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".html") || lower.endsWith(".htm")) {
@@ -46,7 +50,8 @@ public enum ThreatReportFormat {
   }
 
   /** Writes the report of one or more APIs. */
-  public void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer) throws IOException {
+  public void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer)
+      throws IOException {
     if (this == HTML) {
       HtmlThreatReport.write(models, links, toolVersion, writer);
     } else {

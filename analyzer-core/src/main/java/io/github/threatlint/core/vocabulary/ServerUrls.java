@@ -42,7 +42,9 @@ public final class ServerUrls {
         }
       }
       JsonNode defaultValue = variable.node().get("default");
-      variables.put(entry.getKey(), new Variable(defaultValue == null ? null : defaultValue.asText(), values));
+      variables.put(
+          entry.getKey(),
+          new Variable(defaultValue == null ? null : defaultValue.asText(), values));
     }
     return variables;
   }
@@ -57,7 +59,10 @@ public final class ServerUrls {
     return names;
   }
 
-  /** The URL with every declared variable replaced by its default; undeclared ones are left as written. */
+  /**
+   * The URL with every declared variable replaced by its default; undeclared ones are left as
+   * written.
+   */
   public static String withDefaults(Server server) {
     return substitute(server.url(), variables(server.node()), null, null);
   }
@@ -78,14 +83,18 @@ public final class ServerUrls {
     return urls;
   }
 
-  private static String substitute(String url, Map<String, Variable> variables, String name, String value) {
+  private static String substitute(
+      String url, Map<String, Variable> variables, String name, String value) {
     Matcher matcher = VARIABLE.matcher(url);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       String variable = matcher.group(1);
-      String replacement = variable.equals(name) ? value
-          : variables.containsKey(variable) && variables.get(variable).defaultValue() != null
-              ? variables.get(variable).defaultValue() : matcher.group();
+      String replacement =
+          variable.equals(name)
+              ? value
+              : variables.containsKey(variable) && variables.get(variable).defaultValue() != null
+                  ? variables.get(variable).defaultValue()
+                  : matcher.group();
       matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(result);
@@ -99,8 +108,8 @@ public final class ServerUrls {
   }
 
   /**
-   * The host in lower case (IPv6 without brackets), or null when the URL names none (a relative
-   * URL such as {@code /api/v1}).
+   * The host in lower case (IPv6 without brackets), or null when the URL names none (a relative URL
+   * such as {@code /api/v1}).
    */
   public static String host(String url) {
     String rest = url.trim();
@@ -126,7 +135,9 @@ public final class ServerUrls {
     }
     if (authority.startsWith("[")) {
       int close = authority.indexOf(']');
-      return close > 0 ? authority.substring(1, close).toLowerCase(Locale.ROOT) : authority.toLowerCase(Locale.ROOT);
+      return close > 0
+          ? authority.substring(1, close).toLowerCase(Locale.ROOT)
+          : authority.toLowerCase(Locale.ROOT);
     }
     int colon = authority.indexOf(':');
     return (colon >= 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
@@ -134,16 +145,26 @@ public final class ServerUrls {
 
   /** localhost, a loopback or unspecified address. */
   public static boolean isLoopback(String host) {
-    return host != null && (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-        || host.equals("::1") || host.equals("0.0.0.0") || host.equals("::"));
+    return host != null
+        && (host.equals("localhost")
+            || host.endsWith(".localhost")
+            || host.startsWith("127.")
+            || host.equals("::1")
+            || host.equals("0.0.0.0")
+            || host.equals("::"));
   }
 
   /** Top-level names used inside organisations, never on the internet. */
-  private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".intranet", ".corp", ".lan");
+  private static final List<String> INTERNAL_DOMAINS =
+      List.of(".local", ".internal", ".intranet", ".corp", ".lan");
 
-  /** A host only reachable inside the machine or the organisation: loopback, a private address or an internal domain. */
+  /**
+   * A host only reachable inside the machine or the organisation: loopback, a private address or an
+   * internal domain.
+   */
   public static boolean isInternal(String host) {
-    return isLoopback(host) || isPrivateAddress(host)
+    return isLoopback(host)
+        || isPrivateAddress(host)
         || (host != null && INTERNAL_DOMAINS.stream().anyMatch(host::endsWith));
   }
 
@@ -156,9 +177,12 @@ public final class ServerUrls {
     if (ipv4.matches()) {
       int first = Integer.parseInt(ipv4.group(1));
       int second = Integer.parseInt(ipv4.group(2));
-      return first == 10 || (first == 172 && second >= 16 && second <= 31) || (first == 192 && second == 168)
+      return first == 10
+          || (first == 172 && second >= 16 && second <= 31)
+          || (first == 192 && second == 168)
           || (first == 169 && second == 254);
     }
-    return host.contains(":") && (host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80"));
+    return host.contains(":")
+        && (host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80"));
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Word-boundary aware matching of names written in camelCase, PascalCase, snake_case, kebab-case
- * or with dots: {@code clientSecret}, {@code client_secret} and {@code Client-Secret} all read as
- * the words [client, secret]; {@code IBANNumber} as [iban, number].
+ * Word-boundary aware matching of names written in camelCase, PascalCase, snake_case, kebab-case or
+ * with dots: {@code clientSecret}, {@code client_secret} and {@code Client-Secret} all read as the
+ * words [client, secret]; {@code IBANNumber} as [iban, number].
  */
 public final class Words {
   /**
@@ -19,6 +19,7 @@ public final class Words {
    * directory of specs has far fewer distinct names than this, and past it names are split afresh.
    */
   private static final int CACHED_NAME_LENGTH = 64;
+
   private static final int CACHE_SIZE = 100_000;
   private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
   private static final Map<String, String> COMPACT = new ConcurrentHashMap<>();
@@ -54,10 +55,15 @@ public final class Words {
       }
       if (word.length() > 0) {
         char previous = name.charAt(i - 1);
-        boolean lowerToUpper = Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous));
-        boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(previous)
-            && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
-            && !versionedAcronym(name, i);
+        boolean lowerToUpper =
+            Character.isUpperCase(c)
+                && (Character.isLowerCase(previous) || Character.isDigit(previous));
+        boolean acronymEnd =
+            Character.isUpperCase(c)
+                && Character.isUpperCase(previous)
+                && i + 1 < name.length()
+                && Character.isLowerCase(name.charAt(i + 1))
+                && !versionedAcronym(name, i);
         boolean digitToLetter = Character.isLetter(c) && Character.isDigit(previous);
         if (lowerToUpper || acronymEnd || digitToLetter) {
           flush(words, word);
@@ -84,7 +90,10 @@ public final class Words {
     }
   }
 
-  /** The words joined without separators: {@code client_secret} and {@code clientSecret} both give {@code clientsecret}. */
+  /**
+   * The words joined without separators: {@code client_secret} and {@code clientSecret} both give
+   * {@code clientsecret}.
+   */
   public static String compact(String name) {
     if (name == null || name.length() > CACHED_NAME_LENGTH) {
       return String.join("", split(name));
@@ -100,9 +109,9 @@ public final class Words {
   }
 
   /**
-   * True when the name contains one of the terms as whole words. A term is itself a name
-   * ({@code "client_secret"}, {@code "apiKey"}) and matches a run of consecutive words, so
-   * {@code "token"} matches {@code access_token} and {@code tokenType} but not {@code tokenizer}.
+   * True when the name contains one of the terms as whole words. A term is itself a name ({@code
+   * "client_secret"}, {@code "apiKey"}) and matches a run of consecutive words, so {@code "token"}
+   * matches {@code access_token} and {@code tokenType} but not {@code tokenizer}.
    */
   public static boolean containsAny(String name, List<String> terms) {
     return matchingTerm(name, terms) != null;
@@ -120,15 +129,18 @@ public final class Words {
     return prepared.firstIn(split(name));
   }
 
-  /** Rules hold a few term lists each (constants and options); more than this means lists made per call. */
+  /**
+   * Rules hold a few term lists each (constants and options); more than this means lists made per
+   * call.
+   */
   private static final int MAX_TERM_LISTS = 1_000;
 
   /** Term lists prepared once: rules match every name of a document against the same few lists. */
   private static final Map<List<String>, Terms> TERMS = new ConcurrentHashMap<>();
 
   /**
-   * A term list indexed by the words of each term and by the words joined, so that matching a
-   * name costs a few lookups per word instead of a pass over every term.
+   * A term list indexed by the words of each term and by the words joined, so that matching a name
+   * costs a few lookups per word instead of a pass over every term.
    */
   private static final class Terms {
     private final List<String> terms;
@@ -152,12 +164,16 @@ public final class Words {
       }
     }
 
-    /** The term earliest in the list that the words contain as a run, or whose joined form a run spells. */
+    /**
+     * The term earliest in the list that the words contain as a run, or whose joined form a run
+     * spells.
+     */
     String firstIn(List<String> words) {
       int first = Integer.MAX_VALUE;
       for (int start = 0; start < words.size(); start++) {
         for (int end = start + 1; end <= words.size() && end - start <= mostWords; end++) {
-          first = Math.min(first, byWords.getOrDefault(words.subList(start, end), Integer.MAX_VALUE));
+          first =
+              Math.min(first, byWords.getOrDefault(words.subList(start, end), Integer.MAX_VALUE));
         }
         // a term written as one word ("apikey") also matches its split form ("api_key")
         StringBuilder joined = new StringBuilder();
@@ -182,10 +198,10 @@ public final class Words {
   }
 
   /**
-   * True when the name is one of the terms behind a vendor prefix: {@code X-Bank-Request-Id} ends with
-   * the words of {@code X-Request-ID} once the term's own leading "x" is dropped. What is left of the
-   * term must have at least {@code minWords} words, so that a short term does not match every name that
-   * happens to end with it.
+   * True when the name is one of the terms behind a vendor prefix: {@code X-Bank-Request-Id} ends
+   * with the words of {@code X-Request-ID} once the term's own leading "x" is dropped. What is left
+   * of the term must have at least {@code minWords} words, so that a short term does not match
+   * every name that happens to end with it.
    */
   public static boolean endsWithAny(String name, List<String> terms, int minWords) {
     List<String> words = split(name);
@@ -194,7 +210,8 @@ public final class Words {
       if (!core.isEmpty() && core.get(0).equals("x")) {
         core = core.subList(1, core.size());
       }
-      if (core.size() >= Math.max(1, minWords) && words.size() > core.size()
+      if (core.size() >= Math.max(1, minWords)
+          && words.size() > core.size()
           && words.subList(words.size() - core.size(), words.size()).equals(core)) {
         return true;
       }

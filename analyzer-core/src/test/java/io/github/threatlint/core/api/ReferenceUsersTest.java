@@ -7,9 +7,14 @@ import io.github.threatlint.core.source.TreeParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which operations use a referenced part: through chains of references, callbacks and cycles, never the whole path item. */
+/**
+ * Which operations use a referenced part: through chains of references, callbacks and cycles, never
+ * the whole path item.
+ */
 class ReferenceUsersTest {
-  private static final ApiDocument DOCUMENT = document("""
+  private static final ApiDocument DOCUMENT =
+      document(
+          """
       openapi: 3.0.3
       info: {title: t, version: '1'}
       paths:
@@ -72,19 +77,23 @@ class ReferenceUsersTest {
   }
 
   private static List<String> usersOf(String pointer) {
-    return DOCUMENT.referenceUsers().of(DOCUMENT.rootFile(), pointer).stream().map(Operation::label).toList();
+    return DOCUMENT.referenceUsers().of(DOCUMENT.rootFile(), pointer).stream()
+        .map(Operation::label)
+        .toList();
   }
 
   @Test
   void aSharedSchemaIsUsedByEveryOperationThatReachesItThroughAnyChainInDocumentOrder() {
-    assertThat(usersOf("/components/schemas/Shared/properties/name")).containsExactly("GET /a", "POST /b", "PUT /c");
+    assertThat(usersOf("/components/schemas/Shared/properties/name"))
+        .containsExactly("GET /a", "POST /b", "PUT /c");
     assertThat(usersOf("/components/schemas/Wrapper")).containsExactly("POST /b");
     assertThat(usersOf("/components/responses/Listing/content")).containsExactly("GET /a");
   }
 
   @Test
   void pathItemParametersAreUsedByEachOperationOfThePathItem() {
-    assertThat(usersOf("/components/parameters/Page/schema")).containsExactly("POST /b", "DELETE /b");
+    assertThat(usersOf("/components/parameters/Page/schema"))
+        .containsExactly("POST /b", "DELETE /b");
   }
 
   @Test
@@ -92,8 +101,10 @@ class ReferenceUsersTest {
     assertThat(usersOf("/x-mounted/c/put/responses")).containsExactly("PUT /c");
     assertThat(usersOf("/x-mounted/c/patch")).containsExactly("PATCH /c");
     assertThat(usersOf("/x-mounted/c")).containsExactly("PUT /c", "PATCH /c");
-    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(3)).pointer()).isEqualTo("/paths/~1c");
-    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(0)).pointer()).isEqualTo("/paths/~1a/get");
+    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(3)).pointer())
+        .isEqualTo("/paths/~1c");
+    assertThat(DOCUMENT.referenceUsers().mount(DOCUMENT.operations().get(0)).pointer())
+        .isEqualTo("/paths/~1a/get");
   }
 
   @Test

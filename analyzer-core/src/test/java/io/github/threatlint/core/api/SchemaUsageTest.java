@@ -6,7 +6,10 @@ import io.github.threatlint.core.engine.DocumentLoader;
 import io.github.threatlint.core.source.TreeParser;
 import org.junit.jupiter.api.Test;
 
-/** Input and output use of schemas, followed through references, composition and discriminator hierarchies. */
+/**
+ * Input and output use of schemas, followed through references, composition and discriminator
+ * hierarchies.
+ */
 class SchemaUsageTest {
 
   private static ApiDocument document(String yaml) throws Exception {
@@ -17,14 +20,19 @@ class SchemaUsageTest {
   private static NodeRef at(ApiDocument document, String pointer) {
     NodeRef node = document.root();
     for (String segment : io.github.threatlint.core.api.Pointers.segments(pointer)) {
-      node = segment.matches("\\d+") && node.node().isArray() ? node.get(Integer.parseInt(segment)) : node.get(segment);
+      node =
+          segment.matches("\\d+") && node.node().isArray()
+              ? node.get(Integer.parseInt(segment))
+              : node.get(segment);
     }
     return node;
   }
 
   @Test
   void requestAndResponseSchemasThroughReferencesAndComposition() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -58,20 +66,26 @@ class SchemaUsageTest {
               type: string
         """);
     SchemaUsage usage = document.schemaUsage();
-    assertThat(usage.flags(at(document, "/components/schemas/NewPet/allOf/1/properties/name"))).isEqualTo(SchemaUsage.INPUT);
-    assertThat(usage.flags(at(document, "/components/schemas/Pet/allOf/1/properties/id"))).isEqualTo(SchemaUsage.OUTPUT);
-    assertThat(usage.flags(at(document, "/components/schemas/Base/properties/tag"))).isEqualTo(SchemaUsage.INPUT | SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/NewPet/allOf/1/properties/name")))
+        .isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Pet/allOf/1/properties/id")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Base/properties/tag")))
+        .isEqualTo(SchemaUsage.INPUT | SchemaUsage.OUTPUT);
     assertThat(usage.flags(at(document, "/components/schemas/Unused"))).isZero();
     // the document has operations and none sends it: not an input (component-unused reports it)
     assertThat(usage.isInputOrUnknown(at(document, "/components/schemas/Unused"))).isFalse();
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/Base"))).isTrue();
-    assertThat(usage.isCompositionMember(at(document, "/components/schemas/NewPet/allOf/1"))).isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/NewPet/allOf/1")))
+        .isTrue();
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/Pet"))).isFalse();
   }
 
   @Test
   void discriminatorHierarchyMembersShareTheBaseUse() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -113,14 +127,19 @@ class SchemaUsageTest {
             Bike: {type: object, properties: {gears: {type: integer}}}
         """);
     SchemaUsage usage = document.schemaUsage();
-    assertThat(usage.flags(at(document, "/components/schemas/Cat/allOf/1/properties/lives"))).isEqualTo(SchemaUsage.OUTPUT);
-    assertThat(usage.flags(at(document, "/components/schemas/Car/properties/doors"))).isEqualTo(SchemaUsage.OUTPUT);
-    assertThat(usage.flags(at(document, "/components/schemas/Bike/properties/gears"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Cat/allOf/1/properties/lives")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Car/properties/doors")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(at(document, "/components/schemas/Bike/properties/gears")))
+        .isEqualTo(SchemaUsage.OUTPUT);
   }
 
   @Test
   void swagger2ParametersAndOas31ReferenceSiblings() throws Exception {
-    ApiDocument swagger = document("""
+    ApiDocument swagger =
+        document(
+            """
         swagger: '2.0'
         info: {title: t, version: '1'}
         paths:
@@ -136,11 +155,17 @@ class SchemaUsageTest {
         definitions:
           A: {type: object, properties: {x: {type: string}}}
         """);
-    assertThat(swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/parameters/0"))).isEqualTo(SchemaUsage.INPUT);
-    assertThat(swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/responses/200/headers/X-Rate"))).isEqualTo(SchemaUsage.OUTPUT);
-    assertThat(swagger.schemaUsage().flags(at(swagger, "/definitions/A/properties/x"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/parameters/0")))
+        .isEqualTo(SchemaUsage.INPUT);
+    assertThat(
+            swagger.schemaUsage().flags(at(swagger, "/paths/~1a/get/responses/200/headers/X-Rate")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(swagger.schemaUsage().flags(at(swagger, "/definitions/A/properties/x")))
+        .isEqualTo(SchemaUsage.OUTPUT);
 
-    ApiDocument oas31 = document("""
+    ApiDocument oas31 =
+        document(
+            """
         openapi: 3.1.0
         info: {title: t, version: '1'}
         paths:
@@ -157,13 +182,21 @@ class SchemaUsageTest {
           schemas:
             A: {type: object}
         """);
-    assertThat(oas31.schemaUsage().flags(at(oas31,
-        "/paths/~1a/post/requestBody/content/application~1json/schema/properties/extra"))).isEqualTo(SchemaUsage.INPUT);
+    assertThat(
+            oas31
+                .schemaUsage()
+                .flags(
+                    at(
+                        oas31,
+                        "/paths/~1a/post/requestBody/content/application~1json/schema/properties/extra")))
+        .isEqualTo(SchemaUsage.INPUT);
   }
 
   @Test
   void requestRootsAndResponsesDefinedForReuse() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -196,14 +229,23 @@ class SchemaUsageTest {
     assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order"))).isTrue();
     assertThat(usage.isRequestRoot(at(document, "/components/schemas/Entity"))).isTrue();
     assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1"))).isTrue();
-    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Order/allOf/1/properties/account"))).isFalse();
-    assertThat(usage.flags(at(document, "/components/responses/Unused/content/application~1json/schema/properties/message")))
+    assertThat(
+            usage.isRequestRoot(
+                at(document, "/components/schemas/Order/allOf/1/properties/account")))
+        .isFalse();
+    assertThat(
+            usage.flags(
+                at(
+                    document,
+                    "/components/responses/Unused/content/application~1json/schema/properties/message")))
         .isEqualTo(SchemaUsage.OUTPUT);
   }
 
   @Test
   void swagger2EmptyProducesStillMarksTheResponseSchema() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         swagger: '2.0'
         info: {title: t, version: '1'}
         produces: []
@@ -213,12 +255,15 @@ class SchemaUsageTest {
               responses:
                 '200': {description: ok, schema: {type: object}}
         """);
-    assertThat(document.schemaUsage().flags(at(document, "/paths/~1a/get/responses/200/schema"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(document.schemaUsage().flags(at(document, "/paths/~1a/get/responses/200/schema")))
+        .isEqualTo(SchemaUsage.OUTPUT);
   }
 
   @Test
   void oas30ExtensionWebhooksSendTheirBodies() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths: {}
@@ -235,12 +280,18 @@ class SchemaUsageTest {
           schemas:
             PushEvent: {type: object, properties: {url: {type: string}}}
         """);
-    assertThat(document.schemaUsage().flags(at(document, "/components/schemas/PushEvent/properties/url"))).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(
+            document
+                .schemaUsage()
+                .flags(at(document, "/components/schemas/PushEvent/properties/url")))
+        .isEqualTo(SchemaUsage.OUTPUT);
   }
 
   @Test
   void schemasOfADocumentWithoutOperationsHaveAnUnknownUseJudgedAsInput() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: shared models, version: '1'}
         paths: {}
@@ -255,7 +306,9 @@ class SchemaUsageTest {
 
   @Test
   void aSchemaReachedOnlyThroughAVendorExtensionOfAResponseIsNoInput() throws Exception {
-    ApiDocument document = document("""
+    ApiDocument document =
+        document(
+            """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:

@@ -22,11 +22,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The order a listener hears of a check in: started once, then each file's document before its progress, then settled in input order. */
+/**
+ * The order a listener hears of a check in: started once, then each file's document before its
+ * progress, then settled in input order.
+ */
 class CheckListenerTest {
   /** Reports every document, with its title. */
-  @RuleInfo(id = "test-title", title = "Title", description = "Reports every document.", level = Level.NOTE,
-      owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0, section = "doc")
+  @RuleInfo(
+      id = "test-title",
+      title = "Title",
+      description = "Reports every document.",
+      level = Level.NOTE,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
+      section = "doc")
   public static final class Title implements Checks.DocumentCheck {
     @Override
     public void checkDocument(ApiDocument document, RuleContext context) {
@@ -34,29 +46,40 @@ class CheckListenerTest {
     }
   }
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void startedFirstEachDocumentBeforeItsProgressAndSettledInInputOrder() throws Exception {
     List<Path> files = new ArrayList<>();
     for (String name : List.of("c", "a", "b", "d")) {
-      files.add(Files.writeString(project.resolve(name + ".yaml"), "openapi: 3.0.3\ninfo: {title: " + name + ", version: '1'}\n"));
+      files.add(
+          Files.writeString(
+              project.resolve(name + ".yaml"),
+              "openapi: 3.0.3\ninfo: {title: " + name + ", version: '1'}\n"));
     }
     Files.writeString(project.resolve("broken.yaml"), "openapi: [\n");
     files.add(project.resolve("broken.yaml"));
     List<String> events = Collections.synchronizedList(new ArrayList<>());
 
-    Check.run(CheckRequest.builder(project, List.of(new RuleDescriptor(Title.class))).files(files).threads(3).build(),
+    Check.run(
+        CheckRequest.builder(project, List.of(new RuleDescriptor(Title.class)))
+            .files(files)
+            .threads(3)
+            .build(),
         new CheckListener() {
           @Override
-          public void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {
-            events.add("started " + profile.label() + " " + rules.stream().map(EnabledRule::id).toList());
+          public void started(
+              Configuration configuration, Profile profile, List<EnabledRule> rules) {
+            events.add(
+                "started " + profile.label() + " " + rules.stream().map(EnabledRule::id).toList());
           }
 
           @Override
           public void document(int index, Analyzer.DocumentAnalysis analysis) {
-            events.add("document " + analysis.displayPath() + (analysis.document() == null ? " unread" : ""));
+            events.add(
+                "document "
+                    + analysis.displayPath()
+                    + (analysis.document() == null ? " unread" : ""));
           }
 
           @Override
@@ -65,17 +88,37 @@ class CheckListenerTest {
           }
 
           @Override
-          public void settled(int index, String displayPath, List<Finding> findings, List<ToolError> errors) {
-            events.add("settled " + index + " " + displayPath + " " + findings.stream().map(Finding::message).toList()
-                + " " + errors.size());
+          public void settled(
+              int index, String displayPath, List<Finding> findings, List<ToolError> errors) {
+            events.add(
+                "settled "
+                    + index
+                    + " "
+                    + displayPath
+                    + " "
+                    + findings.stream().map(Finding::message).toList()
+                    + " "
+                    + errors.size());
           }
         });
 
     assertThat(events.get(0)).isEqualTo("started recommended [test-title]");
-    assertThat(events).filteredOn(e -> e.startsWith("settled")).containsExactly("settled 0 c.yaml [c] 0",
-        "settled 1 a.yaml [a] 0", "settled 2 b.yaml [b] 0", "settled 3 d.yaml [d] 0", "settled 4 broken.yaml [] 1");
-    assertThat(events).filteredOn(e -> e.startsWith("document")).containsExactlyInAnyOrder("document c.yaml",
-        "document a.yaml", "document b.yaml", "document d.yaml", "document broken.yaml unread");
+    assertThat(events)
+        .filteredOn(e -> e.startsWith("settled"))
+        .containsExactly(
+            "settled 0 c.yaml [c] 0",
+            "settled 1 a.yaml [a] 0",
+            "settled 2 b.yaml [b] 0",
+            "settled 3 d.yaml [d] 0",
+            "settled 4 broken.yaml [] 1");
+    assertThat(events)
+        .filteredOn(e -> e.startsWith("document"))
+        .containsExactlyInAnyOrder(
+            "document c.yaml",
+            "document a.yaml",
+            "document b.yaml",
+            "document d.yaml",
+            "document broken.yaml unread");
     for (String file : List.of("c.yaml", "a.yaml", "b.yaml", "d.yaml", "broken.yaml")) {
       int document = indexOf(events, "document " + file);
       int analysed = events.indexOf("analysed " + file + " of 5");

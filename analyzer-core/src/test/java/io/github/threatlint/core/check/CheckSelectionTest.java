@@ -16,11 +16,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which configuration a check finds and which rules, at which levels, it runs: the request, then the configuration. */
+/**
+ * Which configuration a check finds and which rules, at which levels, it runs: the request, then
+ * the configuration.
+ */
 class CheckSelectionTest {
   /** Warning in every profile. */
-  @RuleInfo(id = "test-always", title = "Always", description = "Reports every document.", level = Level.WARNING,
-      owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0, section = "doc")
+  @RuleInfo(
+      id = "test-always",
+      title = "Always",
+      description = "Reports every document.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
+      section = "doc")
   public static final class Always implements Checks.DocumentCheck {
     @Override
     public void checkDocument(ApiDocument document, RuleContext context) {
@@ -29,8 +41,17 @@ class CheckSelectionTest {
   }
 
   /** Off in recommended, error in sfti and strict. */
-  @RuleInfo(id = "test-sfti", title = "SFTI", description = "Reports every document.", level = Level.OFF,
-      sftiLevel = Level.ERROR, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0,
+  @RuleInfo(
+      id = "test-sfti",
+      title = "SFTI",
+      description = "Reports every document.",
+      level = Level.OFF,
+      sftiLevel = Level.ERROR,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
       section = "doc")
   public static final class Sfti implements Checks.DocumentCheck {
     @Override
@@ -39,10 +60,10 @@ class CheckSelectionTest {
     }
   }
 
-  private static final List<RuleDescriptor> CATALOG = List.of(new RuleDescriptor(Always.class), new RuleDescriptor(Sfti.class));
+  private static final List<RuleDescriptor> CATALOG =
+      List.of(new RuleDescriptor(Always.class), new RuleDescriptor(Sfti.class));
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void withoutConfigurationTheFallbackProfileChooses() throws Exception {
@@ -55,11 +76,13 @@ class CheckSelectionTest {
   }
 
   @Test
-  void theConfigurationFoundUpwardFromTheSearchFolderExtendsAProfileAndSetsLevels() throws Exception {
+  void theConfigurationFoundUpwardFromTheSearchFolderExtendsAProfileAndSetsLevels()
+      throws Exception {
     Path api = write("specs/v1/api.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n");
     write(".threatlint.yaml", "extends: sfti\nrules:\n  test-always: note\n");
 
-    CheckResult check = Check.run(request(api).configSearchFrom(project.resolve("specs/v1")).build());
+    CheckResult check =
+        Check.run(request(api).configSearchFrom(project.resolve("specs/v1")).build());
 
     assertThat(check.configuration().displayPath()).isEqualTo(".threatlint.yaml");
     assertThat(check.profile()).isEqualTo(Profile.SFTI);
@@ -75,10 +98,16 @@ class CheckSelectionTest {
     CheckResult recommended = Check.run(request(api).profile(Profile.RECOMMENDED).build());
     assertThat(levels(recommended)).containsExactly("test-always warning");
 
-    CheckResult given = Check.run(request(api).configFile(project.resolve("ci/strict.yaml"), "ci/strict.yaml")
-        .enable(List.of("test-sfti")).disable(List.of("test-always")).build());
+    CheckResult given =
+        Check.run(
+            request(api)
+                .configFile(project.resolve("ci/strict.yaml"), "ci/strict.yaml")
+                .enable(List.of("test-sfti"))
+                .disable(List.of("test-always"))
+                .build());
     assertThat(given.configuration().displayPath()).isEqualTo("ci/strict.yaml");
-    // the configuration given replaces the one found; enable switches its rule back on at its strict level
+    // the configuration given replaces the one found; enable switches its rule back on at its
+    // strict level
     assertThat(given.profile()).isEqualTo(Profile.RECOMMENDED);
     assertThat(levels(given)).containsExactly("test-sfti error");
   }
@@ -89,7 +118,10 @@ class CheckSelectionTest {
 
   /** "rule level" of each finding, which is one per rule that ran. */
   private static List<String> levels(CheckResult check) {
-    return check.result().findings().stream().map(f -> f.ruleId() + " " + f.level().label()).sorted().toList();
+    return check.result().findings().stream()
+        .map(f -> f.ruleId() + " " + f.level().label())
+        .sorted()
+        .toList();
   }
 
   private Path write(String relative, String text) throws IOException {

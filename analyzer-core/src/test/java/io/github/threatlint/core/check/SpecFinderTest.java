@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The one search for root documents, as the command line and the Maven plugin use it. */
 class SpecFinderTest {
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   private SpecFinder finder;
 
@@ -33,25 +32,36 @@ class SpecFinderTest {
 
   @Test
   void foldersAndGlobsStandForTheRootDocumentsTheyReach() throws Exception {
-    assertThat(relative(finder.find(List.of("specs")))).containsExactly("specs/orders.yaml", "specs/quoted.yml", "specs/v2/orders.json");
-    assertThat(relative(finder.find(List.of("specs/**/*.{json,yml}")))).containsExactly("specs/quoted.yml", "specs/v2/orders.json");
-    assertThat(relative(finder.find(List.of("specs/*.yaml", "specs/orders.yaml", "specs/schemas/order.yaml"))))
-        .as("each once, in argument order; a file named is taken as named").containsExactly("specs/orders.yaml", "specs/schemas/order.yaml");
-    assertThatThrownBy(() -> finder.find(List.of("specs/schemas"))).hasMessageStartingWith("no OpenAPI or Swagger document");
-    assertThatThrownBy(() -> finder.find(List.of("specs/**/*.txt"))).hasMessage("no OpenAPI or Swagger document matches specs/**/*.txt");
+    assertThat(relative(finder.find(List.of("specs"))))
+        .containsExactly("specs/orders.yaml", "specs/quoted.yml", "specs/v2/orders.json");
+    assertThat(relative(finder.find(List.of("specs/**/*.{json,yml}"))))
+        .containsExactly("specs/quoted.yml", "specs/v2/orders.json");
+    assertThat(
+            relative(
+                finder.find(
+                    List.of("specs/*.yaml", "specs/orders.yaml", "specs/schemas/order.yaml"))))
+        .as("each once, in argument order; a file named is taken as named")
+        .containsExactly("specs/orders.yaml", "specs/schemas/order.yaml");
+    assertThatThrownBy(() -> finder.find(List.of("specs/schemas")))
+        .hasMessageStartingWith("no OpenAPI or Swagger document");
+    assertThatThrownBy(() -> finder.find(List.of("specs/**/*.txt")))
+        .hasMessage("no OpenAPI or Swagger document matches specs/**/*.txt");
   }
 
   @Test
   void includesAndExcludesSplitDocumentsFromFragments() throws Exception {
-    SpecFinder.Scan scan = finder.scan(project, List.of("specs/", "./missing.yaml"), List.of("specs/v2/**"));
+    SpecFinder.Scan scan =
+        finder.scan(project, List.of("specs/", "./missing.yaml"), List.of("specs/v2/**"));
 
-    assertThat(relative(scan.documents())).containsExactly("missing.yaml", "specs/orders.yaml", "specs/quoted.yml");
+    assertThat(relative(scan.documents()))
+        .containsExactly("missing.yaml", "specs/orders.yaml", "specs/quoted.yml");
     assertThat(relative(scan.fragments())).containsExactly("specs/schemas/order.yaml");
   }
 
   @Test
   void theSearchStartsBelowTheLiteralPrefix() {
-    assertThat(SpecFinder.literalPrefix("src/main/resources/**/openapi*.yaml")).isEqualTo("src/main/resources/");
+    assertThat(SpecFinder.literalPrefix("src/main/resources/**/openapi*.yaml"))
+        .isEqualTo("src/main/resources/");
     assertThat(SpecFinder.literalPrefix("src/{main,test}/api.yaml")).isEqualTo("src/");
     assertThat(SpecFinder.literalPrefix("*.yaml")).isEmpty();
   }
@@ -63,6 +73,8 @@ class SpecFinderTest {
   }
 
   private List<String> relative(List<Path> files) {
-    return files.stream().map(file -> project.relativize(file.toAbsolutePath()).toString().replace('\\', '/')).toList();
+    return files.stream()
+        .map(file -> project.relativize(file.toAbsolutePath()).toString().replace('\\', '/'))
+        .toList();
   }
 }

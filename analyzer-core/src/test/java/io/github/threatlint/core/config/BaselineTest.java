@@ -9,8 +9,6 @@ import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
-import io.github.threatlint.core.api.RuleDescriptor;
-import io.github.threatlint.core.api.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class BaselineTest {
   private static final RuleDescriptor FLAGGED = new RuleDescriptor(TestRules.Flagged.class);
-  private static final List<EnabledRule> RULES = List.of(new EnabledRule(FLAGGED, Level.ERROR, Map.of()));
+  private static final List<EnabledRule> RULES =
+      List.of(new EnabledRule(FLAGGED, Level.ERROR, Map.of()));
 
   /** Three findings: two on one pointer, one on another. */
-  private static final String V1 = """
+  private static final String V1 =
+      """
       openapi: 3.0.3
       info: {title: Accounts, version: '1'}
       paths:
@@ -38,7 +38,8 @@ class BaselineTest {
       """;
 
   /** V1 re-indented, in block style, with keys reordered and lines inserted above every finding. */
-  private static final String V1_REFORMATTED = """
+  private static final String V1_REFORMATTED =
+      """
       # The accounts API.
       # Reformatted by a new editor configuration.
       openapi: 3.0.3
@@ -90,12 +91,16 @@ class BaselineTest {
   }
 
   private Baseline writeBaseline(AnalysisResult result) throws Exception {
-    Baseline.of(result.findings(), baselineFile, ".threatlint-baseline.json", project.root).write(baselineFile);
+    Baseline.of(result.findings(), baselineFile, ".threatlint-baseline.json", project.root)
+        .write(baselineFile);
     return Baseline.read(baselineFile, ".threatlint-baseline.json");
   }
 
   private static List<String> active(AnalysisResult result) {
-    return result.findings().stream().filter(f -> !f.isSuppressed()).map(TestProject::describe).toList();
+    return result.findings().stream()
+        .filter(f -> !f.isSuppressed())
+        .map(TestProject::describe)
+        .toList();
   }
 
   @Test
@@ -105,13 +110,22 @@ class BaselineTest {
     assertThat(baseline.entries()).hasSize(3);
 
     AnalysisResult after = analyze(V1_REFORMATTED);
-    assertThat(after.findings()).extracting(f -> f.region().startLine())
-        .doesNotContainAnyElementsOf(before.findings().stream().map(f -> f.region().startLine()).toList());
+    assertThat(after.findings())
+        .extracting(f -> f.region().startLine())
+        .doesNotContainAnyElementsOf(
+            before.findings().stream().map(f -> f.region().startLine()).toList());
     Baseline.Match match = baseline.match(after, project.root);
     assertThat(active(match.result())).isEmpty();
     assertThat(match.result().count(Level.NOTE)).isZero();
-    assertThat(match.result().findings()).hasSize(3).allSatisfy(finding -> assertThat(finding.suppression())
-        .isEqualTo(new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline .threatlint-baseline.json")));
+    assertThat(match.result().findings())
+        .hasSize(3)
+        .allSatisfy(
+            finding ->
+                assertThat(finding.suppression())
+                    .isEqualTo(
+                        new Finding.Suppression(
+                            Finding.Suppression.EXTERNAL,
+                            "in the baseline .threatlint-baseline.json")));
     assertThat(match.fixed()).isEmpty();
     assertThat(match.matched()).hasSize(3);
   }
@@ -119,13 +133,18 @@ class BaselineTest {
   @Test
   void aGenuinelyNewFindingStaysActiveAndFailsTheBuild() throws Exception {
     Baseline baseline = writeBaseline(analyze(V1));
-    String withNew = V1_REFORMATTED
-        .replace("                - second\n", "                - second\n                - third\n")
-        .replace("    /added-without-findings:\n        get:\n", "    /added-without-findings:\n        get:\n            x-flag: new\n");
+    String withNew =
+        V1_REFORMATTED
+            .replace(
+                "                - second\n", "                - second\n                - third\n")
+            .replace(
+                "    /added-without-findings:\n        get:\n",
+                "    /added-without-findings:\n        get:\n            x-flag: new\n");
     Baseline.Match match = baseline.match(analyze(withNew), project.root);
-    assertThat(active(match.result())).containsExactly(
-        "api.yaml:12 /paths/~1added-without-findings/get flagged: new",
-        "api.yaml:24 /paths/~1a/get flagged: third");
+    assertThat(active(match.result()))
+        .containsExactly(
+            "api.yaml:12 /paths/~1added-without-findings/get flagged: new",
+            "api.yaml:24 /paths/~1a/get flagged: third");
     assertThat(match.result().count(Level.ERROR)).isEqualTo(2);
     assertThat(match.result().suppressedCount()).isEqualTo(3);
   }
@@ -133,7 +152,8 @@ class BaselineTest {
   @Test
   void severalFindingsOnOnePointerAreToldApartByTheirMessages() throws Exception {
     Baseline baseline = writeBaseline(analyze(V1));
-    Baseline.Match match = baseline.match(analyze(V1.replace("[first, second]", "[second, third]")), project.root);
+    Baseline.Match match =
+        baseline.match(analyze(V1.replace("[first, second]", "[second, third]")), project.root);
     assertThat(active(match.result())).containsExactly("api.yaml:5 /paths/~1a/get flagged: third");
     assertThat(match.fixed()).extracting(Baseline.Entry::message).containsExactly("flagged: first");
   }
@@ -141,14 +161,18 @@ class BaselineTest {
   @Test
   void aRewordedMessageStillMatchesWhenItsPointerHoldsOneFinding() throws Exception {
     Baseline baseline = writeBaseline(analyze(V1));
-    List<EnabledRule> reworded = List.of(new EnabledRule(FLAGGED, Level.ERROR, Map.of("prefix", "marked")));
+    List<EnabledRule> reworded =
+        List.of(new EnabledRule(FLAGGED, Level.ERROR, Map.of("prefix", "marked")));
     project.write("api.yaml", V1);
     Baseline.Match match = baseline.match(project.analyze(reworded, "api.yaml"), project.root);
-    // /b holds one entry: matched whatever its message; /a holds two, told apart only by their messages
-    assertThat(active(match.result())).containsExactly(
-        "api.yaml:5 /paths/~1a/get marked: first",
-        "api.yaml:5 /paths/~1a/get marked: second");
-    assertThat(match.fixed()).extracting(Baseline.Entry::pointer).containsExactly("/paths/~1a/get", "/paths/~1a/get");
+    // /b holds one entry: matched whatever its message; /a holds two, told apart only by their
+    // messages
+    assertThat(active(match.result()))
+        .containsExactly(
+            "api.yaml:5 /paths/~1a/get marked: first", "api.yaml:5 /paths/~1a/get marked: second");
+    assertThat(match.fixed())
+        .extracting(Baseline.Entry::pointer)
+        .containsExactly("/paths/~1a/get", "/paths/~1a/get");
   }
 
   @Test
@@ -156,24 +180,33 @@ class BaselineTest {
     Baseline baseline = writeBaseline(analyze(V1));
     String withoutB = V1.replace("    get:\n      x-flag: b\n", "    get:\n");
     Baseline.Match match = baseline.match(analyze(withoutB), project.root);
-    assertThat(match.fixed()).extracting(Baseline.Entry::label).containsExactly("test-flagged api.yaml#/paths/~1b/get");
+    assertThat(match.fixed())
+        .extracting(Baseline.Entry::label)
+        .containsExactly("test-flagged api.yaml#/paths/~1b/get");
     Baseline pruned = baseline.withEntries(match.matched());
     pruned.write(baselineFile);
-    assertThat(Baseline.read(baselineFile, "b.json").entries()).extracting(Baseline.Entry::message)
+    assertThat(Baseline.read(baselineFile, "b.json").entries())
+        .extracting(Baseline.Entry::message)
         .containsExactly("flagged: first", "flagged: second");
     assertThat(pruned.match(analyze(withoutB), project.root).fixed()).isEmpty();
   }
 
   @Test
   void findingsSuppressedOtherwiseAreNotRecordedAndMatchNothing() throws Exception {
-    String suppressedB = V1.replace("      x-flag: b\n", "      x-flag: b\n      x-threatlint-ignore: [test-flagged]\n");
+    String suppressedB =
+        V1.replace(
+            "      x-flag: b\n", "      x-flag: b\n      x-threatlint-ignore: [test-flagged]\n");
     Baseline baseline = writeBaseline(analyze(suppressedB));
-    assertThat(baseline.entries()).extracting(Baseline.Entry::pointer).containsOnly("/paths/~1a/get");
+    assertThat(baseline.entries())
+        .extracting(Baseline.Entry::pointer)
+        .containsOnly("/paths/~1a/get");
     Baseline full = writeBaseline(analyze(V1));
     Baseline.Match match = full.match(analyze(suppressedB), project.root);
     assertThat(match.fixed()).extracting(Baseline.Entry::pointer).containsExactly("/paths/~1b/get");
-    assertThat(match.result().findings()).filteredOn(f -> f.pointer().equals("/paths/~1b/get"))
-        .extracting(f -> f.suppression().kind()).containsExactly(Finding.Suppression.IN_SOURCE);
+    assertThat(match.result().findings())
+        .filteredOn(f -> f.pointer().equals("/paths/~1b/get"))
+        .extracting(f -> f.suppression().kind())
+        .containsExactly(Finding.Suppression.IN_SOURCE);
   }
 
   @Test
@@ -193,7 +226,9 @@ class BaselineTest {
   @Test
   void theFileIsSortedJsonWithOneEntryPerFindingAndReadsBackEqual() throws Exception {
     Baseline baseline = writeBaseline(analyze(V1));
-    assertThat(Files.readString(baselineFile)).isEqualTo("""
+    assertThat(Files.readString(baselineFile))
+        .isEqualTo(
+            """
         {
           "tool" : "threatlint",
           "baselineVersion" : 1,
@@ -221,20 +256,30 @@ class BaselineTest {
             }
           ]
         }
-        """.formatted(FindingKey.messageDigest("flagged: first"), FindingKey.messageDigest("flagged: second"), FindingKey.messageDigest("flagged: b")));
-    assertThat(FindingKey.messageDigest("flagged:  first ")).isEqualTo(FindingKey.messageDigest("flagged: first")).hasSize(16);
+        """
+                .formatted(
+                    FindingKey.messageDigest("flagged: first"),
+                    FindingKey.messageDigest("flagged: second"),
+                    FindingKey.messageDigest("flagged: b")));
+    assertThat(FindingKey.messageDigest("flagged:  first "))
+        .isEqualTo(FindingKey.messageDigest("flagged: first"))
+        .hasSize(16);
     assertThat(Baseline.read(baselineFile, "x")).isEqualTo(baseline);
   }
 
   @Test
   void aFileThatIsNoBaselineIsAnErrorWithItsPlace() throws Exception {
-    assertThat(readError("[]")).isEqualTo("b.json:1:1: error: not a threatlint baseline: it needs a top-level 'findings' list"
-        + " (write one with --write-baseline)");
+    assertThat(readError("[]"))
+        .isEqualTo(
+            "b.json:1:1: error: not a threatlint baseline: it needs a top-level 'findings' list"
+                + " (write one with --write-baseline)");
     assertThat(readError("{\"findings\": [\n  {\"ruleId\": \"x\", \"file\": \"a.yaml\"}\n]}"))
         .isEqualTo("b.json:2:3: error: a baseline entry needs a string 'pointer'");
     assertThat(readError("{\"baselineVersion\": 2, \"findings\": []}"))
-        .isEqualTo("b.json:1:21: error: baseline format version 2 is not the version 1 this threatlint reads");
-    assertThat(readError("{\"findings\": [}")).startsWith("b.json:1:15: error: cannot read the baseline: invalid JSON:");
+        .isEqualTo(
+            "b.json:1:21: error: baseline format version 2 is not the version 1 this threatlint reads");
+    assertThat(readError("{\"findings\": [}"))
+        .startsWith("b.json:1:15: error: cannot read the baseline: invalid JSON:");
     assertThatThrownBy(() -> Baseline.read(project.root.resolve("missing.json"), "missing.json"))
         .extracting(e -> ((ConfigurationException) e).oneLine())
         .isEqualTo("missing.json: error: cannot read the baseline: no such file");

@@ -54,7 +54,10 @@ class ConfigurationLoaderTest {
 
   @Test
   void readsEveryPartOfACompleteConfiguration() throws Exception {
-    Configuration config = load(".threatlint.yaml", """
+    Configuration config =
+        load(
+            ".threatlint.yaml",
+            """
         extends: sfti
         rules:
           test-sfti-only: off
@@ -80,29 +83,38 @@ class ConfigurationLoaderTest {
         docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html
         """);
     assertThat(config.displayPath()).isEqualTo(".threatlint.yaml");
-    assertThat(config.docsUrl().of("test-typed")).isEqualTo("https://wiki.bank.example/threatlint/rules/test-typed.html");
+    assertThat(config.docsUrl().of("test-typed"))
+        .isEqualTo("https://wiki.bank.example/threatlint/rules/test-typed.html");
     assertThat(config.directory()).isEqualTo(project);
     assertThat(config.profile()).isEqualTo(Profile.SFTI);
-    assertThat(config.rules()).containsOnlyKeys("test-sfti-only", "test-sfti-stricter", "test-flagged", "test-typed");
+    assertThat(config.rules())
+        .containsOnlyKeys("test-sfti-only", "test-sfti-stricter", "test-flagged", "test-typed");
     assertThat(config.rules().get("test-sfti-stricter").level()).isEqualTo(Level.OFF);
-    assertThat(config.rules().get("test-sfti-only")).isEqualTo(new Configuration.RuleSetting(Level.OFF, Map.of()));
-    assertThat(config.rules().get("test-flagged")).isEqualTo(new Configuration.RuleSetting(Level.NOTE, Map.of()));
+    assertThat(config.rules().get("test-sfti-only"))
+        .isEqualTo(new Configuration.RuleSetting(Level.OFF, Map.of()));
+    assertThat(config.rules().get("test-flagged"))
+        .isEqualTo(new Configuration.RuleSetting(Level.NOTE, Map.of()));
     Configuration.RuleSetting typed = config.rules().get("test-typed");
     assertThat(typed.level()).isEqualTo(Level.ERROR);
-    assertThat(typed.options()).containsExactly(
-        Map.entry("strictMode", true),
-        Map.entry("maxItems", 3),
-        Map.entry("ratio", 1.0),
-        Map.entry("name", "accounts"),
-        Map.entry("paths", List.of("/status", "/health/**")));
+    assertThat(typed.options())
+        .containsExactly(
+            Map.entry("strictMode", true),
+            Map.entry("maxItems", 3),
+            Map.entry("ratio", 1.0),
+            Map.entry("name", "accounts"),
+            Map.entry("paths", List.of("/status", "/health/**")));
     assertThat(config.ignores()).hasSize(2);
     Configuration.Ignore legacy = config.ignores().get(0);
     assertThat(legacy.ruleId()).isEqualTo("test-flagged");
     assertThat(legacy.reason()).isEqualTo("The legacy API is replaced next quarter.");
-    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-flagged", "/paths/~1old/get")).isTrue();
-    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-flagged", "/paths/~1new/get")).isFalse();
-    assertThat(legacy.matches("specs/current/api.yaml", "test-flagged", "/paths/~1old/get")).isFalse();
-    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-typed", "/paths/~1old/get")).isFalse();
+    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-flagged", "/paths/~1old/get"))
+        .isTrue();
+    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-flagged", "/paths/~1new/get"))
+        .isFalse();
+    assertThat(legacy.matches("specs/current/api.yaml", "test-flagged", "/paths/~1old/get"))
+        .isFalse();
+    assertThat(legacy.matches("specs/legacy/v1/api.yaml", "test-typed", "/paths/~1old/get"))
+        .isFalse();
     Configuration.Ignore whole = config.ignores().get(1);
     assertThat(whole.pointer()).isNull();
     assertThat(whole.matches("api.yaml", "test-typed", "/anything/at/all")).isTrue();
@@ -110,14 +122,18 @@ class ConfigurationLoaderTest {
 
   @Test
   void readsJsonWithTheSameMeaning() throws Exception {
-    Configuration config = load(".threatlint.json", """
+    Configuration config =
+        load(
+            ".threatlint.json",
+            """
         {
           "extends": "strict",
           "rules": {"test-typed": {"options": {"paths": []}}, "test-flagged": "warning"}
         }
         """);
     assertThat(config.profile()).isEqualTo(Profile.STRICT);
-    assertThat(config.rules().get("test-typed")).isEqualTo(new Configuration.RuleSetting(null, Map.of("paths", List.of())));
+    assertThat(config.rules().get("test-typed"))
+        .isEqualTo(new Configuration.RuleSetting(null, Map.of("paths", List.of())));
     assertThat(config.rules().get("test-flagged").level()).isEqualTo(Level.WARNING);
   }
 
@@ -156,14 +172,20 @@ class ConfigurationLoaderTest {
     assertThatThrownBy(() -> ConfigurationLoader.find(project))
         .isInstanceOf(ConfigurationException.class)
         .extracting(e -> ((ConfigurationException) e).oneLine())
-        .isEqualTo("/work/project/.threatlint.yaml: error: two configuration files in one folder "
-            + "(.threatlint.yaml and .threatlint.json); keep one");
+        .isEqualTo(
+            "/work/project/.threatlint.yaml: error: two configuration files in one folder "
+                + "(.threatlint.yaml and .threatlint.json); keep one");
   }
 
-  // ---------------------------------------------------------------- every error, with file, line and column
+  // ---------------------------------------------------------------- every error, with file, line
+  // and column
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       invalid YAML               | `rules:\\n  test-flagged: [note\\n`                      | .threatlint.yaml:3:1: error: invalid YAML: expected ',' or ']', but got <stream end>
       duplicate key              | `extends: sfti\\nextends: strict\\n`                     | .threatlint.yaml:2:1: error: the key 'extends' appears twice (first on line 1)
       not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore and docsUrl
@@ -213,8 +235,11 @@ class ConfigurationLoaderTest {
 
   @Test
   void jsonErrorsHaveLinesToo() {
-    assertThat(error(".threatlint.json", "{\n  \"rules\": {\n    \"test-flagged\": \"loud\"\n  }\n}\n"))
-        .isEqualTo(".threatlint.json:3:21: error: bad level \"loud\" for rule test-flagged; use off, note, warning or error");
+    assertThat(
+            error(
+                ".threatlint.json", "{\n  \"rules\": {\n    \"test-flagged\": \"loud\"\n  }\n}\n"))
+        .isEqualTo(
+            ".threatlint.json:3:21: error: bad level \"loud\" for rule test-flagged; use off, note, warning or error");
     assertThat(error(".threatlint.json", "{\n  \"rules\": {,}\n}\n"))
         .startsWith(".threatlint.json:2:13: error: invalid JSON:");
   }
@@ -226,7 +251,8 @@ class ConfigurationLoaderTest {
     Files.write(file, new byte[] {'r', 'u', 'l', 'e', 's', ':', ' ', (byte) 0xC3, (byte) 0x28});
     assertThatThrownBy(() -> loader.load(file, ".threatlint.yaml"))
         .extracting(e -> ((ConfigurationException) e).oneLine())
-        .isEqualTo(".threatlint.yaml: error: cannot read the configuration: not valid UTF-8 text (malformed bytes at offset 7)");
+        .isEqualTo(
+            ".threatlint.yaml: error: cannot read the configuration: not valid UTF-8 text (malformed bytes at offset 7)");
     assertThatThrownBy(() -> loader.load(project.resolve("missing.yaml"), "missing.yaml"))
         .extracting(e -> ((ConfigurationException) e).oneLine())
         .isEqualTo("missing.yaml: error: cannot read the configuration: no such file");

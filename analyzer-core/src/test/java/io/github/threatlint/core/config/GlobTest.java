@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GlobTest {
   @ParameterizedTest(name = "{0} ~ {1} = {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       api.yaml                 | api.yaml                    | true
       api.yaml                 | specs/api.yaml              | false
       *.yaml                   | api.yaml                    | true

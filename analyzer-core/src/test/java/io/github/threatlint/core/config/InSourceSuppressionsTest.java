@@ -27,7 +27,9 @@ class InSourceSuppressionsTest {
 
   @Test
   void suppressesTheObjectAndEverythingBelowItForTheNamedRulesOnly() throws Exception {
-    project.write("api.yaml", """
+    project.write(
+        "api.yaml",
+        """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -62,25 +64,28 @@ class InSourceSuppressionsTest {
               x-flag: a map without reason
         """);
     AnalysisResult result = project.analyze(FLAGGED, "api.yaml");
-    assertThat(TestProject.describe(result)).containsExactly(
-        "api.yaml:7 /paths/~1reviewed/get flagged: below a map with a reason [inSource: Reviewed with the security team.]",
-        "api.yaml:11 /paths/~1other-rule/get flagged: names another rule",
-        "api.yaml:16 /paths/~1sibling/get flagged: beside, not below",
-        "api.yaml:21 /components/schemas/Listed flagged: on the object itself"
-            + " [inSource: x-threatlint-ignore at /components/schemas/Listed]",
-        "api.yaml:25 /components/schemas/Listed/properties/inner flagged: nested two levels below"
-            + " [inSource: x-threatlint-ignore at /components/schemas/Listed]",
-        "api.yaml:27 /components/schemas/Single flagged: a single rule id"
-            + " [inSource: x-threatlint-ignore at /components/schemas/Single]",
-        "api.yaml:30 /components/schemas/EmptyReason flagged: a map without reason"
-            + " [inSource: x-threatlint-ignore at /components/schemas/EmptyReason]");
+    assertThat(TestProject.describe(result))
+        .containsExactly(
+            "api.yaml:7 /paths/~1reviewed/get flagged: below a map with a reason [inSource: Reviewed with the security team.]",
+            "api.yaml:11 /paths/~1other-rule/get flagged: names another rule",
+            "api.yaml:16 /paths/~1sibling/get flagged: beside, not below",
+            "api.yaml:21 /components/schemas/Listed flagged: on the object itself"
+                + " [inSource: x-threatlint-ignore at /components/schemas/Listed]",
+            "api.yaml:25 /components/schemas/Listed/properties/inner flagged: nested two levels below"
+                + " [inSource: x-threatlint-ignore at /components/schemas/Listed]",
+            "api.yaml:27 /components/schemas/Single flagged: a single rule id"
+                + " [inSource: x-threatlint-ignore at /components/schemas/Single]",
+            "api.yaml:30 /components/schemas/EmptyReason flagged: a map without reason"
+                + " [inSource: x-threatlint-ignore at /components/schemas/EmptyReason]");
     assertThat(result.count(Level.NOTE)).isEqualTo(2);
     assertThat(result.suppressedCount()).isEqualTo(5);
   }
 
   @Test
   void aSuppressionAtTheRootCoversTheWholeFile() throws Exception {
-    project.write("api.yaml", """
+    project.write(
+        "api.yaml",
+        """
         openapi: 3.0.3
         x-threatlint-ignore:
           test-flagged: Generated from an old gateway export.
@@ -92,13 +97,19 @@ class InSourceSuppressionsTest {
               responses: {'200': {description: ok}}
         """);
     AnalysisResult result = project.analyze(FLAGGED, "api.yaml");
-    assertThat(result.findings()).hasSize(2).allSatisfy(finding ->
-        assertThat(finding.suppression().reason()).isEqualTo("Generated from an old gateway export."));
+    assertThat(result.findings())
+        .hasSize(2)
+        .allSatisfy(
+            finding ->
+                assertThat(finding.suppression().reason())
+                    .isEqualTo("Generated from an old gateway export."));
   }
 
   @Test
   void worksInAReferencedFileByTheAncestorsThere() throws Exception {
-    project.write("api.yaml", """
+    project.write(
+        "api.yaml",
+        """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -117,7 +128,9 @@ class InSourceSuppressionsTest {
                     application/json:
                       schema: {$ref: 'schemas/common.yaml#/Shared'}
         """);
-    project.write("schemas/common.yaml", """
+    project.write(
+        "schemas/common.yaml",
+        """
         Shared:
           x-threatlint-ignore:
             test-flagged: Owned by the platform team.
@@ -130,16 +143,20 @@ class InSourceSuppressionsTest {
           x-flag: in the fragment, not suppressed there
         """);
     AnalysisResult result = project.analyze(FLAGGED, "api.yaml");
-    // the path item's suppression covers its own file only: the referenced schema is checked in its file
-    assertThat(TestProject.describe(result)).containsExactly(
-        "schemas/common.yaml:6 /Shared/properties/id flagged: in the fragment, below its suppression"
-            + " [inSource: Owned by the platform team.]",
-        "schemas/common.yaml:8 /Owned flagged: in the fragment, not suppressed there");
+    // the path item's suppression covers its own file only: the referenced schema is checked in its
+    // file
+    assertThat(TestProject.describe(result))
+        .containsExactly(
+            "schemas/common.yaml:6 /Shared/properties/id flagged: in the fragment, below its suppression"
+                + " [inSource: Owned by the platform team.]",
+            "schemas/common.yaml:8 /Owned flagged: in the fragment, not suppressed there");
   }
 
   @Test
   void worksInSwagger20AndJson() throws Exception {
-    project.write("api.json", """
+    project.write(
+        "api.json",
+        """
         {
           "swagger": "2.0",
           "info": {"title": "t", "version": "1"},
@@ -155,6 +172,7 @@ class InSourceSuppressionsTest {
         }
         """);
     AnalysisResult result = project.analyze(FLAGGED, "api.json");
-    assertThat(TestProject.describe(result)).containsExactly("api.json:6 /paths/~1a/get flagged: json [inSource: JSON too]");
+    assertThat(TestProject.describe(result))
+        .containsExactly("api.json:6 /paths/~1a/get flagged: json [inSource: JSON too]");
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class SuppressionsTest {
   private static final List<EnabledRule> FLAGGED =
       List.of(new EnabledRule(new RuleDescriptor(TestRules.Flagged.class), Level.ERROR, Map.of()));
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       openapi: 3.0.3
       info: {title: t, version: '1'}
       paths:
@@ -47,46 +48,60 @@ class SuppressionsTest {
   }
 
   @Test
-  void anIgnoreEntrySuppressesMatchingFindingsWithItsReasonAndLeavesInSpecSuppressionsAlone() throws Exception {
+  void anIgnoreEntrySuppressesMatchingFindingsWithItsReasonAndLeavesInSpecSuppressionsAlone()
+      throws Exception {
     project.write("specs/legacy/api.yaml", SPEC);
     project.write("specs/current/api.yaml", SPEC);
-    Configuration configuration = configuration("""
+    Configuration configuration =
+        configuration(
+            """
         ignore:
           - file: specs/legacy/**
             rule: test-flagged
             pointer: /paths/*/get
             reason: The legacy API is retired in June.
         """);
-    AnalysisResult result = project.analyze(FLAGGED, "specs/legacy/api.yaml", "specs/current/api.yaml");
+    AnalysisResult result =
+        project.analyze(FLAGGED, "specs/legacy/api.yaml", "specs/current/api.yaml");
     AnalysisResult suppressed = Suppressions.apply(result, configuration, project.root);
-    assertThat(TestProject.describe(suppressed)).containsExactly(
-        "specs/current/api.yaml:5 /paths/~1health/get flagged: health",
-        "specs/current/api.yaml:9 /paths/~1accounts/get flagged: accounts [inSource: In the spec.]",
-        "specs/legacy/api.yaml:5 /paths/~1health/get flagged: health [external: The legacy API is retired in June.]",
-        "specs/legacy/api.yaml:9 /paths/~1accounts/get flagged: accounts [inSource: In the spec.]");
+    assertThat(TestProject.describe(suppressed))
+        .containsExactly(
+            "specs/current/api.yaml:5 /paths/~1health/get flagged: health",
+            "specs/current/api.yaml:9 /paths/~1accounts/get flagged: accounts [inSource: In the spec.]",
+            "specs/legacy/api.yaml:5 /paths/~1health/get flagged: health [external: The legacy API is retired in June.]",
+            "specs/legacy/api.yaml:9 /paths/~1accounts/get flagged: accounts [inSource: In the spec.]");
   }
 
   @Test
   void thePointerGlobNarrowsTheEntry() throws Exception {
-    project.write("api.yaml", SPEC.replace("x-threatlint-ignore: {test-flagged: In the spec.}", "description: no suppression"));
-    Configuration configuration = configuration("""
+    project.write(
+        "api.yaml",
+        SPEC.replace(
+            "x-threatlint-ignore: {test-flagged: In the spec.}", "description: no suppression"));
+    Configuration configuration =
+        configuration(
+            """
         ignore:
           - file: api.yaml
             rule: test-flagged
             pointer: /paths/~1health/**
             reason: Health checks are public by design.
         """);
-    AnalysisResult suppressed = Suppressions.apply(project.analyze(FLAGGED, "api.yaml"), configuration, project.root);
-    assertThat(TestProject.describe(suppressed)).containsExactly(
-        "api.yaml:5 /paths/~1health/get flagged: health [external: Health checks are public by design.]",
-        "api.yaml:9 /paths/~1accounts/get flagged: accounts");
+    AnalysisResult suppressed =
+        Suppressions.apply(project.analyze(FLAGGED, "api.yaml"), configuration, project.root);
+    assertThat(TestProject.describe(suppressed))
+        .containsExactly(
+            "api.yaml:5 /paths/~1health/get flagged: health [external: Health checks are public by design.]",
+            "api.yaml:9 /paths/~1accounts/get flagged: accounts");
     assertThat(suppressed.count(Level.ERROR)).isEqualTo(1);
   }
 
   @Test
   void fileGlobsAreRelativeToTheConfigurationFileWhereverTheRunStarts() throws Exception {
     project.write("specs/api.yaml", SPEC);
-    Configuration configuration = configuration("""
+    Configuration configuration =
+        configuration(
+            """
         ignore:
           - file: specs/*.yaml
             rule: test-flagged
@@ -98,13 +113,16 @@ class SuppressionsTest {
     AnalysisResult result = project.analyze(FLAGGED, specs, "specs/api.yaml");
     assertThat(result.findings().get(0).file()).isEqualTo("api.yaml");
     AnalysisResult suppressed = Suppressions.apply(result, configuration, specs);
-    assertThat(suppressed.findings()).allSatisfy(finding -> assertThat(finding.isSuppressed()).isTrue());
+    assertThat(suppressed.findings())
+        .allSatisfy(finding -> assertThat(finding.isSuppressed()).isTrue());
   }
 
   @Test
   void anEntryForAnotherRuleSuppressesNothing() throws Exception {
     project.write("api.yaml", SPEC);
-    Configuration configuration = configuration("""
+    Configuration configuration =
+        configuration(
+            """
         ignore:
           - file: "**"
             rule: test-typed

@@ -38,26 +38,35 @@ final class TestProject implements Closeable {
     return file;
   }
 
-  /** Analyses {@code specs} (relative to the project) as the CLI does from {@code workingDirectory}. */
+  /**
+   * Analyses {@code specs} (relative to the project) as the CLI does from {@code workingDirectory}.
+   */
   AnalysisResult analyze(List<EnabledRule> rules, Path workingDirectory, String... specs) {
     Map<Path, ParsedFile> loaded = new HashMap<>();
-    ExternalFiles files = (from, location) -> {
-      Path target = from.source().path().resolveSibling(location).normalize();
-      ParsedFile file = loaded.get(target);
-      if (file == null) {
-        try {
-          file = TreeParser.parse(new SourceReader(1 << 20).read(target, display(workingDirectory, target)));
-        } catch (SourceException e) {
-          return ExternalFiles.Loaded.refused(e.getMessage());
-        }
-        loaded.put(target, file);
-      }
-      return new ExternalFiles.Loaded(file, null, false);
-    };
+    ExternalFiles files =
+        (from, location) -> {
+          Path target = from.source().path().resolveSibling(location).normalize();
+          ParsedFile file = loaded.get(target);
+          if (file == null) {
+            try {
+              file =
+                  TreeParser.parse(
+                      new SourceReader(1 << 20).read(target, display(workingDirectory, target)));
+            } catch (SourceException e) {
+              return ExternalFiles.Loaded.refused(e.getMessage());
+            }
+            loaded.put(target, file);
+          }
+          return new ExternalFiles.Loaded(file, null, false);
+        };
     Analyzer analyzer = new Analyzer(rules, 1 << 20, 1, parsed -> files);
-    List<Analyzer.Input> inputs = java.util.Arrays.stream(specs)
-        .map(spec -> new Analyzer.Input(root.resolve(spec), display(workingDirectory, root.resolve(spec))))
-        .toList();
+    List<Analyzer.Input> inputs =
+        java.util.Arrays.stream(specs)
+            .map(
+                spec ->
+                    new Analyzer.Input(
+                        root.resolve(spec), display(workingDirectory, root.resolve(spec))))
+            .toList();
     AnalysisResult result = analyzer.analyze(inputs);
     if (!result.errors().isEmpty()) {
       throw new AssertionError("tool errors: " + result.errors());
@@ -79,7 +88,14 @@ final class TestProject implements Closeable {
   }
 
   static String describe(Finding finding) {
-    String where = finding.file() + ":" + finding.region().startLine() + " " + finding.pointer() + " " + finding.message();
+    String where =
+        finding.file()
+            + ":"
+            + finding.region().startLine()
+            + " "
+            + finding.pointer()
+            + " "
+            + finding.message();
     return finding.isSuppressed()
         ? where + " [" + finding.suppression().kind() + ": " + finding.suppression().reason() + "]"
         : where;

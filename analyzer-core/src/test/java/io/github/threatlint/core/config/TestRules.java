@@ -21,19 +21,28 @@ final class TestRules {
   private TestRules() {}
 
   /** All of them, sorted by id as a catalog is. */
-  static final List<RuleDescriptor> CATALOG = List.of(
-      new RuleDescriptor(Flagged.class),
-      new RuleDescriptor(OffEverywhere.class),
-      new RuleDescriptor(SftiOnly.class),
-      new RuleDescriptor(SftiStricter.class),
-      new RuleDescriptor(Typed.class));
+  static final List<RuleDescriptor> CATALOG =
+      List.of(
+          new RuleDescriptor(Flagged.class),
+          new RuleDescriptor(OffEverywhere.class),
+          new RuleDescriptor(SftiOnly.class),
+          new RuleDescriptor(SftiStricter.class),
+          new RuleDescriptor(Typed.class));
 
   /**
    * Reports every structural object with an {@code x-flag}: one finding per element when it is a
    * list (so one pointer can carry several findings), else one. Recommended: error.
    */
-  @RuleInfo(id = "test-flagged", title = "Flagged node", description = "Reports objects carrying x-flag.",
-      level = Level.ERROR, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 5.0,
+  @RuleInfo(
+      id = "test-flagged",
+      title = "Flagged node",
+      description = "Reports objects carrying x-flag.",
+      level = Level.ERROR,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 5.0,
       section = "doc")
   public static final class Flagged implements Checks.NodeCheck {
     @RuleOption(description = "Text put before each message.")
@@ -56,16 +65,34 @@ final class TestRules {
   }
 
   /** Off in recommended and sfti; only strict (as note) or when enabled. */
-  @RuleInfo(id = "test-off-everywhere", title = "Off", description = "Never reports.", level = Level.OFF,
-      owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0, section = "doc")
+  @RuleInfo(
+      id = "test-off-everywhere",
+      title = "Off",
+      description = "Never reports.",
+      level = Level.OFF,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
+      section = "doc")
   public static final class OffEverywhere implements Checks.DocumentCheck {
     @Override
     public void checkDocument(ApiDocument document, RuleContext context) {}
   }
 
   /** Off in recommended, warning in sfti and strict. */
-  @RuleInfo(id = "test-sfti-only", title = "SFTI only", description = "Never reports.", level = Level.OFF,
-      sftiLevel = Level.WARNING, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0,
+  @RuleInfo(
+      id = "test-sfti-only",
+      title = "SFTI only",
+      description = "Never reports.",
+      level = Level.OFF,
+      sftiLevel = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
       section = "doc")
   public static final class SftiOnly implements Checks.DocumentCheck {
     @Override
@@ -73,8 +100,17 @@ final class TestRules {
   }
 
   /** Note in recommended, error in sfti and strict. */
-  @RuleInfo(id = "test-sfti-stricter", title = "SFTI stricter", description = "Never reports.", level = Level.NOTE,
-      sftiLevel = Level.ERROR, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0,
+  @RuleInfo(
+      id = "test-sfti-stricter",
+      title = "SFTI stricter",
+      description = "Never reports.",
+      level = Level.NOTE,
+      sftiLevel = Level.ERROR,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
       section = "doc")
   public static final class SftiStricter implements Checks.DocumentCheck {
     @Override
@@ -82,8 +118,17 @@ final class TestRules {
   }
 
   /** Warning everywhere; has an option of every supported type. */
-  @RuleInfo(id = "test-typed", title = "Typed options", description = "Never reports.", level = Level.WARNING,
-      owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0, section = "doc")
+  @RuleInfo(
+      id = "test-typed",
+      title = "Typed options",
+      description = "Never reports.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
+      section = "doc")
   public static final class Typed implements Checks.DocumentCheck {
     @RuleOption(description = "A switch.")
     public boolean strictMode = false;

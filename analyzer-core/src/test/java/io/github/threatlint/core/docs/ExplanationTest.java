@@ -7,7 +7,8 @@ import io.github.threatlint.core.report.TestRules;
 import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       ## Why it matters
 
       Because.
@@ -34,30 +35,36 @@ class ExplanationTest {
   void readsTheThreeSections() {
     Explanation explanation = Explanation.parse("x", GOOD);
     assertThat(explanation.whyItMatters()).isEqualTo("Because.\n\n### A detail\n\nMore.");
-    assertThat(explanation.failingExample()).isEqualTo("```yaml\n## not a heading inside a fence\na: 1\n```");
+    assertThat(explanation.failingExample())
+        .isEqualTo("```yaml\n## not a heading inside a fence\na: 1\n```");
     assertThat(explanation.passingExample()).isEqualTo("```yaml\na: 2\n```");
     assertThat(Explanation.problems(GOOD)).isEmpty();
   }
 
   @Test
   void namesEveryProblemOfAMalformedExplanation() {
-    assertThat(Explanation.problems("# Title\n\n" + GOOD)).containsExactly("text before the first section '## Why it matters'");
+    assertThat(Explanation.problems("# Title\n\n" + GOOD))
+        .containsExactly("text before the first section '## Why it matters'");
     assertThat(Explanation.problems(GOOD.replace("## Passing example", "## Passing")))
-        .containsExactly("the sections must be exactly '## Why it matters', '## Failing example', '## Passing example' in "
-            + "this order, found '## Why it matters', '## Failing example', '## Passing'");
+        .containsExactly(
+            "the sections must be exactly '## Why it matters', '## Failing example', '## Passing example' in "
+                + "this order, found '## Why it matters', '## Failing example', '## Passing'");
     assertThat(Explanation.problems(GOOD + "\n## Options\n\nnone\n")).hasSize(1);
-    assertThat(Explanation.problems(GOOD.replace("Because.", "").replace("### A detail\n\nMore.", "")))
+    assertThat(
+            Explanation.problems(GOOD.replace("Because.", "").replace("### A detail\n\nMore.", "")))
         .containsExactly("the section '## Why it matters' is empty");
     assertThat(Explanation.problems(GOOD.replace("```yaml\na: 2\n```", "a: 2")))
         .containsExactly("the section '## Passing example' has no fenced code block");
     assertThat(Explanation.problems("")).hasSize(1);
     assertThatThrownBy(() -> Explanation.parse("some-rule", "nothing"))
-        .hasMessageContaining("some-rule").hasMessageContaining(Explanation.resourceName("some-rule"));
+        .hasMessageContaining("some-rule")
+        .hasMessageContaining(Explanation.resourceName("some-rule"));
   }
 
   @Test
   void isFoundThroughTheRulesClassLoader() {
-    assertThat(Explanation.load(TestRules.ALPHA).whyItMatters()).contains("Unauthorized access to data");
+    assertThat(Explanation.load(TestRules.ALPHA).whyItMatters())
+        .contains("Unauthorized access to data");
     assertThat(Explanation.load(TestRules.BETA)).isNull();
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class RuleDocsTest {
   @Test
   void aPageHasTheMetadataTheExplanationTheOptionsAndHowToSuppress() {
-    assertThat(RuleDocs.page(TestRules.ALPHA)).isEqualTo("""
+    assertThat(RuleDocs.page(TestRules.ALPHA))
+        .isEqualTo(
+            """
         # Alpha problem (`test-alpha`)
 
         - **Level**: `warning` (recommended), `warning` (sfti), `warning` (strict)
@@ -67,17 +69,23 @@ class RuleDocsTest {
   @Test
   void aRuleOffByDefaultShowsItsProfileLevelsAndHasNoOptions() {
     String page = RuleDocs.page(TestRules.GAMMA);
-    assertThat(page).contains("- **Level**: `off` (recommended), `note` (sfti), `note` (strict)\n",
-        "- **OWASP API Security Top 10 2023**: none\n", "- **SFTI threat scenarios**: none\n",
-        "- **GitHub security severity**: 2.0 (low)\n", "This rule has no options.");
+    assertThat(page)
+        .contains(
+            "- **Level**: `off` (recommended), `note` (sfti), `note` (strict)\n",
+            "- **OWASP API Security Top 10 2023**: none\n",
+            "- **SFTI threat scenarios**: none\n",
+            "- **GitHub security severity**: 2.0 (low)\n",
+            "This rule has no options.");
     assertThat(RuleDocs.catalogLevel(TestRules.GAMMA)).isEqualTo("off (sfti: note)");
     assertThat(RuleDocs.catalogLevel(TestRules.BETA)).isEqualTo("error");
   }
 
   @Test
   void theGeneratedFileSaysSoAndHowToRegenerate() {
-    assertThat(RuleDocs.pageFile(TestRules.ALPHA)).startsWith("<!-- Generated from the metadata of "
-        + TestRules.Alpha.class.getName()).contains(RuleDocs.REGENERATE_COMMAND).endsWith(RuleDocs.page(TestRules.ALPHA));
+    assertThat(RuleDocs.pageFile(TestRules.ALPHA))
+        .startsWith("<!-- Generated from the metadata of " + TestRules.Alpha.class.getName())
+        .contains(RuleDocs.REGENERATE_COMMAND)
+        .endsWith(RuleDocs.page(TestRules.ALPHA));
   }
 
   @Test
@@ -86,21 +94,28 @@ class RuleDocsTest {
     assertThat(catalog)
         .contains("3 rules, each mapped")
         .contains("## auth — Authentication, authorization, consent\n\n| Rule | Title | Level |")
-        .contains("| [`test-alpha`](test-alpha.md) | Alpha problem | warning | API2, API5 | API2 | AAA | 7.5 |")
-        .contains("| [`test-gamma`](test-gamma.md) | Gamma problem | off (sfti: note) | – | – | DOC | 2.0 |")
+        .contains(
+            "| [`test-alpha`](test-alpha.md) | Alpha problem | warning | API2, API5 | API2 | AAA | 7.5 |")
+        .contains(
+            "| [`test-gamma`](test-gamma.md) | Gamma problem | off (sfti: note) | – | – | DOC | 2.0 |")
         .contains("| API2 Broken Authentication | [`test-alpha`](test-alpha.md) |")
         .contains("| API4 Lack of Resources & Rate Limiting | [`test-beta`](test-beta.md) |")
         .contains("| API7 Server Side Request Forgery | – |")
         .contains("| DOC (Documentation) | [`test-gamma`](test-gamma.md) |")
         .contains("| Rule | 23:API1 | 23:API2 |")
         .contains("| [`test-alpha`](test-alpha.md) |  | ● |  |  | ● |");
-    assertThat(catalog.indexOf("## auth")).isLessThan(catalog.indexOf("## data")).isLessThan(catalog.indexOf("## doc"));
+    assertThat(catalog.indexOf("## auth"))
+        .isLessThan(catalog.indexOf("## data"))
+        .isLessThan(catalog.indexOf("## doc"));
   }
 
   @Test
   void helpTextIsPlainAndPointsAtThePage() {
-    assertThat(RuleDocs.helpText(TestRules.ALPHA, DocsUrl.DEFAULT)).isEqualTo("Flags alpha problems in the test documents, for reporter tests."
-        + "\n\nAlpha problems let anyone read the accounts: the SFTI scenario *Unauthorized access to data*."
-        + "\n\nDocumentation: " + "https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
+    assertThat(RuleDocs.helpText(TestRules.ALPHA, DocsUrl.DEFAULT))
+        .isEqualTo(
+            "Flags alpha problems in the test documents, for reporter tests."
+                + "\n\nAlpha problems let anyone read the accounts: the SFTI scenario *Unauthorized access to data*."
+                + "\n\nDocumentation: "
+                + "https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
   }
 }

@@ -15,12 +15,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The mitigation evidence rules record reaches the check's result once per place of the source text, as findings do. */
+/**
+ * The mitigation evidence rules record reaches the check's result once per place of the source
+ * text, as findings do.
+ */
 class EvidenceRecordTest {
   /** Records every schema as lacking input validation, and reports it. */
-  @RuleInfo(id = "test-schemas", title = "Schemas", description = "Records each schema.", level = Level.WARNING,
-      owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, mitigations = {"input-validation"},
-      securitySeverity = 1.0, section = "data")
+  @RuleInfo(
+      id = "test-schemas",
+      title = "Schemas",
+      description = "Records each schema.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      mitigations = {"input-validation"},
+      securitySeverity = 1.0,
+      section = "data")
   public static final class RecordsSchemas implements Checks.NodeCheck {
     @Override
     public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
@@ -31,12 +43,14 @@ class EvidenceRecordTest {
     }
   }
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void aSchemaReachedThroughAYamlAliasIsOnePlace() throws Exception {
-    WalkRecorder.write(folder, "api.yaml", """
+    WalkRecorder.write(
+        folder,
+        "api.yaml",
+        """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -52,14 +66,19 @@ class EvidenceRecordTest {
                   content: *body
         """);
 
-    CheckResult check = WalkRecorder.check(folder, List.of(new RuleDescriptor(RecordsSchemas.class)), "api.yaml");
+    CheckResult check =
+        WalkRecorder.check(folder, List.of(new RuleDescriptor(RecordsSchemas.class)), "api.yaml");
 
     assertThat(check.result().findings()).hasSize(1);
-    assertThat(check.result().evidence()).singleElement().satisfies(record -> {
-      assertThat(record.id()).isEqualTo("input-validation");
-      assertThat(record.shown()).isFalse();
-      assertThat(record.ruleId()).isEqualTo("test-schemas");
-      assertThat(record.pointer()).isEqualTo("/paths/~1a/post/requestBody/content/application~1json/schema");
-    });
+    assertThat(check.result().evidence())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.id()).isEqualTo("input-validation");
+              assertThat(record.shown()).isFalse();
+              assertThat(record.ruleId()).isEqualTo("test-schemas");
+              assertThat(record.pointer())
+                  .isEqualTo("/paths/~1a/post/requestBody/content/application~1json/schema");
+            });
   }
 }

@@ -23,17 +23,34 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A rule that subscribes to every check and reports each call it receives, as
- * {@code "<check> <what>"} at the place it was given: the findings are a record of the walk. Each
- * message carries the call's number, so that a node handed twice to the rule shows as two findings
- * (identical findings would be merged).
+ * A rule that subscribes to every check and reports each call it receives, as {@code "<check>
+ * <what>"} at the place it was given: the findings are a record of the walk. Each message carries
+ * the call's number, so that a node handed twice to the rule shows as two findings (identical
+ * findings would be merged).
  */
-@RuleInfo(id = "test-walk-recorder", title = "Walk recorder", description = "Reports every call of the walk.",
-    level = Level.NOTE, owasp2023 = {}, owasp2019 = {}, sftiAreas = {}, sftiScenarios = {}, securitySeverity = 1.0,
+@RuleInfo(
+    id = "test-walk-recorder",
+    title = "Walk recorder",
+    description = "Reports every call of the walk.",
+    level = Level.NOTE,
+    owasp2023 = {},
+    owasp2019 = {},
+    sftiAreas = {},
+    sftiScenarios = {},
+    securitySeverity = 1.0,
     section = "doc")
-public final class WalkRecorder implements Checks.DocumentCheck, Checks.DocumentEndCheck, Checks.OperationCheck,
-    Checks.PathOperationCheck, Checks.ResponseCheck, Checks.ParameterCheck, Checks.SecuritySchemeCheck, Checks.ServerCheck, Checks.SchemaCheck, Checks.ReferenceCheck,
-    Checks.NodeCheck {
+public final class WalkRecorder
+    implements Checks.DocumentCheck,
+        Checks.DocumentEndCheck,
+        Checks.OperationCheck,
+        Checks.PathOperationCheck,
+        Checks.ResponseCheck,
+        Checks.ParameterCheck,
+        Checks.SecuritySchemeCheck,
+        Checks.ServerCheck,
+        Checks.SchemaCheck,
+        Checks.ReferenceCheck,
+        Checks.NodeCheck {
   static final List<RuleDescriptor> CATALOG = List.of(new RuleDescriptor(WalkRecorder.class));
 
   private int calls;
@@ -60,7 +77,10 @@ public final class WalkRecorder implements Checks.DocumentCheck, Checks.Document
 
   @Override
   public void checkResponse(Response response, RuleContext context) {
-    record(context, response.node(), "response " + response.status() + " of " + response.operation().label());
+    record(
+        context,
+        response.node(),
+        "response " + response.status() + " of " + response.operation().label());
   }
 
   @Override
@@ -97,7 +117,10 @@ public final class WalkRecorder implements Checks.DocumentCheck, Checks.Document
     context.report(node, what + " #" + ++calls);
   }
 
-  /** The calls of one check of the files named (the first is the root document), as "what file#pointer", in report order. */
+  /**
+   * The calls of one check of the files named (the first is the root document), as "what
+   * file#pointer", in report order.
+   */
   static List<String> calls(Path folder, String... files) throws Exception {
     return calls(check(folder, WalkRecorder.CATALOG, files).result().findings());
   }
@@ -108,11 +131,19 @@ public final class WalkRecorder implements Checks.DocumentCheck, Checks.Document
         .toList();
   }
 
-  /** Checks the root documents named, relative to {@code folder}, with the rules of {@code catalog} all on. */
-  static CheckResult check(Path folder, List<RuleDescriptor> catalog, String... files) throws Exception {
+  /**
+   * Checks the root documents named, relative to {@code folder}, with the rules of {@code catalog}
+   * all on.
+   */
+  static CheckResult check(Path folder, List<RuleDescriptor> catalog, String... files)
+      throws Exception {
     List<String> ids = catalog.stream().map(RuleDescriptor::id).toList();
-    return Check.run(CheckRequest.builder(folder, catalog).files(List.of(files).stream().map(folder::resolve).toList())
-        .enable(ids).threads(1).build());
+    return Check.run(
+        CheckRequest.builder(folder, catalog)
+            .files(List.of(files).stream().map(folder::resolve).toList())
+            .enable(ids)
+            .threads(1)
+            .build());
   }
 
   static void write(Path folder, String relative, String text) throws IOException {

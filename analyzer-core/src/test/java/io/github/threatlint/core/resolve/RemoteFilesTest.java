@@ -44,57 +44,68 @@ class RemoteFilesTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      connections.incrementAndGet();
-      hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
-      String path = exchange.getRequestURI().getPath();
-      requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
-      byte[] body;
-      int status = 200;
-      switch (path) {
-        case "/schemas/money.yaml" -> body = "Money:\n  type: object\n  properties:\n    currency: {$ref: 'currency.yaml#/Currency'}\n".getBytes(StandardCharsets.UTF_8);
-        case "/schemas/currency.yaml" -> body = "Currency: {type: string, pattern: '^[A-Z]{3}$'}\n".getBytes(StandardCharsets.UTF_8);
-        case "/redirect.yaml" -> {
-          exchange.getResponseHeaders().add("Location", "/schemas/money.yaml");
-          status = 302;
-          body = new byte[0];
-        }
-        case "/huge.yaml" -> body = ("x: '" + "a".repeat(4096) + "'\n").getBytes(StandardCharsets.UTF_8);
-        case "/slow.yaml" -> {
-          sleep(3000);
-          body = "x: 1\n".getBytes(StandardCharsets.UTF_8);
-        }
-        case "/trickle.yaml" -> {
-          // one byte at a time, each well within a read timeout: only a deadline for the whole answer ends it
-          exchange.sendResponseHeaders(200, 40);
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 40; i++) {
-              out.write('#');
-              out.flush();
-              sleep(100);
+    server.createContext(
+        "/",
+        exchange -> {
+          connections.incrementAndGet();
+          hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+          String path = exchange.getRequestURI().getPath();
+          requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+          byte[] body;
+          int status = 200;
+          switch (path) {
+            case "/schemas/money.yaml" ->
+                body =
+                    "Money:\n  type: object\n  properties:\n    currency: {$ref: 'currency.yaml#/Currency'}\n"
+                        .getBytes(StandardCharsets.UTF_8);
+            case "/schemas/currency.yaml" ->
+                body =
+                    "Currency: {type: string, pattern: '^[A-Z]{3}$'}\n"
+                        .getBytes(StandardCharsets.UTF_8);
+            case "/redirect.yaml" -> {
+              exchange.getResponseHeaders().add("Location", "/schemas/money.yaml");
+              status = 302;
+              body = new byte[0];
             }
-          } catch (IOException e) {
-            // the client gave up
+            case "/huge.yaml" ->
+                body = ("x: '" + "a".repeat(4096) + "'\n").getBytes(StandardCharsets.UTF_8);
+            case "/slow.yaml" -> {
+              sleep(3000);
+              body = "x: 1\n".getBytes(StandardCharsets.UTF_8);
+            }
+            case "/trickle.yaml" -> {
+              // one byte at a time, each well within a read timeout: only a deadline for the whole
+              // answer ends it
+              exchange.sendResponseHeaders(200, 40);
+              try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 40; i++) {
+                  out.write('#');
+                  out.flush();
+                  sleep(100);
+                }
+              } catch (IOException e) {
+                // the client gave up
+              }
+              return;
+            }
+            default -> {
+              status = 404;
+              body = new byte[0];
+            }
           }
-          return;
-        }
-        default -> {
-          status = 404;
-          body = new byte[0];
-        }
-      }
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
     fs = Jimfs.newFileSystem(Configuration.unix());
     Path file = fs.getPath("/project/api.yaml");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
-    root = TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, "api.yaml"));
+    root =
+        TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, "api.yaml"));
   }
 
   private static void sleep(long millis) {
@@ -112,12 +123,21 @@ class RemoteFilesTest {
   }
 
   private ExternalFiles loader(RemoteFiles remote) throws IOException {
-    return new SpecFiles(fs.getPath("/project"), fs.getPath("/project"), SourceReader.DEFAULT_MAX_BYTES, remote).forDocument(root);
+    return new SpecFiles(
+            fs.getPath("/project"), fs.getPath("/project"), SourceReader.DEFAULT_MAX_BYTES, remote)
+        .forDocument(root);
   }
 
   /** A policy that fetches from the test server: the address check lets loopback through. */
   private static RemoteFiles loopbackAllowed(long maxBytes, Duration timeout) {
-    return new RemoteFiles(true, List.of("127.0.0.1"), maxBytes, timeout, address -> true, InetAddress::getAllByName, null);
+    return new RemoteFiles(
+        true,
+        List.of("127.0.0.1"),
+        maxBytes,
+        timeout,
+        address -> true,
+        InetAddress::getAllByName,
+        null);
   }
 
   @Test
@@ -132,11 +152,17 @@ class RemoteFilesTest {
 
   @Test
   void loopbackAndPrivateAddressesAreNeverFetchedEvenWhenTheHostIsAllowed() throws Exception {
-    RemoteFiles remote = RemoteFiles.allow(List.of("127.0.0.1", "localhost"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
+    RemoteFiles remote =
+        RemoteFiles.allow(
+            List.of("127.0.0.1", "localhost"),
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(2));
     ExternalFiles loader = loader(remote);
 
     ExternalFiles.Loaded byAddress = loader.load(root, base + "/schemas/money.yaml");
-    ExternalFiles.Loaded byName = loader.load(root, "http://localhost:" + server.getAddress().getPort() + "/schemas/money.yaml");
+    ExternalFiles.Loaded byName =
+        loader.load(
+            root, "http://localhost:" + server.getAddress().getPort() + "/schemas/money.yaml");
 
     assertThat(byAddress.problem()).contains("loopback, link-local or private");
     assertThat(byName.problem()).contains("loopback, link-local or private");
@@ -146,7 +172,9 @@ class RemoteFilesTest {
 
   @Test
   void hostsOutsideTheAllowListAreRefused() throws Exception {
-    RemoteFiles remote = RemoteFiles.allow(List.of("schemas.example.com"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
+    RemoteFiles remote =
+        RemoteFiles.allow(
+            List.of("schemas.example.com"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
 
     ExternalFiles.Loaded loaded = loader(remote).load(root, base + "/schemas/money.yaml");
 
@@ -156,7 +184,8 @@ class RemoteFilesTest {
 
   @Test
   void anAllowedFileIsFetchedOnceAndItsRelativeReferencesFollowItsUrl() throws Exception {
-    ExternalFiles loader = loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)));
+    ExternalFiles loader =
+        loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)));
 
     ExternalFiles.Loaded money = loader.load(root, base + "/schemas/money.yaml");
     ExternalFiles.Loaded again = loader.load(root, base + "/schemas/../schemas/money.yaml");
@@ -169,22 +198,33 @@ class RemoteFilesTest {
     assertThat(requests.get("/schemas/money.yaml")).hasValue(1);
     assertThat(requests.get("/schemas/currency.yaml")).hasValue(1);
     // a remote file cannot reach local files
-    assertThat(loader.load(money.file(), "file:///project/api.yaml").problem()).contains("only relative and http(s)");
+    assertThat(loader.load(money.file(), "file:///project/api.yaml").problem())
+        .contains("only relative and http(s)");
   }
 
   @Test
   void theConnectionGoesToTheAddressThatWasCheckedNotToASecondLookup() throws Exception {
-    // a name server that answers the check with an allowed address and any later lookup with another (DNS rebinding)
+    // a name server that answers the check with an allowed address and any later lookup with
+    // another (DNS rebinding)
     AtomicInteger lookups = new AtomicInteger();
     InetAddress checked = InetAddress.getLoopbackAddress();
     InetAddress rebound = InetAddress.getByAddress(new byte[] {10, 0, 0, 1});
-    RemoteFiles.Resolver rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? checked : rebound};
+    RemoteFiles.Resolver rebinding =
+        host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? checked : rebound};
     // the test's stand-in for "public": the loopback address the server listens on, nothing else
-    RemoteFiles remote = new RemoteFiles(true, List.of("schemas.test"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2),
-        checked::equals, rebinding, null);
+    RemoteFiles remote =
+        new RemoteFiles(
+            true,
+            List.of("schemas.test"),
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(2),
+            checked::equals,
+            rebinding,
+            null);
     int port = server.getAddress().getPort();
 
-    ExternalFiles.Loaded money = loader(remote).load(root, "http://schemas.test:" + port + "/schemas/money.yaml");
+    ExternalFiles.Loaded money =
+        loader(remote).load(root, "http://schemas.test:" + port + "/schemas/money.yaml");
 
     assertThat(money.problem()).isNull();
     assertThat(money.file().root().has("Money")).isTrue();
@@ -194,8 +234,9 @@ class RemoteFilesTest {
 
   @Test
   void redirectsAreNotFollowed() throws Exception {
-    ExternalFiles.Loaded loaded = loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)))
-        .load(root, base + "/redirect.yaml");
+    ExternalFiles.Loaded loaded =
+        loader(loopbackAllowed(SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2)))
+            .load(root, base + "/redirect.yaml");
 
     assertThat(loaded.problem()).contains("redirect (HTTP 302)").contains("not followed");
     assertThat(loaded.remote()).isFalse();
@@ -219,12 +260,28 @@ class RemoteFilesTest {
 
   @Test
   void onlyPublicAddressesCount() throws Exception {
-    for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-        "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1",
-        "64:ff9b::a9fe:a9fe", "2002:c0a8:0101::1")) {
+    for (String address :
+        List.of(
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "255.255.255.255",
+            "::1",
+            "fe80::1",
+            "fc00::1",
+            "fd12:3456::1",
+            "::ffff:127.0.0.1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:c0a8:0101::1")) {
       assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isFalse();
     }
-    for (String address : List.of("93.184.216.34", "8.8.8.8", "2606:2800:220:1:248:1893:25c8:1946")) {
+    for (String address :
+        List.of("93.184.216.34", "8.8.8.8", "2606:2800:220:1:248:1893:25c8:1946")) {
       assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isTrue();
     }
   }

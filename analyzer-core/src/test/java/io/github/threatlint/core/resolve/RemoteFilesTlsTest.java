@@ -46,8 +46,7 @@ class RemoteFilesTlsTest {
   private static final List<String> serverNames = new CopyOnWriteArrayList<>();
   private static final List<String> hostHeaders = new CopyOnWriteArrayList<>();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static HttpsServer server;
   private static SSLSocketFactory trustingTheTestCertificate;
@@ -55,12 +54,34 @@ class RemoteFilesTlsTest {
   @BeforeAll
   static void start() throws Exception {
     Path keyStoreFile = dir.resolve("schemas-test.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "schemas", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=schemas.test",
-        "-ext", "SAN=dns:schemas.test", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStoreFile.toString(),
-        "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-        .redirectErrorStream(true).start();
-    String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "schemas",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=schemas.test",
+                "-ext",
+                "SAN=dns:schemas.test",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStoreFile.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
+    String keytoolOutput =
+        new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).as(keytoolOutput).isZero();
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
@@ -72,7 +93,8 @@ class RemoteFilesTlsTest {
     keys.init(keyStore, PASSWORD);
     SSLContext serverContext = SSLContext.getInstance("TLS");
     serverContext.init(keys.getKeyManagers(), null, null);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(keyStore);
     SSLContext clientContext = SSLContext.getInstance("TLS");
     clientContext.init(null, trust.getTrustManagers(), null);
@@ -80,17 +102,21 @@ class RemoteFilesTlsTest {
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-    server.createContext("/", exchange -> {
-      for (SNIServerName name : ((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession()).getRequestedServerNames()) {
-        serverNames.add(((SNIHostName) name).getAsciiName());
-      }
-      hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
-      byte[] body = "Money: {type: object}\n".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          for (SNIServerName name :
+              ((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession())
+                  .getRequestedServerNames()) {
+            serverNames.add(((SNIHostName) name).getAsciiName());
+          }
+          hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+          byte[] body = "Money: {type: object}\n".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -105,11 +131,21 @@ class RemoteFilesTlsTest {
     hostHeaders.clear();
   }
 
-  /** Fetches {@code https://HOST:port/money.yaml} with HOST resolved to the loopback address the server listens on. */
+  /**
+   * Fetches {@code https://HOST:port/money.yaml} with HOST resolved to the loopback address the
+   * server listens on.
+   */
   private static SourceFile fetch(String host, SSLSocketFactory tls) throws SourceException {
     InetAddress loopback = InetAddress.getLoopbackAddress();
-    RemoteFiles remote = new RemoteFiles(true, List.of(host), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(5),
-        loopback::equals, name -> new InetAddress[] {loopback}, tls);
+    RemoteFiles remote =
+        new RemoteFiles(
+            true,
+            List.of(host),
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(5),
+            loopback::equals,
+            name -> new InetAddress[] {loopback},
+            tls);
     URI url = URI.create("https://" + host + ":" + server.getAddress().getPort() + "/money.yaml");
     RemoteFiles.Decision decision = remote.decide(url);
     assertThat(decision.refusal()).isNull();
@@ -129,14 +165,17 @@ class RemoteFilesTlsTest {
   @Test
   void aCertificateForAnotherNameIsRefused() {
     assertThatThrownBy(() -> fetch("other.test", trustingTheTestCertificate))
-        .isInstanceOf(SourceException.class).hasMessageStartingWith("cannot fetch: ").hasMessageContaining("other.test");
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("cannot fetch: ")
+        .hasMessageContaining("other.test");
     assertThat(hostHeaders).isEmpty();
   }
 
   @Test
   void byDefaultOnlyCertificatesTheJdkTrustsAreAccepted() {
     assertThatThrownBy(() -> fetch("schemas.test", null))
-        .isInstanceOf(SourceException.class).hasMessageStartingWith("cannot fetch: ");
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("cannot fetch: ");
     assertThat(hostHeaders).isEmpty();
   }
 }

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The confined loader on an in-memory file system: locations, confinement, reading once, cycles. */
+/**
+ * The confined loader on an in-memory file system: locations, confinement, reading once, cycles.
+ */
 class SpecFilesTest {
   private FileSystem fs;
   private Path project;
@@ -67,19 +69,33 @@ class SpecFilesTest {
   /** Confined to the project, names relative to it, every opened file recorded. */
   private SpecFiles files() throws IOException {
     SourceReader reader = new SourceReader(SourceReader.DEFAULT_MAX_BYTES);
-    return new SpecFiles(project, project, (path, displayPath) -> {
-      opened.add(path);
-      return reader.read(path, displayPath);
-    }, RemoteFiles.OFF);
+    return new SpecFiles(
+        project,
+        project,
+        (path, displayPath) -> {
+          opened.add(path);
+          return reader.read(path, displayPath);
+        },
+        RemoteFiles.OFF);
   }
 
   private ParsedFile parse(Path file) throws Exception {
-    return TreeParser.parse(new SourceReader(SourceReader.DEFAULT_MAX_BYTES).read(file, project.relativize(file).toString()));
+    return TreeParser.parse(
+        new SourceReader(SourceReader.DEFAULT_MAX_BYTES)
+            .read(file, project.relativize(file).toString()));
   }
 
   /** Reports every schema property named 'password': a rule to see where findings land. */
-  @RuleInfo(id = "test-password-property", title = "Password property", description = "Reports properties named password, for tests.",
-      level = Level.WARNING, owasp2023 = {}, owasp2019 = {}, sftiAreas = {"DS"}, sftiScenarios = {}, securitySeverity = 1.0,
+  @RuleInfo(
+      id = "test-password-property",
+      title = "Password property",
+      description = "Reports properties named password, for tests.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {"DS"},
+      sftiScenarios = {},
+      securitySeverity = 1.0,
       section = "data")
   public static final class PasswordProperty implements Checks.SchemaCheck {
     static final Map<String, AtomicInteger> VISITS = new ConcurrentHashMap<>();
@@ -88,15 +104,26 @@ class SpecFilesTest {
     public void checkSchema(SchemaVisit schema, RuleContext context) {
       VISITS.computeIfAbsent(schema.node().key(), key -> new AtomicInteger()).incrementAndGet();
       if ("password".equals(schema.propertyName())) {
-        // worded for the document that reaches it, as messages naming the operations that use a fragment are
-        context.report(schema.node(), "a password property, as " + schema.document().root().get("info").text("title") + " uses it");
+        // worded for the document that reaches it, as messages naming the operations that use a
+        // fragment are
+        context.report(
+            schema.node(),
+            "a password property, as "
+                + schema.document().root().get("info").text("title")
+                + " uses it");
       }
     }
   }
 
   private AnalysisResult analyze(SpecFiles files, int threads, Path... roots) {
-    Analyzer analyzer = new Analyzer(List.of(new EnabledRule(new RuleDescriptor(PasswordProperty.class), Level.WARNING, Map.of())),
-        SourceReader.DEFAULT_MAX_BYTES, threads, files::forDocument);
+    Analyzer analyzer =
+        new Analyzer(
+            List.of(
+                new EnabledRule(
+                    new RuleDescriptor(PasswordProperty.class), Level.WARNING, Map.of())),
+            SourceReader.DEFAULT_MAX_BYTES,
+            threads,
+            files::forDocument);
     List<Analyzer.Input> inputs = new ArrayList<>();
     for (Path root : roots) {
       inputs.add(new Analyzer.Input(root, project.relativize(root).toString()));
@@ -106,23 +133,27 @@ class SpecFilesTest {
 
   @Test
   void aFindingInAFragmentHasTheFragmentsPathLineAndPointer() throws Exception {
-    Path root = write("api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: Accounts, version: '1'}",
-        "paths:",
-        "  /accounts:",
-        "    post:",
-        "      requestBody:",
-        "        content:",
-        "          application/json:",
-        "            schema: {$ref: './components/schemas/Account.yaml'}",
-        "      responses: {'201': {description: created}}");
-    write("components/schemas/Account.yaml",
+    Path root =
+        write(
+            "api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: Accounts, version: '1'}",
+            "paths:",
+            "  /accounts:",
+            "    post:",
+            "      requestBody:",
+            "        content:",
+            "          application/json:",
+            "            schema: {$ref: './components/schemas/Account.yaml'}",
+            "      responses: {'201': {description: created}}");
+    write(
+        "components/schemas/Account.yaml",
         "type: object",
         "properties:",
         "  owner:",
         "    $ref: ../../common.json#/Person");
-    write("common.json",
+    write(
+        "common.json",
         "{",
         "  \"Person\": {",
         "    \"type\": \"object\",",
@@ -151,13 +182,19 @@ class SpecFilesTest {
     ExternalFiles loader = files().forDocument(parse(root));
     ParsedFile from = parse(root);
 
-    assertThat(loader.load(from, "../outside/secret.yaml").problem()).contains("outside the root folder");
+    assertThat(loader.load(from, "../outside/secret.yaml").problem())
+        .contains("outside the root folder");
     assertThat(loader.load(from, "../../etc/passwd").problem()).contains("outside the root folder");
-    assertThat(loader.load(from, "/work/outside/secret.yaml").problem()).contains("is an absolute path");
-    assertThat(loader.load(from, "file:///work/outside/secret.yaml").problem()).contains("file: URLs are not followed");
-    assertThat(loader.load(from, "link.yaml").problem()).contains("symbolic link").contains("outside the root folder");
+    assertThat(loader.load(from, "/work/outside/secret.yaml").problem())
+        .contains("is an absolute path");
+    assertThat(loader.load(from, "file:///work/outside/secret.yaml").problem())
+        .contains("file: URLs are not followed");
+    assertThat(loader.load(from, "link.yaml").problem())
+        .contains("symbolic link")
+        .contains("outside the root folder");
     assertThat(loader.load(from, "linked-folder/secret.yaml").problem()).contains("symbolic link");
-    assertThat(loader.load(from, "%2E%2E/outside/secret.yaml").problem()).contains("outside the root folder");
+    assertThat(loader.load(from, "%2E%2E/outside/secret.yaml").problem())
+        .contains("outside the root folder");
     assertThat(opened).isEmpty();
 
     // climbing out and back in stays inside: it is read
@@ -169,51 +206,63 @@ class SpecFilesTest {
 
   @Test
   void aFileIsReadOnceHoweverAndFromWhicheverDocumentItIsNamed() throws Exception {
-    write("shared/common.yaml",
+    write(
+        "shared/common.yaml",
         "Money:",
         "  type: object",
         "  properties:",
         "    password: {type: string}");
-    Path first = write("a/api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: A, version: '1'}",
-        "paths: {}",
-        "components:",
-        "  schemas:",
-        "    Money: {$ref: '../shared/common.yaml#/Money'}",
-        "    Again: {$ref: '../shared/../shared/common.yaml#/Money'}",
-        "    Nested: {$ref: './../a/../shared/common.yaml#/Money/properties/password'}");
-    Path second = write("b/api.yaml",
-        "openapi: 3.1.0",
-        "info: {title: B, version: '1'}",
-        "paths: {}",
-        "components:",
-        "  schemas:",
-        "    Price: {$ref: '../shared/common.yaml#/Money'}");
+    Path first =
+        write(
+            "a/api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: A, version: '1'}",
+            "paths: {}",
+            "components:",
+            "  schemas:",
+            "    Money: {$ref: '../shared/common.yaml#/Money'}",
+            "    Again: {$ref: '../shared/../shared/common.yaml#/Money'}",
+            "    Nested: {$ref: './../a/../shared/common.yaml#/Money/properties/password'}");
+    Path second =
+        write(
+            "b/api.yaml",
+            "openapi: 3.1.0",
+            "info: {title: B, version: '1'}",
+            "paths: {}",
+            "components:",
+            "  schemas:",
+            "    Price: {$ref: '../shared/common.yaml#/Money'}");
     PasswordProperty.VISITS.clear();
 
     AnalysisResult result = analyze(files(), 2, first, second);
 
     assertThat(result.errors()).isEmpty();
     assertThat(opened.stream().filter(path -> path.endsWith("common.yaml"))).hasSize(1);
-    // the shared fragment's finding is reported once, in the fragment, though two documents reach it
+    // the shared fragment's finding is reported once, in the fragment, though two documents reach
+    // it
     // (and word it each in its own terms): with the words of the first document
     assertThat(result.findings()).extracting(Finding::file).containsExactly("shared/common.yaml");
-    assertThat(result.findings()).extracting(Finding::message).containsExactly("a password property, as A uses it");
-    // within one document, a schema reached through three names (and inside another target) is visited once
-    assertThat(PasswordProperty.VISITS.get("shared/common.yaml#/Money/properties/password")).hasValue(2);
+    assertThat(result.findings())
+        .extracting(Finding::message)
+        .containsExactly("a password property, as A uses it");
+    // within one document, a schema reached through three names (and inside another target) is
+    // visited once
+    assertThat(PasswordProperty.VISITS.get("shared/common.yaml#/Money/properties/password"))
+        .hasValue(2);
   }
 
   @Test
   void referenceCyclesAcrossFilesTerminate() throws Exception {
-    Path root = write("api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: t, version: '1'}",
-        "paths: {}",
-        "components:",
-        "  schemas:",
-        "    Node: {$ref: 'a.yaml#/Node'}",
-        "    Loop: {$ref: 'b.yaml#/Loop'}");
+    Path root =
+        write(
+            "api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "paths: {}",
+            "components:",
+            "  schemas:",
+            "    Node: {$ref: 'a.yaml#/Node'}",
+            "    Loop: {$ref: 'b.yaml#/Loop'}");
     write("a.yaml", "Node:", "  type: object", "  properties:", "    next: {$ref: 'b.yaml#/Node'}");
     write("b.yaml", "Node: {$ref: 'a.yaml#/Node'}", "Loop: {$ref: 'c.yaml#/Loop'}");
     write("c.yaml", "Loop: {$ref: 'b.yaml#/Loop'}");
@@ -221,32 +270,49 @@ class SpecFilesTest {
     AnalysisResult result = analyze(files(), 1, root);
 
     assertThat(result.errors()).isEmpty();
-    ApiDocument document = new ApiDocument(parse(root), SpecVersion.OPENAPI_3_0, files().forDocument(parse(root)));
+    ApiDocument document =
+        new ApiDocument(parse(root), SpecVersion.OPENAPI_3_0, files().forDocument(parse(root)));
     NodeRef loop = document.root().get("components").get("schemas").get("Loop");
     assertThat(document.resolve(loop).problem()).contains("cycle");
   }
 
   @Test
   void schemaUsageFlowsThroughReferencesToOtherFiles() throws Exception {
-    Path root = write("api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: t, version: '1'}",
-        "paths:",
-        "  /transfers:",
-        "    post:",
-        "      requestBody:",
-        "        content:",
-        "          application/json:",
-        "            schema: {$ref: 'schemas/Transfer.yaml'}",
-        "      responses:",
-        "        '201':",
-        "          description: created",
-        "          content:",
-        "            application/json:",
-        "              schema: {$ref: 'schemas/Receipt.yaml'}");
-    write("schemas/Transfer.yaml", "type: object", "properties:", "  amount: {$ref: '../common.yaml#/Money'}");
-    write("schemas/Receipt.yaml", "type: object", "properties:", "  fee: {$ref: '../common.yaml#/Money'}");
-    write("common.yaml", "Money:", "  type: object", "  properties:", "    value: {type: string}", "Unused: {type: string}");
+    Path root =
+        write(
+            "api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "paths:",
+            "  /transfers:",
+            "    post:",
+            "      requestBody:",
+            "        content:",
+            "          application/json:",
+            "            schema: {$ref: 'schemas/Transfer.yaml'}",
+            "      responses:",
+            "        '201':",
+            "          description: created",
+            "          content:",
+            "            application/json:",
+            "              schema: {$ref: 'schemas/Receipt.yaml'}");
+    write(
+        "schemas/Transfer.yaml",
+        "type: object",
+        "properties:",
+        "  amount: {$ref: '../common.yaml#/Money'}");
+    write(
+        "schemas/Receipt.yaml",
+        "type: object",
+        "properties:",
+        "  fee: {$ref: '../common.yaml#/Money'}");
+    write(
+        "common.yaml",
+        "Money:",
+        "  type: object",
+        "  properties:",
+        "    value: {type: string}",
+        "Unused: {type: string}");
     SpecFiles files = files();
     ParsedFile rootFile = parse(root);
     ExternalFiles loader = files.forDocument(rootFile);
@@ -264,20 +330,27 @@ class SpecFilesTest {
 
   @Test
   void aReferenceBackToTheRootDocumentFindsTheRootItself() throws Exception {
-    Path root = write("api.yaml",
-        "openapi: 3.0.3",
-        "info: {title: t, version: '1'}",
-        "paths: {}",
-        "components:",
-        "  schemas:",
-        "    Id: {type: string}",
-        "    Wrapper: {$ref: 'wrapper.yaml'}");
-    write("wrapper.yaml", "type: object", "properties:", "  id: {$ref: 'api.yaml#/components/schemas/Id'}");
+    Path root =
+        write(
+            "api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "paths: {}",
+            "components:",
+            "  schemas:",
+            "    Id: {type: string}",
+            "    Wrapper: {$ref: 'wrapper.yaml'}");
+    write(
+        "wrapper.yaml",
+        "type: object",
+        "properties:",
+        "  id: {$ref: 'api.yaml#/components/schemas/Id'}");
     ParsedFile rootFile = parse(root);
     ExternalFiles loader = files().forDocument(rootFile);
 
     assertThat(loader.load(rootFile, "wrapper.yaml").file()).isNotNull();
-    assertThat(loader.load(loader.load(rootFile, "wrapper.yaml").file(), "api.yaml").file()).isSameAs(rootFile);
+    assertThat(loader.load(loader.load(rootFile, "wrapper.yaml").file(), "api.yaml").file())
+        .isSameAs(rootFile);
     assertThat(opened).containsExactly(project.resolve("wrapper.yaml"));
   }
 
@@ -288,11 +361,17 @@ class SpecFilesTest {
     ParsedFile rootFile = parse(root);
     ExternalFiles loader = files().forDocument(rootFile);
 
-    assertThat(loader.load(rootFile, "missing.yaml").problem()).isEqualTo("the file missing.yaml does not exist");
-    assertThat(loader.load(rootFile, "broken.yaml").problem()).startsWith("broken.yaml cannot be used: invalid YAML").contains("line ");
+    assertThat(loader.load(rootFile, "missing.yaml").problem())
+        .isEqualTo("the file missing.yaml does not exist");
+    assertThat(loader.load(rootFile, "broken.yaml").problem())
+        .startsWith("broken.yaml cannot be used: invalid YAML")
+        .contains("line ");
     assertThat(loader.load(rootFile, "components").problem()).contains("does not exist");
-    assertThat(loader.load(rootFile, "Broken.yaml").problem()).isEqualTo("the file Broken.yaml does not exist (there is "
-        + "broken.yaml, whose name differs in letter case only: file names are case-sensitive on most systems)");
-    assertThat(loader.load(rootFile, "ftp://example.com/x.yaml").problem()).contains("'ftp:' are not followed");
+    assertThat(loader.load(rootFile, "Broken.yaml").problem())
+        .isEqualTo(
+            "the file Broken.yaml does not exist (there is "
+                + "broken.yaml, whose name differs in letter case only: file names are case-sensitive on most systems)");
+    assertThat(loader.load(rootFile, "ftp://example.com/x.yaml").problem())
+        .contains("'ftp:' are not followed");
   }
 }

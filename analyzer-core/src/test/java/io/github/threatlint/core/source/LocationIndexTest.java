@@ -21,28 +21,79 @@ class LocationIndexTest {
   static Stream<Arguments> table() {
     return Stream.of(
         // YAML block style: a container member starts at its key
-        Arguments.of("yaml block", "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      summary: x\n", "/paths/~1a/get", 4, 5),
+        Arguments.of(
+            "yaml block",
+            "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      summary: x\n",
+            "/paths/~1a/get",
+            4,
+            5),
         Arguments.of("yaml scalar", "openapi: 3.0.0\ninfo:\n  title: T\n", "/info/title", 3, 3),
         // flow style
-        Arguments.of("yaml flow", "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n", "/info/version", 2, 18),
+        Arguments.of(
+            "yaml flow",
+            "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n",
+            "/info/version",
+            2,
+            18),
         Arguments.of("yaml flow sequence", "tags: [a, b, c]\n", "/tags/2", 1, 14),
         // block sequence elements
-        Arguments.of("yaml sequence item", "servers:\n  - url: http://x\n  - url: https://y\n", "/servers/1/url", 3, 5),
-        Arguments.of("yaml sequence container", "servers:\n  - url: http://x\n  - url: https://y\n", "/servers/1", 3, 5),
+        Arguments.of(
+            "yaml sequence item",
+            "servers:\n  - url: http://x\n  - url: https://y\n",
+            "/servers/1/url",
+            3,
+            5),
+        Arguments.of(
+            "yaml sequence container",
+            "servers:\n  - url: http://x\n  - url: https://y\n",
+            "/servers/1",
+            3,
+            5),
         // JSON
-        Arguments.of("json", "{\n  \"openapi\": \"3.0.0\",\n  \"paths\": {\"/a\": {\"get\": {}}}\n}", "/paths/~1a/get", 3, 20),
+        Arguments.of(
+            "json",
+            "{\n  \"openapi\": \"3.0.0\",\n  \"paths\": {\"/a\": {\"get\": {}}}\n}",
+            "/paths/~1a/get",
+            3,
+            20),
         Arguments.of("json array", "{\"tags\": [1, 2,\n 3]}", "/tags/2", 2, 2),
         // keys containing / and ~
-        Arguments.of("escaped key", "paths:\n  /a~b/{id}:\n    get: {}\n", "/paths/~1a~0b~1{id}/get", 3, 5),
+        Arguments.of(
+            "escaped key", "paths:\n  /a~b/{id}:\n    get: {}\n", "/paths/~1a~0b~1{id}/get", 3, 5),
         // quoted keys
-        Arguments.of("quoted key", "responses:\n  '200':\n    description: ok\n  \"404\":\n    description: no\n", "/responses/404", 4, 3),
+        Arguments.of(
+            "quoted key",
+            "responses:\n  '200':\n    description: ok\n  \"404\":\n    description: no\n",
+            "/responses/404",
+            4,
+            3),
         // multi-line scalars: the next key is on the right line
-        Arguments.of("literal block", "info:\n  description: |\n    line one\n    line two\n  title: T\n", "/info/title", 5, 3),
-        Arguments.of("folded block", "info:\n  description: >\n    one\n\n    two\n  title: T\n", "/info/title", 6, 3),
+        Arguments.of(
+            "literal block",
+            "info:\n  description: |\n    line one\n    line two\n  title: T\n",
+            "/info/title",
+            5,
+            3),
+        Arguments.of(
+            "folded block",
+            "info:\n  description: >\n    one\n\n    two\n  title: T\n",
+            "/info/title",
+            6,
+            3),
         // anchors, aliases and merge keys: aliased nodes keep the anchor's place
         Arguments.of("alias", "a: &x\n  k: 1\nb: *x\n", "/b/k", 2, 3),
-        Arguments.of("merge key", "base: &b\n  type: string\nprop:\n  <<: *b\n  maxLength: 3\n", "/prop/type", 2, 3),
-        Arguments.of("merge key own member", "base: &b\n  type: string\nprop:\n  <<: *b\n  maxLength: 3\n", "/prop/maxLength", 5, 3),
+        Arguments.of(
+            "merge key",
+            "base: &b\n  type: string\nprop:\n  <<: *b\n  maxLength: 3\n",
+            "/prop/type",
+            2,
+            3),
+        Arguments.of(
+            "merge key own member",
+            "base: &b\n  type: string\nprop:\n  <<: *b\n  maxLength: 3\n",
+            "/prop/maxLength",
+            5,
+            3),
         // CRLF line ends
         Arguments.of("crlf yaml", "openapi: 3.0.0\r\ninfo:\r\n  title: T\r\n", "/info/title", 3, 3),
         Arguments.of("crlf json", "{\r\n  \"a\": {\r\n    \"b\": 1}}", "/a/b", 3, 5),
@@ -58,7 +109,8 @@ class LocationIndexTest {
 
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("table")
-  void locatesPointers(String name, String text, String pointer, int line, int column) throws SourceException {
+  void locatesPointers(String name, String text, String pointer, int line, int column)
+      throws SourceException {
     ParsedFile file = TreeParser.parse(new SourceFile(null, "spec", text));
     Region region = file.index().region(pointer);
     assertThat(region.startLine()).as("line").isEqualTo(line);
@@ -82,24 +134,33 @@ class LocationIndexTest {
     ParsedFile yaml = TreeParser.parse(new SourceFile(null, "a.yaml", "a:\n  b: 1\n"));
     ParsedFile json = TreeParser.parse(new SourceFile(null, "a.json", "{\"a\":\n  {\"b\": 1}}"));
     assertThat(yaml.root()).isEqualTo(json.root());
-    assertThat(yaml.index().region("/a/b").startLine()).isEqualTo(json.index().region("/a/b").startLine());
+    assertThat(yaml.index().region("/a/b").startLine())
+        .isEqualTo(json.index().region("/a/b").startLine());
   }
 
   @Test
   void recordsDuplicateKeysWithBothPlaces() throws SourceException {
-    ParsedFile file = TreeParser.parse(new SourceFile(null, "spec", "info:\n  title: A\n  title: B\n"));
-    assertThat(file.duplicateKeys()).singleElement().satisfies(duplicate -> {
-      assertThat(duplicate.pointer()).isEqualTo("/info/title");
-      assertThat(duplicate.first().startLine()).isEqualTo(2);
-      assertThat(duplicate.second().startLine()).isEqualTo(3);
-    });
+    ParsedFile file =
+        TreeParser.parse(new SourceFile(null, "spec", "info:\n  title: A\n  title: B\n"));
+    assertThat(file.duplicateKeys())
+        .singleElement()
+        .satisfies(
+            duplicate -> {
+              assertThat(duplicate.pointer()).isEqualTo("/info/title");
+              assertThat(duplicate.first().startLine()).isEqualTo(2);
+              assertThat(duplicate.second().startLine()).isEqualTo(3);
+            });
     assertThat(file.root().get("info").get("title").asText()).isEqualTo("B");
   }
 
   @Test
   void yamlScalarsAreTypedLikeSwaggerParserReadsThem() throws SourceException {
-    ParsedFile file = TreeParser.parse(new SourceFile(null, "spec",
-        "i: 12\nf: 1.5\nb: true\nn: ~\ns: '12'\nd: 2024-01-01\nbig: 123456789012\n"));
+    ParsedFile file =
+        TreeParser.parse(
+            new SourceFile(
+                null,
+                "spec",
+                "i: 12\nf: 1.5\nb: true\nn: ~\ns: '12'\nd: 2024-01-01\nbig: 123456789012\n"));
     assertThat(file.root().get("i").isInt()).isTrue();
     assertThat(file.root().get("f").isNumber()).isTrue();
     assertThat(file.root().get("b").booleanValue()).isTrue();
@@ -111,21 +172,34 @@ class LocationIndexTest {
 
   @Test
   void customTagsNeverConstructObjects() throws SourceException {
-    ParsedFile file = TreeParser.parse(new SourceFile(null, "spec", "a: !custom [x]\nb: !custom text\n"));
+    ParsedFile file =
+        TreeParser.parse(new SourceFile(null, "spec", "a: !custom [x]\nb: !custom text\n"));
     assertThat(file.root().get("b").asText()).isEqualTo("text");
     assertThat(file.root().get("a").isArray()).isTrue();
-    assertThatThrownBy(() -> TreeParser.parse(new SourceFile(null, "spec", "a: !!javax.script.ScriptEngineManager [x]\n")))
+    assertThatThrownBy(
+            () ->
+                TreeParser.parse(
+                    new SourceFile(null, "spec", "a: !!javax.script.ScriptEngineManager [x]\n")))
         .isInstanceOf(SourceException.class);
   }
 
   @Test
   void syntaxErrorsCarryTheirPosition() {
-    assertThatThrownBy(() -> TreeParser.parse(new SourceFile(null, "bad.yaml", "a:\n  b: [1, 2\nc: 3\n")))
+    assertThatThrownBy(
+            () -> TreeParser.parse(new SourceFile(null, "bad.yaml", "a:\n  b: [1, 2\nc: 3\n")))
         .isInstanceOf(SourceException.class)
-        .satisfies(e -> assertThat(((SourceException) e).oneLine()).startsWith("bad.yaml:").contains("invalid YAML"));
+        .satisfies(
+            e ->
+                assertThat(((SourceException) e).oneLine())
+                    .startsWith("bad.yaml:")
+                    .contains("invalid YAML"));
     assertThatThrownBy(() -> TreeParser.parse(new SourceFile(null, "bad.json", "{\"a\": 1,}")))
         .isInstanceOf(SourceException.class)
-        .satisfies(e -> assertThat(((SourceException) e).oneLine()).startsWith("bad.json:1:").contains("invalid JSON"));
+        .satisfies(
+            e ->
+                assertThat(((SourceException) e).oneLine())
+                    .startsWith("bad.json:1:")
+                    .contains("invalid JSON"));
   }
 
   @Test

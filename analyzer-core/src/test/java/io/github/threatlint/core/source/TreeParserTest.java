@@ -47,7 +47,8 @@ class TreeParserTest {
         "2024-01-31 | text    | 2024-01-31",
         "!!binary aGk= | text | aGk="
       })
-  void typesScalarsAsYamlReadsThem(String yaml, String kind, String expected) throws SourceException {
+  void typesScalarsAsYamlReadsThem(String yaml, String kind, String expected)
+      throws SourceException {
     JsonNode node = value(yaml);
     switch (kind) {
       case "int" -> assertThat(node.isInt()).as("int").isTrue();
@@ -73,30 +74,39 @@ class TreeParserTest {
   void localTagsStayTextAndGlobalTagsAreRefused() throws SourceException {
     assertThat(value("!custom x").asText()).isEqualTo("x");
     assertThatThrownBy(() -> value("!!python/object:os.system ls"))
-        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.oneLine()).contains("invalid YAML"));
+        .isInstanceOfSatisfying(
+            SourceException.class, e -> assertThat(e.oneLine()).contains("invalid YAML"));
   }
 
   @Test
   void recordsDuplicateKeysWithBothPlacesAndKeepsTheLast() throws SourceException {
     ParsedFile file = parse("spec.yaml", "info:\n  title: A\n  title: B\n");
     assertThat(file.root().at("/info/title").asText()).isEqualTo("B");
-    assertThat(file.duplicateKeys()).singleElement().satisfies(duplicate -> {
-      assertThat(duplicate.pointer()).isEqualTo("/info/title");
-      assertThat(duplicate.first().startLine()).isEqualTo(2);
-      assertThat(duplicate.second().startLine()).isEqualTo(3);
-    });
+    assertThat(file.duplicateKeys())
+        .singleElement()
+        .satisfies(
+            duplicate -> {
+              assertThat(duplicate.pointer()).isEqualTo("/info/title");
+              assertThat(duplicate.first().startLine()).isEqualTo(2);
+              assertThat(duplicate.second().startLine()).isEqualTo(3);
+            });
   }
 
   @Test
   void recordsDuplicateKeysInJsonToo() throws SourceException {
     ParsedFile file = parse("spec.json", "{\"a\": 1,\n \"a\": 2}");
     assertThat(file.root().get("a").asInt()).isEqualTo(2);
-    assertThat(file.duplicateKeys()).singleElement().satisfies(d -> assertThat(d.pointer()).isEqualTo("/a"));
+    assertThat(file.duplicateKeys())
+        .singleElement()
+        .satisfies(d -> assertThat(d.pointer()).isEqualTo("/a"));
   }
 
   @Test
   void mergedMembersNeverOverrideExplicitOnesAndAreNoDuplicates() throws SourceException {
-    ParsedFile file = parse("spec.yaml", "base: &b\n  type: string\n  maxLength: 9\nprop:\n  maxLength: 3\n  <<: *b\n");
+    ParsedFile file =
+        parse(
+            "spec.yaml",
+            "base: &b\n  type: string\n  maxLength: 9\nprop:\n  maxLength: 3\n  <<: *b\n");
     assertThat(file.root().at("/prop/maxLength").asInt()).isEqualTo(3);
     assertThat(file.root().at("/prop/type").asText()).isEqualTo("string");
     assertThat(file.duplicateKeys()).isEmpty();
@@ -131,19 +141,26 @@ class TreeParserTest {
     String unescaped = text.replace("\\n", "\n").replace("\\t", "\t");
     assertThatThrownBy(() -> parse("bad.yaml", unescaped))
         .isInstanceOf(SourceException.class)
-        .satisfies(e -> {
-          String line = ((SourceException) e).oneLine();
-          assertThat(line).startsWith("bad.yaml").contains("error: ").contains(problem).doesNotContain("\n");
-        });
+        .satisfies(
+            e -> {
+              String line = ((SourceException) e).oneLine();
+              assertThat(line)
+                  .startsWith("bad.yaml")
+                  .contains("error: ")
+                  .contains(problem)
+                  .doesNotContain("\n");
+            });
   }
 
   @Test
   void aYamlErrorNamesItsLineAndColumn() {
     assertThatThrownBy(() -> parse("bad.yaml", "a: 1\nb: [1, 2\nc: 3\n"))
-        .isInstanceOfSatisfying(SourceException.class, e -> {
-          assertThat(e.line()).isGreaterThanOrEqualTo(2);
-          assertThat(e.column()).isPositive();
-        });
+        .isInstanceOfSatisfying(
+            SourceException.class,
+            e -> {
+              assertThat(e.line()).isGreaterThanOrEqualTo(2);
+              assertThat(e.column()).isPositive();
+            });
   }
 
   @Test
@@ -166,7 +183,9 @@ class TreeParserTest {
       bomb.append("]\n");
     }
     assertThatThrownBy(() -> parse("bomb.yaml", bomb.toString()))
-        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.getMessage()).containsAnyOf("alias", "aliases"));
+        .isInstanceOfSatisfying(
+            SourceException.class,
+            e -> assertThat(e.getMessage()).containsAnyOf("alias", "aliases"));
   }
 
   @Test

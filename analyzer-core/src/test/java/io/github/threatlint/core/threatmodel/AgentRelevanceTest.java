@@ -11,7 +11,8 @@ class AgentRelevanceTest {
   private static Map<String, AgentAssessment> agents(String spec) {
     ApiDocument document = Specs.document(spec);
     ThreatCatalogue catalogue = ThreatCatalogue.sfti();
-    return AgentRelevance.assess(document, catalogue, AssetInference.infer(document, catalogue)).stream()
+    return AgentRelevance.assess(document, catalogue, AssetInference.infer(document, catalogue))
+        .stream()
         .collect(Collectors.toMap(a -> a.agent().name(), a -> a));
   }
 
@@ -19,28 +20,39 @@ class AgentRelevanceTest {
   void oauth2ClientApplicationsBringInThirdPartyProviders() {
     Map<String, AgentAssessment> agents = agents(Specs.PAYMENTS_GUARDED);
     assertThat(agents).hasSize(8);
-    assertThat(agents.get("Third Party Provider (TPP)").relevance()).isEqualTo(AgentAssessment.Relevance.RELEVANT);
-    assertThat(agents.get("Third Party Provider (TPP)").reason()).contains("oauth (OAuth2 authorizationCode)");
+    assertThat(agents.get("Third Party Provider (TPP)").relevance())
+        .isEqualTo(AgentAssessment.Relevance.RELEVANT);
+    assertThat(agents.get("Third Party Provider (TPP)").reason())
+        .contains("oauth (OAuth2 authorizationCode)");
     assertThat(agents.get("Internet-based threat actor").reason()).contains("api.bank.example");
-    assertThat(agents.get("Legitimate user with compromised device").relevance()).isEqualTo(AgentAssessment.Relevance.RELEVANT);
-    assertThat(agents.get("Trusted Central Authority").relevance()).isEqualTo(AgentAssessment.Relevance.VERIFY);
-    assertThat(agents.get("IaaS provider employee with physical access").relevance()).isEqualTo(AgentAssessment.Relevance.VERIFY);
+    assertThat(agents.get("Legitimate user with compromised device").relevance())
+        .isEqualTo(AgentAssessment.Relevance.RELEVANT);
+    assertThat(agents.get("Trusted Central Authority").relevance())
+        .isEqualTo(AgentAssessment.Relevance.VERIFY);
+    assertThat(agents.get("IaaS provider employee with physical access").relevance())
+        .isEqualTo(AgentAssessment.Relevance.VERIFY);
   }
 
   @Test
   void withoutClientApplicationsProvidersAreNotIndicated() {
     Map<String, AgentAssessment> agents = agents(Specs.WEALTH_OPEN);
-    assertThat(agents.get("Third Party Provider (TPP)").relevance()).isEqualTo(AgentAssessment.Relevance.NOT_INDICATED);
+    assertThat(agents.get("Third Party Provider (TPP)").relevance())
+        .isEqualTo(AgentAssessment.Relevance.NOT_INDICATED);
     assertThat(agents.get("Open Banking service layer provider with technical access").relevance())
         .isEqualTo(AgentAssessment.Relevance.NOT_INDICATED);
     // customer data, no sign-in: still the customer's device matters
-    assertThat(agents.get("Legitimate user with compromised device").reason()).startsWith("The API carries Customer Identifying data");
+    assertThat(agents.get("Legitimate user with compromised device").reason())
+        .startsWith("The API carries Customer Identifying data");
   }
 
   @Test
   void internalServersLeaveInternetExposureToVerify() {
-    assertThat(agents(Specs.CARDS_LEGACY).get("Internet-based threat actor").relevance()).isEqualTo(AgentAssessment.Relevance.VERIFY);
-    ApiDocument servers = Specs.parse("servers.yaml", """
+    assertThat(agents(Specs.CARDS_LEGACY).get("Internet-based threat actor").relevance())
+        .isEqualTo(AgentAssessment.Relevance.VERIFY);
+    ApiDocument servers =
+        Specs.parse(
+            "servers.yaml",
+            """
         openapi: 3.0.3
         info: {title: Servers, version: '1'}
         servers:
@@ -51,7 +63,8 @@ class AgentRelevanceTest {
             variables: {region: {default: eu}}
         paths: {}
         """);
-    assertThat(servers.servers()).extracting(AgentRelevance::host)
+    assertThat(servers.servers())
+        .extracting(AgentRelevance::host)
         .containsExactly("api.bank.example", "payment.common-api.ch", null, "eu.bank.example");
   }
 }

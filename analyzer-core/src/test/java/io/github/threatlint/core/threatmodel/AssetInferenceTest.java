@@ -23,25 +23,36 @@ class AssetInferenceTest {
   @Test
   void findsCustomerDataWhereOperationsAndSchemasCarryIt() {
     Map<String, AssetPresence> assets = assets(Specs.WEALTH_OPEN);
-    assertThat(assets).containsOnlyKeys("Customer Identifying data", "Customer Financial Data",
-        "Indirect Customer Identifying Data", "Customer credentials");
+    assertThat(assets)
+        .containsOnlyKeys(
+            "Customer Identifying data",
+            "Customer Financial Data",
+            "Indirect Customer Identifying Data",
+            "Customer credentials");
 
     AssetPresence identifying = assets.get("Customer Identifying data");
-    // a bare 'name' counts inside a holder; 'chargeBearer' is no token, 'nextPageToken' a page token (no IT security
-    // data at all); the boolean 'welcomeEmailEnabled' and the number 'passwordValidityDays' carry nothing
-    assertThat(identifying.fields()).containsExactlyInAnyOrder("firstName", "lastName", "dateOfBirth", "name");
-    assertThat(labels(identifying.operations())).containsExactly("GET /customers", "POST /customers", "GET /customers/{customerId}");
-    assertThat(labels(identifying.schemas())).containsExactly("schema Customer", "schema Registration");
+    // a bare 'name' counts inside a holder; 'chargeBearer' is no token, 'nextPageToken' a page
+    // token (no IT security
+    // data at all); the boolean 'welcomeEmailEnabled' and the number 'passwordValidityDays' carry
+    // nothing
+    assertThat(identifying.fields())
+        .containsExactlyInAnyOrder("firstName", "lastName", "dateOfBirth", "name");
+    assertThat(labels(identifying.operations()))
+        .containsExactly("GET /customers", "POST /customers", "GET /customers/{customerId}");
+    assertThat(labels(identifying.schemas()))
+        .containsExactly("schema Customer", "schema Registration");
 
     AssetPresence financial = assets.get("Customer Financial Data");
     assertThat(financial.fields()).containsExactlyInAnyOrder("account", "iban", "balance");
     // reached through Customer -> Account: references are followed for operations
-    assertThat(labels(financial.operations())).containsExactly("GET /customers", "GET /customers/{customerId}");
+    assertThat(labels(financial.operations()))
+        .containsExactly("GET /customers", "GET /customers/{customerId}");
     assertThat(labels(financial.schemas())).containsExactly("schema Customer", "schema Account");
 
     AssetPresence indirect = assets.get("Indirect Customer Identifying Data");
     assertThat(indirect.fields()).containsExactly("customerId");
-    assertThat(labels(indirect.operations())).containsExactly("GET /customers", "GET /customers/{customerId}");
+    assertThat(labels(indirect.operations()))
+        .containsExactly("GET /customers", "GET /customers/{customerId}");
 
     AssetPresence credentials = assets.get("Customer credentials");
     assertThat(credentials.fields()).containsExactly("password");
@@ -61,24 +72,32 @@ class AssetInferenceTest {
   @Test
   void readsSwagger2DefinitionsAndSecurityDefinitions() {
     Map<String, AssetPresence> assets = assets(Specs.CARDS_LEGACY);
-    assertThat(assets.get("Customer Financial Data").fields()).containsExactlyInAnyOrder("cardNumber", "cvv");
-    assertThat(labels(assets.get("Customer Financial Data").schemas())).containsExactly("schema Card");
-    assertThat(labels(assets.get("Customer Financial Data").operations())).containsExactly("POST /cards", "GET /cards/{cardId}");
+    assertThat(assets.get("Customer Financial Data").fields())
+        .containsExactlyInAnyOrder("cardNumber", "cvv");
+    assertThat(labels(assets.get("Customer Financial Data").schemas()))
+        .containsExactly("schema Card");
+    assertThat(labels(assets.get("Customer Financial Data").operations()))
+        .containsExactly("POST /cards", "GET /cards/{cardId}");
     assertThat(assets.get("Customer credentials").fields()).containsExactly("pin");
     assertThat(assets.get("Customer Identifying data").fields()).containsExactly("email");
     AssetPresence security = assets.get("IT Security data");
-    assertThat(labels(security.other())).containsExactly("security scheme basic (HTTP basic credentials)");
+    assertThat(labels(security.other()))
+        .containsExactly("security scheme basic (HTTP basic credentials)");
     assertThat(security.other().get(0).pointer()).isEqualTo("/securityDefinitions/basic");
   }
 
   @Test
   void theLongestMatchingTermDecides() {
     Map<String, AssetPresence> assets = assets(Specs.PAYMENTS_GUARDED);
-    // PSU-IP-Address is "ip address" (indirect), not "address" (identifying); Consent-ID and X-Correlation-ID are nothing
-    assertThat(assets.get("Indirect Customer Identifying Data").fields()).containsExactly("PSU-IP-Address");
+    // PSU-IP-Address is "ip address" (indirect), not "address" (identifying); Consent-ID and
+    // X-Correlation-ID are nothing
+    assertThat(assets.get("Indirect Customer Identifying Data").fields())
+        .containsExactly("PSU-IP-Address");
     assertThat(assets.get("Customer Identifying data").fields()).containsExactly("creditorName");
-    assertThat(assets.get("Customer Financial Data").fields()).containsExactlyInAnyOrder("debtorIban", "amount");
-    assertThat(labels(assets.get("IT Security data").other())).containsExactly(
-        "security scheme oauth (OAuth2 tokens)", "security scheme mtls (mutualTLS)");
+    assertThat(assets.get("Customer Financial Data").fields())
+        .containsExactlyInAnyOrder("debtorIban", "amount");
+    assertThat(labels(assets.get("IT Security data").other()))
+        .containsExactly(
+            "security scheme oauth (OAuth2 tokens)", "security scheme mtls (mutualTLS)");
   }
 }

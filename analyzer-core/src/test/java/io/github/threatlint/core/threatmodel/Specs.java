@@ -12,12 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** The test specifications under {@code src/test/resources/threatmodel/}, parsed as the analyzer parses them. */
+/**
+ * The test specifications under {@code src/test/resources/threatmodel/}, parsed as the analyzer
+ * parses them.
+ */
 final class Specs {
   /** OAS 3.0, no security at all, customer identifying, financial and credential data. */
   static final String WEALTH_OPEN = "wealth-open.yaml";
+
   /** OAS 3.1 that shows every mitigation the report looks for. */
   static final String PAYMENTS_GUARDED = "payments-guarded.yaml";
+
   /** Swagger 2.0 (JSON), basic authentication over http on localhost, card data. */
   static final String CARDS_LEGACY = "cards-legacy.json";
 
@@ -39,7 +44,8 @@ final class Specs {
   /** A document written in the test, named {@code specs/<name>}. */
   static ApiDocument parse(String name, String text) {
     try {
-      ParsedFile parsed = TreeParser.parse(new SourceFile(Path.of("specs", name), "specs/" + name, text));
+      ParsedFile parsed =
+          TreeParser.parse(new SourceFile(Path.of("specs", name), "specs/" + name, text));
       return new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), ExternalFiles.NONE);
     } catch (Exception e) {
       throw new IllegalStateException(name + " does not parse", e);

@@ -11,18 +11,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WordsTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "clientSecret, client secret",
-      "client_secret, client secret",
-      "Client-Secret, client secret",
-      "IBANNumber, iban number",
-      "userID, user id",
-      "XMLHttpRequest, xml http request",
-      "address2, address2",
-      "address2Line, address2 line",
-      "IPv4Address, ipv4 address",
-      "GlobalIPv6PrefixLen, global ipv6 prefix len",
-      "ipv6_address, ipv6 address",
-      "SNMPv3User, snmpv3 user",
+    "clientSecret, client secret",
+    "client_secret, client secret",
+    "Client-Secret, client secret",
+    "IBANNumber, iban number",
+    "userID, user id",
+    "XMLHttpRequest, xml http request",
+    "address2, address2",
+    "address2Line, address2 line",
+    "IPv4Address, ipv4 address",
+    "GlobalIPv6PrefixLen, global ipv6 prefix len",
+    "ipv6_address, ipv6 address",
+    "SNMPv3User, snmpv3 user",
   })
   void split(String name, String words) {
     List<String> expected = Arrays.asList(words.split(" "));

@@ -6,8 +6,8 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
@@ -21,9 +21,10 @@ import java.util.TreeSet;
 @RuleInfo(
     id = "admin-security-not-distinct",
     title = "Admin operations secured like ordinary ones",
-    description = "Operations under admin-like paths (/admin, /internal, /management, /manage) accept exactly the "
-        + "security requirements of ordinary operations, so any client allowed to call the API can call its "
-        + "administrative functions.",
+    description =
+        "Operations under admin-like paths (/admin, /internal, /management, /manage) accept exactly the "
+            + "security requirements of ordinary operations, so any client allowed to call the API can call its "
+            + "administrative functions.",
     level = Level.WARNING,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -59,14 +60,26 @@ public final class AdminSecurityNotDistinct implements Checks.DocumentCheck {
         alternatives.add(SecuritySites.describe(requirement));
       }
       boolean inherits = SecuritySites.inheritsGlobal(operation);
-      context.report(inherits ? operation.node() : security.node(), operation.label() + " is an administrative function ('"
-          + AdminPaths.adminSegment(operation.path()) + "') but " + (inherits ? "inherits" : "requires") + " the same "
-          + "security as " + same.label() + " (" + String.join(" or ", alternatives) + "), so every client of the API "
-          + "can call it. Require a distinct admin scope or scheme for it.");
+      context.report(
+          inherits ? operation.node() : security.node(),
+          operation.label()
+              + " is an administrative function ('"
+              + AdminPaths.adminSegment(operation.path())
+              + "') but "
+              + (inherits ? "inherits" : "requires")
+              + " the same "
+              + "security as "
+              + same.label()
+              + " ("
+              + String.join(" or ", alternatives)
+              + "), so every client of the API "
+              + "can call it. Require a distinct admin scope or scheme for it.");
     }
   }
 
-  /** The requirements as a comparable text: alternatives as a set, each scheme's scopes as a set. */
+  /**
+   * The requirements as a comparable text: alternatives as a set, each scheme's scopes as a set.
+   */
   private static String canonical(SecurityRequirements security) {
     Set<String> alternatives = new TreeSet<>();
     for (Requirement requirement : security.alternatives()) {

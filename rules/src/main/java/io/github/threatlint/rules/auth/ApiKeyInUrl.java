@@ -9,8 +9,9 @@ import io.github.threatlint.core.api.SecurityScheme;
 @RuleInfo(
     id = "api-key-in-url",
     title = "API key sent in the URL",
-    description = "An apiKey scheme sent 'in: query' (or in the path): URLs end up in server and proxy logs, browser "
-        + "history and Referer headers, so the key leaks to anyone who reads them.",
+    description =
+        "An apiKey scheme sent 'in: query' (or in the path): URLs end up in server and proxy logs, browser "
+            + "history and Referer headers, so the key leaks to anyone who reads them.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -27,8 +28,16 @@ public final class ApiKeyInUrl implements Checks.SecuritySchemeCheck {
       return;
     }
     String name = scheme.node().text("name");
-    context.report(scheme.node(), "in", "API key scheme '" + scheme.name() + "' sends the key"
-        + (name == null ? "" : " '" + name + "'") + " in the " + in + " of the URL, where logs, browser history and "
-        + "Referer headers keep it. Send it in a header ('in: header') instead.");
+    context.report(
+        scheme.node(),
+        "in",
+        "API key scheme '"
+            + scheme.name()
+            + "' sends the key"
+            + (name == null ? "" : " '" + name + "'")
+            + " in the "
+            + in
+            + " of the URL, where logs, browser history and "
+            + "Referer headers keep it. Send it in a header ('in: header') instead.");
   }
 }

@@ -17,9 +17,10 @@ import java.util.Map;
 @RuleInfo(
     id = "authorization-header-parameter",
     title = "Authorization declared as a header parameter",
-    description = "'Authorization' declared as a header parameter of an operation that requires no security scheme. "
-        + "OpenAPI 3 tools ignore such a parameter, so the operation looks unauthenticated to them, and nothing says "
-        + "which credentials it takes.",
+    description =
+        "'Authorization' declared as a header parameter of an operation that requires no security scheme. "
+            + "OpenAPI 3 tools ignore such a parameter, so the operation looks unauthenticated to them, and nothing says "
+            + "which credentials it takes.",
     level = Level.WARNING,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -31,11 +32,13 @@ import java.util.Map;
 public final class AuthorizationHeaderParameter implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    // each definition once, where it is written, with the operations that take their credentials through it alone
+    // each definition once, where it is written, with the operations that take their credentials
+    // through it alone
     Map<NodeRef, List<Operation>> unsecured = new LinkedHashMap<>();
     for (Operation operation : document.allOperations()) {
       Parameter header = operation.header("Authorization");
-      // beside a security requirement the parameter only documents the header again: not "instead of" a scheme
+      // beside a security requirement the parameter only documents the header again: not "instead
+      // of" a scheme
       SecurityRequirements security = operation.security();
       if (header != null && (security == null || !security.requiresCredentials())) {
         unsecured.computeIfAbsent(header.node(), node -> new ArrayList<>()).add(operation);
@@ -43,12 +46,24 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
     }
     for (Map.Entry<NodeRef, List<Operation>> entry : unsecured.entrySet()) {
       List<Operation> operations = entry.getValue();
-      String users = operations.get(0).label() + (operations.size() == 1 ? "" : " and " + (operations.size() - 1)
-          + " more operation" + (operations.size() == 2 ? "" : "s"));
-      context.report(entry.getKey(), "name", "The header parameter '" + entry.getKey().text("name")
-          + "' carries the credentials of " + users + " outside any security scheme: tools ignore it and the "
-          + "operation looks unauthenticated. Declare a security scheme (http bearer, OAuth2, OpenID Connect) and "
-          + "require it with 'security' instead.");
+      String users =
+          operations.get(0).label()
+              + (operations.size() == 1
+                  ? ""
+                  : " and "
+                      + (operations.size() - 1)
+                      + " more operation"
+                      + (operations.size() == 2 ? "" : "s"));
+      context.report(
+          entry.getKey(),
+          "name",
+          "The header parameter '"
+              + entry.getKey().text("name")
+              + "' carries the credentials of "
+              + users
+              + " outside any security scheme: tools ignore it and the "
+              + "operation looks unauthenticated. Declare a security scheme (http bearer, OAuth2, OpenID Connect) and "
+              + "require it with 'security' instead.");
     }
   }
 }

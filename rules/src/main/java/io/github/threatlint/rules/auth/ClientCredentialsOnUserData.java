@@ -21,9 +21,10 @@ import java.util.Map;
 @RuleInfo(
     id = "client-credentials-on-user-data",
     title = "Customer data reachable with client credentials only",
-    description = "An operation on customer data, a payment execution or a funds check that can be called with a token "
-        + "of the client-credentials flow only: the client acts on its own behalf, without the resource owner's "
-        + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business.",
+    description =
+        "An operation on customer data, a payment execution or a funds check that can be called with a token "
+            + "of the client-credentials flow only: the client acts on its own behalf, without the resource owner's "
+            + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business.",
     level = Level.NOTE,
     owasp2023 = {"API1", "API5"},
     owasp2019 = {"API1", "API5"},
@@ -34,17 +35,24 @@ import java.util.Map;
     precision = "medium",
     section = "auth")
 public final class ClientCredentialsOnUserData implements Checks.PathOperationCheck {
-  @RuleOption(description = "Words of path segments that mark customer data (matched as whole words of each segment, "
-      + "so 'accounts' matches /accounts and /bank-accounts).")
+  @RuleOption(
+      description =
+          "Words of path segments that mark customer data (matched as whole words of each segment, "
+              + "so 'accounts' matches /accounts and /bank-accounts).")
   public List<String> customerDataWords = CustomerData.PATH_WORDS;
 
-  @RuleOption(description = "Words of path segments that mark payments: creating one executes it and needs the "
-      + "user's delegation; reading one (its status) is the client's own business in FAPI-based standards.")
+  @RuleOption(
+      description =
+          "Words of path segments that mark payments: creating one executes it and needs the "
+              + "user's delegation; reading one (its status) is the client's own business in FAPI-based standards.")
   public List<String> paymentWords = Payments.WORDS;
 
-  /** Words that, with "funds", name a check of the available funds: /funds-confirmations, /funds-check. */
-  private static final List<String> FUNDS_CHECK_WORDS = List.of("confirmation", "confirmations", "check", "checks",
-      "availability");
+  /**
+   * Words that, with "funds", name a check of the available funds: /funds-confirmations,
+   * /funds-check.
+   */
+  private static final List<String> FUNDS_CHECK_WORDS =
+      List.of("confirmation", "confirmations", "check", "checks", "availability");
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
@@ -56,29 +64,42 @@ public final class ClientCredentialsOnUserData implements Checks.PathOperationCh
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
     for (Requirement requirement : security.alternatives()) {
       if (!requirement.isAnonymous() && delegatedByTheCustomer(requirement, schemes)) {
-        context.mitigated(operation.node(), "oauth2-delegation", operation.label() + " requires "
-            + SecuritySites.describe(requirement));
+        context.mitigated(
+            operation.node(),
+            "oauth2-delegation",
+            operation.label() + " requires " + SecuritySites.describe(requirement));
       }
       if (requirement.isAnonymous() || !clientCredentialsOnly(requirement, schemes)) {
         continue;
       }
-      context.unmitigated(operation.node(), "oauth2-delegation", operation.label() + " (client credentials only)");
+      context.unmitigated(
+          operation.node(), "oauth2-delegation", operation.label() + " (client credentials only)");
       String scheme = requirement.schemes().keySet().iterator().next();
-      context.report(SecuritySites.locate(operation, requirement, scheme), operation.label() + " " + what + " but "
-          + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", which only "
-          + "the client-credentials flow can satisfy: the client acts without the resource owner's delegation. "
-          + "Require a user flow (authorization code) for it.");
+      context.report(
+          SecuritySites.locate(operation, requirement, scheme),
+          operation.label()
+              + " "
+              + what
+              + " but "
+              + SecuritySites.requiresVerb(operation)
+              + " "
+              + SecuritySites.describe(requirement)
+              + ", which only "
+              + "the client-credentials flow can satisfy: the client acts without the resource owner's delegation. "
+              + "Require a user flow (authorization code) for it.");
       return;
     }
   }
 
   /**
-   * What the operation does that needs the user's delegation, as the message says it, or null: a funds check, the
-   * execution of a payment, or any operation on customer data. Consent ("intent") resources and payment status reads
-   * are left out: in FAPI-based standards the client creates and reads them with its own token, by design.
+   * What the operation does that needs the user's delegation, as the message says it, or null: a
+   * funds check, the execution of a payment, or any operation on customer data. Consent ("intent")
+   * resources and payment status reads are left out: in FAPI-based standards the client creates and
+   * reads them with its own token, by design.
    */
   private String userDataAction(Operation operation) {
-    if (Payments.initiates(operation, paymentWords) && !ConsentReferenceMissing.isConsentPath(operation.path())) {
+    if (Payments.initiates(operation, paymentWords)
+        && !ConsentReferenceMissing.isConsentPath(operation.path())) {
       return "executes a payment from a customer's account";
     }
     for (String segment : operation.path().split("/")) {
@@ -89,23 +110,39 @@ public final class ClientCredentialsOnUserData implements Checks.PathOperationCh
       if (words.isEmpty()) {
         continue;
       }
-      boolean consentResource = words.get(words.size() - 1).startsWith("consent"); // /funds-confirmation-consents
-      if (words.contains("funds") && FUNDS_CHECK_WORDS.stream().anyMatch(words::contains) && !consentResource) {
+      boolean consentResource =
+          words.get(words.size() - 1).startsWith("consent"); // /funds-confirmation-consents
+      if (words.contains("funds")
+          && FUNDS_CHECK_WORDS.stream().anyMatch(words::contains)
+          && !consentResource) {
         return "checks the funds of a customer's account";
       }
     }
     // a consent, or a payment's status (GET /domestic-payments/{id}), is the client's own business
-    boolean paymentResource = Words.containsAny(ResourceFamilies.of(operation.path()), paymentWords);
-    return CustomerData.inPath(operation.path(), customerDataWords) && !paymentResource && !ConsentReferenceMissing.isConsentPath(operation.path())
-        ? "works on customer data" : null;
+    boolean paymentResource =
+        Words.containsAny(ResourceFamilies.of(operation.path()), paymentWords);
+    return CustomerData.inPath(operation.path(), customerDataWords)
+            && !paymentResource
+            && !ConsentReferenceMissing.isConsentPath(operation.path())
+        ? "works on customer data"
+        : null;
   }
 
-  /** True when a scheme of the requirement is OpenID Connect or has a flow in which the customer signs in and consents. */
-  private static boolean delegatedByTheCustomer(Requirement requirement, Map<String, SecurityScheme> schemes) {
+  /**
+   * True when a scheme of the requirement is OpenID Connect or has a flow in which the customer
+   * signs in and consents.
+   */
+  private static boolean delegatedByTheCustomer(
+      Requirement requirement, Map<String, SecurityScheme> schemes) {
     for (String name : requirement.schemes().keySet()) {
       SecurityScheme scheme = schemes.get(name);
-      if (scheme != null && (scheme.isOpenIdConnect() || scheme.flows().stream()
-          .anyMatch(f -> f.kind().equals("authorizationCode") || f.kind().equals("deviceAuthorization")))) {
+      if (scheme != null
+          && (scheme.isOpenIdConnect()
+              || scheme.flows().stream()
+                  .anyMatch(
+                      f ->
+                          f.kind().equals("authorizationCode")
+                              || f.kind().equals("deviceAuthorization")))) {
         return true;
       }
     }
@@ -113,10 +150,11 @@ public final class ClientCredentialsOnUserData implements Checks.PathOperationCh
   }
 
   /**
-   * True when every scheme of the requirement is OAuth2 and, for each, the only flows that declare all the
-   * scopes asked are client-credentials flows.
+   * True when every scheme of the requirement is OAuth2 and, for each, the only flows that declare
+   * all the scopes asked are client-credentials flows.
    */
-  static boolean clientCredentialsOnly(Requirement requirement, Map<String, SecurityScheme> schemes) {
+  static boolean clientCredentialsOnly(
+      Requirement requirement, Map<String, SecurityScheme> schemes) {
     for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
       SecurityScheme scheme = schemes.get(entry.getKey());
       if (scheme == null || !scheme.isOAuth2()) {

@@ -20,9 +20,10 @@ import java.util.Map;
 @RuleInfo(
     id = "consent-lifecycle-incomplete",
     title = "Consent resource without a full life cycle",
-    description = "A consent resource without an operation to read one consent by id, without a DELETE to revoke it, "
-        + "or whose schema has no expiry field (validUntil, expiresAt, expirationDate, ...). Users must be able to see, "
-        + "withdraw and outlive their consents.",
+    description =
+        "A consent resource without an operation to read one consent by id, without a DELETE to revoke it, "
+            + "or whose schema has no expiry field (validUntil, expiresAt, expirationDate, ...). Users must be able to see, "
+            + "withdraw and outlive their consents.",
     level = Level.NOTE,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API6"},
@@ -36,7 +37,10 @@ import java.util.Map;
 public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
   private static final int MAX_SCHEMA_DEPTH = 4;
 
-  /** The operations of one consent resource: on its collection path and on its item path ({@code .../{id}}). */
+  /**
+   * The operations of one consent resource: on its collection path and on its item path ({@code
+   * .../{id}}).
+   */
   private static final class Resource {
     final String base;
     final List<Operation> collection = new ArrayList<>();
@@ -64,7 +68,9 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
       int last = segments.length - 1;
       if (last >= 1 && isConsentSegment(segments[last])) {
         resources.computeIfAbsent(operation.path(), Resource::new).collection.add(operation);
-      } else if (last >= 2 && segments[last].startsWith("{") && isConsentSegment(segments[last - 1])) {
+      } else if (last >= 2
+          && segments[last].startsWith("{")
+          && isConsentSegment(segments[last - 1])) {
         String base = operation.path().substring(0, operation.path().lastIndexOf('/'));
         resources.computeIfAbsent(base, Resource::new).item.add(operation);
       }
@@ -80,7 +86,10 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
     List<Operation> items = singleton ? resource.collection : resource.item;
     List<String> gaps = new ArrayList<>();
     if (resource.find(items, "get") == null) {
-      gaps.add(singleton ? "no GET to read it" : "no GET " + resource.base + "/{id} to read one consent");
+      gaps.add(
+          singleton
+              ? "no GET to read it"
+              : "no GET " + resource.base + "/{id} to read one consent");
     }
     if (resource.find(items, "delete") == null) {
       gaps.add("no DELETE to revoke it");
@@ -88,16 +97,30 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
     if (!hasExpiryField(document, resource)) {
       gaps.add("no expiry field (such as validUntil or expiresAt) in its schemas");
     }
-    Operation first = !resource.collection.isEmpty() ? resource.collection.get(0) : resource.item.get(0);
+    Operation first =
+        !resource.collection.isEmpty() ? resource.collection.get(0) : resource.item.get(0);
     NodeRef paths = document.root().get("paths");
-    NodeRef where = paths != null && paths.get(first.path()) != null ? paths.get(first.path()) : first.node();
+    NodeRef where =
+        paths != null && paths.get(first.path()) != null ? paths.get(first.path()) : first.node();
     if (gaps.isEmpty()) {
-      context.mitigated(where, "consent-lifecycle", "consent resource " + resource.base + " (read, revoke, expiry)");
+      context.mitigated(
+          where,
+          "consent-lifecycle",
+          "consent resource " + resource.base + " (read, revoke, expiry)");
       return;
     }
-    context.unmitigated(where, "consent-lifecycle", "consent resource " + resource.base + " (" + String.join("; ", gaps) + ")");
-    context.report(where, "The consent resource " + resource.base + " has " + SecuritySites.enumerate(gaps) + ": users "
-        + "cannot check, withdraw or outlive their consent. Offer GET and DELETE on each consent and an expiry date.");
+    context.unmitigated(
+        where,
+        "consent-lifecycle",
+        "consent resource " + resource.base + " (" + String.join("; ", gaps) + ")");
+    context.report(
+        where,
+        "The consent resource "
+            + resource.base
+            + " has "
+            + SecuritySites.enumerate(gaps)
+            + ": users "
+            + "cannot check, withdraw or outlive their consent. Offer GET and DELETE on each consent and an expiry date.");
   }
 
   private static boolean hasExpiryField(ApiDocument document, Resource resource) {
@@ -138,11 +161,15 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
   static boolean isExpiryName(String name) {
     List<String> words = Words.split(name);
     for (String word : words) {
-      if (word.startsWith("expir") || word.equals("expires") || word.equals("ttl") || word.equals("validity")) {
+      if (word.startsWith("expir")
+          || word.equals("expires")
+          || word.equals("ttl")
+          || word.equals("validity")) {
         return true;
       }
     }
-    return words.contains("valid") && (words.contains("until") || words.contains("to") || words.contains("till"));
+    return words.contains("valid")
+        && (words.contains("until") || words.contains("to") || words.contains("till"));
   }
 
   private static boolean isConsentSegment(String segment) {

@@ -21,10 +21,11 @@ import java.util.Set;
 @RuleInfo(
     id = "consent-reference-missing",
     title = "Data operation without a consent reference",
-    description = "The API is consent-based (it has a consent resource, and a consent id is passed to data operations "
-        + "or scopes are bound to consents), yet a data operation elsewhere takes no consent identifier and is not "
-        + "OAuth2-scoped: nothing ties the call to what the user consented to, so authorization cannot replicate the "
-        + "consent.",
+    description =
+        "The API is consent-based (it has a consent resource, and a consent id is passed to data operations "
+            + "or scopes are bound to consents), yet a data operation elsewhere takes no consent identifier and is not "
+            + "OAuth2-scoped: nothing ties the call to what the user consented to, so authorization cannot replicate the "
+            + "consent.",
     level = Level.NOTE,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API1"},
@@ -36,13 +37,35 @@ import java.util.Set;
     precision = "medium",
     section = "auth")
 public final class ConsentReferenceMissing implements Checks.DocumentCheck {
-  /** Families of operations that carry no customer data: health checks, metadata, the OAuth endpoints themselves. */
-  private static final Set<String> NON_DATA_FAMILIES = Set.of("health", "healthz", "ping", "status", "version", "versions",
-      "info", "metadata", ".well-known", "oauth", "oauth2", "token", "authorize", "openapi", "swagger", "docs");
+  /**
+   * Families of operations that carry no customer data: health checks, metadata, the OAuth
+   * endpoints themselves.
+   */
+  private static final Set<String> NON_DATA_FAMILIES =
+      Set.of(
+          "health",
+          "healthz",
+          "ping",
+          "status",
+          "version",
+          "versions",
+          "info",
+          "metadata",
+          ".well-known",
+          "oauth",
+          "oauth2",
+          "token",
+          "authorize",
+          "openapi",
+          "swagger",
+          "docs");
 
-  /** Words of a path segment that name an authorisation (SCA) sub-resource: its parent is authorised by the user itself. */
-  private static final Set<String> AUTHORISATION_WORDS = Set.of("authorisation", "authorisations", "authorization",
-      "authorizations");
+  /**
+   * Words of a path segment that name an authorisation (SCA) sub-resource: its parent is authorised
+   * by the user itself.
+   */
+  private static final Set<String> AUTHORISATION_WORDS =
+      Set.of("authorisation", "authorisations", "authorization", "authorizations");
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
@@ -54,31 +77,43 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
     }
     String binding = consentBinding(document);
     if (consentResource == null || binding == null) {
-      return; // no consent resource, or nothing shows that its id is passed to data operations: not a consent-based API
+      return; // no consent resource, or nothing shows that its id is passed to data operations: not
+      // a consent-based API
     }
     List<String> selfAuthorised = selfAuthorisedResources(document);
     for (Operation operation : document.operations()) {
-      if (operation.kind() != Operation.Kind.PATH || isConsentPath(operation.path())
+      if (operation.kind() != Operation.Kind.PATH
+          || isConsentPath(operation.path())
           || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))
           || underAny(operation.path(), selfAuthorised)) {
         continue;
       }
       if (takesConsentId(operation) || isOAuthScoped(operation, document.securitySchemes())) {
-        context.mitigated(operation.node(), "consent-reference", operation.label() + (takesConsentId(operation)
-            ? " takes a consent id" : " is OAuth2-scoped"));
+        context.mitigated(
+            operation.node(),
+            "consent-reference",
+            operation.label()
+                + (takesConsentId(operation) ? " takes a consent id" : " is OAuth2-scoped"));
         continue;
       }
       context.unmitigated(operation.node(), "consent-reference", operation.label());
-      context.report(operation.node(), operation.label() + " takes no consent identifier and is not OAuth2-scoped, "
-          + "although the API is consent-based (consents are created with " + consentResource.label() + " and "
-          + binding + "): nothing ties the call to what the user agreed to. Require the consent id (such as a "
-          + "Consent-ID header) or OAuth2 scopes derived from the consent.");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " takes no consent identifier and is not OAuth2-scoped, "
+              + "although the API is consent-based (consents are created with "
+              + consentResource.label()
+              + " and "
+              + binding
+              + "): nothing ties the call to what the user agreed to. Require the consent id (such as a "
+              + "Consent-ID header) or OAuth2 scopes derived from the consent.");
     }
   }
 
   /**
-   * The evidence that the API passes consent ids to its data operations, as a message says it: a consent-id parameter
-   * of a data operation, or a scope bound to a consent; null when there is none.
+   * The evidence that the API passes consent ids to its data operations, as a message says it: a
+   * consent-id parameter of a data operation, or a scope bound to a consent; null when there is
+   * none.
    */
   private static String consentBinding(ApiDocument document) {
     for (Operation operation : document.operations()) {
@@ -87,12 +122,17 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
       }
       for (Parameter parameter : operation.parameters()) {
         if (Words.split(parameter.name()).contains("consent")) {
-          return "their id is passed to data operations, as the " + parameter.in() + " parameter '" + parameter.name()
-              + "' of " + operation.label();
+          return "their id is passed to data operations, as the "
+              + parameter.in()
+              + " parameter '"
+              + parameter.name()
+              + "' of "
+              + operation.label();
         }
       }
       SecurityRequirements security = operation.security();
-      for (Requirement requirement : security == null ? List.<Requirement>of() : security.alternatives()) {
+      for (Requirement requirement :
+          security == null ? List.<Requirement>of() : security.alternatives()) {
         for (List<String> scopes : requirement.schemes().values()) {
           for (String scope : scopes) {
             if (Words.split(scope).contains("consent")) {
@@ -105,7 +145,10 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
     return null;
   }
 
-  /** A path whose last fixed segment is a consent collection or a consent: /consents, /account-access-consents/{id}. */
+  /**
+   * A path whose last fixed segment is a consent collection or a consent: /consents,
+   * /account-access-consents/{id}.
+   */
   static boolean isConsentResource(String path) {
     String[] segments = path.split("/");
     for (int i = segments.length - 1; i >= 0; i--) {
@@ -119,9 +162,10 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
   }
 
   /**
-   * Resources that have an authorisation sub-resource of their own (/payments/{paymentId}/authorisations,
-   * /signing-baskets/{basketId}/authorisations): the user authorises them directly, so in NextGenPSD2 a payment or a
-   * signing basket is a consent of its own. Returns the collection paths, such as /v1/signing-baskets.
+   * Resources that have an authorisation sub-resource of their own
+   * (/payments/{paymentId}/authorisations, /signing-baskets/{basketId}/authorisations): the user
+   * authorises them directly, so in NextGenPSD2 a payment or a signing basket is a consent of its
+   * own. Returns the collection paths, such as /v1/signing-baskets.
    */
   private static List<String> selfAuthorisedResources(ApiDocument document) {
     List<String> resources = new ArrayList<>();
@@ -153,7 +197,10 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
     return false;
   }
 
-  /** A path with a consent word in a fixed segment: the consent resources, their sub-resources, consent events. */
+  /**
+   * A path with a consent word in a fixed segment: the consent resources, their sub-resources,
+   * consent events.
+   */
   static boolean isConsentPath(String path) {
     for (String segment : path.split("/")) {
       if (!segment.startsWith("{")) {

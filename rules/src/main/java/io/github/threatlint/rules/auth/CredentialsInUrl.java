@@ -16,9 +16,10 @@ import java.util.Set;
 @RuleInfo(
     id = "credentials-in-url",
     title = "Credential in a query or path parameter",
-    description = "A query or path parameter named like a credential (password, secret, token, api_key, client_secret, "
-        + "session id, PIN, OTP) or with format: password. URLs are written to logs, proxies, browser history and "
-        + "Referer headers, so the credential leaks.",
+    description =
+        "A query or path parameter named like a credential (password, secret, token, api_key, client_secret, "
+            + "session id, PIN, OTP) or with format: password. URLs are written to logs, proxies, browser history and "
+            + "Referer headers, so the credential leaks.",
     level = Level.ERROR,
     owasp2023 = {"API2", "API8"},
     owasp2019 = {"API2", "API3"},
@@ -29,14 +30,31 @@ import java.util.Set;
     section = "auth")
 public final class CredentialsInUrl implements Checks.OperationCheck {
   /**
-   * Words of a path segment that make a bare token in its URL a one-time link token, as e-mails carry them
-   * (/verify/{token}, /invitations/accept/{token}, /reset-password/{token}), not a credential of the API: the same
-   * kinds of token that {@link CredentialNames} leaves out when the name says it (verifyToken).
+   * Words of a path segment that make a bare token in its URL a one-time link token, as e-mails
+   * carry them (/verify/{token}, /invitations/accept/{token}, /reset-password/{token}), not a
+   * credential of the API: the same kinds of token that {@link CredentialNames} leaves out when the
+   * name says it (verifyToken).
    */
-  private static final Set<String> ONE_TIME_LINK_WORDS = Set.of("verify", "verified", "verification", "verifications",
-      "confirm", "confirmation", "confirmations", "invite", "invites", "invitation", "invitations", "reset", "unsubscribe");
+  private static final Set<String> ONE_TIME_LINK_WORDS =
+      Set.of(
+          "verify",
+          "verified",
+          "verification",
+          "verifications",
+          "confirm",
+          "confirmation",
+          "confirmations",
+          "invite",
+          "invites",
+          "invitation",
+          "invitations",
+          "reset",
+          "unsubscribe");
 
-  /** Shared parameter definitions already reported: a component used by many operations is reported once, where it is. */
+  /**
+   * Shared parameter definitions already reported: a component used by many operations is reported
+   * once, where it is.
+   */
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
@@ -44,15 +62,25 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
     for (Parameter parameter : operation.parameters()) {
       String reason = reason(parameter, operation.path());
       if (reason != null && reported.add(parameter.node())) {
-        context.report(parameter.node(), "name", "The " + parameter.in() + " parameter '" + parameter.name()
-            + "' carries a credential (" + reason + "): URLs are kept in logs, proxies, browser history and Referer "
-            + "headers. Send it in a header, the request body, or replace it with an OAuth2 access token in the "
-            + "Authorization header.");
+        context.report(
+            parameter.node(),
+            "name",
+            "The "
+                + parameter.in()
+                + " parameter '"
+                + parameter.name()
+                + "' carries a credential ("
+                + reason
+                + "): URLs are kept in logs, proxies, browser history and Referer "
+                + "headers. Send it in a header, the request body, or replace it with an OAuth2 access token in the "
+                + "Authorization header.");
       }
     }
   }
 
-  /** Why the parameter carries a credential in the URL of the given path, or null when it does not. */
+  /**
+   * Why the parameter carries a credential in the URL of the given path, or null when it does not.
+   */
   private static String reason(Parameter parameter, String path) {
     String in = parameter.in();
     if (!in.equals("query") && !in.equals("path")) {
@@ -60,7 +88,8 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
     }
     String name = parameter.name();
     NodeRef schema = parameter.schema();
-    String reason = canHoldCredential(schema, name) ? CredentialNames.credentialTerm(name, in) : null;
+    String reason =
+        canHoldCredential(schema, name) ? CredentialNames.credentialTerm(name, in) : null;
     boolean linkToken = "token".equals(CredentialNames.matchingTerm(name)) && isOneTimeLink(path);
     if (reason != null && (mentionsPagination(parameter.node().text("description")) || linkToken)) {
       reason = null;
@@ -71,7 +100,10 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
     return reason;
   }
 
-  /** True when a fixed segment of the path names a verification, confirmation, invitation or reset link. */
+  /**
+   * True when a fixed segment of the path names a verification, confirmation, invitation or reset
+   * link.
+   */
   private static boolean isOneTimeLink(String path) {
     for (String segment : path.split("/")) {
       if (segment.startsWith("{")) {
@@ -92,7 +124,10 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
    */
   private static boolean canHoldCredential(NodeRef schema, String name) {
     String type = schema == null ? null : schema.text("type");
-    if (type == null && schema != null && schema.node().has("type") && schema.node().get("type").isArray()
+    if (type == null
+        && schema != null
+        && schema.node().has("type")
+        && schema.node().get("type").isArray()
         && !schema.node().get("type").isEmpty()) {
       type = schema.node().get("type").get(0).asText(); // OpenAPI 3.1: [string, "null"]
     }
@@ -106,7 +141,9 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
 
   private static boolean mentionsPagination(String description) {
     List<String> words = Words.split(description);
-    return words.contains("pagination") || words.contains("paginate") || words.contains("cursor")
+    return words.contains("pagination")
+        || words.contains("paginate")
+        || words.contains("cursor")
         || (words.contains("next") && words.contains("page"));
   }
 }

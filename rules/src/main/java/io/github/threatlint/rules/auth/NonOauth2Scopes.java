@@ -15,9 +15,10 @@ import java.util.Map;
 @RuleInfo(
     id = "non-oauth2-scopes",
     title = "Scopes on a scheme that has none",
-    description = "An apiKey, http or mutualTLS requirement lists scopes. Swagger 2.0 and OpenAPI 3.0 allow scopes "
-        + "only for OAuth2 (and OpenID Connect), so tools ignore them and the restriction they suggest is not enforced. "
-        + "OpenAPI 3.1 allows role names there: a note only.",
+    description =
+        "An apiKey, http or mutualTLS requirement lists scopes. Swagger 2.0 and OpenAPI 3.0 allow scopes "
+            + "only for OAuth2 (and OpenID Connect), so tools ignore them and the restriction they suggest is not enforced. "
+            + "OpenAPI 3.1 allows role names there: a note only.",
     level = Level.WARNING,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -40,15 +41,32 @@ public final class NonOauth2Scopes implements Checks.DocumentCheck {
           }
           String values = String.join(", ", entry.getValue());
           if (rolesAllowed) {
-            context.report(requirement.schemeNode(entry.getKey()), site.whereCapitalized() + " lists roles (" + values
-                + ") for " + scheme.type() + " scheme '" + entry.getKey() + "'. OpenAPI 3.1 allows this, but nothing "
-                + "in the scheme says how roles are checked: describe the enforcement in the scheme's description.",
+            context.report(
+                requirement.schemeNode(entry.getKey()),
+                site.whereCapitalized()
+                    + " lists roles ("
+                    + values
+                    + ") for "
+                    + scheme.type()
+                    + " scheme '"
+                    + entry.getKey()
+                    + "'. OpenAPI 3.1 allows this, but nothing "
+                    + "in the scheme says how roles are checked: describe the enforcement in the scheme's description.",
                 Level.NOTE);
           } else {
-            context.report(requirement.schemeNode(entry.getKey()), site.whereCapitalized() + " lists scopes (" + values
-                + ") for " + scheme.type() + " scheme '" + entry.getKey() + "', which takes none in "
-                + document.version().label() + ": tools ignore them. Use an empty list [], or an OAuth2 scheme if access "
-                + "must be limited by scope.");
+            context.report(
+                requirement.schemeNode(entry.getKey()),
+                site.whereCapitalized()
+                    + " lists scopes ("
+                    + values
+                    + ") for "
+                    + scheme.type()
+                    + " scheme '"
+                    + entry.getKey()
+                    + "', which takes none in "
+                    + document.version().label()
+                    + ": tools ignore them. Use an empty list [], or an OAuth2 scheme if access "
+                    + "must be limited by scope.");
           }
         }
       }

@@ -11,9 +11,10 @@ import io.github.threatlint.rules.support.SecuritySites;
 @RuleInfo(
     id = "oauth2-password-flow",
     title = "OAuth2 resource-owner password flow",
-    description = "An OAuth2 resource-owner password credentials flow: the user hands their password to the client "
-        + "application (often a third party), which defeats delegation and multi-factor authentication. RFC 9700 "
-        + "says not to use it.",
+    description =
+        "An OAuth2 resource-owner password credentials flow: the user hands their password to the client "
+            + "application (often a third party), which defeats delegation and multi-factor authentication. RFC 9700 "
+            + "says not to use it.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -28,12 +29,18 @@ public final class Oauth2PasswordFlow implements Checks.SecuritySchemeCheck {
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
     for (OAuthFlow flow : scheme.flows()) {
       if (flow.kind().equals("password")) {
-        context.unmitigated(scheme.entry(), "delegated-token-authentication", "security scheme " + scheme.name()
-            + " (OAuth2 password flow)");
-        context.report(SecuritySites.flowLocation(scheme, flow), "OAuth2 scheme '" + scheme.name() + "' offers the "
-            + "resource-owner password flow: users type their password into the client application, which can "
-            + "keep it. Use the authorization code flow with PKCE, so that users authenticate at the authorization "
-            + "server only.");
+        context.unmitigated(
+            scheme.entry(),
+            "delegated-token-authentication",
+            "security scheme " + scheme.name() + " (OAuth2 password flow)");
+        context.report(
+            SecuritySites.flowLocation(scheme, flow),
+            "OAuth2 scheme '"
+                + scheme.name()
+                + "' offers the "
+                + "resource-owner password flow: users type their password into the client application, which can "
+                + "keep it. Use the authorization code flow with PKCE, so that users authenticate at the authorization "
+                + "server only.");
       }
     }
   }

@@ -10,9 +10,10 @@ import io.github.threatlint.core.api.SecurityScheme;
 @RuleInfo(
     id = "oauth2-refresh-url-missing",
     title = "OAuth2 user flow without refresh URL",
-    description = "An authorization-code or device flow without 'refreshUrl' (OpenAPI 3): nothing tells clients how "
-        + "access tokens are renewed, which pushes them towards long-lived access tokens. Swagger 2.0 has no such "
-        + "field and is not checked.",
+    description =
+        "An authorization-code or device flow without 'refreshUrl' (OpenAPI 3): nothing tells clients how "
+            + "access tokens are renewed, which pushes them towards long-lived access tokens. Swagger 2.0 has no such "
+            + "field and is not checked.",
     level = Level.NOTE,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -28,11 +29,18 @@ public final class Oauth2RefreshUrlMissing implements Checks.SecuritySchemeCheck
       return;
     }
     for (OAuthFlow flow : scheme.flows()) {
-      boolean userFlow = flow.kind().equals("authorizationCode") || flow.kind().equals("deviceAuthorization");
+      boolean userFlow =
+          flow.kind().equals("authorizationCode") || flow.kind().equals("deviceAuthorization");
       if (userFlow && flow.refreshUrl() == null) {
-        context.report(flow.node(), "The " + flow.kind() + " flow of OAuth2 scheme '" + scheme.name() + "' has no "
-            + "refreshUrl, so clients are not told how to renew access tokens. Add refreshUrl (it may equal the "
-            + "tokenUrl) and keep access tokens short-lived.");
+        context.report(
+            flow.node(),
+            "The "
+                + flow.kind()
+                + " flow of OAuth2 scheme '"
+                + scheme.name()
+                + "' has no "
+                + "refreshUrl, so clients are not told how to renew access tokens. Add refreshUrl (it may equal the "
+                + "tokenUrl) and keep access tokens short-lived.");
       }
     }
   }

@@ -7,8 +7,8 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.Scopes;
@@ -20,9 +20,10 @@ import java.util.Map;
 @RuleInfo(
     id = "oauth2-scope-overbroad",
     title = "OAuth2 scope broader than the operation needs",
-    description = "A read operation requires a write-class scope, an operation requires a wildcard or admin scope, or "
-        + "the document-wide requirement demands every declared scope at once: users must consent to more than the "
-        + "client needs, against the need-to-know principle.",
+    description =
+        "A read operation requires a write-class scope, an operation requires a wildcard or admin scope, or "
+            + "the document-wide requirement demands every declared scope at once: users must consent to more than the "
+            + "client needs, against the need-to-know principle.",
     level = Level.WARNING,
     owasp2023 = {"API5", "API3"},
     owasp2019 = {"API5", "API3"},
@@ -33,7 +34,10 @@ import java.util.Map;
     section = "auth")
 public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.PathOperationCheck {
 
-  /** The document-wide requirement that asks for every scope of a scheme at once: reported once, where it is written. */
+  /**
+   * The document-wide requirement that asks for every scope of a scheme at once: reported once,
+   * where it is written.
+   */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     SecurityRequirements global = document.globalSecurity();
@@ -53,16 +57,26 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
       for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
         SecurityScheme scheme = document.securitySchemes().get(entry.getKey());
         if (Scopes.demandsEveryScope(scheme, entry.getValue())) {
-          context.report(requirement.schemeNode(entry.getKey()), "The document-wide 'security' demands every scope of OAuth2 "
-              + "scheme '" + entry.getKey() + "' at once (" + String.join(", ", scheme.declaredScopes()) + ") for all "
-              + inheriting + " operations that inherit it, so a client must obtain full consent to call any of them. "
-              + "Require on each operation only the scopes it needs.");
+          context.report(
+              requirement.schemeNode(entry.getKey()),
+              "The document-wide 'security' demands every scope of OAuth2 "
+                  + "scheme '"
+                  + entry.getKey()
+                  + "' at once ("
+                  + String.join(", ", scheme.declaredScopes())
+                  + ") for all "
+                  + inheriting
+                  + " operations that inherit it, so a client must obtain full consent to call any of them. "
+                  + "Require on each operation only the scopes it needs.");
         }
       }
     }
   }
 
-  /** True when the document-wide requirement is reported for demanding every scope: its operations are covered by it. */
+  /**
+   * True when the document-wide requirement is reported for demanding every scope: its operations
+   * are covered by it.
+   */
   private static boolean globalDemandsEveryScope(ApiDocument document) {
     SecurityRequirements global = document.globalSecurity();
     if (global == null) {
@@ -70,7 +84,8 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     }
     for (Requirement requirement : global.alternatives()) {
       for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
-        if (Scopes.demandsEveryScope(document.securitySchemes().get(entry.getKey()), entry.getValue())) {
+        if (Scopes.demandsEveryScope(
+            document.securitySchemes().get(entry.getKey()), entry.getValue())) {
           return true;
         }
       }
@@ -82,12 +97,15 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
   public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
     if (security == null
-        || (SecuritySites.inheritsGlobal(operation) && globalDemandsEveryScope(operation.document()))) {
-      return; // the document-wide requirement that demands every scope is reported once, where it is written
+        || (SecuritySites.inheritsGlobal(operation)
+            && globalDemandsEveryScope(operation.document()))) {
+      return; // the document-wide requirement that demands every scope is reported once, where it
+      // is written
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
     boolean adminPath = AdminPaths.isAdmin(operation.path());
-    // The operation requires broad consent only when every alternative that asks for scopes is broad:
+    // The operation requires broad consent only when every alternative that asks for scopes is
+    // broad:
     // an alternative with narrow scopes is a way to call it with narrow consent.
     List<String> reasons = new ArrayList<>();
     NodeRef first = null;
@@ -106,8 +124,10 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
           if (reason != null) {
             broad.add(reason);
             if (where == null) {
-              where = SecuritySites.inheritsGlobal(operation)
-                  ? operation.node() : SecuritySites.scopeNode(requirement, entry.getKey(), scope);
+              where =
+                  SecuritySites.inheritsGlobal(operation)
+                      ? operation.node()
+                      : SecuritySites.scopeNode(requirement, entry.getKey(), scope);
             }
           }
         }
@@ -131,17 +151,33 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
       return;
     }
     String access = operation.isRead() ? " (read)" : operation.isWrite() ? " (write)" : "";
-    context.report(first, operation.label() + access + " " + SecuritySites.requiresVerb(operation) + " "
-        + describeAll(security) + ", which demands " + summarize(reasons) + ": users must consent to more "
-        + "than the operation needs. Require only the narrowest scope that covers it"
-        + (SecuritySites.inheritsGlobal(operation) ? ", in the operation's own 'security'." : "."));
+    context.report(
+        first,
+        operation.label()
+            + access
+            + " "
+            + SecuritySites.requiresVerb(operation)
+            + " "
+            + describeAll(security)
+            + ", which demands "
+            + summarize(reasons)
+            + ": users must consent to more "
+            + "than the operation needs. Require only the narrowest scope that covers it"
+            + (SecuritySites.inheritsGlobal(operation)
+                ? ", in the operation's own 'security'."
+                : "."));
   }
 
-  private static String reason(Operation operation, SecurityScheme scheme, String scope, boolean adminPath) {
+  private static String reason(
+      Operation operation, SecurityScheme scheme, String scope, boolean adminPath) {
     String wildcard = Scopes.wildcardReason(scope);
-    // an admin operation may well require an admin scope; a wildcard stays too broad everywhere, unless the scheme
-    // declares nothing narrower: then the scopes themselves are too coarse, which is oauth2-scope-coarse's finding
-    if (wildcard != null && !(adminPath && wildcard.equals("an admin scope")) && declaresNarrowerScope(scheme)) {
+    // an admin operation may well require an admin scope; a wildcard stays too broad everywhere,
+    // unless the scheme
+    // declares nothing narrower: then the scopes themselves are too coarse, which is
+    // oauth2-scope-coarse's finding
+    if (wildcard != null
+        && !(adminPath && wildcard.equals("an admin scope"))
+        && declaresNarrowerScope(scheme)) {
       return wildcard + " '" + scope + "'";
     }
     if (operation.isRead() && Scopes.isWriteClass(scope)) {
@@ -150,13 +186,20 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     return null;
   }
 
-  /** True when the scheme declares a scope that is no wildcard or admin scope, or declares none (nothing to judge). */
+  /**
+   * True when the scheme declares a scope that is no wildcard or admin scope, or declares none
+   * (nothing to judge).
+   */
   private static boolean declaresNarrowerScope(SecurityScheme scheme) {
     List<String> declared = scheme.declaredScopes();
-    return declared.isEmpty() || declared.stream().anyMatch(scope -> Scopes.wildcardReason(scope) == null);
+    return declared.isEmpty()
+        || declared.stream().anyMatch(scope -> Scopes.wildcardReason(scope) == null);
   }
 
-  /** The reasons, at most three of them, so that a requirement with many scopes keeps a readable message. */
+  /**
+   * The reasons, at most three of them, so that a requirement with many scopes keeps a readable
+   * message.
+   */
   private static String summarize(List<String> reasons) {
     if (reasons.size() <= 3) {
       return SecuritySites.enumerate(reasons);

@@ -14,8 +14,9 @@ import java.util.Map;
 @RuleInfo(
     id = "oauth2-scopes-missing",
     title = "OAuth2 requirement without scopes",
-    description = "An operation's OAuth2 or OpenID Connect requirement lists no scope, so any access token of the "
-        + "scheme is accepted: the user's consent does not limit what the client can do with it.",
+    description =
+        "An operation's OAuth2 or OpenID Connect requirement lists no scope, so any access token of the "
+            + "scheme is accepted: the user's consent does not limit what the client can do with it.",
     level = Level.ERROR,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -39,16 +40,31 @@ public final class Oauth2ScopesMissing implements Checks.DocumentCheck {
             continue;
           }
           String kind = scheme.isOAuth2() ? "OAuth2" : "OpenID Connect";
-          String applies = site.isGlobal()
-              ? " (it applies to " + count(site.governed().size()) + ", e.g. " + site.governed().get(0).label() + ")"
-              : "";
-          // a scheme that declares no scope cannot be asked for one: the scopes must be declared first
-          String what = scheme.isOAuth2() && scheme.declaredScopes().isEmpty()
-              ? "Declare scopes in the scheme's flows (it declares none) and list those the operation needs"
-              : "List the scopes the operation needs";
-          context.report(requirement.schemeNode(entry.getKey()), site.whereCapitalized() + applies + " requires " + kind
-              + " scheme '" + entry.getKey() + "' with no scope, so any token of the scheme is accepted. " + what
-              + ", so that the user's consent limits it.");
+          String applies =
+              site.isGlobal()
+                  ? " (it applies to "
+                      + count(site.governed().size())
+                      + ", e.g. "
+                      + site.governed().get(0).label()
+                      + ")"
+                  : "";
+          // a scheme that declares no scope cannot be asked for one: the scopes must be declared
+          // first
+          String what =
+              scheme.isOAuth2() && scheme.declaredScopes().isEmpty()
+                  ? "Declare scopes in the scheme's flows (it declares none) and list those the operation needs"
+                  : "List the scopes the operation needs";
+          context.report(
+              requirement.schemeNode(entry.getKey()),
+              site.whereCapitalized()
+                  + applies
+                  + " requires "
+                  + kind
+                  + " scheme '"
+                  + entry.getKey()
+                  + "' with no scope, so any token of the scheme is accepted. "
+                  + what
+                  + ", so that the user's consent limits it.");
         }
       }
     }

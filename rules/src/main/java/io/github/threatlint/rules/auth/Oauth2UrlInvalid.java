@@ -15,9 +15,10 @@ import java.util.Locale;
 @RuleInfo(
     id = "oauth2-url-invalid",
     title = "OAuth2 or OpenID Connect URL not an absolute https URL",
-    description = "An authorizationUrl, tokenUrl, refreshUrl or openIdConnectUrl that is not an absolute https URL. "
-        + "Over plain http, authorization codes, tokens and client secrets can be read or altered in transit; a "
-        + "relative or malformed URL leaves clients to guess the endpoint.",
+    description =
+        "An authorizationUrl, tokenUrl, refreshUrl or openIdConnectUrl that is not an absolute https URL. "
+            + "Over plain http, authorization codes, tokens and client secrets can be read or altered in transit; a "
+            + "relative or malformed URL leaves clients to guess the endpoint.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -27,7 +28,8 @@ import java.util.Locale;
     precision = "very-high",
     section = "auth")
 public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
-  private static final List<String> FLOW_URLS = List.of("authorizationUrl", "tokenUrl", "refreshUrl", "deviceAuthorizationUrl");
+  private static final List<String> FLOW_URLS =
+      List.of("authorizationUrl", "tokenUrl", "refreshUrl", "deviceAuthorizationUrl");
 
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
@@ -41,15 +43,23 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
     }
   }
 
-  private static void check(SecurityScheme scheme, NodeRef owner, String field, RuleContext context) {
+  private static void check(
+      SecurityScheme scheme, NodeRef owner, String field, RuleContext context) {
     NodeRef value = owner.get(field);
     if (value == null || (value.node().isTextual() && value.node().textValue().isBlank())) {
       return; // a missing or empty required URL is security-scheme-malformed's finding
     }
     String problem = problem(value, scheme.version().isSwagger2());
     if (problem != null) {
-      context.report(value, "The " + field + " of security scheme '" + scheme.name() + "' " + problem
-          + ". Give the absolute https URL of the endpoint.");
+      context.report(
+          value,
+          "The "
+              + field
+              + " of security scheme '"
+              + scheme.name()
+              + "' "
+              + problem
+              + ". Give the absolute https URL of the endpoint.");
     }
   }
 
@@ -67,12 +77,20 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
     }
     if (uri.getScheme() == null) {
       // OpenAPI 3 resolves a relative URL against the server URL; Swagger 2.0 says nothing about it
-      return "'" + text + "' is relative, so " + (swagger2 ? "clients must guess the host"
-          : "it resolves against whichever server URL a client uses, sandbox and test servers included");
+      return "'"
+          + text
+          + "' is relative, so "
+          + (swagger2
+              ? "clients must guess the host"
+              : "it resolves against whichever server URL a client uses, sandbox and test servers included");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https")) {
-      return "'" + text + "' uses " + scheme + ", not https, so codes, tokens and client secrets travel unprotected";
+      return "'"
+          + text
+          + "' uses "
+          + scheme
+          + ", not https, so codes, tokens and client secrets travel unprotected";
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       return "'" + text + "' has no host";

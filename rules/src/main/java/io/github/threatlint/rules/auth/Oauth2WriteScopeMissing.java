@@ -5,8 +5,8 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.Scopes;
@@ -18,9 +18,10 @@ import java.util.Map;
 @RuleInfo(
     id = "oauth2-write-scope-missing",
     title = "Write operation satisfied by read scopes",
-    description = "A write operation (POST, PUT, PATCH, DELETE) can be called with OAuth2 scopes that are all "
-        + "read-class, so a client the user allowed only to read can change data. POSTs that search, simulate or "
-        + "compute (the last path segment says so) are left out.",
+    description =
+        "A write operation (POST, PUT, PATCH, DELETE) can be called with OAuth2 scopes that are all "
+            + "read-class, so a client the user allowed only to read can change data. POSTs that search, simulate or "
+            + "compute (the last path segment says so) are left out.",
     level = Level.WARNING,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -33,8 +34,7 @@ public final class Oauth2WriteScopeMissing implements Checks.PathOperationCheck 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    if (!operation.isWrite() || security == null
-        || QueryPosts.isQueryLike(operation)) {
+    if (!operation.isWrite() || security == null || QueryPosts.isQueryLike(operation)) {
       return; // a POST that searches or simulates may well need read scopes only
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
@@ -53,10 +53,16 @@ public final class Oauth2WriteScopeMissing implements Checks.PathOperationCheck 
       if (scopes.isEmpty() || !scopes.stream().allMatch(Scopes::isReadClass)) {
         continue;
       }
-      context.report(SecuritySites.locate(operation, requirement, firstScheme), operation.label() + " (write) "
-          + SecuritySites.requiresVerb(operation) + " " + SecuritySites.describe(requirement) + ", whose scopes are all "
-          + "read-class: a token the user granted only for reading can change data. Require a write-class scope "
-          + "(such as 'write' or '<resource>:write') for this operation.");
+      context.report(
+          SecuritySites.locate(operation, requirement, firstScheme),
+          operation.label()
+              + " (write) "
+              + SecuritySites.requiresVerb(operation)
+              + " "
+              + SecuritySites.describe(requirement)
+              + ", whose scopes are all "
+              + "read-class: a token the user granted only for reading can change data. Require a write-class scope "
+              + "(such as 'write' or '<resource>:write') for this operation.");
       return;
     }
   }

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "operation-security-missing",
     title = "Operation without authentication",
-    description = "An operation whose effective security (its own 'security', else the document's, else a documented "
-        + "vendor convention such as CDR's x-scopes) is absent, empty, or offers the empty requirement {} as an "
-        + "alternative can be called without credentials.",
+    description =
+        "An operation whose effective security (its own 'security', else the document's, else a documented "
+            + "vendor convention such as CDR's x-scopes) is absent, empty, or offers the empty requirement {} as an "
+            + "alternative can be called without credentials.",
     level = Level.ERROR,
     owasp2023 = {"API2", "API5"},
     owasp2019 = {"API2", "API5"},
@@ -37,12 +38,18 @@ import java.util.regex.Pattern;
     precision = "very-high",
     section = "auth")
 public final class OperationSecurityMissing implements Checks.PathOperationCheck {
-  /** How descriptions state that an operation is public by design: "no authentication is required", "public endpoint". */
-  private static final Pattern PUBLIC_STATEMENT = Pattern.compile("(?i)\\b(no|without|not require[sd]?|does not need)"
-      + " (any )?(authentication|authorization|authorisation|access token|credentials)\\b"
-      + "|\\b(unauthenticated|anonymous) (access|call|endpoint)|\\bpublic(ly)? (endpoint|api|access|accessible|available)\\b");
+  /**
+   * How descriptions state that an operation is public by design: "no authentication is required",
+   * "public endpoint".
+   */
+  private static final Pattern PUBLIC_STATEMENT =
+      Pattern.compile(
+          "(?i)\\b(no|without|not require[sd]?|does not need)"
+              + " (any )?(authentication|authorization|authorisation|access token|credentials)\\b"
+              + "|\\b(unauthenticated|anonymous) (access|call|endpoint)|\\bpublic(ly)? (endpoint|api|access|accessible|available)\\b");
 
-  @RuleOption(description = "Path globs whose operations may be public, such as /health or /status/**.")
+  @RuleOption(
+      description = "Path globs whose operations may be public, such as /health or /status/**.")
   public List<String> allowAnonymous = List.of();
 
   @Override
@@ -54,48 +61,104 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     SecurityRequirements security = operation.security();
     boolean noScheme = security == null || security.isEmpty();
     if (noScheme && operation.header("Authorization") != null) {
-      return; // credentials in an Authorization header parameter instead of a scheme: authorization-header-parameter's finding
+      return; // credentials in an Authorization header parameter instead of a scheme:
+      // authorization-header-parameter's finding
     }
     boolean schemesDeclared = !operation.document().securitySchemes().isEmpty();
-    // where schemes are declared, not requiring them is the problem to name, whatever a parameter carries
+    // where schemes are declared, not requiring them is the problem to name, whatever a parameter
+    // carries
     Parameter credential = noScheme && !schemesDeclared ? credentialParameter(operation) : null;
-    if (credential != null || security == null || security.isEmpty() || security.allowsAnonymous()) {
-      context.unmitigated(operation.node(), "authentication-on-every-operation", operation.label() + " (" + access + ")");
+    if (credential != null
+        || security == null
+        || security.isEmpty()
+        || security.allowsAnonymous()) {
+      context.unmitigated(
+          operation.node(),
+          "authentication-on-every-operation",
+          operation.label() + " (" + access + ")");
     } else {
-      context.mitigated(operation.node(), "authentication-on-every-operation", operation.label() + " requires "
-          + SecuritySites.describe(security.alternatives().get(0)));
+      context.mitigated(
+          operation.node(),
+          "authentication-on-every-operation",
+          operation.label()
+              + " requires "
+              + SecuritySites.describe(security.alternatives().get(0)));
     }
     if (credential != null) {
-      context.report(operation.node(), operation.label() + " (" + access + ") takes a credential in the "
-          + credential.in() + " parameter '" + credential.name() + "', but the document declares no security scheme"
-          + (security == null ? "" : " and " + whose(operation) + " is empty")
-          + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
-          + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") takes a credential in the "
+              + credential.in()
+              + " parameter '"
+              + credential.name()
+              + "', but the document declares no security scheme"
+              + (security == null ? "" : " and " + whose(operation) + " is empty")
+              + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
+              + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
     } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
-      context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication, and its "
-          + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
-          + "so that the exception is explicit and reviewed.", Level.NOTE);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") requires no authentication, and its "
+              + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
+              + "so that the exception is explicit and reviewed.",
+          Level.NOTE);
     } else if (security == null) {
-      context.report(operation.node(), operation.label() + " (" + access + ") requires no authentication: no 'security' "
-          + "applies to it" + declaredSchemes(operation));
-    } else if (security.isEmpty() && operation.node().has("security") && isPublicReferenceRead(operation)) {
-      context.report(operation.node(), operation.label() + " (read) is marked public by its own empty 'security' and "
-          + "returns no customer data: a deliberate exception, as for reference data, discovery or keys. If it is meant "
-          + "so, list the path in the rule's allowAnonymous option; if not, require a security scheme.", Level.NOTE);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") requires no authentication: no 'security' "
+              + "applies to it"
+              + declaredSchemes(operation));
+    } else if (security.isEmpty()
+        && operation.node().has("security")
+        && isPublicReferenceRead(operation)) {
+      context.report(
+          operation.node(),
+          operation.label()
+              + " (read) is marked public by its own empty 'security' and "
+              + "returns no customer data: a deliberate exception, as for reference data, discovery or keys. If it is meant "
+              + "so, list the path in the rule's allowAnonymous option; if not, require a security scheme.",
+          Level.NOTE);
     } else if (security.isEmpty()) {
-      context.report(operation.node(), operation.label() + " (" + access + ") is public: " + whose(operation)
-          + " is empty. Require a security scheme, or list the path in the rule's allowAnonymous option if it must be "
-          + "public.");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") is public: "
+              + whose(operation)
+              + " is empty. Require a security scheme, or list the path in the rule's allowAnonymous option if it must be "
+              + "public.");
     } else if (security.allowsAnonymous()) {
-      context.report(operation.node(), operation.label() + " (" + access + ") makes authentication optional, not "
-          + "absent: " + whose(operation) + " offers the empty requirement {} beside " + required(security) + ", so a "
-          + "caller without those credentials is accepted unless something outside the document (such as a mutual-TLS "
-          + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") makes authentication optional, not "
+              + "absent: "
+              + whose(operation)
+              + " offers the empty requirement {} beside "
+              + required(security)
+              + ", so a "
+              + "caller without those credentials is accepted unless something outside the document (such as a mutual-TLS "
+              + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
           Level.NOTE);
     }
   }
 
-  /** The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth or apiKey". */
+  /**
+   * The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth
+   * or apiKey".
+   */
   private static String required(SecurityRequirements security) {
     List<String> alternatives = new ArrayList<>();
     for (SecurityRequirements.Requirement requirement : security.alternatives()) {
@@ -107,18 +170,22 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
   }
 
   /**
-   * A read that may be public by design: no admin or internal path, no customer data named by its path or returned by
-   * its successful responses (products, rates, discovery, keys). A customer search marked public is an error however deliberate.
+   * A read that may be public by design: no admin or internal path, no customer data named by its
+   * path or returned by its successful responses (products, rates, discovery, keys). A customer
+   * search marked public is an error however deliberate.
    */
   private static boolean isPublicReferenceRead(Operation operation) {
-    if (!QueryPosts.access(operation).equals("read") || AdminPaths.isAdmin(operation.path())
+    if (!QueryPosts.access(operation).equals("read")
+        || AdminPaths.isAdmin(operation.path())
         || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
       return false;
     }
     for (Response response : operation.responses()) {
       for (MediaType content : response.isSuccess() ? response.content() : List.<MediaType>of()) {
         if (content.schema() != null
-            && !CustomerData.find(operation.document(), content.schema(), CustomerData.allTerms(), 4).isEmpty()) {
+            && !CustomerData.find(
+                    operation.document(), content.schema(), CustomerData.allTerms(), 4)
+                .isEmpty()) {
           return false;
         }
       }
@@ -126,7 +193,10 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     return true;
   }
 
-  /** The operation's summary or description says that it needs no authentication, or that it is public. */
+  /**
+   * The operation's summary or description says that it needs no authentication, or that it is
+   * public.
+   */
   private static boolean saysPublic(Operation operation) {
     for (String field : List.of("summary", "description")) {
       String text = operation.node().text(field);
@@ -137,14 +207,19 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     return false;
   }
 
-  /** "its 'security'" or "the document-wide 'security' it inherits": where the problem is to be fixed. */
+  /**
+   * "its 'security'" or "the document-wide 'security' it inherits": where the problem is to be
+   * fixed.
+   */
   private static String whose(Operation operation) {
-    return operation.node().has("security") ? "its 'security'" : "the document-wide 'security' it inherits";
+    return operation.node().has("security")
+        ? "its 'security'"
+        : "the document-wide 'security' it inherits";
   }
 
   /**
-   * What is declared and what to do: documents often declare their schemes and never require them, and then the
-   * fix is one document-wide 'security'.
+   * What is declared and what to do: documents often declare their schemes and never require them,
+   * and then the fix is one document-wide 'security'.
    */
   private static String declaredSchemes(Operation operation) {
     List<String> names = List.copyOf(operation.document().securitySchemes().keySet());
@@ -152,23 +227,31 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       return " and the document declares no security scheme. Declare one and require it on the operation or for the "
           + "whole document.";
     }
-    return ", although the document declares the security scheme" + (names.size() == 1 ? " '" : "s '")
-        + String.join("', '", names) + "'. Require " + (names.size() == 1 ? "it" : "one of them") + " on the "
+    return ", although the document declares the security scheme"
+        + (names.size() == 1 ? " '" : "s '")
+        + String.join("', '", names)
+        + "'. Require "
+        + (names.size() == 1 ? "it" : "one of them")
+        + " on the "
         + "operation, or for every operation with a document-wide 'security'.";
   }
 
   /**
-   * A parameter that carries the operation's credential outside any scheme: a header named like a key or token
-   * (X-Api-Key, X-Auth-Token) or a required query parameter named so (api_key); null when there is none. The
-   * operation is not public then, only its authentication is undeclared.
+   * A parameter that carries the operation's credential outside any scheme: a header named like a
+   * key or token (X-Api-Key, X-Auth-Token) or a required query parameter named so (api_key); null
+   * when there is none. The operation is not public then, only its authentication is undeclared.
    */
   private static Parameter credentialParameter(Operation operation) {
     for (Parameter parameter : operation.parameters()) {
       String in = parameter.in();
-      boolean header = in.equals("header") && (CredentialNames.credentialTerm(parameter.name(), in) != null
-          || Words.split(parameter.name()).contains("authentication"));
-      boolean query = in.equals("query") && parameter.required()
-          && CredentialNames.credentialTerm(parameter.name(), in) != null;
+      boolean header =
+          in.equals("header")
+              && (CredentialNames.credentialTerm(parameter.name(), in) != null
+                  || Words.split(parameter.name()).contains("authentication"));
+      boolean query =
+          in.equals("query")
+              && parameter.required()
+              && CredentialNames.credentialTerm(parameter.name(), in) != null;
       if (header || query) {
         return parameter;
       }

@@ -5,15 +5,16 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import java.util.List;
 
 @RuleInfo(
     id = "response-403-missing",
     title = "Scoped operation without a 403 response",
-    description = "An operation that requires scopes documents no 403 response (nor a 4XX range): clients are not told "
-        + "how a valid token without the needed scope is refused.",
+    description =
+        "An operation that requires scopes documents no 403 response (nor a 4XX range): clients are not told "
+            + "how a valid token without the needed scope is refused.",
     level = Level.NOTE,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
@@ -32,8 +33,12 @@ public final class Response403Missing implements Checks.PathOperationCheck {
     for (Requirement requirement : security.alternatives()) {
       for (List<String> scopes : requirement.schemes().values()) {
         if (!scopes.isEmpty()) {
-          context.report(operation.node(), "responses", operation.label() + " requires scopes but documents no 403 "
-              + "response. Add a 403 response for tokens that lack the needed scope.");
+          context.report(
+              operation.node(),
+              "responses",
+              operation.label()
+                  + " requires scopes but documents no 403 "
+                  + "response. Add a 403 response for tokens that lack the needed scope.");
           return;
         }
       }

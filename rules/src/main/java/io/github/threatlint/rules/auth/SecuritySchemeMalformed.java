@@ -14,9 +14,10 @@ import java.util.Map;
 @RuleInfo(
     id = "security-scheme-malformed",
     title = "Incomplete or invalid security scheme",
-    description = "A security scheme that cannot be enforced as written: apiKey without 'name' or 'in', http without "
-        + "'scheme', oauth2 without flows or a flow without its required URLs or scopes, openIdConnect without its URL, "
-        + "or a type the specification version does not know.",
+    description =
+        "A security scheme that cannot be enforced as written: apiKey without 'name' or 'in', http without "
+            + "'scheme', oauth2 without flows or a flow without its required URLs or scopes, openIdConnect without its URL, "
+            + "or a type the specification version does not know.",
     level = Level.ERROR,
     owasp2023 = {"API2", "API8"},
     owasp2019 = {"API2", "API7"},
@@ -27,19 +28,21 @@ import java.util.Map;
     section = "auth")
 public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck {
   /** OpenAPI 3 flows with the URLs each requires. */
-  private static final Map<String, List<String>> OAS3_FLOW_URLS = Map.of(
-      "implicit", List.of("authorizationUrl"),
-      "password", List.of("tokenUrl"),
-      "clientCredentials", List.of("tokenUrl"),
-      "authorizationCode", List.of("authorizationUrl", "tokenUrl"),
-      "deviceAuthorization", List.of("deviceAuthorizationUrl", "tokenUrl"));
+  private static final Map<String, List<String>> OAS3_FLOW_URLS =
+      Map.of(
+          "implicit", List.of("authorizationUrl"),
+          "password", List.of("tokenUrl"),
+          "clientCredentials", List.of("tokenUrl"),
+          "authorizationCode", List.of("authorizationUrl", "tokenUrl"),
+          "deviceAuthorization", List.of("deviceAuthorizationUrl", "tokenUrl"));
 
   /** Swagger 2.0 flows with the URLs each requires. */
-  private static final Map<String, List<String>> SWAGGER2_FLOW_URLS = Map.of(
-      "implicit", List.of("authorizationUrl"),
-      "password", List.of("tokenUrl"),
-      "application", List.of("tokenUrl"),
-      "accessCode", List.of("authorizationUrl", "tokenUrl"));
+  private static final Map<String, List<String>> SWAGGER2_FLOW_URLS =
+      Map.of(
+          "implicit", List.of("authorizationUrl"),
+          "password", List.of("tokenUrl"),
+          "application", List.of("tokenUrl"),
+          "accessCode", List.of("authorizationUrl", "tokenUrl"));
 
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
@@ -48,13 +51,25 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
     String name = "Security scheme '" + scheme.name() + "'";
     SpecVersion version = scheme.version();
     if (type == null) {
-      context.report(node, name + " has no 'type'. Give one of " + String.join(", ", types(version)) + ".");
+      context.report(
+          node, name + " has no 'type'. Give one of " + String.join(", ", types(version)) + ".");
       return;
     }
     if (!types(version).contains(type)) {
       String hint = type.equals("mutualTLS") ? " (mutualTLS exists from OpenAPI 3.1 on)" : "";
-      context.report(node, "type", name + " has type '" + type + "', which " + version.label() + " does not know" + hint
-          + ". Use one of " + String.join(", ", types(version)) + ".");
+      context.report(
+          node,
+          "type",
+          name
+              + " has type '"
+              + type
+              + "', which "
+              + version.label()
+              + " does not know"
+              + hint
+              + ". Use one of "
+              + String.join(", ", types(version))
+              + ".");
       return;
     }
     List<String> problems = new ArrayList<>();
@@ -63,7 +78,10 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
         if (isBlank(node.text("name"))) {
           problems.add("no 'name' (the header, query parameter or cookie that carries the key)");
         }
-        List<String> places = version.isSwagger2() ? List.of("header", "query") : List.of("header", "query", "cookie");
+        List<String> places =
+            version.isSwagger2()
+                ? List.of("header", "query")
+                : List.of("header", "query", "cookie");
         String in = node.text("in");
         if (in == null) {
           problems.add("no 'in' (one of " + String.join(", ", places) + ")");
@@ -89,11 +107,18 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
           return;
         }
       }
-      default -> { }
+      default -> {}
     }
     if (!problems.isEmpty()) {
-      context.report(node, name + " (" + type + ") has " + String.join(", and ", problems) + ". Complete it, or clients and "
-          + "gateways cannot apply it.");
+      context.report(
+          node,
+          name
+              + " ("
+              + type
+              + ") has "
+              + String.join(", and ", problems)
+              + ". Complete it, or clients and "
+              + "gateways cannot apply it.");
     }
   }
 
@@ -105,7 +130,8 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
     }
     List<String> urls = SWAGGER2_FLOW_URLS.get(flow);
     if (urls == null) {
-      problems.add("'flow: " + flow + "', which is none of implicit, password, application, accessCode");
+      problems.add(
+          "'flow: " + flow + "', which is none of implicit, password, application, accessCode");
       return;
     }
     for (String url : urls) {
@@ -121,9 +147,15 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
   private static void checkFlows(SecurityScheme scheme, RuleContext context) {
     NodeRef flows = scheme.node().get("flows");
     String name = "OAuth2 scheme '" + scheme.name() + "'";
-    if (flows == null || !flows.isObject() || flows.members().stream().noneMatch(flow -> !flow.getKey().startsWith("x-"))) {
-      context.report(scheme.node(), "flows", name + " declares no flow, so clients cannot know how to obtain a token. "
-          + "Add the flows it supports under 'flows' (authorizationCode for user delegation).");
+    if (flows == null
+        || !flows.isObject()
+        || flows.members().stream().noneMatch(flow -> !flow.getKey().startsWith("x-"))) {
+      context.report(
+          scheme.node(),
+          "flows",
+          name
+              + " declares no flow, so clients cannot know how to obtain a token. "
+              + "Add the flows it supports under 'flows' (authorizationCode for user delegation).");
       return;
     }
     for (Map.Entry<String, NodeRef> flow : flows.members()) {
@@ -131,9 +163,17 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
         continue;
       }
       List<String> urls = OAS3_FLOW_URLS.get(flow.getKey());
-      if (urls == null || (flow.getKey().equals("deviceAuthorization") && scheme.version() != SpecVersion.OPENAPI_3_1)) {
-        context.report(flow.getValue(), name + " has a flow '" + flow.getKey() + "', which " + scheme.version().label()
-            + " does not know. Use implicit, password, clientCredentials or authorizationCode.");
+      if (urls == null
+          || (flow.getKey().equals("deviceAuthorization")
+              && scheme.version() != SpecVersion.OPENAPI_3_1)) {
+        context.report(
+            flow.getValue(),
+            name
+                + " has a flow '"
+                + flow.getKey()
+                + "', which "
+                + scheme.version().label()
+                + " does not know. Use implicit, password, clientCredentials or authorizationCode.");
         continue;
       }
       List<String> problems = new ArrayList<>();
@@ -146,8 +186,17 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
         problems.add("no 'scopes' (required; may be empty)");
       }
       if (!problems.isEmpty()) {
-        context.report(flow.getValue(), "The " + flow.getKey() + " flow of " + name + " has " + String.join(" and ", problems)
-            + ". The flow requires " + (urls.isEmpty() ? "" : String.join(" and ", urls) + " and ") + "scopes.");
+        context.report(
+            flow.getValue(),
+            "The "
+                + flow.getKey()
+                + " flow of "
+                + name
+                + " has "
+                + String.join(" and ", problems)
+                + ". The flow requires "
+                + (urls.isEmpty() ? "" : String.join(" and ", urls) + " and ")
+                + "scopes.");
       }
     }
   }

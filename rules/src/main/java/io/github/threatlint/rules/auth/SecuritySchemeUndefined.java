@@ -13,8 +13,9 @@ import java.util.Map;
 @RuleInfo(
     id = "security-scheme-undefined",
     title = "Security requirement names an undeclared scheme",
-    description = "A security requirement names a scheme that the document does not declare. Tools and gateways "
-        + "cannot enforce a requirement they cannot resolve, so the operation may end up unprotected.",
+    description =
+        "A security requirement names a scheme that the document does not declare. Tools and gateways "
+            + "cannot enforce a requirement they cannot resolve, so the operation may end up unprotected.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -28,13 +29,25 @@ public final class SecuritySchemeUndefined implements Checks.DocumentCheck {
   public void checkDocument(ApiDocument document, RuleContext context) {
     Map<String, SecurityScheme> declared = document.securitySchemes();
     String container = SecuritySites.schemesContainer(document);
-    String known = declared.isEmpty() ? "it declares none" : "declared: " + String.join(", ", declared.keySet());
+    String known =
+        declared.isEmpty()
+            ? "it declares none"
+            : "declared: " + String.join(", ", declared.keySet());
     for (SecuritySites.Site site : SecuritySites.of(document)) {
       for (Requirement requirement : site.security().alternatives()) {
         for (String scheme : requirement.schemes().keySet()) {
           if (!declared.containsKey(scheme)) {
-            context.report(requirement.schemeNode(scheme), "Security scheme '" + scheme + "' required by " + site.where()
-                + " is not declared in " + container + " (" + known + "). Declare it there or correct the name.");
+            context.report(
+                requirement.schemeNode(scheme),
+                "Security scheme '"
+                    + scheme
+                    + "' required by "
+                    + site.where()
+                    + " is not declared in "
+                    + container
+                    + " ("
+                    + known
+                    + "). Declare it there or correct the name.");
           }
         }
       }

@@ -17,9 +17,10 @@ import java.util.Set;
 @RuleInfo(
     id = "security-scheme-unused",
     title = "Security scheme or scope that nothing requires",
-    description = "A declared security scheme, or a declared OAuth2 scope, that no security requirement uses. "
-        + "Unused declarations blur the inventory of how the API is protected, and an unused scope may still be "
-        + "granted by the authorization server without protecting anything.",
+    description =
+        "A declared security scheme, or a declared OAuth2 scope, that no security requirement uses. "
+            + "Unused declarations blur the inventory of how the API is protected, and an unused scope may still be "
+            + "granted by the authorization server without protecting anything.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -39,22 +40,34 @@ public final class SecuritySchemeUnused implements Checks.DocumentCheck {
     for (SecuritySites.Site site : SecuritySites.of(document)) {
       for (Requirement requirement : site.security().alternatives()) {
         for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
-          usedScopes.computeIfAbsent(entry.getKey(), key -> new HashSet<>()).addAll(entry.getValue());
+          usedScopes
+              .computeIfAbsent(entry.getKey(), key -> new HashSet<>())
+              .addAll(entry.getValue());
         }
       }
     }
     for (SecurityScheme scheme : schemes.values()) {
       Set<String> scopes = usedScopes.get(scheme.name());
       if (scopes == null) {
-        context.report(scheme.entry(), "Security scheme '" + scheme.name() + "' is declared but no security requirement "
-            + "uses it. Require it where it applies, or remove it.");
+        context.report(
+            scheme.entry(),
+            "Security scheme '"
+                + scheme.name()
+                + "' is declared but no security requirement "
+                + "uses it. Require it where it applies, or remove it.");
       } else if (!scopes.isEmpty() && scheme.isOAuth2()) {
-        // a scheme required only with empty scope lists is oauth2-scopes-missing's finding, not one per scope
+        // a scheme required only with empty scope lists is oauth2-scopes-missing's finding, not one
+        // per scope
         for (String scope : scheme.declaredScopes()) {
           if (!scopes.contains(scope)) {
-            context.report(SecuritySites.scopeDeclaration(scheme, scope), "Scope '" + scope + "' of OAuth2 scheme '"
-                + scheme.name() + "' is declared but no security requirement asks for it. Require it on the operations "
-                + "it should guard, or remove it.");
+            context.report(
+                SecuritySites.scopeDeclaration(scheme, scope),
+                "Scope '"
+                    + scope
+                    + "' of OAuth2 scheme '"
+                    + scheme.name()
+                    + "' is declared but no security requirement asks for it. Require it on the operations "
+                    + "it should guard, or remove it.");
           }
         }
       }

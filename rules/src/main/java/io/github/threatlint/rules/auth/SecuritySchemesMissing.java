@@ -17,9 +17,10 @@ import java.util.Set;
 @RuleInfo(
     id = "security-schemes-missing",
     title = "No security scheme declared",
-    description = "The document has operations but declares no security scheme, so nothing says how a client "
-        + "authenticates: every operation is open to anyone who can reach the server. The message counts the "
-        + "operations it leaves open and names the first.",
+    description =
+        "The document has operations but declares no security scheme, so nothing says how a client "
+            + "authenticates: every operation is open to anyone who can reach the server. The message counts the "
+            + "operations it leaves open and names the first.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -48,25 +49,43 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     int count = document.operations().size();
     String operations = count + " operation" + (count == 1 ? "" : "s");
     if (!conventions.isEmpty()) {
-      // a standard's documented convention: the operations are protected, but no tool or gateway can tell
+      // a standard's documented convention: the operations are protected, but no tool or gateway
+      // can tell
       NodeRef at = document.root().get(document.isSwagger2() ? "swagger" : "openapi");
-      context.report(at != null ? at : document.root(), "The API declares no security scheme: its operations state their "
-          + "authorization only in the vendor extension" + (conventions.size() == 1 ? " " : "s ")
-          + String.join(", ", conventions) + ", which tools, gateways and generated clients do not read"
-          + (open.isEmpty() ? "" : ", and " + places(open) + " state none (public by design, or open)")
-          + ". Declare the scheme in " + where + " and require it with 'security', keeping the extension if the "
-          + "standard needs it.", Level.NOTE);
+      context.report(
+          at != null ? at : document.root(),
+          "The API declares no security scheme: its operations state their "
+              + "authorization only in the vendor extension"
+              + (conventions.size() == 1 ? " " : "s ")
+              + String.join(", ", conventions)
+              + ", which tools, gateways and generated clients do not read"
+              + (open.isEmpty()
+                  ? ""
+                  : ", and " + places(open) + " state none (public by design, or open)")
+              + ". Declare the scheme in "
+              + where
+              + " and require it with 'security', keeping the extension if the "
+              + "standard needs it.",
+          Level.NOTE);
       return;
     }
-    context.report(document.root(), document.isSwagger2() ? "swagger" : "openapi",
-        "The API has " + operations + " but declares no security scheme"
-            + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials") + ": declare how clients authenticate in " + where + " (OAuth2 or OpenID Connect for "
+    context.report(
+        document.root(),
+        document.isSwagger2() ? "swagger" : "openapi",
+        "The API has "
+            + operations
+            + " but declares no security scheme"
+            + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials")
+            + ": declare how clients authenticate in "
+            + where
+            + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
   }
 
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */
   private static String places(List<Operation> operations) {
     return (operations.size() == 1 ? "1 operation (" : operations.size() + " operations (")
-        + DocumentWide.firstOf(operations) + ")";
+        + DocumentWide.firstOf(operations)
+        + ")";
   }
 }

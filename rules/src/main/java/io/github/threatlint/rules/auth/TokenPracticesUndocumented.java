@@ -13,9 +13,10 @@ import java.util.Set;
 @RuleInfo(
     id = "token-practices-undocumented",
     title = "Token validation and lifetime undocumented",
-    description = "A bearer (JWT), OAuth2 or OpenID Connect scheme whose description does not say how tokens are "
-        + "validated (signature, issuer, audience) and how long they live (RFC 8725 or equivalent words). Without it, "
-        + "client and resource-server developers cannot tell whether stolen or stale tokens are refused.",
+    description =
+        "A bearer (JWT), OAuth2 or OpenID Connect scheme whose description does not say how tokens are "
+            + "validated (signature, issuer, audience) and how long they live (RFC 8725 or equivalent words). Without it, "
+            + "client and resource-server developers cannot tell whether stolen or stale tokens are refused.",
     level = Level.NOTE,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -25,11 +26,35 @@ import java.util.Set;
     precision = "medium",
     section = "auth")
 public final class TokenPracticesUndocumented implements Checks.SecuritySchemeCheck {
-  private static final List<String> VALIDATION_STEMS = List.of("validat", "verif", "signature", "signed", "audience",
-      "issuer", "jwks", "introspect", "public key");
+  private static final List<String> VALIDATION_STEMS =
+      List.of(
+          "validat",
+          "verif",
+          "signature",
+          "signed",
+          "audience",
+          "issuer",
+          "jwks",
+          "introspect",
+          "public key");
   private static final Set<String> VALIDATION_WORDS = Set.of("aud", "iss", "kid", "alg");
-  private static final List<String> LIFETIME_STEMS = List.of("lifetime", "life time", "expir", "expires", "valid for",
-      "ttl", "short-lived", "short lived", "minutes", "hours", "seconds", "refresh", "revoc", "revok", "rotat");
+  private static final List<String> LIFETIME_STEMS =
+      List.of(
+          "lifetime",
+          "life time",
+          "expir",
+          "expires",
+          "valid for",
+          "ttl",
+          "short-lived",
+          "short lived",
+          "minutes",
+          "hours",
+          "seconds",
+          "refresh",
+          "revoc",
+          "revok",
+          "rotat");
   private static final Set<String> LIFETIME_WORDS = Set.of("exp", "nbf", "iat");
 
   @Override
@@ -54,12 +79,20 @@ public final class TokenPracticesUndocumented implements Checks.SecuritySchemeCh
       return;
     }
     String kind = bearer ? "Bearer" : scheme.isOAuth2() ? "OAuth2" : "OpenID Connect";
-    context.report(scheme.node(), "description", kind + " scheme '" + scheme.name() + "' does not document "
-        + String.join(" nor ", missing) + ". State it in the scheme's description, for example by following RFC 8725 "
-        + "and giving the access-token lifetime.");
+    context.report(
+        scheme.node(),
+        "description",
+        kind
+            + " scheme '"
+            + scheme.name()
+            + "' does not document "
+            + String.join(" nor ", missing)
+            + ". State it in the scheme's description, for example by following RFC 8725 "
+            + "and giving the access-token lifetime.");
   }
 
-  private static boolean mentions(String text, List<String> words, List<String> stems, Set<String> exactWords) {
+  private static boolean mentions(
+      String text, List<String> words, List<String> stems, Set<String> exactWords) {
     for (String stem : stems) {
       if (startsWord(text, stem)) {
         return true;
@@ -73,7 +106,9 @@ public final class TokenPracticesUndocumented implements Checks.SecuritySchemeCh
     return false;
   }
 
-  /** True when the stem begins a word of the text: "signed JWTs" validates, "designed for" does not. */
+  /**
+   * True when the stem begins a word of the text: "signed JWTs" validates, "designed for" does not.
+   */
   private static boolean startsWord(String text, String stem) {
     for (int at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
       if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {

@@ -15,9 +15,10 @@ import java.util.List;
 @RuleInfo(
     id = "tpp-sender-constraint-missing",
     title = "OAuth2 tokens not bound to the client",
-    description = "The API is reachable by OAuth2 client applications, yet it declares no mutualTLS scheme and documents "
-        + "no sender-constrained tokens (mTLS certificate-bound tokens, RFC 8705, or DPoP, RFC 9449). A stolen access "
-        + "token then works for whoever presents it, including a client pretending to be a registered TPP.",
+    description =
+        "The API is reachable by OAuth2 client applications, yet it declares no mutualTLS scheme and documents "
+            + "no sender-constrained tokens (mTLS certificate-bound tokens, RFC 8705, or DPoP, RFC 9449). A stolen access "
+            + "token then works for whoever presents it, including a client pretending to be a registered TPP.",
     level = Level.NOTE,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API2"},
@@ -29,10 +30,28 @@ import java.util.List;
     precision = "medium",
     section = "auth")
 public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
-  private static final List<String> SENDER_CONSTRAINT_TERMS = List.of("mtls", "mutual tls", "mutual-tls", "mutualtls",
-      "certificate-bound", "certificate bound", "sender-constrained", "sender constrained", "dpop", "rfc 8705", "rfc8705",
-      "rfc 9449", "rfc9449", "holder-of-key", "holder of key", "proof of possession", "proof-of-possession",
-      "client certificate", "tls client authentication", "token binding");
+  private static final List<String> SENDER_CONSTRAINT_TERMS =
+      List.of(
+          "mtls",
+          "mutual tls",
+          "mutual-tls",
+          "mutualtls",
+          "certificate-bound",
+          "certificate bound",
+          "sender-constrained",
+          "sender constrained",
+          "dpop",
+          "rfc 8705",
+          "rfc8705",
+          "rfc 9449",
+          "rfc9449",
+          "holder-of-key",
+          "holder of key",
+          "proof of possession",
+          "proof-of-possession",
+          "client certificate",
+          "tls client authentication",
+          "token binding");
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
@@ -40,12 +59,22 @@ public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
     if (oauth == null) {
       return;
     }
-    StringBuilder documentation = new StringBuilder(Words.lower(document.root().get("info") == null
-        ? null : document.root().get("info").text("description")));
+    StringBuilder documentation =
+        new StringBuilder(
+            Words.lower(
+                document.root().get("info") == null
+                    ? null
+                    : document.root().get("info").text("description")));
     for (SecurityScheme scheme : document.securitySchemes().values()) {
       if (scheme.type().equals("mutualTLS") || "dpop".equals(scheme.httpScheme())) {
-        context.mitigated(scheme.entry(), "client-authentication", "security scheme " + scheme.name() + " ("
-            + (scheme.type().equals("mutualTLS") ? "mutual TLS" : "DPoP") + ")");
+        context.mitigated(
+            scheme.entry(),
+            "client-authentication",
+            "security scheme "
+                + scheme.name()
+                + " ("
+                + (scheme.type().equals("mutualTLS") ? "mutual TLS" : "DPoP")
+                + ")");
         return;
       }
       documentation.append('\n').append(Words.lower(scheme.description()));
@@ -53,17 +82,25 @@ public final class TppSenderConstraintMissing implements Checks.DocumentCheck {
     String text = documentation.toString();
     for (String term : SENDER_CONSTRAINT_TERMS) {
       if (text.contains(term)) {
-        context.mitigated(oauth.entry(), "client-authentication", "sender-constrained tokens documented ('" + term + "')");
+        context.mitigated(
+            oauth.entry(),
+            "client-authentication",
+            "sender-constrained tokens documented ('" + term + "')");
         return;
       }
     }
     NodeRef where = oauth.entry();
     context.unmitigated(where, "client-authentication", "security scheme " + oauth.name());
     String kind = oauth.isOAuth2() ? "OAuth2" : "OpenID Connect";
-    context.report(where, kind + " scheme '" + oauth.name() + "' lets client applications call the API, but no mutualTLS "
-        + "scheme is declared and nothing documents sender-constrained tokens: a stolen token works for anyone who "
-        + "presents it. Bind tokens to the client (mTLS certificate-bound tokens, RFC 8705, or DPoP, RFC 9449), declare "
-        + "a mutualTLS scheme (OpenAPI 3.1) or say so in the scheme's description.");
+    context.report(
+        where,
+        kind
+            + " scheme '"
+            + oauth.name()
+            + "' lets client applications call the API, but no mutualTLS "
+            + "scheme is declared and nothing documents sender-constrained tokens: a stolen token works for anyone who "
+            + "presents it. Bind tokens to the client (mTLS certificate-bound tokens, RFC 8705, or DPoP, RFC 9449), declare "
+            + "a mutualTLS scheme (OpenAPI 3.1) or say so in the scheme's description.");
   }
 
   /** The first OAuth2 or OpenID Connect scheme that a security requirement uses, or null. */

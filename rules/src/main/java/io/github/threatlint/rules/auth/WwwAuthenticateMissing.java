@@ -10,8 +10,9 @@ import io.github.threatlint.core.api.RuleInfo;
 @RuleInfo(
     id = "www-authenticate-missing",
     title = "401 response without WWW-Authenticate",
-    description = "A 401 response that does not document the WWW-Authenticate header, which HTTP (RFC 9110) requires "
-        + "on every 401 to tell the client which scheme to use and, for bearer tokens, why the token was refused.",
+    description =
+        "A 401 response that does not document the WWW-Authenticate header, which HTTP (RFC 9110) requires "
+            + "on every 401 to tell the client which scheme to use and, for bearer tokens, why the token was refused.",
     level = Level.NOTE,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -27,9 +28,19 @@ public final class WwwAuthenticateMissing implements Checks.ResponseCheck {
       return;
     }
     Operation operation = response.operation();
-    String where = response.entry().isRef() ? "The 401 response '" + response.entry().ref() + "' (used by "
-        + operation.label() + ")" : "The 401 response of " + operation.label();
-    context.report(response.node(), "headers", where + " does not document the WWW-Authenticate header that HTTP "
-        + "requires on a 401. Add it under 'headers', naming the scheme (for example Bearer with error=\"invalid_token\").");
+    String where =
+        response.entry().isRef()
+            ? "The 401 response '"
+                + response.entry().ref()
+                + "' (used by "
+                + operation.label()
+                + ")"
+            : "The 401 response of " + operation.label();
+    context.report(
+        response.node(),
+        "headers",
+        where
+            + " does not document the WWW-Authenticate header that HTTP "
+            + "requires on a 401. Add it under 'headers', naming the scheme (for example Bearer with error=\"invalid_token\").");
   }
 }

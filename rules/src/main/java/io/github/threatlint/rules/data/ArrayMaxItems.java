@@ -13,8 +13,9 @@ import io.github.threatlint.rules.support.Schemas;
 @RuleInfo(
     id = "array-max-items",
     title = "Array without maxItems",
-    description = "An array without maxItems: a client can send (or make the API return) any number of elements, so one "
-        + "request can exhaust memory and processing time or carry away a whole data set.",
+    description =
+        "An array without maxItems: a client can send (or make the API return) any number of elements, so one "
+            + "request can exhaust memory and processing time or carry away a whole data set.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -24,17 +25,26 @@ import io.github.threatlint.rules.support.Schemas;
     precision = "high",
     section = "data")
 public final class ArrayMaxItems implements Checks.SchemaCheck {
-  @RuleOption(description = "Also check arrays of responses (their size is usually bounded by pagination instead).")
+  @RuleOption(
+      description =
+          "Also check arrays of responses (their size is usually bounded by pagination instead).")
   public boolean includeResponses = false;
 
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !Schemas.isArray(schema) || !Schemas.judged(visit, includeResponses)
+    if (schema.isRef()
+        || !Schemas.isArray(schema)
+        || !Schemas.judged(visit, includeResponses)
         || Schemas.declares(visit, node -> node.has("maxItems") || Schemas.isEnumerated(node))) {
       return;
     }
-    context.report(schema, SchemaLabels.of(visit.document(), schema) + " is an array " + Schemas.usageLabel(visit) + " without maxItems: "
-        + "declare the largest number of elements the operation accepts, so that one request cannot carry an unbounded list.");
+    context.report(
+        schema,
+        SchemaLabels.of(visit.document(), schema)
+            + " is an array "
+            + Schemas.usageLabel(visit)
+            + " without maxItems: "
+            + "declare the largest number of elements the operation accepts, so that one request cannot carry an unbounded list.");
   }
 }

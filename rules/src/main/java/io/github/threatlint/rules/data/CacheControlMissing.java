@@ -20,9 +20,10 @@ import java.util.Set;
 @RuleInfo(
     id = "cache-control-missing",
     title = "Customer data returned without Cache-Control",
-    description = "A 2xx response of a GET that returns customer data (its schema carries identifying or financial "
-        + "properties) without a Cache-Control header: browsers, proxies and CDNs may keep the data, where other users "
-        + "of the device or network can read it.",
+    description =
+        "A 2xx response of a GET that returns customer data (its schema carries identifying or financial "
+            + "properties) without a Cache-Control header: browsers, proxies and CDNs may keep the data, where other users "
+            + "of the device or network can read it.",
     level = Level.NOTE,
     owasp2023 = {"API8"},
     owasp2019 = {"API3"},
@@ -46,7 +47,10 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
 
   private final Set<NodeRef> reported = new HashSet<>();
 
-  /** Customer-data names per response schema: many responses share a schema, and the search goes deep. */
+  /**
+   * Customer-data names per response schema: many responses share a schema, and the search goes
+   * deep.
+   */
   private final Map<NodeRef, List<String>> namesBySchema = new HashMap<>();
 
   private List<String> terms;
@@ -62,14 +66,21 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
       terms = List.copyOf(all);
     }
     for (Response response : operation.responses()) {
-      if (!response.isSuccess() || declaresCaching(response) || reported.contains(response.node())) {
+      if (!response.isSuccess()
+          || declaresCaching(response)
+          || reported.contains(response.node())) {
         continue;
       }
       List<String> found = new ArrayList<>();
       for (MediaType type : response.content()) {
         if (type.schema() != null) {
-          List<String> names = namesBySchema.computeIfAbsent(operation.document().deref(type.schema()),
-              schema -> schema == null ? List.of() : CustomerData.find(operation.document(), schema, terms, DEPTH));
+          List<String> names =
+              namesBySchema.computeIfAbsent(
+                  operation.document().deref(type.schema()),
+                  schema ->
+                      schema == null
+                          ? List.of()
+                          : CustomerData.find(operation.document(), schema, terms, DEPTH));
           for (String name : names) {
             if (!found.contains(name)) {
               found.add(name);
@@ -79,9 +90,16 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
       }
       if (!found.isEmpty() && reported.add(response.node())) {
         NodeRef at = response.entry().isRef() ? response.node() : response.entry();
-        context.report(at, "Response " + response.status() + " of " + operation.label() + " returns customer data ("
-            + CustomerData.quote(found) + ") without a Cache-Control header: declare Cache-Control (no-store for personal "
-            + "and financial data) so that browsers and proxies do not keep it.");
+        context.report(
+            at,
+            "Response "
+                + response.status()
+                + " of "
+                + operation.label()
+                + " returns customer data ("
+                + CustomerData.quote(found)
+                + ") without a Cache-Control header: declare Cache-Control (no-store for personal "
+                + "and financial data) so that browsers and proxies do not keep it.");
       }
     }
   }

@@ -17,9 +17,10 @@ import java.util.List;
 @RuleInfo(
     id = "content-type-wildcard",
     title = "Wildcard or undeclared content type",
-    description = "A request or response media type */* or application/*, or a Swagger 2.0 operation whose body or "
-        + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
-        + "parsed as something else than intended (HTML, XML with entities) slips through.",
+    description =
+        "A request or response media type */* or application/*, or a Swagger 2.0 operation whose body or "
+            + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
+            + "parsed as something else than intended (HTML, XML with entities) slips through.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
@@ -28,9 +29,13 @@ import java.util.List;
     securitySeverity = 4.5,
     precision = "very-high",
     section = "data")
-public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.OperationCheck, Checks.DocumentCheck {
+public final class ContentTypeWildcard
+    implements Checks.NodeCheck, Checks.OperationCheck, Checks.DocumentCheck {
 
-  /** OAS 3: every media type where it is written, in request bodies, responses, parameters and headers. */
+  /**
+   * OAS 3: every media type where it is written, in request bodies, responses, parameters and
+   * headers.
+   */
   @Override
   public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
     if (kind != NodeKind.MEDIA_TYPE) {
@@ -38,8 +43,12 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
     }
     String name = Pointers.lastSegment(node.pointer());
     if (MediaTypes.isWildcard(name)) {
-      context.report(node, "The media type '" + name + "' accepts or returns any content: name the concrete types "
-          + "(application/json, ...) so that gateways can refuse anything else.");
+      context.report(
+          node,
+          "The media type '"
+              + name
+              + "' accepts or returns any content: name the concrete types "
+              + "(application/json, ...) so that gateways can refuse anything else.");
     }
   }
 
@@ -61,7 +70,8 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
     }
     boolean readsContent = operation.hasRequestBody();
     boolean returnsContent = returnsContent(operation);
-    // a list for content the operation does not have is never applied: a wildcard there opens nothing
+    // a list for content the operation does not have is never applied: a wildcard there opens
+    // nothing
     if (readsContent) {
       reportWildcards(operation.node(), "consumes", context, operation.label());
     }
@@ -76,14 +86,24 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
       missing.add("produces");
     }
     if (!missing.isEmpty()) {
-      context.report(operation.node(), operation.label() + " declares no " + String.join(" and no ", missing)
-          + " (neither the operation nor the document lists a media type), so its content types are left open: list "
-          + "the media types (application/json, ...) it " + (missing.size() == 2 ? "reads and returns"
-              : missing.contains("consumes") ? "reads" : "returns") + ".");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " declares no "
+              + String.join(" and no ", missing)
+              + " (neither the operation nor the document lists a media type), so its content types are left open: list "
+              + "the media types (application/json, ...) it "
+              + (missing.size() == 2
+                  ? "reads and returns"
+                  : missing.contains("consumes") ? "reads" : "returns")
+              + ".");
     }
   }
 
-  /** The operation's list (which overrides the document's), else the document's, names at least one type. */
+  /**
+   * The operation's list (which overrides the document's), else the document's, names at least one
+   * type.
+   */
   private static boolean declared(Operation operation, String field) {
     NodeRef own = operation.node().get(field);
     NodeRef list = own != null ? own : operation.document().root().get(field);
@@ -99,15 +119,24 @@ public final class ContentTypeWildcard implements Checks.NodeCheck, Checks.Opera
     return false;
   }
 
-  private static void reportWildcards(NodeRef owner, String field, RuleContext context, String where) {
+  private static void reportWildcards(
+      NodeRef owner, String field, RuleContext context, String where) {
     NodeRef list = owner.get(field);
     if (list == null) {
       return;
     }
     for (NodeRef entry : list.elements()) {
       if (entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue())) {
-        context.report(entry, "'" + entry.node().textValue() + "' in the " + field + " of " + where + " accepts any "
-            + "content: name the concrete media types so that gateways can refuse anything else.");
+        context.report(
+            entry,
+            "'"
+                + entry.node().textValue()
+                + "' in the "
+                + field
+                + " of "
+                + where
+                + " accepts any "
+                + "content: name the concrete media types so that gateways can refuse anything else.");
       }
     }
   }

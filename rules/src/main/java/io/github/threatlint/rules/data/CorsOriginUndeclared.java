@@ -14,9 +14,10 @@ import java.util.Set;
 @RuleInfo(
     id = "cors-origin-undeclared",
     title = "Response without Access-Control-Allow-Origin",
-    description = "An operation whose success response does not declare Access-Control-Allow-Origin: the cross-origin "
-        + "policy of the API is left to each deployment, where it is often set to * for convenience; documenting the "
-        + "header makes the allowed origins part of the contract.",
+    description =
+        "An operation whose success response does not declare Access-Control-Allow-Origin: the cross-origin "
+            + "policy of the API is left to each deployment, where it is often set to * for convenience; documenting the "
+            + "header makes the allowed origins part of the contract.",
     level = Level.OFF,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -36,13 +37,22 @@ public final class CorsOriginUndeclared implements Checks.PathOperationCheck {
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     List<Response> success = operation.responses().stream().filter(Response::isSuccess).toList();
-    List<Response> judged = success.isEmpty() ? operation.responses().stream().filter(Response::isDefault).toList() : success;
+    List<Response> judged =
+        success.isEmpty()
+            ? operation.responses().stream().filter(Response::isDefault).toList()
+            : success;
     for (Response response : judged) {
       if (!response.hasHeader("Access-Control-Allow-Origin")) {
         if (reported.add(response.node())) {
           NodeRef at = response.entry().isRef() ? response.node() : response.entry();
-          context.report(at, "Response " + response.status() + " of " + operation.label() + " does not declare "
-              + "Access-Control-Allow-Origin: document the origins allowed to read it (never * for authenticated data).");
+          context.report(
+              at,
+              "Response "
+                  + response.status()
+                  + " of "
+                  + operation.label()
+                  + " does not declare "
+                  + "Access-Control-Allow-Origin: document the origins allowed to read it (never * for authenticated data).");
         }
         return;
       }

@@ -16,10 +16,11 @@ import java.util.List;
 @RuleInfo(
     id = "data-classification-missing",
     title = "Customer data without a data classification",
-    description = "A schema carrying customer identifying, special-category (politically exposed person, sanctions, "
-        + "FATCA status, tax identification number) or financial properties (names, e-mail, address, birth date, "
-        + "IBAN, balance, ...) without an x-data-classification (hypermedia links, _links, are no customer data): the "
-        + "data flows a privacy assessment needs are not documented where the data is defined.",
+    description =
+        "A schema carrying customer identifying, special-category (politically exposed person, sanctions, "
+            + "FATCA status, tax identification number) or financial properties (names, e-mail, address, birth date, "
+            + "IBAN, balance, ...) without an x-data-classification (hypermedia links, _links, are no customer data): the "
+            + "data flows a privacy assessment needs are not documented where the data is defined.",
     level = Level.OFF,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API3"},
@@ -31,7 +32,9 @@ import java.util.List;
     precision = "medium",
     section = "data")
 public final class DataClassificationMissing implements Checks.SchemaCheck {
-  @RuleOption(description = "The extension that carries the classification, on the schema, an enclosing schema or each matching property.")
+  @RuleOption(
+      description =
+          "The extension that carries the classification, on the schema, an enclosing schema or each matching property.")
   public String key = "x-data-classification";
 
   @RuleOption(description = "Property names of customer identifying data, matched as whole words.")
@@ -40,8 +43,10 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   @RuleOption(description = "Property names of customer financial data, matched as whole words.")
   public List<String> financialNames = CustomerData.FINANCIAL;
 
-  @RuleOption(description = "Property names of special categories of personal data (politically exposed person, "
-      + "sanctions, FATCA status, tax identification number, ...; GDPR Art. 9/10, revDSG), matched as whole words.")
+  @RuleOption(
+      description =
+          "Property names of special categories of personal data (politically exposed person, "
+              + "sanctions, FATCA status, tax identification number, ...; GDPR Art. 9/10, revDSG), matched as whole words.")
   public List<String> specialCategoryNames = CustomerData.SPECIAL_CATEGORY;
 
   @Override
@@ -52,21 +57,31 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
     }
     if (classified(visit)) {
       if (schema.has(key)) {
-        context.mitigated(schema.get(key), "data-classification", SchemaLabels.of(visit.document(), schema) + " is classified");
+        context.mitigated(
+            schema.get(key),
+            "data-classification",
+            SchemaLabels.of(visit.document(), schema) + " is classified");
       }
       return;
     }
     List<String> special = new ArrayList<>();
-    for (String name : CustomerData.matchingProperties(visit.document(), schema, specialCategoryNames)) {
+    for (String name :
+        CustomerData.matchingProperties(visit.document(), schema, specialCategoryNames)) {
       if (unclassified(visit, schema, name)) {
         special.add(name);
       }
     }
     if (!special.isEmpty()) {
       context.unmitigated(schema, "data-classification", SchemaLabels.of(visit.document(), schema));
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " carries special categories of personal data ("
-          + CustomerData.quote(special) + ": GDPR Art. 9/10, revDSG) without " + key + ": classify them, so that the "
-          + "stricter protection and the legal basis they need are documented.");
+      context.report(
+          schema,
+          SchemaLabels.of(visit.document(), schema)
+              + " carries special categories of personal data ("
+              + CustomerData.quote(special)
+              + ": GDPR Art. 9/10, revDSG) without "
+              + key
+              + ": classify them, so that the "
+              + "stricter protection and the legal basis they need are documented.");
       return;
     }
     List<String> terms = new ArrayList<>(identifyingNames);
@@ -79,9 +94,15 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
     }
     if (!unclassified.isEmpty()) {
       context.unmitigated(schema, "data-classification", SchemaLabels.of(visit.document(), schema));
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " carries customer data (" + CustomerData.quote(unclassified)
-          + ") without " + key + ": classify the schema (or each of these properties) so that the data flows and the "
-          + "protection they need are documented.");
+      context.report(
+          schema,
+          SchemaLabels.of(visit.document(), schema)
+              + " carries customer data ("
+              + CustomerData.quote(unclassified)
+              + ") without "
+              + key
+              + ": classify the schema (or each of these properties) so that the data flows and the "
+              + "protection they need are documented.");
     }
   }
 
@@ -91,7 +112,9 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
     return !property.has(key) && (resolved == null || !resolved.has(key));
   }
 
-  /** Hypermedia links (_links) name what they link to: the customer's address link is no address. */
+  /**
+   * Hypermedia links (_links) name what they link to: the customer's address link is no address.
+   */
   private static boolean withinLinks(SchemaVisit visit) {
     for (SchemaVisit current = visit; current != null; current = current.parent()) {
       if (FieldNames.isHypermedia(current.propertyName())) {
@@ -101,7 +124,10 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
     return false;
   }
 
-  /** The schema, or one it is written in (a composed or enclosing schema), carries the classification. */
+  /**
+   * The schema, or one it is written in (a composed or enclosing schema), carries the
+   * classification.
+   */
   private boolean classified(SchemaVisit visit) {
     for (SchemaVisit current = visit; current != null; current = current.parent()) {
       if (current.node().has(key)) {

@@ -16,21 +16,27 @@ import java.util.List;
 @RuleInfo(
     id = "data-residency-undeclared",
     title = "Customer data without a declared residency",
-    description = "The document processes customer data (its schemas carry identifying or financial properties) but "
-        + "declares no x-data-residency on info or on every server: nobody can tell whether the data is stored or "
-        + "processed outside Switzerland.",
+    description =
+        "The document processes customer data (its schemas carry identifying or financial properties) but "
+            + "declares no x-data-residency on info or on every server: nobody can tell whether the data is stored or "
+            + "processed outside Switzerland.",
     level = Level.OFF,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {},
     sftiAreas = {"DS"},
-    sftiScenarios = {"Storage/processing of data outside Switzerland", "Access to data outside Switzerland"},
+    sftiScenarios = {
+      "Storage/processing of data outside Switzerland",
+      "Access to data outside Switzerland"
+    },
     mitigations = {"data-residency"},
     securitySeverity = 3.0,
     precision = "high",
     section = "data")
 public final class DataResidencyUndeclared implements Checks.SchemaCheck {
-  @RuleOption(description = "The extension that declares where data is stored and processed (on info, or on each server).")
+  @RuleOption(
+      description =
+          "The extension that declares where data is stored and processed (on info, or on each server).")
   public String key = "x-data-residency";
 
   @RuleOption(description = "Property names of customer identifying data, matched as whole words.")
@@ -41,7 +47,10 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
 
   private boolean decided;
 
-  /** Reports once, at the first schema with customer data, unless the document declares the residency. */
+  /**
+   * Reports once, at the first schema with customer data, unless the document declares the
+   * residency.
+   */
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     if (decided || !visit.node().has("properties")) {
@@ -61,10 +70,20 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
       context.mitigated(at, "data-residency", key + " declared");
       return;
     }
-    context.unmitigated(at, "data-residency", "customer data in " + SchemaLabels.of(document, visit.node()));
-    context.report(at, "The API processes customer data (" + CustomerData.quote(found) + " in "
-        + SchemaLabels.of(document, visit.node()) + ") but declares no " + key + ": state on "
-        + "info (or on every server) where the data is stored and processed, for example " + key + ": [CH].");
+    context.unmitigated(
+        at, "data-residency", "customer data in " + SchemaLabels.of(document, visit.node()));
+    context.report(
+        at,
+        "The API processes customer data ("
+            + CustomerData.quote(found)
+            + " in "
+            + SchemaLabels.of(document, visit.node())
+            + ") but declares no "
+            + key
+            + ": state on "
+            + "info (or on every server) where the data is stored and processed, for example "
+            + key
+            + ": [CH].");
   }
 
   private boolean declared(ApiDocument document) {

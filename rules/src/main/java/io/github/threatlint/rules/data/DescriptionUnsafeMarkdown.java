@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "description-unsafe-markdown",
     title = "Script in a description",
-    description = "A title, summary or description contains <script, javascript:, eval( or an inline event handler such "
-        + "as onerror=: documentation portals render these fields as Markdown with HTML, so the script runs in the "
-        + "browser of every developer who reads the documentation.",
+    description =
+        "A title, summary or description contains <script, javascript:, eval( or an inline event handler such "
+            + "as onerror=: documentation portals render these fields as Markdown with HTML, so the script runs in the "
+            + "browser of every developer who reads the documentation.",
     level = Level.ERROR,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
@@ -30,20 +31,27 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
   private static final List<String> FIELDS = List.of("title", "summary", "description");
 
   /** Script that runs when the text is rendered as HTML. */
-  private static final Pattern UNSAFE = Pattern.compile(
-      "<\\s*script\\b|javascript\\s*:|vbscript\\s*:|\\beval\\s*\\(", Pattern.CASE_INSENSITIVE);
+  private static final Pattern UNSAFE =
+      Pattern.compile(
+          "<\\s*script\\b|javascript\\s*:|vbscript\\s*:|\\beval\\s*\\(", Pattern.CASE_INSENSITIVE);
+
   /**
    * A tag up to its end: matches never overlap, so finding them one after the other is linear (a
    * single expression {@code <[a-z][^>]*\\son...} retries from every {@code <} and is quadratic).
    */
   private static final Pattern TAG = Pattern.compile("<[a-z][^>]*+", Pattern.CASE_INSENSITIVE);
+
   /** An event handler, which counts only inside a tag. */
-  private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]++\\s*+=", Pattern.CASE_INSENSITIVE);
+  private static final Pattern EVENT_HANDLER =
+      Pattern.compile("\\son[a-z]++\\s*+=", Pattern.CASE_INSENSITIVE);
 
   /** Code spans and fenced code blocks render as text, so what they show is safe. */
-  private static final Pattern CODE = Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
+  private static final Pattern CODE =
+      Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
 
-  /** What every unsafe pattern needs: most descriptions have none of it and skip the expressions. */
+  /**
+   * What every unsafe pattern needs: most descriptions have none of it and skip the expressions.
+   */
   private static boolean mayHoldScript(String text) {
     if (text.indexOf('<') >= 0) {
       return true;
@@ -58,7 +66,8 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
       return;
     }
     for (String field : FIELDS) {
-      // a schema property called "title" or "description" is a schema, not text: only strings are read
+      // a schema property called "title" or "description" is a schema, not text: only strings are
+      // read
       check(node.get(field), field, context);
     }
     if (kind == NodeKind.SECURITY_SCHEME) {
@@ -110,7 +119,9 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
     while (handlerEnd < 0 && tag.find() && (found == null || tag.start() < matcher.start())) {
       Matcher handler = EVENT_HANDLER.matcher(visible).region(tag.start() + 2, tag.end());
       while (handler.find()) {
-        handlerEnd = handler.end(); // the last handler of the tag, as the greedy tag of the message always showed
+        handlerEnd =
+            handler.end(); // the last handler of the tag, as the greedy tag of the message always
+        // showed
       }
       if (handlerEnd >= 0) {
         found = visible.substring(tag.start(), handlerEnd);
@@ -118,8 +129,14 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
     }
     if (found != null) {
       found = found.trim().toLowerCase(Locale.ROOT);
-      context.report(text, "This " + field + " contains '" + found + "', which runs as script when documentation "
-          + "portals render it: remove it, or show it as code between backticks if it is meant as an example.");
+      context.report(
+          text,
+          "This "
+              + field
+              + " contains '"
+              + found
+              + "', which runs as script when documentation "
+              + "portals render it: remove it, or show it as code between backticks if it is meant as an example.");
     }
   }
 }

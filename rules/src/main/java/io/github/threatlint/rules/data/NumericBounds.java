@@ -17,9 +17,10 @@ import java.util.List;
 @RuleInfo(
     id = "numeric-bounds",
     title = "Input number without bounds",
-    description = "An integer or number that clients send without both a lower and an upper bound: negative amounts, "
-        + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
-        + "pagination-unbounded's finding, and a page number or offset needs only a minimum.",
+    description =
+        "An integer or number that clients send without both a lower and an upper bound: negative amounts, "
+            + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
+            + "pagination-unbounded's finding, and a page number or offset needs only a minimum.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -39,23 +40,41 @@ public final class NumericBounds implements Checks.SchemaCheck {
     if (schema.isRef() || !Schemas.isNumeric(schema) || !Schemas.judged(visit, includeResponses)) {
       return;
     }
-    boolean lower = Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"))
-        || Schemas.hasNonNegativeValueType(schema);
-    boolean upper = Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"))
-        || pagingParameter(schema);
+    boolean lower =
+        Schemas.declares(visit, node -> bound(node, "minimum", "exclusiveMinimum"))
+            || Schemas.hasNonNegativeValueType(schema);
+    boolean upper =
+        Schemas.declares(visit, node -> bound(node, "maximum", "exclusiveMaximum"))
+            || pagingParameter(schema);
     if ((lower && upper) || Schemas.declares(visit, Schemas::isEnumerated)) {
-      context.mitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (bounded number)");
+      context.mitigated(
+          schema,
+          "input-validation",
+          SchemaLabels.of(visit.document(), schema) + " (bounded number)");
       return;
     }
-    context.unmitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (unbounded number)");
-    String missing = !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
+    context.unmitigated(
+        schema,
+        "input-validation",
+        SchemaLabels.of(visit.document(), schema) + " (unbounded number)");
+    String missing =
+        !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
-    String message = SchemaLabels.of(visit.document(), schema) + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing
-        + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
-        + "really process.";
+    String message =
+        SchemaLabels.of(visit.document(), schema)
+            + " is "
+            + type
+            + " "
+            + Schemas.usageLabel(visit)
+            + " with "
+            + missing
+            + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
+            + "really process.";
     if (isCount(visit.propertyName())) {
-      // numberOfRooms, guestCount: a count of things described, not an amount or a size the server acts on
-      context.report(schema, message + " (A count of what the record describes: a note.)", Level.NOTE);
+      // numberOfRooms, guestCount: a count of things described, not an amount or a size the server
+      // acts on
+      context.report(
+          schema, message + " (A count of what the record describes: a note.)", Level.NOTE);
     } else {
       context.report(schema, message);
     }
@@ -74,17 +93,23 @@ public final class NumericBounds implements Checks.SchemaCheck {
     return PageParameters.isSize(name) || PageParameters.isPosition(name);
   }
 
-  /** {@code numberOfGuestWC}, {@code roomCount}: a property that counts what the record describes. */
+  /**
+   * {@code numberOfGuestWC}, {@code roomCount}: a property that counts what the record describes.
+   */
   private static boolean isCount(String propertyName) {
     if (propertyName == null) {
       return false;
     }
     List<String> words = Words.split(propertyName);
-    return words.size() >= 2 && ((words.get(0).equals("number") && words.get(1).equals("of"))
-        || words.get(words.size() - 1).equals("count"));
+    return words.size() >= 2
+        && ((words.get(0).equals("number") && words.get(1).equals("of"))
+            || words.get(words.size() - 1).equals("count"));
   }
 
-  /** A bound: the inclusive keyword, or the exclusive one written as a number (3.1; 3.0 writes it as a boolean flag). */
+  /**
+   * A bound: the inclusive keyword, or the exclusive one written as a number (3.1; 3.0 writes it as
+   * a boolean flag).
+   */
   private static boolean bound(NodeRef schema, String inclusive, String exclusive) {
     JsonNode value = schema.node().get(inclusive);
     if (value != null && value.isNumber()) {

@@ -15,8 +15,9 @@ import java.util.Set;
 @RuleInfo(
     id = "numeric-format",
     title = "Number without a size format",
-    description = "An integer without format int32/int64, or a number without float/double: clients and servers pick "
-        + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers).",
+    description =
+        "An integer without format int32/int64, or a number without float/double: clients and servers pick "
+            + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers).",
     level = Level.NOTE,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -26,8 +27,11 @@ import java.util.Set;
     precision = "high",
     section = "data")
 public final class NumericFormat implements Checks.SchemaCheck {
-  @RuleOption(description = "Formats accepted for integers (and for numbers: an integer size fixes a number's too).")
-  public List<String> integerFormats = List.of("int32", "int64", "int8", "int16", "uint8", "uint16", "uint32", "uint64");
+  @RuleOption(
+      description =
+          "Formats accepted for integers (and for numbers: an integer size fixes a number's too).")
+  public List<String> integerFormats =
+      List.of("int32", "int64", "int8", "int16", "uint8", "uint16", "uint32", "uint64");
 
   @RuleOption(description = "Formats accepted for numbers.")
   public List<String> numberFormats = List.of("float", "double");
@@ -41,15 +45,26 @@ public final class NumericFormat implements Checks.SchemaCheck {
     Set<String> types = Schemas.valueTypes(schema);
     boolean integer = types.contains("integer") && !types.contains("number");
     // an integer size (int64, uint32, ...) fixes the size of a number as well
-    if (Schemas.declares(visit, node -> Schemas.formatIn(node, integerFormats)
-        || (!integer && Schemas.formatIn(node, numberFormats)))) {
+    if (Schemas.declares(
+        visit,
+        node ->
+            Schemas.formatIn(node, integerFormats)
+                || (!integer && Schemas.formatIn(node, numberFormats)))) {
       return;
     }
-    List<String> suggested = integer ? integerFormats.subList(0, Math.min(2, integerFormats.size())) : numberFormats;
+    List<String> suggested =
+        integer ? integerFormats.subList(0, Math.min(2, integerFormats.size())) : numberFormats;
     String format = Schemas.format(schema);
     String problem = format == null ? "has no format" : "has format '" + format + "'";
-    context.report(schema.has("format") ? schema.get("format") : schema, SchemaLabels.of(visit.document(), schema) + " is "
-        + (integer ? "an integer" : "a number") + " that " + problem + ": declare " + String.join(" or ", suggested)
-        + " so that clients and servers agree on its size and precision.");
+    context.report(
+        schema.has("format") ? schema.get("format") : schema,
+        SchemaLabels.of(visit.document(), schema)
+            + " is "
+            + (integer ? "an integer" : "a number")
+            + " that "
+            + problem
+            + ": declare "
+            + String.join(" or ", suggested)
+            + " so that clients and servers agree on its size and precision.");
   }
 }

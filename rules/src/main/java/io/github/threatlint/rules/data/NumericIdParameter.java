@@ -16,9 +16,10 @@ import java.util.Set;
 @RuleInfo(
     id = "numeric-id-parameter",
     title = "Object identifier typed integer",
-    description = "A path or query parameter that names an object (id, accountId, account_id) and is typed integer: "
-        + "sequential identifiers are easy to guess, so a client only has to count to try other customers' objects "
-        + "(broken object level authorization).",
+    description =
+        "A path or query parameter that names an object (id, accountId, account_id) and is typed integer: "
+            + "sequential identifiers are easy to guess, so a client only has to count to try other customers' objects "
+            + "(broken object level authorization).",
     level = Level.WARNING,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},
@@ -47,8 +48,12 @@ public final class NumericIdParameter implements Checks.ParameterCheck {
       return;
     }
     NodeRef at = written.isRef() ? parameter.node().get("name") : schema.get("type");
-    context.report(at == null ? parameter.node() : at, "The " + SchemaLabels.parameter(parameter) + " identifies "
-        + "an object with an integer: sequential numbers can be guessed and enumerated. Use a random identifier (a UUID "
-        + "string) and check on every request that the caller may access the object.");
+    context.report(
+        at == null ? parameter.node() : at,
+        "The "
+            + SchemaLabels.parameter(parameter)
+            + " identifies "
+            + "an object with an integer: sequential numbers can be guessed and enumerated. Use a random identifier (a UUID "
+            + "string) and check on every request that the caller may access the object.");
   }
 }

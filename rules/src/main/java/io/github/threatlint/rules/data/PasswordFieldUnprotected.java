@@ -18,9 +18,10 @@ import java.util.Map;
 @RuleInfo(
     id = "password-field-unprotected",
     title = "Password field without format password or writeOnly",
-    description = "An input property named like a password or PIN with neither format: password nor writeOnly: true: "
-        + "generated clients and documentation show it in clear text, and nothing stops the same schema from "
-        + "returning it.",
+    description =
+        "An input property named like a password or PIN with neither format: password nor writeOnly: true: "
+            + "generated clients and documentation show it in clear text, and nothing stops the same schema from "
+            + "returning it.",
     level = Level.NOTE,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
@@ -30,7 +31,9 @@ import java.util.Map;
     precision = "high",
     section = "data")
 public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Checks.ParameterCheck {
-  @RuleOption(description = "Names of passwords and PINs, matched as whole words of camelCase, snake_case or kebab-case names.")
+  @RuleOption(
+      description =
+          "Names of passwords and PINs, matched as whole words of camelCase, snake_case or kebab-case names.")
   public List<String> names = List.of("password", "passwd", "pwd", "passphrase", "passcode", "pin");
 
   @Override
@@ -43,31 +46,51 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
       String term = FieldNames.endingTerm(name, names);
-      if (term == null || !FieldNames.holdsScalar(document, property.getValue())
-          || (FieldNames.isNumeric(document, property.getValue()) && !term.equals("pin") && !term.equals("passcode"))
-          || protectedValue(document, property.getValue(), Schemas.otherDeclarations(visit, name))) {
+      if (term == null
+          || !FieldNames.holdsScalar(document, property.getValue())
+          || (FieldNames.isNumeric(document, property.getValue())
+              && !term.equals("pin")
+              && !term.equals("passcode"))
+          || protectedValue(
+              document, property.getValue(), Schemas.otherDeclarations(visit, name))) {
         continue;
       }
-      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(visit.document(), schema) + " holds a password "
-          + "or PIN: add format: password (so tools mask it)" + (document.isSwagger2() ? "" : " and writeOnly: true (so it "
-          + "is never returned)") + ".");
+      context.report(
+          property.getValue(),
+          "Property '"
+              + name
+              + "' of "
+              + SchemaLabels.of(visit.document(), schema)
+              + " holds a password "
+              + "or PIN: add format: password (so tools mask it)"
+              + (document.isSwagger2() ? "" : " and writeOnly: true (so it " + "is never returned)")
+              + ".");
     }
   }
 
   /** Swagger 2.0 form fields are parameters, not properties. */
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
-    if (!"formData".equals(parameter.in()) || FieldNames.endingTerm(parameter.name(), names) == null
-        || !FieldNames.holdsScalar(null, parameter.node()) || "password".equals(parameter.node().text("format"))) {
+    if (!"formData".equals(parameter.in())
+        || FieldNames.endingTerm(parameter.name(), names) == null
+        || !FieldNames.holdsScalar(null, parameter.node())
+        || "password".equals(parameter.node().text("format"))) {
       return;
     }
-    context.report(parameter.node(), "name", "The " + SchemaLabels.parameter(parameter) + " holds a password or PIN: add "
-        + "format: password so that tools mask it.");
+    context.report(
+        parameter.node(),
+        "name",
+        "The "
+            + SchemaLabels.parameter(parameter)
+            + " holds a password or PIN: add "
+            + "format: password so that tools mask it.");
   }
 
-  private static boolean protectedValue(ApiDocument document, NodeRef property, List<NodeRef> others) {
+  private static boolean protectedValue(
+      ApiDocument document, NodeRef property, List<NodeRef> others) {
     NodeRef resolved = document.deref(property);
-    if (Schemas.flag(document, property, "writeOnly") || "password".equals(property.text("format"))
+    if (Schemas.flag(document, property, "writeOnly")
+        || "password".equals(property.text("format"))
         || (resolved != null && "password".equals(Schemas.format(resolved)))) {
       return true;
     }

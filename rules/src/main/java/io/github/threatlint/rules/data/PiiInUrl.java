@@ -17,9 +17,10 @@ import java.util.List;
 @RuleInfo(
     id = "pii-in-url",
     title = "Personal data in a query or path parameter",
-    description = "A query or path parameter named like a personal or financial identifier (IBAN, account or card "
-        + "number, e-mail, phone, birth date, AHV/social security number, tax id, passport, name, address): URLs end up "
-        + "in access logs, proxy and browser histories and Referer headers, where the data leaks.",
+    description =
+        "A query or path parameter named like a personal or financial identifier (IBAN, account or card "
+            + "number, e-mail, phone, birth date, AHV/social security number, tax id, passport, name, address): URLs end up "
+            + "in access logs, proxy and browser histories and Referer headers, where the data leaks.",
     level = Level.WARNING,
     owasp2023 = {"API3", "API8"},
     owasp2019 = {"API3"},
@@ -29,18 +30,69 @@ import java.util.List;
     precision = "high",
     section = "data")
 public final class PiiInUrl implements Checks.ParameterCheck {
-  @RuleOption(description = "Names of personal and financial identifiers, matched as whole words of parameter names.")
-  public List<String> names = List.of("iban", "bban", "account_number", "account_no", "card_number", "pan",
-      "credit_card", "email", "e_mail", "phone", "phone_number", "telephone", "msisdn", "mobile_number", "birth_date",
-      "date_of_birth", "birthdate", "birthday", "dob", "ahv", "ahv_number", "avs", "ssn", "social_security_number",
-      "tax_id", "tax_number", "tin", "passport", "passport_number", "national_id", "first_name", "last_name",
-      "given_name", "family_name", "surname", "full_name", "maiden_name", "customer_name", "holder_name", "address",
-      "street", "postal_address");
+  @RuleOption(
+      description =
+          "Names of personal and financial identifiers, matched as whole words of parameter names.")
+  public List<String> names =
+      List.of(
+          "iban",
+          "bban",
+          "account_number",
+          "account_no",
+          "card_number",
+          "pan",
+          "credit_card",
+          "email",
+          "e_mail",
+          "phone",
+          "phone_number",
+          "telephone",
+          "msisdn",
+          "mobile_number",
+          "birth_date",
+          "date_of_birth",
+          "birthdate",
+          "birthday",
+          "dob",
+          "ahv",
+          "ahv_number",
+          "avs",
+          "ssn",
+          "social_security_number",
+          "tax_id",
+          "tax_number",
+          "tin",
+          "passport",
+          "passport_number",
+          "national_id",
+          "first_name",
+          "last_name",
+          "given_name",
+          "family_name",
+          "surname",
+          "full_name",
+          "maiden_name",
+          "customer_name",
+          "holder_name",
+          "address",
+          "street",
+          "postal_address");
 
   @RuleOption(description = "Names that contain one of the names above but are not personal data.")
-  public List<String> excludedNames = List.of("ip_address", "mac_address", "server_address", "wallet_address",
-      "contract_address", "address_type", "email_template", "phone_type", "email_subject", "email_token",
-      "email_domain", "address_id");
+  public List<String> excludedNames =
+      List.of(
+          "ip_address",
+          "mac_address",
+          "server_address",
+          "wallet_address",
+          "contract_address",
+          "address_type",
+          "email_template",
+          "phone_type",
+          "email_subject",
+          "email_token",
+          "email_domain",
+          "address_id");
 
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
@@ -50,15 +102,23 @@ public final class PiiInUrl implements Checks.ParameterCheck {
     }
     String name = parameter.name();
     String term = FieldNames.valueTerm(name, names);
-    if (term == null || Words.containsAny(name, excludedNames) || CustomerData.isNetworkAddress(name)) {
+    if (term == null
+        || Words.containsAny(name, excludedNames)
+        || CustomerData.isNetworkAddress(name)) {
       return;
     }
     NodeRef schema = parameter.schema();
     if (schema != null && !schema.isRef() && Schemas.valueTypes(schema).contains("boolean")) {
       return;
     }
-    context.report(parameter.node(), "name", "The " + SchemaLabels.parameter(parameter) + " carries personal or financial data ("
-        + term + ") in the URL, where access logs, proxies and browser histories keep it: send it in the request body "
-        + "(a POST search) or a header, or refer to the customer by an opaque identifier.");
+    context.report(
+        parameter.node(),
+        "name",
+        "The "
+            + SchemaLabels.parameter(parameter)
+            + " carries personal or financial data ("
+            + term
+            + ") in the URL, where access logs, proxies and browser histories keep it: send it in the request body "
+            + "(a POST search) or a header, or refer to the customer by an opaque identifier.");
   }
 }

@@ -14,9 +14,10 @@ import java.util.Locale;
 @RuleInfo(
     id = "request-body-on-get",
     title = "Request body on GET, HEAD or DELETE",
-    description = "A GET, HEAD or DELETE operation that takes a request body: HTTP gives such a body no meaning, so "
-        + "proxies, caches and gateways drop it or ignore it when they check and cache the request, and what the back "
-        + "end processes differs from what was inspected.",
+    description =
+        "A GET, HEAD or DELETE operation that takes a request body: HTTP gives such a body no meaning, so "
+            + "proxies, caches and gateways drop it or ignore it when they check and cache the request, and what the back "
+            + "end processes differs from what was inspected.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
@@ -43,13 +44,18 @@ public final class RequestBodyOnGet implements Checks.OperationCheck {
     } else {
       at = operation.node().get("requestBody");
       if (at != null && onlyEmpty(operation)) {
-        // a body whose schemas admit only {} declares that there is none (Stripe's GET operations do this)
+        // a body whose schemas admit only {} declares that there is none (Stripe's GET operations
+        // do this)
         at = null;
       }
     }
     if (at != null) {
-      context.report(at, operation.label() + " takes a request body, which " + method.toUpperCase(Locale.ROOT)
-          + " requests do not carry reliably: move the data to parameters, or use POST (for example a POST search).");
+      context.report(
+          at,
+          operation.label()
+              + " takes a request body, which "
+              + method.toUpperCase(Locale.ROOT)
+              + " requests do not carry reliably: move the data to parameters, or use POST (for example a POST search).");
     }
   }
 
@@ -67,7 +73,8 @@ public final class RequestBodyOnGet implements Checks.OperationCheck {
       NodeRef properties = schema.get("properties");
       boolean noProperties = properties == null || properties.members().isEmpty();
       NodeRef additional = schema.get("additionalProperties");
-      boolean closed = additional != null && additional.node().isBoolean() && !additional.node().booleanValue();
+      boolean closed =
+          additional != null && additional.node().isBoolean() && !additional.node().booleanValue();
       if (!noProperties || !closed) {
         return false;
       }

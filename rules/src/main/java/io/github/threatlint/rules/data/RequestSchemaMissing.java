@@ -14,8 +14,9 @@ import java.util.Set;
 @RuleInfo(
     id = "request-schema-missing",
     title = "Request body without a schema",
-    description = "A request body media type (JSON, XML, form, multipart) without a schema, or a Swagger 2.0 body "
-        + "parameter without one: gateways and servers have nothing to validate the content against.",
+    description =
+        "A request body media type (JSON, XML, form, multipart) without a schema, or a Swagger 2.0 body "
+            + "parameter without one: gateways and servers have nothing to validate the content against.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
@@ -32,16 +33,31 @@ public final class RequestSchemaMissing implements Checks.OperationCheck {
     if (operation.document().isSwagger2()) {
       NodeRef body = operation.requestBody();
       if (body != null && !body.has("schema") && reported.add(body)) {
-        context.report(body, "The body parameter '" + body.text("name") + "' of " + operation.label() + " has no schema: "
-            + "describe the content with a schema so that it can be validated.");
+        context.report(
+            body,
+            "The body parameter '"
+                + body.text("name")
+                + "' of "
+                + operation.label()
+                + " has no schema: "
+                + "describe the content with a schema so that it can be validated.");
       }
       return;
     }
     for (MediaType type : operation.requestContent()) {
-      // binary content (files, images) has nothing to describe field by field; upload-unbounded looks at its size
-      if (type.schema() == null && MediaTypes.isStructured(type.name()) && reported.add(type.node())) {
-        context.report(type.node(), "The " + type.name() + " request body of " + operation.label() + " has no schema: "
-            + "describe the content with a schema so that gateways and servers can validate it.");
+      // binary content (files, images) has nothing to describe field by field; upload-unbounded
+      // looks at its size
+      if (type.schema() == null
+          && MediaTypes.isStructured(type.name())
+          && reported.add(type.node())) {
+        context.report(
+            type.node(),
+            "The "
+                + type.name()
+                + " request body of "
+                + operation.label()
+                + " has no schema: "
+                + "describe the content with a schema so that gateways and servers can validate it.");
       }
     }
   }

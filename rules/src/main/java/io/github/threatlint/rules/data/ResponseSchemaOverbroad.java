@@ -20,21 +20,40 @@ import java.util.Set;
 @RuleInfo(
     id = "response-schema-overbroad",
     title = "Success response without a precise schema",
-    description = "A 2xx response with content but no schema, an untyped schema, or a free-form object (no properties, "
-        + "or additionalProperties: true): nothing bounds what the API returns, so back ends can leak more data than the "
-        + "client, or the customer who consented, should see.",
+    description =
+        "A 2xx response with content but no schema, an untyped schema, or a free-form object (no properties, "
+            + "or additionalProperties: true): nothing bounds what the API returns, so back ends can leak more data than the "
+            + "client, or the customer who consented, should see.",
     level = Level.WARNING,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},
-    sftiScenarios = {"TPP gets more information than the user wants to give", "Inadequate data filtering"},
+    sftiScenarios = {
+      "TPP gets more information than the user wants to give",
+      "Inadequate data filtering"
+    },
     mitigations = {"explicit-response-schemas"},
     securitySeverity = 5.0,
     precision = "high",
     section = "data")
 public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck {
-  private static final List<String> SHAPING = List.of("type", "properties", "patternProperties", "additionalProperties",
-      "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
+  private static final List<String> SHAPING =
+      List.of(
+          "type",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "items",
+          "prefixItems",
+          "allOf",
+          "oneOf",
+          "anyOf",
+          "not",
+          "if",
+          "$ref",
+          "enum",
+          "const",
+          "$dynamicRef");
 
   private final Set<NodeRef> reported = new HashSet<>();
 
@@ -46,18 +65,32 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
         continue;
       }
       for (MediaType type : response.content()) {
-        // a response defined once in components is judged there, not in the words of one of its operations
-        String where = response.entry().isRef()
-            ? "Response '" + SchemaLabels.definitionName(response.node()) + "' ("
-                + type.name() + ")"
-            : "Response " + response.status() + " of " + operation.label() + " (" + type.name() + ")";
+        // a response defined once in components is judged there, not in the words of one of its
+        // operations
+        String where =
+            response.entry().isRef()
+                ? "Response '"
+                    + SchemaLabels.definitionName(response.node())
+                    + "' ("
+                    + type.name()
+                    + ")"
+                : "Response "
+                    + response.status()
+                    + " of "
+                    + operation.label()
+                    + " ("
+                    + type.name()
+                    + ")";
         if (type.schema() == null) {
           if (MediaTypes.isStructured(type.name())) {
             context.unmitigated(type.node(), "explicit-response-schemas", where + " (no schema)");
           }
           if (MediaTypes.isStructured(type.name()) && reported.add(type.node())) {
-            context.report(type.node(), where + " has no schema: describe exactly the fields it returns, so that "
-                + "nothing more than the documented data can leave the API.");
+            context.report(
+                type.node(),
+                where
+                    + " has no schema: describe exactly the fields it returns, so that "
+                    + "nothing more than the documented data can leave the API.");
           }
           continue;
         }
@@ -76,18 +109,32 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
       String problem = items == null || !items.isObject() ? null : problem(items);
       evidence(items == null ? schema : items, where, problem, context);
       if (problem != null && reported.add(items)) {
-        context.report(items, where + " returns an array whose items (" + SchemaLabels.of(document, items) + ") " + problem
-            + ": list the properties each element returns.");
+        context.report(
+            items,
+            where
+                + " returns an array whose items ("
+                + SchemaLabels.of(document, items)
+                + ") "
+                + problem
+                + ": list the properties each element returns.");
       }
       return;
     }
     String problem = problem(schema);
     evidence(schema, where, problem, context);
     if (problem != null && reported.add(schema)) {
-      boolean inline = schema.equals(written) && !SchemaLabels.of(document, schema).startsWith("schema ");
-      NodeRef at = schema.has("additionalProperties") && schema.has("properties") ? schema.get("additionalProperties") : schema;
-      context.report(at, where + (inline ? " " : " returns " + SchemaLabels.of(document, schema) + ", which ") + problem
-          + ": list the properties it returns and set additionalProperties: false (maxProperties: 0 if it is always empty).");
+      boolean inline =
+          schema.equals(written) && !SchemaLabels.of(document, schema).startsWith("schema ");
+      NodeRef at =
+          schema.has("additionalProperties") && schema.has("properties")
+              ? schema.get("additionalProperties")
+              : schema;
+      context.report(
+          at,
+          where
+              + (inline ? " " : " returns " + SchemaLabels.of(document, schema) + ", which ")
+              + problem
+              + ": list the properties it returns and set additionalProperties: false (maxProperties: 0 if it is always empty).");
     }
   }
 
@@ -108,22 +155,33 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
     if (!shaped) {
       return "is untyped";
     }
-    if (schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf") || schema.has("$ref") || !Schemas.isObject(schema)) {
+    if (schema.has("allOf")
+        || schema.has("oneOf")
+        || schema.has("anyOf")
+        || schema.has("$ref")
+        || !Schemas.isObject(schema)) {
       return null;
     }
     JsonNode additional = schema.node().get("additionalProperties");
     JsonNode maxProperties = schema.node().get("maxProperties");
-    if (maxProperties != null && maxProperties.isNumber() && maxProperties.decimalValue().signum() == 0) {
+    if (maxProperties != null
+        && maxProperties.isNumber()
+        && maxProperties.decimalValue().signum() == 0) {
       // compared exactly: intValue() wraps 4294967296 (and 1e100) around to 0
       return null;
     }
-    boolean openAdditional = additional != null
-        && ((additional.isBoolean() && additional.booleanValue()) || (additional.isObject() && additional.isEmpty()));
+    boolean openAdditional =
+        additional != null
+            && ((additional.isBoolean() && additional.booleanValue())
+                || (additional.isObject() && additional.isEmpty()));
     boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
-    boolean listsProperties = schema.has("properties") && !schema.node().get("properties").isEmpty();
+    boolean listsProperties =
+        schema.has("properties") && !schema.node().get("properties").isEmpty();
     boolean mapOfSchemas = additional != null && additional.isObject() && !additional.isEmpty();
     if (openAdditional) {
-      return "accepts any additional property (additionalProperties: " + (additional.isBoolean() ? "true" : "{}") + ")";
+      return "accepts any additional property (additionalProperties: "
+          + (additional.isBoolean() ? "true" : "{}")
+          + ")";
     }
     if (!listsProperties && !mapOfSchemas && !closed && !schema.has("patternProperties")) {
       return "is an object that lists no properties, so any field may be returned";

@@ -15,9 +15,10 @@ import io.github.threatlint.rules.support.Schemas;
 @RuleInfo(
     id = "schema-additional-properties",
     title = "Input object accepts unlisted properties",
-    description = "An object schema of an input that accepts properties it does not list (additionalProperties absent, "
-        + "true or {} without maxProperties; for composed OAS 3.1 schemas, unevaluatedProperties likewise): a client can "
-        + "slip in fields such as role, isAdmin or balance and a back end that binds them is open to mass assignment.",
+    description =
+        "An object schema of an input that accepts properties it does not list (additionalProperties absent, "
+            + "true or {} without maxProperties; for composed OAS 3.1 schemas, unevaluatedProperties likewise): a client can "
+            + "slip in fields such as role, isAdmin or balance and a back end that binds them is open to mass assignment.",
     level = Level.NOTE,
     owasp2023 = {"API3"},
     owasp2019 = {"API6"},
@@ -33,41 +34,69 @@ public final class SchemaAdditionalProperties implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !Schemas.judged(visit, includeResponses) || visit.isCompositionMember() || Schemas.isEnumerated(schema)) {
+    if (schema.isRef()
+        || !Schemas.judged(visit, includeResponses)
+        || visit.isCompositionMember()
+        || Schemas.isEnumerated(schema)) {
       return;
     }
     boolean composed = schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
     if (composed) {
-      // before 3.1 a composed object cannot be closed: additionalProperties does not see the branches' properties
-      if (visit.document().version() == SpecVersion.OPENAPI_3_1 && (Schemas.isObject(schema) || schema.has("allOf"))
+      // before 3.1 a composed object cannot be closed: additionalProperties does not see the
+      // branches' properties
+      if (visit.document().version() == SpecVersion.OPENAPI_3_1
+          && (Schemas.isObject(schema) || schema.has("allOf"))
           && open(schema, "unevaluatedProperties")) {
-        context.report(schema, "unevaluatedProperties", SchemaLabels.of(visit.document(), schema) + " is a composed object "
-            + Schemas.usageLabel(visit) + " that accepts properties none of its parts lists: add unevaluatedProperties: "
-            + "false (or maxProperties) so that a client cannot slip in fields the API does not expect.");
+        context.report(
+            schema,
+            "unevaluatedProperties",
+            SchemaLabels.of(visit.document(), schema)
+                + " is a composed object "
+                + Schemas.usageLabel(visit)
+                + " that accepts properties none of its parts lists: add unevaluatedProperties: "
+                + "false (or maxProperties) so that a client cannot slip in fields the API does not expect.");
       }
       return;
     }
-    if (!Schemas.isObject(schema) || !open(schema, "additionalProperties") || closedBy31Keyword(visit, schema)) {
+    if (!Schemas.isObject(schema)
+        || !open(schema, "additionalProperties")
+        || closedBy31Keyword(visit, schema)) {
       return;
     }
     JsonNode additional = schema.node().get("additionalProperties");
-    String how = additional == null ? "additionalProperties is absent" : "additionalProperties is " + (additional.isBoolean() ? "true" : "{}");
-    context.report(schema, "additionalProperties", SchemaLabels.of(visit.document(), schema) + " is an object " + Schemas.usageLabel(visit)
-        + " that accepts properties it does not list (" + how + "): set additionalProperties: false, or a schema for the "
-        + "values plus maxProperties, so that a client cannot slip in fields such as role or isAdmin.");
+    String how =
+        additional == null
+            ? "additionalProperties is absent"
+            : "additionalProperties is " + (additional.isBoolean() ? "true" : "{}");
+    context.report(
+        schema,
+        "additionalProperties",
+        SchemaLabels.of(visit.document(), schema)
+            + " is an object "
+            + Schemas.usageLabel(visit)
+            + " that accepts properties it does not list ("
+            + how
+            + "): set additionalProperties: false, or a schema for the "
+            + "values plus maxProperties, so that a client cannot slip in fields such as role or isAdmin.");
   }
 
-  /** Open: the keyword absent, {@code true} or {@code {}}, and no {@code maxProperties} to bound what is added. */
+  /**
+   * Open: the keyword absent, {@code true} or {@code {}}, and no {@code maxProperties} to bound
+   * what is added.
+   */
   private static boolean open(NodeRef schema, String keyword) {
     if (schema.has("maxProperties")) {
       return false;
     }
     JsonNode value = schema.node().get(keyword);
-    return value == null || (value.isBoolean() && value.booleanValue()) || (value.isObject() && value.isEmpty());
+    return value == null
+        || (value.isBoolean() && value.booleanValue())
+        || (value.isObject() && value.isEmpty());
   }
 
   /** OAS 3.1: unevaluatedProperties: false closes a plain object too. */
   private static boolean closedBy31Keyword(SchemaVisit visit, NodeRef schema) {
-    return visit.document().version() == SpecVersion.OPENAPI_3_1 && !open(schema, "unevaluatedProperties");
+    return visit.document().version() == SpecVersion.OPENAPI_3_1
+        && !open(schema, "unevaluatedProperties");
   }
 }

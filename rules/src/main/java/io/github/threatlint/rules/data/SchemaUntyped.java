@@ -15,8 +15,9 @@ import java.util.Set;
 @RuleInfo(
     id = "schema-untyped",
     title = "Input schema that constrains nothing",
-    description = "A schema of a parameter or request body (or one of its properties or items) with no type, properties, "
-        + "composition, $ref, enum or const: it accepts any JSON value, so nothing validates what clients send.",
+    description =
+        "A schema of a parameter or request body (or one of its properties or items) with no type, properties, "
+            + "composition, $ref, enum or const: it accepts any JSON value, so nothing validates what clients send.",
     level = Level.WARNING,
     owasp2023 = {"API3", "API8"},
     owasp2019 = {"API3", "API8"},
@@ -30,11 +31,30 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
   public boolean includeResponses = false;
 
   /** Keywords that give a schema a shape of its own. */
-  private static final List<String> CONSTRAINING = List.of("type", "properties", "patternProperties", "additionalProperties",
-      "items", "prefixItems", "allOf", "oneOf", "anyOf", "not", "if", "$ref", "enum", "const", "$dynamicRef");
+  private static final List<String> CONSTRAINING =
+      List.of(
+          "type",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "items",
+          "prefixItems",
+          "allOf",
+          "oneOf",
+          "anyOf",
+          "not",
+          "if",
+          "$ref",
+          "enum",
+          "const",
+          "$dynamicRef");
 
-  /** Where a schema is a whole value: not a composition branch, a condition or a schema for unlisted properties. */
-  private static final Set<String> VALUE_PLACES = Set.of("properties", "items", "prefixItems", "patternProperties");
+  /**
+   * Where a schema is a whole value: not a composition branch, a condition or a schema for unlisted
+   * properties.
+   */
+  private static final Set<String> VALUE_PLACES =
+      Set.of("properties", "items", "prefixItems", "patternProperties");
 
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -53,7 +73,10 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
     if (Schemas.isSwagger2Parameter(visit) && "body".equals(schema.text("in"))) {
       return;
     }
-    context.report(schema, SchemaLabels.of(visit.document(), schema) + " constrains nothing (no type, properties, $ref, composition, enum "
-        + "or const), so it accepts any JSON value: declare its type and the constraints of what clients may send.");
+    context.report(
+        schema,
+        SchemaLabels.of(visit.document(), schema)
+            + " constrains nothing (no type, properties, $ref, composition, enum "
+            + "or const), so it accepts any JSON value: declare its type and the constraints of what clients may send.");
   }
 }

@@ -8,20 +8,21 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
-import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 import java.util.Map;
 
 @RuleInfo(
     id = "sensitive-field-in-response",
     title = "Secret returned in a response",
-    description = "A response schema has a property named like a secret (password, PIN, CVV/CVC, secret, private key, "
-        + "client secret, security answer) that is not writeOnly: the API documents that it returns the secret, to the "
-        + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
-        + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
+    description =
+        "A response schema has a property named like a secret (password, PIN, CVV/CVC, secret, private key, "
+            + "client secret, security answer) that is not writeOnly: the API documents that it returns the secret, to the "
+            + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
+            + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
     level = Level.ERROR,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
@@ -31,22 +32,46 @@ import java.util.Map;
     precision = "high",
     section = "data")
 public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
-  @RuleOption(description = "Names of secrets, matched as whole words of camelCase, snake_case or kebab-case property names.")
-  public List<String> names = List.of("password", "passwd", "pin", "cvv", "cvc", "cvv2", "secret", "private_key",
-      "client_secret", "security_answer", "secret_answer");
+  @RuleOption(
+      description =
+          "Names of secrets, matched as whole words of camelCase, snake_case or kebab-case property names.")
+  public List<String> names =
+      List.of(
+          "password",
+          "passwd",
+          "pin",
+          "cvv",
+          "cvc",
+          "cvv2",
+          "secret",
+          "private_key",
+          "client_secret",
+          "security_answer",
+          "secret_answer");
 
-  @RuleOption(description = "The names above whose values may be numbers (a PIN, a card verification code); for the "
-      + "others a number is a setting about the secret (password_validity_days), not the secret.")
+  @RuleOption(
+      description =
+          "The names above whose values may be numbers (a PIN, a card verification code); for the "
+              + "others a number is a setting about the secret (password_validity_days), not the secret.")
   public List<String> numericSecrets = List.of("pin", "cvv", "cvc", "cvv2");
 
-  @RuleOption(description = "Names of card numbers (PAN), matched as whole words ending the property name: PCI DSS "
-      + "allows a response to show at most the first six and last four digits, so an unmasked one is reported (a "
-      + "warning) unless its name, description, pattern or value type (x-cds-type MaskedPANString) says it is masked.")
+  @RuleOption(
+      description =
+          "Names of card numbers (PAN), matched as whole words ending the property name: PCI DSS "
+              + "allows a response to show at most the first six and last four digits, so an unmasked one is reported (a "
+              + "warning) unless its name, description, pattern or value type (x-cds-type MaskedPANString) says it is masked.")
   public List<String> cardNumbers = List.of("pan", "card_number", "primary_account_number");
 
   /** Names of a card's expiry date, named in a card-number finding when one sits beside it. */
-  private static final List<String> EXPIRY_NAMES = List.of("expiry", "expiry_date", "expiration_date", "card_expiry",
-      "exp_date", "valid_thru", "valid_until");
+  private static final List<String> EXPIRY_NAMES =
+      List.of(
+          "expiry",
+          "expiry_date",
+          "expiration_date",
+          "card_expiry",
+          "exp_date",
+          "valid_thru",
+          "valid_until");
 
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -59,52 +84,86 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
       String name = property.getKey();
       reportCardNumber(visit, property, context);
       String term = FieldNames.endingTerm(name, names);
-      if (term == null || !FieldNames.holdsScalar(document, property.getValue())
+      if (term == null
+          || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue()) && !numericSecrets.contains(term))
           || writeOnly(document, visit, name, property.getValue())) {
         continue;
       }
-      String fix = document.isSwagger2()
-          ? "remove it from the response schema (Swagger 2.0 has no writeOnly: use separate request and response schemas)."
-          : "mark it writeOnly: true, or remove it from the response schema, so that the secret is never returned.";
-      context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(visit.document(), schema) + " is returned to "
-          + "clients and named like a secret (" + term + "): " + fix);
+      String fix =
+          document.isSwagger2()
+              ? "remove it from the response schema (Swagger 2.0 has no writeOnly: use separate request and response schemas)."
+              : "mark it writeOnly: true, or remove it from the response schema, so that the secret is never returned.";
+      context.report(
+          property.getValue(),
+          "Property '"
+              + name
+              + "' of "
+              + SchemaLabels.of(visit.document(), schema)
+              + " is returned to "
+              + "clients and named like a secret ("
+              + term
+              + "): "
+              + fix);
     }
   }
 
-  /** An unmasked card number (PAN) returned to clients, with the expiry date beside it if there is one. */
-  private void reportCardNumber(SchemaVisit visit, Map.Entry<String, NodeRef> property, RuleContext context) {
+  /**
+   * An unmasked card number (PAN) returned to clients, with the expiry date beside it if there is
+   * one.
+   */
+  private void reportCardNumber(
+      SchemaVisit visit, Map.Entry<String, NodeRef> property, RuleContext context) {
     ApiDocument document = visit.document();
     String name = property.getKey();
     NodeRef value = document.deref(property.getValue());
     // a schema clients also send (an account reference) echoes the number the client gave
-    if (visit.isInput() || FieldNames.endingTerm(name, cardNumbers) == null || value == null || !FieldNames.holdsScalar(document, property.getValue())
-        || masked(value) || writeOnly(document, visit, name, property.getValue())) {
+    if (visit.isInput()
+        || FieldNames.endingTerm(name, cardNumbers) == null
+        || value == null
+        || !FieldNames.holdsScalar(document, property.getValue())
+        || masked(value)
+        || writeOnly(document, visit, name, property.getValue())) {
       return;
     }
     String expiry = null;
     for (Map.Entry<String, NodeRef> sibling : Schemas.properties(visit.node())) {
-      if (FieldNames.endingTerm(sibling.getKey(), EXPIRY_NAMES) != null || Words.isAny(sibling.getKey(), EXPIRY_NAMES)) {
+      if (FieldNames.endingTerm(sibling.getKey(), EXPIRY_NAMES) != null
+          || Words.isAny(sibling.getKey(), EXPIRY_NAMES)) {
         expiry = sibling.getKey();
         break;
       }
     }
-    context.report(property.getValue(), "Property '" + name + "' of " + SchemaLabels.of(document, visit.node()) + " is returned to "
-        + "clients and named like a card number (PAN)" + (expiry == null ? "" : ", beside its expiry date '" + expiry + "'")
-        + ", with nothing saying it is masked: return it masked (first six and last four digits at most, PCI DSS "
-        + "requirement 3.4) and say so in its description or pattern, or leave it out of the response.", Level.WARNING);
+    context.report(
+        property.getValue(),
+        "Property '"
+            + name
+            + "' of "
+            + SchemaLabels.of(document, visit.node())
+            + " is returned to "
+            + "clients and named like a card number (PAN)"
+            + (expiry == null ? "" : ", beside its expiry date '" + expiry + "'")
+            + ", with nothing saying it is masked: return it masked (first six and last four digits at most, PCI DSS "
+            + "requirement 3.4) and say so in its description or pattern, or leave it out of the response.",
+        Level.WARNING);
   }
 
-  /** Masked by name-independent evidence: the description, a pattern with * or X, or CDR's MaskedPANString. */
+  /**
+   * Masked by name-independent evidence: the description, a pattern with * or X, or CDR's
+   * MaskedPANString.
+   */
   private static boolean masked(NodeRef value) {
     String description = value.text("description");
     String pattern = value.text("pattern");
     return "MaskedPANString".equals(Schemas.valueType(value))
-        || (description != null && Words.lower(description).matches("(?s).*\\b(masked|truncated|obfuscated)\\b.*"))
-        || (pattern != null && (pattern.contains("\\*") || pattern.contains("X") || pattern.contains("x{")));
+        || (description != null
+            && Words.lower(description).matches("(?s).*\\b(masked|truncated|obfuscated)\\b.*"))
+        || (pattern != null
+            && (pattern.contains("\\*") || pattern.contains("X") || pattern.contains("x{")));
   }
 
-  private static boolean writeOnly(ApiDocument document, SchemaVisit object, String name, NodeRef property) {
+  private static boolean writeOnly(
+      ApiDocument document, SchemaVisit object, String name, NodeRef property) {
     if (Schemas.flag(document, property, "writeOnly")) {
       return true;
     }

@@ -16,10 +16,11 @@ import java.util.List;
 @RuleInfo(
     id = "string-max-length",
     title = "Input string without a maximum length",
-    description = "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
-        + "format, bounded value type (x-cds-type DateString, AmountString, ...) or length-bounding pattern: the API "
-        + "accepts values of any size, which costs memory, storage and "
-        + "processing and lets oversized payloads through to the back end.",
+    description =
+        "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
+            + "format, bounded value type (x-cds-type DateString, AmountString, ...) or length-bounding pattern: the API "
+            + "accepts values of any size, which costs memory, storage and "
+            + "processing and lets oversized payloads through to the back end.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -30,7 +31,8 @@ import java.util.List;
     precision = "high",
     section = "data")
 public final class StringMaxLength implements Checks.SchemaCheck {
-  @RuleOption(description = "Formats whose values have a bounded size, so that they need no maxLength.")
+  @RuleOption(
+      description = "Formats whose values have a bounded size, so that they need no maxLength.")
   public List<String> boundedFormats = List.of("date", "date-time", "time", "uuid", "ipv4", "ipv6");
 
   @RuleOption(description = "Also check strings of responses, not only inputs.")
@@ -45,26 +47,52 @@ public final class StringMaxLength implements Checks.SchemaCheck {
     if (schema.isRef() || !Schemas.isString(schema) || !Schemas.judged(visit, includeResponses)) {
       return;
     }
-    if (Schemas.formatIn(schema, UPLOAD_FORMATS) || schema.has("contentEncoding") || schema.has("contentMediaType")) {
+    if (Schemas.formatIn(schema, UPLOAD_FORMATS)
+        || schema.has("contentEncoding")
+        || schema.has("contentMediaType")) {
       return;
     }
-    boolean bounded = Schemas.declares(visit, node -> node.has("maxLength") || Schemas.isEnumerated(node)
-        || Schemas.formatIn(node, boundedFormats) || Regexes.boundsLength(node.text("pattern")))
-        || Schemas.hasBoundedValueType(schema);
+    boolean bounded =
+        Schemas.declares(
+                visit,
+                node ->
+                    node.has("maxLength")
+                        || Schemas.isEnumerated(node)
+                        || Schemas.formatIn(node, boundedFormats)
+                        || Regexes.boundsLength(node.text("pattern")))
+            || Schemas.hasBoundedValueType(schema);
     if (bounded) {
-      context.mitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (bounded string)");
+      context.mitigated(
+          schema,
+          "input-validation",
+          SchemaLabels.of(visit.document(), schema) + " (bounded string)");
     } else {
-      context.unmitigated(schema, "input-validation", SchemaLabels.of(visit.document(), schema) + " (string without maxLength)");
+      context.unmitigated(
+          schema,
+          "input-validation",
+          SchemaLabels.of(visit.document(), schema) + " (string without maxLength)");
       String pattern = schema.text("pattern");
-      String note = pattern != null && !Regexes.isAnchored(pattern) && Regexes.boundsLength("^(?:" + pattern + ")$")
-          ? " (its pattern would bound the length if it were anchored with ^ and $)" : "";
-      String message = SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " without maxLength"
-          + note + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
-          + "are refused before they reach the back end.";
+      String note =
+          pattern != null
+                  && !Regexes.isAnchored(pattern)
+                  && Regexes.boundsLength("^(?:" + pattern + ")$")
+              ? " (its pattern would bound the length if it were anchored with ^ and $)"
+              : "";
+      String message =
+          SchemaLabels.of(visit.document(), schema)
+              + " is a string "
+              + Schemas.usageLabel(visit)
+              + " without maxLength"
+              + note
+              + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
+              + "are refused before they reach the back end.";
       JsonNode parameter = Schemas.parameterOf(schema);
       if (parameter != null && "header".equals(parameter.path("in").asText())) {
         // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
-        context.report(schema, message + " (A header: the server's header-size limit bounds it already.)", Level.NOTE);
+        context.report(
+            schema,
+            message + " (A header: the server's header-size limit bounds it already.)",
+            Level.NOTE);
       } else {
         context.report(schema, message);
       }

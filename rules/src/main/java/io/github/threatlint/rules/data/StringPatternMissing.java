@@ -15,9 +15,10 @@ import io.github.threatlint.rules.support.Schemas;
 @RuleInfo(
     id = "string-pattern-missing",
     title = "Input string without a pattern or format",
-    description = "A string that clients send with no pattern (or one that matches every string, such as .*), format, value type "
-        + "(x-cds-type), enum or const: any characters are accepted, so "
-        + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
+    description =
+        "A string that clients send with no pattern (or one that matches every string, such as .*), format, value type "
+            + "(x-cds-type), enum or const: any characters are accepted, so "
+            + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
     level = Level.NOTE,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
@@ -33,8 +34,11 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (schema.isRef() || !Schemas.isString(schema) || !Schemas.judged(visit, includeResponses)
-        || schema.has("contentEncoding") || schema.has("contentMediaType")) {
+    if (schema.isRef()
+        || !Schemas.isString(schema)
+        || !Schemas.judged(visit, includeResponses)
+        || schema.has("contentEncoding")
+        || schema.has("contentMediaType")) {
       return;
     }
     String body = Schemas.bodyMediaType(schema);
@@ -42,14 +46,26 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
       // the whole of an XML or text document: a pattern cannot describe it
       return;
     }
-    boolean constrained = Schemas.declares(visit, node -> constrainingPattern(node) || node.has("format")
-        || Schemas.isEnumerated(node)) || Schemas.valueType(schema) != null;
+    boolean constrained =
+        Schemas.declares(
+                visit,
+                node ->
+                    constrainingPattern(node) || node.has("format") || Schemas.isEnumerated(node))
+            || Schemas.valueType(schema) != null;
     if (!constrained) {
       String pattern = schema.text("pattern");
-      String evidence = pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a string " + Schemas.usageLabel(visit) + " that accepts any "
-          + "characters" + evidence + ": declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
-          + "the value can legitimately contain.");
+      String evidence =
+          pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
+      context.report(
+          schema,
+          SchemaLabels.of(visit.document(), schema)
+              + " is a string "
+              + Schemas.usageLabel(visit)
+              + " that accepts any "
+              + "characters"
+              + evidence
+              + ": declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
+              + "the value can legitimately contain.");
     }
   }
 

@@ -1,19 +1,11 @@
 package io.github.threatlint.rules.data;
 
-import io.github.threatlint.core.api.Checks;
-import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.MediaType;
-import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.RuleContext;
-import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SchemaVisit;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Checks;
-import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SchemaVisit;
@@ -27,9 +19,10 @@ import java.util.Set;
 @RuleInfo(
     id = "upload-unbounded",
     title = "Upload without a size limit",
-    description = "A binary or multipart upload (format binary or byte, application/octet-stream, multipart/*) whose "
-        + "file field has no maxLength: nothing tells clients, gateways and servers how large a file may be, so one "
-        + "request can fill memory or storage.",
+    description =
+        "A binary or multipart upload (format binary or byte, application/octet-stream, multipart/*) whose "
+            + "file field has no maxLength: nothing tells clients, gateways and servers how large a file may be, so one "
+            + "request can fill memory or storage.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -43,21 +36,35 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
 
   private final Set<NodeRef> reported = new HashSet<>();
 
-  /** File fields wherever they are written: binary or base64 strings, 3.1 encoded content, 2.0 file parameters. */
+  /**
+   * File fields wherever they are written: binary or base64 strings, 3.1 encoded content, 2.0 file
+   * parameters.
+   */
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
     JsonNode parameter = Schemas.parameterOf(schema);
-    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size limit
-    if (schema.isRef() || !visit.isInput() || Schemas.isReadOnly(visit) || !isFile(schema)
+    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size
+    // limit
+    if (schema.isRef()
+        || !visit.isInput()
+        || Schemas.isReadOnly(visit)
+        || !isFile(schema)
         || (parameter != null && "header".equals(parameter.path("in").asText()))) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {
-      String what = "byte".equals(Schemas.format(schema)) || schema.has("contentEncoding")
-          ? "is base64-encoded content" : "is an uploaded file";
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " " + what + " without maxLength: declare the largest size the "
-          + "API accepts (maxLength), so that gateways and servers can refuse larger uploads early.");
+      String what =
+          "byte".equals(Schemas.format(schema)) || schema.has("contentEncoding")
+              ? "is base64-encoded content"
+              : "is an uploaded file";
+      context.report(
+          schema,
+          SchemaLabels.of(visit.document(), schema)
+              + " "
+              + what
+              + " without maxLength: declare the largest size the "
+              + "API accepts (maxLength), so that gateways and servers can refuse larger uploads early.");
     }
   }
 
@@ -71,16 +78,36 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
       }
       if (type.schema() == null) {
         if (reported.add(type.node())) {
-          context.report(type.node(), "The " + type.name() + " request body of " + operation.label() + " has no schema, "
-              + "so no size limit: add a schema " + (multipart ? "whose file fields declare maxLength" : "of type string, "
-              + "format binary, with maxLength") + " (the largest size in bytes the API accepts).");
+          context.report(
+              type.node(),
+              "The "
+                  + type.name()
+                  + " request body of "
+                  + operation.label()
+                  + " has no schema, "
+                  + "so no size limit: add a schema "
+                  + (multipart
+                      ? "whose file fields declare maxLength"
+                      : "of type string, " + "format binary, with maxLength")
+                  + " (the largest size in bytes the API accepts).");
         }
         continue;
       }
       NodeRef body = operation.document().deref(type.schema());
-      if (!multipart && body != null && Schemas.isString(body) && !isFile(body) && !body.has("maxLength") && reported.add(body)) {
-        context.report(body, "The " + type.name() + " request body of " + operation.label() + " is a string without "
-            + "maxLength: declare the largest size in bytes the API accepts.");
+      if (!multipart
+          && body != null
+          && Schemas.isString(body)
+          && !isFile(body)
+          && !body.has("maxLength")
+          && reported.add(body)) {
+        context.report(
+            body,
+            "The "
+                + type.name()
+                + " request body of "
+                + operation.label()
+                + " is a string without "
+                + "maxLength: declare the largest size in bytes the API accepts.");
       }
     }
   }
@@ -89,7 +116,9 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
     if (Schemas.hasType(schema, "file")) {
       return true;
     }
-    return Schemas.isString(schema) && (Schemas.formatIn(schema, FILE_FORMATS) || schema.has("contentMediaType")
-        || schema.has("contentEncoding"));
+    return Schemas.isString(schema)
+        && (Schemas.formatIn(schema, FILE_FORMATS)
+            || schema.has("contentMediaType")
+            || schema.has("contentEncoding"));
   }
 }

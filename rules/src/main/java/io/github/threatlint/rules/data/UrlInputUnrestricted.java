@@ -22,9 +22,10 @@ import java.util.Set;
 @RuleInfo(
     id = "url-input-unrestricted",
     title = "URL input without an allow-list",
-    description = "An input named like a URL (url, uri, callback, redirect, webhook, return_to, ...) or with format uri "
-        + "that has no pattern or enum restricting where it may point: if the server calls or redirects to it, clients "
-        + "can make it reach internal hosts or cloud metadata (server-side request forgery) or phishing sites.",
+    description =
+        "An input named like a URL (url, uri, callback, redirect, webhook, return_to, ...) or with format uri "
+            + "that has no pattern or enum restricting where it may point: if the server calls or redirects to it, clients "
+            + "can make it reach internal hosts or cloud metadata (server-side request forgery) or phishing sites.",
     level = Level.WARNING,
     owasp2023 = {"API7"},
     owasp2019 = {},
@@ -34,16 +35,31 @@ import java.util.Set;
     precision = "medium",
     section = "data")
 public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.ParameterCheck {
-  @RuleOption(description = "Names of URL inputs, matched as whole words of camelCase, snake_case or kebab-case names.")
-  public List<String> names = List.of("url", "uri", "href", "callback", "redirect", "webhook", "return_to", "return_url",
-      "endpoint");
+  @RuleOption(
+      description =
+          "Names of URL inputs, matched as whole words of camelCase, snake_case or kebab-case names.")
+  public List<String> names =
+      List.of(
+          "url",
+          "uri",
+          "href",
+          "callback",
+          "redirect",
+          "webhook",
+          "return_to",
+          "return_url",
+          "endpoint");
 
   @RuleOption(description = "Formats that mark a string as a URL.")
-  public List<String> formats = List.of("uri", "url", "iri", "uri-reference", "iri-reference", "uri-template");
+  public List<String> formats =
+      List.of("uri", "url", "iri", "uri-reference", "iri-reference", "uri-template");
 
   private final Set<NodeRef> reported = new HashSet<>();
 
-  /** Parameters: the name is on the parameter, the constraints on its schema (inline in Swagger 2.0). */
+  /**
+   * Parameters: the name is on the parameter, the constraints on its schema (inline in Swagger
+   * 2.0).
+   */
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
     if ("body".equals(parameter.in())) {
@@ -51,7 +67,9 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     }
     NodeRef written = parameter.schema();
     boolean named = FieldNames.endingTerm(parameter.name(), names) != null;
-    if (written == null || (!named && !hasUrlFormat(written)) || isJsonpCallback(parameter.node())) {
+    if (written == null
+        || (!named && !hasUrlFormat(written))
+        || isJsonpCallback(parameter.node())) {
       return;
     }
     // a parameter whose schema is a URL type defined elsewhere is judged there
@@ -61,9 +79,13 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     if (isUnrestrictedText(written)) {
       NodeRef at = written.equals(parameter.node()) ? parameter.node() : written;
       if (reported.add(at)) {
-        context.report(at, "The " + SchemaLabels.parameter(parameter) + " takes a URL with no pattern or enum: restrict it to the "
-            + "hosts and schemes the API may call or redirect to (an anchored pattern or an enum), and check it on the "
-            + "server as well.");
+        context.report(
+            at,
+            "The "
+                + SchemaLabels.parameter(parameter)
+                + " takes a URL with no pattern or enum: restrict it to the "
+                + "hosts and schemes the API may call or redirect to (an anchored pattern or an enum), and check it on the "
+                + "server as well.");
       }
     }
   }
@@ -79,26 +101,46 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       NodeRef written = property.getValue();
       NodeRef resolved = document.deref(written);
-      if (FieldNames.endingTerm(property.getKey(), names) == null || resolved == null || Schemas.flag(document, written, "readOnly")
+      if (FieldNames.endingTerm(property.getKey(), names) == null
+          || resolved == null
+          || Schemas.flag(document, written, "readOnly")
           || isJsonpCallback(resolved)) {
         continue;
       }
       if (written.isRef() && hasUrlFormat(resolved)) {
         continue;
       }
-      if (isUnrestrictedText(resolved) && !restrictedElsewhere(visit, property.getKey()) && reported.add(written)) {
-        context.report(written, "Property '" + property.getKey() + "' of " + SchemaLabels.of(visit.document(), schema) + " takes a URL "
-            + "with no pattern or enum: restrict it to the hosts and schemes the API may call or redirect to (an "
-            + "anchored pattern or an enum), and check it on the server as well.");
+      if (isUnrestrictedText(resolved)
+          && !restrictedElsewhere(visit, property.getKey())
+          && reported.add(written)) {
+        context.report(
+            written,
+            "Property '"
+                + property.getKey()
+                + "' of "
+                + SchemaLabels.of(visit.document(), schema)
+                + " takes a URL "
+                + "with no pattern or enum: restrict it to the hosts and schemes the API may call or redirect to (an "
+                + "anchored pattern or an enum), and check it on the server as well.");
       }
     }
-    if (schema.isRef() || Schemas.isSwagger2Parameter(visit) || !hasUrlFormat(schema) || reported.contains(schema)) {
+    if (schema.isRef()
+        || Schemas.isSwagger2Parameter(visit)
+        || !hasUrlFormat(schema)
+        || reported.contains(schema)) {
       return;
     }
-    if (!Schemas.declares(visit, node -> node.has("pattern") || Schemas.isEnumerated(node)) && reported.add(schema)) {
-      context.report(schema, SchemaLabels.of(visit.document(), schema) + " is a URL (format " + Schemas.format(schema) + ") "
-          + Schemas.usageLabel(visit) + " with no pattern or enum: restrict it to the hosts and schemes the API may call "
-          + "or redirect to.");
+    if (!Schemas.declares(visit, node -> node.has("pattern") || Schemas.isEnumerated(node))
+        && reported.add(schema)) {
+      context.report(
+          schema,
+          SchemaLabels.of(visit.document(), schema)
+              + " is a URL (format "
+              + Schemas.format(schema)
+              + ") "
+              + Schemas.usageLabel(visit)
+              + " with no pattern or enum: restrict it to the hosts and schemes the API may call "
+              + "or redirect to.");
     }
   }
 
@@ -119,7 +161,9 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     }
     Set<String> types = Schemas.valueTypes(schema);
     boolean composed = schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
-    return types.isEmpty() ? !composed && !schema.has("properties") && !schema.has("items") : types.equals(Set.of("string"));
+    return types.isEmpty()
+        ? !composed && !schema.has("properties") && !schema.has("items")
+        : types.equals(Set.of("string"));
   }
 
   private static boolean restrictedElsewhere(SchemaVisit object, String property) {
@@ -132,13 +176,15 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   }
 
   /**
-   * A URL inside hypermedia links ({@code Links.Prev}, the url of a {@code Link} object, {@code _links}):
-   * a link the API returns and a client may echo, which the API neither calls nor redirects to.
+   * A URL inside hypermedia links ({@code Links.Prev}, the url of a {@code Link} object, {@code
+   * _links}): a link the API returns and a client may echo, which the API neither calls nor
+   * redirects to.
    */
   private static boolean withinLinks(SchemaVisit visit) {
     for (SchemaVisit current = visit; current != null; current = current.parent()) {
       if (FieldNames.isHypermedia(current.propertyName())
-          || (Schemas.isObject(current.node()) && current.parent() == null
+          || (Schemas.isObject(current.node())
+              && current.parent() == null
               && FieldNames.isHypermedia(Pointers.lastSegment(current.node().pointer())))) {
         return true;
       }

@@ -21,9 +21,10 @@ import java.util.Set;
 @RuleInfo(
     id = "component-unused",
     title = "Unused component",
-    description = "A reusable component (schema, parameter, response, request body, header, example, link, callback, "
-        + "path item) that nothing in any file of the document references. Dead definitions blur the inventory of what "
-        + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's.",
+    description =
+        "A reusable component (schema, parameter, response, request body, header, example, link, callback, "
+            + "path item) that nothing in any file of the document references. Dead definitions blur the inventory of what "
+            + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -32,13 +33,18 @@ import java.util.Set;
     securitySeverity = 1.0,
     precision = "high",
     section = "doc")
-public final class ComponentUnused implements Checks.ReferenceCheck, Checks.SchemaCheck, Checks.NodeCheck,
-    Checks.DocumentEndCheck {
+public final class ComponentUnused
+    implements Checks.ReferenceCheck,
+        Checks.SchemaCheck,
+        Checks.NodeCheck,
+        Checks.DocumentEndCheck {
   /**
-   * OAS 3 component sections and how messages name their members. Security schemes are left out: an unused
-   * one is security-scheme-unused's finding (with its unused scopes), so it is reported once.
+   * OAS 3 component sections and how messages name their members. Security schemes are left out: an
+   * unused one is security-scheme-unused's finding (with its unused scopes), so it is reported
+   * once.
    */
   private static final Map<String, String> OPENAPI3_SECTIONS = new LinkedHashMap<>();
+
   /** Swagger 2.0 top-level sections of reusable definitions. */
   private static final Map<String, String> SWAGGER2_SECTIONS = new LinkedHashMap<>();
 
@@ -61,6 +67,7 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
 
   /** "section/name" of every component something refers to. */
   private final Set<String> used = new HashSet<>();
+
   /** A reference into another file could not be followed: what that file uses is unknown. */
   private boolean incomplete;
 
@@ -94,15 +101,16 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
       if (target.startsWith("#/")) {
         markPointer(context.document(), target.substring(1));
       } else if (!target.contains("/") && !target.contains("#")) {
-        markPointer(context.document(), Pointers.child(prefix.substring(1, prefix.length() - 1), target));
+        markPointer(
+            context.document(), Pointers.child(prefix.substring(1, prefix.length() - 1), target));
       }
     }
   }
 
   /**
    * A reference written inside an extension ({@code x-mapped-definition: {$ref: ...}}) or inside an
-   * example's literal value (one example composed of another) is not followed by tools, but it shows
-   * that the author uses the component: it counts.
+   * example's literal value (one example composed of another) is not followed by tools, but it
+   * shows that the author uses the component: it counts.
    */
   @Override
   public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
@@ -145,22 +153,31 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
     if (base == null) {
       return;
     }
-    for (Map.Entry<String, String> section : (swagger2 ? SWAGGER2_SECTIONS : OPENAPI3_SECTIONS).entrySet()) {
+    for (Map.Entry<String, String> section :
+        (swagger2 ? SWAGGER2_SECTIONS : OPENAPI3_SECTIONS).entrySet()) {
       NodeRef container = base.get(section.getKey());
       if (container == null) {
         continue;
       }
       for (Map.Entry<String, NodeRef> member : container.members()) {
-        if (member.getKey().startsWith("x-") || used.contains(section.getKey() + "/" + member.getKey())) {
+        if (member.getKey().startsWith("x-")
+            || used.contains(section.getKey() + "/" + member.getKey())) {
           continue;
         }
-        context.report(member.getValue(), section.getValue() + " '" + member.getKey() + "' is declared but nothing "
-            + "references it: remove it, or reference it where it is meant to be used.");
+        context.report(
+            member.getValue(),
+            section.getValue()
+                + " '"
+                + member.getKey()
+                + "' is declared but nothing "
+                + "references it: remove it, or reference it where it is meant to be used.");
       }
     }
   }
 
-  /** Marks the component a pointer of the root file lies in (the pointer may lead deeper into it). */
+  /**
+   * Marks the component a pointer of the root file lies in (the pointer may lead deeper into it).
+   */
   private void markPointer(ApiDocument document, String pointer) {
     List<String> segments = Pointers.segments(pointer);
     if (document.isSwagger2()) {
@@ -181,7 +198,12 @@ public final class ComponentUnused implements Checks.ReferenceCheck, Checks.Sche
     if (file == root) {
       return true;
     }
-    return root.source().path() != null && file.source().path() != null
-        && root.source().path().toAbsolutePath().normalize().equals(file.source().path().toAbsolutePath().normalize());
+    return root.source().path() != null
+        && file.source().path() != null
+        && root.source()
+            .path()
+            .toAbsolutePath()
+            .normalize()
+            .equals(file.source().path().toAbsolutePath().normalize());
   }
 }

@@ -10,9 +10,10 @@ import io.github.threatlint.core.api.RuleInfo;
 @RuleInfo(
     id = "info-contact-missing",
     title = "No contact or description in info",
-    description = "The document names no contact with an email or URL in info.contact, or has no info.description. "
-        + "Consumers, TPPs and security researchers need to know who owns the API and where to report a problem, and "
-        + "a description says what the API is for.",
+    description =
+        "The document names no contact with an email or URL in info.contact, or has no info.description. "
+            + "Consumers, TPPs and security researchers need to know who owns the API and where to report a problem, and "
+            + "a description says what the API is for.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -31,13 +32,19 @@ public final class InfoContactMissing implements Checks.DocumentCheck {
     }
     NodeRef contact = info.get("contact");
     if (contact == null || !contact.isObject()) {
-      context.report(info, "info has no contact: add info.contact with the owning team's email or URL, so that "
-          + "consumers and security researchers know where to report a problem.");
+      context.report(
+          info,
+          "info has no contact: add info.contact with the owning team's email or URL, so that "
+              + "consumers and security researchers know where to report a problem.");
     } else if (isBlank(contact.text("email")) && isBlank(contact.text("url"))) {
-      context.report(contact, "info.contact has neither an email nor a URL: add one, so that consumers and security "
-          + "researchers can actually reach the owners.");
+      context.report(
+          contact,
+          "info.contact has neither an email nor a URL: add one, so that consumers and security "
+              + "researchers can actually reach the owners.");
     }
-    if (contact != null && contact.isObject() && (!isBlank(contact.text("email")) || !isBlank(contact.text("url")))) {
+    if (contact != null
+        && contact.isObject()
+        && (!isBlank(contact.text("email")) || !isBlank(contact.text("url")))) {
       context.mitigated(contact, "documentation", "info.contact");
     } else {
       context.unmitigated(info, "documentation", "info.contact");
@@ -46,8 +53,10 @@ public final class InfoContactMissing implements Checks.DocumentCheck {
       context.mitigated(info.get("description"), "documentation", "info.description");
     } else {
       context.unmitigated(info, "documentation", "info.description");
-      context.report(info, "info has no description: describe what the API is for, who may use it and how access "
-          + "is granted.");
+      context.report(
+          info,
+          "info has no description: describe what the API is for, who may use it and how access "
+              + "is granted.");
     }
   }
 

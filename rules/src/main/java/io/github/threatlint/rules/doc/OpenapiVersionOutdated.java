@@ -11,9 +11,10 @@ import io.github.threatlint.core.api.RuleOption;
 @RuleInfo(
     id = "openapi-version-outdated",
     title = "Outdated specification version",
-    description = "A Swagger 2.0 document (or an OpenAPI 3.0 one, when the option minimum is 3.1). Old specification "
-        + "versions cannot express parts of the security model (OpenID Connect, mutual TLS, several servers, "
-        + "callbacks), and their tooling is no longer maintained.",
+    description =
+        "A Swagger 2.0 document (or an OpenAPI 3.0 one, when the option minimum is 3.1). Old specification "
+            + "versions cannot express parts of the security model (OpenID Connect, mutual TLS, several servers, "
+            + "callbacks), and their tooling is no longer maintained.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -23,7 +24,8 @@ import io.github.threatlint.core.api.RuleOption;
     precision = "very-high",
     section = "doc")
 public final class OpenapiVersionOutdated implements Checks.DocumentCheck {
-  @RuleOption(description = "The oldest specification version accepted, as MAJOR.MINOR (2.0, 3.0 or 3.1).")
+  @RuleOption(
+      description = "The oldest specification version accepted, as MAJOR.MINOR (2.0, 3.0 or 3.1).")
   public String minimum = "3.0";
 
   @Override
@@ -38,16 +40,24 @@ public final class OpenapiVersionOutdated implements Checks.DocumentCheck {
       return;
     }
     String what = document.isSwagger2() ? "Swagger 2.0" : "OpenAPI " + written;
-    context.report(version, "The document is written in " + what + ", older than the required " + minimum + ": "
-        + "migrate it to OpenAPI 3.1 (converters exist), which describes OpenID Connect, mutual TLS, callbacks "
-        + "and webhooks, and is what current tools maintain.");
+    context.report(
+        version,
+        "The document is written in "
+            + what
+            + ", older than the required "
+            + minimum
+            + ": "
+            + "migrate it to OpenAPI 3.1 (converters exist), which describes OpenID Connect, mutual TLS, callbacks "
+            + "and webhooks, and is what current tools maintain.");
   }
 
   /** Compares MAJOR.MINOR of two version texts; text that is not numeric counts as 0. */
   static int compare(String a, String b) {
     int[] left = majorMinor(a);
     int[] right = majorMinor(b);
-    return left[0] != right[0] ? Integer.compare(left[0], right[0]) : Integer.compare(left[1], right[1]);
+    return left[0] != right[0]
+        ? Integer.compare(left[0], right[0])
+        : Integer.compare(left[1], right[1]);
   }
 
   private static int[] majorMinor(String version) {

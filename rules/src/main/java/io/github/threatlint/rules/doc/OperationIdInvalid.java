@@ -11,14 +11,18 @@ import java.util.Map;
 @RuleInfo(
     id = "operation-id-invalid",
     title = "Missing or duplicate operationId",
-    description = "An operation without operationId (graded note) or with one that another operation also uses "
-        + "(graded error). Accounting, audit trails, gateway policies and generated clients key on a stable, unique "
-        + "operation identifier; a duplicate one makes two operations indistinguishable.",
+    description =
+        "An operation without operationId (graded note) or with one that another operation also uses "
+            + "(graded error). Accounting, audit trails, gateway policies and generated clients key on a stable, unique "
+            + "operation identifier; a duplicate one makes two operations indistinguishable.",
     level = Level.WARNING,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"DOC", "AAA"},
-    sftiScenarios = {"Lack of consistent documentation", "Missing traceability on incident investigations"},
+    sftiScenarios = {
+      "Lack of consistent documentation",
+      "Missing traceability on incident investigations"
+    },
     securitySeverity = 2.5,
     precision = "very-high",
     section = "doc")
@@ -30,17 +34,34 @@ public final class OperationIdInvalid implements Checks.OperationCheck {
     String operationId = operation.operationId();
     if (operationId == null || operationId.isBlank()) {
       if (operation.kind() != Operation.Kind.CALLBACK) {
-        context.report(operation.node(), operation.label() + " has no operationId: give it a unique, stable "
-            + "identifier (such as listAccounts) so that logs, gateway policies and clients can name it.", Level.NOTE);
+        context.report(
+            operation.node(),
+            operation.label()
+                + " has no operationId: give it a unique, stable "
+                + "identifier (such as listAccounts) so that logs, gateway policies and clients can name it.",
+            Level.NOTE);
       }
       return;
     }
     Operation first = firstById.putIfAbsent(operationId, operation);
     if (first != null) {
-      int line = first.node().file().index().region(first.node().pointer() + "/operationId").startLine();
-      context.report(operation.node().get("operationId"), "operationId '" + operationId + "' of " + operation.label()
-          + " is already used by " + first.label() + " (" + first.node().file().displayPath() + ":" + line + "): "
-          + "operation ids must be unique; rename one of them.", Level.ERROR);
+      int line =
+          first.node().file().index().region(first.node().pointer() + "/operationId").startLine();
+      context.report(
+          operation.node().get("operationId"),
+          "operationId '"
+              + operationId
+              + "' of "
+              + operation.label()
+              + " is already used by "
+              + first.label()
+              + " ("
+              + first.node().file().displayPath()
+              + ":"
+              + line
+              + "): "
+              + "operation ids must be unique; rename one of them.",
+          Level.ERROR);
     }
   }
 }

@@ -14,8 +14,9 @@ import java.util.Locale;
 @RuleInfo(
     id = "parameter-description-missing",
     title = "Parameter without description",
-    description = "A parameter without a description. Undocumented parameters are guessed at by consumers and are hard "
-        + "to review for what data they carry.",
+    description =
+        "A parameter without a description. Undocumented parameters are guessed at by consumers and are hard "
+            + "to review for what data they carry.",
     level = Level.OFF,
     owasp2023 = {},
     owasp2019 = {},
@@ -27,11 +28,20 @@ import java.util.Locale;
 public final class ParameterDescriptionMissing implements Checks.ParameterCheck {
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
-    if (hasDescription(parameter.node()) || hasDescription(context.document().deref(parameter.schema()))) {
-      return; // a description on the schema (inline or where its $ref leads) describes the parameter's value
+    if (hasDescription(parameter.node())
+        || hasDescription(context.document().deref(parameter.schema()))) {
+      return; // a description on the schema (inline or where its $ref leads) describes the
+      // parameter's value
     }
-    context.report(parameter.node(), "Parameter '" + parameter.name() + "' (" + parameter.in() + ") " + where(parameter)
-        + " has no description: say what it means, its unit or format, and what happens when it is left out.");
+    context.report(
+        parameter.node(),
+        "Parameter '"
+            + parameter.name()
+            + "' ("
+            + parameter.in()
+            + ") "
+            + where(parameter)
+            + " has no description: say what it means, its unit or format, and what happens when it is left out.");
   }
 
   private static boolean hasDescription(NodeRef node) {
@@ -39,7 +49,10 @@ public final class ParameterDescriptionMissing implements Checks.ParameterCheck 
     return description != null && !description.isBlank();
   }
 
-  /** Where the parameter is written: {@code of GET /pets}, {@code of path /pets/{id}}, or as a component. */
+  /**
+   * Where the parameter is written: {@code of GET /pets}, {@code of path /pets/{id}}, or as a
+   * component.
+   */
   private static String where(Parameter parameter) {
     List<String> segments = Pointers.segments(parameter.node().pointer());
     if (segments.size() >= 4 && segments.get(0).equals("paths")) {

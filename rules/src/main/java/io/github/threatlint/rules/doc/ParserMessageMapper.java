@@ -20,35 +20,83 @@ import java.util.regex.Pattern;
 /**
  * Turns swagger-parser's messages into findings on the node they are about.
  *
- * <p>swagger-parser words its problems as dotted paths ({@code attribute paths.'/pets'(get).responses is
- * missing}) that are not pointers: quoted path templates, {@code (method)} for operations,
- * {@code [name]} for parameters, array indexes left out, nested schemas reported at their parent's
- * location, and a few misspelt segments. So a message is matched against the tree rather than
- * translated: the text is consumed segment by segment along existing keys, and where that is not
- * possible the match may step into a child without consuming text or drop a segment, each at a cost.
- * The cheapest complete matches win; a message that matches nothing completely lands on the deepest
- * node its text reaches, and is never dropped, except for the messages below that are known to be
- * wrong or that {@code spec-invalid} words better itself.
+ * <p>swagger-parser words its problems as dotted paths ({@code attribute
+ * paths.'/pets'(get).responses is missing}) that are not pointers: quoted path templates, {@code
+ * (method)} for operations, {@code [name]} for parameters, array indexes left out, nested schemas
+ * reported at their parent's location, and a few misspelt segments. So a message is matched against
+ * the tree rather than translated: the text is consumed segment by segment along existing keys, and
+ * where that is not possible the match may step into a child without consuming text or drop a
+ * segment, each at a cost. The cheapest complete matches win; a message that matches nothing
+ * completely lands on the deepest node its text reaches, and is never dropped, except for the
+ * messages below that are known to be wrong or that {@code spec-invalid} words better itself.
  */
 final class ParserMessageMapper {
-  private static final Pattern ATTRIBUTE = Pattern.compile(
-      "attribute (.*) is (unexpected|missing|unsupported|repeated|reserved by The OpenAPI Initiative|not of type `([^`]*)`)",
-      Pattern.DOTALL);
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile(
+          "attribute (.*) is (unexpected|missing|unsupported|repeated|reserved by The OpenAPI Initiative|not of type `([^`]*)`)",
+          Pattern.DOTALL);
   private static final int MAX_COST = 3;
   private static final int MAX_DEEP_SEARCH = 20_000;
+
   /** States one match may explore: bounds the time a huge, badly broken document can take. */
   private static final int MAX_STATES = 50_000;
-  /** Fields whose members are named by the author: a member there is never an "unexpected" field. */
-  private static final Set<String> NAMED_MAPS = Set.of("paths", "webhooks", "schemas", "definitions", "properties",
-      "patternProperties", "$defs", "responses", "parameters", "requestBodies", "headers", "examples", "links",
-      "callbacks", "securitySchemes", "securityDefinitions", "pathItems", "content", "encoding", "variables", "scopes",
-      "mapping", "dependentSchemas");
 
-  /** The fields of a security scheme and its flows whose absence or wrong value security-scheme-malformed reports. */
-  private static final Set<String> SCHEME_FIELDS = Set.of("type", "name", "in", "scheme", "flows", "flow",
-      "openIdConnectUrl", "authorizationUrl", "tokenUrl", "deviceAuthorizationUrl", "scopes");
+  /**
+   * Fields whose members are named by the author: a member there is never an "unexpected" field.
+   */
+  private static final Set<String> NAMED_MAPS =
+      Set.of(
+          "paths",
+          "webhooks",
+          "schemas",
+          "definitions",
+          "properties",
+          "patternProperties",
+          "$defs",
+          "responses",
+          "parameters",
+          "requestBodies",
+          "headers",
+          "examples",
+          "links",
+          "callbacks",
+          "securitySchemes",
+          "securityDefinitions",
+          "pathItems",
+          "content",
+          "encoding",
+          "variables",
+          "scopes",
+          "mapping",
+          "dependentSchemas");
 
-  enum Kind { UNEXPECTED, WRONG_TYPE, MISSING, UNSUPPORTED, REPEATED, RESERVED, WARNING }
+  /**
+   * The fields of a security scheme and its flows whose absence or wrong value
+   * security-scheme-malformed reports.
+   */
+  private static final Set<String> SCHEME_FIELDS =
+      Set.of(
+          "type",
+          "name",
+          "in",
+          "scheme",
+          "flows",
+          "flow",
+          "openIdConnectUrl",
+          "authorizationUrl",
+          "tokenUrl",
+          "deviceAuthorizationUrl",
+          "scopes");
+
+  enum Kind {
+    UNEXPECTED,
+    WRONG_TYPE,
+    MISSING,
+    UNSUPPORTED,
+    REPEATED,
+    RESERVED,
+    WARNING
+  }
 
   /** A finding to report: where and what. */
   record Mapped(NodeRef node, String message) {}
@@ -63,7 +111,10 @@ final class ParserMessageMapper {
     this.root = document.root();
   }
 
-  /** The findings for one message: usually one, several when the message stands for several places, none when dropped. */
+  /**
+   * The findings for one message: usually one, several when the message stands for several places,
+   * none when dropped.
+   */
   List<Mapped> map(String raw) {
     String text = raw == null ? "" : raw.strip();
     if (text.startsWith(ApiDocument.UNREADABLE_VALUE)) {
@@ -75,14 +126,16 @@ final class ParserMessageMapper {
     }
     String path = attribute.group(1);
     String verb = attribute.group(2);
-    Kind kind = verb.startsWith("not of type") ? Kind.WRONG_TYPE
-        : switch (verb) {
-          case "unexpected" -> Kind.UNEXPECTED;
-          case "missing" -> Kind.MISSING;
-          case "unsupported" -> Kind.UNSUPPORTED;
-          case "repeated" -> Kind.REPEATED;
-          default -> Kind.RESERVED;
-        };
+    Kind kind =
+        verb.startsWith("not of type")
+            ? Kind.WRONG_TYPE
+            : switch (verb) {
+              case "unexpected" -> Kind.UNEXPECTED;
+              case "missing" -> Kind.MISSING;
+              case "unsupported" -> Kind.UNSUPPORTED;
+              case "repeated" -> Kind.REPEATED;
+              default -> Kind.RESERVED;
+            };
     String key = lastSegment(path);
     if (key.endsWith(" with no media type")) {
       // "attribute ...requestBody.content with no media type is unsupported"
@@ -91,42 +144,70 @@ final class ParserMessageMapper {
       List<NodeRef> targets = findPresent(owner + field, field);
       NodeRef target = targets.isEmpty() ? deepestReached(owner + field) : targets.get(0);
       if (!isParameterOrHeaderContent(target)) {
-        // only a parameter's or header's content must have exactly one entry; a request body's may be empty
+        // only a parameter's or header's content must have exactly one entry; a request body's may
+        // be empty
         return List.of();
       }
-      return List.of(new Mapped(target, "'" + field + "' in " + describe(root.nearest(Pointers.parent(target.pointer()) == null
-          ? "" : Pointers.parent(target.pointer()))) + " lists no media type: add one, such as application/json."));
+      return List.of(
+          new Mapped(
+              target,
+              "'"
+                  + field
+                  + "' in "
+                  + describe(
+                      root.nearest(
+                          Pointers.parent(target.pointer()) == null
+                              ? ""
+                              : Pointers.parent(target.pointer())))
+                  + " lists no media type: add one, such as application/json."));
     }
     path = collapseRepeatedKey(path, key);
-    if (isDropped(kind, key, path) || (document.isSwagger2() && kind == Kind.UNEXPECTED && key.equals("externalDocs"))) {
+    if (isDropped(kind, key, path)
+        || (document.isSwagger2() && kind == Kind.UNEXPECTED && key.equals("externalDocs"))) {
       // Swagger 2.0 allows externalDocs on schemas, but swagger-parser 1.x does not know it
       return List.of();
     }
     if (kind == Kind.REPEATED) {
       return mapRepeated(path, key, text);
     }
-    List<NodeRef> targets = kind == Kind.MISSING ? findMissing(path, key)
-        : key.isEmpty() ? findNonSchema(path)
-        : findPresent(path, key, kind == Kind.WRONG_TYPE ? attribute.group(3) : null);
+    List<NodeRef> targets =
+        kind == Kind.MISSING
+            ? findMissing(path, key)
+            : key.isEmpty()
+                ? findNonSchema(path)
+                : findPresent(path, key, kind == Kind.WRONG_TYPE ? attribute.group(3) : null);
     boolean bundled = kind == Kind.WRONG_TYPE && reachesBundledValue(path, attribute.group(3));
     if (bundled) {
-      // the message is (also) about a value a bundler inlines: only other fields of that name are problems
-      targets = targets.stream().filter(target -> Pointers.lastSegment(target.pointer()).equals(key)).toList();
+      // the message is (also) about a value a bundler inlines: only other fields of that name are
+      // problems
+      targets =
+          targets.stream()
+              .filter(target -> Pointers.lastSegment(target.pointer()).equals(key))
+              .toList();
     }
     List<Mapped> mapped = new ArrayList<>();
     for (NodeRef target : targets) {
       if (kind == Kind.UNEXPECTED && isNamedMember(target)) {
-        continue; // swagger-parser checks some maps' entries as if they were fields (encoding, ...): not a problem
+        continue; // swagger-parser checks some maps' entries as if they were fields (encoding,
+        // ...): not a problem
       }
-      if (isOwnedElsewhere(kind, key, target) || isIgnoredRefSibling(kind, target) || isSwagger2TypeList(kind, target)) {
+      if (isOwnedElsewhere(kind, key, target)
+          || isIgnoredRefSibling(kind, target)
+          || isSwagger2TypeList(kind, target)) {
         continue;
       }
       mapped.add(new Mapped(target, message(kind, target, key, attribute.group(3))));
     }
     if (targets.isEmpty() && !bundled) {
       NodeRef nearest = deepestReached(path);
-      mapped.add(new Mapped(nearest, "Structural problem reported by the OpenAPI parser at " + describe(nearest) + ": "
-          + text + ". Fix the document so that it follows the specification."));
+      mapped.add(
+          new Mapped(
+              nearest,
+              "Structural problem reported by the OpenAPI parser at "
+                  + describe(nearest)
+                  + ": "
+                  + text
+                  + ". Fix the document so that it follows the specification."));
     }
     return mapped;
   }
@@ -135,29 +216,37 @@ final class ParserMessageMapper {
 
   private static boolean isDropped(Kind kind, String key, String path) {
     if ((kind == Kind.UNEXPECTED || kind == Kind.UNSUPPORTED) && key.startsWith("x-")) {
-      return true; // specification extensions are allowed everywhere; Swagger 2.0 parsing flags some of them
+      return true; // specification extensions are allowed everywhere; Swagger 2.0 parsing flags
+      // some of them
     }
     if (kind == Kind.REPEATED && key.equals("operationId")) {
       return true; // operation-id-invalid reports duplicate operation ids, with both places
     }
-    // a $ref to a component that does not exist is reported as a missing attribute: ref-unresolved reports it
+    // a $ref to a component that does not exist is reported as a missing attribute: ref-unresolved
+    // reports it
     return kind == Kind.MISSING && (key.startsWith("#") || path.contains("#/"));
   }
 
   private static boolean isDroppedWarning(String text) {
-    return text.contains("Declared path parameter") // spec-invalid checks path templates itself, $refs included
+    return text.contains(
+            "Declared path parameter") // spec-invalid checks path templates itself, $refs included
         || text.contains("For path parameter") // and path parameters without required: true
-        || text.contains("writeOnly and readOnly are both present"); // read-write-only-conflict reports it
+        || text.contains(
+            "writeOnly and readOnly are both present"); // read-write-only-conflict reports it
   }
 
   /**
-   * Problems inside a security scheme that security-scheme-malformed reports with the scheme's own words:
-   * a missing or unknown type, missing fields (name, in, scheme, flows, URLs, scopes) and unknown flows.
+   * Problems inside a security scheme that security-scheme-malformed reports with the scheme's own
+   * words: a missing or unknown type, missing fields (name, in, scheme, flows, URLs, scopes) and
+   * unknown flows.
    */
   private static boolean isOwnedElsewhere(Kind kind, String key, NodeRef target) {
     List<String> segments = Pointers.segments(target.pointer());
-    boolean inScheme = (segments.size() >= 3 && segments.get(0).equals("components")
-        && segments.get(1).equals("securitySchemes")) || (segments.size() >= 2 && segments.get(0).equals("securityDefinitions"));
+    boolean inScheme =
+        (segments.size() >= 3
+                && segments.get(0).equals("components")
+                && segments.get(1).equals("securitySchemes"))
+            || (segments.size() >= 2 && segments.get(0).equals("securityDefinitions"));
     if (!inScheme) {
       return false;
     }
@@ -167,26 +256,38 @@ final class ParserMessageMapper {
   }
 
   /**
-   * A field next to {@code $ref} in a Swagger 2.0 schema: the 2.0 schema object lists {@code $ref} among its
-   * fields, and JSON Reference says the siblings are ignored; that is allowed, not invalid (OpenAPI 3.0's
-   * Reference Object, in contrast, "cannot be extended").
+   * A field next to {@code $ref} in a Swagger 2.0 schema: the 2.0 schema object lists {@code $ref}
+   * among its fields, and JSON Reference says the siblings are ignored; that is allowed, not
+   * invalid (OpenAPI 3.0's Reference Object, in contrast, "cannot be extended").
    */
   private boolean isIgnoredRefSibling(Kind kind, NodeRef target) {
     if (kind != Kind.UNEXPECTED || !document.isSwagger2()) {
       return false;
     }
     String parentPointer = Pointers.parent(target.pointer());
-    return parentPointer != null && root.nearest(parentPointer).isRef() && isSwagger2Schema(parentPointer);
+    return parentPointer != null
+        && root.nearest(parentPointer).isRef()
+        && isSwagger2Schema(parentPointer);
   }
 
-  /** A list of types in a Swagger 2.0 schema: its type is JSON Schema draft 4's, which allows one ({@code [object, "null"]}). */
+  /**
+   * A list of types in a Swagger 2.0 schema: its type is JSON Schema draft 4's, which allows one
+   * ({@code [object, "null"]}).
+   */
   private boolean isSwagger2TypeList(Kind kind, NodeRef target) {
     String parentPointer = Pointers.parent(target.pointer());
-    return kind == Kind.WRONG_TYPE && document.isSwagger2() && target.node().isArray()
-        && Pointers.lastSegment(target.pointer()).equals("type") && parentPointer != null && isSwagger2Schema(parentPointer);
+    return kind == Kind.WRONG_TYPE
+        && document.isSwagger2()
+        && target.node().isArray()
+        && Pointers.lastSegment(target.pointer()).equals("type")
+        && parentPointer != null
+        && isSwagger2Schema(parentPointer);
   }
 
-  /** Where a Swagger 2.0 document has a schema: a body or response schema, a definition, a property, items, allOf. */
+  /**
+   * Where a Swagger 2.0 document has a schema: a body or response schema, a definition, a property,
+   * items, allOf.
+   */
   private static boolean isSwagger2Schema(String pointer) {
     List<String> segments = Pointers.segments(pointer);
     int size = segments.size();
@@ -195,14 +296,19 @@ final class ParserMessageMapper {
     }
     String last = segments.get(size - 1);
     String previous = size >= 2 ? segments.get(size - 2) : "";
-    return last.equals("schema") || last.equals("items") || last.equals("additionalProperties")
-        || (previous.equals("definitions") && size == 2) || previous.equals("properties") || previous.equals("allOf");
+    return last.equals("schema")
+        || last.equals("items")
+        || last.equals("additionalProperties")
+        || (previous.equals("definitions") && size == 2)
+        || previous.equals("properties")
+        || previous.equals("allOf");
   }
 
   /**
-   * A value of the wrong type that is a {@code $ref} leading to a value of the expected type: a multi-file
-   * source whose bundler inlines it (a tag description kept in a Markdown-holding file), as threatlint follows
-   * operation references. The bundled document is valid; a reference that does not resolve is ref-unresolved's.
+   * A value of the wrong type that is a {@code $ref} leading to a value of the expected type: a
+   * multi-file source whose bundler inlines it (a tag description kept in a Markdown-holding file),
+   * as threatlint follows operation references. The bundled document is valid; a reference that
+   * does not resolve is ref-unresolved's.
    */
   private boolean isBundledValue(NodeRef target, String expectedType) {
     if (expectedType == null || !target.isRef()) {
@@ -212,7 +318,10 @@ final class ParserMessageMapper {
     return value == null || hasType(value.node(), expectedType);
   }
 
-  /** Whether the message's location, read as written, reaches a {@link #isBundledValue bundled value}. */
+  /**
+   * Whether the message's location, read as written, reaches a {@link #isBundledValue bundled
+   * value}.
+   */
   private boolean reachesBundledValue(String path, String expectedType) {
     for (State state : walk(path, 1)) {
       if (state.pos() == path.length() && isBundledValue(state.node(), expectedType)) {
@@ -222,11 +331,16 @@ final class ParserMessageMapper {
     return false;
   }
 
-  /** A content map that belongs to a parameter or header (in a list, in components, or in a response's headers). */
+  /**
+   * A content map that belongs to a parameter or header (in a list, in components, or in a
+   * response's headers).
+   */
   private static boolean isParameterOrHeaderContent(NodeRef content) {
     List<String> segments = Pointers.segments(content.pointer());
     int size = segments.size();
-    return size >= 3 && (segments.get(size - 3).equals("parameters") || segments.get(size - 3).equals("headers"));
+    return size >= 3
+        && (segments.get(size - 3).equals("parameters")
+            || segments.get(size - 3).equals("headers"));
   }
 
   private boolean isNamedMember(NodeRef target) {
@@ -236,29 +350,44 @@ final class ParserMessageMapper {
 
   // ------------------------------------------------------------------ matching
 
-  /** Targets of a message about a field that is there (unexpected, wrong type, unsupported, reserved). */
+  /**
+   * Targets of a message about a field that is there (unexpected, wrong type, unsupported,
+   * reserved).
+   */
   private List<NodeRef> findPresent(String path, String key) {
     return findPresent(path, key, null);
   }
 
   /**
-   * As {@link #findPresent(String, String)}; with {@code expectedType}, a field found below the location
-   * (in a nested schema) must also have another type than the one expected.
+   * As {@link #findPresent(String, String)}; with {@code expectedType}, a field found below the
+   * location (in a nested schema) must also have another type than the one expected.
    */
   private List<NodeRef> findPresent(String path, String key, String expectedType) {
     for (int budget = 0; budget <= MAX_COST; budget++) {
       List<State> states = walk(path, budget);
-      List<NodeRef> complete = cheapest(states, state -> state.pos() == path.length()
-          && !hasType(state.node().node(), expectedType) && !isBundledValue(state.node(), expectedType));
+      List<NodeRef> complete =
+          cheapest(
+              states,
+              state ->
+                  state.pos() == path.length()
+                      && !hasType(state.node().node(), expectedType)
+                      && !isBundledValue(state.node(), expectedType));
       if (!complete.isEmpty()) {
         return complete;
       }
-      // nested schemas are reported at their parent's location: look for the field below it (a field of
+      // nested schemas are reported at their parent's location: look for the field below it (a
+      // field of
       // the expected type at the location itself is not the one the message is about)
       List<NodeRef> nested = new ArrayList<>();
       for (NodeRef owner : cheapest(states, state -> rest(path, state.pos()).equals(key))) {
-        NodeRef found = searchBelow(owner, node -> node.isObject() && node.has(key)
-            && !hasType(node.node().get(key), expectedType) && !isBundledValue(node.get(key), expectedType));
+        NodeRef found =
+            searchBelow(
+                owner,
+                node ->
+                    node.isObject()
+                        && node.has(key)
+                        && !hasType(node.node().get(key), expectedType)
+                        && !isBundledValue(node.get(key), expectedType));
         if (found != null) {
           nested.add(found.get(key));
         }
@@ -271,13 +400,14 @@ final class ParserMessageMapper {
   }
 
   /**
-   * A message with an empty key ({@code attribute components.schemas.Psc. is not of type `object`}) is
-   * about a nested schema that is no object: the first such value below the location.
+   * A message with an empty key ({@code attribute components.schemas.Psc. is not of type `object`})
+   * is about a nested schema that is no object: the first such value below the location.
    */
   private List<NodeRef> findNonSchema(String path) {
     String location = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
     for (int budget = 0; budget <= MAX_COST; budget++) {
-      List<NodeRef> owners = cheapest(walk(location, budget), state -> state.pos() == location.length());
+      List<NodeRef> owners =
+          cheapest(walk(location, budget), state -> state.pos() == location.length());
       List<NodeRef> found = new ArrayList<>();
       for (NodeRef owner : owners) {
         NodeRef value = searchBelow(owner, ParserMessageMapper::isMisplacedSchema);
@@ -292,10 +422,20 @@ final class ParserMessageMapper {
     return List.of();
   }
 
-  private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
-      "dependentSchemas");
-  private static final Set<String> SCHEMA_FIELDS = Set.of("items", "not", "if", "then", "else", "contains",
-      "propertyNames", "additionalItems", "unevaluatedItems", "contentSchema");
+  private static final Set<String> SCHEMA_MAPS =
+      Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
+  private static final Set<String> SCHEMA_FIELDS =
+      Set.of(
+          "items",
+          "not",
+          "if",
+          "then",
+          "else",
+          "contains",
+          "propertyNames",
+          "additionalItems",
+          "unevaluatedItems",
+          "contentSchema");
   private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "oneOf", "anyOf", "prefixItems");
 
   /** A value where a schema belongs that is neither an object nor a boolean. */
@@ -320,13 +460,16 @@ final class ParserMessageMapper {
   private List<NodeRef> findMissing(String path, String key) {
     for (int budget = 0; budget <= MAX_COST; budget++) {
       List<State> states = walk(path, budget);
-      List<NodeRef> owners = cheapest(states, state -> rest(path, state.pos()).equals(key) && state.node().isObject());
+      List<NodeRef> owners =
+          cheapest(states, state -> rest(path, state.pos()).equals(key) && state.node().isObject());
       List<NodeRef> lacking = new ArrayList<>();
       for (NodeRef owner : owners) {
         NodeRef present = owner.get(key);
         if (present == null && shouldHave(owner, key)) {
           lacking.add(owner);
-        } else if (present != null && present.node().isContainerNode() && present.node().isEmpty()) {
+        } else if (present != null
+            && present.node().isContainerNode()
+            && present.node().isEmpty()) {
           lacking.add(present); // Swagger 2.0 reports an empty responses object as missing
         } else {
           NodeRef found = searchBelow(owner, node -> lacks(node, key));
@@ -342,7 +485,9 @@ final class ParserMessageMapper {
     return List.of();
   }
 
-  /** True when the value is of the expected simple type; false for any other type or expectation. */
+  /**
+   * True when the value is of the expected simple type; false for any other type or expectation.
+   */
   private static boolean hasType(JsonNode value, String expectedType) {
     if (expectedType == null) {
       return false;
@@ -358,7 +503,9 @@ final class ParserMessageMapper {
     };
   }
 
-  /** A schema that should have the key but has not (nested schemas share their parent's location). */
+  /**
+   * A schema that should have the key but has not (nested schemas share their parent's location).
+   */
   private static boolean lacks(NodeRef node, String key) {
     return node.isObject() && !node.has(key) && key.equals("items") && shouldHave(node, key);
   }
@@ -383,7 +530,9 @@ final class ParserMessageMapper {
     return type.asText().equals("array");
   }
 
-  /** Breadth-first search below {@code start} (not following $ref) for the first node that passes. */
+  /**
+   * Breadth-first search below {@code start} (not following $ref) for the first node that passes.
+   */
   private static NodeRef searchBelow(NodeRef start, java.util.function.Predicate<NodeRef> test) {
     Deque<NodeRef> queue = new ArrayDeque<>();
     queue.add(start);
@@ -409,7 +558,8 @@ final class ParserMessageMapper {
     return null;
   }
 
-  private static List<NodeRef> cheapest(List<State> states, java.util.function.Predicate<State> accept) {
+  private static List<NodeRef> cheapest(
+      List<State> states, java.util.function.Predicate<State> accept) {
     int best = Integer.MAX_VALUE;
     Map<String, NodeRef> nodes = new LinkedHashMap<>();
     for (State state : states) {
@@ -439,8 +589,8 @@ final class ParserMessageMapper {
   }
 
   /**
-   * As {@link #walk(String, int)}; without {@code allowDrop} no segment of the text may be skipped, for
-   * warnings, whose text goes on with prose after the location.
+   * As {@link #walk(String, int)}; without {@code allowDrop} no segment of the text may be skipped,
+   * for warnings, whose text goes on with prose after the location.
    */
   private List<State> walk(String text, int budget, boolean allowDrop) {
     Map<String, Integer> best = new HashMap<>();
@@ -503,7 +653,10 @@ final class ParserMessageMapper {
       }
     } else if (c == '[') {
       int end = text.indexOf(']', pos);
-      while (end > 0 && end + 1 < text.length() && text.charAt(end + 1) != '.' && text.charAt(end + 1) != ' ') {
+      while (end > 0
+          && end + 1 < text.length()
+          && text.charAt(end + 1) != '.'
+          && text.charAt(end + 1) != ' ') {
         end = text.indexOf(']', end + 1);
       }
       if (end > 0) {
@@ -525,8 +678,12 @@ final class ParserMessageMapper {
         }
       }
       String token = plainToken(text, pos);
-      if (cost + 1 <= budget && token.endsWith("s") && node.has(token.substring(0, token.length() - 1))) {
-        next.add(new State(node.get(token.substring(0, token.length() - 1)), pos + token.length(), cost + 1));
+      if (cost + 1 <= budget
+          && token.endsWith("s")
+          && node.has(token.substring(0, token.length() - 1))) {
+        next.add(
+            new State(
+                node.get(token.substring(0, token.length() - 1)), pos + token.length(), cost + 1));
       }
     }
     String token = plainToken(text, pos);
@@ -541,11 +698,16 @@ final class ParserMessageMapper {
     return next;
   }
 
-  /** Parameters named {@code name} in an array, or in the object's parameters array ({@code ['unknown']} for unnamed). */
+  /**
+   * Parameters named {@code name} in an array, or in the object's parameters array ({@code
+   * ['unknown']} for unnamed).
+   */
   private static List<NodeRef> namedElements(NodeRef node, String name) {
     List<NodeRef> elements = new ArrayList<>();
     boolean unnamed = name.equals("['unknown']") || name.equals("'unknown'");
-    if (node.isObject() && node.has("in") && (unnamed ? !node.has("name") : name.equals(node.text("name")))) {
+    if (node.isObject()
+        && node.has("in")
+        && (unnamed ? !node.has("name") : name.equals(node.text("name")))) {
       elements.add(node); // a parameter in components, already reached by its key
       return elements;
     }
@@ -558,7 +720,9 @@ final class ParserMessageMapper {
         continue;
       }
       JsonNode elementName = element.node().get("name");
-      if (unnamed ? elementName == null : elementName != null && elementName.asText().equals(name)) {
+      if (unnamed
+          ? elementName == null
+          : elementName != null && elementName.asText().equals(name)) {
         elements.add(element);
       }
     }
@@ -583,7 +747,10 @@ final class ParserMessageMapper {
 
   private static String plainToken(String text, int pos) {
     int end = pos;
-    while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '(' && text.charAt(end) != ' ') {
+    while (end < text.length()
+        && text.charAt(end) != '.'
+        && text.charAt(end) != '('
+        && text.charAt(end) != ' ') {
       end++;
     }
     return text.substring(pos, end);
@@ -607,18 +774,24 @@ final class ParserMessageMapper {
     return children;
   }
 
-  /** The deepest node any prefix of the text reaches, for messages that match nothing completely. */
+  /**
+   * The deepest node any prefix of the text reaches, for messages that match nothing completely.
+   */
   private NodeRef deepestReached(String text) {
     State deepest = new State(root, 0, 0);
     for (State state : walk(text, 2)) {
-      if (state.pos() > deepest.pos() || (state.pos() == deepest.pos() && state.cost() < deepest.cost())) {
+      if (state.pos() > deepest.pos()
+          || (state.pos() == deepest.pos() && state.cost() < deepest.cost())) {
         deepest = state;
       }
     }
     return deepest.node();
   }
 
-  /** The key a dotted path ends with: the text after its last dot outside quotes, brackets and parentheses. */
+  /**
+   * The key a dotted path ends with: the text after its last dot outside quotes, brackets and
+   * parentheses.
+   */
   static String lastSegment(String path) {
     int depth = 0;
     boolean quoted = false;
@@ -637,26 +810,44 @@ final class ParserMessageMapper {
     return path;
   }
 
-  /** {@code ...x.type.type}: some messages repeat the key after a location that already ends with it. */
+  /**
+   * {@code ...x.type.type}: some messages repeat the key after a location that already ends with
+   * it.
+   */
   private static String collapseRepeatedKey(String path, String key) {
     String doubled = "." + key + "." + key;
     return path.endsWith(doubled) ? path.substring(0, path.length() - key.length() - 1) : path;
   }
 
-  /** {@code /paths/~1pets/get: expected an object, found a string}: a value the parser cannot read at all. */
+  /**
+   * {@code /paths/~1pets/get: expected an object, found a string}: a value the parser cannot read
+   * at all.
+   */
   private Mapped mapUnreadable(String rest) {
     int colon = rest.indexOf(": ");
     String pointer = colon < 0 ? rest : rest.substring(0, colon);
     String what = colon < 0 ? "" : rest.substring(colon + 2);
     NodeRef node = root.nearest(pointer);
     if (node.pointer().isEmpty()) {
-      return new Mapped(node, "The OpenAPI parser cannot read this document (" + what + "): fix its structure; "
-          + "until then no other structural problem can be reported.");
+      return new Mapped(
+          node,
+          "The OpenAPI parser cannot read this document ("
+              + what
+              + "): fix its structure; "
+              + "until then no other structural problem can be reported.");
     }
     String parentPointer = Pointers.parent(node.pointer());
-    String where = parentPointer == null ? "the document root" : describe(root.nearest(parentPointer));
-    return new Mapped(node, "'" + Pointers.lastSegment(node.pointer()) + "' in " + where + " has the wrong type ("
-        + what + "): the OpenAPI parser cannot read the document because of it; correct the value.");
+    String where =
+        parentPointer == null ? "the document root" : describe(root.nearest(parentPointer));
+    return new Mapped(
+        node,
+        "'"
+            + Pointers.lastSegment(node.pointer())
+            + "' in "
+            + where
+            + " has the wrong type ("
+            + what
+            + "): the OpenAPI parser cannot read the document because of it; correct the value.");
   }
 
   // ------------------------------------------------------------------ repeated and warnings
@@ -669,8 +860,13 @@ final class ParserMessageMapper {
       for (NodeRef tag : tags.elements()) {
         if (tag.isObject() && key.equals(tag.text("name"))) {
           if (!first) {
-            mapped.add(new Mapped(tag, "Tag '" + key + "' is declared more than once in 'tags': keep one declaration "
-                + "and merge the descriptions."));
+            mapped.add(
+                new Mapped(
+                    tag,
+                    "Tag '"
+                        + key
+                        + "' is declared more than once in 'tags': keep one declaration "
+                        + "and merge the descriptions."));
           }
           first = false;
         }
@@ -680,8 +876,16 @@ final class ParserMessageMapper {
       }
     }
     NodeRef nearest = deepestReached(path);
-    return List.of(new Mapped(nearest, "'" + key + "' is repeated at " + describe(nearest) + " (" + text
-        + "): each must be unique."));
+    return List.of(
+        new Mapped(
+            nearest,
+            "'"
+                + key
+                + "' is repeated at "
+                + describe(nearest)
+                + " ("
+                + text
+                + "): each must be unique."));
   }
 
   private List<Mapped> mapWarning(String text) {
@@ -701,86 +905,161 @@ final class ParserMessageMapper {
     return mapped == null ? List.of() : List.of(mapped);
   }
 
-  private static final Pattern NAME_PATTERN = Pattern.compile(
-      "(?:PathItem key|Link name|Parameter name|Callback key|Header name|SecurityScheme name|Schema name|Example name"
-          + "|RequestBody name|Response key|[A-Za-z]+ (?:name|key)) (.+) doesn't adhere to regular expression .*");
+  private static final Pattern NAME_PATTERN =
+      Pattern.compile(
+          "(?:PathItem key|Link name|Parameter name|Callback key|Header name|SecurityScheme name|Schema name|Example name"
+              + "|RequestBody name|Response key|[A-Za-z]+ (?:name|key)) (.+) doesn't adhere to regular expression .*");
 
   /** The finding for a warning, or null when the warning is not a problem spec-invalid reports. */
   private Mapped warningMessage(NodeRef node, String remainder, String text) {
     Matcher resource = Pattern.compile("Resource (.+) should start with /").matcher(remainder);
-    if (resource.matches() && root.get("paths") != null && root.get("paths").has(resource.group(1))) {
-      return new Mapped(root.get("paths").get(resource.group(1)), "Path '" + resource.group(1) + "' does not start "
-          + "with '/': write path templates relative to the server URL, starting with a slash.");
+    if (resource.matches()
+        && root.get("paths") != null
+        && root.get("paths").has(resource.group(1))) {
+      return new Mapped(
+          root.get("paths").get(resource.group(1)),
+          "Path '"
+              + resource.group(1)
+              + "' does not start "
+              + "with '/': write path templates relative to the server URL, starting with a slash.");
     }
     Matcher name = NAME_PATTERN.matcher(remainder);
     if (name.matches()) {
       NodeRef member = node.isObject() ? node.get(name.group(1)) : null;
-      return new Mapped(member != null ? member : node, "Component name '" + name.group(1) + "' contains characters "
-          + "that component names may not use: use only letters, digits, '.', '-' and '_'.");
+      return new Mapped(
+          member != null ? member : node,
+          "Component name '"
+              + name.group(1)
+              + "' contains characters "
+              + "that component names may not use: use only letters, digits, '.', '-' and '_'.");
     }
     if (remainder.startsWith("examples already defined")) {
       NodeRef example = node.isObject() ? node.get("example") : null;
-      return new Mapped(example != null ? example : node, "Both 'example' and 'examples' are given at " + describe(node)
-          + ": tools ignore 'example' then; keep only one of them.");
+      return new Mapped(
+          example != null ? example : node,
+          "Both 'example' and 'examples' are given at "
+              + describe(node)
+              + ": tools ignore 'example' then; keep only one of them.");
     }
     if (remainder.equals("There are duplicate parameter values")) {
       NodeRef duplicate = duplicateParameter(node);
-      return new Mapped(duplicate != null ? duplicate : node, "A parameter is declared twice (same name and location) "
-          + "at " + describe(node) + ": a parameter is identified by name and location, so declare each once.");
+      return new Mapped(
+          duplicate != null ? duplicate : node,
+          "A parameter is declared twice (same name and location) "
+              + "at "
+              + describe(node)
+              + ": a parameter is identified by name and location, so declare each once.");
     }
     Matcher type = Pattern.compile("(invalid|duplicated) type (.*)").matcher(remainder);
     if (type.matches() && node.isObject() && node.has("type")) {
-      String what = type.group(1).equals("invalid") ? "is not a JSON Schema type" : "is listed twice";
-      return new Mapped(node.get("type"), "Type '" + type.group(2) + "' " + what + " at " + describe(node)
-          + ": use null, boolean, object, array, number, string or integer, each once.");
+      String what =
+          type.group(1).equals("invalid") ? "is not a JSON Schema type" : "is listed twice";
+      return new Mapped(
+          node.get("type"),
+          "Type '"
+              + type.group(2)
+              + "' "
+              + what
+              + " at "
+              + describe(node)
+              + ": use null, boolean, object, array, number, string or integer, each once.");
     }
-    if (remainder.startsWith("enum array MUST NOT be empty") && node.isObject() && node.has("enum")) {
-      return new Mapped(node.get("enum"), "The enum of server variable " + describe(node) + " is empty: list at least "
-          + "the default value, or leave enum out.");
+    if (remainder.startsWith("enum array MUST NOT be empty")
+        && node.isObject()
+        && node.has("enum")) {
+      return new Mapped(
+          node.get("enum"),
+          "The enum of server variable "
+              + describe(node)
+              + " is empty: list at least "
+              + "the default value, or leave enum out.");
     }
     if (node.isObject() && node.has("url") && remainder.equals(node.text("url"))) {
       if (isServer(node) || (!document.isSwagger2() && isUriReference(remainder))) {
-        // server URLs are server-url-invalid's; OpenAPI 3 allows relative references wherever a URL is asked for
+        // server URLs are server-url-invalid's; OpenAPI 3 allows relative references wherever a URL
+        // is asked for
         return null;
       }
-      return new Mapped(node.get("url"), "The url '" + remainder + "' of " + describe(node) + " is not a valid URL: "
-          + "write an absolute URL.");
+      return new Mapped(
+          node.get("url"),
+          "The url '"
+              + remainder
+              + "' of "
+              + describe(node)
+              + " is not a valid URL: "
+              + "write an absolute URL.");
     }
-    Matcher invalidUrl = Pattern.compile("(?i)(?:jsonSchemaDialect\\. )?invalid url ?: ?(.*)").matcher(remainder);
+    Matcher invalidUrl =
+        Pattern.compile("(?i)(?:jsonSchemaDialect\\. )?invalid url ?: ?(.*)").matcher(remainder);
     if (invalidUrl.matches() && isServer(node)) {
       return null; // server-url-invalid reports server URLs, undefined variables included
     }
     if (invalidUrl.matches()) {
-      NodeRef at = node.isObject() && node.has("url") ? node.get("url")
-          : node.isObject() && node.has("jsonSchemaDialect") ? node.get("jsonSchemaDialect") : node;
-      return new Mapped(at, "'" + invalidUrl.group(1) + "' at " + describe(node) + " is not a valid URL: correct it, "
-          + "and define every {variable} it uses.");
+      NodeRef at =
+          node.isObject() && node.has("url")
+              ? node.get("url")
+              : node.isObject() && node.has("jsonSchemaDialect")
+                  ? node.get("jsonSchemaDialect")
+                  : node;
+      return new Mapped(
+          at,
+          "'"
+              + invalidUrl.group(1)
+              + "' at "
+              + describe(node)
+              + " is not a valid URL: correct it, "
+              + "and define every {variable} it uses.");
     }
-    Matcher target = Pattern.compile("target (\\S+) is not of expected type (.+)").matcher(remainder);
+    Matcher target =
+        Pattern.compile("target (\\S+) is not of expected type (.+)").matcher(remainder);
     if (target.matches()) {
       String parent = Pointers.parent(node.pointer());
       String expected = target.group(2).replace("/", " or ").toLowerCase(Locale.ROOT);
-      return new Mapped(node, "The reference to " + target.group(1) + " in " + describe(parent == null ? node : root.nearest(parent))
-          + " leads to something that is not a " + expected + ": point it at a " + expected + " definition.");
+      return new Mapped(
+          node,
+          "The reference to "
+              + target.group(1)
+              + " in "
+              + describe(parent == null ? node : root.nearest(parent))
+              + " leads to something that is not a "
+              + expected
+              + ": point it at a "
+              + expected
+              + " definition.");
     }
-    if (remainder.startsWith("multipleOf value must be > 0") && node.isObject() && node.has("multipleOf")) {
-      return new Mapped(node.get("multipleOf"), "multipleOf must be greater than 0 at " + describe(node) + ".");
+    if (remainder.startsWith("multipleOf value must be > 0")
+        && node.isObject()
+        && node.has("multipleOf")) {
+      return new Mapped(
+          node.get("multipleOf"), "multipleOf must be greater than 0 at " + describe(node) + ".");
     }
     if (remainder.isEmpty()) {
       remainder = text;
     }
-    return new Mapped(node, "Structural problem at " + describe(node) + ": " + remainder
-        + (remainder.endsWith(".") ? "" : ".") + " Fix the document so that it follows the specification.");
+    return new Mapped(
+        node,
+        "Structural problem at "
+            + describe(node)
+            + ": "
+            + remainder
+            + (remainder.endsWith(".") ? "" : ".")
+            + " Fix the document so that it follows the specification.");
   }
 
-  /** A Server Object: an element of a servers list (root, path item or operation) or a link's server. */
+  /**
+   * A Server Object: an element of a servers list (root, path item or operation) or a link's
+   * server.
+   */
   private static boolean isServer(NodeRef node) {
     String parent = Pointers.parent(node.pointer());
     return (parent != null && Pointers.lastSegment(parent).equals("servers"))
         || Pointers.lastSegment(node.pointer()).equals("server");
   }
 
-  /** A valid URI or relative reference (RFC 3986), such as {@code /contact} or {@code docs/index.html}. */
+  /**
+   * A valid URI or relative reference (RFC 3986), such as {@code /contact} or {@code
+   * docs/index.html}.
+   */
   private static boolean isUriReference(String value) {
     try {
       new java.net.URI(value);
@@ -790,9 +1069,12 @@ final class ParserMessageMapper {
     }
   }
 
-  /** The second of two parameters with the same name and location in a parameters list (resolved). */
+  /**
+   * The second of two parameters with the same name and location in a parameters list (resolved).
+   */
   private NodeRef duplicateParameter(NodeRef owner) {
-    NodeRef list = owner.isObject() ? owner.get("parameters") : owner.node().isArray() ? owner : null;
+    NodeRef list =
+        owner.isObject() ? owner.get("parameters") : owner.node().isArray() ? owner : null;
     if (list == null) {
       return null;
     }
@@ -816,17 +1098,37 @@ final class ParserMessageMapper {
     String parentPointer = Pointers.parent(target.pointer());
     NodeRef parent = parentPointer == null ? root : root.nearest(parentPointer);
     return switch (kind) {
-      case MISSING -> Pointers.lastSegment(target.pointer()).equals(key)
-          ? "'" + key + "' in " + describe(parent) + " is empty: it must have at least one entry."
-          : "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
-      case UNEXPECTED -> parent.isRef() && !key.equals("$ref")
-          ? "'" + key + "' next to $ref in " + describe(parent) + " is ignored: a reference takes no other fields here; "
-              + "remove it, or move it into the referenced definition."
-          : "Unknown field '" + key + "' in " + describe(parent) + ": remove it, or rename it to 'x-" + key
-              + "' if it is an extension.";
+      case MISSING ->
+          Pointers.lastSegment(target.pointer()).equals(key)
+              ? "'"
+                  + key
+                  + "' in "
+                  + describe(parent)
+                  + " is empty: it must have at least one entry."
+              : "The required field '" + key + "' is missing in " + describe(target) + ": add it.";
+      case UNEXPECTED ->
+          parent.isRef() && !key.equals("$ref")
+              ? "'"
+                  + key
+                  + "' next to $ref in "
+                  + describe(parent)
+                  + " is ignored: a reference takes no other fields here; "
+                  + "remove it, or move it into the referenced definition."
+              : "Unknown field '"
+                  + key
+                  + "' in "
+                  + describe(parent)
+                  + ": remove it, or rename it to 'x-"
+                  + key
+                  + "' if it is an extension.";
       case UNSUPPORTED -> "'" + key + "' is not supported in " + describe(parent) + ": remove it.";
-      case RESERVED -> "Extension '" + key + "' in " + describe(parent) + " uses a prefix the OpenAPI Initiative "
-          + "reserves (x-oai-, x-oas-): rename it.";
+      case RESERVED ->
+          "Extension '"
+              + key
+              + "' in "
+              + describe(parent)
+              + " uses a prefix the OpenAPI Initiative "
+              + "reserves (x-oai-, x-oas-): rename it.";
       case WRONG_TYPE -> wrongType(target, parent, key, expectedType);
       default -> "Structural problem with '" + key + "' in " + describe(parent) + ".";
     };
@@ -839,19 +1141,35 @@ final class ParserMessageMapper {
     }
     expected = expected.strip().replaceAll("^\\[|]$", "");
     if (expected.contains("|")) {
-      return field + " must be one of " + String.join(", ", expected.split("\\|")) + ", not "
-          + actual(target.node()) + ".";
+      return field
+          + " must be one of "
+          + String.join(", ", expected.split("\\|"))
+          + ", not "
+          + actual(target.node())
+          + ".";
     }
     if (expected.equals("string") && target.node().isTextual()) {
-      String allowed = key.equals("in") ? allowedLocations() : key.equals("style") ? " (form, simple, matrix, label, "
-          + "spaceDelimited, pipeDelimited or deepObject)" : "";
-      return field + " has the value '" + target.node().textValue() + "', which is not allowed here" + allowed + ".";
+      String allowed =
+          key.equals("in")
+              ? allowedLocations()
+              : key.equals("style")
+                  ? " (form, simple, matrix, label, "
+                      + "spaceDelimited, pipeDelimited or deepObject)"
+                  : "";
+      return field
+          + " has the value '"
+          + target.node().textValue()
+          + "', which is not allowed here"
+          + allowed
+          + ".";
     }
     return field + " must be " + article(expected) + ", not " + actual(target.node()) + ".";
   }
 
   private String allowedLocations() {
-    return document.isSwagger2() ? " (query, header, path, formData or body)" : " (query, header, path or cookie)";
+    return document.isSwagger2()
+        ? " (query, header, path, formData or body)"
+        : " (query, header, path or cookie)";
   }
 
   private static String article(String type) {
@@ -879,24 +1197,33 @@ final class ParserMessageMapper {
     if (node.isNull()) {
       return "null";
     }
-    return node.isBoolean() ? "a boolean" : node.isNumber() ? "the number " + node.asText() : "'" + node.asText() + "'";
+    return node.isBoolean()
+        ? "a boolean"
+        : node.isNumber() ? "the number " + node.asText() : "'" + node.asText() + "'";
   }
 
-  /** How a message names a place: {@code GET /pets (responses.200)}, {@code components.schemas.Pet}, ... */
+  /**
+   * How a message names a place: {@code GET /pets (responses.200)}, {@code components.schemas.Pet},
+   * ...
+   */
   static String describe(NodeRef node) {
     List<String> segments = Pointers.segments(node.pointer());
     if (segments.isEmpty()) {
       return "the document root";
     }
-    if ((segments.get(0).equals("paths") || segments.get(0).equals("webhooks")) && segments.size() >= 2) {
+    if ((segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+        && segments.size() >= 2) {
       String prefix = segments.get(0).equals("webhooks") ? "webhook " : "";
       if (segments.size() >= 3 && Operation.METHODS.contains(segments.get(2))) {
-        String operation = prefix + segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
+        String operation =
+            prefix + segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
         String rest = String.join(".", segments.subList(3, segments.size()));
         return segments.size() == 3 ? operation : operation + " (" + rest + ")";
       }
       String item = (prefix.isEmpty() ? "path '" : "webhook '") + segments.get(1) + "'";
-      return segments.size() == 2 ? item : item + " (" + String.join(".", segments.subList(2, segments.size())) + ")";
+      return segments.size() == 2
+          ? item
+          : item + " (" + String.join(".", segments.subList(2, segments.size())) + ")";
     }
     return String.join(".", segments);
   }

@@ -13,9 +13,10 @@ import java.util.List;
 @RuleInfo(
     id = "ref-unresolved",
     title = "Unresolved reference",
-    description = "A $ref that leads nowhere: its file or pointer does not exist, it reaches outside the permitted root "
-        + "folder, or a chain of references comes back to itself. What it should describe is missing from the "
-        + "contract, and no rule can check it.",
+    description =
+        "A $ref that leads nowhere: its file or pointer does not exist, it reaches outside the permitted root "
+            + "folder, or a chain of references comes back to itself. What it should describe is missing from the "
+            + "contract, and no rule can check it.",
     level = Level.ERROR,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -35,8 +36,14 @@ public final class RefUnresolved implements Checks.ReferenceCheck {
     if (!step.resolved()) {
       // a remote reference the policy did not fetch is ref-remote's finding, not a broken one
       if (!step.remote()) {
-        context.report(reference, "$ref", "The reference '" + reference.ref() + "' does not resolve: " + step.problem()
-            + ". What it should describe is missing and unchecked; correct the path or the pointer.");
+        context.report(
+            reference,
+            "$ref",
+            "The reference '"
+                + reference.ref()
+                + "' does not resolve: "
+                + step.problem()
+                + ". What it should describe is missing and unchecked; correct the path or the pointer.");
       }
       return;
     }
@@ -45,16 +52,28 @@ public final class RefUnresolved implements Checks.ReferenceCheck {
     NodeRef current = step.target();
     while (current.isRef()) {
       if (current.equals(reference)) {
-        context.report(reference, "$ref", "The reference '" + reference.ref() + "' forms a cycle ("
-            + describe(chain) + " and back): it resolves to nothing. Point one of them at a definition.");
+        context.report(
+            reference,
+            "$ref",
+            "The reference '"
+                + reference.ref()
+                + "' forms a cycle ("
+                + describe(chain)
+                + " and back): it resolves to nothing. Point one of them at a definition.");
         return;
       }
       if (chain.contains(current)) {
         return; // a cycle further on, reported on its own references
       }
       if (chain.size() >= MAX_CHAIN) {
-        context.report(reference, "$ref", "The reference '" + reference.ref() + "' starts a chain of more than "
-            + MAX_CHAIN + " references; point it at the definition directly.");
+        context.report(
+            reference,
+            "$ref",
+            "The reference '"
+                + reference.ref()
+                + "' starts a chain of more than "
+                + MAX_CHAIN
+                + " references; point it at the definition directly.");
         return;
       }
       chain.add(current);

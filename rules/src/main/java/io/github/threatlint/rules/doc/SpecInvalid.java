@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "spec-invalid",
     title = "Structurally invalid document",
-    description = "A structural problem of the document: a required field missing, a value of the wrong type, a key "
-        + "written twice, an unknown field where none is allowed, a path template whose parameters are not declared "
-        + "(or the reverse), a query string in a path. Tools disagree on how to read an invalid document, so gateways, "
-        + "validators and generated code may not enforce what the author meant. One finding per problem, on its node.",
+    description =
+        "A structural problem of the document: a required field missing, a value of the wrong type, a key "
+            + "written twice, an unknown field where none is allowed, a path template whose parameters are not declared "
+            + "(or the reverse), a query string in a path. Tools disagree on how to read an invalid document, so gateways, "
+            + "validators and generated code may not enforce what the author meant. One finding per problem, on its node.",
     level = Level.ERROR,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -39,16 +40,28 @@ import java.util.regex.Pattern;
     securitySeverity = 5.0,
     precision = "very-high",
     section = "doc")
-public final class SpecInvalid implements Checks.UsesParserModel, Checks.DocumentCheck, Checks.ParameterCheck, Checks.ReferenceCheck,
-    Checks.DocumentEndCheck {
-  private static final Set<String> SWAGGER2_LOCATIONS = Set.of("query", "header", "path", "formData", "body");
+public final class SpecInvalid
+    implements Checks.UsesParserModel,
+        Checks.DocumentCheck,
+        Checks.ParameterCheck,
+        Checks.ReferenceCheck,
+        Checks.DocumentEndCheck {
+  private static final Set<String> SWAGGER2_LOCATIONS =
+      Set.of("query", "header", "path", "formData", "body");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
 
-  /** Every file the walk met, in order: duplicate keys are reported for each at the end (identity: a
-   * parsed file's own hash code would hash its whole tree). */
+  /**
+   * Every file the walk met, in order: duplicate keys are reported for each at the end (identity: a
+   * parsed file's own hash code would hash its whole tree).
+   */
   private final Set<ParsedFile> files = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private final List<ParsedFile> fileOrder = new ArrayList<>();
-  /** Findings already made (pointer and message), so that two sources never report one problem twice. */
+
+  /**
+   * Findings already made (pointer and message), so that two sources never report one problem
+   * twice.
+   */
   private final Set<String> reported = new HashSet<>();
 
   @Override
@@ -67,15 +80,28 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
 
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
-    // swagger-parser 1.x silently drops a Swagger 2.0 parameter with an unknown location (3.x reports it)
-    if (parameter.version().isSwagger2() && parameter.node().has("in") && !SWAGGER2_LOCATIONS.contains(parameter.in())) {
-      report(context, parameter.node().get("in"), "Parameter '" + parameter.name() + "' has in: '" + parameter.in()
-          + "', which Swagger 2.0 does not know: use query, header, path, formData or body.");
+    // swagger-parser 1.x silently drops a Swagger 2.0 parameter with an unknown location (3.x
+    // reports it)
+    if (parameter.version().isSwagger2()
+        && parameter.node().has("in")
+        && !SWAGGER2_LOCATIONS.contains(parameter.in())) {
+      report(
+          context,
+          parameter.node().get("in"),
+          "Parameter '"
+              + parameter.name()
+              + "' has in: '"
+              + parameter.in()
+              + "', which Swagger 2.0 does not know: use query, header, path, formData or body.");
     }
     if (parameter.in().equals("path") && !parameter.required()) {
       String name = parameter.name();
-      report(context, parameter.node().has("required") ? parameter.node().get("required") : parameter.node(),
-          "Path parameter '" + name + "' must be declared with required: true: a path parameter is part of the URL and "
+      report(
+          context,
+          parameter.node().has("required") ? parameter.node().get("required") : parameter.node(),
+          "Path parameter '"
+              + name
+              + "' must be declared with required: true: a path parameter is part of the URL and "
               + "is always present.");
     }
   }
@@ -95,10 +121,21 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
       for (DuplicateKey duplicate : file.duplicateKeys()) {
         NodeRef node = NodeRef.root(file).nearest(duplicate.pointer());
         String key = Pointers.lastSegment(duplicate.pointer());
-        report(context, node, "Key '" + key + "' is written twice in the same object (first at line "
-            + duplicate.first().startLine() + ", column " + duplicate.first().startColumn() + ", again at line "
-            + duplicate.second().startLine() + ", column " + duplicate.second().startColumn() + "): parsers keep only one "
-            + "of the two values, and not all the same one; remove or merge the duplicate.");
+        report(
+            context,
+            node,
+            "Key '"
+                + key
+                + "' is written twice in the same object (first at line "
+                + duplicate.first().startLine()
+                + ", column "
+                + duplicate.first().startColumn()
+                + ", again at line "
+                + duplicate.second().startLine()
+                + ", column "
+                + duplicate.second().startColumn()
+                + "): parsers keep only one "
+                + "of the two values, and not all the same one; remove or merge the duplicate.");
       }
     }
   }
@@ -115,12 +152,19 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
       String path = entry.getKey();
       int query = path.indexOf('?');
       if (query >= 0 && paths != null && paths.get(path) != null) {
-        report(context, paths.get(path), "The path '" + path + "' contains a query string ('" + path.substring(query)
-            + "'): a path template ends before '?'; remove the query from the path and declare its values as "
-            + "parameters with in: query.");
+        report(
+            context,
+            paths.get(path),
+            "The path '"
+                + path
+                + "' contains a query string ('"
+                + path.substring(query)
+                + "'): a path template ends before '?'; remove the query from the path and declare its values as "
+                + "parameters with in: query.");
       }
       Set<String> template = templateVariables(query >= 0 ? path.substring(0, query) : path);
-      // variables of a query string in the path are reported with it, not once more as undeclared templates
+      // variables of a query string in the path are reported with it, not once more as undeclared
+      // templates
       Set<String> inQuery = query >= 0 ? templateVariables(path.substring(query)) : Set.of();
       Map<String, List<Operation>> undeclared = new LinkedHashMap<>();
       for (Operation operation : entry.getValue()) {
@@ -131,8 +175,16 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
         for (Parameter parameter : operation.parameters("path")) {
           declared.add(parameter.name());
           if (!template.contains(parameter.name()) && !inQuery.contains(parameter.name())) {
-            report(context, parameter.entry(), "Path parameter '" + parameter.name() + "' is declared, but the path '"
-                + path + "' has no {" + parameter.name() + "}: rename the parameter to match the template, or remove it.");
+            report(
+                context,
+                parameter.entry(),
+                "Path parameter '"
+                    + parameter.name()
+                    + "' is declared, but the path '"
+                    + path
+                    + "' has no {"
+                    + parameter.name()
+                    + "}: rename the parameter to match the template, or remove it.");
           }
         }
         for (String variable : template) {
@@ -144,14 +196,31 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
       for (Map.Entry<String, List<Operation>> missing : undeclared.entrySet()) {
         String variable = missing.getKey();
         List<Operation> operations = missing.getValue();
-        if (operations.size() == entry.getValue().size() && paths != null && paths.get(path) != null) {
-          report(context, paths.get(path), "The path '" + path + "' uses {" + variable + "}, but no parameter '"
-              + variable + "' with in: path is declared for it: declare it (with required: true) in the path item's "
-              + "parameters, so that every operation of the path gets it.");
+        if (operations.size() == entry.getValue().size()
+            && paths != null
+            && paths.get(path) != null) {
+          report(
+              context,
+              paths.get(path),
+              "The path '"
+                  + path
+                  + "' uses {"
+                  + variable
+                  + "}, but no parameter '"
+                  + variable
+                  + "' with in: path is declared for it: declare it (with required: true) in the path item's "
+                  + "parameters, so that every operation of the path gets it.");
         } else {
           for (Operation operation : operations) {
-            report(context, operation.node(), operation.label() + " does not declare the path parameter '" + variable
-                + "' that its path uses: add a parameter '" + variable + "' with in: path and required: true.");
+            report(
+                context,
+                operation.node(),
+                operation.label()
+                    + " does not declare the path parameter '"
+                    + variable
+                    + "' that its path uses: add a parameter '"
+                    + variable
+                    + "' with in: path and required: true.");
           }
         }
       }
@@ -159,16 +228,20 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
   }
 
   /**
-   * An operation written as a {@code $ref} to another file (as bundlers such as Redocly allow, and as
-   * threatlint follows) is read by swagger-parser as an operation with an unknown field and no
+   * An operation written as a {@code $ref} to another file (as bundlers such as Redocly allow, and
+   * as threatlint follows) is read by swagger-parser as an operation with an unknown field and no
    * responses: those two messages are about how the document is split, not about its structure.
    */
   private static boolean aboutOperationReference(NodeRef node) {
     List<String> segments = Pointers.segments(node.pointer());
-    boolean operation = segments.size() == 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
-        && Operation.METHODS.contains(segments.get(2));
-    boolean operationRef = segments.size() == 4 && segments.get(3).equals("$ref")
-        && Operation.METHODS.contains(segments.get(2));
+    boolean operation =
+        segments.size() == 3
+            && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+            && Operation.METHODS.contains(segments.get(2));
+    boolean operationRef =
+        segments.size() == 4
+            && segments.get(3).equals("$ref")
+            && Operation.METHODS.contains(segments.get(2));
     return (operation && node.isRef()) || operationRef;
   }
 
@@ -182,7 +255,10 @@ public final class SpecInvalid implements Checks.UsesParserModel, Checks.Documen
   }
 
   private static boolean hasUnresolvedParameter(ApiDocument document, Operation operation) {
-    for (NodeRef list : new NodeRef[] {operation.pathItem().get("parameters"), operation.node().get("parameters")}) {
+    for (NodeRef list :
+        new NodeRef[] {
+          operation.pathItem().get("parameters"), operation.node().get("parameters")
+        }) {
       if (list == null) {
         continue;
       }

@@ -20,37 +20,65 @@ import java.util.List;
 @RuleInfo(
     id = "correlation-id-missing",
     title = "Operation without correlation id",
-    description = "An operation that neither accepts nor returns a correlation header (X-Correlation-ID, X-Request-ID, "
-        + "Request-Id, traceparent, ...). Without one, a call cannot be followed through client, gateway and backend "
-        + "logs, so nobody can tell afterwards which client used which API on behalf of whom, and when.",
+    description =
+        "An operation that neither accepts nor returns a correlation header (X-Correlation-ID, X-Request-ID, "
+            + "Request-Id, traceparent, ...). Without one, a call cannot be followed through client, gateway and backend "
+            + "logs, so nobody can tell afterwards which client used which API on behalf of whom, and when.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API10"},
     sftiAreas = {"AAA", "APIM"},
-    sftiScenarios = {"Missing traceability on incident investigations", "Lack of logging/monitoring"},
+    sftiScenarios = {
+      "Missing traceability on incident investigations",
+      "Lack of logging/monitoring"
+    },
     mitigations = {"correlation-id"},
     securitySeverity = 3.5,
     precision = "high",
     section = "ops")
 public final class CorrelationIdMissing implements Checks.DocumentCheck {
-  @RuleOption(description = "Header names that carry a correlation or trace id, compared ignoring case and separators; "
-      + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
-      + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule. FAPI's x-fapi-interaction-id (UK Open "
-      + "Banking, Australia's CDR, Open Finance Brasil) and its webhook twin x-webhook-interaction-id end with "
-      + "Interaction-ID.")
-  public List<String> headers = List.of("X-Correlation-ID", "Correlation-ID", "X-Request-ID", "Request-Id",
-      "X-Trace-ID", "traceparent", "X-B3-TraceId", "b3", "X-Amzn-Trace-Id", "X-Cloud-Trace-Context", "X-Transaction-ID",
-      "X-FAPI-Interaction-ID", "X-Interaction-ID");
+  @RuleOption(
+      description =
+          "Header names that carry a correlation or trace id, compared ignoring case and separators; "
+              + "a request header parameter or a response header of that name, or ending with it after a vendor prefix "
+              + "(X-Bunq-Client-Request-Id ends with Request-Id), satisfies the rule. FAPI's x-fapi-interaction-id (UK Open "
+              + "Banking, Australia's CDR, Open Finance Brasil) and its webhook twin x-webhook-interaction-id end with "
+              + "Interaction-ID.")
+  public List<String> headers =
+      List.of(
+          "X-Correlation-ID",
+          "Correlation-ID",
+          "X-Request-ID",
+          "Request-Id",
+          "X-Trace-ID",
+          "traceparent",
+          "X-B3-TraceId",
+          "b3",
+          "X-Amzn-Trace-Id",
+          "X-Cloud-Trace-Context",
+          "X-Transaction-ID",
+          "X-FAPI-Interaction-ID",
+          "X-Interaction-ID");
 
-  @RuleOption(description = "Property names of a response body that carry a request id; when every response with a "
-      + "body returns one, the operation is traceable and the finding is only a note asking for the header.")
-  public List<String> bodyProperties = List.of("request_id", "requestId", "correlation_id", "correlationId",
-      "trace_id", "traceId", "interaction_id", "interactionId");
+  @RuleOption(
+      description =
+          "Property names of a response body that carry a request id; when every response with a "
+              + "body returns one, the operation is traceable and the finding is only a note asking for the header.")
+  public List<String> bodyProperties =
+      List.of(
+          "request_id",
+          "requestId",
+          "correlation_id",
+          "correlationId",
+          "trace_id",
+          "traceId",
+          "interaction_id",
+          "interactionId");
 
   /**
-   * One finding per operation without a correlation id, or one for the document when none of its operations has one
-   * (a document-wide convention is missing, not an operation's header). Operations that authenticate nobody and those
-   * that return a request id in every body are notes.
+   * One finding per operation without a correlation id, or one for the document when none of its
+   * operations has one (a document-wide convention is missing, not an operation's header).
+   * Operations that authenticate nobody and those that return a request id in every body are notes.
    */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
@@ -67,7 +95,10 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
         without.add(operation);
         String bodyId = requestIdInEveryBody(operation);
         if (bodyId != null) {
-          context.mitigated(operation.node(), "correlation-id", operation.label() + " returns " + bodyId + " in every body");
+          context.mitigated(
+              operation.node(),
+              "correlation-id",
+              operation.label() + " returns " + bodyId + " in every body");
         } else {
           context.unmitigated(operation.node(), "correlation-id", operation.label());
         }
@@ -75,13 +106,22 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
     }
     if (without.size() > 1 && without.size() == operations) {
       Operation first = without.get(0);
-      // a document whose operations all authenticate nobody has no caller to trace: the same advice, as a note
+      // a document whose operations all authenticate nobody has no caller to trace: the same
+      // advice, as a note
       boolean anyAuthenticated = without.stream().anyMatch(CorrelationIdMissing::authenticates);
-      context.report(first.node(), "None of the document's " + operations + " operations accepts or returns a "
-          + "correlation header (" + DocumentWide.firstOf(without) + ")" + (anyAuthenticated ? "" : ", and none "
-          + "authenticates its caller") + ": declare a header parameter such as X-Correlation-ID once in the "
-          + "components, reference it from every operation and echo it in the responses, so that each call can be "
-          + "traced through all logs.", anyAuthenticated ? Level.WARNING : Level.NOTE);
+      context.report(
+          first.node(),
+          "None of the document's "
+              + operations
+              + " operations accepts or returns a "
+              + "correlation header ("
+              + DocumentWide.firstOf(without)
+              + ")"
+              + (anyAuthenticated ? "" : ", and none " + "authenticates its caller")
+              + ": declare a header parameter such as X-Correlation-ID once in the "
+              + "components, reference it from every operation and echo it in the responses, so that each call can be "
+              + "traced through all logs.",
+          anyAuthenticated ? Level.WARNING : Level.NOTE);
       return;
     }
     for (Operation operation : without) {
@@ -92,20 +132,33 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
   private void checkOperation(Operation operation, RuleContext context) {
     String bodyId = requestIdInEveryBody(operation);
     if (bodyId != null) {
-      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none, but every "
-          + "response body carries the request id '" + bodyId + "': calls can be traced, though gateways and proxies "
-          + "log headers, not bodies. Consider also returning it in a header such as X-Request-ID.", Level.NOTE);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " accepts no correlation header and returns none, but every "
+              + "response body carries the request id '"
+              + bodyId
+              + "': calls can be traced, though gateways and proxies "
+              + "log headers, not bodies. Consider also returning it in a header such as X-Request-ID.",
+          Level.NOTE);
       return;
     }
     if (!authenticates(operation)) {
-      context.report(operation.node(), operation.label() + " accepts no correlation header and returns none; it "
-          + "authenticates nobody (public reference data, discovery), so there is no caller to trace, but a correlation "
-          + "id still helps support: consider a header such as X-Correlation-ID.", Level.NOTE);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " accepts no correlation header and returns none; it "
+              + "authenticates nobody (public reference data, discovery), so there is no caller to trace, but a correlation "
+              + "id still helps support: consider a header such as X-Correlation-ID.",
+          Level.NOTE);
       return;
     }
-    context.report(operation.node(), operation.label() + " accepts no correlation header and returns none: add a "
-        + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
-        + "operation) and echo it in the responses, so that each call can be traced through all logs.");
+    context.report(
+        operation.node(),
+        operation.label()
+            + " accepts no correlation header and returns none: add a "
+            + "header parameter such as X-Correlation-ID (declared once in the components and referenced by every "
+            + "operation) and echo it in the responses, so that each call can be traced through all logs.");
   }
 
   /** True when every way to call the operation needs credentials. */
@@ -114,7 +167,10 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
     return security != null && !security.allowsAnonymous();
   }
 
-  /** How the operation carries a correlation id in a header (" takes X-Request-ID"), or null when it does not. */
+  /**
+   * How the operation carries a correlation id in a header (" takes X-Request-ID"), or null when it
+   * does not.
+   */
   private String correlationHeader(Operation operation) {
     for (Parameter parameter : operation.parameters("header")) {
       if (isCorrelationHeader(parameter.name())) {
@@ -132,8 +188,9 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
   }
 
   /**
-   * The body property that carries a request id in every response with a JSON body (at the top level or one level
-   * down, as in {@code meta.request_id}), or null when a response lacks one or no response has a body.
+   * The body property that carries a request id in every response with a JSON body (at the top
+   * level or one level down, as in {@code meta.request_id}), or null when a response lacks one or
+   * no response has a body.
    */
   private String requestIdInEveryBody(Operation operation) {
     String found = null;

@@ -15,9 +15,10 @@ import java.util.Map;
 @RuleInfo(
     id = "deprecated-without-sunset",
     title = "Deprecated operation without sunset date",
-    description = "A deprecated operation that announces no end of life: no Sunset (RFC 8594) or Deprecation response "
-        + "header and no x-sunset date (or removal date in a vendor extension). Without a date, clients keep calling "
-        + "it and the old version stays exposed indefinitely.",
+    description =
+        "A deprecated operation that announces no end of life: no Sunset (RFC 8594) or Deprecation response "
+            + "header and no x-sunset date (or removal date in a vendor extension). Without a date, clients keep calling "
+            + "it and the old version stays exposed indefinitely.",
     level = Level.WARNING,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -28,15 +29,20 @@ import java.util.Map;
     precision = "very-high",
     section = "ops")
 public final class DeprecatedWithoutSunset implements Checks.OperationCheck {
-  @RuleOption(description = "Response headers that announce the end of life (compared ignoring case).")
+  @RuleOption(
+      description = "Response headers that announce the end of life (compared ignoring case).")
   public List<String> headers = List.of("Sunset", "Deprecation");
 
-  @RuleOption(description = "Extensions on the operation or its path item that give the end-of-life date.")
+  @RuleOption(
+      description = "Extensions on the operation or its path item that give the end-of-life date.")
   public List<String> extensions = List.of("x-sunset", "x-sunset-date", "x-deprecation-date");
 
-  @RuleOption(description = "Fields of a vendor extension object on the operation or its path item that give the "
-      + "end-of-life date, such as x-github: {removalDate: ...} (compared ignoring case and separators).")
-  public List<String> extensionDateFields = List.of("sunset", "sunsetDate", "removalDate", "endOfLifeDate");
+  @RuleOption(
+      description =
+          "Fields of a vendor extension object on the operation or its path item that give the "
+              + "end-of-life date, such as x-github: {removalDate: ...} (compared ignoring case and separators).")
+  public List<String> extensionDateFields =
+      List.of("sunset", "sunsetDate", "removalDate", "endOfLifeDate");
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
@@ -45,22 +51,28 @@ public final class DeprecatedWithoutSunset implements Checks.OperationCheck {
     }
     for (NodeRef owner : List.of(operation.node(), operation.pathItem())) {
       if (extensions.stream().anyMatch(owner::has) || hasExtensionDateField(owner)) {
-        context.mitigated(operation.node(), "deprecation-policy", operation.label() + " gives its end of life");
+        context.mitigated(
+            operation.node(), "deprecation-policy", operation.label() + " gives its end of life");
         return;
       }
     }
     for (Response response : operation.responses()) {
       for (String header : headers) {
         if (response.hasHeader(header)) {
-          context.mitigated(operation.node(), "deprecation-policy", operation.label() + " returns " + header);
+          context.mitigated(
+              operation.node(), "deprecation-policy", operation.label() + " returns " + header);
           return;
         }
       }
     }
     context.unmitigated(operation.node(), "deprecation-policy", operation.label());
-    context.report(operation.node(), "deprecated", operation.label() + " is deprecated but announces no end of life: "
-        + "return a Sunset header (RFC 8594) or a Deprecation header, or give the date in x-sunset, so that clients "
-        + "can migrate before the operation is removed.");
+    context.report(
+        operation.node(),
+        "deprecated",
+        operation.label()
+            + " is deprecated but announces no end of life: "
+            + "return a Sunset header (RFC 8594) or a Deprecation header, or give the date in x-sunset, so that clients "
+            + "can migrate before the operation is removed.");
   }
 
   /** A vendor extension object (x-...) that carries an end-of-life date field. */

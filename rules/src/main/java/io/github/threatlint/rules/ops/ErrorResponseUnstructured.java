@@ -19,9 +19,10 @@ import java.util.Map;
 @RuleInfo(
     id = "error-response-unstructured",
     title = "Error response without a structured body",
-    description = "A 4xx or 5xx response without a schema, or whose schema is not an error object (RFC 9457 problem "
-        + "details, or properties such as title/status/detail or code/message). Without a documented error shape, "
-        + "implementations improvise error bodies, which is how stack traces and internal details leak.",
+    description =
+        "A 4xx or 5xx response without a schema, or whose schema is not an error object (RFC 9457 problem "
+            + "details, or properties such as title/status/detail or code/message). Without a documented error shape, "
+            + "implementations improvise error bodies, which is how stack traces and internal details leak.",
     level = Level.NOTE,
     owasp2023 = {"API8"},
     owasp2019 = {"API3"},
@@ -33,9 +34,23 @@ import java.util.Map;
 public final class ErrorResponseUnstructured implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
-  @RuleOption(description = "Property names that make a schema an error object (compared ignoring case and separators).")
-  public List<String> errorProperties = List.of("title", "detail", "status", "type", "code", "message", "error",
-      "errors", "errorCode", "errorMessage", "error_description", "reason");
+  @RuleOption(
+      description =
+          "Property names that make a schema an error object (compared ignoring case and separators).")
+  public List<String> errorProperties =
+      List.of(
+          "title",
+          "detail",
+          "status",
+          "type",
+          "code",
+          "message",
+          "error",
+          "errors",
+          "errorCode",
+          "errorMessage",
+          "error_description",
+          "reason");
 
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
@@ -45,20 +60,27 @@ public final class ErrorResponseUnstructured implements Checks.PathOperationChec
       return;
     }
     for (Response response : operation.responses()) {
-      if (!(response.isClientError() || response.isServerError()) || !definitions.firstVisit(response)) {
+      if (!(response.isClientError() || response.isServerError())
+          || !definitions.firstVisit(response)) {
         continue;
       }
       List<MediaType> content = response.content();
       if (content.stream().noneMatch(type -> type.schema() != null)) {
-        context.report(response.node(), ResponseDefinitions.subject(response) + " has no body schema: describe the "
-            + "error body, preferably as application/problem+json (RFC 9457 problem details), so that errors have a "
-            + "fixed, reviewed shape.");
+        context.report(
+            response.node(),
+            ResponseDefinitions.subject(response)
+                + " has no body schema: describe the "
+                + "error body, preferably as application/problem+json (RFC 9457 problem details), so that errors have a "
+                + "fixed, reviewed shape.");
         continue;
       }
       if (content.stream().noneMatch(type -> isStructured(operation.document(), type))) {
-        context.report(response.node(), ResponseDefinitions.subject(response) + " has a body that is no error object: "
-            + "use a problem-details schema (type, title, status, detail) or an object with code and message, so that "
-            + "errors have a fixed, reviewed shape.");
+        context.report(
+            response.node(),
+            ResponseDefinitions.subject(response)
+                + " has a body that is no error object: "
+                + "use a problem-details schema (type, title, status, detail) or an object with code and message, so that "
+                + "errors have a fixed, reviewed shape.");
       }
     }
   }
@@ -71,13 +93,18 @@ public final class ErrorResponseUnstructured implements Checks.PathOperationChec
     return type.schema() != null && hasErrorProperty(document, document.deref(type.schema()), 0);
   }
 
-  /** A field named as part of an error, in any spelling: errMsg, errNo, error_detail, faultString, ... */
+  /**
+   * A field named as part of an error, in any spelling: errMsg, errNo, error_detail, faultString,
+   * ...
+   */
   private static boolean isErrorField(String name) {
     List<String> words = Words.split(name);
     return words.size() > 1 && List.of("error", "err", "fault").contains(words.get(0));
   }
 
-  /** True when the schema, or one of its composed members, has a property named like an error field. */
+  /**
+   * True when the schema, or one of its composed members, has a property named like an error field.
+   */
   private boolean hasErrorProperty(ApiDocument document, NodeRef schema, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
       return false;

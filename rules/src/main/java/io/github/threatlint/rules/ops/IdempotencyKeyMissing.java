@@ -19,11 +19,12 @@ import java.util.Map;
 @RuleInfo(
     id = "idempotency-key-missing",
     title = "Payment or order creation without idempotency key",
-    description = "A POST that creates payments, orders, transfers or trades without an idempotency header "
-        + "(Idempotency-Key). When a response is lost and the client retries, the transaction is executed twice; the "
-        + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5). A "
-        + "body that carries an idempotency key, or requires the key of the one thing it acts on (offerId), is safe to "
-        + "retry; syncs, refreshes and reads create nothing.",
+    description =
+        "A POST that creates payments, orders, transfers or trades without an idempotency header "
+            + "(Idempotency-Key). When a response is lost and the client retries, the transaction is executed twice; the "
+            + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5). A "
+            + "body that carries an idempotency key, or requires the key of the one thing it acts on (offerId), is safe to "
+            + "retry; syncs, refreshes and reads create nothing.",
     level = Level.WARNING,
     owasp2023 = {"API6"},
     owasp2019 = {},
@@ -33,36 +34,133 @@ import java.util.Map;
     precision = "high",
     section = "ops")
 public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
-  @RuleOption(description = "Words that mark a business transaction (compared as whole words, ignoring case and "
-      + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
-      + "a tag of a POST on a path without parameters.")
-  public List<String> patterns = List.of("payment", "payments", "pay", "order", "orders", "transfer", "transfers", "trade",
-      "trades", "transaction", "transactions", "payout", "payouts", "charge", "charges", "refund", "refunds", "checkout");
+  @RuleOption(
+      description =
+          "Words that mark a business transaction (compared as whole words, ignoring case and "
+              + "separators): in the last literal path segment (its last word, the resource created), in the operationId, or in "
+              + "a tag of a POST on a path without parameters.")
+  public List<String> patterns =
+      List.of(
+          "payment",
+          "payments",
+          "pay",
+          "order",
+          "orders",
+          "transfer",
+          "transfers",
+          "trade",
+          "trades",
+          "transaction",
+          "transactions",
+          "payout",
+          "payouts",
+          "charge",
+          "charges",
+          "refund",
+          "refunds",
+          "checkout");
 
-  @RuleOption(description = "Words that mark a POST as something other than creating a transaction (a search, a "
-      + "cancellation, a note on a payment, a payment method or setting, ...) when they appear in the last literal path "
-      + "segment or the operationId.")
-  public List<String> excludedWords = List.of("search", "find", "query", "list", "get", "delete", "remove", "cancel",
-      "cancellation", "validate", "validation", "verify", "check", "preview", "simulate", "simulation", "calculate",
-      "estimate", "quote", "status", "feedback", "note", "notes", "attachment", "attachments", "comment", "comments",
-      "export", "report", "reports", "document", "documents", "tag", "tags", "message", "messages", "event", "events",
-      "timeline", "shipment", "shipments", "update", "pause", "pauses", "deactivation", "reactivation", "reactivations",
-      // configuration kept about payments, not a payment: payment methods, instruments, settings, tokens, ...
-      "method", "methods", "instrument", "instruments", "setting", "settings", "token", "tokens", "credential",
-      "credentials", "domain", "domains", "field", "fields", "form", "forms",
-      // reads and refreshes that create nothing: a sync of orders, a refresh of transactions
-      "sync", "synchronize", "synchronise", "synchronization", "refresh", "read", "retrieve", "fetch",
-      // an authorisation (SCA) sub-resource of a payment starts a confirmation, it moves no money
-      "authorisation", "authorisations", "authorization", "authorizations");
+  @RuleOption(
+      description =
+          "Words that mark a POST as something other than creating a transaction (a search, a "
+              + "cancellation, a note on a payment, a payment method or setting, ...) when they appear in the last literal path "
+              + "segment or the operationId.")
+  public List<String> excludedWords =
+      List.of(
+          "search",
+          "find",
+          "query",
+          "list",
+          "get",
+          "delete",
+          "remove",
+          "cancel",
+          "cancellation",
+          "validate",
+          "validation",
+          "verify",
+          "check",
+          "preview",
+          "simulate",
+          "simulation",
+          "calculate",
+          "estimate",
+          "quote",
+          "status",
+          "feedback",
+          "note",
+          "notes",
+          "attachment",
+          "attachments",
+          "comment",
+          "comments",
+          "export",
+          "report",
+          "reports",
+          "document",
+          "documents",
+          "tag",
+          "tags",
+          "message",
+          "messages",
+          "event",
+          "events",
+          "timeline",
+          "shipment",
+          "shipments",
+          "update",
+          "pause",
+          "pauses",
+          "deactivation",
+          "reactivation",
+          "reactivations",
+          // configuration kept about payments, not a payment: payment methods, instruments,
+          // settings, tokens, ...
+          "method",
+          "methods",
+          "instrument",
+          "instruments",
+          "setting",
+          "settings",
+          "token",
+          "tokens",
+          "credential",
+          "credentials",
+          "domain",
+          "domains",
+          "field",
+          "fields",
+          "form",
+          "forms",
+          // reads and refreshes that create nothing: a sync of orders, a refresh of transactions
+          "sync",
+          "synchronize",
+          "synchronise",
+          "synchronization",
+          "refresh",
+          "read",
+          "retrieve",
+          "fetch",
+          // an authorisation (SCA) sub-resource of a payment starts a confirmation, it moves no
+          // money
+          "authorisation",
+          "authorisations",
+          "authorization",
+          "authorizations");
 
-  @RuleOption(description = "Required request body properties that key the one thing the request acts on, so that a "
-      + "retry is recognised (an order placed for an offer can be placed once); compared ignoring case and separators.")
+  @RuleOption(
+      description =
+          "Required request body properties that key the one thing the request acts on, so that a "
+              + "retry is recognised (an order placed for an offer can be placed once); compared ignoring case and separators.")
   public List<String> businessKeys = List.of("offerId", "quoteId");
 
   /** An idempotency key carried in the body instead of a header. */
-  private static final List<String> BODY_IDEMPOTENCY_KEYS = List.of("idempotency_key", "idempotencyKey");
+  private static final List<String> BODY_IDEMPOTENCY_KEYS =
+      List.of("idempotency_key", "idempotencyKey");
 
-  @RuleOption(description = "Header names that carry an idempotency key (compared ignoring case and separators).")
+  @RuleOption(
+      description =
+          "Header names that carry an idempotency key (compared ignoring case and separators).")
   public List<String> headers = List.of("Idempotency-Key", "X-Idempotency-Key");
 
   @Override
@@ -82,9 +180,16 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
     if (bodyKey(operation) != null) {
       return; // the body's key makes a retry recognisable
     }
-    context.report(operation.node(), operation.label() + " creates a business transaction ('" + matched + "') but "
-        + "takes no Idempotency-Key header: accept one so that a client can retry after a timeout without executing "
-        + "the " + matched + " twice.");
+    context.report(
+        operation.node(),
+        operation.label()
+            + " creates a business transaction ('"
+            + matched
+            + "') but "
+            + "takes no Idempotency-Key header: accept one so that a client can retry after a timeout without executing "
+            + "the "
+            + matched
+            + " twice.");
   }
 
   /**
@@ -107,7 +212,8 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
       }
       for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
         String name = property.getKey();
-        if (Words.isAny(name, BODY_IDEMPOTENCY_KEYS) || (Words.isAny(name, businessKeys) && required.contains(name))) {
+        if (Words.isAny(name, BODY_IDEMPOTENCY_KEYS)
+            || (Words.isAny(name, businessKeys) && required.contains(name))) {
           return name;
         }
       }
@@ -118,12 +224,15 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
   private String matchedWord(Operation operation) {
     String lastSegment = lastLiteralSegment(operation.path());
     String operationId = operation.operationId() == null ? "" : operation.operationId();
-    if (Words.containsAny(lastSegment, excludedWords) || Words.containsAny(operationId, excludedWords)) {
+    if (Words.containsAny(lastSegment, excludedWords)
+        || Words.containsAny(operationId, excludedWords)) {
       return null;
     }
     List<String> words = Words.split(lastSegment.replaceFirst("\\.[a-zA-Z]+$", ""));
     String resource = words.isEmpty() ? "" : words.get(words.size() - 1);
-    if (!resource.isEmpty() && (Words.isAny(resource, patterns) || Words.isAny(resource.replaceFirst("s$", ""), patterns))) {
+    if (!resource.isEmpty()
+        && (Words.isAny(resource, patterns)
+            || Words.isAny(resource.replaceFirst("s$", ""), patterns))) {
       return resource;
     }
     String term = Words.matchingTerm(operationId, patterns);
@@ -142,13 +251,16 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
   }
 
   /**
-   * A path that ends with one item's identifier after its collection ({@code /payments/{paymentId}}): a
-   * POST there changes that item, as Stripe and Xero update payments, and creates no transaction.
+   * A path that ends with one item's identifier after its collection ({@code
+   * /payments/{paymentId}}): a POST there changes that item, as Stripe and Xero update payments,
+   * and creates no transaction.
    */
   private static boolean addressesItem(String path) {
     String[] segments = path.replaceFirst("/+$", "").split("/");
     int last = segments.length - 1;
-    return last >= 1 && segments[last].matches("\\{[^{}]+}") && !segments[last - 1].isEmpty()
+    return last >= 1
+        && segments[last].matches("\\{[^{}]+}")
+        && !segments[last - 1].isEmpty()
         && !segments[last - 1].contains("{");
   }
 

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "info-version-not-semver",
     title = "API version is not semantic versioning",
-    description = "info.version is not a semantic version (MAJOR.MINOR.PATCH, as in 2.1.0). A semantic version tells "
-        + "consumers and the API inventory whether a change breaks clients, which drives the life cycle of API versions.",
+    description =
+        "info.version is not a semantic version (MAJOR.MINOR.PATCH, as in 2.1.0). A semantic version tells "
+            + "consumers and the API inventory whether a change breaks clients, which drives the life cycle of API versions.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -23,24 +24,31 @@ import java.util.regex.Pattern;
     section = "ops")
 public final class InfoVersionNotSemver implements Checks.DocumentCheck {
   /** The grammar of semver.org 2.0.0: no leading zeros, optional pre-release and build metadata. */
-  private static final Pattern SEMVER = Pattern.compile(
-      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-          + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-          + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
+  private static final Pattern SEMVER =
+      Pattern.compile(
+          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+              + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+              + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     NodeRef info = document.root().get("info");
     NodeRef version = info == null || !info.isObject() ? null : info.get("version");
     if (version == null || !version.node().isValueNode()) {
-      return; // a missing or malformed info.version is a structural problem: spec-invalid reports it
+      return; // a missing or malformed info.version is a structural problem: spec-invalid reports
+      // it
     }
     String text = version.node().asText().trim();
     if (SEMVER.matcher(text).matches()) {
       return;
     }
-    context.report(version, "info.version '" + text + "' is not a semantic version: write it as MAJOR.MINOR.PATCH"
-        + suggestion(text) + " and raise MAJOR for every change that breaks clients.");
+    context.report(
+        version,
+        "info.version '"
+            + text
+            + "' is not a semantic version: write it as MAJOR.MINOR.PATCH"
+            + suggestion(text)
+            + " and raise MAJOR for every change that breaks clients.");
   }
 
   /** A concrete proposal for the common near-misses: 1.0, v1.2.3, 1. */

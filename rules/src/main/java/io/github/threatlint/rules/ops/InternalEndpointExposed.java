@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "internal-endpoint-exposed",
     title = "Internal or debug endpoint in a published API",
-    description = "An operation marked x-internal: true, or under a path segment that names a debug, actuator, "
-        + "internal or test endpoint. Such endpoints in a published description are shadow APIs: they are reachable "
-        + "but escape the review, monitoring and protection that public operations get.",
+    description =
+        "An operation marked x-internal: true, or under a path segment that names a debug, actuator, "
+            + "internal or test endpoint. Such endpoints in a published description are shadow APIs: they are reachable "
+            + "but escape the review, monitoring and protection that public operations get.",
     level = Level.WARNING,
     owasp2023 = {"API9", "API5"},
     owasp2019 = {"API9", "API5"},
@@ -28,27 +29,47 @@ public final class InternalEndpointExposed implements Checks.PathOperationCheck 
   /** Segments that may come before the first segment that names an area: /api, /rest, /v1. */
   private static final Pattern PREFIX = Pattern.compile("(?i)api|rest|v\\d+(?:\\.\\d+)*");
 
-  @RuleOption(description = "Path segments that mark internal endpoints wherever they appear; a whole segment is "
-      + "compared, ignoring case and separators (so /_internal and /Internal match 'internal', but "
-      + "/internal-transfers does not).")
-  public List<String> segments = List.of("internal", "debug", "actuator", "heapdump", "threaddump", "jolokia",
-      "phpinfo", "h2-console");
+  @RuleOption(
+      description =
+          "Path segments that mark internal endpoints wherever they appear; a whole segment is "
+              + "compared, ignoring case and separators (so /_internal and /Internal match 'internal', but "
+              + "/internal-transfers does not).")
+  public List<String> segments =
+      List.of(
+          "internal",
+          "debug",
+          "actuator",
+          "heapdump",
+          "threaddump",
+          "jolokia",
+          "phpinfo",
+          "h2-console");
 
-  @RuleOption(description = "Path segments that mark internal endpoints only as the first segment of the path (after "
-      + "'api', 'rest' or a version segment): /test/... is a test area, /hooks/{id}/tests is a public resource.")
-  public List<String> leadingSegments = List.of("test", "tests", "testing", "dev", "private", "sandbox");
+  @RuleOption(
+      description =
+          "Path segments that mark internal endpoints only as the first segment of the path (after "
+              + "'api', 'rest' or a version segment): /test/... is a test area, /hooks/{id}/tests is a public resource.")
+  public List<String> leadingSegments =
+      List.of("test", "tests", "testing", "dev", "private", "sandbox");
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     if (operation.node().isTrue("x-internal")) {
-      context.report(operation.node(), "x-internal", operation.label() + " is marked x-internal: true but is part of "
-          + "this published description: remove it from the public document (publish internal operations separately) "
-          + "or, if it is meant to be public, drop the marker and protect it like the other operations.");
+      context.report(
+          operation.node(),
+          "x-internal",
+          operation.label()
+              + " is marked x-internal: true but is part of "
+              + "this published description: remove it from the public document (publish internal operations separately) "
+              + "or, if it is meant to be public, drop the marker and protect it like the other operations.");
       return;
     }
     if (operation.pathItem().isTrue("x-internal")) {
-      context.report(operation.node(), operation.label() + " belongs to a path item marked x-internal: true but is part "
-          + "of this published description: remove it from the public document or drop the marker.");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " belongs to a path item marked x-internal: true but is part "
+              + "of this published description: remove it from the public document or drop the marker.");
       return;
     }
     boolean leading = true;
@@ -60,12 +81,18 @@ public final class InternalEndpointExposed implements Checks.PathOperationCheck 
         leading = false;
         continue;
       }
-      boolean marked = Words.isAny(segment, segments) || (leading && Words.isAny(segment, leadingSegments));
+      boolean marked =
+          Words.isAny(segment, segments) || (leading && Words.isAny(segment, leadingSegments));
       leading = false;
       if (marked) {
-        context.report(operation.node(), operation.label() + " sits under the '" + segment + "' segment, which names "
-            + "an internal, debug or test endpoint: keep such endpoints out of the published API (and off production "
-            + "gateways), or rename the path if it is a genuine public resource.");
+        context.report(
+            operation.node(),
+            operation.label()
+                + " sits under the '"
+                + segment
+                + "' segment, which names "
+                + "an internal, debug or test endpoint: keep such endpoints out of the published API (and off production "
+                + "gateways), or rename the path if it is a genuine public resource.");
         return;
       }
     }

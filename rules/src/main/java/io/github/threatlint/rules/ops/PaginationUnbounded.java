@@ -24,11 +24,12 @@ import java.util.Set;
 @RuleInfo(
     id = "pagination-unbounded",
     title = "Collection without a bounded page size",
-    description = "A GET that returns a collection (an array without maxItems, or an object wrapping one, also inside an "
-        + "envelope's data object) but takes "
-        + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum, and does not page "
-        + "on its own (a link or token to the next page beside the data). One call can then "
-        + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
+    description =
+        "A GET that returns a collection (an array without maxItems, or an object wrapping one, also inside an "
+            + "envelope's data object) but takes "
+            + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum, and does not page "
+            + "on its own (a link or token to the next page beside the data). One call can then "
+            + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -41,26 +42,56 @@ import java.util.Set;
 public final class PaginationUnbounded implements Checks.PathOperationCheck {
   private static final int MAX_DEPTH = 16;
 
-  @RuleOption(description = "Names of page-size parameters (query or header), compared ignoring case and separators.")
+  @RuleOption(
+      description =
+          "Names of page-size parameters (query or header), compared ignoring case and separators.")
   public List<String> pageSizeParameters = PageParameters.SIZE;
 
-  @RuleOption(description = "Property names that mark an object as a wrapper of a collection page, besides an array "
-      + "property that is its only property or is named after the path's last segment.")
-  public List<String> wrapperProperties = List.of("data", "items", "results", "content", "records", "entries",
-      "elements", "values", "list", "rows", "resources", "next", "nextCursor", "cursor", "nextPageToken", "total",
-      "totalCount", "totalItems", "totalElements", "count", "page", "pageInfo", "hasMore", "offset");
+  @RuleOption(
+      description =
+          "Property names that mark an object as a wrapper of a collection page, besides an array "
+              + "property that is its only property or is named after the path's last segment.")
+  public List<String> wrapperProperties =
+      List.of(
+          "data",
+          "items",
+          "results",
+          "content",
+          "records",
+          "entries",
+          "elements",
+          "values",
+          "list",
+          "rows",
+          "resources",
+          "next",
+          "nextCursor",
+          "cursor",
+          "nextPageToken",
+          "total",
+          "totalCount",
+          "totalItems",
+          "totalElements",
+          "count",
+          "page",
+          "pageInfo",
+          "hasMore",
+          "offset");
 
   /**
-   * Paging fields that also name plain amounts or numbers (an invoice's total, a status's count): one of
-   * them beside an array is no evidence of a page; two of them, or one unambiguous field, are.
+   * Paging fields that also name plain amounts or numbers (an invoice's total, a status's count):
+   * one of them beside an array is no evidence of a page; two of them, or one unambiguous field,
+   * are.
    */
-  private static final List<String> AMBIGUOUS_PAGING_FIELDS = List.of("total", "count", "page", "offset");
+  private static final List<String> AMBIGUOUS_PAGING_FIELDS =
+      List.of("total", "count", "page", "offset");
 
   /** Where an envelope keeps its hypermedia links. */
   private static final List<String> LINKS = List.of("links", "_links");
 
   /** The link or token to the next page. */
-  private static final List<String> NEXT_PAGE = List.of("next", "nextPage", "nextPageToken", "nextCursor", "nextLink");
+  private static final List<String> NEXT_PAGE =
+      List.of("next", "nextPage", "nextPageToken", "nextCursor", "nextLink");
 
   private final Set<String> reportedParameters = new HashSet<>();
 
@@ -79,28 +110,44 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     if (pageSize.isEmpty()) {
       if (serverPaged(operation)) {
         // the server chooses the page size and links the next page (Links.Next, meta.totalPages)
-        context.mitigated(operation.node(), "bounded-pagination", operation.label() + " is paged by the server");
+        context.mitigated(
+            operation.node(), "bounded-pagination", operation.label() + " is paged by the server");
         return;
       }
-      context.unmitigated(operation.node(), "bounded-pagination", operation.label() + " (no page size)");
-      context.report(operation.node(), operation.label() + " returns a collection but takes no page-size parameter: add "
-          + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
+      context.unmitigated(
+          operation.node(), "bounded-pagination", operation.label() + " (no page size)");
+      context.report(
+          operation.node(),
+          operation.label()
+              + " returns a collection but takes no page-size parameter: add "
+              + "one (such as 'limit') with a maximum, so that a single call cannot return the whole data set.");
       return;
     }
     ApiDocument document = operation.document();
     for (Parameter parameter : pageSize) {
       if (isBounded(document, parameter)) {
-        context.mitigated(parameter.node(), "bounded-pagination", operation.label() + " takes " + parameter.name()
-            + " with a maximum");
+        context.mitigated(
+            parameter.node(),
+            "bounded-pagination",
+            operation.label() + " takes " + parameter.name() + " with a maximum");
         return;
       }
     }
     Parameter first = pageSize.get(0);
-    context.unmitigated(operation.node(), "bounded-pagination", operation.label() + " (" + first.name() + " without maximum)");
+    context.unmitigated(
+        operation.node(),
+        "bounded-pagination",
+        operation.label() + " (" + first.name() + " without maximum)");
     if (reportedParameters.add(first.node().key())) {
-      context.report(first.node(), "schema", "Page-size parameter '" + first.name() + "' of " + operation.label()
-          + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
-          + "the whole data set at once.");
+      context.report(
+          first.node(),
+          "schema",
+          "Page-size parameter '"
+              + first.name()
+              + "' of "
+              + operation.label()
+              + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
+              + "the whole data set at once.");
     }
   }
 
@@ -112,7 +159,8 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     JsonNode maximum = schema.node().get("maximum");
     JsonNode exclusiveMaximum = schema.node().get("exclusiveMaximum");
     JsonNode values = schema.node().get("enum");
-    return (maximum != null && maximum.isNumber()) || (exclusiveMaximum != null && exclusiveMaximum.isNumber())
+    return (maximum != null && maximum.isNumber())
+        || (exclusiveMaximum != null && exclusiveMaximum.isNumber())
         || (values != null && values.isArray() && !values.isEmpty());
   }
 
@@ -132,8 +180,9 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
           }
           continue;
         }
-        if (collectionPath && (wrapsArray(operation.document(), schema, last)
-            || wrapsArrayInEnvelope(operation.document(), schema, last))) {
+        if (collectionPath
+            && (wrapsArray(operation.document(), schema, last)
+                || wrapsArrayInEnvelope(operation.document(), schema, last))) {
           return true;
         }
       }
@@ -160,7 +209,10 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     return schema.has("items") && !schema.has("properties");
   }
 
-  /** An object whose array property is its only property, is named like a page wrapper, or like the path's resource. */
+  /**
+   * An object whose array property is its only property, is named like a page wrapper, or like the
+   * path's resource.
+   */
   private boolean wrapsArray(ApiDocument document, NodeRef schema, String lastSegment) {
     Map<String, NodeRef> properties = new LinkedHashMap<>();
     collectProperties(document, schema, properties, 0);
@@ -185,7 +237,8 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     }
     int ambiguous = 0;
     for (String name : properties.keySet()) {
-      if (Words.isAny(name, wrapperProperties) && !Words.isAny(name, List.of("data", "content", "values", "list"))) {
+      if (Words.isAny(name, wrapperProperties)
+          && !Words.isAny(name, List.of("data", "content", "values", "list"))) {
         if (!Words.isAny(name, AMBIGUOUS_PAGING_FIELDS)) {
           return true;
         }
@@ -204,7 +257,9 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     collectProperties(document, schema, properties, 0);
     for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
       NodeRef value = document.deref(property.getValue());
-      if (Words.isAny(property.getKey(), wrapperProperties) && value != null && value.has("properties")
+      if (Words.isAny(property.getKey(), wrapperProperties)
+          && value != null
+          && value.has("properties")
           && wrapsArray(document, value, lastSegment)) {
         return true;
       }
@@ -244,7 +299,8 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   }
 
   /** Properties of an object schema, those of its allOf members included. */
-  private static void collectProperties(ApiDocument document, NodeRef schema, Map<String, NodeRef> into, int depth) {
+  private static void collectProperties(
+      ApiDocument document, NodeRef schema, Map<String, NodeRef> into, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
       return;
     }

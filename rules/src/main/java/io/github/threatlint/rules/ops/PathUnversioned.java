@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "path-unversioned",
     title = "API version not in the URL",
-    description = "Neither the server URLs nor the paths carry a version segment (v1, v2.1, 2.0.6, a date), or one "
-        + "document mixes several major versions. Without a version in the URL, a new major version cannot run beside "
-        + "the old one, and old versions are hard to inventory and retire (shadow APIs).",
+    description =
+        "Neither the server URLs nor the paths carry a version segment (v1, v2.1, 2.0.6, a date), or one "
+            + "document mixes several major versions. Without a version in the URL, a new major version cannot run beside "
+            + "the old one, and old versions are hard to inventory and retire (shadow APIs).",
     level = Level.WARNING,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -37,18 +38,24 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   /** v1, V2, v2.1, v1beta, v3-alpha2: a "v" and a number. */
   private static final Pattern V_VERSION =
       Pattern.compile("(?i)v(\\d+)(?:[._]\\d+)*(?:[-_.]?(?:alpha|beta|rc|preview)\\d*)?");
+
   /** 2.0, 2.0.6: a bare dotted number. */
   private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
+
   /** 2016-12-01: a date version. */
   private static final Pattern DATE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}"); // no '{' inside: linear on "{{{..."
 
-  @RuleOption(description = "Names of query or header parameters that carry the version instead of the URL "
-      + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "
-      + "X-Bank-API-Version); an API that declares one of them counts as versioned. x-v and x-min-v are the version "
-      + "headers of Australia's Consumer Data Right.")
-  public List<String> versionParameters = List.of("api-version", "version", "x-api-version", "accept-version", "x-v",
-      "x-min-v");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\{([^{}]*)}"); // no '{' inside: linear on "{{{..."
+
+  @RuleOption(
+      description =
+          "Names of query or header parameters that carry the version instead of the URL "
+              + "(compared ignoring case and separators; a name of two or more words also behind a vendor prefix, as in "
+              + "X-Bank-API-Version); an API that declares one of them counts as versioned. x-v and x-min-v are the version "
+              + "headers of Australia's Consumer Data Right.")
+  public List<String> versionParameters =
+      List.of("api-version", "version", "x-api-version", "accept-version", "x-v", "x-min-v");
 
   /** Where a major version was first seen, and how to name that place in a message. */
   private record Seen(NodeRef node, String where) {}
@@ -64,7 +71,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     List<Map.Entry<String, NodeRef>> unversionedPaths = new ArrayList<>();
     int versionedPaths = 0;
     NodeRef paths = document.root().get("paths");
-    for (Map.Entry<String, NodeRef> path : paths == null ? List.<Map.Entry<String, NodeRef>>of() : paths.members()) {
+    for (Map.Entry<String, NodeRef> path :
+        paths == null ? List.<Map.Entry<String, NodeRef>>of() : paths.members()) {
       if (path.getKey().startsWith("x-") || isWellKnown(path.getKey())) {
         continue; // /.well-known/ locations are fixed by RFC 8615 and never versioned
       }
@@ -78,29 +86,54 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     }
     if (!majors.isEmpty()) {
       Map.Entry<String, Seen> first = majors.entrySet().iterator().next();
-      context.mitigated(first.getValue().node(), "api-versioning", "version " + first.getKey() + " at " + first.getValue().where());
+      context.mitigated(
+          first.getValue().node(),
+          "api-versioning",
+          "version " + first.getKey() + " at " + first.getValue().where());
     }
     if (!serverVersioned && versionedPaths == 0 && !hasVersionParameter(operations)) {
-      context.unmitigated(unversionedPlace(document), "api-versioning", "no version in server URLs or paths");
-      context.report(unversionedPlace(document), "Neither the server URLs nor the paths carry a version segment "
-          + "(such as /v1): put the major version into the base path (https://api.example.com/v1) so that a new major "
-          + "version can run beside the old one and old versions can be inventoried and retired.");
+      context.unmitigated(
+          unversionedPlace(document), "api-versioning", "no version in server URLs or paths");
+      context.report(
+          unversionedPlace(document),
+          "Neither the server URLs nor the paths carry a version segment "
+              + "(such as /v1): put the major version into the base path (https://api.example.com/v1) so that a new major "
+              + "version can run beside the old one and old versions can be inventoried and retired.");
     } else if (!serverVersioned && versionedPaths > 0 && !unversionedPaths.isEmpty()) {
       Map.Entry<String, NodeRef> first = unversionedPaths.get(0);
       int count = unversionedPaths.size();
-      context.unmitigated(first.getValue(), "api-versioning", count + " unversioned paths, the first '" + first.getKey() + "'");
-      context.report(first.getValue(), count + " of " + (count + versionedPaths) + " paths carry no version segment "
-          + "(the first is '" + first.getKey() + "') while the others do and the server URLs carry none: give every path "
-          + "the version, or move the version into the server URL, so that each version is inventoried as a whole.");
+      context.unmitigated(
+          first.getValue(),
+          "api-versioning",
+          count + " unversioned paths, the first '" + first.getKey() + "'");
+      context.report(
+          first.getValue(),
+          count
+              + " of "
+              + (count + versionedPaths)
+              + " paths carry no version segment "
+              + "(the first is '"
+              + first.getKey()
+              + "') while the others do and the server URLs carry none: give every path "
+              + "the version, or move the version into the server URL, so that each version is inventoried as a whole.");
     }
     if (majors.size() > 1) {
       List<String> names = new ArrayList<>(majors.keySet());
       String first = names.get(0);
       for (String other : names.subList(1, names.size())) {
         Seen seen = majors.get(other);
-        context.report(seen.node(), "The document mixes major versions " + first + " (at " + majors.get(first).where()
-            + ") and " + other + " (at " + seen.where() + "): describe each major version in its own document so that "
-            + "each can be published, monitored and retired on its own.");
+        context.report(
+            seen.node(),
+            "The document mixes major versions "
+                + first
+                + " (at "
+                + majors.get(first).where()
+                + ") and "
+                + other
+                + " (at "
+                + seen.where()
+                + "): describe each major version in its own document so that "
+                + "each can be published, monitored and retired on its own.");
       }
     }
   }
@@ -118,7 +151,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       String url = (host == null ? "" : host) + (basePath == null ? "" : basePath);
       String major = urlMajor(url);
       if (major != null) {
-        NodeRef at = document.root().get(basePath != null && major(basePath.split("/")) != null ? "basePath" : "host");
+        NodeRef at =
+            document
+                .root()
+                .get(basePath != null && major(basePath.split("/")) != null ? "basePath" : "host");
         majors.putIfAbsent(major, new Seen(at, "'" + url + "'"));
         return true;
       }
@@ -140,7 +176,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     return all;
   }
 
-  /** The major version in a URL's host labels or path segments (the query is ignored); null when none. */
+  /**
+   * The major version in a URL's host labels or path segments (the query is ignored); null when
+   * none.
+   */
   static String urlMajor(String url) {
     String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:", "").replaceFirst("^//", "");
     int query = rest.indexOf('?');
@@ -170,14 +209,19 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     StringBuilder url = new StringBuilder();
     while (matcher.find()) {
       NodeRef variable = variables == null ? null : variables.get(matcher.group(1));
-      String value = variable == null || variable.text("default") == null ? matcher.group() : variable.text("default");
+      String value =
+          variable == null || variable.text("default") == null
+              ? matcher.group()
+              : variable.text("default");
       matcher.appendReplacement(url, Matcher.quoteReplacement(value));
     }
     matcher.appendTail(url);
     return url.toString();
   }
 
-  /** A server variable named like a version ({version}, {apiVersion}) counts as a version segment. */
+  /**
+   * A server variable named like a version ({version}, {apiVersion}) counts as a version segment.
+   */
   private static boolean hasVersionVariable(String url) {
     Matcher matcher = VARIABLE.matcher(url);
     while (matcher.find()) {
@@ -191,7 +235,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   private boolean hasVersionParameter(List<Operation> operations) {
     for (Operation operation : operations) {
       for (Parameter parameter : operation.parameters()) {
-        // a vendor's X-Bank-API-Version is api-version behind a prefix; a one-word "version" must match whole
+        // a vendor's X-Bank-API-Version is api-version behind a prefix; a one-word "version" must
+        // match whole
         if ((parameter.in().equals("query") || parameter.in().equals("header"))
             && (Words.isAny(parameter.name(), versionParameters)
                 || Words.endsWithAny(parameter.name(), versionParameters, 2))) {
@@ -202,7 +247,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
     return false;
   }
 
-  /** The major version named by the first version segment, such as {@code v2}; null when there is none. */
+  /**
+   * The major version named by the first version segment, such as {@code v2}; null when there is
+   * none.
+   */
   static String major(String[] segments) {
     for (String segment : segments) {
       if (segment.isEmpty() || segment.startsWith("{")) {
@@ -231,7 +279,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
 
   private static NodeRef unversionedPlace(ApiDocument document) {
     NodeRef root = document.root();
-    for (String key : document.isSwagger2() ? List.of("basePath", "host", "paths") : List.of("servers", "paths")) {
+    for (String key :
+        document.isSwagger2()
+            ? List.of("basePath", "host", "paths")
+            : List.of("servers", "paths")) {
       if (root.has(key)) {
         return root.get(key);
       }

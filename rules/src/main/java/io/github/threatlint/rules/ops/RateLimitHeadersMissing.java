@@ -18,11 +18,12 @@ import java.util.Set;
 @RuleInfo(
     id = "rate-limit-headers-missing",
     title = "Response without rate-limit headers",
-    description = "A 2xx or 429 response that declares no rate-limit header (RateLimit, RateLimit-Policy, "
-        + "RateLimit-Limit, X-RateLimit-Limit, X-Rate-Limit-Limit). Documented limits tell clients their quota and "
-        + "show that throttling per client is in place against bulk data extraction. An operation whose 429 response "
-        + "carries Retry-After documents its throttling already; when no response of the document declares a "
-        + "rate-limit header, that is one finding for the document.",
+    description =
+        "A 2xx or 429 response that declares no rate-limit header (RateLimit, RateLimit-Policy, "
+            + "RateLimit-Limit, X-RateLimit-Limit, X-Rate-Limit-Limit). Documented limits tell clients their quota and "
+            + "show that throttling per client is in place against bulk data extraction. An operation whose 429 response "
+            + "carries Retry-After documents its throttling already; when no response of the document declares a "
+            + "rate-limit header, that is one finding for the document.",
     level = Level.NOTE,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -33,9 +34,15 @@ import java.util.Set;
     precision = "high",
     section = "ops")
 public final class RateLimitHeadersMissing implements Checks.DocumentCheck {
-  @RuleOption(description = "Response headers that document the rate limit (compared ignoring case).")
-  public List<String> headers = List.of("RateLimit", "RateLimit-Policy", "RateLimit-Limit", "X-RateLimit-Limit",
-      "X-Rate-Limit-Limit");
+  @RuleOption(
+      description = "Response headers that document the rate limit (compared ignoring case).")
+  public List<String> headers =
+      List.of(
+          "RateLimit",
+          "RateLimit-Policy",
+          "RateLimit-Limit",
+          "X-RateLimit-Limit",
+          "X-Rate-Limit-Limit");
 
   private final ResponseDefinitions definitions = new ResponseDefinitions();
 
@@ -49,14 +56,21 @@ public final class RateLimitHeadersMissing implements Checks.DocumentCheck {
         continue;
       }
       for (Response response : operation.responses()) {
-        if (!(response.isSuccess() || response.status().equals("429")) || !definitions.firstVisit(response)) {
+        if (!(response.isSuccess() || response.status().equals("429"))
+            || !definitions.firstVisit(response)) {
           continue;
         }
         if (headers.stream().anyMatch(response::hasHeader)) {
           anyDeclared = true;
-          context.mitigated(response.node(), "rate-limiting", ResponseDefinitions.subject(response) + " declares rate-limit headers");
+          context.mitigated(
+              response.node(),
+              "rate-limiting",
+              ResponseDefinitions.subject(response) + " declares rate-limit headers");
         } else {
-          context.unmitigated(response.node(), "rate-limiting", ResponseDefinitions.subject(response) + " (no rate-limit header)");
+          context.unmitigated(
+              response.node(),
+              "rate-limiting",
+              ResponseDefinitions.subject(response) + " (no rate-limit header)");
           unlimited.add(response);
           operations.add(operation);
         }
@@ -64,21 +78,32 @@ public final class RateLimitHeadersMissing implements Checks.DocumentCheck {
     }
     if (!anyDeclared && operations.size() > 1) {
       // one fact about the document, not one per response
-      context.report(DocumentWide.place(document), "No response of the document declares a rate-limit header ("
-          + unlimited.size() + " responses of " + operations.size() + " operations, such as "
-          + DocumentWide.firstOf(new ArrayList<>(operations)) + "): document the client's quota with RateLimit and "
-          + "RateLimit-Policy (or X-RateLimit-Limit), in shared response headers, so that clients can pace themselves "
-          + "and throttling is part of the contract.");
+      context.report(
+          DocumentWide.place(document),
+          "No response of the document declares a rate-limit header ("
+              + unlimited.size()
+              + " responses of "
+              + operations.size()
+              + " operations, such as "
+              + DocumentWide.firstOf(new ArrayList<>(operations))
+              + "): document the client's quota with RateLimit and "
+              + "RateLimit-Policy (or X-RateLimit-Limit), in shared response headers, so that clients can pace themselves "
+              + "and throttling is part of the contract.");
       return;
     }
     for (Response response : unlimited) {
-      context.report(response.node(), ResponseDefinitions.subject(response) + " declares no rate-limit "
-          + "header: document the client's quota with RateLimit and RateLimit-Policy (or X-RateLimit-Limit) so that "
-          + "clients can pace themselves and throttling is part of the contract.");
+      context.report(
+          response.node(),
+          ResponseDefinitions.subject(response)
+              + " declares no rate-limit "
+              + "header: document the client's quota with RateLimit and RateLimit-Policy (or X-RateLimit-Limit) so that "
+              + "clients can pace themselves and throttling is part of the contract.");
     }
   }
 
-  /** A 429 response with Retry-After: the operation tells clients it is throttled and when to retry. */
+  /**
+   * A 429 response with Retry-After: the operation tells clients it is throttled and when to retry.
+   */
   private static boolean throttlingDocumented(Operation operation) {
     for (Response response : operation.responses()) {
       if (response.status().equals("429") && response.hasHeader("Retry-After")) {

@@ -9,8 +9,9 @@ import io.github.threatlint.core.api.RuleInfo;
 @RuleInfo(
     id = "response-404-missing",
     title = "No 404 response for an operation with path parameters",
-    description = "An operation with path parameters that documents no 404 (or 4XX) response. Clients must learn how "
-        + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist.",
+    description =
+        "An operation with path parameters that documents no 404 (or 4XX) response. Clients must learn how "
+            + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist.",
     level = Level.NOTE,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},
@@ -22,11 +23,16 @@ import io.github.threatlint.core.api.RuleInfo;
 public final class Response404Missing implements Checks.PathOperationCheck {
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
-    boolean pathParameters = operation.path().contains("{") || !operation.parameters("path").isEmpty();
+    boolean pathParameters =
+        operation.path().contains("{") || !operation.parameters("path").isEmpty();
     if (!pathParameters || operation.documentsStatus("404", false)) {
       return;
     }
-    context.report(operation.node(), "responses", operation.label() + " takes path parameters but documents no 404: "
-        + "document the answer for an identifier that does not exist or is not the caller's.");
+    context.report(
+        operation.node(),
+        "responses",
+        operation.label()
+            + " takes path parameters but documents no 404: "
+            + "document the answer for an identifier that does not exist or is not the caller's.");
   }
 }

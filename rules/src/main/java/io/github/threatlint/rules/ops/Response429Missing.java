@@ -15,10 +15,11 @@ import java.util.List;
 @RuleInfo(
     id = "response-429-missing",
     title = "No 429 response documented",
-    description = "An operation that documents no 429 Too Many Requests (nor a 4XX range). Without it, clients are not "
-        + "told that calls are throttled, and nothing in the contract says that brute force and excessive use are "
-        + "detected and limited. When no operation documents one, that is one finding for the document; an operation "
-        + "whose 'default' response has an error body documents its error contract, which is a note.",
+    description =
+        "An operation that documents no 429 Too Many Requests (nor a 4XX range). Without it, clients are not "
+            + "told that calls are throttled, and nothing in the contract says that brute force and excessive use are "
+            + "detected and limited. When no operation documents one, that is one finding for the document; an operation "
+            + "whose 'default' response has an error body documents its error contract, which is a note.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -44,24 +45,38 @@ public final class Response429Missing implements Checks.DocumentCheck {
     }
     if (documented == 0 && missing.size() > 1) {
       // one fact about the document, not one per operation
-      boolean allDefault = missing.stream().allMatch(operation -> ResponseDefinitions.defaultErrorResponse(operation) != null);
-      String message = "None of the " + missing.size() + " operations documents a 429 response (" + DocumentWide.firstOf(missing)
-          + (allDefault ? "; each has only a 'default' error response" : "") + "): document 429 Too Many Requests "
-          + "(with Retry-After), in a shared response, so that clients know the API is rate limited and how to back off.";
+      boolean allDefault =
+          missing.stream()
+              .allMatch(operation -> ResponseDefinitions.defaultErrorResponse(operation) != null);
+      String message =
+          "None of the "
+              + missing.size()
+              + " operations documents a 429 response ("
+              + DocumentWide.firstOf(missing)
+              + (allDefault ? "; each has only a 'default' error response" : "")
+              + "): document 429 Too Many Requests "
+              + "(with Retry-After), in a shared response, so that clients know the API is rate limited and how to back off.";
       report(context, DocumentWide.place(document), message, allDefault);
       return;
     }
     for (Operation operation : missing) {
       boolean viaDefault = ResponseDefinitions.defaultErrorResponse(operation) != null;
       NodeRef responses = operation.node().get("responses");
-      report(context, responses != null ? responses : operation.node(), operation.label() + " documents no 429 response"
-          + (viaDefault ? " (only a 'default' error response)" : "") + ": add 429 Too Many Requests (with Retry-After) "
-          + "so that clients know the operation is rate limited and how to back off.", viaDefault);
+      report(
+          context,
+          responses != null ? responses : operation.node(),
+          operation.label()
+              + " documents no 429 response"
+              + (viaDefault ? " (only a 'default' error response)" : "")
+              + ": add 429 Too Many Requests (with Retry-After) "
+              + "so that clients know the operation is rate limited and how to back off.",
+          viaDefault);
     }
   }
 
   /** A 'default' error response documents the error contract: what remains is a note. */
-  private static void report(RuleContext context, NodeRef node, String message, boolean viaDefault) {
+  private static void report(
+      RuleContext context, NodeRef node, String message, boolean viaDefault) {
     if (viaDefault) {
       context.report(node, message, Level.NOTE);
     } else {

@@ -6,20 +6,15 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Checks;
-import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.RuleContext;
-import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.ResponseDefinitions;
 
 @RuleInfo(
     id = "response-500-missing",
     title = "No 500 response documented",
-    description = "An operation that documents no 500 or 5XX response. Documenting server errors, with a neutral "
-        + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
-        + "leak stack traces.",
+    description =
+        "An operation that documents no 500 or 5XX response. Documenting server errors, with a neutral "
+            + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
+            + "leak stack traces.",
     level = Level.NOTE,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -29,8 +24,10 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
     precision = "high",
     section = "ops")
 public final class Response500Missing implements Checks.PathOperationCheck {
-  @RuleOption(description = "Accept a 'default' response as the documentation of server errors even without an "
-      + "error body (one with an error body always counts).")
+  @RuleOption(
+      description =
+          "Accept a 'default' response as the documentation of server errors even without an "
+              + "error body (one with an error body always counts).")
   public boolean acceptDefault = false;
 
   @Override
@@ -40,7 +37,11 @@ public final class Response500Missing implements Checks.PathOperationCheck {
         || ResponseDefinitions.defaultErrorResponse(operation) != null) {
       return;
     }
-    context.report(operation.node(), "responses", operation.label() + " documents no 500 or 5XX response: document "
-        + "server errors with a neutral error body, so that failures do not expose internal details.");
+    context.report(
+        operation.node(),
+        "responses",
+        operation.label()
+            + " documents no 500 or 5XX response: document "
+            + "server errors with a neutral error body, so that failures do not expose internal details.");
   }
 }

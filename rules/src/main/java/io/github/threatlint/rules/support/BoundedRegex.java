@@ -13,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 public final class BoundedRegex {
   /** Character reads allowed per character of input, plus a floor: real patterns need a handful. */
   private static final long STEPS_PER_CHAR = 1_000;
+
   private static final long MIN_STEPS = 100_000;
 
   private final Pattern pattern;
@@ -24,14 +25,16 @@ public final class BoundedRegex {
   }
 
   /**
-   * @param option how error messages name the option, such as "option 'pattern' of oauth2-scope-naming"
+   * @param option how error messages name the option, such as "option 'pattern' of
+   *     oauth2-scope-naming"
    * @throws IllegalArgumentException when the expression does not compile
    */
   public static BoundedRegex compile(String regex, String option) {
     try {
       return new BoundedRegex(Pattern.compile(regex), option);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(option + " is not a valid regular expression: " + e.getDescription(), e);
+      throw new IllegalArgumentException(
+          option + " is not a valid regular expression: " + e.getDescription(), e);
     }
   }
 
@@ -45,8 +48,12 @@ public final class BoundedRegex {
     try {
       return pattern.matcher(new CountedText(text, new long[] {budget})).matches();
     } catch (BudgetExceeded | StackOverflowError e) {
-      throw new IllegalArgumentException(option + " takes too long on a value of " + text.length()
-          + " characters (it backtracks catastrophically): simplify the expression", null);
+      throw new IllegalArgumentException(
+          option
+              + " takes too long on a value of "
+              + text.length()
+              + " characters (it backtracks catastrophically): simplify the expression",
+          null);
     }
   }
 

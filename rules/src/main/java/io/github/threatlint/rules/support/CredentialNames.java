@@ -5,34 +5,119 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parameter names that read as a credential ({@code password}, {@code api_key}, {@code access_token}, a
- * session id), and the words that make such a name about something else (a page token, a secret's name).
+ * Parameter names that read as a credential ({@code password}, {@code api_key}, {@code
+ * access_token}, a session id), and the words that make such a name about something else (a page
+ * token, a secret's name).
  */
 public final class CredentialNames {
-  private static final List<String> CREDENTIAL_TERMS = List.of("password", "passwd", "client_secret", "secret",
-      "access_token", "refresh_token", "id_token", "token", "api_key", "apikey", "pin", "otp", "passcode");
+  private static final List<String> CREDENTIAL_TERMS =
+      List.of(
+          "password",
+          "passwd",
+          "client_secret",
+          "secret",
+          "access_token",
+          "refresh_token",
+          "id_token",
+          "token",
+          "api_key",
+          "apikey",
+          "pin",
+          "otp",
+          "passcode");
 
   /**
-   * Whole names that carry a session. A bare "session" or "sid" is usually a resource filter or id (Stripe's
-   * ?session=, Twilio's AccountSid), so only the unambiguous names count.
+   * Whole names that carry a session. A bare "session" or "sid" is usually a resource filter or id
+   * (Stripe's ?session=, Twilio's AccountSid), so only the unambiguous names count.
    */
-  private static final List<String> SESSION_NAMES = List.of("jsessionid", "phpsessid", "session_token", "session_key",
-      "sessiontoken", "sessionkey");
-
-  /** Words before "token" that make it a pagination, idempotency or change-tracking marker, not a credential. */
-  private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES = Set.of("page", "next", "prev", "previous", "continuation",
-      "cursor", "sync", "resume", "start", "pagination", "paging", "skip", "delta", "idempotency", "client", "request",
-      "marker", "change", "changes", "notification", "verify", "verification", "invite", "invitation", "confirmation",
-      "reset", "unsubscribe", "captcha", "share", "download", "upload", "watch", "batch", "job", "task", "link");
+  private static final List<String> SESSION_NAMES =
+      List.of(
+          "jsessionid", "phpsessid", "session_token", "session_key", "sessiontoken", "sessionkey");
 
   /**
-   * Last words that make the parameter about a credential rather than the credential itself: secret_name, token_type,
-   * the identifier of a stored key (api_key_uuid, token_reference), a setting (password_validity_days).
+   * Words before "token" that make it a pagination, idempotency or change-tracking marker, not a
+   * credential.
    */
-  private static final Set<String> DESCRIPTIVE_SUFFIXES = Set.of("name", "names", "id", "ids", "uuid", "guid", "reference",
-      "ref", "type", "types", "count", "hint", "url", "uri", "status", "policy", "enabled", "required", "length", "format",
-      "expiry", "expires", "expiration", "days", "version", "label", "description", "strength", "rule", "rules", "prefix",
-      "query", "filter", "search");
+  private static final Set<String> NON_CREDENTIAL_TOKEN_PREFIXES =
+      Set.of(
+          "page",
+          "next",
+          "prev",
+          "previous",
+          "continuation",
+          "cursor",
+          "sync",
+          "resume",
+          "start",
+          "pagination",
+          "paging",
+          "skip",
+          "delta",
+          "idempotency",
+          "client",
+          "request",
+          "marker",
+          "change",
+          "changes",
+          "notification",
+          "verify",
+          "verification",
+          "invite",
+          "invitation",
+          "confirmation",
+          "reset",
+          "unsubscribe",
+          "captcha",
+          "share",
+          "download",
+          "upload",
+          "watch",
+          "batch",
+          "job",
+          "task",
+          "link");
+
+  /**
+   * Last words that make the parameter about a credential rather than the credential itself:
+   * secret_name, token_type, the identifier of a stored key (api_key_uuid, token_reference), a
+   * setting (password_validity_days).
+   */
+  private static final Set<String> DESCRIPTIVE_SUFFIXES =
+      Set.of(
+          "name",
+          "names",
+          "id",
+          "ids",
+          "uuid",
+          "guid",
+          "reference",
+          "ref",
+          "type",
+          "types",
+          "count",
+          "hint",
+          "url",
+          "uri",
+          "status",
+          "policy",
+          "enabled",
+          "required",
+          "length",
+          "format",
+          "expiry",
+          "expires",
+          "expiration",
+          "days",
+          "version",
+          "label",
+          "description",
+          "strength",
+          "rule",
+          "rules",
+          "prefix",
+          "query",
+          "filter",
+          "search");
 
   private CredentialNames() {}
 

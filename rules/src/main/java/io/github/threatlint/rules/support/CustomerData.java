@@ -12,19 +12,57 @@ import java.util.Set;
 
 /**
  * Property names that mark customer data, after the SFTI assets "Customer Identifying data",
- * "Indirect Customer Identifying Data" and "Customer Financial Data". Rules take these lists as
- * the defaults of their options.
+ * "Indirect Customer Identifying Data" and "Customer Financial Data". Rules take these lists as the
+ * defaults of their options.
  */
 public final class CustomerData {
   /**
-   * Words of path segments that mark customer data (matched as whole words of each segment, so 'accounts' matches
-   * /accounts and /bank-accounts).
+   * Words of path segments that mark customer data (matched as whole words of each segment, so
+   * 'accounts' matches /accounts and /bank-accounts).
    */
-  public static final List<String> PATH_WORDS = List.of("account", "accounts", "customer", "customers", "user", "users",
-      "person", "persons", "people", "party", "parties", "profile", "profiles", "me", "transaction", "transactions",
-      "balance", "balances", "card", "cards", "portfolio", "portfolios", "position", "positions", "mortgage",
-      "mortgages", "pension", "pensions", "contract", "contracts", "statement", "statements", "beneficiary",
-      "beneficiaries", "insured", "holding", "holdings", "deposit", "deposits", "loan", "loans");
+  public static final List<String> PATH_WORDS =
+      List.of(
+          "account",
+          "accounts",
+          "customer",
+          "customers",
+          "user",
+          "users",
+          "person",
+          "persons",
+          "people",
+          "party",
+          "parties",
+          "profile",
+          "profiles",
+          "me",
+          "transaction",
+          "transactions",
+          "balance",
+          "balances",
+          "card",
+          "cards",
+          "portfolio",
+          "portfolios",
+          "position",
+          "positions",
+          "mortgage",
+          "mortgages",
+          "pension",
+          "pensions",
+          "contract",
+          "contracts",
+          "statement",
+          "statements",
+          "beneficiary",
+          "beneficiaries",
+          "insured",
+          "holding",
+          "holdings",
+          "deposit",
+          "deposits",
+          "loan",
+          "loans");
 
   /** True when a fixed segment of the path names customer data ({@link #PATH_WORDS}). */
   public static boolean inPath(String path, List<String> words) {
@@ -37,52 +75,165 @@ public final class CustomerData {
   }
 
   /** Names that identify a person, directly or indirectly. */
-  public static final List<String> IDENTIFYING = List.of("first_name", "last_name", "given_name", "family_name",
-      "surname", "full_name", "maiden_name", "birth_name", "email", "e_mail", "email_address", "phone", "phone_number",
-      "mobile_number", "telephone", "address", "street", "postal_address", "birth_date", "date_of_birth", "birthdate",
-      "birthday", "nationality", "ssn", "social_security_number", "ahv", "ahv_number", "tax_id", "tax_number",
-      "passport", "passport_number", "national_id", "id_card_number", "customer_number", "client_number",
-      // the parts of a postal address and of a name, as ISO 20022 and SFTI write them
-      "street_name", "post_code", "postcode", "postal_code", "zip_code", "town_name", "sur_name");
+  public static final List<String> IDENTIFYING =
+      List.of(
+          "first_name",
+          "last_name",
+          "given_name",
+          "family_name",
+          "surname",
+          "full_name",
+          "maiden_name",
+          "birth_name",
+          "email",
+          "e_mail",
+          "email_address",
+          "phone",
+          "phone_number",
+          "mobile_number",
+          "telephone",
+          "address",
+          "street",
+          "postal_address",
+          "birth_date",
+          "date_of_birth",
+          "birthdate",
+          "birthday",
+          "nationality",
+          "ssn",
+          "social_security_number",
+          "ahv",
+          "ahv_number",
+          "tax_id",
+          "tax_number",
+          "passport",
+          "passport_number",
+          "national_id",
+          "id_card_number",
+          "customer_number",
+          "client_number",
+          // the parts of a postal address and of a name, as ISO 20022 and SFTI write them
+          "street_name",
+          "post_code",
+          "postcode",
+          "postal_code",
+          "zip_code",
+          "town_name",
+          "sur_name");
 
   /**
-   * Names of special categories of personal data (GDPR Art. 9 and 10; Switzerland's revDSG Art. 5 c,
-   * which lists administrative and criminal sanctions): a wealth manager's KYC record holds them.
+   * Names of special categories of personal data (GDPR Art. 9 and 10; Switzerland's revDSG Art. 5
+   * c, which lists administrative and criminal sanctions): a wealth manager's KYC record holds
+   * them.
    */
-  public static final List<String> SPECIAL_CATEGORY = List.of("politically_exposed_person", "pep", "pep_status",
-      "is_pep", "sanction", "sanctions", "sanction_status", "sanctions_status", "fatca_status", "fatca",
-      "tin", "tax_identification_number", "criminal_record", "criminal_convictions", "religion", "ethnicity",
-      "ethnic_origin", "health_status", "disability", "trade_union", "sexual_orientation", "biometric_data");
+  public static final List<String> SPECIAL_CATEGORY =
+      List.of(
+          "politically_exposed_person",
+          "pep",
+          "pep_status",
+          "is_pep",
+          "sanction",
+          "sanctions",
+          "sanction_status",
+          "sanctions_status",
+          "fatca_status",
+          "fatca",
+          "tin",
+          "tax_identification_number",
+          "criminal_record",
+          "criminal_convictions",
+          "religion",
+          "ethnicity",
+          "ethnic_origin",
+          "health_status",
+          "disability",
+          "trade_union",
+          "sexual_orientation",
+          "biometric_data");
 
   /** Names of financial data of a customer. */
-  public static final List<String> FINANCIAL = List.of("iban", "bban", "account_number", "card_number", "pan",
-      "balance", "salary", "income", "net_worth", "credit_limit", "portfolio_value", "wealth", "assets_under_management");
+  public static final List<String> FINANCIAL =
+      List.of(
+          "iban",
+          "bban",
+          "account_number",
+          "card_number",
+          "pan",
+          "balance",
+          "salary",
+          "income",
+          "net_worth",
+          "credit_limit",
+          "portfolio_value",
+          "wealth",
+          "assets_under_management");
 
   /** Names that contain a term above but are not about a person. */
-  public static final List<String> NOT_PERSONAL = List.of("ip_address", "mac_address", "server_address",
-      "wallet_address", "contract_address", "address_type", "email_template", "phone_type", "email_subject",
-      "email_message", "email_body", "web_address", "company_address", "email_domain", "support_email",
-      "support_phone", "support_address", "balance_transaction");
+  public static final List<String> NOT_PERSONAL =
+      List.of(
+          "ip_address",
+          "mac_address",
+          "server_address",
+          "wallet_address",
+          "contract_address",
+          "address_type",
+          "email_template",
+          "phone_type",
+          "email_subject",
+          "email_message",
+          "email_body",
+          "web_address",
+          "company_address",
+          "email_domain",
+          "support_email",
+          "support_phone",
+          "support_address",
+          "balance_transaction");
 
-  /** Words that, right before "address", make it a machine's or a network's: remoteAddress, start_address. */
-  private static final Set<String> TECHNICAL_ADDRESS_WORDS = Set.of("ip", "ipv4", "ipv6", "mac", "host", "node", "peer",
-      "remote", "local", "gateway", "smtp", "base", "start", "end", "network", "memory");
+  /**
+   * Words that, right before "address", make it a machine's or a network's: remoteAddress,
+   * start_address.
+   */
+  private static final Set<String> TECHNICAL_ADDRESS_WORDS =
+      Set.of(
+          "ip", "ipv4", "ipv6", "mac", "host", "node", "peer", "remote", "local", "gateway", "smtp",
+          "base", "start", "end", "network", "memory");
 
-  /** Formats of values that are a machine's or a resource's, not a person's: an IP address, a URL, a host name. */
-  private static final Set<String> TECHNICAL_FORMATS = Set.of("ip", "ipv4", "ipv6", "hostname", "idn-hostname", "uri",
-      "url", "iri", "uri-reference", "iri-reference");
+  /**
+   * Formats of values that are a machine's or a resource's, not a person's: an IP address, a URL, a
+   * host name.
+   */
+  private static final Set<String> TECHNICAL_FORMATS =
+      Set.of(
+          "ip",
+          "ipv4",
+          "ipv6",
+          "hostname",
+          "idn-hostname",
+          "uri",
+          "url",
+          "iri",
+          "uri-reference",
+          "iri-reference");
 
   private CustomerData() {}
 
-  /** An IP, MAC or other machine address ({@code IPv4Address}, {@code ip_address}, {@code remoteAddress}), not a person's. */
+  /**
+   * An IP, MAC or other machine address ({@code IPv4Address}, {@code ip_address}, {@code
+   * remoteAddress}), not a person's.
+   */
   public static boolean isNetworkAddress(String name) {
     String compact = Words.compact(name);
-    if (compact.contains("ipv4") || compact.contains("ipv6") || compact.contains("ipaddress") || compact.contains("macaddress")) {
+    if (compact.contains("ipv4")
+        || compact.contains("ipv6")
+        || compact.contains("ipaddress")
+        || compact.contains("macaddress")) {
       return true;
     }
     List<String> words = Words.split(name);
     for (int i = 1; i < words.size(); i++) {
-      if (words.get(i).startsWith("address") && TECHNICAL_ADDRESS_WORDS.contains(words.get(i - 1))) {
+      if (words.get(i).startsWith("address")
+          && TECHNICAL_ADDRESS_WORDS.contains(words.get(i - 1))) {
         return true;
       }
     }
@@ -90,16 +241,17 @@ public final class CustomerData {
   }
 
   /**
-   * True when the property can hold a person's value: a scalar ({@link FieldNames#holdsScalar}) that
-   * is not one of listed values (an enum or const is a setting or a code, such as
-   * {@code address: [auto, never]}) and has no format of a machine's value (an IP address, a URL).
+   * True when the property can hold a person's value: a scalar ({@link FieldNames#holdsScalar})
+   * that is not one of listed values (an enum or const is a setting or a code, such as {@code
+   * address: [auto, never]}) and has no format of a machine's value (an IP address, a URL).
    */
   public static boolean holdsPersonalValue(ApiDocument document, NodeRef property) {
     if (!FieldNames.holdsScalar(document, property)) {
       return false;
     }
     NodeRef schema = document.deref(property);
-    return schema == null || !schema.isObject()
+    return schema == null
+        || !schema.isObject()
         || (!Schemas.isEnumerated(schema) && !Schemas.formatIn(schema, TECHNICAL_FORMATS));
   }
 
@@ -116,7 +268,8 @@ public final class CustomerData {
    * properties holding a value count: a nested object or list ({@code addressList}) is judged by
    * what it contains, where that is defined.
    */
-  public static List<String> matchingProperties(ApiDocument document, NodeRef schema, List<String> terms) {
+  public static List<String> matchingProperties(
+      ApiDocument document, NodeRef schema, List<String> terms) {
     List<String> matches = new ArrayList<>();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       if (matches(property.getKey(), terms) && holdsPersonalValue(document, property.getValue())) {
@@ -130,13 +283,19 @@ public final class CustomerData {
    * The customer-data property names found in a schema and what it nests (references, composition,
    * items, properties), at most {@code maxDepth} property levels deep; each schema is read once.
    */
-  public static List<String> find(ApiDocument document, NodeRef schema, List<String> terms, int maxDepth) {
+  public static List<String> find(
+      ApiDocument document, NodeRef schema, List<String> terms, int maxDepth) {
     List<String> found = new ArrayList<>();
     collect(document, schema, terms, maxDepth, found, new HashSet<>());
     return found;
   }
 
-  private static void collect(ApiDocument document, NodeRef schema, List<String> terms, int depth, List<String> found,
+  private static void collect(
+      ApiDocument document,
+      NodeRef schema,
+      List<String> terms,
+      int depth,
+      List<String> found,
       Set<NodeRef> seen) {
     NodeRef resolved = document.deref(schema);
     if (resolved == null || !resolved.isObject() || depth < 0 || !seen.add(resolved)) {
@@ -146,11 +305,14 @@ public final class CustomerData {
       if (FieldNames.isHypermedia(child.name())) {
         continue;
       }
-      if (child.name() != null && matches(child.name(), terms) && !found.contains(child.name())
+      if (child.name() != null
+          && matches(child.name(), terms)
+          && !found.contains(child.name())
           && holdsPersonalValue(document, child.schema())) {
         found.add(child.name());
       }
-      collect(document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);
+      collect(
+          document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);
     }
   }
 
@@ -165,6 +327,9 @@ public final class CustomerData {
   /** Up to three names, quoted, for a message. */
   public static String quote(List<String> names) {
     List<String> shown = names.subList(0, Math.min(3, names.size()));
-    return "'" + String.join("', '", shown) + "'" + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+    return "'"
+        + String.join("', '", shown)
+        + "'"
+        + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
   }
 }

@@ -7,42 +7,178 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a field name names a value of some kind (a password, a URL, an e-mail address) rather than
- * something about it: {@code passwordPolicy}, {@code pinLength}, {@code emailVerified} and
+ * Whether a field name names a value of some kind (a password, a URL, an e-mail address) rather
+ * than something about it: {@code passwordPolicy}, {@code pinLength}, {@code emailVerified} and
  * {@code callbackId} are about the value, and their last word says so.
  */
 public final class FieldNames {
   /** Last words that make a name describe a value instead of holding it. */
-  public static final Set<String> DESCRIPTIVE_LAST_WORDS = Set.of("hint", "hints", "policy", "policies", "length",
-      "expiry", "expires", "expiration", "set", "required", "enabled", "disabled", "changed", "change", "status",
-      "state", "type", "types", "id", "ids", "name", "names", "count", "attempts", "retries", "tries", "reset", "rule",
-      "rules", "strength", "format", "history", "updated", "created", "date", "at", "on", "time", "timestamp", "version",
-      "label", "description", "question", "questions", "mask", "masked", "present", "exists", "verified", "validated",
-      "method", "methods", "mode", "flag", "option", "options", "setting", "settings", "template", "supported",
-      "allowed", "locked", "blocked", "expired", "valid", "validity", "configured", "ref", "reference", "key",
-      "frequency", "days", "hours", "minutes", "seconds", "period", "interval", "duration", "characters", "chars",
-      "limit", "limits", "lifetime", "ttl", "age", "complexity", "rotation", "min", "max", "minimum", "maximum", "salt",
-      "level", "score", "algorithm", "provider", "source", "storage", "location", "path", "arn", "title", "check",
-      "checks", "match", "collection", "prefix", "subject", "message");
+  public static final Set<String> DESCRIPTIVE_LAST_WORDS =
+      Set.of(
+          "hint",
+          "hints",
+          "policy",
+          "policies",
+          "length",
+          "expiry",
+          "expires",
+          "expiration",
+          "set",
+          "required",
+          "enabled",
+          "disabled",
+          "changed",
+          "change",
+          "status",
+          "state",
+          "type",
+          "types",
+          "id",
+          "ids",
+          "name",
+          "names",
+          "count",
+          "attempts",
+          "retries",
+          "tries",
+          "reset",
+          "rule",
+          "rules",
+          "strength",
+          "format",
+          "history",
+          "updated",
+          "created",
+          "date",
+          "at",
+          "on",
+          "time",
+          "timestamp",
+          "version",
+          "label",
+          "description",
+          "question",
+          "questions",
+          "mask",
+          "masked",
+          "present",
+          "exists",
+          "verified",
+          "validated",
+          "method",
+          "methods",
+          "mode",
+          "flag",
+          "option",
+          "options",
+          "setting",
+          "settings",
+          "template",
+          "supported",
+          "allowed",
+          "locked",
+          "blocked",
+          "expired",
+          "valid",
+          "validity",
+          "configured",
+          "ref",
+          "reference",
+          "key",
+          "frequency",
+          "days",
+          "hours",
+          "minutes",
+          "seconds",
+          "period",
+          "interval",
+          "duration",
+          "characters",
+          "chars",
+          "limit",
+          "limits",
+          "lifetime",
+          "ttl",
+          "age",
+          "complexity",
+          "rotation",
+          "min",
+          "max",
+          "minimum",
+          "maximum",
+          "salt",
+          "level",
+          "score",
+          "algorithm",
+          "provider",
+          "source",
+          "storage",
+          "location",
+          "path",
+          "arn",
+          "title",
+          "check",
+          "checks",
+          "match",
+          "collection",
+          "prefix",
+          "subject",
+          "message");
 
-  /** First words that make a name a setting or a question about a value: hasPassword, requireAddress. */
-  public static final Set<String> DESCRIPTIVE_FIRST_WORDS = Set.of("is", "has", "have", "require", "requires", "allow",
-      "allows", "enable", "enabled", "disable", "show", "hide", "include", "use", "can", "should", "need", "needs",
-      "verify", "validate", "send", "ask", "collect", "display",
-      // where to go for the value, not the value: urlForgotPassword, linkResetPin
-      "url", "uri", "link", "href");
+  /**
+   * First words that make a name a setting or a question about a value: hasPassword,
+   * requireAddress.
+   */
+  public static final Set<String> DESCRIPTIVE_FIRST_WORDS =
+      Set.of(
+          "is",
+          "has",
+          "have",
+          "require",
+          "requires",
+          "allow",
+          "allows",
+          "enable",
+          "enabled",
+          "disable",
+          "show",
+          "hide",
+          "include",
+          "use",
+          "can",
+          "should",
+          "need",
+          "needs",
+          "verify",
+          "validate",
+          "send",
+          "ask",
+          "collect",
+          "display",
+          // where to go for the value, not the value: urlForgotPassword, linkResetPin
+          "url",
+          "uri",
+          "link",
+          "href");
 
-  /** Words anywhere in a name that say the value is protected: an encrypted private key is not the key. */
-  public static final Set<String> PROTECTED_WORDS = Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
+  /**
+   * Words anywhere in a name that say the value is protected: an encrypted private key is not the
+   * key.
+   */
+  public static final Set<String> PROTECTED_WORDS =
+      Set.of("ciphertext", "encrypted", "masked", "obfuscated", "redacted");
 
-  /** Names of hypermedia links ({@code _links}, {@code Links}, a {@code Link} schema): where the API links to. */
+  /**
+   * Names of hypermedia links ({@code _links}, {@code Links}, a {@code Link} schema): where the API
+   * links to.
+   */
   private static final List<String> HYPERMEDIA = List.of("_links", "links", "link");
 
   private FieldNames() {}
 
   /**
-   * True when the name (a property's, or a schema definition's) is that of hypermedia links: what they
-   * point to is named after data (an address link), but they hold URLs the API itself returns.
+   * True when the name (a property's, or a schema definition's) is that of hypermedia links: what
+   * they point to is named after data (an address link), but they hold URLs the API itself returns.
    */
   public static boolean isHypermedia(String name) {
     return name != null && Words.isAny(name, HYPERMEDIA);
@@ -63,7 +199,9 @@ public final class FieldNames {
     if (DESCRIPTIVE_LAST_WORDS.contains(last) && !termWords.contains(last)) {
       return null;
     }
-    if (words.size() > termWords.size() && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0)) && !termWords.contains(words.get(0))) {
+    if (words.size() > termWords.size()
+        && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0))
+        && !termWords.contains(words.get(0))) {
       return null;
     }
     for (String word : words) {
@@ -74,16 +212,42 @@ public final class FieldNames {
     return term;
   }
 
-  /** Words that may follow the term in a name whose value is still the thing itself: passwordConfirmation, secretString. */
-  public static final Set<String> VALUE_SUFFIXES = Set.of("value", "text", "string", "raw", "plain", "plaintext",
-      "clear", "cleartext", "encoded", "base64", "b64", "pem", "der", "binary", "data", "confirmation", "confirm",
-      "repeat", "again", "retype", "new", "old", "current");
+  /**
+   * Words that may follow the term in a name whose value is still the thing itself:
+   * passwordConfirmation, secretString.
+   */
+  public static final Set<String> VALUE_SUFFIXES =
+      Set.of(
+          "value",
+          "text",
+          "string",
+          "raw",
+          "plain",
+          "plaintext",
+          "clear",
+          "cleartext",
+          "encoded",
+          "base64",
+          "b64",
+          "pem",
+          "der",
+          "binary",
+          "data",
+          "confirmation",
+          "confirm",
+          "repeat",
+          "again",
+          "retype",
+          "new",
+          "old",
+          "current");
 
   /**
    * The term the name ends with, or null: in a compound name the last words say what the value is,
-   * so {@code clientSecret}, {@code new_password} and {@code passwordConfirmation} hold secrets while
-   * {@code secretScanningAlerts}, {@code pinSupport} and {@code passwordHash} do not. Words of
-   * {@link #VALUE_SUFFIXES} may follow the term; a name starting like {@code hasPassword} is a flag.
+   * so {@code clientSecret}, {@code new_password} and {@code passwordConfirmation} hold secrets
+   * while {@code secretScanningAlerts}, {@code pinSupport} and {@code passwordHash} do not. Words
+   * of {@link #VALUE_SUFFIXES} may follow the term; a name starting like {@code hasPassword} is a
+   * flag.
    */
   public static String endingTerm(String name, List<String> terms) {
     List<String> words = Words.split(name);
@@ -104,13 +268,16 @@ public final class FieldNames {
       List<String> termWords = Words.split(term);
       String joinedTerm = String.join("", termWords);
       boolean matches = false;
-      if (!termWords.isEmpty() && termWords.size() <= head.size()
+      if (!termWords.isEmpty()
+          && termWords.size() <= head.size()
           && head.subList(head.size() - termWords.size(), head.size()).equals(termWords)) {
         matches = true;
       }
       // a term written as one word ("apikey") also ends "api_key"
       StringBuilder joined = new StringBuilder();
-      for (int start = head.size() - 1; !matches && start >= 0 && joined.length() < joinedTerm.length(); start--) {
+      for (int start = head.size() - 1;
+          !matches && start >= 0 && joined.length() < joinedTerm.length();
+          start--) {
         joined.insert(0, head.get(start));
         matches = joined.toString().equals(joinedTerm);
       }
@@ -124,9 +291,9 @@ public final class FieldNames {
   }
 
   /**
-   * True when the property can hold a text or number value: not a boolean, object or array, and
-   * not a date or time (a {@code passwordChangedAt} holds a date, not a password). Without a
-   * document, references are not followed.
+   * True when the property can hold a text or number value: not a boolean, object or array, and not
+   * a date or time (a {@code passwordChangedAt} holds a date, not a password). Without a document,
+   * references are not followed.
    */
   public static boolean holdsScalar(ApiDocument document, NodeRef property) {
     NodeRef schema = document == null ? property : document.deref(property);

@@ -2,7 +2,10 @@ package io.github.threatlint.rules.support;
 
 import java.util.Locale;
 
-/** Kinds of media types, read from their names ({@code application/vnd.api+json; charset=utf-8} is JSON). */
+/**
+ * Kinds of media types, read from their names ({@code application/vnd.api+json; charset=utf-8} is
+ * JSON).
+ */
 public final class MediaTypes {
   private MediaTypes() {}
 
@@ -15,8 +18,11 @@ public final class MediaTypes {
 
   public static boolean isJson(String mediaType) {
     String essence = essence(mediaType);
-    return essence.equals("application/json") || essence.endsWith("+json") || essence.endsWith("/json")
-        || essence.equals("application/x-ndjson") || essence.equals("application/jsonl");
+    return essence.equals("application/json")
+        || essence.endsWith("+json")
+        || essence.endsWith("/json")
+        || essence.equals("application/x-ndjson")
+        || essence.equals("application/jsonl");
   }
 
   public static boolean isXml(String mediaType) {
@@ -44,15 +50,25 @@ public final class MediaTypes {
    */
   public static boolean isStructured(String mediaType) {
     String essence = essence(mediaType);
-    return isJson(essence) || isXml(essence) || isForm(essence) || isMultipart(essence) || essence.contains("*")
-        || essence.equals("application/yaml") || essence.equals("application/x-yaml");
+    return isJson(essence)
+        || isXml(essence)
+        || isForm(essence)
+        || isMultipart(essence)
+        || essence.contains("*")
+        || essence.equals("application/yaml")
+        || essence.equals("application/x-yaml");
   }
 
   /** Opaque content: octet streams, images, audio, video, documents and archives. */
   public static boolean isBinary(String mediaType) {
     String essence = essence(mediaType);
-    return essence.equals("application/octet-stream") || essence.startsWith("image/") || essence.startsWith("audio/")
-        || essence.startsWith("video/") || essence.equals("application/pdf") || essence.equals("application/zip")
-        || essence.equals("application/gzip") || essence.equals("application/x-tar");
+    return essence.equals("application/octet-stream")
+        || essence.startsWith("image/")
+        || essence.startsWith("audio/")
+        || essence.startsWith("video/")
+        || essence.equals("application/pdf")
+        || essence.equals("application/zip")
+        || essence.equals("application/gzip")
+        || essence.equals("application/x-tar");
   }
 }

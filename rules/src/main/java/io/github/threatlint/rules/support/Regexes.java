@@ -3,7 +3,9 @@ package io.github.threatlint.rules.support;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a {@code pattern} constrains, read without compiling it (ECMA 262 and Java dialects alike). */
+/**
+ * What a {@code pattern} constrains, read without compiling it (ECMA 262 and Java dialects alike).
+ */
 public final class Regexes {
   private Regexes() {}
 
@@ -19,7 +21,9 @@ public final class Regexes {
       if (!(alternative.startsWith("^") || alternative.startsWith("\\A"))) {
         return false;
       }
-      if (!(endsWithUnescaped(alternative, '$') || alternative.endsWith("\\z") || alternative.endsWith("\\Z"))) {
+      if (!(endsWithUnescaped(alternative, '$')
+          || alternative.endsWith("\\z")
+          || alternative.endsWith("\\Z"))) {
         return false;
       }
     }
@@ -27,8 +31,8 @@ public final class Regexes {
   }
 
   /**
-   * True when the pattern bounds the length of what it matches: it is anchored and has no
-   * unbounded quantifier ({@code *}, {@code +}, {@code {n,}}) outside character classes.
+   * True when the pattern bounds the length of what it matches: it is anchored and has no unbounded
+   * quantifier ({@code *}, {@code +}, {@code {n,}}) outside character classes.
    */
   public static boolean boundsLength(String pattern) {
     if (!isAnchored(pattern)) {
@@ -69,9 +73,9 @@ public final class Regexes {
   }
 
   /**
-   * True when an open range quantifier (digits, a comma, optional spaces, a closing brace) starts at
-   * {@code start}: read forward only, since searching from each opening brace for the next closing
-   * one is quadratic on a pattern of many opening braces.
+   * True when an open range quantifier (digits, a comma, optional spaces, a closing brace) starts
+   * at {@code start}: read forward only, since searching from each opening brace for the next
+   * closing one is quadratic on a pattern of many opening braces.
    */
   private static boolean isOpenRange(String pattern, int start) {
     int i = start;
@@ -89,9 +93,9 @@ public final class Regexes {
   }
 
   /**
-   * True when the pattern accepts every string: {@code .*}, {@code ^.*$}, {@code [\w\W\s]*},
-   * {@code [\s\S]*}, {@code (.*)}, {@code .+} and the like, anchored or not; it constrains nothing. The dot
-   * without the s flag misses line breaks, but no one writes {@code .*} to forbid them.
+   * True when the pattern accepts every string: {@code .*}, {@code ^.*$}, {@code [\w\W\s]*}, {@code
+   * [\s\S]*}, {@code (.*)}, {@code .+} and the like, anchored or not; it constrains nothing. The
+   * dot without the s flag misses line breaks, but no one writes {@code .*} to forbid them.
    */
   public static boolean matchesAnything(String pattern) {
     if (pattern == null) {
@@ -119,13 +123,17 @@ public final class Regexes {
     if (atom.equals(".")) {
       return true;
     }
-    return atom.startsWith("[") && atom.endsWith("]") && !atom.startsWith("[^") && coversEverything(atom);
+    return atom.startsWith("[")
+        && atom.endsWith("]")
+        && !atom.startsWith("[^")
+        && coversEverything(atom);
   }
 
   /** A character class that holds a class and its complement (\s\S, \w\W, \d\D). */
   private static boolean coversEverything(String characterClass) {
     for (String pair : List.of("sS", "wW", "dD")) {
-      if (characterClass.contains("\\" + pair.charAt(0)) && characterClass.contains("\\" + pair.charAt(1))) {
+      if (characterClass.contains("\\" + pair.charAt(0))
+          && characterClass.contains("\\" + pair.charAt(1))) {
         return true;
       }
     }

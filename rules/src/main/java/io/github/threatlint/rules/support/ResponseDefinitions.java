@@ -1,17 +1,15 @@
 package io.github.threatlint.rules.support;
 
-import io.github.threatlint.core.api.Pointers;
-import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Response;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Response checks judge a response definition once, however many operations share it through
- * {@code $ref}: the finding lands on the definition, named after the first operation that uses it.
- * One instance per rule and document.
+ * Response checks judge a response definition once, however many operations share it through {@code
+ * $ref}: the finding lands on the definition, named after the first operation that uses it. One
+ * instance per rule and document.
  */
 public final class ResponseDefinitions {
   private final Set<String> seen = new HashSet<>();
@@ -29,7 +27,13 @@ public final class ResponseDefinitions {
     String operation = response.operation().label();
     if (response.entry().isRef()) {
       String name = Pointers.lastSegment(response.node().pointer());
-      return "response '" + name + "' (" + response.status() + " of " + operation + " and any other operation using it)";
+      return "response '"
+          + name
+          + "' ("
+          + response.status()
+          + " of "
+          + operation
+          + " and any other operation using it)";
     }
     return "the " + response.status() + " response of " + operation;
   }

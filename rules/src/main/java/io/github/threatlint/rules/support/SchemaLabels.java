@@ -12,14 +12,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How messages name a schema: by where it is written, as an API designer reads it
- * ({@code schema 'Pet'}, {@code property 'address.city' of schema 'Customer'},
- * {@code parameter 'limit' of GET /pets}, {@code request body of POST /pets}).
+ * How messages name a schema: by where it is written, as an API designer reads it ({@code schema
+ * 'Pet'}, {@code property 'address.city' of schema 'Customer'}, {@code parameter 'limit' of GET
+ * /pets}, {@code request body of POST /pets}).
  */
 public final class SchemaLabels {
-  private static final Set<String> SCHEMA_KEYWORDS = Set.of("properties", "items", "allOf", "oneOf", "anyOf", "not",
-      "additionalProperties", "patternProperties", "prefixItems", "if", "then", "else");
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Set<String> SCHEMA_KEYWORDS =
+      Set.of(
+          "properties",
+          "items",
+          "allOf",
+          "oneOf",
+          "anyOf",
+          "not",
+          "additionalProperties",
+          "patternProperties",
+          "prefixItems",
+          "if",
+          "then",
+          "else");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   private SchemaLabels() {}
 
@@ -29,7 +42,11 @@ public final class SchemaLabels {
    * (declared for reuse).
    */
   public static String parameter(Parameter parameter) {
-    String label = (parameter.in().isEmpty() ? "" : parameter.in() + " ") + "parameter '" + parameter.name() + "'";
+    String label =
+        (parameter.in().isEmpty() ? "" : parameter.in() + " ")
+            + "parameter '"
+            + parameter.name()
+            + "'";
     List<String> segments = Pointers.segments(parameter.entry().pointer());
     if (segments.size() >= 3 && segments.get(0).equals("paths")) {
       String path = segments.get(1);
@@ -43,8 +60,8 @@ public final class SchemaLabels {
   /**
    * A label for the schema (or property, or 2.0 parameter) at {@code node}. A node in a file of its
    * own (a multi-file description) is named by what uses it when {@code document} shows that: the
-   * parameter, request body or response of an operation ({@code parameter 'limit' of GET /accounts}),
-   * else by its file.
+   * parameter, request body or response of an operation ({@code parameter 'limit' of GET
+   * /accounts}), else by its file.
    */
   public static String of(ApiDocument document, NodeRef node) {
     if (document != null && node.file() != document.rootFile()) {
@@ -56,12 +73,17 @@ public final class SchemaLabels {
     return of(node);
   }
 
-  /** A label for the schema (or property, or 2.0 parameter) at {@code node}, read from its pointer alone. */
+  /**
+   * A label for the schema (or property, or 2.0 parameter) at {@code node}, read from its pointer
+   * alone.
+   */
   public static String of(NodeRef node) {
     List<String> segments = Pointers.segments(node.pointer());
     int index;
     String owner;
-    if (segments.size() >= 3 && segments.get(0).equals("components") && segments.get(1).equals("schemas")) {
+    if (segments.size() >= 3
+        && segments.get(0).equals("components")
+        && segments.get(1).equals("schemas")) {
       owner = "schema '" + segments.get(2) + "'";
       index = 3;
     } else if (segments.size() >= 2 && segments.get(0).equals("definitions")) {
@@ -70,23 +92,31 @@ public final class SchemaLabels {
     } else if (segments.size() >= 3 && segments.get(0).equals("components")) {
       owner = singular(segments.get(1)) + " '" + segments.get(2) + "'";
       index = skipToSchema(segments, 3, 3);
-    } else if (segments.size() >= 2 && (segments.get(0).equals("parameters") || segments.get(0).equals("responses"))) {
+    } else if (segments.size() >= 2
+        && (segments.get(0).equals("parameters") || segments.get(0).equals("responses"))) {
       owner = singular(segments.get(0)) + " '" + segments.get(1) + "'";
       // a Swagger 2.0 parameter carries its keywords (items, ...) inline
       index = skipToSchema(segments, 2, segments.get(0).equals("parameters") ? 2 : segments.size());
-    } else if (segments.size() >= 3 && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
+    } else if (segments.size() >= 3
+        && (segments.get(0).equals("paths") || segments.get(0).equals("webhooks"))
         && METHODS.contains(segments.get(2))) {
       String operation = segments.get(2).toUpperCase(Locale.ROOT) + " " + segments.get(1);
       owner = operationPart(node, segments, 3, operation);
       boolean parameter = segments.size() > 4 && segments.get(3).equals("parameters");
       index = skipToSchema(segments, 3, parameter ? 5 : segments.size());
-    } else if (segments.size() >= 4 && segments.get(0).equals("paths") && segments.get(2).equals("parameters")) {
+    } else if (segments.size() >= 4
+        && segments.get(0).equals("paths")
+        && segments.get(2).equals("parameters")) {
       // a parameter declared on the path item, for all its operations
       String name = parameterName(node, segments, 4);
-      owner = name == null ? "the request body of " + segments.get(1) : "parameter '" + name + "' of " + segments.get(1);
+      owner =
+          name == null
+              ? "the request body of " + segments.get(1)
+              : "parameter '" + name + "' of " + segments.get(1);
       index = skipToSchema(segments, 4, 4);
     } else {
-      // a schema in a file of its own (a multi-file description): the file, or a name within it, names it
+      // a schema in a file of its own (a multi-file description): the file, or a name within it,
+      // names it
       String file = fileName(node.file().displayPath());
       int parameter = parameterLength(node, segments);
       if (parameter >= 0) {
@@ -108,22 +138,29 @@ public final class SchemaLabels {
   }
 
   /** What of the operation the segments from {@code start} (just after the method) lie in. */
-  private static String operationPart(NodeRef node, List<String> segments, int start, String operation) {
+  private static String operationPart(
+      NodeRef node, List<String> segments, int start, String operation) {
     if (segments.size() > start + 1 && segments.get(start).equals("parameters")) {
       String name = parameterName(node, segments, start + 2);
       // null: a Swagger 2.0 body parameter (or an unreadable one)
-      return name == null ? "the request body of " + operation : "parameter '" + name + "' of " + operation;
+      return name == null
+          ? "the request body of " + operation
+          : "parameter '" + name + "' of " + operation;
     }
     if (segments.size() > start && segments.get(start).equals("requestBody")) {
       return "the request body of " + operation;
     }
     if (segments.size() > start + 1 && segments.get(start).equals("responses")) {
-      return responsePart(segments, start + 2, "response " + segments.get(start + 1) + " of " + operation);
+      return responsePart(
+          segments, start + 2, "response " + segments.get(start + 1) + " of " + operation);
     }
     return operation;
   }
 
-  /** A response, or the header of it that the segments from {@code start} (just after the response) name. */
+  /**
+   * A response, or the header of it that the segments from {@code start} (just after the response)
+   * name.
+   */
   private static String responsePart(List<String> segments, int start, String response) {
     if (segments.size() > start + 1 && segments.get(start).equals("headers")) {
       return "header '" + segments.get(start + 1) + "' of " + response;
@@ -169,10 +206,14 @@ public final class SchemaLabels {
       at = skipToSchema(segments, at, inParameter ? at + 2 : segments.size());
     } else if (parameter != null) {
       at = depthWithin(parameter.node(), node);
-      owner = "body".equals(parameter.in()) ? "the request body of " + name : "parameter '" + parameter.name() + "' of " + name;
+      owner =
+          "body".equals(parameter.in())
+              ? "the request body of " + name
+              : "parameter '" + parameter.name() + "' of " + name;
       // a Swagger 2.0 parameter carries its keywords inline
       at = skipToSchema(segments, at, at);
-    } else if (operation.requestBody() != null && (at = depthWithin(operation.requestBody(), node)) >= 0) {
+    } else if (operation.requestBody() != null
+        && (at = depthWithin(operation.requestBody(), node)) >= 0) {
       owner = "the request body of " + name;
       at = skipToSchema(segments, at, segments.size());
     } else if (response != null) {
@@ -207,7 +248,10 @@ public final class SchemaLabels {
     return null;
   }
 
-  /** How many pointer segments {@code container} has when {@code node} lies in it (or is it), else -1. */
+  /**
+   * How many pointer segments {@code container} has when {@code node} lies in it (or is it), else
+   * -1.
+   */
   private static int depthWithin(NodeRef container, NodeRef node) {
     if (container.file() != node.file()) {
       return -1;
@@ -244,8 +288,11 @@ public final class SchemaLabels {
    */
   private static int parameterLength(NodeRef node, List<String> segments) {
     for (int length = 0; length <= Math.min(1, segments.size()); length++) {
-      JsonNode candidate = node.file().root().at(length == 0 ? "" : "/" + Pointers.escape(segments.get(0)));
-      if (candidate != null && candidate.path("in").isTextual() && parameterName(node, segments, length) != null) {
+      JsonNode candidate =
+          node.file().root().at(length == 0 ? "" : "/" + Pointers.escape(segments.get(0)));
+      if (candidate != null
+          && candidate.path("in").isTextual()
+          && parameterName(node, segments, length) != null) {
         return length;
       }
     }
@@ -265,7 +312,9 @@ public final class SchemaLabels {
     return Math.min(fallback, segments.size());
   }
 
-  /** {@code properties/address/properties/city} reads {@code address.city}; items read {@code []}. */
+  /**
+   * {@code properties/address/properties/city} reads {@code address.city}; items read {@code []}.
+   */
   private static String propertyPath(List<String> segments, int from) {
     StringBuilder path = new StringBuilder();
     for (int i = from; i < segments.size(); i++) {
@@ -283,7 +332,8 @@ public final class SchemaLabels {
         case "prefixItems" -> {
           path.append('[').append(i + 1 < segments.size() ? segments.get(++i) : "").append(']');
         }
-        case "additionalProperties", "unevaluatedProperties" -> path.append(path.length() > 0 ? ".*" : "*");
+        case "additionalProperties", "unevaluatedProperties" ->
+            path.append(path.length() > 0 ? ".*" : "*");
         default -> {
           // allOf/oneOf/anyOf and their indexes, not, if/then/else: the same value, no new name
           if (segment.matches("allOf|oneOf|anyOf")) {
@@ -309,7 +359,9 @@ public final class SchemaLabels {
 
   /** The name a node is defined under: its key, or its file's name when it is a whole file. */
   public static String definitionName(NodeRef node) {
-    return node.pointer().isEmpty() ? fileName(node.file().displayPath()) : Pointers.lastSegment(node.pointer());
+    return node.pointer().isEmpty()
+        ? fileName(node.file().displayPath())
+        : Pointers.lastSegment(node.pointer());
   }
 
   private static String fileName(String path) {

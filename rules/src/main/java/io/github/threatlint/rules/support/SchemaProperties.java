@@ -11,14 +11,18 @@ import java.util.Set;
 public final class SchemaProperties {
   private SchemaProperties() {}
 
-  /** Every property name reachable from the schema within {@code maxDepth} nestings; references are followed once each. */
+  /**
+   * Every property name reachable from the schema within {@code maxDepth} nestings; references are
+   * followed once each.
+   */
   public static Set<String> names(ApiDocument document, NodeRef schema, int maxDepth) {
     Set<String> names = new LinkedHashSet<>();
     collect(document, schema, maxDepth, names, new HashSet<>());
     return names;
   }
 
-  private static void collect(ApiDocument document, NodeRef schema, int depth, Set<String> names, Set<NodeRef> seen) {
+  private static void collect(
+      ApiDocument document, NodeRef schema, int depth, Set<String> names, Set<NodeRef> seen) {
     NodeRef resolved = document.deref(schema);
     if (resolved == null || !resolved.isObject() || depth < 0 || !seen.add(resolved)) {
       return;

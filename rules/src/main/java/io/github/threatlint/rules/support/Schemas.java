@@ -15,28 +15,48 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What a schema declares, read the same way in Swagger 2.0, OAS 3.0 and OAS 3.1: types written as
- * a string or (3.1) as an array such as {@code [string, "null"]}, {@code const} next to {@code enum},
+ * What a schema declares, read the same way in Swagger 2.0, OAS 3.0 and OAS 3.1: types written as a
+ * string or (3.1) as an array such as {@code [string, "null"]}, {@code const} next to {@code enum},
  * and constraints that another branch of the same {@code allOf} carries.
  */
 public final class Schemas {
   private static final int MAX_DEPTH = 16;
 
   /**
-   * Value types of Australia's CDR ({@code x-cds-type}) whose values are short and of a known shape,
-   * as a format's are: dates, times, amounts, rates, currency codes, integers, masked numbers. The
-   * others (ASCIIString, URIString, ExternalRef, Base64) say what the characters are, not how many.
+   * Value types of Australia's CDR ({@code x-cds-type}) whose values are short and of a known
+   * shape, as a format's are: dates, times, amounts, rates, currency codes, integers, masked
+   * numbers. The others (ASCIIString, URIString, ExternalRef, Base64) say what the characters are,
+   * not how many.
    */
-  private static final Set<String> BOUNDED_VALUE_TYPES = Set.of("DateString", "DateTimeString", "TimeString",
-      "AmountString", "RateString", "CurrencyString", "PositiveInteger", "NaturalNumber", "NegativeInteger",
-      "Integer", "Number", "Boolean", "MaskedPANString", "MaskedAccountString");
+  private static final Set<String> BOUNDED_VALUE_TYPES =
+      Set.of(
+          "DateString",
+          "DateTimeString",
+          "TimeString",
+          "AmountString",
+          "RateString",
+          "CurrencyString",
+          "PositiveInteger",
+          "NaturalNumber",
+          "NegativeInteger",
+          "Integer",
+          "Number",
+          "Boolean",
+          "MaskedPANString",
+          "MaskedAccountString");
 
-  /** Value types (as {@link #valueType}) that exclude zero and negative numbers, or negative ones. */
-  private static final Set<String> NON_NEGATIVE_VALUE_TYPES = Set.of("PositiveInteger", "NaturalNumber");
+  /**
+   * Value types (as {@link #valueType}) that exclude zero and negative numbers, or negative ones.
+   */
+  private static final Set<String> NON_NEGATIVE_VALUE_TYPES =
+      Set.of("PositiveInteger", "NaturalNumber");
 
   private Schemas() {}
 
-  /** The declared types ({@code type} as a string, or the strings of a 3.1 type array); empty when none. */
+  /**
+   * The declared types ({@code type} as a string, or the strings of a 3.1 type array); empty when
+   * none.
+   */
   public static Set<String> types(NodeRef schema) {
     Set<String> types = new LinkedHashSet<>();
     if (schema == null || !schema.isObject()) {
@@ -49,11 +69,12 @@ public final class Schemas {
     if (type.isTextual()) {
       types.add(type.textValue());
     } else if (type.isArray()) {
-      type.forEach(element -> {
-        if (element.isTextual()) {
-          types.add(element.textValue());
-        }
-      });
+      type.forEach(
+          element -> {
+            if (element.isTextual()) {
+              types.add(element.textValue());
+            }
+          });
     }
     return types;
   }
@@ -78,25 +99,35 @@ public final class Schemas {
   /** An integer or number schema (possibly nullable). */
   public static boolean isNumeric(NodeRef schema) {
     Set<String> types = valueTypes(schema);
-    return !types.isEmpty() && (types.equals(Set.of("integer")) || types.equals(Set.of("number"))
-        || types.equals(Set.of("integer", "number")));
+    return !types.isEmpty()
+        && (types.equals(Set.of("integer"))
+            || types.equals(Set.of("number"))
+            || types.equals(Set.of("integer", "number")));
   }
 
   /** An array schema: {@code type: array}, or no type but {@code items}. */
   public static boolean isArray(NodeRef schema) {
     Set<String> types = valueTypes(schema);
     if (types.isEmpty()) {
-      return schema != null && schema.isObject() && (schema.has("items") || schema.has("prefixItems"));
+      return schema != null
+          && schema.isObject()
+          && (schema.has("items") || schema.has("prefixItems"));
     }
     return types.size() == 1 && types.contains("array");
   }
 
-  /** An object schema: {@code type: object}, or no type but object keywords such as {@code properties}. */
+  /**
+   * An object schema: {@code type: object}, or no type but object keywords such as {@code
+   * properties}.
+   */
   public static boolean isObject(NodeRef schema) {
     Set<String> types = valueTypes(schema);
     if (types.isEmpty()) {
-      return schema != null && schema.isObject()
-          && (schema.has("properties") || schema.has("additionalProperties") || schema.has("patternProperties"));
+      return schema != null
+          && schema.isObject()
+          && (schema.has("properties")
+              || schema.has("additionalProperties")
+              || schema.has("patternProperties"));
     }
     return types.size() == 1 && types.contains("object");
   }
@@ -149,7 +180,10 @@ public final class Schemas {
     return container.has("in") && container.has("name") ? container : null;
   }
 
-  /** True when the value type ({@link #valueType}) bounds the value's size as a format such as date does. */
+  /**
+   * True when the value type ({@link #valueType}) bounds the value's size as a format such as date
+   * does.
+   */
   public static boolean hasBoundedValueType(NodeRef schema) {
     String type = valueType(schema);
     return type != null && BOUNDED_VALUE_TYPES.contains(type);
@@ -163,10 +197,10 @@ public final class Schemas {
 
   /**
    * True when the schema, or the composition around it, satisfies {@code test}: the schema itself,
-   * a branch of its own {@code allOf} (followed through references), every branch of its own
-   * {@code oneOf} or {@code anyOf}, or, when the schema is itself an {@code allOf} branch, the
-   * composing schema or one of the other branches. A constraint written in one branch of an
-   * {@code allOf}, or in each alternative, constrains the composed value.
+   * a branch of its own {@code allOf} (followed through references), every branch of its own {@code
+   * oneOf} or {@code anyOf}, or, when the schema is itself an {@code allOf} branch, the composing
+   * schema or one of the other branches. A constraint written in one branch of an {@code allOf}, or
+   * in each alternative, constrains the composed value.
    */
   public static boolean declares(SchemaVisit visit, Predicate<NodeRef> test) {
     ApiDocument document = visit.document();
@@ -179,7 +213,8 @@ public final class Schemas {
         return true;
       }
       for (NodeRef branch : elements(composed, "allOf")) {
-        if (!branch.equals(visit.node()) && satisfiedThroughAllOf(document, branch, test, new HashSet<>(), 0)) {
+        if (!branch.equals(visit.node())
+            && satisfiedThroughAllOf(document, branch, test, new HashSet<>(), 0)) {
           return true;
         }
       }
@@ -187,13 +222,14 @@ public final class Schemas {
     return false;
   }
 
-  private static boolean satisfiedThroughAllOf(ApiDocument document, NodeRef schema, Predicate<NodeRef> test,
-      Set<NodeRef> seen, int depth) {
+  private static boolean satisfiedThroughAllOf(
+      ApiDocument document, NodeRef schema, Predicate<NodeRef> test, Set<NodeRef> seen, int depth) {
     NodeRef resolved = document.deref(schema);
     if (resolved == null || !resolved.isObject() || depth > MAX_DEPTH || !seen.add(resolved)) {
       return false;
     }
-    if (test.test(resolved) || (schema.isObject() && !schema.equals(resolved) && test.test(schema))) {
+    if (test.test(resolved)
+        || (schema.isObject() && !schema.equals(resolved) && test.test(schema))) {
       return true;
     }
     for (NodeRef branch : elements(resolved, "allOf")) {
@@ -204,8 +240,12 @@ public final class Schemas {
     // every alternative constrains the value: a string that is one of several consts is enumerated
     for (String keyword : List.of("oneOf", "anyOf")) {
       List<NodeRef> alternatives = elements(resolved, keyword);
-      if (!alternatives.isEmpty() && alternatives.stream()
-          .allMatch(branch -> satisfiedThroughAllOf(document, branch, test, new HashSet<>(seen), depth + 1))) {
+      if (!alternatives.isEmpty()
+          && alternatives.stream()
+              .allMatch(
+                  branch ->
+                      satisfiedThroughAllOf(
+                          document, branch, test, new HashSet<>(seen), depth + 1))) {
         return true;
       }
     }
@@ -233,8 +273,13 @@ public final class Schemas {
     return declarations;
   }
 
-  private static void collectProperty(ApiDocument document, NodeRef schema, String property, List<NodeRef> out,
-      Set<NodeRef> seen, int depth) {
+  private static void collectProperty(
+      ApiDocument document,
+      NodeRef schema,
+      String property,
+      List<NodeRef> out,
+      Set<NodeRef> seen,
+      int depth) {
     NodeRef resolved = document.deref(schema);
     if (resolved == null || !resolved.isObject() || depth > MAX_DEPTH || !seen.add(resolved)) {
       return;
@@ -245,7 +290,8 @@ public final class Schemas {
     }
   }
 
-  private static void addProperty(ApiDocument document, NodeRef schema, String property, List<NodeRef> out) {
+  private static void addProperty(
+      ApiDocument document, NodeRef schema, String property, List<NodeRef> out) {
     NodeRef properties = schema.get("properties");
     NodeRef declared = properties == null ? null : properties.get(property);
     if (declared != null) {
@@ -284,9 +330,14 @@ public final class Schemas {
     return array == null ? List.of() : array.elements();
   }
 
-  /** A Swagger 2.0 non-body parameter, which the walk visits as a schema (its keywords are inline). */
+  /**
+   * A Swagger 2.0 non-body parameter, which the walk visits as a schema (its keywords are inline).
+   */
   public static boolean isSwagger2Parameter(SchemaVisit visit) {
-    return visit.document().isSwagger2() && visit.parent() == null && visit.node().has("in") && visit.node().has("name");
+    return visit.document().isSwagger2()
+        && visit.parent() == null
+        && visit.node().has("in")
+        && visit.node().has("name");
   }
 
   /**
@@ -311,7 +362,10 @@ public final class Schemas {
     return false;
   }
 
-  /** The usage a message states: "an input", "a response", "an input and a response", "in a document without operations". */
+  /**
+   * The usage a message states: "an input", "a response", "an input and a response", "in a document
+   * without operations".
+   */
   public static String usageLabel(SchemaVisit visit) {
     boolean input = visit.document().schemaUsage().isInput(visit.node());
     boolean output = visit.isOutput();
@@ -334,7 +388,9 @@ public final class Schemas {
   public static String bodyMediaType(NodeRef schema) {
     List<String> segments = Pointers.segments(schema.pointer());
     int size = segments.size();
-    if (size >= 3 && segments.get(size - 1).equals("schema") && segments.get(size - 3).equals("content")) {
+    if (size >= 3
+        && segments.get(size - 1).equals("schema")
+        && segments.get(size - 3).equals("content")) {
       return segments.get(size - 2);
     }
     return null;

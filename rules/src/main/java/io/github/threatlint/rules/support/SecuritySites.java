@@ -4,8 +4,8 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.OAuthFlow;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +24,17 @@ public final class SecuritySites {
    *
    * @param security the array
    * @param owner the operation that declares it, or null for the document-wide array
-   * @param governed the operations it applies to: the owner, or the path operations without their own array
+   * @param governed the operations it applies to: the owner, or the path operations without their
+   *     own array
    */
   public record Site(SecurityRequirements security, Operation owner, List<Operation> governed) {
     public boolean isGlobal() {
       return owner == null;
     }
 
-    /** How messages name the place: "the document-wide 'security'" or "the 'security' of GET /a". */
+    /**
+     * How messages name the place: "the document-wide 'security'" or "the 'security' of GET /a".
+     */
     public String where() {
       return owner == null ? "the document-wide 'security'" : "the 'security' of " + owner.label();
     }
@@ -43,7 +46,10 @@ public final class SecuritySites {
     }
   }
 
-  /** The document-wide array first (when there is one), then each operation's own, in document order. */
+  /**
+   * The document-wide array first (when there is one), then each operation's own, in document
+   * order.
+   */
   public static List<Site> of(ApiDocument document) {
     List<Site> sites = new ArrayList<>();
     SecurityRequirements global = document.globalSecurity();
@@ -58,7 +64,11 @@ public final class SecuritySites {
     }
     for (Operation operation : document.allOperations()) {
       if (!inheritsGlobal(operation)) {
-        sites.add(new Site(new SecurityRequirements(operation.node().get("security")), operation, List.of(operation)));
+        sites.add(
+            new Site(
+                new SecurityRequirements(operation.node().get("security")),
+                operation,
+                List.of(operation)));
       }
     }
     return sites;
@@ -82,24 +92,35 @@ public final class SecuritySites {
     return entry != null ? entry : requirement.node();
   }
 
-  /** "inherits the document-wide requirement" or "requires", for messages about an operation's effective security. */
+  /**
+   * "inherits the document-wide requirement" or "requires", for messages about an operation's
+   * effective security.
+   */
   public static String requiresVerb(Operation operation) {
     return inheritsGlobal(operation) ? "inherits the document-wide requirement" : "requires";
   }
 
-  /** A requirement as messages show it: {@code OAuth2 [read, write] + ApiKey}; {@code {}} for the empty one. */
+  /**
+   * A requirement as messages show it: {@code OAuth2 [read, write] + ApiKey}; {@code {}} for the
+   * empty one.
+   */
   public static String describe(Requirement requirement) {
     if (requirement.isAnonymous()) {
       return "{}";
     }
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, List<String>> scheme : requirement.schemes().entrySet()) {
-      parts.add(scheme.getValue().isEmpty() ? scheme.getKey() : scheme.getKey() + " " + scheme.getValue());
+      parts.add(
+          scheme.getValue().isEmpty()
+              ? scheme.getKey()
+              : scheme.getKey() + " " + scheme.getValue());
     }
     return String.join(" + ", parts);
   }
 
-  /** The node of one scope in a requirement's scope list, or the list when the scope is not found. */
+  /**
+   * The node of one scope in a requirement's scope list, or the list when the scope is not found.
+   */
   public static NodeRef scopeNode(Requirement requirement, String scheme, String scope) {
     NodeRef list = requirement.schemeNode(scheme);
     if (list == null) {
@@ -113,7 +134,10 @@ public final class SecuritySites {
     return list;
   }
 
-  /** Where a scope is declared: its entry in the first flow of the scheme that declares it, else the scheme. */
+  /**
+   * Where a scope is declared: its entry in the first flow of the scheme that declares it, else the
+   * scheme.
+   */
   public static NodeRef scopeDeclaration(SecurityScheme scheme, String scope) {
     for (OAuthFlow flow : scheme.flows()) {
       NodeRef scopes = flow.scopesNode();
@@ -146,6 +170,8 @@ public final class SecuritySites {
     if (items.size() <= 1) {
       return items.isEmpty() ? "" : items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 @RuleInfo(
     id = "payment-signature-optional",
     title = "Payment initiation with optional request signing",
-    description = "A payment-initiation operation that declares request-signing headers (Signature, Digest, "
-        + "TPP-Signature-Certificate, x-jws-signature, ...) but requires none of them: a payment order may arrive "
-        + "unsigned, so its integrity and its origin cannot be proven afterwards.",
+    description =
+        "A payment-initiation operation that declares request-signing headers (Signature, Digest, "
+            + "TPP-Signature-Certificate, x-jws-signature, ...) but requires none of them: a payment order may arrive "
+            + "unsigned, so its integrity and its origin cannot be proven afterwards.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -27,12 +28,24 @@ import java.util.List;
     precision = "high",
     section = "transport")
 public final class PaymentSignatureOptional implements Checks.PathOperationCheck {
-  @RuleOption(description = "Header names that carry a signature of the request or a digest of its body, compared "
-      + "ignoring case and separators (HTTP Message Signatures, NextGenPSD2, FAPI's detached JWS).")
-  public List<String> signatureHeaders = List.of("Signature", "Signature-Input", "Digest", "Content-Digest",
-      "TPP-Signature-Certificate", "x-jws-signature", "JWS-Signature", "X-Signature");
+  @RuleOption(
+      description =
+          "Header names that carry a signature of the request or a digest of its body, compared "
+              + "ignoring case and separators (HTTP Message Signatures, NextGenPSD2, FAPI's detached JWS).")
+  public List<String> signatureHeaders =
+      List.of(
+          "Signature",
+          "Signature-Input",
+          "Digest",
+          "Content-Digest",
+          "TPP-Signature-Certificate",
+          "x-jws-signature",
+          "JWS-Signature",
+          "X-Signature");
 
-  @RuleOption(description = "Words of the last path segment (or path parameter name) that mark payment initiation.")
+  @RuleOption(
+      description =
+          "Words of the last path segment (or path parameter name) that mark payment initiation.")
   public List<String> paymentWords = Payments.WORDS;
 
   @Override
@@ -53,10 +66,15 @@ public final class PaymentSignatureOptional implements Checks.PathOperationCheck
       return; // no signing convention at all: nothing here says the standard signs its requests
     }
     List<String> names = signing.stream().map(Parameter::name).toList();
-    context.report(signing.get(0).entry(), operation.label() + " initiates a payment, and its request-signing header"
-        + (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + (names.size() == 1 ? "' is" : "' are all")
-        + " optional: a payment order may arrive unsigned, so neither its integrity nor who sent it can be proven. "
-        + "Require the signature on payment initiation (required: true), or say in the description why transport "
-        + "security alone is enough.");
+    context.report(
+        signing.get(0).entry(),
+        operation.label()
+            + " initiates a payment, and its request-signing header"
+            + (names.size() == 1 ? " '" : "s '")
+            + String.join("', '", names)
+            + (names.size() == 1 ? "' is" : "' are all")
+            + " optional: a payment order may arrive unsigned, so neither its integrity nor who sent it can be proven. "
+            + "Require the signature on payment initiation (required: true), or say in the description why transport "
+            + "security alone is enough.");
   }
 }

@@ -11,8 +11,9 @@ import java.util.Locale;
 @RuleInfo(
     id = "ref-remote",
     title = "Remote reference",
-    description = "A $ref to an http(s) URL takes part of the API contract from a server outside the repository: "
-        + "whoever controls it can change the contract unreviewed. Over plain http anyone on the network path can.",
+    description =
+        "A $ref to an http(s) URL takes part of the API contract from a server outside the repository: "
+            + "whoever controls it can change the contract unreviewed. Over plain http anyone on the network path can.",
     level = Level.WARNING,
     owasp2023 = {"API10"},
     owasp2019 = {},
@@ -32,16 +33,28 @@ public final class RefRemote implements Checks.ReferenceCheck {
       return;
     }
     Resolution resolution = context.document().step(reference);
-    String fetched = resolution.resolved() ? "" : " It was not fetched: " + resolution.problem() + ".";
+    String fetched =
+        resolution.resolved() ? "" : " It was not fetched: " + resolution.problem() + ".";
     NodeRef value = reference.get("$ref");
     if (plain) {
-      context.report(value, "The reference '" + ref + "' loads part of the API description over plain http: anyone "
-          + "on the network path can replace it, and with it the contract clients and gateways rely on." + fetched
-          + " Keep a reviewed copy in the repository and reference it by a relative path.", Level.ERROR);
+      context.report(
+          value,
+          "The reference '"
+              + ref
+              + "' loads part of the API description over plain http: anyone "
+              + "on the network path can replace it, and with it the contract clients and gateways rely on."
+              + fetched
+              + " Keep a reviewed copy in the repository and reference it by a relative path.",
+          Level.ERROR);
     } else {
-      context.report(value, "The reference '" + ref + "' takes part of the API description from another server: whoever "
-          + "controls it can change this contract without a review here." + fetched
-          + " Keep a reviewed copy in the repository and reference it by a relative path.");
+      context.report(
+          value,
+          "The reference '"
+              + ref
+              + "' takes part of the API description from another server: whoever "
+              + "controls it can change this contract without a review here."
+              + fetched
+              + " Keep a reviewed copy in the repository and reference it by a relative path.");
     }
   }
 }

@@ -11,8 +11,9 @@ import io.github.threatlint.core.api.RuleOption;
 @RuleInfo(
     id = "server-audience-undeclared",
     title = "API audience undeclared",
-    description = "Neither info carries x-audience nor any server x-internal: the inventory cannot tell internal APIs "
-        + "from those offered to partners or the public, and internal ones get exposed without anyone deciding it.",
+    description =
+        "Neither info carries x-audience nor any server x-internal: the inventory cannot tell internal APIs "
+            + "from those offered to partners or the public, and internal ones get exposed without anyone deciding it.",
     level = Level.OFF,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -22,7 +23,9 @@ import io.github.threatlint.core.api.RuleOption;
     precision = "high",
     section = "transport")
 public final class ServerAudienceUndeclared implements Checks.DocumentCheck {
-  @RuleOption(description = "The extension on info that names the audience (internal, partner, public, ...).")
+  @RuleOption(
+      description =
+          "The extension on info that names the audience (internal, partner, public, ...).")
   public String audienceKey = "x-audience";
 
   @RuleOption(description = "The extension on a server that marks it internal.")
@@ -43,8 +46,13 @@ public final class ServerAudienceUndeclared implements Checks.DocumentCheck {
         }
       }
     }
-    context.report(info != null && info.isObject() ? info : root, "The document does not say who the API is for: add "
-        + audienceKey + " to info (internal, partner, public) or " + internalKey + " to its servers, so that the API "
-        + "inventory can tell what may be exposed.");
+    context.report(
+        info != null && info.isObject() ? info : root,
+        "The document does not say who the API is for: add "
+            + audienceKey
+            + " to info (internal, partner, public) or "
+            + internalKey
+            + " to its servers, so that the API "
+            + "inventory can tell what may be exposed.");
   }
 }

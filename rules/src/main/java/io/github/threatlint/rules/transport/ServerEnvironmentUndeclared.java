@@ -16,8 +16,9 @@ import java.util.Set;
 @RuleInfo(
     id = "server-environment-undeclared",
     title = "Servers without their environment",
-    description = "The document lists several servers and none of their descriptions names its environment "
-        + "(production, sandbox, test, ...): clients and the API inventory cannot tell production from the rest.",
+    description =
+        "The document lists several servers and none of their descriptions names its environment "
+            + "(production, sandbox, test, ...): clients and the API inventory cannot tell production from the rest.",
     level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -46,16 +47,27 @@ public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
         continue;
       }
       count++;
-      addresses.add(url.trim().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("/$", "").toLowerCase(Locale.ROOT));
+      addresses.add(
+          url.trim()
+              .replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "")
+              .replaceFirst("/$", "")
+              .toLowerCase(Locale.ROOT));
       if (Environments.named(server.text("description"), environmentWords)) {
-        context.mitigated(server, "environments-declared", "server " + url + " (" + server.text("description") + ")");
+        context.mitigated(
+            server,
+            "environments-declared",
+            "server " + url + " (" + server.text("description") + ")");
         return;
       }
     }
     if (addresses.size() >= 2) {
       context.unmitigated(servers, "environments-declared", count + " servers");
-      context.report(servers, "The document lists " + count + " servers and no description says which environment "
-          + "each is: describe each server with its environment (production, sandbox, test, ...).");
+      context.report(
+          servers,
+          "The document lists "
+              + count
+              + " servers and no description says which environment "
+              + "each is: describe each server with its environment (production, sandbox, test, ...).");
     }
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 @RuleInfo(
     id = "server-non-production",
     title = "Non-production server in the document",
-    description = "A server on example.com, localhost, a loopback or private address, or a host naming dev, test, "
-        + "staging, sandbox or uat, whose description does not say which environment it is: test environments end up "
-        + "published next to production, and clients are pointed at them by mistake.",
+    description =
+        "A server on example.com, localhost, a loopback or private address, or a host naming dev, test, "
+            + "staging, sandbox or uat, whose description does not say which environment it is: test environments end up "
+            + "published next to production, and clients are pointed at them by mistake.",
     level = Level.WARNING,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
@@ -33,23 +34,41 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
   @RuleOption(description = "Words that, in a server's description, declare its environment.")
   public List<String> declarationWords = Environments.ALL;
 
-  @RuleOption(description = "Hosts (and their subdomains) of mock services, such as SwaggerHub's auto-mocking server.")
-  public List<String> mockHosts = List.of("virtserver.swaggerhub.com", "mock.pstmn.io", "apiary-mock.com", "mockapi.io",
-      "mocky.io", "beeceptor.com", "mockable.io");
+  @RuleOption(
+      description =
+          "Hosts (and their subdomains) of mock services, such as SwaggerHub's auto-mocking server.")
+  public List<String> mockHosts =
+      List.of(
+          "virtserver.swaggerhub.com",
+          "mock.pstmn.io",
+          "apiary-mock.com",
+          "mockapi.io",
+          "mocky.io",
+          "beeceptor.com",
+          "mockable.io");
 
   @Override
   public void checkServer(Server server, RuleContext context) {
-    if (context.document().isSwagger2() || Environments.named(server.description(), declarationWords)) {
+    if (context.document().isSwagger2()
+        || Environments.named(server.description(), declarationWords)) {
       return;
     }
     String host = ServerUrls.host(ServerUrls.withDefaults(server));
     String reason = reason(host);
     if (reason != null) {
-      // a reserved placeholder domain (a standard's template) reaches no environment at all: clients cannot be
+      // a reserved placeholder domain (a standard's template) reaches no environment at all:
+      // clients cannot be
       // pointed at a test system by it, so it is a note
-      context.report(server.node().get("url"), "The server " + server.url() + " " + reason + ", and its description does "
-          + "not declare the environment: remove it from the published document, or say in its description which "
-          + "environment it is (sandbox, test, ...).", isReserved(host) ? Level.NOTE : Level.WARNING);
+      context.report(
+          server.node().get("url"),
+          "The server "
+              + server.url()
+              + " "
+              + reason
+              + ", and its description does "
+              + "not declare the environment: remove it from the published document, or say in its description which "
+              + "environment it is (sandbox, test, ...).",
+          isReserved(host) ? Level.NOTE : Level.WARNING);
     }
   }
 
@@ -63,8 +82,14 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
     String reason = host == null ? null : reason(ServerUrls.host("//" + host));
     if (reason != null) {
       NodeRef at = document.root().get("host");
-      context.report(at, "host '" + host + "' " + reason + ": publish the document with the production host, or keep "
-          + "test environments in separate documents.");
+      context.report(
+          at,
+          "host '"
+              + host
+              + "' "
+              + reason
+              + ": publish the document with the production host, or keep "
+              + "test environments in separate documents.");
     }
   }
 
@@ -88,10 +113,15 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
       return "is on a placeholder domain (" + host + ")";
     }
     String word = Environments.inHost(host, environmentWords);
-    return word == null ? null : "names a non-production environment ('" + word + "' in " + host + ")";
+    return word == null
+        ? null
+        : "names a non-production environment ('" + word + "' in " + host + ")";
   }
 
-  /** The example domains of RFC 2606 and the reserved top-level domains of RFC 6761 (plus mDNS .local). */
+  /**
+   * The example domains of RFC 2606 and the reserved top-level domains of RFC 6761 (plus mDNS
+   * .local).
+   */
   private static boolean isReserved(String host) {
     for (String domain : List.of("example.com", "example.org", "example.net")) {
       if (host.equals(domain) || host.endsWith("." + domain)) {

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 @RuleInfo(
     id = "server-url-invalid",
     title = "Invalid server URL",
-    description = "A server URL that is not a valid URL, names a host without a scheme (payment.example.ch/api/v5, which "
-        + "clients read as a relative path), or uses a variable that is not defined; a Swagger 2.0 host with a scheme or "
-        + "a path. Clients, gateways and inventories then call, or list, the wrong address.",
+    description =
+        "A server URL that is not a valid URL, names a host without a scheme (payment.example.ch/api/v5, which "
+            + "clients read as a relative path), or uses a variable that is not defined; a Swagger 2.0 host with a scheme or "
+            + "a path. Clients, gateways and inventories then call, or list, the wrong address.",
     level = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -31,9 +32,15 @@ import java.util.regex.Pattern;
     precision = "very-high",
     section = "transport")
 public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.DocumentCheck {
-  /** A host name (with a top-level domain of letters), localhost or an IPv4 address, with an optional port. */
-  private static final Pattern HOST = Pattern.compile(
-      "^(localhost|([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}|\\d{1,3}(\\.\\d{1,3}){3})(:\\d+)?$", Pattern.CASE_INSENSITIVE);
+  /**
+   * A host name (with a top-level domain of letters), localhost or an IPv4 address, with an
+   * optional port.
+   */
+  private static final Pattern HOST =
+      Pattern.compile(
+          "^(localhost|([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}|\\d{1,3}(\\.\\d{1,3}){3})(:\\d+)?$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final int MAX_HOST_AND_PORT = 253 + ":65535".length();
   private static final Set<String> NEEDS_HOST = Set.of("http", "https", "ws", "wss");
 
@@ -52,9 +59,17 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
       }
     }
     if (!undefined.isEmpty()) {
-      context.report(at, "The server URL " + url + " uses {" + String.join("}, {", undefined) + "}, which "
-          + (undefined.size() == 1 ? "is" : "are") + " not defined under variables: define "
-          + (undefined.size() == 1 ? "it" : "them") + " with a default, or write the value into the URL.");
+      context.report(
+          at,
+          "The server URL "
+              + url
+              + " uses {"
+              + String.join("}, {", undefined)
+              + "}, which "
+              + (undefined.size() == 1 ? "is" : "are")
+              + " not defined under variables: define "
+              + (undefined.size() == 1 ? "it" : "them")
+              + " with a default, or write the value into the URL.");
       return;
     }
     String expanded = ServerUrls.withDefaults(server);
@@ -73,24 +88,35 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
     if (url.isBlank()) {
       return null;
     }
-    if (url.chars().anyMatch(Character::isWhitespace) || url.indexOf('{') >= 0 || url.indexOf('}') >= 0) {
+    if (url.chars().anyMatch(Character::isWhitespace)
+        || url.indexOf('{') >= 0
+        || url.indexOf('}') >= 0) {
       return "is not a valid URL (it contains spaces or braces): write an absolute https URL or a path starting with /.";
     }
     String scheme = ServerUrls.scheme(url);
     if (scheme == null && !url.startsWith("/")) {
       String first = url.split("[/?#]", 2)[0];
-      // a host name has at most 253 characters: longer text is no host, and the expression's repeated group would overflow the stack
+      // a host name has at most 253 characters: longer text is no host, and the expression's
+      // repeated group would overflow the stack
       if (first.length() <= MAX_HOST_AND_PORT && HOST.matcher(first).matches()) {
-        return "names the host " + first + " without a scheme, so clients read it as a path relative to the document: "
-            + "write https://" + url + ".";
+        return "names the host "
+            + first
+            + " without a scheme, so clients read it as a path relative to the document: "
+            + "write https://"
+            + url
+            + ".";
       }
     }
     try {
       new URI(url);
     } catch (URISyntaxException e) {
-      return "is not a valid URL (" + e.getReason() + "): write an absolute https URL or a path starting with /.";
+      return "is not a valid URL ("
+          + e.getReason()
+          + "): write an absolute https URL or a path starting with /.";
     }
-    if (scheme != null && NEEDS_HOST.contains(scheme) && (ServerUrls.host(url) == null || ServerUrls.host(url).isEmpty())) {
+    if (scheme != null
+        && NEEDS_HOST.contains(scheme)
+        && (ServerUrls.host(url) == null || ServerUrls.host(url).isEmpty())) {
       return "has no host after " + scheme + "://: write the full address of the server.";
     }
     return null;
@@ -106,20 +132,37 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
     String host = root.text("host");
     if (host != null) {
       if (host.contains("://")) {
-        context.report(root.get("host"), "host '" + host + "' contains a scheme: write only the name (and port) in host, "
-            + "and the scheme in schemes.");
+        context.report(
+            root.get("host"),
+            "host '"
+                + host
+                + "' contains a scheme: write only the name (and port) in host, "
+                + "and the scheme in schemes.");
       } else if (host.contains("/")) {
-        context.report(root.get("host"), "host '" + host + "' contains a path: write only the name (and port) in host, "
-            + "and the path in basePath.");
-      } else if (host.isBlank() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
-        context.report(root.get("host"), "host '" + host + "' is not a valid host name: write the server's name and "
-            + "optional port, such as api.example.ch:8443.");
+        context.report(
+            root.get("host"),
+            "host '"
+                + host
+                + "' contains a path: write only the name (and port) in host, "
+                + "and the path in basePath.");
+      } else if (host.isBlank()
+          || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
+        context.report(
+            root.get("host"),
+            "host '"
+                + host
+                + "' is not a valid host name: write the server's name and "
+                + "optional port, such as api.example.ch:8443.");
       }
     }
     String basePath = root.text("basePath");
     if (basePath != null && !basePath.startsWith("/")) {
-      context.report(root.get("basePath"), "basePath '" + basePath + "' does not start with /: Swagger 2.0 requires an "
-          + "absolute path, such as /api/v1.");
+      context.report(
+          root.get("basePath"),
+          "basePath '"
+              + basePath
+              + "' does not start with /: Swagger 2.0 requires an "
+              + "absolute path, such as /api/v1.");
     }
   }
 }

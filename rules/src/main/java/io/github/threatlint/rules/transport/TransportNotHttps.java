@@ -15,9 +15,10 @@ import java.util.Set;
 @RuleInfo(
     id = "transport-not-https",
     title = "Server without TLS",
-    description = "A server URL (document, path or operation level) with http:// or ws://, or Swagger 2.0 schemes with "
-        + "http or ws: requests, tokens and customer data cross the network in clear text, where anyone on the path "
-        + "can read and change them.",
+    description =
+        "A server URL (document, path or operation level) with http:// or ws://, or Swagger 2.0 schemes with "
+            + "http or ws: requests, tokens and customer data cross the network in clear text, where anyone on the path "
+            + "can read and change them.",
     level = Level.ERROR,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
@@ -30,23 +31,34 @@ import java.util.Set;
 public final class TransportNotHttps implements Checks.ServerCheck, Checks.OperationCheck {
   private static final Set<String> CLEAR_TEXT = Set.of("http", "ws");
 
-  @RuleOption(description = "Accept http:// on localhost and loopback addresses (traffic that never leaves the machine; "
-      + "server-non-production reports such servers).")
+  @RuleOption(
+      description =
+          "Accept http:// on localhost and loopback addresses (traffic that never leaves the machine; "
+              + "server-non-production reports such servers).")
   public boolean allowLoopback = true;
 
   @Override
   public void checkServer(Server server, RuleContext context) {
     if (context.document().isSwagger2()) {
-      // one server per entry of schemes: the scheme entry is the node; with no schemes the node is host
+      // one server per entry of schemes: the scheme entry is the node; with no schemes the node is
+      // host
       NodeRef node = server.node();
-      if (node.node().isTextual() && node.pointer().startsWith("/schemes/") && !clearText(node.node().textValue())) {
+      if (node.node().isTextual()
+          && node.pointer().startsWith("/schemes/")
+          && !clearText(node.node().textValue())) {
         context.mitigated(node, "https-transport", "server " + server.url());
       }
-      if (node.node().isTextual() && node.pointer().startsWith("/schemes/") && clearText(node.node().textValue())
+      if (node.node().isTextual()
+          && node.pointer().startsWith("/schemes/")
+          && clearText(node.node().textValue())
           && !(allowLoopback && ServerUrls.isLoopback(ServerUrls.host(server.url())))) {
         context.unmitigated(node, "https-transport", "server " + server.url());
-        context.report(node, "The document offers the API over " + node.node().textValue() + ": list only https (or wss) "
-            + "in schemes, so that requests and tokens are encrypted in transit.");
+        context.report(
+            node,
+            "The document offers the API over "
+                + node.node().textValue()
+                + ": list only https (or wss) "
+                + "in schemes, so that requests and tokens are encrypted in transit.");
       }
       return;
     }
@@ -56,13 +68,27 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
     }
     for (String url : ServerUrls.alternatives(server)) {
       String scheme = ServerUrls.scheme(url);
-      if (scheme == null || !CLEAR_TEXT.contains(scheme) || (allowLoopback && ServerUrls.isLoopback(ServerUrls.host(url)))) {
+      if (scheme == null
+          || !CLEAR_TEXT.contains(scheme)
+          || (allowLoopback && ServerUrls.isLoopback(ServerUrls.host(url)))) {
         continue;
       }
-      String how = url.equals(ServerUrls.withDefaults(server)) ? "" : " (through its variables: " + url + ")";
+      String how =
+          url.equals(ServerUrls.withDefaults(server))
+              ? ""
+              : " (through its variables: " + url + ")";
       context.unmitigated(server.node(), "https-transport", "server " + server.url());
-      context.report(server.node().get("url"), "The server " + server.url() + " is reached over " + scheme + "://" + how
-          + ": use " + (scheme.equals("ws") ? "wss" : "https") + " so that requests, tokens and data are encrypted in transit.");
+      context.report(
+          server.node().get("url"),
+          "The server "
+              + server.url()
+              + " is reached over "
+              + scheme
+              + "://"
+              + how
+              + ": use "
+              + (scheme.equals("ws") ? "wss" : "https")
+              + " so that requests, tokens and data are encrypted in transit.");
       return;
     }
   }
@@ -76,8 +102,13 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
     }
     for (NodeRef scheme : schemes.elements()) {
       if (scheme.node().isTextual() && clearText(scheme.node().textValue())) {
-        context.report(scheme, operation.label() + " is offered over " + scheme.node().textValue() + ": list only https "
-            + "(or wss) in its schemes.");
+        context.report(
+            scheme,
+            operation.label()
+                + " is offered over "
+                + scheme.node().textValue()
+                + ": list only https "
+                + "(or wss) in its schemes.");
       }
     }
   }

@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every auth rule has its hand-written explanation, with exactly the three sections the documentation expects. */
+/**
+ * Every auth rule has its hand-written explanation, with exactly the three sections the
+ * documentation expects.
+ */
 class AuthExplanationsTest {
-  private static final List<String> SECTIONS = List.of("## Why it matters", "## Failing example", "## Passing example");
+  private static final List<String> SECTIONS =
+      List.of("## Why it matters", "## Failing example", "## Passing example");
 
   @Test
   void everyAuthRuleHasAnExplanationWithTheThreeSections() throws IOException {

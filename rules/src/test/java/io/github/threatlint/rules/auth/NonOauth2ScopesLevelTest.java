@@ -13,15 +13,26 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** non-oauth2-scopes is a warning in Swagger 2.0 and OpenAPI 3.0, where scopes on other schemes are invalid, and only a note in 3.1. */
+/**
+ * non-oauth2-scopes is a warning in Swagger 2.0 and OpenAPI 3.0, where scopes on other schemes are
+ * invalid, and only a note in 3.1.
+ */
 class NonOauth2ScopesLevelTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/non-oauth2-scopes");
 
   private static List<Level> levels(String fixture, Level configured) {
-    Analyzer analyzer = new Analyzer(List.of(new EnabledRule(BuiltInRules.byId("non-oauth2-scopes"), configured, Map.of())),
-        64L * 1024 * 1024, 1, file -> ExternalFiles.NONE);
-    return analyzer.analyze(List.of(new Analyzer.Input(FIXTURES.resolve(fixture), fixture))).findings().stream()
-        .map(Finding::level).toList();
+    Analyzer analyzer =
+        new Analyzer(
+            List.of(new EnabledRule(BuiltInRules.byId("non-oauth2-scopes"), configured, Map.of())),
+            64L * 1024 * 1024,
+            1,
+            file -> ExternalFiles.NONE);
+    return analyzer
+        .analyze(List.of(new Analyzer.Input(FIXTURES.resolve(fixture), fixture)))
+        .findings()
+        .stream()
+        .map(Finding::level)
+        .toList();
   }
 
   @Test

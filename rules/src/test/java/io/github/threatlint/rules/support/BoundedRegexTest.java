@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Configured expressions match as Java's do, and a catastrophic one fails fast naming its option. */
+/**
+ * Configured expressions match as Java's do, and a catastrophic one fails fast naming its option.
+ */
 class BoundedRegexTest {
   private static final String OPTION = "option 'pattern' of oauth2-scope-naming";
 
@@ -23,13 +25,19 @@ class BoundedRegexTest {
   void catastrophicBacktrackingFailsFastNamingTheOption() {
     BoundedRegex nested = BoundedRegex.compile("((a+)+)\\1?", OPTION);
     String scope = "a".repeat(40) + "!";
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> nested.matches(scope))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(OPTION + " takes too long on a value of 41 characters (it backtracks catastrophically): simplify the expression"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> nested.matches(scope))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                    OPTION
+                        + " takes too long on a value of 41 characters (it backtracks catastrophically): simplify the expression"));
   }
 
   @Test
   void invalidExpressionNamesTheOption() {
-    assertThatThrownBy(() -> BoundedRegex.compile("(", OPTION)).hasMessageStartingWith(OPTION + " is not a valid regular expression");
+    assertThatThrownBy(() -> BoundedRegex.compile("(", OPTION))
+        .hasMessageStartingWith(OPTION + " is not a valid regular expression");
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** How messages name the schema at a place. */
 class SchemaLabelsTest {
-  private static final String OAS3 = """
+  private static final String OAS3 =
+      """
       openapi: 3.0.3
       paths:
         /pets:
@@ -34,7 +35,8 @@ class SchemaLabelsTest {
               owner: {allOf: [{properties: {city: {type: string}}}]}
       """;
 
-  private static final String SWAGGER = """
+  private static final String SWAGGER =
+      """
       swagger: '2.0'
       paths:
         /pets:
@@ -51,17 +53,30 @@ class SchemaLabelsTest {
 
   @Test
   void namesSchemasByWhereTheyAreWritten() throws Exception {
-    assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/components/schemas/Pet"))).isEqualTo("schema 'Pet'");
-    assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/components/schemas/Pet/properties/tags/items")))
+    assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/components/schemas/Pet")))
+        .isEqualTo("schema 'Pet'");
+    assertThat(
+            SchemaLabels.of(at(OAS3, "api.yaml", "/components/schemas/Pet/properties/tags/items")))
         .isEqualTo("property 'tags[]' of schema 'Pet'");
-    assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/components/schemas/Pet/properties/owner/allOf/0/properties/city")))
+    assertThat(
+            SchemaLabels.of(
+                at(
+                    OAS3,
+                    "api.yaml",
+                    "/components/schemas/Pet/properties/owner/allOf/0/properties/city")))
         .isEqualTo("property 'owner.city' of schema 'Pet'");
     assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/paths/~1pets/post/parameters/0/schema")))
         .isEqualTo("parameter 'limit' of POST /pets");
-    assertThat(SchemaLabels.of(at(OAS3, "api.yaml",
-        "/paths/~1pets/post/requestBody/content/application~1json/schema/properties/name")))
+    assertThat(
+            SchemaLabels.of(
+                at(
+                    OAS3,
+                    "api.yaml",
+                    "/paths/~1pets/post/requestBody/content/application~1json/schema/properties/name")))
         .isEqualTo("property 'name' of the request body of POST /pets");
-    assertThat(SchemaLabels.of(at(OAS3, "api.yaml", "/paths/~1pets/post/responses/200/headers/X-Rate/schema")))
+    assertThat(
+            SchemaLabels.of(
+                at(OAS3, "api.yaml", "/paths/~1pets/post/responses/200/headers/X-Rate/schema")))
         .isEqualTo("header 'X-Rate' of response 200 of POST /pets");
   }
 
@@ -76,15 +91,18 @@ class SchemaLabelsTest {
   @Test
   void aSchemaInAFileOfItsOwnIsNamedByTheFile() throws Exception {
     String schema = "type: object\nproperties:\n  password: {type: string}\n";
-    assertThat(SchemaLabels.of(at(schema, "models/database_user.yml", ""))).isEqualTo("schema 'database_user.yml'");
+    assertThat(SchemaLabels.of(at(schema, "models/database_user.yml", "")))
+        .isEqualTo("schema 'database_user.yml'");
     assertThat(SchemaLabels.of(at(schema, "models/database_user.yml", "/properties/password")))
         .isEqualTo("property 'password' of schema 'database_user.yml'");
-    assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", ""))).isEqualTo("database_user.yml");
+    assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", "")))
+        .isEqualTo("database_user.yml");
   }
 
   @Test
   void aParameterOfThePathItemIsNamedWithItsPath() throws Exception {
-    String text = """
+    String text =
+        """
         openapi: 3.0.3
         paths:
           /pets/{petId}:
@@ -100,7 +118,8 @@ class SchemaLabelsTest {
     String single = "name: pageSize\nin: query\nschema: {type: integer}\n";
     assertThat(SchemaLabels.of(at(single, "parameters/page-size.yaml", "/schema")))
         .isEqualTo("parameter 'pageSize' of page-size.yaml");
-    String several = "PageSize:\n  name: pageSize\n  in: query\n  schema: {type: array, items: {type: integer}}\n";
+    String several =
+        "PageSize:\n  name: pageSize\n  in: query\n  schema: {type: array, items: {type: integer}}\n";
     assertThat(SchemaLabels.of(at(several, "parameters.yaml", "/PageSize/schema/items")))
         .isEqualTo("the items of parameter 'pageSize' of parameters.yaml");
   }
