@@ -171,21 +171,7 @@ final class HtmlThreatReport {
       for (RuleFindings rule : model.fixFirst()) {
         Finding first = rule.findings().get(0);
         line(
-            "<li><a href=\""
-                + esc(links.rule(rule.ruleId()))
-                + "\"><code>"
-                + esc(rule.ruleId())
-                + "</code></a> "
-                + esc(rule.rule().title())
-                + ": <span class=\"level-"
-                + rule.level().label()
-                + "\">"
-                + esc(ReportText.ruleCount(rule))
-                + "</span><br/>e.g. "
-                + location(first)
-                + " "
-                + esc(first.message())
-                + "</li>");
+            ruleItem(rule) + "<br/>e.g. " + location(first) + " " + esc(first.message()) + "</li>");
       }
       line("</ol>");
     }
@@ -434,18 +420,7 @@ final class HtmlThreatReport {
       line("<h5>Findings</h5>");
       line("<ul>");
       for (RuleFindings rule : assessment.findings()) {
-        line(
-            "<li><a href=\""
-                + esc(links.rule(rule.ruleId()))
-                + "\"><code>"
-                + esc(rule.ruleId())
-                + "</code></a> "
-                + esc(rule.rule().title())
-                + ": <span class=\"level-"
-                + rule.level().label()
-                + "\">"
-                + esc(ReportText.ruleCount(rule))
-                + "</span>");
+        line(ruleItem(rule));
         line("<ul class=\"locations\">");
         int shown = Math.min(rule.findings().size(), ReportText.LOCATIONS_PER_RULE);
         for (Finding finding : rule.findings().subList(0, shown)) {
@@ -646,6 +621,21 @@ final class HtmlThreatReport {
   }
 
   /** Escapes text and attribute values for HTML (and XML). */
+  /** The opening of a rule's list item: its linked id, title and count, at its level. */
+  private String ruleItem(RuleFindings rule) {
+    return "<li><a href=\""
+        + esc(links.rule(rule.ruleId()))
+        + "\"><code>"
+        + esc(rule.ruleId())
+        + "</code></a> "
+        + esc(rule.rule().title())
+        + ": <span class=\"level-"
+        + rule.level().label()
+        + "\">"
+        + esc(ReportText.ruleCount(rule))
+        + "</span>";
+  }
+
   static String esc(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {

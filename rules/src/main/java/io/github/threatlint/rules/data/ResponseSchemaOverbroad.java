@@ -14,7 +14,6 @@ import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 @RuleInfo(
@@ -37,24 +36,6 @@ import java.util.Set;
     precision = "high",
     section = "data")
 public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck {
-  private static final List<String> SHAPING =
-      List.of(
-          "type",
-          "properties",
-          "patternProperties",
-          "additionalProperties",
-          "items",
-          "prefixItems",
-          "allOf",
-          "oneOf",
-          "anyOf",
-          "not",
-          "if",
-          "$ref",
-          "enum",
-          "const",
-          "$dynamicRef");
-
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
@@ -148,11 +129,7 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
 
   /** Why the schema lets anything be returned, or null. */
   private static String problem(NodeRef schema) {
-    boolean shaped = false;
-    for (String keyword : SHAPING) {
-      shaped |= schema.has(keyword);
-    }
-    if (!shaped) {
+    if (!Schemas.isShaped(schema)) {
       return "is untyped";
     }
     if (schema.has("allOf")

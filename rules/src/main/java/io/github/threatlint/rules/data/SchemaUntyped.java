@@ -9,7 +9,6 @@ import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
-import java.util.List;
 import java.util.Set;
 
 @RuleInfo(
@@ -30,25 +29,6 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
   @RuleOption(description = "Also check schemas of responses, not only inputs.")
   public boolean includeResponses = false;
 
-  /** Keywords that give a schema a shape of its own. */
-  private static final List<String> CONSTRAINING =
-      List.of(
-          "type",
-          "properties",
-          "patternProperties",
-          "additionalProperties",
-          "items",
-          "prefixItems",
-          "allOf",
-          "oneOf",
-          "anyOf",
-          "not",
-          "if",
-          "$ref",
-          "enum",
-          "const",
-          "$dynamicRef");
-
   /**
    * Where a schema is a whole value: not a composition branch, a condition or a schema for unlisted
    * properties.
@@ -65,10 +45,8 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
     if (!Schemas.judged(visit, includeResponses)) {
       return;
     }
-    for (String keyword : CONSTRAINING) {
-      if (schema.has(keyword)) {
-        return;
-      }
+    if (Schemas.isShaped(schema)) {
+      return;
     }
     if (Schemas.isSwagger2Parameter(visit) && "body".equals(schema.text("in"))) {
       return;

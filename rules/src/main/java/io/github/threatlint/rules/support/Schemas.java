@@ -53,6 +53,38 @@ public final class Schemas {
 
   private Schemas() {}
 
+  /** Keywords that give a schema a shape of its own: without any of them it accepts any value. */
+  private static final List<String> SHAPING_KEYWORDS =
+      List.of(
+          "type",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "items",
+          "prefixItems",
+          "allOf",
+          "oneOf",
+          "anyOf",
+          "not",
+          "if",
+          "$ref",
+          "enum",
+          "const",
+          "$dynamicRef");
+
+  /**
+   * True when the schema has a keyword that shapes its value (a type, properties, composition,
+   * ...).
+   */
+  public static boolean isShaped(NodeRef schema) {
+    for (String keyword : SHAPING_KEYWORDS) {
+      if (schema.has(keyword)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The declared types ({@code type} as a string, or the strings of a 3.1 type array); empty when
    * none.
