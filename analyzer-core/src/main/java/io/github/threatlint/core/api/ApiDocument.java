@@ -295,7 +295,7 @@ public final class ApiDocument {
    * (Swagger 2.0); null when absent.
    */
   public NodeRef schemaDefinitions() {
-    return isSwagger2() ? root().get("definitions") : component("schemas");
+    return root().at(version.schemasPointer());
   }
 
   // ------------------------------------------------------------------ servers
@@ -310,6 +310,18 @@ public final class ApiDocument {
       servers = Collections.unmodifiableList(Server.collect(this));
     }
     return servers;
+  }
+
+  /**
+   * Where the document's base URL is written, for a finding about it as a whole: the root {@code
+   * servers} (OAS 3); {@code basePath}, else {@code host} (Swagger 2.0). Null when there is none.
+   */
+  public NodeRef serversNode() {
+    NodeRef root = root();
+    if (isSwagger2()) {
+      return root.has("basePath") ? root.get("basePath") : root.get("host");
+    }
+    return root.get("servers");
   }
 
   // ------------------------------------------------------------------ schemas

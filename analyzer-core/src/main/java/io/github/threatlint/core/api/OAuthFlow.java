@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * One OAuth2 flow. {@code kind} uses the OAS 3 names ({@code implicit}, {@code password}, {@code
  * clientCredentials}, {@code authorizationCode}, {@code deviceAuthorization}); {@code node} holds
- * the URLs and {@code scopes} (for Swagger 2.0 that is the scheme itself).
+ * the URLs and {@code scopes} (for Swagger 2.0 that is the scheme itself); {@code location} is
+ * where a finding about the flow as a whole is shown: the flow object (OAS 3), the scheme's {@code
+ * flow} value (Swagger 2.0, where the scheme is the flow).
  */
-public record OAuthFlow(String kind, NodeRef node) {
+public record OAuthFlow(String kind, NodeRef node, NodeRef location) {
 
   /** Swagger 2.0 {@code flow} values in OAS 3 names. */
   static String fromSwagger2(String flow) {

@@ -229,6 +229,33 @@ public final class Operation {
     return document.deref(node.get("requestBody"));
   }
 
+  /**
+   * Where the request body is declared, unresolved, for a finding about the body as a whole: OAS 3
+   * {@code requestBody}; Swagger 2.0 the entry of the first {@code body} or {@code formData}
+   * parameter. Null when the operation takes no body.
+   */
+  public NodeRef requestBodyEntry() {
+    if (document.isSwagger2()) {
+      for (Parameter parameter : parameters()) {
+        if (parameter.in().equals("body") || parameter.in().equals("formData")) {
+          return parameter.entry();
+        }
+      }
+      return null;
+    }
+    return node.get("requestBody");
+  }
+
+  /**
+   * The entries of the operation's own Swagger 2.0 {@code schemes}, which override the document's;
+   * empty for OAS 3, where an operation overrides {@code servers} instead (those are in {@link
+   * ApiDocument#servers()}).
+   */
+  public List<NodeRef> schemes() {
+    NodeRef schemes = document.isSwagger2() ? node.get("schemes") : null;
+    return schemes == null ? List.of() : schemes.elements();
+  }
+
   /** True when the operation takes a body (a request body, a 2.0 body parameter or form fields). */
   public boolean hasRequestBody() {
     return requestBody() != null || !parameters("formData").isEmpty();

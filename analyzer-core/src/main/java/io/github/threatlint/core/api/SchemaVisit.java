@@ -39,6 +39,14 @@ public record SchemaVisit(
     return document.schemaUsage().flags(node);
   }
 
+  /**
+   * A parameter visited as a top-level schema: Swagger 2.0 parameters other than a body carry their
+   * type and validation keywords inline, so the walk visits every 2.0 parameter as a schema.
+   */
+  public boolean isParameter() {
+    return document.isSwagger2() && parent == null && node.has("in") && node.has("name");
+  }
+
   /** A branch of an {@code allOf}, inline or referenced: one part of a composed schema. */
   public boolean isCompositionMember() {
     return document.schemaUsage().isCompositionMember(node);

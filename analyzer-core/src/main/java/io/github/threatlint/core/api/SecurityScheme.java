@@ -40,6 +40,14 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     return scheme == null ? null : scheme.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The member that names the HTTP scheme, where a finding about it is shown: {@code scheme} (OAS
+   * 3), {@code type} (Swagger 2.0 {@code type: basic}).
+   */
+  public String httpSchemeKey() {
+    return version.isSwagger2() ? "type" : "scheme";
+  }
+
   /** True for HTTP Basic: an http scheme 'basic' (OpenAPI 3) or 'type: basic' (Swagger 2.0). */
   public boolean isHttpBasic() {
     return "http".equals(type()) && "basic".equals(httpScheme());
@@ -73,7 +81,8 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     if (version.isSwagger2()) {
       String flow = node.text("flow");
       if (flow != null) {
-        flows.add(new OAuthFlow(OAuthFlow.fromSwagger2(flow), node));
+        NodeRef value = node.get("flow");
+        flows.add(new OAuthFlow(OAuthFlow.fromSwagger2(flow), node, value));
       }
       return flows;
     }
@@ -81,7 +90,7 @@ public record SecurityScheme(String name, NodeRef node, NodeRef entry, SpecVersi
     if (container != null) {
       for (Map.Entry<String, NodeRef> entry : container.members()) {
         if (!entry.getKey().startsWith("x-") && entry.getValue().isObject()) {
-          flows.add(new OAuthFlow(entry.getKey(), entry.getValue()));
+          flows.add(new OAuthFlow(entry.getKey(), entry.getValue(), entry.getValue()));
         }
       }
     }

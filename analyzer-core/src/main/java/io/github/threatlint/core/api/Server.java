@@ -11,10 +11,30 @@ import java.util.Map;
  * entry, else on {@code host}, else on the root.
  *
  * @param url the URL as written (OAS 3) or as composed (Swagger 2.0)
- * @param node where a finding about the URL is shown
+ * @param node the {@code servers} entry (OAS 3); the {@code schemes} entry, else {@code host}
+ *     (Swagger 2.0)
  * @param level {@code root}, {@code path} or {@code operation}
+ * @param composed true when the URL is composed from Swagger 2.0 {@code schemes}, {@code host} and
+ *     {@code basePath} rather than written as one: messages then name those fields, and such a
+ *     server has no description
  */
-public record Server(String url, String description, NodeRef node, String level) {
+public record Server(String url, String description, NodeRef node, String level, boolean composed) {
+
+  /**
+   * Where a finding about the URL (its scheme) is shown: the {@code url} member (OAS 3), the {@code
+   * schemes} entry or {@code host} (Swagger 2.0).
+   */
+  public NodeRef urlNode() {
+    return composed ? node : node.get("url");
+  }
+
+  /**
+   * Where a finding about the host is shown: the {@code url} member (OAS 3), {@code host} (Swagger
+   * 2.0; null when the document names none). Several 2.0 servers share it.
+   */
+  public NodeRef hostNode() {
+    return composed ? NodeRef.root(node.file()).get("host") : node.get("url");
+  }
 
   static List<Server> collect(ApiDocument document) {
     List<Server> servers = new ArrayList<>();
@@ -27,11 +47,12 @@ public record Server(String url, String description, NodeRef node, String level)
       if (schemes != null && schemes.node().isArray() && !schemes.node().isEmpty()) {
         for (NodeRef scheme : schemes.elements()) {
           if (scheme.node().isTextual()) {
-            servers.add(new Server(scheme.node().textValue() + "://" + rest, null, scheme, "root"));
+            servers.add(
+                new Server(scheme.node().textValue() + "://" + rest, null, scheme, "root", true));
           }
         }
       } else if (host != null) {
-        servers.add(new Server("//" + rest, null, root.get("host"), "root"));
+        servers.add(new Server("//" + rest, null, root.get("host"), "root", true));
       }
       return servers;
     }
@@ -59,7 +80,7 @@ public record Server(String url, String description, NodeRef node, String level)
     for (NodeRef entry : list.elements()) {
       JsonNode url = entry.node().get("url");
       if (url != null && url.isTextual()) {
-        servers.add(new Server(url.textValue(), entry.text("description"), entry, level));
+        servers.add(new Server(url.textValue(), entry.text("description"), entry, level, false));
       }
     }
   }

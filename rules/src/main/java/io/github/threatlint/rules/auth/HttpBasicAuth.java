@@ -43,10 +43,9 @@ public final class HttpBasicAuth implements Checks.SecuritySchemeCheck {
         scheme.entry(),
         "delegated-token-authentication",
         "security scheme " + scheme.name() + " (HTTP Basic)");
-    String key = scheme.version().isSwagger2() ? "type" : "scheme";
     context.report(
         scheme.node(),
-        key,
+        scheme.httpSchemeKey(),
         "Security scheme '"
             + scheme.name()
             + "' uses HTTP Basic authentication: the "

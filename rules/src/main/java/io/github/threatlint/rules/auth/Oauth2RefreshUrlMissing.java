@@ -25,7 +25,7 @@ import io.github.threatlint.core.api.SecurityScheme;
 public final class Oauth2RefreshUrlMissing implements Checks.SecuritySchemeCheck {
   @Override
   public void checkSecurityScheme(SecurityScheme scheme, RuleContext context) {
-    if (scheme.version().isSwagger2()) {
+    if (!scheme.version().hasRefreshUrl()) {
       return;
     }
     for (OAuthFlow flow : scheme.flows()) {

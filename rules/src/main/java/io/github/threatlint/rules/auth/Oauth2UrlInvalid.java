@@ -49,6 +49,7 @@ public final class Oauth2UrlInvalid implements Checks.SecuritySchemeCheck {
     if (value == null || (value.node().isTextual() && value.node().textValue().isBlank())) {
       return; // a missing or empty required URL is security-scheme-malformed's finding
     }
+    // the versions differ in what a relative URL means, and the message says which applies
     String problem = problem(value, scheme.version().isSwagger2());
     if (problem != null) {
       context.report(

@@ -78,10 +78,7 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
         if (isBlank(node.text("name"))) {
           problems.add("no 'name' (the header, query parameter or cookie that carries the key)");
         }
-        List<String> places =
-            version.isSwagger2()
-                ? List.of("header", "query")
-                : List.of("header", "query", "cookie");
+        List<String> places = version.apiKeyLocations();
         String in = node.text("in");
         if (in == null) {
           problems.add("no 'in' (one of " + String.join(", ", places) + ")");
@@ -100,6 +97,7 @@ public final class SecuritySchemeMalformed implements Checks.SecuritySchemeCheck
         }
       }
       case "oauth2" -> {
+        // the structure as written is the point here: 2.0 has one flow on the scheme, OAS 3 flows
         if (version.isSwagger2()) {
           checkSwagger2Flow(node, problems);
         } else {

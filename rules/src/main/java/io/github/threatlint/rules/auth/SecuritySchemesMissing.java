@@ -35,7 +35,7 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     if (document.operations().isEmpty() || !document.securitySchemes().isEmpty()) {
       return;
     }
-    String where = document.isSwagger2() ? "securityDefinitions" : "components.securitySchemes";
+    String where = document.version().securitySchemesLocation();
     List<Operation> open = new ArrayList<>();
     Set<String> conventions = new LinkedHashSet<>();
     for (Operation operation : document.operations()) {
@@ -51,7 +51,7 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     if (!conventions.isEmpty()) {
       // a standard's documented convention: the operations are protected, but no tool or gateway
       // can tell
-      NodeRef at = document.root().get(document.isSwagger2() ? "swagger" : "openapi");
+      NodeRef at = document.root().get(document.version().versionField());
       context.report(
           at != null ? at : document.root(),
           "The API declares no security scheme: its operations state their "
@@ -71,7 +71,7 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     }
     context.report(
         document.root(),
-        document.isSwagger2() ? "swagger" : "openapi",
+        document.version().versionField(),
         "The API has "
             + operations
             + " but declares no security scheme"

@@ -55,6 +55,7 @@ public final class ContentTypeWildcard
   /** Swagger 2.0: the document's consumes and produces. */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
+    // consumes and produces lists are Swagger 2.0 fields (OAS 3 names the media types in content)
     if (document.isSwagger2()) {
       reportWildcards(document.root(), "consumes", context, "the document");
       reportWildcards(document.root(), "produces", context, "the document");
@@ -65,6 +66,7 @@ public final class ContentTypeWildcard
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     ApiDocument document = operation.document();
+    // consumes and produces lists are Swagger 2.0 fields (OAS 3 names the media types in content)
     if (!document.isSwagger2()) {
       return;
     }

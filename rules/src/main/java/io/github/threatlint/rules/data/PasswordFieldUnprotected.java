@@ -63,7 +63,9 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
               + SchemaLabels.of(visit.document(), schema)
               + " holds a password "
               + "or PIN: add format: password (so tools mask it)"
-              + (document.isSwagger2() ? "" : " and writeOnly: true (so it " + "is never returned)")
+              + (!document.version().hasWriteOnly()
+                  ? ""
+                  : " and writeOnly: true (so it " + "is never returned)")
               + ".");
     }
   }

@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import java.util.List;
@@ -33,21 +32,11 @@ public final class RequestBodyOnGet implements Checks.OperationCheck {
     if (!method.equals("get") && !method.equals("head") && !method.equals("delete")) {
       return;
     }
-    NodeRef at = null;
-    if (operation.document().isSwagger2()) {
-      for (Parameter parameter : operation.parameters()) {
-        if (parameter.in().equals("body") || parameter.in().equals("formData")) {
-          at = parameter.entry();
-          break;
-        }
-      }
-    } else {
-      at = operation.node().get("requestBody");
-      if (at != null && onlyEmpty(operation)) {
-        // a body whose schemas admit only {} declares that there is none (Stripe's GET operations
-        // do this)
-        at = null;
-      }
+    NodeRef at = operation.requestBodyEntry();
+    if (at != null && onlyEmpty(operation)) {
+      // a body whose schemas admit only {} declares that there is none (Stripe's GET operations
+      // do this)
+      at = null;
     }
     if (at != null) {
       context.report(

@@ -30,20 +30,6 @@ public final class RequestSchemaMissing implements Checks.OperationCheck {
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.document().isSwagger2()) {
-      NodeRef body = operation.requestBody();
-      if (body != null && !body.has("schema") && reported.add(body)) {
-        context.report(
-            body,
-            "The body parameter '"
-                + body.text("name")
-                + "' of "
-                + operation.label()
-                + " has no schema: "
-                + "describe the content with a schema so that it can be validated.");
-      }
-      return;
-    }
     for (MediaType type : operation.requestContent()) {
       // binary content (files, images) has nothing to describe field by field; upload-unbounded
       // looks at its size

@@ -48,7 +48,7 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
     if (Schemas.isShaped(schema)) {
       return;
     }
-    if (Schemas.isSwagger2Parameter(visit) && "body".equals(schema.text("in"))) {
+    if (visit.isParameter() && "body".equals(schema.text("in"))) {
       return;
     }
     context.report(

@@ -91,7 +91,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
         continue;
       }
       String fix =
-          document.isSwagger2()
+          !document.version().hasWriteOnly()
               ? "remove it from the response schema (Swagger 2.0 has no writeOnly: use separate request and response schemas)."
               : "mark it writeOnly: true, or remove it from the response schema, so that the secret is never returned.";
       context.report(

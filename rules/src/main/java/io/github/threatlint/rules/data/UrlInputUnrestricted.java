@@ -125,7 +125,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       }
     }
     if (schema.isRef()
-        || Schemas.isSwagger2Parameter(visit)
+        || visit.isParameter()
         || !hasUrlFormat(schema)
         || reported.contains(schema)) {
       return;

@@ -13,7 +13,6 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SchemaVisit;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,29 +38,22 @@ public final class ComponentUnused
         Checks.NodeCheck,
         Checks.DocumentEndCheck {
   /**
-   * OAS 3 component sections and how messages name their members. Security schemes are left out: an
-   * unused one is security-scheme-unused's finding (with its unused scopes), so it is reported
-   * once.
+   * Component sections (OAS 3 components, Swagger 2.0 root sections) and how messages name their
+   * members. Security schemes are left out: an unused one is security-scheme-unused's finding (with
+   * its unused scopes), so it is reported once.
    */
-  private static final Map<String, String> OPENAPI3_SECTIONS = new LinkedHashMap<>();
-
-  /** Swagger 2.0 top-level sections of reusable definitions. */
-  private static final Map<String, String> SWAGGER2_SECTIONS = new LinkedHashMap<>();
-
-  static {
-    OPENAPI3_SECTIONS.put("schemas", "Schema");
-    OPENAPI3_SECTIONS.put("responses", "Response");
-    OPENAPI3_SECTIONS.put("parameters", "Parameter");
-    OPENAPI3_SECTIONS.put("examples", "Example");
-    OPENAPI3_SECTIONS.put("requestBodies", "Request body");
-    OPENAPI3_SECTIONS.put("headers", "Header");
-    OPENAPI3_SECTIONS.put("links", "Link");
-    OPENAPI3_SECTIONS.put("callbacks", "Callback");
-    OPENAPI3_SECTIONS.put("pathItems", "Path item");
-    SWAGGER2_SECTIONS.put("definitions", "Schema");
-    SWAGGER2_SECTIONS.put("parameters", "Parameter");
-    SWAGGER2_SECTIONS.put("responses", "Response");
-  }
+  private static final Map<String, String> SECTIONS =
+      Map.of(
+          "schemas", "Schema",
+          "definitions", "Schema",
+          "responses", "Response",
+          "parameters", "Parameter",
+          "examples", "Example",
+          "requestBodies", "Request body",
+          "headers", "Header",
+          "links", "Link",
+          "callbacks", "Callback",
+          "pathItems", "Path item");
 
   private static final int MAX_EXTENSION_DEPTH = 32;
 
@@ -95,14 +87,13 @@ public final class ComponentUnused
     if (mapping == null || !isRootFile(context.document(), schema.node().file())) {
       return;
     }
-    String prefix = context.document().isSwagger2() ? "#/definitions/" : "#/components/schemas/";
+    String schemas = context.document().version().schemasPointer();
     for (Map.Entry<String, NodeRef> entry : mapping.members()) {
       String target = entry.getValue().node().asText();
       if (target.startsWith("#/")) {
         markPointer(context.document(), target.substring(1));
       } else if (!target.contains("/") && !target.contains("#")) {
-        markPointer(
-            context.document(), Pointers.child(prefix.substring(1, prefix.length() - 1), target));
+        markPointer(context.document(), Pointers.child(schemas, target));
       }
     }
   }
@@ -148,25 +139,22 @@ public final class ComponentUnused
     if (incomplete || !describesOperations(document)) {
       return; // a library of components, or uses we cannot see: nothing can be called unused
     }
-    boolean swagger2 = document.isSwagger2();
-    NodeRef base = swagger2 ? document.root() : document.root().get("components");
+    NodeRef base = document.root().at(document.version().componentsPointer());
     if (base == null) {
       return;
     }
-    for (Map.Entry<String, String> section :
-        (swagger2 ? SWAGGER2_SECTIONS : OPENAPI3_SECTIONS).entrySet()) {
-      NodeRef container = base.get(section.getKey());
-      if (container == null) {
+    for (String section : document.version().componentSections()) {
+      NodeRef container = base.get(section);
+      if (container == null || !SECTIONS.containsKey(section)) {
         continue;
       }
       for (Map.Entry<String, NodeRef> member : container.members()) {
-        if (member.getKey().startsWith("x-")
-            || used.contains(section.getKey() + "/" + member.getKey())) {
+        if (member.getKey().startsWith("x-") || used.contains(section + "/" + member.getKey())) {
           continue;
         }
         context.report(
             member.getValue(),
-            section.getValue()
+            SECTIONS.get(section)
                 + " '"
                 + member.getKey()
                 + "' is declared but nothing "
@@ -180,12 +168,10 @@ public final class ComponentUnused
    */
   private void markPointer(ApiDocument document, String pointer) {
     List<String> segments = Pointers.segments(pointer);
-    if (document.isSwagger2()) {
-      if (segments.size() >= 2 && SWAGGER2_SECTIONS.containsKey(segments.get(0))) {
-        used.add(segments.get(0) + "/" + segments.get(1));
-      }
-    } else if (segments.size() >= 3 && segments.get(0).equals("components")) {
-      used.add(segments.get(1) + "/" + segments.get(2));
+    List<String> base = Pointers.segments(document.version().componentsPointer());
+    int at = base.size();
+    if (segments.size() >= at + 2 && segments.subList(0, at).equals(base)) {
+      used.add(segments.get(at) + "/" + segments.get(at + 1));
     }
   }
 

@@ -30,7 +30,7 @@ public final class OpenapiVersionOutdated implements Checks.DocumentCheck {
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    String key = document.isSwagger2() ? "swagger" : "openapi";
+    String key = document.version().versionField();
     NodeRef version = document.root().get(key);
     if (version == null) {
       return;
@@ -39,6 +39,7 @@ public final class OpenapiVersionOutdated implements Checks.DocumentCheck {
     if (compare(written, minimum) >= 0) {
       return;
     }
+    // the version is the point of the rule: 2.0 is named as such, OpenAPI with its written version
     String what = document.isSwagger2() ? "Swagger 2.0" : "OpenAPI " + written;
     context.report(
         version,

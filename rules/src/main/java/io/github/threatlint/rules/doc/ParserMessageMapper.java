@@ -1167,6 +1167,7 @@ final class ParserMessageMapper {
   }
 
   private String allowedLocations() {
+    // the versions know different parameter locations, and the message lists this one's
     return document.isSwagger2()
         ? " (query, header, path, formData or body)"
         : " (query, header, path or cookie)";

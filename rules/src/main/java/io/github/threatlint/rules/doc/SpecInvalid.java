@@ -81,7 +81,7 @@ public final class SpecInvalid
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
     // swagger-parser 1.x silently drops a Swagger 2.0 parameter with an unknown location (3.x
-    // reports it)
+    // reports it): the version's own list of locations is the point here
     if (parameter.version().isSwagger2()
         && parameter.node().has("in")
         && !SWAGGER2_LOCATIONS.contains(parameter.in())) {

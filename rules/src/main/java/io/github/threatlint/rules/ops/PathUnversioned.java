@@ -145,6 +145,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   /** Records the majors of all server URLs; true when every server URL carries a version. */
   private static boolean collectServerVersions(ApiDocument document, Map<String, Seen> majors) {
     List<Server> servers = document.servers();
+    // Swagger 2.0 states its base URL once, in host and basePath (servers() has none for a
+    // basePath alone): the finding points at the field that carries the version
     if (document.isSwagger2()) {
       String basePath = document.root().text("basePath");
       String host = document.root().text("host");
@@ -279,14 +281,10 @@ public final class PathUnversioned implements Checks.DocumentCheck {
 
   private static NodeRef unversionedPlace(ApiDocument document) {
     NodeRef root = document.root();
-    for (String key :
-        document.isSwagger2()
-            ? List.of("basePath", "host", "paths")
-            : List.of("servers", "paths")) {
-      if (root.has(key)) {
-        return root.get(key);
-      }
+    NodeRef servers = document.serversNode();
+    if (servers != null) {
+      return servers;
     }
-    return root;
+    return root.has("paths") ? root.get("paths") : root;
   }
 }

@@ -50,10 +50,7 @@ public final class HttpAuthSchemes {
   public static boolean isWeakOrUnregistered(SecurityScheme scheme) {
     // Swagger 2.0 has no http schemes other than basic, which http-basic-auth reports
     String name = scheme.httpScheme();
-    if (!"http".equals(scheme.type())
-        || scheme.version().isSwagger2()
-        || name == null
-        || name.equals("basic")) {
+    if (!"http".equals(scheme.type()) || name == null || name.equals("basic")) {
       return false;
     }
     return WEAK.containsKey(name) || !REGISTERED.contains(name);

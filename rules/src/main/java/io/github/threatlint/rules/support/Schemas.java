@@ -363,16 +363,6 @@ public final class Schemas {
   }
 
   /**
-   * A Swagger 2.0 non-body parameter, which the walk visits as a schema (its keywords are inline).
-   */
-  public static boolean isSwagger2Parameter(SchemaVisit visit) {
-    return visit.document().isSwagger2()
-        && visit.parent() == null
-        && visit.node().has("in")
-        && visit.node().has("name");
-  }
-
-  /**
    * Whether a check on inputs applies to this schema: it is read from clients (or of unknown use)
    * and not read-only (a read-only value is never accepted from a client), or the check is extended
    * to responses and the schema is returned.

@@ -153,16 +153,12 @@ public final class SecuritySites {
    * scheme's {@code flow} value (Swagger 2.0, where the scheme is the flow).
    */
   public static NodeRef flowLocation(SecurityScheme scheme, OAuthFlow flow) {
-    if (scheme.version().isSwagger2()) {
-      NodeRef value = scheme.node().get("flow");
-      return value != null ? value : scheme.node();
-    }
-    return flow.node();
+    return flow.location();
   }
 
   /** Where schemes are declared, as messages name it. */
   public static String schemesContainer(ApiDocument document) {
-    return document.isSwagger2() ? "securityDefinitions" : "components.securitySchemes";
+    return document.version().securitySchemesLocation();
   }
 
   /** The elements of a list as a short English enumeration: "a", "a and b", "a, b and c". */

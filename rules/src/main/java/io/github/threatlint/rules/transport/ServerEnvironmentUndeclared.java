@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.vocabulary.Environments;
 import java.util.HashSet;
 import java.util.List;
@@ -34,33 +35,31 @@ public final class ServerEnvironmentUndeclared implements Checks.DocumentCheck {
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    NodeRef servers = document.isSwagger2() ? null : document.root().get("servers");
-    if (servers == null) {
-      return;
-    }
-    // the same address over http and https is one server, not two environments
+    // the same address over http and https is one server, not two environments (so the Swagger
+    // 2.0 servers, one per scheme of the one host, are never several)
     Set<String> addresses = new HashSet<>();
     int count = 0;
-    for (NodeRef server : servers.elements()) {
-      String url = server.isObject() ? server.text("url") : null;
-      if (url == null) {
+    for (Server server : document.servers()) {
+      if (!server.level().equals("root")) {
         continue;
       }
+      String url = server.url();
       count++;
       addresses.add(
           url.trim()
               .replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "")
               .replaceFirst("/$", "")
               .toLowerCase(Locale.ROOT));
-      if (Environments.named(server.text("description"), environmentWords)) {
+      if (Environments.named(server.description(), environmentWords)) {
         context.mitigated(
-            server,
+            server.node(),
             "environments-declared",
-            "server " + url + " (" + server.text("description") + ")");
+            "server " + url + " (" + server.description() + ")");
         return;
       }
     }
     if (addresses.size() >= 2) {
+      NodeRef servers = document.serversNode();
       context.unmitigated(servers, "environments-declared", count + " servers");
       context.report(
           servers,

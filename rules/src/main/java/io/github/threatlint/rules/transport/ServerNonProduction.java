@@ -1,6 +1,5 @@
 package io.github.threatlint.rules.transport;
 
-import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
@@ -10,7 +9,9 @@ import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.vocabulary.Environments;
 import io.github.threatlint.core.vocabulary.ServerUrls;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @RuleInfo(
     id = "server-non-production",
@@ -27,7 +28,7 @@ import java.util.List;
     securitySeverity = 4.0,
     precision = "high",
     section = "transport")
-public final class ServerNonProduction implements Checks.ServerCheck, Checks.DocumentCheck {
+public final class ServerNonProduction implements Checks.ServerCheck {
   @RuleOption(description = "Words of host names that mark a non-production environment.")
   public List<String> environmentWords = Environments.NON_PRODUCTION;
 
@@ -47,15 +48,30 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
           "beeceptor.com",
           "mockable.io");
 
+  /** Swagger 2.0 servers (one per scheme) share one host: it is reported once. */
+  private final Set<NodeRef> reportedHosts = new HashSet<>();
+
   @Override
   public void checkServer(Server server, RuleContext context) {
-    if (context.document().isSwagger2()
-        || Environments.named(server.description(), declarationWords)) {
+    if (Environments.named(server.description(), declarationWords)) {
       return;
     }
     String host = ServerUrls.host(ServerUrls.withDefaults(server));
     String reason = reason(host);
-    if (reason != null) {
+    if (reason != null && server.composed()) {
+      // Swagger 2.0 servers have no description: the host is what to change
+      if (reportedHosts.add(server.hostNode())) {
+        context.report(
+            server.hostNode(),
+            "host '"
+                + server.hostNode().node().asText()
+                + "' "
+                + reason
+                + ": publish the document with the production host, or keep "
+                + "test environments in separate documents.",
+            isReserved(host) ? Level.NOTE : Level.WARNING);
+      }
+    } else if (reason != null) {
       // a reserved placeholder domain (a standard's template) reaches no environment at all:
       // clients cannot be
       // pointed at a test system by it, so it is a note
@@ -69,27 +85,6 @@ public final class ServerNonProduction implements Checks.ServerCheck, Checks.Doc
               + "not declare the environment: remove it from the published document, or say in its description which "
               + "environment it is (sandbox, test, ...).",
           isReserved(host) ? Level.NOTE : Level.WARNING);
-    }
-  }
-
-  /** Swagger 2.0: the one host. */
-  @Override
-  public void checkDocument(ApiDocument document, RuleContext context) {
-    if (!document.isSwagger2()) {
-      return;
-    }
-    String host = document.root().text("host");
-    String reason = host == null ? null : reason(ServerUrls.host("//" + host));
-    if (reason != null) {
-      NodeRef at = document.root().get("host");
-      context.report(
-          at,
-          "host '"
-              + host
-              + "' "
-              + reason
-              + ": publish the document with the production host, or keep "
-              + "test environments in separate documents.");
     }
   }
 

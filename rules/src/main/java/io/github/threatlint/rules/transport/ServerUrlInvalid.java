@@ -46,8 +46,8 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
 
   @Override
   public void checkServer(Server server, RuleContext context) {
-    if (context.document().isSwagger2()) {
-      return;
+    if (server.composed()) {
+      return; // no one wrote this URL: Swagger 2.0 host and basePath are checked as written below
     }
     NodeRef at = server.node().get("url");
     String url = server.url();
@@ -125,6 +125,7 @@ public final class ServerUrlInvalid implements Checks.ServerCheck, Checks.Docume
   /** Swagger 2.0: host is a name and an optional port, basePath a path. */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
+    // host and basePath are Swagger 2.0 fields: how that version writes a server is the point here
     if (!document.isSwagger2()) {
       return;
     }

@@ -39,29 +39,6 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
 
   @Override
   public void checkServer(Server server, RuleContext context) {
-    if (context.document().isSwagger2()) {
-      // one server per entry of schemes: the scheme entry is the node; with no schemes the node is
-      // host
-      NodeRef node = server.node();
-      if (node.node().isTextual()
-          && node.pointer().startsWith("/schemes/")
-          && !clearText(node.node().textValue())) {
-        context.mitigated(node, "https-transport", "server " + server.url());
-      }
-      if (node.node().isTextual()
-          && node.pointer().startsWith("/schemes/")
-          && clearText(node.node().textValue())
-          && !(allowLoopback && ServerUrls.isLoopback(ServerUrls.host(server.url())))) {
-        context.unmitigated(node, "https-transport", "server " + server.url());
-        context.report(
-            node,
-            "The document offers the API over "
-                + node.node().textValue()
-                + ": list only https (or wss) "
-                + "in schemes, so that requests and tokens are encrypted in transit.");
-      }
-      return;
-    }
     String serverScheme = ServerUrls.scheme(ServerUrls.withDefaults(server));
     if ("https".equals(serverScheme) || "wss".equals(serverScheme)) {
       context.mitigated(server.node(), "https-transport", "server " + server.url());
@@ -78,8 +55,18 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
               ? ""
               : " (through its variables: " + url + ")";
       context.unmitigated(server.node(), "https-transport", "server " + server.url());
+      if (server.composed()) {
+        // a Swagger 2.0 server is one entry of schemes: that list is what to change
+        context.report(
+            server.urlNode(),
+            "The document offers the API over "
+                + server.urlNode().node().asText()
+                + ": list only https (or wss) "
+                + "in schemes, so that requests and tokens are encrypted in transit.");
+        return;
+      }
       context.report(
-          server.node().get("url"),
+          server.urlNode(),
           "The server "
               + server.url()
               + " is reached over "
@@ -96,11 +83,7 @@ public final class TransportNotHttps implements Checks.ServerCheck, Checks.Opera
   /** Swagger 2.0 operations can override the document's schemes. */
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    NodeRef schemes = operation.document().isSwagger2() ? operation.node().get("schemes") : null;
-    if (schemes == null) {
-      return;
-    }
-    for (NodeRef scheme : schemes.elements()) {
+    for (NodeRef scheme : operation.schemes()) {
       if (scheme.node().isTextual() && clearText(scheme.node().textValue())) {
         context.report(
             scheme,
