@@ -1,11 +1,23 @@
 package io.github.threatlint.core.api;
 
+import java.util.List;
+
 /** What a rule is given to report with. One context per rule and document. */
 public interface RuleContext {
   ApiDocument document();
 
   /** Reports a finding on a node (its file, pointer and region). */
-  void report(NodeRef node, String message);
+  default void report(NodeRef node, String message) {
+    report(node, message, null, List.of());
+  }
+
+  /**
+   * Reports a finding that refers to other places as well (where a duplicate was first written):
+   * reporters show them with the finding, so the message names no files or lines.
+   */
+  default void report(NodeRef node, String message, RelatedLocation... related) {
+    report(node, message, null, List.of(related));
+  }
 
   /**
    * Reports a finding graded differently from the rule's default level, for rules whose catalog row
@@ -13,7 +25,15 @@ public interface RuleContext {
    * applies while the rule runs at its default level; when configuration or a profile sets another
    * level, that level applies to all the rule's findings.
    */
-  void report(NodeRef node, String message, Level grade);
+  default void report(NodeRef node, String message, Level grade) {
+    report(node, message, grade, List.of());
+  }
+
+  /**
+   * The general form of the reports above: a finding on {@code node}, graded {@code grade} (null
+   * for the rule's level), with the other places it refers to.
+   */
+  void report(NodeRef node, String message, Level grade, List<RelatedLocation> related);
 
   /**
    * Reports a finding on the child {@code key} of {@code parent}; when the child does not exist (a

@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import java.util.ArrayList;
@@ -81,6 +82,16 @@ final class DocumentRun {
     return List.copyOf(uses);
   }
 
+  private static List<Finding.Related> related(List<RelatedLocation> places) {
+    List<Finding.Related> related = new ArrayList<>();
+    for (RelatedLocation place : places) {
+      related.add(
+          new Finding.Related(
+              place.label(), place.file().displayPath(), place.pointer(), place.region()));
+    }
+    return List.copyOf(related);
+  }
+
   List<Finding> findings() {
     return findings;
   }
@@ -115,16 +126,13 @@ final class DocumentRun {
     }
 
     @Override
-    public void report(NodeRef node, String message) {
-      add(node, level, message);
+    public void report(NodeRef node, String message, Level grade, List<RelatedLocation> related) {
+      boolean graded = grade != null && grade != Level.OFF && level == defaultLevel;
+      add(node, graded ? grade : level, message, related);
     }
 
-    @Override
-    public void report(NodeRef node, String message, Level grade) {
-      add(node, level == defaultLevel && grade != Level.OFF ? grade : level, message);
-    }
-
-    private void add(NodeRef node, Level findingLevel, String message) {
+    private void add(
+        NodeRef node, Level findingLevel, String message, List<RelatedLocation> related) {
       if (count >= MAX_FINDINGS_PER_RULE || fileCapped) {
         return;
       }
@@ -174,7 +182,8 @@ final class DocumentRun {
               node.pointer(),
               region,
               InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
-              usedBy(node)));
+              usedBy(node),
+              related(related)));
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * JSON pointer in that file, and the region of the text. {@code suppression} is null for an active
  * finding; suppressed and baselined findings are kept and marked. A finding in a referenced part (a
  * shared schema, a fragment file) lists in {@code usedBy} the operations that use that part, in
- * document order; elsewhere the list is empty.
+ * document order; elsewhere the list is empty. {@code related} lists the other places the rule
+ * named with the finding.
  */
 public record Finding(
     String ruleId,
@@ -20,7 +21,21 @@ public record Finding(
     String pointer,
     Region region,
     Suppression suppression,
-    List<Use> usedBy) {
+    List<Use> usedBy,
+    List<Related> related) {
+
+  /** A finding that refers to no other place. */
+  public Finding(
+      String ruleId,
+      Level level,
+      String message,
+      String file,
+      String pointer,
+      Region region,
+      Suppression suppression,
+      List<Use> usedBy) {
+    this(ruleId, level, message, file, pointer, region, suppression, usedBy, List.of());
+  }
 
   /** A finding used by no operation through references. */
   public Finding(
@@ -46,7 +61,8 @@ public record Finding(
   }
 
   public Finding withSuppression(Suppression newSuppression) {
-    return new Finding(ruleId, level, message, file, pointer, region, newSuppression, usedBy);
+    return new Finding(
+        ruleId, level, message, file, pointer, region, newSuppression, usedBy, related);
   }
 
   /**
@@ -54,6 +70,12 @@ public record Finding(
    * is.
    */
   public record Use(String operation, String file, String pointer, Region region) {}
+
+  /**
+   * Another place the finding refers to (where a duplicate was first written), with what it is
+   * ({@code label}); see {@link io.github.threatlint.core.api.RelatedLocation}.
+   */
+  public record Related(String label, String file, String pointer, Region region) {}
 
   /**
    * Why a finding does not count: in the spec ({@code inSource}), in configuration or a baseline

@@ -39,6 +39,21 @@ public final class JsonReporter implements Reporter {
         json.writeNumberField("column", finding.region().startColumn());
         json.writeNumberField("endLine", finding.region().endLine());
         json.writeNumberField("endColumn", finding.region().endColumn());
+        if (!finding.related().isEmpty()) {
+          json.writeArrayFieldStart("related");
+          for (Finding.Related place : finding.related()) {
+            json.writeStartObject();
+            json.writeStringField("message", place.label());
+            json.writeStringField("file", place.file());
+            json.writeStringField("pointer", place.pointer());
+            json.writeNumberField("line", place.region().startLine());
+            json.writeNumberField("column", place.region().startColumn());
+            json.writeNumberField("endLine", place.region().endLine());
+            json.writeNumberField("endColumn", place.region().endColumn());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+        }
         if (finding.isSuppressed()) {
           json.writeObjectFieldStart("suppressed");
           json.writeStringField("kind", finding.suppression().kind());

@@ -242,8 +242,20 @@ public final class SarifReporter implements Reporter {
     if (index != null) {
       result.withRuleIndex(index);
     }
-    if (!finding.usedBy().isEmpty()) {
-      result.withRelatedLocations(usedBy(finding.usedBy()));
+    if (!finding.usedBy().isEmpty() || !finding.related().isEmpty()) {
+      Set<Location> related = usedBy(finding.usedBy());
+      for (Finding.Related place : finding.related()) {
+        related.add(
+            new Location()
+                .withId(related.size() + 1)
+                .withPhysicalLocation(
+                    new PhysicalLocation()
+                        .withArtifactLocation(artifact(place.file()))
+                        .withRegion(region(place.region())))
+                .withLogicalLocations(Set.of(logicalLocation(place.pointer())))
+                .withMessage(new Message().withText(place.label())));
+      }
+      result.withRelatedLocations(related);
     }
     if (finding.isSuppressed()) {
       result.withSuppressions(

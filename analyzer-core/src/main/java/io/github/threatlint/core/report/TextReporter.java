@@ -67,7 +67,21 @@ public final class TextReporter implements Reporter {
         out.write(" (suppressed: " + OutputText.line(finding.suppression().reason()) + ")");
       }
       out.write("\n");
+      for (Finding.Related place : finding.related()) {
+        out.write("    also at " + alsoAt(place) + "\n");
+      }
     }
+  }
+
+  /** {@code path:line:col: label}: a place the finding refers to, on its own indented line. */
+  private static String alsoAt(Finding.Related place) {
+    return OutputText.line(place.file())
+        + ":"
+        + place.region().startLine()
+        + ":"
+        + place.region().startColumn()
+        + ": "
+        + OutputText.line(place.label());
   }
 
   /** The summary line that ends {@link #write} (none when quiet). */

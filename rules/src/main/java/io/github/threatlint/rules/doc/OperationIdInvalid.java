@@ -3,9 +3,11 @@ package io.github.threatlint.rules.doc;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 @RuleInfo(
@@ -45,8 +47,6 @@ public final class OperationIdInvalid implements Checks.OperationCheck {
     }
     Operation first = firstById.putIfAbsent(operationId, operation);
     if (first != null) {
-      int line =
-          first.node().file().index().region(first.node().pointer() + "/operationId").startLine();
       context.report(
           operation.node().get("operationId"),
           "operationId '"
@@ -55,13 +55,11 @@ public final class OperationIdInvalid implements Checks.OperationCheck {
               + operation.label()
               + " is already used by "
               + first.label()
-              + " ("
-              + first.node().file().displayPath()
-              + ":"
-              + line
-              + "): "
-              + "operation ids must be unique; rename one of them.",
-          Level.ERROR);
+              + ": operation ids must be unique; rename one of them.",
+          Level.ERROR,
+          List.of(
+              RelatedLocation.of(
+                  first.node().get("operationId"), "first used by " + first.label())));
     }
   }
 }

@@ -9,6 +9,8 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.Resolution;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
@@ -121,21 +123,27 @@ public final class SpecInvalid
       for (DuplicateKey duplicate : file.duplicateKeys()) {
         NodeRef node = NodeRef.root(file).nearest(duplicate.pointer());
         String key = Pointers.lastSegment(duplicate.pointer());
-        report(
-            context,
-            node,
+        String message =
             "Key '"
                 + key
-                + "' is written twice in the same object (first at line "
-                + duplicate.first().startLine()
-                + ", column "
-                + duplicate.first().startColumn()
-                + ", again at line "
-                + duplicate.second().startLine()
-                + ", column "
-                + duplicate.second().startColumn()
-                + "): parsers keep only one "
-                + "of the two values, and not all the same one; remove or merge the duplicate.");
+                + "' is written twice in the same object: parsers keep only one "
+                + "of the two values, and not all the same one; remove or merge the duplicate.";
+        // the finding is on one of the two keys (or on the object): the related places are the rest
+        Region at = file.index().region(node.pointer());
+        List<RelatedLocation> related = new ArrayList<>();
+        if (!duplicate.first().equals(at)) {
+          related.add(
+              new RelatedLocation(
+                  file, duplicate.pointer(), duplicate.first(), "first '" + key + "'"));
+        }
+        if (!duplicate.second().equals(at)) {
+          related.add(
+              new RelatedLocation(
+                  file, duplicate.pointer(), duplicate.second(), "second '" + key + "'"));
+        }
+        if (reported.add(node.key() + "\n" + message + duplicate.first())) {
+          context.report(node, message, null, related);
+        }
       }
     }
   }
