@@ -3,6 +3,7 @@ package io.github.threatlint.core.config;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.vocabulary.Glob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -13,6 +13,7 @@ import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
+import io.github.threatlint.core.vocabulary.Glob;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;

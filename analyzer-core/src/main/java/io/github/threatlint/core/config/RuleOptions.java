@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.text.OutputText;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class RuleOptions {
             .append(" | `")
             .append(option.defaultValue())
             .append("` | ")
-            .append(option.description().replace("|", "\\|"))
+            .append(OutputText.markdownCell(option.description()))
             .append(" |\n");
       }
     }

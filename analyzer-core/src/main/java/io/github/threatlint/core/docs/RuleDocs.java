@@ -4,6 +4,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.text.OutputText;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +95,10 @@ public final class RuleDocs {
             .append("` | ")
             .append(RuleDescriptor.typeName(option))
             .append(" | `")
-            .append(cell(defaultValue(rule.defaultValue(option))))
+            .append(OutputText.markdownCell(defaultValue(rule.defaultValue(option))))
             .append("` | ")
             .append(
-                cell(
+                OutputText.markdownCell(
                     option
                         .getAnnotation(io.github.threatlint.core.api.RuleOption.class)
                         .description()))
@@ -216,7 +217,7 @@ public final class RuleDocs {
       md.append("| ")
           .append(link.apply(rule.id()))
           .append(" | ")
-          .append(cell(info.title()))
+          .append(OutputText.markdownCell(info.title()))
           .append(" | ")
           .append(level.apply(rule))
           .append(" | ")
@@ -269,7 +270,7 @@ public final class RuleDocs {
         }
       }
       md.append("| ")
-          .append(cell(Taxonomy.describe(taxonomy, category.getKey())))
+          .append(OutputText.markdownCell(Taxonomy.describe(taxonomy, category.getKey())))
           .append(" | ")
           .append(ids.isEmpty() ? "–" : String.join(", ", ids))
           .append(" |\n");
@@ -312,10 +313,5 @@ public final class RuleDocs {
       return "[" + String.join(", ", items) + "]";
     }
     return String.valueOf(value);
-  }
-
-  /** Text that is safe inside a Markdown table cell. */
-  static String cell(String text) {
-    return text.replace("\r", "").replace("\n", " ").replace("|", "\\|");
   }
 }

@@ -53,7 +53,7 @@ public final class JUnitReporter implements Reporter {
     for (Suite suite : suites) {
       out.write(
           "  <testsuite name=\""
-              + xml(OutputText.line(suite.file))
+              + OutputText.xml(OutputText.line(suite.file))
               + "\" tests=\""
               + suite.cases.size()
               + "\" failures=\""
@@ -64,9 +64,9 @@ public final class JUnitReporter implements Reporter {
       for (Case test : suite.cases.values()) {
         out.write(
             "    <testcase classname=\""
-                + xml(OutputText.line(suite.file))
+                + OutputText.xml(OutputText.line(suite.file))
                 + "\" name=\""
-                + xml(test.name)
+                + OutputText.xml(test.name)
                 + "\"");
         if (test.active.isEmpty() && test.errors.isEmpty() && test.suppressed.isEmpty()) {
           out.write("/>\n");
@@ -78,9 +78,10 @@ public final class JUnitReporter implements Reporter {
           // error
           out.write(
               "      <error message=\""
-                  + xml(OutputText.line(test.errors.get(0).message()))
+                  + OutputText.xml(OutputText.line(test.errors.get(0).message()))
                   + "\" type=\"tool-error\">");
-          out.write(xml(joinErrors(test.errors) + joinFindings(test.active)) + "</error>\n");
+          out.write(
+              OutputText.xml(joinErrors(test.errors) + joinFindings(test.active)) + "</error>\n");
         } else if (!test.active.isEmpty()) {
           int count = test.active.size();
           Level worst =
@@ -90,16 +91,16 @@ public final class JUnitReporter implements Reporter {
                   + count
                   + (count == 1 ? " finding" : " findings")
                   + " of "
-                  + xml(test.name)
+                  + OutputText.xml(test.name)
                   + "\" type=\""
                   + worst.label()
                   + "\">");
-          out.write(xml(joinFindings(test.active)) + "</failure>\n");
+          out.write(OutputText.xml(joinFindings(test.active)) + "</failure>\n");
         }
         if (!test.suppressed.isEmpty()) {
           out.write(
               "      <system-out>"
-                  + xml("Suppressed:\n" + joinFindings(test.suppressed))
+                  + OutputText.xml("Suppressed:\n" + joinFindings(test.suppressed))
                   + "</system-out>\n");
         }
         out.write("    </testcase>\n");
@@ -179,39 +180,6 @@ public final class JUnitReporter implements Reporter {
       text.append(error.oneLine()).append('\n');
     }
     return text.toString();
-  }
-
-  /**
-   * Text as XML character data or attribute value; characters XML 1.0 cannot carry become U+FFFD.
-   */
-  static String xml(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> {
-          boolean allowed =
-              c == '\t'
-                  || c == '\n'
-                  || c == '\r'
-                  || (c >= 0x20 && c <= 0xD7FF)
-                  || (c >= 0xE000 && c <= 0xFFFD)
-                  || (Character.isHighSurrogate(c)
-                      && i + 1 < text.length()
-                      && Character.isLowSurrogate(text.charAt(i + 1)))
-                  || (Character.isLowSurrogate(c)
-                      && i > 0
-                      && Character.isHighSurrogate(text.charAt(i - 1)));
-          out.append(allowed ? c : '\uFFFD');
-        }
-      }
-    }
-    return out.toString();
   }
 
   private static final class Suite {

@@ -3,6 +3,7 @@ package io.github.threatlint.core.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
@@ -35,10 +36,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("message", finding.message());
         json.writeStringField("file", finding.file());
         json.writeStringField("pointer", finding.pointer());
-        json.writeNumberField("line", finding.region().startLine());
-        json.writeNumberField("column", finding.region().startColumn());
-        json.writeNumberField("endLine", finding.region().endLine());
-        json.writeNumberField("endColumn", finding.region().endColumn());
+        writeRegion(json, finding.region());
         if (!finding.related().isEmpty()) {
           json.writeArrayFieldStart("related");
           for (Finding.Related place : finding.related()) {
@@ -46,10 +44,7 @@ public final class JsonReporter implements Reporter {
             json.writeStringField("message", place.label());
             json.writeStringField("file", place.file());
             json.writeStringField("pointer", place.pointer());
-            json.writeNumberField("line", place.region().startLine());
-            json.writeNumberField("column", place.region().startColumn());
-            json.writeNumberField("endLine", place.region().endLine());
-            json.writeNumberField("endColumn", place.region().endColumn());
+            writeRegion(json, place.region());
             json.writeEndObject();
           }
           json.writeEndArray();
@@ -91,5 +86,12 @@ public final class JsonReporter implements Reporter {
       json.writeEndObject();
     }
     out.write("\n");
+  }
+
+  private static void writeRegion(JsonGenerator json, Region region) throws IOException {
+    json.writeNumberField("line", region.startLine());
+    json.writeNumberField("column", region.startColumn());
+    json.writeNumberField("endLine", region.endLine());
+    json.writeNumberField("endColumn", region.endColumn());
   }
 }

@@ -50,6 +50,15 @@ public final class OutputText {
   }
 
   /**
+   * Markdown of our own (rule titles, descriptions, option defaults: they may use markup) made to
+   * fit one table cell: on one line, with the cell separator escaped. Spec-derived text goes
+   * through {@link #markdown} instead.
+   */
+  public static String markdownCell(String markdown) {
+    return markdown.replace("\r", "").replace("\n", " ").replace("|", "\\|");
+  }
+
+  /**
    * Plain text inside Markdown, table cells included: line breaks as spaces, other controls as
    * {@link #line}, no markup, no HTML, and no {@code @mention} (GitHub notifies the people a report
    * names).
@@ -66,6 +75,41 @@ public final class OutputText {
         case '@' -> out.append("@<!-- -->");
         case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> out.append('\\').append(c);
         default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Text as XML character data or attribute value (the JUnit report), which is valid HTML text and
+   * attribute value as well: markup characters become entities, and characters XML 1.0 cannot carry
+   * become U+FFFD.
+   */
+  public static String xml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          boolean allowed =
+              c == '\t'
+                  || c == '\n'
+                  || c == '\r'
+                  || (c >= 0x20 && c <= 0xD7FF)
+                  || (c >= 0xE000 && c <= 0xFFFD)
+                  || (Character.isHighSurrogate(c)
+                      && i + 1 < text.length()
+                      && Character.isLowSurrogate(text.charAt(i + 1)))
+                  || (Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(text.charAt(i - 1)));
+          out.append(allowed ? c : '\uFFFD');
+        }
       }
     }
     return out.toString();

@@ -2,6 +2,7 @@ package io.github.threatlint.core.vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Names of deployment environments, in host names and in server descriptions: in English, and in
@@ -46,32 +47,26 @@ public final class Environments {
           "collaudo",
           "sviluppo");
 
-  /** Words that name an environment, production included. */
-  public static final List<String> ALL =
+  /** Words that name the production environment. */
+  public static final List<String> PRODUCTION =
       List.of(
           "production",
           "prod",
           "live",
-          "dev",
-          "devel",
-          "develop",
-          "development",
-          "test",
-          "testing",
-          "tst",
-          "qa",
-          "staging",
-          "stage",
-          "stg",
-          "sandbox",
-          "sbx",
-          "uat",
-          "preprod",
-          "pre_prod",
+          // Portuguese, German, Italian (French uses the English word)
+          "produção",
+          "producao",
+          "produktion",
+          "produktiv",
+          "produzione");
+
+  /**
+   * Words that name a non-production environment in a server's description but are too common in
+   * host names to mark one there (integration.bank.ch, preview.bank.ch).
+   */
+  public static final List<String> DESCRIBED_NON_PRODUCTION =
+      List.of(
           "pre_production",
-          "demo",
-          "mock",
-          "local",
           "localhost",
           "integration",
           "acceptance",
@@ -81,32 +76,17 @@ public final class Environments {
           "playground",
           "preview",
           "beta",
-          // Portuguese
-          "produção",
-          "producao",
-          "homologação",
-          "homologacao",
-          "desenvolvimento",
-          "teste",
-          "testes",
-          // German
-          "produktion",
-          "produktiv",
-          "abnahme",
-          "entwicklung",
-          "testumgebung",
-          // French (production and integration are the English words)
-          "recette",
+          // French, Italian
           "intégration",
-          "développement",
-          "developpement",
           "préproduction",
           "preproduction",
-          // Italian
-          "produzione",
-          "collaudo",
-          "sviluppo",
           "integrazione");
+
+  /** Words that name an environment, production included. */
+  public static final List<String> ALL =
+      Stream.of(PRODUCTION, NON_PRODUCTION, DESCRIBED_NON_PRODUCTION)
+          .flatMap(List::stream)
+          .toList();
 
   private Environments() {}
 

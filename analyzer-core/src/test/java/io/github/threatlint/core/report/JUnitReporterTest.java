@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.text.OutputText;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class JUnitReporterTest {
 
   @Test
   void textThatXmlCannotCarryIsReplaced() {
-    assertThat(JUnitReporter.xml("a\u0001b<\"'>&\uD83D\uDE00"))
+    assertThat(OutputText.xml("a\u0001b<\"'>&\uD83D\uDE00"))
         .isEqualTo("a\uFFFDb&lt;&quot;&apos;&gt;&amp;\uD83D\uDE00");
   }
 }

@@ -10,11 +10,11 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.vocabulary.Glob;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.CustomerData;
-import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
-    if (PathGlob.matchesAny(allowAnonymous, operation.path())) {
+    if (Glob.anyMatches(allowAnonymous, operation.path())) {
       return;
     }
     String access = QueryPosts.access(operation);

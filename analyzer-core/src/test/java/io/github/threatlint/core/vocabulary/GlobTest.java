@@ -1,7 +1,9 @@
-package io.github.threatlint.core.config;
+package io.github.threatlint.core.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,8 +43,21 @@ class GlobTest {
       {openapi,swagger}*.yaml  | swagger-v2.yaml             | true
       {openapi,swagger}*.yaml  | api.yaml                    | false
       a,b.yaml                 | a,b.yaml                    | true
+      /accounts/{id}           | /accounts/{id}              | true
+      /accounts/{id}           | /accounts/id                | false
+      /accounts/{id}/**        | /accounts/{id}/balances     | true
+      /{a,b}/{id}              | /b/{id}                     | true
+      {a,b                     | b                           | true
+      /health{                 | /health{                    | true
       """)
   void matchesSegmentWise(String glob, String path, boolean expected) {
     assertThat(Glob.compile(glob).matches(path)).isEqualTo(expected);
+  }
+
+  @Test
+  void aListMatchesWhenOneOfItsGlobsDoes() {
+    assertThat(Glob.anyMatches(List.of("/health", "/public/**"), "/public/rates/chf")).isTrue();
+    assertThat(Glob.anyMatches(List.of("/health", "/public/**"), "/accounts")).isFalse();
+    assertThat(Glob.anyMatches(List.of(), "/health")).isFalse();
   }
 }

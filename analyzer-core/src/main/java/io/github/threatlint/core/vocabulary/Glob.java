@@ -1,5 +1,8 @@
-package io.github.threatlint.core.config;
+package io.github.threatlint.core.vocabulary;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +11,9 @@ import java.util.regex.Pattern;
  * configuration. {@code *} matches within one segment, {@code ?} one character of a segment, {@code
  * **} any number of whole segments, none included ({@code /paths/~1health/**} matches {@code
  * /paths/~1health} itself and everything below it), and {@code {a,b}} either alternative. Every
- * other character stands for itself.
+ * other character stands for itself, braces without a comma included, so that an OpenAPI path
+ * template is written as it is ({@code /accounts/{id}/**}). Rule options that take path globs
+ * ({@code allowAnonymous}) use the same dialect.
  */
 public final class Glob {
   private final String text;
@@ -21,7 +26,8 @@ public final class Glob {
 
   public static Glob compile(String glob) {
     StringBuilder regex = new StringBuilder();
-    int braces = 0;
+    // for each open brace: true when it opens alternatives, false when it stands for itself
+    Deque<Boolean> braces = new ArrayDeque<>();
     int i = 0;
     while (i < glob.length()) {
       char c = glob.charAt(i);
@@ -51,12 +57,12 @@ public final class Glob {
         continue;
       }
       if (c == '{') {
-        braces++;
-        regex.append("(?:");
-      } else if (c == '}' && braces > 0) {
-        braces--;
-        regex.append(')');
-      } else if (c == ',' && braces > 0) {
+        boolean alternatives = hasAlternatives(glob, i);
+        braces.push(alternatives);
+        regex.append(alternatives ? "(?:" : "\\{");
+      } else if (c == '}' && !braces.isEmpty()) {
+        regex.append(braces.pop() ? ")" : "\\}");
+      } else if (c == ',' && !braces.isEmpty() && braces.peek()) {
         regex.append('|');
       } else if (c == '*') {
         regex.append("[^/]*");
@@ -71,8 +77,36 @@ public final class Glob {
       i++;
     }
     // an unclosed brace closes at the end: {a,b matches a or b
-    regex.append(")".repeat(braces));
+    for (boolean alternatives : braces) {
+      regex.append(alternatives ? ")" : "");
+    }
     return new Glob(glob, Pattern.compile(regex.toString()));
+  }
+
+  /** True when the brace at {@code open} holds a comma of its own before it closes. */
+  private static boolean hasAlternatives(String glob, int open) {
+    int depth = 0;
+    for (int i = open; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return false;
+      } else if (c == ',' && depth == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when any of the globs matches the text. */
+  public static boolean anyMatches(List<String> globs, String text) {
+    for (String glob : globs) {
+      if (compile(glob).matches(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
