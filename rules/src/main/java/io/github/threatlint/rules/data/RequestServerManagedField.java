@@ -205,7 +205,7 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
       boolean managed =
           Words.isAny(name, names) || (sharedModel && Words.isAny(name, sharedModelNames));
       if (!managed
-          || readOnly(document, visit, name, property.getValue())
+          || Schemas.flagInComposition(document, visit, name, property.getValue(), "readOnly")
           || !reported.add(property.getValue().key())) {
         continue;
       }
@@ -221,19 +221,6 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
               + " and does not mark it readOnly: add "
               + "readOnly: true (or use a separate request schema without it) so that clients cannot set it.");
     }
-  }
-
-  private static boolean readOnly(
-      ApiDocument document, SchemaVisit object, String name, NodeRef property) {
-    if (Schemas.flag(document, property, "readOnly")) {
-      return true;
-    }
-    for (NodeRef other : Schemas.otherDeclarations(object, name)) {
-      if (other.isTrue("readOnly")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -87,7 +87,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
       if (term == null
           || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue()) && !numericSecrets.contains(term))
-          || writeOnly(document, visit, name, property.getValue())) {
+          || Schemas.flagInComposition(document, visit, name, property.getValue(), "writeOnly")) {
         continue;
       }
       String fix =
@@ -123,7 +123,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
         || value == null
         || !FieldNames.holdsScalar(document, property.getValue())
         || masked(value)
-        || writeOnly(document, visit, name, property.getValue())) {
+        || Schemas.flagInComposition(document, visit, name, property.getValue(), "writeOnly")) {
       return;
     }
     String expiry = null;
@@ -160,18 +160,5 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
             && Words.lower(description).matches("(?s).*\\b(masked|truncated|obfuscated)\\b.*"))
         || (pattern != null
             && (pattern.contains("\\*") || pattern.contains("X") || pattern.contains("x{")));
-  }
-
-  private static boolean writeOnly(
-      ApiDocument document, SchemaVisit object, String name, NodeRef property) {
-    if (Schemas.flag(document, property, "writeOnly")) {
-      return true;
-    }
-    for (NodeRef other : Schemas.otherDeclarations(object, name)) {
-      if (other.isTrue("writeOnly")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -336,6 +336,24 @@ public final class Schemas {
   }
 
   /**
+   * True when the property {@code name} of {@code object} has the boolean keyword set ({@link
+   * #flag}), or another declaration of it in the same composition has ({@link #otherDeclarations}):
+   * {@code readOnly} in one {@code allOf} branch applies to the whole.
+   */
+  public static boolean flagInComposition(
+      ApiDocument document, SchemaVisit object, String name, NodeRef property, String keyword) {
+    if (flag(document, property, keyword)) {
+      return true;
+    }
+    for (NodeRef other : otherDeclarations(object, name)) {
+      if (other.isTrue(keyword)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * True when a property schema (as written, possibly a {@code $ref}) or what it refers to has the
    * boolean keyword set; a reference's siblings count, as 3.1 applies them and authors of 3.0
    * documents write them with the same intent.
