@@ -1,0 +1,93 @@
+package io.github.threatlint.rules.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.api.ExternalFiles;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.Rule;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.engine.Analyzer;
+import io.github.threatlint.core.engine.EnabledRule;
+import io.github.threatlint.core.engine.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules that refer to other places name them as related locations, not in their messages. */
+class RelatedPlacesTest {
+  @TempDir Path dir;
+
+  private List<Finding> findings(Class<? extends Rule> rule, String yaml) throws Exception {
+    Path spec = Files.writeString(dir.resolve("api.yaml"), yaml);
+    List<EnabledRule> rules =
+        List.of(new EnabledRule(new RuleDescriptor(rule), Level.ERROR, Map.of()));
+    Analyzer analyzer = new Analyzer(rules, 1024 * 1024, 1, file -> ExternalFiles.NONE);
+    return analyzer.analyze(List.of(new Analyzer.Input(spec, "api.yaml"))).findings();
+  }
+
+  @Test
+  void aDuplicateOperationIdNamesItsFirstUseAsRelated() throws Exception {
+    List<Finding> findings =
+        findings(
+            OperationIdInvalid.class,
+            """
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: list
+                  responses: {'200': {description: ok}}
+              /b:
+                get:
+                  operationId: list
+                  responses: {'200': {description: ok}}
+            """);
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.region().startLine()).isEqualTo(10);
+              assertThat(finding.message()).doesNotContain("api.yaml").doesNotContain(":6");
+              assertThat(finding.related())
+                  .singleElement()
+                  .satisfies(
+                      first -> {
+                        assertThat(first.label()).isEqualTo("first used by GET /a");
+                        assertThat(first.pointer()).isEqualTo("/paths/~1a/get/operationId");
+                        assertThat(first.region().startLine()).isEqualTo(6);
+                      });
+            });
+  }
+
+  @Test
+  void aKeyWrittenTwiceNamesTheOtherKeyAsRelated() throws Exception {
+    List<Finding> findings =
+        findings(
+            SpecInvalid.class,
+            """
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet: {type: object}
+                Pet: {type: string}
+            """);
+    assertThat(findings)
+        .filteredOn(finding -> finding.message().contains("written twice"))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.message()).doesNotContain("line");
+              assertThat(finding.related()).isNotEmpty();
+              assertThat(finding.related())
+                  .allSatisfy(place -> assertThat(place.label()).matches("(first|second) 'Pet'"));
+              assertThat(finding.related())
+                  .anySatisfy(place -> assertThat(place.region().startLine()).isIn(6, 7));
+            });
+  }
+}
