@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
@@ -14,6 +15,7 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PathGlob;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
@@ -68,6 +70,14 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter
     // carries
     Parameter credential = noScheme && !schemesDeclared ? credentialParameter(operation) : null;
+    if (credential == null && documentWide(operation.document()).contains(operation)) {
+      context.unmitigated(
+          operation.node(),
+          "authentication-on-every-operation",
+          operation.label() + " (" + access + ")");
+      reportOnceForTheDocument(operation, context);
+      return;
+    }
     if (credential != null
         || security == null
         || security.isEmpty()
@@ -153,6 +163,70 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + "client certificate) authenticates it. Say in the description what authenticates such calls, or remove {}.",
           Level.NOTE);
     }
+  }
+
+  /**
+   * The operations whose missing authentication is one fact about the document, fixed in one place:
+   * computed once per document (a fresh rule instance checks each document).
+   */
+  private List<Operation> documentWide;
+
+  /**
+   * The path operations left open by one document-wide cause, or none when each operation has its
+   * own. Two such causes: the document declares no security scheme and no vendor convention
+   * (security-schemes-missing reports that once, with the count and the first operations), or it
+   * declares schemes and no path operation states any security (one document-wide 'security' fixes
+   * it). Operations whose description says they are public, and those allowed anonymous, keep their
+   * own note or none.
+   */
+  private List<Operation> documentWide(ApiDocument document) {
+    if (documentWide != null) {
+      return documentWide;
+    }
+    List<Operation> open = new ArrayList<>();
+    boolean convention = false;
+    boolean stated = false;
+    for (Operation other : document.operations()) {
+      SecurityRequirements security = other.security();
+      convention |= security != null && security.isVendorConvention();
+      stated |= security != null && other.kind() == Operation.Kind.PATH;
+      if (other.kind() == Operation.Kind.PATH
+          && !PathGlob.matchesAny(allowAnonymous, other.path())
+          && !(security == null && saysPublic(other) && isPublicReferenceRead(other))) {
+        open.add(other);
+      }
+    }
+    boolean noSchemeAnywhere = document.securitySchemes().isEmpty() && !convention;
+    boolean neverRequired = !document.securitySchemes().isEmpty() && !stated && open.size() > 1;
+    documentWide = noSchemeAnywhere || neverRequired ? open : List.of();
+    return documentWide;
+  }
+
+  /**
+   * One finding for the document, on its paths, when it declares schemes and requires them nowhere;
+   * none when it declares no scheme at all, which is security-schemes-missing's finding.
+   */
+  private void reportOnceForTheDocument(Operation operation, RuleContext context) {
+    ApiDocument document = operation.document();
+    if (document.securitySchemes().isEmpty() || documentWide.get(0) != operation) {
+      return;
+    }
+    List<String> names = List.copyOf(document.securitySchemes().keySet());
+    context.report(
+        DocumentWide.place(document),
+        "None of the document's "
+            + documentWide.size()
+            + " operations ("
+            + DocumentWide.firstOf(documentWide)
+            + ") requires authentication, although the document declares the security scheme"
+            + (names.size() == 1 ? " '" : "s '")
+            + String.join("', '", names)
+            + "': no operation and no document-wide 'security' requires "
+            + (names.size() == 1 ? "it" : "any of them")
+            + ". Require "
+            + (names.size() == 1 ? "it" : "one of them")
+            + " with a document-wide 'security'; if the API is public by design, say so with 'security: []' and "
+            + "remove the unused schemes.");
   }
 
   /**
