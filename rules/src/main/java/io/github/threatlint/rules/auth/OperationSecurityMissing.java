@@ -3,20 +3,17 @@ package io.github.threatlint.rules.auth;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
-import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
-import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
-import io.github.threatlint.rules.support.CustomerData;
 import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PathGlob;
+import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
@@ -108,7 +105,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + (security == null ? "" : " and " + whose(operation) + " is empty")
               + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
               + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
-    } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
+    } else if (security == null
+        && saysPublic(operation)
+        && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
@@ -129,7 +128,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + declaredSchemes(operation));
     } else if (security.isEmpty()
         && operation.node().has("security")
-        && isPublicReferenceRead(operation)) {
+        && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
@@ -192,7 +191,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       stated |= security != null && other.kind() == Operation.Kind.PATH;
       if (other.kind() == Operation.Kind.PATH
           && !PathGlob.matchesAny(allowAnonymous, other.path())
-          && !(security == null && saysPublic(other) && isPublicReferenceRead(other))) {
+          && !(security == null && saysPublic(other) && PublicReads.isReferenceRead(other))) {
         open.add(other);
       }
     }
@@ -241,30 +240,6 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       }
     }
     return "'" + String.join("' or '", alternatives) + "'";
-  }
-
-  /**
-   * A read that may be public by design: no admin or internal path, no customer data named by its
-   * path or returned by its successful responses (products, rates, discovery, keys). A customer
-   * search marked public is an error however deliberate.
-   */
-  private static boolean isPublicReferenceRead(Operation operation) {
-    if (!QueryPosts.access(operation).equals("read")
-        || AdminPaths.isAdmin(operation.path())
-        || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
-      return false;
-    }
-    for (Response response : operation.responses()) {
-      for (MediaType content : response.isSuccess() ? response.content() : List.<MediaType>of()) {
-        if (content.schema() != null
-            && !CustomerData.find(
-                    operation.document(), content.schema(), CustomerData.allTerms(), 4)
-                .isEmpty()) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**
