@@ -207,19 +207,39 @@ public final class SpecFiles {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
     }
     if (!real.startsWith(realRoot)) {
-      return new Located(
-          null,
-          shown(target)
-              + " is, or goes through, a symbolic link to "
-              + real
-              + ", outside the root folder "
-              + shownRoot()
-              + "; it was not read");
+      return new Located(null, shown(target) + " " + linkOutOfRoot(real, shownRoot()));
     }
     if (Files.isDirectory(real)) {
       return new Located(null, shown(target) + " is a folder, not a file");
     }
     return new Located(real, null);
+  }
+
+  /**
+   * Why a file named inside the root folder is not read, checked as a reference's target is: a
+   * symbolic link (the file or a folder on its way) leads out of the root; null when it may be
+   * read, or when it is named outside the root (where the user, not the checkout, chose it). For
+   * the files a run reads besides references: a configuration file found or given, the baseline.
+   *
+   * @param shownRoot the root folder as messages name it
+   */
+  public static String linkOutOfRoot(Path file, Path rootDirectory, String shownRoot) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = rootDirectory.toAbsolutePath().normalize();
+    Path realRoot = realOrSame(root);
+    if (!absolute.startsWith(root) && !absolute.startsWith(realRoot)) {
+      return null;
+    }
+    Path real = realOrSame(absolute);
+    return real.startsWith(realRoot) ? null : linkOutOfRoot(real, "'" + shownRoot + "'");
+  }
+
+  private static String linkOutOfRoot(Path real, String shownRoot) {
+    return "is, or goes through, a symbolic link to "
+        + real
+        + ", outside the root folder "
+        + shownRoot
+        + "; it was not read";
   }
 
   /**
