@@ -51,6 +51,7 @@ public final class SpecFiles {
   private final Path realWorkingDirectory;
   private final TextReader reader;
   private final RemoteFiles remote;
+  private final RemoteFiles.Budget remoteBudget;
 
   /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
   private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files =
@@ -88,6 +89,7 @@ public final class SpecFiles {
     this.realWorkingDirectory = realOrSame(this.workingDirectory);
     this.reader = reader;
     this.remote = remote;
+    this.remoteBudget = remote.newBudget();
   }
 
   /**
@@ -322,7 +324,9 @@ public final class SpecFiles {
   private Loaded loadRemote(String location, URI origin) {
     URI url;
     try {
-      url = (origin == null ? new URI(location) : origin.resolve(new URI(location))).normalize();
+      url =
+          RemoteFiles.withoutDotSegments(
+              origin == null ? new URI(location) : origin.resolve(new URI(location)));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return new Loaded(null, "'" + location + "' is not a valid URL", true);
     }
@@ -339,7 +343,8 @@ public final class SpecFiles {
             return new Loaded(null, decision.refusal(), true);
           }
           try {
-            ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
+            ParsedFile file =
+                TreeParser.parse(remote.fetch(key, decision.addresses(), remoteBudget));
             remoteOrigins.put(file, key);
             return new Loaded(file, null, false);
           } catch (SourceException e) {
