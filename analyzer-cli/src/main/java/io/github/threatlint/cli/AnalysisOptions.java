@@ -69,10 +69,10 @@ final class AnalysisOptions {
   @Option(
       names = "--time-limit",
       paramLabel = "SECONDS",
-      defaultValue = "60",
       description =
-          "Stop analysing a file after this many seconds and report it as an error (default 60).")
-  int timeLimitSeconds;
+          "Stop analysing a file after this many seconds and report it as an error (default: the "
+              + "configuration's timeLimit, else 60).")
+  Integer timeLimitSeconds;
 
   @Option(
       names = "--root",
@@ -211,8 +211,11 @@ final class AnalysisOptions {
     return selected;
   }
 
-  /** The time one file may take. */
+  /** The time one file may take; null when not given (the configuration's, else the default). */
   Duration timePerFile() {
+    if (timeLimitSeconds == null) {
+      return null;
+    }
     if (timeLimitSeconds <= 0) {
       throw usage("--time-limit takes a positive number of seconds, not " + timeLimitSeconds);
     }

@@ -322,6 +322,26 @@ class HostileInputTest {
     assertThat(run.out())
         .contains("quick.yaml:5:5: error [operation-security-missing]")
         .doesNotContain("slow.yaml:");
+
+    // the configuration's timeLimit, and the report command, which runs the same check
+    Path config = dir.resolve("time-limit.yaml");
+    Files.writeString(config, "timeLimit: 2\n");
+    CliRun report =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                CliRun.run(
+                    "report",
+                    "-c",
+                    config.toString(),
+                    "--format",
+                    "markdown",
+                    slow.toString(),
+                    quick.toString()));
+    assertThat(report.exit()).isEqualTo(2);
+    assertThat(report.err())
+        .contains(slow + ": error: the analysis took longer than the time limit of 2 s per file");
+    assertThat(report.out()).contains("quick.yaml");
   }
 
   @Test

@@ -69,7 +69,12 @@ public final class Check {
     listener.started(configuration, profile, rules);
     Analyzer analyzer =
         new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
-            .timePerFile(request.timePerFile);
+            .timePerFile(
+                request.timePerFile != null
+                    ? request.timePerFile
+                    : configuration.timeLimit() != null
+                        ? configuration.timeLimit()
+                        : Analyzer.DEFAULT_TIME_PER_FILE);
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
