@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,10 +69,10 @@ final class AnalysisOptions {
   @Option(
       names = "--time-limit",
       paramLabel = "SECONDS",
-      defaultValue = "60",
       description =
-          "Stop analysing a file after this many seconds and report it as an error (default 60).")
-  int timeLimitSeconds;
+          "Stop analysing a file after this many seconds and report it as an error (default: the "
+              + "configuration's timeLimit, else 60).")
+  Integer timeLimitSeconds;
 
   @Option(
       names = "--root",
@@ -94,6 +96,20 @@ final class AnalysisOptions {
   List<String> remoteHosts = new ArrayList<>();
 
   @Option(
+      names = "--remote-port",
+      paramLabel = "PORT",
+      description = "A port --allow-remote-refs may fetch from besides 80 and 443. Repeatable.")
+  List<Integer> remotePorts = new ArrayList<>();
+
+  @Option(
+      names = "--remote-time-budget",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "The time all remote fetches of a run may take together (default 30); each fetch takes at most 10.")
+  int remoteBudgetSeconds;
+
+  @Option(
       names = "--documents-only",
       description =
           "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
@@ -112,6 +128,17 @@ final class AnalysisOptions {
     if (!allowRemoteRefs && !remoteHosts.isEmpty()) {
       throw usage("--remote-host has no effect without --allow-remote-refs");
     }
+    for (int port : remotePorts) {
+      if (port < 1 || port > 65535) {
+        throw usage("--remote-port takes a port from 1 to 65535, not " + port);
+      }
+    }
+    if (remoteBudgetSeconds <= 0) {
+      throw usage(
+          "--remote-time-budget takes a positive number of seconds, not " + remoteBudgetSeconds);
+    }
+    Set<Integer> ports = new TreeSet<>(RemoteFiles.DEFAULT_PORTS);
+    ports.addAll(remotePorts);
     long maxBytes = maxFileBytes();
     CheckRequest.Builder request =
         CheckRequest.builder(workingDirectory, BuiltInRules.all())
@@ -122,7 +149,12 @@ final class AnalysisOptions {
             .root(rootFolder(workingDirectory))
             .remote(
                 allowRemoteRefs
-                    ? RemoteFiles.allow(remoteHosts, maxBytes, Duration.ofSeconds(10))
+                    ? RemoteFiles.allow(
+                        remoteHosts,
+                        ports,
+                        maxBytes,
+                        RemoteFiles.DEFAULT_TIMEOUT,
+                        Duration.ofSeconds(remoteBudgetSeconds))
                     : RemoteFiles.OFF)
             .maxFileBytes(maxBytes)
             .timePerFile(timePerFile());
@@ -179,8 +211,11 @@ final class AnalysisOptions {
     return selected;
   }
 
-  /** The time one file may take. */
+  /** The time one file may take; null when not given (the configuration's, else the default). */
   Duration timePerFile() {
+    if (timeLimitSeconds == null) {
+      return null;
+    }
     if (timeLimitSeconds <= 0) {
       throw usage("--time-limit takes a positive number of seconds, not " + timeLimitSeconds);
     }

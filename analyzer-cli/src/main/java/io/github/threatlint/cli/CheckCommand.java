@@ -11,17 +11,14 @@ import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -256,14 +253,12 @@ final class CheckCommand implements Callable<Integer> {
           out.print(text);
           out.flush();
         } else {
-          Path target = entry.getValue();
-          if (target.getParent() != null) {
-            Files.createDirectories(target.getParent());
-          }
-          try (Writer writer =
-              new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-            reporter.write(result, context, writer);
-          }
+          AnalysisResult reported = result;
+          ReportContext reportContext = context;
+          OutputFile.write(
+              entry.getValue(),
+              workingDirectory,
+              writer -> reporter.write(reported, reportContext, writer));
         }
         for (String omission : reporter.omissions(result)) {
           err.println("threatlint: warning: " + omission);
@@ -357,7 +352,9 @@ final class CheckCommand implements Callable<Integer> {
                 + " is not pruned, since files or rules failed.");
       } else if (pruneBaseline) {
         if (!match.fixed().isEmpty()) {
-          accepted.withEntries(match.matched()).write(workingDirectory.resolve(baseline));
+          accepted
+              .withEntries(match.matched())
+              .write(workingDirectory.resolve(baseline), workingDirectory);
         }
         err.println(
             "threatlint: pruned "
@@ -399,7 +396,7 @@ final class CheckCommand implements Callable<Integer> {
               file,
               CheckRequest.displayPath(workingDirectory, file),
               workingDirectory);
-      written.write(file);
+      written.write(file, workingDirectory);
       err.println(
           "threatlint: wrote "
               + written.entries().size()

@@ -6,18 +6,15 @@ import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
 import io.github.threatlint.core.threatmodel.ThreatModels;
 import io.github.threatlint.core.threatmodel.ThreatReportFormat;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,13 +114,8 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
       } else {
-        if (target.getParent() != null) {
-          Files.createDirectories(target.getParent());
-        }
-        try (Writer writer =
-            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-          chosen.write(models, links, Version.get(), writer);
-        }
+        OutputFile.write(
+            target, workingDirectory, writer -> chosen.write(models, links, Version.get(), writer));
       }
     } catch (IOException e) {
       err.println("threatlint: cannot write the report to " + output + ": " + e.getMessage());

@@ -52,8 +52,18 @@ class FuzzTest {
     "\u0000",
     "\uD83D\uDE00",
     "security: []\n",
-    "type: [string, 'null']\n"
+    "type: [string, 'null']\n",
+    "? ",
+    "{a: b, c: [d]}",
+    "|\n"
   };
+
+  /** The YAML seed again in flow style, which starts with '{' like JSON but is YAML. */
+  private static final String SEED_FLOW =
+      "{openapi: 3.0.3, info: {title: Payments, version: 1.0.0},\n"
+          + " servers: [{url: 'http://api.example.com/v1'}],\n"
+          + " paths: {/payments/{id}: {get: {parameters: [{name: id, in: path, required: true,\n"
+          + "   schema: {type: string}}], responses: {'200': {description: ok}}}}}}\n";
 
   private static final String SEED_YAML =
       String.join(
@@ -119,7 +129,7 @@ class FuzzTest {
         System.nanoTime()
             + Duration.ofSeconds(Long.getLong("threatlint.fuzz.seconds", 45)).toNanos();
     Random random = new Random(Long.getLong("threatlint.fuzz.seed", 20261129L));
-    List<String> seeds = List.of(SEED_YAML, SEED_SWAGGER);
+    List<String> seeds = List.of(SEED_YAML, SEED_SWAGGER, SEED_FLOW);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < iterations && System.nanoTime() < deadline; i++) {
       String seed = seeds.get(i % seeds.size());
@@ -169,7 +179,7 @@ class FuzzTest {
     int edits = 1 + random.nextInt(4);
     for (int e = 0; e < edits; e++) {
       int at = random.nextInt(text.length() + 1);
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(7)) {
         case 0 -> text.insert(at, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
         case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(20)));
         case 2 -> text.setLength(at);
@@ -184,6 +194,11 @@ class FuzzTest {
           if (at < text.length()) {
             text.setCharAt(at, (char) (32 + random.nextInt(95)));
           }
+        }
+        case 5 -> {
+          // one long token (up to 512 KB), as a word of a scalar: once quadratic in SnakeYAML
+          char letter = (char) ('a' + random.nextInt(26));
+          text.insert(at, String.valueOf(letter).repeat(1 + random.nextInt(512 * 1024)));
         }
         default -> {
           String original = text.toString();

@@ -41,6 +41,18 @@ class HostileInputTest {
         Arguments.of("empty.yaml", bytes(""), "the file is empty"),
         Arguments.of("garbage.bin.yaml", new byte[] {0, 1, 2, (byte) 0xFF, 0, 7}, "binary content"),
         Arguments.of(
+            "utf32.yaml",
+            new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 'a', 0, 0, 0},
+            ":1:1: error: UTF-32"),
+        Arguments.of(
+            "late-nul.yaml",
+            bytes("openapi: 3.0.0\n" + "# padding\n".repeat(1000) + "x: a\u0000\n"),
+            ":1002:5: error: invalid YAML: the control character U+0000"),
+        Arguments.of(
+            "long-line.yaml",
+            bytes("openapi: 3.0.0\ninfo: {title: x, version: '1'}\nx: [" + "a".repeat(16 << 20)),
+            "invalid YAML"),
+        Arguments.of(
             "latin1.yaml", new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'}, "not valid UTF-8"),
         Arguments.of(
             "truncated.json", bytes("{\"openapi\": \"3.0.0\", \"paths\": {"), "invalid JSON"),
@@ -88,6 +100,27 @@ class HostileInputTest {
         .contains(expected);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void aFolderScanReportsTheFilesItCannotReadInsteadOfDroppingThem() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("scan"));
+    Files.writeString(
+        folder.resolve("flow.yaml"), "{openapi: 3.0.3, info: {title: x, version: '1'}, paths: {}}");
+    Files.writeString(folder.resolve("broken.json"), "{\"info\": {,}, \"openapi\": \"3.0.3\"}");
+    Files.write(folder.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+    CliRun run = CliRun.run("check", folder.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip().lines())
+        .hasSize(2)
+        .anyMatch(
+            line -> line.startsWith(folder.resolve("broken.json") + ":1:11: error: invalid JSON"))
+        .anyMatch(
+            line -> line.startsWith(folder.resolve("latin1.yaml") + ": error: not valid UTF-8"));
+    assertThat(run.out()).contains("flow.yaml:1:18: note [info-contact-missing]");
+    CliRun named = CliRun.run("check", folder.resolve("flow.yaml").toString());
+    assertThat(named.exit()).as(named.err()).isIn(0, 1);
+    assertThat(named.err()).isEmpty();
   }
 
   @Test
@@ -290,6 +323,26 @@ class HostileInputTest {
     assertThat(run.out())
         .contains("quick.yaml:5:5: error [operation-security-missing]")
         .doesNotContain("slow.yaml:");
+
+    // the configuration's timeLimit, and the report command, which runs the same check
+    Path config = dir.resolve("time-limit.yaml");
+    Files.writeString(config, "timeLimit: 2\n");
+    CliRun report =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                CliRun.run(
+                    "report",
+                    "-c",
+                    config.toString(),
+                    "--format",
+                    "markdown",
+                    slow.toString(),
+                    quick.toString()));
+    assertThat(report.exit()).isEqualTo(2);
+    assertThat(report.err())
+        .contains(slow + ": error: the analysis took longer than the time limit of 2 s per file");
+    assertThat(report.out()).contains("quick.yaml");
   }
 
   @Test

@@ -216,6 +216,8 @@ class MultiFileCommandTest {
               "--allow-remote-refs",
               "--remote-host",
               "127.0.0.1",
+              "--remote-port",
+              String.valueOf(server.getAddress().getPort()),
               spec.toString());
 
       assertThat(byDefault.out())
@@ -225,7 +227,8 @@ class MultiFileCommandTest {
           .doesNotContain("ref-unresolved");
       assertThat(allowed.out())
           .contains("[ref-remote]")
-          .contains("loopback, link-local or private address");
+          .contains("in 127.0.0.0/8 (loopback)")
+          .contains("special-purpose addresses are never fetched");
       assertThat(requests).hasValue(0);
     } finally {
       server.stop(0);

@@ -230,6 +230,8 @@ class UntrustedReferencesTest {
             "127.0.0.1",
             "--remote-host",
             "localhost",
+            "--remote-port",
+            String.valueOf(listener.getLocalPort()),
             "api/api.yaml");
 
     assertThat(run.err()).isEmpty();
@@ -237,7 +239,8 @@ class UntrustedReferencesTest {
     assertThat(connections).hasValue(0);
     assertThat(run.out())
         .doesNotContain(MARKER)
-        .contains("a loopback, link-local or private address: such addresses are never fetched");
+        .contains(
+            "loopback, link-local, private and other special-purpose addresses are never fetched");
     assertThat(referenceFindings(JSON.readTree(run.out()))).isEqualTo(expected);
   }
 

@@ -16,15 +16,13 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.report.TextReporter;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -320,11 +318,12 @@ public final class CheckRunner {
         context = new ReportContext(Version.get(), root, false, request.sarifCategory(), docsUrl);
       }
       try {
-        Files.createDirectories(request.outputDirectory());
-        try (Writer writer =
-            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-          reporter.write(shown, context, writer);
-        }
+        AnalysisResult report = shown;
+        ReportContext writtenContext = context;
+        OutputFile.write(
+            target,
+            request.projectDirectory(),
+            writer -> reporter.write(report, writtenContext, writer));
         for (String omission : reporter.omissions(shown)) {
           log.warn("threatlint: " + display(request, target) + ": " + omission);
         }

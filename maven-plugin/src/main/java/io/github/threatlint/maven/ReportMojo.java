@@ -4,16 +4,13 @@ import io.github.threatlint.core.Version;
 import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModels;
 import io.github.threatlint.core.threatmodel.ThreatReportFormat;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,15 +93,12 @@ public class ReportMojo extends ThreatlintMojo {
               .outputDirectory()
               .resolve(REPORT_NAME + (format == ThreatReportFormat.HTML ? ".html" : ".md"));
       try {
-        Files.createDirectories(request.outputDirectory());
-        try (Writer writer =
-            new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8)) {
-          format.write(
-              models.models(),
-              ReportLinks.forReport(request.displayRoot(), target, check.configuration().docsUrl()),
-              Version.get(),
-              writer);
-        }
+        ReportLinks links =
+            ReportLinks.forReport(request.displayRoot(), target, check.configuration().docsUrl());
+        OutputFile.write(
+            target,
+            request.projectDirectory(),
+            writer -> format.write(models.models(), links, Version.get(), writer));
       } catch (IOException e) {
         throw new InvalidCheckException(
             "cannot write the threat-model report to "

@@ -69,7 +69,12 @@ public final class Check {
     listener.started(configuration, profile, rules);
     Analyzer analyzer =
         new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
-            .timePerFile(request.timePerFile);
+            .timePerFile(
+                request.timePerFile != null
+                    ? request.timePerFile
+                    : configuration.timeLimit() != null
+                        ? configuration.timeLimit()
+                        : Analyzer.DEFAULT_TIME_PER_FILE);
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
@@ -130,6 +135,7 @@ public final class Check {
         }
         displayName = request.displayPath(file);
       }
+      refuseLinkOutOfRoot(request, file, displayName, CheckException.Setting.CONFIGURATION);
       return new ConfigurationLoader(request.catalog).load(file, displayName);
     } catch (ConfigurationException e) {
       throw new CheckException(CheckException.Setting.CONFIGURATION, e.oneLine(), e);
@@ -164,10 +170,35 @@ public final class Check {
     if (request.baseline == null) {
       return null;
     }
+    String displayName = request.displayPath(request.baseline);
+    refuseLinkOutOfRoot(request, request.baseline, displayName, CheckException.Setting.BASELINE);
     try {
-      return Baseline.read(request.baseline, request.displayPath(request.baseline));
+      return Baseline.read(request.baseline, displayName);
     } catch (ConfigurationException e) {
       throw new CheckException(CheckException.Setting.BASELINE, e.oneLine(), e);
+    }
+  }
+
+  /**
+   * A configuration or baseline inside the root obeys the rule of references: a symbolic link that
+   * leads out of the root is not followed (a checkout under review could link its configuration to
+   * a file of the user's, whose text a parse error would show).
+   */
+  private static void refuseLinkOutOfRoot(
+      CheckRequest request, Path file, String displayName, CheckException.Setting setting)
+      throws CheckException {
+    boolean rootIsWorkingDirectory =
+        request
+            .root
+            .toAbsolutePath()
+            .normalize()
+            .equals(request.workingDirectory.toAbsolutePath().normalize());
+    String refusal =
+        SpecFiles.linkOutOfRoot(
+            file, request.root, rootIsWorkingDirectory ? "." : request.displayPath(request.root));
+    if (refusal != null) {
+      throw new CheckException(
+          setting, new ConfigurationException(displayName, 0, 0, refusal).oneLine(), null);
     }
   }
 

@@ -117,7 +117,9 @@ public final class CheckRequest {
     private long maxFileBytes = SourceReader.DEFAULT_MAX_BYTES;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean timeRules;
-    private Duration timePerFile = Analyzer.DEFAULT_TIME_PER_FILE;
+
+    /** Null: the configuration's timeLimit, else {@link Analyzer#DEFAULT_TIME_PER_FILE}. */
+    private Duration timePerFile;
 
     private Builder(Path workingDirectory, List<RuleDescriptor> catalog) {
       this.workingDirectory = workingDirectory;
@@ -230,6 +232,7 @@ public final class CheckRequest {
 
     /**
      * The time one file may take; a file over it becomes a tool error and the others still report.
+     * Null (the default): the configuration's {@code timeLimit}, else 60 seconds.
      */
     public Builder timePerFile(Duration budget) {
       this.timePerFile = budget;

@@ -3,9 +3,12 @@ package io.github.threatlint.core.check;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.vocabulary.Glob;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
-import io.github.threatlint.core.vocabulary.Glob;
+import io.github.threatlint.core.source.TreeParser;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,13 +29,15 @@ import java.util.regex.Pattern;
  * ({@link #find}) and the Maven plugin's folder with includes and excludes ({@link #scan}). A file
  * named without wildcards is taken as named. A folder or a {@link Glob} stands for the root
  * documents it reaches: {@code .yaml}, {@code .yml} and {@code .json} files with a top-level {@code
- * openapi} or {@code swagger} key ({@link #isRootDocument}); the other files it reaches are
+ * openapi} or {@code swagger} key ({@link #isRootDocument}), and the files that look like one but
+ * cannot be read or parsed, which the analysis then reports; the other files it reaches are
  * fragments, read when a root document references them. Hidden folders and {@code node_modules} are
  * not searched.
  */
 public final class SpecFinder {
   private static final Pattern YAML_ROOT_KEY =
       Pattern.compile("(?m)^([\"']?)(openapi|swagger)\\1[ \\t]*:");
+  private static final Pattern NAMES_ROOT_KEY = Pattern.compile("\\b(openapi|swagger)\\b");
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Path workingDirectory;
@@ -96,7 +101,7 @@ public final class SpecFinder {
         if (documents.isEmpty()) {
           throw new NoDocumentException("no OpenAPI or Swagger document matches " + argument);
         }
-      } else if (!documentsOnly || (Files.isRegularFile(path) && isRootDocument(path))) {
+      } else if (!documentsOnly || (Files.isRegularFile(path) && kind(path) != Kind.FRAGMENT)) {
         documents = List.of(path);
       } else {
         documents = List.of();
@@ -196,7 +201,7 @@ public final class SpecFinder {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (attributes.isRegularFile() && hasSpecExtension(file) && filter.test(file)) {
-              (isRootDocument(file) ? documents : fragments).add(file);
+              (kind(file) == Kind.FRAGMENT ? fragments : documents).add(file);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -211,19 +216,57 @@ public final class SpecFinder {
     return new Scan(documents, fragments);
   }
 
+  /** What a search makes of a YAML or JSON file it reaches. */
+  private enum Kind {
+    /** A root document: analysed. */
+    DOCUMENT,
+    /** No root document: read only when a root document references it. */
+    FRAGMENT,
+    /**
+     * A file that cannot be read (size, encoding, binary) or that names {@code openapi} or {@code
+     * swagger} but cannot be parsed: analysed, so that the analysis reports why in one line instead
+     * of the search leaving it out silently.
+     */
+    UNREADABLE
+  }
+
   /**
    * True when the file has a top-level {@code openapi} or {@code swagger} key: the one test of
-   * threatlint for "a specification of its own, not a fragment". Only the text is scanned (JSON:
-   * the top-level keys; YAML: keys at the start of a line), nothing is indexed: a fragment is
-   * parsed once, when a root document references it.
+   * threatlint for "a specification of its own, not a fragment".
    */
   public boolean isRootDocument(Path file) {
-    String text;
+    return kind(file) == Kind.DOCUMENT;
+  }
+
+  /**
+   * The text is scanned first (JSON: the top-level keys; YAML: keys at the start of a line), and a
+   * file is parsed only when that finds no root key but the text names one (flow-style YAML, an
+   * explicit {@code ? openapi} key, broken JSON): a fragment is otherwise parsed once, when a root
+   * document references it.
+   */
+  private Kind kind(Path file) {
+    SourceFile source;
     try {
-      text = reader.read(file, file.toString()).text();
+      source = reader.read(file, file.toString());
     } catch (SourceException e) {
-      return false;
+      return Kind.UNREADABLE;
     }
+    String text = source.text();
+    if (hasRootKey(text)) {
+      return Kind.DOCUMENT;
+    }
+    if (!NAMES_ROOT_KEY.matcher(text).find()) {
+      return Kind.FRAGMENT;
+    }
+    try {
+      JsonNode root = TreeParser.parse(source).root();
+      return root.has("openapi") || root.has("swagger") ? Kind.DOCUMENT : Kind.FRAGMENT;
+    } catch (SourceException e) {
+      return Kind.UNREADABLE;
+    }
+  }
+
+  private static boolean hasRootKey(String text) {
     String start = text.stripLeading();
     if (start.startsWith("\uFEFF")) {
       start = start.substring(1).stripLeading();

@@ -11,13 +11,12 @@ import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
+import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -174,13 +173,13 @@ public final class Baseline {
     return new Match(markedResult, List.copyOf(matched), List.copyOf(fixed));
   }
 
-  /** Writes the baseline as JSON, entries sorted so that the file diffs well. */
-  public void write(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+  /**
+   * Writes the baseline as JSON, entries sorted so that the file diffs well, never through a
+   * symbolic link that leaves {@code confinement} ({@link OutputFile}).
+   */
+  public void write(Path file, Path confinement) throws IOException {
+    String json = toJson();
+    OutputFile.write(file, confinement, writer -> writer.write(json));
   }
 
   /** The file's text. */

@@ -5,6 +5,7 @@ import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.vocabulary.Glob;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ public record Configuration(
     Profile profile,
     Map<String, RuleSetting> rules,
     List<Ignore> ignores,
-    DocsUrl docsUrl) {
+    DocsUrl docsUrl,
+    Duration timeLimit) {
 
   /** No file: the default profile, no settings, no ignores. */
   public static final Configuration EMPTY =
@@ -40,7 +42,7 @@ public record Configuration(
       Profile profile,
       Map<String, RuleSetting> rules,
       List<Ignore> ignores) {
-    this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT);
+    this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT, null);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.github.threatlint.core.vocabulary.Glob;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -54,7 +55,8 @@ public final class ConfigurationLoader {
       List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
 
   private static final long MAX_BYTES = 4L * 1024 * 1024;
-  static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
+  static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
   static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
@@ -171,7 +173,7 @@ public final class ConfigurationLoader {
       if (!root.isObject()) {
         throw atValue(
             "",
-            "the configuration must be a mapping with the keys extends, rules, ignore and docsUrl");
+            "the configuration must be a mapping with the keys extends, rules, ignore, docsUrl and timeLimit");
       }
       for (String key : keys(root)) {
         if (!TOP_LEVEL_KEYS.contains(key)) {
@@ -181,7 +183,7 @@ public final class ConfigurationLoader {
                   + key
                   + "'"
                   + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-                  + "; a configuration has extends, rules, ignore and docsUrl");
+                  + "; a configuration has extends, rules, ignore, docsUrl and timeLimit");
         }
       }
       Profile profile = readProfile(root.get("extends"));
@@ -193,7 +195,22 @@ public final class ConfigurationLoader {
           profile,
           Collections.unmodifiableMap(rules),
           List.copyOf(ignores),
-          readDocsUrl(root.get("docsUrl")));
+          readDocsUrl(root.get("docsUrl")),
+          readTimeLimit(root.get("timeLimit")));
+    }
+
+    /** Seconds per file; --time-limit, when given, overrides it. */
+    private Duration readTimeLimit(JsonNode value) throws ConfigurationException {
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() <= 0) {
+        throw atValue(
+            "/timeLimit",
+            "timeLimit takes a positive number of seconds per file, not "
+                + RuleOptions.describeValue(value));
+      }
+      return Duration.ofSeconds(value.intValue());
     }
 
     private DocsUrl readDocsUrl(JsonNode value) throws ConfigurationException {

@@ -40,7 +40,7 @@ public final class ConfigurationSchema {
   public static String json(List<RuleDescriptor> catalog) {
     requireKeys(
         ConfigurationLoader.TOP_LEVEL_KEYS,
-        Set.of("extends", "rules", "ignore", "docsUrl"),
+        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit"),
         "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
     requireKeys(
@@ -86,6 +86,14 @@ public final class ConfigurationSchema {
             + ".html.");
     docsUrl.put("type", "string");
     docsUrl.put("pattern", "^https?://.*\\{rule\\}");
+
+    ObjectNode timeLimit = properties.putObject("timeLimit");
+    timeLimit.put(
+        "description",
+        "Seconds the analysis of one file may take before it is stopped and reported as an error"
+            + " (default 60); --time-limit overrides it.");
+    timeLimit.put("type", "integer");
+    timeLimit.put("minimum", 1);
 
     ObjectNode ignore = properties.putObject("ignore");
     ignore.put("description", "Findings accepted in certain files, each with a reason.");

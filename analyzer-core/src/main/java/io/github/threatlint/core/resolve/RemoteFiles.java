@@ -10,17 +10,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -68,13 +69,24 @@ public final class RemoteFiles {
     }
   }
 
+  /** The ports fetched from unless others are allowed: those of http and https. */
+  public static final Set<Integer> DEFAULT_PORTS = Set.of(80, 443);
+
+  /** The time of one fetch, from the connection to the end of the answer. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The time all fetches of one run may take together. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
+
   /** Fetches nothing: every remote reference is refused. */
   public static final RemoteFiles OFF =
       new RemoteFiles(
           false,
           Set.of(),
+          DEFAULT_PORTS,
           SourceReader.DEFAULT_MAX_BYTES,
-          Duration.ofSeconds(10),
+          DEFAULT_TIMEOUT,
+          DEFAULT_BUDGET,
           RemoteFiles::isPublic,
           InetAddress::getAllByName,
           null);
@@ -105,8 +117,10 @@ public final class RemoteFiles {
 
   private final boolean enabled;
   private final Set<String> hosts;
+  private final Set<Integer> ports;
   private final long maxBytes;
   private final Duration timeout;
+  private final Duration budget;
   private final Predicate<InetAddress> addressAllowed;
   private final Resolver resolver;
 
@@ -119,8 +133,10 @@ public final class RemoteFiles {
   RemoteFiles(
       boolean enabled,
       Collection<String> hosts,
+      Set<Integer> ports,
       long maxBytes,
       Duration timeout,
+      Duration budget,
       Predicate<InetAddress> addressAllowed,
       Resolver resolver,
       SSLSocketFactory tls) {
@@ -129,20 +145,69 @@ public final class RemoteFiles {
     for (String host : hosts) {
       this.hosts.add(host.trim().toLowerCase(Locale.ROOT));
     }
+    this.ports = Set.copyOf(ports);
     this.maxBytes = maxBytes;
     this.timeout = timeout;
+    this.budget = budget;
     this.addressAllowed = addressAllowed;
     this.resolver = resolver;
     this.tls = tls;
   }
 
   /**
-   * Fetches references to these hosts (exact names, or {@code *.example.com} for its subdomains),
-   * each within {@code timeout} and {@code maxBytes}.
+   * Fetches references to these hosts (exact names, or {@code *.example.com} for its subdomains) on
+   * these ports, each within {@code timeout} and {@code maxBytes}, all of a run within {@code
+   * budget}.
    */
-  public static RemoteFiles allow(Collection<String> hosts, long maxBytes, Duration timeout) {
+  public static RemoteFiles allow(
+      Collection<String> hosts,
+      Set<Integer> ports,
+      long maxBytes,
+      Duration timeout,
+      Duration budget) {
     return new RemoteFiles(
-        true, hosts, maxBytes, timeout, RemoteFiles::isPublic, InetAddress::getAllByName, null);
+        true,
+        hosts,
+        ports,
+        maxBytes,
+        timeout,
+        budget,
+        RemoteFiles::isPublic,
+        InetAddress::getAllByName,
+        null);
+  }
+
+  /**
+   * The time left to the fetches of one run: the clock starts with its first fetch, and ends for
+   * all of them {@link #budget} later. Each run (each set of files read) has its own.
+   */
+  final class Budget {
+    private long end;
+    private boolean started;
+
+    /** When a fetch that starts now must end, or a refusal once the budget is spent. */
+    synchronized long deadline(String name) throws SourceException {
+      long now = System.nanoTime();
+      if (!started) {
+        started = true;
+        end = now + budget.toNanos();
+      }
+      if (end - now <= 0) {
+        throw new SourceException(name, 0, 0, budgetSpent());
+      }
+      return end - now < timeout.toNanos() ? end : now + timeout.toNanos();
+    }
+  }
+
+  Budget newBudget() {
+    return new Budget();
+  }
+
+  private String budgetSpent() {
+    return "the time budget of "
+        + budget.toSeconds()
+        + " s for all remote fetches of the run is spent; it was not fetched (raise it with"
+        + " --remote-time-budget)";
   }
 
   /**
@@ -160,6 +225,17 @@ public final class RemoteFiles {
     host = host.toLowerCase(Locale.ROOT);
     if (url.getUserInfo() != null) {
       return Decision.refused("'" + url + "' carries credentials; they are never sent");
+    }
+    int port = port(url);
+    if (!ports.contains(port)) {
+      return Decision.refused(
+          "'"
+              + url
+              + "' names the port "
+              + port
+              + "; only the ports "
+              + new TreeSet<>(ports)
+              + " are fetched from (allow others with --remote-port)");
     }
     if (!hostAllowed(host)) {
       return Decision.refused(
@@ -180,12 +256,15 @@ public final class RemoteFiles {
     }
     for (InetAddress address : addresses) {
       if (!addressAllowed.test(address)) {
+        String range = specialPurpose(address.getAddress());
         return Decision.refused(
             "the host '"
                 + host
                 + "' resolves to "
                 + address.getHostAddress()
-                + ", a loopback, link-local or private address: such addresses are never fetched");
+                + (range == null ? "" : ", in " + range)
+                + ": loopback, link-local, private and other special-purpose addresses are never"
+                + " fetched");
       }
     }
     return new Decision(null, List.of(addresses));
@@ -204,11 +283,13 @@ public final class RemoteFiles {
    * Fetches {@code url}, which {@link #decide(URI)} allowed, from the {@code addresses} it checked,
    * as the text of one file.
    */
-  SourceFile fetch(URI url, List<InetAddress> addresses) throws SourceException {
+  SourceFile fetch(URI url, List<InetAddress> addresses, Budget run) throws SourceException {
     String name = url.toString();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
-    int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
-    long deadline = System.nanoTime() + timeout.toNanos();
+    int port = port(url);
+    long start = System.nanoTime();
+    long deadline = run.deadline(name);
+    boolean budgetEnds = deadline - start < timeout.toNanos();
     AtomicBoolean expired = new AtomicBoolean();
     try (Socket socket = connect(addresses, port, deadline)) {
       // closing the socket at the deadline ends whatever waits on it: a slow handshake, header or
@@ -231,10 +312,54 @@ public final class RemoteFiles {
     } catch (IOException e) {
       if (e instanceof InterruptedIOException || expired.get()) {
         throw new SourceException(
-            name, 0, 0, "no complete answer within " + timeout.toMillis() + " ms");
+            name,
+            0,
+            0,
+            budgetEnds ? budgetSpent() : "no complete answer within " + timeout.toMillis() + " ms");
       }
       throw new SourceException(name, 0, 0, "cannot fetch: " + e.getMessage());
     }
+  }
+
+  private static int port(URI url) {
+    return url.getPort() >= 0
+        ? url.getPort()
+        : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * The URL with its path's {@code .} and {@code ..} segments removed (RFC 3986, 5.2.4), also when
+   * written {@code %2e}: the server is asked for the path the cache and the messages name, and no
+   * {@code ..} is left for a server to interpret.
+   */
+  static URI withoutDotSegments(URI url) throws URISyntaxException {
+    String path = url.getRawPath();
+    if (url.getRawAuthority() == null || path == null || !path.startsWith("/")) {
+      return url;
+    }
+    List<String> kept = new ArrayList<>();
+    String[] segments = path.substring(1).split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i].replaceAll("(?i)%2e", ".");
+      boolean last = i == segments.length - 1;
+      if (segment.equals(".") || segment.equals("..")) {
+        if (segment.equals("..") && !kept.isEmpty()) {
+          kept.remove(kept.size() - 1);
+        }
+        if (last) {
+          kept.add("");
+        }
+      } else {
+        kept.add(segments[i]);
+      }
+    }
+    return new URI(
+        url.getScheme()
+            + "://"
+            + url.getRawAuthority()
+            + "/"
+            + String.join("/", kept)
+            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 
   /** A connection to the first checked address that accepts one, never through a proxy. */
@@ -411,52 +536,112 @@ public final class RemoteFiles {
     return (int) Math.min(left, Integer.MAX_VALUE);
   }
 
-  /**
-   * True for addresses on the public internet; false for loopback, link-local, private and other
-   * special ranges.
-   */
-  static boolean isPublic(InetAddress address) {
-    if (address.isAnyLocalAddress()
-        || address.isLoopbackAddress()
-        || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress()
-        || address.isMulticastAddress()) {
-      return false;
-    }
-    byte[] bytes = address.getAddress();
-    int first = bytes[0] & 0xFF;
-    int second = bytes[1] & 0xFF;
-    if (address instanceof Inet4Address) {
-      return first != 0 // "this network"
-          && !(first == 100 && (second & 0xC0) == 64) // shared address space 100.64.0.0/10
-          && !(first == 192
-              && second == 0
-              && bytes[2] == 0) // IETF protocol assignments 192.0.0.0/24
-          && !(first == 198 && (second & 0xFE) == 18) // benchmarking 198.18.0.0/15
-          && first < 240; // reserved and broadcast
-    }
-    if ((first & 0xFE) == 0xFC) {
-      return false; // unique local fc00::/7
-    }
-    boolean embedsIpv4 =
-        first == 0x00
-                && second == 0x64
-                && (bytes[2] & 0xFF) == 0xFF
-                && (bytes[3] & 0xFF) == 0x9B // 64:ff9b::/96
-            || first == 0x20 && second == 0x02; // 6to4 2002::/16
-    if (embedsIpv4) {
-      int offset = first == 0x20 ? 2 : 12;
-      try {
-        return isPublic(
-            InetAddress.getByAddress(
-                new byte[] {
-                  bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]
-                }));
-      } catch (UnknownHostException e) {
+  /** A range of addresses: a prefix of {@code bits} bits, and what it is for. */
+  private record Range(byte[] prefix, int bits, String notation, String purpose) {
+    boolean contains(byte[] address) {
+      if (address.length != prefix.length) {
         return false;
       }
+      for (int bit = 0; bit < bits; bit++) {
+        int mask = 0x80 >> (bit % 8);
+        if ((address[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
     }
-    return true;
+  }
+
+  private static Range range(String notation, String purpose) {
+    int slash = notation.indexOf('/');
+    try {
+      // an address literal: no lookup takes place
+      byte[] prefix = InetAddress.getByName(notation.substring(0, slash)).getAddress();
+      if (notation.equals("::ffff:0:0/96")) {
+        prefix = ipv4Mapped();
+      }
+      return new Range(prefix, Integer.parseInt(notation.substring(slash + 1)), notation, purpose);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(notation, e);
+    }
+  }
+
+  /** ::ffff:0:0, which InetAddress would turn into the IPv4 address 0.0.0.0. */
+  private static byte[] ipv4Mapped() {
+    byte[] prefix = new byte[16];
+    prefix[10] = (byte) 0xFF;
+    prefix[11] = (byte) 0xFF;
+    return prefix;
+  }
+
+  /**
+   * The IANA IPv4 and IPv6 special-purpose address registries (and multicast): none is fetched
+   * from, whether or not the registry calls it globally reachable. NAT64 and 6to4 addresses embed
+   * an IPv4 address, which is checked instead.
+   */
+  private static final List<Range> SPECIAL_PURPOSE =
+      List.of(
+          range("0.0.0.0/8", "this network"),
+          range("10.0.0.0/8", "private"),
+          range("100.64.0.0/10", "shared address space"),
+          range("127.0.0.0/8", "loopback"),
+          range("169.254.0.0/16", "link-local, where cloud metadata services listen"),
+          range("172.16.0.0/12", "private"),
+          range("192.0.0.0/24", "IETF protocol assignments"),
+          range("192.0.2.0/24", "documentation"),
+          range("192.31.196.0/24", "AS112"),
+          range("192.52.193.0/24", "AMT"),
+          range("192.88.99.0/24", "6to4 relay anycast"),
+          range("192.168.0.0/16", "private"),
+          range("192.175.48.0/24", "AS112"),
+          range("198.18.0.0/15", "benchmarking"),
+          range("198.51.100.0/24", "documentation"),
+          range("203.0.113.0/24", "documentation"),
+          range("224.0.0.0/4", "multicast"),
+          range("240.0.0.0/4", "reserved, and broadcast"),
+          range("::/96", "unspecified, loopback and IPv4-compatible"),
+          range("::ffff:0:0/96", "IPv4-mapped"),
+          range("::ffff:0:0:0/96", "IPv4-translated"),
+          range("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"),
+          range("100::/63", "discard-only and dummy"),
+          range("2001::/23", "IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)"),
+          range("2001:db8::/32", "documentation"),
+          range("2620:4f:8000::/48", "AS112"),
+          range("3fff::/20", "documentation"),
+          range("5f00::/16", "segment routing"),
+          range("fc00::/7", "unique local"),
+          range("fe80::/10", "link-local"),
+          range("fec0::/10", "site-local"),
+          range("ff00::/8", "multicast"));
+
+  private static final Range NAT64 = range("64:ff9b::/96", "NAT64");
+  private static final Range SIX_TO_FOUR = range("2002::/16", "6to4");
+
+  /**
+   * True for addresses on the public internet; false for every special-purpose address, and for
+   * NAT64 and 6to4 addresses whose embedded IPv4 address is one.
+   */
+  static boolean isPublic(InetAddress address) {
+    return specialPurpose(address.getAddress()) == null;
+  }
+
+  /** The special-purpose range that holds the address, as "192.0.2.0/24 (documentation)". */
+  static String specialPurpose(byte[] address) {
+    for (Range range : SPECIAL_PURPOSE) {
+      if (range.contains(address)) {
+        return range.notation() + " (" + range.purpose() + ")";
+      }
+    }
+    for (Range embedding : List.of(NAT64, SIX_TO_FOUR)) {
+      if (embedding.contains(address)) {
+        int offset = embedding == NAT64 ? 12 : 2;
+        String embedded = specialPurpose(Arrays.copyOfRange(address, offset, offset + 4));
+        return embedded == null
+            ? null
+            : embedding.notation() + " (" + embedding.purpose() + ") embedding " + embedded;
+      }
+    }
+    return null;
   }
 
   private static void closeQuietly(Socket socket) {

@@ -51,6 +51,7 @@ public final class SpecFiles {
   private final Path realWorkingDirectory;
   private final TextReader reader;
   private final RemoteFiles remote;
+  private final RemoteFiles.Budget remoteBudget;
 
   /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
   private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files =
@@ -88,6 +89,7 @@ public final class SpecFiles {
     this.realWorkingDirectory = realOrSame(this.workingDirectory);
     this.reader = reader;
     this.remote = remote;
+    this.remoteBudget = remote.newBudget();
   }
 
   /**
@@ -207,19 +209,39 @@ public final class SpecFiles {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
     }
     if (!real.startsWith(realRoot)) {
-      return new Located(
-          null,
-          shown(target)
-              + " is, or goes through, a symbolic link to "
-              + real
-              + ", outside the root folder "
-              + shownRoot()
-              + "; it was not read");
+      return new Located(null, shown(target) + " " + linkOutOfRoot(real, shownRoot()));
     }
     if (Files.isDirectory(real)) {
       return new Located(null, shown(target) + " is a folder, not a file");
     }
     return new Located(real, null);
+  }
+
+  /**
+   * Why a file named inside the root folder is not read, checked as a reference's target is: a
+   * symbolic link (the file or a folder on its way) leads out of the root; null when it may be
+   * read, or when it is named outside the root (where the user, not the checkout, chose it). For
+   * the files a run reads besides references: a configuration file found or given, the baseline.
+   *
+   * @param shownRoot the root folder as messages name it
+   */
+  public static String linkOutOfRoot(Path file, Path rootDirectory, String shownRoot) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = rootDirectory.toAbsolutePath().normalize();
+    Path realRoot = realOrSame(root);
+    if (!absolute.startsWith(root) && !absolute.startsWith(realRoot)) {
+      return null;
+    }
+    Path real = realOrSame(absolute);
+    return real.startsWith(realRoot) ? null : linkOutOfRoot(real, "'" + shownRoot + "'");
+  }
+
+  private static String linkOutOfRoot(Path real, String shownRoot) {
+    return "is, or goes through, a symbolic link to "
+        + real
+        + ", outside the root folder "
+        + shownRoot
+        + "; it was not read";
   }
 
   /**
@@ -302,7 +324,9 @@ public final class SpecFiles {
   private Loaded loadRemote(String location, URI origin) {
     URI url;
     try {
-      url = (origin == null ? new URI(location) : origin.resolve(new URI(location))).normalize();
+      url =
+          RemoteFiles.withoutDotSegments(
+              origin == null ? new URI(location) : origin.resolve(new URI(location)));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return new Loaded(null, "'" + location + "' is not a valid URL", true);
     }
@@ -319,7 +343,8 @@ public final class SpecFiles {
             return new Loaded(null, decision.refusal(), true);
           }
           try {
-            ParsedFile file = TreeParser.parse(remote.fetch(key, decision.addresses()));
+            ParsedFile file =
+                TreeParser.parse(remote.fetch(key, decision.addresses(), remoteBudget));
             remoteOrigins.put(file, key);
             return new Loaded(file, null, false);
           } catch (SourceException e) {

@@ -113,6 +113,14 @@ public final class SourceReader {
   }
 
   static String decode(byte[] bytes, String displayPath) throws SourceException {
+    // checked before UTF-16, whose little-endian byte order mark begins UTF-32's
+    if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      throw new SourceException(
+          displayPath,
+          1,
+          1,
+          "UTF-32 text (a UTF-32 byte order mark), not supported; save the file as UTF-8");
+    }
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
       return strict(StandardCharsets.UTF_16BE.newDecoder(), bytes, 2, displayPath, "UTF-16");
     }
@@ -136,6 +144,18 @@ public final class SourceReader {
       }
     }
     return strict(StandardCharsets.UTF_8.newDecoder(), bytes, skip, displayPath, "UTF-8");
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String strict(

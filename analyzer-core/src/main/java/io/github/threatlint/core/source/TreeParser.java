@@ -26,7 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -36,12 +36,17 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
  * LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in UTF-16
  * units because it reads a String); YAML through SnakeYAML's composer, whose node marks see
- * anchors, aliases and merge keys as swagger-parser does. YAML tags never construct objects.
+ * anchors, aliases and merge keys as swagger-parser does, reading the text through {@link
+ * WholeTextReader} in linear time. A text that starts with '{' or '[' is JSON, or else flow-style
+ * YAML. YAML tags never construct objects.
  */
 public final class TreeParser {
   /**
@@ -100,7 +105,28 @@ public final class TreeParser {
     if (text.isBlank()) {
       throw new SourceException(source.displayPath(), 0, 0, "the file is empty");
     }
-    return looksLikeJson(text) ? parseJson(source, text) : parseYaml(source, text);
+    if (!looksLikeJson(text)) {
+      return parseYaml(source, text);
+    }
+    try {
+      return parseJson(source, text);
+    } catch (SourceException jsonError) {
+      // YAML's flow style also starts with '{' or '[': {openapi: 3.0.3, ...} is YAML, not broken
+      // JSON. A file named .json is JSON only; for a YAML name the YAML error tells what is wrong.
+      if (hasExtension(source, ".json")) {
+        throw jsonError;
+      }
+      try {
+        return parseYaml(source, text);
+      } catch (SourceException yamlError) {
+        throw hasExtension(source, ".yaml") || hasExtension(source, ".yml") ? yamlError : jsonError;
+      }
+    }
+  }
+
+  private static boolean hasExtension(SourceFile source, String extension) {
+    String name = source.path() != null ? source.path().toString() : source.displayPath();
+    return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension);
   }
 
   private static boolean looksLikeJson(String text) {
@@ -143,14 +169,14 @@ public final class TreeParser {
           source.displayPath(),
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
-          "the document exceeds a parser limit: " + firstLine(e.getOriginalMessage()));
+          "the document exceeds a parser limit: " + problem(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new SourceException(
           source.displayPath(),
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
-          "invalid JSON: " + firstLine(e.getOriginalMessage()));
+          "invalid JSON: " + problem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SourceException(source.displayPath(), 0, 0, "cannot read: " + e.getMessage());
     }
@@ -255,27 +281,34 @@ public final class TreeParser {
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
+    int[] lineStarts = lineStarts(text, true);
+    boolean hasSurrogates = containsSurrogates(text);
+    rejectUnprintable(source, text, lineStarts);
     Node yamlRoot;
     try {
-      yamlRoot = new Yaml(options).compose(new java.io.StringReader(text));
+      yamlRoot =
+          new Composer(
+                  new ParserImpl(new WholeTextReader(text, hasSurrogates), options),
+                  new Resolver(),
+                  options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       int line = mark == null ? 0 : mark.getLine() + 1;
       int column = mark == null ? 0 : mark.getColumn() + 1;
       throw new SourceException(
-          source.displayPath(), line, column, "invalid YAML: " + firstLine(problem));
+          source.displayPath(), line, column, "invalid YAML: " + problem(problem));
     } catch (YAMLException e) {
       throw new SourceException(
-          source.displayPath(), 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
+          source.displayPath(), 0, 0, "invalid YAML: " + problem(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new SourceException(source.displayPath(), 0, 0, "the document is nested too deeply");
     }
     if (yamlRoot == null) {
       throw new SourceException(source.displayPath(), 0, 0, "the file holds no YAML document");
     }
-    int[] lineStarts = lineStarts(text, true);
-    YamlConverter converter = new YamlConverter(source, text, lineStarts);
+    YamlConverter converter = new YamlConverter(source, text, lineStarts, hasSurrogates);
     JsonNode root = converter.convert(yamlRoot, 0, Trail.ROOT);
     int[] rootSpan = new int[8];
     converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
@@ -306,11 +339,11 @@ public final class TreeParser {
 
     private long distinctNodes;
 
-    YamlConverter(SourceFile source, String text, int[] lineStarts) {
+    YamlConverter(SourceFile source, String text, int[] lineStarts, boolean hasSurrogates) {
       this.source = source;
       this.text = text;
       this.lineStarts = lineStarts;
-      this.hasSurrogates = containsSurrogates(text);
+      this.hasSurrogates = hasSurrogates;
     }
 
     JsonNode convert(Node node, int depth, Trail trail) throws SourceException {
@@ -528,6 +561,28 @@ public final class TreeParser {
     }
   }
 
+  /**
+   * Refuses a character that YAML does not allow (a control character, a NUL), with its line and
+   * column: SnakeYAML would name only its offset.
+   */
+  private static void rejectUnprintable(SourceFile source, String text, int[] lineStarts)
+      throws SourceException {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (!StreamReader.isPrintable(c)) {
+        int line = java.util.Arrays.binarySearch(lineStarts, i);
+        line = line >= 0 ? line : -line - 2;
+        throw new SourceException(
+            source.displayPath(),
+            line + 1,
+            i - lineStarts[line] + 1,
+            String.format(
+                "invalid YAML: the control character U+%04X is not allowed in YAML text", c));
+      }
+      i += Character.charCount(c);
+    }
+  }
+
   private static boolean containsSurrogates(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (Character.isSurrogate(text.charAt(i))) {
@@ -557,11 +612,46 @@ public final class TreeParser {
     return java.util.Arrays.copyOf(starts, count);
   }
 
-  private static String firstLine(String message) {
+  /** A parenthesised aside of Jackson's, which quotes the character or token it found. */
+  private static final java.util.regex.Pattern ASIDE =
+      java.util.regex.Pattern.compile("\\s*\\((?:[^()]|\\([^()]*\\))*\\)");
+
+  /**
+   * Quoted text; kept only when it is a kind of token ('<block end>') or one punctuation mark
+   * (':'), words of the parser, not of the file.
+   */
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'(<[a-z ]+>|\\p{Punct})'|'[^']*'|\"[^\"]*\"");
+
+  /** Words of SnakeYAML's messages that it follows with text of the file, unquoted. */
+  private static final String[] UNQUOTED_TEXT_AFTER = {
+    "but found", "escape character", "tag handle", "undefined alias", "UTF-8"
+  };
+
+  /**
+   * A parser's problem as a fixed description, on one line: no text of the file (a token, a
+   * character, a tag) is quoted, so that an error on a file that should not have been read, or that
+   * holds a secret, shows only its name and the position.
+   */
+  static String problem(String message) {
     if (message == null) {
       return "unknown problem";
     }
     int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
+    String line = newline < 0 ? message : message.substring(0, newline);
+    line = ASIDE.matcher(line).replaceAll("");
+    line = QUOTED.matcher(line).replaceAll(match -> match.group(1) != null ? "$0" : "");
+    // SnakeYAML also names what it found without quotes: "but found x(120)", "tag handle !x"
+    for (String before : UNQUOTED_TEXT_AFTER) {
+      int at = line.indexOf(before);
+      if (at >= 0 && !line.startsWith(" '<", at + before.length())) {
+        line = line.substring(0, at + before.length());
+        break;
+      }
+    }
+    return line.replaceAll("\\s+", " ")
+        .replaceAll(" ([:,;])", "$1")
+        .replaceAll("[\\s:,;.]+$", "")
+        .trim();
   }
 }

@@ -149,7 +149,7 @@ class CheckTest {
             baseline,
             "baseline.json",
             project.resolve("specs"))
-        .write(baseline);
+        .write(baseline, project);
 
     CheckResult check =
         Check.run(

@@ -59,6 +59,30 @@ class SpecFinderTest {
   }
 
   @Test
+  void filesThatLookLikeDocumentsButCannotBeReadAreTakenSoTheAnalysisReportsThem()
+      throws Exception {
+    write("odd/flow.yaml", "{openapi: 3.0.3, info: {title: x}}\n");
+    write("odd/explicit.yaml", "? openapi\n: 3.0.3\n");
+    write("odd/broken.json", "{\"info\": {,}, \"openapi\": \"3.0.3\"}");
+    write("odd/commented.json", "// generated\n{\"openapi\": \"3.0.3\"}");
+    write("odd/large.yaml", "openapi: 3.0.3\nx: " + "a".repeat(1 << 20) + "\n");
+    Files.write(project.resolve("odd/latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9});
+    Files.write(project.resolve("odd/nul.json"), new byte[] {0, '{', '}'});
+    write("odd/mentions.yaml", "description: an openapi fragment\n");
+    write("odd/template.yaml", "a: {{ .Values.x }}\n");
+
+    assertThat(relative(finder.find(List.of("odd"))))
+        .containsExactly(
+            "odd/broken.json",
+            "odd/commented.json",
+            "odd/explicit.yaml",
+            "odd/flow.yaml",
+            "odd/large.yaml",
+            "odd/latin1.yaml",
+            "odd/nul.json");
+  }
+
+  @Test
   void theSearchStartsBelowTheLiteralPrefix() {
     assertThat(SpecFinder.literalPrefix("src/main/resources/**/openapi*.yaml"))
         .isEqualTo("src/main/resources/");

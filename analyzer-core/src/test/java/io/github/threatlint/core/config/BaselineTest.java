@@ -92,7 +92,7 @@ class BaselineTest {
 
   private Baseline writeBaseline(AnalysisResult result) throws Exception {
     Baseline.of(result.findings(), baselineFile, ".threatlint-baseline.json", project.root)
-        .write(baselineFile);
+        .write(baselineFile, project.root);
     return Baseline.read(baselineFile, ".threatlint-baseline.json");
   }
 
@@ -184,7 +184,7 @@ class BaselineTest {
         .extracting(Baseline.Entry::label)
         .containsExactly("test-flagged api.yaml#/paths/~1b/get");
     Baseline pruned = baseline.withEntries(match.matched());
-    pruned.write(baselineFile);
+    pruned.write(baselineFile, project.root);
     assertThat(Baseline.read(baselineFile, "b.json").entries())
         .extracting(Baseline.Entry::message)
         .containsExactly("flagged: first", "flagged: second");

@@ -53,6 +53,13 @@ class ConfigurationLoaderTest {
   // ---------------------------------------------------------------- valid files
 
   @Test
+  void readsTheTimeLimitInSeconds() throws Exception {
+    assertThat(load(".threatlint.yaml", "timeLimit: 5\n").timeLimit())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(load(".threatlint.yaml", "extends: sfti\n").timeLimit()).isNull();
+  }
+
+  @Test
   void readsEveryPartOfACompleteConfiguration() throws Exception {
     Configuration config =
         load(
@@ -188,9 +195,9 @@ class ConfigurationLoaderTest {
           """
       invalid YAML               | `rules:\\n  test-flagged: [note\\n`                      | .threatlint.yaml:3:1: error: invalid YAML: expected ',' or ']', but got <stream end>
       duplicate key              | `extends: sfti\\nextends: strict\\n`                     | .threatlint.yaml:2:1: error: the key 'extends' appears twice (first on line 1)
-      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore and docsUrl
-      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules, ignore and docsUrl
-      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules, ignore and docsUrl
+      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore, docsUrl and timeLimit
+      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules, ignore, docsUrl and timeLimit
+      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules, ignore, docsUrl and timeLimit
       unknown profile            | `extends: paranoid\\n`                                   | .threatlint.yaml:1:10: error: unknown profile "paranoid" in extends; use recommended, sfti or strict
       profile not a string       | `extends: [sfti]\\n`                                     | .threatlint.yaml:1:10: error: unknown profile ["sfti"] in extends; use recommended, sfti or strict
       rules not a mapping        | `rules:\\n  - test-flagged\\n`                           | .threatlint.yaml:2:3: error: 'rules' must map rule ids to a level (off, note, warning, error) or to {level, options}, not a list
@@ -228,6 +235,8 @@ class ConfigurationLoaderTest {
       docsUrl not http(s)        | `docsUrl: "wiki/{rule}.html"\n`                        | .threatlint.yaml:1:10: error: docsUrl must be an absolute http or https URL, not 'wiki/{rule}.html'
       docsUrl not a URL          | `docsUrl: "https://wiki.example.com/a b/{rule}"\n`     | .threatlint.yaml:1:10: error: docsUrl is not a valid URL (illegal character in path): 'https://wiki.example.com/a b/{rule}'
       docsUrl not a string       | `docsUrl: [a]\n`                                       | .threatlint.yaml:1:10: error: docsUrl takes a URL template such as https://wiki.example.com/threatlint/rules/{rule}.html, not a list
+      timeLimit zero             | `timeLimit: 0\n`                                       | .threatlint.yaml:1:12: error: timeLimit takes a positive number of seconds per file, not a number (0)
+      timeLimit not a number     | `timeLimit: 1m\n`                                      | .threatlint.yaml:1:12: error: timeLimit takes a positive number of seconds per file, not a string ("1m")
       """)
   void reportsEachProblemOnOneLineWithItsPlace(String name, String yaml, String expected) {
     assertThat(error(yaml.replace("\\n", "\n"))).isEqualTo(expected);

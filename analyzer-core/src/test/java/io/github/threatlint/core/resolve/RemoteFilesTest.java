@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,12 +130,18 @@ class RemoteFilesTest {
   }
 
   /** A policy that fetches from the test server: the address check lets loopback through. */
-  private static RemoteFiles loopbackAllowed(long maxBytes, Duration timeout) {
+  private RemoteFiles loopbackAllowed(long maxBytes, Duration timeout) {
+    return loopbackAllowed(maxBytes, timeout, RemoteFiles.DEFAULT_BUDGET);
+  }
+
+  private RemoteFiles loopbackAllowed(long maxBytes, Duration timeout, Duration budget) {
     return new RemoteFiles(
         true,
         List.of("127.0.0.1"),
+        Set.of(server.getAddress().getPort()),
         maxBytes,
         timeout,
+        budget,
         address -> true,
         InetAddress::getAllByName,
         null);
@@ -155,8 +162,10 @@ class RemoteFilesTest {
     RemoteFiles remote =
         RemoteFiles.allow(
             List.of("127.0.0.1", "localhost"),
+            Set.of(server.getAddress().getPort()),
             SourceReader.DEFAULT_MAX_BYTES,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            RemoteFiles.DEFAULT_BUDGET);
     ExternalFiles loader = loader(remote);
 
     ExternalFiles.Loaded byAddress = loader.load(root, base + "/schemas/money.yaml");
@@ -164,8 +173,8 @@ class RemoteFilesTest {
         loader.load(
             root, "http://localhost:" + server.getAddress().getPort() + "/schemas/money.yaml");
 
-    assertThat(byAddress.problem()).contains("loopback, link-local or private");
-    assertThat(byName.problem()).contains("loopback, link-local or private");
+    assertThat(byAddress.problem()).contains("127.0.0.0/8 (loopback)");
+    assertThat(byName.problem()).contains("special-purpose addresses are never fetched");
     assertThat(byAddress.remote()).isTrue();
     assertThat(connections).hasValue(0);
   }
@@ -174,7 +183,11 @@ class RemoteFilesTest {
   void hostsOutsideTheAllowListAreRefused() throws Exception {
     RemoteFiles remote =
         RemoteFiles.allow(
-            List.of("schemas.example.com"), SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(2));
+            List.of("schemas.example.com"),
+            Set.of(server.getAddress().getPort()),
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(2),
+            RemoteFiles.DEFAULT_BUDGET);
 
     ExternalFiles.Loaded loaded = loader(remote).load(root, base + "/schemas/money.yaml");
 
@@ -216,8 +229,10 @@ class RemoteFilesTest {
         new RemoteFiles(
             true,
             List.of("schemas.test"),
+            Set.of(server.getAddress().getPort()),
             SourceReader.DEFAULT_MAX_BYTES,
             Duration.ofSeconds(2),
+            RemoteFiles.DEFAULT_BUDGET,
             checked::equals,
             rebinding,
             null);
@@ -277,12 +292,116 @@ class RemoteFilesTest {
             "fd12:3456::1",
             "::ffff:127.0.0.1",
             "64:ff9b::a9fe:a9fe",
-            "2002:c0a8:0101::1")) {
+            "2002:c0a8:0101::1",
+            "192.0.2.1",
+            "198.51.100.7",
+            "203.0.113.200",
+            "198.19.255.1",
+            "192.0.0.8",
+            "192.88.99.1",
+            "240.1.2.3",
+            "239.255.255.250",
+            "::",
+            "::7f00:1",
+            "::ffff:0:a00:1",
+            "64:ff9b:1::a00:1",
+            "100::1",
+            "2001::5efe:c0a8:101",
+            "2001:2::1",
+            "2001:db8::1",
+            "3fff::1",
+            "fec0::1",
+            "ff02::1",
+            "2002:7f00:1::")) {
       assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isFalse();
     }
     for (String address :
-        List.of("93.184.216.34", "8.8.8.8", "2606:2800:220:1:248:1893:25c8:1946")) {
+        List.of(
+            "93.184.216.34",
+            "8.8.8.8",
+            "2606:2800:220:1:248:1893:25c8:1946",
+            "64:ff9b::808:808",
+            "2002:808:808::1")) {
       assertThat(RemoteFiles.isPublic(InetAddress.getByName(address))).as(address).isTrue();
     }
+    // IPv4-mapped, as a resolver may hand it over without turning it into IPv4
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xFF;
+    mapped[11] = (byte) 0xFF;
+    mapped[12] = 8;
+    assertThat(RemoteFiles.specialPurpose(mapped)).isEqualTo("::ffff:0:0/96 (IPv4-mapped)");
+    assertThat(RemoteFiles.specialPurpose(InetAddress.getByName("192.0.2.1").getAddress()))
+        .isEqualTo("192.0.2.0/24 (documentation)");
+  }
+
+  @Test
+  void everyAddressAHostResolvesToIsChecked() throws Exception {
+    RemoteFiles remote =
+        new RemoteFiles(
+            true,
+            List.of("schemas.test"),
+            RemoteFiles.DEFAULT_PORTS,
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(2),
+            RemoteFiles.DEFAULT_BUDGET,
+            RemoteFiles::isPublic,
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName("93.184.216.34"), InetAddress.getByName("198.18.0.1")
+                },
+            null);
+    RemoteFiles.Decision decision = remote.decide(java.net.URI.create("https://schemas.test/a"));
+    assertThat(decision.refusal())
+        .isEqualTo(
+            "the host 'schemas.test' resolves to 198.18.0.1, in 198.18.0.0/15 (benchmarking): "
+                + "loopback, link-local, private and other special-purpose addresses are never"
+                + " fetched");
+  }
+
+  @Test
+  void onlyTheWebPortsUnlessOthersAreAllowed() throws Exception {
+    RemoteFiles remote =
+        RemoteFiles.allow(
+            List.of("schemas.test"),
+            RemoteFiles.DEFAULT_PORTS,
+            SourceReader.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(2),
+            RemoteFiles.DEFAULT_BUDGET);
+    assertThat(remote.decide(java.net.URI.create("http://schemas.test:6379/a")).refusal())
+        .isEqualTo(
+            "'http://schemas.test:6379/a' names the port 6379; only the ports [80, 443] are fetched"
+                + " from (allow others with --remote-port)");
+    assertThat(remote.decide(java.net.URI.create("https://schemas.test:443/a")).refusal())
+        .doesNotContain("port");
+  }
+
+  @Test
+  void dotSegmentsAreRemovedBeforeTheUrlIsUsed() throws Exception {
+    for (String[] pair :
+        new String[][] {
+          {"http://h/a/../../b.yaml", "http://h/b.yaml"},
+          {"http://h/a/%2e%2e/%2E%2e/b.yaml?x=1", "http://h/b.yaml?x=1"},
+          {"http://h/a/./b/.", "http://h/a/b/"},
+          {"http://h:8080/a/b/..", "http://h:8080/a/"}
+        }) {
+      assertThat(RemoteFiles.withoutDotSegments(java.net.URI.create(pair[0]))).hasToString(pair[1]);
+    }
+  }
+
+  @Test
+  void allFetchesOfARunShareOneTimeBudget() throws Exception {
+    // each of three slow answers would take 3 s; the run's budget of 1 s ends them all
+    ExternalFiles loader =
+        loader(
+            loopbackAllowed(
+                SourceReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+    long start = System.nanoTime();
+    List<String> problems = new java.util.ArrayList<>();
+    for (String query : List.of("?1", "?2", "?3")) {
+      problems.add(loader.load(root, base + "/slow.yaml" + query).problem());
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    assertThat(problems)
+        .allMatch(problem -> problem.contains("the time budget of 1 s for all remote fetches"));
   }
 }

@@ -141,8 +141,10 @@ class RemoteFilesTlsTest {
         new RemoteFiles(
             true,
             List.of(host),
+            java.util.Set.of(server.getAddress().getPort()),
             SourceReader.DEFAULT_MAX_BYTES,
             Duration.ofSeconds(5),
+            RemoteFiles.DEFAULT_BUDGET,
             loopback::equals,
             name -> new InetAddress[] {loopback},
             tls);
@@ -150,7 +152,7 @@ class RemoteFilesTlsTest {
     RemoteFiles.Decision decision = remote.decide(url);
     assertThat(decision.refusal()).isNull();
     assertThat(decision.addresses()).containsExactly(loopback);
-    return remote.fetch(url, decision.addresses());
+    return remote.fetch(url, decision.addresses(), remote.newBudget());
   }
 
   @Test

@@ -139,13 +139,15 @@ class TreeParserTest {
       })
   void refusesWhatItCannotReadInOneLine(String name, String text, String problem) {
     String unescaped = text.replace("\\n", "\n").replace("\\t", "\t");
-    assertThatThrownBy(() -> parse("bad.yaml", unescaped))
+    // a file named .json is JSON only; another name that starts with '{' may be flow-style YAML
+    String file = problem.contains("JSON") ? "bad.json" : "bad.yaml";
+    assertThatThrownBy(() -> parse(file, unescaped))
         .isInstanceOf(SourceException.class)
         .satisfies(
             e -> {
               String line = ((SourceException) e).oneLine();
               assertThat(line)
-                  .startsWith("bad.yaml")
+                  .startsWith(file)
                   .contains("error: ")
                   .contains(problem)
                   .doesNotContain("\n");
@@ -192,5 +194,63 @@ class TreeParserTest {
   void aNonBmpCharacterCountsAsTwoColumns() throws SourceException {
     ParsedFile file = parse("spec.yaml", "a: {t: \"\uD83D\uDE00\", k: 1}\n");
     assertThat(file.index().region("/a/k").startColumn()).isEqualTo(14);
+  }
+
+  @Test
+  void flowStyleYamlAndExplicitKeysAreYaml() throws SourceException {
+    String flow = "{openapi: 3.0.3, info: {title: x, version: '1'}, paths: {}}\n";
+    assertThat(parse("flow.yaml", flow).root().get("openapi").asText()).isEqualTo("3.0.3");
+    assertThat(parse("-", flow).root().get("info").get("title").asText()).isEqualTo("x");
+    assertThatThrownBy(() -> parse("flow.json", flow)).hasMessageContaining("invalid JSON");
+    assertThat(parse("explicit.yaml", "? openapi\n: 3.0.3\n").root().get("openapi").asText())
+        .isEqualTo("3.0.3");
+  }
+
+  @Test
+  void aControlCharacterFarIntoTheFileIsNamedWithItsPlace() {
+    String text = "openapi: 3.0.3\n" + "x: padding\n".repeat(1000) + "info:\n  title: a\u0000b\n";
+    assertThatThrownBy(() -> parse("late.yaml", text))
+        .isInstanceOfSatisfying(
+            SourceException.class,
+            e -> {
+              assertThat(e.oneLine())
+                  .isEqualTo(
+                      "late.yaml:1003:11: error: invalid YAML: the control character U+0000 is"
+                          + " not allowed in YAML text");
+            });
+  }
+
+  @Test
+  void utf32IsRefusedByName() {
+    for (byte[] bom :
+        new byte[][] {{0, 0, (byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE, 0, 0}}) {
+      byte[] text = java.util.Arrays.copyOf(bom, 12);
+      text[7] = 'a';
+      assertThatThrownBy(() -> SourceReader.decode(text, "wide.yaml"))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> assertThat(e.oneLine()).startsWith("wide.yaml:1:1: error: UTF-32 text"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "JSON token    | bad.json  | '{\"a\": s3cr3t}'                  | 1:7: error: invalid JSON: Unrecognized token: was expecting",
+        "JSON char     | bad.json  | '{\"a\": 1 s3cr3t}'                | 1:9: error: invalid JSON: Unexpected character: was expecting comma to separate Object entries",
+        "YAML tab      | bad.yaml  | 'a:\n\ts3cr3t: 1\n'                | 2:1: error: invalid YAML: found character that cannot start any token",
+        "YAML tag      | bad.yaml  | 'a: !s3cr3t!x 1\n'                  | 1:4: error: invalid YAML: found undefined tag handle",
+        "YAML escape   | bad.yaml  | 'a: \"\\qs3cr3t\"\n'               | 1:6: error: invalid YAML: found unknown escape character",
+        "YAML alias    | bad.yaml  | 'a: *s3cr3t\n'                      | 1:4: error: invalid YAML: found undefined alias",
+        "YAML scalar   | bad.yaml  | 'a: ''x'' s3cr3t\\n'                  | '1:8: error: invalid YAML: expected <block end>, but found ''<scalar>'''",
+        "YAML token    | bad.yaml  | 'a: b\ns3cr3t\n'                   | 3:1: error: invalid YAML: could not find expected ':'"
+      })
+  void parseErrorsNameThePlaceAndNeverQuoteTheFile(
+      String name, String file, String text, String expected) {
+    String unescaped = text.replace("\\n", "\n").replace("\\t", "\t");
+    assertThatThrownBy(() -> parse(file, unescaped))
+        .isInstanceOfSatisfying(
+            SourceException.class, e -> assertThat(e.oneLine()).isEqualTo(file + ":" + expected));
   }
 }

@@ -1,0 +1,101 @@
+package io.github.threatlint.core.output;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one way threatlint writes a file (reports, the baseline, the threat report), for the command
+ * line and the Maven plugin. A checkout under review may hold symbolic links where outputs go: a
+ * link named as the output, or a folder on its way, pointing at a file of the user's elsewhere. So:
+ *
+ * <ul>
+ *   <li>a path inside the confining folder (the working directory) must stay inside it once the
+ *       links of its folders are resolved; otherwise nothing is written and the error says why;
+ *   <li>the text goes to a new temporary file in the target's folder, which is then renamed to the
+ *       target's name: a symbolic link there is replaced, never written through, and a reader sees
+ *       the old file or the new one, never half of it.
+ * </ul>
+ *
+ * A path outside the confining folder is written as named (the user chose it), also by renaming.
+ */
+public final class OutputFile {
+  /** What is written into the file. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  private OutputFile() {}
+
+  /**
+   * Writes {@code content} as UTF-8 to {@code target}, creating its folders.
+   *
+   * @param confinement a target named inside this folder is not written through a symbolic link
+   *     that leaves it
+   * @throws IOException with a one-line message when the target is refused or cannot be written
+   */
+  public static void write(Path target, Path confinement, Content content) throws IOException {
+    Path file = target.toAbsolutePath().normalize();
+    Path folder = file.getParent();
+    if (folder == null || file.getFileName() == null) {
+      throw new IOException("it names no file");
+    }
+    Path base = confinement.toAbsolutePath().normalize();
+    if (file.startsWith(base)) {
+      Path existing = folder;
+      while (!Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      Path realBase = base.toRealPath();
+      Path real = existing.toRealPath();
+      if (!real.startsWith(realBase)) {
+        throw new IOException(
+            "its folder "
+                + base.relativize(existing)
+                + " is, or goes through, a symbolic link to "
+                + real
+                + ", outside "
+                + realBase
+                + "; nothing is written through a link that leaves it");
+      }
+    }
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("it is a folder");
+    }
+    Files.createDirectories(folder);
+    Path temporary =
+        folder.resolve(
+            "."
+                + file.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+    try {
+      // CREATE_NEW fails on an existing name, a symbolic link included: the file is ours
+      try (Writer writer =
+          new OutputStreamWriter(
+              Files.newOutputStream(
+                  temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              StandardCharsets.UTF_8)) {
+        content.writeTo(writer);
+      }
+      try {
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.threatlint.core.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Outputs are never written through a symbolic link of the checkout. */
+class OutputFileTest {
+  @TempDir Path temp;
+  private Path checkout;
+  private Path secret;
+
+  @BeforeEach
+  void links() throws IOException {
+    checkout = Files.createDirectories(temp.resolve("checkout"));
+    Files.createDirectories(temp.resolve("outside"));
+    secret = Files.writeString(temp.resolve("outside/secret.txt"), "keep");
+  }
+
+  @Test
+  void aLinkNamedAsTheOutputIsReplacedNotWrittenThrough() throws IOException {
+    Path link = Files.createSymbolicLink(checkout.resolve("report.sarif"), secret);
+    OutputFile.write(link, checkout, writer -> writer.write("report"));
+    assertThat(secret).hasContent("keep");
+    assertThat(Files.isSymbolicLink(link)).isFalse();
+    assertThat(link).hasContent("report");
+    assertThat(checkout.toFile().list()).containsExactly("report.sarif");
+  }
+
+  @Test
+  void aFolderLinkThatLeavesTheCheckoutIsRefused() throws IOException {
+    Files.createSymbolicLink(checkout.resolve("out"), temp.resolve("outside"));
+    assertThatThrownBy(
+            () -> OutputFile.write(checkout.resolve("out/secret.txt"), checkout, w -> w.write("x")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("its folder out is, or goes through, a symbolic link to ")
+        .hasMessageContaining("outside");
+    assertThatThrownBy(
+            () ->
+                OutputFile.write(
+                    checkout.resolve("out/new/report.txt"), checkout, w -> w.write("x")))
+        .hasMessageContaining("symbolic link");
+    assertThat(secret).hasContent("keep");
+    assertThat(temp.resolve("outside/new")).doesNotExist();
+  }
+
+  @Test
+  void aFolderLinkInsideTheCheckoutAndAPathNamedOutsideAreWritten() throws IOException {
+    Path reports = Files.createDirectories(checkout.resolve("build/reports"));
+    Files.createSymbolicLink(checkout.resolve("reports"), reports);
+    OutputFile.write(checkout.resolve("reports/a.txt"), checkout, w -> w.write("a"));
+    assertThat(reports.resolve("a.txt")).hasContent("a");
+    OutputFile.write(temp.resolve("elsewhere/b.txt"), checkout, w -> w.write("b"));
+    assertThat(temp.resolve("elsewhere/b.txt")).hasContent("b");
+  }
+
+  @Test
+  void aFolderIsNotReplaced() throws IOException {
+    Files.createDirectories(checkout.resolve("report.json"));
+    assertThatThrownBy(() -> OutputFile.write(checkout.resolve("report.json"), checkout, w -> {}))
+        .hasMessage("it is a folder");
+  }
+}
