@@ -218,12 +218,19 @@ public final class SpecFinder {
    * parsed once, when a root document references it.
    */
   public boolean isRootDocument(Path file) {
-    String text;
     try {
-      text = reader.read(file, file.toString()).text();
+      return hasRootKey(reader.read(file, file.toString()).text());
     } catch (SourceException e) {
       return false;
     }
+  }
+
+  /**
+   * True when the text, YAML or JSON, has a top-level {@code openapi} or {@code swagger} key: the
+   * test of {@link #isRootDocument}, for text that is not (or not yet) a file, as an editor's
+   * buffer.
+   */
+  public static boolean hasRootKey(String text) {
     String start = text.stripLeading();
     if (start.startsWith("\uFEFF")) {
       start = start.substring(1).stripLeading();
