@@ -100,8 +100,14 @@ final class Workspace {
    */
   private final Map<Path, Set<Path>> referenced = new HashMap<>();
 
-  /** The files that have diagnostics in the editor now, with the URI they were published on. */
-  private final Map<Path, String> published = new HashMap<>();
+  /**
+   * The files that have diagnostics in the editor now: the URI they were published on and what
+   * (touched on the analysis thread only). Only what changed is sent again: a large spec has
+   * thousands of diagnostics, and an edit changes few files.
+   */
+  private final Map<Path, Published> published = new HashMap<>();
+
+  private record Published(String uri, List<Diagnostic> diagnostics) {}
 
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private volatile LanguageClient client;
@@ -508,18 +514,24 @@ final class Workspace {
     if (brokenConfiguration != null && configurationProblem != null) {
       all.put(brokenConfiguration, List.of(Diagnostics.of(configurationProblem)));
     }
-    Map<Path, String> cleared = new HashMap<>(published);
+    Map<Path, Published> cleared = new HashMap<>(published);
     cleared.keySet().removeAll(all.keySet());
     // a closed buffer without a file is cleared on the URI it was shown on
-    cleared.values().forEach(uri -> send(uri, List.of()));
-    published.clear();
+    cleared.forEach(
+        (file, shown) -> {
+          send(shown.uri(), List.of());
+          published.remove(file);
+        });
     all.forEach(
         (file, diagnostics) -> {
           OpenDocument document = open.get(file);
-          String uri = document != null ? document.uri() : file.toUri().toString();
-          send(uri, diagnostics);
-          if (!diagnostics.isEmpty()) {
-            published.put(file, uri);
+          Published now =
+              new Published(
+                  document != null ? document.uri() : file.toUri().toString(), diagnostics);
+          Published before =
+              diagnostics.isEmpty() ? published.remove(file) : published.put(file, now);
+          if (!now.equals(before) && !(before == null && diagnostics.isEmpty())) {
+            send(now.uri(), diagnostics);
           }
         });
   }

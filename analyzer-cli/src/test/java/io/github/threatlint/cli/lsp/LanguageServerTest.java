@@ -325,6 +325,26 @@ class LanguageServerTest {
   }
 
   @Test
+  void diagnosticsAreSentAgainOnlyWhenTheyChange() throws Exception {
+    Path spec = write("spec.yaml", SPEC);
+    open(spec, SPEC);
+    client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    int sent = client.sent(spec);
+
+    change(spec, SPEC + "# a comment changes no finding\n");
+    Thread.sleep(200); // past the pause in typing: the analysis has started, the hover waits for it
+    server
+        .getTextDocumentService()
+        .hover(new HoverParams(id(spec), new Position(0, 0)))
+        .get(10, TimeUnit.SECONDS);
+    assertThat(client.sent(spec)).isEqualTo(sent);
+
+    change(spec, SPEC.replace("scheme: basic", "scheme: bearer"));
+    client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
+    assertThat(client.sent(spec)).isEqualTo(sent + 1);
+  }
+
+  @Test
   void closedDocumentsAreForgotten() throws Exception {
     for (int i = 0; i < 20; i++) {
       Path spec = write("spec" + i + ".yaml", SPEC);
@@ -465,6 +485,7 @@ class LanguageServerTest {
   /** An editor that keeps the last diagnostics of each file and the pages it was asked to show. */
   private static final class Client implements LanguageClient {
     private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+    private final Map<String, Integer> published = new ConcurrentHashMap<>();
     private final BlockingQueue<String> shown = new LinkedBlockingQueue<>();
 
     /** Waits until the file's diagnostics satisfy the condition, and returns them. */
@@ -491,7 +512,13 @@ class LanguageServerTest {
     @Override
     public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
       diagnostics.put(params.getUri(), params.getDiagnostics());
+      published.merge(params.getUri(), 1, Integer::sum);
       notifyAll();
+    }
+
+    /** How many times the file's diagnostics were sent. */
+    int sent(Path file) {
+      return published.getOrDefault(file.toUri().toString(), 0);
     }
 
     @Override
