@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * after each pause in typing, the same spec through Check.run again and again, each time with its
  * text edited (a word put into its first description) as an unsaved buffer. The request is the one
  * the language server makes (Workspace.request: the spec's folder as root and configuration
- * search, one thread, the buffer as overlay). Prints, per spec, the median wall time and the median
+ * search, two threads, the buffer as overlay). Prints, per spec, the median wall time and the median
  * CPU time of the process (all threads: walk, swagger-parser's model, GC, JIT) over the runs after
  * the warm-up, and the split of the last run.
  *
@@ -48,7 +48,7 @@ public final class Warm {
                 .files(List.of(spec))
                 .configSearchFrom(folder)
                 .root(folder)
-                .threads(1)
+                .threads(2)
                 .overlay(spec, edited)
                 .build();
         long cpuStart = os.getProcessCpuTime();

@@ -110,6 +110,10 @@ final class Workspace {
   private record Published(String uri, List<Diagnostic> diagnostics) {}
 
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+  /** The open documents whose saved file was not looked at since they were opened or saved. */
+  private final Set<Path> unsettled = ConcurrentHashMap.newKeySet();
+
   private volatile LanguageClient client;
   private volatile Path folder;
 
@@ -174,6 +178,7 @@ final class Workspace {
       open.put(
           path,
           new OpenDocument(params.getTextDocument().getUri(), params.getTextDocument().getText()));
+      unsettled.add(path);
       schedule(path, 0);
     }
 
@@ -189,6 +194,7 @@ final class Workspace {
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
+      unsettled.add(path);
       schedule(path, 0);
     }
 
@@ -196,6 +202,7 @@ final class Workspace {
     public void didClose(DidCloseTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
       open.remove(path);
+      unsettled.remove(path);
       // a closed root is forgotten; the roots that use a closed fragment read it from disk again
       submit(() -> analyseAffected(path, false));
     }
@@ -326,7 +333,13 @@ final class Workspace {
       if (document == null) {
         return;
       }
-      analyseAffected(path, isRoot(path, document));
+      // whether a saved file is a root changes only when it is saved: a large spec is not read
+      // again after each edit to tell
+      boolean root =
+          unsettled.remove(path) || !Files.isRegularFile(path)
+              ? isRoot(path, document)
+              : roots.contains(path);
+      analyseAffected(path, root);
     } catch (RuntimeException e) {
       log("analysis of " + path + " failed: " + e);
     }
@@ -444,7 +457,9 @@ final class Workspace {
             .files(List.of(root))
             .configSearchFrom(workspaceFolder)
             .root(workspaceFolder)
-            .threads(1);
+            // one document, on one worker; with a second core, swagger-parser's model is built on
+            // it while the rules run (as check does for fewer files than cores)
+            .threads(2);
     open.forEach((path, document) -> request.overlay(path, document.text()));
     if (configurationFile != null) {
       request.configFile(configurationFile, ConfigurationLoader.FILE_NAMES.get(0));
@@ -583,7 +598,12 @@ final class Workspace {
     analysis.execute(
         () ->
             held.complete(
-                open.size() + roots.size() + byRoot.size() + referenced.size() + pending.size()));
+                open.size()
+                    + roots.size()
+                    + byRoot.size()
+                    + referenced.size()
+                    + pending.size()
+                    + unsettled.size()));
     return held.join();
   }
 
