@@ -7,7 +7,9 @@ let client;
 function activate(context) {
   const [command, ...args] = vscode.workspace.getConfiguration('threatlint').get('command');
   client = new LanguageClient('threatlint', 'threatlint', { command, args }, {
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'json' }],
+    // untitled: new buffers not saved yet, analysed from their text with the workspace folder as root
+    documentSelector: ['file', 'untitled'].flatMap((scheme) =>
+      ['yaml', 'json'].map((language) => ({ scheme, language }))),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.threatlint.{yaml,yml,json}') },
   });
   context.subscriptions.push(client);

@@ -4,5 +4,8 @@ rem Java 17 or later: %JAVA_HOME%\bin\java.exe, else java on the PATH. THREATLIN
 setlocal
 set "THREATLINT_HOME=%~dp0.."
 if defined JAVA_HOME (set "THREATLINT_JAVA=%JAVA_HOME%\bin\java.exe") else (set "THREATLINT_JAVA=java")
-"%THREATLINT_JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
+rem C1 only for a short analysis; the language server (lsp) runs for hours, where C2 pays back its compile time.
+set "THREATLINT_TIERS=-XX:TieredStopAtLevel=1"
+if "%~1"=="lsp" set "THREATLINT_TIERS=-XX:+TieredCompilation"
+"%THREATLINT_JAVA%" -XX:+UseSerialGC %THREATLINT_TIERS% -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
 exit /b %ERRORLEVEL%

@@ -1,5 +1,6 @@
 package io.github.threatlint.cli.lsp;
 
+import com.google.gson.JsonPrimitive;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.check.CheckException;
@@ -34,7 +35,23 @@ final class Diagnostics {
     Diagnostic diagnostic =
         new Diagnostic(range, finding.message(), severity(finding), SOURCE, finding.ruleId());
     diagnostic.setCodeDescription(new DiagnosticCodeDescription(docsUrl.of(finding.ruleId())));
+    // the node's pointer comes back with the diagnostic in a code action request: where to suppress
+    diagnostic.setData(finding.pointer());
     return diagnostic;
+  }
+
+  /**
+   * The pointer of the node a finding's diagnostic is on: its data as sent, or (once through JSON)
+   * as the client returns it; null when the client dropped it.
+   */
+  static String pointer(Diagnostic diagnostic) {
+    Object data = diagnostic.getData();
+    if (data instanceof String pointer) {
+      return pointer;
+    }
+    return data instanceof JsonPrimitive primitive && primitive.isString()
+        ? primitive.getAsString()
+        : null;
   }
 
   /**

@@ -62,6 +62,11 @@ public final class ThreatlintLanguageServer implements LanguageServer, LanguageC
     return server.shutDown;
   }
 
+  /** The open documents and their analyses (for tests of what the server holds). */
+  Workspace workspace() {
+    return workspace;
+  }
+
   @Override
   public void connect(LanguageClient client) {
     workspace.connect(client);

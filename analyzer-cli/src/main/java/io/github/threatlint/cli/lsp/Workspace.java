@@ -19,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,12 +94,34 @@ final class Workspace {
    */
   private final Map<Path, Map<Path, List<Diagnostic>>> byRoot = new HashMap<>();
 
-  /** The files that have diagnostics in the editor now. */
-  private final Set<Path> published = new HashSet<>();
+  /**
+   * The local files each root's last analysis read or looked for through references (touched on the
+   * analysis thread only): a change to one of them re-analyses that root, and no other.
+   */
+  private final Map<Path, Set<Path>> referenced = new HashMap<>();
+
+  /**
+   * The files that have diagnostics in the editor now: the URI they were published on and what
+   * (touched on the analysis thread only). Only what changed is sent again: a large spec has
+   * thousands of diagnostics, and an edit changes few files.
+   */
+  private final Map<Path, Published> published = new HashMap<>();
+
+  private record Published(String uri, List<Diagnostic> diagnostics) {}
 
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+  /** The open documents whose saved file was not looked at since they were opened or saved. */
+  private final Set<Path> unsettled = ConcurrentHashMap.newKeySet();
+
   private volatile LanguageClient client;
   private volatile Path folder;
+
+  /**
+   * The folder of unsaved buffers when the editor opened no workspace folder, made on first use.
+   */
+  private Path noFolder;
+
   private volatile DocsUrl docsUrl = DocsUrl.DEFAULT;
 
   /**
@@ -126,9 +148,9 @@ final class Workspace {
   @SuppressWarnings("deprecation")
   static Path folder(InitializeParams params) {
     if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
-      return path(params.getWorkspaceFolders().get(0).getUri());
+      return filePath(params.getWorkspaceFolders().get(0).getUri());
     }
-    return params.getRootUri() == null ? null : path(params.getRootUri());
+    return params.getRootUri() == null ? null : filePath(params.getRootUri());
   }
 
   void open(Path workspaceFolder) {
@@ -156,6 +178,7 @@ final class Workspace {
       open.put(
           path,
           new OpenDocument(params.getTextDocument().getUri(), params.getTextDocument().getText()));
+      unsettled.add(path);
       schedule(path, 0);
     }
 
@@ -171,6 +194,7 @@ final class Workspace {
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
+      unsettled.add(path);
       schedule(path, 0);
     }
 
@@ -178,12 +202,9 @@ final class Workspace {
     public void didClose(DidCloseTextDocumentParams params) {
       Path path = path(params.getTextDocument().getUri());
       open.remove(path);
-      submit(
-          () -> {
-            roots.remove(path);
-            byRoot.remove(path);
-            analyseAll();
-          });
+      unsettled.remove(path);
+      // a closed root is forgotten; the roots that use a closed fragment read it from disk again
+      submit(() -> analyseAffected(path, false));
     }
 
     @Override
@@ -193,16 +214,16 @@ final class Workspace {
           () -> {
             List<Either<Command, CodeAction>> actions = new ArrayList<>();
             try {
-              OpenDocument document = open.get(path(params.getTextDocument().getUri()));
+              Path path = path(params.getTextDocument().getUri());
+              OpenDocument document = open.get(path);
               for (Diagnostic diagnostic : params.getContext().getDiagnostics()) {
                 String ruleId = ruleId(diagnostic);
                 if (ruleId == null) {
                   continue;
                 }
-                if (document != null) {
-                  TextEdit edit =
-                      SuppressionEdit.of(
-                          document.text(), diagnostic.getRange().getStart().getLine(), ruleId);
+                String pointer = pointer(path, diagnostic);
+                if (document != null && pointer != null) {
+                  TextEdit edit = SuppressionEdit.of(document.text(), pointer, ruleId);
                   if (edit != null) {
                     CodeAction suppress =
                         new CodeAction("Suppress " + ruleId + " with x-threatlint-ignore");
@@ -308,21 +329,60 @@ final class Workspace {
         analyseAll();
         return;
       }
-      if (!open.containsKey(path)) {
+      OpenDocument document = open.get(path);
+      if (document == null) {
         return;
       }
-      // a root as check tells one: by the saved file (a new buffer counts once it is saved)
-      if (new SpecFinder(folderOf(path), SourceReader.DEFAULT_MAX_BYTES).isRootDocument(path)) {
-        roots.add(path);
-        analyse(path);
-        publish();
-      } else {
-        roots.remove(path);
-        byRoot.remove(path);
-        analyseAll();
-      }
+      // whether a saved file is a root changes only when it is saved: a large spec is not read
+      // again after each edit to tell
+      boolean root =
+          unsettled.remove(path) || !Files.isRegularFile(path)
+              ? isRoot(path, document)
+              : roots.contains(path);
+      analyseAffected(path, root);
     } catch (RuntimeException e) {
       log("analysis of " + path + " failed: " + e);
+    }
+  }
+
+  /**
+   * A root as check tells one, by its saved file; a buffer that has no file yet, by its text. The
+   * saved file decides while there is one, so that text made invalid by typing does not turn a root
+   * into a fragment.
+   */
+  private static boolean isRoot(Path path, OpenDocument document) {
+    return Files.isRegularFile(path)
+        ? new SpecFinder(path.getParent(), SourceReader.DEFAULT_MAX_BYTES).isRootDocument(path)
+        : SpecFinder.hasRootKey(document.text());
+  }
+
+  /**
+   * Analyses what a change of {@code path} affects: itself when it is an open root, and the roots
+   * whose last analysis read or looked for it (it may be their fragment, or a root they reference).
+   * A file that is no open root any more is forgotten as a root.
+   */
+  private void analyseAffected(Path path, boolean isOpenRoot) {
+    if (isOpenRoot) {
+      roots.add(path);
+    } else if (roots.remove(path)) {
+      byRoot.remove(path);
+      referenced.remove(path);
+    }
+    Path real = realPath(path);
+    for (Path root : List.copyOf(roots)) {
+      Set<Path> files = referenced.getOrDefault(root, Set.of());
+      if (root.equals(path) || files.contains(path) || files.contains(real)) {
+        analyse(root);
+      }
+    }
+    publish();
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
     }
   }
 
@@ -384,6 +444,11 @@ final class Workspace {
       onFile.add(Diagnostics.of(error));
     }
     byRoot.put(root, diagnostics);
+    referenced.put(
+        root,
+        result
+            .referencedFiles()
+            .getOrDefault(CheckRequest.displayPath(workspaceFolder, root), Set.of()));
   }
 
   private CheckRequest request(Path root, Path workspaceFolder, Path configurationFile) {
@@ -392,7 +457,9 @@ final class Workspace {
             .files(List.of(root))
             .configSearchFrom(workspaceFolder)
             .root(workspaceFolder)
-            .threads(1);
+            // one document, on one worker; with a second core, swagger-parser's model is built on
+            // it while the rules run (as check does for fewer files than cores)
+            .threads(2);
     open.forEach((path, document) -> request.overlay(path, document.text()));
     if (configurationFile != null) {
       request.configFile(configurationFile, ConfigurationLoader.FILE_NAMES.get(0));
@@ -462,24 +529,29 @@ final class Workspace {
     if (brokenConfiguration != null && configurationProblem != null) {
       all.put(brokenConfiguration, List.of(Diagnostics.of(configurationProblem)));
     }
-    Set<Path> cleared = new HashSet<>(published);
-    cleared.removeAll(all.keySet());
-    for (Path file : cleared) {
-      send(file, List.of());
-    }
-    published.clear();
+    Map<Path, Published> cleared = new HashMap<>(published);
+    cleared.keySet().removeAll(all.keySet());
+    // a closed buffer without a file is cleared on the URI it was shown on
+    cleared.forEach(
+        (file, shown) -> {
+          send(shown.uri(), List.of());
+          published.remove(file);
+        });
     all.forEach(
         (file, diagnostics) -> {
-          send(file, diagnostics);
-          if (!diagnostics.isEmpty()) {
-            published.add(file);
+          OpenDocument document = open.get(file);
+          Published now =
+              new Published(
+                  document != null ? document.uri() : file.toUri().toString(), diagnostics);
+          Published before =
+              diagnostics.isEmpty() ? published.remove(file) : published.put(file, now);
+          if (!now.equals(before) && !(before == null && diagnostics.isEmpty())) {
+            send(now.uri(), diagnostics);
           }
         });
   }
 
-  private void send(Path file, List<Diagnostic> diagnostics) {
-    OpenDocument document = open.get(file);
-    String uri = document != null ? document.uri() : file.toUri().toString();
+  private void send(String uri, List<Diagnostic> diagnostics) {
     LanguageClient languageClient = client;
     if (languageClient != null) {
       languageClient.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
@@ -497,6 +569,42 @@ final class Workspace {
           found.complete(diagnostics);
         });
     return found.join();
+  }
+
+  /**
+   * The pointer of a diagnostic's node: from its data, else from the diagnostic of the same rule
+   * and range that was published (for clients that do not return the data).
+   */
+  private String pointer(Path file, Diagnostic diagnostic) {
+    String pointer = Diagnostics.pointer(diagnostic);
+    if (pointer != null) {
+      return pointer;
+    }
+    for (Diagnostic published : diagnosticsOn(file)) {
+      if (published.getRange().equals(diagnostic.getRange())
+          && Objects.equals(ruleId(published), ruleId(diagnostic))) {
+        return Diagnostics.pointer(published);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How many entries the server keeps for documents (open texts, roots, their diagnostics and
+   * referenced files, pending analyses): zero once every document is closed and analysed.
+   */
+  int documentsHeld() {
+    CompletableFuture<Integer> held = new CompletableFuture<>();
+    analysis.execute(
+        () ->
+            held.complete(
+                open.size()
+                    + roots.size()
+                    + byRoot.size()
+                    + referenced.size()
+                    + pending.size()
+                    + unsettled.size()));
+    return held.join();
   }
 
   private RuleDescriptor rule(String ruleId) {
@@ -520,8 +628,42 @@ final class Workspace {
     return workspaceFolder.resolve(displayPath).toAbsolutePath().normalize();
   }
 
-  static Path path(String uri) {
+  static Path filePath(String uri) {
     return Path.of(URI.create(uri)).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The file a document stands for: the file of a {@code file:} URI; for a buffer that has no file
+   * ({@code untitled:}), a file of that name in the workspace folder, so that its relative
+   * references start from the folder and stay inside it.
+   */
+  private Path path(String uri) {
+    if ("file".equalsIgnoreCase(URI.create(uri).getScheme())) {
+      return filePath(uri);
+    }
+    return unsavedFolder().resolve(uri.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  /**
+   * Where buffers without a file are: the workspace folder, or without one an empty folder of their
+   * own (their references then reach nothing).
+   */
+  private Path unsavedFolder() {
+    Path workspaceFolder = folder;
+    if (workspaceFolder != null) {
+      return workspaceFolder;
+    }
+    synchronized (this) {
+      if (noFolder == null) {
+        try {
+          noFolder = Files.createTempDirectory("threatlint-lsp-");
+          noFolder.toFile().deleteOnExit();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return noFolder;
+    }
   }
 
   private void log(String message) {

@@ -97,6 +97,7 @@ class LanguageServerTest {
   @TempDir Path folder;
 
   private final Client client = new Client();
+  private ThreatlintLanguageServer threatlint;
   private LanguageServer server;
   private Future<Void> serverListening;
   private Future<Void> clientListening;
@@ -112,7 +113,7 @@ class LanguageServerTest {
     OutputStream clientOut = Channels.newOutputStream(toServer.sink());
     InputStream clientIn = Channels.newInputStream(toClient.source());
     OutputStream serverOut = Channels.newOutputStream(toClient.sink());
-    ThreatlintLanguageServer threatlint = new ThreatlintLanguageServer(20);
+    threatlint = new ThreatlintLanguageServer(20);
     Launcher<LanguageClient> serverLauncher =
         LSPLauncher.createServerLauncher(threatlint, serverIn, serverOut);
     threatlint.connect(serverLauncher.getRemoteProxy());
@@ -206,9 +207,9 @@ class LanguageServerTest {
         .isEqualTo(
             """
         basicAuth:
-          type: http
           x-threatlint-ignore:
             http-basic-auth: %s
+          type: http
           scheme: basic
         """
                 .formatted(SuppressionEdit.REASON_PLACEHOLDER));
@@ -230,6 +231,135 @@ class LanguageServerTest {
                 explain.getCommand().getCommand(), explain.getCommand().getArguments()))
         .get(10, TimeUnit.SECONDS);
     assertThat(client.shown.poll(10, TimeUnit.SECONDS)).endsWith("/docs/rules/http-basic-auth.md");
+  }
+
+  @Test
+  void aJsonSpecsFindingInAListGetsItsSuppressionInTheListItem() throws Exception {
+    String json =
+        """
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "Accounts", "version": "1.0.0"},
+            "servers": [
+                {
+                    "url": "http://api.example.com"
+                }
+            ],
+            "paths": {}
+        }
+        """;
+    Path spec = write("spec.json", json);
+    open(spec, json);
+    Diagnostic plain =
+        single(
+            client.await(spec, diagnostics -> hasRule(diagnostics, "transport-not-https")),
+            "transport-not-https");
+
+    String suppressed = apply(json, suppressionEdits(spec, plain));
+    assertThat(suppressed)
+        .contains(
+            """
+                {
+                    "x-threatlint-ignore": {
+                        "transport-not-https": "%s"
+                    },
+                    "url": "http://api.example.com"
+                }
+        """
+                .formatted(SuppressionEdit.REASON_PLACEHOLDER));
+    change(spec, suppressed);
+    List<Diagnostic> after =
+        client.await(spec, diagnostics -> !hasRule(diagnostics, "transport-not-https"));
+    assertThat(after)
+        .noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error && d.getCode() == null);
+  }
+
+  @Test
+  void anUnsavedBufferIsAnalysedFromItsTextWithReferencesFromTheWorkspaceFolder() throws Exception {
+    Path fragment = write("schemes.yaml", FRAGMENT);
+    String untitled = "untitled:Untitled-1";
+    String text = ROOT_WITH_FRAGMENT + "    outside:\n      $ref: ../outside.yaml#/basicAuth\n";
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(untitled, "yaml", ++version, text)));
+    client.await(fragment, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    List<Diagnostic> own = client.await(untitled, diagnostics -> !diagnostics.isEmpty());
+    assertThat(own).anyMatch(d -> d.getMessage().contains("outside the root folder"));
+
+    // a file the editor has not saved yet is its text too
+    Path unsaved = folder.resolve("new.yaml");
+    open(unsaved, SPEC);
+    client.await(unsaved, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+
+    server
+        .getTextDocumentService()
+        .didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(untitled)));
+    client.await(untitled, List::isEmpty);
+    client.await(fragment, List::isEmpty);
+  }
+
+  @Test
+  void editingAFragmentAnalysesOnlyTheRootsThatUseIt() throws Exception {
+    Path root = write("openapi.yaml", ROOT_WITH_FRAGMENT);
+    Path fragment = write("schemes.yaml", FRAGMENT);
+    Path other = write("other.yaml", SPEC);
+    open(root, ROOT_WITH_FRAGMENT);
+    open(other, SPEC);
+    client.await(fragment, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    client.await(other, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+
+    // the configuration changes on disk unannounced: only a root analysed again sees it
+    write(".threatlint.yaml", "rules:\n  http-basic-auth: off\n");
+    open(fragment, FRAGMENT);
+    change(fragment, FRAGMENT + "# edited\n");
+    client.await(fragment, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
+    Hover stillThere =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(id(other), new Position(9, 16)))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(stillThere).as("the other root was not analysed again").isNotNull();
+    assertThat(hasRule(client.diagnostics.get(other.toUri().toString()), "http-basic-auth"))
+        .isTrue();
+  }
+
+  @Test
+  void diagnosticsAreSentAgainOnlyWhenTheyChange() throws Exception {
+    Path spec = write("spec.yaml", SPEC);
+    open(spec, SPEC);
+    client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    int sent = client.sent(spec);
+
+    change(spec, SPEC + "# a comment changes no finding\n");
+    Thread.sleep(200); // past the pause in typing: the analysis has started, the hover waits for it
+    server
+        .getTextDocumentService()
+        .hover(new HoverParams(id(spec), new Position(0, 0)))
+        .get(10, TimeUnit.SECONDS);
+    assertThat(client.sent(spec)).isEqualTo(sent);
+
+    change(spec, SPEC.replace("scheme: basic", "scheme: bearer"));
+    client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
+    assertThat(client.sent(spec)).isEqualTo(sent + 1);
+  }
+
+  @Test
+  void closedDocumentsAreForgotten() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      Path spec = write("spec" + i + ".yaml", SPEC);
+      open(spec, SPEC);
+    }
+    client.await(
+        folder.resolve("spec19.yaml"), diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    assertThat(threatlint.workspace().documentsHeld()).isPositive();
+    for (int i = 0; i < 20; i++) {
+      server
+          .getTextDocumentService()
+          .didClose(new DidCloseTextDocumentParams(id(folder.resolve("spec" + i + ".yaml"))));
+    }
+    client.await(folder.resolve("spec19.yaml"), List::isEmpty);
+    assertThat(threatlint.workspace().documentsHeld()).isZero();
   }
 
   @Test
@@ -307,20 +437,35 @@ class LanguageServerTest {
     return new TextDocumentIdentifier(file.toUri().toString());
   }
 
+  /** The edits of the suppression code action offered for the diagnostic. */
+  private List<TextEdit> suppressionEdits(Path file, Diagnostic diagnostic) throws Exception {
+    return server
+        .getTextDocumentService()
+        .codeAction(
+            new CodeActionParams(
+                id(file), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))))
+        .get(10, TimeUnit.SECONDS)
+        .stream()
+        .map(Either::getRight)
+        .filter(action -> action.getTitle().startsWith("Suppress"))
+        .findFirst()
+        .orElseThrow()
+        .getEdit()
+        .getChanges()
+        .get(file.toUri().toString());
+  }
+
   /** The text with the edits made, edits being insertions (what the suppression makes). */
   private static String apply(String text, List<TextEdit> edits) {
     assertThat(edits).hasSize(1);
     TextEdit edit = edits.get(0);
     assertThat(edit.getRange().getStart()).isEqualTo(edit.getRange().getEnd());
-    String[] lines = text.split("\n", -1);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
-      if (i == edit.getRange().getStart().getLine()) {
-        out.append(edit.getNewText());
-      }
-      out.append(lines[i]).append(i < lines.length - 1 ? "\n" : "");
+    int offset = 0;
+    for (int i = 0; i < edit.getRange().getStart().getLine(); i++) {
+      offset = text.indexOf('\n', offset) + 1;
     }
-    return out.toString();
+    offset += edit.getRange().getStart().getCharacter();
+    return text.substring(0, offset) + edit.getNewText() + text.substring(offset);
   }
 
   private static boolean hasRule(List<Diagnostic> diagnostics, String ruleId) {
@@ -340,20 +485,26 @@ class LanguageServerTest {
   /** An editor that keeps the last diagnostics of each file and the pages it was asked to show. */
   private static final class Client implements LanguageClient {
     private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+    private final Map<String, Integer> published = new ConcurrentHashMap<>();
     private final BlockingQueue<String> shown = new LinkedBlockingQueue<>();
 
     /** Waits until the file's diagnostics satisfy the condition, and returns them. */
-    synchronized List<Diagnostic> await(Path file, Predicate<List<Diagnostic>> condition)
+    List<Diagnostic> await(Path file, Predicate<List<Diagnostic>> condition)
+        throws InterruptedException {
+      return await(file.toUri().toString(), condition);
+    }
+
+    /** Waits until the diagnostics on the URI satisfy the condition, and returns them. */
+    synchronized List<Diagnostic> await(String uri, Predicate<List<Diagnostic>> condition)
         throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      String uri = file.toUri().toString();
       while (true) {
         List<Diagnostic> current = diagnostics.get(uri);
         if (current != null && condition.test(current)) {
           return current;
         }
         long left = deadline - System.nanoTime();
-        assertThat(left).as("diagnostics of %s now %s", file.getFileName(), current).isPositive();
+        assertThat(left).as("diagnostics of %s now %s", uri, current).isPositive();
         wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
       }
     }
@@ -361,7 +512,13 @@ class LanguageServerTest {
     @Override
     public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
       diagnostics.put(params.getUri(), params.getDiagnostics());
+      published.merge(params.getUri(), 1, Integer::sum);
       notifyAll();
+    }
+
+    /** How many times the file's diagnostics were sent. */
+    int sent(Path file) {
+      return published.getOrDefault(file.toUri().toString(), 0);
     }
 
     @Override

@@ -104,7 +104,8 @@ public final class Check {
         baseline,
         match,
         Duration.ofNanos(System.nanoTime() - start),
-        analyzer.timings());
+        analyzer.timings(),
+        referencedFiles.filesNamed());
   }
 
   /**

@@ -5,7 +5,10 @@ import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a check came to.
@@ -21,6 +24,9 @@ import java.time.Duration;
  *     baseline
  * @param elapsed the time the analysis took
  * @param timings where the time of this run went, by phase (and by rule when the request asked)
+ * @param referencedFiles the local files each root document's references named, by its display
+ *     path, as absolute paths (missing and refused ones included): which documents to analyse again
+ *     when one of these files changes
  */
 public record CheckResult(
     AnalysisResult result,
@@ -30,4 +36,5 @@ public record CheckResult(
     Baseline baseline,
     Baseline.Match baselineMatch,
     Duration elapsed,
-    Timings timings) {}
+    Timings timings,
+    Map<String, Set<Path>> referencedFiles) {}

@@ -266,7 +266,12 @@ public final class SpecFinder {
     }
   }
 
-  private static boolean hasRootKey(String text) {
+  /**
+   * True when the text, YAML or JSON, has a top-level {@code openapi} or {@code swagger} key at the
+   * start of a line: the first test of {@link #isRootDocument}, also for text that is not (or not
+   * yet) a file, as an editor's buffer.
+   */
+  public static boolean hasRootKey(String text) {
     String start = text.stripLeading();
     if (start.startsWith("\uFEFF")) {
       start = start.substring(1).stripLeading();

@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -63,6 +65,13 @@ public final class SpecFiles {
    */
   private final ConcurrentHashMap<Path, Located> locations = new ConcurrentHashMap<>();
 
+  /**
+   * The local files each root document's references named (by the root's display path), as absolute
+   * paths: those read, and those missing or refused too (creating or fixing one changes the
+   * document's result).
+   */
+  private final ConcurrentHashMap<String, Set<Path>> named = new ConcurrentHashMap<>();
+
   /** The URL each fetched file came from, to resolve the relative references inside it. */
   private final Map<ParsedFile, URI> remoteOrigins =
       Collections.synchronizedMap(new IdentityHashMap<>());
@@ -97,8 +106,23 @@ public final class SpecFiles {
    * name).
    */
   public ExternalFiles forDocument(ParsedFile rootDocument) {
-    Document document = new Document(rootDocument, realPath(rootDocument));
+    Document document =
+        new Document(
+            rootDocument,
+            realPath(rootDocument),
+            named.computeIfAbsent(
+                rootDocument.displayPath(), displayPath -> ConcurrentHashMap.newKeySet()));
     return (from, location) -> load(document, from, location);
+  }
+
+  /**
+   * The local files the references of each root document analysed so far named, by the root's
+   * display path: as written (normalized) and, when they exist, as real paths.
+   */
+  public Map<String, Set<Path>> filesNamed() {
+    Map<String, Set<Path>> copy = new TreeMap<>();
+    named.forEach((displayPath, files) -> copy.put(displayPath, Set.copyOf(files)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** A path's real path, or why it is not read. */
@@ -108,7 +132,7 @@ public final class SpecFiles {
    * A root document and its real path (null for standard input), so a reference back to it finds
    * it.
    */
-  private record Document(ParsedFile file, Path realPath) {}
+  private record Document(ParsedFile file, Path realPath, Set<Path> named) {}
 
   private static Path realPath(ParsedFile file) {
     try {
@@ -179,11 +203,13 @@ public final class SpecFiles {
               + shownRoot()
               + "; it was not read (choose the root with --root)");
     }
+    rootDocument.named().add(target);
     Located located = locations.computeIfAbsent(target, this::locate);
     if (located.problem() != null) {
       return Loaded.refused(located.problem());
     }
     Path real = located.real();
+    rootDocument.named().add(real);
     if (real.equals(rootDocument.realPath())) {
       return new Loaded(rootDocument.file(), null, false);
     }

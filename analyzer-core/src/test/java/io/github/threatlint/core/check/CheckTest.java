@@ -121,6 +121,26 @@ class CheckTest {
   }
 
   @Test
+  void theResultNamesTheFilesEachDocumentsReferencesRead() throws Exception {
+    Path api =
+        write(
+            "api.yaml",
+            spec("a")
+                + "components:\n  schemas:\n    Part: {$ref: 'part.yaml'}\n"
+                + "    Gone: {$ref: 'gone.yaml'}\n");
+    write("part.yaml", "type: object\n");
+    Path other = write("other.yaml", spec("b"));
+
+    CheckResult check =
+        Check.run(CheckRequest.builder(project, CATALOG).files(List.of(api, other)).build());
+
+    // a missing file is named too: creating it changes the result
+    assertThat(check.referencedFiles().get("api.yaml"))
+        .contains(project.resolve("part.yaml"), project.resolve("gone.yaml"));
+    assertThat(check.referencedFiles().getOrDefault("other.yaml", java.util.Set.of())).isEmpty();
+  }
+
+  @Test
   void repeatedRunsInOneProcessGiveTheSameResult() throws Exception {
     Path api = write("api.yaml", spec("again"));
     CheckRequest request = CheckRequest.builder(project, CATALOG).files(List.of(api)).build();

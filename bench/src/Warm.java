@@ -1,0 +1,77 @@
+import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.check.CheckResult;
+import io.github.threatlint.rules.BuiltInRules;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The warm measurement of the benchmark: in one JVM, as the language server analyses a document
+ * after each pause in typing, the same spec through Check.run again and again, each time with its
+ * text edited (a word put into its first description) as an unsaved buffer. The request is the one
+ * the language server makes (Workspace.request: the spec's folder as root and configuration
+ * search, two threads, the buffer as overlay). Prints, per spec, the median wall time and the median
+ * CPU time of the process (all threads: walk, swagger-parser's model, GC, JIT) over the runs after
+ * the warm-up, and the split of the last run.
+ *
+ * <pre>Warm WARMUP RUNS SPEC...</pre>
+ */
+public final class Warm {
+  private static final Pattern FIRST_DESCRIPTION =
+      Pattern.compile("(\"?description\"?: \"?)(?=[A-Za-z])");
+
+  public static void main(String[] args) throws Exception {
+    int warmup = Integer.parseInt(args[0]);
+    int runs = Integer.parseInt(args[1]);
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    for (String name : Arrays.asList(args).subList(2, args.length)) {
+      Path spec = Path.of(name).toAbsolutePath().normalize();
+      Path folder = spec.getParent();
+      String text = Files.readString(spec);
+      Matcher description = FIRST_DESCRIPTION.matcher(text);
+      if (!description.find()) {
+        throw new IllegalArgumentException(spec + " has no description to edit");
+      }
+      int at = description.end();
+      long[] wall = new long[runs];
+      long[] cpu = new long[runs];
+      CheckResult last = null;
+      for (int i = -warmup; i < runs; i++) {
+        String edited = text.substring(0, at) + "Edited " + i + " " + text.substring(at);
+        CheckRequest request =
+            CheckRequest.builder(folder, BuiltInRules.all())
+                .files(List.of(spec))
+                .configSearchFrom(folder)
+                .root(folder)
+                .threads(2)
+                .overlay(spec, edited)
+                .build();
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        last = Check.run(request);
+        if (i >= 0) {
+          wall[i] = System.nanoTime() - start;
+          cpu[i] = os.getProcessCpuTime() - cpuStart;
+        }
+      }
+      System.out.printf(
+          "%s %d %d %d %s%n",
+          spec.getFileName(),
+          median(wall) / 1_000_000,
+          median(cpu) / 1_000_000,
+          last.result().findings().size(),
+          last.timings().summary().replace(' ', ','));
+    }
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
