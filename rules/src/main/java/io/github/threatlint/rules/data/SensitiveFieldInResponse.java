@@ -23,7 +23,7 @@ import java.util.Map;
             + "client secret, security answer) that is not writeOnly: the API documents that it returns the secret, to the "
             + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
             + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
-    level = Level.ERROR,
+    level = Level.WARNING,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},
