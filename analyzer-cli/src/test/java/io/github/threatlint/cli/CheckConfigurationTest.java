@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class CheckConfigurationTest {
   /**
-   * Three operations without authentication; the security scheme exists, so only
-   * operation-security-missing reports.
+   * Three operations without authentication beside one that requires the scheme: each open
+   * operation is its own finding of operation-security-missing (a document that requires its scheme
+   * nowhere would be one finding for the document).
    */
   private static final String SPEC =
       """
@@ -38,6 +39,10 @@ class CheckConfigurationTest {
             responses: {'200': {description: ok}}
           post:
             responses: {'201': {description: created}}
+        /profile:
+          get:
+            security: [{oauth: []}]
+            responses: {'200': {description: ok}}
       components:
         securitySchemes:
           oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://example.com/token', scopes: {}}}}
@@ -235,6 +240,10 @@ class CheckConfigurationTest {
                 post:
                     responses: {'201': {description: created}}
                 get:
+                    responses: {'200': {description: ok}}
+            /profile:
+                get:
+                    security: [{oauth: []}]
                     responses: {'200': {description: ok}}
         """;
     write("specs/api.yaml", reformatted);

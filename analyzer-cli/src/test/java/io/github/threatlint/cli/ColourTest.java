@@ -23,7 +23,8 @@ class ColourTest {
     Files.writeString(
         dir.resolve("api.yaml"),
         "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
-            + "      responses:\n        '200': {description: ok}\n");
+            + "      responses:\n        '200': {description: ok}\n"
+            + "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\n");
     String[] args = new String[options.length + 2];
     args[0] = "check";
     System.arraycopy(options, 0, args, 1, options.length);

@@ -30,7 +30,10 @@ class GitHubActionTest {
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final Path SCRIPT = REPOSITORY.resolve("scripts/github-action");
 
-  /** A spec whose public operation (line 6) is an error and whose missing 429 is a warning. */
+  /**
+   * A spec whose public operation (line 6: its empty security opts out of the declared scheme) is
+   * an error and whose missing 429 is a warning.
+   */
   static final String PUBLIC_OPERATION =
       """
       openapi: 3.0.3
@@ -41,6 +44,7 @@ class GitHubActionTest {
           get:
             security: []
             responses: {'200': {description: the accounts}}
+      components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}
       """;
 
   @TempDir Path dir;

@@ -265,7 +265,8 @@ class HostileInputTest {
     Files.writeString(
         quick,
         "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /v1/a:\n    get:\n"
-            + "      responses: {'200': {description: ok}}\n");
+            + "      responses: {'200': {description: ok}}\n"
+            + "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\n");
     CliRun.run(
         "check", quick.toString()); // warms the parsers up: a cold first file can take a second
     CliRun run =
@@ -293,8 +294,13 @@ class HostileInputTest {
 
   @Test
   void tenThousandPaths() throws IOException {
+    // one operation requires the scheme, so each of the 10,000 open ones is its own finding
     StringBuilder spec =
-        new StringBuilder("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n");
+        new StringBuilder(
+            "openapi: 3.0.0\ninfo: {title: x, version: '1'}\n"
+                + "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\n"
+                + "paths:\n  /v1/secured:\n    get:\n      security: [{key: []}]\n"
+                + "      responses: {'200': {description: ok}}\n");
     for (int i = 0; i < 10_000; i++) {
       spec.append("  /v1/r")
           .append(i)

@@ -13,9 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InitCommandTest {
+  /** An open operation beside one that requires the scheme: each open one is its own finding. */
   private static final String API =
-      "openapi: 3.0.3\ninfo: {title: Accounts, version: 1.0.0}\npaths:\n  /v1/accounts:\n"
+      "openapi: 3.0.3\ninfo: {title: Accounts, version: 1.0.0}\n"
+          + "components: {securitySchemes: {apiKey: {type: apiKey, in: header, name: X-API-Key}}}\n"
+          + "paths:\n  /v1/profile:\n    get:\n      security: [{apiKey: []}]\n"
+          + "      responses:\n        '200': {description: ok}\n  /v1/accounts:\n"
           + "    get:\n      responses:\n        '200': {description: ok}\n";
+
   private static final String NEW_OPERATION =
       "  /v1/cards:\n    get:\n      responses:\n        '200': {description: ok}\n";
 
@@ -112,7 +117,7 @@ class InitCommandTest {
     CliRun later = run("check", "--baseline", "threatlint-baseline.json", "api.yaml");
     assertThat(later.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(later.out())
-        .contains("api.yaml:9:5: error [operation-security-missing] GET /v1/cards")
+        .contains("api.yaml:15:5: error [operation-security-missing] GET /v1/cards")
         .doesNotContain("GET /v1/accounts (read)");
   }
 

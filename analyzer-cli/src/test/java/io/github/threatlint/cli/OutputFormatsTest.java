@@ -178,15 +178,18 @@ class OutputFormatsTest {
 
   @Test
   void moreResultsThanGitHubTakesAreCutWithAWarningOnStderr() {
-    // one operation per path, no security anywhere: one finding per operation (only the two rules
-    // that see it run)
+    // one operation per path: the first requires the declared scheme, each of the others is open
+    // and
+    // its own finding (only the two rules that see it run)
     StringBuilder spec =
         new StringBuilder(
-            "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Big\",\"version\":\"1\"},\"paths\":{");
+            "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Big\",\"version\":\"1\"},"
+                + "\"components\":{\"securitySchemes\":{\"key\":{\"type\":\"apiKey\",\"in\":\"header\","
+                + "\"name\":\"X-Key\"}}},\"paths\":{\"/secured\":{\"get\":{\"security\":[{\"key\":[]}],"
+                + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}");
     int operations = SarifReporter.MAX_RESULTS + 1;
     for (int i = 0; i < operations; i++) {
-      spec.append(i == 0 ? "" : ",")
-          .append("\"/r")
+      spec.append(",\"/r")
           .append(i)
           .append("\":{\"get\":{\"responses\":{\"200\":{\"description\":\"ok\"}}}}");
     }
@@ -201,12 +204,12 @@ class OutputFormatsTest {
     args.add("-");
     CliRun run = CliRun.runWithInput(spec.toString(), args.toArray(String[]::new));
     assertThat(run.err())
-        .contains("threatlint: warning: SARIF lists only the 25000 most severe of 25002 findings");
+        .contains("threatlint: warning: SARIF lists only the 25000 most severe of 25001 findings");
     JsonNode sarif = SarifValidation.assertValid(run.out()).path("runs").get(0);
     assertThat(sarif.path("results")).hasSize(SarifReporter.MAX_RESULTS);
-    // the document-level finding is as severe as the others and comes first in the file
-    assertThat(sarif.path("results").get(0).path("ruleId").asText())
-        .isEqualTo("security-schemes-missing");
+    // all are as severe: the first in the file comes first
+    assertThat(sarif.path("results").get(0).path("message").path("text").asText())
+        .startsWith("GET /r0 (read)");
     assertThat(
             sarif
                 .path("invocations")

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code threatlint report} end to end with the built-in rules. Assertions rely only on the rules
- * operation-security-missing and security-schemes-missing, so rules added later do not break them.
+ * {@code threatlint report} end to end with the built-in rules. Assertions rely only on the rule
+ * security-schemes-missing (the open wealth spec declares no scheme: one finding for the document,
+ * with the operations it leaves open), so rules added later do not break them.
  */
 class ReportCommandTest {
   private static final ThreatCatalogue CATALOGUE = ThreatCatalogue.sfti();
@@ -59,16 +60,12 @@ class ReportCommandTest {
     String unauthorized = article(html, "unauthorized-access-to-data");
     assertThat(unauthorized)
         .startsWith("<article class=\"scenario findings\"")
+        .contains("<code>security-schemes-missing</code>")
         .contains(
-            "<code>operation-security-missing</code>", "<code>security-schemes-missing</code>")
-        .contains(
-            "<a class=\"mono\" href=\"../specs/wealth-open.yaml#L9\">"
+            "<a class=\"mono\" href=\"../specs/wealth-open.yaml#L1\">"
                 + spec
-                + ":9:5</a> GET /customers (read) requires no authentication")
-        .contains(
-            "<a class=\"mono\" href=\"../specs/wealth-open.yaml#L27\">"
-                + spec
-                + ":27:5</a> POST /customers (write)");
+                + ":1:1</a> The API has 3 operations but declares no security scheme, so 3 operations "
+                + "(GET /customers, POST /customers, GET /customers/{customerId})");
     assertThat(article(html, "social-engineering"))
         .startsWith("<article class=\"scenario not-assessable\"");
     assertThat(html).contains("<strong>Customer credentials</strong>", "<code>sfti</code>");
@@ -91,8 +88,8 @@ class ReportCommandTest {
     }
     assertThat(markdown)
         .containsPattern(
-            "  - \\[[^\\]]*wealth-open\\.yaml:9:5\\]\\([^)]*wealth-open\\.yaml#L9\\) "
-                + "GET /customers \\(read\\) requires no authentication");
+            "  - \\[[^\\]]*wealth-open\\.yaml:1:1\\]\\([^)]*wealth-open\\.yaml#L1\\) "
+                + "The API has 3 operations but declares no security scheme");
     // the mitigations the rules recorded in the same pass reach the report through the one entry
     // point
     assertThat(markdown).contains("Servers are reached over TLS (https): shown at 1 place");
@@ -103,15 +100,15 @@ class ReportCommandTest {
     Path spec = spec(ReportSpecs.WEALTH_OPEN);
     Path config =
         Files.writeString(
-            dir.resolve("threatlint.yaml"), "rules:\n  operation-security-missing: off\n");
+            dir.resolve("threatlint.yaml"), "rules:\n  security-schemes-missing: off\n");
     CliRun configured = CliRun.run("report", "--config", config.toString(), spec.toString());
     assertThat(configured.exit()).as(configured.err()).isZero();
     assertThat(configured.out())
         .startsWith("# Threat model: Wealth Customers 1.0.0\n")
-        .doesNotContain("requires no authentication");
+        .doesNotContain("declares no security scheme");
     CliRun disabled =
-        CliRun.run("report", "--disable", "operation-security-missing", spec.toString());
-    assertThat(disabled.out()).doesNotContain("requires no authentication");
+        CliRun.run("report", "--disable", "security-schemes-missing", spec.toString());
+    assertThat(disabled.out()).doesNotContain("declares no security scheme");
     CliRun unknown =
         CliRun.run("report", "--disable", "operation-security-mising", spec.toString());
     assertThat(unknown.exit()).isEqualTo(ExitCodes.ERROR);

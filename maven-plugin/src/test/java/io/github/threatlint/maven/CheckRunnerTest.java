@@ -21,6 +21,9 @@ class CheckRunnerTest {
           get:
             responses:
               "200": {description: Tickets}
+      components:
+        securitySchemes:
+          key: {type: apiKey, in: header, name: X-Key}
       """;
 
   @TempDir Path project;
@@ -33,18 +36,15 @@ class CheckRunnerTest {
 
     CheckOutcome outcome = new CheckRunner(log).run(request("error", List.of("text", "sarif")));
 
-    assertThat(outcome.failingFindings()).isEqualTo(2);
+    assertThat(outcome.failingFindings()).isEqualTo(1);
     assertThat(outcome.failingFiles()).containsExactly("src/main/openapi/ferry.yaml");
     assertThat(log.lines)
         .contains(
-            "[ERROR] src/main/openapi/ferry.yaml:1:1: [security-schemes-missing] The API has 1 operation but declares no security "
-                + "scheme, so 1 operation (GET /tickets) can be called without credentials: declare how clients authenticate "
-                + "in components.securitySchemes (OAuth2 or OpenID Connect for customer data) and require it with 'security'.",
-            "[INFO] threatlint: 11 findings (2 errors, 2 warnings, 7 notes) in 1 specification. Reports: "
+            "[ERROR] src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read) requires no "
+                + "authentication: no 'security' applies to it, although the document declares the security scheme 'key'. "
+                + "Require it on the operation, or for every operation with a document-wide 'security'.",
+            "[INFO] threatlint: 12 findings (1 error, 2 warnings, 9 notes) in 1 specification. Reports: "
                 + "target/threatlint/threatlint.txt, target/threatlint/threatlint.sarif.");
-    assertThat(log.text())
-        .contains(
-            "[ERROR] src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read)");
     assertThat(outcome.reports())
         .containsExactly("target/threatlint/threatlint.txt", "target/threatlint/threatlint.sarif");
     assertThat(Files.readString(project.resolve("target/threatlint/threatlint.txt")))
@@ -155,8 +155,8 @@ class CheckRunnerTest {
                 + "(profile recommended, configuration .threatlint.yaml)."
                     .replace("0.1.0-SNAPSHOT", io.github.threatlint.core.Version.get()),
             "[WARNING] tickets-api/src/main/openapi/ferry.yaml:5:5: [operation-security-missing] GET /tickets (read) requires no "
-                + "authentication: no 'security' applies to it and the document declares no security scheme. Declare one and "
-                + "require it on the operation or for the whole document.");
+                + "authentication: no 'security' applies to it, although the document declares the security scheme 'key'. "
+                + "Require it on the operation, or for every operation with a document-wide 'security'.");
   }
 
   @Test

@@ -98,6 +98,7 @@ public final class BuiltInRules {
           io.github.threatlint.rules.auth.TokenPracticesUndocumented.class,
           io.github.threatlint.rules.auth.TppSenderConstraintMissing.class,
           io.github.threatlint.rules.transport.TransportNotHttps.class,
+          io.github.threatlint.rules.data.UploadContentTypeUnrestricted.class,
           io.github.threatlint.rules.data.UploadUnbounded.class,
           io.github.threatlint.rules.data.UrlInputUnrestricted.class,
           io.github.threatlint.rules.auth.WwwAuthenticateMissing.class);

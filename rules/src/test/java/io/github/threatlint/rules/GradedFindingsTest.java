@@ -102,6 +102,34 @@ class GradedFindingsTest {
         .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
   }
 
+  /**
+   * A list that is small by design (a single item in most cases, one per plan, a singular
+   * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
+   */
+  @Test
+  void paginationUnboundedGradesSmallAndPublicListsAsNotes() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of("src/test/resources/fixtures/pagination-unbounded/small-by-design.yaml"));
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(
+            Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * An empty object that says it carries no data yet (a 202 Accepted, "not available yet") is a
+   * placeholder: a note; an empty object that is the answer is a warning.
+   */
+  @Test
+  void responseSchemaOverbroadGradesAPlaceholderAsANote() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of(
+                "src/test/resources/fixtures/response-schema-overbroad/placeholder-bodies.yaml"));
+    assertThat(levels("response-schema-overbroad", Level.WARNING, spec))
+        .containsExactlyInAnyOrder(Level.WARNING, Level.NOTE, Level.NOTE);
+  }
+
   @Test
   void atTheDefaultLevelEachFindingHasItsGrade() {
     assertThat(BuiltInRules.byId("operation-id-invalid").info().level()).isEqualTo(Level.WARNING);

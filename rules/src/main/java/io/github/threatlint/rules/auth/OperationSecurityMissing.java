@@ -1,20 +1,19 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
-import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
-import io.github.threatlint.rules.support.AdminPaths;
 import io.github.threatlint.rules.support.CredentialNames;
-import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PathGlob;
+import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
@@ -68,6 +67,14 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter
     // carries
     Parameter credential = noScheme && !schemesDeclared ? credentialParameter(operation) : null;
+    if (credential == null && documentWide(operation.document()).contains(operation)) {
+      context.unmitigated(
+          operation.node(),
+          "authentication-on-every-operation",
+          operation.label() + " (" + access + ")");
+      reportOnceForTheDocument(operation, context);
+      return;
+    }
     if (credential != null
         || security == null
         || security.isEmpty()
@@ -98,7 +105,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + (security == null ? "" : " and " + whose(operation) + " is empty")
               + ", so tools and gateways see an operation that anyone may call. Declare a security scheme for it (an "
               + "apiKey scheme sent in a header, or OAuth2) and require it with 'security'.");
-    } else if (security == null && saysPublic(operation) && isPublicReferenceRead(operation)) {
+    } else if (security == null
+        && saysPublic(operation)
+        && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
@@ -119,7 +128,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + declaredSchemes(operation));
     } else if (security.isEmpty()
         && operation.node().has("security")
-        && isPublicReferenceRead(operation)) {
+        && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
@@ -156,6 +165,70 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
   }
 
   /**
+   * The operations whose missing authentication is one fact about the document, fixed in one place:
+   * computed once per document (a fresh rule instance checks each document).
+   */
+  private List<Operation> documentWide;
+
+  /**
+   * The path operations left open by one document-wide cause, or none when each operation has its
+   * own. Two such causes: the document declares no security scheme and no vendor convention
+   * (security-schemes-missing reports that once, with the count and the first operations), or it
+   * declares schemes and no path operation states any security (one document-wide 'security' fixes
+   * it). Operations whose description says they are public, and those allowed anonymous, keep their
+   * own note or none.
+   */
+  private List<Operation> documentWide(ApiDocument document) {
+    if (documentWide != null) {
+      return documentWide;
+    }
+    List<Operation> open = new ArrayList<>();
+    boolean convention = false;
+    boolean stated = false;
+    for (Operation other : document.operations()) {
+      SecurityRequirements security = other.security();
+      convention |= security != null && security.isVendorConvention();
+      stated |= security != null && other.kind() == Operation.Kind.PATH;
+      if (other.kind() == Operation.Kind.PATH
+          && !PathGlob.matchesAny(allowAnonymous, other.path())
+          && !(security == null && saysPublic(other) && PublicReads.isReferenceRead(other))) {
+        open.add(other);
+      }
+    }
+    boolean noSchemeAnywhere = document.securitySchemes().isEmpty() && !convention;
+    boolean neverRequired = !document.securitySchemes().isEmpty() && !stated && open.size() > 1;
+    documentWide = noSchemeAnywhere || neverRequired ? open : List.of();
+    return documentWide;
+  }
+
+  /**
+   * One finding for the document, on its paths, when it declares schemes and requires them nowhere;
+   * none when it declares no scheme at all, which is security-schemes-missing's finding.
+   */
+  private void reportOnceForTheDocument(Operation operation, RuleContext context) {
+    ApiDocument document = operation.document();
+    if (document.securitySchemes().isEmpty() || documentWide.get(0) != operation) {
+      return;
+    }
+    List<String> names = List.copyOf(document.securitySchemes().keySet());
+    context.report(
+        DocumentWide.place(document),
+        "None of the document's "
+            + documentWide.size()
+            + " operations ("
+            + DocumentWide.firstOf(documentWide)
+            + ") requires authentication, although the document declares the security scheme"
+            + (names.size() == 1 ? " '" : "s '")
+            + String.join("', '", names)
+            + "': no operation and no document-wide 'security' requires "
+            + (names.size() == 1 ? "it" : "any of them")
+            + ". Require "
+            + (names.size() == 1 ? "it" : "one of them")
+            + " with a document-wide 'security'; if the API is public by design, say so with 'security: []' and "
+            + "remove the unused schemes.");
+  }
+
+  /**
    * The non-empty alternatives of the security, named by their schemes: "BearerAuthOAuth" or "oauth
    * or apiKey".
    */
@@ -167,30 +240,6 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       }
     }
     return "'" + String.join("' or '", alternatives) + "'";
-  }
-
-  /**
-   * A read that may be public by design: no admin or internal path, no customer data named by its
-   * path or returned by its successful responses (products, rates, discovery, keys). A customer
-   * search marked public is an error however deliberate.
-   */
-  private static boolean isPublicReferenceRead(Operation operation) {
-    if (!QueryPosts.access(operation).equals("read")
-        || AdminPaths.isAdmin(operation.path())
-        || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
-      return false;
-    }
-    for (Response response : operation.responses()) {
-      for (MediaType content : response.isSuccess() ? response.content() : List.<MediaType>of()) {
-        if (content.schema() != null
-            && !CustomerData.find(
-                    operation.document(), content.schema(), CustomerData.allTerms(), 4)
-                .isEmpty()) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**

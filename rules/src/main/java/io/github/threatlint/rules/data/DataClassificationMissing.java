@@ -3,6 +3,7 @@ package io.github.threatlint.rules.data;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -19,7 +20,8 @@ import java.util.List;
     description =
         "A schema carrying customer identifying, special-category (politically exposed person, sanctions, "
             + "FATCA status, tax identification number) or financial properties (names, e-mail, address, birth date, "
-            + "IBAN, balance, ...) without an x-data-classification (hypermedia links, _links, are no customer data): the "
+            + "IBAN, balance, ...) without an x-data-classification (hypermedia links, _links, are no customer data, "
+            + "nor is what a name gives to another party, such as a TPP advisor's details): the "
             + "data flows a privacy assessment needs are not documented where the data is defined.",
     level = Level.OFF,
     sftiLevel = Level.WARNING,
@@ -52,7 +54,7 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!schema.has("properties") || withinLinks(visit)) {
+    if (!schema.has("properties") || withinLinks(visit) || ownedByAnotherParty(visit)) {
       return;
     }
     if (classified(visit)) {
@@ -122,6 +124,27 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * The schema, or a property or component it is written in, names another party as the owner of
+   * its data: a TPP advisor's e-mail and phone ({@code tppAdvisorDetail}) are not the bank
+   * customer's.
+   */
+  private static boolean ownedByAnotherParty(SchemaVisit visit) {
+    for (SchemaVisit current = visit; current != null; current = current.parent()) {
+      String name = current.parent() == null ? lastSegment(current.node()) : current.propertyName();
+      if (CustomerData.ownedByAnotherParty(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A top-level schema's own name: the last segment of its pointer (its component name). */
+  private static String lastSegment(NodeRef node) {
+    List<String> segments = Pointers.segments(node.pointer());
+    return segments.isEmpty() ? null : segments.get(segments.size() - 1);
   }
 
   /**

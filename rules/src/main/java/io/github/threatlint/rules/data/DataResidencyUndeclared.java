@@ -17,7 +17,8 @@ import java.util.List;
     id = "data-residency-undeclared",
     title = "Customer data without a declared residency",
     description =
-        "The document processes customer data (its schemas carry identifying or financial properties) but "
+        "The document processes customer data (its schemas carry identifying, financial or special-category "
+            + "properties: politically exposed person, sanctions, FATCA status, tax identification number) but "
             + "declares no x-data-residency on info or on every server: nobody can tell whether the data is stored or "
             + "processed outside Switzerland.",
     level = Level.OFF,
@@ -33,7 +34,7 @@ import java.util.List;
     securitySeverity = 3.0,
     precision = "high",
     section = "data")
-public final class DataResidencyUndeclared implements Checks.SchemaCheck {
+public final class DataResidencyUndeclared implements Checks.SchemaCheck, Checks.DocumentEndCheck {
   @RuleOption(
       description =
           "The extension that declares where data is stored and processed (on info, or on each server).")
@@ -45,40 +46,78 @@ public final class DataResidencyUndeclared implements Checks.SchemaCheck {
   @RuleOption(description = "Property names of customer financial data, matched as whole words.")
   public List<String> financialNames = CustomerData.FINANCIAL;
 
-  private boolean decided;
+  @RuleOption(
+      description =
+          "Property names of special categories of personal data (politically exposed person, "
+              + "sanctions, FATCA status, tax identification number, ...), matched as whole words.")
+  public List<String> specialCategoryNames = CustomerData.SPECIAL_CATEGORY;
 
-  /**
-   * Reports once, at the first schema with customer data, unless the document declares the
-   * residency.
-   */
+  /** The first schema with customer data, and the names found in it. */
+  private NodeRef customerSchema;
+
+  private List<String> customerNames;
+
+  /** The first schema with special categories of personal data, and the names found in it. */
+  private NodeRef specialSchema;
+
+  private List<String> specialNames;
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
-    if (decided || !visit.node().has("properties")) {
+    if (!visit.node().has("properties")) {
       return;
     }
-    List<String> terms = new ArrayList<>(identifyingNames);
-    terms.addAll(financialNames);
-    List<String> found = CustomerData.matchingProperties(visit.document(), visit.node(), terms);
-    if (found.isEmpty()) {
+    if (specialSchema == null) {
+      List<String> special =
+          CustomerData.matchingProperties(visit.document(), visit.node(), specialCategoryNames);
+      if (!special.isEmpty()) {
+        specialSchema = visit.node();
+        specialNames = special;
+      }
+    }
+    if (customerSchema == null) {
+      List<String> terms = new ArrayList<>(identifyingNames);
+      terms.addAll(financialNames);
+      List<String> found = CustomerData.matchingProperties(visit.document(), visit.node(), terms);
+      if (!found.isEmpty()) {
+        customerSchema = visit.node();
+        customerNames = found;
+      }
+    }
+  }
+
+  /**
+   * Reports once for the document, unless it declares the residency: naming the special categories
+   * of personal data when it carries any (their transfer abroad needs its own legal basis), else
+   * the first schema with customer data.
+   */
+  @Override
+  public void finishDocument(ApiDocument document, RuleContext context) {
+    NodeRef schema = specialSchema != null ? specialSchema : customerSchema;
+    if (schema == null) {
       return;
     }
-    decided = true;
-    ApiDocument document = visit.document();
     NodeRef info = document.root().get("info");
     NodeRef at = info != null && info.isObject() ? info : document.root();
     if (declared(document)) {
       context.mitigated(at, "data-residency", key + " declared");
       return;
     }
-    context.unmitigated(
-        at, "data-residency", "customer data in " + SchemaLabels.of(document, visit.node()));
+    String label = SchemaLabels.of(document, schema);
+    context.unmitigated(at, "data-residency", "customer data in " + label);
+    String what =
+        specialSchema != null
+            ? "special categories of personal data ("
+                + CustomerData.quote(specialNames)
+                + " in "
+                + label
+                + ": GDPR Art. 9/10, revDSG), whose processing abroad needs its own legal basis,"
+            : "customer data (" + CustomerData.quote(customerNames) + " in " + label + ")";
     context.report(
         at,
-        "The API processes customer data ("
-            + CustomerData.quote(found)
-            + " in "
-            + SchemaLabels.of(document, visit.node())
-            + ") but declares no "
+        "The API processes "
+            + what
+            + " but declares no "
             + key
             + ": state on "
             + "info (or on every server) where the data is stored and processed, for example "

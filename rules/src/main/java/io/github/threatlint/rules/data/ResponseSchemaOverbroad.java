@@ -10,10 +10,12 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 @RuleInfo(
@@ -22,7 +24,8 @@ import java.util.Set;
     description =
         "A 2xx response with content but no schema, an untyped schema, or a free-form object (no properties, "
             + "or additionalProperties: true): nothing bounds what the API returns, so back ends can leak more data than the "
-            + "client, or the customer who consented, should see.",
+            + "client, or the customer who consented, should see. An empty object that is a placeholder (a 202 "
+            + "Accepted, or a description that says the data is not available yet) is a note.",
     level = Level.WARNING,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
@@ -36,6 +39,13 @@ import java.util.Set;
     precision = "high",
     section = "data")
 public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck {
+  /** Words of a response description that say the body carries no data yet. */
+  private static final List<String> PLACEHOLDER_PHRASES =
+      List.of("not available yet", "not yet available", "placeholder", "no data yet");
+
+  private static final String NO_PROPERTIES =
+      "is an object that lists no properties, so any field may be returned";
+
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
@@ -75,12 +85,34 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
           }
           continue;
         }
-        check(operation.document(), type.schema(), where, context);
+        check(operation.document(), type.schema(), where, placeholder(response), context);
       }
     }
   }
 
-  private void check(ApiDocument document, NodeRef written, String where, RuleContext context) {
+  /**
+   * Why the response is a placeholder whose body carries no data yet, or null: its description says
+   * the data is not available yet, or it is a 202 Accepted, whose body only acknowledges the
+   * request.
+   */
+  private static String placeholder(Response response) {
+    String description = Words.lower(response.node().text("description"));
+    for (String phrase : PLACEHOLDER_PHRASES) {
+      if (description.contains(phrase)) {
+        return "its description says '" + phrase + "'";
+      }
+    }
+    return response.status().equals("202")
+        ? "a 202 Accepted, whose body only acknowledges the request"
+        : null;
+  }
+
+  private void check(
+      ApiDocument document,
+      NodeRef written,
+      String where,
+      String placeholder,
+      RuleContext context) {
     NodeRef schema = document.deref(written);
     if (schema == null || !schema.isObject()) {
       return;
@@ -103,6 +135,17 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
     }
     String problem = problem(schema);
     evidence(schema, where, problem, context);
+    if (NO_PROPERTIES.equals(problem) && placeholder != null && reported.add(schema)) {
+      context.report(
+          schema,
+          where
+              + " is an object without properties, a placeholder ("
+              + placeholder
+              + "): it returns no data today. List its properties once it does; if it stays empty, say so "
+              + "with maxProperties: 0.",
+          Level.NOTE);
+      return;
+    }
     if (problem != null && reported.add(schema)) {
       boolean inline =
           schema.equals(written) && !SchemaLabels.of(document, schema).startsWith("schema ");
@@ -161,7 +204,7 @@ public final class ResponseSchemaOverbroad implements Checks.PathOperationCheck 
           + ")";
     }
     if (!listsProperties && !mapOfSchemas && !closed && !schema.has("patternProperties")) {
-      return "is an object that lists no properties, so any field may be returned";
+      return NO_PROPERTIES;
     }
     return null;
   }

@@ -14,12 +14,15 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.PageParameters;
+import io.github.threatlint.rules.support.PublicReads;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "pagination-unbounded",
@@ -29,7 +32,9 @@ import java.util.Set;
             + "envelope's data object) but takes "
             + "no page-size parameter (limit, pageSize, size, per_page, top, first, ...) with a maximum, and does not page "
             + "on its own (a link or token to the next page beside the data). One call can then "
-            + "return the whole data set, which makes bulk extraction easy and responses unbounded.",
+            + "return the whole data set, which makes bulk extraction easy and responses unbounded. A list that is "
+            + "small by design (its description says a single item, or one per something; a singular sub-resource "
+            + "of one record) or public reference data is a note.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -93,6 +98,17 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   private static final List<String> NEXT_PAGE =
       List.of("next", "nextPage", "nextPageToken", "nextCursor", "nextLink");
 
+  /**
+   * How a description says that the list holds one item, or one per something: "only a single
+   * personId", "one statement per pension plan". Bounded repetition: linear on any text.
+   */
+  private static final Pattern SINGLE_ITEM =
+      Pattern.compile("\\bonly (a|one) single [a-z`_-]{1,40}|\\bone [a-z-]{1,40} per [a-z-]{1,40}");
+
+  /** Singular names of lists that grow without bound: a record's history is no single item. */
+  private static final List<String> GROWING_LISTS =
+      List.of("history", "activity", "usage", "log", "audit", "feed", "timeline");
+
   private final Set<String> reportedParameters = new HashSet<>();
 
   @Override
@@ -116,6 +132,17 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       }
       context.unmitigated(
           operation.node(), "bounded-pagination", operation.label() + " (no page size)");
+      String small = smallByDesign(operation);
+      if (small != null) {
+        context.report(
+            operation.node(),
+            operation.label()
+                + " returns a collection and takes no page-size parameter, but "
+                + small
+                + ": paging is no protection there. If the list can grow, add a page size with a maximum.",
+            Level.NOTE);
+        return;
+      }
       context.report(
           operation.node(),
           operation.label()
@@ -149,6 +176,42 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
               + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
               + "the whole data set at once.");
     }
+  }
+
+  /**
+   * Why the list is small or public by design, or null: its description says it holds a single item
+   * in most cases, or one per something ("one statement per pension plan"); it is a sub-resource of
+   * one record named in the singular (/persons/{personId}/kyc, /accounts/{accountId}/balance); or
+   * it is public reference data (no authentication, no customer data), the same for every caller.
+   */
+  private static String smallByDesign(Operation operation) {
+    for (String field : List.of("summary", "description")) {
+      String text = Words.lower(operation.node().text(field));
+      Matcher single = SINGLE_ITEM.matcher(text);
+      if (single.find()) {
+        return "its " + field + " says it returns '" + single.group() + "'";
+      }
+    }
+    String[] segments = operation.path().split("/");
+    if (segments.length >= 3) {
+      String last = segments[segments.length - 1];
+      boolean underOneRecord = segments[segments.length - 2].startsWith("{");
+      if (underOneRecord
+          && !last.contains("{")
+          && !last.endsWith("s")
+          && !Words.containsAny(last, GROWING_LISTS)) {
+        return "it is the '"
+            + last
+            + "' of one record ("
+            + segments[segments.length - 2]
+            + "), named in the singular";
+      }
+    }
+    if (PublicReads.isPublicReferenceRead(operation)) {
+      return "it is public reference data (no authentication, no customer data in its responses),"
+          + " the same for every caller";
+    }
+    return null;
   }
 
   private static boolean isBounded(ApiDocument document, Parameter parameter) {

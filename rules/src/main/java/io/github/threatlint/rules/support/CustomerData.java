@@ -191,6 +191,13 @@ public final class CustomerData {
           "balance_transaction");
 
   /**
+   * Words of a property or schema name that make what it holds another party's, not the bank
+   * customer's: a TPP advisor's details, a bank advisor, an employee, a broker.
+   */
+  public static final List<String> OTHER_PARTIES =
+      List.of("advisor", "adviser", "employee", "staff", "broker", "intermediary", "tpp");
+
+  /**
    * Words that, right before "address", make it a machine's or a network's: remoteAddress,
    * start_address.
    */
@@ -255,6 +262,14 @@ public final class CustomerData {
         || (!Schemas.isEnumerated(schema) && !Schemas.formatIn(schema, TECHNICAL_FORMATS));
   }
 
+  /**
+   * True when a property or schema name says whose data it holds, and that is not the customer:
+   * {@code tppAdvisorDetail}, {@code bankAdvisor}.
+   */
+  public static boolean ownedByAnotherParty(String name) {
+    return name != null && Words.containsAny(name, OTHER_PARTIES);
+  }
+
   /** True when the name holds one of the terms and is not one of {@link #NOT_PERSONAL}. */
   public static boolean matches(String name, List<String> terms) {
     if (isNetworkAddress(name)) {
@@ -302,7 +317,7 @@ public final class CustomerData {
       return;
     }
     for (Subschema child : Subschema.of(resolved)) {
-      if (FieldNames.isHypermedia(child.name())) {
+      if (FieldNames.isHypermedia(child.name()) || ownedByAnotherParty(child.name())) {
         continue;
       }
       if (child.name() != null

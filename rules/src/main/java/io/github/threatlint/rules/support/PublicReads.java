@@ -1,0 +1,48 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Response;
+import io.github.threatlint.core.api.SecurityRequirements;
+import java.util.List;
+
+/**
+ * Reads that may be public by design: reference data, discovery, keys, status. What is public by
+ * design is intent, reported as a note at most; customer data is never reference data.
+ */
+public final class PublicReads {
+  private PublicReads() {}
+
+  /**
+   * A read that may be public by design: no admin or internal path, no customer data named by its
+   * path or returned by its successful responses (products, rates, discovery, keys). A customer
+   * search marked public is no reference read however deliberate.
+   */
+  public static boolean isReferenceRead(Operation operation) {
+    if (!QueryPosts.access(operation).equals("read")
+        || AdminPaths.isAdmin(operation.path())
+        || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
+      return false;
+    }
+    for (Response response : operation.responses()) {
+      for (MediaType content : response.isSuccess() ? response.content() : List.<MediaType>of()) {
+        if (content.schema() != null
+            && !CustomerData.find(
+                    operation.document(), content.schema(), CustomerData.allTerms(), 4)
+                .isEmpty()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A reference read that authenticates nobody: no security applies to it (or an empty one), and no
+   * vendor convention either. Its data is the same for every caller.
+   */
+  public static boolean isPublicReferenceRead(Operation operation) {
+    SecurityRequirements security = operation.security();
+    return (security == null || security.isEmpty()) && isReferenceRead(operation);
+  }
+}
