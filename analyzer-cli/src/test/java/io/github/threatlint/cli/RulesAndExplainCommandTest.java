@@ -91,6 +91,7 @@ class RulesAndExplainCommandTest {
               "## Why it matters",
               "## Failing example",
               "## Passing example",
+              "## When not to fix",
               "## Options",
               "## How to suppress");
     }

@@ -161,4 +161,47 @@ class GradedFindingsTest {
     assertThat(levels("server-non-production", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.WARNING);
   }
+
+  /**
+   * A client secret beside OAuth client registration metadata is the answer to a registration (RFC
+   * 7591), which returns the issued secret by design: a note; a secret in a listing stays a
+   * warning.
+   */
+  @Test
+  void sensitiveFieldInResponseGradesARegistrationAnswerAsANote() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Clients, version: 1.0.0}",
+            "paths:",
+            "  /register:",
+            "    post:",
+            "      responses:",
+            "        '201':",
+            "          description: registered",
+            "          content:",
+            "            application/json:",
+            "              schema:",
+            "                type: object",
+            "                properties:",
+            "                  ClientSecret: {type: string}",
+            "                  RedirectUris: {type: array, items: {type: string}}",
+            "                  TokenEndpointAuthMethod: {type: string}",
+            "  /clients/{id}:",
+            "    get:",
+            "      responses:",
+            "        '200':",
+            "          description: one client",
+            "          content:",
+            "            application/json:",
+            "              schema:",
+            "                type: object",
+            "                properties:",
+            "                  client_secret: {type: string}",
+            "                  client_name: {type: string}",
+            "");
+    assertThat(levels("sensitive-field-in-response", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING);
+  }
 }

@@ -103,8 +103,8 @@ final class Diagnostics {
   }
 
   /**
-   * The hover text of a rule: its title, why it matters, and the link to its page; null for an
-   * unknown rule.
+   * The hover text of a rule: its title, why it matters, when not to fix, and the link to its page;
+   * null for an unknown rule.
    */
   static String explanation(RuleDescriptor rule, DocsUrl docsUrl) {
     if (rule == null) {
@@ -117,8 +117,14 @@ final class Diagnostics {
             .append(rule.info().title())
             .append("\n\n");
     Explanation explanation = Explanation.load(rule);
-    text.append(explanation != null ? explanation.whyItMatters() : rule.info().description())
-        .append("\n\n");
+    if (explanation != null) {
+      text.append(explanation.whyItMatters())
+          .append("\n\n**When not to fix.** ")
+          .append(explanation.whenNotToFix())
+          .append("\n\n");
+    } else {
+      text.append(rule.info().description()).append("\n\n");
+    }
     return text.append('[')
         .append("Documentation of ")
         .append(rule.id())

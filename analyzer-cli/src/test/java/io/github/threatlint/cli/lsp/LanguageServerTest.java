@@ -158,7 +158,7 @@ class LanguageServerTest {
             .get(10, TimeUnit.SECONDS);
     assertThat(hover.getContents().getRight().getValue())
         .startsWith("**http-basic-auth**")
-        .contains("/docs/rules/http-basic-auth.md");
+        .contains("**When not to fix.**", "/docs/rules/http-basic-auth.md");
 
     change(spec, SPEC.replace("scheme: basic", "scheme: bearer"));
     client.await(spec, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));

@@ -17,13 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * io/github/threatlint/rules/explanations/<rule-id>.md}, found through the class loader of the
  * rule, with exactly the sections {@link #SECTIONS} in that order (deeper headings inside them are
  * fine). Options and metadata come from the rule's annotations and are not repeated there.
+ *
+ * <p>"When not to fix" says when a reviewer would accept a finding as intended (public reference
+ * data, a standard's convention, an organisation's policy), what to do then (suppress with a
+ * reason, an option, another profile), and why the rule has its default level.
  */
-public record Explanation(String whyItMatters, String failingExample, String passingExample) {
+public record Explanation(
+    String whyItMatters, String failingExample, String passingExample, String whenNotToFix) {
   /** Where explanations live, relative to the root of the rule's class loader. */
   public static final String RESOURCE_FOLDER = "io/github/threatlint/rules/explanations/";
 
   public static final List<String> SECTIONS =
-      List.of("Why it matters", "Failing example", "Passing example");
+      List.of("Why it matters", "Failing example", "Passing example", "When not to fix");
+
+  /** The sections that must show their case in a fenced code block. */
+  private static final List<String> EXAMPLE_SECTIONS =
+      List.of("Failing example", "Passing example");
 
   /** The resource name of a rule's explanation. */
   public static String resourceName(String ruleId) {
@@ -73,7 +82,10 @@ public record Explanation(String whyItMatters, String failingExample, String pas
       bodies.put(section.heading(), section.body());
     }
     return new Explanation(
-        bodies.get(SECTIONS.get(0)), bodies.get(SECTIONS.get(1)), bodies.get(SECTIONS.get(2)));
+        bodies.get(SECTIONS.get(0)),
+        bodies.get(SECTIONS.get(1)),
+        bodies.get(SECTIONS.get(2)),
+        bodies.get(SECTIONS.get(3)));
   }
 
   /** What is wrong with an explanation text: empty when it is well-formed. */
@@ -97,9 +109,7 @@ public record Explanation(String whyItMatters, String failingExample, String pas
     for (Section section : sections) {
       if (section.body().isBlank()) {
         problems.add("the section '## " + section.heading() + "' is empty");
-      } else if (!section.heading().equals(SECTIONS.get(0))
-          && SECTIONS.contains(section.heading())
-          && !section.body().contains("```")) {
+      } else if (EXAMPLE_SECTIONS.contains(section.heading()) && !section.body().contains("```")) {
         problems.add("the section '## " + section.heading() + "' has no fenced code block");
       }
     }

@@ -44,8 +44,8 @@ public final class RuleDocs {
   }
 
   /**
-   * A rule's page in Markdown: what it flags, its mappings, why it matters, examples, options,
-   * suppression.
+   * A rule's page in Markdown: what it flags, its mappings, why it matters, examples, when not to
+   * fix, options, suppression.
    */
   public static String page(RuleDescriptor rule) {
     RuleInfo info = rule.info();
@@ -82,6 +82,7 @@ public final class RuleDocs {
       md.append("## Why it matters\n\n").append(explanation.whyItMatters()).append("\n\n");
       md.append("## Failing example\n\n").append(explanation.failingExample()).append("\n\n");
       md.append("## Passing example\n\n").append(explanation.passingExample()).append("\n\n");
+      md.append("## When not to fix\n\n").append(explanation.whenNotToFix()).append("\n\n");
     }
 
     md.append("## Options\n\n");
@@ -120,14 +121,15 @@ public final class RuleDocs {
   }
 
   /**
-   * Plain text help for SARIF {@code help.text}: what the rule flags, why it matters, and where its
-   * page is.
+   * Plain text help for SARIF {@code help.text}: what the rule flags, why it matters, when not to
+   * fix, and where its page is.
    */
   public static String helpText(RuleDescriptor rule, DocsUrl docsUrl) {
     Explanation explanation = Explanation.load(rule);
     StringBuilder text = new StringBuilder(rule.info().description());
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
+      text.append("\n\nWhen not to fix: ").append(explanation.whenNotToFix());
     }
     return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
   }

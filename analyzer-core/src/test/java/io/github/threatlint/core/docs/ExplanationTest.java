@@ -29,15 +29,21 @@ class ExplanationTest {
       ```yaml
       a: 2
       ```
+
+      ## When not to fix
+
+      When a = 1 is a standard's convention; the rule is a note.
       """;
 
   @Test
-  void readsTheThreeSections() {
+  void readsTheFourSections() {
     Explanation explanation = Explanation.parse("x", GOOD);
     assertThat(explanation.whyItMatters()).isEqualTo("Because.\n\n### A detail\n\nMore.");
     assertThat(explanation.failingExample())
         .isEqualTo("```yaml\n## not a heading inside a fence\na: 1\n```");
     assertThat(explanation.passingExample()).isEqualTo("```yaml\na: 2\n```");
+    assertThat(explanation.whenNotToFix())
+        .isEqualTo("When a = 1 is a standard's convention; the rule is a note.");
     assertThat(Explanation.problems(GOOD)).isEmpty();
   }
 
@@ -47,8 +53,18 @@ class ExplanationTest {
         .containsExactly("text before the first section '## Why it matters'");
     assertThat(Explanation.problems(GOOD.replace("## Passing example", "## Passing")))
         .containsExactly(
-            "the sections must be exactly '## Why it matters', '## Failing example', '## Passing example' in "
-                + "this order, found '## Why it matters', '## Failing example', '## Passing'");
+            "the sections must be exactly '## Why it matters', '## Failing example', '## Passing example', "
+                + "'## When not to fix' in this order, found '## Why it matters', '## Failing example', "
+                + "'## Passing', '## When not to fix'");
+    assertThat(Explanation.problems(GOOD.replaceAll("(?s)\n## When not to fix.*", "\n")))
+        .containsExactly(
+            "the sections must be exactly '## Why it matters', '## Failing example', '## Passing example', "
+                + "'## When not to fix' in this order, found '## Why it matters', '## Failing example', "
+                + "'## Passing example'");
+    assertThat(
+            Explanation.problems(
+                GOOD.replace("When a = 1 is a standard's convention; the rule is a note.", "")))
+        .containsExactly("the section '## When not to fix' is empty");
     assertThat(Explanation.problems(GOOD + "\n## Options\n\nnone\n")).hasSize(1);
     assertThat(
             Explanation.problems(GOOD.replace("Because.", "").replace("### A detail\n\nMore.", "")))

@@ -46,6 +46,10 @@ class RuleDocsTest {
           - oauth: [accounts.read]
         ```
 
+        ## When not to fix
+
+        Where the accounts are public reference data by design, suppress the finding with a reason.
+
         ## Options
 
         | Option | Type | Default | Description |
@@ -115,6 +119,8 @@ class RuleDocsTest {
         .isEqualTo(
             "Flags alpha problems in the test documents, for reporter tests."
                 + "\n\nAlpha problems let anyone read the accounts: the SFTI scenario *Unauthorized access to data*."
+                + "\n\nWhen not to fix: Where the accounts are public reference data by design, suppress the "
+                + "finding with a reason."
                 + "\n\nDocumentation: "
                 + "https://github.com/threatlint/threatlint/blob/main/docs/rules/test-alpha.md");
   }

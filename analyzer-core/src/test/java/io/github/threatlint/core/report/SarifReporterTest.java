@@ -94,6 +94,7 @@ class SarifReporterTest {
         .contains(
             "## Why it matters",
             "## Failing example",
+            "## When not to fix",
             "## Options",
             "`exempt`",
             "## How to suppress");

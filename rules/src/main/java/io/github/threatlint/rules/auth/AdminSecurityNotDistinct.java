@@ -25,7 +25,8 @@ import java.util.TreeSet;
         "Operations under admin-like paths (/admin, /internal, /management, /manage) accept exactly the "
             + "security requirements of ordinary operations, so any client allowed to call the API can call its "
             + "administrative functions.",
-    level = Level.WARNING,
+    level = Level.NOTE,
+    sftiLevel = Level.WARNING,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"AAA"},

@@ -20,7 +20,7 @@ import java.util.Set;
         "A path or query parameter that names an object (id, accountId, account_id) and is typed integer: "
             + "sequential identifiers are easy to guess, so a client only has to count to try other customers' objects "
             + "(broken object level authorization).",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},
     sftiAreas = {"DS"},

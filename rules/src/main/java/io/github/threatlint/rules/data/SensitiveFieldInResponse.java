@@ -12,6 +12,7 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.FieldNames;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ import java.util.Map;
             + "client secret, security answer) that is not writeOnly: the API documents that it returns the secret, to the "
             + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
             + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
-    level = Level.ERROR,
+    level = Level.WARNING,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},
@@ -62,6 +63,25 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
               + "warning) unless its name, description, pattern or value type (x-cds-type MaskedPANString) says it is masked.")
   public List<String> cardNumbers = List.of("pan", "card_number", "primary_account_number");
 
+  /**
+   * Client metadata of OAuth dynamic client registration (RFC 7591, section 2 and 3.2.1): a client
+   * secret beside two of them is the registration's answer, which returns the newly issued secret
+   * by design.
+   */
+  private static final List<String> CLIENT_METADATA =
+      List.of(
+          "client_id_issued_at",
+          "client_secret_expires_at",
+          "redirect_uris",
+          "token_endpoint_auth_method",
+          "grant_types",
+          "response_types",
+          "client_name",
+          "client_uri",
+          "logo_uri",
+          "jwks_uri",
+          "software_statement");
+
   /** Names of a card's expiry date, named in a card-number finding when one sits beside it. */
   private static final List<String> EXPIRY_NAMES =
       List.of(
@@ -90,6 +110,26 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
           || Schemas.flagInComposition(document, visit, name, property.getValue(), "writeOnly")) {
         continue;
       }
+      // a client secret beside client registration metadata is the registration's answer
+      List<String> registration =
+          term.equals("secret") || term.equals("client_secret")
+              ? registrationMetadata(schema)
+              : List.of();
+      if (registration.size() >= 2) {
+        context.report(
+            property.getValue(),
+            "Property '"
+                + name
+                + "' of "
+                + SchemaLabels.of(document, schema)
+                + " is a client secret returned beside OAuth client registration metadata ('"
+                + String.join("', '", registration.subList(0, 2))
+                + "'): dynamic client registration (RFC 7591) returns the newly issued secret by design. "
+                + "Return it only in the answer to the registration, never when the client is read or "
+                + "listed again, and keep that answer out of logs and caches.",
+            Level.NOTE);
+        continue;
+      }
       String fix =
           !document.version().hasWriteOnly()
               ? "remove it from the response schema (Swagger 2.0 has no writeOnly: use separate request and response schemas)."
@@ -106,6 +146,17 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
               + "): "
               + fix);
     }
+  }
+
+  /** The properties of an object that are OAuth client registration metadata, in their order. */
+  private static List<String> registrationMetadata(NodeRef object) {
+    List<String> metadata = new ArrayList<>();
+    for (Map.Entry<String, NodeRef> property : Schemas.properties(object)) {
+      if (Words.isAny(property.getKey(), CLIENT_METADATA)) {
+        metadata.add(property.getKey());
+      }
+    }
+    return metadata;
   }
 
   /**

@@ -26,7 +26,7 @@ import java.util.Set;
         "An input named like a URL (url, uri, callback, redirect, webhook, return_to, ...) or with format uri "
             + "that has no pattern or enum restricting where it may point: if the server calls or redirects to it, clients "
             + "can make it reach internal hosts or cloud metadata (server-side request forgery) or phishing sites.",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API7"},
     owasp2019 = {},
     sftiAreas = {"DS"},

@@ -19,7 +19,7 @@ import java.util.Map;
         "A deprecated operation that announces no end of life: no Sunset (RFC 8594) or Deprecation response "
             + "header and no x-sunset date (or removal date in a vendor extension). Without a date, clients keep calling "
             + "it and the old version stays exposed indefinitely.",
-    level = Level.WARNING,
+    level = Level.NOTE,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},
