@@ -130,6 +130,12 @@ final class HtmlThreatReport {
       statusLegend();
     } else if (block instanceof ReportPage.OwaspChart chart) {
       owasp(chart);
+    } else if (block instanceof ReportPage.ArchitectureFigure figure) {
+      line("<figure class=\"architecture\">");
+      for (ArchitectureSvg.Layout layout : ArchitectureSvg.Layout.values()) {
+        line(ArchitectureSvg.draw(figure.picture(), figure.anchor(), layout));
+      }
+      line("</figure>");
     }
   }
 

@@ -25,7 +25,8 @@ record ReportPage(String title, List<Section> apis, String footer) {
           Contents,
           StatusBar,
           StatusLegend,
-          OwaspChart {}
+          OwaspChart,
+          ArchitectureFigure {}
 
   /**
    * A headed part of the report; its heading level is its depth. A section with a {@code status} is
@@ -95,6 +96,12 @@ record ReportPage(String title, List<Section> apis, String footer) {
 
   /** Findings and rules per OWASP category, as bars. */
   record OwaspChart(List<OwaspCategory> categories) implements Block {}
+
+  /**
+   * The spec's architecture picture; {@code anchor} prefixes the ids of the finding sections its
+   * marks link to.
+   */
+  record ArchitectureFigure(Architecture picture, String anchor) implements Block {}
 
   /** Text inside a block. */
   sealed interface Inline {

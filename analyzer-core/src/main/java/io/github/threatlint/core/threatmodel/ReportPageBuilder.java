@@ -83,6 +83,7 @@ final class ReportPageBuilder {
         new Contents(
             List.of(
                 toc("summary", "Summary"),
+                toc("architecture", "Architecture"),
                 toc("overview", "Scenarios at a glance"),
                 toc("assets", "Assets"),
                 toc("agents", "Agents"),
@@ -101,6 +102,7 @@ final class ReportPageBuilder {
                           + "."))));
     }
     blocks.add(summary(model));
+    blocks.add(architecture(model));
     blocks.add(overview(model));
     blocks.add(assets(model));
     blocks.add(agents(model));
@@ -192,6 +194,23 @@ final class ReportPageBuilder {
                             new Inline.Break(),
                             strong("Relevant agents:"),
                             Inline.text(" " + agents + ".")))))));
+  }
+
+  private Section architecture(ThreatModel model) {
+    return section(
+        "architecture",
+        "Architecture",
+        List.of(
+            new Paragraph(
+                "meta",
+                List.of(
+                    Inline.text(
+                        "The paper's platform figure drawn for this spec: who calls the API and how, its resource servers by "
+                            + "environment and its operations grouped by their first path segment, with their scopes and the "
+                            + "information assets they carry (C/I/A), inside trust boundaries. The API gateway is the paper's: "
+                            + "a spec does not describe it. Red marks: findings at warning or error where they are located, "
+                            + "linked to them."))),
+            new ReportPage.ArchitectureFigure(model.architecture(), anchor)));
   }
 
   private Section overview(ThreatModel model) {

@@ -216,7 +216,8 @@ class ThreatReportRenderingTest {
         .doesNotContainIgnoringCase("<iframe");
     Document document = parse(html);
     assertThat(elements(document, "style")).hasSize(1);
-    assertThat(elements(document, "svg")).hasSize(2);
+    // the status bar, the architecture (wide and narrow) and the OWASP chart
+    assertThat(elements(document, "svg")).hasSize(4);
     NodeList all = document.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
@@ -241,7 +242,7 @@ class ThreatReportRenderingTest {
   void htmlChartShowsFindingsPerOwaspCategory() throws Exception {
     Document document =
         parse(render(ThreatReportFormat.HTML, List.of(ThreatModelBuilderTest.model())));
-    Element chart = elements(document, "svg").get(1);
+    Element chart = elements(document, "svg").get(3);
     assertThat(chart.getAttribute("aria-label"))
         .isEqualTo("Findings per OWASP API Security Top 10 2023 category");
     List<String> titles = elements(chart, "title").stream().map(Element::getTextContent).toList();
