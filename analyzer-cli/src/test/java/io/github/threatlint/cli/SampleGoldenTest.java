@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.Version;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.report.SarifValidation;
 import io.github.threatlint.rules.BuiltInRules;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The samples under {@code sample-specs/} are the end-to-end tests of the whole product: each is
  * analysed by the command line, in-process, with the repository root as working directory (so the
  * reports name the files as a user at the root sees them), and its text, JSON and SARIF reports
- * must equal the golden files in {@code sample-specs/<sample>/expected/}.
+ * must equal the golden files in {@code sample-specs/<sample>/expected/}, and so must its
+ * threat-model report in Markdown and HTML ({@code .report.md}, {@code .report.html}).
  *
  * <p>A sample is a folder of {@code sample-specs/} with one root document at its top (fragments of
  * a multi-file sample live in subfolders). Samples run under the {@code strict} profile, so that
@@ -138,6 +140,18 @@ class SampleGoldenTest {
     compare(sample.golden("sarif"), pretty(document));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void theMarkdownThreatReportIsTheGoldenOne(Sample sample) throws IOException {
+    compare(sample.golden("report.md"), report(sample, "markdown"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void theHtmlThreatReportIsTheGoldenOne(Sample sample) throws IOException {
+    compare(sample.golden("report.html"), report(sample, "html"));
+  }
+
   @Test
   void everyRuleFiresOnSomeSample() throws IOException {
     Set<String> fired = new TreeSet<>();
@@ -228,6 +242,25 @@ class SampleGoldenTest {
           assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
           return run.out();
         });
+  }
+
+  /**
+   * The threat-model report of a sample, written to standard output (links relative to the
+   * repository root), with the tool version replaced by {@value #VERSION_PLACEHOLDER}.
+   */
+  private static String report(Sample sample, String format) {
+    CliRun run =
+        CliRun.runIn(
+            ROOT,
+            "report",
+            "--profile",
+            sample.profile(),
+            "--format",
+            format,
+            absolute(sample.spec()));
+    assertThat(run.err()).as("stderr of %s", sample.spec()).isEmpty();
+    assertThat(run.exit()).isEqualTo(ExitCodes.CLEAN);
+    return run.out().replace(Version.get(), VERSION_PLACEHOLDER);
   }
 
   /**

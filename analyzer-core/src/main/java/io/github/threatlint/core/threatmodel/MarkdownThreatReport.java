@@ -1,36 +1,37 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.text.OutputText;
+import io.github.threatlint.core.threatmodel.ReportPage.Block;
+import io.github.threatlint.core.threatmodel.ReportPage.Inline;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The threat-model report as GitHub-flavoured Markdown: tables, links to the specification's lines
- * and to rule documentation, a bar chart drawn with block characters.
+ * and to rule documentation, a bar chart drawn with block characters. It writes a {@link
+ * ReportPage}; what the report says is decided there.
  */
 final class MarkdownThreatReport {
   private static final int BAR_WIDTH = 20;
 
   private final StringBuilder out = new StringBuilder();
-  private final ReportLinks links;
-  private final String toolVersion;
 
-  private MarkdownThreatReport(ReportLinks links, String toolVersion) {
-    this.links = links;
-    this.toolVersion = toolVersion;
-  }
+  /** What the next paragraph starts with: a scenario's status. */
+  private String opening = "";
 
-  static void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer)
-      throws IOException {
-    MarkdownThreatReport report = new MarkdownThreatReport(links, toolVersion);
-    for (int i = 0; i < models.size(); i++) {
-      if (i > 0) {
+  private MarkdownThreatReport() {}
+
+  static void write(ReportPage page, Writer writer) throws IOException {
+    MarkdownThreatReport report = new MarkdownThreatReport();
+    for (ReportPage.Section api : page.apis()) {
+      if (api != page.apis().get(0)) {
         report.out.append("\n---\n\n");
       }
-      report.api(models.get(i), "a" + (i + 1) + "-");
+      report.section(api, 1);
     }
     writer.write(report.out.toString());
   }
@@ -39,142 +40,152 @@ final class MarkdownThreatReport {
     out.append(text).append('\n');
   }
 
-  private void api(ThreatModel model, String anchor) {
-    line(
-        "# Threat model: "
-            + OutputText.markdown(model.title())
-            + (model.apiVersion().isEmpty() ? "" : " " + OutputText.markdown(model.apiVersion())));
+  // ------------------------------------------------------------------ blocks
+
+  private void section(ReportPage.Section section, int depth) {
+    if (depth > 1 && section.id() != null) {
+      line("<a id=\"" + section.id() + "\"></a>");
+      line("");
+    }
+    line("#".repeat(depth) + " " + inline(section.title(), false));
     line("");
-    line(
-        "Specification [`"
-            + code(model.file())
-            + "`]("
-            + links.file(model.file(), 0)
-            + ") ("
-            + model.specVersion()
-            + ") · method: "
-            + OutputText.markdown(ReportText.METHOD)
-            + " · threatlint "
-            + OutputText.markdown(toolVersion)
-            + ", profile `"
-            + model.profile()
-            + "`");
-    line("");
-    if (!model.unknownScenarioNames().isEmpty()) {
+    // Markdown has no place beside a heading for the status: it opens the first paragraph
+    opening = section.status() == null ? "" : "**" + status(section.status()) + "** · ";
+    blocks(section.blocks(), depth);
+  }
+
+  private void blocks(List<Block> blocks, int depth) {
+    for (Block block : blocks) {
+      block(block, depth);
+    }
+  }
+
+  private void block(Block block, int depth) {
+    if (block instanceof ReportPage.Section section) {
+      section(section, depth + 1);
+    } else if (block instanceof ReportPage.Paragraph paragraph) {
+      paragraph(paragraph);
+    } else if (block instanceof ReportPage.Items items) {
+      items(items);
+    } else if (block instanceof ReportPage.Table table) {
+      table(table);
+    } else if (block instanceof ReportPage.Group group) {
+      blocks(group.blocks(), depth);
+    } else if (block instanceof ReportPage.StatusLegend) {
       line(
-          "> **Note:** rules cite scenario names the catalogue does not know: "
-              + OutputText.markdown(String.join("; ", model.unknownScenarioNames()))
+          "Status: "
+              + Arrays.stream(ScenarioAssessment.Status.values())
+                  .map(s -> status(s) + " (" + s.meaning() + ")")
+                  .collect(Collectors.joining(" · "))
               + ".");
       line("");
+    } else if (block instanceof ReportPage.OwaspChart chart) {
+      owasp(chart);
+    } else if (block instanceof ReportPage.ArchitectureFigure figure) {
+      architecture(figure);
     }
-    summary(model, anchor);
-    overview(model, anchor);
-    assets(model);
-    agents(model);
-    scenarios(model, anchor);
-    owasp(model);
-    allFindings(model, anchor);
+    // Contents: GitHub shows a document's outline itself. StatusBar: the headline and the
+    // overview table give the same counts.
   }
 
-  // ------------------------------------------------------------------ summary
-
-  private void summary(ThreatModel model, String anchor) {
-    line("## Summary");
-    line("");
-    line(OutputText.markdown(ReportText.headline(model)));
-    line("");
-    if (model.topRisks().isEmpty()) {
-      line("**Top risks:** none of the scenarios has findings.");
+  private void paragraph(ReportPage.Paragraph paragraph) {
+    String text = opening + inline(paragraph.content(), false);
+    opening = "";
+    if ("note".equals(paragraph.style())) {
+      line("> " + text);
+    } else if ("checked".equals(paragraph.style())) {
+      line("<sub>" + text + "</sub>");
     } else {
-      line("**Top risks**");
-      line("");
-      int rank = 1;
-      for (ScenarioAssessment risk : model.topRisks()) {
-        ThreatCatalogue.Scenario scenario = risk.scenario();
-        line(
-            rank++
-                + ". ["
-                + OutputText.markdown(scenario.name())
-                + "](#"
-                + anchor
-                + scenario.slug()
-                + ") ("
-                + OutputText.markdown(scenario.category().name())
-                + ", C/I/A "
-                + scenario.rating()
-                + "): "
-                + OutputText.markdown(ReportText.riskReason(risk))
-                + ".");
-      }
+      line(text);
     }
-    line("");
-    if (!model.fixFirst().isEmpty()) {
-      line("**Fix first**");
-      line("");
-      int rank = 1;
-      for (RuleFindings rule : model.fixFirst()) {
-        Finding first = rule.findings().get(0);
-        line(
-            rank++
-                + ". [`"
-                + rule.ruleId()
-                + "`]("
-                + links.rule(rule.ruleId())
-                + ") "
-                + OutputText.markdown(rule.rule().title())
-                + ": "
-                + ReportText.ruleCount(rule)
-                + ", e.g. "
-                + location(first)
-                + " "
-                + OutputText.markdown(first.message()));
-      }
-      line("");
-    }
-    line(
-        "**Assets processed:** "
-            + (model.assets().isEmpty()
-                ? "none recognised"
-                : OutputText.markdown(
-                    model.assets().stream()
-                        .map(a -> a.asset().name())
-                        .collect(Collectors.joining(", "))))
-            + ".  ");
-    line(
-        "**Relevant agents:** "
-            + OutputText.markdown(
-                model.agents().stream()
-                    .filter(a -> a.relevance() == AgentAssessment.Relevance.RELEVANT)
-                    .map(a -> a.agent().name())
-                    .collect(Collectors.joining(", ")))
-            + ".");
     line("");
   }
 
-  private void overview(ThreatModel model, String anchor) {
-    line("## Scenarios at a glance");
+  private void items(ReportPage.Items items) {
+    if (items.items().isEmpty() && items.empty() != null) {
+      line(
+          (items.heading() == null ? "" : "**" + OutputText.markdown(items.heading()) + ":** ")
+              + OutputText.markdown(items.empty()));
+      line("");
+      return;
+    }
+    if (items.heading() != null) {
+      line("**" + OutputText.markdown(items.heading()) + "**");
+      line("");
+    }
+    list(items, "");
     line("");
-    line("| category | scenario | C/I/A | status | findings |");
-    line("|---|---|---|---|---:|");
-    for (ScenarioAssessment assessment : model.scenarios()) {
-      ThreatCatalogue.Scenario scenario = assessment.scenario();
+  }
+
+  private void list(ReportPage.Items items, String indent) {
+    int rank = 1;
+    for (ReportPage.Item item : items.items()) {
+      String marker =
+          switch (items.style()) {
+            case NUMBERED -> rank++ + ". ";
+            case CHECKLIST -> "- [ ] ";
+            default -> "- ";
+          };
+      line(indent + marker + inline(item.content(), true));
+      if (item.children() != null) {
+        list(item.children(), indent + "  ");
+      }
+    }
+  }
+
+  private void table(ReportPage.Table table) {
+    line(
+        "| "
+            + table.columns().stream()
+                .map(c -> OutputText.markdown(c.header()))
+                .collect(Collectors.joining(" | "))
+            + " |");
+    line(
+        "|"
+            + table.columns().stream()
+                .map(c -> c.number() ? "---:|" : "---|")
+                .collect(Collectors.joining()));
+    for (List<List<Inline>> row : table.rows()) {
       line(
           "| "
-              + OutputText.markdown(scenario.category().name())
-              + " | ["
-              + OutputText.markdown(scenario.name())
-              + "](#"
-              + anchor
-              + scenario.slug()
-              + ") | "
-              + scenario.rating()
-              + " | "
-              + status(assessment.status())
-              + " | "
-              + assessment.findingCount()
+              + row.stream().map(cell -> inline(cell, true)).collect(Collectors.joining(" | "))
               + " |");
     }
     line("");
+  }
+
+  // ------------------------------------------------------------------ inline text
+
+  /** Inline text as Markdown; {@code inItem}: inside a list item or table cell. */
+  private static String inline(List<? extends Inline> content, boolean inItem) {
+    StringBuilder markdown = new StringBuilder();
+    for (Inline piece : content) {
+      markdown.append(inline(piece, inItem));
+    }
+    return markdown.toString();
+  }
+
+  private static String inline(Inline piece, boolean inItem) {
+    if (piece instanceof Inline.Text text) {
+      return OutputText.markdown(text.text());
+    } else if (piece instanceof Inline.Code code) {
+      return "`" + code(code.text()) + "`";
+    } else if (piece instanceof Inline.Strong strong) {
+      return "**" + inline(strong.content(), inItem) + "**";
+    } else if (piece instanceof Inline.Styled styled) {
+      return inline(styled.content(), inItem);
+    } else if (piece instanceof Inline.Link link) {
+      return "[" + inline(link.content(), inItem) + "](" + link.href() + ")";
+    } else if (piece instanceof Inline.Abbr abbr) {
+      return OutputText.markdown(abbr.text());
+    } else if (piece instanceof Inline.Status status) {
+      return status(status.status());
+    } else if (piece instanceof Inline.Break) {
+      return inItem ? ", " : "  \n";
+    } else if (piece instanceof Inline.Detail) {
+      return "";
+    }
+    throw new IllegalStateException("unknown inline text " + piece);
   }
 
   private static String status(ScenarioAssessment.Status status) {
@@ -190,213 +201,56 @@ final class MarkdownThreatReport {
     }
   }
 
-  // ------------------------------------------------------------------ assets and agents
+  // ------------------------------------------------------------------ figures
 
-  private void assets(ThreatModel model) {
-    line("## Information assets");
+  /** The picture as a Mermaid chart, and its findings as links (Mermaid on GitHub follows none). */
+  private void architecture(ReportPage.ArchitectureFigure figure) {
+    Architecture picture = figure.picture();
+    line("```mermaid");
+    ArchitectureMermaid.chart(picture).forEach(this::line);
+    line("```");
     line("");
-    if (model.assets().isEmpty()) {
-      line(
-          "No information asset of the paper was recognised in the names of fields, parameters and headers.");
-      line("");
-      return;
-    }
-    line(
-        "Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and availability (A) "
-            + "needs as the paper rates them: H high, M medium, L low.");
-    line("");
-    line("| asset | C | I | A | fields | operations | schemas and other places |");
-    line("|---|---|---|---|---|---|---|");
-    for (AssetPresence presence : model.assets()) {
-      ThreatCatalogue.AssetKind asset = presence.asset();
-      List<Place> other = new java.util.ArrayList<>(presence.schemas());
-      other.addAll(presence.other());
-      line(
-          "| **"
-              + OutputText.markdown(asset.name())
-              + "** | "
-              + asset.rating().confidentiality().letter()
-              + " | "
-              + asset.rating().integrity().letter()
-              + " | "
-              + asset.rating().availability().letter()
-              + " | "
-              + fields(presence.fields())
-              + " | "
-              + places(presence.operations())
-              + " | "
-              + places(other)
-              + " |");
-    }
-    line("");
-  }
-
-  private static String fields(List<String> fields) {
-    return ReportText.firstOf(fields, ReportText.FIELDS_PER_ASSET, false, f -> "`" + code(f) + "`");
-  }
-
-  private String places(List<Place> places) {
-    if (places.isEmpty()) {
-      return "–";
-    }
-    return ReportText.firstOf(
-        places,
-        ReportText.PLACES_PER_ASSET,
-        true,
-        p ->
-            "["
-                + OutputText.markdown(p.label())
-                + "]("
-                + links.file(p.file(), p.region().startLine())
-                + ")");
-  }
-
-  private void agents(ThreatModel model) {
-    line("## Threat agents");
-    line("");
-    line("| agent | relevance | why |");
-    line("|---|---|---|");
-    for (AgentAssessment agent : model.agents()) {
-      line(
-          "| "
-              + OutputText.markdown(agent.agent().name())
-              + " | "
-              + agent.relevance().label()
-              + " | "
-              + OutputText.markdown(agent.reason())
-              + " |");
-    }
-    line("");
-  }
-
-  // ------------------------------------------------------------------ scenarios
-
-  private void scenarios(ThreatModel model, String anchor) {
-    line("## Threat scenarios");
-    line("");
-    line(
-        "Status: "
-            + java.util.Arrays.stream(ScenarioAssessment.Status.values())
-                .map(s -> status(s) + " (" + s.meaning() + ")")
-                .collect(Collectors.joining(" · "))
-            + ".");
-    line("");
-    for (ThreatCatalogue.Category category : model.catalogue().categories()) {
-      line("### " + OutputText.markdown(category.title()));
-      line("");
-      line("_" + OutputText.markdown(category.description()) + "_");
-      line("");
-      for (ScenarioAssessment assessment : model.scenarios(category)) {
-        scenario(assessment, anchor);
-      }
-    }
-  }
-
-  private void scenario(ScenarioAssessment assessment, String anchor) {
-    ThreatCatalogue.Scenario scenario = assessment.scenario();
-    line("<a id=\"" + anchor + scenario.slug() + "\"></a>");
-    line("");
-    line("#### " + OutputText.markdown(scenario.name()));
-    line("");
-    line(
-        "**"
-            + status(assessment.status())
-            + "** · "
-            + ReportText.rating(scenario.rating())
-            + " · "
-            + ReportText.assessable(scenario)
-            + " · likely agents: "
-            + OutputText.markdown(ReportText.agents(scenario)));
-    line("");
-    line(
-        OutputText.markdown(scenario.description())
-            + (scenario.aliases().isEmpty()
-                ? ""
-                : " Also named: "
-                    + OutputText.markdown(String.join("; ", scenario.aliases()))
-                    + "."));
-    line("");
-    if (!assessment.findings().isEmpty()) {
-      line("**Findings**");
-      line("");
-      for (RuleFindings rule : assessment.findings()) {
-        line(
-            "- [`"
-                + rule.ruleId()
-                + "`]("
-                + links.rule(rule.ruleId())
-                + ") "
-                + OutputText.markdown(rule.rule().title())
-                + ": "
-                + ReportText.ruleCount(rule));
-        int shown = Math.min(rule.findings().size(), ReportText.LOCATIONS_PER_RULE);
-        for (Finding finding : rule.findings().subList(0, shown)) {
-          line("  - " + location(finding) + " " + OutputText.markdown(finding.message()));
-        }
-        if (rule.findings().size() > shown) {
-          line(
-              "  - … and "
-                  + (rule.findings().size() - shown)
-                  + " more in [all findings](#"
-                  + anchor
-                  + "rule-"
-                  + rule.ruleId()
-                  + ")");
+    List<String> marked = new ArrayList<>();
+    for (List<Architecture.Box> boxes :
+        List.of(picture.outside(), picture.edge(), picture.environments(), picture.groups())) {
+      for (Architecture.Box box : boxes) {
+        if (!box.marks().isEmpty()) {
+          marked.add("- " + OutputText.markdown(box.title()) + ": " + marks(box.marks(), figure));
         }
       }
-      line("");
     }
-    if (!assessment.evidence().isEmpty()) {
-      line("**Mitigations evidenced in the spec**");
-      line("");
-      for (Evidence evidence : assessment.evidence()) {
-        String where =
-            evidence.places().isEmpty()
-                ? ""
-                : " ("
-                    + evidence.places().stream()
-                        .map(
-                            p ->
-                                "["
-                                    + OutputText.markdown(p.label())
-                                    + "]("
-                                    + links.file(p.file(), p.region().startLine())
-                                    + ")")
-                        .collect(Collectors.joining(", "))
-                    + ")";
-        line(
-            "- "
-                + (evidence.complete() ? "✅ " : "◐ partly: ")
-                + OutputText.markdown(evidence.text())
-                + where);
+    for (Architecture.Flow flow : picture.flows()) {
+      if (!flow.marks().isEmpty()) {
+        marked.add("- " + OutputText.markdown(flow.label()) + ": " + marks(flow.marks(), figure));
       }
+    }
+    if (!marked.isEmpty()) {
+      line("**Findings in the picture**");
+      line("");
+      marked.forEach(this::line);
       line("");
     }
-    line(
-        "**Mitigations the paper names:** "
-            + OutputText.markdown(String.join(" ", scenario.mitigations())));
-    line("");
-    if (!scenario.verify().isEmpty()) {
-      line("**To verify outside the spec**");
-      line("");
-      for (String item : scenario.verify()) {
-        line("- [ ] " + OutputText.markdown(item));
-      }
-      line("");
-    }
-    line("<sub>" + OutputText.markdown(ReportText.checkedBy(assessment)) + "</sub>");
-    line("");
   }
 
-  // ------------------------------------------------------------------ OWASP and all findings
+  private static String marks(List<Architecture.Mark> marks, ReportPage.ArchitectureFigure figure) {
+    return marks.stream()
+        .map(
+            m ->
+                "["
+                    + OutputText.markdown(m.text())
+                    + "](#"
+                    + figure.anchor()
+                    + "rule-"
+                    + m.ruleId()
+                    + ")")
+        .collect(Collectors.joining(", "));
+  }
 
-  private void owasp(ThreatModel model) {
-    line("## OWASP API Security Top 10 2023");
-    line("");
-    int max = model.owasp().stream().mapToInt(OwaspCategory::findings).max().orElse(0);
+  private void owasp(ReportPage.OwaspChart chart) {
+    int max = chart.categories().stream().mapToInt(OwaspCategory::findings).max().orElse(0);
     line("| category | findings | | rules run |");
     line("|---|---:|---|---:|");
-    for (OwaspCategory category : model.owasp()) {
+    for (OwaspCategory category : chart.categories()) {
       int width = max == 0 ? 0 : (int) Math.ceil(BAR_WIDTH * (double) category.findings() / max);
       line(
           "| "
@@ -412,59 +266,6 @@ final class MarkdownThreatReport {
               + " |");
     }
     line("");
-  }
-
-  private void allFindings(ThreatModel model, String anchor) {
-    line("## All findings");
-    line("");
-    if (model.rules().isEmpty()) {
-      line("None.");
-      line("");
-      return;
-    }
-    for (RuleFindings rule : model.rules()) {
-      line("<a id=\"" + anchor + "rule-" + rule.ruleId() + "\"></a>");
-      line("");
-      line(
-          "### "
-              + rule.ruleId()
-              + ": "
-              + OutputText.markdown(rule.rule().title())
-              + " ("
-              + ReportText.ruleCount(rule)
-              + ")");
-      line("");
-      line(
-          "OWASP 2023: "
-              + String.join(", ", rule.rule().owasp2023())
-              + " · scenarios: "
-              + (model.scenariosOf(rule.ruleId()).isEmpty()
-                  ? "none"
-                  : OutputText.markdown(
-                      model.scenariosOf(rule.ruleId()).stream()
-                          .map(ThreatCatalogue.Scenario::name)
-                          .collect(Collectors.joining("; "))))
-              + " · [documentation]("
-              + links.rule(rule.ruleId())
-              + ")");
-      line("");
-      line("| location | message |");
-      line("|---|---|");
-      for (Finding finding : rule.findings()) {
-        line("| " + location(finding) + " | " + OutputText.markdown(finding.message()) + " |");
-      }
-      line("");
-    }
-  }
-
-  private String location(Finding finding) {
-    String text =
-        finding.file() + ":" + finding.region().startLine() + ":" + finding.region().startColumn();
-    return "["
-        + OutputText.markdown(text)
-        + "]("
-        + links.file(finding.file(), finding.region().startLine())
-        + ")";
   }
 
   /**

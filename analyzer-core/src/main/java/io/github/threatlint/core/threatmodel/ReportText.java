@@ -23,16 +23,26 @@ final class ReportText {
   private ReportText() {}
 
   /**
-   * The first {@code limit} items, formatted and joined with commas, then "and N more"; with {@code
-   * counted}, a longer list starts with its size ("14: a, b, ... and 6 more").
+   * The first {@code limit} items, formatted and separated by commas, then "and N more"; with
+   * {@code counted}, a longer list starts with its size ("14: a, b, ... and 6 more").
    */
-  static <T> String firstOf(List<T> items, int limit, boolean counted, Function<T, String> format) {
+  static <T> List<ReportPage.Inline> firstOf(
+      List<T> items, int limit, boolean counted, Function<T, ReportPage.Inline> format) {
     int shown = Math.min(items.size(), limit);
-    String text = items.subList(0, shown).stream().map(format).collect(Collectors.joining(", "));
-    if (items.size() <= shown) {
-      return text;
+    List<ReportPage.Inline> text = new ArrayList<>();
+    if (items.size() > shown && counted) {
+      text.add(ReportPage.Inline.text(items.size() + ": "));
     }
-    return (counted ? items.size() + ": " : "") + text + " and " + (items.size() - shown) + " more";
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        text.add(ReportPage.Inline.text(", "));
+      }
+      text.add(format.apply(items.get(i)));
+    }
+    if (items.size() > shown) {
+      text.add(ReportPage.Inline.text(" and " + (items.size() - shown) + " more"));
+    }
+    return text;
   }
 
   static String plural(long count, String singular) {

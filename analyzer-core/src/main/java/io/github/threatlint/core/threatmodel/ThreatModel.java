@@ -13,6 +13,7 @@ import java.util.List;
  * @param suppressed how many findings were suppressed and are not counted
  * @param unknownScenarioNames scenario names cited by enabled rules that the catalogue does not
  *     know
+ * @param architecture the spec's version of the paper's platform figure
  */
 public record ThreatModel(
     String title,
@@ -30,7 +31,8 @@ public record ThreatModel(
     long suppressed,
     List<ScenarioAssessment> topRisks,
     List<RuleFindings> fixFirst,
-    List<String> unknownScenarioNames) {
+    List<String> unknownScenarioNames,
+    Architecture architecture) {
 
   public long count(ScenarioAssessment.Status status) {
     return scenarios.stream().filter(s -> s.status() == status).count();

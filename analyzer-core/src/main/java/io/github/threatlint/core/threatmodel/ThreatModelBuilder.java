@@ -172,7 +172,8 @@ public final class ThreatModelBuilder {
         suppressed,
         topRisks,
         fixFirst,
-        List.copyOf(unknownNames));
+        List.copyOf(unknownNames),
+        ArchitectureBuilder.build(document, active, assets, agents));
   }
 
   private static ScenarioAssessment.Status status(

@@ -52,10 +52,11 @@ public enum ThreatReportFormat {
   /** Writes the report of one or more APIs. */
   public void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer)
       throws IOException {
+    ReportPage page = ReportPageBuilder.build(models, links, toolVersion);
     if (this == HTML) {
-      HtmlThreatReport.write(models, links, toolVersion, writer);
+      HtmlThreatReport.write(page, toolVersion, writer);
     } else {
-      MarkdownThreatReport.write(models, links, toolVersion, writer);
+      MarkdownThreatReport.write(page, writer);
     }
   }
 }

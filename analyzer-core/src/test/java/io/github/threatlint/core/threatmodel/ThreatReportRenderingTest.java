@@ -77,7 +77,7 @@ class ThreatReportRenderingTest {
               "\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
       assertThat(section)
           .as(scenario.name())
-          .contains("**Mitigations the paper names:**", "**To verify outside the spec**");
+          .contains("**Mitigations the paper names**", "**To verify outside the spec**");
     }
     String unauthorized =
         sections.stream()
@@ -108,7 +108,7 @@ class ThreatReportRenderingTest {
     assertThat(leakage)
         .contains(
             "**🟢 Mitigations evidenced**",
-            "- ✅ Servers are reached over TLS (https): shown at 1 place. ([server https://api.wealth.example/v1](../specs/wealth-open.yaml#L6))");
+            "- ✔ Servers are reached over TLS (https): shown at 1 place. ([server https://api.wealth.example/v1](../specs/wealth-open.yaml#L6))");
   }
 
   @Test
@@ -117,15 +117,15 @@ class ThreatReportRenderingTest {
     assertThat(markdown)
         .startsWith("# Threat model: Wealth Customers 1.0.0\n")
         .contains(
-            "1. [Exfiltrating large amount of data](#a1-exfiltrating-large-amount-of-data) (Data security, C/I/A M/L/L): "
-                + "1 finding from test-beta (1).")
+            "1. [**Exfiltrating large amount of data**](#a1-exfiltrating-large-amount-of-data) (Data security, C/I/A M/L/L), "
+                + "1 finding from test-beta (1)\n")
         .contains(
             "1. [`test-beta`](https://github.com/threatlint/threatlint/blob/main/docs/rules/test-beta.md) Beta problem: 1 error, "
                 + "e.g. [specs/wealth-open.yaml:18:5](../specs/wealth-open.yaml#L18) The list has no maxItems.")
         .contains(
             "| **Customer credentials** | H | H | H | `password` | [POST /customers](../specs/wealth-open.yaml#L27) | "
                 + "[schema Registration](../specs/wealth-open.yaml#L79) |")
-        .contains("| Third Party Provider (TPP) | Not indicated |")
+        .contains("| **Third Party Provider (TPP)** | Not indicated |")
         .contains("| API4:2023 Unrestricted Resource Consumption | 1 | `██████████` | 1 |")
         .contains("| API2:2023 Broken Authentication | 2 | `████████████████████` | 1 |")
         .contains("<a id=\"a1-rule-test-alpha\"></a>")
@@ -216,7 +216,8 @@ class ThreatReportRenderingTest {
         .doesNotContainIgnoringCase("<iframe");
     Document document = parse(html);
     assertThat(elements(document, "style")).hasSize(1);
-    assertThat(elements(document, "svg")).hasSize(2);
+    // the status bar, the architecture (wide and narrow) and the OWASP chart
+    assertThat(elements(document, "svg")).hasSize(4);
     NodeList all = document.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
@@ -241,7 +242,7 @@ class ThreatReportRenderingTest {
   void htmlChartShowsFindingsPerOwaspCategory() throws Exception {
     Document document =
         parse(render(ThreatReportFormat.HTML, List.of(ThreatModelBuilderTest.model())));
-    Element chart = elements(document, "svg").get(1);
+    Element chart = elements(document, "svg").get(3);
     assertThat(chart.getAttribute("aria-label"))
         .isEqualTo("Findings per OWASP API Security Top 10 2023 category");
     List<String> titles = elements(chart, "title").stream().map(Element::getTextContent).toList();
