@@ -1,9 +1,11 @@
 package io.github.threatlint.core.config;
 
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param rules the settings per rule id, in the order of the file
  * @param ignores the file-based ignores, in the order of the file
  * @param docsUrl the links to rule pages: {@code docsUrl} of the file, else {@link DocsUrl#DEFAULT}
+ * @param rulesetRules the rules declared by the rulesets the file names ({@code rulesets:})
+ * @param warnings one line per ruleset rule left out ({@code rulesetErrors: warn})
  */
 public record Configuration(
     String displayPath,
@@ -26,7 +30,9 @@ public record Configuration(
     Profile profile,
     Map<String, RuleSetting> rules,
     List<Ignore> ignores,
-    DocsUrl docsUrl) {
+    DocsUrl docsUrl,
+    List<RuleDescriptor> rulesetRules,
+    List<String> warnings) {
 
   /** No file: the default profile, no settings, no ignores. */
   public static final Configuration EMPTY =
@@ -40,6 +46,27 @@ public record Configuration(
       Map<String, RuleSetting> rules,
       List<Ignore> ignores) {
     this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT);
+  }
+
+  /** A configuration that names no rulesets. */
+  public Configuration(
+      String displayPath,
+      Path directory,
+      Profile profile,
+      Map<String, RuleSetting> rules,
+      List<Ignore> ignores,
+      DocsUrl docsUrl) {
+    this(displayPath, directory, profile, rules, ignores, docsUrl, List.of(), List.of());
+  }
+
+  /** The rules a run can select from: {@code builtIn}, then the rulesets' rules. */
+  public List<RuleDescriptor> catalog(List<RuleDescriptor> builtIn) {
+    if (rulesetRules.isEmpty()) {
+      return builtIn;
+    }
+    List<RuleDescriptor> all = new ArrayList<>(builtIn);
+    all.addAll(rulesetRules);
+    return List.copyOf(all);
   }
 
   /**

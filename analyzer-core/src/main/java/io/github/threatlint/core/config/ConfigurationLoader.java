@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import java.util.Set;
  *     pointer: /paths/~1status/**     # optional glob over JSON pointers
  *     reason: Status endpoints are public by design.
  * docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html   # optional: where the rule pages are
+ * rulesets: [guidelines/bank-api.spectral.yaml]   # Spectral rulesets, relative to this file's folder
+ * rulesetErrors: fail                # or warn: a ruleset rule that cannot run is left out with a warning
  * </pre>
  */
 public final class ConfigurationLoader {
@@ -53,17 +56,29 @@ public final class ConfigurationLoader {
       List.of(".threatlint.yaml", ".threatlint.yml", ".threatlint.json");
 
   private static final long MAX_BYTES = 4L * 1024 * 1024;
-  static final Set<String> TOP_LEVEL_KEYS = Set.of("extends", "rules", "ignore", "docsUrl");
+  static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("extends", "rules", "ignore", "docsUrl", "rulesets", "rulesetErrors");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
   static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
-  private final List<RuleDescriptor> catalog;
+  private final List<RuleDescriptor> builtInCatalog;
+  private final RulesetReader rulesetReader;
 
   /**
-   * @param catalog the rules the configuration may name (the built-in rules)
+   * @param catalog the rules the configuration may name (the built-in rules); naming a ruleset is
+   *     an error
    */
   public ConfigurationLoader(List<RuleDescriptor> catalog) {
-    this.catalog = List.copyOf(catalog);
+    this(catalog, RulesetReader.NONE);
+  }
+
+  /**
+   * @param catalog the built-in rules
+   * @param rulesetReader reads the rulesets the configuration names; their rules join the catalog
+   */
+  public ConfigurationLoader(List<RuleDescriptor> catalog, RulesetReader rulesetReader) {
+    this.builtInCatalog = List.copyOf(catalog);
+    this.rulesetReader = rulesetReader;
   }
 
   /**
@@ -147,6 +162,7 @@ public final class ConfigurationLoader {
   private final class Reader {
     private final ParsedFile file;
     private final Path directory;
+    private List<RuleDescriptor> catalog = builtInCatalog;
 
     Reader(ParsedFile file, Path directory) {
       this.file = file;
@@ -180,9 +196,13 @@ public final class ConfigurationLoader {
                   + key
                   + "'"
                   + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-                  + "; a configuration has extends, rules, ignore and docsUrl");
+                  + "; a configuration has extends, rules, ignore, docsUrl, rulesets and rulesetErrors");
         }
       }
+      RulesetReader.Rules rulesetRules =
+          readRulesets(root.get("rulesets"), root.get("rulesetErrors"));
+      catalog = new ArrayList<>(builtInCatalog);
+      catalog.addAll(rulesetRules.rules());
       Profile profile = readProfile(root.get("extends"));
       Map<String, Configuration.RuleSetting> rules = readRules(root.get("rules"));
       List<Configuration.Ignore> ignores = readIgnores(root.get("ignore"));
@@ -192,7 +212,70 @@ public final class ConfigurationLoader {
           profile,
           Collections.unmodifiableMap(rules),
           List.copyOf(ignores),
-          readDocsUrl(root.get("docsUrl")));
+          readDocsUrl(root.get("docsUrl")),
+          rulesetRules.rules(),
+          rulesetRules.warnings());
+    }
+
+    /**
+     * The rules of the rulesets named, read by the ruleset reader; each path is relative to this
+     * file's folder.
+     */
+    private RulesetReader.Rules readRulesets(JsonNode rulesets, JsonNode errors)
+        throws ConfigurationException {
+      boolean skipBroken = false;
+      if (errors != null && !errors.isNull()) {
+        if (!errors.isTextual()
+            || !(errors.textValue().equals("fail") || errors.textValue().equals("warn"))) {
+          throw atValue(
+              "/rulesetErrors",
+              "rulesetErrors takes fail (a ruleset rule that cannot run stops the run) or warn "
+                  + "(it is left out with a warning), not "
+                  + RuleOptions.describeValue(errors));
+        }
+        skipBroken = errors.textValue().equals("warn");
+      }
+      if (rulesets == null || rulesets.isNull()) {
+        return RulesetReader.Rules.NONE;
+      }
+      if (!rulesets.isArray()) {
+        throw atValue(
+            "/rulesets",
+            "'rulesets' must be a list of ruleset files (relative to this file), not "
+                + RuleOptions.describeValue(rulesets));
+      }
+      List<RulesetReader.RulesetFile> files = new ArrayList<>();
+      for (int i = 0; i < rulesets.size(); i++) {
+        JsonNode entry = rulesets.get(i);
+        String pointer = Pointers.child("/rulesets", i);
+        if (!entry.isTextual() || entry.textValue().isBlank()) {
+          throw atValue(
+              pointer,
+              "a ruleset is named by its file, relative to this file, not "
+                  + RuleOptions.describeValue(entry));
+        }
+        Path path = directory.resolve(entry.textValue().strip()).normalize();
+        String folder =
+            file.displayPath().contains("/")
+                ? file.displayPath().substring(0, file.displayPath().lastIndexOf('/') + 1)
+                : "";
+        String shown =
+            path.startsWith(directory)
+                ? folder + directory.relativize(path).toString().replace('\\', '/')
+                : path.toString().replace('\\', '/');
+        Region region = file.index().valueRegion(pointer);
+        files.add(
+            new RulesetReader.RulesetFile(
+                path, shown, file.displayPath(), region.startLine(), region.startColumn()));
+      }
+      if (files.isEmpty()) {
+        return RulesetReader.Rules.NONE;
+      }
+      Set<String> builtInIds = new HashSet<>();
+      for (RuleDescriptor rule : builtInCatalog) {
+        builtInIds.add(rule.id());
+      }
+      return rulesetReader.read(files, builtInIds, skipBroken);
     }
 
     private DocsUrl readDocsUrl(JsonNode value) throws ConfigurationException {
