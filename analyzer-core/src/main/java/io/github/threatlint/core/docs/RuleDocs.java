@@ -128,7 +128,7 @@ public final class RuleDocs {
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
     }
-    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule)).toString();
   }
 
   /**
