@@ -217,6 +217,8 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     AnalysisResult result = check.result();
+    // rulesetErrors: warn: the ruleset rules left out, one line each
+    check.configuration().warnings().forEach(err::println);
     // the configuration, read by the check, says where the rules' pages are
     context =
         new ReportContext(

@@ -7,17 +7,26 @@ import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** A rule class with its metadata and options, able to make configured instances. */
+/**
+ * A rule with its metadata and options, able to make configured instances: a built-in or plugin
+ * rule class annotated with {@link RuleInfo}, or a rule declared as data (a ruleset's rule), whose
+ * metadata is a {@link RuleMetadata} and whose instances come from a factory.
+ */
 public final class RuleDescriptor {
   private final Class<? extends Rule> type;
   private final RuleInfo info;
   private final List<Field> options;
   private final Constructor<? extends Rule> constructor;
+  private final Supplier<? extends Rule> factory;
+  private final String documentationUrl;
 
   public RuleDescriptor(Class<? extends Rule> type) {
     this.type = type;
     this.info = type.getAnnotation(RuleInfo.class);
+    this.factory = null;
+    this.documentationUrl = null;
     if (info == null) {
       throw new IllegalArgumentException(type.getName() + " has no @RuleInfo");
     }
@@ -37,8 +46,35 @@ public final class RuleDescriptor {
     }
   }
 
+  /**
+   * A rule declared as data: its metadata, the class its instances have, and where they come from
+   * (one instance per document, like a rule class). Such a rule has no options of its own.
+   *
+   * @param documentationUrl the page that documents the rule, or null for threatlint's pages
+   */
+  public RuleDescriptor(
+      RuleInfo info,
+      Class<? extends Rule> type,
+      Supplier<? extends Rule> factory,
+      String documentationUrl) {
+    this.type = type;
+    this.info = info;
+    this.options = List.of();
+    this.constructor = null;
+    this.factory = factory;
+    this.documentationUrl = documentationUrl;
+  }
+
   public String id() {
     return info.id();
+  }
+
+  /**
+   * The page that documents the rule when it is not threatlint's (a ruleset's {@code
+   * documentationUrl}); null otherwise.
+   */
+  public String documentationUrl() {
+    return documentationUrl;
   }
 
   public RuleInfo info() {
@@ -101,6 +137,12 @@ public final class RuleDescriptor {
    * configuration).
    */
   public Rule newInstance(Map<String, Object> optionValues) {
+    if (factory != null) {
+      if (!optionValues.isEmpty()) {
+        throw new IllegalArgumentException("rule " + id() + " has no options");
+      }
+      return factory.get();
+    }
     try {
       Rule rule = constructor.newInstance();
       for (Map.Entry<String, Object> value : optionValues.entrySet()) {

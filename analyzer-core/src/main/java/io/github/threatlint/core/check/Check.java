@@ -1,5 +1,6 @@
 package io.github.threatlint.core.check;
 
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.config.Baseline;
 import io.github.threatlint.core.config.Configuration;
@@ -13,6 +14,7 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.SpecFiles;
+import io.github.threatlint.core.ruleset.Rulesets;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +48,9 @@ public final class Check {
         request.profile != null
             ? request.profile
             : configuration.profile() != null ? configuration.profile() : request.fallbackProfile;
-    List<EnabledRule> rules = selectRules(request, configuration, profile);
+    // the rules a run selects from: the built-in ones and those of the configuration's rulesets
+    List<EnabledRule> rules =
+        selectRules(request, configuration.catalog(request.catalog), configuration, profile);
     Baseline baseline = readBaseline(request);
     SpecFiles referencedFiles;
     SourceReader reader = new SourceReader(request.maxFileBytes);
@@ -137,15 +141,20 @@ public final class Check {
         displayName = request.displayPath(file);
       }
       refuseLinkOutOfRoot(request, file, displayName, CheckException.Setting.CONFIGURATION);
-      return new ConfigurationLoader(request.catalog).load(file, displayName);
+      return new ConfigurationLoader(request.catalog, new Rulesets(request.root))
+          .load(file, displayName);
     } catch (ConfigurationException e) {
       throw new CheckException(CheckException.Setting.CONFIGURATION, e.oneLine(), e);
     }
   }
 
   private static List<EnabledRule> selectRules(
-      CheckRequest request, Configuration configuration, Profile profile) throws CheckException {
-    RuleSelection selection = new RuleSelection(request.catalog);
+      CheckRequest request,
+      List<RuleDescriptor> catalog,
+      Configuration configuration,
+      Profile profile)
+      throws CheckException {
+    RuleSelection selection = new RuleSelection(catalog);
     requireRules(selection, request.enable, CheckException.Setting.ENABLE);
     requireRules(selection, request.disable, CheckException.Setting.DISABLE);
     try {

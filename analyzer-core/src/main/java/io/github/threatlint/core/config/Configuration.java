@@ -1,11 +1,13 @@
 package io.github.threatlint.core.config;
 
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.vocabulary.Glob;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ import java.util.Map;
  * @param rules the settings per rule id, in the order of the file
  * @param ignores the file-based ignores, in the order of the file
  * @param docsUrl the links to rule pages: {@code docsUrl} of the file, else {@link DocsUrl#DEFAULT}
+ * @param timeLimit the time limit per file ({@code timeLimit}), or null when the file sets none
+ * @param rulesetRules the rules declared by the rulesets the file names ({@code rulesets:})
+ * @param warnings one line per ruleset rule left out ({@code rulesetErrors: warn})
  */
 public record Configuration(
     String displayPath,
@@ -29,7 +34,9 @@ public record Configuration(
     Map<String, RuleSetting> rules,
     List<Ignore> ignores,
     DocsUrl docsUrl,
-    Duration timeLimit) {
+    Duration timeLimit,
+    List<RuleDescriptor> rulesetRules,
+    List<String> warnings) {
 
   /** No file: the default profile, no settings, no ignores. */
   public static final Configuration EMPTY =
@@ -42,7 +49,28 @@ public record Configuration(
       Profile profile,
       Map<String, RuleSetting> rules,
       List<Ignore> ignores) {
-    this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT, null);
+    this(displayPath, directory, profile, rules, ignores, DocsUrl.DEFAULT);
+  }
+
+  /** A configuration that names no rulesets. */
+  public Configuration(
+      String displayPath,
+      Path directory,
+      Profile profile,
+      Map<String, RuleSetting> rules,
+      List<Ignore> ignores,
+      DocsUrl docsUrl) {
+    this(displayPath, directory, profile, rules, ignores, docsUrl, null, List.of(), List.of());
+  }
+
+  /** The rules a run can select from: {@code builtIn}, then the rulesets' rules. */
+  public List<RuleDescriptor> catalog(List<RuleDescriptor> builtIn) {
+    if (rulesetRules.isEmpty()) {
+      return builtIn;
+    }
+    List<RuleDescriptor> all = new ArrayList<>(builtIn);
+    all.addAll(rulesetRules);
+    return List.copyOf(all);
   }
 
   /**

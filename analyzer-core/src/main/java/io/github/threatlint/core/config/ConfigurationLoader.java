@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ import java.util.Set;
  *     pointer: /paths/~1status/**     # optional glob over JSON pointers
  *     reason: Status endpoints are public by design.
  * docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html   # optional: where the rule pages are
+ * rulesets: [guidelines/bank-api.spectral.yaml]   # Spectral rulesets, relative to this file's folder
+ * rulesetErrors: fail                # or warn: a ruleset rule that cannot run is left out with a warning
  * </pre>
  */
 public final class ConfigurationLoader {
@@ -56,17 +59,28 @@ public final class ConfigurationLoader {
 
   private static final long MAX_BYTES = 4L * 1024 * 1024;
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit");
+      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
   static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
-  private final List<RuleDescriptor> catalog;
+  private final List<RuleDescriptor> builtInCatalog;
+  private final RulesetReader rulesetReader;
 
   /**
-   * @param catalog the rules the configuration may name (the built-in rules)
+   * @param catalog the rules the configuration may name (the built-in rules); naming a ruleset is
+   *     an error
    */
   public ConfigurationLoader(List<RuleDescriptor> catalog) {
-    this.catalog = List.copyOf(catalog);
+    this(catalog, RulesetReader.NONE);
+  }
+
+  /**
+   * @param catalog the built-in rules
+   * @param rulesetReader reads the rulesets the configuration names; their rules join the catalog
+   */
+  public ConfigurationLoader(List<RuleDescriptor> catalog, RulesetReader rulesetReader) {
+    this.builtInCatalog = List.copyOf(catalog);
+    this.rulesetReader = rulesetReader;
   }
 
   /**
@@ -150,6 +164,7 @@ public final class ConfigurationLoader {
   private final class Reader {
     private final ParsedFile file;
     private final Path directory;
+    private List<RuleDescriptor> catalog = builtInCatalog;
 
     Reader(ParsedFile file, Path directory) {
       this.file = file;
@@ -173,7 +188,7 @@ public final class ConfigurationLoader {
       if (!root.isObject()) {
         throw atValue(
             "",
-            "the configuration must be a mapping with the keys extends, rules, ignore, docsUrl and timeLimit");
+            "the configuration must be a mapping with the keys extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors");
       }
       for (String key : keys(root)) {
         if (!TOP_LEVEL_KEYS.contains(key)) {
@@ -183,9 +198,13 @@ public final class ConfigurationLoader {
                   + key
                   + "'"
                   + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-                  + "; a configuration has extends, rules, ignore, docsUrl and timeLimit");
+                  + "; a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors");
         }
       }
+      RulesetReader.Rules rulesetRules =
+          readRulesets(root.get("rulesets"), root.get("rulesetErrors"));
+      catalog = new ArrayList<>(builtInCatalog);
+      catalog.addAll(rulesetRules.rules());
       Profile profile = readProfile(root.get("extends"));
       Map<String, Configuration.RuleSetting> rules = readRules(root.get("rules"));
       List<Configuration.Ignore> ignores = readIgnores(root.get("ignore"));
@@ -196,7 +215,9 @@ public final class ConfigurationLoader {
           Collections.unmodifiableMap(rules),
           List.copyOf(ignores),
           readDocsUrl(root.get("docsUrl")),
-          readTimeLimit(root.get("timeLimit")));
+          readTimeLimit(root.get("timeLimit")),
+          rulesetRules.rules(),
+          rulesetRules.warnings());
     }
 
     /** Seconds per file; --time-limit, when given, overrides it. */
@@ -211,6 +232,67 @@ public final class ConfigurationLoader {
                 + RuleOptions.describeValue(value));
       }
       return Duration.ofSeconds(value.intValue());
+    }
+
+    /**
+     * The rules of the rulesets named, read by the ruleset reader; each path is relative to this
+     * file's folder.
+     */
+    private RulesetReader.Rules readRulesets(JsonNode rulesets, JsonNode errors)
+        throws ConfigurationException {
+      boolean skipBroken = false;
+      if (errors != null && !errors.isNull()) {
+        if (!errors.isTextual()
+            || !(errors.textValue().equals("fail") || errors.textValue().equals("warn"))) {
+          throw atValue(
+              "/rulesetErrors",
+              "rulesetErrors takes fail (a ruleset rule that cannot run stops the run) or warn "
+                  + "(it is left out with a warning), not "
+                  + RuleOptions.describeValue(errors));
+        }
+        skipBroken = errors.textValue().equals("warn");
+      }
+      if (rulesets == null || rulesets.isNull()) {
+        return RulesetReader.Rules.NONE;
+      }
+      if (!rulesets.isArray()) {
+        throw atValue(
+            "/rulesets",
+            "'rulesets' must be a list of ruleset files (relative to this file), not "
+                + RuleOptions.describeValue(rulesets));
+      }
+      List<RulesetReader.RulesetFile> files = new ArrayList<>();
+      for (int i = 0; i < rulesets.size(); i++) {
+        JsonNode entry = rulesets.get(i);
+        String pointer = Pointers.child("/rulesets", i);
+        if (!entry.isTextual() || entry.textValue().isBlank()) {
+          throw atValue(
+              pointer,
+              "a ruleset is named by its file, relative to this file, not "
+                  + RuleOptions.describeValue(entry));
+        }
+        Path path = directory.resolve(entry.textValue().strip()).normalize();
+        String folder =
+            file.displayPath().contains("/")
+                ? file.displayPath().substring(0, file.displayPath().lastIndexOf('/') + 1)
+                : "";
+        String shown =
+            path.startsWith(directory)
+                ? folder + directory.relativize(path).toString().replace('\\', '/')
+                : path.toString().replace('\\', '/');
+        Region region = file.index().valueRegion(pointer);
+        files.add(
+            new RulesetReader.RulesetFile(
+                path, shown, file.displayPath(), region.startLine(), region.startColumn()));
+      }
+      if (files.isEmpty()) {
+        return RulesetReader.Rules.NONE;
+      }
+      Set<String> builtInIds = new HashSet<>();
+      for (RuleDescriptor rule : builtInCatalog) {
+        builtInIds.add(rule.id());
+      }
+      return rulesetReader.read(files, builtInIds, skipBroken);
     }
 
     private DocsUrl readDocsUrl(JsonNode value) throws ConfigurationException {

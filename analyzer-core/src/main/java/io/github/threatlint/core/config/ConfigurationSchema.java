@@ -40,7 +40,7 @@ public final class ConfigurationSchema {
   public static String json(List<RuleDescriptor> catalog) {
     requireKeys(
         ConfigurationLoader.TOP_LEVEL_KEYS,
-        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit"),
+        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors"),
         "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
     requireKeys(
@@ -70,7 +70,6 @@ public final class ConfigurationSchema {
     ObjectNode rules = properties.putObject("rules");
     rules.put("description", "Per rule id: off, note, warning, error, or {level, options}.");
     rules.putArray("type").add("object").add("null");
-    rules.put("additionalProperties", false);
     ObjectNode ruleProperties = rules.putObject("properties");
     for (RuleDescriptor rule : catalog) {
       ruleProperties.set(rule.id(), ruleSetting(rule));
@@ -108,8 +107,7 @@ public final class ConfigurationSchema {
         text("A glob of the files, relative to the folder of the configuration file (*, ?, **)."));
     ObjectNode ruleId = entryProperties.putObject("rule");
     ruleId.put("description", "The rule whose findings are accepted.");
-    ArrayNode ids = ruleId.putArray("enum");
-    catalog.forEach(r -> ids.add(r.id()));
+    ruleId.put("type", "string");
     ObjectNode pointer = entryProperties.putObject("pointer");
     pointer.put(
         "description",
@@ -117,6 +115,37 @@ public final class ConfigurationSchema {
     pointer.put("type", "string");
     pointer.put("pattern", "^(/.*)?$");
     entryProperties.set("reason", text("Why the findings are acceptable (mandatory)."));
+
+    ObjectNode rulesets = properties.putObject("rulesets");
+    rulesets.put(
+        "description",
+        "Spectral rulesets (YAML or JSON) whose rules run with the built-in ones; paths relative to"
+            + " the folder of the configuration file.");
+    rulesets.putArray("type").add("array").add("null");
+    rulesets.putObject("items").put("type", "string").put("minLength", 1);
+    ObjectNode rulesetErrors = properties.putObject("rulesetErrors");
+    rulesetErrors.put(
+        "description",
+        "fail (default): a ruleset rule that cannot run stops the run; warn: it is left out with a"
+            + " warning.");
+    rulesetErrors.putArray("enum").add("fail").add("warn");
+
+    // the rules of rulesets are known only once they are read: with rulesets, rules and ignores may
+    // name other ids (a ruleset rule takes a level); without, only the built-in ones
+    rules.putObject("additionalProperties").put("$ref", "#/$defs/level");
+    schema.putObject("if").putArray("required").add("rulesets");
+    schema.putObject("then");
+    ObjectNode builtInOnly = schema.putObject("else").putObject("properties");
+    ArrayNode ruleIds = builtInOnly.putObject("rules").putObject("propertyNames").putArray("enum");
+    catalog.forEach(r -> ruleIds.add(r.id()));
+    ArrayNode ids =
+        builtInOnly
+            .putObject("ignore")
+            .putObject("items")
+            .putObject("properties")
+            .putObject("rule")
+            .putArray("enum");
+    catalog.forEach(r -> ids.add(r.id()));
 
     schema.set("$defs", NODES.objectNode().set("level", level()));
     try {

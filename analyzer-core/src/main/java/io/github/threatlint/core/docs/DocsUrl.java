@@ -1,5 +1,6 @@
 package io.github.threatlint.core.docs;
 
+import io.github.threatlint.core.api.RuleDescriptor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -18,6 +19,14 @@ public record DocsUrl(String template) {
   /** The page of one rule. */
   public String of(String ruleId) {
     return template.replace(PLACEHOLDER, ruleId);
+  }
+
+  /**
+   * The page of one rule: its own documentation URL when it has one (a ruleset's rule), else the
+   * template's page.
+   */
+  public String of(RuleDescriptor rule) {
+    return rule.documentationUrl() != null ? rule.documentationUrl() : of(rule.id());
   }
 
   /**

@@ -131,7 +131,7 @@ public final class RuleDocs {
       text.append("\n\n").append(explanation.whyItMatters());
       text.append("\n\nWhen not to fix: ").append(explanation.whenNotToFix());
     }
-    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule.id())).toString();
+    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule)).toString();
   }
 
   /**

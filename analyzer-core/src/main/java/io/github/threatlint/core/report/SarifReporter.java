@@ -199,7 +199,7 @@ public final class SarifReporter implements Reporter {
         .withName(camelName(info.id()))
         .withShortDescription(new MultiformatMessageString().withText(info.title()))
         .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(context.ruleHelpUri(info.id())))
+        .withHelpUri(URI.create(context.docsUrl().of(rule.descriptor())))
         .withHelp(
             new MultiformatMessageString()
                 .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))

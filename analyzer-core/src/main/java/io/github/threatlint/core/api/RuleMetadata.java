@@ -1,0 +1,65 @@
+package io.github.threatlint.core.api;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+
+/**
+ * The metadata of a rule declared as data (a ruleset's rule) rather than on a class: the same
+ * values as {@link RuleInfo}, so configuration, reports and the threat model treat it as any rule.
+ */
+public record RuleMetadata(
+    String id,
+    String title,
+    String description,
+    Level level,
+    List<String> owasp2023List,
+    List<String> sftiScenariosList,
+    double securitySeverity,
+    String section)
+    implements RuleInfo {
+
+  public RuleMetadata {
+    owasp2023List = List.copyOf(owasp2023List);
+    sftiScenariosList = List.copyOf(sftiScenariosList);
+  }
+
+  @Override
+  public Level sftiLevel() {
+    return Level.OFF;
+  }
+
+  @Override
+  public String[] owasp2023() {
+    return owasp2023List.toArray(String[]::new);
+  }
+
+  @Override
+  public String[] owasp2019() {
+    return new String[0];
+  }
+
+  @Override
+  public String[] sftiAreas() {
+    return new String[0];
+  }
+
+  @Override
+  public String[] sftiScenarios() {
+    return sftiScenariosList.toArray(String[]::new);
+  }
+
+  @Override
+  public String[] mitigations() {
+    return new String[0];
+  }
+
+  @Override
+  public String precision() {
+    return "high";
+  }
+
+  @Override
+  public Class<? extends Annotation> annotationType() {
+    return RuleInfo.class;
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.threatlint.core.ruleset;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * JavaScript regular expressions as rulesets write them, compiled with Java's engine: {@code
+ * /source/flags} or a bare source. The flags i, m, s and u map to Java's; g and y change nothing
+ * for a test. Java's syntax is close to JavaScript's; a source Java cannot read is refused.
+ */
+final class JsRegex {
+  private JsRegex() {}
+
+  /** Spectral's pattern option: {@code /source/flags} when written so, else the whole text. */
+  static Pattern fromOption(String text) {
+    if (text.length() > 2 && text.startsWith("/")) {
+      int end = text.lastIndexOf('/');
+      String flags = text.substring(end + 1);
+      if (end > 0 && flags.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        return compile(text.substring(1, end), flags);
+      }
+    }
+    return compile(text, "");
+  }
+
+  static Pattern compile(String source, String flags) {
+    int javaFlags = 0;
+    for (char flag : flags.toCharArray()) {
+      switch (flag) {
+        case 'i' -> javaFlags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        case 'm' -> javaFlags |= Pattern.MULTILINE;
+        case 's' -> javaFlags |= Pattern.DOTALL;
+        case 'u', 'g', 'y', 'd' -> {}
+        default ->
+            throw new IllegalArgumentException(
+                "unknown regular expression flag '" + flag + "' in /" + source + "/" + flags);
+      }
+    }
+    try {
+      return Pattern.compile(source, javaFlags);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "invalid regular expression /" + source + "/: " + e.getDescription());
+    }
+  }
+}

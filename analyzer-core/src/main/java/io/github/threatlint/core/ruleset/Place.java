@@ -1,0 +1,51 @@
+package io.github.threatlint.core.ruleset;
+
+import io.github.threatlint.core.api.NodeRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A node a JSONPath reached: where it is written ({@code node}, in its own file) and how it was
+ * reached (the key or index under its parent, in the document as the rule sees it: with {@code
+ * $ref}s resolved or not). The path of keys is what Spectral shows; the written node is where the
+ * finding goes. {@code keyOnly} marks the result of {@code ~}: the key itself is the value.
+ */
+record Place(NodeRef node, Object key, Place parent, boolean keyOnly) {
+
+  static Place root(NodeRef root) {
+    return new Place(root, null, null, false);
+  }
+
+  Place child(NodeRef child, Object childKey) {
+    return new Place(child, childKey, this, false);
+  }
+
+  /** The keys (String) and indices (Integer) from the root to here. */
+  List<Object> path() {
+    Deque<Object> keys = new ArrayDeque<>();
+    for (Place place = this; place.parent != null; place = place.parent) {
+      keys.addFirst(place.key);
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /** The last key of the path as text, or "" at the root. */
+  String property() {
+    return key == null ? "" : String.valueOf(key);
+  }
+
+  /** JSONPath-Plus's path string: {@code $['paths']['/pets'][0]}. */
+  String pathString() {
+    StringBuilder text = new StringBuilder("$");
+    for (Object key : path()) {
+      if (key instanceof Integer index) {
+        text.append('[').append(index).append(']');
+      } else {
+        text.append("['").append(String.valueOf(key).replace("'", "\\'")).append("']");
+      }
+    }
+    return text.toString();
+  }
+}
