@@ -4,7 +4,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleMetadata;
 import io.github.threatlint.core.api.SpecVersion;
-import io.github.threatlint.core.config.Glob;
+import io.github.threatlint.core.vocabulary.Glob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

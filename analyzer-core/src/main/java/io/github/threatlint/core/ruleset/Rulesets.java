@@ -10,7 +10,7 @@ import io.github.threatlint.core.api.RuleMetadata;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.config.ConfigurationException;
-import io.github.threatlint.core.config.Glob;
+import io.github.threatlint.core.vocabulary.Glob;
 import io.github.threatlint.core.config.RulesetReader;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
