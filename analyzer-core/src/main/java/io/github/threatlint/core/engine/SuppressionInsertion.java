@@ -169,7 +169,8 @@ public final class SuppressionInsertion {
       int line = first.startLine();
       int column = first.startColumn();
       String before = lines[line - 1].substring(0, column - 1);
-      String margin = " ".repeat(column - 1);
+      // the first key's indentation as written (tabs too); spaces after a list item's dash
+      String margin = before.isBlank() ? before : " ".repeat(column - 1);
       String step = " ".repeat(indentStep());
       if (!before.isBlank() && !(!json && before.matches(" *(- +)+"))) {
         // a flow mapping, or JSON on one line: the member and a comma before the first one

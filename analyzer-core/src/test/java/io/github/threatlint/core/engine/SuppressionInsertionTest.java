@@ -70,6 +70,13 @@ class SuppressionInsertionTest {
   }
 
   @Test
+  void jsonIndentedWithTabsKeepsTheTabs() {
+    assertThat(
+            suppressed("{\n\t\"info\": {\n\t\t\"title\": \"x\"\n\t}\n}\n", "/info/title", "rule-t"))
+        .startsWith("{\n\t\"info\": {\n\t\t\"x-threatlint-ignore\": {\n");
+  }
+
+  @Test
   void jsonOnOneLineAndFlowMappingsGetItInline() {
     assertThat(suppressed("{\"a\": {\"type\": \"http\"}}", "/a/type", "rule-e"))
         .isEqualTo(
