@@ -253,4 +253,14 @@ class TreeParserTest {
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.oneLine()).isEqualTo(file + ":" + expected));
   }
+
+  @Test
+  void aLongScalarIsReadInLinearTime() {
+    // 8 MB in one word took a minute through SnakeYAML's own reader (issue #20, class 3)
+    String text = "openapi: 3.0.3\ninfo:\n  description: " + "a".repeat(8 << 20) + "\n";
+    ParsedFile file =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> parse("long.yaml", text));
+    assertThat(file.root().at("/info/description").textValue()).hasSize(8 << 20);
+  }
 }
