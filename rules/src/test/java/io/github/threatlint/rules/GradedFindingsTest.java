@@ -204,4 +204,44 @@ class GradedFindingsTest {
     assertThat(levels("sensitive-field-in-response", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.WARNING);
   }
+
+  /**
+   * In a document whose operations state their security in a vendor extension (CDR's x-scopes), a
+   * reference read without it is public by the convention, and a request body that is a signed
+   * token authenticates its sender: notes; customer data and plain writes stay errors.
+   */
+  @Test
+  void operationSecurityMissingGradesConventionsAsNotes() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Products, version: 1.0.0}",
+            "paths:",
+            "  /accounts:",
+            "    get: {x-scopes: [accounts], responses: {'200': {description: ok}}}",
+            "  /products:",
+            "    get:",
+            "      responses:",
+            "        '200':",
+            "          description: products",
+            "          content: {application/json: {schema: {properties: {name: {type: string}}}}}",
+            "  /customer:",
+            "    get:",
+            "      responses:",
+            "        '200':",
+            "          description: the customer",
+            "          content: {application/json: {schema: {properties: {email: {type: string}}}}}",
+            "  /register:",
+            "    post:",
+            "      requestBody: {content: {application/jwt: {schema: {type: string}}}}",
+            "      responses: {'201': {description: registered}}",
+            "  /payees:",
+            "    post:",
+            "      requestBody: {content: {application/json: {schema: {type: object}}}}",
+            "      responses: {'201': {description: created}}",
+            "");
+    assertThat(levels("operation-security-missing", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR, Level.NOTE, Level.ERROR);
+  }
 }

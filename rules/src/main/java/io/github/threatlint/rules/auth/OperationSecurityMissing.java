@@ -3,6 +3,7 @@ package io.github.threatlint.rules.auth;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.RuleContext;
@@ -13,6 +14,7 @@ import io.github.threatlint.core.vocabulary.Glob;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
@@ -116,6 +118,31 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + ") requires no authentication, and its "
               + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
               + "so that the exception is explicit and reviewed.",
+          Level.NOTE);
+    } else if (security == null
+        && documentConvention(operation.document()) != null
+        && PublicReads.isReferenceRead(operation)) {
+      context.report(
+          operation.node(),
+          operation.label()
+              + " (read) states no authentication in a document whose operations state theirs in "
+              + documentConvention(operation.document())
+              + ", and returns no customer data: by that convention it is public, as reference data, discovery and "
+              + "keys are. If that is the design, list the path in the rule's allowAnonymous option; if not, give it its "
+              + documentConvention(operation.document())
+              + ".",
+          Level.NOTE);
+    } else if ((security == null || security.isEmpty()) && signedBody(operation) != null) {
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") states no authentication, but its request body is a signed token ("
+              + signedBody(operation)
+              + "): the receiver authenticates the sender by verifying its signature. Say in the description whose key "
+              + "signs it and how the caller is authenticated on the connection (such as mutual TLS), or require a "
+              + "security scheme.",
           Level.NOTE);
     } else if (security == null) {
       context.report(
@@ -226,6 +253,34 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
             + (names.size() == 1 ? "it" : "one of them")
             + " with a document-wide 'security'; if the API is public by design, say so with 'security: []' and "
             + "remove the unused schemes.");
+  }
+
+  /**
+   * The vendor extension in which the document's operations state their security (CDR's x-scopes),
+   * or null when none does: an operation without it is public by that convention.
+   */
+  private static String documentConvention(ApiDocument document) {
+    for (Operation other : document.operations()) {
+      SecurityRequirements security = other.security();
+      if (security != null && security.isVendorConvention()) {
+        return security.convention();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The media type of a request body that is a signed token (a JWT or JWS, such as a security event
+   * or a registration request), or null: its signature authenticates the sender.
+   */
+  private static String signedBody(Operation operation) {
+    List<MediaType> content = operation.requestContent();
+    for (MediaType type : content) {
+      if (!MediaTypes.isSignedToken(type.name())) {
+        return null;
+      }
+    }
+    return content.isEmpty() ? null : content.get(0).name();
   }
 
   /**

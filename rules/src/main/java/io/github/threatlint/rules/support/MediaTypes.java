@@ -59,6 +59,18 @@ public final class MediaTypes {
         || essence.equals("application/x-yaml");
   }
 
+  /**
+   * A signed token as the whole content: a JWT or JWS (application/jwt, application/jose,
+   * application/secevent+jwt of RFC 8417 security events), which the receiver verifies.
+   */
+  public static boolean isSignedToken(String mediaType) {
+    String essence = essence(mediaType);
+    return essence.equals("application/jwt")
+        || essence.endsWith("+jwt")
+        || essence.equals("application/jose")
+        || essence.equals("application/jws");
+  }
+
   /** Opaque content: octet streams, images, audio, video, documents and archives. */
   public static boolean isBinary(String mediaType) {
     String essence = essence(mediaType);
