@@ -253,7 +253,8 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
     String ownIdentifier = Words.compact(segments.get(segments.size() - 1)) + "id";
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       if (Words.compact(property.getKey()).equals(ownIdentifier)
-          && !readOnly(document, visit, property.getKey(), property.getValue())
+          && !Schemas.flagInComposition(
+              document, visit, property.getKey(), property.getValue(), "readOnly")
           && reported.add(property.getValue().key())) {
         context.report(
             property.getValue(),
