@@ -140,6 +140,11 @@ class JsonPathTest {
         .hasSize(2);
     assertThat(pointers("$.paths[?(@property.includes('{'))]"))
         .containsExactly("/paths/~1pets~1{id}");
+    // JavaScript reads a brace that starts no quantifier as itself
+    assertThat(pointers("$.paths[?(/\\/(me|{[^}]+})$/.test(@property))]"))
+        .containsExactly("/paths/~1pets~1{id}");
+    assertThat(pointers("$.paths[?(/^\\/[a-z]{2,4}$/.test(@property))]"))
+        .containsExactly("/paths/~1pets");
     assertThat(pointers("$.paths.*[?(['put','delete'].includes(@property))]"))
         .containsExactly("/paths/~1pets/put", "/paths/~1pets~1{id}/delete");
     assertThat(pointers("$.paths[?(@path === \"$['paths']['/pets']\")]"))
