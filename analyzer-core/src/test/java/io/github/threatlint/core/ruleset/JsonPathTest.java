@@ -79,6 +79,16 @@ class JsonPathTest {
   }
 
   @Test
+  void aDotBeforeABracketOrAQuotedNameIsReadAsJsonPathPlusReadsIt() throws Exception {
+    assertThat(pointers("$.paths.[*].get.parameters.[?(@.in == 'query')]"))
+        .containsExactly("/paths/~1pets/get/parameters/0");
+    assertThat(pointers("$.paths.'/pets'.put")).containsExactly("/paths/~1pets/put");
+    assertThat(pointers("$.paths.*.*.responses[?(@property[0] == '2')]"))
+        .containsExactly(
+            "/paths/~1pets/get/responses/200", "/paths/~1pets~1{id}/delete/responses/204");
+  }
+
+  @Test
   void unionsOfNames() throws Exception {
     assertThat(pointers("$.paths[*][get,delete]"))
         .containsExactly("/paths/~1pets/get", "/paths/~1pets~1{id}/delete");
