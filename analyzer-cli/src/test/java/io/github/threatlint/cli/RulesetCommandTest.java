@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +144,22 @@ class RulesetCommandTest {
     assertThat(again.exit()).as(again.err()).isEqualTo(ExitCodes.CLEAN);
     JsonNode json = new ObjectMapper().readTree(again.out());
     assertThat(json.path("findings").toString()).contains("bank-problem-json");
+  }
+
+  @Test
+  void theReadmesGuidelineExampleGivesTheOutputItShows() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("### Your own API guidelines"));
+    List<String> blocks = new ArrayList<>();
+    Matcher block = Pattern.compile("```(?:yaml)?\n(.*?)```", Pattern.DOTALL).matcher(section);
+    while (blocks.size() < 4 && block.find()) {
+      blocks.add(block.group(1));
+    }
+    Files.writeString(folder.resolve("guidelines/bank-api.spectral.yaml"), blocks.get(0));
+    Files.writeString(folder.resolve(".threatlint.yaml"), blocks.get(1));
+    Files.writeString(folder.resolve("payments.yaml"), blocks.get(2));
+    CliRun run = check("payments.yaml");
+    assertThat(run.out()).startsWith(blocks.get(3));
   }
 
   @Test
