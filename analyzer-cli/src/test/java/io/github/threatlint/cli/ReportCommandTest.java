@@ -54,7 +54,7 @@ class ReportCommandTest {
       assertThat(article(html, scenario.slug()))
           .as(scenario.name())
           .containsPattern(
-              "<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
+              "<span class=\"pill [a-z-]+\">(Findings|Notes only|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
     }
     String unauthorized = article(html, "unauthorized-access-to-data");
     assertThat(unauthorized)
@@ -87,7 +87,7 @@ class ReportCommandTest {
           .containsPattern(
               "\n#### "
                   + Pattern.quote(scenario.name().replace("_", "\\_"))
-                  + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+                  + "\n\n\\*\\*\\S+ (Findings|Notes only|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
     }
     assertThat(markdown)
         .containsPattern(

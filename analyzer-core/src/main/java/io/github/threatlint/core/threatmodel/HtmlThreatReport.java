@@ -17,7 +17,9 @@ import java.util.Locale;
  * there.
  */
 final class HtmlThreatReport {
-  private static final String[] STATUS_COLORS = {"#b42318", "#b54708", "#067647", "#667085"};
+  private static final String[] STATUS_COLORS = {
+    "#b42318", "#175cd3", "#b54708", "#067647", "#667085"
+  };
 
   /** The report's style sheet, a resource next to this class, inlined into every report. */
   private static final String CSS = styleSheet();

@@ -87,6 +87,7 @@ final class ReportPageBuilder {
                 toc("assets", "Assets"),
                 toc("agents", "Agents"),
                 toc("scenarios", "Threat scenarios"),
+                toc("residual", "Residual risks"),
                 toc("owasp", "OWASP 2023"),
                 toc("findings", "All findings"))));
     if (!model.unknownScenarioNames().isEmpty()) {
@@ -105,6 +106,7 @@ final class ReportPageBuilder {
     blocks.add(assets(model));
     blocks.add(agents(model));
     blocks.add(scenarios(model));
+    blocks.add(residualRisks(model));
     blocks.add(owasp(model));
     blocks.add(allFindings(model));
     return new Section(anchor + "api", heading, null, blocks);
@@ -122,13 +124,18 @@ final class ReportPageBuilder {
 
   private Section summary(ThreatModel model) {
     List<Item> risks = new ArrayList<>();
-    for (ScenarioAssessment risk : model.topRisks()) {
-      ThreatCatalogue.Scenario scenario = risk.scenario();
+    for (TopRisk risk : model.rankedRisks()) {
+      ThreatCatalogue.Scenario scenario = risk.assessment().scenario();
       risks.add(
           item(
               new Link("#" + anchor + scenario.slug(), List.of(strong(scenario.name())), null),
               Inline.text(" "),
-              Inline.meta("(" + scenario.category().name() + ", C/I/A " + scenario.rating() + ")"),
+              Inline.meta(
+                  "("
+                      + scenario.category().name()
+                      + ", C/I/A "
+                      + risk.assessment().risk().impact()
+                      + ")"),
               new Inline.Break(),
               Inline.text(ReportText.riskReason(risk))));
     }
@@ -204,6 +211,11 @@ final class ReportPageBuilder {
               List.of(Inline.link("#" + anchor + scenario.slug(), scenario.name())),
               List.of(Inline.text(scenario.rating().toString())),
               List.of(new Inline.Status(assessment.status())),
+              List.of(
+                  Inline.text(
+                      assessment.risk() == null
+                          ? "–"
+                          : assessment.risk().level().label() + " " + assessment.risk().score())),
               List.of(Inline.text(String.valueOf(assessment.findingCount())))));
     }
     return section(
@@ -217,6 +229,7 @@ final class ReportPageBuilder {
                     Column.text("Scenario"),
                     new Column("C/I/A", false, true, null),
                     Column.text("Status"),
+                    new Column("Risk", true, false, null),
                     new Column("Findings", true, false, null)),
                 rows)));
   }
@@ -240,15 +253,29 @@ final class ReportPageBuilder {
       ThreatCatalogue.AssetKind asset = presence.asset();
       List<Place> other = new ArrayList<>(presence.schemas());
       other.addAll(presence.other());
-      rows.add(
-          List.of(
+      List<Inline> name =
+          new ArrayList<>(
               List.of(
                   strong(asset.name()),
-                  new Inline.Detail(List.of(Inline.text(asset.description())))),
-              List.of(need(asset.rating().confidentiality())),
-              List.of(need(asset.rating().integrity())),
-              List.of(need(asset.rating().availability())),
-              ReportText.firstOf(presence.fields(), ReportText.FIELDS_PER_ASSET, false, Code::new),
+                  new Inline.Detail(List.of(Inline.text(asset.description())))));
+      if (presence.raised()) {
+        name.add(
+            new Inline.Detail(
+                List.of(
+                    Inline.text(
+                        "Needs raised from the paper's "
+                            + asset.rating()
+                            + ": "
+                            + presence.needsReason()
+                            + "."))));
+      }
+      rows.add(
+          List.of(
+              name,
+              List.of(need(presence.needs().confidentiality())),
+              List.of(need(presence.needs().integrity())),
+              List.of(need(presence.needs().availability())),
+              fields(presence),
               places(presence.operations()),
               places(other)));
     }
@@ -261,7 +288,9 @@ final class ReportPageBuilder {
                 List.of(
                     Inline.text(
                         "Inferred from the names of fields, parameters and headers; confidentiality (C), integrity (I) and "
-                            + "availability (A) needs as the paper rates them: H high, M medium, L low."))),
+                            + "availability (A) needs as the paper rates them (H high, M medium, L low), or very high (VH) "
+                            + "where the spec shows why. A field marked optional is only ever an optional parameter or "
+                            + "header: an operation that takes it may not receive the asset."))),
             new Table(
                 "assets",
                 List.of(
@@ -273,6 +302,18 @@ final class ReportPageBuilder {
                     new Column("Operations", false, false, "operations"),
                     new Column("Schemas and other places", false, false, "schemas")),
                 rows)));
+  }
+
+  /** The fields of an asset, those only ever optional marked so. */
+  private static List<Inline> fields(AssetPresence presence) {
+    return ReportText.firstOf(
+        presence.fields(),
+        ReportText.FIELDS_PER_ASSET,
+        false,
+        field ->
+            presence.optionalFields().contains(field)
+                ? new Styled("field", List.of(new Code(field), Inline.meta(" (optional)")))
+                : new Code(field));
   }
 
   private static Inline need(Rating rating) {
@@ -342,13 +383,17 @@ final class ReportPageBuilder {
                         + " · "
                         + ReportText.assessable(scenario)
                         + " · likely agents: "
-                        + ReportText.agents(scenario)))));
+                        + ReportText.agents(assessment)))));
     List<Inline> description = new ArrayList<>(List.of(Inline.text(scenario.description())));
     if (!scenario.aliases().isEmpty()) {
       description.add(Inline.text(" "));
       description.add(Inline.meta("Also named: " + String.join("; ", scenario.aliases()) + "."));
     }
     blocks.add(new Paragraph(null, description));
+    if (assessment.risk() != null) {
+      blocks.add(
+          new Paragraph("risk", List.of(Inline.text(ReportText.riskExplained(assessment.risk())))));
+    }
     if (!assessment.findings().isEmpty()) {
       List<Item> rules = new ArrayList<>();
       for (RuleFindings rule : assessment.findings()) {
@@ -374,7 +419,13 @@ final class ReportPageBuilder {
       List<Item> evidence = new ArrayList<>();
       for (Evidence shown : assessment.evidence()) {
         List<Inline> content = new ArrayList<>();
-        content.add(Inline.text((shown.complete() ? "✔ " : "◐ partly: ") + shown.text()));
+        content.add(
+            Inline.text(
+                (shown.complete() ? "✔ " : "◐ partly: ")
+                    + (shown.supporting()
+                        ? "(supporting; never mitigates the scenario alone) "
+                        : "")
+                    + shown.text()));
         if (!shown.places().isEmpty()) {
           List<Inline> where = new ArrayList<>(List.of(Inline.text("(")));
           for (Place place : shown.places()) {
@@ -411,6 +462,68 @@ final class ReportPageBuilder {
         List.of(Inline.text(scenario.name())),
         assessment.status(),
         blocks);
+  }
+
+  /**
+   * The scenarios left with risk, for the reader to decide on: an owner and an acceptance decision
+   * per row, left empty.
+   */
+  private Section residualRisks(ThreatModel model) {
+    List<List<List<Inline>>> rows = new ArrayList<>();
+    for (ScenarioAssessment assessment : model.residualRisks()) {
+      ThreatCatalogue.Scenario scenario = assessment.scenario();
+      rows.add(
+          List.of(
+              List.of(Inline.link("#" + anchor + scenario.slug(), scenario.name())),
+              List.of(
+                  Inline.text(
+                      assessment.risk() == null
+                          ? "not evidenced"
+                          : assessment.risk().level().label() + " " + assessment.risk().score())),
+              List.of(
+                  Inline.text(
+                      assessment.risk() == null
+                          ? "no mitigation the paper names is shown in full"
+                          : ReportText.plural(assessment.findingCount(), "finding")
+                              + " ("
+                              + assessment.risk().likelihoodReason()
+                              + ")")),
+              List.of(Inline.text("")),
+              List.of(Inline.text(""))));
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(
+        new Paragraph(
+            "meta",
+            List.of(
+                Inline.text(
+                    "What remains of each scenario with findings, highest risk first, then of the scenarios the "
+                        + "spec shows no mitigation for. Owner and decision (accept, mitigate, transfer, avoid) are "
+                        + "for the reader to fill in."))));
+    if (!model.outsideScenarios().isEmpty()) {
+      blocks.add(
+          new Paragraph(
+              "note",
+              List.of(
+                  strong("Outside the paper's scenarios:"),
+                  Inline.text(
+                      " "
+                          + model.outsideScenarios().stream()
+                              .map(r -> r.ruleId() + " (" + ReportText.ruleCount(r) + ")")
+                              .collect(Collectors.joining(", "))
+                          + "; see all findings."))));
+    }
+    blocks.add(
+        new Table(
+            null,
+            List.of(
+                Column.text("Scenario"),
+                new Column("Risk", true, false, null),
+                Column.text("What remains"),
+                Column.text("Owner"),
+                Column.text("Decision")),
+            rows));
+    return section("residual", "Residual risks", blocks);
   }
 
   // ------------------------------------------------------------------ OWASP and all findings
