@@ -179,6 +179,9 @@ class ThreatModelEvidenceTest {
     assertThat(evidence(model).get("documentation").complete()).isFalse();
     assertThat(evidence(model).get("documentation").text())
         .contains("by the findings of security-schemes-missing");
+    // responses declare their fields, but without any authorization nothing filters them by consent
+    assertThat(scenario(model, "TPP gets more information than the user wants to give").status())
+        .isNotEqualTo(ScenarioAssessment.Status.MITIGATED);
   }
 
   @Test

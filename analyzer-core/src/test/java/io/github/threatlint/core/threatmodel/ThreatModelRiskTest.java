@@ -248,18 +248,25 @@ class ThreatModelRiskTest {
     List<Mitigation> records =
         List.of(
             TestRules.mitigation(
-                "explicit-response-schemas", true, FILE, "/paths/~1customers/get", 9, "GET 200"),
+                "rate-limiting", true, FILE, "/paths/~1customers/get", 9, "GET /customers 429"),
             TestRules.mitigation(
-                "fine-grained-scopes",
-                false,
-                FILE,
-                "/security",
-                3,
-                "every operation: read, write"));
+                "bounded-pagination", false, FILE, "/paths/~1customers/get", 9, "GET /customers"));
+    ScenarioAssessment bulk =
+        scenario(model(List.of(), records), "Exfiltrating large amount of data");
+    assertThat(bulk.evidence()).extracting(Evidence::complete).containsExactly(true);
+    assertThat(bulk.status()).isEqualTo(ScenarioAssessment.Status.NO_EVIDENCE);
+  }
+
+  @Test
+  void declaredResponseFieldsAloneDoNotFilterDataByConsent() {
+    List<Mitigation> records =
+        List.of(
+            TestRules.mitigation(
+                "explicit-response-schemas", true, FILE, "/paths/~1customers/get", 9, "GET 200"));
     ScenarioAssessment tpp =
         scenario(
             model(List.of(), records), "TPP gets more information than the user wants to give");
-    assertThat(tpp.evidence()).extracting(Evidence::complete).containsExactly(true);
+    assertThat(tpp.evidence()).extracting(Evidence::supporting).containsExactly(true);
     assertThat(tpp.status()).isEqualTo(ScenarioAssessment.Status.NO_EVIDENCE);
   }
 
