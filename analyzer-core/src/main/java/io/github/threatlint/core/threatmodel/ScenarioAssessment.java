@@ -73,9 +73,4 @@ public record ScenarioAssessment(
   public boolean hasFindings() {
     return !findings.isEmpty();
   }
-
-  /** The highest security severity among the rules with findings; 0 when there are none. */
-  public double highestSeverity() {
-    return findings.stream().mapToDouble(r -> r.rule().securitySeverity()).max().orElse(0);
-  }
 }

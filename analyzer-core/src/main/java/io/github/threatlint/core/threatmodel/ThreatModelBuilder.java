@@ -87,8 +87,8 @@ public final class ThreatModelBuilder {
 
     List<AssetPresence> assets = AssetInference.infer(document, catalogue);
     List<AgentAssessment> agents = AgentRelevance.assess(document, catalogue, assets);
-    Map<ThreatCatalogue.Agent, AgentAssessment> agentsByName = new HashMap<>();
-    agents.forEach(a -> agentsByName.put(a.agent(), a));
+    Map<ThreatCatalogue.Agent, AgentAssessment> agentAssessments = new HashMap<>();
+    agents.forEach(a -> agentAssessments.put(a.agent(), a));
     Set<String> lacking = new HashSet<>();
     Map<String, Evidence> evidenceById = evidence(catalogue, mitigations, active, lacking);
 
@@ -147,7 +147,7 @@ public final class ThreatModelBuilder {
               List.copyOf(evidence),
               List.copyOf(checking),
               risk,
-              scenario.agents().stream().map(agentsByName::get).toList()));
+              scenario.agents().stream().map(agentAssessments::get).toList()));
     }
     List<RuleFindings> outside =
         ruleFindings.stream()
