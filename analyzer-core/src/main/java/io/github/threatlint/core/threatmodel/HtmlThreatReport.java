@@ -80,7 +80,7 @@ final class HtmlThreatReport {
               + pill(section.status())
               + "</header>");
     } else {
-      line(
+      String heading =
           "<h"
               + depth
               + (section.id() == null ? "" : " id=\"" + esc(section.id()) + "\"")
@@ -88,13 +88,19 @@ final class HtmlThreatReport {
               + title
               + "</h"
               + depth
-              + ">");
+              + ">";
+      line(
+          section.collapsed()
+              ? "<details class=\"section\"><summary>" + heading + "</summary>"
+              : heading);
     }
     blocks(section.blocks(), depth);
     if (depth == 1) {
       line("</section>");
     } else if (section.status() != null) {
       line("</article>");
+    } else if (section.collapsed()) {
+      line("</details>");
     }
   }
 

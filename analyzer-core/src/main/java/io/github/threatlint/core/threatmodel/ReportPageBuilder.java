@@ -152,12 +152,12 @@ final class ReportPageBuilder {
     }
     blocks.add(summary(model));
     blocks.add(architecture(model));
-    blocks.add(overview(model));
-    blocks.add(assets(model));
-    blocks.add(agents(model));
-    blocks.add(scenarios(model));
-    blocks.add(owasp(model));
-    blocks.add(allFindings(model));
+    blocks.add(overview(model).folded());
+    blocks.add(assets(model).folded());
+    blocks.add(agents(model).folded());
+    blocks.add(scenarios(model).folded());
+    blocks.add(owasp(model).folded());
+    blocks.add(allFindings(model).folded());
     return new Section(anchor + "api", heading, null, blocks);
   }
 
