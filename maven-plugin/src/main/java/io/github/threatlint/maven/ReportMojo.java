@@ -4,6 +4,7 @@ import io.github.threatlint.core.Version;
 import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.threatmodel.ReportAudit;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModels;
@@ -59,6 +60,22 @@ public class ReportMojo extends ThreatlintMojo {
       defaultValue = "${project.build.directory}/threatlint")
   File outputDirectory;
 
+  /**
+   * The report's title, shown in its audit trail (default: the titles of the APIs).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "threatlint.reportTitle")
+  String reportTitle;
+
+  /**
+   * Who owns the threat model (a person or a team), shown in the report's audit trail.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "threatlint.reportOwner")
+  String reportOwner;
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skipped()) {
@@ -89,6 +106,14 @@ public class ReportMojo extends ThreatlintMojo {
       throw new InvalidCheckException(
           "no specification could be analysed (listed above); no report written");
     }
+    ReportAudit audit;
+    try {
+      audit =
+          models.audit(
+              ReportAudit.generationTime(System.getenv()), Version.get(), reportTitle, reportOwner);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCheckException(e.getMessage(), e);
+    }
     List<Path> written = new ArrayList<>();
     for (ThreatReportFormat format : formats) {
       Path target =
@@ -102,7 +127,7 @@ public class ReportMojo extends ThreatlintMojo {
           format.write(
               models.models(),
               ReportLinks.forReport(request.displayRoot(), target, check.configuration().docsUrl()),
-              Version.get(),
+              audit,
               writer);
         }
       } catch (IOException e) {

@@ -82,7 +82,7 @@ final class HtmlThreatReport {
               + pill(section.status())
               + "</header>");
     } else {
-      line(
+      String heading =
           "<h"
               + depth
               + (section.id() == null ? "" : " id=\"" + esc(section.id()) + "\"")
@@ -90,13 +90,19 @@ final class HtmlThreatReport {
               + title
               + "</h"
               + depth
-              + ">");
+              + ">";
+      line(
+          section.collapsed()
+              ? "<details class=\"section\"><summary>" + heading + "</summary>"
+              : heading);
     }
     blocks(section.blocks(), depth);
     if (depth == 1) {
       line("</section>");
     } else if (section.status() != null) {
       line("</article>");
+    } else if (section.collapsed()) {
+      line("</details>");
     }
   }
 
@@ -132,6 +138,12 @@ final class HtmlThreatReport {
       statusLegend();
     } else if (block instanceof ReportPage.OwaspChart chart) {
       owasp(chart);
+    } else if (block instanceof ReportPage.ArchitectureFigure figure) {
+      line("<figure class=\"architecture\">");
+      for (ArchitectureSvg.Layout layout : ArchitectureSvg.Layout.values()) {
+        line(ArchitectureSvg.draw(figure.picture(), figure.anchor(), layout));
+      }
+      line("</figure>");
     }
   }
 

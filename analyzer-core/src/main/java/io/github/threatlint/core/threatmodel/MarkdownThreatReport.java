@@ -5,6 +5,7 @@ import io.github.threatlint.core.threatmodel.ReportPage.Block;
 import io.github.threatlint.core.threatmodel.ReportPage.Inline;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -80,6 +81,8 @@ final class MarkdownThreatReport {
       line("");
     } else if (block instanceof ReportPage.OwaspChart chart) {
       owasp(chart);
+    } else if (block instanceof ReportPage.ArchitectureFigure figure) {
+      architecture(figure);
     }
     // Contents: GitHub shows a document's outline itself. StatusBar: the headline and the
     // overview table give the same counts.
@@ -201,6 +204,49 @@ final class MarkdownThreatReport {
   }
 
   // ------------------------------------------------------------------ figures
+
+  /** The picture as a Mermaid chart, and its findings as links (Mermaid on GitHub follows none). */
+  private void architecture(ReportPage.ArchitectureFigure figure) {
+    Architecture picture = figure.picture();
+    line("```mermaid");
+    ArchitectureMermaid.chart(picture).forEach(this::line);
+    line("```");
+    line("");
+    List<String> marked = new ArrayList<>();
+    for (List<Architecture.Box> boxes :
+        List.of(picture.outside(), picture.edge(), picture.environments(), picture.groups())) {
+      for (Architecture.Box box : boxes) {
+        if (!box.marks().isEmpty()) {
+          marked.add("- " + OutputText.markdown(box.title()) + ": " + marks(box.marks(), figure));
+        }
+      }
+    }
+    for (Architecture.Flow flow : picture.flows()) {
+      if (!flow.marks().isEmpty()) {
+        marked.add("- " + OutputText.markdown(flow.label()) + ": " + marks(flow.marks(), figure));
+      }
+    }
+    if (!marked.isEmpty()) {
+      line("**Findings in the picture**");
+      line("");
+      marked.forEach(this::line);
+      line("");
+    }
+  }
+
+  private static String marks(List<Architecture.Mark> marks, ReportPage.ArchitectureFigure figure) {
+    return marks.stream()
+        .map(
+            m ->
+                "["
+                    + OutputText.markdown(m.text())
+                    + "](#"
+                    + figure.anchor()
+                    + "rule-"
+                    + m.ruleId()
+                    + ")")
+        .collect(Collectors.joining(", "));
+  }
 
   private void owasp(ReportPage.OwaspChart chart) {
     int max = chart.categories().stream().mapToInt(OwaspCategory::findings).max().orElse(0);

@@ -25,7 +25,8 @@ record ReportPage(String title, List<Section> apis, String footer) {
           Contents,
           StatusBar,
           StatusLegend,
-          OwaspChart {}
+          OwaspChart,
+          ArchitectureFigure {}
 
   /**
    * A headed part of the report; its heading level is its depth. A section with a {@code status} is
@@ -35,8 +36,21 @@ record ReportPage(String title, List<Section> apis, String footer) {
    * @param status the scenario's status, or null
    */
   record Section(
-      String id, List<Inline> title, ScenarioAssessment.Status status, List<Block> blocks)
-      implements Block {}
+      String id,
+      List<Inline> title,
+      ScenarioAssessment.Status status,
+      List<Block> blocks,
+      boolean collapsed)
+      implements Block {
+    Section(String id, List<Inline> title, ScenarioAssessment.Status status, List<Block> blocks) {
+      this(id, title, status, blocks, false);
+    }
+
+    /** The same section, shown folded until the reader opens it (HTML; Markdown shows it all). */
+    Section folded() {
+      return new Section(id, title, status, blocks, true);
+    }
+  }
 
   /**
    * A paragraph; {@code style} names its role ({@code meta}, {@code headline}, {@code note}, {@code
@@ -95,6 +109,12 @@ record ReportPage(String title, List<Section> apis, String footer) {
 
   /** Findings and rules per OWASP category, as bars. */
   record OwaspChart(List<OwaspCategory> categories) implements Block {}
+
+  /**
+   * The spec's architecture picture; {@code anchor} prefixes the ids of the finding sections its
+   * marks link to.
+   */
+  record ArchitectureFigure(Architecture picture, String anchor) implements Block {}
 
   /** Text inside a block. */
   sealed interface Inline {

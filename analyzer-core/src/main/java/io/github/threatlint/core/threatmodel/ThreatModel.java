@@ -16,6 +16,7 @@ import java.util.List;
  * @param rankedRisks the scenarios of highest risk, ranked
  * @param outsideScenarios findings of rules that cite no scenario of the catalogue: shown apart, so
  *     that no finding of the run is left out of the threat model
+ * @param architecture the spec's version of the paper's platform figure
  */
 public record ThreatModel(
     String title,
@@ -34,7 +35,8 @@ public record ThreatModel(
     List<TopRisk> rankedRisks,
     List<RuleFindings> fixFirst,
     List<String> unknownScenarioNames,
-    List<RuleFindings> outsideScenarios) {
+    List<RuleFindings> outsideScenarios,
+    Architecture architecture) {
 
   /** The scenarios of the top risks, ranked. */
   public List<ScenarioAssessment> topRisks() {

@@ -191,7 +191,8 @@ public final class ThreatModelBuilder {
         topRisks,
         fixFirst,
         List.copyOf(unknownNames),
-        outside);
+        outside,
+        ArchitectureBuilder.build(document, active, assets, agents));
   }
 
   /** Highest risk first: score, then impact, then the paper's order. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,6 +33,18 @@ class ThreatReportRenderingTest {
   private static final ReportLinks LINKS =
       new ReportLinks(Path.of("/work/project"), Path.of("/work/project/out"), DocsUrl.DEFAULT);
 
+  /** A fixed audit trail: the report of a run at the epoch. */
+  static final ReportAudit AUDIT =
+      new ReportAudit(
+          Instant.EPOCH,
+          "9.9.9",
+          "sfti",
+          3,
+          null,
+          List.of(new ReportAudit.AnalysedFile("specs/wealth-open.yaml", "ab".repeat(32))),
+          null,
+          null);
+
   private static String render(ThreatReportFormat format, List<ThreatModel> models)
       throws IOException {
     return render(format, models, LINKS);
@@ -40,7 +53,7 @@ class ThreatReportRenderingTest {
   private static String render(
       ThreatReportFormat format, List<ThreatModel> models, ReportLinks links) throws IOException {
     StringWriter text = new StringWriter();
-    format.write(models, links, "9.9.9", text);
+    format.write(models, links, AUDIT, text);
     return text.toString();
   }
 
@@ -219,7 +232,8 @@ class ThreatReportRenderingTest {
         .doesNotContainIgnoringCase("<iframe");
     Document document = parse(html);
     assertThat(elements(document, "style")).hasSize(1);
-    assertThat(elements(document, "svg")).hasSize(2);
+    // the status bar, the architecture (wide and narrow) and the OWASP chart
+    assertThat(elements(document, "svg")).hasSize(4);
     NodeList all = document.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
@@ -244,7 +258,7 @@ class ThreatReportRenderingTest {
   void htmlChartShowsFindingsPerOwaspCategory() throws Exception {
     Document document =
         parse(render(ThreatReportFormat.HTML, List.of(ThreatModelBuilderTest.model())));
-    Element chart = elements(document, "svg").get(1);
+    Element chart = elements(document, "svg").get(3);
     assertThat(chart.getAttribute("aria-label"))
         .isEqualTo("Findings per OWASP API Security Top 10 2023 category");
     List<String> titles = elements(chart, "title").stream().map(Element::getTextContent).toList();

@@ -1,0 +1,466 @@
+package io.github.threatlint.core.threatmodel;
+
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.OAuthFlow;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.SecurityScheme;
+import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.threatmodel.Architecture.Box;
+import io.github.threatlint.core.threatmodel.Architecture.Flow;
+import io.github.threatlint.core.threatmodel.Architecture.Mark;
+import io.github.threatlint.core.vocabulary.Environments;
+import io.github.threatlint.core.vocabulary.ServerUrls;
+import io.github.threatlint.core.vocabulary.Words;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Draws the {@link Architecture} of one API from its document, the inferred assets and agents and
+ * its active findings. A finding is marked on the part of the picture whose node in the document
+ * holds the finding's place (a server, a security scheme, an operation, or an operation that uses a
+ * referenced part); findings elsewhere (info, shared schemas nobody uses) are in the lists only.
+ */
+final class ArchitectureBuilder {
+  /** How many groups of operations the picture shows before "and N more". */
+  static final int GROUPS_SHOWN = 8;
+
+  /** How many hosts, scopes and assets a box lists before "and N more". */
+  static final int LINES_PER_KIND = 3;
+
+  /** Flows in which users sign in and delegate to the client (OAuth2 and OpenID Connect). */
+  private static final Set<String> USER_FLOWS =
+      Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
+
+  private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)v\\d+(\\.\\d+)*|api");
+
+  /** x-audience values (Zalando's and the plain ones) and the trust boundary they name. */
+  private static final Map<String, String> AUDIENCES =
+      Map.of(
+          "external-public", "Internet",
+          "public", "Internet",
+          "external-partner", "Partners",
+          "partner", "Partners",
+          "company-internal", "Internal network",
+          "business-unit-internal", "Internal network",
+          "component-internal", "Internal network",
+          "internal", "Internal network");
+
+  private static final String INTERNET_FACING = "internet-facing";
+
+  private final ApiDocument document;
+  private final List<Finding> findings;
+
+  private ArchitectureBuilder(ApiDocument document, List<Finding> findings) {
+    this.document = document;
+    this.findings = findings.stream().filter(f -> f.level().compareTo(Level.WARNING) >= 0).toList();
+  }
+
+  /**
+   * @param findings the active findings; those at warning or error are marked (notes are not)
+   */
+  static Architecture build(
+      ApiDocument document,
+      List<Finding> findings,
+      List<AssetPresence> assets,
+      List<AgentAssessment> agents) {
+    return new ArchitectureBuilder(document, findings).build(assets, agents);
+  }
+
+  private Architecture build(List<AssetPresence> assets, List<AgentAssessment> agents) {
+    List<SecurityScheme> schemes = List.copyOf(document.securitySchemes().values());
+    List<SecurityScheme> delegating =
+        schemes.stream().filter(s -> s.isOAuth2() || s.isOpenIdConnect()).toList();
+    boolean usersSignIn =
+        delegating.stream()
+            .anyMatch(
+                s ->
+                    s.isOpenIdConnect()
+                        || s.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind())));
+    boolean thirdParties =
+        agents.stream()
+            .anyMatch(
+                a ->
+                    a.agent().exposure().equals("client-applications")
+                        && a.relevance() == AgentAssessment.Relevance.RELEVANT);
+
+    List<Box> outside = new ArrayList<>();
+    if (usersSignIn) {
+      outside.add(
+          new Box(
+              Architecture.OWNER,
+              "User (resource owner)",
+              List.of("signs in and consents"),
+              List.of()));
+    }
+    List<Operation> callbacks =
+        document.allOperations().stream().filter(o -> o.kind() != Operation.Kind.PATH).toList();
+    List<String> clientLines = new ArrayList<>();
+    if (thirdParties) {
+      clientLines.add("third-party provider");
+    }
+    if (!callbacks.isEmpty()) {
+      clientLines.add("receives webhooks and callbacks (" + callbacks.size() + ")");
+    }
+    outside.add(
+        new Box(
+            Architecture.CLIENT,
+            thirdParties ? "Client application (TPP)" : "Client application",
+            clientLines,
+            marks(node -> callbacks.stream().anyMatch(o -> holds(o.node(), node)))));
+
+    List<Box> edge = new ArrayList<>();
+    List<Flow> flows = new ArrayList<>();
+    Map<String, List<String>> grantsByHost = new LinkedHashMap<>();
+    for (SecurityScheme scheme : delegating) {
+      for (String host : authorizationHosts(scheme)) {
+        List<String> grants = grantsByHost.computeIfAbsent(host, h -> new ArrayList<>());
+        for (String grant : grants(scheme)) {
+          if (!grants.contains(grant)) {
+            grants.add(grant);
+          }
+        }
+      }
+    }
+    int index = 1;
+    for (Map.Entry<String, List<String>> server : grantsByHost.entrySet()) {
+      String id = "auth" + index++;
+      List<Mark> schemeMarks =
+          marks(node -> delegating.stream().anyMatch(s -> holds(s.node(), node)));
+      edge.add(new Box(id, "Authorization server", List.of(server.getKey()), List.of()));
+      if (usersSignIn) {
+        flows.add(new Flow(Architecture.OWNER, id, "signs in, consents", List.of(), false));
+      }
+      flows.add(
+          new Flow(
+              Architecture.CLIENT,
+              id,
+              "token: " + String.join(", ", server.getValue()),
+              schemeMarks,
+              false));
+    }
+    List<String> credentials = new ArrayList<>();
+    for (SecurityScheme scheme : schemes) {
+      String kind = credential(scheme);
+      if (!credentials.contains(kind)) {
+        credentials.add(kind);
+      }
+    }
+    edge.add(
+        new Box(
+            Architecture.GATEWAY, "API gateway", List.of("not described by the spec"), List.of()));
+    flows.add(
+        new Flow(
+            Architecture.CLIENT,
+            Architecture.GATEWAY,
+            credentials.isEmpty()
+                ? "calls: no security scheme declared"
+                : "calls with " + String.join(", ", credentials),
+            marks(
+                node ->
+                    schemes.stream()
+                            .filter(s -> !s.isOAuth2() && !s.isOpenIdConnect())
+                            .anyMatch(s -> holds(s.node(), node))
+                        || holds(document.root().get("security"), node)),
+            false));
+    flows.add(new Flow(Architecture.GATEWAY, Architecture.RESOURCES, "forwards", List.of(), false));
+    if (!callbacks.isEmpty()) {
+      flows.add(
+          new Flow(
+              Architecture.RESOURCES,
+              Architecture.CLIENT,
+              "webhooks and callbacks (" + callbacks.size() + ")",
+              List.of(),
+              true));
+    }
+
+    List<Box> environments = environments();
+    List<Group> groups = groups(assets);
+    List<Group> shown = groups.subList(0, Math.min(groups.size(), GROUPS_SHOWN));
+    int moreOperations =
+        groups.subList(shown.size(), groups.size()).stream().mapToInt(Group::operations).sum();
+    return new Architecture(
+        outsideZone(),
+        List.copyOf(outside),
+        List.copyOf(edge),
+        environments,
+        shown.stream().map(Group::box).toList(),
+        groups.size() - shown.size(),
+        moreOperations,
+        List.copyOf(flows));
+  }
+
+  // ------------------------------------------------------------------ authorization
+
+  /** The hosts of a scheme's authorization, token and refresh URLs, or of its OpenID discovery. */
+  private static Set<String> authorizationHosts(SecurityScheme scheme) {
+    List<String> urls = new ArrayList<>();
+    if (scheme.isOpenIdConnect()) {
+      urls.add(scheme.node().text("openIdConnectUrl"));
+    }
+    for (OAuthFlow flow : scheme.flows()) {
+      urls.add(flow.authorizationUrl());
+      urls.add(flow.tokenUrl());
+      urls.add(flow.refreshUrl());
+    }
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String url : urls) {
+      String host = url == null ? null : ServerUrls.host(url);
+      if (host != null && !host.isEmpty()) {
+        hosts.add(host);
+      }
+    }
+    if (hosts.isEmpty()) {
+      hosts.add("host not given in the spec");
+    }
+    return hosts;
+  }
+
+  private static List<String> grants(SecurityScheme scheme) {
+    if (scheme.isOpenIdConnect()) {
+      return List.of("OpenID Connect");
+    }
+    List<String> grants = new ArrayList<>();
+    for (OAuthFlow flow : scheme.flows()) {
+      grants.add(Words.lower(String.join(" ", Words.split(flow.kind()))));
+    }
+    return grants.isEmpty() ? List.of("OAuth2, no flow declared") : grants;
+  }
+
+  /** How a scheme's credential travels, in a few words. */
+  private static String credential(SecurityScheme scheme) {
+    if (scheme.isOAuth2() || scheme.isOpenIdConnect()) {
+      return "access token";
+    }
+    String type = scheme.type() == null ? "" : scheme.type();
+    switch (type) {
+      case "mutualTLS":
+        return "mutual TLS";
+      case "apiKey":
+        return "API key";
+      case "http":
+        return "HTTP " + (scheme.httpScheme() == null ? "auth" : scheme.httpScheme());
+      case "basic":
+        return "HTTP basic";
+      default:
+        return type.isEmpty() ? "a credential" : type;
+    }
+  }
+
+  // ------------------------------------------------------------------ servers
+
+  /** The servers, one box per environment, in the order they are first named. */
+  private List<Box> environments() {
+    Map<String, List<Server>> byEnvironment = new LinkedHashMap<>();
+    for (Server server : document.servers()) {
+      byEnvironment.computeIfAbsent(environment(server), e -> new ArrayList<>()).add(server);
+    }
+    List<Box> boxes = new ArrayList<>();
+    int index = 1;
+    for (Map.Entry<String, List<Server>> environment : byEnvironment.entrySet()) {
+      List<String> hosts = new ArrayList<>();
+      Set<String> zones = new LinkedHashSet<>();
+      for (Server server : environment.getValue()) {
+        String host = AgentRelevance.host(server);
+        String shown = host == null ? server.url() : host;
+        if (!hosts.contains(shown)) {
+          hosts.add(shown);
+        }
+        zones.add(zone(server, host));
+      }
+      List<String> lines = new ArrayList<>(firstOf(hosts));
+      lines.add(String.join(", ", zones));
+      List<Server> servers = environment.getValue();
+      boxes.add(
+          new Box(
+              "env" + index++,
+              environment.getKey(),
+              lines,
+              marks(node -> servers.stream().anyMatch(s -> holds(s.node(), node)))));
+    }
+    if (boxes.isEmpty()) {
+      boxes.add(
+          new Box("env1", "Resource servers", List.of("no server listed in the spec"), List.of()));
+    }
+    return List.copyOf(boxes);
+  }
+
+  /** "Production", "Sandbox", ...: the environment a server's host or description names. */
+  private static String environment(Server server) {
+    String word = Environments.inHost(AgentRelevance.host(server), Environments.ALL);
+    if (word == null && server.description() != null) {
+      word = Words.matchingTerm(server.description(), Environments.ALL);
+    }
+    if (word == null) {
+      return "Resource servers";
+    }
+    String name = Words.lower(word).replace('_', ' ');
+    return "Resource servers: " + name;
+  }
+
+  /** Where a server is reachable from, as written in the spec. */
+  private static String zone(Server server, String host) {
+    if (server.node().isObject() && server.node().isTrue("x-internal")) {
+      return "internal (x-internal)";
+    }
+    if (host == null) {
+      return "relative URL";
+    }
+    return ServerUrls.isInternal(host) ? "internal network" : INTERNET_FACING;
+  }
+
+  /** The callers' trust boundary: info's x-audience, else what the servers show. */
+  private String outsideZone() {
+    NodeRef info = document.root().get("info");
+    String audience = info == null ? null : info.text("x-audience");
+    if (audience != null && AUDIENCES.containsKey(audience.trim().toLowerCase(Locale.ROOT))) {
+      return AUDIENCES.get(audience.trim().toLowerCase(Locale.ROOT))
+          + " (x-audience: "
+          + audience.trim()
+          + ")";
+    }
+    if (document.servers().isEmpty()) {
+      return "Internet (no server listed)";
+    }
+    boolean internetFacing =
+        document.servers().stream()
+            .anyMatch(s -> zone(s, AgentRelevance.host(s)).equals(INTERNET_FACING));
+    return internetFacing ? "Internet" : "Internal network";
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  /**
+   * The operations under paths grouped by their first path segment (a version segment or "api"
+   * skipped), the groups with the most findings first, then in document order.
+   */
+  private List<Group> groups(List<AssetPresence> assets) {
+    Map<String, List<Operation>> byGroup = new LinkedHashMap<>();
+    for (Operation operation : document.operations()) {
+      byGroup.computeIfAbsent(group(operation.path()), g -> new ArrayList<>()).add(operation);
+    }
+    List<Group> boxes = new ArrayList<>();
+    int index = 1;
+    for (Map.Entry<String, List<Operation>> group : byGroup.entrySet()) {
+      List<Operation> operations = group.getValue();
+      Set<String> scopes = new LinkedHashSet<>();
+      for (Operation operation : operations) {
+        SecurityRequirements security = operation.security();
+        if (security == null) {
+          continue;
+        }
+        for (SecurityRequirements.Requirement requirement : security.alternatives()) {
+          requirement.schemes().values().forEach(scopes::addAll);
+        }
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add(ReportText.plural(operations.size(), "operation"));
+      lines.add(
+          scopes.isEmpty()
+              ? "scopes: none"
+              : "scopes: " + String.join(", ", firstOf(List.copyOf(scopes))));
+      for (AssetPresence asset : assets) {
+        boolean carried =
+            asset.operations().stream()
+                .anyMatch(
+                    place ->
+                        operations.stream()
+                            .anyMatch(
+                                o ->
+                                    o.node().pointer().equals(place.pointer())
+                                        && o.node().file().displayPath().equals(place.file())));
+        if (carried) {
+          lines.add(asset.asset().name() + " " + asset.needs());
+        }
+      }
+      Box box =
+          new Box(
+              "group" + index++,
+              group.getKey(),
+              lines,
+              marks(node -> operations.stream().anyMatch(o -> holds(o.node(), node))));
+      boxes.add(new Group(box, operations.size()));
+    }
+    List<Group> sorted = new ArrayList<>(boxes);
+    sorted.sort(
+        Comparator.comparingInt((Group g) -> g.box().marks().stream().mapToInt(Mark::count).sum())
+            .reversed());
+    return sorted;
+  }
+
+  private record Group(Box box, int operations) {}
+
+  /** "/accounts" for "/v1/accounts/{id}/balances". */
+  static String group(String path) {
+    for (String segment : path.split("/")) {
+      if (!segment.isEmpty()
+          && !segment.startsWith("{")
+          && !VERSION_SEGMENT.matcher(segment).matches()) {
+        return "/" + segment;
+      }
+    }
+    return "/";
+  }
+
+  // ------------------------------------------------------------------ findings
+
+  /**
+   * The findings whose place, or an operation using it, lies inside what {@code covers} accepts,
+   * one mark per rule, the most urgent first.
+   */
+  private List<Mark> marks(Predicate<Place> covers) {
+    Map<String, Mark> byRule = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      boolean inside = covers.test(new Place("", finding.file(), finding.pointer(), null));
+      for (Finding.Use use : finding.usedBy()) {
+        inside = inside || covers.test(new Place("", use.file(), use.pointer(), null));
+      }
+      if (inside) {
+        Mark mark = byRule.get(finding.ruleId());
+        byRule.put(
+            finding.ruleId(),
+            new Mark(
+                finding.ruleId(),
+                mark == null || finding.level().compareTo(mark.level()) > 0
+                    ? finding.level()
+                    : mark.level(),
+                mark == null ? 1 : mark.count() + 1));
+      }
+    }
+    List<Mark> marks = new ArrayList<>(byRule.values());
+    marks.sort(
+        Comparator.comparing(Mark::level)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Mark::count).reversed())
+            .thenComparing(Mark::ruleId));
+    return List.copyOf(marks);
+  }
+
+  /** True when the place is the node or inside it. */
+  private static boolean holds(NodeRef node, Place place) {
+    return node != null
+        && node.file().displayPath().equals(place.file())
+        && (place.pointer().equals(node.pointer())
+            || place.pointer().startsWith(node.pointer() + "/"));
+  }
+
+  private static List<String> firstOf(List<String> items) {
+    if (items.size() <= LINES_PER_KIND) {
+      return items;
+    }
+    List<String> shown = new ArrayList<>(items.subList(0, LINES_PER_KIND));
+    shown.add("and " + (items.size() - LINES_PER_KIND) + " more");
+    return shown;
+  }
+}
