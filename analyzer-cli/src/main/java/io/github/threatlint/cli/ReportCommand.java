@@ -7,6 +7,7 @@ import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.output.OutputFile;
+import io.github.threatlint.core.threatmodel.ReportAudit;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,10 +77,29 @@ final class ReportCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--title",
+      paramLabel = "TEXT",
+      description = "The report's title (default: the APIs' titles), shown in its audit trail.")
+  String title;
+
+  @Option(
+      names = "--owner",
+      paramLabel = "TEXT",
+      description = "Who owns the threat model (a person or team), shown in the audit trail.")
+  String owner;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ThreatReportFormat chosen = chooseFormat();
+    Instant generated;
+    try {
+      generated = ReportAudit.generationTime(environment.variables());
+    } catch (IllegalArgumentException e) {
+      err.println("threatlint: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
     Path workingDirectory = environment.workingDirectory();
     CheckRequest request =
         analysis
@@ -107,15 +128,16 @@ final class ReportCommand implements Callable<Integer> {
     Path target = output == null ? null : workingDirectory.resolve(output.toString());
     ReportLinks links =
         ReportLinks.forReport(workingDirectory, target, check.configuration().docsUrl());
+    ReportAudit audit = built.audit(generated, Version.get(), title, owner);
     try {
       if (output == null) {
         StringWriter text = new StringWriter();
-        chosen.write(models, links, Version.get(), text);
+        chosen.write(models, links, audit, text);
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
       } else {
         OutputFile.write(
-            target, workingDirectory, writer -> chosen.write(models, links, Version.get(), writer));
+            target, workingDirectory, writer -> chosen.write(models, links, audit, writer));
       }
     } catch (IOException e) {
       err.println("threatlint: cannot write the report to " + output + ": " + e.getMessage());

@@ -122,7 +122,7 @@ class HtmlReportBrowserTest {
     assertThat(image.getHeight()).isEqualTo(HEIGHT);
     int inked = 0;
     int findingsRed = 0;
-    int mitigatedGreen = 0;
+    int notEvidencedAmber = 0;
     for (int y = 0; y < image.getHeight(); y += 2) {
       for (int x = 0; x < image.getWidth(); x += 2) {
         int rgb = image.getRGB(x, y);
@@ -135,8 +135,8 @@ class HtmlReportBrowserTest {
         if (near(r, g, b, 0xb4, 0x23, 0x18)) {
           findingsRed++;
         }
-        if (near(r, g, b, 0x06, 0x76, 0x47)) {
-          mitigatedGreen++;
+        if (near(r, g, b, 0xb5, 0x47, 0x08)) {
+          notEvidencedAmber++;
         }
       }
     }
@@ -145,7 +145,11 @@ class HtmlReportBrowserTest {
     assertThat(inked).as("non-white pixels").isGreaterThan(sampled / 50);
     // the inline CSS and SVG took effect: the status bar and the pills carry the status colours
     assertThat(findingsRed).as("pixels in the colour of findings").isGreaterThan(300);
-    assertThat(mitigatedGreen).as("pixels in the colour of mitigations").isGreaterThan(300);
+    // (the open spec's https server is on a reserved example domain, which server-non-production
+    // reports: it shows hardly any mitigation in full, but many scenarios without evidence)
+    assertThat(notEvidencedAmber)
+        .as("pixels in the colour of scenarios without evidence")
+        .isGreaterThan(300);
   }
 
   @Test

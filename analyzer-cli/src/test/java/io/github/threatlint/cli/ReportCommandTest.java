@@ -2,6 +2,7 @@ package io.github.threatlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.threatmodel.ReportAudit;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class ReportCommandTest {
       assertThat(article(html, scenario.slug()))
           .as(scenario.name())
           .containsPattern(
-              "<span class=\"pill [a-z-]+\">(Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
+              "<span class=\"pill [a-z-]+\">(Findings|Notes only|Not evidenced|Mitigations evidenced|Not assessable from a spec)</span>");
     }
     String unauthorized = article(html, "unauthorized-access-to-data");
     assertThat(unauthorized)
@@ -84,7 +85,7 @@ class ReportCommandTest {
           .containsPattern(
               "\n#### "
                   + Pattern.quote(scenario.name().replace("_", "\\_"))
-                  + "\n\n\\*\\*\\S+ (Findings|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
+                  + "\n\n\\*\\*\\S+ (Findings|Notes only|Not evidenced|Mitigations evidenced|Not assessable from a spec)\\*\\* · ");
     }
     assertThat(markdown)
         .containsPattern(
@@ -151,6 +152,50 @@ class ReportCommandTest {
             "# Threat model: Legacy Cards 0.9",
             "profile `strict`",
             "(#a2-account-hijacking)");
+  }
+
+  @Test
+  void theAuditTrailNamesTimeToolRulesConfigurationFilesTitleAndOwner() throws Exception {
+    Path spec = spec(ReportSpecs.WEALTH_OPEN);
+    Path config =
+        Files.writeString(
+            dir.resolve("threatlint.yaml"), "rules:\n  operation-security-missing: off\n");
+    CliRun run =
+        CliRun.runIn(
+            Path.of(""),
+            java.util.Map.of(ReportAudit.SOURCE_DATE_EPOCH, "1764892800"),
+            "report",
+            "--title",
+            "Wealth threat model Q4",
+            "--owner",
+            "API security team",
+            "--config",
+            config.toString(),
+            spec.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(spec)));
+    assertThat(run.out())
+        .contains("| Title | Wealth threat model Q4 |")
+        .contains("| Owner | API security team |")
+        .contains("| Generated | 2025-12-05T00:00:00Z (UTC) |")
+        .containsPattern("\\| Tool \\| threatlint \\S+, profile `sfti`, \\d+ rules enabled \\|")
+        .contains("| Configuration | `" + config + "` |")
+        .contains("| Analysed file | `" + spec + "` SHA-256 `" + sha256 + "` |");
+
+    CliRun broken =
+        CliRun.runIn(
+            Path.of(""),
+            java.util.Map.of(ReportAudit.SOURCE_DATE_EPOCH, "yesterday"),
+            "report",
+            spec.toString());
+    assertThat(broken.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(broken.err())
+        .isEqualTo(
+            "threatlint: SOURCE_DATE_EPOCH must be seconds since 1970-01-01, not 'yesterday'\n");
   }
 
   @Test

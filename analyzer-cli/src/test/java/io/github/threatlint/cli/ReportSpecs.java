@@ -14,6 +14,18 @@ final class ReportSpecs {
   static final String PAYMENTS_GUARDED = "payments-guarded.yaml";
   static final String CARDS_LEGACY = "cards-legacy.json";
 
+  /**
+   * No security scheme yet 401 and 403 documented, a SwaggerHub mock server over https, an
+   * unanchored and a match-anything pattern.
+   */
+  static final String CUSTOMERS_UNSECURED = "customers-unsecured.yaml";
+
+  /**
+   * OAuth2 where every operation demands every scope, an optional customer IP header, a payment
+   * created without an idempotency key, operations without operationId.
+   */
+  static final String PAYMENTS_SAME_SCOPES = "payments-same-scopes.yaml";
+
   private ReportSpecs() {}
 
   static Path copy(Path folder, String name) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.Version;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.report.SarifValidation;
+import io.github.threatlint.core.threatmodel.ReportAudit;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -246,12 +247,14 @@ class SampleGoldenTest {
 
   /**
    * The threat-model report of a sample, written to standard output (links relative to the
-   * repository root), with the tool version replaced by {@value #VERSION_PLACEHOLDER}.
+   * repository root), generated at the epoch ({@code SOURCE_DATE_EPOCH=0}), with the tool version
+   * replaced by {@value #VERSION_PLACEHOLDER}.
    */
   private static String report(Sample sample, String format) {
     CliRun run =
         CliRun.runIn(
             ROOT,
+            Map.of("NO_COLOR", "1", ReportAudit.SOURCE_DATE_EPOCH, "0"),
             "report",
             "--profile",
             sample.profile(),

@@ -2,6 +2,7 @@ package io.github.threatlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.check.Check;
 import io.github.threatlint.core.check.CheckException;
 import io.github.threatlint.core.check.CheckListener;
@@ -11,8 +12,11 @@ import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.Mitigation;
 import io.github.threatlint.core.engine.Profile;
+import io.github.threatlint.core.threatmodel.AgentAssessment;
+import io.github.threatlint.core.threatmodel.AssetPresence;
 import io.github.threatlint.core.threatmodel.Evidence;
 import io.github.threatlint.core.threatmodel.Place;
+import io.github.threatlint.core.threatmodel.RuleFindings;
 import io.github.threatlint.core.threatmodel.ScenarioAssessment;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModel;
@@ -111,7 +115,8 @@ class ThreatModelEvidenceTest {
             "consent-lifecycle",
             "consent-reference",
             "data-residency");
-    assertThat(evidence.get("https-transport").complete()).isTrue();
+    // its server is on a reserved example domain, which server-non-production reports
+    assertThat(evidence.get("https-transport").complete()).isFalse();
     assertThat(evidence.get("input-validation").complete()).isFalse();
     // swagger-parser finding no structural problem is no mitigation the paper names
     assertThat(status(model, "Buggy APIs get to production"))
@@ -156,5 +161,144 @@ class ThreatModelEvidenceTest {
               assertThat(m.ruleId()).isEqualTo("correlation-id-missing");
               assertThat(m.shown()).isFalse();
             });
+  }
+
+  private static ScenarioAssessment scenario(ThreatModel model, String name) {
+    return model.scenarios().stream()
+        .filter(s -> s.scenario().name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aSpecWithoutSecurityConceptIsNotConsistentlyDocumented() throws IOException, CheckException {
+    ThreatModel model = model(ReportSpecs.CUSTOMERS_UNSECURED);
+    // described, with a contact, and documenting 401 and 403, yet no security scheme at all
+    ScenarioAssessment documentation = scenario(model, "Lack of consistent documentation");
+    assertThat(documentation.status()).isNotEqualTo(ScenarioAssessment.Status.MITIGATED);
+    assertThat(evidence(model).get("documentation").complete()).isFalse();
+    assertThat(evidence(model).get("documentation").text())
+        .contains("by the findings of security-schemes-missing");
+    // responses declare their fields, but without any authorization nothing filters them by consent
+    assertThat(scenario(model, "TPP gets more information than the user wants to give").status())
+        .isNotEqualTo(ScenarioAssessment.Status.MITIGATED);
+  }
+
+  @Test
+  void aMockServerIsNoEvidenceOfTlsNorOfEnvironments() throws IOException, CheckException {
+    ThreatModel model = model(ReportSpecs.CUSTOMERS_UNSECURED);
+    Evidence https = evidence(model).get("https-transport");
+    assertThat(https.complete()).isFalse();
+    assertThat(https.text())
+        .isEqualTo(
+            "Servers are reached over TLS (https): shown at 1 place, contradicted there by the findings "
+                + "of server-non-production.");
+    assertThat(scenario(model, "Information leakage, integrity violation").status())
+        .isNotEqualTo(ScenarioAssessment.Status.MITIGATED);
+    Evidence environments = evidence(model).get("environments-declared");
+    assertThat(environments == null || !environments.complete())
+        .as("a mock server does not say which environment it is")
+        .isTrue();
+  }
+
+  @Test
+  void anUnanchoredOrMatchAnythingPatternConstrainsNoInput() throws IOException, CheckException {
+    Evidence input = evidence(model(ReportSpecs.CUSTOMERS_UNSECURED)).get("input-validation");
+    assertThat(input.complete()).isFalse();
+    assertThat(input.text()).contains("contradicted at 2 by the findings of");
+    assertThat(input.places())
+        .extracting(Place::label)
+        .noneMatch(label -> label.contains("lastName") || label.contains("remark"));
+  }
+
+  @Test
+  void sameScopesForEveryOperationLeaveDataFilteringUnmitigated()
+      throws IOException, CheckException {
+    ThreatModel model = model(ReportSpecs.PAYMENTS_SAME_SCOPES);
+    assertThat(evidence(model).get("explicit-response-schemas").complete()).isTrue();
+    assertThat(scenario(model, "TPP gets more information than the user wants to give").status())
+        .isEqualTo(ScenarioAssessment.Status.NO_EVIDENCE);
+    // described scopes do not make consent expire
+    assertThat(evidence(model).get("scope-descriptions").complete()).isTrue();
+    assertThat(scenario(model, "Outdated consent").status())
+        .isNotEqualTo(ScenarioAssessment.Status.MITIGATED);
+  }
+
+  @Test
+  void anOptionalIpHeaderIsNotPassedByEveryOperation() throws IOException, CheckException {
+    ThreatModel model = model(ReportSpecs.PAYMENTS_SAME_SCOPES);
+    AssetPresence indirect =
+        model.assets().stream()
+            .filter(a -> a.asset().name().equals("Indirect Customer Identifying Data"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(indirect.optionalFields()).containsExactly("PSU-IP-Address");
+  }
+
+  @Test
+  void duplicatePaymentsBelongToAScenarioAndNotesAreCountedAsNotes()
+      throws IOException, CheckException {
+    ThreatModel model = model(ReportSpecs.PAYMENTS_SAME_SCOPES);
+    assertThat(model.scenariosOf("idempotency-key-missing"))
+        .extracting(ThreatCatalogue.Scenario::name)
+        .containsExactly("Information leakage, integrity violation");
+    // kept apart, not dropped: a rule that cites no scenario
+    assertThat(model.outsideScenarios())
+        .extracting(RuleFindings::ruleId)
+        .containsExactly("response-500-missing");
+    RuleFindings operationIds =
+        model.rules().stream()
+            .filter(r -> r.ruleId().equals("operation-id-invalid"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(operationIds.findings()).hasSize(2).allMatch(f -> f.level() == Level.NOTE);
+    // a scenario with nothing but these notes is not red
+    assertThat(model.scenarios())
+        .filteredOn(s -> s.hasFindings() && s.highestLevel() == Level.NOTE)
+        .allMatch(s -> s.status() == ScenarioAssessment.Status.NOTES);
+  }
+
+  @Test
+  void statusesNeverContradictTheFindingsOfTheSameRun() throws IOException, CheckException {
+    for (String spec :
+        List.of(
+            ReportSpecs.CUSTOMERS_UNSECURED,
+            ReportSpecs.PAYMENTS_SAME_SCOPES,
+            ReportSpecs.WEALTH_OPEN,
+            ReportSpecs.CARDS_LEGACY)) {
+      ThreatModel model = model(spec);
+      for (ScenarioAssessment scenario : model.scenarios()) {
+        assertThat(scenario.status() == ScenarioAssessment.Status.MITIGATED)
+            .as("%s: %s mitigated without positive evidence", spec, scenario.scenario().name())
+            .isEqualTo(
+                scenario.status() == ScenarioAssessment.Status.MITIGATED
+                    && scenario.evidence().stream().anyMatch(e -> e.complete() && !e.supporting()));
+        assertThat(scenario.hasFindings())
+            .as("%s: %s has findings but a status without", spec, scenario.scenario().name())
+            .isEqualTo(
+                scenario.status() == ScenarioAssessment.Status.FINDINGS
+                    || scenario.status() == ScenarioAssessment.Status.NOTES);
+      }
+      // the TPP is never likely in a scenario while the agents table finds it not indicated
+      AgentAssessment tpp =
+          model.agents().stream()
+              .filter(a -> a.agent().name().equals("Third Party Provider (TPP)"))
+              .findFirst()
+              .orElseThrow();
+      for (ScenarioAssessment scenario : model.scenarios()) {
+        assertThat(scenario.agents())
+            .filteredOn(a -> a.agent().equals(tpp.agent()))
+            .allMatch(a -> a.relevance() == tpp.relevance());
+      }
+    }
+  }
+
+  @Test
+  void theRulesTheCatalogueNamesAsContradictingExist() {
+    List<String> ids = BuiltInRules.all().stream().map(r -> r.id()).toList();
+    for (ThreatCatalogue.MitigationKind kind : CATALOGUE.mitigations()) {
+      assertThat(ids).as(kind.id()).containsAll(kind.contradictedBy());
+      assertThat(ids).as(kind.id()).containsAll(kind.contradictedAnywhereBy());
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
 import io.github.threatlint.core.output.OutputFile;
+import io.github.threatlint.core.threatmodel.ReportAudit;
 import io.github.threatlint.core.threatmodel.ReportLinks;
 import io.github.threatlint.core.threatmodel.ThreatCatalogue;
 import io.github.threatlint.core.threatmodel.ThreatModels;
@@ -56,6 +57,22 @@ public class ReportMojo extends ThreatlintMojo {
       defaultValue = "${project.build.directory}/threatlint")
   File outputDirectory;
 
+  /**
+   * The report's title, shown in its audit trail (default: the titles of the APIs).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "threatlint.reportTitle")
+  String reportTitle;
+
+  /**
+   * Who owns the threat model (a person or a team), shown in the report's audit trail.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "threatlint.reportOwner")
+  String reportOwner;
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skipped()) {
@@ -86,6 +103,14 @@ public class ReportMojo extends ThreatlintMojo {
       throw new InvalidCheckException(
           "no specification could be analysed (listed above); no report written");
     }
+    ReportAudit audit;
+    try {
+      audit =
+          models.audit(
+              ReportAudit.generationTime(System.getenv()), Version.get(), reportTitle, reportOwner);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCheckException(e.getMessage(), e);
+    }
     List<Path> written = new ArrayList<>();
     for (ThreatReportFormat format : formats) {
       Path target =
@@ -98,7 +123,7 @@ public class ReportMojo extends ThreatlintMojo {
         OutputFile.write(
             target,
             request.projectDirectory(),
-            writer -> format.write(models.models(), links, Version.get(), writer));
+            writer -> format.write(models.models(), links, audit, writer));
       } catch (IOException e) {
         throw new InvalidCheckException(
             "cannot write the threat-model report to "

@@ -38,6 +38,13 @@ public final class ApiDocument {
   private List<String> parserMessages;
 
   /**
+   * The other files references led to, by name, in the order first read (reads may come from two
+   * threads).
+   */
+  private final Map<String, ParsedFile> referencedFiles =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+
+  /**
    * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build,
    * returns what the document calls on first use. The engine decides (ahead on a spare core, or on
    * first use) and times it; {@link #ON_FIRST_USE} just builds it when asked.
@@ -67,6 +74,22 @@ public final class ApiDocument {
 
   public ParsedFile rootFile() {
     return rootFile;
+  }
+
+  /** The root file, then the other files its references led to so far, by name, each once. */
+  public List<ParsedFile> files() {
+    List<ParsedFile> others = new ArrayList<>();
+    synchronized (referencedFiles) {
+      for (ParsedFile file : referencedFiles.values()) {
+        if (!file.displayPath().equals(rootFile.displayPath())) {
+          others.add(file);
+        }
+      }
+    }
+    others.sort(java.util.Comparator.comparing(ParsedFile::displayPath));
+    List<ParsedFile> files = new ArrayList<>(List.of(rootFile));
+    files.addAll(others);
+    return files;
   }
 
   public NodeRef root() {
@@ -145,6 +168,7 @@ public final class ApiDocument {
         return new Resolution(null, loaded.problem(), loaded.remote());
       }
       file = loaded.file();
+      referencedFiles.putIfAbsent(file.displayPath(), file);
     }
     String pointer;
     try {

@@ -381,7 +381,7 @@ final class ArchitectureBuilder {
                                     o.node().pointer().equals(place.pointer())
                                         && o.node().file().displayPath().equals(place.file())));
         if (carried) {
-          lines.add(asset.asset().name() + " " + asset.asset().rating());
+          lines.add(asset.asset().name() + " " + asset.needs());
         }
       }
       Box box =

@@ -29,8 +29,11 @@ import java.util.Set;
  * "customer"; {@code PSU-IP-Address} matches "ip address", not "address"). A property called just
  * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder,
  * ...). A boolean carries no asset (it is a flag about the data); a number carries only the assets
- * whose values can be numbers (amounts, references), not names, passwords or tokens. Declared
- * security schemes mean the API handles IT security data (tokens, keys).
+ * whose values can be numbers (amounts, references), not names, passwords or tokens. A term that
+ * counts only in headers ({@code signature}) is ignored in properties, and a name that adds only
+ * "id" to a term ({@code addressId}) is a record's technical id, not its data. Declared security
+ * schemes mean the API handles IT security data (tokens, keys). Where the spec shows why (the
+ * catalogue's {@code raised-needs}), an asset's protection needs are raised above the paper's.
  */
 final class AssetInference {
   /** Words of a schema or property name that make a bare {@code name} property a person's name. */
@@ -59,6 +62,9 @@ final class AssetInference {
   /** A person's bare {@code name} belongs to this asset. */
   static final String IDENTIFYING_DATA = "Customer Identifying data";
 
+  /** Last words that make a name the technical id of what its other words name. */
+  private static final Set<String> ID_WORDS = Set.of("id", "ids");
+
   private final ApiDocument document;
   private final ThreatCatalogue catalogue;
   private final List<ThreatCatalogue.AssetKind> assets;
@@ -70,11 +76,24 @@ final class AssetInference {
    */
   private final Map<String, List<ThreatCatalogue.AssetKind>> byName = new HashMap<>();
 
+  /** The same for the names of parameters and headers, where header terms count too. */
+  private final Map<String, List<ThreatCatalogue.AssetKind>> byHeaderName = new HashMap<>();
+
+  /** Fields seen as a property or a required parameter, at least once. */
+  private final Set<String> notOptional = new HashSet<>();
+
+  /** Fields seen as an optional parameter. */
+  private final Set<String> optional = new HashSet<>();
+
+  /** The fields that show each raised need of the catalogue that works by terms. */
+  private final Map<ThreatCatalogue.RaisedNeed, Set<String>> raisedBy = new LinkedHashMap<>();
+
   /**
    * A term as " word word " (padded with spaces), so that matching is a substring search on padded
    * names; {@code asset} is null for a phrase that carries no asset.
    */
-  private record Term(String padded, int length, ThreatCatalogue.AssetKind asset) {}
+  private record Term(
+      String padded, int length, ThreatCatalogue.AssetKind asset, boolean headerOnly) {}
 
   /** A field name and the asset it carries. */
   private record Match(ThreatCatalogue.AssetKind asset, String field) {}
@@ -88,11 +107,19 @@ final class AssetInference {
     this.assets = catalogue.assets();
     for (ThreatCatalogue.AssetKind asset : assets) {
       for (String term : asset.terms()) {
-        terms.add(new Term(" " + term + " ", term.split(" ").length, asset));
+        terms.add(new Term(" " + term + " ", term.split(" ").length, asset, false));
+      }
+      for (String term : asset.headerTerms()) {
+        terms.add(new Term(" " + term + " ", term.split(" ").length, asset, true));
       }
     }
     for (String phrase : catalogue.notAssets()) {
-      terms.add(new Term(" " + phrase + " ", phrase.split(" ").length, null));
+      terms.add(new Term(" " + phrase + " ", phrase.split(" ").length, null, false));
+    }
+    for (ThreatCatalogue.RaisedNeed need : catalogue.raisedNeeds()) {
+      if (!need.terms().isEmpty()) {
+        raisedBy.put(need, new LinkedHashSet<>());
+      }
     }
   }
 
@@ -153,16 +180,69 @@ final class AssetInference {
     List<AssetPresence> presences = new ArrayList<>();
     for (ThreatCatalogue.AssetKind asset : assets) {
       if (!fields.get(asset).isEmpty() || !other.get(asset).isEmpty()) {
+        Rating.Cia needs = asset.rating();
+        List<String> reasons = new ArrayList<>();
+        for (ThreatCatalogue.RaisedNeed need : catalogue.raisedNeeds()) {
+          if (!need.asset().equals(asset)) {
+            continue;
+          }
+          String shown = shown(need, operations);
+          if (shown != null) {
+            needs = higher(needs, need.rating());
+            reasons.add(need.why() + ": " + shown);
+          }
+        }
         presences.add(
             new AssetPresence(
                 asset,
                 List.copyOf(fields.get(asset)),
                 List.copyOf(operations.get(asset)),
                 List.copyOf(schemas.get(asset)),
-                List.copyOf(other.get(asset))));
+                List.copyOf(other.get(asset)),
+                fields.get(asset).stream()
+                    .filter(f -> optional.contains(f) && !notOptional.contains(f))
+                    .toList(),
+                needs,
+                String.join("; ", reasons)));
       }
     }
     return presences;
+  }
+
+  /** Where the spec shows a raised need, in words, or null where it does not. */
+  private String shown(
+      ThreatCatalogue.RaisedNeed need, Map<ThreatCatalogue.AssetKind, List<Place>> operations) {
+    if (need.togetherWith() == null) {
+      Set<String> fields = raisedBy.get(need);
+      return fields.isEmpty()
+          ? null
+          : ReportText.firstOf(
+              fields.stream().map(f -> "`" + f + "`").toList(), ReportText.FIELDS_PER_ASSET);
+    }
+    Set<String> with = new HashSet<>();
+    operations.getOrDefault(need.togetherWith(), List.of()).forEach(p -> with.add(p.pointer()));
+    List<Place> both =
+        operations.getOrDefault(need.asset(), List.of()).stream()
+            .filter(p -> with.contains(p.pointer()))
+            .toList();
+    return both.isEmpty()
+        ? null
+        : ReportText.plural(both.size(), "operation")
+            + " ("
+            + ReportText.firstOf(both.stream().map(Place::label).toList(), 3)
+            + ")";
+  }
+
+  /** The higher of two ratings, dimension by dimension. */
+  private static Rating.Cia higher(Rating.Cia a, Rating.Cia b) {
+    return new Rating.Cia(
+        max(a.confidentiality(), b.confidentiality()),
+        max(a.integrity(), b.integrity()),
+        max(a.availability(), b.availability()));
+  }
+
+  private static Rating max(Rating a, Rating b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static String describe(SecurityScheme scheme) {
@@ -191,7 +271,12 @@ final class AssetInference {
     Set<Match> found = new LinkedHashSet<>();
     List<NodeRef> roots = new ArrayList<>();
     for (Parameter parameter : operation.parameters()) {
-      match(parameter.name(), parameter.schema(), List.of(), found);
+      Set<Match> own = new LinkedHashSet<>();
+      match(parameter.name(), parameter.schema(), List.of(), true, own);
+      for (Match match : own) {
+        (parameter.required() ? notOptional : optional).add(match.field());
+      }
+      found.addAll(own);
       if (parameter.schema() != null) {
         roots.add(parameter.schema());
       }
@@ -205,7 +290,12 @@ final class AssetInference {
     for (Response response : operation.responses()) {
       for (Map.Entry<String, NodeRef> header : response.headers().entrySet()) {
         NodeRef value = header.getValue();
-        match(header.getKey(), value.has("schema") ? value.get("schema") : value, List.of(), found);
+        match(
+            header.getKey(),
+            value.has("schema") ? value.get("schema") : value,
+            List.of(),
+            true,
+            found);
       }
       for (MediaType type : response.content()) {
         roots.add(type.schema());
@@ -273,7 +363,7 @@ final class AssetInference {
       for (Subschema child : Subschema.of(node)) {
         List<String> childContext = current.getValue();
         if (child.name() != null) {
-          match(child.name(), child.schema(), current.getValue(), matches);
+          match(child.name(), child.schema(), current.getValue(), false, matches);
           childContext = new ArrayList<>(current.getValue());
           childContext.addAll(Words.split(child.name()));
         }
@@ -285,14 +375,26 @@ final class AssetInference {
     return result;
   }
 
-  /** Adds the assets a name carries: those of the matching terms with the most words. */
-  private void match(String name, NodeRef schema, List<String> context, Set<Match> out) {
+  /**
+   * Adds the assets a name carries: those of the matching terms with the most words ({@code
+   * header}: the name of a parameter or header, where header terms count too).
+   */
+  private void match(
+      String name, NodeRef schema, List<String> context, boolean header, Set<Match> out) {
+    for (Map.Entry<ThreatCatalogue.RaisedNeed, Set<String>> need : raisedBy.entrySet()) {
+      if (Words.containsAny(name, need.getKey().terms())) {
+        need.getValue().add(name);
+      }
+    }
     String type = schema == null || !schema.isObject() ? null : schema.text("type");
     if ("boolean".equals(type)) {
       return;
     }
     boolean numeric = "integer".equals(type) || "number".equals(type);
-    List<ThreatCatalogue.AssetKind> carried = byName.computeIfAbsent(name, this::assetsByWords);
+    List<ThreatCatalogue.AssetKind> carried =
+        header
+            ? byHeaderName.computeIfAbsent(name, n -> assetsByWords(n, true))
+            : byName.computeIfAbsent(name, n -> assetsByWords(n, false));
     if (carried.isEmpty()
         && name.equalsIgnoreCase("name")
         && context.stream().anyMatch(PERSON_WORDS::contains)) {
@@ -308,7 +410,7 @@ final class AssetInference {
     }
   }
 
-  private List<ThreatCatalogue.AssetKind> assetsByWords(String name) {
+  private List<ThreatCatalogue.AssetKind> assetsByWords(String name, boolean header) {
     List<String> words = Words.split(name);
     if (words.isEmpty()) {
       return List.of();
@@ -318,6 +420,9 @@ final class AssetInference {
     List<ThreatCatalogue.AssetKind> best = new ArrayList<>();
     boolean blocked = false;
     for (Term term : terms) {
+      if (term.headerOnly() && !header) {
+        continue;
+      }
       if (term.length() >= longest && padded.contains(term.padded())) {
         if (term.length() > longest) {
           longest = term.length();
@@ -328,6 +433,12 @@ final class AssetInference {
           blocked = true;
         } else if (!best.contains(term.asset())) {
           best.add(term.asset());
+        }
+        // the term and a last "id" are the whole name: the technical id of a record (addressId)
+        if (words.size() == term.length() + 1
+            && ID_WORDS.contains(words.get(words.size() - 1))
+            && padded.startsWith(term.padded())) {
+          blocked = true;
         }
       }
     }

@@ -17,7 +17,9 @@ import java.util.Locale;
  * there.
  */
 final class HtmlThreatReport {
-  private static final String[] STATUS_COLORS = {"#b42318", "#b54708", "#067647", "#667085"};
+  private static final String[] STATUS_COLORS = {
+    "#b42318", "#175cd3", "#b54708", "#067647", "#667085"
+  };
 
   /** The report's style sheet, a resource next to this class, inlined into every report. */
   private static final String CSS = styleSheet();
@@ -80,7 +82,7 @@ final class HtmlThreatReport {
               + pill(section.status())
               + "</header>");
     } else {
-      line(
+      String heading =
           "<h"
               + depth
               + (section.id() == null ? "" : " id=\"" + esc(section.id()) + "\"")
@@ -88,13 +90,19 @@ final class HtmlThreatReport {
               + title
               + "</h"
               + depth
-              + ">");
+              + ">";
+      line(
+          section.collapsed()
+              ? "<details class=\"section\"><summary>" + heading + "</summary>"
+              : heading);
     }
     blocks(section.blocks(), depth);
     if (depth == 1) {
       line("</section>");
     } else if (section.status() != null) {
       line("</article>");
+    } else if (section.collapsed()) {
+      line("</details>");
     }
   }
 

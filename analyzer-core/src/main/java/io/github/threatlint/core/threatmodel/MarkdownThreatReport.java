@@ -192,6 +192,8 @@ final class MarkdownThreatReport {
     switch (status) {
       case FINDINGS:
         return "🔴 " + status.label();
+      case NOTES:
+        return "🔵 " + status.label();
       case NO_EVIDENCE:
         return "🟠 " + status.label();
       case MITIGATED:

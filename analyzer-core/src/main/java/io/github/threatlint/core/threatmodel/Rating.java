@@ -7,7 +7,12 @@ package io.github.threatlint.core.threatmodel;
 public enum Rating {
   LOW("L", "Low"),
   MEDIUM("M", "Medium"),
-  HIGH("H", "High");
+  HIGH("H", "High"),
+  /**
+   * Above the paper's generic ratings: where the spec shows special categories of personal data, or
+   * financial data attributable to a named customer (see {@code raised-needs} in the catalogue).
+   */
+  VERY_HIGH("VH", "Very high");
 
   private final String letter;
   private final String label;
@@ -25,7 +30,7 @@ public enum Rating {
     return label;
   }
 
-  /** 1 for low, 2 for medium, 3 for high. */
+  /** 1 for low, 2 for medium, 3 for high, 4 for very high. */
   public int weight() {
     return ordinal() + 1;
   }
@@ -36,7 +41,7 @@ public enum Rating {
         return rating;
       }
     }
-    throw new IllegalArgumentException("a rating is H, M or L, not '" + text + "'");
+    throw new IllegalArgumentException("a rating is VH, H, M or L, not '" + text + "'");
   }
 
   /** Confidentiality, integrity and availability ratings together, written {@code H/M/L}. */
@@ -46,7 +51,7 @@ public enum Rating {
       return confidentiality.letter + "/" + integrity.letter + "/" + availability.letter;
     }
 
-    /** The sum of the three weights, 3 to 9: how much is at stake overall. */
+    /** The sum of the three weights, 3 to 12: how much is at stake overall. */
     public int weight() {
       return confidentiality.weight() + integrity.weight() + availability.weight();
     }

@@ -36,8 +36,21 @@ record ReportPage(String title, List<Section> apis, String footer) {
    * @param status the scenario's status, or null
    */
   record Section(
-      String id, List<Inline> title, ScenarioAssessment.Status status, List<Block> blocks)
-      implements Block {}
+      String id,
+      List<Inline> title,
+      ScenarioAssessment.Status status,
+      List<Block> blocks,
+      boolean collapsed)
+      implements Block {
+    Section(String id, List<Inline> title, ScenarioAssessment.Status status, List<Block> blocks) {
+      this(id, title, status, blocks, false);
+    }
+
+    /** The same section, shown folded until the reader opens it (HTML; Markdown shows it all). */
+    Section folded() {
+      return new Section(id, title, status, blocks, true);
+    }
+  }
 
   /**
    * A paragraph; {@code style} names its role ({@code meta}, {@code headline}, {@code note}, {@code

@@ -45,6 +45,13 @@ final class ReportText {
     return text;
   }
 
+  /** The first {@code limit} texts, separated by commas, then "and N more": for sentences. */
+  static String firstOf(List<String> texts, int limit) {
+    int shown = Math.min(texts.size(), limit);
+    String text = String.join(", ", texts.subList(0, shown));
+    return texts.size() > shown ? text + " and " + (texts.size() - shown) + " more" : text;
+  }
+
   static String plural(long count, String singular) {
     return count
         + " "
@@ -81,7 +88,8 @@ final class ReportText {
                 : "threatlint found "
                     + findingCounts(model.findings())
                     + " in "
-                    + model.count(ScenarioAssessment.Status.FINDINGS)
+                    + (model.count(ScenarioAssessment.Status.FINDINGS)
+                        + model.count(ScenarioAssessment.Status.NOTES))
                     + " of the "
                     + total
                     + " threat scenarios of the SFTI threat model. ")
@@ -101,18 +109,77 @@ final class ReportText {
     return text;
   }
 
-  /** What a top risk is about: its findings by rule, most urgent first. */
+  /** What a top risk is about: its risk, then its findings by rule, most urgent first. */
   static String riskReason(ScenarioAssessment risk) {
-    return plural(risk.findingCount(), "finding")
+    return "risk "
+        + risk.risk().formula()
+        + "; "
+        + plural(risk.findingCount(), "finding")
         + " from "
         + risk.findings().stream()
             .map(r -> r.ruleId() + " (" + r.findings().size() + ")")
             .collect(Collectors.joining(", "));
   }
 
-  /** "3 errors" for a rule's findings. */
+  /**
+   * A top risk's reason, then what it shares with the others: the scenarios its findings also
+   * evidence, and the findings already counted under a higher-ranked risk.
+   */
+  static String riskReason(TopRisk risk) {
+    String text = riskReason(risk.assessment());
+    if (!risk.sameFindings().isEmpty()) {
+      text +=
+          "; the same findings also evidence "
+              + risk.sameFindings().stream()
+                  .map(s -> s.scenario().name())
+                  .collect(Collectors.joining(", "));
+    }
+    if (risk.shared() > 0) {
+      text +=
+          "; "
+              + (risk.shared() == risk.assessment().findingCount()
+                  ? "all of them"
+                  : risk.shared() + " of them")
+              + " also counted under risk "
+              + risk.sharedWith();
+    }
+    return text;
+  }
+
+  /** How likely and how bad, with the inputs: for a scenario's own section. */
+  static String riskExplained(Risk risk) {
+    return "Risk "
+        + risk.formula()
+        + ". Likelihood "
+        + risk.likelihood().label()
+        + " from "
+        + risk.likelihoodReason()
+        + ". Impact "
+        + risk.impact()
+        + (risk.impactReason().isEmpty()
+            ? ", the paper's rating."
+            : ", " + risk.impactReason() + ".");
+  }
+
+  /** "3 errors" or "3 warnings, 8 notes" for a rule's findings, by each finding's own level. */
   static String ruleCount(RuleFindings rule) {
-    return plural(rule.findings().size(), rule.level().label());
+    List<String> parts = new ArrayList<>();
+    for (Level level : List.of(Level.ERROR, Level.WARNING, Level.NOTE)) {
+      long count = rule.findings().stream().filter(f -> f.level() == level).count();
+      if (count > 0) {
+        parts.add(plural(count, level.label()));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** The text with its first letter in lower case, to follow a colon. */
+  static String lowerFirst(String text) {
+    // an acronym (OAuth2, TLS) keeps its capitals
+    if (text.length() < 2 || Character.isUpperCase(text.charAt(1))) {
+      return text;
+    }
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   static String assessable(ThreatCatalogue.Scenario scenario) {
@@ -132,6 +199,26 @@ final class ReportText {
         : scenario.agents().stream()
             .map(ThreatCatalogue.Agent::name)
             .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The paper's likely agents of a scenario, those this API does not indicate named apart, so that
+   * the report does not list as likely an agent it finds not indicated.
+   */
+  static String agents(ScenarioAssessment assessment) {
+    if (assessment.agents().isEmpty()) {
+      return "none named by the paper";
+    }
+    List<String> likely = new ArrayList<>();
+    List<String> notIndicated = new ArrayList<>();
+    for (AgentAssessment agent : assessment.agents()) {
+      (agent.relevance() == AgentAssessment.Relevance.NOT_INDICATED ? notIndicated : likely)
+          .add(agent.agent().name());
+    }
+    return (likely.isEmpty() ? "none indicated for this API" : String.join(", ", likely))
+        + (notIndicated.isEmpty()
+            ? ""
+            : "; not indicated for this API: " + String.join(", ", notIndicated));
   }
 
   static String checkedBy(ScenarioAssessment assessment) {

@@ -6,14 +6,18 @@ import io.github.threatlint.core.engine.Finding;
 import java.util.Comparator;
 import java.util.List;
 
-/** The active findings of one rule, with the rule's metadata and the level it ran at. */
+/**
+ * The active findings of one rule, with the rule's metadata and the level it ran at (a rule may
+ * report some findings at a lower level, such as a note for a header: each finding has its own).
+ */
 public record RuleFindings(RuleInfo rule, Level level, List<Finding> findings) {
 
   /**
-   * Most urgent first: higher level, then higher security severity, then more findings, then id.
+   * Most urgent first: higher level of the findings, then higher security severity, then more
+   * findings, then id.
    */
   public static final Comparator<RuleFindings> URGENCY =
-      Comparator.comparing((RuleFindings r) -> r.level().ordinal())
+      Comparator.comparing((RuleFindings r) -> r.highestLevel().ordinal())
           .reversed()
           .thenComparing(
               Comparator.comparingDouble((RuleFindings r) -> r.rule().securitySeverity())
@@ -24,5 +28,10 @@ public record RuleFindings(RuleInfo rule, Level level, List<Finding> findings) {
 
   public String ruleId() {
     return rule.id();
+  }
+
+  /** The highest level of the findings themselves. */
+  public Level highestLevel() {
+    return findings.stream().map(Finding::level).max(Enum::compareTo).orElse(level);
   }
 }

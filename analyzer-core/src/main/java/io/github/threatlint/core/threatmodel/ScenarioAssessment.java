@@ -5,25 +5,32 @@ import java.util.List;
 
 /**
  * One threat scenario judged for one API: its status, the findings that evidence it (by rule), the
- * mitigations the spec shows, and the enabled rules that check it.
+ * mitigations the spec shows, the enabled rules that check it, its risk, and the paper's likely
+ * agents as this API makes them relevant.
  *
  * @param checkingRules ids of the enabled rules that cite the scenario, whether or not they found
  *     anything
+ * @param risk likelihood × impact; null when the scenario has no finding
+ * @param agents the paper's likely agents of the scenario, judged for this API
  */
 public record ScenarioAssessment(
     ThreatCatalogue.Scenario scenario,
     Status status,
     List<RuleFindings> findings,
     List<Evidence> evidence,
-    List<String> checkingRules) {
+    List<String> checkingRules,
+    Risk risk,
+    List<AgentAssessment> agents) {
 
   /** What the report says about a scenario, in order of urgency. */
   public enum Status {
-    FINDINGS("Findings", "findings present in the spec"),
+    FINDINGS("Findings", "errors or warnings in the spec"),
+    NOTES("Notes only", "only notes: hints worth a look, no error or warning"),
     NO_EVIDENCE("Not evidenced", "no finding, and the spec shows no mitigation in full"),
     MITIGATED(
         "Mitigations evidenced",
-        "no finding, and the spec shows at least one mitigation the paper names in full"),
+        "no finding, the spec shows a mitigation the paper names in full, and none of the scenario's "
+            + "mitigations is missing anywhere"),
     NOT_ASSESSABLE(
         "Not assessable from a spec", "organisational controls: verify them outside the spec");
 
@@ -53,13 +60,17 @@ public record ScenarioAssessment(
     return findings.stream().mapToInt(r -> r.findings().size()).sum();
   }
 
-  /** The highest level among the findings; OFF when there are none. */
+  /** The highest level among the findings (each finding's own level); OFF when there are none. */
   public Level highestLevel() {
-    return findings.stream().map(RuleFindings::level).max(Enum::compareTo).orElse(Level.OFF);
+    return findings.stream()
+        .flatMap(r -> r.findings().stream())
+        .map(f -> f.level())
+        .max(Enum::compareTo)
+        .orElse(Level.OFF);
   }
 
-  /** The highest security severity among the rules with findings; 0 when there are none. */
-  public double highestSeverity() {
-    return findings.stream().mapToDouble(r -> r.rule().securitySeverity()).max().orElse(0);
+  /** Whether the scenario has findings, of any level. */
+  public boolean hasFindings() {
+    return !findings.isEmpty();
   }
 }

@@ -30,6 +30,7 @@ public final class ThreatCatalogue {
   private final List<Scenario> scenarios;
   private final Map<String, MitigationKind> mitigations;
   private final List<String> notAssets;
+  private final List<RaisedNeed> raisedNeeds;
   private final Map<String, Scenario> byName;
 
   /** A scenario category (the paper's threat-modelling area). */
@@ -37,7 +38,8 @@ public final class ThreatCatalogue {
 
   /**
    * An information asset of the paper, with the words that make a field carry it; {@code numeric}
-   * says whether a number can carry it (amounts can, names and passwords cannot).
+   * says whether a number can carry it (amounts can, names and passwords cannot); {@code
+   * headerTerms} count only in the names of parameters and headers.
    */
   public record AssetKind(
       String name,
@@ -46,16 +48,28 @@ public final class ThreatCatalogue {
       List<String> impact,
       String description,
       boolean numeric,
-      List<String> terms) {}
+      List<String> terms,
+      List<String> headerTerms) {}
+
+  /**
+   * Protection needs above the paper's generic rating: {@code asset} needs {@code rating}, for the
+   * reason {@code why}, where a field carries one of {@code terms} (booleans included), or where an
+   * operation carries it together with the asset named {@code togetherWith}.
+   */
+  public record RaisedNeed(
+      AssetKind asset, Rating.Cia rating, String why, List<String> terms, AssetKind togetherWith) {}
 
   /** A threat agent of the paper; {@code exposure} names what about an API makes it relevant. */
   public record Agent(String name, String description, String exposure) {}
 
   /**
    * A mitigation a spec can show, as rules record it: {@code id} as scenarios and rules name it,
-   * {@code shows} what the places the rules record show ("Servers are reached over TLS (https)").
+   * {@code shows} what the places the rules record show ("Servers are reached over TLS (https)"),
+   * {@code contradictedBy} the rules whose findings at the same place say the opposite, {@code
+   * contradictedAnywhereBy} those whose findings anywhere in the same file do.
    */
-  public record MitigationKind(String id, String shows) {}
+  public record MitigationKind(
+      String id, String shows, List<String> contradictedBy, List<String> contradictedAnywhereBy) {}
 
   /** How far a specification can show a scenario. */
   public enum Assessable {
@@ -85,6 +99,7 @@ public final class ThreatCatalogue {
       String description,
       List<String> mitigations,
       List<String> evidence,
+      List<String> supporting,
       List<String> verify) {
 
     /** An identifier for anchors: lower case, words joined by '-'. */
@@ -99,7 +114,8 @@ public final class ThreatCatalogue {
       List<String> notAssets,
       List<Agent> agents,
       List<MitigationKind> mitigations,
-      List<Scenario> scenarios) {
+      List<Scenario> scenarios,
+      List<RaisedNeed> raisedNeeds) {
     Map<String, MitigationKind> byId = new LinkedHashMap<>();
     for (MitigationKind mitigation : mitigations) {
       if (byId.put(mitigation.id(), mitigation) != null) {
@@ -108,7 +124,9 @@ public final class ThreatCatalogue {
       }
     }
     for (Scenario scenario : scenarios) {
-      for (String id : scenario.evidence()) {
+      List<String> ids = new ArrayList<>(scenario.evidence());
+      ids.addAll(scenario.supporting());
+      for (String id : ids) {
         if (!byId.containsKey(id)) {
           throw new IllegalStateException(
               "scenario '" + scenario.name() + "' names an unknown evidence id '" + id + "'");
@@ -118,6 +136,7 @@ public final class ThreatCatalogue {
     this.mitigations = Collections.unmodifiableMap(byId);
     this.categories = List.copyOf(categories);
     this.notAssets = List.copyOf(notAssets);
+    this.raisedNeeds = List.copyOf(raisedNeeds);
     this.assets = List.copyOf(assets);
     this.agents = List.copyOf(agents);
     this.scenarios = List.copyOf(scenarios);
@@ -192,7 +211,8 @@ public final class ThreatCatalogue {
               strings(entry, "impact"),
               text(entry, "description"),
               (Boolean) entry.get("numeric"),
-              strings(entry, "terms")));
+              strings(entry, "terms"),
+              optionalStrings(entry, "header-terms")));
     }
     Map<String, Agent> agents = new LinkedHashMap<>();
     for (Object item : list(root.get("agents"), "agents")) {
@@ -232,23 +252,57 @@ public final class ThreatCatalogue {
               text(entry, "description"),
               strings(entry, "mitigations"),
               strings(entry, "evidence"),
+              optionalStrings(entry, "supporting"),
               strings(entry, "verify")));
     }
     List<MitigationKind> mitigations = new ArrayList<>();
     for (Object item :
         root.containsKey("evidence") ? list(root.get("evidence"), "evidence") : List.of()) {
       Map<String, Object> entry = map(item, "an evidence entry");
-      mitigations.add(new MitigationKind(text(entry, "id"), text(entry, "shows")));
+      mitigations.add(
+          new MitigationKind(
+              text(entry, "id"),
+              text(entry, "shows"),
+              optionalStrings(entry, "contradicted-by"),
+              optionalStrings(entry, "contradicted-anywhere-by")));
     }
-    List<String> notAssets =
-        root.containsKey("not-assets") ? strings(root, "not-assets") : List.of();
+    List<String> notAssets = optionalStrings(root, "not-assets");
+    List<RaisedNeed> raisedNeeds = new ArrayList<>();
+    for (Object item :
+        root.containsKey("raised-needs")
+            ? list(root.get("raised-needs"), "raised-needs")
+            : List.of()) {
+      Map<String, Object> entry = map(item, "a raised need");
+      AssetKind together =
+          entry.containsKey("together-with") ? asset(assets, text(entry, "together-with")) : null;
+      List<String> terms = optionalStrings(entry, "terms");
+      if (terms.isEmpty() == (together == null)) {
+        throw new IllegalStateException(
+            "a raised need names either terms or together-with: " + entry);
+      }
+      raisedNeeds.add(
+          new RaisedNeed(
+              asset(assets, text(entry, "asset")),
+              rating(entry),
+              text(entry, "why"),
+              terms,
+              together));
+    }
     return new ThreatCatalogue(
         new ArrayList<>(categories.values()),
         assets,
         notAssets,
         new ArrayList<>(agents.values()),
         mitigations,
-        scenarios);
+        scenarios,
+        raisedNeeds);
+  }
+
+  private static AssetKind asset(List<AssetKind> assets, String name) {
+    return assets.stream()
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("unknown asset '" + name + "'"));
   }
 
   public List<Category> categories() {
@@ -269,6 +323,11 @@ public final class ThreatCatalogue {
    */
   public List<String> notAssets() {
     return notAssets;
+  }
+
+  /** Protection needs above the paper's generic rating, and where the spec shows them. */
+  public List<RaisedNeed> raisedNeeds() {
+    return raisedNeeds;
   }
 
   /**
@@ -353,6 +412,10 @@ public final class ThreatCatalogue {
       throw new IllegalStateException("'" + key + "' must be a non-empty string in " + entry);
     }
     return (String) value;
+  }
+
+  private static List<String> optionalStrings(Map<String, Object> entry, String key) {
+    return entry.containsKey(key) ? strings(entry, key) : List.of();
   }
 
   private static List<String> strings(Map<String, Object> entry, String key) {

@@ -13,6 +13,9 @@ import java.util.List;
  * @param suppressed how many findings were suppressed and are not counted
  * @param unknownScenarioNames scenario names cited by enabled rules that the catalogue does not
  *     know
+ * @param rankedRisks the scenarios of highest risk, ranked
+ * @param outsideScenarios findings of rules that cite no scenario of the catalogue: shown apart, so
+ *     that no finding of the run is left out of the threat model
  * @param architecture the spec's version of the paper's platform figure
  */
 public record ThreatModel(
@@ -29,13 +32,38 @@ public record ThreatModel(
     List<RuleFindings> rules,
     List<Finding> findings,
     long suppressed,
-    List<ScenarioAssessment> topRisks,
+    List<TopRisk> rankedRisks,
     List<RuleFindings> fixFirst,
     List<String> unknownScenarioNames,
+    List<RuleFindings> outsideScenarios,
     Architecture architecture) {
+
+  /** The scenarios of the top risks, ranked. */
+  public List<ScenarioAssessment> topRisks() {
+    return rankedRisks.stream().map(TopRisk::assessment).toList();
+  }
 
   public long count(ScenarioAssessment.Status status) {
     return scenarios.stream().filter(s -> s.status() == status).count();
+  }
+
+  /**
+   * The risks that remain, highest first: every scenario with findings, by its risk, then the
+   * assessable scenarios with no mitigation in full. The report lists them with an empty owner and
+   * acceptance decision for the reader to fill in.
+   */
+  public List<ScenarioAssessment> residualRisks() {
+    List<ScenarioAssessment> risks = new java.util.ArrayList<>();
+    scenarios.stream()
+        .filter(s -> s.risk() != null)
+        .sorted(
+            java.util.Comparator.comparingInt((ScenarioAssessment s) -> s.risk().score())
+                .reversed())
+        .forEach(risks::add);
+    scenarios.stream()
+        .filter(s -> s.status() == ScenarioAssessment.Status.NO_EVIDENCE)
+        .forEach(risks::add);
+    return risks;
   }
 
   public List<ScenarioAssessment> scenarios(ThreatCatalogue.Category category) {

@@ -1,13 +1,24 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.check.CheckListener;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -20,8 +31,10 @@ public final class ThreatModels implements CheckListener {
   private final ThreatCatalogue catalogue;
   private final SortedMap<Integer, ThreatModel> models = new TreeMap<>();
   private final SortedMap<Integer, List<ToolError>> errors = new TreeMap<>();
+  private final SortedMap<Integer, List<ReportAudit.AnalysedFile>> files = new TreeMap<>();
   private volatile Profile profile;
   private volatile List<EnabledRule> rules;
+  private volatile String configuration;
 
   public ThreatModels(ThreatCatalogue catalogue) {
     this.catalogue = catalogue;
@@ -31,6 +44,7 @@ public final class ThreatModels implements CheckListener {
   public void started(Configuration configuration, Profile selected, List<EnabledRule> enabled) {
     profile = selected;
     rules = enabled;
+    this.configuration = configuration.displayPath();
   }
 
   @Override
@@ -45,8 +59,15 @@ public final class ThreatModels implements CheckListener {
                 analysis.evidence(),
                 rules,
                 profile.label());
+    List<ReportAudit.AnalysedFile> read = new ArrayList<>();
+    if (analysis.document() != null) {
+      for (ParsedFile file : analysis.document().files()) {
+        read.add(new ReportAudit.AnalysedFile(file.displayPath(), sha256(file.source())));
+      }
+    }
     synchronized (this) {
       errors.put(index, analysis.errors());
+      files.put(index, read);
       if (model != null) {
         models.put(index, model);
       }
@@ -56,6 +77,43 @@ public final class ThreatModels implements CheckListener {
   /** The models of the documents that could be analysed, in input order. */
   public synchronized List<ThreatModel> models() {
     return List.copyOf(models.values());
+  }
+
+  /**
+   * The audit facts of the run: the profile, the rules and the configuration it used, and every
+   * file it read (each once, in input order).
+   */
+  public synchronized ReportAudit audit(
+      Instant generated, String toolVersion, String title, String owner) {
+    Map<String, ReportAudit.AnalysedFile> read = new LinkedHashMap<>();
+    files.values().forEach(list -> list.forEach(f -> read.putIfAbsent(f.displayPath(), f)));
+    return new ReportAudit(
+        generated,
+        toolVersion,
+        profile.label(),
+        rules.size(),
+        configuration,
+        List.copyOf(read.values()),
+        title,
+        owner);
+  }
+
+  /** The SHA-256 of the file's bytes as stored (of its text when it has no readable path). */
+  private static String sha256(SourceFile source) {
+    byte[] bytes;
+    try {
+      bytes =
+          source.path() != null && Files.isRegularFile(source.path())
+              ? Files.readAllBytes(source.path())
+              : source.text().getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      bytes = source.text().getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** The tool errors, in input order. */

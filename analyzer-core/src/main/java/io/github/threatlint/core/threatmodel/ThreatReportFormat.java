@@ -49,12 +49,12 @@ public enum ThreatReportFormat {
     return null;
   }
 
-  /** Writes the report of one or more APIs. */
-  public void write(List<ThreatModel> models, ReportLinks links, String toolVersion, Writer writer)
+  /** Writes the report of one or more APIs, with its audit trail. */
+  public void write(List<ThreatModel> models, ReportLinks links, ReportAudit audit, Writer writer)
       throws IOException {
-    ReportPage page = ReportPageBuilder.build(models, links, toolVersion);
+    ReportPage page = ReportPageBuilder.build(models, links, audit);
     if (this == HTML) {
-      HtmlThreatReport.write(page, toolVersion, writer);
+      HtmlThreatReport.write(page, audit.toolVersion(), writer);
     } else {
       MarkdownThreatReport.write(page, writer);
     }

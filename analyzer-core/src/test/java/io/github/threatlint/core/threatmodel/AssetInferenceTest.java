@@ -100,4 +100,54 @@ class AssetInferenceTest {
         .containsExactly(
             "security scheme oauth (OAuth2 tokens)", "security scheme mtls (mutualTLS)");
   }
+
+  @Test
+  void findsNamesAndPositionsButNoSignersSignatureOrTechnicalId() {
+    Map<String, AssetPresence> assets = assets(Specs.CUSTODY_POSITIONS);
+    // a customer's display and full name identify; an address's technical id does not
+    assertThat(assets.get("Customer Identifying data").fields())
+        .containsExactlyInAnyOrder("displayName", "fullName", "tinList");
+    // positions' market value and quantity are what the customer owns
+    assertThat(assets.get("Customer Financial Data").fields())
+        .containsExactlyInAnyOrder("quantity", "marketValue");
+    // the Signature header signs the message; the signature property is a document signer's
+    assertThat(assets.get("IT Security data").fields()).containsExactly("Signature");
+    assertThat(labels(assets.get("IT Security data").operations()))
+        .containsExactly("POST /documents");
+  }
+
+  @Test
+  void aHeaderOnlyEverOptionalIsMarkedOptional() {
+    // every operation may take the customer's IP address; none has to
+    AssetPresence indirect =
+        assets(Specs.CUSTODY_POSITIONS).get("Indirect Customer Identifying Data");
+    assertThat(indirect.fields()).containsExactlyInAnyOrder("customerId", "X-PSU-IP-Address");
+    assertThat(indirect.optionalFields()).containsExactly("X-PSU-IP-Address");
+    // required where the guarded payments take it
+    assertThat(
+            assets(Specs.PAYMENTS_GUARDED)
+                .get("Indirect Customer Identifying Data")
+                .optionalFields())
+        .isEmpty();
+  }
+
+  @Test
+  void specialCategoriesAndNamedFinancialDataRaiseTheNeeds() {
+    Map<String, AssetPresence> assets = assets(Specs.CUSTODY_POSITIONS);
+    AssetPresence identifying = assets.get("Customer Identifying data");
+    assertThat(identifying.needs().toString()).isEqualTo("VH/VH/H");
+    assertThat(identifying.needsReason())
+        .startsWith("the spec carries special categories of personal data")
+        .endsWith(": `isPep`, `tinList`");
+    // positions and the customer's name travel in different operations here
+    assertThat(assets.get("Customer Financial Data").raised()).isFalse();
+    assertThat(assets.get("Customer Financial Data").needs())
+        .isEqualTo(CATALOGUE.asset("Customer Financial Data").rating());
+    // the open wealth spec returns balances with customer names
+    AssetPresence named = assets(Specs.WEALTH_OPEN).get("Customer Financial Data");
+    assertThat(named.needs().toString()).isEqualTo("VH/H/H");
+    assertThat(named.needsReason())
+        .endsWith(
+            "(bank-client confidentiality): 2 operations (GET /customers, GET /customers/{customerId})");
+  }
 }

@@ -26,6 +26,12 @@ final class Specs {
   /** Swagger 2.0 (JSON), basic authentication over http on localhost, card data. */
   static final String CARDS_LEGACY = "cards-legacy.json";
 
+  /**
+   * Positions with market value and quantity, a customer with display and full name, a PEP flag and
+   * tax ids, an address id, a signed document, an optional customer IP header.
+   */
+  static final String CUSTODY_POSITIONS = "custody-positions.yaml";
+
   private Specs() {}
 
   static String text(String name) {

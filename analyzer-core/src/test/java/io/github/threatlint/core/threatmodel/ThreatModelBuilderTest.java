@@ -156,9 +156,16 @@ class ThreatModelBuilderTest {
   @Test
   void summaryPutsTheWorstFirst() {
     ThreatModel model = model();
+    // two warnings on an H/M/L scenario (raised to VH/M/L: financial data with customer names)
+    // outrank an error on an M/L/L one whose pagination is bounded in full
     assertThat(model.topRisks())
         .extracting(s -> s.scenario().name())
-        .containsExactly("Exfiltrating large amount of data", "Unauthorized access to data");
+        .containsExactly("Unauthorized access to data", "Exfiltrating large amount of data");
+    assertThat(model.topRisks())
+        .extracting(s -> s.risk().formula())
+        .containsExactly(
+            "Medium (score 14 = likelihood Medium 2 × impact VH/M/L 7)",
+            "Low (score 8 = likelihood Medium 2 × impact M/L/L 4)");
     assertThat(model.fixFirst())
         .extracting(RuleFindings::ruleId)
         .containsExactly("test-beta", "test-alpha");

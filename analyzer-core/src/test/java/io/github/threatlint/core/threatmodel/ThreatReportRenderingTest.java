@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,6 +33,18 @@ class ThreatReportRenderingTest {
   private static final ReportLinks LINKS =
       new ReportLinks(Path.of("/work/project"), Path.of("/work/project/out"), DocsUrl.DEFAULT);
 
+  /** A fixed audit trail: the report of a run at the epoch. */
+  static final ReportAudit AUDIT =
+      new ReportAudit(
+          Instant.EPOCH,
+          "9.9.9",
+          "sfti",
+          3,
+          null,
+          List.of(new ReportAudit.AnalysedFile("specs/wealth-open.yaml", "ab".repeat(32))),
+          null,
+          null);
+
   private static String render(ThreatReportFormat format, List<ThreatModel> models)
       throws IOException {
     return render(format, models, LINKS);
@@ -40,7 +53,7 @@ class ThreatReportRenderingTest {
   private static String render(
       ThreatReportFormat format, List<ThreatModel> models, ReportLinks links) throws IOException {
     StringWriter text = new StringWriter();
-    format.write(models, links, "9.9.9", text);
+    format.write(models, links, AUDIT, text);
     return text.toString();
   }
 
@@ -117,8 +130,11 @@ class ThreatReportRenderingTest {
     assertThat(markdown)
         .startsWith("# Threat model: Wealth Customers 1.0.0\n")
         .contains(
-            "1. [**Exfiltrating large amount of data**](#a1-exfiltrating-large-amount-of-data) (Data security, C/I/A M/L/L), "
-                + "1 finding from test-beta (1)\n")
+            "1. [**Unauthorized access to data**](#a1-unauthorized-access-to-data) (AAA, C/I/A VH/M/L), "
+                + "risk Medium (score 14 = likelihood Medium 2 × impact VH/M/L 7); 2 findings from test-alpha (2)\n")
+        .contains(
+            "2. [**Exfiltrating large amount of data**](#a1-exfiltrating-large-amount-of-data) (Data security, C/I/A M/L/L), "
+                + "risk Low (score 8 = likelihood Medium 2 × impact M/L/L 4); 1 finding from test-beta (1)\n")
         .contains(
             "1. [`test-beta`](https://github.com/threatlint/threatlint/blob/main/docs/rules/test-beta.md) Beta problem: 1 error, "
                 + "e.g. [specs/wealth-open.yaml:18:5](../specs/wealth-open.yaml#L18) The list has no maxItems.")
@@ -134,7 +150,7 @@ class ThreatReportRenderingTest {
     assertThat(markdown).containsOnlyOnce("## Scenarios at a glance");
     assertThat(markdown)
         .contains(
-            "| Documentation | [Lack of consistent documentation](#a1-lack-of-consistent-documentation) | M/M/M | 🟠 Not evidenced | 0 |");
+            "| Documentation | [Lack of consistent documentation](#a1-lack-of-consistent-documentation) | M/M/M | 🟠 Not evidenced | – | 0 |");
   }
 
   @Test

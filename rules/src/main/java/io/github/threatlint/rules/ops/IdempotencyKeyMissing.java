@@ -29,7 +29,8 @@ import java.util.Map;
     owasp2023 = {"API6"},
     owasp2019 = {},
     sftiAreas = {"DS"},
-    sftiScenarios = {},
+    // a retry that executes a payment twice violates the integrity of the customer's transactions
+    sftiScenarios = {"Integrity violation"},
     securitySeverity = 5.0,
     precision = "high",
     section = "ops")
