@@ -2,6 +2,7 @@ package io.github.threatlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -168,6 +169,62 @@ class HtmlReportBrowserTest {
       count++;
     }
     assertThat(count).as("printed pages").isGreaterThan(3);
+  }
+
+  /**
+   * At a desktop and a phone width, the page lays out as it should: the architecture picture of
+   * that width is shown, its boxes inside the viewport, none of its texts overflowing, every
+   * in-page link (the picture's finding marks included) has its target, the page is no wider than
+   * the screen. A script (test resource {@code browser/report-check.js}) measures in the report
+   * framed at that width and posts what it found to the frame page, which Chromium dumps.
+   */
+  @Test
+  void laysOutAtDesktopAndPhoneWidths() throws Exception {
+    Path report = report();
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    String script;
+    try (var in = HtmlReportBrowserTest.class.getResourceAsStream("/browser/report-check.js")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(
+        dir.resolve("checked.html"),
+        html.replace("</body>", "<script>" + script + "</script></body>"));
+    for (int width : new int[] {WIDTH, 375}) {
+      Path frame = dir.resolve("frame-" + width + ".html");
+      Files.writeString(
+          frame,
+          "<!DOCTYPE html><html><body style=\"margin:0\"><pre id=\"result\"></pre>"
+              + "<iframe src=\"checked.html\" width=\""
+              + width
+              + "\" height=\"900\" style=\"border:0\"></iframe><script>window.addEventListener('message',"
+              + " function (e) { document.getElementById('result').textContent = e.data; });</script></body></html>");
+      chromium(
+          "--window-size=" + (width + 100) + ",1000",
+          "--virtual-time-budget=10000",
+          "--dump-dom",
+          frame.toUri().toString());
+      String dump = Files.readString(dir.resolve("chromium.log"), StandardCharsets.UTF_8);
+      Matcher result = Pattern.compile("<pre id=\"result\">(.*?)</pre>").matcher(dump);
+      assertThat(result.find()).as("the check's result at %d px; log: %s", width, dump).isTrue();
+      var json =
+          new ObjectMapper()
+              .readTree(
+                  result
+                      .group(1)
+                      .replace("&gt;", ">")
+                      .replace("&lt;", "<")
+                      .replace("&amp;", "&")
+                      .replace("&quot;", "\""));
+      assertThat(json.path("viewport").asInt()).isEqualTo(width);
+      assertThat(json.path("shown").toString())
+          .as("the picture for %d px", width)
+          .isEqualTo(width == WIDTH ? "[\"wide\"]" : "[\"narrow\"]");
+      assertThat(json.path("boxes").asInt()).as("boxes of the picture").isGreaterThanOrEqualTo(4);
+      assertThat(json.path("texts").asInt()).as("texts of the picture").isGreaterThan(10);
+      assertThat(json.path("marks").asInt()).as("finding marks in the picture").isPositive();
+      assertThat(json.path("links").asInt()).as("in-page links").isGreaterThan(20);
+      assertThat(json.path("problems")).as("problems at %d px", width).isEmpty();
+    }
   }
 
   private static boolean near(int r, int g, int b, int er, int eg, int eb) {

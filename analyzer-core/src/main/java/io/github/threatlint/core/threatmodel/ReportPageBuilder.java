@@ -22,8 +22,12 @@ import io.github.threatlint.core.threatmodel.ReportPage.StatusLegend;
 import io.github.threatlint.core.threatmodel.ReportPage.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What the threat-model report says about each API, as a {@link ReportPage}. */
@@ -139,7 +143,8 @@ final class ReportPageBuilder {
                 toc("scenarios", "Threat scenarios"),
                 toc("residual", "Residual risks"),
                 toc("owasp", "OWASP 2023"),
-                toc("findings", "All findings"))));
+                toc("findings", "All findings"),
+                toc("gdpr", "GDPR"))));
     if (!model.unknownScenarioNames().isEmpty()) {
       blocks.add(
           new Paragraph(
@@ -160,6 +165,7 @@ final class ReportPageBuilder {
     blocks.add(residualRisks(model).folded());
     blocks.add(owasp(model).folded());
     blocks.add(allFindings(model).folded());
+    blocks.add(gdpr(model).folded());
     return new Section(anchor + "api", heading, null, blocks);
   }
 
@@ -653,6 +659,72 @@ final class ReportPageBuilder {
                       null, List.of(Column.text("Location"), Column.text("Message")), rows))));
     }
     return section("findings", "All findings", rules);
+  }
+
+  /**
+   * The paper's GDPR points (its appendix A.1) with the findings and the evidence of this run that
+   * touch each.
+   */
+  private Section gdpr(ThreatModel model) {
+    Map<String, Evidence> evidence = new LinkedHashMap<>();
+    Set<String> enabled = new LinkedHashSet<>();
+    for (ScenarioAssessment scenario : model.scenarios()) {
+      scenario.evidence().forEach(e -> evidence.putIfAbsent(e.check(), e));
+      enabled.addAll(scenario.checkingRules());
+    }
+    Map<String, RuleFindings> found = new LinkedHashMap<>();
+    model.rules().forEach(r -> found.put(r.ruleId(), r));
+    List<List<List<Inline>>> rows = new ArrayList<>();
+    for (GdprAppendix.Requirement requirement : GdprAppendix.REQUIREMENTS) {
+      List<Inline> shown = new ArrayList<>();
+      for (String ruleId : requirement.rules()) {
+        if (!shown.isEmpty()) {
+          shown.add(new Inline.Break());
+        }
+        RuleFindings rule = found.get(ruleId);
+        if (rule != null) {
+          shown.add(new Link("#" + anchor + "rule-" + ruleId, List.of(new Code(ruleId)), null));
+          shown.add(
+              new Styled(
+                  "level-" + rule.level().label(),
+                  List.of(Inline.text(" " + ReportText.ruleCount(rule)))));
+        } else {
+          shown.add(new Code(ruleId));
+          shown.add(Inline.text(enabled.contains(ruleId) ? ": no finding" : ": not run"));
+        }
+      }
+      for (String id : requirement.evidence()) {
+        Evidence seen = evidence.get(id);
+        if (seen != null) {
+          shown.add(new Inline.Break());
+          shown.add(Inline.text((seen.complete() ? "✔ " : "◐ partly: ") + seen.text()));
+        }
+      }
+      rows.add(
+          List.of(
+              List.of(
+                  strong(requirement.name()),
+                  new Inline.Detail(List.of(Inline.text("GDPR " + requirement.articles())))),
+              shown,
+              List.of(Inline.text(requirement.verify()))));
+    }
+    return section(
+        "gdpr",
+        "GDPR (the paper's compliance appendix)",
+        List.of(
+            new Paragraph(
+                "meta",
+                List.of(
+                    Inline.text(
+                        "The GDPR points of the paper's appendix A.1 a spec can show something of, with the findings "
+                            + "and the evidence of this run that touch them; the rest is the organisation's to show."))),
+            new Table(
+                null,
+                List.of(
+                    Column.text("GDPR point"),
+                    Column.text("Findings and evidence in this spec"),
+                    Column.text("To verify outside the spec")),
+                rows)));
   }
 
   /** A rule as a list entry: its linked id, title and count, at its level. */

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.report.TestRules;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The architecture picture drawn from a platform spec and findings placed by hand. */
@@ -192,6 +196,93 @@ class ArchitectureBuilderTest {
   private static int operations(Architecture.Box group) {
     String count = group.lines().get(0);
     return Integer.parseInt(count.substring(0, count.indexOf(' ')));
+  }
+
+  /**
+   * The Mermaid chart keeps to the flowchart grammar it uses, checked line by line: a header,
+   * balanced subgraphs, nodes with quoted labels (no raw quote inside), edges between declared
+   * nodes or subgraphs, and style lines that name existing nodes and edges.
+   */
+  @Test
+  void theMermaidChartIsAValidFlowchart() {
+    Architecture marked =
+        picture(
+            PLATFORM,
+            List.of(
+                TestRules.finding("test-alpha", Level.WARNING, FILE, "/servers/1/url", 8, "http"),
+                TestRules.finding(
+                    "test-beta",
+                    Level.ERROR,
+                    FILE,
+                    "/components/securitySchemes/oauth/flows/clientCredentials",
+                    28,
+                    "no scopes")));
+    assertValidFlowchart(ArchitectureMermaid.chart(marked));
+    StringBuilder big =
+        new StringBuilder("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths:\n");
+    for (int i = 0; i < 30; i++) {
+      big.append("  /r")
+          .append(i)
+          .append(":\n    get:\n      responses: {'200': {description: ok}}\n");
+    }
+    assertValidFlowchart(ArchitectureMermaid.chart(picture(big.toString(), List.of())));
+  }
+
+  private static final Pattern LABEL = Pattern.compile("\"[^\"\n]*\"");
+  private static final String ID = "[A-Za-z][A-Za-z0-9]*";
+
+  private static void assertValidFlowchart(List<String> lines) {
+    assertThat(lines.get(0)).isEqualTo("flowchart TB");
+    Set<String> declared = new HashSet<>();
+    Set<String> styled = new HashSet<>();
+    int depth = 0;
+    int edges = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String text = line.strip();
+      Matcher m;
+      if ((m = Pattern.compile("subgraph (" + ID + ")\\[(" + LABEL + ")]").matcher(text))
+          .matches()) {
+        declared.add(m.group(1));
+        depth++;
+      } else if (text.equals("end")) {
+        depth--;
+        assertThat(depth).as("an 'end' without its subgraph").isNotNegative();
+      } else if ((m = Pattern.compile("(" + ID + ")\\[(" + LABEL + ")]").matcher(text)).matches()) {
+        assertThat(declared.add(m.group(1))).as("node declared twice: " + text).isTrue();
+      } else if ((m =
+              Pattern.compile(
+                      "("
+                          + ID
+                          + ") (?:-->\\|"
+                          + LABEL
+                          + "\\||-\\. "
+                          + LABEL
+                          + " \\.->) ("
+                          + ID
+                          + ")")
+                  .matcher(text))
+          .matches()) {
+        assertThat(declared)
+            .as("edge between declared nodes: " + text)
+            .contains(m.group(1), m.group(2));
+        edges++;
+      } else if ((m = Pattern.compile("classDef (" + ID + ") [a-z-]+:[^ ]+").matcher(text))
+          .matches()) {
+        styled.add(m.group(1));
+      } else if ((m = Pattern.compile("class ((?:" + ID + ",?)+) (" + ID + ")").matcher(text))
+          .matches()) {
+        assertThat(styled).contains(m.group(2));
+        assertThat(declared).contains(m.group(1).split(","));
+      } else if ((m = Pattern.compile("linkStyle (\\d+) [a-z-]+:[^ ]+").matcher(text)).matches()) {
+        assertThat(Integer.parseInt(m.group(1)))
+            .as("linkStyle of an existing edge")
+            .isLessThan(edges);
+      } else {
+        throw new AssertionError("not a flowchart line: " + line);
+      }
+    }
+    assertThat(depth).as("every subgraph ends").isZero();
+    assertThat(edges).isPositive();
   }
 
   @Test

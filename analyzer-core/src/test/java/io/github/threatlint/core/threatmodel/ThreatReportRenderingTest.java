@@ -154,6 +154,19 @@ class ThreatReportRenderingTest {
   }
 
   @Test
+  void theGdprAppendixListsEveryPointWithWhatTheRunShowsOfIt() throws IOException {
+    String markdown = render(ThreatReportFormat.MARKDOWN, List.of(ThreatModelBuilderTest.model()));
+    String appendix = markdown.substring(markdown.indexOf("## GDPR"));
+    for (GdprAppendix.Requirement requirement : GdprAppendix.REQUIREMENTS) {
+      assertThat(appendix).contains("| **" + requirement.name() + "** | ");
+    }
+    // the test rules run none of the rules the appendix names: it says so rather than "no finding"
+    assertThat(appendix)
+        .contains("| **Transfers to other countries** | `data-residency-undeclared`: not run |")
+        .doesNotContain("no finding");
+  }
+
+  @Test
   void markdownEscapesWhatFindingsSay() throws IOException {
     ThreatModel model =
         ThreatModelBuilder.build(
