@@ -9,9 +9,14 @@ import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.docs.Explanation;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -25,19 +30,39 @@ final class Diagnostics {
 
   private Diagnostics() {}
 
-  /** A finding: its rule id as code, the rule's page as code description, its level as severity. */
-  static Diagnostic of(Finding finding, DocsUrl docsUrl) {
-    Region region = finding.region() == null ? Region.START : finding.region();
-    Range range =
-        new Range(
-            position(region.startLine(), region.startColumn()),
-            position(region.endLine(), region.endColumn()));
+  /**
+   * A finding: its rule id as code, the rule's page as code description, its level as severity, the
+   * places it refers to as related information ({@code uriOf} gives the URI of a file as the
+   * finding names it).
+   */
+  static Diagnostic of(Finding finding, DocsUrl docsUrl, Function<String, String> uriOf) {
     Diagnostic diagnostic =
-        new Diagnostic(range, finding.message(), severity(finding), SOURCE, finding.ruleId());
+        new Diagnostic(
+            range(finding.region()),
+            finding.message(),
+            severity(finding),
+            SOURCE,
+            finding.ruleId());
     diagnostic.setCodeDescription(new DiagnosticCodeDescription(docsUrl.of(finding.ruleId())));
     // the node's pointer comes back with the diagnostic in a code action request: where to suppress
     diagnostic.setData(finding.pointer());
+    if (!finding.related().isEmpty()) {
+      List<DiagnosticRelatedInformation> related = new ArrayList<>();
+      for (Finding.Related place : finding.related()) {
+        related.add(
+            new DiagnosticRelatedInformation(
+                new Location(uriOf.apply(place.file()), range(place.region())), place.label()));
+      }
+      diagnostic.setRelatedInformation(related);
+    }
     return diagnostic;
+  }
+
+  private static Range range(Region found) {
+    Region region = found == null ? Region.START : found;
+    return new Range(
+        position(region.startLine(), region.startColumn()),
+        position(region.endLine(), region.endColumn()));
   }
 
   /**

@@ -430,7 +430,9 @@ final class Workspace {
       if (!finding.isSuppressed()) {
         diagnostics
             .computeIfAbsent(resolve(workspaceFolder, finding.file()), file -> new ArrayList<>())
-            .add(Diagnostics.of(finding, docsUrl));
+            .add(
+                Diagnostics.of(
+                    finding, docsUrl, file -> resolve(workspaceFolder, file).toUri().toString()));
       }
     }
     for (ToolError error : result.result().errors()) {

@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -174,6 +175,41 @@ class LanguageServerTest {
     client.await(spec, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
     server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id(spec)));
     client.await(spec, List::isEmpty);
+  }
+
+  @Test
+  void theOtherPlacesAFindingRefersToAreItsRelatedInformation() throws Exception {
+    String text =
+        """
+        openapi: 3.0.3
+        info:
+          title: Accounts
+          version: 1.0.0
+        paths:
+          /a:
+            get:
+              operationId: listAccounts
+              responses:
+                '200': {description: ok}
+          /b:
+            get:
+              operationId: listAccounts
+              responses:
+                '200': {description: ok}
+        """;
+    Path spec = write("spec.yaml", text);
+    open(spec, text);
+    Diagnostic duplicate =
+        single(
+            client.await(spec, diagnostics -> hasRule(diagnostics, "operation-id-invalid")),
+            "operation-id-invalid");
+
+    assertThat(duplicate.getRange().getStart().getLine()).isEqualTo(12);
+    assertThat(duplicate.getRelatedInformation()).hasSize(1);
+    DiagnosticRelatedInformation first = duplicate.getRelatedInformation().get(0);
+    assertThat(first.getMessage()).isEqualTo("first used by GET /a");
+    assertThat(first.getLocation().getUri()).isEqualTo(spec.toUri().toString());
+    assertThat(first.getLocation().getRange().getStart()).isEqualTo(new Position(7, 6));
   }
 
   @Test

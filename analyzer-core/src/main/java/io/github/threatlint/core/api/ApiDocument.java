@@ -33,7 +33,7 @@ public final class ApiDocument {
   private Map<String, SecurityScheme> securitySchemes;
   private List<Server> servers;
   private SchemaUsage schemaUsage;
-  private final Supplier<List<String>> parserModel;
+  private final Supplier<List<String>> parserMessagesSource;
   private ReferenceUsers referenceUsers;
   private List<String> parserMessages;
 
@@ -45,31 +45,33 @@ public final class ApiDocument {
       Collections.synchronizedMap(new LinkedHashMap<>());
 
   /**
-   * When swagger-parser's model (behind {@link #parserMessages()}) is built: given the build,
-   * returns what the document calls on first use. The engine decides (ahead on a spare core, or on
-   * first use) and times it; {@link #ON_FIRST_USE} just builds it when asked.
+   * A document whose {@link #parserMessages()} are not available: for views and tests outside a run
+   * (the engine supplies swagger-parser's messages to the documents it analyses).
    */
-  @FunctionalInterface
-  public interface ParserModelSchedule {
-    ParserModelSchedule ON_FIRST_USE = build -> build;
-
-    Supplier<List<String>> schedule(Supplier<List<String>> build);
-  }
-
   public ApiDocument(ParsedFile rootFile, SpecVersion version, ExternalFiles externalFiles) {
-    this(rootFile, version, externalFiles, ParserModelSchedule.ON_FIRST_USE);
+    this(
+        rootFile,
+        version,
+        externalFiles,
+        () -> {
+          throw new IllegalStateException(
+              "swagger-parser's messages are supplied by the engine, for the documents it analyses");
+        });
   }
 
+  /**
+   * A document whose {@link #parserMessages()} come from {@code parserMessages}, asked once, on
+   * first use.
+   */
   public ApiDocument(
       ParsedFile rootFile,
       SpecVersion version,
       ExternalFiles externalFiles,
-      ParserModelSchedule schedule) {
+      Supplier<List<String>> parserMessages) {
     this.rootFile = rootFile;
     this.version = version;
     this.externalFiles = externalFiles;
-    // last: a schedule may start the build at once, on another thread
-    this.parserModel = schedule.schedule(() -> List.copyOf(ParserMessages.of(this)));
+    this.parserMessagesSource = parserMessages;
   }
 
   public ParsedFile rootFile() {
@@ -369,15 +371,15 @@ public final class ApiDocument {
   }
 
   /**
-   * The structural problems swagger-parser reports (dotted paths, as it words them). Computed on
-   * first use only: a run without {@code spec-invalid} does not pay for swagger-parser's model. A
-   * value that stops swagger-parser with an exception is located and reported as {@link
-   * #UNREADABLE_VALUE} with its pointer; the other messages are then those of the document without
-   * that value.
+   * The structural problems swagger-parser reports (dotted paths, as it words them). A rule that
+   * reads them says so ({@link RuleInfo#readsParserMessages()}): a run without such a rule does not
+   * pay for swagger-parser's model. A value that stops swagger-parser with an exception is located
+   * and reported as {@link #UNREADABLE_VALUE} with its pointer; the other messages are then those
+   * of the document without that value.
    */
   public List<String> parserMessages() {
     if (parserMessages == null) {
-      parserMessages = parserModel.get();
+      parserMessages = List.copyOf(parserMessagesSource.get());
     }
     return parserMessages;
   }

@@ -8,13 +8,6 @@ package io.github.threatlint.core.api;
 public final class Checks {
   private Checks() {}
 
-  /**
-   * Marks a rule that reads {@link io.github.threatlint.core.api.ApiDocument#parserMessages()}:
-   * when a core would otherwise idle, the engine builds swagger-parser's model on it while the walk
-   * runs.
-   */
-  public interface UsesParserModel extends Rule {}
-
   /** Called once per document, before the walk; for checks on the whole document. */
   public interface DocumentCheck extends Rule {
     void checkDocument(ApiDocument document, RuleContext context);

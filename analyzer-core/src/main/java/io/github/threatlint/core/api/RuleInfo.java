@@ -62,4 +62,10 @@ public @interface RuleInfo {
 
   /** The catalog section: auth, data, transport, ops, doc. */
   String section();
+
+  /**
+   * The rule reads {@link ApiDocument#parserMessages()}, swagger-parser's messages about the
+   * document, which the engine builds only for a run that has such a rule.
+   */
+  boolean readsParserMessages() default false;
 }

@@ -300,7 +300,12 @@ public final class Analyzer {
       ParsedFile parsed = TreeParser.parse(source);
       timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
       SpecVersion version = DocumentLoader.detectVersion(parsed);
-      document = new ApiDocument(parsed, version, externalFiles.apply(parsed), parserModel);
+      document =
+          new ApiDocument(
+              parsed,
+              version,
+              externalFiles.apply(parsed),
+              parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
       DocumentRun run = DocumentRun.run(document, rules, timings);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);

@@ -1,46 +1,59 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.api.ApiDocument;
-import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SpecVersion;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The one place that decides when swagger-parser's model is built for the rules that read it
- * ({@link Checks.UsesParserModel}, i.e. spec-invalid) and accounts for its time. When a run leaves
- * a core idle beside the walk (fewer files than threads: one large document on several cores), the
- * model is built ahead, on a thread of its own, while the rules run; otherwise on first use, inside
- * the walk. Either way its time is the run's {@code swagger_parser_model} phase, and the time the
- * walk spends waiting for it or building it is taken out of {@code walk_and_rules}.
+ * The one place that decides when swagger-parser's model is built for the rules that read {@link
+ * ApiDocument#parserMessages()} ({@link RuleInfo#readsParserMessages()}, i.e. spec-invalid) and
+ * accounts for its time. When a run leaves a core idle beside the walk (fewer files than threads:
+ * one large document on several cores), the model is built ahead, on a thread of its own, while the
+ * rules run; otherwise on first use, inside the walk. Either way its time is the run's {@code
+ * swagger_parser_model} phase, and the time the walk spends waiting for it or building it is taken
+ * out of {@code walk_and_rules}.
  */
-final class ParserModel implements ApiDocument.ParserModelSchedule {
+final class ParserModel {
   private final boolean ahead;
   private final Timings timings;
+  private final BiFunction<ParsedFile, SpecVersion, List<String>> build;
 
-  private ParserModel(boolean ahead, Timings timings) {
+  ParserModel(
+      boolean ahead, Timings timings, BiFunction<ParsedFile, SpecVersion, List<String>> build) {
     this.ahead = ahead;
     this.timings = timings;
+    this.build = build;
   }
 
   /**
    * The schedule for a run of {@code rules} over {@code files} files on {@code threads} threads.
    */
   static ParserModel forRun(List<EnabledRule> rules, int files, int threads, Timings timings) {
-    boolean usesParserModel =
-        rules.stream()
-            .anyMatch(
-                rule -> Checks.UsesParserModel.class.isAssignableFrom(rule.descriptor().type()));
-    return new ParserModel(usesParserModel && files < threads, timings);
+    boolean readsParserMessages =
+        rules.stream().anyMatch(rule -> rule.descriptor().info().readsParserMessages());
+    return new ParserModel(readsParserMessages && files < threads, timings, ParserMessages::of);
   }
 
-  @Override
-  public Supplier<List<String>> schedule(Supplier<List<String>> build) {
+  /** Whether the model is built ahead, on a thread of its own. */
+  boolean ahead() {
+    return ahead;
+  }
+
+  /**
+   * swagger-parser's messages about the document in {@code file}, for {@link ApiDocument}: started
+   * now when the run builds ahead, else built when the document first asks.
+   */
+  Supplier<List<String>> messagesFor(ParsedFile file, SpecVersion version) {
     Supplier<List<String>> timedBuild =
         () -> {
           long start = System.nanoTime();
-          List<String> messages = build.get();
+          List<String> messages = build.apply(file, version);
           timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
           return messages;
         };

@@ -48,7 +48,7 @@ public final class GitHubReporter implements Reporter {
               + ",title="
               + property(title)
               + "::"
-              + data(finding.message())
+              + data(message(finding))
               + "\n");
     }
     for (ToolError error : result.errors()) {
@@ -66,6 +66,15 @@ public final class GitHubReporter implements Reporter {
       out.write(line + "\n");
     }
     out.write(TextReporter.summary(result) + "\n");
+  }
+
+  /** The message, then each place it refers to on a line of its own, as the text output shows. */
+  private static String message(Finding finding) {
+    StringBuilder message = new StringBuilder(finding.message());
+    for (Finding.Related place : finding.related()) {
+      message.append("\nalso at ").append(TextReporter.alsoAt(place));
+    }
+    return message.toString();
   }
 
   private static String position(Region region) {

@@ -170,6 +170,9 @@ public final class JUnitReporter implements Reporter {
           .append(" (")
           .append(finding.pointer().isEmpty() ? "/" : OutputText.line(finding.pointer()))
           .append(")\n");
+      for (Finding.Related place : finding.related()) {
+        text.append("    also at ").append(TextReporter.alsoAt(place)).append('\n');
+      }
     }
     return text.toString();
   }

@@ -90,7 +90,7 @@ public final class MarkdownReporter implements Reporter {
             .append(" | ")
             .append(OutputText.markdown(finding.ruleId()))
             .append(" | ")
-            .append(OutputText.markdown(finding.message()))
+            .append(OutputText.markdown(finding.message() + TextReporter.alsoAtSuffix(finding)))
             .append(" |\n");
       }
       if (active.size() > MAX_ROWS) {

@@ -73,8 +73,11 @@ public final class TextReporter implements Reporter {
     }
   }
 
-  /** {@code path:line:col: label}: a place the finding refers to, on its own indented line. */
-  private static String alsoAt(Finding.Related place) {
+  /**
+   * {@code path:line:col: label}: a place the finding refers to, on its own indented line here and
+   * after the message in the other reporters.
+   */
+  static String alsoAt(Finding.Related place) {
     return OutputText.line(place.file())
         + ":"
         + place.region().startLine()
@@ -92,11 +95,28 @@ public final class TextReporter implements Reporter {
   }
 
   /**
-   * {@code path:line:col: [rule-id] message}: a finding's line for a log whose own prefix shows the
-   * level (the Maven build log).
+   * {@code path:line:col: [rule-id] message (also at ...)}: a finding's line for a log whose own
+   * prefix shows the level (the Maven build log).
    */
   public static String logLine(Finding finding) {
-    return location(finding) + ": [" + finding.ruleId() + "] " + OutputText.line(finding.message());
+    return location(finding)
+        + ": ["
+        + finding.ruleId()
+        + "] "
+        + OutputText.line(finding.message())
+        + alsoAtSuffix(finding);
+  }
+
+  /**
+   * {@code " (also at path:line:col: label; ...)"}: the places a finding refers to, after its
+   * message on one line; empty when it refers to none.
+   */
+  static String alsoAtSuffix(Finding finding) {
+    if (finding.related().isEmpty()) {
+      return "";
+    }
+    List<String> places = finding.related().stream().map(TextReporter::alsoAt).toList();
+    return " (also at " + String.join("; ", places) + ")";
   }
 
   private static String location(Finding finding) {

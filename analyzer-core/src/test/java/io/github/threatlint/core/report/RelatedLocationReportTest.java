@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The places a finding refers to are shown with it by the text, JSON and SARIF reporters. */
+/** The places a finding refers to are shown with it by every reporter and the build log line. */
 class RelatedLocationReportTest {
   private static final ReportContext CONTEXT =
       new ReportContext("1.2.3", Path.of("/work/repo"), false, null);
@@ -35,10 +35,8 @@ class RelatedLocationReportTest {
             List.of(),
             List.of(
                 new Finding.Related(
-                    "first used by GET /a",
-                    "specs/api.yaml",
-                    "/paths/~1a/get/operationId",
-                    new Region(8, 7, 8, 21))));
+                    "first used by GET /a|<b>%",
+                    "specs/api.yaml", "/paths/~1a/get/operationId", new Region(8, 7, 8, 21))));
     return TestRules.with(List.of(finding), List.of(), List.of("specs/api.yaml"));
   }
 
@@ -53,7 +51,7 @@ class RelatedLocationReportTest {
     assertThat(write(new TextReporter()))
         .startsWith(
             "specs/api.yaml:20:5: warning [test-alpha] dup\n"
-                + "    also at specs/api.yaml:8:7: first used by GET /a\n");
+                + "    also at specs/api.yaml:8:7: first used by GET /a|<b>%\n");
   }
 
   @Test
@@ -61,7 +59,7 @@ class RelatedLocationReportTest {
     JsonNode finding =
         new ObjectMapper().readTree(write(new JsonReporter())).path("findings").get(0);
     JsonNode related = finding.path("related").get(0);
-    assertThat(related.path("message").asText()).isEqualTo("first used by GET /a");
+    assertThat(related.path("message").asText()).isEqualTo("first used by GET /a|<b>%");
     assertThat(related.path("pointer").asText()).isEqualTo("/paths/~1a/get/operationId");
     assertThat(related.path("line").asInt()).isEqualTo(8);
     assertThat(related.path("column").asInt()).isEqualTo(7);
@@ -74,8 +72,36 @@ class RelatedLocationReportTest {
     assertThat(related).hasSize(1);
     assertThat(related.get(0).path("id").asInt()).isEqualTo(1);
     assertThat(related.get(0).path("message").path("text").asText())
-        .isEqualTo("first used by GET /a");
+        .isEqualTo("first used by GET /a|<b>%");
     assertThat(related.get(0).path("physicalLocation").path("region").path("startLine").asInt())
         .isEqualTo(8);
+  }
+
+  @Test
+  void theMarkdownReporterNamesThePlacesInTheMessageCellEscaped() throws IOException {
+    assertThat(write(new MarkdownReporter()))
+        .contains("| dup (also at specs/api.yaml:8:7: first used by GET /a\\|&lt;b&gt;%) |");
+  }
+
+  @Test
+  void theGitHubReporterNamesThePlacesOnLinesOfTheAnnotationsMessage() throws IOException {
+    assertThat(write(new GitHubReporter()))
+        .contains("::dup%0Aalso at specs/api.yaml:8:7: first used by GET /a|<b>%25\n");
+  }
+
+  @Test
+  void theJUnitReporterListsThePlacesUnderTheFindingInTheFailure() throws IOException {
+    assertThat(write(new JUnitReporter()))
+        .contains(
+            "specs/api.yaml:20:5: warning dup (/paths/~1b/get/operationId)\n"
+                + "    also at specs/api.yaml:8:7: first used by GET /a|&lt;b&gt;%\n");
+  }
+
+  @Test
+  void theBuildLogLineNamesThePlacesAfterTheMessage() {
+    assertThat(TextReporter.logLine(result().findings().get(0)))
+        .isEqualTo(
+            "specs/api.yaml:20:5: [test-alpha] dup"
+                + " (also at specs/api.yaml:8:7: first used by GET /a|<b>%)");
   }
 }

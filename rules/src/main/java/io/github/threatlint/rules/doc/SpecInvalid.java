@@ -41,10 +41,10 @@ import java.util.regex.Pattern;
     sftiScenarios = {"Buggy APIs get to production"},
     securitySeverity = 5.0,
     precision = "very-high",
-    section = "doc")
+    section = "doc",
+    readsParserMessages = true)
 public final class SpecInvalid
-    implements Checks.UsesParserModel,
-        Checks.DocumentCheck,
+    implements Checks.DocumentCheck,
         Checks.ParameterCheck,
         Checks.ReferenceCheck,
         Checks.DocumentEndCheck {

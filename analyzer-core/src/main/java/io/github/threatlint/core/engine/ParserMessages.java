@@ -1,9 +1,13 @@
-package io.github.threatlint.core.api;
+package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.SpecVersion;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -34,6 +38,13 @@ final class ParserMessages {
 
   private ParserMessages() {}
 
+  /** What a run of swagger-parser needs to know of the document besides its tree. */
+  private record Document(ParsedFile rootFile, SpecVersion version) {
+    boolean isSwagger2() {
+      return version.isSwagger2();
+    }
+  }
+
   /** One run of swagger-parser: its messages, or the failure that stopped it. */
   private record Attempt(List<String> messages, String failure) {
     boolean failed() {
@@ -41,8 +52,9 @@ final class ParserMessages {
     }
   }
 
-  static List<String> of(ApiDocument document) {
-    JsonNode root = document.rootFile().root();
+  static List<String> of(ParsedFile file, SpecVersion version) {
+    Document document = new Document(file, version);
+    JsonNode root = file.root();
     Attempt attempt = attempt(document, root);
     if (!attempt.failed()) {
       return attempt.messages();
@@ -67,7 +79,7 @@ final class ParserMessages {
     return messages;
   }
 
-  private static Attempt attempt(ApiDocument document, JsonNode root) {
+  private static Attempt attempt(Document document, JsonNode root) {
     try {
       if (document.isSwagger2()) {
         // swagger-parser's 2.0 deserializer changes some trees it reads (seen on a real spec): give
@@ -111,7 +123,7 @@ final class ParserMessages {
   /**
    * The pointer of a value whose removal lets swagger-parser finish, as deep as the budget allows.
    */
-  private static String locate(ApiDocument document, JsonNode work, int[] budget) {
+  private static String locate(Document document, JsonNode work, int[] budget) {
     String pointer = "";
     JsonNode node = work;
     while (node.isContainerNode() && node.size() > 0 && budget[0] > 0) {
@@ -142,7 +154,7 @@ final class ParserMessages {
     return pointer;
   }
 
-  private static boolean fails(ApiDocument document, JsonNode root, int[] budget) {
+  private static boolean fails(Document document, JsonNode root, int[] budget) {
     budget[0]--;
     return attempt(document, root).failed();
   }
