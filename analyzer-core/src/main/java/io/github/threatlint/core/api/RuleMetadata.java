@@ -53,6 +53,12 @@ public record RuleMetadata(
     return new String[0];
   }
 
+  /** A declared rule reads the document only, never swagger-parser's messages. */
+  @Override
+  public boolean readsParserMessages() {
+    return false;
+  }
+
   @Override
   public String precision() {
     return "high";
