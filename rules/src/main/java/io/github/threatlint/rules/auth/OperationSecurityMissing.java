@@ -117,6 +117,20 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + "description says it is public: if that is the design, list the path in the rule's allowAnonymous option "
               + "so that the exception is explicit and reviewed.",
           Level.NOTE);
+    } else if (security == null
+        && vendorConvention(operation.document()) != null
+        && PublicReads.isReferenceRead(operation)) {
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") states no "
+              + vendorConvention(operation.document())
+              + " while the document's other operations state their authorization there, and it returns no "
+              + "customer data: public reference data by the standard's convention. If that is the design, list the "
+              + "path in the rule's allowAnonymous option so that the exception is explicit and reviewed.",
+          Level.NOTE);
     } else if (security == null) {
       context.report(
           operation.node(),
@@ -240,6 +254,20 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       }
     }
     return "'" + String.join("' or '", alternatives) + "'";
+  }
+
+  /**
+   * The vendor extension (such as CDR's x-scopes) in which the document's operations state their
+   * authorization, or null when none does: an operation without it is public by that convention.
+   */
+  private static String vendorConvention(ApiDocument document) {
+    for (Operation other : document.operations()) {
+      SecurityRequirements security = other.security();
+      if (security != null && security.isVendorConvention()) {
+        return security.convention();
+      }
+    }
+    return null;
   }
 
   /**
