@@ -184,6 +184,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    */
   private List<Operation> documentWide;
 
+  /** The document's vendor convention, "" when it has none; computed once per document. */
+  private String vendorConvention;
+
   /**
    * The path operations left open by one document-wide cause, or none when each operation has its
    * own. Two such causes: the document declares no security scheme and no vendor convention
@@ -260,14 +263,18 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    * The vendor extension (such as CDR's x-scopes) in which the document's operations state their
    * authorization, or null when none does: an operation without it is public by that convention.
    */
-  private static String vendorConvention(ApiDocument document) {
-    for (Operation other : document.operations()) {
-      SecurityRequirements security = other.security();
-      if (security != null && security.isVendorConvention()) {
-        return security.convention();
+  private String vendorConvention(ApiDocument document) {
+    if (vendorConvention == null) {
+      vendorConvention = "";
+      for (Operation other : document.operations()) {
+        SecurityRequirements security = other.security();
+        if (security != null && security.isVendorConvention()) {
+          vendorConvention = security.convention();
+          break;
+        }
       }
     }
-    return null;
+    return vendorConvention.isEmpty() ? null : vendorConvention;
   }
 
   /**
