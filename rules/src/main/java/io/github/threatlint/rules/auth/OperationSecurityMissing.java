@@ -120,16 +120,16 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + "so that the exception is explicit and reviewed.",
           Level.NOTE);
     } else if (security == null
-        && documentConvention(operation.document()) != null
+        && vendorConvention(operation.document()) != null
         && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
               + " (read) states no authentication in a document whose operations state theirs in "
-              + documentConvention(operation.document())
+              + vendorConvention(operation.document())
               + ", and returns no customer data: by that convention it is public, as reference data, discovery and "
               + "keys are. If that is the design, list the path in the rule's allowAnonymous option; if not, give it its "
-              + documentConvention(operation.document())
+              + vendorConvention(operation.document())
               + ".",
           Level.NOTE);
     } else if ((security == null || security.isEmpty()) && signedBody(operation) != null) {
@@ -197,6 +197,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    */
   private List<Operation> documentWide;
 
+  /** The document's vendor convention, "" when it has none; computed once per document. */
+  private String vendorConvention;
+
   /**
    * The path operations left open by one document-wide cause, or none when each operation has its
    * own. Two such causes: the document declares no security scheme and no vendor convention
@@ -256,20 +259,6 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
   }
 
   /**
-   * The vendor extension in which the document's operations state their security (CDR's x-scopes),
-   * or null when none does: an operation without it is public by that convention.
-   */
-  private static String documentConvention(ApiDocument document) {
-    for (Operation other : document.operations()) {
-      SecurityRequirements security = other.security();
-      if (security != null && security.isVendorConvention()) {
-        return security.convention();
-      }
-    }
-    return null;
-  }
-
-  /**
    * The media type of a request body that is a signed token (a JWT or JWS, such as a security event
    * or a registration request), or null: its signature authenticates the sender.
    */
@@ -295,6 +284,24 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       }
     }
     return "'" + String.join("' or '", alternatives) + "'";
+  }
+
+  /**
+   * The vendor extension (such as CDR's x-scopes) in which the document's operations state their
+   * authorization, or null when none does: an operation without it is public by that convention.
+   */
+  private String vendorConvention(ApiDocument document) {
+    if (vendorConvention == null) {
+      vendorConvention = "";
+      for (Operation other : document.operations()) {
+        SecurityRequirements security = other.security();
+        if (security != null && security.isVendorConvention()) {
+          vendorConvention = security.convention();
+          break;
+        }
+      }
+    }
+    return vendorConvention.isEmpty() ? null : vendorConvention;
   }
 
   /**
