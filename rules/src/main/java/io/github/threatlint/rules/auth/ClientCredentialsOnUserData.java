@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.OAuthFlow;
@@ -12,9 +13,11 @@ import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.CustomerData;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.Payments;
 import io.github.threatlint.rules.support.ResourceFamilies;
 import io.github.threatlint.rules.support.SecuritySites;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,8 @@ import java.util.Map;
     description =
         "An operation on customer data, a payment execution or a funds check that can be called with a token "
             + "of the client-credentials flow only: the client acts on its own behalf, without the resource owner's "
-            + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business.",
+            + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business. "
+            + "A bare API key offered beside a user flow is reported once where it is written, as a warning.",
     level = Level.NOTE,
     owasp2023 = {"API1", "API5"},
     owasp2019 = {"API1", "API5"},
@@ -34,7 +38,8 @@ import java.util.Map;
     securitySeverity = 5.5,
     precision = "medium",
     section = "auth")
-public final class ClientCredentialsOnUserData implements Checks.PathOperationCheck {
+public final class ClientCredentialsOnUserData
+    implements Checks.PathOperationCheck, Checks.DocumentCheck {
   @RuleOption(
       description =
           "Words of path segments that mark customer data (matched as whole words of each segment, "
@@ -53,6 +58,67 @@ public final class ClientCredentialsOnUserData implements Checks.PathOperationCh
    */
   private static final List<String> FUNDS_CHECK_WORDS =
       List.of("confirmation", "confirmations", "check", "checks", "availability");
+
+  /**
+   * A bare API key offered as an alternative to a user flow (security: [{OAuth2: [...]}, {ApiKey:
+   * []}]) reaches the customer data, payments and funds checks of every operation the requirement
+   * governs, without any user's delegation: reported once where the alternative is written, with
+   * the operations on customer data it opens, as a warning (a reviewer asks to remove it, unlike a
+   * client-credentials token that may be the design).
+   */
+  @Override
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    Map<String, SecurityScheme> schemes = document.securitySchemes();
+    for (SecuritySites.Site site : SecuritySites.of(document)) {
+      Requirement keyOnly = null;
+      boolean delegated = false;
+      for (Requirement requirement : site.security().alternatives()) {
+        delegated |= delegatedByTheCustomer(requirement, schemes);
+        if (keyOnly == null && apiKeysOnly(requirement, schemes)) {
+          keyOnly = requirement;
+        }
+      }
+      if (keyOnly == null || !delegated) {
+        continue; // an API-key-only API is security-scheme-not-allowed's business
+      }
+      List<Operation> reached = new ArrayList<>();
+      for (Operation operation : site.governed()) {
+        if (operation.kind() == Operation.Kind.PATH && userDataAction(operation) != null) {
+          reached.add(operation);
+        }
+      }
+      if (reached.isEmpty()) {
+        continue;
+      }
+      String key = String.join(" and ", keyOnly.schemes().keySet());
+      context.report(
+          keyOnly.node(),
+          site.whereCapitalized()
+              + " offers the API key '"
+              + key
+              + "' alone as an alternative to a user's delegation, so a bare key reaches "
+              + (reached.size() == 1 ? "1 operation" : reached.size() + " operations")
+              + " on customer data, payments or funds ("
+              + DocumentWide.firstOf(reached)
+              + "). Remove the key alternative there, or combine it with the user flow in one "
+              + "requirement, and keep keys for public reference data.",
+          Level.WARNING);
+    }
+  }
+
+  /** True when every scheme of the requirement is an API key: it identifies a client, no user. */
+  private static boolean apiKeysOnly(Requirement requirement, Map<String, SecurityScheme> schemes) {
+    if (requirement.isAnonymous()) {
+      return false;
+    }
+    for (String name : requirement.schemes().keySet()) {
+      SecurityScheme scheme = schemes.get(name);
+      if (scheme == null || !scheme.type().equals("apiKey")) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {

@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -220,6 +221,51 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
               + Schemas.usageLabel(visit)
               + " and does not mark it readOnly: add "
               + "readOnly: true (or use a separate request schema without it) so that clients cannot set it.");
+    }
+    if (sharedModel) {
+      reportOwnIdentifierBesideReadOnly(visit, context);
+    }
+  }
+
+  /**
+   * readOnly siblings as a hint: a schema that marks some fields as set by the server (id,
+   * createdAt) but leaves writable the identifier of its own entity ({@code personId} in {@code
+   * Person}) lets clients choose an identifier that the server assigns as well.
+   */
+  private void reportOwnIdentifierBesideReadOnly(SchemaVisit visit, RuleContext context) {
+    NodeRef schema = visit.node();
+    List<String> segments = Pointers.segments(schema.pointer());
+    boolean component = segments.size() == 3 && segments.get(1).equals("schemas");
+    boolean definition = segments.size() == 2 && segments.get(0).equals("definitions");
+    if (!component && !definition) {
+      return; // only a named schema says which entity it is
+    }
+    ApiDocument document = visit.document();
+    List<String> readOnlySiblings = new ArrayList<>();
+    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
+      if (Schemas.flag(document, property.getValue(), "readOnly")) {
+        readOnlySiblings.add(property.getKey());
+      }
+    }
+    if (readOnlySiblings.isEmpty()) {
+      return;
+    }
+    String ownIdentifier = Words.compact(segments.get(segments.size() - 1)) + "id";
+    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
+      if (Words.compact(property.getKey()).equals(ownIdentifier)
+          && !readOnly(document, visit, property.getKey(), property.getValue())
+          && reported.add(property.getValue().key())) {
+        context.report(
+            property.getValue(),
+            "Property '"
+                + property.getKey()
+                + "' is the identifier of "
+                + SchemaLabels.of(document, schema)
+                + " itself and writable, while the schema marks '"
+                + String.join("', '", readOnlySiblings)
+                + "' readOnly as set by the server: the server assigns this identifier too, so mark it readOnly: "
+                + "true (or use a separate request schema) so that clients cannot choose or spoof it.");
+      }
     }
   }
 

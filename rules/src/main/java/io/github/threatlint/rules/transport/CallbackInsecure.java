@@ -1,7 +1,9 @@
 package io.github.threatlint.rules.transport;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
@@ -9,7 +11,10 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.Subschema;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.MediaTypes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +25,8 @@ import java.util.Set;
     title = "Insecure callback or webhook",
     description =
         "A callback or webhook URL over http, or a callback or webhook request that carries neither security "
-            + "nor a signature header: receivers cannot tell the API's notifications from forged ones, and over http anyone "
+            + "nor a signature header (also a notification endpoint that the client hosts, written under paths, and a "
+            + "subscription's callback URL with no secret and no described signature): receivers cannot tell the API's notifications from forged ones, and over http anyone "
             + "on the path reads and changes them.",
     level = Level.WARNING,
     owasp2023 = {"API10", "API7"},
@@ -39,11 +45,53 @@ public final class CallbackInsecure implements Checks.OperationCheck {
           "Words of header names that carry a signature of the request, matched as whole words.")
   public List<String> signatureHeaders = List.of("signature", "hmac", "jws");
 
+  /** Words of a title or description that make the document a receiver of notifications. */
+  private static final List<String> RECEIVER_TERMS =
+      List.of("tpp endpoint", "client endpoint", "subscriber endpoint", "webhook");
+
+  /** Words of a path that receives notifications. */
+  private static final List<String> NOTIFICATION_PATH_WORDS =
+      List.of(
+          "notification",
+          "notifications",
+          "webhook",
+          "webhooks",
+          "callback",
+          "callbacks",
+          "events");
+
+  /** Words of a property that holds the URL notifications are sent to (with url or uri). */
+  private static final List<String> CALLBACK_URL_WORDS =
+      List.of("callback", "webhook", "notification", "notify");
+
+  /** Words of a sibling property that sets up how notifications are authenticated. */
+  private static final List<String> SECRET_WORDS =
+      List.of("secret", "signing", "hmac", "signature", "certificate", "token", "key");
+
+  /** Words of a description that say how notifications are authenticated. */
+  private static final List<String> AUTHENTICATION_TERMS =
+      List.of(
+          "signature",
+          "signed",
+          "hmac",
+          "shared secret",
+          "mutual tls",
+          "mtls",
+          "jws",
+          "client certificate");
+
+  private static final int MAX_DEPTH = 4;
+
   private final Set<NodeRef> checked = new HashSet<>();
 
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
-    if (operation.kind() == Operation.Kind.PATH || !checked.add(operation.node())) {
+    if (operation.kind() == Operation.Kind.PATH) {
+      checkInboundNotification(operation, context);
+      checkCallbackUrls(operation, context);
+      return;
+    }
+    if (!checked.add(operation.node())) {
       return;
     }
     // label() reads "callback POST {$request.body#/url}" or "webhook POST newPet"
@@ -71,6 +119,160 @@ public final class CallbackInsecure implements Checks.OperationCheck {
               + "receiver authenticates the request (security, or a signature header such as Webhook-Signature) so that "
               + "forged notifications are refused.");
     }
+  }
+
+  /**
+   * A path operation that receives notifications on an endpoint the client hosts (the document is a
+   * TPP's or subscriber's webhook: "TPP Endpoint", "webhook" in its title, description or server
+   * descriptions, and the path names notifications, events, webhooks or callbacks) is a webhook
+   * written under paths: judged as one, with the security that applies to it.
+   */
+  private void checkInboundNotification(Operation operation, RuleContext context) {
+    String receiver = receiverEvidence(operation.document());
+    if (receiver == null
+        || !(operation.method().equals("post") || operation.method().equals("put"))
+        || !Words.containsAny(operation.path(), NOTIFICATION_PATH_WORDS)
+        || !checked.add(operation.node())) {
+      return;
+    }
+    SecurityRequirements security = operation.security();
+    boolean secured = security != null && !security.isEmpty() && !security.allowsAnonymous();
+    if (secured || signed(operation) || signedBody(operation)) {
+      return;
+    }
+    context.report(
+        operation.node(),
+        operation.label()
+            + " receives notifications on an endpoint the client hosts ("
+            + receiver
+            + "), but carries neither security nor a signature header nor a signed body: declare how the "
+            + "receiver authenticates the sender (security such as mutual TLS, a signature header such as "
+            + "Webhook-Signature, or a signed JWT body) so that forged notifications are refused.");
+  }
+
+  /**
+   * Subscriptions that register a callback URL where no callback or webhook describes the
+   * notifications and no operation carries a signature header: nothing beside the URL (a shared
+   * secret, a signing key) nor any description says how the subscriber will tell the API's
+   * notifications from forged ones.
+   */
+  private void checkCallbackUrls(Operation operation, RuleContext context) {
+    ApiDocument document = operation.document();
+    if (document.root().has("webhooks") || hasCallbacks(document)) {
+      return; // the notifications are described, and judged where they are
+    }
+    for (Operation other : document.operations()) {
+      if (signed(other)) {
+        return; // the API signs its messages (x-jws-signature): its notifications are signed too
+      }
+    }
+    for (MediaType type : operation.requestContent()) {
+      findCallbackUrls(document, type.schema(), operation, context, 0, new HashSet<>());
+    }
+  }
+
+  private void findCallbackUrls(
+      ApiDocument document,
+      NodeRef written,
+      Operation operation,
+      RuleContext context,
+      int depth,
+      Set<NodeRef> seen) {
+    NodeRef schema = document.deref(written);
+    if (schema == null || !schema.isObject() || depth > MAX_DEPTH || !seen.add(schema)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (Subschema child : Subschema.of(schema)) {
+      if (child.name() != null) {
+        names.add(child.name());
+      }
+    }
+    for (Subschema child : Subschema.of(schema)) {
+      if (child.name() != null
+          && Words.containsAny(child.name(), CALLBACK_URL_WORDS)
+          && Words.containsAny(child.name(), List.of("url", "uri"))
+          && names.stream().noneMatch(name -> Words.containsAny(name, SECRET_WORDS))
+          && !mentionsAuthentication(document, child.schema(), schema)
+          && checked.add(child.schema())) {
+        context.report(
+            child.schema(),
+            "Property '"
+                + child.name()
+                + "' of the body of "
+                + operation.label()
+                + " registers where notifications are sent, but nothing says how the subscriber authenticates "
+                + "them: no shared secret or signing key beside it, no callback or webhook in the document, and "
+                + "no description of a signature or mutual TLS. Add a secret (or document the signature, such as "
+                + "an HMAC header, or a callback with its security) so that forged notifications are refused.");
+      }
+      findCallbackUrls(document, child.schema(), operation, context, depth + 1, seen);
+    }
+  }
+
+  /**
+   * The property's, its object's or the document's description names how notifications are
+   * authenticated.
+   */
+  private static boolean mentionsAuthentication(
+      ApiDocument document, NodeRef property, NodeRef object) {
+    NodeRef resolved = document.deref(property);
+    NodeRef info = document.root().get("info");
+    String text =
+        Words.lower(resolved == null ? null : resolved.text("description"))
+            + "\n"
+            + Words.lower(object.text("description"))
+            + "\n"
+            + Words.lower(info == null ? null : info.text("description"));
+    return AUTHENTICATION_TERMS.stream().anyMatch(text::contains);
+  }
+
+  private static boolean hasCallbacks(ApiDocument document) {
+    for (Operation other : document.allOperations()) {
+      if (other.kind() == Operation.Kind.CALLBACK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why the document is a receiver of notifications, or null: its title or description names a TPP
+   * or client endpoint, or a webhook, or a server is described as the TPP's webhook server.
+   */
+  private static String receiverEvidence(ApiDocument document) {
+    NodeRef info = document.root().get("info");
+    String title = Words.lower(info == null ? null : info.text("title"));
+    String description = Words.lower(info == null ? null : info.text("description"));
+    for (String term : RECEIVER_TERMS) {
+      if (title.contains(term)) {
+        return "the title says '" + term + "'";
+      }
+      if (description.contains(term)) {
+        return "the description says '" + term + "'";
+      }
+    }
+    NodeRef servers = document.root().get("servers");
+    for (NodeRef server : servers == null ? List.<NodeRef>of() : servers.elements()) {
+      String text = Words.lower(server.text("description"));
+      for (String term : RECEIVER_TERMS) {
+        if (text.contains(term)) {
+          return "a server is described as '" + term + "'";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A body that carries its own signature: a JWT or JWS (application/jwt, application/jose). */
+  private static boolean signedBody(Operation operation) {
+    for (MediaType type : operation.requestContent()) {
+      String essence = MediaTypes.essence(type.name());
+      if (essence.equals("application/jwt") || essence.startsWith("application/jose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Its own security: a callback does not inherit the security clients use to call the API. */
