@@ -8,7 +8,10 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.PublicReads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +72,23 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
+    String openData = openDataEvidence(document);
+    if (openData != null
+        && !open.isEmpty()
+        && open.stream().allMatch(PublicReads::isReferenceRead)) {
+      // public by design: the document says it is open data, and nothing in it is customer data
+      NodeRef at = document.root().get(document.isSwagger2() ? "swagger" : "openapi");
+      context.report(
+          at != null ? at : document.root(),
+          "The API declares no security scheme, and "
+              + openData
+              + " says it is open data: its "
+              + places(open)
+              + " are reads that return no customer data, public by design. Say so with a document-wide "
+              + "'security: []', so that the intent is explicit, and keep customer data out of this API.",
+          Level.NOTE);
+      return;
+    }
     context.report(
         document.root(),
         document.isSwagger2() ? "swagger" : "openapi",
@@ -80,6 +100,29 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + where
             + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
+  }
+
+  /** Words that call an API open data: the same for everyone, published without credentials. */
+  private static final List<String> OPEN_DATA = List.of("open_data", "opendata", "dados_abertos");
+
+  /**
+   * Where the document calls itself open data ("its title 'APIs OpenData ...'", "its server
+   * https://.../opendata-insurance/v2"), or null when it does not.
+   */
+  private static String openDataEvidence(ApiDocument document) {
+    NodeRef info = document.root().get("info");
+    for (String field : List.of("title", "description")) {
+      String text = info == null ? null : info.text(field);
+      if (text != null && Words.containsAny(text, OPEN_DATA)) {
+        return "its " + field + (field.equals("title") ? " '" + text.strip() + "'" : "");
+      }
+    }
+    for (Server server : document.servers()) {
+      if (server.url() != null && Words.containsAny(server.url(), OPEN_DATA)) {
+        return "its server " + server.url();
+      }
+    }
+    return null;
   }
 
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */
