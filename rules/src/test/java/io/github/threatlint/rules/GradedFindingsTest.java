@@ -247,7 +247,8 @@ class GradedFindingsTest {
 
   /**
    * A document that says it is open data, whose operations are reads without customer data, is
-   * public by design (a note); with customer data it stays an error.
+   * public by design (a note), whether it declares no scheme or never requires the ones it
+   * declares; with customer data it stays an error.
    */
   @Test
   void securitySchemesMissingGradesOpenDataAsANote() {
@@ -265,6 +266,12 @@ class GradedFindingsTest {
             "          content: {application/json: {schema: {properties: {branchId: {type: string}}}}}",
             "");
     assertThat(levels("security-schemes-missing", Level.ERROR, openData))
+        .containsExactly(Level.NOTE);
+    String schemesNeverRequired =
+        openData
+            + "  /products: {get: {responses: {'200': {description: products}}}}\n"
+            + "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Api-Key}}}\n";
+    assertThat(levels("operation-security-missing", Level.ERROR, schemesNeverRequired))
         .containsExactly(Level.NOTE);
     String withCustomerData =
         openData

@@ -238,16 +238,34 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       return;
     }
     List<String> names = List.copyOf(document.securitySchemes().keySet());
-    context.report(
-        DocumentWide.place(document),
+    String none =
         "None of the document's "
             + documentWide.size()
             + " operations ("
             + DocumentWide.firstOf(documentWide)
-            + ") requires authentication, although the document declares the security scheme"
-            + (names.size() == 1 ? " '" : "s '")
-            + String.join("', '", names)
-            + "': no operation and no document-wide 'security' requires "
+            + ") requires ";
+    String schemes = (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'";
+    String openData = PublicReads.openDataEvidence(document);
+    if (openData != null && documentWide.stream().allMatch(PublicReads::isReferenceRead)) {
+      // public by design: the document says it is open data, and nothing in it is customer data
+      context.report(
+          DocumentWide.place(document),
+          none
+              + "the declared security scheme"
+              + schemes
+              + ", and "
+              + openData
+              + " says it is open data: reads that return no customer data, public by design. Say so with a "
+              + "document-wide 'security: []' and remove the unused schemes.",
+          Level.NOTE);
+      return;
+    }
+    context.report(
+        DocumentWide.place(document),
+        none
+            + "authentication, although the document declares the security scheme"
+            + schemes
+            + ": no operation and no document-wide 'security' requires "
             + (names.size() == 1 ? "it" : "any of them")
             + ". Require "
             + (names.size() == 1 ? "it" : "one of them")
@@ -257,16 +275,23 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
 
   /**
    * The vendor extension in which the document's operations state their security (CDR's x-scopes),
-   * or null when none does: an operation without it is public by that convention.
+   * or "" when none does: an operation without it is public by that convention. Computed once per
+   * document (a fresh rule instance checks each document).
    */
-  private static String documentConvention(ApiDocument document) {
-    for (Operation other : document.operations()) {
-      SecurityRequirements security = other.security();
-      if (security != null && security.isVendorConvention()) {
-        return security.convention();
+  private String convention;
+
+  private String documentConvention(ApiDocument document) {
+    if (convention == null) {
+      convention = "";
+      for (Operation other : document.operations()) {
+        SecurityRequirements security = other.security();
+        if (security != null && security.isVendorConvention()) {
+          convention = security.convention();
+          break;
+        }
       }
     }
-    return null;
+    return convention.isEmpty() ? null : convention;
   }
 
   /**

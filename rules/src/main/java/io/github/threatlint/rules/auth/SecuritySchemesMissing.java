@@ -8,8 +8,6 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
-import io.github.threatlint.core.api.Server;
-import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.PublicReads;
 import java.util.ArrayList;
@@ -72,7 +70,7 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
-    String openData = openDataEvidence(document);
+    String openData = PublicReads.openDataEvidence(document);
     if (openData != null
         && !open.isEmpty()
         && open.stream().allMatch(PublicReads::isReferenceRead)) {
@@ -100,29 +98,6 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + where
             + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
-  }
-
-  /** Words that call an API open data: the same for everyone, published without credentials. */
-  private static final List<String> OPEN_DATA = List.of("open_data", "opendata", "dados_abertos");
-
-  /**
-   * Where the document calls itself open data ("its title 'APIs OpenData ...'", "its server
-   * https://.../opendata-insurance/v2"), or null when it does not.
-   */
-  private static String openDataEvidence(ApiDocument document) {
-    NodeRef info = document.root().get("info");
-    for (String field : List.of("title", "description")) {
-      String text = info == null ? null : info.text(field);
-      if (text != null && Words.containsAny(text, OPEN_DATA)) {
-        return "its " + field + (field.equals("title") ? " '" + text.strip() + "'" : "");
-      }
-    }
-    for (Server server : document.servers()) {
-      if (server.url() != null && Words.containsAny(server.url(), OPEN_DATA)) {
-        return "its server " + server.url();
-      }
-    }
-    return null;
   }
 
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */
