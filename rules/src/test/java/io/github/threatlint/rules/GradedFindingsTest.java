@@ -75,6 +75,30 @@ class GradedFindingsTest {
   }
 
   /**
+   * Where the document states authorization per operation in a vendor convention (CDR's x-scopes),
+   * a reference read without it is public by that convention (a note); customer data without it is
+   * an error.
+   */
+  @Test
+  void operationSecurityMissingGradesAPublicReadOfAVendorConventionAsANote() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Banking, version: 1.0.0}",
+            "paths:",
+            "  /banking/accounts:",
+            "    get: {x-scopes: ['bank:accounts.basic:read'], responses: {'200': {description: ok}}}",
+            "  /banking/products:",
+            "    get: {responses: {'200': {description: ok}}}",
+            "  /banking/accounts/{accountId}/transactions:",
+            "    get: {responses: {'200': {description: ok}}}",
+            "");
+    assertThat(levels("operation-security-missing", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR);
+  }
+
+  /**
    * A request id in every response body makes calls traceable, and a public operation has no caller
    * to trace: notes; an authenticated operation without any is a warning.
    */

@@ -120,17 +120,18 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + "so that the exception is explicit and reviewed.",
           Level.NOTE);
     } else if (security == null
-        && documentConvention(operation.document()) != null
+        && vendorConvention(operation.document()) != null
         && PublicReads.isReferenceRead(operation)) {
       context.report(
           operation.node(),
           operation.label()
-              + " (read) states no authentication in a document whose operations state theirs in "
-              + documentConvention(operation.document())
-              + ", and returns no customer data: by that convention it is public, as reference data, discovery and "
-              + "keys are. If that is the design, list the path in the rule's allowAnonymous option; if not, give it its "
-              + documentConvention(operation.document())
-              + ".",
+              + " ("
+              + access
+              + ") states no "
+              + vendorConvention(operation.document())
+              + " while the document's other operations state their authorization there, and it returns no "
+              + "customer data: public reference data by the standard's convention. If that is the design, list the "
+              + "path in the rule's allowAnonymous option so that the exception is explicit and reviewed.",
           Level.NOTE);
     } else if ((security == null || security.isEmpty()) && signedBody(operation) != null) {
       context.report(
@@ -196,6 +197,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    * computed once per document (a fresh rule instance checks each document).
    */
   private List<Operation> documentWide;
+
+  /** The document's vendor convention, "" when it has none; computed once per document. */
+  private String vendorConvention;
 
   /**
    * The path operations left open by one document-wide cause, or none when each operation has its
@@ -274,27 +278,6 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
   }
 
   /**
-   * The vendor extension in which the document's operations state their security (CDR's x-scopes),
-   * or "" when none does: an operation without it is public by that convention. Computed once per
-   * document (a fresh rule instance checks each document).
-   */
-  private String convention;
-
-  private String documentConvention(ApiDocument document) {
-    if (convention == null) {
-      convention = "";
-      for (Operation other : document.operations()) {
-        SecurityRequirements security = other.security();
-        if (security != null && security.isVendorConvention()) {
-          convention = security.convention();
-          break;
-        }
-      }
-    }
-    return convention.isEmpty() ? null : convention;
-  }
-
-  /**
    * The media type of a request body that is a signed token (a JWT or JWS, such as a security event
    * or a registration request), or null: its signature authenticates the sender.
    */
@@ -320,6 +303,24 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       }
     }
     return "'" + String.join("' or '", alternatives) + "'";
+  }
+
+  /**
+   * The vendor extension (such as CDR's x-scopes) in which the document's operations state their
+   * authorization, or null when none does: an operation without it is public by that convention.
+   */
+  private String vendorConvention(ApiDocument document) {
+    if (vendorConvention == null) {
+      vendorConvention = "";
+      for (Operation other : document.operations()) {
+        SecurityRequirements security = other.security();
+        if (security != null && security.isVendorConvention()) {
+          vendorConvention = security.convention();
+          break;
+        }
+      }
+    }
+    return vendorConvention.isEmpty() ? null : vendorConvention;
   }
 
   /**

@@ -100,10 +100,12 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
 
   /**
    * How a description says that the list holds one item, or one per something: "only a single
-   * personId", "one statement per pension plan". Bounded repetition: linear on any text.
+   * personId", "one statement per pension plan", also across a line break. Bounded repetition:
+   * linear on any text.
    */
   private static final Pattern SINGLE_ITEM =
-      Pattern.compile("\\bonly (a|one) single [a-z`_-]{1,40}|\\bone [a-z-]{1,40} per [a-z-]{1,40}");
+      Pattern.compile(
+          "\\bonly\\s{1,5}(a|one)\\s{1,5}single\\s{1,5}[a-z`_-]{1,40}|\\bone\\s{1,5}[a-z-]{1,40}\\s{1,5}per\\s{1,5}[a-z-]{1,40}");
 
   /** Singular names of lists that grow without bound: a record's history is no single item. */
   private static final List<String> GROWING_LISTS =
@@ -189,7 +191,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       String text = Words.lower(operation.node().text(field));
       Matcher single = SINGLE_ITEM.matcher(text);
       if (single.find()) {
-        return "its " + field + " says it returns '" + single.group() + "'";
+        return "its " + field + " says it returns '" + single.group().replaceAll("\\s+", " ") + "'";
       }
     }
     String[] segments = operation.path().split("/");

@@ -84,6 +84,9 @@ public final class CallbackInsecure implements Checks.OperationCheck {
 
   private final Set<NodeRef> checked = new HashSet<>();
 
+  /** Whether the document describes or signs its notifications; null until first asked. */
+  private Boolean notificationsDescribed;
+
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     if (operation.kind() == Operation.Kind.PATH) {
@@ -128,11 +131,12 @@ public final class CallbackInsecure implements Checks.OperationCheck {
    * written under paths: judged as one, with the security that applies to it.
    */
   private void checkInboundNotification(Operation operation, RuleContext context) {
+    if (!(operation.method().equals("post") || operation.method().equals("put"))
+        || !Words.containsAny(operation.path(), NOTIFICATION_PATH_WORDS)) {
+      return;
+    }
     String receiver = receiverEvidence(operation.document());
-    if (receiver == null
-        || !(operation.method().equals("post") || operation.method().equals("put"))
-        || !Words.containsAny(operation.path(), NOTIFICATION_PATH_WORDS)
-        || !checked.add(operation.node())) {
+    if (receiver == null || !checked.add(operation.node())) {
       return;
     }
     SecurityRequirements security = operation.security();
@@ -158,13 +162,8 @@ public final class CallbackInsecure implements Checks.OperationCheck {
    */
   private void checkCallbackUrls(Operation operation, RuleContext context) {
     ApiDocument document = operation.document();
-    if (document.root().has("webhooks") || hasCallbacks(document)) {
-      return; // the notifications are described, and judged where they are
-    }
-    for (Operation other : document.operations()) {
-      if (signed(other)) {
-        return; // the API signs its messages (x-jws-signature): its notifications are signed too
-      }
+    if (operation.requestContent().isEmpty() || notificationsDescribed(document)) {
+      return;
     }
     for (MediaType type : operation.requestContent()) {
       findCallbackUrls(document, type.schema(), operation, context, 0, new HashSet<>());
@@ -227,13 +226,20 @@ public final class CallbackInsecure implements Checks.OperationCheck {
     return AUTHENTICATION_TERMS.stream().anyMatch(text::contains);
   }
 
-  private static boolean hasCallbacks(ApiDocument document) {
-    for (Operation other : document.allOperations()) {
-      if (other.kind() == Operation.Kind.CALLBACK) {
-        return true;
+  /**
+   * The document describes its notifications (callbacks or webhooks, judged where they are) or
+   * signs its messages (a signature header such as x-jws-signature: its notifications are signed
+   * too). Decided once per document.
+   */
+  private boolean notificationsDescribed(ApiDocument document) {
+    if (notificationsDescribed == null) {
+      boolean described = document.root().has("webhooks");
+      for (Operation other : document.allOperations()) {
+        described |= other.kind() == Operation.Kind.CALLBACK || signed(other);
       }
+      notificationsDescribed = described;
     }
-    return false;
+    return notificationsDescribed;
   }
 
   /**
