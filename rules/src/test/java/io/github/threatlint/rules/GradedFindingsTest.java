@@ -268,4 +268,47 @@ class GradedFindingsTest {
     assertThat(levels("operation-security-missing", Level.ERROR, spec))
         .containsExactly(Level.NOTE, Level.ERROR, Level.NOTE, Level.ERROR);
   }
+
+  /**
+   * A document that says it is open data, whose operations are reads without customer data, is
+   * public by design (a note), whether it declares no scheme or never requires the ones it
+   * declares; with customer data it stays an error.
+   */
+  @Test
+  void securitySchemesMissingGradesOpenDataAsANote() {
+    String openData =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: APIs OpenData, version: 1.0.0}",
+            "paths:",
+            "  /branches:",
+            "    get:",
+            "      responses:",
+            "        '200':",
+            "          description: branches",
+            "          content: {application/json: {schema: {properties: {branchId: {type: string}}}}}",
+            "");
+    assertThat(levels("security-schemes-missing", Level.ERROR, openData))
+        .containsExactly(Level.NOTE);
+    String schemesNeverRequired =
+        openData
+            + "  /products: {get: {responses: {'200': {description: products}}}}\n"
+            + "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Api-Key}}}\n";
+    assertThat(levels("operation-security-missing", Level.ERROR, schemesNeverRequired))
+        .containsExactly(Level.NOTE);
+    String withCustomerData =
+        openData
+            + String.join(
+                "\n",
+                "  /customer:",
+                "    get:",
+                "      responses:",
+                "        '200':",
+                "          description: the customer",
+                "          content: {application/json: {schema: {properties: {email: {type: string}}}}}",
+                "");
+    assertThat(levels("security-schemes-missing", Level.ERROR, withCustomerData))
+        .containsExactly(Level.ERROR);
+  }
 }

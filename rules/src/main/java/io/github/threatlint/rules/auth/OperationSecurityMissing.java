@@ -125,12 +125,13 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       context.report(
           operation.node(),
           operation.label()
-              + " (read) states no authentication in a document whose operations state theirs in "
+              + " ("
+              + access
+              + ") states no "
               + vendorConvention(operation.document())
-              + ", and returns no customer data: by that convention it is public, as reference data, discovery and "
-              + "keys are. If that is the design, list the path in the rule's allowAnonymous option; if not, give it its "
-              + vendorConvention(operation.document())
-              + ".",
+              + " while the document's other operations state their authorization there, and it returns no "
+              + "customer data: public reference data by the standard's convention. If that is the design, list the "
+              + "path in the rule's allowAnonymous option so that the exception is explicit and reviewed.",
           Level.NOTE);
     } else if ((security == null || security.isEmpty()) && signedBody(operation) != null) {
       context.report(
@@ -241,16 +242,34 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       return;
     }
     List<String> names = List.copyOf(document.securitySchemes().keySet());
-    context.report(
-        DocumentWide.place(document),
+    String none =
         "None of the document's "
             + documentWide.size()
             + " operations ("
             + DocumentWide.firstOf(documentWide)
-            + ") requires authentication, although the document declares the security scheme"
-            + (names.size() == 1 ? " '" : "s '")
-            + String.join("', '", names)
-            + "': no operation and no document-wide 'security' requires "
+            + ") requires ";
+    String schemes = (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'";
+    String openData = PublicReads.openDataEvidence(document);
+    if (openData != null && documentWide.stream().allMatch(PublicReads::isReferenceRead)) {
+      // public by design: the document says it is open data, and nothing in it is customer data
+      context.report(
+          DocumentWide.place(document),
+          none
+              + "the declared security scheme"
+              + schemes
+              + ", and "
+              + openData
+              + " says it is open data: reads that return no customer data, public by design. Say so with a "
+              + "document-wide 'security: []' and remove the unused schemes.",
+          Level.NOTE);
+      return;
+    }
+    context.report(
+        DocumentWide.place(document),
+        none
+            + "authentication, although the document declares the security scheme"
+            + schemes
+            + ": no operation and no document-wide 'security' requires "
             + (names.size() == 1 ? "it" : "any of them")
             + ". Require "
             + (names.size() == 1 ? "it" : "one of them")

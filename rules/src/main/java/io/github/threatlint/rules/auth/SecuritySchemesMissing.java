@@ -9,6 +9,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.PublicReads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,23 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
               + where
               + " and require it with 'security', keeping the extension if the "
               + "standard needs it.",
+          Level.NOTE);
+      return;
+    }
+    String openData = PublicReads.openDataEvidence(document);
+    if (openData != null
+        && !open.isEmpty()
+        && open.stream().allMatch(PublicReads::isReferenceRead)) {
+      // public by design: the document says it is open data, and nothing in it is customer data
+      NodeRef at = document.root().get(document.isSwagger2() ? "swagger" : "openapi");
+      context.report(
+          at != null ? at : document.root(),
+          "The API declares no security scheme, and "
+              + openData
+              + " says it is open data: its "
+              + places(open)
+              + " are reads that return no customer data, public by design. Say so with a document-wide "
+              + "'security: []', so that the intent is explicit, and keep customer data out of this API.",
           Level.NOTE);
       return;
     }

@@ -1,9 +1,13 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 
 /**
@@ -44,5 +48,28 @@ public final class PublicReads {
   public static boolean isPublicReferenceRead(Operation operation) {
     SecurityRequirements security = operation.security();
     return (security == null || security.isEmpty()) && isReferenceRead(operation);
+  }
+
+  /** Words that call an API open data: the same for everyone, published without credentials. */
+  private static final List<String> OPEN_DATA = List.of("open_data", "opendata", "dados_abertos");
+
+  /**
+   * Where the document calls itself open data ("its title 'APIs OpenData ...'", "its server
+   * https://.../opendata-insurance/v2"), or null when it does not.
+   */
+  public static String openDataEvidence(ApiDocument document) {
+    NodeRef info = document.root().get("info");
+    for (String field : List.of("title", "description")) {
+      String text = info == null ? null : info.text(field);
+      if (text != null && Words.containsAny(text, OPEN_DATA)) {
+        return "its " + field + (field.equals("title") ? " '" + text.strip() + "'" : "");
+      }
+    }
+    for (Server server : document.servers()) {
+      if (server.url() != null && Words.containsAny(server.url(), OPEN_DATA)) {
+        return "its server " + server.url();
+      }
+    }
+    return null;
   }
 }
