@@ -1,5 +1,6 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,16 +103,21 @@ public final class ReferenceUsers {
           targets.add(step.target());
         }
       }
+      // only containers can hold references: no place is made for the scalars
       if (current.node().isObject()) {
-        for (Map.Entry<String, NodeRef> member : current.members()) {
-          if (member.getValue().node().isContainerNode()) {
-            pending.push(member.getValue());
+        for (Map.Entry<String, JsonNode> member : current.node().properties()) {
+          if (member.getValue().isContainerNode()) {
+            pending.push(
+                new NodeRef(
+                    current.file(),
+                    Pointers.child(current.pointer(), member.getKey()),
+                    member.getValue()));
           }
         }
       } else {
-        for (NodeRef element : current.elements()) {
-          if (element.node().isContainerNode()) {
-            pending.push(element);
+        for (int i = 0; i < current.node().size(); i++) {
+          if (current.node().get(i).isContainerNode()) {
+            pending.push(current.get(i));
           }
         }
       }
