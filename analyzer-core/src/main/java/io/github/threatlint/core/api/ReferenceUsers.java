@@ -1,14 +1,13 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which operations use each referenced part of a document: a schema, parameter or response in the
@@ -22,14 +21,21 @@ import java.util.Set;
 public final class ReferenceUsers {
   private final ApiDocument document;
 
-  /** For each target of a reference, the operations that reach it. */
-  private final Map<NodeRef, Set<Operation>> users = new HashMap<>();
+  /**
+   * For each target of a reference, the operations that reach it, as their indexes in {@link
+   * #operations}: a large document has thousands of targets, each reached by hundreds of
+   * operations.
+   */
+  private final Map<NodeRef, BitSet> users = new HashMap<>();
 
   /** The targets of the references written inside a node, by node. */
   private final Map<NodeRef, List<NodeRef>> referencedFrom = new HashMap<>();
 
   private final Map<NodeRef, Operation> operationsByNode = new HashMap<>();
   private final Map<Operation, Integer> order = new HashMap<>();
+
+  /** The operations followed, in document order. */
+  private final List<Operation> operations = new ArrayList<>();
 
   private ReferenceUsers(ApiDocument document) {
     this.document = document;
@@ -47,13 +53,15 @@ public final class ReferenceUsers {
 
   private void follow(Operation operation) {
     operationsByNode.put(operation.node(), operation);
-    order.put(operation, order.size());
+    int index = operations.size();
+    order.put(operation, index);
+    operations.add(operation);
     // the path item and the operation may be mounted by references (one file per path or
     // operation):
     // their targets are used, but the other operations of the path item are not followed from there
     NodeRef entry = mountContainer(operation).get(operation.path());
-    markChain(entry, operation);
-    markChain(operation.pathItem().get(operation.method()), operation);
+    markChain(entry, index);
+    markChain(operation.pathItem().get(operation.method()), index);
     Deque<NodeRef> pending = new ArrayDeque<>(referencedFrom(operation.node()));
     NodeRef pathParameters = operation.pathItem().get("parameters");
     if (pathParameters != null) {
@@ -61,7 +69,9 @@ public final class ReferenceUsers {
     }
     while (!pending.isEmpty()) {
       NodeRef target = pending.pop();
-      if (users.computeIfAbsent(target, key -> new LinkedHashSet<>()).add(operation)) {
+      BitSet reached = users.computeIfAbsent(target, key -> new BitSet());
+      if (!reached.get(index)) {
+        reached.set(index);
         pending.addAll(referencedFrom(target));
       }
     }
@@ -71,7 +81,7 @@ public final class ReferenceUsers {
     return document.root().get(operation.kind() == Operation.Kind.WEBHOOK ? "webhooks" : "paths");
   }
 
-  private void markChain(NodeRef written, Operation operation) {
+  private void markChain(NodeRef written, int operation) {
     NodeRef current = written;
     for (int hop = 0; current != null && current.isRef() && hop < 64; hop++) {
       Resolution step = document.step(current);
@@ -79,7 +89,7 @@ public final class ReferenceUsers {
         return;
       }
       current = step.target();
-      users.computeIfAbsent(current, key -> new LinkedHashSet<>()).add(operation);
+      users.computeIfAbsent(current, key -> new BitSet()).set(operation);
     }
   }
 
@@ -102,16 +112,21 @@ public final class ReferenceUsers {
           targets.add(step.target());
         }
       }
+      // only containers can hold references: no place is made for the scalars
       if (current.node().isObject()) {
-        for (Map.Entry<String, NodeRef> member : current.members()) {
-          if (member.getValue().node().isContainerNode()) {
-            pending.push(member.getValue());
+        for (Map.Entry<String, JsonNode> member : current.node().properties()) {
+          if (member.getValue().isContainerNode()) {
+            pending.push(
+                new NodeRef(
+                    current.file(),
+                    Pointers.child(current.pointer(), member.getKey()),
+                    member.getValue()));
           }
         }
       } else {
-        for (NodeRef element : current.elements()) {
-          if (element.node().isContainerNode()) {
-            pending.push(element);
+        for (int i = 0; i < current.node().size(); i++) {
+          if (current.node().get(i).isContainerNode()) {
+            pending.push(current.get(i));
           }
         }
       }
@@ -127,20 +142,25 @@ public final class ReferenceUsers {
    * a reference is used by that operation only, not by the other operations of its path item.
    */
   public List<Operation> of(ParsedFile file, String pointer) {
-    Set<Operation> found = new LinkedHashSet<>();
+    BitSet found = new BitSet();
     for (String place = pointer; place != null; place = Pointers.parent(place)) {
       NodeRef node = new NodeRef(file, place, null);
       Operation own = operationsByNode.get(node);
       if (own != null) {
         if (!found.isEmpty() || isMountedByReference(own)) {
-          found.add(own);
+          found.set(order.get(own));
         }
         break;
       }
-      found.addAll(users.getOrDefault(node, Set.of()));
+      BitSet reached = users.get(node);
+      if (reached != null) {
+        found.or(reached);
+      }
     }
-    List<Operation> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparing(order::get));
+    List<Operation> sorted = new ArrayList<>(found.cardinality());
+    for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+      sorted.add(operations.get(i));
+    }
     return sorted;
   }
 

@@ -46,6 +46,15 @@ final class DocumentRun {
   private record EvidencePlace(
       String ruleId, String mitigation, boolean shown, String file, Region region) {}
 
+  /**
+   * The uses of each place findings were reported at, and the use of each operation: a shared
+   * schema gets findings from many rules, and is used by many operations, so each is worked out
+   * once.
+   */
+  private final Map<NodeRef, List<Finding.Use>> usesByPlace = new HashMap<>();
+
+  private final Map<Operation, Finding.Use> useByOperation = new HashMap<>();
+
   DocumentRun(ApiDocument document) {
     this.document = document;
   }
@@ -68,18 +77,27 @@ final class DocumentRun {
 
   /** The operations that use the place through references, where each is written. */
   private List<Finding.Use> usedBy(NodeRef node) {
+    List<Finding.Use> known = usesByPlace.get(node);
+    if (known != null) {
+      return known;
+    }
     ReferenceUsers users = document.referenceUsers();
     List<Finding.Use> uses = new ArrayList<>();
     for (Operation operation : users.of(node.file(), node.pointer())) {
-      NodeRef mount = users.mount(operation);
-      uses.add(
-          new Finding.Use(
-              operation.label(),
-              mount.file().displayPath(),
-              mount.pointer(),
-              mount.file().index().region(mount.pointer())));
+      uses.add(useByOperation.computeIfAbsent(operation, this::use));
     }
-    return List.copyOf(uses);
+    List<Finding.Use> computed = List.copyOf(uses);
+    usesByPlace.put(node, computed);
+    return computed;
+  }
+
+  private Finding.Use use(Operation operation) {
+    NodeRef mount = document.referenceUsers().mount(operation);
+    return new Finding.Use(
+        operation.label(),
+        mount.file().displayPath(),
+        mount.pointer(),
+        mount.file().index().region(mount.pointer()));
   }
 
   private static List<Finding.Related> related(List<RelatedLocation> places) {

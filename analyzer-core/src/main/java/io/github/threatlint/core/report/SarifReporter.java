@@ -109,9 +109,11 @@ public final class SarifReporter implements Reporter {
 
     List<Finding> findings = limit(result.findings());
     Map<FindingKey, Integer> keyCounts = FindingKey.counts(result.findings());
+    // thousands of results name the same few files
+    Map<String, ArtifactLocation> artifacts = new HashMap<>();
     List<Result> results = new ArrayList<>();
     for (Finding finding : findings) {
-      results.add(result(finding, ruleIndex, keyCounts));
+      results.add(result(finding, ruleIndex, keyCounts, artifacts));
     }
 
     List<Notification> notifications = new ArrayList<>();
@@ -219,7 +221,10 @@ public final class SarifReporter implements Reporter {
   }
 
   private static Result result(
-      Finding finding, Map<String, Integer> ruleIndex, Map<FindingKey, Integer> keyCounts) {
+      Finding finding,
+      Map<String, Integer> ruleIndex,
+      Map<FindingKey, Integer> keyCounts,
+      Map<String, ArtifactLocation> artifacts) {
     Integer index = ruleIndex.get(finding.ruleId());
     Result result =
         new Result()
@@ -231,7 +236,9 @@ public final class SarifReporter implements Reporter {
                     new Location()
                         .withPhysicalLocation(
                             new PhysicalLocation()
-                                .withArtifactLocation(artifact(finding.file()))
+                                .withArtifactLocation(
+                                    artifacts.computeIfAbsent(
+                                        finding.file(), SarifReporter::artifact))
                                 .withRegion(region(finding.region())))
                         .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
             .withPartialFingerprints(
@@ -243,14 +250,15 @@ public final class SarifReporter implements Reporter {
       result.withRuleIndex(index);
     }
     if (!finding.usedBy().isEmpty() || !finding.related().isEmpty()) {
-      Set<Location> related = usedBy(finding.usedBy());
+      Set<Location> related = usedBy(finding.usedBy(), artifacts);
       for (Finding.Related place : finding.related()) {
         related.add(
             new Location()
                 .withId(related.size() + 1)
                 .withPhysicalLocation(
                     new PhysicalLocation()
-                        .withArtifactLocation(artifact(place.file()))
+                        .withArtifactLocation(
+                            artifacts.computeIfAbsent(place.file(), SarifReporter::artifact))
                         .withRegion(region(place.region())))
                 .withLogicalLocations(Set.of(logicalLocation(place.pointer())))
                 .withMessage(new Message().withText(place.label())));
@@ -275,7 +283,8 @@ public final class SarifReporter implements Reporter {
    * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}; the last
    * one's message counts those left out.
    */
-  private static Set<Location> usedBy(List<Finding.Use> uses) {
+  private static Set<Location> usedBy(
+      List<Finding.Use> uses, Map<String, ArtifactLocation> artifacts) {
     Set<Location> related = new LinkedHashSet<>();
     int shown = Math.min(uses.size(), MAX_RELATED);
     for (int i = 0; i < shown; i++) {
@@ -286,7 +295,8 @@ public final class SarifReporter implements Reporter {
               .withId(i + 1)
               .withPhysicalLocation(
                   new PhysicalLocation()
-                      .withArtifactLocation(artifact(use.file()))
+                      .withArtifactLocation(
+                          artifacts.computeIfAbsent(use.file(), SarifReporter::artifact))
                       .withRegion(region(use.region())))
               .withMessage(
                   new Message()

@@ -53,6 +53,9 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
    */
   private final Map<NodeRef, List<String>> namesBySchema = new HashMap<>();
 
+  /** Whether a property name is customer data, per name: the same names recur in every schema. */
+  private final Map<String, Boolean> customerNames = new HashMap<>();
+
   private List<String> terms;
 
   @Override
@@ -80,7 +83,8 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
                   schema ->
                       schema == null
                           ? List.of()
-                          : CustomerData.find(operation.document(), schema, terms, DEPTH));
+                          : CustomerData.find(
+                              operation.document(), schema, this::isCustomerName, DEPTH));
           for (String name : names) {
             if (!found.contains(name)) {
               found.add(name);
@@ -102,6 +106,10 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
                 + "and financial data) so that browsers and proxies do not keep it.");
       }
     }
+  }
+
+  private boolean isCustomerName(String name) {
+    return customerNames.computeIfAbsent(name, key -> CustomerData.matches(key, terms));
   }
 
   private boolean declaresCaching(Response response) {

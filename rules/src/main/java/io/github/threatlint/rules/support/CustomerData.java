@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Property names that mark customer data, after the SFTI assets "Customer Identifying data",
@@ -300,15 +301,24 @@ public final class CustomerData {
    */
   public static List<String> find(
       ApiDocument document, NodeRef schema, List<String> terms, int maxDepth) {
+    return find(document, schema, name -> matches(name, terms), maxDepth);
+  }
+
+  /**
+   * Like {@link #find(ApiDocument, NodeRef, List, int)}, with the test of a name given: a rule that
+   * searches many schemas remembers its answer per name.
+   */
+  public static List<String> find(
+      ApiDocument document, NodeRef schema, Predicate<String> customerName, int maxDepth) {
     List<String> found = new ArrayList<>();
-    collect(document, schema, terms, maxDepth, found, new HashSet<>());
+    collect(document, schema, customerName, maxDepth, found, new HashSet<>());
     return found;
   }
 
   private static void collect(
       ApiDocument document,
       NodeRef schema,
-      List<String> terms,
+      Predicate<String> customerName,
       int depth,
       List<String> found,
       Set<NodeRef> seen) {
@@ -321,13 +331,18 @@ public final class CustomerData {
         continue;
       }
       if (child.name() != null
-          && matches(child.name(), terms)
+          && customerName.test(child.name())
           && !found.contains(child.name())
           && holdsPersonalValue(document, child.schema())) {
         found.add(child.name());
       }
       collect(
-          document, child.schema(), terms, child.name() != null ? depth - 1 : depth, found, seen);
+          document,
+          child.schema(),
+          customerName,
+          child.name() != null ? depth - 1 : depth,
+          found,
+          seen);
     }
   }
 
