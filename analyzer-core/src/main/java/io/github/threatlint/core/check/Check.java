@@ -134,7 +134,7 @@ public final class Check {
         }
         displayName = request.displayPath(file);
       }
-      return new ConfigurationLoader(request.catalog, new Rulesets(request.root))
+      return new ConfigurationLoader(request.catalog, new Rulesets(request.root), request.root)
           .load(file, displayName);
     } catch (ConfigurationException e) {
       throw new CheckException(CheckException.Setting.CONFIGURATION, e.oneLine(), e);
