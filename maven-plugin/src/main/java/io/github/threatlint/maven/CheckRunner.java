@@ -230,6 +230,8 @@ public final class CheckRunner {
                         ? ""
                         : ", baseline " + display(request, request.baseline()))
                     + ").");
+            // rulesetErrors: warn: the ruleset rules left out
+            configuration.warnings().forEach(log::warn);
             also.started(configuration, profile, rules);
           }
 

@@ -304,13 +304,14 @@ final class CoreFunctions {
       if (!separator.isObject()
           || character == null
           || !character.isTextual()
-          || character.textValue().length() != 1
+          || character.textValue().length() > 1
           || (leading != null && !leading.isBoolean())) {
         throw new IllegalArgumentException(
-            "\"casing\" function and its \"separator\" option take { \"char\": \"<one character>\", \"allowLeading\": <boolean> }");
+            "\"casing\" function and its \"separator\" option take { \"char\": \"<at most one character>\", \"allowLeading\": <boolean> }");
       }
-      separatorChar = character.textValue();
-      allowLeading = leading != null && leading.booleanValue();
+      // an empty char separates nothing (JavaScript's [] matches no character)
+      separatorChar = character.textValue().isEmpty() ? null : character.textValue();
+      allowLeading = separatorChar != null && leading != null && leading.booleanValue();
     }
     String base =
         CASES

@@ -130,6 +130,13 @@ final class FilterExpression {
     if (base instanceof String s && "length".equals(key)) {
       return (double) s.length();
     }
+    if (base instanceof String s
+        && key instanceof Double d
+        && d >= 0
+        && d < s.length()
+        && d == Math.rint(d)) {
+      return String.valueOf(s.charAt(d.intValue()));
+    }
     if (base instanceof List<?> list) {
       if ("length".equals(key)) {
         return (double) list.size();

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.ruleset;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -37,10 +38,47 @@ final class JsRegex {
       }
     }
     try {
-      return Pattern.compile(source, javaFlags);
+      return Pattern.compile(literalBraces(source), javaFlags);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "invalid regular expression /" + source + "/: " + e.getDescription());
     }
+  }
+
+  private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d+(,\\d*)?}");
+
+  /**
+   * JavaScript reads a brace that starts no quantifier ({@code {id}}) as itself; Java refuses it:
+   * such braces are escaped (outside character classes, where both read them as themselves).
+   */
+  private static String literalBraces(String source) {
+    StringBuilder out = new StringBuilder(source.length());
+    boolean inClass = false;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\' && i + 1 < source.length()) {
+        out.append(c).append(source.charAt(++i));
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      } else if (!inClass && c == '{') {
+        Matcher quantifier = QUANTIFIER.matcher(source).region(i, source.length());
+        if (!quantifier.lookingAt() || i == 0) {
+          out.append("\\{");
+          continue;
+        }
+        out.append(quantifier.group());
+        i = quantifier.end() - 1;
+        continue;
+      } else if (!inClass && c == '}') {
+        out.append("\\}");
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }

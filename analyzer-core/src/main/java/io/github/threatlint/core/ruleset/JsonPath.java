@@ -159,6 +159,9 @@ final class JsonPath {
           } else {
             steps.add(new Step(true, List.of(dotted())));
           }
+        } else if (c == '.' && at + 1 < text.length() && text.charAt(at + 1) == '[') {
+          at++; // JSONPath-Plus reads .[...] as [...]
+          steps.add(new Step(false, bracket()));
         } else if (c == '.') {
           at++;
           steps.add(new Step(false, List.of(dotted())));
@@ -177,6 +180,9 @@ final class JsonPath {
       if (at < text.length() && text.charAt(at) == '*') {
         at++;
         return new Wildcard();
+      }
+      if (at < text.length() && (text.charAt(at) == '\'' || text.charAt(at) == '"')) {
+        return new Name(quoted(text.charAt(at))); // .'/status', as JSONPath-Plus reads it
       }
       int start = at;
       while (at < text.length() && ".[~^".indexOf(text.charAt(at)) < 0) {

@@ -629,7 +629,8 @@ public final class Rulesets implements RulesetReader {
           pointer, "rule '" + rule.name + "': then is {function, field, functionOptions}");
     }
     for (String key : keys(then)) {
-      if (!List.of("field", "function", "functionOptions").contains(key)) {
+      // a message in then is accepted by Spectral and changes nothing
+      if (!List.of("field", "function", "functionOptions", "message").contains(key)) {
         throw rule.problemAt(
             Pointers.child(pointer, key),
             "rule '"

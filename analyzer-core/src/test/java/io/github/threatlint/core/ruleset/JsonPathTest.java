@@ -79,6 +79,16 @@ class JsonPathTest {
   }
 
   @Test
+  void aDotBeforeABracketOrAQuotedNameIsReadAsJsonPathPlusReadsIt() throws Exception {
+    assertThat(pointers("$.paths.[*].get.parameters.[?(@.in == 'query')]"))
+        .containsExactly("/paths/~1pets/get/parameters/0");
+    assertThat(pointers("$.paths.'/pets'.put")).containsExactly("/paths/~1pets/put");
+    assertThat(pointers("$.paths.*.*.responses[?(@property[0] == '2')]"))
+        .containsExactly(
+            "/paths/~1pets/get/responses/200", "/paths/~1pets~1{id}/delete/responses/204");
+  }
+
+  @Test
   void unionsOfNames() throws Exception {
     assertThat(pointers("$.paths[*][get,delete]"))
         .containsExactly("/paths/~1pets/get", "/paths/~1pets~1{id}/delete");
@@ -140,6 +150,11 @@ class JsonPathTest {
         .hasSize(2);
     assertThat(pointers("$.paths[?(@property.includes('{'))]"))
         .containsExactly("/paths/~1pets~1{id}");
+    // JavaScript reads a brace that starts no quantifier as itself
+    assertThat(pointers("$.paths[?(/\\/(me|{[^}]+})$/.test(@property))]"))
+        .containsExactly("/paths/~1pets~1{id}");
+    assertThat(pointers("$.paths[?(/^\\/[a-z]{2,4}$/.test(@property))]"))
+        .containsExactly("/paths/~1pets");
     assertThat(pointers("$.paths.*[?(['put','delete'].includes(@property))]"))
         .containsExactly("/paths/~1pets/put", "/paths/~1pets~1{id}/delete");
     assertThat(pointers("$.paths[?(@path === \"$['paths']['/pets']\")]"))
