@@ -108,6 +108,12 @@ public final class Cli implements Runnable {
             if (type == InitCommand.class) {
               return type.cast(new InitCommand(environment));
             }
+            if (type == RulesCommand.class) {
+              return type.cast(new RulesCommand(environment));
+            }
+            if (type == ExplainCommand.class) {
+              return type.cast(new ExplainCommand(environment));
+            }
             if (type == LspCommand.class) {
               return type.cast(new LspCommand(environment));
             }

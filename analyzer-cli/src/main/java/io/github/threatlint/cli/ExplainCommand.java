@@ -1,8 +1,8 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.docs.RuleDocs;
-import io.github.threatlint.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  private final Cli.Environment environment;
+
+  ExplainCommand(Cli.Environment environment) {
+    this.environment = environment;
+  }
+
   @Parameters(
       paramLabel = "RULE-ID",
       description = "The rule, such as operation-security-missing (see 'threatlint rules').")
@@ -32,7 +38,17 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleDescriptor rule = BuiltInRules.byId(ruleId);
+    RuleDescriptor rule;
+    try {
+      rule =
+          ConfiguredRules.catalog(environment.workingDirectory()).stream()
+              .filter(r -> r.id().equals(ruleId))
+              .findFirst()
+              .orElse(null);
+    } catch (ConfigurationException e) {
+      spec.commandLine().getErr().println(e.oneLine());
+      return ExitCodes.ERROR;
+    }
     if (rule == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "unknown rule '" + ruleId + "' (see 'threatlint rules')");

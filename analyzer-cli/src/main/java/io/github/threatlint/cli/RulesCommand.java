@@ -6,10 +6,10 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.Profile;
-import io.github.threatlint.rules.BuiltInRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code threatlint rules}: the catalog of built-in rules, as a table, JSON or Markdown. */
+/**
+ * {@code threatlint rules}: the catalog of built-in rules, with those of the configuration's
+ * plugins and rulesets, as a table, JSON or Markdown.
+ */
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
@@ -33,6 +36,12 @@ import picocli.CommandLine.Spec;
             + "'threatlint explain RULE-ID' prints one rule's documentation.")
 final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  private final Cli.Environment environment;
+
+  RulesCommand(Cli.Environment environment) {
+    this.environment = environment;
+  }
 
   @Option(
       names = {"-f", "--format"},
@@ -52,7 +61,13 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Profile selected = Profile.RECOMMENDED;
-    List<RuleDescriptor> rules = new ArrayList<>(BuiltInRules.all());
+    List<RuleDescriptor> rules;
+    try {
+      rules = new ArrayList<>(ConfiguredRules.catalog(environment.workingDirectory()));
+    } catch (ConfigurationException e) {
+      spec.commandLine().getErr().println(e.oneLine());
+      return ExitCodes.ERROR;
+    }
     if (profile != null) {
       selected = Profile.parse(profile);
       if (selected == null) {

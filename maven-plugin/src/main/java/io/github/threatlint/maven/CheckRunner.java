@@ -2,6 +2,7 @@ package io.github.threatlint.maven;
 
 import io.github.threatlint.core.Version;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.check.Check;
 import io.github.threatlint.core.check.CheckException;
 import io.github.threatlint.core.check.CheckListener;
@@ -9,6 +10,7 @@ import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.config.Configuration;
+import io.github.threatlint.core.config.RulePlugins;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Analyzer;
@@ -168,6 +170,20 @@ public final class CheckRunner {
    * @param purpose what the log says the specifications are analysed for
    * @param also hears of the run as well (the threat models of the report goal)
    */
+  /**
+   * The built-in rules and those of the rule plugins among the plugin's {@code <dependencies>}
+   * (their {@code RuleProvider} services on the plugin's class path).
+   */
+  private static List<RuleDescriptor> catalog() throws InvalidCheckException {
+    List<RuleDescriptor> rules = new ArrayList<>(BuiltInRules.all());
+    try {
+      rules.addAll(RulePlugins.of(CheckRunner.class.getClassLoader()));
+    } catch (RulePlugins.PluginException e) {
+      throw new InvalidCheckException("a rule plugin among the dependencies " + e.getMessage(), e);
+    }
+    return List.copyOf(rules);
+  }
+
   static CheckResult check(
       CheckParameters request,
       List<Path> specifications,
@@ -178,7 +194,7 @@ public final class CheckRunner {
       throws InvalidCheckException {
     Profile explicitProfile = parseProfile(request.profile());
     CheckRequest.Builder check =
-        CheckRequest.builder(request.displayRoot(), BuiltInRules.all())
+        CheckRequest.builder(request.displayRoot(), catalog())
             .files(specifications)
             .configSearchFrom(request.projectDirectory())
             .profile(explicitProfile)

@@ -141,7 +141,7 @@ public final class Check {
         displayName = request.displayPath(file);
       }
       refuseLinkOutOfRoot(request, file, displayName, CheckException.Setting.CONFIGURATION);
-      return new ConfigurationLoader(request.catalog, new Rulesets(request.root))
+      return new ConfigurationLoader(request.catalog, new Rulesets(request.root), request.root)
           .load(file, displayName);
     } catch (ConfigurationException e) {
       throw new CheckException(CheckException.Setting.CONFIGURATION, e.oneLine(), e);

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param timeLimit the time limit per file ({@code timeLimit}), or null when the file sets none
  * @param rulesetRules the rules declared by the rulesets the file names ({@code rulesets:})
  * @param warnings one line per ruleset rule left out ({@code rulesetErrors: warn})
+ * @param pluginRules the rules of the plugin jars the file names ({@code plugins:})
  */
 public record Configuration(
     String displayPath,
@@ -36,7 +37,8 @@ public record Configuration(
     DocsUrl docsUrl,
     Duration timeLimit,
     List<RuleDescriptor> rulesetRules,
-    List<String> warnings) {
+    List<String> warnings,
+    List<RuleDescriptor> pluginRules) {
 
   /** No file: the default profile, no settings, no ignores. */
   public static final Configuration EMPTY =
@@ -60,15 +62,16 @@ public record Configuration(
       Map<String, RuleSetting> rules,
       List<Ignore> ignores,
       DocsUrl docsUrl) {
-    this(displayPath, directory, profile, rules, ignores, docsUrl, null, List.of(), List.of());
+    this(displayPath, directory, profile, rules, ignores, docsUrl, null, List.of(), List.of(), List.of());
   }
 
-  /** The rules a run can select from: {@code builtIn}, then the rulesets' rules. */
+  /** The rules a run can select from: {@code builtIn}, then the plugins', then the rulesets'. */
   public List<RuleDescriptor> catalog(List<RuleDescriptor> builtIn) {
-    if (rulesetRules.isEmpty()) {
+    if (rulesetRules.isEmpty() && pluginRules.isEmpty()) {
       return builtIn;
     }
     List<RuleDescriptor> all = new ArrayList<>(builtIn);
+    all.addAll(pluginRules);
     all.addAll(rulesetRules);
     return List.copyOf(all);
   }

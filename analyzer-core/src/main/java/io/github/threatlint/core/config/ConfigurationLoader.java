@@ -50,6 +50,7 @@ import java.util.Set;
  * docsUrl: https://wiki.bank.example/threatlint/rules/{rule}.html   # optional: where the rule pages are
  * rulesets: [guidelines/bank-api.spectral.yaml]   # Spectral rulesets, relative to this file's folder
  * rulesetErrors: fail                # or warn: a ruleset rule that cannot run is left out with a warning
+ * plugins: [lib/bank-rules.jar]      # rule plugin jars (Java rules), relative to this file's folder
  * </pre>
  */
 public final class ConfigurationLoader {
@@ -59,12 +60,13 @@ public final class ConfigurationLoader {
 
   private static final long MAX_BYTES = 4L * 1024 * 1024;
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors");
+      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors", "plugins");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
   static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 
   private final List<RuleDescriptor> builtInCatalog;
   private final RulesetReader rulesetReader;
+  private final Path pluginRoot;
 
   /**
    * @param catalog the rules the configuration may name (the built-in rules); naming a ruleset is
@@ -79,8 +81,19 @@ public final class ConfigurationLoader {
    * @param rulesetReader reads the rulesets the configuration names; their rules join the catalog
    */
   public ConfigurationLoader(List<RuleDescriptor> catalog, RulesetReader rulesetReader) {
+    this(catalog, rulesetReader, null);
+  }
+
+  /**
+   * @param catalog the built-in rules
+   * @param rulesetReader reads the rulesets the configuration names; their rules join the catalog
+   * @param pluginRoot the folder plugin jars must lie in; null: naming a plugin is an error
+   */
+  public ConfigurationLoader(
+      List<RuleDescriptor> catalog, RulesetReader rulesetReader, Path pluginRoot) {
     this.builtInCatalog = List.copyOf(catalog);
     this.rulesetReader = rulesetReader;
+    this.pluginRoot = pluginRoot == null ? null : pluginRoot.toAbsolutePath().normalize();
   }
 
   /**
@@ -188,7 +201,7 @@ public final class ConfigurationLoader {
       if (!root.isObject()) {
         throw atValue(
             "",
-            "the configuration must be a mapping with the keys extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors");
+            "the configuration must be a mapping with the keys extends, rules, ignore, docsUrl, timeLimit, rulesets, rulesetErrors and plugins");
       }
       for (String key : keys(root)) {
         if (!TOP_LEVEL_KEYS.contains(key)) {
@@ -198,12 +211,14 @@ public final class ConfigurationLoader {
                   + key
                   + "'"
                   + Suggestions.didYouMean(key, TOP_LEVEL_KEYS)
-                  + "; a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors");
+                  + "; a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets, rulesetErrors and plugins");
         }
       }
+      List<RuleDescriptor> pluginRules = readPlugins(root.get("plugins"));
+      catalog = new ArrayList<>(builtInCatalog);
+      catalog.addAll(pluginRules);
       RulesetReader.Rules rulesetRules =
           readRulesets(root.get("rulesets"), root.get("rulesetErrors"));
-      catalog = new ArrayList<>(builtInCatalog);
       catalog.addAll(rulesetRules.rules());
       Profile profile = readProfile(root.get("extends"));
       Map<String, Configuration.RuleSetting> rules = readRules(root.get("rules"));
@@ -217,7 +232,64 @@ public final class ConfigurationLoader {
           readDocsUrl(root.get("docsUrl")),
           readTimeLimit(root.get("timeLimit")),
           rulesetRules.rules(),
-          rulesetRules.warnings());
+          rulesetRules.warnings(),
+          pluginRules);
+    }
+
+    /**
+     * The rules of the plugin jars named, each path relative to this file's folder and inside the
+     * plugin root; a rule id already taken (built-in or an earlier plugin's) is an error.
+     */
+    private List<RuleDescriptor> readPlugins(JsonNode plugins) throws ConfigurationException {
+      if (plugins == null || plugins.isNull()) {
+        return List.of();
+      }
+      if (!plugins.isArray()) {
+        throw atValue(
+            "/plugins",
+            "'plugins' must be a list of rule plugin jars (relative to this file), not "
+                + RuleOptions.describeValue(plugins));
+      }
+      Set<String> taken = new HashSet<>();
+      for (RuleDescriptor rule : builtInCatalog) {
+        taken.add(rule.id());
+      }
+      List<RuleDescriptor> rules = new ArrayList<>();
+      for (int i = 0; i < plugins.size(); i++) {
+        JsonNode entry = plugins.get(i);
+        String pointer = Pointers.child("/plugins", i);
+        if (!entry.isTextual() || entry.textValue().isBlank()) {
+          throw atValue(
+              pointer,
+              "a plugin is named by its jar, relative to this file, not "
+                  + RuleOptions.describeValue(entry));
+        }
+        String name = entry.textValue().strip();
+        if (pluginRoot == null) {
+          throw atValue(pointer, "plugins are loaded by threatlint check and report only");
+        }
+        Path jar = directory.resolve(name).normalize();
+        if (!jar.startsWith(pluginRoot)) {
+          throw atValue(
+              pointer,
+              "plugin " + name + ": outside the folder threatlint may read (" + pluginRoot + ")");
+        }
+        List<RuleDescriptor> provided;
+        try {
+          provided = RulePlugins.ofJar(jar);
+        } catch (RulePlugins.PluginException e) {
+          throw atValue(pointer, "plugin " + name + ": " + e.getMessage());
+        }
+        for (RuleDescriptor rule : provided) {
+          if (!taken.add(rule.id())) {
+            throw atValue(
+                pointer,
+                "plugin " + name + ": declares the rule " + rule.id() + ", an id already taken");
+          }
+          rules.add(rule);
+        }
+      }
+      return List.copyOf(rules);
     }
 
     /** Seconds per file; --time-limit, when given, overrides it. */
@@ -288,11 +360,12 @@ public final class ConfigurationLoader {
       if (files.isEmpty()) {
         return RulesetReader.Rules.NONE;
       }
-      Set<String> builtInIds = new HashSet<>();
-      for (RuleDescriptor rule : builtInCatalog) {
-        builtInIds.add(rule.id());
+      // the ids of the built-in and plugin rules read before
+      Set<String> takenIds = new HashSet<>();
+      for (RuleDescriptor rule : catalog) {
+        takenIds.add(rule.id());
       }
-      return rulesetReader.read(files, builtInIds, skipBroken);
+      return rulesetReader.read(files, takenIds, skipBroken);
     }
 
     private DocsUrl readDocsUrl(JsonNode value) throws ConfigurationException {

@@ -40,7 +40,7 @@ public final class ConfigurationSchema {
   public static String json(List<RuleDescriptor> catalog) {
     requireKeys(
         ConfigurationLoader.TOP_LEVEL_KEYS,
-        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors"),
+        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors", "plugins"),
         "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
     requireKeys(
@@ -129,11 +129,20 @@ public final class ConfigurationSchema {
         "fail (default): a ruleset rule that cannot run stops the run; warn: it is left out with a"
             + " warning.");
     rulesetErrors.putArray("enum").add("fail").add("warn");
+    ObjectNode plugins = properties.putObject("plugins");
+    plugins.put(
+        "description",
+        "Rule plugin jars (rules in Java, found by ServiceLoader) whose rules run with the built-in"
+            + " ones; paths relative to the folder of the configuration file.");
+    plugins.putArray("type").add("array").add("null");
+    plugins.putObject("items").put("type", "string").put("minLength", 1);
 
-    // the rules of rulesets are known only once they are read: with rulesets, rules and ignores may
-    // name other ids (a ruleset rule takes a level); without, only the built-in ones
+    // the rules of rulesets and plugins are known only once they are read: with either, rules and
+    // ignores may name other ids (a ruleset rule takes a level); without, only the built-in ones
     rules.putObject("additionalProperties").put("$ref", "#/$defs/level");
-    schema.putObject("if").putArray("required").add("rulesets");
+    ArrayNode addsRules = schema.putObject("if").putArray("anyOf");
+    addsRules.addObject().putArray("required").add("rulesets");
+    addsRules.addObject().putArray("required").add("plugins");
     schema.putObject("then");
     ObjectNode builtInOnly = schema.putObject("else").putObject("properties");
     ArrayNode ruleIds = builtInOnly.putObject("rules").putObject("propertyNames").putArray("enum");

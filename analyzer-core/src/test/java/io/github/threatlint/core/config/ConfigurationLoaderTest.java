@@ -195,9 +195,9 @@ class ConfigurationLoaderTest {
           """
       invalid YAML               | `rules:\\n  test-flagged: [note\\n`                      | .threatlint.yaml:3:1: error: invalid YAML: expected ',' or ']', but got <stream end>
       duplicate key              | `extends: sfti\\nextends: strict\\n`                     | .threatlint.yaml:2:1: error: the key 'extends' appears twice (first on line 1)
-      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors
-      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors
-      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets and rulesetErrors
+      not a mapping              | `- extends\\n- sfti\\n`                                  | .threatlint.yaml:1:1: error: the configuration must be a mapping with the keys extends, rules, ignore, docsUrl, timeLimit, rulesets, rulesetErrors and plugins
+      unknown top-level key      | `extend: sfti\\n`                                        | .threatlint.yaml:1:1: error: unknown key 'extend' (did you mean 'extends'?); a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets, rulesetErrors and plugins
+      unknown top-level key, far | `rules: {}\\noverrides: []\\n`                           | .threatlint.yaml:2:1: error: unknown key 'overrides'; a configuration has extends, rules, ignore, docsUrl, timeLimit, rulesets, rulesetErrors and plugins
       unknown profile            | `extends: paranoid\\n`                                   | .threatlint.yaml:1:10: error: unknown profile "paranoid" in extends; use recommended, sfti or strict
       profile not a string       | `extends: [sfti]\\n`                                     | .threatlint.yaml:1:10: error: unknown profile ["sfti"] in extends; use recommended, sfti or strict
       rules not a mapping        | `rules:\\n  - test-flagged\\n`                           | .threatlint.yaml:2:3: error: 'rules' must map rule ids to a level (off, note, warning, error) or to {level, options}, not a list
