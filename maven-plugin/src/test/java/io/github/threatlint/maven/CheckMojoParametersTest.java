@@ -89,8 +89,8 @@ class CheckMojoParametersTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessage(
-            "threatlint found 2 security problems at level error in src/main/openapi/museum.yaml (each listed above "
-                + "with its file:line:col, and in target/threatlint/threatlint.txt). Fix them as the messages say, or accept "
+            "threatlint found 1 security problem at level error in src/main/openapi/museum.yaml (listed above "
+                + "with its file:line:col, and in target/threatlint/threatlint.txt). Fix it as the message says, or accept "
                 + "findings for now in a baseline file (parameter baseline; see the threatlint README).");
 
     mojo.failOnViolation = false;
