@@ -102,7 +102,8 @@ def threatlint(tool, config, builtin, specs, out):
     run = subprocess.run(args + specs, capture_output=True, text=True)
     elapsed = time.monotonic() - started
     if run.returncode not in (0, 1):
-        sys.exit("threatlint failed: " + run.stderr.strip())
+        # a ruleset threatlint cannot run is a difference of its own: reported, the others go on
+        return None, run.stderr.strip().splitlines()[-1]
     with open(out) as f:
         report = json.load(f)
     found = {(r["ruleId"], os.path.realpath(r["file"]), r["pointer"]) for r in report["findings"]}
@@ -148,8 +149,11 @@ def main():
         with open(config, "w") as f:
             f.write(f"rulesets: [ruleset-{index}.json]\nrulesetErrors: warn\n")
         theirs, _ = spectral(spectral_bin, path, files, os.path.join(out, f"spectral-{index}.json"))
-        ours, _ = threatlint(threatlint_bin, config, builtin, files,
-                             os.path.join(out, f"threatlint-{index}.out.json"))
+        ours, failure = threatlint(threatlint_bin, config, builtin, files,
+                                   os.path.join(out, f"threatlint-{index}.out.json"))
+        if ours is None:
+            print(f"{name}: threatlint stops: {failure}")
+            continue
         both, either = len(theirs & ours), len(theirs | ours)
         total_both += both
         total_either += either
