@@ -62,7 +62,17 @@ public record Configuration(
       Map<String, RuleSetting> rules,
       List<Ignore> ignores,
       DocsUrl docsUrl) {
-    this(displayPath, directory, profile, rules, ignores, docsUrl, null, List.of(), List.of(), List.of());
+    this(
+        displayPath,
+        directory,
+        profile,
+        rules,
+        ignores,
+        docsUrl,
+        null,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** The rules a run can select from: {@code builtIn}, then the plugins', then the rulesets'. */

@@ -60,7 +60,15 @@ public final class ConfigurationLoader {
 
   private static final long MAX_BYTES = 4L * 1024 * 1024;
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors", "plugins");
+      Set.of(
+          "extends",
+          "rules",
+          "ignore",
+          "docsUrl",
+          "timeLimit",
+          "rulesets",
+          "rulesetErrors",
+          "plugins");
   static final Set<String> RULE_KEYS = Set.of("level", "options");
   static final Set<String> IGNORE_KEYS = Set.of("file", "rule", "pointer", "reason");
 

@@ -40,7 +40,15 @@ public final class ConfigurationSchema {
   public static String json(List<RuleDescriptor> catalog) {
     requireKeys(
         ConfigurationLoader.TOP_LEVEL_KEYS,
-        Set.of("extends", "rules", "ignore", "docsUrl", "timeLimit", "rulesets", "rulesetErrors", "plugins"),
+        Set.of(
+            "extends",
+            "rules",
+            "ignore",
+            "docsUrl",
+            "timeLimit",
+            "rulesets",
+            "rulesetErrors",
+            "plugins"),
         "top-level");
     requireKeys(ConfigurationLoader.RULE_KEYS, Set.of("level", "options"), "rule");
     requireKeys(
