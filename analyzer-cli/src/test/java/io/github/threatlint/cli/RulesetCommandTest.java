@@ -121,12 +121,17 @@ class RulesetCommandTest {
         .isEqualTo("https://wiki.bank.example/api-guidelines#bank-operation-id");
     assertThat(operationId.path("shortDescription").path("text").asText())
         .isEqualTo("Every operation has an operationId in camelCase.");
+    // a guideline without x-threatlint mappings is no security alert in code scanning
+    assertThat(operationId.path("properties").has("security-severity")).isFalse();
+    assertThat(operationId.path("properties").path("tags").toString())
+        .doesNotContain("\"security\"");
     JsonNode problemJson = rules.get(1);
     assertThat(problemJson.path("helpUri").asText())
         .isEqualTo("https://wiki.bank.example/api-guidelines/errors");
     assertThat(problemJson.path("properties").path("tags").toString())
         .contains("owasp-api-2023/API8");
     assertThat(problemJson.path("properties").path("security-severity").asText()).isEqualTo("3.5");
+    assertThat(problemJson.path("properties").path("tags").toString()).contains("\"security\"");
     List<String> suppressed = new ArrayList<>();
     sarif
         .path("results")

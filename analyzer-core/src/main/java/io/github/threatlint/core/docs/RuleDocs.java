@@ -70,11 +70,15 @@ public final class RuleDocs {
     md.append("- **SFTI threat scenarios**: ")
         .append(info.sftiScenarios().length == 0 ? "none" : String.join("; ", info.sftiScenarios()))
         .append('\n');
-    md.append("- **GitHub security severity**: ")
-        .append(severity(info.securitySeverity()))
-        .append(" (")
-        .append(Taxonomy.severityName(info.securitySeverity()))
-        .append(")\n");
+    if (info.securitySeverity() > 0) {
+      md.append("- **GitHub security severity**: ")
+          .append(severity(info.securitySeverity()))
+          .append(" (")
+          .append(Taxonomy.severityName(info.securitySeverity()))
+          .append(")\n");
+    } else {
+      md.append("- **GitHub security severity**: none (not a security rule)\n");
+    }
     md.append("- **Precision**: ").append(info.precision()).append("\n\n");
 
     md.append("## What it flags\n\n").append(info.description()).append("\n\n");

@@ -186,7 +186,11 @@ public final class SarifReporter implements Reporter {
   private static ReportingDescriptor describe(EnabledRule rule, ReportContext context) {
     RuleInfo info = rule.descriptor().info();
     Set<String> tags = new LinkedHashSet<>();
-    tags.add("security");
+    // a declared guideline rule without security mappings (x-threatlint) is no security alert
+    boolean security = info.securitySeverity() > 0;
+    if (security) {
+      tags.add("security");
+    }
     for (String category : info.owasp2023()) {
       tags.add("owasp-api-2023/" + category);
     }
@@ -195,6 +199,11 @@ public final class SarifReporter implements Reporter {
     }
     for (String area : info.sftiAreas()) {
       tags.add("sfti/" + area);
+    }
+    PropertyBag properties = new PropertyBag().withTags(tags);
+    if (security) {
+      properties.withAdditionalProperty(
+          "security-severity", RuleDocs.severity(info.securitySeverity()));
     }
     return new ReportingDescriptor()
         .withId(info.id())
@@ -209,10 +218,7 @@ public final class SarifReporter implements Reporter {
         .withDefaultConfiguration(
             new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
         .withProperties(
-            new PropertyBag()
-                .withTags(tags)
-                .withAdditionalProperty(
-                    "security-severity", RuleDocs.severity(info.securitySeverity()))
+            properties
                 .withAdditionalProperty("precision", info.precision())
                 .withAdditionalProperty(
                     "problem.severity",

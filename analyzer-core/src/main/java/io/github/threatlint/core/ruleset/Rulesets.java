@@ -766,13 +766,17 @@ public final class Rulesets implements RulesetReader {
       throws ConfigurationException {
     List<String> owasp = new ArrayList<>();
     List<String> scenarios = new ArrayList<>();
-    double severity =
-        switch (rule.level) {
-          case ERROR -> 7.0;
-          case WARNING -> 4.0;
-          default -> 2.0;
-        };
     JsonNode mappings = rule.node.get("x-threatlint");
+    // only a rule mapped to security (x-threatlint) is a security alert in code scanning; its
+    // severity then follows its level unless x-threatlint gives one
+    double severity =
+        mappings == null
+            ? 0
+            : switch (rule.level) {
+              case ERROR -> 7.0;
+              case WARNING -> 4.0;
+              default -> 2.0;
+            };
     String pointer = Pointers.child(rule.pointer, "x-threatlint");
     if (mappings != null) {
       if (!mappings.isObject()) {
