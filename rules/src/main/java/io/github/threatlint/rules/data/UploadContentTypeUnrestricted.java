@@ -14,7 +14,6 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +46,6 @@ public final class UploadContentTypeUnrestricted implements Checks.PathOperation
   private static final List<String> MEDIA_TYPE_PREFIXES =
       List.of("application/", "image/", "text/", "audio/", "video/");
 
-  private static final int MAX_DEPTH = 8;
-
   private final Set<NodeRef> reported = new HashSet<>();
 
   @Override
@@ -67,8 +64,7 @@ public final class UploadContentTypeUnrestricted implements Checks.PathOperation
         }
         continue;
       }
-      Map<String, NodeRef> properties = new LinkedHashMap<>();
-      collectProperties(document, type.schema(), properties, 0);
+      Map<String, NodeRef> properties = Schemas.allProperties(document, type.schema());
       for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
         NodeRef field = document.deref(property.getValue());
         if (field == null || !isFile(field)) {
@@ -201,23 +197,5 @@ public final class UploadContentTypeUnrestricted implements Checks.PathOperation
             && (Schemas.formatIn(schema, FILE_FORMATS)
                 || schema.has("contentMediaType")
                 || schema.has("contentEncoding")));
-  }
-
-  /** Properties of an object schema, those of its allOf members included. */
-  private static void collectProperties(
-      ApiDocument document, NodeRef written, Map<String, NodeRef> into, int depth) {
-    NodeRef schema = document.deref(written);
-    if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
-      return;
-    }
-    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
-      into.putIfAbsent(property.getKey(), property.getValue());
-    }
-    NodeRef allOf = schema.get("allOf");
-    if (allOf != null) {
-      for (NodeRef member : allOf.elements()) {
-        collectProperties(document, member, into, depth + 1);
-      }
-    }
   }
 }

@@ -15,9 +15,9 @@ import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.PublicReads;
+import io.github.threatlint.rules.support.Schemas;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,6 @@ import java.util.regex.Pattern;
     precision = "medium",
     section = "ops")
 public final class PaginationUnbounded implements Checks.PathOperationCheck {
-  private static final int MAX_DEPTH = 16;
 
   @RuleOption(
       description =
@@ -279,8 +278,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
    * path's resource.
    */
   private boolean wrapsArray(ApiDocument document, NodeRef schema, String lastSegment) {
-    Map<String, NodeRef> properties = new LinkedHashMap<>();
-    collectProperties(document, schema, properties, 0);
+    Map<String, NodeRef> properties = Schemas.allProperties(document, schema);
     List<String> arrays = new ArrayList<>();
     for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
       NodeRef value = document.deref(property.getValue());
@@ -318,8 +316,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
    * {transactions: [...]}, links, meta}} does.
    */
   private boolean wrapsArrayInEnvelope(ApiDocument document, NodeRef schema, String lastSegment) {
-    Map<String, NodeRef> properties = new LinkedHashMap<>();
-    collectProperties(document, schema, properties, 0);
+    Map<String, NodeRef> properties = Schemas.allProperties(document, schema);
     for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
       NodeRef value = document.deref(property.getValue());
       if (Words.isAny(property.getKey(), wrapperProperties)
@@ -344,15 +341,14 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
         continue;
       }
       for (MediaType type : response.content()) {
-        Map<String, NodeRef> properties = new LinkedHashMap<>();
-        collectProperties(document, document.deref(type.schema()), properties, 0);
+        Map<String, NodeRef> properties = Schemas.allProperties(document, type.schema());
         for (Map.Entry<String, NodeRef> property : properties.entrySet()) {
           if (Words.isAny(property.getKey(), NEXT_PAGE)) {
             return true;
           }
-          Map<String, NodeRef> links = new LinkedHashMap<>();
+          Map<String, NodeRef> links = Map.of();
           if (Words.isAny(property.getKey(), LINKS)) {
-            collectProperties(document, document.deref(property.getValue()), links, 0);
+            links = Schemas.allProperties(document, property.getValue());
           }
           if (links.keySet().stream().anyMatch(name -> Words.isAny(name, NEXT_PAGE))) {
             return true;
@@ -361,25 +357,5 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       }
     }
     return false;
-  }
-
-  /** Properties of an object schema, those of its allOf members included. */
-  private static void collectProperties(
-      ApiDocument document, NodeRef schema, Map<String, NodeRef> into, int depth) {
-    if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
-      return;
-    }
-    NodeRef properties = schema.get("properties");
-    if (properties != null) {
-      for (Map.Entry<String, NodeRef> property : properties.members()) {
-        into.putIfAbsent(property.getKey(), property.getValue());
-      }
-    }
-    NodeRef allOf = schema.get("allOf");
-    if (allOf != null) {
-      for (NodeRef member : allOf.elements()) {
-        collectProperties(document, document.deref(member), into, depth + 1);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import io.github.threatlint.core.api.SchemaVisit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -373,6 +374,33 @@ public final class Schemas {
   public static List<Map.Entry<String, NodeRef>> properties(NodeRef schema) {
     NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
     return properties == null ? List.of() : properties.members();
+  }
+
+  /**
+   * The properties of an object schema and of its {@code allOf} members, references followed, the
+   * first declaration of a name kept; nesting beyond {@link #MAX_ALL_OF_DEPTH} is not read (a
+   * cyclic allOf ends there).
+   */
+  public static Map<String, NodeRef> allProperties(ApiDocument document, NodeRef schema) {
+    Map<String, NodeRef> into = new LinkedHashMap<>();
+    collectAllProperties(document, schema, into, 0);
+    return into;
+  }
+
+  private static final int MAX_ALL_OF_DEPTH = 16;
+
+  private static void collectAllProperties(
+      ApiDocument document, NodeRef written, Map<String, NodeRef> into, int depth) {
+    NodeRef schema = document.deref(written);
+    if (schema == null || !schema.isObject() || depth > MAX_ALL_OF_DEPTH) {
+      return;
+    }
+    for (Map.Entry<String, NodeRef> property : properties(schema)) {
+      into.putIfAbsent(property.getKey(), property.getValue());
+    }
+    for (NodeRef member : elements(schema, "allOf")) {
+      collectAllProperties(document, member, into, depth + 1);
+    }
   }
 
   private static List<NodeRef> elements(NodeRef schema, String keyword) {
