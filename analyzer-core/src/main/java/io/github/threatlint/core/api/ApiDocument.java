@@ -36,6 +36,7 @@ public final class ApiDocument {
   private final Supplier<List<String>> parserMessagesSource;
   private ReferenceUsers referenceUsers;
   private List<String> parserMessages;
+  private final Map<Fact<?>, Object> facts = new HashMap<>();
 
   /**
    * The other files references led to, by name, in the order first read (reads may come from two
@@ -360,6 +361,30 @@ public final class ApiDocument {
       schemaUsage = SchemaUsage.compute(this);
     }
     return schemaUsage;
+  }
+
+  /**
+   * How to work out a fact about the whole document that several rules need (an index, a search
+   * structure). The instance is the fact's key: keep one in a {@code static final} field.
+   */
+  public interface Fact<T> {
+    T compute(ApiDocument document);
+  }
+
+  /**
+   * The fact for this document, computed on first use and then kept with it, so that rules share it
+   * instead of each working it out again (like {@link #schemaUsage()}). A document is analysed by
+   * one thread; facts are not meant to be asked for from several.
+   */
+  public <T> T fact(Fact<T> fact) {
+    @SuppressWarnings("unchecked")
+    T known = (T) facts.get(fact);
+    if (known == null) {
+      // not computeIfAbsent: computing one fact may ask for another
+      known = fact.compute(this);
+      facts.put(fact, known);
+    }
+    return known;
   }
 
   /** Which operations use each referenced part of the document; computed once per document. */

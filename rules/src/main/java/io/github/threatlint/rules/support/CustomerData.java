@@ -2,10 +2,10 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Subschema;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -311,36 +311,57 @@ public final class CustomerData {
   public static List<String> find(
       ApiDocument document, NodeRef schema, Predicate<String> customerName, int maxDepth) {
     List<String> found = new ArrayList<>();
-    collect(document, schema, customerName, maxDepth, found, new HashSet<>());
+    SchemaGraph graph = SchemaGraph.of(document);
+    collect(
+        document,
+        graph,
+        graph.number(schema),
+        customerName,
+        maxDepth,
+        found,
+        new BitSet(graph.size()));
     return found;
   }
 
+  /**
+   * Whether the search passes a property by: a hypermedia link or another party's data. Kept per
+   * name for the document, since the same names recur in every schema a search reads.
+   */
+  private static final ApiDocument.Fact<Map<String, Boolean>> PASSED_BY =
+      document -> new HashMap<>();
+
   private static void collect(
       ApiDocument document,
-      NodeRef schema,
+      SchemaGraph graph,
+      int schema,
       Predicate<String> customerName,
       int depth,
       List<String> found,
-      Set<NodeRef> seen) {
-    NodeRef resolved = document.deref(schema);
-    if (resolved == null || !resolved.isObject() || depth < 0 || !seen.add(resolved)) {
+      BitSet seen) {
+    if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
       return;
     }
-    for (Subschema child : Subschema.of(resolved)) {
-      if (FieldNames.isHypermedia(child.name()) || ownedByAnotherParty(child.name())) {
+    seen.set(schema);
+    Map<String, Boolean> passedBy = document.fact(PASSED_BY);
+    for (SchemaGraph.Child child : graph.children(schema)) {
+      String name = child.name();
+      if (name != null
+          && passedBy.computeIfAbsent(
+              name, key -> FieldNames.isHypermedia(key) || ownedByAnotherParty(key))) {
         continue;
       }
-      if (child.name() != null
-          && customerName.test(child.name())
-          && !found.contains(child.name())
-          && holdsPersonalValue(document, child.schema())) {
-        found.add(child.name());
+      if (name != null
+          && customerName.test(name)
+          && !found.contains(name)
+          && holdsPersonalValue(document, child.written())) {
+        found.add(name);
       }
       collect(
           document,
-          child.schema(),
+          graph,
+          child.target(),
           customerName,
-          child.name() != null ? depth - 1 : depth,
+          name != null ? depth - 1 : depth,
           found,
           seen);
     }

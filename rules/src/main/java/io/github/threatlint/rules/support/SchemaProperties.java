@@ -2,8 +2,7 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Subschema;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -17,21 +16,22 @@ public final class SchemaProperties {
    */
   public static Set<String> names(ApiDocument document, NodeRef schema, int maxDepth) {
     Set<String> names = new LinkedHashSet<>();
-    collect(document, schema, maxDepth, names, new HashSet<>());
+    SchemaGraph graph = SchemaGraph.of(document);
+    collect(graph, graph.number(schema), maxDepth, names, new BitSet(graph.size()));
     return names;
   }
 
   private static void collect(
-      ApiDocument document, NodeRef schema, int depth, Set<String> names, Set<NodeRef> seen) {
-    NodeRef resolved = document.deref(schema);
-    if (resolved == null || !resolved.isObject() || depth < 0 || !seen.add(resolved)) {
+      SchemaGraph graph, int schema, int depth, Set<String> names, BitSet seen) {
+    if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
       return;
     }
-    for (Subschema child : Subschema.of(resolved)) {
+    seen.set(schema);
+    for (SchemaGraph.Child child : graph.children(schema)) {
       if (child.name() != null) {
         names.add(child.name());
       }
-      collect(document, child.schema(), child.name() != null ? depth - 1 : depth, names, seen);
+      collect(graph, child.target(), child.name() != null ? depth - 1 : depth, names, seen);
     }
   }
 }

@@ -1,0 +1,84 @@
+package io.github.threatlint.rules.support;
+
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Subschema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schemas of a document as a graph, for searches that go deep through references, composition,
+ * items and properties (the customer data a response returns, the property names of a body). Each
+ * schema a reference leads to is read once per document (its nested schemas, and where their
+ * references lead), not once per search: on Stripe, every response schema's search reaches the same
+ * few hundred schemas through {@code anyOf} expansions. Schemas are numbered as they are met, so
+ * that a search can remember what it has seen in a bit set.
+ */
+public final class SchemaGraph {
+  private static final ApiDocument.Fact<SchemaGraph> FACT = SchemaGraph::new;
+
+  /**
+   * A schema nested in another: its property name (null when it is not under {@code properties}),
+   * where it is written, and the number of the schema it resolves to ({@link #NONE} when its
+   * reference does not resolve or it is no object).
+   */
+  public record Child(String name, NodeRef written, int target) {}
+
+  /** The number of no schema: a reference that does not resolve, or a value that is no object. */
+  public static final int NONE = -1;
+
+  private final ApiDocument document;
+  private final Map<NodeRef, Integer> numbers = new HashMap<>();
+  private final List<NodeRef> schemas = new ArrayList<>();
+  private final List<List<Child>> children = new ArrayList<>();
+
+  private SchemaGraph(ApiDocument document) {
+    this.document = document;
+  }
+
+  /** The document's graph, shared by the rules that search its schemas. */
+  public static SchemaGraph of(ApiDocument document) {
+    return document.fact(FACT);
+  }
+
+  /**
+   * The number of the schema {@code schema} resolves to (following {@code $ref}), or {@link #NONE}.
+   */
+  public int number(NodeRef schema) {
+    NodeRef resolved = schema == null ? null : document.deref(schema);
+    if (resolved == null || !resolved.isObject()) {
+      return NONE;
+    }
+    Integer known = numbers.get(resolved);
+    if (known != null) {
+      return known;
+    }
+    int number = schemas.size();
+    numbers.put(resolved, number);
+    schemas.add(resolved);
+    children.add(null);
+    return number;
+  }
+
+  /** How many schemas have been numbered so far (a bound for a search's bit set). */
+  public int size() {
+    return schemas.size();
+  }
+
+  /** The schemas nested in a numbered schema, in {@link Subschema#of} order. */
+  public List<Child> children(int number) {
+    List<Child> known = children.get(number);
+    if (known != null) {
+      return known;
+    }
+    List<Child> nested = new ArrayList<>();
+    for (Subschema child : Subschema.of(schemas.get(number))) {
+      nested.add(new Child(child.name(), child.schema(), number(child.schema())));
+    }
+    List<Child> computed = List.copyOf(nested);
+    children.set(number, computed);
+    return computed;
+  }
+}
