@@ -1,33 +1,10 @@
 package io.github.threatlint.core.report;
 
-import com.contrastsecurity.sarif.ArtifactLocation;
-import com.contrastsecurity.sarif.Invocation;
-import com.contrastsecurity.sarif.Location;
-import com.contrastsecurity.sarif.LogicalLocation;
-import com.contrastsecurity.sarif.Message;
-import com.contrastsecurity.sarif.MultiformatMessageString;
-import com.contrastsecurity.sarif.Notification;
-import com.contrastsecurity.sarif.OriginalUriBaseIds;
-import com.contrastsecurity.sarif.PartialFingerprints;
-import com.contrastsecurity.sarif.PhysicalLocation;
-import com.contrastsecurity.sarif.PropertyBag;
-import com.contrastsecurity.sarif.Region;
-import com.contrastsecurity.sarif.ReportingConfiguration;
-import com.contrastsecurity.sarif.ReportingDescriptor;
-import com.contrastsecurity.sarif.ReportingDescriptorReference;
-import com.contrastsecurity.sarif.Result;
-import com.contrastsecurity.sarif.Run;
-import com.contrastsecurity.sarif.RunAutomationDetails;
-import com.contrastsecurity.sarif.SarifSchema210;
-import com.contrastsecurity.sarif.Suppression;
-import com.contrastsecurity.sarif.Tool;
-import com.contrastsecurity.sarif.ToolComponent;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
@@ -37,7 +14,6 @@ import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +32,10 @@ import java.util.Set;
  * shared part (a component, a fragment file) with the operations that use it as related locations;
  * suppressed findings with their suppression; tool errors as notifications of a failed invocation.
  *
- * <p>sarif-java's classes leave out every value equal to the schema's default, so an explicit
- * {@code warning} level and an empty {@code results} array would vanish: mix-ins keep them.
+ * <p>Written as it goes with a {@link JsonGenerator}, members in the order of the SARIF schema's
+ * object model, a member left out when it has no value. An object model serialized by Jackson's
+ * data binding cost more than the rest of a small run (its bean introspection loads some 160
+ * classes) and held every result in memory twice.
  */
 public final class SarifReporter implements Reporter {
   /** GitHub accepts at most this many results per run. */
@@ -75,92 +53,88 @@ public final class SarifReporter implements Reporter {
   static final String SRCROOT = "%SRCROOT%";
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .addMixIn(Result.class, ExplicitLevel.class)
-          .addMixIn(Notification.class, ExplicitLevel.class)
-          .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
-          .addMixIn(Run.class, ExplicitResults.class);
+  private static final JsonFactory JSON = new JsonFactory();
 
-  /** Writes {@code level} even when it is the schema's default, {@code warning}. */
-  private abstract static class ExplicitLevel {
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    Object level;
-  }
-
-  /** Writes {@code results} even when it is empty: GitHub requires the array. */
-  private abstract static class ExplicitResults {
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    Object results;
-  }
+  /** Where a file is, as SARIF's {@code artifactLocation}: {@code uriBaseId} null when absolute. */
+  record Artifact(String uri, String uriBaseId) {}
 
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
     List<EnabledRule> rules = new ArrayList<>(result.rules());
     rules.sort(Comparator.comparing(EnabledRule::id));
     Map<String, Integer> ruleIndex = new HashMap<>();
-    Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
     for (EnabledRule rule : rules) {
-      ruleIndex.put(rule.id(), descriptors.size());
-      descriptors.add(describe(rule, context));
+      ruleIndex.put(rule.id(), ruleIndex.size());
     }
-
-    List<Finding> findings = limit(result.findings());
     Map<FindingKey, Integer> keyCounts = FindingKey.counts(result.findings());
     // thousands of results name the same few files
-    Map<String, ArtifactLocation> artifacts = new HashMap<>();
-    List<Result> results = new ArrayList<>();
-    for (Finding finding : findings) {
-      results.add(result(finding, ruleIndex, keyCounts, artifacts));
-    }
+    Map<String, Artifact> artifacts = new HashMap<>();
+    List<String> omissions = omissions(result);
 
-    List<Notification> notifications = new ArrayList<>();
-    for (ToolError error : result.errors()) {
-      notifications.add(notification(error, ruleIndex));
-    }
-    omissions(result)
-        .forEach(
-            omission ->
-                notifications.add(
-                    new Notification()
-                        .withLevel(Notification.Level.WARNING)
-                        .withMessage(new Message().withText(omission))));
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
 
-    Run run =
-        new Run()
-            .withTool(
-                new Tool()
-                    .withDriver(
-                        new ToolComponent()
-                            .withName(ReportContext.TOOL_NAME)
-                            .withSemanticVersion(context.toolVersion())
-                            .withVersion(context.toolVersion())
-                            .withInformationUri(URI.create(RuleDocs.PROJECT_URI))
-                            .withRules(descriptors)))
-            .withOriginalUriBaseIds(
-                new OriginalUriBaseIds()
-                    .withAdditionalProperty(
-                        SRCROOT,
-                        new ArtifactLocation().withUri(directoryUri(context.sourceRoot()))))
-            .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-            .withInvocations(
-                List.of(
-                    new Invocation()
-                        .withExecutionSuccessful(result.errors().isEmpty())
-                        .withToolExecutionNotifications(
-                            notifications.isEmpty() ? null : notifications)))
-            .withResults(results);
-    if (context.sarifCategory() != null) {
-      run.withAutomationDetails(new RunAutomationDetails().withId(context.sarifCategory()));
+      json.writeObjectFieldStart("tool");
+      json.writeObjectFieldStart("driver");
+      json.writeStringField("name", ReportContext.TOOL_NAME);
+      writeField(json, "version", context.toolVersion());
+      writeField(json, "semanticVersion", context.toolVersion());
+      json.writeStringField("informationUri", RuleDocs.PROJECT_URI);
+      json.writeArrayFieldStart("rules");
+      for (EnabledRule rule : rules) {
+        describe(json, rule, context);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+
+      json.writeArrayFieldStart("invocations");
+      json.writeStartObject();
+      if (!result.errors().isEmpty() || !omissions.isEmpty()) {
+        json.writeArrayFieldStart("toolExecutionNotifications");
+        for (ToolError error : result.errors()) {
+          notification(json, error, ruleIndex);
+        }
+        for (String omission : omissions) {
+          json.writeStartObject();
+          message(json, omission);
+          json.writeStringField("level", "warning");
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      json.writeBooleanField("executionSuccessful", result.errors().isEmpty());
+      json.writeEndObject();
+      json.writeEndArray();
+
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(SRCROOT);
+      json.writeStringField("uri", directoryUri(context.sourceRoot()));
+      json.writeEndObject();
+      json.writeEndObject();
+
+      json.writeArrayFieldStart("results");
+      for (Finding finding : limit(result.findings())) {
+        result(json, finding, ruleIndex, keyCounts, artifacts);
+      }
+      json.writeEndArray();
+      if (context.sarifCategory() != null) {
+        json.writeObjectFieldStart("automationDetails");
+        json.writeStringField("id", context.sarifCategory());
+        json.writeEndObject();
+      }
+      json.writeStringField("columnKind", "utf16CodeUnits");
+
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    SarifSchema210 sarif =
-        new SarifSchema210()
-            .with$schema(URI.create(SCHEMA))
-            .withVersion(SarifSchema210.Version._2_1_0)
-            .withRuns(List.of(run));
-    MAPPER.writeValue(out, sarif);
     out.write("\n");
   }
 
@@ -183,8 +157,25 @@ public final class SarifReporter implements Reporter {
             + "accepts no more results in one run. The other formats list all of them.");
   }
 
-  private static ReportingDescriptor describe(EnabledRule rule, ReportContext context) {
+  private static void describe(JsonGenerator json, EnabledRule rule, ReportContext context)
+      throws IOException {
     RuleInfo info = rule.descriptor().info();
+    json.writeStartObject();
+    json.writeStringField("id", info.id());
+    json.writeStringField("name", camelName(info.id()));
+    multiformat(json, "shortDescription", info.title(), null);
+    multiformat(json, "fullDescription", info.description(), null);
+    json.writeObjectFieldStart("defaultConfiguration");
+    json.writeStringField("level", sarifLevel(rule.level()));
+    json.writeEndObject();
+    json.writeStringField("helpUri", context.docsUrl().of(rule.descriptor()));
+    multiformat(
+        json,
+        "help",
+        RuleDocs.helpText(rule.descriptor(), context.docsUrl()),
+        RuleDocs.page(rule.descriptor()));
+
+    json.writeObjectFieldStart("properties");
     Set<String> tags = new LinkedHashSet<>();
     // a declared guideline rule without security mappings (x-threatlint) is no security alert
     boolean security = info.securitySeverity() > 0;
@@ -200,169 +191,209 @@ public final class SarifReporter implements Reporter {
     for (String area : info.sftiAreas()) {
       tags.add("sfti/" + area);
     }
-    PropertyBag properties = new PropertyBag().withTags(tags);
+    writeArray(json, "tags", tags);
+    // the order reports have always had, which the goldens pin
+    writeField(json, "precision", info.precision());
+    writeArray(json, "sfti-scenarios", List.of(info.sftiScenarios()));
     if (security) {
-      properties.withAdditionalProperty(
-          "security-severity", RuleDocs.severity(info.securitySeverity()));
+      json.writeStringField("security-severity", RuleDocs.severity(info.securitySeverity()));
     }
-    return new ReportingDescriptor()
-        .withId(info.id())
-        .withName(camelName(info.id()))
-        .withShortDescription(new MultiformatMessageString().withText(info.title()))
-        .withFullDescription(new MultiformatMessageString().withText(info.description()))
-        .withHelpUri(URI.create(context.docsUrl().of(rule.descriptor())))
-        .withHelp(
-            new MultiformatMessageString()
-                .withText(RuleDocs.helpText(rule.descriptor(), context.docsUrl()))
-                .withMarkdown(RuleDocs.page(rule.descriptor())))
-        .withDefaultConfiguration(
-            new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
-        .withProperties(
-            properties
-                .withAdditionalProperty("precision", info.precision())
-                .withAdditionalProperty(
-                    "problem.severity",
-                    rule.level() == Level.NOTE ? "recommendation" : sarifLevel(rule.level()))
-                .withAdditionalProperty("sfti-scenarios", List.of(info.sftiScenarios())));
+    json.writeStringField(
+        "problem.severity",
+        rule.level() == Level.NOTE ? "recommendation" : sarifLevel(rule.level()));
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private static Result result(
+  private static void result(
+      JsonGenerator json,
       Finding finding,
       Map<String, Integer> ruleIndex,
       Map<FindingKey, Integer> keyCounts,
-      Map<String, ArtifactLocation> artifacts) {
+      Map<String, Artifact> artifacts)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
     Integer index = ruleIndex.get(finding.ruleId());
-    Result result =
-        new Result()
-            .withRuleId(finding.ruleId())
-            .withLevel(resultLevel(finding.level()))
-            .withMessage(new Message().withText(finding.message()))
-            .withLocations(
-                List.of(
-                    new Location()
-                        .withPhysicalLocation(
-                            new PhysicalLocation()
-                                .withArtifactLocation(
-                                    artifacts.computeIfAbsent(
-                                        finding.file(), SarifReporter::artifact))
-                                .withRegion(region(finding.region())))
-                        .withLogicalLocations(Set.of(logicalLocation(finding.pointer())))))
-            .withPartialFingerprints(
-                new PartialFingerprints()
-                    .withAdditionalProperty(
-                        FINGERPRINT_KEY,
-                        fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1)));
     if (index != null) {
-      result.withRuleIndex(index);
+      json.writeNumberField("ruleIndex", index);
     }
+    json.writeStringField("level", sarifLevel(finding.level()));
+    message(json, finding.message());
+    json.writeArrayFieldStart("locations");
+    location(
+        json,
+        0,
+        artifacts.computeIfAbsent(finding.file(), SarifReporter::artifact),
+        finding.region(),
+        finding.pointer(),
+        null);
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(
+        FINGERPRINT_KEY, fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1));
+    json.writeEndObject();
     if (!finding.usedBy().isEmpty() || !finding.related().isEmpty()) {
-      Set<Location> related = usedBy(finding.usedBy(), artifacts);
+      json.writeArrayFieldStart("relatedLocations");
+      int id = usedBy(json, finding.usedBy(), artifacts);
       for (Finding.Related place : finding.related()) {
-        related.add(
-            new Location()
-                .withId(related.size() + 1)
-                .withPhysicalLocation(
-                    new PhysicalLocation()
-                        .withArtifactLocation(
-                            artifacts.computeIfAbsent(place.file(), SarifReporter::artifact))
-                        .withRegion(region(place.region())))
-                .withLogicalLocations(Set.of(logicalLocation(place.pointer())))
-                .withMessage(new Message().withText(place.label())));
+        location(
+            json,
+            ++id,
+            artifacts.computeIfAbsent(place.file(), SarifReporter::artifact),
+            place.region(),
+            place.pointer(),
+            place.label());
       }
-      result.withRelatedLocations(related);
+      json.writeEndArray();
     }
     if (finding.isSuppressed()) {
-      result.withSuppressions(
-          Set.of(
-              new Suppression()
-                  .withKind(
-                      Finding.Suppression.IN_SOURCE.equals(finding.suppression().kind())
-                          ? Suppression.Kind.IN_SOURCE
-                          : Suppression.Kind.EXTERNAL)
-                  .withStatus(Suppression.Status.ACCEPTED)
-                  .withJustification(finding.suppression().reason())));
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField(
+          "kind",
+          Finding.Suppression.IN_SOURCE.equals(finding.suppression().kind())
+              ? Finding.Suppression.IN_SOURCE
+              : Finding.Suppression.EXTERNAL);
+      json.writeStringField("status", "accepted");
+      writeField(json, "justification", finding.suppression().reason());
+      json.writeEndObject();
+      json.writeEndArray();
     }
-    return result;
+    json.writeEndObject();
   }
 
   /**
-   * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}; the last
-   * one's message counts those left out.
+   * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}, numbered
+   * from 1; the last one's message counts those left out. Returns the last number given.
    */
-  private static Set<Location> usedBy(
-      List<Finding.Use> uses, Map<String, ArtifactLocation> artifacts) {
-    Set<Location> related = new LinkedHashSet<>();
+  private static int usedBy(
+      JsonGenerator json, List<Finding.Use> uses, Map<String, Artifact> artifacts)
+      throws IOException {
     int shown = Math.min(uses.size(), MAX_RELATED);
     for (int i = 0; i < shown; i++) {
       Finding.Use use = uses.get(i);
       int more = i == shown - 1 ? uses.size() - shown : 0;
-      related.add(
-          new Location()
-              .withId(i + 1)
-              .withPhysicalLocation(
-                  new PhysicalLocation()
-                      .withArtifactLocation(
-                          artifacts.computeIfAbsent(use.file(), SarifReporter::artifact))
-                      .withRegion(region(use.region())))
-              .withMessage(
-                  new Message()
-                      .withText(
-                          "used by "
-                              + use.operation()
-                              + (more == 0
-                                  ? ""
-                                  : " (and "
-                                      + more
-                                      + " more "
-                                      + (more == 1 ? "operation" : "operations")
-                                      + ")"))));
+      location(
+          json,
+          i + 1,
+          artifacts.computeIfAbsent(use.file(), SarifReporter::artifact),
+          use.region(),
+          null,
+          "used by "
+              + use.operation()
+              + (more == 0
+                  ? ""
+                  : " (and " + more + " more " + (more == 1 ? "operation" : "operations") + ")"));
     }
-    return related;
-  }
-
-  private static Region region(io.github.threatlint.core.api.Region region) {
-    return new Region()
-        .withStartLine(region.startLine())
-        .withStartColumn(region.startColumn())
-        .withEndLine(region.endLine())
-        .withEndColumn(region.endColumn());
+    return shown;
   }
 
   /**
-   * The JSON pointer of a finding: its last member name as name, the whole pointer as fully
-   * qualified name.
+   * A location: {@code id} when above 0, the region in the file, the JSON pointer as logical
+   * location (its last member name as name, the whole pointer as fully qualified name) when not
+   * null, and a message when not null.
    */
-  private static LogicalLocation logicalLocation(String pointer) {
-    return new LogicalLocation()
-        .withName(Pointers.lastSegment(pointer))
-        .withFullyQualifiedName(pointer);
+  private static void location(
+      JsonGenerator json, int id, Artifact artifact, Region region, String pointer, String message)
+      throws IOException {
+    json.writeStartObject();
+    if (id > 0) {
+      json.writeNumberField("id", id);
+    }
+    json.writeObjectFieldStart("physicalLocation");
+    artifactLocation(json, artifact);
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", region.startLine());
+    json.writeNumberField("startColumn", region.startColumn());
+    json.writeNumberField("endLine", region.endLine());
+    json.writeNumberField("endColumn", region.endColumn());
+    json.writeEndObject();
+    json.writeEndObject();
+    if (pointer != null) {
+      json.writeArrayFieldStart("logicalLocations");
+      json.writeStartObject();
+      json.writeStringField("name", Pointers.lastSegment(pointer));
+      json.writeStringField("fullyQualifiedName", pointer);
+      json.writeEndObject();
+      json.writeEndArray();
+    }
+    if (message != null) {
+      message(json, message);
+    }
+    json.writeEndObject();
   }
 
-  private static Notification notification(ToolError error, Map<String, Integer> ruleIndex) {
-    Notification notification =
-        new Notification()
-            .withLevel(Notification.Level.ERROR)
-            .withMessage(new Message().withText(error.oneLine()));
+  private static void notification(
+      JsonGenerator json, ToolError error, Map<String, Integer> ruleIndex) throws IOException {
+    json.writeStartObject();
     if (error.file() != null) {
-      PhysicalLocation where = new PhysicalLocation().withArtifactLocation(artifact(error.file()));
+      json.writeArrayFieldStart("locations");
+      json.writeStartObject();
+      json.writeObjectFieldStart("physicalLocation");
+      artifactLocation(json, artifact(error.file()));
       if (error.line() > 0) {
-        Region region = new Region().withStartLine(error.line());
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", error.line());
         if (error.column() > 0) {
-          region.withStartColumn(error.column());
+          json.writeNumberField("startColumn", error.column());
         }
-        where.withRegion(region);
+        json.writeEndObject();
       }
-      notification.withLocations(Set.of(new Location().withPhysicalLocation(where)));
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
     }
+    message(json, error.oneLine());
+    json.writeStringField("level", "error");
     if (error.ruleId() != null) {
-      ReportingDescriptorReference rule = new ReportingDescriptorReference().withId(error.ruleId());
+      json.writeObjectFieldStart("associatedRule");
+      json.writeStringField("id", error.ruleId());
       Integer index = ruleIndex.get(error.ruleId());
       if (index != null) {
-        rule.withIndex(index);
+        json.writeNumberField("index", index);
       }
-      notification.withAssociatedRule(rule);
+      json.writeEndObject();
     }
-    return notification;
+    json.writeEndObject();
+  }
+
+  private static void artifactLocation(JsonGenerator json, Artifact artifact) throws IOException {
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", artifact.uri());
+    writeField(json, "uriBaseId", artifact.uriBaseId());
+    json.writeEndObject();
+  }
+
+  private static void message(JsonGenerator json, String text) throws IOException {
+    json.writeObjectFieldStart("message");
+    writeField(json, "text", text);
+    json.writeEndObject();
+  }
+
+  /** A {@code multiformatMessageString}: the text, and Markdown when not null. */
+  private static void multiformat(JsonGenerator json, String name, String text, String markdown)
+      throws IOException {
+    json.writeObjectFieldStart(name);
+    writeField(json, "text", text);
+    writeField(json, "markdown", markdown);
+    json.writeEndObject();
+  }
+
+  /** A string member, left out when it has no value. */
+  private static void writeField(JsonGenerator json, String name, String value) throws IOException {
+    if (value != null) {
+      json.writeStringField(name, value);
+    }
+  }
+
+  private static void writeArray(JsonGenerator json, String name, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 
   /**
@@ -386,16 +417,15 @@ public final class SarifReporter implements Reporter {
    * Where a file is: relative to {@code %SRCROOT%} as reports name files under the working
    * directory; an absolute {@code file:} URI, without base, for a file outside it.
    */
-  static ArtifactLocation artifact(String file) {
+  static Artifact artifact(String file) {
     String path = file.replace('\\', '/');
     if (path.startsWith("/")) {
-      return new ArtifactLocation().withUri("file://" + toUri(path));
+      return new Artifact("file://" + toUri(path), null);
     }
     if (path.matches("[A-Za-z]:/.*")) {
-      return new ArtifactLocation()
-          .withUri("file:///" + path.substring(0, 2) + toUri(path.substring(2)));
+      return new Artifact("file:///" + path.substring(0, 2) + toUri(path.substring(2)), null);
     }
-    return new ArtifactLocation().withUri(toUri(path)).withUriBaseId(SRCROOT);
+    return new Artifact(toUri(path), SRCROOT);
   }
 
   /**
@@ -447,14 +477,6 @@ public final class SarifReporter implements Reporter {
 
   static String sarifLevel(Level level) {
     return level == Level.OFF ? "none" : level.label();
-  }
-
-  private static Result.Level resultLevel(Level level) {
-    return Result.Level.fromValue(sarifLevel(level));
-  }
-
-  private static ReportingConfiguration.Level configurationLevel(Level level) {
-    return ReportingConfiguration.Level.fromValue(sarifLevel(level));
   }
 
   private static String camelName(String id) {

@@ -443,13 +443,13 @@ class SarifReporterTest {
         .isEqualTo("specs/api%20v2/%C3%A4%231.yaml");
     assertThat(SarifReporter.toUri("specs\\win.yaml")).isEqualTo("specs/win.yaml");
     assertThat(SarifReporter.toUri("<stdin>")).isEqualTo("%3Cstdin%3E");
-    assertThat(SarifReporter.artifact("specs/a b.yaml").getUri()).isEqualTo("specs/a%20b.yaml");
-    assertThat(SarifReporter.artifact("specs/a b.yaml").getUriBaseId()).isEqualTo("%SRCROOT%");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").uri()).isEqualTo("specs/a%20b.yaml");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").uriBaseId()).isEqualTo("%SRCROOT%");
     // files outside the working directory keep their absolute path, as a URI without base
-    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUri())
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").uri())
         .isEqualTo("file:///srv/specs/a%20b.yaml");
-    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").getUriBaseId()).isNull();
-    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").getUri())
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").uriBaseId()).isNull();
+    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").uri())
         .isEqualTo("file:///C:/specs/a.yaml");
   }
 
