@@ -39,6 +39,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
@@ -68,6 +69,14 @@ public final class TreeParser {
                   .maxNumberLength(1000)
                   .build())
           .build();
+
+  static {
+    // YAML 1.2 (what Spectral and most tools read) also escapes '/' in double-quoted scalars;
+    // SnakeYAML reads YAML 1.1, which does not, and takes its one-character escapes from this
+    // public table. YAML 1.2's other new escape, a backslash before a literal tab, stays refused:
+    // the scanner also reads this table backwards to name a stray tab in its error messages.
+    ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('/', "/");
+  }
 
   private TreeParser() {}
 
