@@ -2,7 +2,6 @@ package io.github.threatlint.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,10 @@ import java.util.Map;
  *
  * <p>Positions are recorded while the tree is built, per container node (by identity) and child:
  * the span of the key (for object members) and of the value. Pointer strings are only made when a
- * finding asks for one, so indexing costs one small record per node. Nodes shared through YAML
- * aliases keep the positions of their anchor.
+ * finding asks for one. The spans are kept compact (a large spec has hundreds of thousands of
+ * members, and each young collection copies what the index holds): eight ints per child in one
+ * array per file for members, one per array node for elements. Nodes shared through YAML aliases
+ * keep the positions of their anchor.
  */
 public final class LocationIndex {
   /**
@@ -27,23 +28,28 @@ public final class LocationIndex {
       VALUE_END_LINE = 6,
       VALUE_END_COL = 7;
 
+  /** Ints per child. */
+  public static final int SPAN = 8;
+
+  private static final int[] NO_SPAN = new int[SPAN];
+
   private final JsonNode root;
   private final int[] rootSpan;
-  private final Map<JsonNode, Map<String, int[]>> objectMembers;
-  private final Map<JsonNode, List<int[]>> arrayElements;
+  private final Members members;
+  private final Map<JsonNode, int[]> arrayElements;
   private final int[] lineStarts;
   private final int textLength;
 
-  LocationIndex(
+  private LocationIndex(
       JsonNode root,
       int[] rootSpan,
-      IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers,
-      IdentityHashMap<JsonNode, List<int[]>> arrayElements,
+      Members members,
+      IdentityHashMap<JsonNode, int[]> arrayElements,
       int[] lineStarts,
       int textLength) {
     this.root = root;
     this.rootSpan = rootSpan;
-    this.objectMembers = objectMembers;
+    this.members = members;
     this.arrayElements = arrayElements;
     this.lineStarts = lineStarts;
     this.textLength = textLength;
@@ -52,7 +58,7 @@ public final class LocationIndex {
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
   public static LocationIndex empty(JsonNode root) {
     return new LocationIndex(
-        root, new int[8], new IdentityHashMap<>(), new IdentityHashMap<>(), new int[] {0}, 0);
+        root, new int[SPAN], new Members(), new IdentityHashMap<>(), new int[] {0}, 0);
   }
 
   /**
@@ -64,33 +70,50 @@ public final class LocationIndex {
   public Region region(String pointer) {
     Span span = find(pointer);
     int[] p = span.positions;
+    int at = span.at;
     boolean container = span.node != null && span.node.isContainerNode();
-    if (p[KEY_START_LINE] > 0) {
+    if (p[at + KEY_START_LINE] > 0) {
       if (container) {
-        return new Region(p[KEY_START_LINE], p[KEY_START_COL], p[KEY_END_LINE], p[KEY_END_COL]);
+        return new Region(
+            p[at + KEY_START_LINE],
+            p[at + KEY_START_COL],
+            p[at + KEY_END_LINE],
+            p[at + KEY_END_COL]);
       }
-      return new Region(p[KEY_START_LINE], p[KEY_START_COL], p[VALUE_END_LINE], p[VALUE_END_COL]);
+      return new Region(
+          p[at + KEY_START_LINE],
+          p[at + KEY_START_COL],
+          p[at + VALUE_END_LINE],
+          p[at + VALUE_END_COL]);
     }
-    if (p[VALUE_START_LINE] == 0) {
+    if (p[at + VALUE_START_LINE] == 0) {
       return Region.START;
     }
     if (container) {
       return new Region(
-          p[VALUE_START_LINE],
-          p[VALUE_START_COL],
-          p[VALUE_START_LINE],
-          lineEndColumn(p[VALUE_START_LINE]));
+          p[at + VALUE_START_LINE],
+          p[at + VALUE_START_COL],
+          p[at + VALUE_START_LINE],
+          lineEndColumn(p[at + VALUE_START_LINE]));
     }
-    return new Region(p[VALUE_START_LINE], p[VALUE_START_COL], p[VALUE_END_LINE], p[VALUE_END_COL]);
+    return valueRegion(p, at);
   }
 
   /** The whole value at {@code pointer} (or at its nearest existing ancestor). */
   public Region valueRegion(String pointer) {
-    int[] p = find(pointer).positions;
-    if (p[VALUE_START_LINE] == 0) {
+    Span span = find(pointer);
+    if (span.positions[span.at + VALUE_START_LINE] == 0) {
       return Region.START;
     }
-    return new Region(p[VALUE_START_LINE], p[VALUE_START_COL], p[VALUE_END_LINE], p[VALUE_END_COL]);
+    return valueRegion(span.positions, span.at);
+  }
+
+  private static Region valueRegion(int[] p, int at) {
+    return new Region(
+        p[at + VALUE_START_LINE],
+        p[at + VALUE_START_COL],
+        p[at + VALUE_END_LINE],
+        p[at + VALUE_END_COL]);
   }
 
   /** True when the pointer names a node of this file. */
@@ -98,34 +121,45 @@ public final class LocationIndex {
     return find(pointer).exact;
   }
 
-  private record Span(JsonNode node, int[] positions, boolean exact) {}
+  /** A node and where its span starts in {@code positions}. */
+  private record Span(JsonNode node, int[] positions, int at, boolean exact) {}
 
   private Span find(String pointer) {
     JsonNode node = root;
     int[] positions = rootSpan;
+    int at = 0;
     for (String segment : Pointers.segments(pointer)) {
-      int[] childPositions = null;
       JsonNode child = null;
+      int[] childPositions = null;
+      int childAt = 0;
       if (node.isObject()) {
-        Map<String, int[]> members = objectMembers.get(node);
         child = node.get(segment);
-        childPositions = members == null ? null : members.get(segment);
+        int entry = members.find(node, segment);
+        if (entry >= 0) {
+          childPositions = members.spans;
+          childAt = entry * SPAN;
+        }
       } else if (node.isArray()) {
-        List<int[]> elements = arrayElements.get(node);
+        int[] elements = arrayElements.get(node);
         int index = parseIndex(segment);
         if (index >= 0 && index < node.size()) {
           child = node.get(index);
-          childPositions =
-              elements == null || index >= elements.size() ? null : elements.get(index);
+          if (elements != null && index * SPAN < elements.length) {
+            childPositions = elements;
+            childAt = index * SPAN;
+          }
         }
       }
       if (child == null) {
-        return new Span(node, positions, false);
+        return new Span(node, positions, at, false);
       }
       node = child;
-      positions = childPositions == null ? positions : childPositions;
+      if (childPositions != null) {
+        positions = childPositions;
+        at = childAt;
+      }
     }
-    return new Span(node, positions, true);
+    return new Span(node, positions, at, true);
   }
 
   private static int parseIndex(String segment) {
@@ -150,46 +184,110 @@ public final class LocationIndex {
   }
 
   /**
+   * The spans of every object member of a file, in one open-addressing table keyed by the object
+   * (by identity) and the member's name: entries dense in the order they were added, the table only
+   * an int per slot.
+   */
+  private static final class Members {
+    private JsonNode[] owners = new JsonNode[16];
+    private String[] names = new String[16];
+    private int[] spans = new int[16 * SPAN];
+    private int count;
+
+    /** Entry + 1 per slot, 0 when free; at most half full. */
+    private int[] slots = new int[32];
+
+    private static int hash(JsonNode owner, String name) {
+      int h = System.identityHashCode(owner) * 0x9E3779B9 + name.hashCode();
+      return h ^ (h >>> 16);
+    }
+
+    /** The entry of the member, or -1. */
+    int find(JsonNode owner, String name) {
+      int mask = slots.length - 1;
+      for (int slot = hash(owner, name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+        int entry = slots[slot] - 1;
+        if (owners[entry] == owner && names[entry].equals(name)) {
+          return entry;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Records a member's positions; returns the ones it had (a duplicate key, whose later span wins
+     * as its value does in every parser), or null.
+     */
+    int[] put(JsonNode owner, String name, int[] positions) {
+      int existing = find(owner, name);
+      if (existing >= 0) {
+        int[] previous =
+            java.util.Arrays.copyOfRange(spans, existing * SPAN, existing * SPAN + SPAN);
+        System.arraycopy(positions, 0, spans, existing * SPAN, SPAN);
+        return previous;
+      }
+      if (count == owners.length) {
+        owners = java.util.Arrays.copyOf(owners, count * 2);
+        names = java.util.Arrays.copyOf(names, count * 2);
+        spans = java.util.Arrays.copyOf(spans, count * 2 * SPAN);
+      }
+      owners[count] = owner;
+      names[count] = name;
+      System.arraycopy(positions, 0, spans, count * SPAN, SPAN);
+      count++;
+      if (count * 2 > slots.length) {
+        slots = new int[slots.length * 2];
+        for (int entry = 0; entry < count; entry++) {
+          place(entry);
+        }
+      } else {
+        place(count - 1);
+      }
+      return null;
+    }
+
+    private void place(int entry) {
+      int mask = slots.length - 1;
+      int slot = hash(owners[entry], names[entry]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = entry + 1;
+    }
+
+    /** Drops the room kept for growth, once the file is read. */
+    void trim() {
+      owners = java.util.Arrays.copyOf(owners, count);
+      names = java.util.Arrays.copyOf(names, count);
+      spans = java.util.Arrays.copyOf(spans, count * SPAN);
+    }
+  }
+
+  /**
    * Collects positions while a tree is built (by the tree parser in core.source; rules never need
    * it).
    */
   public static final class Builder {
-    private final IdentityHashMap<JsonNode, Map<String, int[]>> objectMembers =
-        new IdentityHashMap<>();
-    private final IdentityHashMap<JsonNode, List<int[]>> arrayElements = new IdentityHashMap<>();
+    private final Members members = new Members();
+    private final IdentityHashMap<JsonNode, int[]> arrayElements = new IdentityHashMap<>();
     private final List<DuplicateKey> duplicates = new ArrayList<>();
 
-    /** The (new) member positions of an object, filled by the caller as it reads the object. */
-    public Map<String, int[]> members(JsonNode object) {
-      Map<String, int[]> members = new HashMap<>();
-      objectMembers.put(object, members);
-      return members;
+    /**
+     * Records where a member of {@code object} is written ({@link #SPAN} ints as laid out above);
+     * returns the positions recorded before for the same key (a duplicate key: the later one wins),
+     * or null.
+     */
+    public int[] member(JsonNode object, String key, int[] positions) {
+      return members.put(object, key, positions);
     }
 
-    /** The (new) element positions of an array. */
-    public List<int[]> elements(JsonNode array) {
-      List<int[]> elements = new ArrayList<>();
-      arrayElements.put(array, elements);
-      return elements;
-    }
-
-    public void member(JsonNode object, String key, int[] positions) {
-      objectMembers.computeIfAbsent(object, k -> new HashMap<>()).putIfAbsent(key, positions);
-    }
-
-    public void element(JsonNode array, int[] positions) {
-      arrayElements.computeIfAbsent(array, k -> new ArrayList<>()).add(positions);
+    /** Records where the elements of {@code array} are written: {@link #SPAN} ints each. */
+    public void elements(JsonNode array, int[] positions) {
+      arrayElements.put(array, positions);
     }
 
     public void duplicate(DuplicateKey duplicate) {
       duplicates.add(duplicate);
-    }
-
-    /** Replaces a member's positions (a later duplicate key wins, as in every parser). */
-    public int[] replaceMember(JsonNode object, String key, int[] positions) {
-      int[] previous =
-          objectMembers.computeIfAbsent(object, k -> new HashMap<>()).put(key, positions);
-      return previous == null ? new int[8] : previous;
     }
 
     public List<DuplicateKey> duplicates() {
@@ -197,8 +295,8 @@ public final class LocationIndex {
     }
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
-      return new LocationIndex(
-          root, rootSpan, objectMembers, arrayElements, lineStarts, textLength);
+      members.trim();
+      return new LocationIndex(root, rootSpan, members, arrayElements, lineStarts, textLength);
     }
   }
 }

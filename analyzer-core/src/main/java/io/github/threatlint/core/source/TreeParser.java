@@ -22,9 +22,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -32,6 +34,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -39,6 +42,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
@@ -68,6 +72,14 @@ public final class TreeParser {
                   .maxNumberLength(1000)
                   .build())
           .build();
+
+  static {
+    // YAML 1.2 (what Spectral and most tools read) also escapes '/' in double-quoted scalars;
+    // SnakeYAML reads YAML 1.1, which does not, and takes its one-character escapes from this
+    // public table. YAML 1.2's other new escape, a backslash before a literal tab, stays refused:
+    // the scanner also reads this table backwards to name a stray tab in its error messages.
+    ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('/', "/");
+  }
 
   private TreeParser() {}
 
@@ -145,10 +157,10 @@ public final class TreeParser {
     LocationIndex.Builder index = new LocationIndex.Builder();
     try (JsonParser parser = JSON.createParser(text)) {
       JsonToken first = parser.nextToken();
-      int[] rootSpan = new int[8];
-      setValueStart(rootSpan, parser.currentTokenLocation());
+      int[] rootSpan = new int[LocationIndex.SPAN];
+      setValueStart(rootSpan, 0, parser.currentTokenLocation());
       JsonNode root = readJsonValue(parser, first, index, Trail.ROOT);
-      setValueEnd(rootSpan, parser.currentLocation());
+      setValueEnd(rootSpan, 0, parser.currentLocation());
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
@@ -161,7 +173,7 @@ public final class TreeParser {
       return new ParsedFile(
           source,
           root,
-          index.build(root, rootSpan, lineStarts(text, false), text.length()),
+          index.build(root, rootSpan, lineStarts(text), text.length()),
           List.copyOf(index.duplicates()));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
@@ -189,10 +201,9 @@ public final class TreeParser {
       case START_OBJECT:
         {
           ObjectNode object = NODES.objectNode();
-          Map<String, int[]> members = index.members(object);
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            int[] positions = new int[8];
+            int[] positions = new int[LocationIndex.SPAN];
             JsonLocation keyStart = parser.currentTokenLocation();
             positions[LocationIndex.KEY_START_LINE] = keyStart.getLineNr();
             positions[LocationIndex.KEY_START_COL] = keyStart.getColumnNr();
@@ -201,10 +212,10 @@ public final class TreeParser {
             // the key's end is just past its closing quote; the current location is past the colon
             positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
             JsonToken valueToken = parser.nextToken();
-            setValueStart(positions, parser.currentTokenLocation());
+            setValueStart(positions, 0, parser.currentTokenLocation());
             JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
-            setValueEnd(positions, parser.currentLocation());
-            int[] first = members.put(key, positions);
+            setValueEnd(positions, 0, parser.currentLocation());
+            int[] first = index.member(object, key, positions);
             if (first != null) {
               index.duplicate(
                   new DuplicateKey(
@@ -217,16 +228,21 @@ public final class TreeParser {
       case START_ARRAY:
         {
           ArrayNode array = NODES.arrayNode();
-          List<int[]> elements = index.elements(array);
+          int[] elements = new int[4 * LocationIndex.SPAN];
+          int count = 0;
           JsonToken next;
           while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-            int[] positions = new int[8];
-            setValueStart(positions, parser.currentTokenLocation());
-            JsonNode value = readJsonValue(parser, next, index, trail.element(elements.size()));
-            setValueEnd(positions, parser.currentLocation());
-            elements.add(positions);
+            int at = count * LocationIndex.SPAN;
+            if (at == elements.length) {
+              elements = Arrays.copyOf(elements, at * 2);
+            }
+            setValueStart(elements, at, parser.currentTokenLocation());
+            JsonNode value = readJsonValue(parser, next, index, trail.element(count));
+            setValueEnd(elements, at, parser.currentLocation());
+            count++;
             array.add(value);
           }
+          index.elements(array, Arrays.copyOf(elements, count * LocationIndex.SPAN));
           return array;
         }
       case VALUE_STRING:
@@ -261,14 +277,14 @@ public final class TreeParser {
         p[LocationIndex.KEY_END_COL]);
   }
 
-  private static void setValueStart(int[] positions, JsonLocation at) {
-    positions[LocationIndex.VALUE_START_LINE] = at.getLineNr();
-    positions[LocationIndex.VALUE_START_COL] = at.getColumnNr();
+  private static void setValueStart(int[] positions, int offset, JsonLocation at) {
+    positions[offset + LocationIndex.VALUE_START_LINE] = at.getLineNr();
+    positions[offset + LocationIndex.VALUE_START_COL] = at.getColumnNr();
   }
 
-  private static void setValueEnd(int[] positions, JsonLocation at) {
-    positions[LocationIndex.VALUE_END_LINE] = at.getLineNr();
-    positions[LocationIndex.VALUE_END_COL] = at.getColumnNr();
+  private static void setValueEnd(int[] positions, int offset, JsonLocation at) {
+    positions[offset + LocationIndex.VALUE_END_LINE] = at.getLineNr();
+    positions[offset + LocationIndex.VALUE_END_COL] = at.getColumnNr();
   }
 
   // ---------------------------------------------------------------- YAML
@@ -281,15 +297,15 @@ public final class TreeParser {
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
-    int[] lineStarts = lineStarts(text, true);
-    boolean hasSurrogates = containsSurrogates(text);
-    rejectUnprintable(source, text, lineStarts);
+    YamlText yaml = YamlText.read(source, text);
+    int[] lineStarts = yaml.lineStarts();
+    boolean hasSurrogates = yaml.hasSurrogates();
     Node yamlRoot;
     try {
       yamlRoot =
           new Composer(
-                  new ParserImpl(new WholeTextReader(text, hasSurrogates), options),
-                  new Resolver(),
+                  new ParserImpl(new WholeTextReader(yaml.chars(), hasSurrogates), options),
+                  new WordResolver(),
                   options)
               .getSingleNode();
     } catch (MarkedYAMLException e) {
@@ -309,8 +325,8 @@ public final class TreeParser {
       throw new SourceException(source.displayPath(), 0, 0, "the file holds no YAML document");
     }
     YamlConverter converter = new YamlConverter(source, text, lineStarts, hasSurrogates);
-    JsonNode root = converter.convert(yamlRoot, 0, Trail.ROOT);
-    int[] rootSpan = new int[8];
+    JsonNode root = converter.convert(yamlRoot, Trail.ROOT);
+    int[] rootSpan = new int[LocationIndex.SPAN];
     converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
     return new ParsedFile(
         source,
@@ -328,16 +344,22 @@ public final class TreeParser {
     private final int[] lineStarts;
     private final boolean hasSurrogates;
     private final LocationIndex.Builder index = new LocationIndex.Builder();
-    private final Map<Node, JsonNode> converted = new IdentityHashMap<>();
-    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
     /**
-     * Nodes of the tree as aliases expand it: bounded, so that "billion laughs" cannot make later
-     * walks explode.
+     * Anchored nodes, the only ones an alias can reach again: those converted, and those being
+     * converted (an alias to one of them is recursive).
      */
-    private final Map<Node, Long> expandedSizes = new IdentityHashMap<>();
+    private final Map<Node, Converted> anchored = new IdentityHashMap<>();
+
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
     private long distinctNodes;
+
+    /**
+     * A converted node and the number of nodes of the tree as aliases expand it: bounded, so that
+     * "billion laughs" cannot make later walks explode.
+     */
+    private record Converted(JsonNode node, long expandedSize) {}
 
     YamlConverter(SourceFile source, String text, int[] lineStarts, boolean hasSurrogates) {
       this.source = source;
@@ -346,18 +368,26 @@ public final class TreeParser {
       this.hasSurrogates = hasSurrogates;
     }
 
-    JsonNode convert(Node node, int depth, Trail trail) throws SourceException {
-      if (inProgress.containsKey(node)) {
-        Mark at = node.getStartMark();
-        throw new SourceException(
-            source.displayPath(),
-            at.getLine() + 1,
-            column(at),
-            "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
-      }
-      JsonNode done = converted.get(node);
-      if (done != null) {
-        return done;
+    JsonNode convert(Node node, Trail trail) throws SourceException {
+      return convert(node, 0, trail).node();
+    }
+
+    private Converted convert(Node node, int depth, Trail trail) throws SourceException {
+      boolean isAnchored = node.getAnchor() != null;
+      if (isAnchored) {
+        if (inProgress.containsKey(node)) {
+          Mark at = node.getStartMark();
+          throw new SourceException(
+              source.displayPath(),
+              at.getLine() + 1,
+              column(at),
+              "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
+        }
+        Converted done = anchored.get(node);
+        if (done != null) {
+          return done;
+        }
+        inProgress.put(node, Boolean.TRUE);
       }
       distinctNodes++;
       if (depth > MAX_DEPTH) {
@@ -368,39 +398,33 @@ public final class TreeParser {
             column(at),
             "the document is nested more than " + MAX_DEPTH + " levels deep");
       }
-      inProgress.put(node, Boolean.TRUE);
       JsonNode result;
+      long size = 1;
       if (node instanceof MappingNode mapping) {
         ObjectNode object = NODES.objectNode();
-        converted.put(node, object);
-        addMembers(object, mapping, depth, false, trail);
+        size += addMembers(object, mapping, depth, false, trail);
         result = object;
       } else if (node instanceof SequenceNode sequence) {
         ArrayNode array = NODES.arrayNode();
-        converted.put(node, array);
-        for (Node item : sequence.getValue()) {
-          int[] positions = new int[8];
-          setSpan(positions, item, LocationIndex.VALUE_START_LINE);
-          index.element(array, positions);
-          array.add(convert(item, depth + 1, trail.element(array.size())));
+        List<Node> items = sequence.getValue();
+        int[] elements = new int[items.size() * LocationIndex.SPAN];
+        index.elements(array, elements);
+        for (Node item : items) {
+          setSpan(
+              elements, item, array.size() * LocationIndex.SPAN + LocationIndex.VALUE_START_LINE);
+          Converted element = convert(item, depth + 1, trail.element(array.size()));
+          array.add(element.node());
+          size += element.expandedSize();
         }
         result = array;
       } else {
         result = scalar((ScalarNode) node);
-        converted.put(node, result);
       }
-      inProgress.remove(node);
-      long size = 1;
-      if (node instanceof MappingNode mapping) {
-        for (NodeTuple tuple : mapping.getValue()) {
-          size += expandedSizes.getOrDefault(tuple.getValueNode(), 1L);
-        }
-      } else if (node instanceof SequenceNode sequence) {
-        for (Node item : sequence.getValue()) {
-          size += expandedSizes.getOrDefault(item, 1L);
-        }
+      Converted converted = new Converted(result, size);
+      if (isAnchored) {
+        inProgress.remove(node);
+        anchored.put(node, converted);
       }
-      expandedSizes.put(node, size);
       if (size > Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)) {
         Mark at = node.getStartMark();
         throw new SourceException(
@@ -411,39 +435,46 @@ public final class TreeParser {
                 + Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)
                 + " nodes (an alias bomb?); refusing to read it");
       }
-      return result;
+      return converted;
     }
 
-    /** Adds a mapping's members; merged ({@code <<}) members never override explicit ones. */
-    private void addMembers(
+    /**
+     * Adds a mapping's members; merged ({@code <<}) members never override explicit ones. Returns
+     * the expanded size of the mapping's own values (a merged mapping counts as the alias to it).
+     */
+    private long addMembers(
         ObjectNode object, MappingNode mapping, int depth, boolean merged, Trail trail)
         throws SourceException {
-      List<NodeTuple> merges = new ArrayList<>();
+      long size = 0;
+      List<Node> merges = null;
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (keyNode.getTag().equals(Tag.MERGE)) {
-          merges.add(tuple);
+          merges = merges == null ? new ArrayList<>() : merges;
+          merges.add(tuple.getValueNode());
           continue;
         }
         String key = keyText(keyNode);
-        int[] positions = new int[8];
+        int[] positions = new int[LocationIndex.SPAN];
         setSpan(positions, keyNode, LocationIndex.KEY_START_LINE);
         setSpan(positions, tuple.getValueNode(), LocationIndex.VALUE_START_LINE);
-        if (object.has(key)) {
-          if (merged) {
-            continue;
-          }
-          int[] first = index.replaceMember(object, key, positions);
+        if (merged && object.has(key)) {
+          continue;
+        }
+        int[] first = index.member(object, key, positions);
+        if (first != null) {
           index.duplicate(
               new DuplicateKey(
                   trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
-        } else {
-          index.member(object, key, positions);
         }
-        object.set(key, convert(tuple.getValueNode(), depth + 1, trail.member(key)));
+        Converted value = convert(tuple.getValueNode(), depth + 1, trail.member(key));
+        object.set(key, value.node());
+        size += value.expandedSize();
       }
-      for (NodeTuple merge : merges) {
-        Node value = merge.getValueNode();
+      if (merges == null) {
+        return size;
+      }
+      for (Node value : merges) {
         if (value instanceof MappingNode source) {
           addMembers(object, source, depth + 1, true, trail);
         } else if (value instanceof SequenceNode sources) {
@@ -454,6 +485,11 @@ public final class TreeParser {
           }
         }
       }
+      for (Node value : merges) {
+        Converted source = anchored.get(value);
+        size += source == null ? 1 : source.expandedSize();
+      }
+      return size;
     }
 
     private String keyText(Node keyNode) throws SourceException {
@@ -562,54 +598,116 @@ public final class TreeParser {
   }
 
   /**
-   * Refuses a character that YAML does not allow (a control character, a NUL), with its line and
-   * column: SnakeYAML would name only its offset.
+   * A YAML text read once before SnakeYAML scans it: its characters, where its lines start (YAML
+   * also breaks lines at NEL, LS and PS), and whether it holds characters beyond the Basic
+   * Multilingual Plane (surrogate pairs).
    */
-  private static void rejectUnprintable(SourceFile source, String text, int[] lineStarts)
-      throws SourceException {
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      if (!StreamReader.isPrintable(c)) {
-        int line = java.util.Arrays.binarySearch(lineStarts, i);
-        line = line >= 0 ? line : -line - 2;
-        throw new SourceException(
-            source.displayPath(),
-            line + 1,
-            i - lineStarts[line] + 1,
-            String.format(
-                "invalid YAML: the control character U+%04X is not allowed in YAML text", c));
+  private record YamlText(char[] chars, int[] lineStarts, boolean hasSurrogates) {
+    /**
+     * Also refuses a character that YAML does not allow (a control character, a NUL, a lone
+     * surrogate), with its line and column: SnakeYAML would name only its offset.
+     */
+    static YamlText read(SourceFile source, String text) throws SourceException {
+      char[] chars = text.toCharArray();
+      int[] starts = new int[64];
+      int count = 1;
+      boolean hasSurrogates = false;
+      for (int i = 0; i < chars.length; i++) {
+        char c = chars[i];
+        if ((c >= 0x20 && c <= 0x7E) || c == '\t') {
+          continue;
+        }
+        boolean isBreak =
+            c == '\n'
+                || (c == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n'))
+                || c == '\u0085'
+                || c == '\u2028'
+                || c == '\u2029';
+        if (isBreak) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i + 1;
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < chars.length
+            && Character.isLowSurrogate(chars[i + 1])) {
+          hasSurrogates = true;
+          i++;
+        } else if (!StreamReader.isPrintable(c)) {
+          throw new SourceException(
+              source.displayPath(),
+              count,
+              i - starts[count - 1] + 1,
+              String.format(
+                  "invalid YAML: the control character U+%04X is not allowed in YAML text",
+                  (int) c));
+        }
       }
-      i += Character.charCount(c);
+      return new YamlText(chars, Arrays.copyOf(starts, count), hasSurrogates);
     }
   }
 
-  private static boolean containsSurrogates(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return true;
+  /**
+   * SnakeYAML's implicit types of plain scalars (YAML 1.1), with the words told apart without a
+   * regular expression each: its own resolver matches every scalar of up to ten characters against
+   * two patterns for null, and words starting with one of "yYnNtTfFoO" (type, title, format,
+   * object...) against the booleans too. Scalars that start like a number, and the indicators that
+   * cannot start a plain scalar, go to SnakeYAML's patterns as before.
+   */
+  private static final class WordResolver extends Resolver {
+    private static final Set<String> BOOLEANS =
+        Set.of(
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+            "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+    private static final Set<String> NULLS = Set.of("", " ", "~", "null", "Null", "NULL");
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind != NodeId.scalar || !implicit || (!value.isEmpty() && goesToPatterns(value))) {
+        return super.resolve(kind, value, implicit);
       }
+      if (BOOLEANS.contains(value)) {
+        return Tag.BOOL;
+      }
+      if (NULLS.contains(value)) {
+        return Tag.NULL;
+      }
+      return value.equals("<<") ? Tag.MERGE : Tag.STR;
     }
-    return false;
+
+    private static boolean goesToPatterns(String value) {
+      char first = value.charAt(0);
+      return (first >= '0' && first <= '9') || "-+.!&*".indexOf(first) >= 0;
+    }
   }
 
-  /** Char offsets at which each line starts; YAML also breaks lines at NEL, LS and PS. */
-  static int[] lineStarts(String text, boolean yaml) {
+  /**
+   * Char offsets at which each line of a JSON text starts. Read in chunks: a String of other than
+   * Latin-1 characters checks its coding and bounds on each charAt, which made this loop a quarter
+   * of GitHub's parse.
+   */
+  static int[] lineStarts(String text) {
     int[] starts = new int[64];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean isBreak =
-          c == '\n'
-              || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
-              || (yaml && (c == '\u0085' || c == '\u2028' || c == '\u2029'));
-      if (isBreak) {
-        if (count == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, count * 2);
+    char[] chunk = new char[8192];
+    for (int from = 0; from < text.length(); from += chunk.length) {
+      int length = Math.min(chunk.length, text.length() - from);
+      text.getChars(from, from + length, chunk, 0);
+      for (int i = 0; i < length; i++) {
+        char c = chunk[i];
+        if (c == '\n' || c == '\r') {
+          int next = from + i + 1;
+          if (c == '\r' && next < text.length() && text.charAt(next) == '\n') {
+            continue;
+          }
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = next;
         }
-        starts[count++] = i + 1;
       }
     }
-    return java.util.Arrays.copyOf(starts, count);
+    return Arrays.copyOf(starts, count);
   }
 
   /** A parenthesised aside of Jackson's, which quotes the character or token it found. */

@@ -61,6 +61,48 @@ class TreeParserTest {
     assertThat(node.asText()).isEqualTo(expected);
   }
 
+  /**
+   * The escapes of YAML 1.2's double-quoted scalars (section 5.7), as Spectral reads them; all but
+   * a backslash before a literal tab.
+   */
+  @Test
+  void readsEveryYaml12EscapeOfADoubleQuotedScalar() throws SourceException {
+    String[][] escapes = {
+      {"\\0", "\0"},
+      {"\\a", "\u0007"},
+      {"\\b", "\b"},
+      {"\\t", "\t"},
+      {"\\n", "\n"},
+      {"\\v", "\u000B"},
+      {"\\f", "\f"},
+      {"\\r", "\r"},
+      {"\\e", "\u001B"},
+      {"\\ ", " "},
+      {"\\\"", "\""},
+      {"\\/", "/"},
+      {"\\\\", "\\"},
+      {"\\N", "\u0085"},
+      {"\\_", "\u00A0"},
+      {"\\L", "\u2028"},
+      {"\\P", "\u2029"},
+      {"\\x41", "A"},
+      {"\\u0041", "A"},
+      {"\\U0001F600", "\uD83D\uDE00"}
+    };
+    for (String[] escape : escapes) {
+      assertThat(value("\"a" + escape[0] + "b\"").textValue())
+          .as(escape[0])
+          .isEqualTo("a" + escape[1] + "b");
+    }
+  }
+
+  @Test
+  void readsAnEscapedSlashAsSpectralRulesetsWriteIt() throws SourceException {
+    ParsedFile file =
+        parse("ruleset.yaml", "then:\n  functionOptions:\n    match: \"^\\/api\\/\"\n");
+    assertThat(file.root().at("/then/functionOptions/match").textValue()).isEqualTo("^/api/");
+  }
+
   @Test
   void keepsIntegersBeyondLongExact() throws SourceException {
     JsonNode yaml = value("123456789012345678901234567890");

@@ -68,7 +68,8 @@ class WholeTextReaderTest {
   private static Node wholeText(String text) {
     return new Composer(
             new ParserImpl(
-                new WholeTextReader(text, text.codePoints().count() != text.length()), options()),
+                new WholeTextReader(text.toCharArray(), text.codePoints().count() != text.length()),
+                options()),
             new Resolver(),
             options())
         .getSingleNode();
