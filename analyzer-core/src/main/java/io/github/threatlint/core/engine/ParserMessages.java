@@ -12,7 +12,6 @@ import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -90,17 +89,12 @@ final class ParserMessages {
             new SwaggerDeserializer().deserialize(root.deepCopy());
         return new Attempt(result.getMessages() == null ? List.of() : result.getMessages(), null);
       }
-      ParseOptions options = new ParseOptions();
-      options.setResolve(false);
-      options.setResolveFully(false);
-      options.setValidateExternalRefs(false);
-      options.setValidateInternalRefs(false);
       SwaggerParseResult result =
-          new OpenAPIDeserializer()
+          new MessagesOnlyDeserializer()
               .deserialize(
                   root,
                   document.rootFile().displayPath(),
-                  options,
+                  options(),
                   document.version() == SpecVersion.OPENAPI_3_1);
       List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
       // the 3.x deserializer catches its own failure and returns the exception's message alone
@@ -114,6 +108,16 @@ final class ParserMessages {
       return new Attempt(
           List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+  }
+
+  /** Reference resolution off: swagger-parser reads no other file and opens no connection. */
+  static ParseOptions options() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    options.setResolveFully(false);
+    options.setValidateExternalRefs(false);
+    options.setValidateInternalRefs(false);
+    return options;
   }
 
   private static boolean isMessage(String message) {
