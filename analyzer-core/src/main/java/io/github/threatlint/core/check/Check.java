@@ -54,17 +54,21 @@ public final class Check {
     Baseline baseline = readBaseline(request);
     SpecFiles referencedFiles;
     SourceReader reader = new SourceReader(request.maxFileBytes);
+    // references reach files by their real paths: the overlay is looked up the same way
+    Map<Path, String> overlay = new HashMap<>();
+    request.overlay.forEach((path, text) -> overlay.put(SpecFiles.realPathOf(path), text));
     try {
       referencedFiles =
           new SpecFiles(
               request.root,
               request.workingDirectory,
               (path, displayPath) -> {
-                String text = request.overlay.get(path.toAbsolutePath().normalize());
+                String text = overlay.get(SpecFiles.realPathOf(path));
                 return text == null
                     ? reader.read(path, displayPath)
                     : new SourceFile(path, displayPath, text);
               },
+              overlay.keySet(),
               request.remote);
     } catch (IOException e) {
       throw new CheckException(
