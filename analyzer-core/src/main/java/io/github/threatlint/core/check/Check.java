@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and loads the configuration, selects the profile and rules, reads the baseline, confines
  * references, analyses the inputs, and applies the configuration's ignores and the baseline. The
  * command line, the Maven plugin and an editor integration are argument parsing and output around
- * it. Holds no state between runs.
+ * it. Holds no state between runs, but for what the request's {@link CheckCache} keeps.
  */
 public final class Check {
   private Check() {}
@@ -83,6 +83,9 @@ public final class Check {
                     : configuration.timeLimit() != null
                         ? configuration.timeLimit()
                         : Analyzer.DEFAULT_TIME_PER_FILE);
+    if (request.cache != null) {
+      analyzer.parserMessages(request.cache::parserMessages);
+    }
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
