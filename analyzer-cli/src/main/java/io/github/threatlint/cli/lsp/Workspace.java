@@ -2,6 +2,7 @@ package io.github.threatlint.cli.lsp;
 
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckCache;
 import io.github.threatlint.core.check.CheckException;
 import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
@@ -108,6 +109,12 @@ final class Workspace {
   private final Map<Path, Published> published = new HashMap<>();
 
   private record Published(String uri, List<Diagnostic> diagnostics) {}
+
+  /**
+   * What each open root's last analysis leaves for its next one (swagger-parser's messages, kept
+   * while only prose is edited).
+   */
+  private final CheckCache cache = new CheckCache();
 
   private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
@@ -367,6 +374,7 @@ final class Workspace {
     } else if (roots.remove(path)) {
       byRoot.remove(path);
       referenced.remove(path);
+      cache.forget(path);
     }
     Path real = realPath(path);
     for (Path root : List.copyOf(roots)) {
@@ -461,7 +469,8 @@ final class Workspace {
             .root(workspaceFolder)
             // one document, on one worker; with a second core, swagger-parser's model is built on
             // it while the rules run (as check does for fewer files than cores)
-            .threads(2);
+            .threads(2)
+            .cache(cache);
     open.forEach((path, document) -> request.overlay(path, document.text()));
     if (configurationFile != null) {
       request.configFile(configurationFile, ConfigurationLoader.FILE_NAMES.get(0));
@@ -605,7 +614,8 @@ final class Workspace {
                     + byRoot.size()
                     + referenced.size()
                     + pending.size()
-                    + unsettled.size()));
+                    + unsettled.size()
+                    + cache.size()));
     return held.join();
   }
 

@@ -336,6 +336,30 @@ class LanguageServerTest {
   }
 
   @Test
+  void aFragmentThatIsOnlyAnUnsavedBufferIsReadFromItsText() throws Exception {
+    Path root = write("openapi.yaml", ROOT_WITH_FRAGMENT);
+    Path fragment = folder.resolve("schemes.yaml");
+    open(root, ROOT_WITH_FRAGMENT);
+    client.await(
+        root, diagnostics -> diagnostics.stream().anyMatch(d -> d.getMessage().contains("exist")));
+
+    // the editor created schemes.yaml and has not saved it: the root reads its text
+    open(fragment, FRAGMENT);
+    client.await(fragment, diagnostics -> hasRule(diagnostics, "http-basic-auth"));
+    client.await(
+        root, diagnostics -> diagnostics.stream().noneMatch(d -> d.getMessage().contains("exist")));
+    assertThat(Files.exists(fragment)).isFalse();
+
+    change(fragment, FRAGMENT.replace("scheme: basic", "scheme: bearer"));
+    client.await(fragment, diagnostics -> !hasRule(diagnostics, "http-basic-auth"));
+
+    // closed without saving: it is gone again
+    server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id(fragment)));
+    client.await(
+        root, diagnostics -> diagnostics.stream().anyMatch(d -> d.getMessage().contains("exist")));
+  }
+
+  @Test
   void editingAFragmentAnalysesOnlyTheRootsThatUseIt() throws Exception {
     Path root = write("openapi.yaml", ROOT_WITH_FRAGMENT);
     Path fragment = write("schemes.yaml", FRAGMENT);

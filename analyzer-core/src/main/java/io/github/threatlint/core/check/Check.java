@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and loads the configuration, selects the profile and rules, reads the baseline, confines
  * references, analyses the inputs, and applies the configuration's ignores and the baseline. The
  * command line, the Maven plugin and an editor integration are argument parsing and output around
- * it. Holds no state between runs.
+ * it. Holds no state between runs, but for what the request's {@link CheckCache} keeps.
  */
 public final class Check {
   private Check() {}
@@ -54,17 +54,21 @@ public final class Check {
     Baseline baseline = readBaseline(request);
     SpecFiles referencedFiles;
     SourceReader reader = new SourceReader(request.maxFileBytes);
+    // references reach files by their real paths: the overlay is looked up the same way
+    Map<Path, String> overlay = new HashMap<>();
+    request.overlay.forEach((path, text) -> overlay.put(SpecFiles.realPathOf(path), text));
     try {
       referencedFiles =
           new SpecFiles(
               request.root,
               request.workingDirectory,
               (path, displayPath) -> {
-                String text = request.overlay.get(path.toAbsolutePath().normalize());
+                String text = overlay.get(SpecFiles.realPathOf(path));
                 return text == null
                     ? reader.read(path, displayPath)
                     : new SourceFile(path, displayPath, text);
               },
+              overlay.keySet(),
               request.remote);
     } catch (IOException e) {
       throw new CheckException(
@@ -79,6 +83,9 @@ public final class Check {
                     : configuration.timeLimit() != null
                         ? configuration.timeLimit()
                         : Analyzer.DEFAULT_TIME_PER_FILE);
+    if (request.cache != null) {
+      analyzer.parserMessages(request.cache::parserMessages);
+    }
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }

@@ -40,6 +40,7 @@ public final class CheckRequest {
   final int threads;
   final boolean timeRules;
   final Duration timePerFile;
+  final CheckCache cache;
 
   private CheckRequest(Builder builder) {
     workingDirectory = builder.workingDirectory;
@@ -63,6 +64,7 @@ public final class CheckRequest {
     threads = builder.threads;
     timeRules = builder.timeRules;
     timePerFile = builder.timePerFile;
+    cache = builder.cache;
   }
 
   /**
@@ -120,6 +122,8 @@ public final class CheckRequest {
 
     /** Null: the configuration's timeLimit, else {@link Analyzer#DEFAULT_TIME_PER_FILE}. */
     private Duration timePerFile;
+
+    private CheckCache cache;
 
     private Builder(Path workingDirectory, List<RuleDescriptor> catalog) {
       this.workingDirectory = workingDirectory;
@@ -236,6 +240,15 @@ public final class CheckRequest {
      */
     public Builder timePerFile(Duration budget) {
       this.timePerFile = budget;
+      return this;
+    }
+
+    /**
+     * What to keep from this check for the next one of the same documents, and to reuse from the
+     * last (default: nothing): for a front end that analyses edited documents again.
+     */
+    public Builder cache(CheckCache kept) {
+      this.cache = kept;
       return this;
     }
 

@@ -43,6 +43,8 @@ public final class Analyzer {
   /** Set per run: when swagger-parser's model is built. */
   private volatile ParserModel parserModel;
 
+  private volatile ParserMessagesSource parserMessagesSource = ParserMessagesSource.BUILD;
+
   /**
    * Default time a file may take, reading, parsing and rules included: far above any real
    * specification.
@@ -131,6 +133,15 @@ public final class Analyzer {
     return this;
   }
 
+  /**
+   * Where swagger-parser's messages about each document come from (default: built for the run); a
+   * front end that analyses the same document again may answer from an earlier run.
+   */
+  public Analyzer parserMessages(ParserMessagesSource source) {
+    this.parserMessagesSource = source;
+    return this;
+  }
+
   /** Analyses the files; never throws for a bad file, which becomes a tool error instead. */
   public AnalysisResult analyze(List<Input> inputs) {
     return analyze(inputs, FileListener.NONE);
@@ -142,7 +153,15 @@ public final class Analyzer {
    * error of that file.
    */
   public AnalysisResult analyze(List<Input> inputs, FileListener listener) {
-    parserModel = ParserModel.forRun(rules, inputs.size(), threads, timings);
+    ParserMessagesSource source = parserMessagesSource;
+    parserModel =
+        ParserModel.forRun(
+            rules,
+            inputs.size(),
+            threads,
+            timings,
+            (file, version) ->
+                source.messages(file, version, () -> ParserMessages.of(file, version)));
     List<FileResult> results = new ArrayList<>();
     // always on worker threads: their deep stacks take documents nested up to the parser's limit; a
     // thread per

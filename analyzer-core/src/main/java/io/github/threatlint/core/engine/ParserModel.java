@@ -35,9 +35,19 @@ final class ParserModel {
    * The schedule for a run of {@code rules} over {@code files} files on {@code threads} threads.
    */
   static ParserModel forRun(List<EnabledRule> rules, int files, int threads, Timings timings) {
+    return forRun(rules, files, threads, timings, ParserMessages::of);
+  }
+
+  /** The same schedule, the messages had through {@code build}. */
+  static ParserModel forRun(
+      List<EnabledRule> rules,
+      int files,
+      int threads,
+      Timings timings,
+      BiFunction<ParsedFile, SpecVersion, List<String>> build) {
     boolean readsParserMessages =
         rules.stream().anyMatch(rule -> rule.descriptor().info().readsParserMessages());
-    return new ParserModel(readsParserMessages && files < threads, timings, ParserMessages::of);
+    return new ParserModel(readsParserMessages && files < threads, timings, build);
   }
 
   /** Whether the model is built ahead, on a thread of its own. */

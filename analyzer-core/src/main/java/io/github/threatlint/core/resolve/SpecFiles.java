@@ -52,6 +52,13 @@ public final class SpecFiles {
   private final Path workingDirectory;
   private final Path realWorkingDirectory;
   private final TextReader reader;
+
+  /**
+   * The real paths ({@link #realPathOf}) of files whose text the reader holds in memory (an
+   * editor's unsaved buffers): such a file is read even when it is not on disk yet.
+   */
+  private final Set<Path> buffers;
+
   private final RemoteFiles remote;
   private final RemoteFiles.Budget remoteBudget;
 
@@ -89,6 +96,20 @@ public final class SpecFiles {
 
   public SpecFiles(Path rootDirectory, Path workingDirectory, TextReader reader, RemoteFiles remote)
       throws IOException {
+    this(rootDirectory, workingDirectory, reader, Set.of(), remote);
+  }
+
+  /**
+   * @param buffers files whose text {@code reader} holds in memory, read even when they are not on
+   *     disk (they are confined as files on disk are)
+   */
+  public SpecFiles(
+      Path rootDirectory,
+      Path workingDirectory,
+      TextReader reader,
+      Set<Path> buffers,
+      RemoteFiles remote)
+      throws IOException {
     this.root = rootDirectory.toAbsolutePath().normalize();
     this.realRoot = rootDirectory.toRealPath();
     if (!Files.isDirectory(realRoot)) {
@@ -97,6 +118,11 @@ public final class SpecFiles {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.realWorkingDirectory = realOrSame(this.workingDirectory);
     this.reader = reader;
+    Set<Path> realBuffers = new java.util.HashSet<>();
+    for (Path buffer : buffers) {
+      realBuffers.add(realPathOf(buffer));
+    }
+    this.buffers = Set.copyOf(realBuffers);
     this.remote = remote;
     this.remoteBudget = remote.newBudget();
   }
@@ -230,6 +256,13 @@ public final class SpecFiles {
     try {
       real = target.toRealPath();
     } catch (NoSuchFileException e) {
+      Path buffer = realPathOf(target);
+      if (buffers.contains(buffer)) {
+        // not saved yet: the reader has its text; its folder obeys the rule of links as a file's
+        return buffer.startsWith(realRoot)
+            ? new Located(buffer, null)
+            : new Located(null, shown(target) + " " + linkOutOfRoot(buffer, shownRoot()));
+      }
       return new Located(null, "the file " + shown(target) + " does not exist" + caseHint(target));
     } catch (IOException e) {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
@@ -335,6 +368,22 @@ public final class SpecFiles {
   /** The root folder in messages, quoted: by default it is the working directory, shown as '.'. */
   private String shownRoot() {
     return "'" + shown(root) + "'";
+  }
+
+  /**
+   * Where a file really is: its real path (symbolic links resolved) when it exists, else the real
+   * path of its nearest existing folder with the rest of the path as written.
+   */
+  public static Path realPathOf(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+      try {
+        return existing.toRealPath().resolve(existing.relativize(absolute));
+      } catch (IOException e) {
+        // not there (or not readable): try its folder
+      }
+    }
+    return absolute;
   }
 
   private static Path realOrSame(Path path) {

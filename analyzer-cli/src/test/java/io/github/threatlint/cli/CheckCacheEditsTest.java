@@ -1,0 +1,181 @@
+package io.github.threatlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckCache;
+import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.report.ReportContext;
+import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.source.TreeParser;
+import io.github.threatlint.rules.BuiltInRules;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A check that reuses what a {@link CheckCache} kept (as the language server does after each edit)
+ * reports byte for byte what a fresh check reports, over random edits of the samples: mostly edits
+ * of prose (where swagger-parser's messages are kept), and edits of anything else in between (where
+ * they must be built again).
+ */
+class CheckCacheEditsTest {
+  private static final List<String> SAMPLES =
+      List.of(
+          "wealth/wealth-api.yaml",
+          "payment-initiation-swagger2/payment-initiation-api.json",
+          "corporate-events-oas31/corporate-events-api.yaml",
+          "client-onboarding-legacy/client-onboarding-api.yaml");
+  private static final int EDITS_PER_SAMPLE = 30;
+  private static final List<String> PROSE = List.of("description", "summary");
+
+  @TempDir Path folder;
+
+  @Test
+  void onlySpecInvalidReadsSwaggerParsersMessages() {
+    assertThat(BuiltInRules.all())
+        .filteredOn(rule -> rule.info().readsParserMessages())
+        .extracting(RuleDescriptor::id)
+        .containsExactly("spec-invalid");
+  }
+
+  @Test
+  void aCheckWithTheCacheReportsWhatAFreshCheckReportsAfterEachEdit() throws Exception {
+    // the rule that reads swagger-parser's messages, the only part of a result the cache changes
+    List<RuleDescriptor> catalog =
+        BuiltInRules.all().stream().filter(rule -> rule.info().readsParserMessages()).toList();
+    Random random = new Random(23);
+    ObjectMapper json = new ObjectMapper();
+    for (String sample : SAMPLES) {
+      Path source = SampleGoldenTest.SAMPLES.resolve(sample);
+      JsonNode tree =
+          TreeParser.parse(new SourceFile(source, sample, Files.readString(source))).root();
+      Path file = folder.resolve(source.getFileName() + ".json");
+      Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+      CheckCache cache = new CheckCache();
+      int reports = 0;
+      for (int step = 0; step < EDITS_PER_SAMPLE; step++) {
+        String edit = edit(tree, random);
+        String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        String kept = report(catalog, file, text, cache);
+        String fresh = report(catalog, file, text, null);
+        assertThat(kept).as("%s after edit %d (%s)", sample, step, edit).isEqualTo(fresh);
+        reports += kept.contains("\"spec-invalid\"") ? 1 : 0;
+      }
+      assertThat(cache.size()).isEqualTo(1);
+      assertThat(reports).as("%s: the edits made the document invalid", sample).isPositive();
+    }
+  }
+
+  private String report(List<RuleDescriptor> catalog, Path file, String text, CheckCache cache)
+      throws Exception {
+    CheckRequest.Builder request =
+        CheckRequest.builder(folder, catalog)
+            .files(List.of(file))
+            .root(folder)
+            .threads(2)
+            .overlay(file, text);
+    if (cache != null) {
+      request.cache(cache);
+    }
+    StringWriter out = new StringWriter();
+    Reporters.byName("json")
+        .write(
+            Check.run(request.build()).result(),
+            new ReportContext("test", folder, false, null),
+            out);
+    return out.toString();
+  }
+
+  /** One random edit of the tree, said in words: mostly of prose, sometimes of anything else. */
+  private static String edit(JsonNode tree, Random random) {
+    List<Member> members = new ArrayList<>();
+    collect(tree, "", members);
+    List<Member> prose =
+        members.stream()
+            .filter(m -> PROSE.contains(m.name()) && m.parent().get(m.name()).isTextual())
+            .toList();
+    int kind = random.nextInt(10);
+    if (kind < 6 && !prose.isEmpty()) {
+      Member member = prose.get(random.nextInt(prose.size()));
+      String[] texts = {"", "Edited.", "Two\nlines", member.parent().get(member.name()).asText()};
+      String text = texts[random.nextInt(texts.length)] + (random.nextBoolean() ? " more" : "");
+      member.parent().put(member.name(), text);
+      return "prose " + member.pointer() + " = '" + text + "'";
+    }
+    Member member = members.get(random.nextInt(members.size()));
+    ObjectNode parent = member.parent();
+    JsonNode value = parent.get(member.name());
+    switch (kind) {
+      case 6 -> {
+        // prose that is no string any more, or a new member of prose
+        if (PROSE.contains(member.name())) {
+          parent.put(member.name(), 42);
+          return "number at " + member.pointer();
+        }
+        parent.put(PROSE.get(random.nextInt(2)), "added");
+        return "prose added beside " + member.pointer();
+      }
+      case 7 -> {
+        if (value.isTextual()) {
+          parent.put(member.name(), value.asText() + "x");
+        } else if (value.isNumber()) {
+          parent.put(member.name(), value.asLong() + 1);
+        } else if (value.isBoolean()) {
+          parent.put(member.name(), !value.asBoolean());
+        } else {
+          parent.put(member.name(), "scalar");
+        }
+        return "value of " + member.pointer();
+      }
+      case 8 -> {
+        parent.remove(member.name());
+        return "removed " + member.pointer();
+      }
+      default -> {
+        rename(parent, member.name(), member.name() + "_renamed");
+        return "renamed " + member.pointer();
+      }
+    }
+  }
+
+  private record Member(ObjectNode parent, String name, String pointer) {}
+
+  private static void collect(JsonNode node, String pointer, List<Member> members) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        String at = pointer + "/" + member.getKey();
+        members.add(new Member((ObjectNode) node, member.getKey(), at));
+        collect(member.getValue(), at, members);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(node.get(i), pointer + "/" + i, members);
+      }
+    }
+  }
+
+  /** Renames a member where it is written, keeping the order of the others. */
+  private static void rename(ObjectNode parent, String from, String to) {
+    Map<String, JsonNode> members = new LinkedHashMap<>();
+    parent.properties().forEach(m -> members.put(m.getKey(), m.getValue()));
+    parent.removeAll();
+    members.forEach((name, value) -> parent.set(name.equals(from) ? to : name, value));
+    if (parent.isEmpty()) {
+      parent.set(to, JsonNodeFactory.instance.nullNode());
+    }
+  }
+}
