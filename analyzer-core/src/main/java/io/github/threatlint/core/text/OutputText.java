@@ -82,8 +82,8 @@ public final class OutputText {
 
   /**
    * Text as XML character data or attribute value (the JUnit report), which is valid HTML text and
-   * attribute value as well: markup characters become entities, and characters XML 1.0 cannot carry
-   * become U+FFFD.
+   * attribute value as well (the HTML threat report and its SVG picture): markup characters become
+   * entities, and characters XML 1.0 cannot carry become U+FFFD.
    */
   public static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length());

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.threatmodel.Architecture.Box;
 import io.github.threatlint.core.threatmodel.Architecture.Flow;
 import io.github.threatlint.core.threatmodel.Architecture.Mark;
@@ -227,10 +228,10 @@ final class ArchitectureSvg {
   private void box(StringBuilder out, Box box, double x, double y, double width, double height) {
     placed.put(box.id(), new double[] {x, y, width, height});
     boolean marked = !box.marks().isEmpty();
-    out.append("<g class=\"box\" data-box=\"").append(HtmlThreatReport.esc(box.id())).append("\">");
+    out.append("<g class=\"box\" data-box=\"").append(OutputText.xml(box.id())).append("\">");
     out.append("<title>")
         .append(
-            HtmlThreatReport.esc(
+            OutputText.xml(
                 box.title() + (box.lines().isEmpty() ? "" : ": " + String.join("; ", box.lines()))))
         .append("</title>");
     rect(
@@ -261,9 +262,7 @@ final class ArchitectureSvg {
     }
     if (box.marks().size() > MARKS_SHOWN) {
       baseline += LINE_HEIGHT;
-      out.append("<a class=\"mark\" href=\"#")
-          .append(HtmlThreatReport.esc(anchor))
-          .append("findings\">");
+      out.append("<a class=\"mark\" href=\"#").append(OutputText.xml(anchor)).append("findings\">");
       text(
           out,
           "+ " + ReportText.plural(box.marks().size() - MARKS_SHOWN, "more rule"),
@@ -280,7 +279,7 @@ final class ArchitectureSvg {
 
   private void markLink(StringBuilder out, Mark mark, double x, double y, double width) {
     out.append("<a class=\"mark\" href=\"#")
-        .append(HtmlThreatReport.esc(anchor + "rule-" + mark.ruleId()))
+        .append(OutputText.xml(anchor + "rule-" + mark.ruleId()))
         .append("\">");
     text(out, "⚠ " + mark.text(), x, y, TEXT_SIZE, RED, " text-decoration=\"underline\"", width);
     out.append("</a>");
@@ -457,9 +456,9 @@ final class ArchitectureSvg {
         .append(fmt(width))
         .append("\">");
     if (cut) {
-      out.append("<title>").append(HtmlThreatReport.esc(text)).append("</title>");
+      out.append("<title>").append(OutputText.xml(text)).append("</title>");
     }
-    out.append(HtmlThreatReport.esc(shown)).append("</text>");
+    out.append(OutputText.xml(shown)).append("</text>");
   }
 
   private static String fmt(double value) {

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
+import io.github.threatlint.core.text.OutputText;
 import io.github.threatlint.core.threatmodel.ReportPage.Block;
 import io.github.threatlint.core.threatmodel.ReportPage.Inline;
 import java.io.IOException;
@@ -35,8 +36,9 @@ final class HtmlThreatReport {
     report.line("<head>");
     report.line("<meta charset=\"utf-8\"/>");
     report.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>");
-    report.line("<meta name=\"generator\" content=\"threatlint " + esc(toolVersion) + "\"/>");
-    report.line("<title>" + esc(page.title()) + "</title>");
+    report.line(
+        "<meta name=\"generator\" content=\"threatlint " + OutputText.xml(toolVersion) + "\"/>");
+    report.line("<title>" + OutputText.xml(page.title()) + "</title>");
     report.line("<style>");
     report.line(CSS);
     report.line("</style>");
@@ -46,7 +48,7 @@ final class HtmlThreatReport {
     for (ReportPage.Section api : page.apis()) {
       report.section(api, 1);
     }
-    report.line("<footer>" + esc(page.footer()) + "</footer>");
+    report.line("<footer>" + OutputText.xml(page.footer()) + "</footer>");
     report.line("</main>");
     report.line("</body>");
     report.line("</html>");
@@ -62,14 +64,14 @@ final class HtmlThreatReport {
   private void section(ReportPage.Section section, int depth) {
     String title = inline(section.title(), false);
     if (depth == 1) {
-      line("<section class=\"api\" id=\"" + esc(section.id()) + "\">");
+      line("<section class=\"api\" id=\"" + OutputText.xml(section.id()) + "\">");
       line("<h1>" + title + "</h1>");
     } else if (section.status() != null) {
       line(
           "<article class=\"scenario "
               + section.status().slug()
               + "\" id=\""
-              + esc(section.id())
+              + OutputText.xml(section.id())
               + "\">");
       line(
           "<header><h"
@@ -85,7 +87,7 @@ final class HtmlThreatReport {
       String heading =
           "<h"
               + depth
-              + (section.id() == null ? "" : " id=\"" + esc(section.id()) + "\"")
+              + (section.id() == null ? "" : " id=\"" + OutputText.xml(section.id()) + "\"")
               + ">"
               + title
               + "</h"
@@ -149,10 +151,10 @@ final class HtmlThreatReport {
 
   private void items(ReportPage.Items items, int depth) {
     if (items.heading() != null) {
-      line("<h" + (depth + 1) + ">" + esc(items.heading()) + "</h" + (depth + 1) + ">");
+      line("<h" + (depth + 1) + ">" + OutputText.xml(items.heading()) + "</h" + (depth + 1) + ">");
     }
     if (items.items().isEmpty() && items.empty() != null) {
-      line("<p>" + esc(items.empty()) + "</p>");
+      line("<p>" + OutputText.xml(items.empty()) + "</p>");
       return;
     }
     list(items, "");
@@ -201,7 +203,7 @@ final class HtmlThreatReport {
       head.append("<th")
           .append(styleAttribute(column.number() ? "num" : null))
           .append(">")
-          .append(esc(column.header()))
+          .append(OutputText.xml(column.header()))
           .append("</th>");
     }
     line(head.append("</tr></thead>").toString());
@@ -224,7 +226,7 @@ final class HtmlThreatReport {
   }
 
   private static String styleAttribute(String style) {
-    return style == null ? "" : " class=\"" + esc(style) + "\"";
+    return style == null ? "" : " class=\"" + OutputText.xml(style) + "\"";
   }
 
   // ------------------------------------------------------------------ inline text
@@ -240,14 +242,14 @@ final class HtmlThreatReport {
 
   private static String inline(Inline piece, boolean inItem) {
     if (piece instanceof Inline.Text text) {
-      return esc(text.text());
+      return OutputText.xml(text.text());
     } else if (piece instanceof Inline.Code code) {
-      return "<code>" + esc(code.text()) + "</code>";
+      return "<code>" + OutputText.xml(code.text()) + "</code>";
     } else if (piece instanceof Inline.Strong strong) {
       return "<strong>" + inline(strong.content(), inItem) + "</strong>";
     } else if (piece instanceof Inline.Styled styled) {
       return "<span class=\""
-          + esc(styled.style())
+          + OutputText.xml(styled.style())
           + "\">"
           + inline(styled.content(), inItem)
           + "</span>";
@@ -255,12 +257,16 @@ final class HtmlThreatReport {
       return "<a"
           + styleAttribute(link.style())
           + " href=\""
-          + esc(link.href())
+          + OutputText.xml(link.href())
           + "\">"
           + inline(link.content(), inItem)
           + "</a>";
     } else if (piece instanceof Inline.Abbr abbr) {
-      return "<abbr title=\"" + esc(abbr.title()) + "\">" + esc(abbr.text()) + "</abbr>";
+      return "<abbr title=\""
+          + OutputText.xml(abbr.title())
+          + "\">"
+          + OutputText.xml(abbr.text())
+          + "</abbr>";
     } else if (piece instanceof Inline.Status status) {
       return pill(status.status());
     } else if (piece instanceof Inline.Break) {
@@ -272,7 +278,11 @@ final class HtmlThreatReport {
   }
 
   private static String pill(ScenarioAssessment.Status status) {
-    return "<span class=\"pill " + status.slug() + "\">" + esc(status.label()) + "</span>";
+    return "<span class=\"pill "
+        + status.slug()
+        + "\">"
+        + OutputText.xml(status.label())
+        + "</span>";
   }
 
   // ------------------------------------------------------------------ figures
@@ -304,7 +314,7 @@ final class HtmlThreatReport {
           .append("\" height=\"30\" fill=\"")
           .append(color(shown.status()))
           .append("\"><title>")
-          .append(esc(shown.status().label() + ": " + count))
+          .append(OutputText.xml(shown.status().label() + ": " + count))
           .append("</title></rect>");
       x += w;
     }
@@ -316,7 +326,7 @@ final class HtmlThreatReport {
           .append("<span><span class=\"swatch\" style=\"background:")
           .append(color(shown.status()))
           .append("\"></span>")
-          .append(esc(shown.status().label()))
+          .append(OutputText.xml(shown.status().label()))
           .append(": ")
           .append(shown.count())
           .append("</span>");
@@ -331,7 +341,7 @@ final class HtmlThreatReport {
           .append("<span>")
           .append(pill(status))
           .append(" ")
-          .append(esc(status.meaning()))
+          .append(OutputText.xml(status.meaning()))
           .append("</span>");
     }
     line(legend.append("</p>").toString());
@@ -362,7 +372,7 @@ final class HtmlThreatReport {
           category.findings() == 0 ? 0 : Math.max(3, barWidth * (double) category.findings() / max);
       svg.append("<g><title>")
           .append(
-              esc(
+              OutputText.xml(
                   category.label()
                       + " "
                       + category.name()
@@ -377,7 +387,7 @@ final class HtmlThreatReport {
           .append("\" font-size=\"13\" fill=\"#101828\"><tspan font-weight=\"600\">")
           .append(category.id())
           .append("</tspan> ")
-          .append(esc(category.name()))
+          .append(OutputText.xml(category.name()))
           .append("</text>");
       svg.append("<rect x=\"")
           .append(labelWidth)
@@ -418,38 +428,6 @@ final class HtmlThreatReport {
 
   private static String fmt(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  /** Escapes text and attribute values for HTML (and XML). */
-  static String esc(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<':
-          escaped.append("&lt;");
-          break;
-        case '>':
-          escaped.append("&gt;");
-          break;
-        case '&':
-          escaped.append("&amp;");
-          break;
-        case '"':
-          escaped.append("&quot;");
-          break;
-        case '\'':
-          escaped.append("&#39;");
-          break;
-        default:
-          // control characters other than tab and newline are not allowed in XML
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            escaped.append(' ');
-          } else {
-            escaped.append(c);
-          }
-      }
-    }
-    return escaped.toString();
   }
 
   private static String styleSheet() {
