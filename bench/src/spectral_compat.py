@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import tempfile
 
 import yaml
 
@@ -78,11 +78,18 @@ def pointer(segments):
     return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in segments)
 
 
+def measured(args):
+    """Runs args under /usr/bin/time: the run, its wall-clock seconds and its peak memory (MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
+        run = subprocess.run(["/usr/bin/time", "-o", usage.name, "-f", "%e %M", *args],
+                             capture_output=True, text=True)
+        seconds, kilobytes = usage.read().split()[-2:]
+    return run, float(seconds), int(kilobytes) // 1024
+
+
 def spectral(tool, ruleset, specs, out):
-    started = time.monotonic()
-    subprocess.run([tool, "lint", "--quiet", "-r", ruleset, "-f", "json", "-o", out, *specs],
-                   capture_output=True, text=True)
-    elapsed = time.monotonic() - started
+    _, elapsed, memory = measured(
+        [tool, "lint", "--quiet", "-r", ruleset, "-f", "json", "-o", out, *specs])
     found = set()
     with open(out) as f:
         text = f.read().strip()
@@ -90,7 +97,7 @@ def spectral(tool, ruleset, specs, out):
         if r["code"] in ("unrecognized-format", "invalid-ref", "parser"):
             continue
         found.add((r["code"], os.path.realpath(r["source"]), pointer(r["path"])))
-    return found, elapsed
+    return found, (elapsed, memory)
 
 
 def threatlint(tool, config, builtin, specs, out):
@@ -98,16 +105,14 @@ def threatlint(tool, config, builtin, specs, out):
             "-o", out]
     for rule_id in builtin:
         args += ["--disable", rule_id]
-    started = time.monotonic()
-    run = subprocess.run(args + specs, capture_output=True, text=True)
-    elapsed = time.monotonic() - started
+    run, elapsed, memory = measured(args + specs)
     if run.returncode not in (0, 1):
         # a ruleset threatlint cannot run is a difference of its own: reported, the others go on
         return None, run.stderr.strip().splitlines()[-1]
     with open(out) as f:
         report = json.load(f)
     found = {(r["ruleId"], os.path.realpath(r["file"]), r["pointer"]) for r in report["findings"]}
-    return found, elapsed
+    return found, (elapsed, memory)
 
 
 def main():
@@ -167,14 +172,16 @@ def main():
                 f.write("threatlint only " + " ".join(finding) + "\n")
     if total_either:
         print(f"all rulesets: {100.0 * total_both / total_either:.1f} %")
-    if os.path.exists(stripe):
+    if os.path.exists(stripe) and os.environ.get("STRIPE", "1") != "0":
         path = os.path.join(out, "ruleset-0.json")
         config = os.path.join(out, "threatlint-0.yaml")
-        _, spectral_s = spectral(spectral_bin, path, [stripe], os.path.join(out, "stripe-spectral.json"))
-        _, threatlint_s = threatlint(threatlint_bin, config, builtin, [stripe],
-                                     os.path.join(out, "stripe-threatlint.json"))
-        print(f"Stripe ({os.path.basename(stripe)}), {list(rulesets)[0]}: spectral {spectral_s:.1f} s,"
-              f" threatlint {threatlint_s:.1f} s ({spectral_s / threatlint_s:.0f}x)")
+        _, (spectral_s, spectral_mb) = spectral(spectral_bin, path, [stripe],
+                                                os.path.join(out, "stripe-spectral.json"))
+        _, (threatlint_s, threatlint_mb) = threatlint(threatlint_bin, config, builtin, [stripe],
+                                                      os.path.join(out, "stripe-threatlint.json"))
+        print(f"Stripe ({os.path.basename(stripe)}), {list(rulesets)[0]}: spectral {spectral_s:.1f} s"
+              f" {spectral_mb} MB, threatlint {threatlint_s:.1f} s {threatlint_mb} MB"
+              f" ({spectral_s / threatlint_s:.0f}x)")
 
 
 if __name__ == "__main__":
