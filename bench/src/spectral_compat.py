@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import tempfile
 
 import yaml
 
@@ -65,6 +65,35 @@ def core_only(ruleset, base=None):
     return out
 
 
+# A key Spectral 6 cannot find again: spectral-core (1.24) maps a result below a $ref back to where it
+# is written by building a JSON pointer whose segments are percent-encoded (encodePointerUriFragment) and
+# then decoding only ~0 and ~1 (convertRefMapKeyToPath), so the first key with a character that
+# encodeURIComponent changes (space, +, ;, [, {, ...) is not found and the result is shown at the
+# mapping that holds it; results for several such keys then collapse into one.
+URI_ENCODED = re.compile(r"[^A-Za-z0-9\-_.!~*'()/]")
+
+
+def spectral_location(pointer):
+    """The pointer cut before its first segment that Spectral percent-encodes, or None."""
+    segments = pointer.split("/")[1:]
+    for index, segment in enumerate(segments):
+        if URI_ENCODED.search(segment):
+            return "".join("/" + s for s in segments[:index])
+    return None
+
+
+def modulo_encoded_keys(ours, theirs):
+    """Our findings, each shown where Spectral shows it when Spectral loses a percent-encoded key."""
+    shown = set()
+    for rule, file, pointer in ours:
+        cut = spectral_location(pointer)
+        if (rule, file, pointer) not in theirs and cut is not None and (rule, file, cut) in theirs:
+            shown.add((rule, file, cut))
+        else:
+            shown.add((rule, file, pointer))
+    return shown
+
+
 def is_root_document(folder, name):
     """An OpenAPI or Swagger document, not one of the files it references."""
     if not name.endswith((".yaml", ".yml", ".json")):
@@ -78,11 +107,18 @@ def pointer(segments):
     return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in segments)
 
 
+def measured(args):
+    """Runs args under /usr/bin/time: the run, its wall-clock seconds and its peak memory (MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
+        run = subprocess.run(["/usr/bin/time", "-o", usage.name, "-f", "%e %M", *args],
+                             capture_output=True, text=True)
+        seconds, kilobytes = usage.read().split()[-2:]
+    return run, float(seconds), int(kilobytes) // 1024
+
+
 def spectral(tool, ruleset, specs, out):
-    started = time.monotonic()
-    subprocess.run([tool, "lint", "--quiet", "-r", ruleset, "-f", "json", "-o", out, *specs],
-                   capture_output=True, text=True)
-    elapsed = time.monotonic() - started
+    _, elapsed, memory = measured(
+        [tool, "lint", "--quiet", "-r", ruleset, "-f", "json", "-o", out, *specs])
     found = set()
     with open(out) as f:
         text = f.read().strip()
@@ -90,7 +126,7 @@ def spectral(tool, ruleset, specs, out):
         if r["code"] in ("unrecognized-format", "invalid-ref", "parser"):
             continue
         found.add((r["code"], os.path.realpath(r["source"]), pointer(r["path"])))
-    return found, elapsed
+    return found, (elapsed, memory)
 
 
 def threatlint(tool, config, builtin, specs, out):
@@ -98,16 +134,18 @@ def threatlint(tool, config, builtin, specs, out):
             "-o", out]
     for rule_id in builtin:
         args += ["--disable", rule_id]
-    started = time.monotonic()
-    run = subprocess.run(args + specs, capture_output=True, text=True)
-    elapsed = time.monotonic() - started
+    run, elapsed, memory = measured(args + specs)
     if run.returncode not in (0, 1):
         # a ruleset threatlint cannot run is a difference of its own: reported, the others go on
         return None, run.stderr.strip().splitlines()[-1]
     with open(out) as f:
         report = json.load(f)
     found = {(r["ruleId"], os.path.realpath(r["file"]), r["pointer"]) for r in report["findings"]}
-    return found, elapsed
+    return found, (elapsed, memory)
+
+
+def share(both, either):
+    return f"{100.0 * both / either if either else 100.0:.1f} %"
 
 
 def main():
@@ -139,7 +177,7 @@ def main():
     builtin = [r["id"] for r in json.loads(subprocess.run(
         [threatlint_bin, "rules", "--format", "json"], capture_output=True, text=True,
         cwd=out).stdout)]
-    total_both = total_either = 0
+    total_both = total_either = total_both_modulo = total_either_modulo = 0
     print(f"{len(files)} specs; agreement = findings both report / findings either reports")
     for index, (name, ruleset) in enumerate(rulesets.items()):
         path = os.path.join(out, f"ruleset-{index}.json")
@@ -155,26 +193,34 @@ def main():
             print(f"{name}: threatlint stops: {failure}")
             continue
         both, either = len(theirs & ours), len(theirs | ours)
+        shown = modulo_encoded_keys(ours, theirs)
+        both_modulo, either_modulo = len(theirs & shown), len(theirs | shown)
         total_both += both
         total_either += either
-        share = 100.0 * both / either if either else 100.0
+        total_both_modulo += both_modulo
+        total_either_modulo += either_modulo
         print(f"{name}: {len(ruleset['rules'])} rules, spectral {len(theirs)}, threatlint "
-              f"{len(ours)}, both {both}: {share:.1f} %")
+              f"{len(ours)}, both {both}: {share(both, either)}; modulo encoded keys: "
+              f"{share(both_modulo, either_modulo)}")
+        # the differences left once Spectral's lost keys are taken into account
         with open(os.path.join(out, f"diff-{index}.txt"), "w") as f:
-            for finding in sorted(theirs - ours):
+            for finding in sorted(theirs - shown):
                 f.write("spectral only   " + " ".join(finding) + "\n")
-            for finding in sorted(ours - theirs):
+            for finding in sorted(shown - theirs):
                 f.write("threatlint only " + " ".join(finding) + "\n")
     if total_either:
-        print(f"all rulesets: {100.0 * total_both / total_either:.1f} %")
-    if os.path.exists(stripe):
+        print(f"all rulesets: {share(total_both, total_either)}; modulo encoded keys: "
+              f"{share(total_both_modulo, total_either_modulo)}")
+    if os.path.exists(stripe) and os.environ.get("STRIPE", "1") != "0":
         path = os.path.join(out, "ruleset-0.json")
         config = os.path.join(out, "threatlint-0.yaml")
-        _, spectral_s = spectral(spectral_bin, path, [stripe], os.path.join(out, "stripe-spectral.json"))
-        _, threatlint_s = threatlint(threatlint_bin, config, builtin, [stripe],
-                                     os.path.join(out, "stripe-threatlint.json"))
-        print(f"Stripe ({os.path.basename(stripe)}), {list(rulesets)[0]}: spectral {spectral_s:.1f} s,"
-              f" threatlint {threatlint_s:.1f} s ({spectral_s / threatlint_s:.0f}x)")
+        _, (spectral_s, spectral_mb) = spectral(spectral_bin, path, [stripe],
+                                                os.path.join(out, "stripe-spectral.json"))
+        _, (threatlint_s, threatlint_mb) = threatlint(threatlint_bin, config, builtin, [stripe],
+                                                      os.path.join(out, "stripe-threatlint.json"))
+        print(f"Stripe ({os.path.basename(stripe)}), {list(rulesets)[0]}: spectral {spectral_s:.1f} s"
+              f" {spectral_mb} MB, threatlint {threatlint_s:.1f} s {threatlint_mb} MB"
+              f" ({spectral_s / threatlint_s:.0f}x)")
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ final class RulesCommand implements Callable<Integer> {
               RuleDocs.table(
                   rules,
                   rule -> levels.levelOf(rule.info()).label(),
-                  id -> "[`" + id + "`](" + DocsUrl.DEFAULT.of(id) + ")"));
+                  id -> "[`" + id + "`](" + DocsUrl.DEFAULT.withOwnPagesOf(rules).of(id) + ")"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
@@ -168,7 +168,7 @@ final class RulesCommand implements Callable<Integer> {
           json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeStringField("helpUri", DocsUrl.DEFAULT.of(info.id()));
+        json.writeStringField("helpUri", DocsUrl.DEFAULT.of(rule));
         json.writeEndObject();
       }
       json.writeEndArray();

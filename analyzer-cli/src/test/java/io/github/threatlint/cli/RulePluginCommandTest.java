@@ -48,7 +48,8 @@ class RulePluginCommandTest {
           "    sftiAreas = {},",
           "    sftiScenarios = {},",
           "    securitySeverity = 2.0,",
-          "    section = \"doc\")",
+          "    section = \"doc\",",
+          "    documentationUrl = \"https://wiki.bank.example/rules/bank-operation-tags\")",
           "public final class OperationTags implements Checks.OperationCheck {",
           "  @RuleOption(description = \"The fewest tags an operation has.\")",
           "  public int minTags = 1;",
@@ -98,18 +99,18 @@ class RulePluginCommandTest {
 
   @BeforeEach
   void writeFiles() throws Exception {
-    buildPluginJar(folder.resolve("lib/bank-rules.jar"));
+    buildPluginJar(folder.resolve("lib/bank-rules.jar"), RULE);
     Files.writeString(folder.resolve(".threatlint.yaml"), "plugins: [lib/bank-rules.jar]\n");
     Files.writeString(folder.resolve("payments.yaml"), SPEC);
   }
 
   /** Compiles the rule and its provider against the test's class path and packs them in a jar. */
-  private void buildPluginJar(Path jar) throws IOException {
+  private void buildPluginJar(Path jar, String rule) throws IOException {
     Path sources = folder.resolve("plugin-src/bank/rules");
     Path classes = folder.resolve("plugin-classes");
     Files.createDirectories(sources);
     Files.createDirectories(classes);
-    Files.writeString(sources.resolve("OperationTags.java"), RULE);
+    Files.writeString(sources.resolve("OperationTags.java"), rule);
     Files.writeString(sources.resolve("BankRules.java"), PROVIDER);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     int status =
@@ -197,6 +198,10 @@ class RulePluginCommandTest {
     assertThat(rule.path("shortDescription").path("text").asText())
         .isEqualTo("Operation without enough tags");
     assertThat(rule.path("properties").path("tags").toString()).contains("owasp-api-2023/API9");
+    assertThat(rule.path("helpUri").asText())
+        .isEqualTo("https://wiki.bank.example/rules/bank-operation-tags");
+    assertThat(check("--format", "markdown", "payments.yaml").out())
+        .contains("(https://wiki.bank.example/rules/bank-operation-tags)");
   }
 
   @Test
@@ -213,7 +218,26 @@ class RulePluginCommandTest {
     assertThat(rules.out()).contains("bank-operation-tags");
     CliRun explain = CliRun.runIn(folder, "explain", "bank-operation-tags");
     assertThat(explain.exit()).as(explain.err()).isEqualTo(ExitCodes.CLEAN);
-    assertThat(explain.out()).contains("Operation without enough tags").contains("minTags");
+    assertThat(explain.out())
+        .contains("Operation without enough tags")
+        .contains("minTags")
+        .contains("- **Documentation**: https://wiki.bank.example/rules/bank-operation-tags\n");
+    assertThat(CliRun.runIn(folder, "rules", "--format", "json").out())
+        .contains("\"helpUri\" : \"https://wiki.bank.example/rules/bank-operation-tags\"");
+  }
+
+  @Test
+  void aDocumentationUrlThatIsNoHttpUrlStopsTheRunWithOneLine() throws Exception {
+    buildPluginJar(
+        folder.resolve("lib/bank-rules.jar"),
+        RULE.replace("https://wiki.bank.example/rules/", "wiki/"));
+    CliRun run = check("payments.yaml");
+    assertThat(run.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err())
+        .isEqualTo(
+            ".threatlint.yaml:1:11: error: plugin lib/bank-rules.jar: the rule bank-operation-tags:"
+                + " documentationUrl must be an absolute http or https URL, not"
+                + " 'wiki/bank-operation-tags'\n");
   }
 
   @Test

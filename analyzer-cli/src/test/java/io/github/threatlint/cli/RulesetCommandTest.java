@@ -128,6 +128,10 @@ class RulesetCommandTest {
     JsonNode problemJson = rules.get(1);
     assertThat(problemJson.path("helpUri").asText())
         .isEqualTo("https://wiki.bank.example/api-guidelines/errors");
+    assertThat(check("--format", "markdown", "payments.yaml").out())
+        .contains("(https://wiki.bank.example/api-guidelines/errors)");
+    assertThat(CliRun.runIn(folder, "explain", "bank-problem-json").out())
+        .contains("- **Documentation**: https://wiki.bank.example/api-guidelines/errors\n");
     assertThat(problemJson.path("properties").path("tags").toString())
         .contains("owasp-api-2023/API8");
     assertThat(problemJson.path("properties").path("security-severity").asText()).isEqualTo("3.5");

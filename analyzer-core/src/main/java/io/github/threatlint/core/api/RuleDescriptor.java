@@ -20,13 +20,11 @@ public final class RuleDescriptor {
   private final List<Field> options;
   private final Constructor<? extends Rule> constructor;
   private final Supplier<? extends Rule> factory;
-  private final String documentationUrl;
 
   public RuleDescriptor(Class<? extends Rule> type) {
     this.type = type;
     this.info = type.getAnnotation(RuleInfo.class);
     this.factory = null;
-    this.documentationUrl = null;
     if (info == null) {
       throw new IllegalArgumentException(type.getName() + " has no @RuleInfo");
     }
@@ -49,20 +47,14 @@ public final class RuleDescriptor {
   /**
    * A rule declared as data: its metadata, the class its instances have, and where they come from
    * (one instance per document, like a rule class). Such a rule has no options of its own.
-   *
-   * @param documentationUrl the page that documents the rule, or null for threatlint's pages
    */
   public RuleDescriptor(
-      RuleInfo info,
-      Class<? extends Rule> type,
-      Supplier<? extends Rule> factory,
-      String documentationUrl) {
+      RuleInfo info, Class<? extends Rule> type, Supplier<? extends Rule> factory) {
     this.type = type;
     this.info = info;
     this.options = List.of();
     this.constructor = null;
     this.factory = factory;
-    this.documentationUrl = documentationUrl;
   }
 
   public String id() {
@@ -71,10 +63,10 @@ public final class RuleDescriptor {
 
   /**
    * The page that documents the rule when it is not threatlint's (a ruleset's {@code
-   * documentationUrl}); null otherwise.
+   * documentationUrl}, a plugin's {@link RuleInfo#documentationUrl()}); null otherwise.
    */
   public String documentationUrl() {
-    return documentationUrl;
+    return info.documentationUrl().isEmpty() ? null : info.documentationUrl();
   }
 
   public RuleInfo info() {

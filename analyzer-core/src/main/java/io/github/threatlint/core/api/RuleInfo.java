@@ -68,4 +68,12 @@ public @interface RuleInfo {
    * document, which the engine builds only for a run that has such a rule.
    */
   boolean readsParserMessages() default false;
+
+  /**
+   * The page that documents the rule when threatlint's pages do not (a plugin's rule documented by
+   * its organisation): an absolute http(s) URL, used for SARIF {@code helpUri}, {@code threatlint
+   * explain}, the language server's links and the reports. Empty for threatlint's pages ({@code
+   * docsUrl} of the configuration).
+   */
+  String documentationUrl() default "";
 }

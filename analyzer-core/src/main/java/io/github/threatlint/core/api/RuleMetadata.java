@@ -15,12 +15,15 @@ public record RuleMetadata(
     List<String> owasp2023List,
     List<String> sftiScenariosList,
     double securitySeverity,
-    String section)
+    String section,
+    String documentationUrl)
     implements RuleInfo {
 
+  /** {@code documentationUrl} null or empty: the rule is documented by threatlint's pages. */
   public RuleMetadata {
     owasp2023List = List.copyOf(owasp2023List);
     sftiScenariosList = List.copyOf(sftiScenariosList);
+    documentationUrl = documentationUrl == null ? "" : documentationUrl;
   }
 
   @Override

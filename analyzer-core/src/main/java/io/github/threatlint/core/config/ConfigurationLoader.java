@@ -237,7 +237,7 @@ public final class ConfigurationLoader {
           profile,
           Collections.unmodifiableMap(rules),
           List.copyOf(ignores),
-          readDocsUrl(root.get("docsUrl")),
+          readDocsUrl(root.get("docsUrl")).withOwnPagesOf(catalog),
           readTimeLimit(root.get("timeLimit")),
           rulesetRules.rules(),
           rulesetRules.warnings(),

@@ -2,6 +2,7 @@ package io.github.threatlint.core.config;
 
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleProvider;
+import io.github.threatlint.core.docs.DocsUrl;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -77,7 +78,16 @@ public final class RulePlugins {
           continue;
         }
         for (var type : provider.get().rules()) {
-          rules.add(new RuleDescriptor(type));
+          RuleDescriptor rule = new RuleDescriptor(type);
+          String docsProblem =
+              rule.documentationUrl() == null
+                  ? null
+                  : DocsUrl.pageProblem(rule.documentationUrl(), rule.documentationUrl());
+          if (docsProblem != null) {
+            throw new PluginException(
+                "the rule " + rule.id() + ": documentationUrl " + docsProblem, null);
+          }
+          rules.add(rule);
         }
       }
     } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {

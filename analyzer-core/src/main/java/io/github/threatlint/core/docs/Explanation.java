@@ -52,18 +52,21 @@ public record Explanation(
 
   /** The rule's explanation, or null when it has none; throws when it is malformed. */
   public static Explanation load(RuleDescriptor rule) {
-    // a SARIF report asks twice per rule (help text and page): read and check each resource once
+    // a SARIF report asks twice per rule (help text and page): read and check each resource once.
+    // The key is the class and the id: the rules of rulesets share one class.
     return LOADED
         .computeIfAbsent(
-            rule.type(),
-            type -> {
+            new Key(rule.type(), rule.id()),
+            key -> {
               String text = read(rule);
               return Optional.ofNullable(text == null ? null : parse(rule.id(), text));
             })
         .orElse(null);
   }
 
-  private static final Map<Class<?>, Optional<Explanation>> LOADED = new ConcurrentHashMap<>();
+  private record Key(Class<?> type, String id) {}
+
+  private static final Map<Key, Optional<Explanation>> LOADED = new ConcurrentHashMap<>();
 
   /** Parses an explanation; an IllegalArgumentException names every problem of a malformed one. */
   public static Explanation parse(String ruleId, String markdown) {

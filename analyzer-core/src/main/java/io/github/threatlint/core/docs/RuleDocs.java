@@ -79,7 +79,11 @@ public final class RuleDocs {
     } else {
       md.append("- **GitHub security severity**: none (not a security rule)\n");
     }
-    md.append("- **Precision**: ").append(info.precision()).append("\n\n");
+    md.append("- **Precision**: ").append(info.precision()).append('\n');
+    if (rule.documentationUrl() != null) {
+      md.append("- **Documentation**: ").append(rule.documentationUrl()).append('\n');
+    }
+    md.append('\n');
 
     md.append("## What it flags\n\n").append(info.description()).append("\n\n");
     if (explanation != null) {

@@ -255,8 +255,7 @@ final class CoreFunctions {
       List<RuleFunction.Result> results = new ArrayList<>();
       if (min != null && value < min.doubleValue()) {
         results.add(
-            new RuleFunction.Result(
-                PROPERTY + "must not be longer than " + Printer.printValue(min)));
+            new RuleFunction.Result(PROPERTY + "must be longer than " + Printer.printValue(min)));
       }
       if (max != null && value > max.doubleValue()) {
         results.add(

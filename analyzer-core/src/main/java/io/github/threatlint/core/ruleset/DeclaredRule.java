@@ -23,8 +23,7 @@ import java.util.Set;
  * @param resolved whether the rule sees the document with its references resolved
  * @param overrides the ruleset's severities per file, in order (the last that matches applies)
  * @param metadata the metadata threatlint shows (level from the severity, mappings from {@code
- *     x-threatlint})
- * @param documentationUrl the rule's page, or null
+ *     x-threatlint}, the rule's page from {@code documentationUrl})
  */
 record DeclaredRule(
     String name,
@@ -35,8 +34,7 @@ record DeclaredRule(
     Set<SpecVersion> formats,
     boolean resolved,
     List<FileSeverity> overrides,
-    RuleMetadata metadata,
-    String documentationUrl) {
+    RuleMetadata metadata) {
 
   /**
    * One check: the field of the given node (null for the node itself, {@code @key} for its keys, a
@@ -51,7 +49,6 @@ record DeclaredRule(
   record FileSeverity(Path folder, Glob files, String pointer, Level level) {}
 
   RuleDescriptor descriptor() {
-    return new RuleDescriptor(
-        metadata, DeclaredRuleCheck.class, () -> new DeclaredRuleCheck(this), documentationUrl);
+    return new RuleDescriptor(metadata, DeclaredRuleCheck.class, () -> new DeclaredRuleCheck(this));
   }
 }

@@ -69,7 +69,7 @@ final class DeclaredRuleCheck implements Checks.DocumentCheck {
     if (then.field().equals("@key")) {
       if (place.node().node().isObject()) {
         for (Place child : view.children(place)) {
-          targets.add(new Located(new Place(child.node(), child.key(), place, true), List.of()));
+          targets.add(new Located(child.asKey(), List.of()));
         }
       }
     } else if (then.fieldPath() != null) {
@@ -139,7 +139,7 @@ final class DeclaredRuleCheck implements Checks.DocumentCheck {
                 ? rule.description() != null ? rule.description() : error
                 : Printer.render(rule.message(), vars))
             .strip();
-    NodeRef node = place.node();
+    NodeRef node = place.shown();
     if (!reported.add(node.key() + "\n" + message)) {
       return;
     }

@@ -45,7 +45,7 @@ final class DocumentView {
     if (node.node().isObject()) {
       List<Place> children = new ArrayList<>(node.node().size());
       for (Map.Entry<String, NodeRef> member : node.members()) {
-        children.add(place.child(follow(member.getValue()), member.getKey()));
+        children.add(place.child(member.getValue(), follow(member.getValue()), member.getKey()));
       }
       return children;
     }
@@ -53,7 +53,7 @@ final class DocumentView {
       List<Place> children = new ArrayList<>(node.node().size());
       List<NodeRef> elements = node.elements();
       for (int i = 0; i < elements.size(); i++) {
-        children.add(place.child(follow(elements.get(i)), i));
+        children.add(place.child(elements.get(i), follow(elements.get(i)), i));
       }
       return children;
     }
@@ -69,7 +69,7 @@ final class DocumentView {
         key instanceof Integer index
             ? place.node().node().isArray() ? place.node().get(index) : null
             : place.node().node().isObject() ? place.node().get((String) key) : null;
-    return child == null ? null : place.child(follow(child), key);
+    return child == null ? null : place.child(child, follow(child), key);
   }
 
   private NodeRef follow(NodeRef node) {

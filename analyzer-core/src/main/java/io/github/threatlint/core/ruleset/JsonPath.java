@@ -68,7 +68,7 @@ final class JsonPath {
     List<Place> keyPlaces = new ArrayList<>();
     for (Place place : current) {
       if (place.parent() != null) {
-        keyPlaces.add(new Place(place.node(), place.key(), place.parent(), true));
+        keyPlaces.add(place.asKey());
       }
     }
     return keyPlaces;
@@ -118,6 +118,10 @@ final class JsonPath {
   private static void collect(DocumentView view, Place place, List<Place> out, Set<JsonNode> seen) {
     JsonNode node = place.node().node();
     if (node.isContainerNode() && !seen.add(node)) {
+      if (place.shown() != place.node()) {
+        // reached again through a $ref with siblings: shown there, so a place of its own
+        out.add(place);
+      }
       return;
     }
     out.add(place);

@@ -11,15 +11,26 @@ import java.util.List;
  * reached (the key or index under its parent, in the document as the rule sees it: with {@code
  * $ref}s resolved or not). The path of keys is what Spectral shows; the written node is where the
  * finding goes. {@code keyOnly} marks the result of {@code ~}: the key itself is the value.
+ *
+ * <p>{@code shown} is where a finding on the place is shown: the written node, except for a {@code
+ * $ref} with sibling keys ({@code {$ref: ..., description: ...}}), which is shown where the {@code
+ * $ref} is written, as Spectral shows it (it follows a {@code $ref} alone, not one with siblings).
  */
-record Place(NodeRef node, Object key, Place parent, boolean keyOnly) {
+record Place(NodeRef node, Object key, Place parent, boolean keyOnly, NodeRef shown) {
 
   static Place root(NodeRef root) {
-    return new Place(root, null, null, false);
+    return new Place(root, null, null, false, root);
   }
 
-  Place child(NodeRef child, Object childKey) {
-    return new Place(child, childKey, this, false);
+  /** The place of {@code written} under {@code childKey}, which the view reads as {@code child}. */
+  Place child(NodeRef written, NodeRef child, Object childKey) {
+    boolean refWithSiblings = written != child && written.isRef() && written.node().size() > 1;
+    return new Place(child, childKey, this, false, refWithSiblings ? written : child);
+  }
+
+  /** The key of this place ({@code ~}, {@code @key}) as the value. */
+  Place asKey() {
+    return new Place(node, key, parent, true, shown);
   }
 
   /** The keys (String) and indices (Integer) from the root to here. */

@@ -11,6 +11,7 @@ import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.config.RulesetReader;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads Spectral rulesets (YAML or JSON) into threatlint rules: {@code rules}, {@code extends} of
@@ -71,6 +73,9 @@ public final class Rulesets implements RulesetReader {
           "oas3_1", EnumSet.of(SpecVersion.OPENAPI_3_1),
           "oas3.1", EnumSet.of(SpecVersion.OPENAPI_3_1));
 
+  /** Spectral's AsyncAPI formats: a rule for them alone can never match an OpenAPI document. */
+  private static final Pattern ASYNCAPI_FORMAT = Pattern.compile("asyncapi[23](_\\d+)?");
+
   private final Path root;
 
   /**
@@ -99,6 +104,21 @@ public final class Rulesets implements RulesetReader {
     List<RuleDescriptor> rules = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Declared rule : declared.values()) {
+      if (rule.asyncApiOnly) {
+        // not an error: the rule is meant for other documents, and Spectral never runs it on these
+        warnings.add(
+            rule.problemAt(
+                    rule.node.has("formats")
+                        ? Pointers.child(rule.pointer, "formats")
+                        : rule.pointer,
+                    "rule '"
+                        + rule.name
+                        + "' applies to AsyncAPI documents only (formats); threatlint reads OpenAPI"
+                        + " documents, so the rule is left out")
+                .oneLine()
+                .replace(": error: ", ": warning: "));
+        continue;
+      }
       try {
         if (takenIds.contains(rule.name)) {
           throw rule.problem(
@@ -136,6 +156,7 @@ public final class Rulesets implements RulesetReader {
     final String pointer;
     final Map<String, JsonNode> aliases;
     final Set<SpecVersion> rulesetFormats;
+    final boolean asyncApiOnly;
     final String rulesetDocs;
     final Level definedLevel;
     final boolean recommended;
@@ -149,6 +170,7 @@ public final class Rulesets implements RulesetReader {
         String pointer,
         Map<String, JsonNode> aliases,
         Set<SpecVersion> rulesetFormats,
+        boolean asyncApiOnly,
         String rulesetDocs,
         Level definedLevel,
         boolean recommended) {
@@ -158,6 +180,7 @@ public final class Rulesets implements RulesetReader {
       this.pointer = pointer;
       this.aliases = aliases;
       this.rulesetFormats = rulesetFormats;
+      this.asyncApiOnly = asyncApiOnly;
       this.rulesetDocs = rulesetDocs;
       this.definedLevel = definedLevel;
       this.recommended = recommended;
@@ -233,6 +256,7 @@ public final class Rulesets implements RulesetReader {
         }
       }
       Set<SpecVersion> formats = formats(ruleset.get("formats"), "/formats");
+      boolean asyncApiOnly = asyncApiOnly(ruleset.get("formats"));
       JsonNode docs = ruleset.get("documentationUrl");
       String rulesetDocs = docs != null && docs.isTextual() ? docs.textValue() : null;
       JsonNode ownRules = ruleset.get("rules");
@@ -241,7 +265,14 @@ public final class Rulesets implements RulesetReader {
       }
       if (ownRules != null) {
         for (String name : keys(ownRules)) {
-          readRule(name, ownRules.get(name), rules, Map.copyOf(aliases), formats, rulesetDocs);
+          readRule(
+              name,
+              ownRules.get(name),
+              rules,
+              Map.copyOf(aliases),
+              formats,
+              asyncApiOnly,
+              rulesetDocs);
         }
       }
       readOverrides(ruleset.get("overrides"), rules);
@@ -327,6 +358,7 @@ public final class Rulesets implements RulesetReader {
         Map<String, Declared> rules,
         Map<String, JsonNode> aliases,
         Set<SpecVersion> formats,
+        boolean rulesetAsyncApiOnly,
         String rulesetDocs)
         throws ConfigurationException {
       String pointer = Pointers.child("/rules", name);
@@ -394,6 +426,7 @@ public final class Rulesets implements RulesetReader {
               pointer,
               aliases,
               ruleFormats,
+              value.has("formats") ? asyncApiOnly(value.get("formats")) : rulesetAsyncApiOnly,
               rulesetDocs == null ? null : rulesetDocs + "#" + name,
               level,
               recommended == null || recommended.booleanValue()));
@@ -502,17 +535,34 @@ public final class Rulesets implements RulesetReader {
         throw at(pointer, "formats is a list such as [oas2, oas3]");
       }
       for (JsonNode format : value) {
+        if (format.isTextual() && ASYNCAPI_FORMAT.matcher(format.textValue()).matches()) {
+          continue; // never an OpenAPI document
+        }
         Set<SpecVersion> known = format.isTextual() ? FORMATS.get(format.textValue()) : null;
         if (known == null) {
           throw at(
               pointer,
               "unknown format "
                   + format
-                  + "; threatlint reads oas2, oas3, oas3_0 and oas3_1 documents");
+                  + "; threatlint reads oas2, oas3, oas3_0 and oas3_1 documents (and leaves out"
+                  + " rules for asyncapi2 and asyncapi3 only)");
         }
         versions.addAll(known);
       }
       return versions;
+    }
+
+    /** Whether formats name AsyncAPI formats only (checked by {@link #formats}). */
+    private static boolean asyncApiOnly(JsonNode formats) {
+      if (formats == null || !formats.isArray() || formats.isEmpty()) {
+        return false;
+      }
+      for (JsonNode format : formats) {
+        if (!format.isTextual() || !ASYNCAPI_FORMAT.matcher(format.textValue()).matches()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private ConfigurationException at(String pointer, String message) {
@@ -598,14 +648,12 @@ public final class Rulesets implements RulesetReader {
     JsonNode docs = node.get("documentationUrl");
     String documentationUrl =
         docs != null && docs.isTextual() ? docs.textValue() : rule.rulesetDocs;
-    if (documentationUrl != null && !documentationUrl.matches("(?i)https?://\\S+")) {
+    String docsProblem =
+        documentationUrl == null ? null : DocsUrl.pageProblem(documentationUrl, documentationUrl);
+    if (docsProblem != null) {
       throw rule.problemAt(
           docs != null ? Pointers.child(pointer, "documentationUrl") : pointer,
-          "rule '"
-              + rule.name
-              + "': documentationUrl must be an http(s) URL, not '"
-              + documentationUrl
-              + "'");
+          "rule '" + rule.name + "': documentationUrl " + docsProblem);
     }
     String descriptionText =
         description != null && description.isTextual() ? description.textValue() : null;
@@ -618,8 +666,7 @@ public final class Rulesets implements RulesetReader {
         rule.rulesetFormats,
         resolved == null || resolved.booleanValue(),
         List.copyOf(rule.overrides),
-        metadata(rule, descriptionText),
-        documentationUrl);
+        metadata(rule, descriptionText, documentationUrl));
   }
 
   private static DeclaredRule.Then compileThen(Declared rule, JsonNode then, String pointer)
@@ -762,7 +809,7 @@ public final class Rulesets implements RulesetReader {
   }
 
   /** The rule's metadata: level from the severity, mappings from {@code x-threatlint}. */
-  private static RuleMetadata metadata(Declared rule, String description)
+  private static RuleMetadata metadata(Declared rule, String description, String documentationUrl)
       throws ConfigurationException {
     List<String> owasp = new ArrayList<>();
     List<String> scenarios = new ArrayList<>();
@@ -847,7 +894,8 @@ public final class Rulesets implements RulesetReader {
         owasp,
         scenarios,
         severity,
-        "custom");
+        "custom",
+        documentationUrl);
   }
 
   private static List<String> keys(JsonNode object) {

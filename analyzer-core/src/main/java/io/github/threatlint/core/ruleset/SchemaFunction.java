@@ -10,14 +10,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Spectral's {@code schema} function: the target validated against a JSON Schema (drafts 4, 6, 7,
  * 2019-09 and 2020-12) with networknt's validator. Options: {@code schema} (required), {@code
  * dialect} ({@code auto}, the default, reads the schema's {@code $schema}; else draft4, draft6,
  * draft7, draft2019-09, draft2020-12) and {@code allErrors} (default false: only the first problem,
- * as Spectral reports). The schema is compiled once, when the ruleset is read; its own {@code
- * $ref}s stay inside it (no file or network is read).
+ * as Spectral reports). The schema is compiled once, when the ruleset is read, with its {@code
+ * $ref}s: as Spectral's ajv, a {@code $ref} resolves inside the schema or to a JSON Schema
+ * meta-schema (the validator's own copies: no file or network is read). Any other {@code $ref} (a
+ * pointer outside the schema, such as {@code #/components/schemas/Error}, a file, a URL) is refused
+ * then: Spectral fails to compile such a schema and, for a rule on the resolved document, silently
+ * reports nothing.
  */
 final class SchemaFunction {
   private static final Map<String, SpecificationVersion> DIALECTS =
@@ -27,6 +32,9 @@ final class SchemaFunction {
           "draft7", SpecificationVersion.DRAFT_7,
           "draft2019-09", SpecificationVersion.DRAFT_2019_09,
           "draft2020-12", SpecificationVersion.DRAFT_2020_12);
+
+  /** JSON Schema's meta-schemas, which the validator has copies of. */
+  private static final Pattern META_SCHEMAS = Pattern.compile("https?://json-schema\\.org/.*");
 
   private SchemaFunction() {}
 
@@ -69,9 +77,28 @@ final class SchemaFunction {
         dialect.equals("auto") ? detect(schemaNode) : DIALECTS.get(dialect);
     Schema schema;
     try {
-      schema = SchemaRegistry.withDefaultDialect(version).getSchema(schemaNode);
+      schema =
+          SchemaRegistry.withDefaultDialect(
+                  version,
+                  registry ->
+                      registry.schemaLoader(
+                          loader ->
+                              loader
+                                  .fetchRemoteResources(false)
+                                  .allow(iri -> META_SCHEMAS.matcher(iri.toString()).matches())))
+              .getSchema(schemaNode);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the schema cannot be read: " + e.getMessage());
+    }
+    try {
+      // resolves every $ref now, so that one that cannot be resolved is refused with the ruleset
+      schema.initializeValidators();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "a $ref of the schema cannot be resolved ("
+              + e.getMessage()
+              + "); as in Spectral, a $ref points inside functionOptions.schema or to a JSON Schema"
+              + " meta-schema");
     }
     return target -> {
       if (target.value() == FilterExpression.UNDEFINED) {

@@ -3,7 +3,11 @@ package io.github.threatlint.core.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleMetadata;
 import io.github.threatlint.core.report.TestRules;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
@@ -82,5 +86,20 @@ class ExplanationTest {
     assertThat(Explanation.load(TestRules.ALPHA).whyItMatters())
         .contains("Unauthorized access to data");
     assertThat(Explanation.load(TestRules.BETA)).isNull();
+  }
+
+  @Test
+  void rulesOfOneClassHaveTheirOwnExplanations() {
+    // the rules of rulesets share one class: the first one read must not answer for the others
+    RuleDescriptor beta = declared("test-beta");
+    RuleDescriptor alpha = declared("test-alpha");
+    assertThat(Explanation.load(beta)).isNull();
+    assertThat(Explanation.load(alpha)).isNotNull();
+  }
+
+  private static RuleDescriptor declared(String id) {
+    RuleMetadata metadata =
+        new RuleMetadata(id, id, "A rule.", Level.NOTE, List.of(), List.of(), 0, "doc", null);
+    return new RuleDescriptor(metadata, TestRules.Gamma.class, TestRules.Gamma::new);
   }
 }

@@ -11,6 +11,7 @@ import io.github.threatlint.core.check.Check;
 import io.github.threatlint.core.check.CheckException;
 import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
+import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.engine.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,12 +138,79 @@ class RulesetLoadTest {
     assertThat(problem(RULE + "    when: always\n")).contains("rule 'my-rule': unknown key 'when'");
     assertThat(problem(RULE + "    severity: fatal\n"))
         .contains("rule 'my-rule': bad severity \"fatal\"; use error, warn, info, hint or off");
-    assertThat(problem(RULE + "    formats: [asyncapi2]\n"))
-        .contains("unknown format \"asyncapi2\"; threatlint reads oas2, oas3, oas3_0 and oas3_1");
+    assertThat(problem(RULE + "    formats: [oas4]\n"))
+        .contains("unknown format \"oas4\"; threatlint reads oas2, oas3, oas3_0 and oas3_1");
     assertThat(problem(RULE.replace("$.paths.*.*", "'#Operation'")))
         .contains("rule 'my-rule': the alias 'Operation' is not defined");
     assertThat(problem("rules:\n  other-rule: error\n"))
         .contains("rule 'other-rule' has no given and then, and no ruleset it extends defines it");
+  }
+
+  @Test
+  void aSchemaRefThatDoesNotResolveInsideTheSchemaIsRefusedWhenTheRulesetIsRead() {
+    String schemaRule =
+        RULE.replace(
+            "then: {field: summary, function: truthy}",
+            "then: {field: responses, function: schema, functionOptions: {schema: {$ref: '%s'}}}");
+    assertThat(problem(schemaRule.formatted("#/components/schemas/Error")))
+        .isEqualTo(
+            "ruleset.yaml:4:48: error: rule 'my-rule': a $ref of the schema cannot be resolved"
+                + " (Reference /components/schemas/Error cannot be resolved); as in Spectral, a $ref"
+                + " points inside functionOptions.schema or to a JSON Schema meta-schema");
+    // neither a file nor a URL is read
+    assertThat(problem(schemaRule.formatted("./error.json")))
+        .contains("rule 'my-rule': a $ref of the schema cannot be resolved")
+        .contains("'./error.json' is not allowed to be loaded");
+    assertThat(problem(schemaRule.formatted("https://schemas.example.com/error.json")))
+        .contains("'https://schemas.example.com/error.json' is not allowed to be loaded");
+  }
+
+  @Test
+  void aRuleForAsyncApiOnlyIsLeftOutWithAWarning() throws Exception {
+    CheckResult result =
+        run(
+            "rulesets: [ruleset.yaml]\n",
+            RULE
+                + "  async-rule:\n    formats: [asyncapi2, asyncapi3]\n    given: $.paths.*.*\n"
+                + "    then: {field: summary, function: truthy}\n"
+                + "  both-rule:\n    formats: [oas3, asyncapi2]\n    given: $.paths.*.*\n"
+                + "    then: {field: summary, function: truthy}\n",
+            List.of());
+    assertThat(result.configuration().warnings())
+        .containsExactly(
+            "ruleset.yaml:6:5: warning: rule 'async-rule' applies to AsyncAPI documents only"
+                + " (formats); threatlint reads OpenAPI documents, so the rule is left out");
+    assertThat(result.result().findings())
+        .extracting(Finding::ruleId)
+        .containsExactly("both-rule", "my-rule");
+    // formats of the ruleset apply to its rules without formats of their own
+    assertThat(
+            run("rulesets: [ruleset.yaml]\n", "formats: [asyncapi2]\n" + RULE, List.of())
+                .configuration()
+                .warnings())
+        .singleElement()
+        .asString()
+        .startsWith("ruleset.yaml:3:3: warning: rule 'my-rule' applies to AsyncAPI documents only");
+  }
+
+  @Test
+  void aRulesDocumentationUrlIsItsPageForEveryLink() throws Exception {
+    CheckResult result =
+        run(
+            "rulesets: [ruleset.yaml]\n",
+            RULE + "    documentationUrl: https://wiki.bank.example/rules/my-rule\n",
+            List.of());
+    RuleDescriptor rule = result.configuration().rulesetRules().get(0);
+    assertThat(rule.documentationUrl()).isEqualTo("https://wiki.bank.example/rules/my-rule");
+    // links by rule id (language server, Markdown report, Maven log) follow the configuration's
+    assertThat(result.configuration().docsUrl().of("my-rule"))
+        .isEqualTo("https://wiki.bank.example/rules/my-rule");
+    assertThat(result.configuration().docsUrl().of("builtin-rule"))
+        .isEqualTo(DocsUrl.DEFAULT.of("builtin-rule"));
+    assertThat(problem(RULE + "    documentationUrl: wiki/my-rule.html\n"))
+        .isEqualTo(
+            "ruleset.yaml:5:5: error: rule 'my-rule': documentationUrl must be an absolute http or"
+                + " https URL, not 'wiki/my-rule.html'");
   }
 
   @Test
