@@ -28,6 +28,16 @@ public final class ReferenceUsers {
    */
   private final Map<NodeRef, BitSet> users = new HashMap<>();
 
+  /**
+   * The targets numbered as they are met, with the targets one hop from each: following an
+   * operation then works on numbers, not on places (thousands of targets, hundreds of operations).
+   */
+  private final Map<NodeRef, Integer> numbers = new HashMap<>();
+
+  private final List<NodeRef> targets = new ArrayList<>();
+  private final List<BitSet> reachedBy = new ArrayList<>();
+  private final List<int[]> next = new ArrayList<>();
+
   /** The targets of the references written inside a node, by node. */
   private final Map<NodeRef, List<NodeRef>> referencedFrom = new HashMap<>();
 
@@ -62,19 +72,57 @@ public final class ReferenceUsers {
     NodeRef entry = mountContainer(operation).get(operation.path());
     markChain(entry, index);
     markChain(operation.pathItem().get(operation.method()), index);
-    Deque<NodeRef> pending = new ArrayDeque<>(referencedFrom(operation.node()));
+    Deque<Integer> pending = new ArrayDeque<>();
+    push(pending, referencedFrom(operation.node()));
     NodeRef pathParameters = operation.pathItem().get("parameters");
     if (pathParameters != null) {
-      pending.addAll(referencedFrom(pathParameters));
+      push(pending, referencedFrom(pathParameters));
     }
     while (!pending.isEmpty()) {
-      NodeRef target = pending.pop();
-      BitSet reached = users.computeIfAbsent(target, key -> new BitSet());
+      int target = pending.pop();
+      BitSet reached = reachedBy.get(target);
       if (!reached.get(index)) {
         reached.set(index);
-        pending.addAll(referencedFrom(target));
+        for (int further : next(target)) {
+          pending.push(further);
+        }
       }
     }
+  }
+
+  private void push(Deque<Integer> pending, List<NodeRef> found) {
+    for (NodeRef target : found) {
+      pending.push(number(target));
+    }
+  }
+
+  private int number(NodeRef target) {
+    Integer known = numbers.get(target);
+    if (known != null) {
+      return known;
+    }
+    int number = targets.size();
+    numbers.put(target, number);
+    targets.add(target);
+    BitSet reached = new BitSet();
+    reachedBy.add(reached);
+    users.put(target, reached);
+    next.add(null);
+    return number;
+  }
+
+  /** The numbers of the targets one hop from a target; computed once per target. */
+  private int[] next(int target) {
+    int[] known = next.get(target);
+    if (known == null) {
+      List<NodeRef> found = referencedFrom(targets.get(target));
+      known = new int[found.size()];
+      for (int i = 0; i < known.length; i++) {
+        known[i] = number(found.get(i));
+      }
+      next.set(target, known);
+    }
+    return known;
   }
 
   private NodeRef mountContainer(Operation operation) {
@@ -89,7 +137,7 @@ public final class ReferenceUsers {
         return;
       }
       current = step.target();
-      users.computeIfAbsent(current, key -> new BitSet()).set(operation);
+      reachedBy.get(number(current)).set(operation);
     }
   }
 

@@ -4,6 +4,7 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
@@ -12,6 +13,7 @@ import io.github.threatlint.core.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +56,9 @@ final class DocumentRun {
   private final Map<NodeRef, List<Finding.Use>> usesByPlace = new HashMap<>();
 
   private final Map<Operation, Finding.Use> useByOperation = new HashMap<>();
+
+  /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
+  private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
 
   DocumentRun(ApiDocument document) {
     this.document = document;
@@ -98,6 +103,14 @@ final class DocumentRun {
         mount.file().displayPath(),
         mount.pointer(),
         mount.file().index().region(mount.pointer()));
+  }
+
+  /** The in-source suppression of a finding, looked up only in a file that has any. */
+  private Finding.Suppression suppression(NodeRef node, String ruleId) {
+    boolean any =
+        filesWithSuppressions.computeIfAbsent(
+            node.file(), file -> InSourceSuppressions.anyIn(file.root()));
+    return any ? InSourceSuppressions.find(node.file(), node.pointer(), ruleId) : null;
   }
 
   private static List<Finding.Related> related(List<RelatedLocation> places) {
@@ -199,7 +212,7 @@ final class DocumentRun {
               file,
               node.pointer(),
               region,
-              InSourceSuppressions.find(node.file(), node.pointer(), ruleId),
+              suppression(node, ruleId),
               usedBy(node),
               related(related)));
     }

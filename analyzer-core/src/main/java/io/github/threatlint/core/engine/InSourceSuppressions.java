@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -50,6 +52,27 @@ public final class InSourceSuppressions {
       }
     }
     return null;
+  }
+
+  /**
+   * True when some object of the tree has an {@code x-threatlint-ignore} member: most files have
+   * none, and their findings need no look-up.
+   */
+  public static boolean anyIn(JsonNode root) {
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject() && node.has(KEY)) {
+        return true;
+      }
+      for (JsonNode child : node) {
+        if (child.isContainerNode()) {
+          pending.push(child);
+        }
+      }
+    }
+    return false;
   }
 
   private static Finding.Suppression suppression(JsonNode node, String pointer, String ruleId) {
