@@ -70,7 +70,9 @@ public record Explanation(
 
   /** Parses an explanation; an IllegalArgumentException names every problem of a malformed one. */
   public static Explanation parse(String ruleId, String markdown) {
-    List<String> problems = problems(markdown);
+    // split once: a SARIF report parses every enabled rule's explanation
+    List<Section> sections = sections(markdown);
+    List<String> problems = problems(sections);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "the explanation of "
@@ -81,7 +83,7 @@ public record Explanation(
               + String.join("; ", problems));
     }
     Map<String, String> bodies = new LinkedHashMap<>();
-    for (Section section : sections(markdown)) {
+    for (Section section : sections) {
       bodies.put(section.heading(), section.body());
     }
     return new Explanation(
@@ -93,8 +95,11 @@ public record Explanation(
 
   /** What is wrong with an explanation text: empty when it is well-formed. */
   public static List<String> problems(String markdown) {
+    return problems(sections(markdown));
+  }
+
+  private static List<String> problems(List<Section> sections) {
     List<String> problems = new ArrayList<>();
-    List<Section> sections = sections(markdown);
     if (!sections.isEmpty() && sections.get(0).heading().isEmpty()) {
       if (!sections.get(0).body().isBlank()) {
         problems.add("text before the first section '## " + SECTIONS.get(0) + "'");
