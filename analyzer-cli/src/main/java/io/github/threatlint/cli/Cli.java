@@ -4,7 +4,9 @@ import io.github.threatlint.core.Version;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,16 +23,6 @@ import picocli.CommandLine.Spec;
     description =
         "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
             + "and the OWASP API Security Top 10.",
-    subcommands = {
-      CheckCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      ReportCommand.class,
-      InitCommand.class,
-      LspCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     scope = CommandLine.ScopeType.INHERIT,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -39,6 +31,26 @@ import picocli.CommandLine.Spec;
       "2:usage, configuration, input or internal error"
     })
 public final class Cli implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. They are added by {@link #create}, not named in
+   * the annotation: picocli reads the annotations of every command it is given (40 ms of CPU at a
+   * cold start for the seven a check does not use), so a run of one command builds only that one.
+   */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CheckCommand.class,
+          RulesCommand.class,
+          ExplainCommand.class,
+          ReportCommand.class,
+          InitCommand.class,
+          LspCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** Commands that read the whole command tree: help of another command, the completion script. */
+  private static final Set<Class<?>> READ_ALL_COMMANDS =
+      Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
   @Spec CommandSpec spec;
 
   /**
@@ -58,18 +70,35 @@ public final class Cli implements Runnable {
 
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
-    return create(out, err, stdin, env).execute(args);
+    return run(args, out, err, stdin, env, Path.of("").toAbsolutePath(), false);
   }
 
-  /** Runs as the jar does: {@code terminal} when standard output and error are one. */
+  /**
+   * Runs as the jar does, in {@code workingDirectory}: {@code terminal} when standard output and
+   * error are one. Only the command {@code args} name is built, unless it reads the whole tree.
+   */
   static int run(
       String[] args,
       PrintWriter out,
       PrintWriter err,
       InputStream stdin,
       Map<String, String> env,
+      Path workingDirectory,
       boolean terminal) {
-    return create(out, err, stdin, env, Path.of("").toAbsolutePath(), terminal).execute(args);
+    return create(out, err, stdin, env, workingDirectory, terminal, subcommandsFor(args))
+        .execute(args);
+  }
+
+  /** The command the first argument names, or all of them (help, a mistyped command). */
+  private static List<Class<?>> subcommandsFor(String[] args) {
+    for (Class<?> command : SUBCOMMANDS) {
+      if (args.length > 0
+          && !READ_ALL_COMMANDS.contains(command)
+          && command.getAnnotation(Command.class).name().equals(args[0])) {
+        return List.of(command);
+      }
+    }
+    return SUBCOMMANDS;
   }
 
   public static CommandLine create(
@@ -93,6 +122,17 @@ public final class Cli implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal) {
+    return create(out, err, stdin, env, workingDirectory, terminal, SUBCOMMANDS);
+  }
+
+  private static CommandLine create(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream stdin,
+      Map<String, String> env,
+      Path workingDirectory,
+      boolean terminal,
+      List<Class<?>> subcommands) {
     Environment environment =
         new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
     CommandLine.IFactory factory =
@@ -121,6 +161,7 @@ public final class Cli implements Runnable {
           }
         };
     CommandLine commandLine = new CommandLine(new Cli(), factory);
+    subcommands.forEach(commandLine::addSubcommand);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);

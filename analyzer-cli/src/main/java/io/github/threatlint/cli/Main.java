@@ -2,6 +2,7 @@ package io.github.threatlint.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /** The entry point of the runnable jar. */
 public final class Main {
@@ -17,7 +18,9 @@ public final class Main {
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
     int exit;
     try {
-      exit = Cli.run(args, out, err, System.in, System.getenv(), terminal);
+      exit =
+          Cli.run(
+              args, out, err, System.in, System.getenv(), Path.of("").toAbsolutePath(), terminal);
     } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
       // picocli hands on errors: without this the JVM prints a stack trace and exits with 1, which
       // CI reads as findings

@@ -54,14 +54,14 @@ record CliRun(int exit, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        Cli.create(
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                stdin,
-                environment,
-                workingDirectory.toAbsolutePath(),
-                terminal)
-            .execute(args);
+        Cli.run(
+            args,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            stdin,
+            environment,
+            workingDirectory.toAbsolutePath(),
+            terminal);
     return new CliRun(exit, out.toString(), err.toString());
   }
 
