@@ -1,6 +1,7 @@
 package io.github.threatlint.cli;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -12,9 +13,13 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.threatlint.core.api.Checks;
+import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.LocationIndex;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RuleContext;
+import io.github.threatlint.core.api.RuleDescriptor;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.source.TreeParser;
 
 /**
@@ -24,7 +29,7 @@ import io.github.threatlint.core.source.TreeParser;
  * no CLI or plugin class, and of core only its rule-author API ({@code core.api}) and the
  * vocabulary that rules and the threat-model report share ({@code core.vocabulary}, itself a leaf);
  * the CLI parses and walks no document itself (the plugin's own ArchitectureTest says the same of
- * the plugin).
+ * the plugin); the threat-model report reads no document either.
  */
 @AnalyzeClasses(
     packages = "io.github.threatlint",
@@ -109,4 +114,26 @@ class ArchitectureTest {
               NodeRef.class,
               Checks.class,
               RuleContext.class);
+
+  /**
+   * The threat-model report is built from the findings, the evidence the rules recorded and the
+   * facts of the document ({@code core.facts}): it reads no document to decide what it states. Of
+   * the rule-author API it uses only levels, rule metadata and regions of the text.
+   */
+  @ArchTest
+  static final ArchRule threatModelReadsNoDocument =
+      noClasses()
+          .that()
+          .resideInAPackage("io.github.threatlint.core.threatmodel")
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(
+                      API,
+                      "io.github.threatlint.core.source",
+                      "io.github.threatlint.core.resolve",
+                      "io.github.threatlint.core.ruleset")
+                  .and(
+                      not(
+                          belongToAnyOf(
+                              Level.class, RuleDescriptor.class, RuleInfo.class, Region.class))));
 }

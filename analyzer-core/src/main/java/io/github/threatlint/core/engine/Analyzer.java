@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -99,7 +100,16 @@ public final class Analyzer {
       ApiDocument document,
       List<Finding> findings,
       List<Mitigation> evidence,
-      List<ToolError> errors) {}
+      List<ToolError> errors) {
+
+    /**
+     * What the document declares, as the threat-model report reads it (taken from the document on
+     * each call), or null when there is no document.
+     */
+    public ApiFacts facts() {
+      return document == null ? null : ApiFacts.of(document);
+    }
+  }
 
   /**
    * Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep

@@ -1,11 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.ApiDocument;
-import io.github.threatlint.core.api.OAuthFlow;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Parameter;
-import io.github.threatlint.core.api.SecurityScheme;
-import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.vocabulary.ServerUrls;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
@@ -14,27 +9,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Judges which threat agents of the paper matter for an API from what its description exposes:
- * OAuth2 client applications bring in third-party providers, public servers internet attackers,
- * user delegation and customer data customers' compromised devices. Hosting and ecosystem facts are
- * not in a spec; those agents are marked to verify.
+ * Judges which threat agents of the paper matter for an API from what its description exposes (the
+ * {@link ApiFacts} of its document): OAuth2 client applications bring in third-party providers,
+ * public servers internet attackers, user delegation and customer data customers' compromised
+ * devices. Hosting and ecosystem facts are not in a spec; those agents are marked to verify.
  */
 final class AgentRelevance {
   private static final List<String> CLIENT_ID = List.of("client_id");
   private static final Set<String> USER_FLOWS =
       Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
 
-  private final ApiDocument document;
+  private final ApiFacts facts;
   private final List<AssetPresence> assets;
 
-  private AgentRelevance(ApiDocument document, List<AssetPresence> assets) {
-    this.document = document;
+  private AgentRelevance(ApiFacts facts, List<AssetPresence> assets) {
+    this.facts = facts;
     this.assets = assets;
   }
 
   static List<AgentAssessment> assess(
-      ApiDocument document, ThreatCatalogue catalogue, List<AssetPresence> assets) {
-    AgentRelevance relevance = new AgentRelevance(document, assets);
+      ApiFacts facts, ThreatCatalogue catalogue, List<AssetPresence> assets) {
+    AgentRelevance relevance = new AgentRelevance(facts, assets);
     List<AgentAssessment> result = new ArrayList<>();
     for (ThreatCatalogue.Agent agent : catalogue.agents()) {
       result.add(relevance.assess(agent));
@@ -99,14 +94,14 @@ final class AgentRelevance {
   /** Why client applications (typically TPPs) call the API, or null when the spec shows none. */
   private String clientApplications() {
     List<String> schemes = new ArrayList<>();
-    for (SecurityScheme scheme : document.securitySchemes().values()) {
-      if (scheme.isOAuth2()) {
+    for (ApiFacts.SecurityScheme scheme : facts.securitySchemes()) {
+      if (scheme.oauth2()) {
         schemes.add(
             scheme.name()
                 + " (OAuth2 "
-                + String.join(", ", scheme.flows().stream().map(OAuthFlow::kind).toList())
+                + String.join(", ", scheme.flows().stream().map(ApiFacts.Flow::kind).toList())
                 + ")");
-      } else if (scheme.isOpenIdConnect()) {
+      } else if (scheme.openIdConnect()) {
         schemes.add(scheme.name() + " (OpenID Connect)");
       }
     }
@@ -116,8 +111,11 @@ final class AgentRelevance {
           + "; in the paper's architecture these are typically third-party providers.";
     }
     Set<String> clientIds = new LinkedHashSet<>();
-    for (Operation operation : document.operations()) {
-      for (Parameter parameter : operation.parameters()) {
+    for (ApiFacts.Operation operation : facts.operations()) {
+      if (!operation.underPaths()) {
+        continue;
+      }
+      for (ApiFacts.Parameter parameter : operation.parameters()) {
         if (Words.containsAny(parameter.name(), CLIENT_ID)) {
           clientIds.add(parameter.name());
         }
@@ -132,7 +130,7 @@ final class AgentRelevance {
   }
 
   private AgentAssessment internet(ThreatCatalogue.Agent agent) {
-    List<Server> servers = document.servers();
+    List<ApiFacts.Server> servers = facts.servers();
     if (servers.isEmpty()) {
       return new AgentAssessment(
           agent,
@@ -140,8 +138,8 @@ final class AgentRelevance {
           "No server is listed; assume the API is reachable from the internet.");
     }
     Set<String> publicHosts = new LinkedHashSet<>();
-    for (Server server : servers) {
-      String host = host(server);
+    for (ApiFacts.Server server : servers) {
+      String host = server.host();
       if (host != null && !host.isEmpty() && !ServerUrls.isInternal(host)) {
         publicHosts.add(host);
       }
@@ -158,22 +156,10 @@ final class AgentRelevance {
         "The API is described on public hosts (" + String.join(", ", publicHosts) + ").");
   }
 
-  /**
-   * The host a server names, or null for a relative URL. A URL written without its scheme ({@code
-   * api.bank.example/v1}) is read as naming its host, as its authors mean it.
-   */
-  static String host(Server server) {
-    String url = server.url() == null ? "" : ServerUrls.withDefaults(server).trim();
-    if (url.isEmpty() || url.startsWith("/") || url.startsWith(".")) {
-      return null;
-    }
-    return ServerUrls.host(ServerUrls.scheme(url) == null ? "//" + url : url);
-  }
-
   private AgentAssessment customerDevices(ThreatCatalogue.Agent agent) {
     List<String> reasons = new ArrayList<>();
-    for (SecurityScheme scheme : document.securitySchemes().values()) {
-      if (scheme.isOpenIdConnect()
+    for (ApiFacts.SecurityScheme scheme : facts.securitySchemes()) {
+      if (scheme.openIdConnect()
           || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()))) {
         reasons.add("customers sign in through " + scheme.name());
         break;

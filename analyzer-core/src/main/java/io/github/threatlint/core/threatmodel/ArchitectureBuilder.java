@@ -1,14 +1,8 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.OAuthFlow;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.SecurityRequirements;
-import io.github.threatlint.core.api.SecurityScheme;
-import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.threatmodel.Architecture.Box;
 import io.github.threatlint.core.threatmodel.Architecture.Flow;
 import io.github.threatlint.core.threatmodel.Architecture.Mark;
@@ -27,10 +21,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Draws the {@link Architecture} of one API from its document, the inferred assets and agents and
- * its active findings. A finding is marked on the part of the picture whose node in the document
- * holds the finding's place (a server, a security scheme, an operation, or an operation that uses a
- * referenced part); findings elsewhere (info, shared schemas nobody uses) are in the lists only.
+ * Draws the {@link Architecture} of one API from the {@link ApiFacts} of its document, the inferred
+ * assets and agents and its active findings. A finding is marked on the part of the picture whose
+ * node in the document holds the finding's place (a server, a security scheme, an operation, or an
+ * operation that uses a referenced part); findings elsewhere (info, shared schemas nobody uses) are
+ * in the lists only.
  */
 final class ArchitectureBuilder {
   /** How many groups of operations the picture shows before "and N more". */
@@ -59,11 +54,11 @@ final class ArchitectureBuilder {
 
   private static final String INTERNET_FACING = "internet-facing";
 
-  private final ApiDocument document;
+  private final ApiFacts facts;
   private final List<Finding> findings;
 
-  private ArchitectureBuilder(ApiDocument document, List<Finding> findings) {
-    this.document = document;
+  private ArchitectureBuilder(ApiFacts facts, List<Finding> findings) {
+    this.facts = facts;
     this.findings = findings.stream().filter(f -> f.level().compareTo(Level.WARNING) >= 0).toList();
   }
 
@@ -71,22 +66,22 @@ final class ArchitectureBuilder {
    * @param findings the active findings; those at warning or error are marked (notes are not)
    */
   static Architecture build(
-      ApiDocument document,
+      ApiFacts facts,
       List<Finding> findings,
       List<AssetPresence> assets,
       List<AgentAssessment> agents) {
-    return new ArchitectureBuilder(document, findings).build(assets, agents);
+    return new ArchitectureBuilder(facts, findings).build(assets, agents);
   }
 
   private Architecture build(List<AssetPresence> assets, List<AgentAssessment> agents) {
-    List<SecurityScheme> schemes = List.copyOf(document.securitySchemes().values());
-    List<SecurityScheme> delegating =
-        schemes.stream().filter(s -> s.isOAuth2() || s.isOpenIdConnect()).toList();
+    List<ApiFacts.SecurityScheme> schemes = facts.securitySchemes();
+    List<ApiFacts.SecurityScheme> delegating =
+        schemes.stream().filter(s -> s.oauth2() || s.openIdConnect()).toList();
     boolean usersSignIn =
         delegating.stream()
             .anyMatch(
                 s ->
-                    s.isOpenIdConnect()
+                    s.openIdConnect()
                         || s.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind())));
     boolean thirdParties =
         agents.stream()
@@ -104,8 +99,8 @@ final class ArchitectureBuilder {
               List.of("signs in and consents"),
               List.of()));
     }
-    List<Operation> callbacks =
-        document.allOperations().stream().filter(o -> o.kind() != Operation.Kind.PATH).toList();
+    List<ApiFacts.Operation> callbacks =
+        facts.operations().stream().filter(o -> !o.underPaths()).toList();
     List<String> clientLines = new ArrayList<>();
     if (thirdParties) {
       clientLines.add("third-party provider");
@@ -118,12 +113,12 @@ final class ArchitectureBuilder {
             Architecture.CLIENT,
             thirdParties ? "Client application (TPP)" : "Client application",
             clientLines,
-            marks(node -> callbacks.stream().anyMatch(o -> holds(o.node(), node)))));
+            marks(node -> callbacks.stream().anyMatch(o -> holds(o.site(), node)))));
 
     List<Box> edge = new ArrayList<>();
     List<Flow> flows = new ArrayList<>();
     Map<String, List<String>> grantsByHost = new LinkedHashMap<>();
-    for (SecurityScheme scheme : delegating) {
+    for (ApiFacts.SecurityScheme scheme : delegating) {
       for (String host : authorizationHosts(scheme)) {
         List<String> grants = grantsByHost.computeIfAbsent(host, h -> new ArrayList<>());
         for (String grant : grants(scheme)) {
@@ -137,7 +132,7 @@ final class ArchitectureBuilder {
     for (Map.Entry<String, List<String>> server : grantsByHost.entrySet()) {
       String id = "auth" + index++;
       List<Mark> schemeMarks =
-          marks(node -> delegating.stream().anyMatch(s -> holds(s.node(), node)));
+          marks(node -> delegating.stream().anyMatch(s -> holds(s.site(), node)));
       edge.add(new Box(id, "Authorization server", List.of(server.getKey()), List.of()));
       if (usersSignIn) {
         flows.add(new Flow(Architecture.OWNER, id, "signs in, consents", List.of(), false));
@@ -151,7 +146,7 @@ final class ArchitectureBuilder {
               false));
     }
     List<String> credentials = new ArrayList<>();
-    for (SecurityScheme scheme : schemes) {
+    for (ApiFacts.SecurityScheme scheme : schemes) {
       String kind = credential(scheme);
       if (!credentials.contains(kind)) {
         credentials.add(kind);
@@ -170,9 +165,9 @@ final class ArchitectureBuilder {
             marks(
                 node ->
                     schemes.stream()
-                            .filter(s -> !s.isOAuth2() && !s.isOpenIdConnect())
-                            .anyMatch(s -> holds(s.node(), node))
-                        || holds(document.root().get("security"), node)),
+                            .filter(s -> !s.oauth2() && !s.openIdConnect())
+                            .anyMatch(s -> holds(s.site(), node))
+                        || holds(facts.rootSecurity(), node)),
             false));
     flows.add(new Flow(Architecture.GATEWAY, Architecture.RESOURCES, "forwards", List.of(), false));
     if (!callbacks.isEmpty()) {
@@ -204,12 +199,12 @@ final class ArchitectureBuilder {
   // ------------------------------------------------------------------ authorization
 
   /** The hosts of a scheme's authorization, token and refresh URLs, or of its OpenID discovery. */
-  private static Set<String> authorizationHosts(SecurityScheme scheme) {
+  private static Set<String> authorizationHosts(ApiFacts.SecurityScheme scheme) {
     List<String> urls = new ArrayList<>();
-    if (scheme.isOpenIdConnect()) {
-      urls.add(scheme.node().text("openIdConnectUrl"));
+    if (scheme.openIdConnect()) {
+      urls.add(scheme.openIdConnectUrl());
     }
-    for (OAuthFlow flow : scheme.flows()) {
+    for (ApiFacts.Flow flow : scheme.flows()) {
       urls.add(flow.authorizationUrl());
       urls.add(flow.tokenUrl());
       urls.add(flow.refreshUrl());
@@ -227,20 +222,20 @@ final class ArchitectureBuilder {
     return hosts;
   }
 
-  private static List<String> grants(SecurityScheme scheme) {
-    if (scheme.isOpenIdConnect()) {
+  private static List<String> grants(ApiFacts.SecurityScheme scheme) {
+    if (scheme.openIdConnect()) {
       return List.of("OpenID Connect");
     }
     List<String> grants = new ArrayList<>();
-    for (OAuthFlow flow : scheme.flows()) {
+    for (ApiFacts.Flow flow : scheme.flows()) {
       grants.add(Words.lower(String.join(" ", Words.split(flow.kind()))));
     }
     return grants.isEmpty() ? List.of("OAuth2, no flow declared") : grants;
   }
 
   /** How a scheme's credential travels, in a few words. */
-  private static String credential(SecurityScheme scheme) {
-    if (scheme.isOAuth2() || scheme.isOpenIdConnect()) {
+  private static String credential(ApiFacts.SecurityScheme scheme) {
+    if (scheme.oauth2() || scheme.openIdConnect()) {
       return "access token";
     }
     String type = scheme.type() == null ? "" : scheme.type();
@@ -262,17 +257,17 @@ final class ArchitectureBuilder {
 
   /** The servers, one box per environment, in the order they are first named. */
   private List<Box> environments() {
-    Map<String, List<Server>> byEnvironment = new LinkedHashMap<>();
-    for (Server server : document.servers()) {
+    Map<String, List<ApiFacts.Server>> byEnvironment = new LinkedHashMap<>();
+    for (ApiFacts.Server server : facts.servers()) {
       byEnvironment.computeIfAbsent(environment(server), e -> new ArrayList<>()).add(server);
     }
     List<Box> boxes = new ArrayList<>();
     int index = 1;
-    for (Map.Entry<String, List<Server>> environment : byEnvironment.entrySet()) {
+    for (Map.Entry<String, List<ApiFacts.Server>> environment : byEnvironment.entrySet()) {
       List<String> hosts = new ArrayList<>();
       Set<String> zones = new LinkedHashSet<>();
-      for (Server server : environment.getValue()) {
-        String host = AgentRelevance.host(server);
+      for (ApiFacts.Server server : environment.getValue()) {
+        String host = server.host();
         String shown = host == null ? server.url() : host;
         if (!hosts.contains(shown)) {
           hosts.add(shown);
@@ -281,13 +276,13 @@ final class ArchitectureBuilder {
       }
       List<String> lines = new ArrayList<>(firstOf(hosts));
       lines.add(String.join(", ", zones));
-      List<Server> servers = environment.getValue();
+      List<ApiFacts.Server> servers = environment.getValue();
       boxes.add(
           new Box(
               "env" + index++,
               environment.getKey(),
               lines,
-              marks(node -> servers.stream().anyMatch(s -> holds(s.node(), node)))));
+              marks(node -> servers.stream().anyMatch(s -> holds(s.site(), node)))));
     }
     if (boxes.isEmpty()) {
       boxes.add(
@@ -297,8 +292,8 @@ final class ArchitectureBuilder {
   }
 
   /** "Production", "Sandbox", ...: the environment a server's host or description names. */
-  private static String environment(Server server) {
-    String word = Environments.inHost(AgentRelevance.host(server), Environments.ALL);
+  private static String environment(ApiFacts.Server server) {
+    String word = Environments.inHost(server.host(), Environments.ALL);
     if (word == null && server.description() != null) {
       word = Words.matchingTerm(server.description(), Environments.ALL);
     }
@@ -310,8 +305,8 @@ final class ArchitectureBuilder {
   }
 
   /** Where a server is reachable from, as written in the spec. */
-  private static String zone(Server server, String host) {
-    if (server.node().isObject() && server.node().isTrue("x-internal")) {
+  private static String zone(ApiFacts.Server server, String host) {
+    if (server.markedInternal()) {
       return "internal (x-internal)";
     }
     if (host == null) {
@@ -322,20 +317,18 @@ final class ArchitectureBuilder {
 
   /** The callers' trust boundary: info's x-audience, else what the servers show. */
   private String outsideZone() {
-    NodeRef info = document.root().get("info");
-    String audience = info == null ? null : info.text("x-audience");
+    String audience = facts.audience();
     if (audience != null && AUDIENCES.containsKey(audience.trim().toLowerCase(Locale.ROOT))) {
       return AUDIENCES.get(audience.trim().toLowerCase(Locale.ROOT))
           + " (x-audience: "
           + audience.trim()
           + ")";
     }
-    if (document.servers().isEmpty()) {
+    if (facts.servers().isEmpty()) {
       return "Internet (no server listed)";
     }
     boolean internetFacing =
-        document.servers().stream()
-            .anyMatch(s -> zone(s, AgentRelevance.host(s)).equals(INTERNET_FACING));
+        facts.servers().stream().anyMatch(s -> zone(s, s.host()).equals(INTERNET_FACING));
     return internetFacing ? "Internet" : "Internal network";
   }
 
@@ -346,23 +339,20 @@ final class ArchitectureBuilder {
    * skipped), the groups with the most findings first, then in document order.
    */
   private List<Group> groups(List<AssetPresence> assets) {
-    Map<String, List<Operation>> byGroup = new LinkedHashMap<>();
-    for (Operation operation : document.operations()) {
+    Map<String, List<ApiFacts.Operation>> byGroup = new LinkedHashMap<>();
+    for (ApiFacts.Operation operation : facts.operations()) {
+      if (!operation.underPaths()) {
+        continue;
+      }
       byGroup.computeIfAbsent(group(operation.path()), g -> new ArrayList<>()).add(operation);
     }
     List<Group> boxes = new ArrayList<>();
     int index = 1;
-    for (Map.Entry<String, List<Operation>> group : byGroup.entrySet()) {
-      List<Operation> operations = group.getValue();
+    for (Map.Entry<String, List<ApiFacts.Operation>> group : byGroup.entrySet()) {
+      List<ApiFacts.Operation> operations = group.getValue();
       Set<String> scopes = new LinkedHashSet<>();
-      for (Operation operation : operations) {
-        SecurityRequirements security = operation.security();
-        if (security == null) {
-          continue;
-        }
-        for (SecurityRequirements.Requirement requirement : security.alternatives()) {
-          requirement.schemes().values().forEach(scopes::addAll);
-        }
+      for (ApiFacts.Operation operation : operations) {
+        scopes.addAll(operation.scopes());
       }
       List<String> lines = new ArrayList<>();
       lines.add(ReportText.plural(operations.size(), "operation"));
@@ -378,8 +368,8 @@ final class ArchitectureBuilder {
                         operations.stream()
                             .anyMatch(
                                 o ->
-                                    o.node().pointer().equals(place.pointer())
-                                        && o.node().file().displayPath().equals(place.file())));
+                                    o.site().pointer().equals(place.pointer())
+                                        && o.site().file().equals(place.file())));
         if (carried) {
           lines.add(asset.asset().name() + " " + asset.needs());
         }
@@ -389,7 +379,7 @@ final class ArchitectureBuilder {
               "group" + index++,
               group.getKey(),
               lines,
-              marks(node -> operations.stream().anyMatch(o -> holds(o.node(), node))));
+              marks(node -> operations.stream().anyMatch(o -> holds(o.site(), node))));
       boxes.add(new Group(box, operations.size()));
     }
     List<Group> sorted = new ArrayList<>(boxes);
@@ -447,12 +437,12 @@ final class ArchitectureBuilder {
     return List.copyOf(marks);
   }
 
-  /** True when the place is the node or inside it. */
-  private static boolean holds(NodeRef node, Place place) {
-    return node != null
-        && node.file().displayPath().equals(place.file())
-        && (place.pointer().equals(node.pointer())
-            || place.pointer().startsWith(node.pointer() + "/"));
+  /** True when the place is the site or inside it. */
+  private static boolean holds(ApiFacts.Site site, Place place) {
+    return site != null
+        && site.file().equals(place.file())
+        && (place.pointer().equals(site.pointer())
+            || place.pointer().startsWith(site.pointer() + "/"));
   }
 
   private static List<String> firstOf(List<String> items) {

@@ -1,15 +1,6 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.ApiDocument;
-import io.github.threatlint.core.api.MediaType;
-import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Parameter;
-import io.github.threatlint.core.api.Pointers;
-import io.github.threatlint.core.api.Resolution;
-import io.github.threatlint.core.api.Response;
-import io.github.threatlint.core.api.SecurityScheme;
-import io.github.threatlint.core.api.Subschema;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,16 +15,17 @@ import java.util.Set;
 
 /**
  * Infers which information assets of the catalogue an API processes, from the names of properties,
- * parameters and headers: a name carries the asset whose term matches the most words of it ({@code
- * customerId} is indirect identifying data through "customer id", not financial data through
- * "customer"; {@code PSU-IP-Address} matches "ip address", not "address"). A property called just
- * {@code name} identifies a customer when it sits in a schema about a person (creditor, holder,
- * ...). A boolean carries no asset (it is a flag about the data); a number carries only the assets
- * whose values can be numbers (amounts, references), not names, passwords or tokens. A term that
- * counts only in headers ({@code signature}) is ignored in properties, and a name that adds only
- * "id" to a term ({@code addressId}) is a record's technical id, not its data. Declared security
- * schemes mean the API handles IT security data (tokens, keys). Where the spec shows why (the
- * catalogue's {@code raised-needs}), an asset's protection needs are raised above the paper's.
+ * parameters and headers (the {@link ApiFacts} of its document): a name carries the asset whose
+ * term matches the most words of it ({@code customerId} is indirect identifying data through
+ * "customer id", not financial data through "customer"; {@code PSU-IP-Address} matches "ip
+ * address", not "address"). A property called just {@code name} identifies a customer when it sits
+ * in a schema about a person (creditor, holder, ...). A boolean carries no asset (it is a flag
+ * about the data); a number carries only the assets whose values can be numbers (amounts,
+ * references), not names, passwords or tokens. A term that counts only in headers ({@code
+ * signature}) is ignored in properties, and a name that adds only "id" to a term ({@code
+ * addressId}) is a record's technical id, not its data. Declared security schemes mean the API
+ * handles IT security data (tokens, keys). Where the spec shows why (the catalogue's {@code
+ * raised-needs}), an asset's protection needs are raised above the paper's.
  */
 final class AssetInference {
   /** Words of a schema or property name that make a bare {@code name} property a person's name. */
@@ -65,11 +57,13 @@ final class AssetInference {
   /** Last words that make a name the technical id of what its other words name. */
   private static final Set<String> ID_WORDS = Set.of("id", "ids");
 
-  private final ApiDocument document;
+  private final ApiFacts facts;
   private final ThreatCatalogue catalogue;
   private final List<ThreatCatalogue.AssetKind> assets;
   private final List<Term> terms = new ArrayList<>();
-  private final Map<NodeRef, Direct> direct = new HashMap<>();
+
+  /** The fields each schema declares that carry an asset, by the schema's number. */
+  private final Map<Integer, Set<Match>> direct = new HashMap<>();
 
   /**
    * The assets each name carries by its words alone: names repeat across operations and schemas.
@@ -98,11 +92,8 @@ final class AssetInference {
   /** A field name and the asset it carries. */
   private record Match(ThreatCatalogue.AssetKind asset, String field) {}
 
-  /** What a schema declares without following references: matches, and the references it makes. */
-  private record Direct(Set<Match> matches, List<NodeRef> refs) {}
-
-  private AssetInference(ApiDocument document, ThreatCatalogue catalogue) {
-    this.document = document;
+  private AssetInference(ApiFacts facts, ThreatCatalogue catalogue) {
+    this.facts = facts;
     this.catalogue = catalogue;
     this.assets = catalogue.assets();
     for (ThreatCatalogue.AssetKind asset : assets) {
@@ -123,8 +114,8 @@ final class AssetInference {
     }
   }
 
-  static List<AssetPresence> infer(ApiDocument document, ThreatCatalogue catalogue) {
-    return new AssetInference(document, catalogue).run();
+  static List<AssetPresence> infer(ApiFacts facts, ThreatCatalogue catalogue) {
+    return new AssetInference(facts, catalogue).run();
   }
 
   private List<AssetPresence> run() {
@@ -139,7 +130,7 @@ final class AssetInference {
       other.put(asset, new ArrayList<>());
     }
 
-    for (Operation operation : document.allOperations()) {
+    for (ApiFacts.Operation operation : facts.operations()) {
       Set<Match> found = operationMatches(operation);
       Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
       for (Match match : found) {
@@ -147,31 +138,28 @@ final class AssetInference {
         carried.add(match.asset());
       }
       for (ThreatCatalogue.AssetKind asset : carried) {
-        operations.get(asset).add(Place.of(operation.label(), operation.node()));
+        operations.get(asset).add(Place.at(operation.label(), operation.site()));
       }
     }
 
-    NodeRef definitions = document.schemaDefinitions();
-    if (definitions != null) {
-      for (Map.Entry<String, NodeRef> schema : definitions.members()) {
-        Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
-        for (Match match : direct(schema.getValue(), Words.split(schema.getKey())).matches()) {
-          fields.get(match.asset()).add(match.field());
-          carried.add(match.asset());
-        }
-        for (ThreatCatalogue.AssetKind asset : carried) {
-          schemas.get(asset).add(Place.of("schema " + schema.getKey(), schema.getValue()));
-        }
+    for (ApiFacts.Definition schema : facts.definitions()) {
+      Set<ThreatCatalogue.AssetKind> carried = new LinkedHashSet<>();
+      for (Match match : direct(schema.schema())) {
+        fields.get(match.asset()).add(match.field());
+        carried.add(match.asset());
+      }
+      for (ThreatCatalogue.AssetKind asset : carried) {
+        schemas.get(asset).add(Place.at("schema " + schema.name(), schema.site()));
       }
     }
 
     ThreatCatalogue.AssetKind securityData = catalogue.asset(SECURITY_DATA);
     if (securityData != null) {
-      for (SecurityScheme scheme : document.securitySchemes().values()) {
+      for (ApiFacts.SecurityScheme scheme : facts.securitySchemes()) {
         other
             .get(securityData)
             .add(
-                Place.of(
+                Place.at(
                     "security scheme " + scheme.name() + " (" + describe(scheme) + ")",
                     scheme.entry()));
       }
@@ -245,11 +233,11 @@ final class AssetInference {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private static String describe(SecurityScheme scheme) {
-    if (scheme.isOAuth2()) {
+  private static String describe(ApiFacts.SecurityScheme scheme) {
+    if (scheme.oauth2()) {
       return "OAuth2 tokens";
     }
-    if (scheme.isOpenIdConnect()) {
+    if (scheme.openIdConnect()) {
       return "OpenID Connect tokens";
     }
     if (scheme.type().equals("apiKey")) {
@@ -265,114 +253,51 @@ final class AssetInference {
 
   /**
    * Everything an operation receives or returns: parameter and header names, and the schemas behind
-   * them.
+   * them, following references.
    */
-  private Set<Match> operationMatches(Operation operation) {
+  private Set<Match> operationMatches(ApiFacts.Operation operation) {
     Set<Match> found = new LinkedHashSet<>();
-    List<NodeRef> roots = new ArrayList<>();
-    for (Parameter parameter : operation.parameters()) {
+    for (ApiFacts.Parameter parameter : operation.parameters()) {
       Set<Match> own = new LinkedHashSet<>();
-      match(parameter.name(), parameter.schema(), List.of(), true, own);
+      match(parameter.name(), parameter.type(), List.of(), true, own);
       for (Match match : own) {
         (parameter.required() ? notOptional : optional).add(match.field());
       }
       found.addAll(own);
-      if (parameter.schema() != null) {
-        roots.add(parameter.schema());
-      }
-      for (MediaType type : MediaType.content(parameter.node().get("content"))) {
-        roots.add(type.schema());
-      }
     }
-    for (MediaType type : operation.requestContent()) {
-      roots.add(type.schema());
+    for (ApiFacts.Field header : operation.responseHeaders()) {
+      match(header.name(), header.type(), List.of(), true, found);
     }
-    for (Response response : operation.responses()) {
-      for (Map.Entry<String, NodeRef> header : response.headers().entrySet()) {
-        NodeRef value = header.getValue();
-        match(
-            header.getKey(),
-            value.has("schema") ? value.get("schema") : value,
-            List.of(),
-            true,
-            found);
-      }
-      for (MediaType type : response.content()) {
-        roots.add(type.schema());
-      }
-    }
-    Set<NodeRef> seen = new HashSet<>();
-    Deque<NodeRef> pending = new ArrayDeque<>();
-    for (NodeRef root : roots) {
-      if (root != null) {
-        pending.push(root);
-      }
+    Set<Integer> seen = new HashSet<>();
+    Deque<Integer> pending = new ArrayDeque<>();
+    for (int root : operation.schemas()) {
+      pending.push(root);
     }
     while (!pending.isEmpty()) {
-      NodeRef schema = pending.pop();
+      int schema = pending.pop();
       if (!seen.add(schema)) {
         continue;
       }
-      Direct declared = direct(schema, contextOf(schema));
-      found.addAll(declared.matches());
-      for (NodeRef ref : declared.refs()) {
-        Resolution step = document.step(ref);
-        if (step.resolved() && step.target().isObject()) {
-          pending.push(step.target());
-        }
+      found.addAll(direct(schema));
+      for (int reference : facts.schemas().get(schema).references()) {
+        pending.push(reference);
       }
     }
     return found;
   }
 
-  /** The words of a reusable schema's own name give context to its bare {@code name} property. */
-  private static List<String> contextOf(NodeRef schema) {
-    String pointer = schema.pointer();
-    for (String prefix : List.of("/components/schemas/", "/definitions/")) {
-      if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
-        return Words.split(Pointers.unescape(pointer.substring(prefix.length())));
-      }
-    }
-    return List.of();
-  }
-
-  /**
-   * What a schema declares in its own subtree, stopping at references (which it lists). Cached per
-   * place.
-   */
-  private Direct direct(NodeRef schema, List<String> context) {
-    Direct cached = direct.get(schema);
+  /** The fields a schema declares in its own subtree that carry an asset. Cached per schema. */
+  private Set<Match> direct(int schema) {
+    Set<Match> cached = direct.get(schema);
     if (cached != null) {
       return cached;
     }
     Set<Match> matches = new LinkedHashSet<>();
-    List<NodeRef> refs = new ArrayList<>();
-    Deque<Map.Entry<NodeRef, List<String>>> pending = new ArrayDeque<>();
-    pending.push(Map.entry(schema, context));
-    Set<NodeRef> seen = new HashSet<>();
-    while (!pending.isEmpty()) {
-      Map.Entry<NodeRef, List<String>> current = pending.pop();
-      NodeRef node = current.getKey();
-      if (!seen.add(node)) {
-        continue;
-      }
-      if (node.isRef()) {
-        refs.add(node);
-        continue;
-      }
-      for (Subschema child : Subschema.of(node)) {
-        List<String> childContext = current.getValue();
-        if (child.name() != null) {
-          match(child.name(), child.schema(), current.getValue(), false, matches);
-          childContext = new ArrayList<>(current.getValue());
-          childContext.addAll(Words.split(child.name()));
-        }
-        pending.push(Map.entry(child.schema(), childContext));
-      }
+    for (ApiFacts.Field field : facts.schemas().get(schema).fields()) {
+      match(field.name(), field.type(), field.context(), false, matches);
     }
-    Direct result = new Direct(matches, refs);
-    direct.put(schema, result);
-    return result;
+    direct.put(schema, matches);
+    return matches;
   }
 
   /**
@@ -380,13 +305,12 @@ final class AssetInference {
    * header}: the name of a parameter or header, where header terms count too).
    */
   private void match(
-      String name, NodeRef schema, List<String> context, boolean header, Set<Match> out) {
+      String name, String type, List<String> context, boolean header, Set<Match> out) {
     for (Map.Entry<ThreatCatalogue.RaisedNeed, Set<String>> need : raisedBy.entrySet()) {
       if (Words.containsAny(name, need.getKey().terms())) {
         need.getValue().add(name);
       }
     }
-    String type = schema == null || !schema.isObject() ? null : schema.text("type");
     if ("boolean".equals(type)) {
       return;
     }

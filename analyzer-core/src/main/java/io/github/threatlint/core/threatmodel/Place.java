@@ -1,7 +1,7 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Region;
+import io.github.threatlint.core.facts.ApiFacts;
 
 /**
  * Something the report points at in the specification: a label ("GET /accounts", "schema
@@ -9,12 +9,8 @@ import io.github.threatlint.core.api.Region;
  */
 public record Place(String label, String file, String pointer, Region region) {
 
-  static Place of(String label, NodeRef node) {
-    return new Place(
-        label,
-        node.file().displayPath(),
-        node.pointer(),
-        node.file().index().region(node.pointer()));
+  static Place at(String label, ApiFacts.Site site) {
+    return new Place(label, site.file(), site.pointer(), site.region());
   }
 
   /** {@code file:line}. */

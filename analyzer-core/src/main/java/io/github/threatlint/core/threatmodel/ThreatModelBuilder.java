@@ -1,12 +1,11 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.docs.Taxonomy;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Mitigation;
+import io.github.threatlint.core.facts.ApiFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,12 +19,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds the threat model of one analysed API: assets and agents from the document, each scenario's
- * status from the findings of the rules that cite it and from the mitigations the rules recorded
- * where the catalogue names them, its risk (see {@link Risk}), OWASP 2023 coverage, and the
- * summary. Whether a mitigation is there is the rules' word alone: nothing here judges the document
- * again, and a place where a finding of the same run says the opposite (the catalogue's {@code
- * contradicted-by}) does not count as shown.
+ * Builds the threat model of one analysed API: assets and agents from the facts of its document
+ * ({@link ApiFacts}: names, types and places as written), each scenario's status from the findings
+ * of the rules that cite it and from the mitigations the rules recorded where the catalogue names
+ * them, its risk (see {@link Risk}), OWASP 2023 coverage, and the summary. Whether a mitigation is
+ * there is the rules' word alone: nothing here judges the document again, and a place where a
+ * finding of the same run says the opposite (the catalogue's {@code contradicted-by}) does not
+ * count as shown.
  */
 public final class ThreatModelBuilder {
   /** How many scenarios the summary names as top risks, and how many rules as what to fix first. */
@@ -37,7 +37,7 @@ public final class ThreatModelBuilder {
   private ThreatModelBuilder() {}
 
   /**
-   * @param document the analysed document
+   * @param facts the facts of the analysed document
    * @param findings the findings of its analysis (suppressed ones are counted but not shown)
    * @param mitigations the mitigation evidence the rules recorded in the same analysis
    * @param rules the rules that ran, with their levels
@@ -45,21 +45,11 @@ public final class ThreatModelBuilder {
    */
   public static ThreatModel build(
       ThreatCatalogue catalogue,
-      ApiDocument document,
+      ApiFacts facts,
       List<Finding> findings,
       List<Mitigation> mitigations,
       List<EnabledRule> rules,
       String profile) {
-    NodeRef info = document.root().get("info");
-    String title =
-        info != null && info.text("title") != null
-            ? info.text("title")
-            : document.rootFile().displayPath();
-    String apiVersion =
-        info != null && info.node().get("version") != null
-            ? info.node().get("version").asText()
-            : "";
-
     List<Finding> active =
         findings.stream().filter(f -> !f.isSuppressed()).sorted(Finding.ORDER).toList();
     long suppressed = findings.size() - active.size();
@@ -85,8 +75,8 @@ public final class ThreatModelBuilder {
     Map<String, RuleFindings> findingsByRule = new HashMap<>();
     ruleFindings.forEach(r -> findingsByRule.put(r.ruleId(), r));
 
-    List<AssetPresence> assets = AssetInference.infer(document, catalogue);
-    List<AgentAssessment> agents = AgentRelevance.assess(document, catalogue, assets);
+    List<AssetPresence> assets = AssetInference.infer(facts, catalogue);
+    List<AgentAssessment> agents = AgentRelevance.assess(facts, catalogue, assets);
     Map<ThreatCatalogue.Agent, AgentAssessment> agentAssessments = new HashMap<>();
     agents.forEach(a -> agentAssessments.put(a.agent(), a));
     Set<String> lacking = new HashSet<>();
@@ -175,10 +165,10 @@ public final class ThreatModelBuilder {
     List<RuleFindings> fixFirst = ruleFindings.stream().limit(SUMMARY_SIZE).toList();
 
     return new ThreatModel(
-        title,
-        apiVersion,
-        document.version().label(),
-        document.rootFile().displayPath(),
+        facts.title(),
+        facts.apiVersion(),
+        facts.specVersion(),
+        facts.rootFile(),
         profile,
         catalogue,
         assets,
@@ -192,7 +182,7 @@ public final class ThreatModelBuilder {
         fixFirst,
         List.copyOf(unknownNames),
         outside,
-        ArchitectureBuilder.build(document, active, assets, agents));
+        ArchitectureBuilder.build(facts, active, assets, agents));
   }
 
   /** Highest risk first: score, then impact, then the paper's order. */

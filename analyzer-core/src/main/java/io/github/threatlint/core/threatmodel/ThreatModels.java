@@ -1,21 +1,14 @@
 package io.github.threatlint.core.threatmodel;
 
-import io.github.threatlint.core.api.ParsedFile;
-import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.check.CheckListener;
 import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.threatlint.core.facts.ApiFacts;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +42,16 @@ public final class ThreatModels implements CheckListener {
 
   @Override
   public void document(int index, Analyzer.DocumentAnalysis analysis) {
+    ApiFacts facts = analysis.facts();
     ThreatModel model =
-        analysis.document() == null
+        facts == null
             ? null
             : ThreatModelBuilder.build(
-                catalogue,
-                analysis.document(),
-                analysis.findings(),
-                analysis.evidence(),
-                rules,
-                profile.label());
+                catalogue, facts, analysis.findings(), analysis.evidence(), rules, profile.label());
     List<ReportAudit.AnalysedFile> read = new ArrayList<>();
-    if (analysis.document() != null) {
-      for (ParsedFile file : analysis.document().files()) {
-        read.add(new ReportAudit.AnalysedFile(file.displayPath(), sha256(file.source())));
+    if (facts != null) {
+      for (ApiFacts.AnalysedFile file : facts.files()) {
+        read.add(new ReportAudit.AnalysedFile(file.displayPath(), file.sha256()));
       }
     }
     synchronized (this) {
@@ -96,24 +85,6 @@ public final class ThreatModels implements CheckListener {
         List.copyOf(read.values()),
         title,
         owner);
-  }
-
-  /** The SHA-256 of the file's bytes as stored (of its text when it has no readable path). */
-  private static String sha256(SourceFile source) {
-    byte[] bytes;
-    try {
-      bytes =
-          source.path() != null && Files.isRegularFile(source.path())
-              ? Files.readAllBytes(source.path())
-              : source.text().getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      bytes = source.text().getBytes(StandardCharsets.UTF_8);
-    }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   /** The tool errors, in input order. */

@@ -2,17 +2,16 @@ package io.github.threatlint.core.threatmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.facts.ApiFacts;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AgentRelevanceTest {
   private static Map<String, AgentAssessment> agents(String spec) {
-    ApiDocument document = Specs.document(spec);
+    ApiFacts facts = Specs.facts(spec);
     ThreatCatalogue catalogue = ThreatCatalogue.sfti();
-    return AgentRelevance.assess(document, catalogue, AssetInference.infer(document, catalogue))
-        .stream()
+    return AgentRelevance.assess(facts, catalogue, AssetInference.infer(facts, catalogue)).stream()
         .collect(Collectors.toMap(a -> a.agent().name(), a -> a));
   }
 
@@ -49,10 +48,11 @@ class AgentRelevanceTest {
   void internalServersLeaveInternetExposureToVerify() {
     assertThat(agents(Specs.CARDS_LEGACY).get("Internet-based threat actor").relevance())
         .isEqualTo(AgentAssessment.Relevance.VERIFY);
-    ApiDocument servers =
-        Specs.parse(
-            "servers.yaml",
-            """
+    ApiFacts servers =
+        ApiFacts.of(
+            Specs.parse(
+                "servers.yaml",
+                """
         openapi: 3.0.3
         info: {title: Servers, version: '1'}
         servers:
@@ -62,9 +62,9 @@ class AgentRelevanceTest {
           - url: https://{region}.bank.example
             variables: {region: {default: eu}}
         paths: {}
-        """);
+        """));
     assertThat(servers.servers())
-        .extracting(AgentRelevance::host)
+        .extracting(ApiFacts.Server::host)
         .containsExactly("api.bank.example", "payment.common-api.ch", null, "eu.bank.example");
   }
 }

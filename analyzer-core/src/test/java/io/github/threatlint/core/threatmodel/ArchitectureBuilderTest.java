@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.report.TestRules;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ class ArchitectureBuilderTest {
   private static Architecture picture(String text, List<Finding> findings) {
     return ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.parse("platform.yaml", text),
+            ApiFacts.of(Specs.parse("platform.yaml", text)),
             findings,
             List.of(),
             TestRules.enabled(),

@@ -12,7 +12,7 @@ class AssetInferenceTest {
   private static final ThreatCatalogue CATALOGUE = ThreatCatalogue.sfti();
 
   private static Map<String, AssetPresence> assets(String spec) {
-    return AssetInference.infer(Specs.document(spec), CATALOGUE).stream()
+    return AssetInference.infer(Specs.facts(spec), CATALOGUE).stream()
         .collect(Collectors.toMap(p -> p.asset().name(), Function.identity()));
   }
 

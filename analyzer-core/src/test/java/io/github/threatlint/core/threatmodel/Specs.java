@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.engine.DocumentLoader;
+import io.github.threatlint.core.facts.ApiFacts;
 import io.github.threatlint.core.source.TreeParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,11 @@ final class Specs {
   /** The document, named {@code specs/<name>} in findings and places. */
   static ApiDocument document(String name) {
     return parse(name, text(name));
+  }
+
+  /** The facts of the document, as the threat-model report reads them. */
+  static ApiFacts facts(String name) {
+    return ApiFacts.of(document(name));
   }
 
   /** A document written in the test, named {@code specs/<name>}. */

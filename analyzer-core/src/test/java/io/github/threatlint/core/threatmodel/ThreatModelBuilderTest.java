@@ -89,7 +89,7 @@ class ThreatModelBuilderTest {
   static ThreatModel model() {
     return ThreatModelBuilder.build(
         ThreatCatalogue.sfti(),
-        Specs.document(Specs.WEALTH_OPEN),
+        Specs.facts(Specs.WEALTH_OPEN),
         findings(),
         mitigations(),
         TestRules.enabled(),
@@ -198,7 +198,7 @@ class ThreatModelBuilderTest {
     ThreatModel model =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.WEALTH_OPEN),
+            Specs.facts(Specs.WEALTH_OPEN),
             findings(),
             mitigations(),
             rules,
@@ -227,7 +227,7 @@ class ThreatModelBuilderTest {
     ThreatModel model =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.WEALTH_OPEN),
+            Specs.facts(Specs.WEALTH_OPEN),
             List.of(),
             partial,
             TestRules.enabled(),
@@ -254,7 +254,7 @@ class ThreatModelBuilderTest {
     ThreatModel model =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.PAYMENTS_GUARDED),
+            Specs.facts(Specs.PAYMENTS_GUARDED),
             List.of(),
             List.of(),
             TestRules.enabled(),
@@ -276,7 +276,7 @@ class ThreatModelBuilderTest {
     ThreatModel model =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.PAYMENTS_GUARDED),
+            Specs.facts(Specs.PAYMENTS_GUARDED),
             List.of(),
             everywhere,
             TestRules.enabled(),

@@ -93,7 +93,7 @@ class ThreatModelRiskTest {
   private static ThreatModel model(List<Finding> findings, List<Mitigation> mitigations) {
     return ThreatModelBuilder.build(
         ThreatCatalogue.sfti(),
-        Specs.document(Specs.WEALTH_OPEN),
+        Specs.facts(Specs.WEALTH_OPEN),
         findings,
         mitigations,
         RULES,

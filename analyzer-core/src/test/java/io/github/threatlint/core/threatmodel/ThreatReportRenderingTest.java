@@ -171,7 +171,7 @@ class ThreatReportRenderingTest {
     ThreatModel model =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.WEALTH_OPEN),
+            Specs.facts(Specs.WEALTH_OPEN),
             List.of(
                 TestRules.finding(
                     "test-alpha",
@@ -288,7 +288,7 @@ class ThreatReportRenderingTest {
     ThreatModel clean =
         ThreatModelBuilder.build(
             ThreatCatalogue.sfti(),
-            Specs.document(Specs.PAYMENTS_GUARDED),
+            Specs.facts(Specs.PAYMENTS_GUARDED),
             List.<Finding>of(),
             List.of(),
             TestRules.enabled(),
