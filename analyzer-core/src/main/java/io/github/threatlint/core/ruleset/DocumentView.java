@@ -17,15 +17,18 @@ import java.util.Set;
  * A document as a ruleset rule sees it: as written ({@code resolved: false}), or with every {@code
  * $ref} replaced by what it leads to ({@code resolved: true}, Spectral's default), without copying
  * the tree: a child that is a reference is the node it resolves to, where that is written (in this
- * file or another). A reference that does not resolve stays as written.
+ * file or another). A reference that does not resolve stays as written, and so does one on a cycle
+ * ({@link CircularRefs}), as Spectral's resolver leaves it.
  */
 final class DocumentView {
   private final ApiDocument document;
   private final boolean resolved;
+  private final Set<NodeRef> circular;
 
   DocumentView(ApiDocument document, boolean resolved) {
     this.document = document;
     this.resolved = resolved;
+    this.circular = resolved ? CircularRefs.of(document) : Set.of();
   }
 
   ApiDocument document() {
@@ -73,7 +76,7 @@ final class DocumentView {
   }
 
   private NodeRef follow(NodeRef node) {
-    if (!resolved || !node.isRef()) {
+    if (!resolved || !node.isRef() || circular.contains(node)) {
       return node;
     }
     NodeRef target = document.deref(node);

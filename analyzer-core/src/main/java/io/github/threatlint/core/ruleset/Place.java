@@ -13,24 +13,33 @@ import java.util.List;
  * finding goes. {@code keyOnly} marks the result of {@code ~}: the key itself is the value.
  *
  * <p>{@code shown} is where a finding on the place is shown: the written node, except for a {@code
- * $ref} with sibling keys ({@code {$ref: ..., description: ...}}), which is shown where the {@code
- * $ref} is written, as Spectral shows it (it follows a {@code $ref} alone, not one with siblings).
+ * $ref} with sibling keys ({@code {$ref: ..., description: ...}}) reached without following any
+ * other {@code $ref}, which is shown where the {@code $ref} is written, as Spectral shows it.
+ * {@code viaRef} tells whether a {@code $ref} was followed on the way here.
  */
-record Place(NodeRef node, Object key, Place parent, boolean keyOnly, NodeRef shown) {
+record Place(
+    NodeRef node, Object key, Place parent, boolean keyOnly, NodeRef shown, boolean viaRef) {
 
   static Place root(NodeRef root) {
-    return new Place(root, null, null, false, root);
+    return new Place(root, null, null, false, root, false);
   }
 
   /** The place of {@code written} under {@code childKey}, which the view reads as {@code child}. */
   Place child(NodeRef written, NodeRef child, Object childKey) {
-    boolean refWithSiblings = written != child && written.isRef() && written.node().size() > 1;
-    return new Place(child, childKey, this, false, refWithSiblings ? written : child);
+    boolean followed = written != child;
+    boolean refWithSiblings = followed && written.isRef() && written.node().size() > 1;
+    return new Place(
+        child,
+        childKey,
+        this,
+        false,
+        refWithSiblings && !viaRef ? written : child,
+        viaRef || followed);
   }
 
   /** The key of this place ({@code ~}, {@code @key}) as the value. */
   Place asKey() {
-    return new Place(node, key, parent, true, shown);
+    return new Place(node, key, parent, true, shown, viaRef);
   }
 
   /** The keys (String) and indices (Integer) from the root to here. */

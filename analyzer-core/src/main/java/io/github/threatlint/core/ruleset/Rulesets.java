@@ -73,8 +73,11 @@ public final class Rulesets implements RulesetReader {
           "oas3_1", EnumSet.of(SpecVersion.OPENAPI_3_1),
           "oas3.1", EnumSet.of(SpecVersion.OPENAPI_3_1));
 
-  /** Spectral's AsyncAPI formats: a rule for them alone can never match an OpenAPI document. */
-  private static final Pattern ASYNCAPI_FORMAT = Pattern.compile("asyncapi[23](_\\d+)?");
+  /**
+   * Spectral's formats of other documents (AsyncAPI, Arazzo, JSON Schema): a rule for them alone
+   * can never match an OpenAPI document.
+   */
+  private static final Pattern OTHER_FORMATS = Pattern.compile("(asyncapi|arazzo|json-schema).*");
 
   private final Path root;
 
@@ -89,6 +92,7 @@ public final class Rulesets implements RulesetReader {
   public Rules read(List<RulesetFile> files, Set<String> takenIds, boolean skipBroken)
       throws ConfigurationException {
     Map<String, Declared> declared = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
     for (RulesetFile file : files) {
       Path path = file.path().toAbsolutePath().normalize();
       String problem = unreadable(path);
@@ -99,12 +103,11 @@ public final class Rulesets implements RulesetReader {
             file.column(),
             "the ruleset " + file.displayPath() + " " + problem);
       }
-      declared.putAll(new FileReader(path, file.displayPath(), new ArrayList<>()).read());
+      declared.putAll(new FileReader(path, file.displayPath(), new ArrayList<>(), warnings).read());
     }
     List<RuleDescriptor> rules = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     for (Declared rule : declared.values()) {
-      if (rule.asyncApiOnly) {
+      if (rule.forOtherDocuments) {
         // not an error: the rule is meant for other documents, and Spectral never runs it on these
         warnings.add(
             rule.problemAt(
@@ -113,8 +116,8 @@ public final class Rulesets implements RulesetReader {
                         : rule.pointer,
                     "rule '"
                         + rule.name
-                        + "' applies to AsyncAPI documents only (formats); threatlint reads OpenAPI"
-                        + " documents, so the rule is left out")
+                        + "' applies to other documents than OpenAPI ones only (formats);"
+                        + " threatlint reads OpenAPI documents, so the rule is left out")
                 .oneLine()
                 .replace(": error: ", ": warning: "));
         continue;
@@ -156,7 +159,7 @@ public final class Rulesets implements RulesetReader {
     final String pointer;
     final Map<String, JsonNode> aliases;
     final Set<SpecVersion> rulesetFormats;
-    final boolean asyncApiOnly;
+    final boolean forOtherDocuments;
     final String rulesetDocs;
     final Level definedLevel;
     final boolean recommended;
@@ -170,7 +173,7 @@ public final class Rulesets implements RulesetReader {
         String pointer,
         Map<String, JsonNode> aliases,
         Set<SpecVersion> rulesetFormats,
-        boolean asyncApiOnly,
+        boolean forOtherDocuments,
         String rulesetDocs,
         Level definedLevel,
         boolean recommended) {
@@ -180,7 +183,7 @@ public final class Rulesets implements RulesetReader {
       this.pointer = pointer;
       this.aliases = aliases;
       this.rulesetFormats = rulesetFormats;
-      this.asyncApiOnly = asyncApiOnly;
+      this.forOtherDocuments = forOtherDocuments;
       this.rulesetDocs = rulesetDocs;
       this.definedLevel = definedLevel;
       this.recommended = recommended;
@@ -205,12 +208,14 @@ public final class Rulesets implements RulesetReader {
     private final Path path;
     private final String displayPath;
     private final List<Path> extending;
+    private final List<String> warnings;
     private ParsedFile file;
 
-    FileReader(Path path, String displayPath, List<Path> extending) {
+    FileReader(Path path, String displayPath, List<Path> extending, List<String> warnings) {
       this.path = path;
       this.displayPath = displayPath;
       this.extending = extending;
+      this.warnings = warnings;
     }
 
     Map<String, Declared> read() throws ConfigurationException {
@@ -256,7 +261,7 @@ public final class Rulesets implements RulesetReader {
         }
       }
       Set<SpecVersion> formats = formats(ruleset.get("formats"), "/formats");
-      boolean asyncApiOnly = asyncApiOnly(ruleset.get("formats"));
+      boolean forOtherDocuments = forOtherDocuments(ruleset.get("formats"));
       JsonNode docs = ruleset.get("documentationUrl");
       String rulesetDocs = docs != null && docs.isTextual() ? docs.textValue() : null;
       JsonNode ownRules = ruleset.get("rules");
@@ -271,7 +276,7 @@ public final class Rulesets implements RulesetReader {
               rules,
               Map.copyOf(aliases),
               formats,
-              asyncApiOnly,
+              forOtherDocuments,
               rulesetDocs);
         }
       }
@@ -337,7 +342,10 @@ public final class Rulesets implements RulesetReader {
                 : name;
         FileReader reader =
             new FileReader(
-                extended, Path.of(shown).normalize().toString().replace('\\', '/'), chain);
+                extended,
+                Path.of(shown).normalize().toString().replace('\\', '/'),
+                chain,
+                warnings);
         Map<String, Declared> inherited = reader.read();
         for (Declared rule : inherited.values()) {
           rule.level =
@@ -358,7 +366,7 @@ public final class Rulesets implements RulesetReader {
         Map<String, Declared> rules,
         Map<String, JsonNode> aliases,
         Set<SpecVersion> formats,
-        boolean rulesetAsyncApiOnly,
+        boolean rulesetForOtherDocuments,
         String rulesetDocs)
         throws ConfigurationException {
       String pointer = Pointers.child("/rules", name);
@@ -426,7 +434,9 @@ public final class Rulesets implements RulesetReader {
               pointer,
               aliases,
               ruleFormats,
-              value.has("formats") ? asyncApiOnly(value.get("formats")) : rulesetAsyncApiOnly,
+              value.has("formats")
+                  ? forOtherDocuments(value.get("formats"))
+                  : rulesetForOtherDocuments,
               rulesetDocs == null ? null : rulesetDocs + "#" + name,
               level,
               recommended == null || recommended.booleanValue()));
@@ -535,30 +545,35 @@ public final class Rulesets implements RulesetReader {
         throw at(pointer, "formats is a list such as [oas2, oas3]");
       }
       for (JsonNode format : value) {
-        if (format.isTextual() && ASYNCAPI_FORMAT.matcher(format.textValue()).matches()) {
-          continue; // never an OpenAPI document
+        if (!format.isTextual()) {
+          throw at(pointer, "formats are names such as oas2 and oas3, not " + format);
         }
-        Set<SpecVersion> known = format.isTextual() ? FORMATS.get(format.textValue()) : null;
-        if (known == null) {
-          throw at(
-              pointer,
-              "unknown format "
-                  + format
-                  + "; threatlint reads oas2, oas3, oas3_0 and oas3_1 documents (and leaves out"
-                  + " rules for asyncapi2 and asyncapi3 only)");
+        Set<SpecVersion> known = FORMATS.get(format.textValue());
+        if (known != null) {
+          versions.addAll(known);
+        } else if (!OTHER_FORMATS.matcher(format.textValue()).matches()) {
+          // Spectral takes an unknown name as a format no document has: so does threatlint
+          warnings.add(
+              at(
+                      pointer,
+                      "unknown format "
+                          + format
+                          + ", which no document has (threatlint reads oas2, oas3, oas3_0 and"
+                          + " oas3_1 documents)")
+                  .oneLine()
+                  .replace(": error: ", ": warning: "));
         }
-        versions.addAll(known);
       }
       return versions;
     }
 
-    /** Whether formats name AsyncAPI formats only (checked by {@link #formats}). */
-    private static boolean asyncApiOnly(JsonNode formats) {
+    /** Whether formats are given and none of them is an OpenAPI format. */
+    private static boolean forOtherDocuments(JsonNode formats) {
       if (formats == null || !formats.isArray() || formats.isEmpty()) {
         return false;
       }
       for (JsonNode format : formats) {
-        if (!format.isTextual() || !ASYNCAPI_FORMAT.matcher(format.textValue()).matches()) {
+        if (format.isTextual() && FORMATS.containsKey(format.textValue())) {
           return false;
         }
       }

@@ -25,7 +25,7 @@ class RulesetFixtureTest {
       Path.of("src/test/resources/io/github/threatlint/core/ruleset");
 
   @ParameterizedTest
-  @ValueSource(strings = {"functions", "resolved", "extends", "messages"})
+  @ValueSource(strings = {"functions", "resolved", "extends", "messages", "cycles", "siblings"})
   void findingsAreTheExpectedOnes(String name) throws Exception {
     Path folder = FIXTURES.resolve(name).toAbsolutePath();
     CheckResult result =

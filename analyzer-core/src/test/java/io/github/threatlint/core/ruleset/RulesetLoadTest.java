@@ -138,8 +138,8 @@ class RulesetLoadTest {
     assertThat(problem(RULE + "    when: always\n")).contains("rule 'my-rule': unknown key 'when'");
     assertThat(problem(RULE + "    severity: fatal\n"))
         .contains("rule 'my-rule': bad severity \"fatal\"; use error, warn, info, hint or off");
-    assertThat(problem(RULE + "    formats: [oas4]\n"))
-        .contains("unknown format \"oas4\"; threatlint reads oas2, oas3, oas3_0 and oas3_1");
+    assertThat(problem(RULE + "    formats: [3]\n"))
+        .contains("formats are names such as oas2 and oas3, not 3");
     assertThat(problem(RULE.replace("$.paths.*.*", "'#Operation'")))
         .contains("rule 'my-rule': the alias 'Operation' is not defined");
     assertThat(problem("rules:\n  other-rule: error\n"))
@@ -166,20 +166,23 @@ class RulesetLoadTest {
   }
 
   @Test
-  void aRuleForAsyncApiOnlyIsLeftOutWithAWarning() throws Exception {
+  void aRuleForOtherDocumentsOnlyIsLeftOutWithAWarning() throws Exception {
     CheckResult result =
         run(
             "rulesets: [ruleset.yaml]\n",
             RULE
                 + "  async-rule:\n    formats: [asyncapi2, asyncapi3]\n    given: $.paths.*.*\n"
                 + "    then: {field: summary, function: truthy}\n"
-                + "  both-rule:\n    formats: [oas3, asyncapi2]\n    given: $.paths.*.*\n"
+                + "  both-rule:\n    formats: [oas3, asyncapi2, aas2]\n    given: $.paths.*.*\n"
                 + "    then: {field: summary, function: truthy}\n",
             List.of());
+    // an unknown name is a format no document has, as in Spectral: a warning tells of the typo
     assertThat(result.configuration().warnings())
         .containsExactly(
-            "ruleset.yaml:6:5: warning: rule 'async-rule' applies to AsyncAPI documents only"
-                + " (formats); threatlint reads OpenAPI documents, so the rule is left out");
+            "ruleset.yaml:10:14: warning: unknown format \"aas2\", which no document has (threatlint"
+                + " reads oas2, oas3, oas3_0 and oas3_1 documents)",
+            "ruleset.yaml:6:5: warning: rule 'async-rule' applies to other documents than OpenAPI"
+                + " ones only (formats); threatlint reads OpenAPI documents, so the rule is left out");
     assertThat(result.result().findings())
         .extracting(Finding::ruleId)
         .containsExactly("both-rule", "my-rule");
@@ -190,7 +193,7 @@ class RulesetLoadTest {
                 .warnings())
         .singleElement()
         .asString()
-        .startsWith("ruleset.yaml:3:3: warning: rule 'my-rule' applies to AsyncAPI documents only");
+        .startsWith("ruleset.yaml:3:3: warning: rule 'my-rule' applies to other documents than");
   }
 
   @Test
