@@ -156,7 +156,7 @@ public final class SchemaUsage {
   }
 
   private void markIfUnreached(ApiDocument document, NodeRef schema, Deque<NodeRef> pending) {
-    if (schema != null && flags(schema) == 0) {
+    if (schema != null && flags.getOrDefault(schema, 0) == 0) {
       mark(document, schema, OUTPUT, pending);
     }
   }
@@ -320,9 +320,21 @@ public final class SchemaUsage {
     }
   }
 
+  /**
+   * The place asked about last (the same instance) and its flags: the walk hands each schema to the
+   * rules one after another, and many ask whether it is an input or an output.
+   */
+  private NodeRef lastAsked;
+
+  private int lastFlags;
+
   /** The flags of the schema written at this place; 0 when no operation reaches it. */
   public int flags(NodeRef schema) {
-    return flags.getOrDefault(schema, 0);
+    if (schema != lastAsked) {
+      lastFlags = flags.getOrDefault(schema, 0);
+      lastAsked = schema;
+    }
+    return lastFlags;
   }
 
   /**

@@ -57,6 +57,12 @@ final class DocumentRun {
 
   private final Map<Operation, Finding.Use> useByOperation = new HashMap<>();
 
+  /**
+   * The region of each place reported at: several rules report, and record evidence, at the same
+   * schema or operation, and locating a pointer reads it segment by segment from the file's root.
+   */
+  private final Map<NodeRef, Region> regions = new HashMap<>();
+
   /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
   private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
 
@@ -103,6 +109,15 @@ final class DocumentRun {
         mount.file().displayPath(),
         mount.pointer(),
         mount.file().index().region(mount.pointer()));
+  }
+
+  private Region region(NodeRef node) {
+    Region region = regions.get(node);
+    if (region == null) {
+      region = node.file().index().region(node.pointer());
+      regions.put(node, region);
+    }
+    return region;
   }
 
   /** The in-source suppression of a finding, looked up only in a file that has any. */
@@ -168,7 +183,7 @@ final class DocumentRun {
         return;
       }
       String file = node.file().displayPath();
-      Region region = node.file().index().region(node.pointer());
+      Region region = region(node);
       NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
       if (first != null
           && node.node() != null
@@ -237,7 +252,7 @@ final class DocumentRun {
                 + "', which its @RuleInfo(mitigations) does not list");
       }
       String file = node.file().displayPath();
-      Region region = node.file().index().region(node.pointer());
+      Region region = region(node);
       // a copy through a YAML alias is the same place; a document over the findings cap gets no
       // more evidence either
       if (evidence.size() < MAX_FINDINGS_PER_FILE
