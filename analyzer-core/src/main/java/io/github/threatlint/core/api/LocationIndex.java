@@ -136,8 +136,8 @@ public final class LocationIndex {
         child = node.get(segment);
         int entry = members.find(node, segment);
         if (entry >= 0) {
-          childPositions = members.spans;
-          childAt = entry * SPAN;
+          childPositions = members.spans(entry);
+          childAt = Members.offset(entry);
         }
       } else if (node.isArray()) {
         int[] elements = arrayElements.get(node);
@@ -185,21 +185,35 @@ public final class LocationIndex {
 
   /**
    * The spans of every object member of a file, in one open-addressing table keyed by the object
-   * (by identity) and the member's name: entries dense in the order they were added, the table only
-   * an int per slot.
+   * (by identity) and the member's name. Entries are dense, in the order they were added, in pages
+   * that never move (growing by copying would double what a large spec's parse allocates); the
+   * table holds an int per slot.
    */
   private static final class Members {
-    private JsonNode[] owners = new JsonNode[16];
-    private String[] names = new String[16];
-    private int[] spans = new int[16 * SPAN];
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE = 1 << PAGE_BITS;
+
+    private JsonNode[][] owners = new JsonNode[4][];
+    private String[][] names = new String[4][];
+    private int[][] spans = new int[4][];
     private int count;
 
     /** Entry + 1 per slot, 0 when free; at most half full. */
-    private int[] slots = new int[32];
+    private int[] slots = new int[64];
 
     private static int hash(JsonNode owner, String name) {
       int h = System.identityHashCode(owner) * 0x9E3779B9 + name.hashCode();
       return h ^ (h >>> 16);
+    }
+
+    /** The page of spans that holds the entry's. */
+    int[] spans(int entry) {
+      return spans[entry >>> PAGE_BITS];
+    }
+
+    /** Where the entry's span starts in its page. */
+    static int offset(int entry) {
+      return (entry & (PAGE - 1)) * SPAN;
     }
 
     /** The entry of the member, or -1. */
@@ -207,7 +221,9 @@ public final class LocationIndex {
       int mask = slots.length - 1;
       for (int slot = hash(owner, name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
         int entry = slots[slot] - 1;
-        if (owners[entry] == owner && names[entry].equals(name)) {
+        int page = entry >>> PAGE_BITS;
+        int at = entry & (PAGE - 1);
+        if (owners[page][at] == owner && names[page][at].equals(name)) {
           return entry;
         }
       }
@@ -221,19 +237,26 @@ public final class LocationIndex {
     int[] put(JsonNode owner, String name, int[] positions) {
       int existing = find(owner, name);
       if (existing >= 0) {
-        int[] previous =
-            java.util.Arrays.copyOfRange(spans, existing * SPAN, existing * SPAN + SPAN);
-        System.arraycopy(positions, 0, spans, existing * SPAN, SPAN);
+        int[] page = spans(existing);
+        int at = offset(existing);
+        int[] previous = java.util.Arrays.copyOfRange(page, at, at + SPAN);
+        System.arraycopy(positions, 0, page, at, SPAN);
         return previous;
       }
-      if (count == owners.length) {
-        owners = java.util.Arrays.copyOf(owners, count * 2);
-        names = java.util.Arrays.copyOf(names, count * 2);
-        spans = java.util.Arrays.copyOf(spans, count * 2 * SPAN);
+      int page = count >>> PAGE_BITS;
+      if (page == spans.length) {
+        owners = java.util.Arrays.copyOf(owners, page * 2);
+        names = java.util.Arrays.copyOf(names, page * 2);
+        spans = java.util.Arrays.copyOf(spans, page * 2);
       }
-      owners[count] = owner;
-      names[count] = name;
-      System.arraycopy(positions, 0, spans, count * SPAN, SPAN);
+      if (spans[page] == null) {
+        owners[page] = new JsonNode[PAGE];
+        names[page] = new String[PAGE];
+        spans[page] = new int[PAGE * SPAN];
+      }
+      owners[page][count & (PAGE - 1)] = owner;
+      names[page][count & (PAGE - 1)] = name;
+      System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
       count++;
       if (count * 2 > slots.length) {
         slots = new int[slots.length * 2];
@@ -248,18 +271,12 @@ public final class LocationIndex {
 
     private void place(int entry) {
       int mask = slots.length - 1;
-      int slot = hash(owners[entry], names[entry]) & mask;
+      int at = entry & (PAGE - 1);
+      int slot = hash(owners[entry >>> PAGE_BITS][at], names[entry >>> PAGE_BITS][at]) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
       slots[slot] = entry + 1;
-    }
-
-    /** Drops the room kept for growth, once the file is read. */
-    void trim() {
-      owners = java.util.Arrays.copyOf(owners, count);
-      names = java.util.Arrays.copyOf(names, count);
-      spans = java.util.Arrays.copyOf(spans, count * SPAN);
     }
   }
 
@@ -295,7 +312,6 @@ public final class LocationIndex {
     }
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
-      members.trim();
       return new LocationIndex(root, rootSpan, members, arrayElements, lineStarts, textLength);
     }
   }

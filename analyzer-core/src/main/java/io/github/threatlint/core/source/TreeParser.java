@@ -660,11 +660,15 @@ public final class TreeParser {
             "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
             "FALSE", "on", "On", "ON", "off", "Off", "OFF");
     private static final Set<String> NULLS = Set.of("", " ", "~", "null", "Null", "NULL");
+    private static final int LONGEST_WORD = "false".length();
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
       if (kind != NodeId.scalar || !implicit || (!value.isEmpty() && goesToPatterns(value))) {
         return super.resolve(kind, value, implicit);
+      }
+      if (value.length() > LONGEST_WORD) {
+        return Tag.STR;
       }
       if (BOOLEANS.contains(value)) {
         return Tag.BOOL;

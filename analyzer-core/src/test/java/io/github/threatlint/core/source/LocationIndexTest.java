@@ -138,6 +138,32 @@ class LocationIndexTest {
         .isEqualTo(json.index().region("/a/b").startLine());
   }
 
+  /**
+   * Many objects with the same member names, more members than one page of the index holds, and a
+   * duplicate written far from its first occurrence: each member is found where it is written.
+   */
+  @Test
+  void locatesEveryMemberOfALargeFile() throws SourceException {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      yaml.append("s").append(i).append(":\n  name: a\n  type: string\n");
+    }
+    yaml.append("s7:\n  name: b\n");
+    ParsedFile file = TreeParser.parse(new SourceFile(null, "spec.yaml", yaml.toString()));
+    for (int i = 0; i < 1500; i++) {
+      int line = i == 7 ? 4501 : 3 * i + 1;
+      assertThat(file.index().region("/s" + i).startLine()).as("s" + i).isEqualTo(line);
+      // the later s7 has no type: its region is s7's own
+      assertThat(file.index().region("/s" + i + "/type").startLine())
+          .isEqualTo(i == 7 ? 4501 : 3 * i + 3);
+      assertThat(file.index().exists("/s" + i + "/kind")).isFalse();
+    }
+    assertThat(file.index().region("/s7/name")).isEqualTo(new Region(4502, 3, 4502, 10));
+    assertThat(file.duplicateKeys())
+        .singleElement()
+        .satisfies(d -> assertThat(d.pointer()).isEqualTo("/s7"));
+  }
+
   @Test
   void recordsDuplicateKeysWithBothPlaces() throws SourceException {
     ParsedFile file =
