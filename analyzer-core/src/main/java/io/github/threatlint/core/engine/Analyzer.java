@@ -380,21 +380,26 @@ public final class Analyzer {
    * shared file is kept once.
    */
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
-    Set<Finding> unique = new LinkedHashSet<>();
-    Map<String, FileResult> firstReporter = new HashMap<>();
+    List<Finding> findings = new ArrayList<>();
+    Map<Place, PlaceFindings> places = new HashMap<>();
     List<ToolError> errors = new ArrayList<>();
     Set<Mitigation> evidence = new LinkedHashSet<>();
     for (FileResult result : results) {
       for (Finding finding : result.findings()) {
-        String place = finding.ruleId() + " " + finding.file() + "#" + finding.pointer();
-        if (firstReporter.computeIfAbsent(place, key -> result) == result) {
-          unique.add(finding);
+        PlaceFindings place =
+            places.computeIfAbsent(
+                new Place(finding.ruleId(), finding.file(), finding.pointer()),
+                key -> new PlaceFindings(result));
+        // each finding once: equal findings have one place, so only that place's are compared (a
+        // set of all findings would hash each one whole, use lists included)
+        if (place.reporter() == result && !place.findings().contains(finding)) {
+          place.findings().add(finding);
+          findings.add(finding);
         }
       }
       evidence.addAll(result.evidence());
       errors.addAll(result.errors());
     }
-    List<Finding> findings = new ArrayList<>(unique);
     findings.sort(Finding.ORDER);
     List<Mitigation> sortedEvidence = new ArrayList<>(evidence);
     sortedEvidence.sort(Mitigation.ORDER);
@@ -404,6 +409,15 @@ public final class Analyzer {
         List.copyOf(files),
         rules,
         List.copyOf(sortedEvidence));
+  }
+
+  /** A rule's place in a file: the findings there come from the first document reporting there. */
+  private record Place(String ruleId, String file, String pointer) {}
+
+  private record PlaceFindings(FileResult reporter, List<Finding> findings) {
+    PlaceFindings(FileResult reporter) {
+      this(reporter, new ArrayList<>(1));
+    }
   }
 
   private record FileResult(
