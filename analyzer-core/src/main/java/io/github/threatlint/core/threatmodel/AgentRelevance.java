@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class AgentRelevance {
   private static final List<String> CLIENT_ID = List.of("client_id");
+
+  /** Flows in which users sign in and delegate to the client (OAuth2 and OpenID Connect). */
   private static final Set<String> USER_FLOWS =
       Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
 
@@ -159,8 +161,7 @@ final class AgentRelevance {
   private AgentAssessment customerDevices(ThreatCatalogue.Agent agent) {
     List<String> reasons = new ArrayList<>();
     for (ApiFacts.SecurityScheme scheme : facts.securitySchemes()) {
-      if (scheme.openIdConnect()
-          || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()))) {
+      if (usersSignIn(scheme)) {
         reasons.add("customers sign in through " + scheme.name());
         break;
       }
@@ -186,5 +187,11 @@ final class AgentRelevance {
         Character.toUpperCase(text.charAt(0))
             + text.substring(1)
             + ": a customer's compromised device can act with the customer's rights.");
+  }
+
+  /** Whether users sign in through the scheme: OpenID Connect, or an OAuth2 flow with a user. */
+  static boolean usersSignIn(ApiFacts.SecurityScheme scheme) {
+    return scheme.openIdConnect()
+        || scheme.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind()));
   }
 }

@@ -34,10 +34,6 @@ final class ArchitectureBuilder {
   /** How many hosts, scopes and assets a box lists before "and N more". */
   static final int LINES_PER_KIND = 3;
 
-  /** Flows in which users sign in and delegate to the client (OAuth2 and OpenID Connect). */
-  private static final Set<String> USER_FLOWS =
-      Set.of("authorizationCode", "implicit", "password", "deviceAuthorization");
-
   private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)v\\d+(\\.\\d+)*|api");
 
   /** x-audience values (Zalando's and the plain ones) and the trust boundary they name. */
@@ -77,12 +73,7 @@ final class ArchitectureBuilder {
     List<ApiFacts.SecurityScheme> schemes = facts.securitySchemes();
     List<ApiFacts.SecurityScheme> delegating =
         schemes.stream().filter(s -> s.oauth2() || s.openIdConnect()).toList();
-    boolean usersSignIn =
-        delegating.stream()
-            .anyMatch(
-                s ->
-                    s.openIdConnect()
-                        || s.flows().stream().anyMatch(f -> USER_FLOWS.contains(f.kind())));
+    boolean usersSignIn = delegating.stream().anyMatch(AgentRelevance::usersSignIn);
     boolean thirdParties =
         agents.stream()
             .anyMatch(
