@@ -122,9 +122,7 @@ final class DocumentRun {
 
   /** The in-source suppression of a finding, looked up only in a file that has any. */
   private Finding.Suppression suppression(NodeRef node, String ruleId) {
-    boolean any =
-        filesWithSuppressions.computeIfAbsent(
-            node.file(), file -> InSourceSuppressions.anyIn(file.root()));
+    boolean any = filesWithSuppressions.computeIfAbsent(node.file(), InSourceSuppressions::anyIn);
     return any ? InSourceSuppressions.find(node.file(), node.pointer(), ruleId) : null;
   }
 

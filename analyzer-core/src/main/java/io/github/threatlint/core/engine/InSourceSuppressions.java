@@ -55,12 +55,18 @@ public final class InSourceSuppressions {
   }
 
   /**
-   * True when some object of the tree has an {@code x-threatlint-ignore} member: most files have
-   * none, and their findings need no look-up.
+   * True when some object of the file has an {@code x-threatlint-ignore} member. Most files have
+   * none, and their findings need no look-up; the text tells that without reading the tree, unless
+   * it names the key or has an escape that could spell it (JSON's and YAML's {@code \u002d}, YAML's
+   * {@code \x2d} and escaped line breaks).
    */
-  public static boolean anyIn(JsonNode root) {
+  public static boolean anyIn(ParsedFile file) {
+    String text = file.source().text();
+    if (text != null && !text.contains(KEY) && !mayEscapeKey(text)) {
+      return false;
+    }
     Deque<JsonNode> pending = new ArrayDeque<>();
-    pending.push(root);
+    pending.push(file.root());
     while (!pending.isEmpty()) {
       JsonNode node = pending.pop();
       if (node.isObject() && node.has(KEY)) {
@@ -71,6 +77,19 @@ public final class InSourceSuppressions {
           pending.push(child);
         }
       }
+    }
+    return false;
+  }
+
+  /** True when the text has an escape that can stand for a letter or a hyphen, or join lines. */
+  private static boolean mayEscapeKey(String text) {
+    for (int at = text.indexOf('\\'); at >= 0 && at + 1 < text.length(); ) {
+      char next = text.charAt(at + 1);
+      if (next == 'u' || next == 'U' || next == 'x' || next == '\n' || next == '\r') {
+        return true;
+      }
+      // an escaped backslash is one character: the next escape starts after it
+      at = text.indexOf('\\', next == '\\' ? at + 2 : at + 1);
     }
     return false;
   }

@@ -175,4 +175,30 @@ class InSourceSuppressionsTest {
     assertThat(TestProject.describe(result))
         .containsExactly("api.json:6 /paths/~1a/get flagged: json [inSource: JSON too]");
   }
+
+  /** A file whose text does not name the key (it spells it with an escape) is searched too. */
+  @Test
+  void findsTheKeyWrittenWithAnEscape() throws Exception {
+    project.write(
+        "api.json",
+        """
+        {
+          "swagger": "2.0",
+          "info": {"title": "t", "version": "1"},
+          "paths": {
+            "/a": {
+              "get": {
+                "x\\u002dthreatlint-ignore": ["test-flagged"],
+                "x-flag": "escaped",
+                "responses": {"200": {"description": "ok"}}
+              }
+            }
+          }
+        }
+        """);
+    AnalysisResult result = project.analyze(FLAGGED, "api.json");
+    assertThat(TestProject.describe(result))
+        .containsExactly(
+            "api.json:6 /paths/~1a/get flagged: escaped [inSource: x-threatlint-ignore at /paths/~1a/get]");
+  }
 }
