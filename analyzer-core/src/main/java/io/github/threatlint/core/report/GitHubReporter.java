@@ -27,26 +27,24 @@ import java.util.Map;
 public final class GitHubReporter implements Reporter {
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
+    // escaped once per rule and per file, not per finding: thousands of findings share them
     Map<String, String> titles = new HashMap<>();
     for (EnabledRule rule : result.rules()) {
-      titles.put(rule.id(), rule.descriptor().info().title());
+      titles.put(rule.id(), property(rule.descriptor().info().title() + " (" + rule.id() + ")"));
     }
+    Map<String, String> files = new HashMap<>();
     for (Finding finding : result.findings()) {
       if (finding.isSuppressed()) {
         continue;
       }
-      String title =
-          titles.containsKey(finding.ruleId())
-              ? titles.get(finding.ruleId()) + " (" + finding.ruleId() + ")"
-              : finding.ruleId();
       out.write(
           "::"
               + command(finding.level())
               + " file="
-              + property(finding.file())
+              + files.computeIfAbsent(finding.file(), GitHubReporter::property)
               + position(finding.region())
               + ",title="
-              + property(title)
+              + titles.computeIfAbsent(finding.ruleId(), GitHubReporter::property)
               + "::"
               + data(message(finding))
               + "\n");

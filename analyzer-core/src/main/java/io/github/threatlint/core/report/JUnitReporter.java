@@ -51,9 +51,10 @@ public final class JUnitReporter implements Reporter {
             + errors
             + "\">\n");
     for (Suite suite : suites) {
+      String file = OutputText.xml(OutputText.line(suite.file));
       out.write(
           "  <testsuite name=\""
-              + OutputText.xml(OutputText.line(suite.file))
+              + file
               + "\" tests=\""
               + suite.cases.size()
               + "\" failures=\""
@@ -63,11 +64,7 @@ public final class JUnitReporter implements Reporter {
               + "\" skipped=\"0\">\n");
       for (Case test : suite.cases.values()) {
         out.write(
-            "    <testcase classname=\""
-                + OutputText.xml(OutputText.line(suite.file))
-                + "\" name=\""
-                + OutputText.xml(test.name)
-                + "\"");
+            "    <testcase classname=\"" + file + "\" name=\"" + OutputText.xml(test.name) + "\"");
         if (test.active.isEmpty() && test.errors.isEmpty() && test.suppressed.isEmpty()) {
           out.write("/>\n");
           continue;

@@ -1,5 +1,7 @@
 package io.github.threatlint.core.text;
 
+import java.util.HexFormat;
+
 /**
  * Spec-derived text (messages, file names, pointers) made safe for the places output is read: one
  * escaper per output language. A spec is untrusted input, and its text must not turn into terminal
@@ -7,6 +9,8 @@ package io.github.threatlint.core.text;
  * ::add-mask::}) or Markdown markup and mentions.
  */
 public final class OutputText {
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
   private OutputText() {}
 
   /**
@@ -18,12 +22,15 @@ public final class OutputText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      // printable ASCII, nearly all of every report, needs no test
       String replacement =
-          c == '\n'
-              ? "\\n"
-              : c == '\r'
-                  ? "\\r"
-                  : c == '\t' ? "\\t" : isHidden(c) ? String.format("\\u%04X", (int) c) : null;
+          c >= ' ' && c < '\u007F'
+              ? null
+              : c == '\n'
+                  ? "\\n"
+                  : c == '\r'
+                      ? "\\r"
+                      : c == '\t' ? "\\t" : isHidden(c) ? "\\u" + HEX.toHexDigits(c) : null;
       if (replacement != null && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }

@@ -6,6 +6,14 @@ import org.junit.jupiter.api.Test;
 
 class OutputTextTest {
   @Test
+  void aLineShowsControlsSeparatorsAndBidiControlsAsEscapes() {
+    assertThat(OutputText.line("a\nb\r\tc\u001B[31m\u007F\u0085\u2028\u202Eé ü"))
+        .isEqualTo("a\\nb\\r\\tc\\u001B[31m\\u007F\\u0085\\u2028\\u202Eé ü");
+    String plain = "GET /accounts/{id}: no 'security' (and é, ü)";
+    assertThat(OutputText.line(plain)).isSameAs(plain);
+  }
+
+  @Test
   void ourOwnMarkdownKeepsItsMarkupButStaysInOneTableCell() {
     assertThat(OutputText.markdownCell("Send it in a header (`in: header`) | or\r\nnot"))
         .isEqualTo("Send it in a header (`in: header`) \\| or not");
