@@ -2,9 +2,12 @@ package io.github.threatlint.core.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,6 +65,7 @@ final class JsonPath {
       }
       current = next;
     }
+    current = once(current);
     if (!keys) {
       return current;
     }
@@ -103,21 +107,40 @@ final class JsonPath {
 
   /**
    * Each place and everything below it. An object or array reached twice (a schema several
-   * references lead to, a reference cycle) is scanned once: its findings are at the place where it
-   * is written either way.
+   * references lead to) is scanned once: its findings are at the place where it is written either
+   * way; but once through a {@code $ref} and once without, as a {@code $ref} with siblings below it
+   * is shown at different places then ({@link Place#shown()}).
    */
   private static List<Place> descendantsOrSelf(DocumentView view, List<Place> starts) {
     List<Place> all = new ArrayList<>();
-    Set<JsonNode> scanned = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<JsonNode> direct = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<JsonNode> viaRef = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Place start : starts) {
-      collect(view, start, all, scanned);
+      collect(view, start, all, direct, viaRef);
     }
     return all;
   }
 
-  private static void collect(DocumentView view, Place place, List<Place> out, Set<JsonNode> seen) {
+  /**
+   * The places, each node under one key shown at one place once (a deep scan may reach it both
+   * through a {@code $ref} and without).
+   */
+  private static List<Place> once(List<Place> places) {
+    Map<JsonNode, Set<List<Object>>> seen = new IdentityHashMap<>();
+    List<Place> once = new ArrayList<>(places.size());
+    for (Place place : places) {
+      if (seen.computeIfAbsent(place.node().node(), node -> new HashSet<>(2))
+          .add(Arrays.asList(place.shown(), place.key()))) {
+        once.add(place);
+      }
+    }
+    return once;
+  }
+
+  private static void collect(
+      DocumentView view, Place place, List<Place> out, Set<JsonNode> direct, Set<JsonNode> viaRef) {
     JsonNode node = place.node().node();
-    if (node.isContainerNode() && !seen.add(node)) {
+    if (node.isContainerNode() && !(place.viaRef() ? viaRef : direct).add(node)) {
       if (place.shown() != place.node()) {
         // reached again through a $ref with siblings: shown there, so a place of its own
         out.add(place);
@@ -127,7 +150,7 @@ final class JsonPath {
     out.add(place);
     if (node.isContainerNode()) {
       for (Place child : view.children(place)) {
-        collect(view, child, out, seen);
+        collect(view, child, out, direct, viaRef);
       }
     }
   }
