@@ -27,9 +27,10 @@ public interface CheckListener {
 
   /**
    * An input's document with its own findings (the configuration's ignores applied) and the
-   * mitigation evidence its rules recorded (what the threat-model report is built from), on the
-   * worker thread that analysed it, whose deep stack takes deeply nested documents; the document is
-   * not kept after this call. {@code document()} is null when the file could not be read or parsed.
+   * mitigation evidence its rules recorded (what the threat-model report is built from, with the
+   * document's {@code facts()}), on the worker thread that analysed it, whose deep stack takes
+   * deeply nested documents; the document is not kept after this call. {@code document()} is null
+   * when the file could not be read or parsed.
    */
   default void document(int index, Analyzer.DocumentAnalysis analysis) {}
 
