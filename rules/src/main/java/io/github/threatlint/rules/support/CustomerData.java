@@ -280,6 +280,13 @@ public final class CustomerData {
   }
 
   /**
+   * Whether each name {@link #matches} a list of terms, per list, for the document: every schema
+   * with properties is asked about, and the same names recur in them.
+   */
+  private static final ApiDocument.Fact<Map<List<String>, Map<String, Boolean>>> MATCHES =
+      document -> new HashMap<>();
+
+  /**
    * The properties of an object schema (as written) whose names hold customer data, in order. Only
    * properties holding a value count: a nested object or list ({@code addressList}) is judged by
    * what it contains, where that is defined.
@@ -287,8 +294,15 @@ public final class CustomerData {
   public static List<String> matchingProperties(
       ApiDocument document, NodeRef schema, List<String> terms) {
     List<String> matches = new ArrayList<>();
+    Map<List<String>, Map<String, Boolean>> byTerms = document.fact(MATCHES);
+    Map<String, Boolean> byName = byTerms.get(terms);
+    if (byName == null) {
+      byName = new HashMap<>();
+      byTerms.put(List.copyOf(terms), byName); // a copy: the caller's list may change later
+    }
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
-      if (matches(property.getKey(), terms) && holdsPersonalValue(document, property.getValue())) {
+      if (byName.computeIfAbsent(property.getKey(), name -> matches(name, terms))
+          && holdsPersonalValue(document, property.getValue())) {
         matches.add(property.getKey());
       }
     }
