@@ -237,6 +237,11 @@ public final class CheckRunner {
           public void document(int index, Analyzer.DocumentAnalysis analysis) {
             also.document(index, analysis);
           }
+
+          @Override
+          public boolean wantsFacts() {
+            return also.wantsFacts();
+          }
         };
     try {
       return Check.run(check.build(), announce);

@@ -86,6 +86,9 @@ public final class Check {
     if (request.cache != null) {
       analyzer.parserMessages(request.cache::parserMessages);
     }
+    if (listener.wantsFacts()) {
+      analyzer.withFacts();
+    }
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }
@@ -279,11 +282,17 @@ public final class Check {
               analysis.document(),
               ownFindings,
               analysis.evidence(),
-              analysis.errors()));
+              analysis.errors(),
+              analysis.facts()));
       // the document is not kept: only its findings wait for the files before it
       Analyzer.DocumentAnalysis withoutDocument =
           new Analyzer.DocumentAnalysis(
-              analysis.displayPath(), null, ownFindings, analysis.evidence(), analysis.errors());
+              analysis.displayPath(),
+              null,
+              ownFindings,
+              analysis.evidence(),
+              analysis.errors(),
+              null);
       listener.analysed(done.incrementAndGet(), total, analysis.displayPath());
       settle(index, withoutDocument);
     }

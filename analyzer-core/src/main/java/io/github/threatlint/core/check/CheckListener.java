@@ -28,11 +28,19 @@ public interface CheckListener {
   /**
    * An input's document with its own findings (the configuration's ignores applied) and the
    * mitigation evidence its rules recorded (what the threat-model report is built from, with the
-   * document's {@code facts()}), on the worker thread that analysed it, whose deep stack takes
-   * deeply nested documents; the document is not kept after this call. {@code document()} is null
-   * when the file could not be read or parsed.
+   * document's {@code facts()} when {@link #wantsFacts()}), on the worker thread that analysed it,
+   * whose deep stack takes deeply nested documents; the document is not kept after this call.
+   * {@code document()} is null when the file could not be read or parsed.
    */
   default void document(int index, Analyzer.DocumentAnalysis analysis) {}
+
+  /**
+   * Whether {@link #document} needs the document's {@code facts()}: the walk then takes them next
+   * to the rules (default: no, and a check does not pay for them).
+   */
+  default boolean wantsFacts() {
+    return false;
+  }
 
   /**
    * The inputs up to {@code index} are all analysed: the findings now final that the input at

@@ -46,6 +46,9 @@ public final class Analyzer {
 
   private volatile ParserMessagesSource parserMessagesSource = ParserMessagesSource.BUILD;
 
+  /** Whether the walk takes each document's {@link ApiFacts} too (for the threat-model report). */
+  private volatile boolean withFacts;
+
   /**
    * Default time a file may take, reading, parsing and rules included: far above any real
    * specification.
@@ -93,23 +96,16 @@ public final class Analyzer {
    * One file's analysis with its document, for whoever looks at the API beyond its findings (the
    * threat-model report, an editor). {@code document} is null when the file could not be read or
    * parsed; {@code findings} and {@code evidence} (the mitigations its rules recorded) are sorted,
-   * each once.
+   * each once. {@code facts} is what the document declares, as the threat-model report reads it,
+   * taken in the rules' walk when the analyzer was asked for it ({@link #withFacts()}), else null.
    */
   public record DocumentAnalysis(
       String displayPath,
       ApiDocument document,
       List<Finding> findings,
       List<Mitigation> evidence,
-      List<ToolError> errors) {
-
-    /**
-     * What the document declares, as the threat-model report reads it (taken from the document on
-     * each call), or null when there is no document.
-     */
-    public ApiFacts facts() {
-      return document == null ? null : ApiFacts.of(document);
-    }
-  }
+      List<ToolError> errors,
+      ApiFacts facts) {}
 
   /**
    * Hears of each file as soon as it is analysed, on the worker thread that analysed it (deep
@@ -140,6 +136,16 @@ public final class Analyzer {
    */
   public Analyzer timePerFile(Duration budget) {
     this.timePerFile = budget;
+    return this;
+  }
+
+  /**
+   * Has the walk take each document's {@link ApiFacts} too, next to the rules, for the listener's
+   * {@link DocumentAnalysis#facts()}: what the threat-model report needs, which a check without one
+   * does not pay for.
+   */
+  public Analyzer withFacts() {
+    this.withFacts = true;
     return this;
   }
 
@@ -243,7 +249,7 @@ public final class Analyzer {
               .analysed(
                   i,
                   new DocumentAnalysis(
-                      displayPath, null, List.of(), List.of(), List.copyOf(result.errors())));
+                      displayPath, null, List.of(), List.of(), List.copyOf(result.errors()), null));
         }
         results.add(result);
       }
@@ -310,7 +316,7 @@ public final class Analyzer {
       ToolError error =
           new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage());
       listener.analysed(
-          0, new DocumentAnalysis(displayPath, null, List.of(), List.of(), List.of(error)));
+          0, new DocumentAnalysis(displayPath, null, List.of(), List.of(), List.of(error), null));
       return combine(List.of(FileResult.failed(error)), List.of(displayPath));
     }
   }
@@ -318,6 +324,7 @@ public final class Analyzer {
   private FileResult analyzeFile(int index, Input input, FileListener listener) {
     FileResult result;
     ApiDocument document = null;
+    ApiFacts facts = null;
     try {
       long start = System.nanoTime();
       SourceFile source =
@@ -336,8 +343,9 @@ public final class Analyzer {
               externalFiles.apply(parsed),
               parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
-      DocumentRun run = DocumentRun.run(document, rules, timings);
+      DocumentRun run = DocumentRun.run(document, rules, timings, withFacts);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
+      facts = run.facts();
       result = new FileResult(run.findings(), run.evidence(), run.errors());
     } catch (SourceException e) {
       result =
@@ -345,6 +353,7 @@ public final class Analyzer {
               new ToolError(e.displayPath(), e.line(), e.column(), null, null, e.getMessage()));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       document = null;
+      facts = null;
       result =
           FileResult.failed(
               new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));
@@ -364,7 +373,8 @@ public final class Analyzer {
               document,
               List.copyOf(findings),
               List.copyOf(evidence),
-              List.copyOf(result.errors())));
+              List.copyOf(result.errors()),
+              facts));
     } catch (RuntimeException | StackOverflowError e) {
       List<ToolError> errors = new ArrayList<>(result.errors());
       errors.add(new ToolError(input.displayPath(), 0, 0, null, null, "internal error: " + e));

@@ -12,6 +12,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.facts.FactCollector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,8 +48,15 @@ final class Dispatcher {
   private final List<Subscriber<Checks.NodeCheck>> nodes = new ArrayList<>();
   private final Timings timings;
 
-  Dispatcher(Timings timings) {
+  /**
+   * Takes the document's facts from the same visits the rules get, or null when the run does not
+   * ask for them (a check without a threat-model report).
+   */
+  private final FactCollector facts;
+
+  Dispatcher(Timings timings, FactCollector facts) {
     this.timings = timings;
+    this.facts = facts;
   }
 
   void subscribe(Rule rule, DocumentRun.Context context) {
@@ -96,6 +104,9 @@ final class Dispatcher {
   }
 
   void operation(Operation operation) {
+    if (facts != null) {
+      facts.operation(operation);
+    }
     call(
         operations,
         operation.node().pointer(),
@@ -126,6 +137,9 @@ final class Dispatcher {
   }
 
   void securityScheme(SecurityScheme scheme) {
+    if (facts != null) {
+      facts.securityScheme(scheme);
+    }
     call(
         schemes,
         scheme.node().pointer(),
@@ -133,6 +147,9 @@ final class Dispatcher {
   }
 
   void server(Server server) {
+    if (facts != null) {
+      facts.server(server);
+    }
     call(servers, server.node().pointer(), (check, context) -> check.checkServer(server, context));
   }
 

@@ -10,6 +10,8 @@ import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.facts.ApiFacts;
+import io.github.threatlint.core.facts.FactCollector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,7 @@ final class DocumentRun {
   private final List<ToolError> errors = new ArrayList<>();
   private final Map<Place, NodeRef> firstReported = new HashMap<>();
   private boolean fileCapped;
+  private ApiFacts facts;
 
   private record Place(String ruleId, String file, Region region) {}
 
@@ -70,10 +73,15 @@ final class DocumentRun {
     this.document = document;
   }
 
-  /** Runs the rules over the document and returns its findings (unsorted), evidence and errors. */
-  static DocumentRun run(ApiDocument document, List<EnabledRule> rules, Timings timings) {
+  /**
+   * Runs the rules over the document and returns its findings (unsorted), evidence and errors, and
+   * its facts taken in the same walk when {@code withFacts}.
+   */
+  static DocumentRun run(
+      ApiDocument document, List<EnabledRule> rules, Timings timings, boolean withFacts) {
     DocumentRun run = new DocumentRun(document);
-    Dispatcher dispatcher = new Dispatcher(timings);
+    FactCollector collector = withFacts ? new FactCollector(document) : null;
+    Dispatcher dispatcher = new Dispatcher(timings, collector);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info());
       try {
@@ -83,6 +91,9 @@ final class DocumentRun {
       }
     }
     new Walker(document, dispatcher).walk();
+    if (collector != null) {
+      run.facts = collector.finish();
+    }
     return run;
   }
 
@@ -146,6 +157,11 @@ final class DocumentRun {
 
   List<ToolError> errors() {
     return errors;
+  }
+
+  /** The document's facts, or null when the run was not asked for them. */
+  ApiFacts facts() {
+    return facts;
   }
 
   /** The context of one rule: where its findings go, with its level. */

@@ -37,7 +37,10 @@ public record ApiFacts(
     List<Definition> definitions,
     List<Schema> schemas) {
 
-  /** The facts of an analysed document. */
+  /**
+   * The facts of a document outside a run (a run takes them in its walk, when asked: {@code
+   * CheckListener.wantsFacts}).
+   */
   public static ApiFacts of(ApiDocument document) {
     return FactCollector.collect(document);
   }

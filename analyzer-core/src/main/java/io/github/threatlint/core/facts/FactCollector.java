@@ -24,21 +24,33 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes the {@link ApiFacts} from a document: names, types and places as written, each schema once
- * however many operations reach it.
+ * Takes the {@link ApiFacts} of a document as the engine's walk visits it: each operation, server
+ * and security scheme is taken when the walk hands it over, next to the rules, and {@link #finish}
+ * puts them in document order and takes the schemas they reach, each once however many operations
+ * reach it. The walk does not visit what no rule can reach (an operation under a path item
+ * referenced at a place of the root file the walk does not visit on its own): such an operation is
+ * taken at the end, so that the facts list every operation.
  */
-final class FactCollector {
+public final class FactCollector {
   private final ApiDocument document;
+
+  /** The operations the walk visited, as taken then, before their schemas are numbered. */
+  private final Map<Operation, Visited> operations = new IdentityHashMap<>();
+
+  private final Map<String, ApiFacts.SecurityScheme> schemes = new HashMap<>();
+  private final Map<Server, ApiFacts.Server> servers = new IdentityHashMap<>();
 
   /** The number of each schema taken, by its place. */
   private final Map<NodeRef, Integer> numbers = new HashMap<>();
@@ -48,15 +60,52 @@ final class FactCollector {
   /** The schemas numbered but not yet taken. */
   private final Deque<NodeRef> untaken = new ArrayDeque<>();
 
-  private FactCollector(ApiDocument document) {
+  /** An operation's facts but the numbers of its schemas, and the schemas it reaches directly. */
+  private record Visited(
+      Operation operation,
+      List<String> scopes,
+      List<ApiFacts.Parameter> parameters,
+      List<ApiFacts.Field> headers,
+      List<NodeRef> roots) {}
+
+  public FactCollector(ApiDocument document) {
     this.document = document;
   }
 
+  /** The facts of a document outside a run, handed its operations, servers and schemes in turn. */
   static ApiFacts collect(ApiDocument document) {
-    return new FactCollector(document).collect();
+    FactCollector collector = new FactCollector(document);
+    document.allOperations().forEach(collector::operation);
+    document.servers().forEach(collector::server);
+    document.securitySchemes().values().forEach(collector::securityScheme);
+    return collector.finish();
   }
 
-  private ApiFacts collect() {
+  /** An operation the walk visits. */
+  public void operation(Operation operation) {
+    operations.computeIfAbsent(operation, FactCollector::visit);
+  }
+
+  /** A server the walk visits. */
+  public void server(Server server) {
+    servers.computeIfAbsent(
+        server,
+        visited ->
+            new ApiFacts.Server(
+                visited.url(),
+                host(visited),
+                visited.description(),
+                visited.node().isObject() && visited.node().isTrue("x-internal"),
+                site(visited.node())));
+  }
+
+  /** A security scheme the walk visits. */
+  public void securityScheme(SecurityScheme scheme) {
+    schemes.computeIfAbsent(scheme.name(), name -> scheme(scheme));
+  }
+
+  /** The facts of the document, once the walk is over. */
+  public ApiFacts finish() {
     NodeRef info = document.root().get("info");
     String title =
         info != null && info.text("title") != null
@@ -66,9 +115,9 @@ final class FactCollector {
         info != null && info.node().get("version") != null
             ? info.node().get("version").asText()
             : "";
-    List<ApiFacts.Operation> operations = new ArrayList<>();
+    List<ApiFacts.Operation> operationFacts = new ArrayList<>();
     for (Operation operation : document.allOperations()) {
-      operations.add(operation(operation));
+      operationFacts.add(numbered(operations.computeIfAbsent(operation, FactCollector::visit)));
     }
     List<ApiFacts.Definition> definitions = new ArrayList<>();
     NodeRef declared = document.schemaDefinitions();
@@ -80,19 +129,14 @@ final class FactCollector {
       }
     }
     takeNumbered();
-    List<ApiFacts.SecurityScheme> schemes = new ArrayList<>();
+    List<ApiFacts.SecurityScheme> schemeFacts = new ArrayList<>();
     for (SecurityScheme scheme : document.securitySchemes().values()) {
-      schemes.add(scheme(scheme));
+      schemeFacts.add(schemes.computeIfAbsent(scheme.name(), name -> scheme(scheme)));
     }
-    List<ApiFacts.Server> servers = new ArrayList<>();
+    List<ApiFacts.Server> serverFacts = new ArrayList<>();
     for (Server server : document.servers()) {
-      servers.add(
-          new ApiFacts.Server(
-              server.url(),
-              host(server),
-              server.description(),
-              server.node().isObject() && server.node().isTrue("x-internal"),
-              site(server.node())));
+      server(server);
+      serverFacts.add(servers.get(server));
     }
     NodeRef security = document.root().get("security");
     return new ApiFacts(
@@ -103,9 +147,9 @@ final class FactCollector {
         files(),
         info == null ? null : info.text("x-audience"),
         security == null ? null : site(security),
-        List.copyOf(servers),
-        List.copyOf(schemes),
-        List.copyOf(operations),
+        List.copyOf(serverFacts),
+        List.copyOf(schemeFacts),
+        List.copyOf(operationFacts),
         List.copyOf(definitions),
         List.copyOf(schemas));
   }
@@ -147,10 +191,10 @@ final class FactCollector {
   }
 
   /**
-   * An operation's facts: its parameters and response headers, and the schemas behind its
-   * parameters, request and responses.
+   * An operation's facts but the numbers of its schemas: its scopes, parameters and response
+   * headers, and the schemas behind its parameters, request and responses.
    */
-  private ApiFacts.Operation operation(Operation operation) {
+  private static Visited visit(Operation operation) {
     Set<String> scopes = new LinkedHashSet<>();
     SecurityRequirements security = operation.security();
     if (security != null) {
@@ -187,20 +231,34 @@ final class FactCollector {
         roots.add(type.schema());
       }
     }
+    return new Visited(
+        operation,
+        List.copyOf(scopes),
+        List.copyOf(parameters),
+        List.copyOf(headers),
+        Collections.unmodifiableList(roots));
+  }
+
+  /**
+   * An operation's facts, its schemas numbered (in document order of the operations, so that the
+   * numbers do not depend on the order of the walk).
+   */
+  private ApiFacts.Operation numbered(Visited visited) {
     List<Integer> reached = new ArrayList<>();
-    for (NodeRef root : roots) {
+    for (NodeRef root : visited.roots()) {
       if (root != null) {
         reached.add(number(root));
       }
     }
+    Operation operation = visited.operation();
     return new ApiFacts.Operation(
         operation.label(),
         operation.kind() == Operation.Kind.PATH,
         operation.path(),
         site(operation.node()),
-        List.copyOf(scopes),
-        List.copyOf(parameters),
-        List.copyOf(headers),
+        visited.scopes(),
+        visited.parameters(),
+        visited.headers(),
         List.copyOf(reached));
   }
 

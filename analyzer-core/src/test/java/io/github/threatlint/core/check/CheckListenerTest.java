@@ -14,11 +14,13 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.ToolError;
+import io.github.threatlint.core.facts.ApiFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,5 +137,88 @@ class CheckListenerTest {
       }
     }
     return -1;
+  }
+
+  /**
+   * The facts a listener asks for are taken in the rules' walk, the same as from the document
+   * alone, an operation the walk does not reach on its own (under a path item referenced at an
+   * extension) included; a listener that does not ask gets none.
+   */
+  @Test
+  void factsAreTakenInTheWalkOnlyWhenTheListenerWantsThem() throws Exception {
+    Path spec =
+        Files.writeString(
+            project.resolve("api.yaml"),
+            """
+            openapi: 3.0.3
+            info: {title: Accounts, version: '1'}
+            servers: [{url: 'https://api.bank.example/v1'}]
+            paths:
+              /accounts:
+                get:
+                  security: [{oauth: [accounts]}]
+                  parameters: [{name: page, in: query, schema: {type: integer}}]
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json: {schema: {$ref: '#/components/schemas/Account'}}
+              /statements: {$ref: '#/x-shared/statements'}
+            x-shared:
+              statements:
+                get:
+                  responses: {'200': {description: ok}}
+            components:
+              schemas:
+                Account: {type: object, properties: {iban: {type: string}}}
+              securitySchemes:
+                oauth:
+                  type: oauth2
+                  flows:
+                    clientCredentials:
+                      tokenUrl: https://auth.bank.example/token
+                      scopes: {accounts: read}
+            """);
+    AtomicReference<Analyzer.DocumentAnalysis> wanted = new AtomicReference<>();
+    AtomicReference<Analyzer.DocumentAnalysis> unwanted = new AtomicReference<>();
+    CheckRequest request =
+        CheckRequest.builder(project, List.of(new RuleDescriptor(Title.class)))
+            .files(List.of(spec))
+            .build();
+
+    Check.run(
+        request,
+        new CheckListener() {
+          @Override
+          public void document(int index, Analyzer.DocumentAnalysis analysis) {
+            wanted.set(analysis);
+          }
+
+          @Override
+          public boolean wantsFacts() {
+            return true;
+          }
+        });
+    Check.run(
+        request,
+        new CheckListener() {
+          @Override
+          public void document(int index, Analyzer.DocumentAnalysis analysis) {
+            unwanted.set(analysis);
+          }
+        });
+
+    ApiFacts facts = wanted.get().facts();
+    assertThat(facts).isEqualTo(ApiFacts.of(wanted.get().document()));
+    assertThat(facts.operations())
+        .extracting(ApiFacts.Operation::label)
+        .containsExactly("GET /accounts", "GET /statements");
+    assertThat(facts.servers())
+        .extracting(ApiFacts.Server::host)
+        .containsExactly("api.bank.example");
+    assertThat(facts.securitySchemes())
+        .extracting(ApiFacts.SecurityScheme::name)
+        .containsExactly("oauth");
+    assertThat(unwanted.get().facts()).isNull();
   }
 }
