@@ -8,6 +8,7 @@ import io.github.threatlint.core.threatmodel.Architecture.Flow;
 import io.github.threatlint.core.threatmodel.Architecture.Mark;
 import io.github.threatlint.core.vocabulary.Environments;
 import io.github.threatlint.core.vocabulary.ServerUrls;
+import io.github.threatlint.core.vocabulary.VersionSegments;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Draws the {@link Architecture} of one API from the {@link ApiFacts} of its document, the inferred
@@ -33,8 +33,6 @@ final class ArchitectureBuilder {
 
   /** How many hosts, scopes and assets a box lists before "and N more". */
   static final int LINES_PER_KIND = 3;
-
-  private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)v\\d+(\\.\\d+)*|api");
 
   /** x-audience values (Zalando's and the plain ones) and the trust boundary they name. */
   private static final Map<String, String> AUDIENCES =
@@ -382,12 +380,13 @@ final class ArchitectureBuilder {
 
   private record Group(Box box, int operations) {}
 
-  /** "/accounts" for "/v1/accounts/{id}/balances". */
+  /**
+   * "/accounts" for "/v1/accounts/{id}/balances": the first segment past the mount ({@link
+   * VersionSegments#isMount}).
+   */
   static String group(String path) {
     for (String segment : path.split("/")) {
-      if (!segment.isEmpty()
-          && !segment.startsWith("{")
-          && !VERSION_SEGMENT.matcher(segment).matches()) {
+      if (!segment.isEmpty() && !segment.startsWith("{") && !VersionSegments.isMount(segment)) {
         return "/" + segment;
       }
     }

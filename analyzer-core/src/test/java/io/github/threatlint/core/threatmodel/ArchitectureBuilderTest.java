@@ -291,4 +291,12 @@ class ArchitectureBuilderTest {
     assertThat(ArchitectureMermaid.label("a \"quoted\" <b> #1 & `code`"))
         .isEqualTo("a #quot;quoted#quot; #lt;b#gt; #35;1 #amp; #96;code#96;");
   }
+
+  @Test
+  void operationsAreGroupedByTheirFirstResourcePastTheMount() {
+    assertThat(ArchitectureBuilder.group("/v1/accounts/{id}/balances")).isEqualTo("/accounts");
+    assertThat(ArchitectureBuilder.group("/rest/latest/payments")).isEqualTo("/payments");
+    assertThat(ArchitectureBuilder.group("/2016-12-01/charges")).isEqualTo("/charges");
+    assertThat(ArchitectureBuilder.group("/{tenant}")).isEqualTo("/");
+  }
 }

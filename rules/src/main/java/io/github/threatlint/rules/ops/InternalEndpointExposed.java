@@ -6,9 +6,9 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.vocabulary.VersionSegments;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
-import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "internal-endpoint-exposed",
@@ -26,9 +26,6 @@ import java.util.regex.Pattern;
     precision = "high",
     section = "ops")
 public final class InternalEndpointExposed implements Checks.PathOperationCheck {
-  /** Segments that may come before the first segment that names an area: /api, /rest, /v1. */
-  private static final Pattern PREFIX = Pattern.compile("(?i)api|rest|v\\d+(?:\\.\\d+)*");
-
   @RuleOption(
       description =
           "Path segments that mark internal endpoints wherever they appear; a whole segment is "
@@ -48,7 +45,7 @@ public final class InternalEndpointExposed implements Checks.PathOperationCheck 
   @RuleOption(
       description =
           "Path segments that mark internal endpoints only as the first segment of the path (after "
-              + "'api', 'rest' or a version segment): /test/... is a test area, /hooks/{id}/tests is a public resource.")
+              + "'api', 'rest', 'latest', a version segment or a bare number): /test/... is a test area, /hooks/{id}/tests is a public resource.")
   public List<String> leadingSegments =
       List.of("test", "tests", "testing", "dev", "private", "sandbox");
 
@@ -74,7 +71,7 @@ public final class InternalEndpointExposed implements Checks.PathOperationCheck 
     }
     boolean leading = true;
     for (String segment : operation.path().split("/")) {
-      if (segment.isEmpty() || (leading && (PREFIX.matcher(segment).matches()))) {
+      if (segment.isEmpty() || (leading && VersionSegments.isMount(segment))) {
         continue;
       }
       if (segment.startsWith("{")) {

@@ -10,6 +10,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.Server;
+import io.github.threatlint.core.vocabulary.VersionSegments;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,16 +36,6 @@ import java.util.regex.Pattern;
     precision = "high",
     section = "ops")
 public final class PathUnversioned implements Checks.DocumentCheck {
-  /** v1, V2, v2.1, v1beta, v3-alpha2: a "v" and a number. */
-  private static final Pattern V_VERSION =
-      Pattern.compile("(?i)v(\\d+)(?:[._]\\d+)*(?:[-_.]?(?:alpha|beta|rc|preview)\\d*)?");
-
-  /** 2.0, 2.0.6: a bare dotted number. */
-  private static final Pattern DOTTED_VERSION = Pattern.compile("(\\d+)\\.\\d+(?:\\.\\d+)?");
-
-  /** 2016-12-01: a date version. */
-  private static final Pattern DATE_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
   private static final Pattern VARIABLE =
       Pattern.compile("\\{([^{}]*)}"); // no '{' inside: linear on "{{{..."
 
@@ -196,9 +187,9 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       path = url;
     }
     for (String label : host.split("\\.")) {
-      String major = major(label.split("[-_]"));
-      if (major != null && V_VERSION.matcher(label.replaceFirst("^.*[-_]", "")).matches()) {
-        return major;
+      // a host names a version when its label ends in one: api-v2.bank.example
+      if (VersionSegments.majorWithin(label.replaceFirst("^.*[-_]", "")) != null) {
+        return VersionSegments.majorWithin(label);
       }
     }
     return major(path.split("/"));
@@ -258,22 +249,12 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       if (segment.isEmpty() || segment.startsWith("{")) {
         continue;
       }
-      Matcher v = V_VERSION.matcher(segment);
-      if (v.matches()) {
-        return "v" + Integer.parseInt(v.group(1).length() > 9 ? "0" : v.group(1));
+      String major = VersionSegments.major(segment);
+      if (major == null) {
+        major = VersionSegments.majorWithin(segment);
       }
-      Matcher dotted = DOTTED_VERSION.matcher(segment);
-      if (dotted.matches()) {
-        return "v" + Integer.parseInt(dotted.group(1).length() > 9 ? "0" : dotted.group(1));
-      }
-      if (DATE_VERSION.matcher(segment).matches()) {
-        return segment;
-      }
-      for (String part : segment.split("[-_]")) {
-        Matcher inner = V_VERSION.matcher(part);
-        if (inner.matches() && part.length() > 1) {
-          return "v" + Integer.parseInt(inner.group(1).length() > 9 ? "0" : inner.group(1));
-        }
+      if (major != null) {
+        return major;
       }
     }
     return null;

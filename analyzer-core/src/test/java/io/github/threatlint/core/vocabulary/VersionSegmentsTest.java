@@ -1,0 +1,45 @@
+package io.github.threatlint.core.vocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VersionSegmentsTest {
+  @Test
+  void theVersionFormsNameTheirMajorVersion() {
+    assertThat(VersionSegments.major("v1")).isEqualTo("v1");
+    assertThat(VersionSegments.major("V2.1")).isEqualTo("v2");
+    assertThat(VersionSegments.major("v3-alpha2")).isEqualTo("v3");
+    assertThat(VersionSegments.major("v1beta")).isEqualTo("v1");
+    assertThat(VersionSegments.major("2.0.6")).isEqualTo("v2");
+    assertThat(VersionSegments.major("2016-12-01")).isEqualTo("2016-12-01");
+    assertThat(VersionSegments.major("v99999999999")).isEqualTo("v0");
+  }
+
+  @Test
+  void aBareNumberOrAWordIsNoVersion() {
+    assertThat(VersionSegments.isVersion("1")).isFalse();
+    assertThat(VersionSegments.isVersion("accounts")).isFalse();
+    assertThat(VersionSegments.isVersion("vault")).isFalse();
+    assertThat(VersionSegments.isVersion("accounts-v1")).isFalse();
+  }
+
+  @Test
+  void aVersionInsideASegmentIsFoundApart() {
+    assertThat(VersionSegments.majorWithin("accounts-v1")).isEqualTo("v1");
+    assertThat(VersionSegments.majorWithin("api_v2")).isEqualTo("v2");
+    assertThat(VersionSegments.majorWithin("accounts")).isNull();
+  }
+
+  @Test
+  void theMountIsTheVersionsAndTheApiWords() {
+    assertThat(VersionSegments.isMount("api")).isTrue();
+    assertThat(VersionSegments.isMount("REST")).isTrue();
+    assertThat(VersionSegments.isMount("latest")).isTrue();
+    assertThat(VersionSegments.isMount("v2.1")).isTrue();
+    assertThat(VersionSegments.isMount("2016-12-01")).isTrue();
+    assertThat(VersionSegments.isMount("2")).isTrue();
+    assertThat(VersionSegments.isMount("2a")).isFalse();
+    assertThat(VersionSegments.isMount("accounts")).isFalse();
+  }
+}
