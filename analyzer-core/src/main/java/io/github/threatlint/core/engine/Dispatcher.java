@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Hands each visited node to the rules subscribed to its kind, each with its own context. A rule
@@ -53,6 +54,8 @@ final class Dispatcher {
    * ask for them (a check without a threat-model report).
    */
   private final FactCollector facts;
+
+  private Throwable factsFailure;
 
   Dispatcher(Timings timings, FactCollector facts) {
     this.timings = timings;
@@ -95,6 +98,26 @@ final class Dispatcher {
     }
   }
 
+  /**
+   * Hands a visit to the fact collector. A failure there is kept, and ends the collecting, but does
+   * not reach the rules: the document's findings stand; only its threat model is missing.
+   */
+  private void collect(Consumer<FactCollector> visit) {
+    if (facts == null || factsFailure != null) {
+      return;
+    }
+    try {
+      visit.accept(facts);
+    } catch (RuntimeException | StackOverflowError e) {
+      factsFailure = e;
+    }
+  }
+
+  /** The failure that ended the fact collecting, or null. */
+  Throwable factsFailure() {
+    return factsFailure;
+  }
+
   void document(ApiDocument document) {
     call(documents, "", (check, context) -> check.checkDocument(document, context));
   }
@@ -104,9 +127,7 @@ final class Dispatcher {
   }
 
   void operation(Operation operation) {
-    if (facts != null) {
-      facts.operation(operation);
-    }
+    collect(collector -> collector.operation(operation));
     call(
         operations,
         operation.node().pointer(),
@@ -137,9 +158,7 @@ final class Dispatcher {
   }
 
   void securityScheme(SecurityScheme scheme) {
-    if (facts != null) {
-      facts.securityScheme(scheme);
-    }
+    collect(collector -> collector.securityScheme(scheme));
     call(
         schemes,
         scheme.node().pointer(),
@@ -147,9 +166,7 @@ final class Dispatcher {
   }
 
   void server(Server server) {
-    if (facts != null) {
-      facts.server(server);
-    }
+    collect(collector -> collector.server(server));
     call(servers, server.node().pointer(), (check, context) -> check.checkServer(server, context));
   }
 

@@ -79,8 +79,13 @@ final class DocumentRun {
    */
   static DocumentRun run(
       ApiDocument document, List<EnabledRule> rules, Timings timings, boolean withFacts) {
+    return run(document, rules, timings, withFacts ? new FactCollector(document) : null);
+  }
+
+  /** Runs the rules, and {@code collector} (or none, when null) in the same walk. */
+  static DocumentRun run(
+      ApiDocument document, List<EnabledRule> rules, Timings timings, FactCollector collector) {
     DocumentRun run = new DocumentRun(document);
-    FactCollector collector = withFacts ? new FactCollector(document) : null;
     Dispatcher dispatcher = new Dispatcher(timings, collector);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info());
@@ -92,7 +97,24 @@ final class DocumentRun {
     }
     new Walker(document, dispatcher).walk();
     if (collector != null) {
-      run.facts = collector.finish();
+      Throwable failure = dispatcher.factsFailure();
+      if (failure == null) {
+        try {
+          run.facts = collector.finish();
+        } catch (RuntimeException | StackOverflowError e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        run.errors.add(
+            new ToolError(
+                document.rootFile().displayPath(),
+                0,
+                0,
+                null,
+                null,
+                "internal error while taking the threat-model facts: " + failure));
+      }
     }
     return run;
   }

@@ -41,9 +41,10 @@ import java.util.Set;
  * puts them in document order and takes the schemas they reach, each once however many operations
  * reach it. The walk does not visit what no rule can reach (an operation under a path item
  * referenced at a place of the root file the walk does not visit on its own): such an operation is
- * taken at the end, so that the facts list every operation.
+ * taken at the end, so that the facts list every operation. Not final: a test hands the walk one
+ * that fails, to show that a failure here costs the threat model, not the rules' findings.
  */
-public final class FactCollector {
+public class FactCollector {
   private final ApiDocument document;
 
   /** The operations the walk visited, as taken then, before their schemas are numbered. */
