@@ -86,10 +86,10 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * A reporter whose rules' help (their explanations read and their pages built, a sixth of a small
-   * run) is made now on a thread of its own, while the analysis runs on the others. Help that is
-   * not ready, or failed (a malformed explanation), is made as the report is written, which then
-   * fails as it would have.
+   * A reporter whose rules' help (their explanations read and their pages built: about an eighth of
+   * a small run) is made now on a thread of its own, while the analysis runs on the others. The
+   * report waits for it; help that failed (a malformed explanation) is made again as the report is
+   * written, which then fails as it would have.
    */
   public static SarifReporter preparing(List<EnabledRule> rules, DocsUrl docsUrl) {
     FutureTask<Map<String, Help>> help =
