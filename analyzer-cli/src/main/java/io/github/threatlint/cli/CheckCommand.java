@@ -7,7 +7,9 @@ import io.github.threatlint.core.check.CheckListener;
 import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.config.Baseline;
+import io.github.threatlint.core.config.Configuration;
 import io.github.threatlint.core.engine.AnalysisResult;
+import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.engine.Timings;
 import io.github.threatlint.core.engine.ToolError;
@@ -15,6 +17,7 @@ import io.github.threatlint.core.output.OutputFile;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporter;
 import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.report.SarifReporter;
 import io.github.threatlint.core.report.TextReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -203,11 +206,15 @@ final class CheckCommand implements Callable<Integer> {
             ? new TerminalProgress(out, err, textReporter(threshold), context)
             : null;
 
+    // a SARIF report's rules' help is made on a spare core while the analysis runs
+    SarifHelp sarifHelp = progress == null && outputs.containsKey("sarif") ? new SarifHelp() : null;
     CheckResult check;
     try {
       check =
           analysis.run(
-              request.build(), progress == null ? CheckListener.NONE : progress, workingDirectory);
+              request.build(),
+              progress != null ? progress : sarifHelp != null ? sarifHelp : CheckListener.NONE,
+              workingDirectory);
     } catch (CheckException e) {
       err.println(e.getMessage());
       return ExitCodes.ERROR;
@@ -243,7 +250,9 @@ final class CheckCommand implements Callable<Integer> {
       Reporter reporter =
           entry.getKey().equals("text")
               ? textReporter(threshold)
-              : Reporters.byName(entry.getKey());
+              : entry.getKey().equals("sarif") && sarifHelp != null
+                  ? sarifHelp.reporter
+                  : Reporters.byName(entry.getKey());
       try {
         if (entry.getValue() == null && progress != null) {
           // the findings are printed already
@@ -288,6 +297,24 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
+  }
+
+  /**
+   * Starts making the SARIF help of the selected rules when the analysis starts. Only with no
+   * progress on a terminal (its listener follows the files), which is the case that is timed: CI.
+   */
+  private static final class SarifHelp implements CheckListener {
+    private Reporter reporter = Reporters.byName("sarif");
+
+    @Override
+    public void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {
+      reporter = SarifReporter.preparing(rules, configuration.docsUrl());
+    }
+
+    @Override
+    public boolean followsFiles() {
+      return false;
+    }
   }
 
   /**

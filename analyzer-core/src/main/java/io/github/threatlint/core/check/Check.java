@@ -100,7 +100,7 @@ public final class Check {
             listener,
             request.stdin != null ? 1 : request.inputs.size());
     Analyzer.FileListener fileListener =
-        listener == CheckListener.NONE ? Analyzer.FileListener.NONE : settling::analysed;
+        listener.followsFiles() ? settling::analysed : Analyzer.FileListener.NONE;
     AnalysisResult analysed =
         request.stdin != null
             ? analyzer.analyze(request.stdin, request.stdinName, fileListener)

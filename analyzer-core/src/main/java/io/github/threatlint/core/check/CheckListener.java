@@ -14,7 +14,13 @@ import java.util.List;
  * does nothing.
  */
 public interface CheckListener {
-  CheckListener NONE = new CheckListener() {};
+  CheckListener NONE =
+      new CheckListener() {
+        @Override
+        public boolean followsFiles() {
+          return false;
+        }
+      };
 
   /** The configuration was read and the rules selected; the analysis starts. */
   default void started(Configuration configuration, Profile profile, List<EnabledRule> rules) {}
@@ -33,6 +39,15 @@ public interface CheckListener {
    * {@code document()} is null when the file could not be read or parsed.
    */
   default void document(int index, Analyzer.DocumentAnalysis analysis) {}
+
+  /**
+   * Whether it hears of each file ({@link #document}, {@link #analysed}, {@link #settled}): default
+   * yes. A listener that only wants {@link #started} says no, and the check does not settle the
+   * findings file by file for it.
+   */
+  default boolean followsFiles() {
+    return true;
+  }
 
   /**
    * Whether {@link #document} needs the document's {@code facts()}: the walk then takes them next

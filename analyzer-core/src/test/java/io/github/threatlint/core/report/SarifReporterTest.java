@@ -71,6 +71,21 @@ class SarifReporterTest {
   }
 
   @Test
+  void helpMadeAheadWritesTheSameDocumentAndIsNotUsedForOtherPages() throws IOException {
+    AnalysisResult result = TestRules.sample();
+    DocsUrl wiki = new DocsUrl("https://wiki.bank.example/threatlint/{rule}.html");
+    for (DocsUrl docsUrl : List.of(DocsUrl.DEFAULT, wiki)) {
+      ReportContext context = new ReportContext("1.2.3", ROOT, false, null, docsUrl);
+      StringWriter expected = new StringWriter();
+      new SarifReporter().write(result, context, expected);
+      // made ahead for the default pages: the wiki's are made as the report is written
+      StringWriter ahead = new StringWriter();
+      SarifReporter.preparing(result.rules(), DocsUrl.DEFAULT).write(result, context, ahead);
+      assertThat(ahead.toString()).isEqualTo(expected.toString());
+    }
+  }
+
+  @Test
   void everyEnabledRuleIsDescribedInIdOrderEvenWithoutResults() throws IOException {
     JsonNode rules = run(TestRules.sample()).path("tool").path("driver").path("rules");
     assertThat(rules.findValuesAsText("id"))
