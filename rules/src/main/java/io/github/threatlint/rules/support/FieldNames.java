@@ -266,21 +266,11 @@ public final class FieldNames {
     List<String> head = words.subList(0, end);
     for (String term : terms) {
       List<String> termWords = Words.split(term);
-      String joinedTerm = String.join("", termWords);
-      boolean matches = false;
-      if (!termWords.isEmpty()
-          && termWords.size() <= head.size()
-          && head.subList(head.size() - termWords.size(), head.size()).equals(termWords)) {
-        matches = true;
-      }
-      // a term written as one word ("apikey") also ends "api_key"
-      StringBuilder joined = new StringBuilder();
-      for (int start = head.size() - 1;
-          !matches && start >= 0 && joined.length() < joinedTerm.length();
-          start--) {
-        joined.insert(0, head.get(start));
-        matches = joined.toString().equals(joinedTerm);
-      }
+      boolean matches =
+          !termWords.isEmpty()
+                  && termWords.size() <= head.size()
+                  && head.subList(head.size() - termWords.size(), head.size()).equals(termWords)
+              || endsJoined(head, termWords);
       if (matches) {
         int termStart = head.size() - termWords.size();
         boolean flag = termStart > 0 && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0));
@@ -288,6 +278,27 @@ public final class FieldNames {
       }
     }
     return null;
+  }
+
+  /**
+   * True when the last words of {@code head}, written together, are the term's words written
+   * together: a term written as one word ("apikey") also ends "api_key". The strings are joined
+   * only when their lengths agree, which is rare: this runs for every property name and every term.
+   */
+  private static boolean endsJoined(List<String> head, List<String> termWords) {
+    int termLength = 0;
+    for (String word : termWords) {
+      termLength += word.length();
+    }
+    int start = head.size();
+    int length = 0;
+    while (start > 0 && length < termLength) {
+      start--;
+      length += head.get(start).length();
+    }
+    return length == termLength
+        && start < head.size()
+        && String.join("", head.subList(start, head.size())).equals(String.join("", termWords));
   }
 
   /**

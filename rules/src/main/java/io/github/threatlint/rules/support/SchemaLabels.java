@@ -336,7 +336,7 @@ public final class SchemaLabels {
             path.append(path.length() > 0 ? ".*" : "*");
         default -> {
           // allOf/oneOf/anyOf and their indexes, not, if/then/else: the same value, no new name
-          if (segment.matches("allOf|oneOf|anyOf")) {
+          if (segment.equals("allOf") || segment.equals("oneOf") || segment.equals("anyOf")) {
             i++;
           }
         }
