@@ -12,6 +12,14 @@ import java.util.Map;
  */
 public record Response(Operation operation, String status, NodeRef node, NodeRef entry) {
 
+  /**
+   * Where a finding about the response as a whole is shown: the shared definition when the entry is
+   * a reference (one finding for every operation that uses it), else the entry as written.
+   */
+  public NodeRef reportAt() {
+    return entry.isRef() ? node : entry;
+  }
+
   /** 2xx (or 2XX). */
   public boolean isSuccess() {
     return status.startsWith("2");

@@ -93,7 +93,7 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
         }
       }
       if (!found.isEmpty() && reported.add(response.node())) {
-        NodeRef at = response.entry().isRef() ? response.node() : response.entry();
+        NodeRef at = response.reportAt();
         context.report(
             at,
             "Response "

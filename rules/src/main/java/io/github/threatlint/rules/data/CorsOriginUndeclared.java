@@ -78,7 +78,7 @@ public final class CorsOriginUndeclared implements Checks.DocumentCheck, Checks.
     for (Response response : judged) {
       if (!response.hasHeader("Access-Control-Allow-Origin")) {
         if (reported.add(response.node())) {
-          NodeRef at = response.entry().isRef() ? response.node() : response.entry();
+          NodeRef at = response.reportAt();
           context.report(
               at,
               "Response "
