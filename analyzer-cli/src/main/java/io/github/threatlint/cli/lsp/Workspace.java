@@ -306,12 +306,16 @@ final class Workspace {
 
   /** Analyses after {@code delayMillis}, unless the document changes again before. */
   private void schedule(Path path, long delayMillis) {
-    ScheduledFuture<?> previous =
-        pending.put(
-            path, analysis.schedule(() -> changed(path), delayMillis, TimeUnit.MILLISECONDS));
-    if (previous != null) {
-      previous.cancel(false);
-    }
+    // scheduled while the entry is locked: a delay of 0 may run the analysis at once, and its
+    // pending.remove must come after this put, not before it (it would leave a finished entry)
+    pending.compute(
+        path,
+        (key, previous) -> {
+          if (previous != null) {
+            previous.cancel(false);
+          }
+          return analysis.schedule(() -> changed(path), delayMillis, TimeUnit.MILLISECONDS);
+        });
   }
 
   private void submit(Runnable task) {
