@@ -8,6 +8,8 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.Resolution;
 import java.text.Collator;
+import java.text.ParseException;
+import java.text.RuleBasedCollator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -398,10 +400,34 @@ final class CoreFunctions {
     };
   }
 
-  private static final Collator COLLATOR = Collator.getInstance(Locale.ENGLISH);
+  /**
+   * JavaScript's {@code localeCompare} (ICU's root collation) for the text specs use. Java's
+   * English rules ignore spaces and hyphens, so "Card-tokens" came after "Cards"; ICU orders spaces
+   * and ASCII punctuation before digits and letters, in this order. Checked against Node 20 on
+   * 50,000 random pairs of ASCII and Latin-1 text: the only difference left is ß against "SS" in
+   * case alone.
+   */
+  private static final Collator COLLATOR = spectralCollator();
+
+  private static final String ICU_PUNCTUATION_ORDER = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+  private static Collator spectralCollator() {
+    StringBuilder rules =
+        new StringBuilder(((RuleBasedCollator) Collator.getInstance(Locale.ENGLISH)).getRules());
+    // after the last symbol Java orders before the digits, each a character of its own ('' is ')
+    rules.append("&\u00b5");
+    for (char c : ICU_PUNCTUATION_ORDER.toCharArray()) {
+      rules.append(c == '\'' ? "<'''" : "<'" + c + "'");
+    }
+    try {
+      return new RuleBasedCollator(rules.toString());
+    } catch (ParseException e) {
+      throw new IllegalStateException("collation rules", e);
+    }
+  }
 
   /** Spectral's comparison, quirks included: numbers (and number-like text) by value. */
-  private static int compare(Object a, Object b) {
+  static int compare(Object a, Object b) {
     double na = jsNumber(a);
     double nb = jsNumber(b);
     if ((a instanceof Double || Double.isNaN(na)) && (b instanceof Double || !Double.isNaN(nb))) {
