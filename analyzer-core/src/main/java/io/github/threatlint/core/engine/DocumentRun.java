@@ -141,13 +141,13 @@ final class DocumentRun {
         operation.label(),
         mount.file().displayPath(),
         mount.pointer(),
-        mount.file().index().region(mount.pointer()));
+        mount.file().index().region(mount));
   }
 
   private Region region(NodeRef node) {
     Region region = regions.get(node);
     if (region == null) {
-      region = node.file().index().region(node.pointer());
+      region = node.file().index().region(node);
       regions.put(node, region);
     }
     return region;
