@@ -164,11 +164,12 @@ public final class NodeRef {
   }
 
   public boolean isRef() {
-    return node.isObject() && node.has("$ref") && node.get("$ref").isTextual();
+    return ref() != null;
   }
 
   public String ref() {
-    return isRef() ? node.get("$ref").textValue() : null;
+    JsonNode ref = node.isObject() ? node.get("$ref") : null;
+    return ref != null && ref.isTextual() ? ref.textValue() : null;
   }
 
   /** The members of an object child as refs, in document order; empty when absent. */
