@@ -127,7 +127,7 @@ final class DocumentRun {
     }
     ReferenceUsers users = document.referenceUsers();
     List<Finding.Use> uses = new ArrayList<>();
-    for (Operation operation : users.of(node.file(), node.pointer())) {
+    for (Operation operation : users.of(node)) {
       uses.add(useByOperation.computeIfAbsent(operation, this::use));
     }
     List<Finding.Use> computed = List.copyOf(uses);
