@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,14 @@ public final class ApiDocument {
   private final SpecVersion version;
   private final ExternalFiles externalFiles;
   private final Map<NodeRef, Resolution> resolutions = new HashMap<>();
+
+  /**
+   * One hop of each reference of the root file to a place in it, by its text: a large document
+   * names the same schema from hundreds of places, and the walk, the reference users and {@link
+   * #resolve} each take the hop (steps may come from two threads, as file reads do).
+   */
+  private final Map<String, Resolution> rootFileSteps = new ConcurrentHashMap<>();
+
   private List<Operation> allOperations;
   private Map<String, SecurityScheme> securitySchemes;
   private List<Server> servers;
@@ -161,6 +170,18 @@ public final class ApiDocument {
    * value, for instance), without following further references.
    */
   public Resolution step(ParsedFile from, String ref) {
+    if (from != rootFile || !ref.startsWith("#")) {
+      return stepFrom(from, ref);
+    }
+    Resolution known = rootFileSteps.get(ref);
+    if (known == null) {
+      known = stepFrom(from, ref);
+      rootFileSteps.put(ref, known);
+    }
+    return known;
+  }
+
+  private Resolution stepFrom(ParsedFile from, String ref) {
     int hash = ref.indexOf('#');
     String location = hash < 0 ? ref : ref.substring(0, hash);
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);

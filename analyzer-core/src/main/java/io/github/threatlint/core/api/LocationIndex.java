@@ -68,7 +68,18 @@ public final class LocationIndex {
    * its own falls back to its nearest ancestor.
    */
   public Region region(String pointer) {
-    Span span = find(pointer);
+    return region(find(pointer));
+  }
+
+  /**
+   * The region of {@link #region(String)} for a ref of this file, found from the node it was
+   * reached from, without reading its pointer.
+   */
+  public Region region(NodeRef ref) {
+    return region(span(ref));
+  }
+
+  private Region region(Span span) {
     int[] p = span.positions;
     int at = span.at;
     boolean container = span.node != null && span.node.isContainerNode();
@@ -124,6 +135,31 @@ public final class LocationIndex {
   /** A node and where its span starts in {@code positions}. */
   private record Span(JsonNode node, int[] positions, int at, boolean exact) {}
 
+  /**
+   * The span of a ref: its entry under the node it was reached from, else (a node the parser kept
+   * no positions for) its parent's, as {@link #find} keeps the deepest ancestor's.
+   */
+  private Span span(NodeRef ref) {
+    NodeRef parent = ref.parent();
+    if (parent == null) {
+      return find(ref.pointer());
+    }
+    JsonNode owner = parent.node();
+    if (ref.name() != null) {
+      int entry = owner.isObject() ? members.find(owner, ref.name()) : -1;
+      if (entry >= 0) {
+        return new Span(ref.node(), members.spans(entry), Members.offset(entry), true);
+      }
+    } else {
+      int[] elements = owner.isArray() ? arrayElements.get(owner) : null;
+      if (elements != null && ref.index() * SPAN < elements.length) {
+        return new Span(ref.node(), elements, ref.index() * SPAN, true);
+      }
+    }
+    Span above = span(parent);
+    return new Span(ref.node(), above.positions, above.at, true);
+  }
+
   private Span find(String pointer) {
     JsonNode node = root;
     int[] positions = rootSpan;
@@ -141,7 +177,7 @@ public final class LocationIndex {
         }
       } else if (node.isArray()) {
         int[] elements = arrayElements.get(node);
-        int index = parseIndex(segment);
+        int index = Pointers.index(segment);
         if (index >= 0 && index < node.size()) {
           child = node.get(index);
           if (elements != null && index * SPAN < elements.length) {
@@ -160,21 +196,6 @@ public final class LocationIndex {
       }
     }
     return new Span(node, positions, at, true);
-  }
-
-  private static int parseIndex(String segment) {
-    if (segment.isEmpty() || segment.length() > 9) {
-      return -1;
-    }
-    int value = 0;
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   private int lineEndColumn(int line) {

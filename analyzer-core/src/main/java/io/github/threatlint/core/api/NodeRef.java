@@ -9,18 +9,92 @@ import java.util.Map;
 /**
  * A node of the document where it is written: its file, its pointer in that file, and its value.
  * Navigation never follows {@code $ref}; use {@link ApiDocument#resolve(NodeRef)} for that.
+ *
+ * <p>A ref reached by navigation keeps its parent and its member name or element index, and makes
+ * its pointer string only when asked (then keeps it): the walk and the rules make a ref for every
+ * node they pass, and only the few with a finding or evidence need a pointer. Two refs are equal
+ * when they have the same file and pointer, however each was made; the hash is the pointer
+ * string's, worked out from the segments without making the string.
  */
-public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
+public final class NodeRef {
+  private final ParsedFile file;
+  private final JsonNode node;
+
+  /** The ref this one was reached from, or null (the root, or a ref made from a pointer). */
+  private final NodeRef parent;
+
+  /** The member name under {@link #parent}, or null for an element (then {@link #index}). */
+  private final String name;
+
+  private final int index;
+
+  /** Made on demand; a race makes the same string twice, as {@link String#hashCode} does. */
+  private String pointer;
+
+  /** The pointer string's hash, 0 until worked out. */
+  private int pointerHash;
+
+  public NodeRef(ParsedFile file, String pointer, JsonNode node) {
+    this.file = file;
+    this.pointer = pointer;
+    this.node = node;
+    this.parent = null;
+    this.name = null;
+    this.index = -1;
+  }
+
+  private NodeRef(NodeRef parent, String name, int index, JsonNode node) {
+    this.file = parent.file;
+    this.node = node;
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+  }
+
+  public ParsedFile file() {
+    return file;
+  }
+
+  /** The JSON pointer of the node in its file ({@code ""} for the root). */
+  public String pointer() {
+    String known = pointer;
+    if (known == null) {
+      String parentPointer = parent.pointer();
+      known =
+          name != null ? Pointers.child(parentPointer, name) : Pointers.child(parentPointer, index);
+      pointer = known;
+    }
+    return known;
+  }
+
+  public JsonNode node() {
+    return node;
+  }
+
+  /** The ref this one was reached from, or null (for the location index). */
+  NodeRef parent() {
+    return parent;
+  }
+
+  /** The member name under {@link #parent()}, or null for an element. */
+  String name() {
+    return name;
+  }
+
+  /** The element index under {@link #parent()} when {@link #name()} is null. */
+  int index() {
+    return index;
+  }
 
   /** The child under {@code key}, or null when there is none. */
   public NodeRef get(String key) {
     JsonNode child = node.get(key);
-    return child == null ? null : new NodeRef(file, Pointers.child(pointer, key), child);
+    return child == null ? null : new NodeRef(this, key, -1, child);
   }
 
   public NodeRef get(int index) {
     JsonNode child = node.get(index);
-    return child == null ? null : new NodeRef(file, Pointers.child(pointer, index), child);
+    return child == null ? null : new NodeRef(this, null, index, child);
   }
 
   /**
@@ -31,7 +105,8 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     if (node.isObject()) {
       return get(segment);
     }
-    return node.isArray() && segment.matches("\\d{1,9}") ? get(Integer.parseInt(segment)) : null;
+    int index = Pointers.index(segment);
+    return node.isArray() && index >= 0 ? get(index) : null;
   }
 
   /**
@@ -89,11 +164,12 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
   }
 
   public boolean isRef() {
-    return node.isObject() && node.has("$ref") && node.get("$ref").isTextual();
+    return ref() != null;
   }
 
   public String ref() {
-    return isRef() ? node.get("$ref").textValue() : null;
+    JsonNode ref = node.isObject() ? node.get("$ref") : null;
+    return ref != null && ref.isTextual() ? ref.textValue() : null;
   }
 
   /** The members of an object child as refs, in document order; empty when absent. */
@@ -104,9 +180,7 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     List<Map.Entry<String, NodeRef>> members = new ArrayList<>(node.size());
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       members.add(
-          Map.entry(
-              field.getKey(),
-              new NodeRef(file, Pointers.child(pointer, field.getKey()), field.getValue())));
+          Map.entry(field.getKey(), new NodeRef(this, field.getKey(), -1, field.getValue())));
     }
     return members;
   }
@@ -118,24 +192,86 @@ public record NodeRef(ParsedFile file, String pointer, JsonNode node) {
     }
     List<NodeRef> elements = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      elements.add(new NodeRef(file, Pointers.child(pointer, i), node.get(i)));
+      elements.add(new NodeRef(this, null, i, node.get(i)));
     }
     return elements;
   }
 
   /** Identity of the place: file and pointer. */
   public String key() {
-    return file.displayPath() + "#" + pointer;
+    return file.displayPath() + "#" + pointer();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof NodeRef ref && ref.file == file && ref.pointer.equals(pointer);
+    return other instanceof NodeRef ref
+        && ref.file == file
+        && ref.pointerHash() == pointerHash()
+        && samePointer(this, ref);
   }
 
   @Override
   public int hashCode() {
-    return System.identityHashCode(file) * 31 + pointer.hashCode();
+    return System.identityHashCode(file) * 31 + pointerHash();
+  }
+
+  /**
+   * {@code pointer().hashCode()}, worked out from the parent's hash and this ref's escaped segment
+   * (String's hash is a polynomial over the characters, so the parent's extends).
+   */
+  private int pointerHash() {
+    int hash = pointerHash;
+    if (hash == 0) {
+      if (pointer != null) {
+        hash = pointer.hashCode();
+      } else {
+        hash = parent.pointerHash() * 31 + '/';
+        if (name == null) {
+          hash = withDigits(hash, index);
+        } else {
+          for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '~' || c == '/') {
+              hash = (hash * 31 + '~') * 31 + (c == '~' ? '0' : '1');
+            } else {
+              hash = hash * 31 + c;
+            }
+          }
+        }
+      }
+      pointerHash = hash;
+    }
+    return hash;
+  }
+
+  /** A string hash extended by the decimal digits of {@code value} (not negative). */
+  private static int withDigits(int hash, int value) {
+    if (value >= 10) {
+      hash = withDigits(hash, value / 10);
+    }
+    return hash * 31 + '0' + value % 10;
+  }
+
+  /**
+   * Whether two refs of one file have the same pointer: segment by segment while both were reached
+   * by navigation, else by the strings.
+   */
+  private static boolean samePointer(NodeRef a, NodeRef b) {
+    while (a != b) {
+      if (a.parent == null || b.parent == null || (a.pointer != null && b.pointer != null)) {
+        return a.pointer().equals(b.pointer());
+      }
+      boolean sameSegment =
+          a.name != null
+              ? a.name.equals(b.name != null ? b.name : Integer.toString(b.index))
+              : b.name != null ? b.name.equals(Integer.toString(a.index)) : a.index == b.index;
+      if (!sameSegment) {
+        return false;
+      }
+      a = a.parent;
+      b = b.parent;
+    }
+    return true;
   }
 
   @Override

@@ -67,6 +67,22 @@ public final class Pointers {
     }
   }
 
+  /** The array index a segment names (decimal digits, at most nine), or -1 when it names none. */
+  public static int index(String segment) {
+    if (segment.isEmpty() || segment.length() > 9) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   /** The parent pointer; the root has none and returns null. */
   public static String parent(String pointer) {
     if (pointer.isEmpty()) {

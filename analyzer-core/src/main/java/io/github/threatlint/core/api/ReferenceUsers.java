@@ -190,9 +190,16 @@ public final class ReferenceUsers {
    * a reference is used by that operation only, not by the other operations of its path item.
    */
   public List<Operation> of(ParsedFile file, String pointer) {
+    return of(new NodeRef(file, pointer, null));
+  }
+
+  /**
+   * {@link #of(ParsedFile, String)} for the place of a ref, whose ancestors are the refs it was
+   * reached from (no pointer string is made for them) up to one made from a pointer.
+   */
+  public List<Operation> of(NodeRef place) {
     BitSet found = new BitSet();
-    for (String place = pointer; place != null; place = Pointers.parent(place)) {
-      NodeRef node = new NodeRef(file, place, null);
+    for (NodeRef node = place; node != null; node = parentOf(node)) {
       Operation own = operationsByNode.get(node);
       if (own != null) {
         if (!found.isEmpty() || isMountedByReference(own)) {
@@ -210,6 +217,14 @@ public final class ReferenceUsers {
       sorted.add(operations.get(i));
     }
     return sorted;
+  }
+
+  private static NodeRef parentOf(NodeRef node) {
+    if (node.parent() != null) {
+      return node.parent();
+    }
+    String pointer = Pointers.parent(node.pointer());
+    return pointer == null ? null : new NodeRef(node.file(), pointer, null);
   }
 
   private boolean isMountedByReference(Operation operation) {

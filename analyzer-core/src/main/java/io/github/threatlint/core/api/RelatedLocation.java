@@ -15,6 +15,6 @@ public record RelatedLocation(ParsedFile file, String pointer, Region region, St
   /** The place of a node. */
   public static RelatedLocation of(NodeRef node, String label) {
     return new RelatedLocation(
-        node.file(), node.pointer(), node.file().index().region(node.pointer()), label);
+        node.file(), node.pointer(), node.file().index().region(node), label);
   }
 }

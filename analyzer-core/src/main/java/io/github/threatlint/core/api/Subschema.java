@@ -1,6 +1,8 @@
 package io.github.threatlint.core.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,47 +31,56 @@ public record Subschema(String keyword, String name, NodeRef schema) {
           "additionalItems",
           "contentSchema");
 
+  /** The keywords in the order their subschemas are listed, and each one's place in it. */
+  private static final List<String> KEYWORDS = new ArrayList<>();
+
+  private static final Map<String, Integer> RANKS = new HashMap<>();
+
+  static {
+    KEYWORDS.addAll(MAP_KEYWORDS);
+    KEYWORDS.addAll(ARRAY_KEYWORDS);
+    KEYWORDS.addAll(SINGLE_KEYWORDS);
+    for (int rank = 0; rank < KEYWORDS.size(); rank++) {
+      RANKS.put(KEYWORDS.get(rank), rank);
+    }
+  }
+
   /**
    * The schemas directly nested in {@code schema}, in keyword order; booleans and non-objects are
-   * skipped.
+   * skipped. The schema's members are read once for the keywords it has (a schema has a few members
+   * and there are 21 keywords; the walk and several rules ask this of every schema).
    */
   public static List<Subschema> of(NodeRef schema) {
     List<Subschema> children = new ArrayList<>();
     if (schema == null || !schema.isObject()) {
       return children;
     }
-    for (String keyword : MAP_KEYWORDS) {
-      NodeRef map = schema.get(keyword);
-      if (map != null && map.isObject()) {
-        for (Map.Entry<String, NodeRef> entry : map.members()) {
-          if (entry.getValue().isObject()) {
-            children.add(
-                new Subschema(
-                    keyword,
-                    keyword.equals("properties") ? entry.getKey() : null,
-                    entry.getValue()));
-          }
-        }
+    long present = 0;
+    for (Iterator<String> names = schema.node().fieldNames(); names.hasNext(); ) {
+      Integer rank = RANKS.get(names.next());
+      if (rank != null) {
+        present |= 1L << rank;
       }
     }
-    for (String keyword : ARRAY_KEYWORDS) {
-      NodeRef array = schema.get(keyword);
-      if (array != null) {
-        for (NodeRef element : array.elements()) {
-          if (element.isObject()) {
-            children.add(new Subschema(keyword, null, element));
-          }
-        }
-      }
-    }
-    for (String keyword : SINGLE_KEYWORDS) {
+    for (; present != 0; present &= present - 1) {
+      int rank = Long.numberOfTrailingZeros(present);
+      String keyword = KEYWORDS.get(rank);
       NodeRef child = schema.get(keyword);
-      if (child == null) {
-        continue;
-      }
-      if (child.isObject()) {
+      if (rank < MAP_KEYWORDS.size()) {
+        if (child.isObject()) {
+          for (Map.Entry<String, NodeRef> entry : child.members()) {
+            if (entry.getValue().isObject()) {
+              children.add(
+                  new Subschema(
+                      keyword,
+                      keyword.equals("properties") ? entry.getKey() : null,
+                      entry.getValue()));
+            }
+          }
+        }
+      } else if (rank >= MAP_KEYWORDS.size() + ARRAY_KEYWORDS.size() && child.isObject()) {
         children.add(new Subschema(keyword, null, child));
-      } else if (child.node().isArray()) {
+      } else {
         for (NodeRef element : child.elements()) {
           if (element.isObject()) {
             children.add(new Subschema(keyword, null, element));

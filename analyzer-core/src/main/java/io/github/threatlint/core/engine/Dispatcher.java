@@ -119,23 +119,22 @@ final class Dispatcher {
   }
 
   void document(ApiDocument document) {
-    call(documents, "", (check, context) -> check.checkDocument(document, context));
+    call(documents, document.root(), (check, context) -> check.checkDocument(document, context));
   }
 
   void documentEnd(ApiDocument document) {
-    call(documentEnds, "", (check, context) -> check.finishDocument(document, context));
+    call(
+        documentEnds, document.root(), (check, context) -> check.finishDocument(document, context));
   }
 
   void operation(Operation operation) {
     collect(collector -> collector.operation(operation));
     call(
-        operations,
-        operation.node().pointer(),
-        (check, context) -> check.checkOperation(operation, context));
+        operations, operation.node(), (check, context) -> check.checkOperation(operation, context));
     if (operation.kind() == Operation.Kind.PATH) {
       call(
           pathOperations,
-          operation.node().pointer(),
+          operation.node(),
           (check, context) -> check.checkPathOperation(operation, context));
     }
     if (!responses.isEmpty()) {
@@ -143,7 +142,7 @@ final class Dispatcher {
         if (checkedResponses.add(response.status() + " " + response.node().key())) {
           call(
               responses,
-              response.node().pointer(),
+              response.node(),
               (check, context) -> check.checkResponse(response, context));
         }
       }
@@ -152,41 +151,33 @@ final class Dispatcher {
 
   void parameter(Parameter parameter) {
     call(
-        parameters,
-        parameter.node().pointer(),
-        (check, context) -> check.checkParameter(parameter, context));
+        parameters, parameter.node(), (check, context) -> check.checkParameter(parameter, context));
   }
 
   void securityScheme(SecurityScheme scheme) {
     collect(collector -> collector.securityScheme(scheme));
-    call(
-        schemes,
-        scheme.node().pointer(),
-        (check, context) -> check.checkSecurityScheme(scheme, context));
+    call(schemes, scheme.node(), (check, context) -> check.checkSecurityScheme(scheme, context));
   }
 
   void server(Server server) {
     collect(collector -> collector.server(server));
-    call(servers, server.node().pointer(), (check, context) -> check.checkServer(server, context));
+    call(servers, server.node(), (check, context) -> check.checkServer(server, context));
   }
 
   void schema(SchemaVisit schema) {
-    call(schemas, schema.node().pointer(), (check, context) -> check.checkSchema(schema, context));
+    call(schemas, schema.node(), (check, context) -> check.checkSchema(schema, context));
   }
 
   void reference(NodeRef reference) {
-    call(
-        references,
-        reference.pointer(),
-        (check, context) -> check.checkReference(reference, context));
+    call(references, reference, (check, context) -> check.checkReference(reference, context));
   }
 
   void node(NodeRef node, NodeKind kind) {
-    call(nodes, node.pointer(), (check, context) -> check.checkNode(node, kind, context));
+    call(nodes, node, (check, context) -> check.checkNode(node, kind, context));
   }
 
   private <T> void call(
-      List<Subscriber<T>> subscribers, String pointer, BiConsumer<T, RuleContext> action) {
+      List<Subscriber<T>> subscribers, NodeRef place, BiConsumer<T, RuleContext> action) {
     for (Subscriber<T> subscriber : subscribers) {
       DocumentRun.Context context = subscriber.context();
       if (context.failed()) {
@@ -196,7 +187,7 @@ final class Dispatcher {
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
-        context.fail(pointer, e);
+        context.fail(place.pointer(), e);
       }
       if (start != 0) {
         timings.addRule(context.ruleId(), System.nanoTime() - start);

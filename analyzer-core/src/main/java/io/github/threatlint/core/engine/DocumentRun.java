@@ -127,7 +127,7 @@ final class DocumentRun {
     }
     ReferenceUsers users = document.referenceUsers();
     List<Finding.Use> uses = new ArrayList<>();
-    for (Operation operation : users.of(node.file(), node.pointer())) {
+    for (Operation operation : users.of(node)) {
       uses.add(useByOperation.computeIfAbsent(operation, this::use));
     }
     List<Finding.Use> computed = List.copyOf(uses);
@@ -141,13 +141,13 @@ final class DocumentRun {
         operation.label(),
         mount.file().displayPath(),
         mount.pointer(),
-        mount.file().index().region(mount.pointer()));
+        mount.file().index().region(mount));
   }
 
   private Region region(NodeRef node) {
     Region region = regions.get(node);
     if (region == null) {
-      region = node.file().index().region(node.pointer());
+      region = node.file().index().region(node);
       regions.put(node, region);
     }
     return region;

@@ -1,0 +1,99 @@
+package io.github.threatlint.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.source.TreeParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A ref reached by navigation makes its pointer only when asked; it must still be the same place as
+ * a ref made from that pointer: equal, with the same hash, located at the same region.
+ */
+class NodeRefTest {
+  private static final String TEXT =
+      """
+      openapi: 3.0.0
+      paths:
+        /a/{id}:
+          get:
+            parameters:
+              - name: id
+              - name: other
+        ~tilde: {x: 1}
+      list: [a, b, c, d, e, f, g, h, i, j, k, l, {deep: [1, 2]}]
+      numbers:
+        "0": zero
+        "12": twelve
+      shared: &anchor {inner: {value: 1}}
+      alias: *anchor
+      """;
+
+  private static ParsedFile parse() throws Exception {
+    return TreeParser.parse(new SourceFile(null, "spec.yaml", TEXT));
+  }
+
+  @Test
+  void aNavigatedRefIsTheRefOfItsPointer() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    for (NodeRef node : everyNode(root)) {
+      String pointer = node.pointer();
+      // refs made afresh, before anything asks for their pointers
+      NodeRef navigated = root.at(pointer);
+      NodeRef again = root.at(pointer);
+      NodeRef fromPointer = new NodeRef(file, pointer, node.node());
+      assertThat(navigated).as(pointer).isEqualTo(again);
+      assertThat(navigated).as(pointer).isEqualTo(fromPointer);
+      assertThat(fromPointer).as(pointer).isEqualTo(again);
+      assertThat(navigated.hashCode()).as(pointer).isEqualTo(fromPointer.hashCode());
+      assertThat(file.index().region(navigated))
+          .as(pointer)
+          .isEqualTo(file.index().region(pointer));
+      assertThat(navigated.pointer()).isEqualTo(pointer);
+    }
+  }
+
+  @Test
+  void hashesAreThoseOfThePointerStrings() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    for (NodeRef navigated : everyNode(root)) {
+      NodeRef fresh = root.at(navigated.pointer());
+      assertThat(fresh.hashCode())
+          .as(navigated.pointer())
+          .isEqualTo(System.identityHashCode(file) * 31 + navigated.pointer().hashCode());
+    }
+  }
+
+  @Test
+  void refsOfDifferentPlacesDiffer() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    assertThat(root.at("/paths/~1a~1{id}").pointer()).isEqualTo("/paths/~1a~1{id}");
+    assertThat(root.at("/paths/~0tilde").pointer()).isEqualTo("/paths/~0tilde");
+    assertThat(root.at("/list/12/deep/1").pointer()).isEqualTo("/list/12/deep/1");
+    assertThat(root.at("/numbers/12")).isNotEqualTo(root.at("/list/12"));
+    assertThat(root.at("/shared/inner")).isNotEqualTo(root.at("/alias/inner"));
+    assertThat(root.at("/shared/inner").node()).isSameAs(root.at("/alias/inner").node());
+    assertThat(root.at("/list/1x")).isNull();
+    assertThat(root.at("/list/0").pointer()).isEqualTo("/list/0");
+  }
+
+  private static List<NodeRef> everyNode(NodeRef root) {
+    List<NodeRef> nodes = new ArrayList<>();
+    collect(root, nodes);
+    return nodes;
+  }
+
+  private static void collect(NodeRef ref, List<NodeRef> nodes) {
+    nodes.add(ref);
+    for (var member : ref.members()) {
+      collect(member.getValue(), nodes);
+    }
+    for (NodeRef element : ref.elements()) {
+      collect(element, nodes);
+    }
+  }
+}
