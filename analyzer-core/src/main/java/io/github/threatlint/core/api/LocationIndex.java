@@ -187,7 +187,8 @@ public final class LocationIndex {
    * The spans of every object member of a file, in one open-addressing table keyed by the object
    * (by identity) and the member's name. Entries are dense, in the order they were added, in pages
    * that never move (growing by copying would double what a large spec's parse allocates); the
-   * table holds an int per slot.
+   * table holds an int per slot. Each entry keeps its hash: an identity hash is a call into the VM
+   * under C1, and the table is rebuilt as it grows (the index was a tenth of a YAML parse).
    */
   private static final class Members {
     private static final int PAGE_BITS = 10;
@@ -195,6 +196,7 @@ public final class LocationIndex {
 
     private JsonNode[][] owners = new JsonNode[4][];
     private String[][] names = new String[4][];
+    private int[][] hashes = new int[4][];
     private int[][] spans = new int[4][];
     private int count;
 
@@ -218,12 +220,16 @@ public final class LocationIndex {
 
     /** The entry of the member, or -1. */
     int find(JsonNode owner, String name) {
+      return find(owner, name, hash(owner, name));
+    }
+
+    private int find(JsonNode owner, String name, int hash) {
       int mask = slots.length - 1;
-      for (int slot = hash(owner, name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+      for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
         int entry = slots[slot] - 1;
         int page = entry >>> PAGE_BITS;
         int at = entry & (PAGE - 1);
-        if (owners[page][at] == owner && names[page][at].equals(name)) {
+        if (hashes[page][at] == hash && owners[page][at] == owner && names[page][at].equals(name)) {
           return entry;
         }
       }
@@ -235,7 +241,8 @@ public final class LocationIndex {
      * as its value does in every parser), or null.
      */
     int[] put(JsonNode owner, String name, int[] positions) {
-      int existing = find(owner, name);
+      int hash = hash(owner, name);
+      int existing = find(owner, name, hash);
       if (existing >= 0) {
         int[] page = spans(existing);
         int at = offset(existing);
@@ -247,15 +254,18 @@ public final class LocationIndex {
       if (page == spans.length) {
         owners = java.util.Arrays.copyOf(owners, page * 2);
         names = java.util.Arrays.copyOf(names, page * 2);
+        hashes = java.util.Arrays.copyOf(hashes, page * 2);
         spans = java.util.Arrays.copyOf(spans, page * 2);
       }
       if (spans[page] == null) {
         owners[page] = new JsonNode[PAGE];
         names[page] = new String[PAGE];
+        hashes[page] = new int[PAGE];
         spans[page] = new int[PAGE * SPAN];
       }
       owners[page][count & (PAGE - 1)] = owner;
       names[page][count & (PAGE - 1)] = name;
+      hashes[page][count & (PAGE - 1)] = hash;
       System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
       count++;
       if (count * 2 > slots.length) {
@@ -271,8 +281,7 @@ public final class LocationIndex {
 
     private void place(int entry) {
       int mask = slots.length - 1;
-      int at = entry & (PAGE - 1);
-      int slot = hash(owners[entry >>> PAGE_BITS][at], names[entry >>> PAGE_BITS][at]) & mask;
+      int slot = hashes[entry >>> PAGE_BITS][entry & (PAGE - 1)] & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
