@@ -616,10 +616,9 @@ public final class TreeParser {
         parser.getEvent();
         enter();
         depth--;
-        Tag tag = tag(scalar);
         setSpan(
             positions, LocationIndex.KEY_START_LINE, scalar.getStartMark(), scalar.getEndMark());
-        mergeKey = tag.equals(Tag.MERGE);
+        mergeKey = isMergeKey(scalar);
         return scalar.getValue();
       }
       if (event instanceof AliasEvent alias) {
@@ -690,6 +689,19 @@ public final class TreeParser {
       if (refusal == null) {
         refusal = new SourceException(source.displayPath(), line, column, problem);
       }
+    }
+
+    /**
+     * Whether a key is the merge key: the plain {@code <<} (the only text {@link WordResolver}
+     * resolves to it) or one tagged !!merge. Half of all scalars are keys, and only this matters of
+     * their type.
+     */
+    private boolean isMergeKey(ScalarEvent key) throws SourceException {
+      String written = key.getTag();
+      if (written == null || written.equals("!")) {
+        return key.getImplicit().canOmitTagInPlainScalar() && key.getValue().equals("<<");
+      }
+      return globalTagChecked(written, key).equals(Tag.MERGE);
     }
 
     /** A scalar's tag: resolved from a plain scalar's text, else the one written. */
@@ -891,7 +903,13 @@ public final class TreeParser {
 
     private static boolean goesToPatterns(String value) {
       char first = value.charAt(0);
-      return (first >= '0' && first <= '9') || "-+.!&*".indexOf(first) >= 0;
+      return (first >= '0' && first <= '9')
+          || first == '-'
+          || first == '+'
+          || first == '.'
+          || first == '!'
+          || first == '&'
+          || first == '*';
     }
   }
 
