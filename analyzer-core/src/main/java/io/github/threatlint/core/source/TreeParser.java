@@ -158,7 +158,11 @@ public final class TreeParser {
 
   private static ParsedFile parseJson(SourceFile source, String text) throws SourceException {
     LocationIndex.Builder index = new LocationIndex.Builder();
-    try (JsonParser parser = JSON.createParser(text)) {
+    // one copy of the text, which Jackson reads in place and lineStarts scans (a String of other
+    // than Latin-1 characters is slow to read char by char under C1; Jackson's StringReader and
+    // lineStarts each copied it)
+    char[] chars = text.toCharArray();
+    try (JsonParser parser = JSON.createParser(chars)) {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[LocationIndex.SPAN];
       setValueStart(rootSpan, 0, parser.currentTokenLocation());
@@ -176,7 +180,7 @@ public final class TreeParser {
       return new ParsedFile(
           source,
           root,
-          index.build(root, rootSpan, lineStarts(text), text.length()),
+          index.build(root, rootSpan, lineStarts(chars), text.length()),
           List.copyOf(index.duplicates()));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
@@ -913,30 +917,17 @@ public final class TreeParser {
     }
   }
 
-  /**
-   * Char offsets at which each line of a JSON text starts. Read in chunks: a String of other than
-   * Latin-1 characters checks its coding and bounds on each charAt, which made this loop a quarter
-   * of GitHub's parse.
-   */
-  static int[] lineStarts(String text) {
+  /** Char offsets at which each line of a JSON text starts. */
+  static int[] lineStarts(char[] text) {
     int[] starts = new int[64];
     int count = 1;
-    char[] chunk = new char[8192];
-    for (int from = 0; from < text.length(); from += chunk.length) {
-      int length = Math.min(chunk.length, text.length() - from);
-      text.getChars(from, from + length, chunk, 0);
-      for (int i = 0; i < length; i++) {
-        char c = chunk[i];
-        if (c == '\n' || c == '\r') {
-          int next = from + i + 1;
-          if (c == '\r' && next < text.length() && text.charAt(next) == '\n') {
-            continue;
-          }
-          if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-          }
-          starts[count++] = next;
+    for (int i = 0; i < text.length; i++) {
+      char c = text[i];
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length || text[i + 1] != '\n'))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
         }
+        starts[count++] = i + 1;
       }
     }
     return Arrays.copyOf(starts, count);
