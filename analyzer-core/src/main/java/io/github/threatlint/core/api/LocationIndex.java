@@ -187,8 +187,9 @@ public final class LocationIndex {
    * The spans of every object member of a file, in one open-addressing table keyed by the object
    * (by identity) and the member's name. Entries are dense, in the order they were added, in pages
    * that never move (growing by copying would double what a large spec's parse allocates); the
-   * table holds an int per slot. Each entry keeps its hash: an identity hash is a call into the VM
-   * under C1, and the table is rebuilt as it grows (the index was a tenth of a YAML parse).
+   * table holds an int per slot. A parse only appends entries; the table is filled when a duplicate
+   * key needs a look-up and when the index is built, each entry hashed once (probing the table on
+   * every member was a sixth of GitHub's parse, an identity hash a call into the VM under C1).
    */
   private static final class Members {
     private static final int PAGE_BITS = 10;
@@ -200,8 +201,14 @@ public final class LocationIndex {
     private int[][] spans = new int[4][];
     private int count;
 
-    /** Entry + 1 per slot, 0 when free; at most half full. */
+    /** Entry + 1 per slot, 0 when free; at most half full once {@link #placeAll()} has run. */
     private int[] slots = new int[64];
+
+    /** Entries in {@link #slots}: the first {@code placed}. */
+    private int placed;
+
+    /** Entries whose hash is in {@link #hashes}: the first {@code hashed}. */
+    private int hashed;
 
     private static int hash(JsonNode owner, String name) {
       int h = System.identityHashCode(owner) * 0x9E3779B9 + name.hashCode();
@@ -218,12 +225,9 @@ public final class LocationIndex {
       return (entry & (PAGE - 1)) * SPAN;
     }
 
-    /** The entry of the member, or -1. */
+    /** The entry of the member, or -1. Only after {@link #placeAll()}. */
     int find(JsonNode owner, String name) {
-      return find(owner, name, hash(owner, name));
-    }
-
-    private int find(JsonNode owner, String name, int hash) {
+      int hash = hash(owner, name);
       int mask = slots.length - 1;
       for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
         int entry = slots[slot] - 1;
@@ -236,20 +240,8 @@ public final class LocationIndex {
       return -1;
     }
 
-    /**
-     * Records a member's positions; returns the ones it had (a duplicate key, whose later span wins
-     * as its value does in every parser), or null.
-     */
-    int[] put(JsonNode owner, String name, int[] positions) {
-      int hash = hash(owner, name);
-      int existing = find(owner, name, hash);
-      if (existing >= 0) {
-        int[] page = spans(existing);
-        int at = offset(existing);
-        int[] previous = java.util.Arrays.copyOfRange(page, at, at + SPAN);
-        System.arraycopy(positions, 0, page, at, SPAN);
-        return previous;
-      }
+    /** Records a new member's positions. */
+    void add(JsonNode owner, String name, int[] positions) {
       int page = count >>> PAGE_BITS;
       if (page == spans.length) {
         owners = java.util.Arrays.copyOf(owners, page * 2);
@@ -265,27 +257,52 @@ public final class LocationIndex {
       }
       owners[page][count & (PAGE - 1)] = owner;
       names[page][count & (PAGE - 1)] = name;
-      hashes[page][count & (PAGE - 1)] = hash;
       System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
       count++;
-      if (count * 2 > slots.length) {
-        slots = new int[slots.length * 2];
-        for (int entry = 0; entry < count; entry++) {
-          place(entry);
-        }
-      } else {
-        place(count - 1);
-      }
-      return null;
     }
 
-    private void place(int entry) {
-      int mask = slots.length - 1;
-      int slot = hashes[entry >>> PAGE_BITS][entry & (PAGE - 1)] & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
+    /**
+     * Records a member's positions; returns the ones it had (a duplicate key, whose later span wins
+     * as its value does in every parser), or null.
+     */
+    int[] put(JsonNode owner, String name, int[] positions) {
+      placeAll();
+      int existing = find(owner, name);
+      if (existing < 0) {
+        add(owner, name, positions);
+        return null;
       }
-      slots[slot] = entry + 1;
+      int[] page = spans(existing);
+      int at = offset(existing);
+      int[] previous = java.util.Arrays.copyOfRange(page, at, at + SPAN);
+      System.arraycopy(positions, 0, page, at, SPAN);
+      return previous;
+    }
+
+    /** Puts the entries added since the last call into the table, growing it as needed. */
+    void placeAll() {
+      if (placed == count) {
+        return;
+      }
+      if (count * 2 > slots.length) {
+        slots = new int[Integer.highestOneBit(count * 2 - 1) * 2];
+        placed = 0;
+      }
+      int mask = slots.length - 1;
+      for (int entry = placed; entry < count; entry++) {
+        int page = entry >>> PAGE_BITS;
+        int at = entry & (PAGE - 1);
+        if (entry == hashed) {
+          hashes[page][at] = hash(owners[page][at], names[page][at]);
+          hashed++;
+        }
+        int slot = hashes[page][at] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = entry + 1;
+      }
+      placed = count;
     }
   }
 
@@ -304,6 +321,11 @@ public final class LocationIndex {
      * or null.
      */
     public int[] member(JsonNode object, String key, int[] positions) {
+      if (!object.has(key)) {
+        // the usual case, as the parsers call this before they set the member
+        members.add(object, key, positions);
+        return null;
+      }
       return members.put(object, key, positions);
     }
 
@@ -321,6 +343,7 @@ public final class LocationIndex {
     }
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
+      members.placeAll();
       return new LocationIndex(root, rootSpan, members, arrayElements, lineStarts, textLength);
     }
   }
