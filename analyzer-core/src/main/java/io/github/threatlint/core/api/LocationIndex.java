@@ -208,7 +208,9 @@ public final class LocationIndex {
    * The spans of every object member of a file, in one open-addressing table keyed by the object
    * (by identity) and the member's name. Entries are dense, in the order they were added, in pages
    * that never move (growing by copying would double what a large spec's parse allocates); the
-   * table holds an int per slot.
+   * table holds an int per slot. A parse only appends entries; the table is filled when a duplicate
+   * key needs a look-up and when the index is built, each entry hashed once (probing the table on
+   * every member was a sixth of GitHub's parse, an identity hash a call into the VM under C1).
    */
   private static final class Members {
     private static final int PAGE_BITS = 10;
@@ -216,11 +218,18 @@ public final class LocationIndex {
 
     private JsonNode[][] owners = new JsonNode[4][];
     private String[][] names = new String[4][];
+    private int[][] hashes = new int[4][];
     private int[][] spans = new int[4][];
     private int count;
 
-    /** Entry + 1 per slot, 0 when free; at most half full. */
+    /** Entry + 1 per slot, 0 when free; at most half full once {@link #placeAll()} has run. */
     private int[] slots = new int[64];
+
+    /** Entries in {@link #slots}: the first {@code placed}. */
+    private int placed;
+
+    /** Entries whose hash is in {@link #hashes}: the first {@code hashed}. */
+    private int hashed;
 
     private static int hash(JsonNode owner, String name) {
       int h = System.identityHashCode(owner) * 0x9E3779B9 + name.hashCode();
@@ -237,18 +246,40 @@ public final class LocationIndex {
       return (entry & (PAGE - 1)) * SPAN;
     }
 
-    /** The entry of the member, or -1. */
+    /** The entry of the member, or -1. Only after {@link #placeAll()}. */
     int find(JsonNode owner, String name) {
+      int hash = hash(owner, name);
       int mask = slots.length - 1;
-      for (int slot = hash(owner, name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+      for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
         int entry = slots[slot] - 1;
         int page = entry >>> PAGE_BITS;
         int at = entry & (PAGE - 1);
-        if (owners[page][at] == owner && names[page][at].equals(name)) {
+        if (hashes[page][at] == hash && owners[page][at] == owner && names[page][at].equals(name)) {
           return entry;
         }
       }
       return -1;
+    }
+
+    /** Records a new member's positions. */
+    void add(JsonNode owner, String name, int[] positions) {
+      int page = count >>> PAGE_BITS;
+      if (page == spans.length) {
+        owners = java.util.Arrays.copyOf(owners, page * 2);
+        names = java.util.Arrays.copyOf(names, page * 2);
+        hashes = java.util.Arrays.copyOf(hashes, page * 2);
+        spans = java.util.Arrays.copyOf(spans, page * 2);
+      }
+      if (spans[page] == null) {
+        owners[page] = new JsonNode[PAGE];
+        names[page] = new String[PAGE];
+        hashes[page] = new int[PAGE];
+        spans[page] = new int[PAGE * SPAN];
+      }
+      owners[page][count & (PAGE - 1)] = owner;
+      names[page][count & (PAGE - 1)] = name;
+      System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
+      count++;
     }
 
     /**
@@ -256,48 +287,43 @@ public final class LocationIndex {
      * as its value does in every parser), or null.
      */
     int[] put(JsonNode owner, String name, int[] positions) {
+      placeAll();
       int existing = find(owner, name);
-      if (existing >= 0) {
-        int[] page = spans(existing);
-        int at = offset(existing);
-        int[] previous = java.util.Arrays.copyOfRange(page, at, at + SPAN);
-        System.arraycopy(positions, 0, page, at, SPAN);
-        return previous;
+      if (existing < 0) {
+        add(owner, name, positions);
+        return null;
       }
-      int page = count >>> PAGE_BITS;
-      if (page == spans.length) {
-        owners = java.util.Arrays.copyOf(owners, page * 2);
-        names = java.util.Arrays.copyOf(names, page * 2);
-        spans = java.util.Arrays.copyOf(spans, page * 2);
-      }
-      if (spans[page] == null) {
-        owners[page] = new JsonNode[PAGE];
-        names[page] = new String[PAGE];
-        spans[page] = new int[PAGE * SPAN];
-      }
-      owners[page][count & (PAGE - 1)] = owner;
-      names[page][count & (PAGE - 1)] = name;
-      System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
-      count++;
-      if (count * 2 > slots.length) {
-        slots = new int[slots.length * 2];
-        for (int entry = 0; entry < count; entry++) {
-          place(entry);
-        }
-      } else {
-        place(count - 1);
-      }
-      return null;
+      int[] page = spans(existing);
+      int at = offset(existing);
+      int[] previous = java.util.Arrays.copyOfRange(page, at, at + SPAN);
+      System.arraycopy(positions, 0, page, at, SPAN);
+      return previous;
     }
 
-    private void place(int entry) {
-      int mask = slots.length - 1;
-      int at = entry & (PAGE - 1);
-      int slot = hash(owners[entry >>> PAGE_BITS][at], names[entry >>> PAGE_BITS][at]) & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
+    /** Puts the entries added since the last call into the table, growing it as needed. */
+    void placeAll() {
+      if (placed == count) {
+        return;
       }
-      slots[slot] = entry + 1;
+      if (count * 2 > slots.length) {
+        slots = new int[Integer.highestOneBit(count * 2 - 1) * 2];
+        placed = 0;
+      }
+      int mask = slots.length - 1;
+      for (int entry = placed; entry < count; entry++) {
+        int page = entry >>> PAGE_BITS;
+        int at = entry & (PAGE - 1);
+        if (entry == hashed) {
+          hashes[page][at] = hash(owners[page][at], names[page][at]);
+          hashed++;
+        }
+        int slot = hashes[page][at] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = entry + 1;
+      }
+      placed = count;
     }
   }
 
@@ -316,6 +342,11 @@ public final class LocationIndex {
      * or null.
      */
     public int[] member(JsonNode object, String key, int[] positions) {
+      if (!object.has(key)) {
+        // the usual case, as the parsers call this before they set the member
+        members.add(object, key, positions);
+        return null;
+      }
       return members.put(object, key, positions);
     }
 
@@ -333,6 +364,7 @@ public final class LocationIndex {
     }
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
+      members.placeAll();
       return new LocationIndex(root, rootSpan, members, arrayElements, lineStarts, textLength);
     }
   }

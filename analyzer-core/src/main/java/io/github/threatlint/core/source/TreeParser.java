@@ -23,22 +23,25 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.inspector.TagInspector;
 import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -47,10 +50,10 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
  * LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in UTF-16
- * units because it reads a String); YAML through SnakeYAML's composer, whose node marks see
- * anchors, aliases and merge keys as swagger-parser does, reading the text through {@link
- * WholeTextReader} in linear time. A text that starts with '{' or '[' is JSON, or else flow-style
- * YAML. YAML tags never construct objects.
+ * units because it reads a String); YAML from SnakeYAML's events (anchors, aliases and merge keys
+ * as swagger-parser sees them), reading the text through {@link WholeTextReader} in linear time. A
+ * text that starts with '{' or '[' is JSON, or else flow-style YAML. YAML tags never construct
+ * objects.
  */
 public final class TreeParser {
   /**
@@ -291,222 +294,443 @@ public final class TreeParser {
 
   private static ParsedFile parseYaml(SourceFile source, String text) throws SourceException {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(Integer.MAX_VALUE);
-    options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
     YamlText yaml = YamlText.read(source, text);
     int[] lineStarts = yaml.lineStarts();
-    boolean hasSurrogates = yaml.hasSurrogates();
-    Node yamlRoot;
+    YamlBuilder builder =
+        new YamlBuilder(source, text, lineStarts, yaml.hasSurrogates(), options.getTagInspector());
+    JsonNode root;
+    int[] rootSpan = new int[LocationIndex.SPAN];
     try {
-      yamlRoot =
-          new Composer(
-                  new ParserImpl(new WholeTextReader(yaml.chars(), hasSurrogates), options),
-                  new WordResolver(),
-                  options)
-              .getSingleNode();
+      root =
+          builder.document(
+              new ParserImpl(new WholeTextReader(yaml.chars(), yaml.hasSurrogates()), options),
+              rootSpan);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      int line = mark == null ? 0 : mark.getLine() + 1;
-      int column = mark == null ? 0 : mark.getColumn() + 1;
-      throw new SourceException(
-          source.displayPath(), line, column, "invalid YAML: " + problem(problem));
+      throw invalidYaml(source, mark, problem);
     } catch (YAMLException e) {
       throw new SourceException(
           source.displayPath(), 0, 0, "invalid YAML: " + problem(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new SourceException(source.displayPath(), 0, 0, "the document is nested too deeply");
     }
-    if (yamlRoot == null) {
+    if (root == null) {
       throw new SourceException(source.displayPath(), 0, 0, "the file holds no YAML document");
     }
-    YamlConverter converter = new YamlConverter(source, text, lineStarts, hasSurrogates);
-    JsonNode root = converter.convert(yamlRoot, Trail.ROOT);
-    int[] rootSpan = new int[LocationIndex.SPAN];
-    converter.setSpan(rootSpan, yamlRoot, LocationIndex.VALUE_START_LINE);
+    if (builder.refusal != null) {
+      throw builder.refusal;
+    }
     return new ParsedFile(
         source,
         root,
-        converter.index.build(root, rootSpan, lineStarts, text.length()),
-        List.copyOf(converter.index.duplicates()));
+        builder.index.build(root, rootSpan, lineStarts, text.length()),
+        List.copyOf(builder.index.duplicates()));
+  }
+
+  /** A problem SnakeYAML finds at a mark (whose column counts code points, shown as is). */
+  private static SourceException invalidYaml(SourceFile source, Mark mark, String problem) {
+    return new SourceException(
+        source.displayPath(),
+        mark == null ? 0 : mark.getLine() + 1,
+        mark == null ? 0 : mark.getColumn() + 1,
+        "invalid YAML: " + problem(problem));
   }
 
   /**
-   * Turns SnakeYAML nodes into Jackson nodes, recording positions; aliases share the anchor's node.
+   * Builds Jackson nodes from SnakeYAML's events, recording positions, without SnakeYAML's node
+   * graph (composing it and walking it again was a third of a YAML parse). Aliases share the
+   * anchor's node and positions; merged ({@code <<}) members never override explicit ones. It
+   * checks what SnakeYAML's composer checks (undefined aliases, the number of aliases to
+   * collections, nesting depth, global tags, a single document), with the composer's messages, and
+   * fails at once. What only threatlint refuses (a key that is not a scalar, a recursive anchor, an
+   * alias bomb) is kept as {@link #refusal} and reported once the whole text is read: a syntax
+   * error anywhere in the file is named first.
    */
-  private static final class YamlConverter {
+  private static final class YamlBuilder {
     private final SourceFile source;
     private final String text;
     private final int[] lineStarts;
     private final boolean hasSurrogates;
+    private final TagInspector globalTags;
+    private final Resolver resolver = new WordResolver();
     private final LocationIndex.Builder index = new LocationIndex.Builder();
-
-    /**
-     * Anchored nodes, the only ones an alias can reach again: those converted, and those being
-     * converted (an alias to one of them is recursive).
-     */
-    private final Map<Node, Converted> anchored = new IdentityHashMap<>();
-
-    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
-
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private Parser parser;
+    private int aliasesToCollections;
+    private int depth;
     private long distinctNodes;
 
-    /**
-     * A converted node and the number of nodes of the tree as aliases expand it: bounded, so that
-     * "billion laughs" cannot make later walks explode.
-     */
-    private record Converted(JsonNode node, long expandedSize) {}
+    /** The first thing threatlint cannot read, reported after the whole text is parsed. */
+    private SourceException refusal;
 
-    YamlConverter(SourceFile source, String text, int[] lineStarts, boolean hasSurrogates) {
+    // What the last call of node() built, besides its Jackson node: the number of nodes of the
+    // tree as aliases expand it (bounded, so that "billion laughs" cannot make later walks
+    // explode), and, for a node that may be merged, its members or its items' members.
+    private long builtSize;
+    private MergeSource builtMapping;
+    private List<MergeSource> builtItems;
+
+    /** Whether the last key read was the merge key ({@code <<} or tagged !!merge). */
+    private boolean mergeKey;
+
+    /**
+     * A mapping as a source of merged members: its explicit members in order (duplicates too), then
+     * the mappings it merges itself.
+     */
+    private record MergeSource(List<Member> members, List<MergeSource> merges) {}
+
+    /**
+     * A member of a merge source. Merged into another mapping, it shares the value node, whose
+     * nodes count again among the distinct nodes (as a copy's would).
+     */
+    private record Member(String key, int[] positions, JsonNode value, long distinctNodes) {}
+
+    /** An anchored node: what an alias to it stands for, positions included. */
+    private static final class Anchored {
+      final int[] span = new int[4];
+      boolean building = true;
+      boolean collection;
+      JsonNode node;
+      long expandedSize;
+      String scalarText;
+      Tag scalarTag;
+      MergeSource mapping;
+      List<MergeSource> items;
+    }
+
+    YamlBuilder(
+        SourceFile source,
+        String text,
+        int[] lineStarts,
+        boolean hasSurrogates,
+        TagInspector globalTags) {
       this.source = source;
       this.text = text;
       this.lineStarts = lineStarts;
       this.hasSurrogates = hasSurrogates;
+      this.globalTags = globalTags;
     }
 
-    JsonNode convert(Node node, Trail trail) throws SourceException {
-      return convert(node, 0, trail).node();
-    }
-
-    private Converted convert(Node node, int depth, Trail trail) throws SourceException {
-      boolean isAnchored = node.getAnchor() != null;
-      if (isAnchored) {
-        if (inProgress.containsKey(node)) {
-          Mark at = node.getStartMark();
-          throw new SourceException(
-              source.displayPath(),
-              at.getLine() + 1,
-              column(at),
-              "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
-        }
-        Converted done = anchored.get(node);
-        if (done != null) {
-          return done;
-        }
-        inProgress.put(node, Boolean.TRUE);
+    /** The stream's single document, or null when it holds none. */
+    JsonNode document(Parser parser, int[] rootSpan) throws SourceException {
+      this.parser = parser;
+      parser.getEvent(); // stream start
+      JsonNode root = null;
+      if (!parser.checkEvent(Event.ID.StreamEnd)) {
+        parser.getEvent(); // document start
+        root = node(rootSpan, LocationIndex.VALUE_START_LINE, Trail.ROOT, false);
+        parser.getEvent(); // document end
       }
-      distinctNodes++;
-      if (depth > MAX_DEPTH) {
-        Mark at = node.getStartMark();
-        throw new SourceException(
-            source.displayPath(),
-            at.getLine() + 1,
-            column(at),
-            "the document is nested more than " + MAX_DEPTH + " levels deep");
+      if (!parser.checkEvent(Event.ID.StreamEnd)) {
+        throw invalidYaml(source, parser.getEvent().getStartMark(), "but found another document");
       }
-      JsonNode result;
-      long size = 1;
-      if (node instanceof MappingNode mapping) {
-        ObjectNode object = NODES.objectNode();
-        size += addMembers(object, mapping, depth, false, trail);
-        result = object;
-      } else if (node instanceof SequenceNode sequence) {
-        ArrayNode array = NODES.arrayNode();
-        List<Node> items = sequence.getValue();
-        int[] elements = new int[items.size() * LocationIndex.SPAN];
-        index.elements(array, elements);
-        for (Node item : items) {
-          setSpan(
-              elements, item, array.size() * LocationIndex.SPAN + LocationIndex.VALUE_START_LINE);
-          Converted element = convert(item, depth + 1, trail.element(array.size()));
-          array.add(element.node());
-          size += element.expandedSize();
-        }
-        result = array;
-      } else {
-        result = scalar((ScalarNode) node);
-      }
-      Converted converted = new Converted(result, size);
-      if (isAnchored) {
-        inProgress.remove(node);
-        anchored.put(node, converted);
-      }
-      if (size > Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)) {
-        Mark at = node.getStartMark();
-        throw new SourceException(
-            source.displayPath(),
-            at.getLine() + 1,
-            column(at),
-            "YAML aliases expand this document to more than "
-                + Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes)
-                + " nodes (an alias bomb?); refusing to read it");
-      }
-      return converted;
+      return root;
     }
 
     /**
-     * Adds a mapping's members; merged ({@code <<}) members never override explicit ones. Returns
-     * the expanded size of the mapping's own values (a merged mapping counts as the alias to it).
+     * Builds the next node and writes its span (start line, column, end line, column) at {@code
+     * offset} of {@code span}. {@code mayBeMerged}: keep its members for a mapping that merges it.
      */
-    private long addMembers(
-        ObjectNode object, MappingNode mapping, int depth, boolean merged, Trail trail)
+    private JsonNode node(int[] span, int offset, Trail trail, boolean mayBeMerged)
         throws SourceException {
-      long size = 0;
-      List<Node> merges = null;
-      for (NodeTuple tuple : mapping.getValue()) {
-        Node keyNode = tuple.getKeyNode();
-        if (keyNode.getTag().equals(Tag.MERGE)) {
-          merges = merges == null ? new ArrayList<>() : merges;
-          merges.add(tuple.getValueNode());
-          continue;
+      Event event = parser.getEvent();
+      if (event instanceof AliasEvent alias) {
+        return alias(alias, span, offset);
+      }
+      enter();
+      Anchored anchored = null;
+      String anchor = ((NodeEvent) event).getAnchor();
+      if (anchor != null) {
+        anchored = new Anchored();
+        // where a recursive alias is reported: the start of the node it refers to
+        anchored.span[0] = event.getStartMark().getLine() + 1;
+        anchored.span[1] = column(event.getStartMark());
+        anchors.put(anchor, anchored);
+      }
+      boolean keep = mayBeMerged || anchored != null;
+      distinctNodes++;
+      JsonNode result;
+      if (event instanceof ScalarEvent scalar) {
+        Tag tag = tag(scalar);
+        result = scalar(tag, scalar.getValue());
+        setSpan(span, offset, scalar.getStartMark(), scalar.getEndMark());
+        builtSize = 1;
+        builtMapping = null;
+        builtItems = null;
+        if (anchored != null) {
+          anchored.scalarText = scalar.getValue();
+          anchored.scalarTag = tag;
         }
-        String key = keyText(keyNode);
+      } else if (event instanceof MappingStartEvent start) {
+        checkGlobalTag(start);
+        result = mapping(start, span, offset, trail, keep);
+      } else {
+        SequenceStartEvent start = (SequenceStartEvent) event;
+        checkGlobalTag(start);
+        result = sequence(start, span, offset, trail, keep);
+      }
+      depth--;
+      if (anchored != null) {
+        System.arraycopy(span, offset, anchored.span, 0, 4);
+        anchored.building = false;
+        anchored.collection = !(event instanceof ScalarEvent);
+        anchored.node = result;
+        anchored.expandedSize = builtSize;
+        anchored.mapping = builtMapping;
+        anchored.items = builtItems;
+      }
+      long limit = Math.max(MAX_EXPANDED_NODES, 50 * distinctNodes);
+      if (builtSize > limit) {
+        refuse(
+            span[offset],
+            span[offset + 1],
+            "YAML aliases expand this document to more than "
+                + limit
+                + " nodes (an alias bomb?); refusing to read it");
+      }
+      return result;
+    }
+
+    /** As SnakeYAML's composer counts the nesting of every node but an alias. */
+    private void enter() {
+      if (depth > MAX_DEPTH) {
+        throw new YAMLException("Nesting Depth exceeded max " + MAX_DEPTH);
+      }
+      depth++;
+    }
+
+    private Anchored anchored(AliasEvent alias) throws SourceException {
+      Anchored anchored = anchors.get(alias.getAnchor());
+      if (anchored == null) {
+        throw invalidYaml(source, alias.getStartMark(), "found undefined alias");
+      }
+      if (anchored.building || anchored.collection) {
+        // only a collection can be still building when an alias refers to it
+        aliasesToCollections++;
+        if (aliasesToCollections > MAX_ALIASES) {
+          throw new YAMLException(
+              "Number of aliases for non-scalar nodes exceeds the specified max=" + MAX_ALIASES);
+        }
+      }
+      return anchored;
+    }
+
+    private JsonNode alias(AliasEvent alias, int[] span, int offset) throws SourceException {
+      Anchored anchored = anchored(alias);
+      System.arraycopy(anchored.span, 0, span, offset, 4);
+      if (anchored.building) {
+        refuse(
+            anchored.span[0],
+            anchored.span[1],
+            "invalid YAML: an alias refers to a node that contains it (recursive anchor)");
+        builtSize = 1;
+        builtMapping = null;
+        builtItems = null;
+        return NODES.nullNode();
+      }
+      builtSize = anchored.expandedSize;
+      builtMapping = anchored.mapping;
+      builtItems = anchored.items;
+      return anchored.node;
+    }
+
+    private JsonNode mapping(
+        MappingStartEvent start, int[] span, int offset, Trail trail, boolean keep)
+        throws SourceException {
+      ObjectNode object = NODES.objectNode();
+      List<Member> kept = keep ? new ArrayList<>() : null;
+      List<MergeSource> merges = null;
+      long size = 1;
+      while (!parser.checkEvent(Event.ID.MappingEnd)) {
         int[] positions = new int[LocationIndex.SPAN];
-        setSpan(positions, keyNode, LocationIndex.KEY_START_LINE);
-        setSpan(positions, tuple.getValueNode(), LocationIndex.VALUE_START_LINE);
-        if (merged && object.has(key)) {
+        String key = key(positions);
+        if (mergeKey) {
+          boolean alias = parser.checkEvent(Event.ID.Alias);
+          node(positions, LocationIndex.VALUE_START_LINE, trail, true);
+          merges = merges == null ? new ArrayList<>() : merges;
+          if (builtMapping != null) {
+            merges.add(builtMapping);
+          } else if (builtItems != null) {
+            merges.addAll(builtItems);
+          }
+          // a merge counts as the alias to its source, if it is one
+          size += alias ? builtSize : 1;
           continue;
         }
-        int[] first = index.member(object, key, positions);
-        if (first != null) {
+        if (key != null && object.has(key)) {
+          int[] first = index.member(object, key, positions);
           index.duplicate(
               new DuplicateKey(
                   trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
         }
-        Converted value = convert(tuple.getValueNode(), depth + 1, trail.member(key));
-        object.set(key, value.node());
-        size += value.expandedSize();
-      }
-      if (merges == null) {
-        return size;
-      }
-      for (Node value : merges) {
-        if (value instanceof MappingNode source) {
-          addMembers(object, source, depth + 1, true, trail);
-        } else if (value instanceof SequenceNode sources) {
-          for (Node item : sources.getValue()) {
-            if (item instanceof MappingNode source) {
-              addMembers(object, source, depth + 1, true, trail);
-            }
+        long distinctBefore = distinctNodes;
+        Trail valueTrail = key == null ? trail : trail.member(key);
+        JsonNode value = node(positions, LocationIndex.VALUE_START_LINE, valueTrail, false);
+        size += builtSize;
+        if (key != null) {
+          index.member(object, key, positions);
+          object.set(key, value);
+          if (kept != null) {
+            kept.add(new Member(key, positions, value, distinctNodes - distinctBefore));
           }
         }
       }
-      for (Node value : merges) {
-        Converted source = anchored.get(value);
-        size += source == null ? 1 : source.expandedSize();
+      setSpan(span, offset, start.getStartMark(), parser.getEvent().getEndMark());
+      if (merges != null) {
+        for (MergeSource merged : merges) {
+          merge(object, merged);
+        }
       }
-      return size;
+      builtSize = size;
+      builtMapping =
+          kept == null ? null : new MergeSource(kept, merges == null ? List.of() : merges);
+      builtItems = null;
+      return object;
     }
 
-    private String keyText(Node keyNode) throws SourceException {
-      if (keyNode instanceof ScalarNode scalar) {
+    /** Adds the members of a merge source that {@code object} does not have yet. */
+    private void merge(ObjectNode object, MergeSource merged) {
+      for (Member member : merged.members()) {
+        if (!object.has(member.key())) {
+          index.member(object, member.key(), member.positions());
+          object.set(member.key(), member.value());
+          distinctNodes += member.distinctNodes();
+        }
+      }
+      for (MergeSource nested : merged.merges()) {
+        merge(object, nested);
+      }
+    }
+
+    /**
+     * Reads a mapping key and writes its span: its text, or null when it is not a scalar (refused;
+     * its events are read all the same). Tells {@link #mergeKey}.
+     */
+    private String key(int[] positions) throws SourceException {
+      mergeKey = false;
+      Event event = parser.peekEvent();
+      if (event instanceof ScalarEvent scalar && scalar.getAnchor() == null) {
+        parser.getEvent();
+        enter();
+        depth--;
+        setSpan(
+            positions, LocationIndex.KEY_START_LINE, scalar.getStartMark(), scalar.getEndMark());
+        mergeKey = isMergeKey(scalar);
         return scalar.getValue();
       }
-      Mark at = keyNode.getStartMark();
-      throw new SourceException(
-          source.displayPath(),
-          at.getLine() + 1,
-          column(at),
+      if (event instanceof AliasEvent alias) {
+        parser.getEvent();
+        Anchored anchored = anchored(alias);
+        System.arraycopy(anchored.span, 0, positions, LocationIndex.KEY_START_LINE, 4);
+        if (!anchored.building && !anchored.collection) {
+          mergeKey = anchored.scalarTag.equals(Tag.MERGE);
+          return anchored.scalarText;
+        }
+        refuseKey(positions);
+        return null;
+      }
+      if (event instanceof ScalarEvent) {
+        node(positions, LocationIndex.KEY_START_LINE, Trail.ROOT, false);
+        Anchored anchored = anchors.get(((ScalarEvent) event).getAnchor());
+        mergeKey = anchored.scalarTag.equals(Tag.MERGE);
+        return anchored.scalarText;
+      }
+      Mark start = event.getStartMark();
+      refuse(
+          start.getLine() + 1,
+          column(start),
+          "invalid YAML for OpenAPI: a mapping key must be a scalar");
+      node(positions, LocationIndex.KEY_START_LINE, Trail.ROOT, false);
+      mergeKey = false; // as its own keys left it
+      return null;
+    }
+
+    private void refuseKey(int[] positions) {
+      refuse(
+          positions[LocationIndex.KEY_START_LINE],
+          positions[LocationIndex.KEY_START_COL],
           "invalid YAML for OpenAPI: a mapping key must be a scalar");
     }
 
-    private JsonNode scalar(ScalarNode node) {
-      String value = node.getValue();
-      Tag tag = node.getTag();
+    private JsonNode sequence(
+        SequenceStartEvent start, int[] span, int offset, Trail trail, boolean keep)
+        throws SourceException {
+      ArrayNode array = NODES.arrayNode();
+      List<MergeSource> items = keep ? new ArrayList<>() : null;
+      int[] elements = new int[4 * LocationIndex.SPAN];
+      int count = 0;
+      long size = 1;
+      while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        int at = count * LocationIndex.SPAN;
+        if (at == elements.length) {
+          elements = Arrays.copyOf(elements, at * 2);
+        }
+        JsonNode element =
+            node(elements, at + LocationIndex.VALUE_START_LINE, trail.element(count), keep);
+        if (items != null && builtMapping != null) {
+          items.add(builtMapping);
+        }
+        size += builtSize;
+        array.add(element);
+        count++;
+      }
+      setSpan(span, offset, start.getStartMark(), parser.getEvent().getEndMark());
+      index.elements(array, Arrays.copyOf(elements, count * LocationIndex.SPAN));
+      builtSize = size;
+      builtMapping = null;
+      builtItems = items;
+      return array;
+    }
+
+    private void refuse(int line, int column, String problem) {
+      if (refusal == null) {
+        refusal = new SourceException(source.displayPath(), line, column, problem);
+      }
+    }
+
+    /**
+     * Whether a key is the merge key: the plain {@code <<} (the only text {@link WordResolver}
+     * resolves to it) or one tagged !!merge. Half of all scalars are keys, and only this matters of
+     * their type.
+     */
+    private boolean isMergeKey(ScalarEvent key) throws SourceException {
+      String written = key.getTag();
+      if (written == null || written.equals("!")) {
+        return key.getImplicit().canOmitTagInPlainScalar() && key.getValue().equals("<<");
+      }
+      return globalTagChecked(written, key).equals(Tag.MERGE);
+    }
+
+    /** A scalar's tag: resolved from a plain scalar's text, else the one written. */
+    private Tag tag(ScalarEvent scalar) throws SourceException {
+      String written = scalar.getTag();
+      if (written == null || written.equals("!")) {
+        return resolver.resolve(
+            NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar());
+      }
+      return globalTagChecked(written, scalar);
+    }
+
+    private void checkGlobalTag(CollectionStartEvent start) throws SourceException {
+      String written = start.getTag();
+      if (written != null && !written.equals("!")) {
+        globalTagChecked(written, start);
+      }
+    }
+
+    /** A written tag; a global one that is not YAML's own is refused, as SnakeYAML does. */
+    private Tag globalTagChecked(String written, Event event) throws SourceException {
+      Tag tag = new Tag(written);
+      if (tag.isCustomGlobal() && !globalTags.isGlobalTagAllowed(tag)) {
+        throw invalidYaml(source, event.getStartMark(), "Global tag is not allowed: " + written);
+      }
+      return tag;
+    }
+
+    private static JsonNode scalar(Tag tag, String value) {
       try {
         if (tag.equals(Tag.INT)) {
           BigInteger number = parseYamlInt(value);
@@ -574,9 +798,7 @@ public final class TreeParser {
       return sign < 0 ? number.negate() : number;
     }
 
-    void setSpan(int[] positions, Node node, int offset) {
-      Mark start = node.getStartMark();
-      Mark end = node.getEndMark();
+    private void setSpan(int[] positions, int offset, Mark start, Mark end) {
       positions[offset] = start.getLine() + 1;
       positions[offset + 1] = column(start);
       positions[offset + 2] = end.getLine() + 1;
@@ -681,35 +903,43 @@ public final class TreeParser {
 
     private static boolean goesToPatterns(String value) {
       char first = value.charAt(0);
-      return (first >= '0' && first <= '9') || "-+.!&*".indexOf(first) >= 0;
+      return (first >= '0' && first <= '9')
+          || first == '-'
+          || first == '+'
+          || first == '.'
+          || first == '!'
+          || first == '&'
+          || first == '*';
     }
   }
 
   /**
-   * Char offsets at which each line of a JSON text starts. Read in chunks: a String of other than
-   * Latin-1 characters checks its coding and bounds on each charAt, which made this loop a quarter
-   * of GitHub's parse.
+   * Char offsets at which each line of a JSON text starts (after LF, CR LF or a lone CR). Found
+   * with indexOf, which reads a String of other than Latin-1 characters three times faster under C1
+   * than copying it out in chunks to loop over; a copy of the whole text as one array would add a
+   * large array to the heap's peak (GitHub's spec: 25 MB).
    */
   static int[] lineStarts(String text) {
     int[] starts = new int[64];
     int count = 1;
-    char[] chunk = new char[8192];
-    for (int from = 0; from < text.length(); from += chunk.length) {
-      int length = Math.min(chunk.length, text.length() - from);
-      text.getChars(from, from + length, chunk, 0);
-      for (int i = 0; i < length; i++) {
-        char c = chunk[i];
-        if (c == '\n' || c == '\r') {
-          int next = from + i + 1;
-          if (c == '\r' && next < text.length() && text.charAt(next) == '\n') {
-            continue;
-          }
-          if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-          }
-          starts[count++] = next;
+    int lf = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      int end;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        end = cr;
+        cr = text.indexOf('\r', cr + 1);
+        if (end + 1 == lf) {
+          continue; // CR LF: the line ends at the LF
         }
+      } else {
+        end = lf;
+        lf = text.indexOf('\n', lf + 1);
       }
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = end + 1;
     }
     return Arrays.copyOf(starts, count);
   }

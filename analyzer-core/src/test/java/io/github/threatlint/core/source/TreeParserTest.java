@@ -163,6 +163,32 @@ class TreeParserTest {
   }
 
   @Test
+  void mergesTakeTheFirstSourcesMembersFirstAndShowTheirPositions() throws SourceException {
+    ParsedFile file =
+        parse("spec.yaml", "a: &a {k: 1, x: 1}\nb: &b {k: 2, y: 2}\nc:\n  <<: [*a, *b]\n  x: 3\n");
+    assertThat(file.root().get("c").toString()).isEqualTo("{\"x\":3,\"k\":1,\"y\":2}");
+    assertThat(file.index().region("/c/y").startLine()).isEqualTo(2);
+    assertThat(file.index().region("/c/y").startColumn()).isEqualTo(14);
+  }
+
+  @Test
+  void aMappingThatMergesItselfIsARecursiveAnchor() {
+    assertThatThrownBy(() -> parse("bad.yaml", "a: &a {b: 1, <<: *a}\n"))
+        .isInstanceOfSatisfying(
+            SourceException.class,
+            e -> {
+              assertThat(e.oneLine()).contains("bad.yaml:1:4:").contains("recursive anchor");
+            });
+  }
+
+  @Test
+  void aSyntaxErrorIsNamedBeforeWhatOpenApiRefuses() {
+    assertThatThrownBy(() -> parse("bad.yaml", "? [a]\n: 1\nb: [1, 2\n"))
+        .hasMessageContaining("invalid YAML:")
+        .hasMessageNotContaining("mapping key");
+  }
+
+  @Test
   void anAliasIsTheNodeItPointsTo() throws SourceException {
     ParsedFile file = parse("spec.yaml", "a: &x\n  k: 1\nb: *x\n");
     assertThat(file.root().get("b")).isSameAs(file.root().get("a"));
