@@ -59,6 +59,7 @@ public final class SarifReporter implements Reporter {
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   private static final JsonFactory JSON = new JsonFactory();
+  private static final int LEVELS = Level.values().length;
 
   /** Where a file is, as SARIF's {@code artifactLocation}: {@code uriBaseId} null when absolute. */
   record Artifact(String uri, String uriBaseId) {}
@@ -463,19 +464,40 @@ public final class SarifReporter implements Reporter {
 
   /**
    * Cuts to GitHub's limit by severity: active findings before suppressed ones, then errors before
-   * warnings before notes, keeping the report order among those kept.
+   * warnings before notes, keeping the report order among those kept. Counted, not sorted: every
+   * finding of a severity above the cut's, and the first of the cut's own in report order (the
+   * directory corpus has over 100 000 findings to choose from).
    */
   static List<Finding> limit(List<Finding> findings) {
     if (findings.size() <= MAX_RESULTS) {
       return findings;
     }
-    List<Finding> bySeverity = new ArrayList<>(findings);
-    bySeverity.sort(
-        Comparator.comparing(Finding::isSuppressed)
-            .thenComparing(Finding::level, Comparator.reverseOrder()));
-    List<Finding> kept = new ArrayList<>(bySeverity.subList(0, MAX_RESULTS));
-    kept.sort(Finding.ORDER);
+    int[] bySeverity = new int[2 * LEVELS];
+    for (Finding finding : findings) {
+      bySeverity[severityRank(finding)]++;
+    }
+    int cut = 0;
+    int above = 0;
+    while (above + bySeverity[cut] < MAX_RESULTS) {
+      above += bySeverity[cut];
+      cut++;
+    }
+    int ofCut = MAX_RESULTS - above;
+    List<Finding> kept = new ArrayList<>(MAX_RESULTS);
+    for (Finding finding : findings) {
+      int rank = severityRank(finding);
+      if (rank < cut || (rank == cut && ofCut-- > 0)) {
+        kept.add(finding);
+      }
+    }
+    // the report's order; findings equal in it are told apart by severity, as they always were
+    kept.sort(Finding.ORDER.thenComparingInt(SarifReporter::severityRank));
     return kept;
+  }
+
+  /** 0 for the most severe: an active error; suppressed findings after all active ones. */
+  private static int severityRank(Finding finding) {
+    return (finding.isSuppressed() ? LEVELS : 0) + LEVELS - 1 - finding.level().ordinal();
   }
 
   /**
