@@ -346,7 +346,11 @@ public final class Analyzer {
       DocumentRun run = DocumentRun.run(document, rules, timings, withFacts);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
-      result = new FileResult(run.findings(), run.evidence(), run.errors());
+      // sorted here, on the file's worker, so that merging all files' findings at the end, on one
+      // thread, meets runs already in order (the directory corpus: 112 000 findings)
+      List<Finding> findings = new ArrayList<>(run.findings());
+      findings.sort(Finding.ORDER);
+      result = new FileResult(findings, run.evidence(), run.errors());
     } catch (SourceException e) {
       result =
           FileResult.failed(

@@ -15,6 +15,7 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class SarifReporter implements Reporter {
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   private static final JsonFactory JSON = new JsonFactory();
+  private static final int LEVELS = Level.values().length;
 
   /** Where a file is, as SARIF's {@code artifactLocation}: {@code uriBaseId} null when absolute. */
   record Artifact(String uri, String uriBaseId) {}
@@ -70,48 +72,82 @@ public final class SarifReporter implements Reporter {
     }
   }
 
-  /** The help of the rules by id, made ahead, with the docs URL it links to; null when none. */
-  private final Future<Map<String, Help>> preparedHelp;
+  /**
+   * The rules' member of {@code tool.driver} written ahead for these rules, sorted by id, and these
+   * pages.
+   */
+  private record PreparedRules(List<EnabledRule> rules, DocsUrl docsUrl, String member) {}
 
-  private final DocsUrl preparedDocsUrl;
+  /** The rules' member being made ahead; null when none is. */
+  private final Future<PreparedRules> prepared;
 
   /** A reporter that makes each rule's help as it writes it. */
   public SarifReporter() {
-    this(null, null);
+    this(null);
   }
 
-  private SarifReporter(Future<Map<String, Help>> preparedHelp, DocsUrl preparedDocsUrl) {
-    this.preparedHelp = preparedHelp;
-    this.preparedDocsUrl = preparedDocsUrl;
+  private SarifReporter(Future<PreparedRules> prepared) {
+    this.prepared = prepared;
   }
 
   /**
-   * A reporter whose rules' help (their explanations read and their pages built: about an eighth of
-   * a small run) is made now on a thread of its own, while the analysis runs on the others. The
-   * report waits for it; help that failed (a malformed explanation) is made again as the report is
-   * written, which then fails as it would have.
+   * A reporter whose rules' descriptions (their explanations read, their help pages built and
+   * written as JSON: about a fifth of a small run) are made now on a thread of its own, while the
+   * analysis runs on the others. The report waits for them; when that failed (a malformed
+   * explanation), the rules are described again as the report is written, which then fails as it
+   * would have.
    */
   public static SarifReporter preparing(List<EnabledRule> rules, DocsUrl docsUrl) {
-    FutureTask<Map<String, Help>> help =
-        new FutureTask<>(
-            () -> {
-              Map<String, Help> byId = new HashMap<>();
-              for (EnabledRule rule : rules) {
-                byId.put(rule.id(), Help.of(rule.descriptor(), docsUrl));
-              }
-              return byId;
-            });
-    Thread thread = new Thread(help, "sarif-help");
+    List<EnabledRule> sorted = byId(rules);
+    FutureTask<PreparedRules> task =
+        new FutureTask<>(() -> new PreparedRules(sorted, docsUrl, rulesMember(sorted, docsUrl)));
+    Thread thread = new Thread(task, "sarif-help");
     // a run that ends early (bad input) does not wait for it
     thread.setDaemon(true);
     thread.start();
-    return new SarifReporter(help, docsUrl);
+    return new SarifReporter(task);
+  }
+
+  private static List<EnabledRule> byId(List<EnabledRule> rules) {
+    List<EnabledRule> sorted = new ArrayList<>(rules);
+    sorted.sort(Comparator.comparing(EnabledRule::id));
+    return sorted;
+  }
+
+  /**
+   * The {@code rules} member of {@code tool.driver}, with the separator before it, as {@link
+   * #write} writes it after {@code informationUri}: the same generator at the same depth.
+   */
+  private static String rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      json.writeObjectFieldStart("tool");
+      json.writeObjectFieldStart("driver");
+      json.writeStringField("informationUri", RuleDocs.PROJECT_URI);
+      json.flush();
+      int start = text.getBuffer().length();
+      writeRules(json, rules, docsUrl);
+      json.flush();
+      return text.getBuffer().substring(start);
+    }
+  }
+
+  private static void writeRules(JsonGenerator json, List<EnabledRule> rules, DocsUrl docsUrl)
+      throws IOException {
+    json.writeArrayFieldStart("rules");
+    for (EnabledRule rule : rules) {
+      describe(json, rule, docsUrl);
+    }
+    json.writeEndArray();
   }
 
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
-    List<EnabledRule> rules = new ArrayList<>(result.rules());
-    rules.sort(Comparator.comparing(EnabledRule::id));
+    List<EnabledRule> rules = byId(result.rules());
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (EnabledRule rule : rules) {
       ruleIndex.put(rule.id(), ruleIndex.size());
@@ -121,7 +157,7 @@ public final class SarifReporter implements Reporter {
     Map<String, Artifact> artifacts = new HashMap<>();
     List<String> omissions = omissions(result);
 
-    Map<String, Help> help = preparedHelp(context.docsUrl());
+    String preparedRules = preparedRules(rules, context.docsUrl());
 
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -138,11 +174,11 @@ public final class SarifReporter implements Reporter {
       writeField(json, "version", context.toolVersion());
       writeField(json, "semanticVersion", context.toolVersion());
       json.writeStringField("informationUri", RuleDocs.PROJECT_URI);
-      json.writeArrayFieldStart("rules");
-      for (EnabledRule rule : rules) {
-        describe(json, rule, context, help.get(rule.id()));
+      if (preparedRules != null) {
+        json.writeRaw(preparedRules);
+      } else {
+        writeRules(json, rules, context.docsUrl());
       }
-      json.writeEndArray();
       json.writeEndObject();
       json.writeEndObject();
 
@@ -209,25 +245,28 @@ public final class SarifReporter implements Reporter {
             + "accepts no more results in one run. The other formats list all of them.");
   }
 
-  /** The help made ahead for these pages' URL: empty when there is none or it failed. */
-  private Map<String, Help> preparedHelp(DocsUrl docsUrl) {
-    if (preparedHelp == null || !preparedDocsUrl.equals(docsUrl)) {
-      return Map.of();
+  /**
+   * The rules' member made ahead for these rules and pages; null when there is none, it is for
+   * others, or it failed.
+   */
+  private String preparedRules(List<EnabledRule> rules, DocsUrl docsUrl) {
+    if (prepared == null) {
+      return null;
     }
     try {
-      return preparedHelp.get();
+      PreparedRules ahead = prepared.get();
+      return ahead.rules().equals(rules) && ahead.docsUrl().equals(docsUrl) ? ahead.member() : null;
     } catch (ExecutionException e) {
-      return Map.of();
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Map.of();
+      return null;
     }
   }
 
-  private static void describe(
-      JsonGenerator json, EnabledRule rule, ReportContext context, Help prepared)
+  private static void describe(JsonGenerator json, EnabledRule rule, DocsUrl docsUrl)
       throws IOException {
-    Help help = prepared != null ? prepared : Help.of(rule.descriptor(), context.docsUrl());
+    Help help = Help.of(rule.descriptor(), docsUrl);
     RuleInfo info = rule.descriptor().info();
     json.writeStartObject();
     json.writeStringField("id", info.id());
@@ -237,7 +276,7 @@ public final class SarifReporter implements Reporter {
     json.writeObjectFieldStart("defaultConfiguration");
     json.writeStringField("level", sarifLevel(rule.level()));
     json.writeEndObject();
-    json.writeStringField("helpUri", context.docsUrl().of(rule.descriptor()));
+    json.writeStringField("helpUri", docsUrl.of(rule.descriptor()));
     multiformat(json, "help", help.text(), help.markdown());
 
     json.writeObjectFieldStart("properties");
@@ -463,19 +502,40 @@ public final class SarifReporter implements Reporter {
 
   /**
    * Cuts to GitHub's limit by severity: active findings before suppressed ones, then errors before
-   * warnings before notes, keeping the report order among those kept.
+   * warnings before notes, keeping the report order among those kept. Counted, not sorted: every
+   * finding of a severity above the cut's, and the first of the cut's own in report order (the
+   * directory corpus has over 100 000 findings to choose from).
    */
   static List<Finding> limit(List<Finding> findings) {
     if (findings.size() <= MAX_RESULTS) {
       return findings;
     }
-    List<Finding> bySeverity = new ArrayList<>(findings);
-    bySeverity.sort(
-        Comparator.comparing(Finding::isSuppressed)
-            .thenComparing(Finding::level, Comparator.reverseOrder()));
-    List<Finding> kept = new ArrayList<>(bySeverity.subList(0, MAX_RESULTS));
-    kept.sort(Finding.ORDER);
+    int[] bySeverity = new int[2 * LEVELS];
+    for (Finding finding : findings) {
+      bySeverity[severityRank(finding)]++;
+    }
+    int cut = 0;
+    int above = 0;
+    while (above + bySeverity[cut] < MAX_RESULTS) {
+      above += bySeverity[cut];
+      cut++;
+    }
+    int ofCut = MAX_RESULTS - above;
+    List<Finding> kept = new ArrayList<>(MAX_RESULTS);
+    for (Finding finding : findings) {
+      int rank = severityRank(finding);
+      if (rank < cut || (rank == cut && ofCut-- > 0)) {
+        kept.add(finding);
+      }
+    }
+    // the report's order; findings equal in it are told apart by severity, as they always were
+    kept.sort(Finding.ORDER.thenComparingInt(SarifReporter::severityRank));
     return kept;
+  }
+
+  /** 0 for the most severe: an active error; suppressed findings after all active ones. */
+  private static int severityRank(Finding finding) {
+    return (finding.isSuppressed() ? LEVELS : 0) + LEVELS - 1 - finding.level().ordinal();
   }
 
   /**

@@ -429,6 +429,40 @@ class SarifReporterTest {
   }
 
   @Test
+  void theCutKeepsReportOrderWithTheMoreSevereOfEqualFindingsFirst() {
+    Finding.Suppression baseline =
+        new Finding.Suppression(Finding.Suppression.EXTERNAL, "baseline");
+    List<Finding> findings = new ArrayList<>();
+    // one short of the limit active, then three suppressed: only the first suppressed one fits
+    int active = SarifReporter.MAX_RESULTS - 1;
+    for (int i = 0; i < active + 2; i++) {
+      Finding finding =
+          new Finding(
+              "test-alpha",
+              Level.WARNING,
+              "finding " + i,
+              "big.yaml",
+              "/paths/~1p" + i + "/get",
+              new Region(i + 1, 3, i + 1, 6),
+              null);
+      if (i == 0) {
+        // equal in report order to the active one after it, and before it in the list
+        findings.add(finding.withSuppression(baseline));
+      }
+      findings.add(i < active ? finding : finding.withSuppression(baseline));
+    }
+    List<Finding> kept = SarifReporter.limit(findings);
+    assertThat(kept).hasSize(SarifReporter.MAX_RESULTS);
+    assertThat(kept).isSortedAccordingTo(Finding.ORDER);
+    assertThat(kept.get(0).message()).isEqualTo("finding 0");
+    assertThat(kept.get(0).isSuppressed()).isFalse();
+    assertThat(kept.get(1).message()).isEqualTo("finding 0");
+    assertThat(kept.get(1).isSuppressed()).isTrue();
+    assertThat(kept.get(2).message()).isEqualTo("finding 1");
+    assertThat(kept.get(kept.size() - 1).message()).isEqualTo("finding " + (active - 1));
+  }
+
+  @Test
   void theSchemaCheckRejectsWhatGitHubWouldReject() throws IOException {
     JsonNode valid = sarif(TestRules.sample(), null);
     ObjectNode badLevel = valid.deepCopy();
