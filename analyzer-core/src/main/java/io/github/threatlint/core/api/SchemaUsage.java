@@ -54,7 +54,6 @@ public final class SchemaUsage {
     int flags;
     boolean compositionMember;
     boolean requestRoot;
-    boolean indexed;
 
     /** Another place of the same node (shared through YAML aliases), or null. */
     Place other;
@@ -275,14 +274,10 @@ public final class SchemaUsage {
     }
     while (!pending.isEmpty()) {
       NodeRef current = pending.pop();
+      // each place is met once (the definitions are a tree: no reference is followed here)
       if (!current.isObject()) {
         continue;
       }
-      Place place = place(current);
-      if (place.indexed) {
-        continue;
-      }
-      place.indexed = true;
       recordMembers(document, current);
       for (Subschema child : Subschema.of(current)) {
         pending.push(child.schema());
