@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,13 @@ public final class ApiDocument {
   private final SpecVersion version;
   private final ExternalFiles externalFiles;
   private final Map<NodeRef, Resolution> resolutions = new HashMap<>();
+
+  /**
+   * One hop of each reference within a file, by the file and the reference's text: thousands of
+   * places name the same few hundred definitions, and each hop reads its pointer from the root.
+   */
+  private final Map<ParsedFile, Map<String, Resolution>> localSteps = new IdentityHashMap<>();
+
   private List<Operation> allOperations;
   private Map<String, SecurityScheme> securitySchemes;
   private List<Server> servers;
@@ -161,6 +169,19 @@ public final class ApiDocument {
    * value, for instance), without following further references.
    */
   public Resolution step(ParsedFile from, String ref) {
+    if (!ref.startsWith("#")) {
+      return stepUncached(from, ref);
+    }
+    Map<String, Resolution> known = localSteps.computeIfAbsent(from, file -> new HashMap<>());
+    Resolution step = known.get(ref);
+    if (step == null) {
+      step = stepUncached(from, ref);
+      known.put(ref, step);
+    }
+    return step;
+  }
+
+  private Resolution stepUncached(ParsedFile from, String ref) {
     int hash = ref.indexOf('#');
     String location = hash < 0 ? ref : ref.substring(0, hash);
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);
