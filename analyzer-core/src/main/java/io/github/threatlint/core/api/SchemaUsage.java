@@ -75,12 +75,11 @@ public final class SchemaUsage {
 
   /** The entry of the place, made when there is none. */
   private Place place(NodeRef schema) {
-    Place first = places.get(schema.node());
-    for (Place place = first; place != null; place = place.other) {
-      if (place.schema.equals(schema)) {
-        return place;
-      }
+    Place known = find(schema);
+    if (known != null) {
+      return known;
     }
+    Place first = places.get(schema.node());
     Place made = new Place(schema);
     if (first == null) {
       places.put(schema.node(), made);
