@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,15 @@ public final class ApiDocument {
   private final Map<NodeRef, Resolution> resolutions = new HashMap<>();
 
   /**
-   * One hop of each reference of the root file to a place in it, by its text: a large document
-   * names the same schema from hundreds of places, and the walk, the reference users and {@link
-   * #resolve} each take the hop (steps may come from two threads, as file reads do).
+   * One hop of each reference within a file to a place in it, by its text: a large document names
+   * the same schema from hundreds of places, and the walk, the reference users and {@link #resolve}
+   * each take the hop. Steps may come from two threads, as file reads do: the root file's map is
+   * concurrent, the other files' maps are made under a lock.
    */
   private final Map<String, Resolution> rootFileSteps = new ConcurrentHashMap<>();
+
+  private final Map<ParsedFile, Map<String, Resolution>> otherFileSteps =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private List<Operation> allOperations;
   private Map<String, SecurityScheme> securitySchemes;
@@ -170,15 +175,19 @@ public final class ApiDocument {
    * value, for instance), without following further references.
    */
   public Resolution step(ParsedFile from, String ref) {
-    if (from != rootFile || !ref.startsWith("#")) {
+    if (!ref.startsWith("#")) {
       return stepFrom(from, ref);
     }
-    Resolution known = rootFileSteps.get(ref);
-    if (known == null) {
-      known = stepFrom(from, ref);
-      rootFileSteps.put(ref, known);
+    Map<String, Resolution> known =
+        from == rootFile
+            ? rootFileSteps
+            : otherFileSteps.computeIfAbsent(from, file -> new ConcurrentHashMap<>());
+    Resolution step = known.get(ref);
+    if (step == null) {
+      step = stepFrom(from, ref);
+      known.put(ref, step);
     }
-    return known;
+    return step;
   }
 
   private Resolution stepFrom(ParsedFile from, String ref) {

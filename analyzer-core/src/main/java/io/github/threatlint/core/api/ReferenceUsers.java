@@ -38,6 +38,21 @@ public final class ReferenceUsers {
   private final List<BitSet> reachedBy = new ArrayList<>();
   private final List<int[]> next = new ArrayList<>();
 
+  /**
+   * The operations each target passes on to the targets one hop from it: those that reach it
+   * through references, less those that reach it only as the mount of their path item or of
+   * themselves (from there, the other operations of the path item are not followed).
+   */
+  private final List<BitSet> passedOn = new ArrayList<>();
+
+  /** For each target, the operations whose path item or operation it mounts. */
+  private final List<BitSet> mountedFor = new ArrayList<>();
+
+  /** The targets whose operations have grown since their next hops were last given them. */
+  private final Deque<Integer> changed = new ArrayDeque<>();
+
+  private final BitSet queued = new BitSet();
+
   /** The targets of the references written inside a node, by node. */
   private final Map<NodeRef, List<NodeRef>> referencedFrom = new HashMap<>();
 
@@ -55,13 +70,19 @@ public final class ReferenceUsers {
     ReferenceUsers usage = new ReferenceUsers(document);
     for (Operation operation : document.allOperations()) {
       if (operation.kind() != Operation.Kind.CALLBACK) {
-        usage.follow(operation);
+        usage.start(operation);
       }
     }
+    usage.spread();
     return usage;
   }
 
-  private void follow(Operation operation) {
+  /**
+   * Records the operation, the targets its mounting references lead to, and the targets of the
+   * references written in it and in its path item's parameters, from which {@link #spread} follows
+   * it further.
+   */
+  private void start(Operation operation) {
     operationsByNode.put(operation.node(), operation);
     int index = operations.size();
     order.put(operation, index);
@@ -72,27 +93,53 @@ public final class ReferenceUsers {
     NodeRef entry = mountContainer(operation).get(operation.path());
     markChain(entry, index);
     markChain(operation.pathItem().get(operation.method()), index);
-    Deque<Integer> pending = new ArrayDeque<>();
-    push(pending, referencedFrom(operation.node()));
+    pass(referencedFrom(operation.node()), index);
     NodeRef pathParameters = operation.pathItem().get("parameters");
     if (pathParameters != null) {
-      push(pending, referencedFrom(pathParameters));
+      pass(referencedFrom(pathParameters), index);
     }
-    while (!pending.isEmpty()) {
-      int target = pending.pop();
-      BitSet reached = reachedBy.get(target);
-      if (!reached.get(index)) {
-        reached.set(index);
-        for (int further : next(target)) {
-          pending.push(further);
+  }
+
+  private void pass(List<NodeRef> found, int operation) {
+    for (NodeRef target : found) {
+      int number = number(target);
+      if (!mountedFor.get(number).get(operation) && !passedOn.get(number).get(operation)) {
+        passedOn.get(number).set(operation);
+        reachedBy.get(number).set(operation);
+        enqueue(number);
+      }
+    }
+  }
+
+  /**
+   * Follows every operation from the targets it reaches to the targets one hop further, until
+   * nothing changes: a few operations of bits per reference, where following each operation on its
+   * own visited every target it reaches once per operation (hundreds of operations reach the same
+   * thousands of targets).
+   */
+  private void spread() {
+    BitSet adding = new BitSet();
+    while (!changed.isEmpty()) {
+      int target = changed.poll();
+      queued.clear(target);
+      for (int further : next(target)) {
+        adding.clear();
+        adding.or(passedOn.get(target));
+        adding.andNot(mountedFor.get(further));
+        adding.andNot(passedOn.get(further));
+        if (!adding.isEmpty()) {
+          passedOn.get(further).or(adding);
+          reachedBy.get(further).or(adding);
+          enqueue(further);
         }
       }
     }
   }
 
-  private void push(Deque<Integer> pending, List<NodeRef> found) {
-    for (NodeRef target : found) {
-      pending.push(number(target));
+  private void enqueue(int target) {
+    if (!queued.get(target)) {
+      queued.set(target);
+      changed.add(target);
     }
   }
 
@@ -107,6 +154,8 @@ public final class ReferenceUsers {
     BitSet reached = new BitSet();
     reachedBy.add(reached);
     users.put(target, reached);
+    passedOn.add(new BitSet());
+    mountedFor.add(new BitSet());
     next.add(null);
     return number;
   }
@@ -137,7 +186,9 @@ public final class ReferenceUsers {
         return;
       }
       current = step.target();
-      reachedBy.get(number(current)).set(operation);
+      int number = number(current);
+      reachedBy.get(number).set(operation);
+      mountedFor.get(number).set(operation);
     }
   }
 

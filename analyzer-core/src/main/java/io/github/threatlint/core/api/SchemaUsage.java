@@ -1,10 +1,11 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +29,15 @@ public final class SchemaUsage {
   public static final int INPUT = 1;
   public static final int OUTPUT = 2;
 
-  private final Map<NodeRef, Integer> flags = new HashMap<>();
-  private final Set<NodeRef> compositionMembers = new HashSet<>();
+  /**
+   * What is known of each schema, by its node (identity): finding a place is then a lookup without
+   * hashing its pointer, which a large document pays for every schema the walk visits. A node that
+   * YAML aliases share is written at several places, each with its own entry.
+   */
+  private final Map<JsonNode, Place> places = new IdentityHashMap<>();
 
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
-
-  private final Set<NodeRef> requestRoots = new HashSet<>();
 
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
@@ -44,6 +47,48 @@ public final class SchemaUsage {
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
   private SchemaUsage() {}
+
+  /** A schema where it is written, with what is known of it. */
+  private static final class Place {
+    final NodeRef schema;
+    int flags;
+    boolean compositionMember;
+    boolean requestRoot;
+
+    /** Another place of the same node (shared through YAML aliases), or null. */
+    Place other;
+
+    Place(NodeRef schema) {
+      this.schema = schema;
+    }
+  }
+
+  /** The entry of the place, or null when nothing is known of it. */
+  private Place find(NodeRef schema) {
+    for (Place place = places.get(schema.node()); place != null; place = place.other) {
+      if (place.schema.equals(schema)) {
+        return place;
+      }
+    }
+    return null;
+  }
+
+  /** The entry of the place, made when there is none. */
+  private Place place(NodeRef schema) {
+    Place known = find(schema);
+    if (known != null) {
+      return known;
+    }
+    Place first = places.get(schema.node());
+    Place made = new Place(schema);
+    if (first == null) {
+      places.put(schema.node(), made);
+    } else {
+      made.other = first.other;
+      first.other = made;
+    }
+    return made;
+  }
 
   static SchemaUsage compute(ApiDocument document) {
     SchemaUsage usage = new SchemaUsage();
@@ -156,7 +201,7 @@ public final class SchemaUsage {
   }
 
   private void markIfUnreached(ApiDocument document, NodeRef schema, Deque<NodeRef> pending) {
-    if (schema != null && flags.getOrDefault(schema, 0) == 0) {
+    if (schema != null && place(schema).flags == 0) {
       mark(document, schema, OUTPUT, pending);
     }
   }
@@ -176,9 +221,14 @@ public final class SchemaUsage {
     }
     while (!pending.isEmpty()) {
       NodeRef current = pending.pop();
-      if (!current.isObject() || !requestRoots.add(current)) {
+      if (!current.isObject()) {
         continue;
       }
+      Place place = place(current);
+      if (place.requestRoot) {
+        continue;
+      }
+      place.requestRoot = true;
       if (current.isRef()) {
         Resolution step = document.step(current);
         if (step.resolved()) {
@@ -217,14 +267,14 @@ public final class SchemaUsage {
         }
       }
     }
-    Set<NodeRef> seen = new HashSet<>();
     Deque<NodeRef> pending = new ArrayDeque<>();
     for (Map.Entry<String, NodeRef> entry : definitions.members()) {
       pending.push(entry.getValue());
     }
     while (!pending.isEmpty()) {
       NodeRef current = pending.pop();
-      if (!current.isObject() || !seen.add(current)) {
+      // each place is met once (the definitions are a tree: no reference is followed here)
+      if (!current.isObject()) {
         continue;
       }
       recordMembers(document, current);
@@ -243,11 +293,11 @@ public final class SchemaUsage {
       return;
     }
     for (NodeRef branch : allOf.elements()) {
-      compositionMembers.add(branch);
+      place(branch).compositionMember = true;
       if (branch.isRef()) {
         NodeRef target = document.deref(branch);
         if (target != null) {
-          compositionMembers.add(target);
+          place(target).compositionMember = true;
         }
       }
     }
@@ -260,11 +310,12 @@ public final class SchemaUsage {
     pending.push(schema);
     while (!pending.isEmpty()) {
       NodeRef current = pending.pop();
-      int before = flags.getOrDefault(current, 0);
+      Place place = place(current);
+      int before = place.flags;
       if ((before & flag) != 0) {
         continue;
       }
-      flags.put(current, before | flag);
+      place.flags = before | flag;
       if (current.isRef()) {
         Resolution step = document.step(current);
         if (step.resolved()) {
@@ -321,20 +372,28 @@ public final class SchemaUsage {
   }
 
   /**
-   * The place asked about last (the same instance) and its flags: the walk hands each schema to the
-   * rules one after another, and many ask whether it is an input or an output.
+   * The place asked about last (the same instance) and its entry: the walk hands each schema to the
+   * rules one after another, and many ask how it is used.
    */
   private NodeRef lastAsked;
 
-  private int lastFlags;
+  private Place lastPlace;
+
+  /**
+   * The entry of the place (null when nothing is known of it), remembered for the next question.
+   */
+  private Place asked(NodeRef schema) {
+    if (schema != lastAsked) {
+      lastPlace = find(schema);
+      lastAsked = schema;
+    }
+    return lastPlace;
+  }
 
   /** The flags of the schema written at this place; 0 when no operation reaches it. */
   public int flags(NodeRef schema) {
-    if (schema != lastAsked) {
-      lastFlags = flags.getOrDefault(schema, 0);
-      lastAsked = schema;
-    }
-    return lastFlags;
+    Place place = asked(schema);
+    return place == null ? 0 : place.flags;
   }
 
   /**
@@ -365,7 +424,8 @@ public final class SchemaUsage {
    * reference in one (a base type that other schemas extend).
    */
   public boolean isCompositionMember(NodeRef schema) {
-    return compositionMembers.contains(schema);
+    Place place = asked(schema);
+    return place != null && place.compositionMember;
   }
 
   /**
@@ -373,6 +433,7 @@ public final class SchemaUsage {
    * it refers to, composes or lists as array items), rather than a nested property.
    */
   public boolean isRequestRoot(NodeRef schema) {
-    return requestRoots.contains(schema);
+    Place place = asked(schema);
+    return place != null && place.requestRoot;
   }
 }

@@ -29,6 +29,48 @@ class SchemaUsageTest {
   }
 
   @Test
+  void aSchemaSharedThroughYamlAliasesIsJudgedAtEachPlace() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: &pet
+                      properties: {name: {type: string}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: *pet
+        components:
+          schemas:
+            Kept: *pet
+        """);
+    NodeRef request =
+        at(document, "/paths/~1pets/post/requestBody/content/application~1json/schema");
+    NodeRef response =
+        at(
+            document,
+            "/paths/~1pets/post/responses/200/content/application~1json/schema/properties/name");
+    NodeRef unreached = at(document, "/components/schemas/Kept/properties/name");
+    // one node of the tree at three places, each judged by its own use
+    assertThat(response.node()).isSameAs(unreached.node());
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.flags(request)).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.flags(response)).isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.flags(unreached)).isZero();
+    assertThat(usage.isRequestRoot(request)).isTrue();
+    assertThat(usage.isRequestRoot(at(document, "/components/schemas/Kept"))).isFalse();
+  }
+
+  @Test
   void requestAndResponseSchemasThroughReferencesAndComposition() throws Exception {
     ApiDocument document =
         document(

@@ -50,14 +50,21 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
       Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
 
   /**
-   * What every unsafe pattern needs: most descriptions have none of it and skip the expressions.
+   * Whether the text names a script word ({@code script} or {@code eval}), which every expression
+   * of {@link #UNSAFE} needs (they ignore ASCII case; lower case in the root locale finds at least
+   * as much).
    */
-  private static boolean mayHoldScript(String text) {
-    if (text.indexOf('<') >= 0) {
-      return true;
-    }
+  private static boolean hasScriptWord(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     return lower.contains("script") || lower.contains("eval");
+  }
+
+  /**
+   * Whether the text has what an event handler needs: a tag ({@code <}) and an {@code =}. Most
+   * descriptions have neither a script word nor this, and skip the expressions.
+   */
+  private static boolean mayHoldHandler(String text) {
+    return text.indexOf('<') >= 0 && text.indexOf('=') >= 0;
   }
 
   @Override
@@ -108,15 +115,24 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
       return;
     }
     String value = text.node().textValue();
-    if (!mayHoldScript(value)) {
+    boolean scriptWord = hasScriptWord(value);
+    boolean handlerChars = mayHoldHandler(value);
+    if (!scriptWord && !handlerChars) {
       return;
     }
-    String visible = CODE.matcher(value).replaceAll(" ");
+    // code needs a backtick or a tilde
+    String visible =
+        value.indexOf('`') < 0 && value.indexOf('~') < 0
+            ? value
+            : CODE.matcher(value).replaceAll(" ");
     Matcher matcher = UNSAFE.matcher(visible);
-    String found = matcher.find() ? matcher.group() : null;
+    String found = scriptWord && matcher.find() ? matcher.group() : null;
     int handlerEnd = -1;
     Matcher tag = TAG.matcher(visible);
-    while (handlerEnd < 0 && tag.find() && (found == null || tag.start() < matcher.start())) {
+    while (handlerChars
+        && handlerEnd < 0
+        && tag.find()
+        && (found == null || tag.start() < matcher.start())) {
       Matcher handler = EVENT_HANDLER.matcher(visible).region(tag.start() + 2, tag.end());
       while (handler.find()) {
         handlerEnd =

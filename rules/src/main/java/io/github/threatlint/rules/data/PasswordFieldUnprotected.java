@@ -36,16 +36,22 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
           "Names of passwords and PINs, matched as whole words of camelCase, snake_case or kebab-case names.")
   public List<String> names = List.of("password", "passwd", "pwd", "passphrase", "passcode", "pin");
 
+  /** The term of {@link #names} each property name ends with, made on first use. */
+  private FieldNames.EndingTerms passwordTerms;
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
     if (!schema.has("properties") || !visit.isInput() || Schemas.isReadOnly(visit)) {
       return;
     }
+    if (passwordTerms == null) {
+      passwordTerms = new FieldNames.EndingTerms(names);
+    }
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
-      String term = FieldNames.endingTerm(name, names);
+      String term = passwordTerms.of(name);
       if (term == null
           || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue())

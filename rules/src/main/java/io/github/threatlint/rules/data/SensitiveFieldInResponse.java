@@ -93,17 +93,28 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
           "valid_thru",
           "valid_until");
 
+  /**
+   * The terms of {@link #names} and {@link #cardNumbers} each name ends with, made on first use.
+   */
+  private FieldNames.EndingTerms secretTerms;
+
+  private FieldNames.EndingTerms cardNumberTerms;
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
     if (!schema.has("properties") || !visit.isOutput()) {
       return;
     }
+    if (secretTerms == null) {
+      secretTerms = new FieldNames.EndingTerms(names);
+      cardNumberTerms = new FieldNames.EndingTerms(cardNumbers);
+    }
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
       reportCardNumber(visit, property, context);
-      String term = FieldNames.endingTerm(name, names);
+      String term = secretTerms.of(name);
       if (term == null
           || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue()) && !numericSecrets.contains(term))
@@ -168,7 +179,7 @@ public final class SensitiveFieldInResponse implements Checks.SchemaCheck {
     ApiDocument document = visit.document();
     String name = property.getKey();
     // the name first: it rules out almost every property, and costs the least
-    if (FieldNames.endingTerm(name, cardNumbers) == null) {
+    if (cardNumberTerms.of(name) == null) {
       return;
     }
     NodeRef value = document.deref(property.getValue());

@@ -90,6 +90,9 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     }
   }
 
+  /** The term of {@link #names} each property name ends with, made on first use. */
+  private FieldNames.EndingTerms urlTerms;
+
   /** Properties named like URLs, and any string schema with a URL format. */
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -97,11 +100,14 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     if (!visit.isInput() || Schemas.isReadOnly(visit) || withinLinks(visit)) {
       return;
     }
+    if (urlTerms == null) {
+      urlTerms = new FieldNames.EndingTerms(names);
+    }
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       NodeRef written = property.getValue();
       NodeRef resolved = document.deref(written);
-      if (FieldNames.endingTerm(property.getKey(), names) == null
+      if (urlTerms.of(property.getKey()) == null
           || resolved == null
           || Schemas.flag(document, written, "readOnly")
           || isJsonpCallback(resolved)) {

@@ -4,6 +4,7 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
+import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.Response;
@@ -13,9 +14,12 @@ import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.SchemaGraph;
 import io.github.threatlint.rules.support.SchemaProperties;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "correlation-id-missing",
@@ -75,6 +79,9 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
           "interaction_id",
           "interactionId");
 
+  /** The request id property of each body schema asked about, by its number in the schema graph. */
+  private final Map<Integer, String> requestIds = new HashMap<>();
+
   /**
    * One finding per operation without a correlation id, or one for the document when none of its
    * operations has one (a document-wide convention is missing, not an operation's header).
@@ -83,6 +90,7 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     List<Operation> without = new ArrayList<>();
+    List<String> bodyIds = new ArrayList<>();
     int operations = 0;
     for (Operation operation : document.operations()) {
       if (operation.kind() == Operation.Kind.PATH) {
@@ -94,6 +102,7 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
         }
         without.add(operation);
         String bodyId = requestIdInEveryBody(operation);
+        bodyIds.add(bodyId);
         if (bodyId != null) {
           context.mitigated(
               operation.node(),
@@ -124,13 +133,13 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
           anyAuthenticated ? Level.WARNING : Level.NOTE);
       return;
     }
-    for (Operation operation : without) {
-      checkOperation(operation, context);
+    for (int i = 0; i < without.size(); i++) {
+      checkOperation(without.get(i), bodyIds.get(i), context);
     }
   }
 
-  private void checkOperation(Operation operation, RuleContext context) {
-    String bodyId = requestIdInEveryBody(operation);
+  /** {@code bodyId}: the request id every response body returns, or null. */
+  private void checkOperation(Operation operation, String bodyId, RuleContext context) {
     if (bodyId != null) {
       context.report(
           operation.node(),
@@ -199,12 +208,7 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
         if (content.schema() == null) {
           continue;
         }
-        String name = null;
-        for (String property : SchemaProperties.names(operation.document(), content.schema(), 1)) {
-          if (Words.isAny(property, bodyProperties)) {
-            name = property;
-          }
-        }
+        String name = requestId(operation.document(), content.schema());
         if (name == null) {
           return null;
         }
@@ -212,6 +216,26 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
       }
     }
     return found;
+  }
+
+  /**
+   * The request id property of a body schema (the last of its property names, one level deep, that
+   * is one), or null; worked out once per schema, since most operations return the same few (an
+   * error schema in every response).
+   */
+  private String requestId(ApiDocument document, NodeRef schema) {
+    int number = SchemaGraph.of(document).number(schema);
+    if (requestIds.containsKey(number)) {
+      return requestIds.get(number);
+    }
+    String name = null;
+    for (String property : SchemaProperties.names(document, schema, 1)) {
+      if (Words.isAny(property, bodyProperties)) {
+        name = property;
+      }
+    }
+    requestIds.put(number, name);
+    return name;
   }
 
   /** The name is a configured header, or ends with one (without its "X-") after a vendor prefix. */

@@ -3,7 +3,9 @@ package io.github.threatlint.rules.support;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.vocabulary.Words;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -278,6 +280,30 @@ public final class FieldNames {
       }
     }
     return null;
+  }
+
+  /**
+   * {@link #endingTerm} for one list of terms, remembered per name: a rule asks about the same
+   * property names ({@code id}, {@code url}, {@code name}) in every schema of a large document. One
+   * per rule instance, made once the rule's options are set.
+   */
+  public static final class EndingTerms {
+    private final List<String> terms;
+    private final Map<String, String> known = new HashMap<>();
+
+    public EndingTerms(List<String> terms) {
+      this.terms = terms;
+    }
+
+    /** The term the name ends with, or null. */
+    public String of(String name) {
+      String term = known.get(name);
+      if (term == null && !known.containsKey(name)) {
+        term = endingTerm(name, terms);
+        known.put(name, term);
+      }
+      return term;
+    }
   }
 
   /**
