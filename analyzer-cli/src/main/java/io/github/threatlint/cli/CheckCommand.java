@@ -289,6 +289,7 @@ final class CheckCommand implements Callable<Integer> {
       check.timings().add(Timings.Phase.REPORT, System.nanoTime() - reportStart);
       err.println("timings: " + check.timings().summary());
       err.println("slowest rules: " + check.timings().slowestRules(8));
+      err.println("shared facts: " + check.timings().slowestFacts(8));
     }
     if (!result.errors().isEmpty()) {
       return ExitCodes.ERROR;

@@ -184,13 +184,15 @@ final class Dispatcher {
         continue;
       }
       long start = timings.timingRules() ? System.nanoTime() : 0;
+      long factsBefore = start != 0 ? context.document().factNanos() : 0;
       try {
         action.accept(subscriber.check(), context);
       } catch (RuntimeException | StackOverflowError e) {
         context.fail(place.pointer(), e);
       }
       if (start != 0) {
-        timings.addRule(context.ruleId(), System.nanoTime() - start);
+        long facts = context.document().factNanos() - factsBefore;
+        timings.addRule(context.ruleId(), System.nanoTime() - start - facts);
       }
     }
   }

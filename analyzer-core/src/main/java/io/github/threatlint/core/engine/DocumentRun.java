@@ -96,6 +96,9 @@ final class DocumentRun {
       }
     }
     new Walker(document, dispatcher).walk();
+    if (timings.timingRules()) {
+      document.factNanosByName().forEach(timings::addFact);
+    }
     if (collector != null) {
       Throwable failure = dispatcher.factsFailure();
       if (failure == null) {
