@@ -52,19 +52,23 @@ final class DocumentRun {
       String ruleId, String mitigation, boolean shown, String file, Region region) {}
 
   /**
-   * The uses of each place findings were reported at, and the use of each operation: a shared
-   * schema gets findings from many rules, and is used by many operations, so each is worked out
-   * once.
+   * Each place reported at, with its region and, once a finding is reported there, its uses: one
+   * look-up per report. Several rules report, and record evidence, at the same schema or operation;
+   * locating a pointer reads it segment by segment from the file's root, and a shared schema is
+   * used by many operations, so each is worked out once, and so is the use of each operation.
    */
-  private final Map<NodeRef, List<Finding.Use>> usesByPlace = new HashMap<>();
+  private final Map<NodeRef, Located> located = new HashMap<>();
+
+  private static final class Located {
+    final Region region;
+    List<Finding.Use> uses;
+
+    Located(Region region) {
+      this.region = region;
+    }
+  }
 
   private final Map<Operation, Finding.Use> useByOperation = new HashMap<>();
-
-  /**
-   * The region of each place reported at: several rules report, and record evidence, at the same
-   * schema or operation, and locating a pointer reads it segment by segment from the file's root.
-   */
-  private final Map<NodeRef, Region> regions = new HashMap<>();
 
   /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
   private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
@@ -123,19 +127,17 @@ final class DocumentRun {
   }
 
   /** The operations that use the place through references, where each is written. */
-  private List<Finding.Use> usedBy(NodeRef node) {
-    List<Finding.Use> known = usesByPlace.get(node);
-    if (known != null) {
-      return known;
+  private List<Finding.Use> usedBy(NodeRef node, Located place) {
+    if (place.uses != null) {
+      return place.uses;
     }
     ReferenceUsers users = document.referenceUsers();
     List<Finding.Use> uses = new ArrayList<>();
     for (Operation operation : users.of(node)) {
       uses.add(useByOperation.computeIfAbsent(operation, this::use));
     }
-    List<Finding.Use> computed = List.copyOf(uses);
-    usesByPlace.put(node, computed);
-    return computed;
+    place.uses = List.copyOf(uses);
+    return place.uses;
   }
 
   private Finding.Use use(Operation operation) {
@@ -147,13 +149,13 @@ final class DocumentRun {
         mount.file().index().region(mount));
   }
 
-  private Region region(NodeRef node) {
-    Region region = regions.get(node);
-    if (region == null) {
-      region = node.file().index().region(node);
-      regions.put(node, region);
+  private Located located(NodeRef node) {
+    Located place = located.get(node);
+    if (place == null) {
+      place = new Located(node.file().index().region(node));
+      located.put(node, place);
     }
-    return region;
+    return place;
   }
 
   /** The in-source suppression of a finding, looked up only in a file that has any. */
@@ -222,7 +224,8 @@ final class DocumentRun {
         return;
       }
       String file = node.file().displayPath();
-      Region region = region(node);
+      Located place = located(node);
+      Region region = place.region;
       NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
       if (first != null
           && node.node() != null
@@ -267,7 +270,7 @@ final class DocumentRun {
               node.pointer(),
               region,
               suppression(node, ruleId),
-              usedBy(node),
+              usedBy(node, place),
               related(related)));
     }
 
@@ -291,7 +294,7 @@ final class DocumentRun {
                 + "', which its @RuleInfo(mitigations) does not list");
       }
       String file = node.file().displayPath();
-      Region region = region(node);
+      Region region = located(node).region;
       // a copy through a YAML alias is the same place; a document over the findings cap gets no
       // more evidence either
       if (evidence.size() < MAX_FINDINGS_PER_FILE
