@@ -206,8 +206,18 @@ public final class NodeRef {
   public boolean equals(Object other) {
     return other instanceof NodeRef ref
         && ref.file == file
-        && ref.pointerHash() == pointerHash()
-        && samePointer(this, ref);
+        && (sameContainer(this, ref)
+            || (ref.pointerHash() == pointerHash() && samePointer(this, ref)));
+  }
+
+  /**
+   * Whether two refs of one file hold the same object or array node of a file without aliases: then
+   * they are at the same place, which is known without comparing pointers (long ones, segment by
+   * segment: the look-ups of schemas by place did little else). Scalar nodes may be shared (Jackson
+   * reuses some), and a file with aliases writes a node at several places: those compare pointers.
+   */
+  private static boolean sameContainer(NodeRef a, NodeRef b) {
+    return a.node == b.node && a.node != null && a.node.isContainerNode() && !a.file.hasAliases();
   }
 
   @Override
