@@ -77,8 +77,41 @@ public final class NodeRef {
   }
 
   /** The member name under {@link #parent()}, or null for an element. */
-  String name() {
+  String memberName() {
     return name;
+  }
+
+  /**
+   * The last segment of the pointer, unescaped: the member name, or the element index in decimal;
+   * null for the root. Read from the ref this one was reached from, without making the pointer.
+   */
+  public String name() {
+    if (parent != null) {
+      return segment();
+    }
+    return pointer.isEmpty() ? null : Pointers.lastSegment(pointer);
+  }
+
+  /**
+   * The segments of the pointer, unescaped ({@link Pointers#segments} of {@link #pointer()}), read
+   * from the refs this one was reached from as far as they go.
+   */
+  public List<String> segments() {
+    List<String> segments = new ArrayList<>();
+    NodeRef ref = this;
+    for (; ref.parent != null; ref = ref.parent) {
+      segments.add(ref.segment());
+    }
+    Collections.reverse(segments);
+    if (!ref.pointer.isEmpty()) {
+      segments.addAll(0, Pointers.segments(ref.pointer));
+    }
+    return segments;
+  }
+
+  /** The segment under the parent of a ref reached by navigation. */
+  private String segment() {
+    return name != null ? name : Integer.toString(index);
   }
 
   /** The element index under {@link #parent()} when {@link #name()} is null. */

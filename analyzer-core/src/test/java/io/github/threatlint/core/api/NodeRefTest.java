@@ -60,6 +60,27 @@ class NodeRefTest {
   }
 
   @Test
+  void namesAndSegmentsAreThoseOfThePointer() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    for (NodeRef node : everyNode(root)) {
+      String pointer = node.pointer();
+      String name = pointer.isEmpty() ? null : Pointers.lastSegment(pointer);
+      // reached by navigation, made from the pointer, and reached from one made from a pointer
+      NodeRef fromPointer = new NodeRef(file, pointer, node.node());
+      List<NodeRef> refs = new ArrayList<>(List.of(root.at(pointer), fromPointer));
+      if (!pointer.isEmpty()) {
+        String parent = Pointers.parent(pointer);
+        refs.add(new NodeRef(file, parent, root.at(parent).node()).child(name));
+      }
+      for (NodeRef ref : refs) {
+        assertThat(ref.name()).as(pointer).isEqualTo(name);
+        assertThat(ref.segments()).as(pointer).isEqualTo(Pointers.segments(pointer));
+      }
+    }
+  }
+
+  @Test
   void hashesAreThoseOfThePointerStrings() throws Exception {
     ParsedFile file = parse();
     NodeRef root = NodeRef.root(file);
