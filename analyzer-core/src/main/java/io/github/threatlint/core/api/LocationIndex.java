@@ -145,8 +145,8 @@ public final class LocationIndex {
       return find(ref.pointer());
     }
     JsonNode owner = parent.node();
-    if (ref.name() != null) {
-      int entry = owner.isObject() ? members.find(owner, ref.name()) : -1;
+    if (ref.memberName() != null) {
+      int entry = owner.isObject() ? members.find(owner, ref.memberName()) : -1;
       if (entry >= 0) {
         return new Span(ref.node(), members.spans(entry), Members.offset(entry), true);
       }

@@ -77,8 +77,41 @@ public final class NodeRef {
   }
 
   /** The member name under {@link #parent()}, or null for an element. */
-  String name() {
+  String memberName() {
     return name;
+  }
+
+  /**
+   * The last segment of the pointer, unescaped: the member name, or the element index in decimal;
+   * null for the root. Read from the ref this one was reached from, without making the pointer.
+   */
+  public String name() {
+    if (parent != null) {
+      return segment();
+    }
+    return pointer.isEmpty() ? null : Pointers.lastSegment(pointer);
+  }
+
+  /**
+   * The segments of the pointer, unescaped ({@link Pointers#segments} of {@link #pointer()}), read
+   * from the refs this one was reached from as far as they go.
+   */
+  public List<String> segments() {
+    List<String> segments = new ArrayList<>();
+    NodeRef ref = this;
+    for (; ref.parent != null; ref = ref.parent) {
+      segments.add(ref.segment());
+    }
+    Collections.reverse(segments);
+    if (!ref.pointer.isEmpty()) {
+      segments.addAll(0, Pointers.segments(ref.pointer));
+    }
+    return segments;
+  }
+
+  /** The segment under the parent of a ref reached by navigation. */
+  private String segment() {
+    return name != null ? name : Integer.toString(index);
   }
 
   /** The element index under {@link #parent()} when {@link #name()} is null. */
@@ -206,8 +239,18 @@ public final class NodeRef {
   public boolean equals(Object other) {
     return other instanceof NodeRef ref
         && ref.file == file
-        && ref.pointerHash() == pointerHash()
-        && samePointer(this, ref);
+        && (sameContainer(this, ref)
+            || (ref.pointerHash() == pointerHash() && samePointer(this, ref)));
+  }
+
+  /**
+   * Whether two refs of one file hold the same object or array node of a file without aliases: then
+   * they are at the same place, which is known without comparing pointers (long ones, segment by
+   * segment: the look-ups of schemas by place did little else). Scalar nodes may be shared (Jackson
+   * reuses some), and a file with aliases writes a node at several places: those compare pointers.
+   */
+  private static boolean sameContainer(NodeRef a, NodeRef b) {
+    return a.node == b.node && a.node != null && a.node.isContainerNode() && !a.file.hasAliases();
   }
 
   @Override

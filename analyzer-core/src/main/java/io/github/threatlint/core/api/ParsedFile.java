@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * One file parsed into a tree, with the index that locates its pointers and the duplicate keys it
- * had.
+ * had. {@code hasAliases}: the file uses YAML aliases, so that one node of its tree may be written
+ * at several places; without them, each object or array node is at exactly one place, and its
+ * identity names the place (scalar nodes may still be shared: Jackson reuses some).
  */
 public record ParsedFile(
-    SourceFile source, JsonNode root, LocationIndex index, List<DuplicateKey> duplicateKeys) {
+    SourceFile source,
+    JsonNode root,
+    LocationIndex index,
+    List<DuplicateKey> duplicateKeys,
+    boolean hasAliases) {
   public String displayPath() {
     return source.displayPath();
   }

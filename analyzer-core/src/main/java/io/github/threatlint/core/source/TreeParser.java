@@ -177,7 +177,8 @@ public final class TreeParser {
           source,
           root,
           index.build(root, rootSpan, lineStarts(text), text.length()),
-          List.copyOf(index.duplicates()));
+          List.copyOf(index.duplicates()),
+          false);
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new SourceException(
@@ -327,7 +328,8 @@ public final class TreeParser {
         source,
         root,
         builder.index.build(root, rootSpan, lineStarts, text.length()),
-        List.copyOf(builder.index.duplicates()));
+        List.copyOf(builder.index.duplicates()),
+        builder.hasAliases);
   }
 
   /** A problem SnakeYAML finds at a mark (whose column counts code points, shown as is). */
@@ -362,6 +364,9 @@ public final class TreeParser {
     private int aliasesToCollections;
     private int depth;
     private long distinctNodes;
+
+    /** Whether an alias was read: a node of the tree may then be written at several places. */
+    private boolean hasAliases;
 
     /** The first thing threatlint cannot read, reported after the whole text is parsed. */
     private SourceException refusal;
@@ -520,6 +525,7 @@ public final class TreeParser {
 
     private JsonNode alias(AliasEvent alias, int[] span, int offset) throws SourceException {
       Anchored anchored = anchored(alias);
+      hasAliases = true;
       System.arraycopy(anchored.span, 0, span, offset, 4);
       if (anchored.building) {
         refuse(

@@ -2,6 +2,8 @@ package io.github.threatlint.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.github.threatlint.core.source.TreeParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,9 @@ class NodeRefTest {
       """;
 
   private static ParsedFile parse() throws Exception {
-    return TreeParser.parse(new SourceFile(null, "spec.yaml", TEXT));
+    ParsedFile file = TreeParser.parse(new SourceFile(null, "spec.yaml", TEXT));
+    assertThat(file.hasAliases()).isTrue();
+    return file;
   }
 
   @Test
@@ -52,6 +56,27 @@ class NodeRefTest {
           .as(pointer)
           .isEqualTo(file.index().region(pointer));
       assertThat(navigated.pointer()).isEqualTo(pointer);
+    }
+  }
+
+  @Test
+  void namesAndSegmentsAreThoseOfThePointer() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    for (NodeRef node : everyNode(root)) {
+      String pointer = node.pointer();
+      String name = pointer.isEmpty() ? null : Pointers.lastSegment(pointer);
+      // reached by navigation, made from the pointer, and reached from one made from a pointer
+      NodeRef fromPointer = new NodeRef(file, pointer, node.node());
+      List<NodeRef> refs = new ArrayList<>(List.of(root.at(pointer), fromPointer));
+      if (!pointer.isEmpty()) {
+        String parent = Pointers.parent(pointer);
+        refs.add(new NodeRef(file, parent, root.at(parent).node()).child(name));
+      }
+      for (NodeRef ref : refs) {
+        assertThat(ref.name()).as(pointer).isEqualTo(name);
+        assertThat(ref.segments()).as(pointer).isEqualTo(Pointers.segments(pointer));
+      }
     }
   }
 
@@ -79,6 +104,24 @@ class NodeRefTest {
     assertThat(root.at("/shared/inner").node()).isSameAs(root.at("/alias/inner").node());
     assertThat(root.at("/list/1x")).isNull();
     assertThat(root.at("/list/0").pointer()).isEqualTo("/list/0");
+  }
+
+  @Test
+  void withoutAliasesEachObjectOrArrayIsOnePlace() throws Exception {
+    ParsedFile file =
+        TreeParser.parse(new SourceFile(null, "spec.yaml", TEXT.replace("alias: *anchor\n", "")));
+    assertThat(file.hasAliases()).isFalse();
+    NodeRef root = NodeRef.root(file);
+    for (NodeRef node : everyNode(root)) {
+      String pointer = node.pointer();
+      NodeRef fromPointer = new NodeRef(file, pointer, node.node());
+      assertThat(root.at(pointer)).as(pointer).isEqualTo(fromPointer);
+      assertThat(root.at(pointer).hashCode()).as(pointer).isEqualTo(fromPointer.hashCode());
+    }
+    assertThat(root.at("/numbers/12")).isNotEqualTo(root.at("/list/12"));
+    // a scalar node may be shared (Jackson keeps one node for true): its places still differ
+    JsonNode shared = BooleanNode.TRUE;
+    assertThat(new NodeRef(file, "/a", shared)).isNotEqualTo(new NodeRef(file, "/b", shared));
   }
 
   private static List<NodeRef> everyNode(NodeRef root) {

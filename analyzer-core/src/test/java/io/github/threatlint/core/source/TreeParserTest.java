@@ -192,6 +192,13 @@ class TreeParserTest {
   void anAliasIsTheNodeItPointsTo() throws SourceException {
     ParsedFile file = parse("spec.yaml", "a: &x\n  k: 1\nb: *x\n");
     assertThat(file.root().get("b")).isSameAs(file.root().get("a"));
+    assertThat(file.hasAliases()).isTrue();
+  }
+
+  @Test
+  void anAnchorWithoutAliasSharesNothing() throws SourceException {
+    assertThat(parse("spec.yaml", "a: &x\n  k: 1\nb:\n  <<: {k: 2}\n").hasAliases()).isFalse();
+    assertThat(parse("spec.json", "{\"a\": {\"k\": 1}}").hasAliases()).isFalse();
   }
 
   @Test

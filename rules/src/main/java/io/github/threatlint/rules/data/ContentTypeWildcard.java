@@ -6,7 +6,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeKind;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
@@ -41,7 +40,7 @@ public final class ContentTypeWildcard
     if (kind != NodeKind.MEDIA_TYPE) {
       return;
     }
-    String name = Pointers.lastSegment(node.pointer());
+    String name = node.name();
     if (MediaTypes.isWildcard(name)) {
       context.report(
           node,

@@ -3,7 +3,6 @@ package io.github.threatlint.rules.data;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
-import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -133,18 +132,12 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
    */
   private static boolean ownedByAnotherParty(SchemaVisit visit) {
     for (SchemaVisit current = visit; current != null; current = current.parent()) {
-      String name = current.parent() == null ? lastSegment(current.node()) : current.propertyName();
+      String name = current.parent() == null ? current.node().name() : current.propertyName();
       if (CustomerData.ownedByAnotherParty(name)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** A top-level schema's own name: the last segment of its pointer (its component name). */
-  private static String lastSegment(NodeRef node) {
-    List<String> segments = Pointers.segments(node.pointer());
-    return segments.isEmpty() ? null : segments.get(segments.size() - 1);
   }
 
   /**

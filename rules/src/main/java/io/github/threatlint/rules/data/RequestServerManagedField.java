@@ -6,7 +6,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
-import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -234,7 +233,7 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
    */
   private void reportOwnIdentifierBesideReadOnly(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    List<String> segments = Pointers.segments(schema.pointer());
+    List<String> segments = schema.segments();
     boolean component = segments.size() == 3 && segments.get(1).equals("schemas");
     boolean definition = segments.size() == 2 && segments.get(0).equals("definitions");
     if (!component && !definition) {

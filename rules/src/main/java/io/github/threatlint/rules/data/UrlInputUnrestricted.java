@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Parameter;
-import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -191,7 +190,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       if (FieldNames.isHypermedia(current.propertyName())
           || (Schemas.isObject(current.node())
               && current.parent() == null
-              && FieldNames.isHypermedia(Pointers.lastSegment(current.node().pointer())))) {
+              && FieldNames.isHypermedia(current.node().name()))) {
         return true;
       }
     }

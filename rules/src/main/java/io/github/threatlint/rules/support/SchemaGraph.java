@@ -1,10 +1,12 @@
 package io.github.threatlint.rules.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,16 @@ public final class SchemaGraph {
   public static final int NONE = -1;
 
   private final ApiDocument document;
+
+  /**
+   * The numbers of schemas of files without YAML aliases, by node: there an object is written at
+   * one place, and a look-up by identity hashes no pointer.
+   */
+  private final Map<JsonNode, Integer> numbersByNode = new IdentityHashMap<>();
+
+  /** The numbers of schemas of files with aliases, by place (a node may be at several). */
   private final Map<NodeRef, Integer> numbers = new HashMap<>();
+
   private final List<NodeRef> schemas = new ArrayList<>();
   private final List<List<Child>> children = new ArrayList<>();
 
@@ -51,12 +62,17 @@ public final class SchemaGraph {
     if (resolved == null || !resolved.isObject()) {
       return NONE;
     }
-    Integer known = numbers.get(resolved);
+    boolean byNode = !resolved.file().hasAliases();
+    Integer known = byNode ? numbersByNode.get(resolved.node()) : numbers.get(resolved);
     if (known != null) {
       return known;
     }
     int number = schemas.size();
-    numbers.put(resolved, number);
+    if (byNode) {
+      numbersByNode.put(resolved.node(), number);
+    } else {
+      numbers.put(resolved, number);
+    }
     schemas.add(resolved);
     children.add(null);
     return number;

@@ -47,7 +47,7 @@ public final class SchemaLabels {
             + "parameter '"
             + parameter.name()
             + "'";
-    List<String> segments = Pointers.segments(parameter.entry().pointer());
+    List<String> segments = parameter.entry().segments();
     if (segments.size() >= 3 && segments.get(0).equals("paths")) {
       String path = segments.get(1);
       return METHODS.contains(segments.get(2))
@@ -78,7 +78,7 @@ public final class SchemaLabels {
    * alone.
    */
   public static String of(NodeRef node) {
-    List<String> segments = Pointers.segments(node.pointer());
+    List<String> segments = node.segments();
     int index;
     String owner;
     if (segments.size() >= 3
@@ -194,7 +194,7 @@ public final class SchemaLabels {
   }
 
   private static String useIn(Operation operation, NodeRef node) {
-    List<String> segments = Pointers.segments(node.pointer());
+    List<String> segments = node.segments();
     String name = operation.label();
     Parameter parameter = parameterAt(operation, node);
     Response response = responseAt(operation, node);

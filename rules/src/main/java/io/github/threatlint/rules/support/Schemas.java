@@ -206,7 +206,7 @@ public final class Schemas {
     if (schema.has("in") && schema.has("name")) {
       return schema.node();
     }
-    if (!"schema".equals(Pointers.lastSegment(schema.pointer()))) {
+    if (!"schema".equals(schema.name())) {
       return null;
     }
     JsonNode container = schema.file().root().at(Pointers.parent(schema.pointer()));
@@ -454,11 +454,12 @@ public final class Schemas {
    * when the schema is not written directly under a media type.
    */
   public static String bodyMediaType(NodeRef schema) {
-    List<String> segments = Pointers.segments(schema.pointer());
+    if (!"schema".equals(schema.name())) {
+      return null;
+    }
+    List<String> segments = schema.segments();
     int size = segments.size();
-    if (size >= 3
-        && segments.get(size - 1).equals("schema")
-        && segments.get(size - 3).equals("content")) {
+    if (size >= 3 && segments.get(size - 3).equals("content")) {
       return segments.get(size - 2);
     }
     return null;
