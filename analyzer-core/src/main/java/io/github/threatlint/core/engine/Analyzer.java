@@ -346,11 +346,14 @@ public final class Analyzer {
       DocumentRun run = DocumentRun.run(document, rules, timings, withFacts);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
-      // sorted here, on the file's worker, so that merging all files' findings at the end, on one
-      // thread, meets runs already in order (the directory corpus: 112 000 findings)
+      // sorted here, on the file's worker, so that merging all files' findings and evidence at the
+      // end, on one thread, meets runs already in order (the directory corpus: 112 000 findings,
+      // 84 000 records of evidence)
       List<Finding> findings = new ArrayList<>(run.findings());
       findings.sort(Finding.ORDER);
-      result = new FileResult(findings, run.evidence(), run.errors());
+      List<Mitigation> evidence = new ArrayList<>(run.evidence());
+      evidence.sort(Mitigation.ORDER);
+      result = new FileResult(findings, evidence, run.errors());
     } catch (SourceException e) {
       result =
           FileResult.failed(
