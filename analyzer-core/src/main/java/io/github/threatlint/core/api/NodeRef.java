@@ -114,7 +114,7 @@ public final class NodeRef {
     return name != null ? name : Integer.toString(index);
   }
 
-  /** The element index under {@link #parent()} when {@link #name()} is null. */
+  /** The element index under {@link #parent()} when {@link #memberName()} is null. */
   int index() {
     return index;
   }

@@ -95,7 +95,7 @@ public final class SuppressionInsertion {
     boolean inNameMap = false;
     boolean inSecurity = false;
     for (String segment : Pointers.segments(pointer)) {
-      JsonNode child = node.isObject() ? node.get(segment) : node.get(parseIndex(segment));
+      JsonNode child = node.isObject() ? node.get(segment) : node.get(Pointers.index(segment));
       if (child == null) {
         break;
       }
@@ -127,17 +127,9 @@ public final class SuppressionInsertion {
   private static JsonNode node(JsonNode root, String pointer) {
     JsonNode node = root;
     for (String segment : Pointers.segments(pointer)) {
-      node = node.isObject() ? node.get(segment) : node.get(parseIndex(segment));
+      node = node.isObject() ? node.get(segment) : node.get(Pointers.index(segment));
     }
     return node;
-  }
-
-  private static int parseIndex(String segment) {
-    try {
-      return Integer.parseInt(segment);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   /** Writes a member into an object of the text, in the style the object is written in. */

@@ -39,19 +39,23 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
   /** The term of {@link #names} each property name ends with, made on first use. */
   private FieldNames.EndingTerms passwordTerms;
 
+  private FieldNames.EndingTerms passwordTerms() {
+    if (passwordTerms == null) {
+      passwordTerms = new FieldNames.EndingTerms(names);
+    }
+    return passwordTerms;
+  }
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
     if (!schema.has("properties") || !visit.isInput() || Schemas.isReadOnly(visit)) {
       return;
     }
-    if (passwordTerms == null) {
-      passwordTerms = new FieldNames.EndingTerms(names);
-    }
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       String name = property.getKey();
-      String term = passwordTerms.of(name);
+      String term = passwordTerms().of(name);
       if (term == null
           || !FieldNames.holdsScalar(document, property.getValue())
           || (FieldNames.isNumeric(document, property.getValue())
@@ -80,7 +84,7 @@ public final class PasswordFieldUnprotected implements Checks.SchemaCheck, Check
   @Override
   public void checkParameter(Parameter parameter, RuleContext context) {
     if (!"formData".equals(parameter.in())
-        || FieldNames.endingTerm(parameter.name(), names) == null
+        || passwordTerms().of(parameter.name()) == null
         || !FieldNames.holdsScalar(null, parameter.node())
         || "password".equals(parameter.node().text("format"))) {
       return;

@@ -65,7 +65,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       return;
     }
     NodeRef written = parameter.schema();
-    boolean named = FieldNames.endingTerm(parameter.name(), names) != null;
+    boolean named = urlTerms().of(parameter.name()) != null;
     if (written == null
         || (!named && !hasUrlFormat(written))
         || isJsonpCallback(parameter.node())) {
@@ -92,6 +92,13 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   /** The term of {@link #names} each property name ends with, made on first use. */
   private FieldNames.EndingTerms urlTerms;
 
+  private FieldNames.EndingTerms urlTerms() {
+    if (urlTerms == null) {
+      urlTerms = new FieldNames.EndingTerms(names);
+    }
+    return urlTerms;
+  }
+
   /** Properties named like URLs, and any string schema with a URL format. */
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -99,14 +106,11 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     if (!visit.isInput() || Schemas.isReadOnly(visit) || withinLinks(visit)) {
       return;
     }
-    if (urlTerms == null) {
-      urlTerms = new FieldNames.EndingTerms(names);
-    }
     ApiDocument document = visit.document();
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       NodeRef written = property.getValue();
       NodeRef resolved = document.deref(written);
-      if (urlTerms.of(property.getKey()) == null
+      if (urlTerms().of(property.getKey()) == null
           || resolved == null
           || Schemas.flag(document, written, "readOnly")
           || isJsonpCallback(resolved)) {
