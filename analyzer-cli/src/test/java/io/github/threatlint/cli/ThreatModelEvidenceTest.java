@@ -148,6 +148,11 @@ class ThreatModelEvidenceTest {
                 ReportSpecs.CARDS_LEGACY,
                 new CheckListener() {
                   @Override
+                  public boolean wantsEvidence() {
+                    return true;
+                  }
+
+                  @Override
                   public void document(int index, Analyzer.DocumentAnalysis analysis) {
                     documentEvidence.add(analysis.evidence());
                   }

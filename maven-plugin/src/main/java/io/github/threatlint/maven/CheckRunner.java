@@ -242,6 +242,11 @@ public final class CheckRunner {
           public boolean wantsFacts() {
             return also.wantsFacts();
           }
+
+          @Override
+          public boolean wantsEvidence() {
+            return also.wantsEvidence();
+          }
         };
     try {
       return Check.run(check.build(), announce);

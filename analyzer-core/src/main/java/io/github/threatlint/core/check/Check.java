@@ -89,6 +89,9 @@ public final class Check {
     if (listener.wantsFacts()) {
       analyzer.withFacts();
     }
+    if (listener.wantsEvidence()) {
+      analyzer.withEvidence();
+    }
     if (request.timeRules) {
       analyzer.timings().timeRules();
     }

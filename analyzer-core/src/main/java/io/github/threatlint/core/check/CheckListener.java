@@ -32,11 +32,11 @@ public interface CheckListener {
   default void analysed(int done, int total, String displayPath) {}
 
   /**
-   * An input's document with its own findings (the configuration's ignores applied) and the
-   * mitigation evidence its rules recorded (what the threat-model report is built from, with the
-   * document's {@code facts()} when {@link #wantsFacts()}), on the worker thread that analysed it,
-   * whose deep stack takes deeply nested documents; the document is not kept after this call.
-   * {@code document()} is null when the file could not be read or parsed.
+   * An input's document with its own findings (the configuration's ignores applied) and, when
+   * {@link #wantsEvidence()}, the mitigation evidence its rules recorded (what the threat-model
+   * report is built from, with the document's {@code facts()} when {@link #wantsFacts()}), on the
+   * worker thread that analysed it, whose deep stack takes deeply nested documents; the document is
+   * not kept after this call. {@code document()} is null when the file could not be read or parsed.
    */
   default void document(int index, Analyzer.DocumentAnalysis analysis) {}
 
@@ -54,6 +54,15 @@ public interface CheckListener {
    * to the rules (default: no, and a check does not pay for them).
    */
   default boolean wantsFacts() {
+    return false;
+  }
+
+  /**
+   * Whether {@link #document} and the check's result need the mitigation evidence the rules record
+   * (default: no, and the rules' records are dropped as they are made: the directory corpus makes
+   * 84 000 of them, which only the threat-model report reads).
+   */
+  default boolean wantsEvidence() {
     return false;
   }
 

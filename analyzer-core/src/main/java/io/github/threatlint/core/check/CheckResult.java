@@ -14,8 +14,8 @@ import java.util.Set;
  * What a check came to.
  *
  * @param result the findings (sorted; suppressed and baselined ones included and marked), the tool
- *     errors, the files, the rules and the mitigation evidence the rules recorded: what reports
- *     show
+ *     errors, the files, the rules and the mitigation evidence the rules recorded (when the
+ *     listener {@link CheckListener#wantsEvidence()}, else none): what reports show
  * @param beforeBaseline the same before the baseline marked its findings (to write a new baseline)
  * @param configuration the configuration used ({@link Configuration#EMPTY} when there is none)
  * @param profile the profile the rules were selected from

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a run found: the findings of all files (sorted, suppressed ones included and marked), the
  * tool errors, the files analysed, the rules that were enabled, and the mitigation evidence the
- * rules recorded (sorted), from which the threat-model report states what the specs show.
+ * rules recorded (sorted), from which the threat-model report states what the specs show (empty
+ * unless the analyzer was asked for it: {@link Analyzer#withEvidence()}).
  */
 public record AnalysisResult(
     List<Finding> findings,

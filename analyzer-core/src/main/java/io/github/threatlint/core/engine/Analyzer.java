@@ -50,6 +50,9 @@ public final class Analyzer {
   /** Whether the walk takes each document's {@link ApiFacts} too (for the threat-model report). */
   private volatile boolean withFacts;
 
+  /** Whether the rules' mitigation evidence is kept (for the threat-model report). */
+  private volatile boolean withEvidence;
+
   /**
    * Default time a file may take, reading, parsing and rules included: far above any real
    * specification.
@@ -96,9 +99,10 @@ public final class Analyzer {
   /**
    * One file's analysis with its document, for whoever looks at the API beyond its findings (the
    * threat-model report, an editor). {@code document} is null when the file could not be read or
-   * parsed; {@code findings} and {@code evidence} (the mitigations its rules recorded) are sorted,
-   * each once. {@code facts} is what the document declares, as the threat-model report reads it,
-   * taken in the rules' walk when the analyzer was asked for it ({@link #withFacts()}), else null.
+   * parsed; {@code findings} and {@code evidence} (the mitigations its rules recorded, when the
+   * analyzer was asked for them ({@link #withEvidence()}), else none) are sorted, each once. {@code
+   * facts} is what the document declares, as the threat-model report reads it, taken in the rules'
+   * walk when the analyzer was asked for it ({@link #withFacts()}), else null.
    */
   public record DocumentAnalysis(
       String displayPath,
@@ -147,6 +151,16 @@ public final class Analyzer {
    */
   public Analyzer withFacts() {
     this.withFacts = true;
+    return this;
+  }
+
+  /**
+   * Keeps the mitigation evidence the rules record, in {@link DocumentAnalysis#evidence()} and the
+   * result's: what the threat-model report is built from; without it both are empty, and a check
+   * pays neither for the records nor for their memory.
+   */
+  public Analyzer withEvidence() {
+    this.withEvidence = true;
     return this;
   }
 
@@ -344,7 +358,7 @@ public final class Analyzer {
               externalFiles.apply(parsed),
               parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
-      DocumentRun run = DocumentRun.run(document, rules, timings, withFacts);
+      DocumentRun run = DocumentRun.run(document, rules, timings, withFacts, withEvidence);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
       // sorted here, on the file's worker, so that merging all files' findings and evidence at the

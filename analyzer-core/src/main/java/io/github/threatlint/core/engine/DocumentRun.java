@@ -34,6 +34,10 @@ final class DocumentRun {
   static final int MAX_FINDINGS_PER_FILE = 200_000;
 
   private final ApiDocument document;
+
+  /** Whether the rules' evidence is kept: only the threat-model report reads it. */
+  private final boolean keepsEvidence;
+
   private final List<Finding> findings = new ArrayList<>();
   private final List<Mitigation> evidence = new ArrayList<>();
   private final List<ToolError> errors = new ArrayList<>();
@@ -73,23 +77,34 @@ final class DocumentRun {
   /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
   private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
 
-  DocumentRun(ApiDocument document) {
+  DocumentRun(ApiDocument document, boolean keepsEvidence) {
     this.document = document;
+    this.keepsEvidence = keepsEvidence;
   }
 
   /**
-   * Runs the rules over the document and returns its findings (unsorted), evidence and errors, and
-   * its facts taken in the same walk when {@code withFacts}.
+   * Runs the rules over the document and returns its findings (unsorted) and errors, its evidence
+   * when {@code withEvidence} (else none), and its facts taken in the same walk when {@code
+   * withFacts}.
    */
   static DocumentRun run(
-      ApiDocument document, List<EnabledRule> rules, Timings timings, boolean withFacts) {
-    return run(document, rules, timings, withFacts ? new FactCollector(document) : null);
+      ApiDocument document,
+      List<EnabledRule> rules,
+      Timings timings,
+      boolean withFacts,
+      boolean withEvidence) {
+    return run(
+        document, rules, timings, withFacts ? new FactCollector(document) : null, withEvidence);
   }
 
   /** Runs the rules, and {@code collector} (or none, when null) in the same walk. */
   static DocumentRun run(
-      ApiDocument document, List<EnabledRule> rules, Timings timings, FactCollector collector) {
-    DocumentRun run = new DocumentRun(document);
+      ApiDocument document,
+      List<EnabledRule> rules,
+      Timings timings,
+      FactCollector collector,
+      boolean withEvidence) {
+    DocumentRun run = new DocumentRun(document, withEvidence);
     Dispatcher dispatcher = new Dispatcher(timings, collector);
     for (EnabledRule rule : rules) {
       Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info());
@@ -292,6 +307,9 @@ final class DocumentRun {
                 + " records evidence for '"
                 + mitigation
                 + "', which its @RuleInfo(mitigations) does not list");
+      }
+      if (!keepsEvidence) {
+        return; // checked all the same: a rule that records wrongly fails in a check too
       }
       String file = node.file().displayPath();
       Region region = located(node).region;

@@ -46,6 +46,11 @@ public final class ThreatModels implements CheckListener {
   }
 
   @Override
+  public boolean wantsEvidence() {
+    return true;
+  }
+
+  @Override
   public void document(int index, Analyzer.DocumentAnalysis analysis) {
     ApiFacts facts = analysis.facts();
     ThreatModel model =

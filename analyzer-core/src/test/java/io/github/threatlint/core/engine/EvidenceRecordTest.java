@@ -9,8 +9,10 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.check.CheckListener;
 import io.github.threatlint.core.check.CheckResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,31 +45,63 @@ class EvidenceRecordTest {
     }
   }
 
+  /** Records a mitigation its @RuleInfo does not list. */
+  @RuleInfo(
+      id = "test-undeclared",
+      title = "Undeclared",
+      description = "Records what it does not declare.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      mitigations = {"input-validation"},
+      securitySeverity = 1.0,
+      section = "data")
+  public static final class RecordsUndeclared implements Checks.NodeCheck {
+    @Override
+    public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+      if (kind == NodeKind.SCHEMA) {
+        context.mitigated(node, "rate-limiting", node.pointer());
+      }
+    }
+  }
+
+  /** What the threat-model report asks of a check. */
+  private static final CheckListener WANTS_EVIDENCE =
+      new CheckListener() {
+        @Override
+        public boolean wantsEvidence() {
+          return true;
+        }
+      };
+
+  private static final String ALIASED_BODY =
+      """
+      openapi: 3.0.3
+      info: {title: t, version: '1'}
+      paths:
+        /a:
+          post:
+            requestBody:
+              content: &body
+                application/json:
+                  schema: {type: string}
+            responses:
+              '200':
+                description: ok
+                content: *body
+      """;
+
   @TempDir Path folder;
 
   @Test
   void aSchemaReachedThroughAYamlAliasIsOnePlace() throws Exception {
-    WalkRecorder.write(
-        folder,
-        "api.yaml",
-        """
-        openapi: 3.0.3
-        info: {title: t, version: '1'}
-        paths:
-          /a:
-            post:
-              requestBody:
-                content: &body
-                  application/json:
-                    schema: {type: string}
-              responses:
-                '200':
-                  description: ok
-                  content: *body
-        """);
+    WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
 
     CheckResult check =
-        WalkRecorder.check(folder, List.of(new RuleDescriptor(RecordsSchemas.class)), "api.yaml");
+        WalkRecorder.check(
+            folder, List.of(new RuleDescriptor(RecordsSchemas.class)), WANTS_EVIDENCE, "api.yaml");
 
     assertThat(check.result().findings()).hasSize(1);
     assertThat(check.result().evidence())
@@ -79,6 +113,49 @@ class EvidenceRecordTest {
               assertThat(record.ruleId()).isEqualTo("test-schemas");
               assertThat(record.pointer())
                   .isEqualTo("/paths/~1a/post/requestBody/content/application~1json/schema");
+            });
+  }
+
+  @Test
+  void aCheckThatDoesNotAskForEvidenceKeepsNoneAndTheSameFindings() throws Exception {
+    WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
+    List<RuleDescriptor> catalog = List.of(new RuleDescriptor(RecordsSchemas.class));
+    List<List<Mitigation>> documentEvidence = new ArrayList<>();
+
+    CheckResult check =
+        WalkRecorder.check(
+            folder,
+            catalog,
+            new CheckListener() {
+              @Override
+              public void document(int index, Analyzer.DocumentAnalysis analysis) {
+                documentEvidence.add(analysis.evidence());
+              }
+            },
+            "api.yaml");
+
+    assertThat(check.result().evidence()).isEmpty();
+    assertThat(documentEvidence).containsExactly(List.of());
+    assertThat(check.result().findings())
+        .isEqualTo(
+            WalkRecorder.check(folder, catalog, WANTS_EVIDENCE, "api.yaml").result().findings());
+  }
+
+  @Test
+  void evidenceARuleDoesNotDeclareFailsItEvenWhenNoneIsKept() throws Exception {
+    WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
+
+    CheckResult check =
+        WalkRecorder.check(
+            folder, List.of(new RuleDescriptor(RecordsUndeclared.class)), "api.yaml");
+
+    assertThat(check.result().errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.ruleId()).isEqualTo("test-undeclared");
+              assertThat(error.message())
+                  .contains("which its @RuleInfo(mitigations) does not list");
             });
   }
 }

@@ -44,8 +44,8 @@ class FactFailureTest {
           }
         };
 
-    DocumentRun withFailure = DocumentRun.run(document, rules, new Timings(), failing);
-    DocumentRun without = DocumentRun.run(document(), rules, new Timings(), false);
+    DocumentRun withFailure = DocumentRun.run(document, rules, new Timings(), failing, false);
+    DocumentRun without = DocumentRun.run(document(), rules, new Timings(), false, false);
 
     assertThat(withFailure.facts()).isNull();
     assertThat(withFailure.errors())
@@ -56,7 +56,7 @@ class FactFailureTest {
                     .startsWith("internal error while taking the threat-model facts")
                     .contains("cannot take GET /a"));
     assertThat(withFailure.findings()).isNotEmpty().hasSameSizeAs(without.findings());
-    assertThat(DocumentRun.run(document(), rules, new Timings(), true).facts()).isNotNull();
+    assertThat(DocumentRun.run(document(), rules, new Timings(), true, false).facts()).isNotNull();
   }
 
   private static ApiDocument document() throws Exception {

@@ -68,6 +68,7 @@ class TimingsTest {
         document,
         List.of(new EnabledRule(new RuleDescriptor(AsksFacts.class), Level.NOTE, Map.of())),
         timings,
+        false,
         false);
 
     assertThat(document.factNanosByName())

@@ -15,6 +15,7 @@ import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.check.Check;
+import io.github.threatlint.core.check.CheckListener;
 import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.check.CheckResult;
 import java.io.IOException;
@@ -137,13 +138,21 @@ public final class WalkRecorder
    */
   static CheckResult check(Path folder, List<RuleDescriptor> catalog, String... files)
       throws Exception {
+    return check(folder, catalog, CheckListener.NONE, files);
+  }
+
+  /** The same, telling {@code listener} (which may ask for evidence and facts). */
+  static CheckResult check(
+      Path folder, List<RuleDescriptor> catalog, CheckListener listener, String... files)
+      throws Exception {
     List<String> ids = catalog.stream().map(RuleDescriptor::id).toList();
     return Check.run(
         CheckRequest.builder(folder, catalog)
             .files(List.of(files).stream().map(folder::resolve).toList())
             .enable(ids)
             .threads(1)
-            .build());
+            .build(),
+        listener);
   }
 
   static void write(Path folder, String relative, String text) throws IOException {
