@@ -412,11 +412,20 @@ public final class Analyzer {
    * shared file is kept once.
    */
   private AnalysisResult combine(List<FileResult> results, List<String> files) {
-    List<Finding> findings = new ArrayList<>();
-    Map<Place, PlaceFindings> places = new HashMap<>();
+    int count = 0;
+    for (FileResult result : results) {
+      count += result.findings().size();
+    }
+    List<Finding> findings = new ArrayList<>(count);
+    Map<Place, PlaceFindings> places = new HashMap<>(count * 4 / 3 + 1);
     List<ToolError> errors = new ArrayList<>();
     Set<Mitigation> evidence = new LinkedHashSet<>();
+    // each file's findings come sorted: all of them are when each file's first follows the last
+    // finding before it, as in a run over files named in order (the directory corpus: 112 000
+    // findings compared once more by the sort, on one core, after the workers)
+    boolean inOrder = true;
     for (FileResult result : results) {
+      boolean first = true;
       for (Finding finding : result.findings()) {
         PlaceFindings place =
             places.computeIfAbsent(
@@ -426,13 +435,19 @@ public final class Analyzer {
         // set of all findings would hash each one whole, use lists included)
         if (place.reporter() == result && !place.findings().contains(finding)) {
           place.findings().add(finding);
+          if (first && !findings.isEmpty()) {
+            inOrder &= Finding.ORDER.compare(findings.get(findings.size() - 1), finding) <= 0;
+          }
+          first = false;
           findings.add(finding);
         }
       }
       evidence.addAll(result.evidence());
       errors.addAll(result.errors());
     }
-    findings.sort(Finding.ORDER);
+    if (!inOrder) {
+      findings.sort(Finding.ORDER);
+    }
     List<Mitigation> sortedEvidence = new ArrayList<>(evidence);
     sortedEvidence.sort(Mitigation.ORDER);
     return new AnalysisResult(

@@ -101,6 +101,23 @@ class CheckTest {
   }
 
   @Test
+  void theFindingsOfFilesInOrderOrNotAreSortedByFile() throws Exception {
+    Path a = write("a.yaml", spec("a"));
+    Path b = write("b.yaml", spec("b"));
+    Path c = write("c.yaml", spec("c"));
+
+    for (List<Path> files : List.of(List.of(a, b, c), List.of(c, a, b), List.of(b, c, a))) {
+      CheckResult check =
+          Check.run(CheckRequest.builder(project, CATALOG).files(files).threads(2).build());
+
+      assertThat(check.result().findings())
+          .extracting(Finding::message)
+          .as("files %s", files)
+          .containsExactly("a", "b", "c");
+    }
+  }
+
+  @Test
   void anOverlayStandsForUnsavedTextOfRootDocumentsAndReferencedFilesAlike() throws Exception {
     Path api =
         write(
