@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,7 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       the old file or the new one, never half of it.
  * </ul>
  *
- * A path outside the confining folder is written as named (the user chose it), also by renaming.
+ * A path outside the confining folder is written as named (the user chose it), also by renaming. A
+ * device or a pipe ({@code /dev/null}, {@code /dev/stdout}) is written into instead: renamed onto,
+ * it would be replaced by a file (run as root, {@code --format json=/dev/null} turned /dev/null
+ * into a file that every later {@code > /dev/null} of the machine filled).
  */
 public final class OutputFile {
   /** What is written into the file. */
@@ -50,6 +54,15 @@ public final class OutputFile {
       throw new IOException("it names no file");
     }
     Path base = confinement.toAbsolutePath().normalize();
+    // inside the confining folder, only the name itself counts, not where a link leads
+    if (isDeviceOrPipe(file, !file.startsWith(base))) {
+      try (Writer writer =
+          new OutputStreamWriter(
+              Files.newOutputStream(file, StandardOpenOption.WRITE), StandardCharsets.UTF_8)) {
+        content.writeTo(writer);
+      }
+      return;
+    }
     if (file.startsWith(base)) {
       Path existing = folder;
       while (!Files.exists(existing)) {
@@ -96,6 +109,17 @@ public final class OutputFile {
       }
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Something other than a file, a folder or a link: a device, a pipe, a socket. */
+  private static boolean isDeviceOrPipe(Path file, boolean followLinks) {
+    LinkOption[] options =
+        followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, options).isOther();
+    } catch (IOException e) {
+      return false; // there is none yet
     }
   }
 }

@@ -15,17 +15,20 @@ import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -78,16 +81,38 @@ public final class SarifReporter implements Reporter {
    */
   private record PreparedRules(List<EnabledRule> rules, DocsUrl docsUrl, String member) {}
 
+  /**
+   * Results per chunk of a long results array, of which a thread of its own writes every other one
+   * ahead (see {@link ResultsAhead}).
+   */
+  static final int CHUNK = 512;
+
+  /** Fewer results than this are all written by the calling thread. */
+  static final int RESULTS_AHEAD_FROM = 4 * CHUNK;
+
   /** The rules' member being made ahead; null when none is. */
   private final Future<PreparedRules> prepared;
 
+  /** Whether long results arrays are written on two threads. */
+  private final boolean resultsAhead;
+
   /** A reporter that makes each rule's help as it writes it. */
   public SarifReporter() {
-    this(null);
+    this(null, spareCore());
   }
 
-  private SarifReporter(Future<PreparedRules> prepared) {
+  private SarifReporter(Future<PreparedRules> prepared, boolean resultsAhead) {
     this.prepared = prepared;
+    this.resultsAhead = resultsAhead;
+  }
+
+  /** A reporter that writes long results arrays on two threads, or all on the calling one. */
+  static SarifReporter resultsAhead(boolean ahead) {
+    return new SarifReporter(null, ahead);
+  }
+
+  private static boolean spareCore() {
+    return Runtime.getRuntime().availableProcessors() > 1;
   }
 
   /**
@@ -105,7 +130,7 @@ public final class SarifReporter implements Reporter {
     // a run that ends early (bad input) does not wait for it
     thread.setDaemon(true);
     thread.start();
-    return new SarifReporter(task);
+    return new SarifReporter(task, spareCore());
   }
 
   private static List<EnabledRule> byId(List<EnabledRule> rules) {
@@ -208,9 +233,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      for (Finding finding : limit(result.findings())) {
-        result(json, finding, ruleIndex, keyCounts, artifacts);
-      }
+      writeResults(json, out, limit(result.findings()), ruleIndex, keyCounts, artifacts);
       json.writeEndArray();
       if (context.sarifCategory() != null) {
         json.writeObjectFieldStart("automationDetails");
@@ -224,6 +247,162 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
     }
     out.write("\n");
+  }
+
+  /**
+   * The results, chunk by chunk: with {@link #resultsAhead} and at least {@link
+   * #RESULTS_AHEAD_FROM} of them, the odd chunks come as text from {@link ResultsAhead} (Stripe's
+   * 9,000 results are most of a report's time: their fingerprints' SHA-256, their messages and
+   * locations), the even ones are written here meanwhile.
+   */
+  private void writeResults(
+      JsonGenerator json,
+      Writer out,
+      List<Finding> findings,
+      Map<String, Integer> ruleIndex,
+      Map<FindingKey, Integer> keyCounts,
+      Map<String, Artifact> artifacts)
+      throws IOException {
+    ResultsAhead ahead =
+        resultsAhead && findings.size() >= RESULTS_AHEAD_FROM
+            ? ResultsAhead.start(findings, ruleIndex, keyCounts)
+            : null;
+    try {
+      for (int chunk = 0; chunk * CHUNK < findings.size(); chunk++) {
+        if (ahead != null && chunk % 2 == 1) {
+          // what the generator holds goes first; then the chunk's text, as written ahead
+          json.flush();
+          for (char[] part : ahead.text(chunk)) {
+            out.write(part);
+          }
+          continue;
+        }
+        for (Finding finding : chunkOf(findings, chunk)) {
+          result(json, finding, ruleIndex, keyCounts, artifacts);
+        }
+      }
+    } finally {
+      if (ahead != null) {
+        ahead.cancel();
+      }
+    }
+  }
+
+  private static List<Finding> chunkOf(List<Finding> findings, int chunk) {
+    return findings.subList(chunk * CHUNK, Math.min(findings.size(), (chunk + 1) * CHUNK));
+  }
+
+  /**
+   * The odd chunks of a results array, written as text in order on a thread of their own: each
+   * exactly as {@link #writeResults} would write it there, since the generator starts at the same
+   * depth after a result (the same way as {@link #rulesMember}). What the thread reads is not
+   * changed while it runs; its files' artifacts are its own.
+   */
+  private static final class ResultsAhead {
+    private final List<CompletableFuture<List<char[]>>> chunks = new ArrayList<>();
+
+    static ResultsAhead start(
+        List<Finding> findings,
+        Map<String, Integer> ruleIndex,
+        Map<FindingKey, Integer> keyCounts) {
+      ResultsAhead ahead = new ResultsAhead();
+      for (int chunk = 1; chunk * CHUNK < findings.size(); chunk += 2) {
+        ahead.chunks.add(new CompletableFuture<>());
+      }
+      Thread thread =
+          new Thread(() -> ahead.writeAll(findings, ruleIndex, keyCounts), "sarif-results");
+      // a report that failed midway does not wait for it
+      thread.setDaemon(true);
+      thread.start();
+      return ahead;
+    }
+
+    private void writeAll(
+        List<Finding> findings,
+        Map<String, Integer> ruleIndex,
+        Map<FindingKey, Integer> keyCounts) {
+      Map<String, Artifact> artifacts = new HashMap<>();
+      for (int i = 0; i < chunks.size(); i++) {
+        CompletableFuture<List<char[]>> text = chunks.get(i);
+        if (text.isDone()) {
+          continue; // cancelled
+        }
+        try {
+          text.complete(write(chunkOf(findings, 2 * i + 1), ruleIndex, keyCounts, artifacts));
+        } catch (IOException | RuntimeException | Error e) {
+          chunks.subList(i, chunks.size()).forEach(rest -> rest.completeExceptionally(e));
+          return;
+        }
+      }
+    }
+
+    /**
+     * The chunk's text as the parts the generator flushed (copied once, not gathered into a string
+     * that would be copied again).
+     */
+    private static List<char[]> write(
+        List<Finding> part,
+        Map<String, Integer> ruleIndex,
+        Map<FindingKey, Integer> keyCounts,
+        Map<String, Artifact> artifacts)
+        throws IOException {
+      List<char[]> text = new ArrayList<>();
+      Writer parts =
+          new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+              text.add(Arrays.copyOfRange(chars, offset, offset + length));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      try (JsonGenerator json = JSON.createGenerator(parts)) {
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeArrayFieldStart("runs");
+        json.writeStartObject();
+        json.writeArrayFieldStart("results");
+        json.writeStartObject();
+        json.writeEndObject();
+        json.flush();
+        int start = text.size();
+        for (Finding finding : part) {
+          result(json, finding, ruleIndex, keyCounts, artifacts);
+        }
+        json.flush();
+        return List.copyOf(text.subList(start, text.size()));
+      }
+    }
+
+    /** The text of an odd chunk, waited for. */
+    List<char[]> text(int chunk) throws IOException {
+      try {
+        return chunks.get(chunk / 2).get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for SARIF results");
+      }
+    }
+
+    /** Chunks not begun yet are not written. */
+    void cancel() {
+      chunks.forEach(text -> text.cancel(false));
+    }
   }
 
   /**

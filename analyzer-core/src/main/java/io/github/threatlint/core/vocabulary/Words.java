@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -188,14 +189,22 @@ public final class Words {
 
   /** True when the whole name equals one of the terms, ignoring case and separators. */
   public static boolean isAny(String name, List<String> terms) {
-    String compact = compact(name);
-    for (String term : terms) {
-      if (compact(term).equals(compact)) {
-        return true;
+    Set<String> compactTerms = COMPACT_TERMS.get(terms);
+    if (compactTerms == null) {
+      List<String> compacts = new ArrayList<>();
+      for (String term : terms) {
+        compacts.add(compact(term));
+      }
+      compactTerms = Set.copyOf(compacts);
+      if (COMPACT_TERMS.size() < MAX_TERM_LISTS) {
+        COMPACT_TERMS.put(List.copyOf(terms), compactTerms);
       }
     }
-    return false;
+    return compactTerms.contains(compact(name));
   }
+
+  /** The compact forms of term lists, made once as {@link #TERMS} are. */
+  private static final Map<List<String>, Set<String>> COMPACT_TERMS = new ConcurrentHashMap<>();
 
   /**
    * True when the name is one of the terms behind a vendor prefix: {@code X-Bank-Request-Id} ends

@@ -2,10 +2,12 @@ package io.github.threatlint.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,15 @@ class OutputFileTest {
     assertThat(reports.resolve("a.txt")).hasContent("a");
     OutputFile.write(temp.resolve("elsewhere/b.txt"), checkout, w -> w.write("b"));
     assertThat(temp.resolve("elsewhere/b.txt")).hasContent("b");
+  }
+
+  @Test
+  void aDeviceIsWrittenIntoNotReplacedByAFile() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    assumeTrue(Files.readAttributes(devNull, BasicFileAttributes.class).isOther());
+    OutputFile.write(devNull, checkout, writer -> writer.write("report"));
+    assertThat(Files.readAttributes(devNull, BasicFileAttributes.class).isOther()).isTrue();
+    assertThat(Files.size(devNull)).isZero();
   }
 
   @Test

@@ -296,6 +296,65 @@ class SarifReporterTest {
   }
 
   @Test
+  void longResultsWrittenOnTwoThreadsMakeTheSameDocument() throws IOException {
+    ReportContext context = new ReportContext("1.2.3", ROOT, false, null, DocsUrl.DEFAULT);
+    for (int count :
+        List.of(SarifReporter.RESULTS_AHEAD_FROM, 5 * SarifReporter.CHUNK + 7, 8 * 1000)) {
+      AnalysisResult result =
+          TestRules.with(manyFindings(count), List.of(), List.of("specs/api.yaml"));
+      StringWriter oneThread = new StringWriter();
+      SarifReporter.resultsAhead(false).write(result, context, oneThread);
+      StringWriter twoThreads = new StringWriter();
+      SarifReporter.resultsAhead(true).write(result, context, twoThreads);
+      assertThat(twoThreads.toString()).isEqualTo(oneThread.toString());
+    }
+  }
+
+  /**
+   * Findings of every shape a result has: shared parts used by operations, related places,
+   * suppressions, files under the root and outside it, several findings of a rule on one place,
+   * text to escape, a rule the run does not describe.
+   */
+  private static List<Finding> manyFindings(int count) {
+    List<String> files = List.of("specs/api.yaml", "specs/schemas/item.yaml", "/elsewhere/x.yaml");
+    List<String> rules = List.of("test-alpha", "test-beta", "test-gamma", "test-unknown");
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<Finding.Use> uses = new ArrayList<>();
+      for (int u = 0; u < i % 8; u++) {
+        uses.add(
+            new Finding.Use(
+                "GET /items" + u,
+                "specs/api.yaml",
+                "/paths/~1items" + u,
+                new Region(u + 1, 1, u + 1, 9)));
+      }
+      List<Finding.Related> related =
+          i % 5 == 0
+              ? List.of(
+                  new Finding.Related(
+                      "the other", files.get((i + 1) % 3), "/x", new Region(2, 3, 2, 7)))
+              : List.of();
+      Finding.Suppression suppression =
+          i % 11 == 0
+              ? new Finding.Suppression(Finding.Suppression.IN_SOURCE, "accepted \"risk\" " + i)
+              : i % 13 == 0 ? new Finding.Suppression(Finding.Suppression.EXTERNAL, null) : null;
+      findings.add(
+          new Finding(
+              rules.get(i % 4),
+              Level.values()[1 + i % 3],
+              "Property 'naïve\t" + i + "' of \"item\"\nis \u2028 bad",
+              files.get(i % 3),
+              "/components/schemas/item/properties/p" + i % 40,
+              new Region(i + 1, 3, i + 1, 9),
+              suppression,
+              uses,
+              related));
+    }
+    return findings;
+  }
+
+  @Test
   void aCleanRunHasAnEmptyResultsArrayAndASuccessfulInvocation() throws IOException {
     JsonNode run = run(TestRules.with(List.of(), List.of(), List.of("specs/api.yaml")));
     assertThat(run.has("results")).isTrue();

@@ -50,13 +50,26 @@ public final class DescriptionUnsafeMarkdown implements Checks.NodeCheck {
       Pattern.compile("```.*?```|~~~.*?~~~|`[^`\\n]*`", Pattern.DOTALL);
 
   /**
-   * Whether the text names a script word ({@code script} or {@code eval}), which every expression
-   * of {@link #UNSAFE} needs (they ignore ASCII case; lower case in the root locale finds at least
-   * as much).
+   * Whether the text names a script word ({@code script} or {@code eval}) at the end of a word,
+   * which every expression of {@link #UNSAFE} needs: a word boundary, blanks, a colon or a
+   * parenthesis follow it there (they ignore ASCII case; lower case in the root locale finds at
+   * least as much). "subscription" has the word inside another and skips the expression.
    */
   private static boolean hasScriptWord(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains("script") || lower.contains("eval");
+    return endsWord(lower, "script") || endsWord(lower, "eval");
+  }
+
+  /** Whether the word occurs in the text not followed by a letter, a digit or an underscore. */
+  private static boolean endsWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int after = at + word.length();
+      if (after == text.length()
+          || !(Character.isLetterOrDigit(text.charAt(after)) || text.charAt(after) == '_')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -123,30 +123,45 @@ public final class Schemas {
     return types(schema).contains(type);
   }
 
+  /**
+   * The schema's one type other than {@code "null"}, {@code ""} when it declares none, null when it
+   * declares several. The predicates below ask it: every rule asks them of every schema, and almost
+   * every schema declares its type as one string, read here without making a set.
+   */
+  private static String onlyValueType(NodeRef schema) {
+    JsonNode type = schema == null || !schema.isObject() ? null : schema.node().get("type");
+    if (type == null || !type.isArray()) {
+      return type == null || !type.isTextual() || type.textValue().equals("null")
+          ? ""
+          : type.textValue();
+    }
+    Set<String> types = valueTypes(schema);
+    return types.isEmpty() ? "" : types.size() == 1 ? types.iterator().next() : null;
+  }
+
   /** A string schema: {@code type: string} (or a type array with string and null only). */
   public static boolean isString(NodeRef schema) {
-    Set<String> types = valueTypes(schema);
-    return types.size() == 1 && types.contains("string");
+    return "string".equals(onlyValueType(schema));
   }
 
   /** An integer or number schema (possibly nullable). */
   public static boolean isNumeric(NodeRef schema) {
-    Set<String> types = valueTypes(schema);
-    return !types.isEmpty()
-        && (types.equals(Set.of("integer"))
-            || types.equals(Set.of("number"))
-            || types.equals(Set.of("integer", "number")));
+    String type = onlyValueType(schema);
+    if (type != null) {
+      return type.equals("integer") || type.equals("number");
+    }
+    return valueTypes(schema).equals(Set.of("integer", "number"));
   }
 
   /** An array schema: {@code type: array}, or no type but {@code items}. */
   public static boolean isArray(NodeRef schema) {
-    Set<String> types = valueTypes(schema);
-    if (types.isEmpty()) {
+    String type = onlyValueType(schema);
+    if ("".equals(type)) {
       return schema != null
           && schema.isObject()
           && (schema.has("items") || schema.has("prefixItems"));
     }
-    return types.size() == 1 && types.contains("array");
+    return "array".equals(type);
   }
 
   /**
@@ -154,15 +169,15 @@ public final class Schemas {
    * properties}.
    */
   public static boolean isObject(NodeRef schema) {
-    Set<String> types = valueTypes(schema);
-    if (types.isEmpty()) {
+    String type = onlyValueType(schema);
+    if ("".equals(type)) {
       return schema != null
           && schema.isObject()
           && (schema.has("properties")
               || schema.has("additionalProperties")
               || schema.has("patternProperties"));
     }
-    return types.size() == 1 && types.contains("object");
+    return "object".equals(type);
   }
 
   /** True when the values are listed: {@code enum} or (3.1) {@code const}. */
