@@ -192,6 +192,8 @@ public final class Analyzer {
               return thread;
             });
     Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
+    List<List<EnabledRule>> groups =
+        RuleGroups.deal(rules, RuleGroups.count(threads, inputs.size()));
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
       AtomicLongArray starts = new AtomicLongArray(inputs.size());
@@ -221,7 +223,7 @@ public final class Analyzer {
                   permit.set(true);
                   starts.set(index, System.nanoTime());
                   try {
-                    return analyzeFile(index, input, once);
+                    return analyzeFile(index, input, groups, once);
                   } finally {
                     if (permit.getAndSet(false)) {
                       running.release();
@@ -322,7 +324,8 @@ public final class Analyzer {
     }
   }
 
-  private FileResult analyzeFile(int index, Input input, FileListener listener) {
+  private FileResult analyzeFile(
+      int index, Input input, List<List<EnabledRule>> groups, FileListener listener) {
     FileResult result;
     ApiDocument document = null;
     ApiFacts facts = null;
@@ -344,7 +347,7 @@ public final class Analyzer {
               externalFiles.apply(parsed),
               parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
-      DocumentRun run = DocumentRun.run(document, rules, timings, withFacts);
+      DocumentRun run = DocumentRun.run(document, rules, groups, timings, withFacts);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
       // sorted here, on the file's worker, so that merging all files' findings and evidence at the
