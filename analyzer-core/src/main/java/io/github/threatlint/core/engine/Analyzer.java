@@ -33,7 +33,9 @@ import java.util.function.Function;
 /**
  * The engine the CLI and the Maven plugin share: reads each input once, parses it with its location
  * index, runs the enabled rules in one walk, and gathers findings and errors. Files are analysed in
- * parallel; each file's failure is its own.
+ * parallel; each file's failure is its own. With fewer files than threads, each file's rules are
+ * dealt to groups walked on threads of their own ({@link RuleGroups}), with the results of one
+ * walk.
  */
 public final class Analyzer {
   private final List<EnabledRule> rules;
