@@ -12,15 +12,18 @@ import java.util.List;
  */
 final class RuleGroups {
   /**
-   * At most this many groups: each group repeats the walk itself, and beyond a few the costliest
-   * rule, not the split, sets the time.
+   * At most this many groups: each group repeats the walk itself (CPU for no result), and the
+   * costliest rule alone is about a tenth of the rules' time, which no split shortens. A bound, not
+   * a measured best: only two groups (two cores) were measured.
    */
   static final int MAX_GROUPS = 4;
 
   /**
-   * The costliest rules, costliest first, as measured on the large specifications of the benchmark
-   * (Stripe JSON and YAML, GitHub, Kubernetes; cold and warm): together about half of the rules'
-   * time. The other rules cost a few milliseconds each and follow in the run's order.
+   * The costliest rules, costliest first, by their time summed over the large specifications of the
+   * benchmark (Stripe JSON and YAML, GitHub, Kubernetes; cold, one walk): together about four
+   * fifths of the rules' time. The other rules cost a few milliseconds each and follow in the run's
+   * order. spec-invalid comes first for the swagger-parser model it waits for (built on a thread of
+   * its own): the rules dealt beside it run while the model is built.
    */
   static final List<String> COSTLIEST =
       List.of(
