@@ -2,7 +2,9 @@ package io.github.threatlint.core.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the rules of one document are split into groups, each walked on a core of its own, when a run
@@ -83,10 +85,15 @@ final class RuleGroups {
       int seat = i % count;
       groups.get(round % 2 == 0 ? seat : count - 1 - seat).add(byCost.get(i));
     }
+    // by identity: a record's equals compares the options of the rules, for every comparison
+    Map<EnabledRule, Integer> places = new IdentityHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      places.put(rules.get(i), i);
+    }
     List<List<EnabledRule>> dealt = new ArrayList<>();
     for (List<EnabledRule> group : groups) {
       if (!group.isEmpty()) {
-        group.sort(Comparator.comparingInt(rules::indexOf));
+        group.sort(Comparator.comparingInt(places::get));
         dealt.add(List.copyOf(group));
       }
     }
