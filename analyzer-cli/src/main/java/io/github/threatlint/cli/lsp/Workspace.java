@@ -554,10 +554,16 @@ final class Workspace {
         });
     all.forEach(
         (file, diagnostics) -> {
+          // a buffer closed meanwhile (the editor's thread) keeps the URI it was shown on: an
+          // untitled one is cleared there when its close is handled, not on a file's URI
           OpenDocument document = open.get(file);
+          Published shown = published.get(file);
           Published now =
               new Published(
-                  document != null ? document.uri() : file.toUri().toString(), diagnostics);
+                  document != null
+                      ? document.uri()
+                      : shown != null ? shown.uri() : file.toUri().toString(),
+                  diagnostics);
           Published before =
               diagnostics.isEmpty() ? published.remove(file) : published.put(file, now);
           if (!now.equals(before) && !(before == null && diagnostics.isEmpty())) {

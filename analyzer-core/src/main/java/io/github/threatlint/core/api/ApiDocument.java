@@ -4,12 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +17,15 @@ import java.util.function.Supplier;
  * once on first use (operations, security schemes, servers, schema usage, reference targets). Views
  * read the source tree directly, so every pointer is a pointer of the file as written, in Swagger
  * 2.0 documents too.
+ *
+ * <p>The rules of one document may run on several threads (one large document split over the
+ * cores), so every fact here is safe to ask for from several at once. A fact is computed once: the
+ * first thread to ask computes it under that fact's own lock ({@link Once}) and the others wait for
+ * it. A computation may ask for other facts, and so hold several locks, but always in the order in
+ * which the facts need each other, which has no cycle (a cycle would recurse forever on one thread
+ * too), so two threads cannot wait for each other. The caches of small answers (resolutions, steps)
+ * are concurrent maps whose values are worked out outside the map: two threads may work one out
+ * twice, and the answers are equal.
  */
 public final class ApiDocument {
   private static final int MAX_REF_HOPS = 64;
@@ -30,7 +39,7 @@ public final class ApiDocument {
   private final ParsedFile rootFile;
   private final SpecVersion version;
   private final ExternalFiles externalFiles;
-  private final Map<NodeRef, Resolution> resolutions = new HashMap<>();
+  private final Map<NodeRef, Resolution> resolutions = new ConcurrentHashMap<>();
 
   /**
    * One hop of each reference within a file to a place in it, by its text: a large document names
@@ -43,22 +52,25 @@ public final class ApiDocument {
   private final Map<ParsedFile, Map<String, Resolution>> otherFileSteps =
       Collections.synchronizedMap(new IdentityHashMap<>());
 
-  private List<Operation> allOperations;
-  private Map<String, SecurityScheme> securitySchemes;
-  private List<Server> servers;
-  private SchemaUsage schemaUsage;
+  private final Once<List<Operation>> allOperations = new Once<>();
+  private final Once<Map<String, SecurityScheme>> securitySchemes = new Once<>();
+  private final Once<List<Server>> servers = new Once<>();
+  private final Once<SchemaUsage> schemaUsage = new Once<>();
   private final Supplier<List<String>> parserMessagesSource;
-  private ReferenceUsers referenceUsers;
-  private List<String> parserMessages;
-  private final Map<Fact<?>, Object> facts = new HashMap<>();
+  private final Once<ReferenceUsers> referenceUsers = new Once<>();
+  private final Once<List<String>> parserMessages = new Once<>();
+  private final ConcurrentMap<Fact<?>, Once<Object>> facts = new ConcurrentHashMap<>();
 
   /**
-   * The time spent working out the shared facts, in all and by fact, each fact without the facts it
-   * asked for in turn: the engine's timings show it apart from the rule that asked first.
+   * The time spent working out the shared facts, by the thread that worked each out, in all and by
+   * fact, each fact without the facts it asked for in turn: the engine's timings show it apart from
+   * the rule that asked first. Per thread, since a rule's time is its own thread's time less the
+   * facts that thread worked out meanwhile (a thread waiting for a fact another one works out
+   * counts the wait as its rule's).
    */
-  private long factNanos;
+  private final ThreadLocal<long[]> factNanos = ThreadLocal.withInitial(() -> new long[1]);
 
-  private final Map<String, Long> factNanosByName = new LinkedHashMap<>();
+  private final Map<String, Long> factNanosByName = new ConcurrentHashMap<>();
 
   /**
    * The other files references led to, by name, in the order first read (reads may come from two
@@ -254,49 +266,50 @@ public final class ApiDocument {
 
   /** Every operation: under paths, under 3.1 webhooks, and in callbacks of path operations. */
   public List<Operation> allOperations() {
-    if (allOperations == null) {
-      long started = System.nanoTime();
-      long factsBefore = factNanos;
-      List<Operation> operations = new ArrayList<>();
-      NodeRef paths = root().get("paths");
-      if (paths != null) {
-        for (Map.Entry<String, NodeRef> path : paths.members()) {
-          if (!path.getKey().startsWith("x-")) {
-            addOperations(operations, Operation.Kind.PATH, path.getKey(), path.getValue(), null);
-          }
+    return allOperations.get(this::findOperations);
+  }
+
+  private List<Operation> findOperations() {
+    long started = System.nanoTime();
+    long factsBefore = factNanos();
+    List<Operation> operations = new ArrayList<>();
+    NodeRef paths = root().get("paths");
+    if (paths != null) {
+      for (Map.Entry<String, NodeRef> path : paths.members()) {
+        if (!path.getKey().startsWith("x-")) {
+          addOperations(operations, Operation.Kind.PATH, path.getKey(), path.getValue(), null);
         }
       }
-      NodeRef webhooks = root().get("webhooks");
-      if (webhooks != null) {
-        for (Map.Entry<String, NodeRef> webhook : webhooks.members()) {
-          addOperations(
-              operations, Operation.Kind.WEBHOOK, webhook.getKey(), webhook.getValue(), null);
-        }
+    }
+    NodeRef webhooks = root().get("webhooks");
+    if (webhooks != null) {
+      for (Map.Entry<String, NodeRef> webhook : webhooks.members()) {
+        addOperations(
+            operations, Operation.Kind.WEBHOOK, webhook.getKey(), webhook.getValue(), null);
       }
-      for (Operation operation : List.copyOf(operations)) {
-        NodeRef callbacks = operation.node().get("callbacks");
-        if (callbacks == null) {
+    }
+    for (Operation operation : List.copyOf(operations)) {
+      NodeRef callbacks = operation.node().get("callbacks");
+      if (callbacks == null) {
+        continue;
+      }
+      for (Map.Entry<String, NodeRef> callback : callbacks.members()) {
+        NodeRef resolvedCallback = deref(callback.getValue());
+        if (resolvedCallback == null) {
           continue;
         }
-        for (Map.Entry<String, NodeRef> callback : callbacks.members()) {
-          NodeRef resolvedCallback = deref(callback.getValue());
-          if (resolvedCallback == null) {
-            continue;
-          }
-          for (Map.Entry<String, NodeRef> expression : resolvedCallback.members()) {
-            addOperations(
-                operations,
-                Operation.Kind.CALLBACK,
-                expression.getKey(),
-                expression.getValue(),
-                operation);
-          }
+        for (Map.Entry<String, NodeRef> expression : resolvedCallback.members()) {
+          addOperations(
+              operations,
+              Operation.Kind.CALLBACK,
+              expression.getKey(),
+              expression.getValue(),
+              operation);
         }
       }
-      allOperations = Collections.unmodifiableList(operations);
-      timed("operations", started, factsBefore);
     }
-    return allOperations;
+    timed("operations", started, factsBefore);
+    return Collections.unmodifiableList(operations);
   }
 
   private void addOperations(
@@ -325,23 +338,24 @@ public final class ApiDocument {
    * securityDefinitions}.
    */
   public Map<String, SecurityScheme> securitySchemes() {
-    if (securitySchemes == null) {
-      Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
-      NodeRef container =
-          isSwagger2() ? root().get("securityDefinitions") : component("securitySchemes");
-      if (container != null) {
-        for (Map.Entry<String, NodeRef> entry : container.members()) {
-          NodeRef definition = deref(entry.getValue());
-          if (definition != null && definition.isObject()) {
-            schemes.put(
-                entry.getKey(),
-                new SecurityScheme(entry.getKey(), definition, entry.getValue(), version));
-          }
+    return securitySchemes.get(this::findSecuritySchemes);
+  }
+
+  private Map<String, SecurityScheme> findSecuritySchemes() {
+    Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+    NodeRef container =
+        isSwagger2() ? root().get("securityDefinitions") : component("securitySchemes");
+    if (container != null) {
+      for (Map.Entry<String, NodeRef> entry : container.members()) {
+        NodeRef definition = deref(entry.getValue());
+        if (definition != null && definition.isObject()) {
+          schemes.put(
+              entry.getKey(),
+              new SecurityScheme(entry.getKey(), definition, entry.getValue(), version));
         }
       }
-      securitySchemes = Collections.unmodifiableMap(schemes);
     }
-    return securitySchemes;
+    return Collections.unmodifiableMap(schemes);
   }
 
   /** The document-wide {@code security}, or null when the document declares none. */
@@ -374,10 +388,7 @@ public final class ApiDocument {
    * located on that scheme or on {@code host}.
    */
   public List<Server> servers() {
-    if (servers == null) {
-      servers = Collections.unmodifiableList(Server.collect(this));
-    }
-    return servers;
+    return servers.get(() -> Collections.unmodifiableList(Server.collect(this)));
   }
 
   /**
@@ -398,10 +409,7 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    if (schemaUsage == null) {
-      schemaUsage = timed("schema-usage", () -> SchemaUsage.compute(this));
-    }
-    return schemaUsage;
+    return schemaUsage.get(() -> timed("schema-usage", () -> SchemaUsage.compute(this)));
   }
 
   /**
@@ -414,17 +422,20 @@ public final class ApiDocument {
 
   /**
    * The fact for this document, computed on first use and then kept with it, so that rules share it
-   * instead of each working it out again (like {@link #schemaUsage()}). A document is analysed by
-   * one thread; facts are not meant to be asked for from several.
+   * instead of each working it out again (like {@link #schemaUsage()}). Rules on several threads
+   * may ask at once: one computes it, the others wait for it. The fact itself is then read from
+   * several threads: a fact that changes after it is made (a cache that grows) must be safe for
+   * that.
    */
   public <T> T fact(Fact<T> fact) {
-    @SuppressWarnings("unchecked")
-    T known = (T) facts.get(fact);
-    if (known == null) {
-      // not computeIfAbsent: computing one fact may ask for another
-      known = timed(factName(fact), () -> fact.compute(this));
-      facts.put(fact, known);
+    // the map only hands out the fact's Once (computeIfAbsent cannot compute the fact itself:
+    // computing one fact may ask for another, and a concurrent map does not allow that)
+    Once<Object> once = facts.get(fact);
+    if (once == null) {
+      once = facts.computeIfAbsent(fact, key -> new Once<>());
     }
+    @SuppressWarnings("unchecked")
+    T known = (T) once.get(() -> timed(factName(fact), () -> fact.compute(this)));
     return known;
   }
 
@@ -437,7 +448,7 @@ public final class ApiDocument {
 
   private <T> T timed(String name, Supplier<T> compute) {
     long started = System.nanoTime();
-    long factsBefore = factNanos;
+    long factsBefore = factNanos();
     T value = compute.get();
     timed(name, started, factsBefore);
     return value;
@@ -448,17 +459,17 @@ public final class ApiDocument {
    * counted themselves, and raised {@link #factNanos} by their time).
    */
   private void timed(String name, long started, long factsBefore) {
-    long own = System.nanoTime() - started - (factNanos - factsBefore);
-    factNanos += own;
+    long own = System.nanoTime() - started - (factNanos() - factsBefore);
+    factNanos.get()[0] += own;
     factNanosByName.merge(name, own, Long::sum);
   }
 
   /**
-   * The time spent so far working out the shared facts (operations, schema usage, reference users,
-   * {@link #fact} facts), for the engine's timings.
+   * The time the calling thread spent so far working out the shared facts (operations, schema
+   * usage, reference users, {@link #fact} facts), for the engine's timings.
    */
   public long factNanos() {
-    return factNanos;
+    return factNanos.get()[0];
   }
 
   /** {@link #factNanos()} by fact, each without the facts it asked for. */
@@ -468,10 +479,7 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    if (referenceUsers == null) {
-      referenceUsers = timed("reference-users", () -> ReferenceUsers.compute(this));
-    }
-    return referenceUsers;
+    return referenceUsers.get(() -> timed("reference-users", () -> ReferenceUsers.compute(this)));
   }
 
   /**
@@ -482,9 +490,6 @@ public final class ApiDocument {
    * of the document without that value.
    */
   public List<String> parserMessages() {
-    if (parserMessages == null) {
-      parserMessages = List.copyOf(parserMessagesSource.get());
-    }
-    return parserMessages;
+    return parserMessages.get(() -> List.copyOf(parserMessagesSource.get()));
   }
 }

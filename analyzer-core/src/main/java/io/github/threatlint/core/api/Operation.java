@@ -29,8 +29,11 @@ public final class Operation {
   private final NodeRef pathItem;
   private final NodeRef node;
   private final Operation parent;
-  private List<Parameter> parameters;
-  private List<Response> responses;
+
+  /** Worked out once (rules on several threads may ask at once, see {@link ApiDocument}). */
+  private final Once<List<Parameter>> parameters = new Once<>();
+
+  private final Once<List<Response>> responses = new Once<>();
 
   Operation(
       ApiDocument document,
@@ -142,13 +145,13 @@ public final class Operation {
    * override (same name and location). Unresolvable references are left out.
    */
   public List<Parameter> parameters() {
-    if (parameters == null) {
-      Map<String, Parameter> byKey = new LinkedHashMap<>();
-      addParameters(byKey, pathItem.get("parameters"));
-      addParameters(byKey, node.get("parameters"));
-      parameters = List.copyOf(byKey.values());
-    }
-    return parameters;
+    return parameters.get(
+        () -> {
+          Map<String, Parameter> byKey = new LinkedHashMap<>();
+          addParameters(byKey, pathItem.get("parameters"));
+          addParameters(byKey, node.get("parameters"));
+          return List.copyOf(byKey.values());
+        });
   }
 
   private void addParameters(Map<String, Parameter> byKey, NodeRef list) {
@@ -290,23 +293,24 @@ public final class Operation {
 
   /** The documented responses, resolved, in document order; unresolvable ones are left out. */
   public List<Response> responses() {
-    if (responses == null) {
-      List<Response> list = new ArrayList<>();
-      NodeRef container = node.get("responses");
-      if (container != null) {
-        for (Map.Entry<String, NodeRef> entry : container.members()) {
-          if (entry.getKey().startsWith("x-")) {
-            continue;
-          }
-          NodeRef definition = document.deref(entry.getValue());
-          if (definition != null && definition.isObject()) {
-            list.add(new Response(this, entry.getKey(), definition, entry.getValue()));
-          }
+    return responses.get(this::findResponses);
+  }
+
+  private List<Response> findResponses() {
+    List<Response> list = new ArrayList<>();
+    NodeRef container = node.get("responses");
+    if (container != null) {
+      for (Map.Entry<String, NodeRef> entry : container.members()) {
+        if (entry.getKey().startsWith("x-")) {
+          continue;
+        }
+        NodeRef definition = document.deref(entry.getValue());
+        if (definition != null && definition.isObject()) {
+          list.add(new Response(this, entry.getKey(), definition, entry.getValue()));
         }
       }
-      responses = List.copyOf(list);
     }
-    return responses;
+    return List.copyOf(list);
   }
 
   /** The {@code responses} object of the operation, or null when it has none. */

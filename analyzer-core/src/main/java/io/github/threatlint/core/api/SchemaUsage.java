@@ -373,21 +373,24 @@ public final class SchemaUsage {
 
   /**
    * The place asked about last (the same instance) and its entry: the walk hands each schema to the
-   * rules one after another, and many ask how it is used.
+   * rules one after another, and many ask how it is used. One immutable pair in one field: rules on
+   * several threads may ask at once, and each reads a pair whole (a final field's object is seen
+   * complete by any thread), either its own or another thread's, and checks whose place it is.
    */
-  private NodeRef lastAsked;
+  private Asked last = new Asked(null, null);
 
-  private Place lastPlace;
+  private record Asked(NodeRef schema, Place place) {}
 
   /**
    * The entry of the place (null when nothing is known of it), remembered for the next question.
    */
   private Place asked(NodeRef schema) {
-    if (schema != lastAsked) {
-      lastPlace = find(schema);
-      lastAsked = schema;
+    Asked known = last;
+    if (schema != known.schema()) {
+      known = new Asked(schema, find(schema));
+      last = known;
     }
-    return lastPlace;
+    return known.place();
   }
 
   /** The flags of the schema written at this place; 0 when no operation reaches it. */

@@ -33,7 +33,9 @@ import java.util.function.Function;
 /**
  * The engine the CLI and the Maven plugin share: reads each input once, parses it with its location
  * index, runs the enabled rules in one walk, and gathers findings and errors. Files are analysed in
- * parallel; each file's failure is its own.
+ * parallel; each file's failure is its own. With fewer files than threads, each file's rules are
+ * dealt to groups walked on threads of their own ({@link RuleGroups}), with the results of one
+ * walk.
  */
 public final class Analyzer {
   private final List<EnabledRule> rules;
@@ -206,6 +208,8 @@ public final class Analyzer {
               return thread;
             });
     Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
+    List<List<EnabledRule>> groups =
+        RuleGroups.deal(rules, RuleGroups.count(threads, inputs.size()));
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
       AtomicLongArray starts = new AtomicLongArray(inputs.size());
@@ -235,7 +239,7 @@ public final class Analyzer {
                   permit.set(true);
                   starts.set(index, System.nanoTime());
                   try {
-                    return analyzeFile(index, input, once);
+                    return analyzeFile(index, input, groups, once);
                   } finally {
                     if (permit.getAndSet(false)) {
                       running.release();
@@ -336,7 +340,8 @@ public final class Analyzer {
     }
   }
 
-  private FileResult analyzeFile(int index, Input input, FileListener listener) {
+  private FileResult analyzeFile(
+      int index, Input input, List<List<EnabledRule>> groups, FileListener listener) {
     FileResult result;
     ApiDocument document = null;
     ApiFacts facts = null;
@@ -358,7 +363,7 @@ public final class Analyzer {
               externalFiles.apply(parsed),
               parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
-      DocumentRun run = DocumentRun.run(document, rules, timings, withFacts, withEvidence);
+      DocumentRun run = DocumentRun.run(document, rules, groups, timings, withFacts, withEvidence);
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
       // sorted here, on the file's worker, so that merging all files' findings and evidence at the

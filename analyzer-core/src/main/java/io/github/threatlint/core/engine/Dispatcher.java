@@ -57,6 +57,17 @@ final class Dispatcher {
 
   private Throwable factsFailure;
 
+  /**
+   * Where the walk is: the visits so far, and within the current visit the step (an operation visit
+   * calls the operation checks, then the path-operation checks, then the response checks of each of
+   * its responses). The walk visits the same nodes in the same order whichever rules are
+   * subscribed, so the place of a call, with the rule's place in the run's order, is where one walk
+   * of all rules would make it: how the results of rules split over threads are put in that order.
+   */
+  private long visit;
+
+  private int step;
+
   Dispatcher(Timings timings, FactCollector facts) {
     this.timings = timings;
     this.facts = facts;
@@ -113,32 +124,53 @@ final class Dispatcher {
     }
   }
 
+  /** The current visit, counted from 1 (0 before the walk). */
+  long visit() {
+    return visit;
+  }
+
+  /** The step within the current visit. */
+  int step() {
+    return step;
+  }
+
+  private void nextVisit() {
+    visit++;
+    step = 0;
+  }
+
   /** The failure that ended the fact collecting, or null. */
   Throwable factsFailure() {
     return factsFailure;
   }
 
   void document(ApiDocument document) {
+    nextVisit();
     call(documents, document.root(), (check, context) -> check.checkDocument(document, context));
   }
 
   void documentEnd(ApiDocument document) {
+    nextVisit();
     call(
         documentEnds, document.root(), (check, context) -> check.finishDocument(document, context));
   }
 
   void operation(Operation operation) {
+    nextVisit();
     collect(collector -> collector.operation(operation));
     call(
         operations, operation.node(), (check, context) -> check.checkOperation(operation, context));
     if (operation.kind() == Operation.Kind.PATH) {
+      step = 1;
       call(
           pathOperations,
           operation.node(),
           (check, context) -> check.checkPathOperation(operation, context));
     }
     if (!responses.isEmpty()) {
+      int index = 0;
       for (Response response : operation.responses()) {
+        step = 2 + index++;
         if (checkedResponses.add(response.status() + " " + response.node().key())) {
           call(
               responses,
@@ -150,29 +182,35 @@ final class Dispatcher {
   }
 
   void parameter(Parameter parameter) {
+    nextVisit();
     call(
         parameters, parameter.node(), (check, context) -> check.checkParameter(parameter, context));
   }
 
   void securityScheme(SecurityScheme scheme) {
+    nextVisit();
     collect(collector -> collector.securityScheme(scheme));
     call(schemes, scheme.node(), (check, context) -> check.checkSecurityScheme(scheme, context));
   }
 
   void server(Server server) {
+    nextVisit();
     collect(collector -> collector.server(server));
     call(servers, server.node(), (check, context) -> check.checkServer(server, context));
   }
 
   void schema(SchemaVisit schema) {
+    nextVisit();
     call(schemas, schema.node(), (check, context) -> check.checkSchema(schema, context));
   }
 
   void reference(NodeRef reference) {
+    nextVisit();
     call(references, reference, (check, context) -> check.checkReference(reference, context));
   }
 
   void node(NodeRef node, NodeKind kind) {
+    nextVisit();
     call(nodes, node, (check, context) -> check.checkNode(node, kind, context));
   }
 

@@ -19,10 +19,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence
  * and the tool errors.
+ *
+ * <p>The rules of one large document may be split into groups, each walked on a thread of its own
+ * when cores would otherwise idle ({@link #run(ApiDocument, List, List, Timings, boolean)}), and
+ * the groups' runs merged into what one walk of all the rules gives, byte for byte: findings are
+ * sorted later by an order whose ties are findings of one rule (which one group keeps in walk
+ * order); evidence and tool errors are put in walk order by where each was made; the findings cap
+ * of the document counts all rules, so a split run that reaches it is done again in one walk.
  *
  * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases
  * once per alias (the same tree node, at the anchor's place, under another pointer), and the
@@ -44,6 +53,36 @@ final class DocumentRun {
   private final Map<Place, NodeRef> firstReported = new HashMap<>();
   private boolean fileCapped;
   private ApiFacts facts;
+
+  /** The walk's dispatcher, which knows where the walk is. */
+  private Dispatcher dispatcher;
+
+  /**
+   * In a run of one group of a split: where in the walk each record of evidence and each tool error
+   * was made, to merge the groups in walk order; null in a run of all the rules.
+   */
+  private final List<Made> evidenceMade;
+
+  private final List<Made> errorsMade;
+
+  /**
+   * A place in the walk: the visit, the step within it (see {@link Dispatcher#step()}) and the
+   * rule's place in the run's order, as one walk of all rules calls them.
+   */
+  private record Made(long visit, int step, int rule) implements Comparable<Made> {
+    /** After the walk: the threat-model facts' error. */
+    static final Made AFTER_WALK = new Made(Long.MAX_VALUE, 0, 0);
+
+    @Override
+    public int compareTo(Made other) {
+      int byVisit = Long.compare(visit, other.visit);
+      if (byVisit != 0) {
+        return byVisit;
+      }
+      int byStep = Integer.compare(step, other.step);
+      return byStep != 0 ? byStep : Integer.compare(rule, other.rule);
+    }
+  }
 
   private record Place(String ruleId, String file, Region region) {}
 
@@ -77,9 +116,11 @@ final class DocumentRun {
   /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
   private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
 
-  DocumentRun(ApiDocument document, boolean keepsEvidence) {
+  private DocumentRun(ApiDocument document, boolean keepsEvidence, boolean inGroup) {
     this.document = document;
     this.keepsEvidence = keepsEvidence;
+    this.evidenceMade = inGroup ? new ArrayList<>() : null;
+    this.errorsMade = inGroup ? new ArrayList<>() : null;
   }
 
   /**
@@ -104,10 +145,175 @@ final class DocumentRun {
       Timings timings,
       FactCollector collector,
       boolean withEvidence) {
-    DocumentRun run = new DocumentRun(document, withEvidence);
+    DocumentRun run = walk(document, rules, rules, timings, collector, withEvidence, false);
+    addFactTimes(document, timings);
+    return run;
+  }
+
+  /**
+   * Runs {@code rules} split into {@code groups} (each a part of {@code rules}, together all of
+   * them), each group's walk on a thread of its own and the first on this one, and merges the
+   * groups' results into those of one walk of all {@code rules}; the facts, when {@code withFacts},
+   * are taken in the first group's walk. The threads have deep stacks, as the file's worker.
+   */
+  static DocumentRun run(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<List<EnabledRule>> groups,
+      Timings timings,
+      boolean withFacts,
+      boolean withEvidence) {
+    if (groups.size() < 2) {
+      return run(document, rules, timings, withFacts, withEvidence);
+    }
+    List<DocumentRun> runs =
+        inParallel(
+            groups.size(),
+            group ->
+                walk(
+                    document,
+                    groups.get(group),
+                    rules,
+                    timings,
+                    group == 0 && withFacts ? new FactCollector(document) : null,
+                    withEvidence,
+                    true));
+    DocumentRun merged = merge(document, runs);
+    if (merged == null) {
+      // over the document's findings cap, which one walk applies in its own order
+      merged =
+          walk(
+              document,
+              rules,
+              rules,
+              timings,
+              withFacts ? new FactCollector(document) : null,
+              withEvidence,
+              false);
+    }
+    addFactTimes(document, timings);
+    return merged;
+  }
+
+  private static void addFactTimes(ApiDocument document, Timings timings) {
+    if (timings.timingRules()) {
+      document.factNanosByName().forEach(timings::addFact);
+    }
+  }
+
+  /**
+   * Runs each of {@code count} walks, the first on this thread and each other on one of its own,
+   * and returns their runs in order; the first failure (in that order) is thrown, as one walk's
+   * would be.
+   */
+  private static List<DocumentRun> inParallel(int count, IntFunction<DocumentRun> walk) {
+    DocumentRun[] runs = new DocumentRun[count];
+    Throwable[] failures = new Throwable[count];
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      int group = i;
+      Thread thread =
+          new Thread(
+              null,
+              () -> {
+                try {
+                  runs[group] = walk.apply(group);
+                } catch (RuntimeException | Error e) {
+                  failures[group] = e;
+                }
+              },
+              "threatlint-rules",
+              64L * 1024 * 1024);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    try {
+      runs[0] = walk.apply(0);
+    } catch (RuntimeException | Error e) {
+      failures[0] = e;
+    }
+    try {
+      // join: what each thread wrote is then seen here
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      // the file's worker was stopped (over its time limit): its result is not used
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    for (Throwable failure : failures) {
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+    }
+    return List.of(runs);
+  }
+
+  /**
+   * The groups' runs as one walk of all their rules: null when together they reach the document's
+   * cap of findings or of evidence, which one walk applies in walk order across the rules.
+   */
+  private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs) {
+    DocumentRun merged = new DocumentRun(document, true, false);
+    for (DocumentRun run : runs) {
+      merged.findings.addAll(run.findings);
+    }
+    merged.evidence.addAll(inWalkOrder(runs, run -> run.evidence, run -> run.evidenceMade));
+    merged.errors.addAll(inWalkOrder(runs, run -> run.errors, run -> run.errorsMade));
+    if (merged.findings.size() >= MAX_FINDINGS_PER_FILE
+        || merged.evidence.size() >= MAX_FINDINGS_PER_FILE) {
+      return null;
+    }
+    merged.facts = runs.get(0).facts;
+    return merged;
+  }
+
+  /** The runs' items, in the order of where each was made (a stable sort: ties keep run order). */
+  private static <T> List<T> inWalkOrder(
+      List<DocumentRun> runs,
+      Function<DocumentRun, List<T>> items,
+      Function<DocumentRun, List<Made>> made) {
+    record Item<T>(Made made, T item) {}
+    List<Item<T>> all = new ArrayList<>();
+    for (DocumentRun run : runs) {
+      List<T> runItems = items.apply(run);
+      List<Made> places = made.apply(run);
+      for (int i = 0; i < runItems.size(); i++) {
+        all.add(new Item<>(places.get(i), runItems.get(i)));
+      }
+    }
+    all.sort((a, b) -> a.made().compareTo(b.made()));
+    List<T> ordered = new ArrayList<>(all.size());
+    for (Item<T> item : all) {
+      ordered.add(item.item());
+    }
+    return ordered;
+  }
+
+  /**
+   * One walk of {@code rules}, whose places in a walk of all rules are their places in {@code
+   * order}; {@code inGroup} when the walk is one group of a split, which notes where each record of
+   * evidence and each error was made.
+   */
+  private static DocumentRun walk(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<EnabledRule> order,
+      Timings timings,
+      FactCollector collector,
+      boolean withEvidence,
+      boolean inGroup) {
+    DocumentRun run = new DocumentRun(document, withEvidence, inGroup);
     Dispatcher dispatcher = new Dispatcher(timings, collector);
+    run.dispatcher = dispatcher;
     for (EnabledRule rule : rules) {
-      Context context = run.new Context(rule.id(), rule.level(), rule.descriptor().info());
+      Context context =
+          run.new Context(rule.id(), rule.level(), rule.descriptor().info(), indexIn(order, rule));
       try {
         dispatcher.subscribe(rule.descriptor().newInstance(rule.options()), context);
       } catch (RuntimeException e) {
@@ -115,9 +321,6 @@ final class DocumentRun {
       }
     }
     new Walker(document, dispatcher).walk();
-    if (timings.timingRules()) {
-      document.factNanosByName().forEach(timings::addFact);
-    }
     if (collector != null) {
       Throwable failure = dispatcher.factsFailure();
       if (failure == null) {
@@ -128,17 +331,35 @@ final class DocumentRun {
         }
       }
       if (failure != null) {
-        run.errors.add(
+        run.addError(
             new ToolError(
                 document.rootFile().displayPath(),
                 0,
                 0,
                 null,
                 null,
-                "internal error while taking the threat-model facts: " + failure));
+                "internal error while taking the threat-model facts: " + failure),
+            Made.AFTER_WALK);
       }
     }
     return run;
+  }
+
+  /** The place of {@code rule} (the same instance) in {@code order}. */
+  private static int indexIn(List<EnabledRule> order, EnabledRule rule) {
+    for (int i = 0; i < order.size(); i++) {
+      if (order.get(i) == rule) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("rule " + rule.id() + " is not in the run's order");
+  }
+
+  private void addError(ToolError error, Made made) {
+    errors.add(error);
+    if (errorsMade != null) {
+      errorsMade.add(made);
+    }
   }
 
   /** The operations that use the place through references, where each is written. */
@@ -212,10 +433,15 @@ final class DocumentRun {
     private final Level level;
     private final Level defaultLevel;
     private final List<String> mitigations;
+
+    /** The rule's place in the run's order. */
+    private final int order;
+
     private boolean failed;
     private int count;
 
-    Context(String ruleId, Level level, RuleInfo info) {
+    Context(String ruleId, Level level, RuleInfo info, int order) {
+      this.order = order;
       this.ruleId = ruleId;
       this.level = level;
       this.defaultLevel = info.level();
@@ -249,7 +475,7 @@ final class DocumentRun {
         return; // a copy through an alias
       }
       if (++count == MAX_FINDINGS_PER_RULE) {
-        errors.add(
+        addError(
             new ToolError(
                 document.rootFile().displayPath(),
                 0,
@@ -260,11 +486,12 @@ final class DocumentRun {
                     + ruleId
                     + " reported "
                     + MAX_FINDINGS_PER_RULE
-                    + " findings in this document; the rest are left out"));
+                    + " findings in this document; the rest are left out"),
+            made());
       }
       if (findings.size() + 1 == MAX_FINDINGS_PER_FILE) {
         fileCapped = true;
-        errors.add(
+        addError(
             new ToolError(
                 document.rootFile().displayPath(),
                 0,
@@ -273,7 +500,8 @@ final class DocumentRun {
                 null,
                 "the rules reported "
                     + MAX_FINDINGS_PER_FILE
-                    + " findings in this document; the rest are left out"));
+                    + " findings in this document; the rest are left out"),
+            made());
       }
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(
@@ -319,7 +547,15 @@ final class DocumentRun {
           && recorded.add(new EvidencePlace(ruleId, mitigation, shown, file, region))) {
         evidence.add(
             new Mitigation(mitigation, shown, ruleId, description, file, node.pointer(), region));
+        if (evidenceMade != null) {
+          evidenceMade.add(made());
+        }
       }
+    }
+
+    /** Where the walk is, for this rule. */
+    private Made made() {
+      return new Made(dispatcher.visit(), dispatcher.step(), order);
     }
 
     String ruleId() {
@@ -335,7 +571,8 @@ final class DocumentRun {
       String message =
           error.getClass().getSimpleName()
               + (error.getMessage() == null ? "" : ": " + error.getMessage());
-      errors.add(new ToolError(document.rootFile().displayPath(), 0, 0, ruleId, pointer, message));
+      addError(
+          new ToolError(document.rootFile().displayPath(), 0, 0, ruleId, pointer, message), made());
     }
   }
 }

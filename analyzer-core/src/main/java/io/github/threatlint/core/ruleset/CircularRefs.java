@@ -6,7 +6,6 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The {@code $ref}s of a document that Spectral's resolver leaves as written: those on a cycle,
@@ -24,18 +22,13 @@ import java.util.WeakHashMap;
  * is resolved. Computed once per document, for all its rules.
  */
 final class CircularRefs {
-  private static final Map<ApiDocument, Set<NodeRef>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /** A fact of the document: computed once, also when its rules run on several threads. */
+  private static final ApiDocument.Fact<Set<NodeRef>> FACT = CircularRefs::compute;
 
   private CircularRefs() {}
 
   static Set<NodeRef> of(ApiDocument document) {
-    Set<NodeRef> cached = CACHE.get(document);
-    if (cached == null) {
-      cached = compute(document);
-      CACHE.put(document, cached);
-    }
-    return cached;
+    return document.fact(FACT);
   }
 
   private static Set<NodeRef> compute(ApiDocument document) {

@@ -5,10 +5,10 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -281,10 +281,11 @@ public final class CustomerData {
 
   /**
    * Whether each name {@link #matches} a list of terms, per list, for the document: every schema
-   * with properties is asked about, and the same names recur in them.
+   * with properties is asked about, and the same names recur in them. Concurrent maps: rules on
+   * several threads may ask at once; an answer is a pure function of the name.
    */
   private static final ApiDocument.Fact<Map<List<String>, Map<String, Boolean>>> MATCHES =
-      document -> new HashMap<>();
+      document -> new ConcurrentHashMap<>();
 
   /**
    * The properties of an object schema (as written) whose names hold customer data, in order. Only
@@ -297,8 +298,8 @@ public final class CustomerData {
     Map<List<String>, Map<String, Boolean>> byTerms = document.fact(MATCHES);
     Map<String, Boolean> byName = byTerms.get(terms);
     if (byName == null) {
-      byName = new HashMap<>();
-      byTerms.put(List.copyOf(terms), byName); // a copy: the caller's list may change later
+      // a copy: the caller's list may change later
+      byName = byTerms.computeIfAbsent(List.copyOf(terms), key -> new ConcurrentHashMap<>());
     }
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       if (byName.computeIfAbsent(property.getKey(), name -> matches(name, terms))
@@ -339,10 +340,11 @@ public final class CustomerData {
 
   /**
    * Whether the search passes a property by: a hypermedia link or another party's data. Kept per
-   * name for the document, since the same names recur in every schema a search reads.
+   * name for the document, since the same names recur in every schema a search reads (concurrent,
+   * as {@link #MATCHES}).
    */
   private static final ApiDocument.Fact<Map<String, Boolean>> PASSED_BY =
-      document -> new HashMap<>();
+      document -> new ConcurrentHashMap<>();
 
   private static void collect(
       ApiDocument document,

@@ -17,6 +17,11 @@ import java.util.Map;
  * references lead), not once per search: on Stripe, every response schema's search reaches the same
  * few hundred schemas through {@code anyOf} expansions. Schemas are numbered as they are met, so
  * that a search can remember what it has seen in a bit set.
+ *
+ * <p>The graph grows as searches meet schemas, and rules on several threads may search one
+ * document's graph at once (one large document split over the cores): its methods hold the graph's
+ * lock. While holding it, they only resolve references, which takes no other lock of a fact, so no
+ * thread holding it waits for a thread that waits for it.
  */
 public final class SchemaGraph {
   private static final ApiDocument.Fact<SchemaGraph> FACT = SchemaGraph::new;
@@ -57,7 +62,7 @@ public final class SchemaGraph {
   /**
    * The number of the schema {@code schema} resolves to (following {@code $ref}), or {@link #NONE}.
    */
-  public int number(NodeRef schema) {
+  public synchronized int number(NodeRef schema) {
     NodeRef resolved = schema == null ? null : document.deref(schema);
     if (resolved == null || !resolved.isObject()) {
       return NONE;
@@ -79,12 +84,12 @@ public final class SchemaGraph {
   }
 
   /** How many schemas have been numbered so far (a bound for a search's bit set). */
-  public int size() {
+  public synchronized int size() {
     return schemas.size();
   }
 
   /** The schemas nested in a numbered schema, in {@link Subschema#of} order. */
-  public List<Child> children(int number) {
+  public synchronized List<Child> children(int number) {
     List<Child> known = children.get(number);
     if (known != null) {
       return known;
