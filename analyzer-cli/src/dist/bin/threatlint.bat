@@ -4,8 +4,9 @@ rem Java 17 or later: %JAVA_HOME%\bin\java.exe, else java on the PATH. THREATLIN
 setlocal
 set "THREATLINT_HOME=%~dp0.."
 if defined JAVA_HOME (set "THREATLINT_JAVA=%JAVA_HOME%\bin\java.exe") else (set "THREATLINT_JAVA=java")
-rem C1 only for a short analysis; the language server (lsp) runs for hours, where C2 pays back its compile time.
-set "THREATLINT_TIERS=-XX:TieredStopAtLevel=1"
-if "%~1"=="lsp" set "THREATLINT_TIERS=-XX:+TieredCompilation"
-"%THREATLINT_JAVA%" -XX:+UseSerialGC %THREATLINT_TIERS% -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
+rem C1 only and serial GC for a short analysis; the language server (lsp) runs for hours, where C2 pays back its
+rem compile time and the parallel collector with a bounded young generation collects in fewer, shorter pauses.
+set "THREATLINT_VM=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+if "%~1"=="lsp" set "THREATLINT_VM=-XX:+UseParallelGC -XX:MaxNewSize=384m"
+"%THREATLINT_JAVA%" %THREATLINT_VM% -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
 exit /b %ERRORLEVEL%
