@@ -83,6 +83,46 @@ class CheckCacheEditsTest {
     }
   }
 
+  @Test
+  void aProseEditOfADocumentWithAliasesReportsWhatAFreshCheckReports() throws Exception {
+    // the schema written once and used through aliases: its copies are reported once, at the anchor
+    String yaml =
+        """
+        openapi: 3.0.3
+        info: {title: Aliases, version: 1.0.0, description: DESCRIPTION}
+        paths:
+          /a:
+            post:
+              summary: SUMMARY
+              requestBody:
+                content:
+                  application/json:
+                    schema: &body
+                      type: object
+                      description: DESCRIPTION
+                      properties:
+                        name: {type: string}
+                        count: {type: integer}
+              responses:
+                '200': {description: DESCRIPTION, content: {application/json: {schema: *body}}}
+          /b:
+            put:
+              requestBody: {content: {application/json: {schema: *body}}}
+              responses:
+                '200': {description: DESCRIPTION}
+        """;
+    Path file = folder.resolve("aliases.yaml");
+    Files.writeString(file, yaml);
+    CheckCache cache = new CheckCache();
+    for (String prose : List.of("First", "Second one", "", "Third")) {
+      String text = yaml.replace("DESCRIPTION", prose).replace("SUMMARY", prose + " summary");
+      String kept = report(file, text, cache);
+      assertThat(kept).as("prose '%s'", prose).isEqualTo(report(file, text, null));
+      assertThat(kept).contains("\"string-max-length\"");
+      assertThat(cache.ruleCalls(file)).isPositive();
+    }
+  }
+
   private String report(Path file, String text, CheckCache cache) throws Exception {
     CheckRequest.Builder request =
         CheckRequest.builder(folder, BuiltInRules.all())

@@ -169,8 +169,8 @@ final class DocumentRun {
 
   /**
    * The node of the root file at {@code pointer}, reached from its parent's as {@link NodeRef#at}
-   * reaches it from the root, or null. The calls replayed name about half as many places as they
-   * are, and the places share their parents: each is reached once.
+   * reaches it from the root, or null. Replayed calls often name the same place, and places share
+   * their parents: each is reached once.
    */
   private NodeRef nodeAt(String pointer) {
     if (pointer.isEmpty()) {
