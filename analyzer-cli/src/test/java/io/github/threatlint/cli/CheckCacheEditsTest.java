@@ -11,6 +11,7 @@ import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.check.Check;
 import io.github.threatlint.core.check.CheckCache;
 import io.github.threatlint.core.check.CheckRequest;
+import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporters;
 import io.github.threatlint.core.source.TreeParser;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A check that reuses what a {@link CheckCache} kept (as the language server does after each edit)
- * reports byte for byte what a fresh check reports, over random edits of the samples: mostly edits
- * of prose (where swagger-parser's messages are kept), and edits of anything else in between (where
- * they must be built again).
+ * reports byte for byte what a fresh check reports, over random edits of the samples, with every
+ * rule of the strict profile: mostly edits of prose (where swagger-parser's messages are kept and
+ * the calls of the rules that do not read prose are replayed), and edits of anything else in
+ * between (where the model is built and every rule runs again).
  */
 class CheckCacheEditsTest {
   private static final List<String> SAMPLES =
@@ -54,9 +56,6 @@ class CheckCacheEditsTest {
 
   @Test
   void aCheckWithTheCacheReportsWhatAFreshCheckReportsAfterEachEdit() throws Exception {
-    // the rule that reads swagger-parser's messages, the only part of a result the cache changes
-    List<RuleDescriptor> catalog =
-        BuiltInRules.all().stream().filter(rule -> rule.info().readsParserMessages()).toList();
     Random random = new Random(23);
     ObjectMapper json = new ObjectMapper();
     for (String sample : SAMPLES) {
@@ -67,23 +66,67 @@ class CheckCacheEditsTest {
       Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
       CheckCache cache = new CheckCache();
       int reports = 0;
+      int replayed = 0;
       for (int step = 0; step < EDITS_PER_SAMPLE; step++) {
         String edit = edit(tree, random);
         String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-        String kept = report(catalog, file, text, cache);
-        String fresh = report(catalog, file, text, null);
+        // what the cache keeps for a replay: there is something to replay after a prose edit
+        replayed += edit.startsWith("prose ") && cache.ruleCalls(file) > 0 ? 1 : 0;
+        String kept = report(file, text, cache);
+        String fresh = report(file, text, null);
         assertThat(kept).as("%s after edit %d (%s)", sample, step, edit).isEqualTo(fresh);
         reports += kept.contains("\"spec-invalid\"") ? 1 : 0;
       }
       assertThat(cache.size()).isEqualTo(1);
       assertThat(reports).as("%s: the edits made the document invalid", sample).isPositive();
+      assertThat(replayed).as("%s: prose edits replayed rules", sample).isGreaterThan(5);
     }
   }
 
-  private String report(List<RuleDescriptor> catalog, Path file, String text, CheckCache cache)
-      throws Exception {
+  @Test
+  void aProseEditOfADocumentWithAliasesReportsWhatAFreshCheckReports() throws Exception {
+    // the schema written once and used through aliases: its copies are reported once, at the anchor
+    String yaml =
+        """
+        openapi: 3.0.3
+        info: {title: Aliases, version: 1.0.0, description: DESCRIPTION}
+        paths:
+          /a:
+            post:
+              summary: SUMMARY
+              requestBody:
+                content:
+                  application/json:
+                    schema: &body
+                      type: object
+                      description: DESCRIPTION
+                      properties:
+                        name: {type: string}
+                        count: {type: integer}
+              responses:
+                '200': {description: DESCRIPTION, content: {application/json: {schema: *body}}}
+          /b:
+            put:
+              requestBody: {content: {application/json: {schema: *body}}}
+              responses:
+                '200': {description: DESCRIPTION}
+        """;
+    Path file = folder.resolve("aliases.yaml");
+    Files.writeString(file, yaml);
+    CheckCache cache = new CheckCache();
+    for (String prose : List.of("First", "Second one", "", "Third")) {
+      String text = yaml.replace("DESCRIPTION", prose).replace("SUMMARY", prose + " summary");
+      String kept = report(file, text, cache);
+      assertThat(kept).as("prose '%s'", prose).isEqualTo(report(file, text, null));
+      assertThat(kept).contains("\"string-max-length\"");
+      assertThat(cache.ruleCalls(file)).isPositive();
+    }
+  }
+
+  private String report(Path file, String text, CheckCache cache) throws Exception {
     CheckRequest.Builder request =
-        CheckRequest.builder(folder, catalog)
+        CheckRequest.builder(folder, BuiltInRules.all())
+            .profile(Profile.STRICT)
             .files(List.of(file))
             .root(folder)
             .threads(2)

@@ -70,6 +70,16 @@ public @interface RuleInfo {
   boolean readsParserMessages() default false;
 
   /**
+   * The rule reads the text of {@code description} or {@code summary} members (their words, or
+   * whether they are empty). A rule that does not ({@code false}) reports the same, at the same
+   * places, for two documents that differ only in that text, and the language server then reuses
+   * its last reports after such an edit instead of running it again ({@code CheckCache}); a test
+   * checks that each built-in rule declared so reports the same with all that text replaced. True
+   * unless declared, for every rule (a plugin's too): only a rule that says so is reused.
+   */
+  boolean readsProse() default true;
+
+  /**
    * The page that documents the rule when threatlint's pages do not (a plugin's rule documented by
    * its organisation): an absolute http(s) URL, used for SARIF {@code helpUri}, {@code threatlint
    * explain}, the language server's links and the reports. Empty for threatlint's pages ({@code

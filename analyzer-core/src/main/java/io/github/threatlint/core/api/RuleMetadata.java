@@ -62,6 +62,12 @@ public record RuleMetadata(
     return false;
   }
 
+  /** A declared rule's patterns may match any member, prose too: it is run again after any edit. */
+  @Override
+  public boolean readsProse() {
+    return true;
+  }
+
   @Override
   public String precision() {
     return "high";

@@ -2,43 +2,97 @@ package io.github.threatlint.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
+import io.github.threatlint.core.engine.RuleCalls;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * What a front end that analyses the same documents again and again (the language server, after
- * each pause in typing) keeps from one check to the next: swagger-parser's messages about each root
- * document, with the tree they were built from. swagger-parser reads the value of a {@code
- * description} or {@code summary} member as a string and nothing more (its type, never its words),
- * so a document that differs from the last one only in the text of such members gets the same
- * messages, and its model, the costliest part of a warm analysis after the rules, is not built
- * again. Any other difference builds it. Give the same cache with each request ({@link
- * CheckRequest.Builder#cache}), and {@link #forget} a document the editor closed.
+ * each pause in typing) keeps from one check to the next, for each root document with the tree it
+ * was last analysed as: what an edit of the text of {@code description} and {@code summary} members
+ * cannot change. swagger-parser reads such a value as a string and nothing more (its type, never
+ * its words), so a document that differs from the last one only in that text gets the same
+ * messages, and its model is not built again. Most rules do not read it either ({@link
+ * RuleInfo#readsProse()}): their calls on their context are kept ({@link RuleCalls}) and replayed
+ * against the new document instead of running them. Any other difference builds the model and runs
+ * every rule. Give the same cache with each request ({@link CheckRequest.Builder#cache}), and
+ * {@link #forget} a document the editor closed.
  */
-public final class CheckCache {
-  /** The members whose text swagger-parser does not read. */
+public final class CheckCache implements RuleCalls.Memory {
+  /** The members whose text swagger-parser, and a rule that does not read prose, do not read. */
   private static final Set<String> PROSE = Set.of("description", "summary");
 
   /** By the root document's path. */
-  private final Map<Path, Kept> parserMessages = new ConcurrentHashMap<>();
+  private final Map<Path, Kept> documents = new HashMap<>();
 
-  private record Kept(
-      String displayPath, SpecVersion version, JsonNode tree, List<String> messages) {}
+  /**
+   * What is kept for the document analysed as {@code tree}: its messages once built, the rules'
+   * calls once kept (null until then). Either may be written by another thread than the one that
+   * made the entry (the model is built beside the walk).
+   */
+  private static final class Kept {
+    final String displayPath;
+    final SpecVersion version;
+    final JsonNode tree;
+    volatile List<String> messages;
+    volatile RuleCalls calls;
+
+    Kept(String displayPath, SpecVersion version, JsonNode tree) {
+      this.displayPath = displayPath;
+      this.version = version;
+      this.tree = tree;
+    }
+  }
 
   /** Forgets what was kept for the root document {@code file}. */
-  public void forget(Path file) {
-    parserMessages.remove(file.toAbsolutePath().normalize());
+  public synchronized void forget(Path file) {
+    documents.remove(file.toAbsolutePath().normalize());
   }
 
   /** How many documents the cache holds something for. */
-  public int size() {
-    return parserMessages.size();
+  public synchronized int size() {
+    return documents.size();
+  }
+
+  /** How many calls of rules the cache keeps for the root document {@code file}. */
+  public synchronized int ruleCalls(Path file) {
+    Kept kept = documents.get(file.toAbsolutePath().normalize());
+    RuleCalls calls = kept == null ? null : kept.calls;
+    return calls == null ? 0 : calls.size();
+  }
+
+  /**
+   * The entry of the document analysed as {@code file}'s tree, or null for a document without a
+   * path. The first ask for a new tree compares it with the kept one (once per analysis: the
+   * messages and the rules ask for the same tree): when they differ in prose alone, the new entry
+   * starts with what was kept; the newest tree is kept, the next edit is compared with it.
+   */
+  private synchronized Kept entry(ParsedFile file, SpecVersion version) {
+    if (file.source().path() == null) {
+      return null;
+    }
+    Path key = file.source().path().toAbsolutePath().normalize();
+    Kept kept = documents.get(key);
+    if (kept != null && kept.tree == file.root()) {
+      return kept;
+    }
+    Kept next = new Kept(file.displayPath(), version, file.root());
+    if (kept != null
+        && kept.displayPath.equals(file.displayPath())
+        && kept.version == version
+        && sameButProse(kept.tree, file.root())) {
+      next.messages = kept.messages;
+      next.calls = kept.calls;
+    }
+    documents.put(key, next);
+    return next;
   }
 
   /**
@@ -46,21 +100,34 @@ public final class CheckCache {
    * prose alone, else those {@code build} makes (and keeps).
    */
   List<String> parserMessages(ParsedFile file, SpecVersion version, Supplier<List<String>> build) {
-    if (file.source().path() == null) {
+    Kept kept = entry(file, version);
+    if (kept == null) {
       return build.get();
     }
-    Path key = file.source().path().toAbsolutePath().normalize();
-    Kept kept = parserMessages.get(key);
-    List<String> messages =
-        kept != null
-                && kept.displayPath().equals(file.displayPath())
-                && kept.version() == version
-                && sameButProse(kept.tree(), file.root())
-            ? kept.messages()
-            : build.get();
-    // the newest tree is kept: the next edit is compared with it
-    parserMessages.put(key, new Kept(file.displayPath(), version, file.root(), messages));
+    List<String> messages = kept.messages;
+    if (messages == null) {
+      messages = build.get();
+      kept.messages = messages;
+    }
     return messages;
+  }
+
+  @Override
+  public RuleCalls recall(ParsedFile file, SpecVersion version) {
+    Kept kept = entry(file, version);
+    return kept == null ? null : kept.calls;
+  }
+
+  /** Keeps the calls for the tree they were made on, unless a newer tree is kept already. */
+  @Override
+  public synchronized void keep(ParsedFile file, SpecVersion version, RuleCalls calls) {
+    if (file.source().path() == null) {
+      return;
+    }
+    Kept kept = documents.get(file.source().path().toAbsolutePath().normalize());
+    if (kept != null && kept.tree == file.root()) {
+      kept.calls = calls;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.facts.ApiFacts;
+import io.github.threatlint.core.facts.FactCollector;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -48,6 +49,9 @@ public final class Analyzer {
   private volatile ParserModel parserModel;
 
   private volatile ParserMessagesSource parserMessagesSource = ParserMessagesSource.BUILD;
+
+  /** Where the calls of the rules that do not read prose are kept between runs, or null. */
+  private volatile RuleCalls.Memory ruleCalls;
 
   /** Whether the walk takes each document's {@link ApiFacts} too (for the threat-model report). */
   private volatile boolean withFacts;
@@ -172,6 +176,16 @@ public final class Analyzer {
    */
   public Analyzer parserMessages(ParserMessagesSource source) {
     this.parserMessagesSource = source;
+    return this;
+  }
+
+  /**
+   * Keeps the calls of the rules that do not read prose in {@code memory} after each document, and
+   * replays those it kept instead of running the rules again when the document differs from the
+   * last one in prose alone: for a front end that analyses the same document again after each edit.
+   */
+  public Analyzer ruleCalls(RuleCalls.Memory memory) {
+    this.ruleCalls = memory;
     return this;
   }
 
@@ -356,14 +370,34 @@ public final class Analyzer {
       ParsedFile parsed = TreeParser.parse(source);
       timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
       SpecVersion version = DocumentLoader.detectVersion(parsed);
-      document =
-          new ApiDocument(
-              parsed,
-              version,
-              externalFiles.apply(parsed),
-              parserModel.messagesFor(parsed, version));
+      RuleCalls.Memory memory = ruleCalls;
+      ExternalFiles files = externalFiles.apply(parsed);
+      // calls are kept only for a document that reaches no other file: those may change unseen
+      AtomicBoolean reachedOtherFiles = new AtomicBoolean();
+      if (memory != null) {
+        ExternalFiles loader = files;
+        files =
+            (from, location) -> {
+              reachedOtherFiles.set(true);
+              return loader.load(from, location);
+            };
+      }
+      document = new ApiDocument(parsed, version, files, parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
-      DocumentRun run = DocumentRun.run(document, rules, groups, timings, withFacts, withEvidence);
+      RuleCalls kept = memory == null ? null : memory.recall(parsed, version);
+      DocumentRun run;
+      if (memory == null) {
+        run = DocumentRun.run(document, rules, groups, timings, withFacts, withEvidence);
+      } else {
+        // a document whose rules' calls are kept runs in one walk: a replay is not split (yet)
+        run = runRules(document, kept, true);
+        if (kept != null && run.capped()) {
+          run =
+              runRules(document, null, true); // which calls a cap leaves out depends on their order
+        }
+        memory.keep(
+            parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
+      }
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();
       // sorted here, on the file's worker, so that merging all files' findings and evidence at the
@@ -408,6 +442,17 @@ public final class Analyzer {
       return new FileResult(result.findings(), result.evidence(), errors);
     }
     return result;
+  }
+
+  private DocumentRun runRules(ApiDocument document, RuleCalls kept, boolean record) {
+    return DocumentRun.run(
+        document,
+        rules,
+        timings,
+        withFacts ? new FactCollector(document) : null,
+        kept,
+        record,
+        withEvidence);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
@@ -53,6 +54,10 @@ final class DocumentRun {
   private final Map<Place, NodeRef> firstReported = new HashMap<>();
   private boolean fileCapped;
   private ApiFacts facts;
+  private RuleCalls ruleCalls;
+
+  /** The nodes of the root file that replayed calls named, by pointer. */
+  private final Map<String, NodeRef> replayedNodes = new HashMap<>();
 
   /** The walk's dispatcher, which knows where the walk is. */
   private Dispatcher dispatcher;
@@ -145,7 +150,26 @@ final class DocumentRun {
       Timings timings,
       FactCollector collector,
       boolean withEvidence) {
-    DocumentRun run = walk(document, rules, rules, timings, collector, withEvidence, false);
+    return run(document, rules, timings, collector, null, false, withEvidence);
+  }
+
+  /**
+   * Runs the rules, and {@code collector} (or none, when null) in the same walk. A rule whose calls
+   * {@code kept} holds (null: none) is not run: its calls are replayed against this document, whose
+   * tree differs from the one they were made on in prose alone. When {@code record}, the calls of
+   * the rules that do not read prose are kept for {@link #ruleCalls()}. One walk on this thread: a
+   * replay is not split into groups (see Analyzer).
+   */
+  static DocumentRun run(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      Timings timings,
+      FactCollector collector,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
+    DocumentRun run =
+        walk(document, rules, rules, timings, collector, kept, record, withEvidence, false);
     addFactTimes(document, timings);
     return run;
   }
@@ -176,6 +200,8 @@ final class DocumentRun {
                     rules,
                     timings,
                     group == 0 && withFacts ? new FactCollector(document) : null,
+                    null,
+                    false,
                     withEvidence,
                     true));
     DocumentRun merged = merge(document, runs);
@@ -188,6 +214,8 @@ final class DocumentRun {
               rules,
               timings,
               withFacts ? new FactCollector(document) : null,
+              null,
+              false,
               withEvidence,
               false);
     }
@@ -298,7 +326,8 @@ final class DocumentRun {
   /**
    * One walk of {@code rules}, whose places in a walk of all rules are their places in {@code
    * order}; {@code inGroup} when the walk is one group of a split, which notes where each record of
-   * evidence and each error was made.
+   * evidence and each error was made. The calls {@code kept} for a rule are replayed instead of
+   * running it, and with {@code record} those of the rules that do not read prose are kept.
    */
   private static DocumentRun walk(
       ApiDocument document,
@@ -306,14 +335,28 @@ final class DocumentRun {
       List<EnabledRule> order,
       Timings timings,
       FactCollector collector,
+      RuleCalls kept,
+      boolean record,
       boolean withEvidence,
       boolean inGroup) {
     DocumentRun run = new DocumentRun(document, withEvidence, inGroup);
     Dispatcher dispatcher = new Dispatcher(timings, collector);
     run.dispatcher = dispatcher;
+    List<Context> recording = new ArrayList<>();
+    Map<EnabledRule, List<RuleCalls.Call>> recorded = new HashMap<>();
     for (EnabledRule rule : rules) {
       Context context =
           run.new Context(rule.id(), rule.level(), rule.descriptor().info(), indexIn(order, rule));
+      List<RuleCalls.Call> calls = kept == null ? null : kept.of(rule);
+      if (calls != null && context.replay(calls)) {
+        recorded.put(rule, calls);
+        continue;
+      }
+      if (record && !rule.descriptor().info().readsProse()) {
+        context.calls = new ArrayList<>();
+        context.enabled = rule;
+        recording.add(context);
+      }
       try {
         dispatcher.subscribe(rule.descriptor().newInstance(rule.options()), context);
       } catch (RuntimeException e) {
@@ -321,6 +364,14 @@ final class DocumentRun {
       }
     }
     new Walker(document, dispatcher).walk();
+    if (record) {
+      for (Context context : recording) {
+        if (!context.failed() && context.calls != null) {
+          recorded.put(context.enabled, List.copyOf(context.calls));
+        }
+      }
+      run.ruleCalls = new RuleCalls(recorded);
+    }
     if (collector != null) {
       Throwable failure = dispatcher.factsFailure();
       if (failure == null) {
@@ -360,6 +411,27 @@ final class DocumentRun {
     if (errorsMade != null) {
       errorsMade.add(made);
     }
+  }
+
+  /**
+   * The node of the root file at {@code pointer}, reached from its parent's as {@link NodeRef#at}
+   * reaches it from the root, or null. Replayed calls often name the same place, and places share
+   * their parents: each is reached once.
+   */
+  private NodeRef nodeAt(String pointer) {
+    if (pointer.isEmpty()) {
+      return document.root();
+    }
+    NodeRef node = replayedNodes.get(pointer);
+    int slash = pointer.lastIndexOf('/');
+    if (node == null && slash >= 0) {
+      NodeRef parent = nodeAt(pointer.substring(0, slash));
+      node = parent == null ? null : parent.child(Pointers.lastSegment(pointer));
+      if (node != null) {
+        replayedNodes.put(pointer, node);
+      }
+    }
+    return node;
   }
 
   /** The operations that use the place through references, where each is written. */
@@ -422,6 +494,22 @@ final class DocumentRun {
     return errors;
   }
 
+  /**
+   * The calls of the rules that do not read prose, replayed or recorded, when the run was asked to
+   * record them; else null.
+   */
+  RuleCalls ruleCalls() {
+    return ruleCalls;
+  }
+
+  /**
+   * Whether a cap left findings or evidence out: which ones depends on the order of all rules'
+   * calls, which a replay does not keep.
+   */
+  boolean capped() {
+    return fileCapped || evidence.size() >= MAX_FINDINGS_PER_FILE;
+  }
+
   /** The document's facts, or null when the run was not asked for them. */
   ApiFacts facts() {
     return facts;
@@ -440,6 +528,15 @@ final class DocumentRun {
     private boolean failed;
     private int count;
 
+    /**
+     * The rule's calls, kept when it does not read prose and the run records; null when not, or
+     * when one of them cannot be replayed from pointers (a node or related place in another file, a
+     * related place with a region of its own).
+     */
+    private List<RuleCalls.Call> calls;
+
+    private EnabledRule enabled;
+
     Context(String ruleId, Level level, RuleInfo info, int order) {
       this.order = order;
       this.ruleId = ruleId;
@@ -457,6 +554,78 @@ final class DocumentRun {
     public void report(NodeRef node, String message, Level grade, List<RelatedLocation> related) {
       boolean graded = grade != null && grade != Level.OFF && level == defaultLevel;
       add(node, graded ? grade : level, message, related);
+      if (calls != null) {
+        keep(RuleCalls.Kind.REPORT, node, message, null, grade, related);
+      }
+    }
+
+    private void keep(
+        RuleCalls.Kind kind,
+        NodeRef node,
+        String text,
+        String description,
+        Level grade,
+        List<RelatedLocation> related) {
+      ParsedFile root = document.rootFile();
+      List<RuleCalls.Related> places = new ArrayList<>(related.size());
+      for (RelatedLocation place : related) {
+        if (place.file() != root || !place.region().equals(root.index().region(place.pointer()))) {
+          calls = null;
+          return;
+        }
+        places.add(new RuleCalls.Related(place.pointer(), place.label()));
+      }
+      if (node.file() != root) {
+        calls = null;
+        return;
+      }
+      calls.add(
+          new RuleCalls.Call(
+              kind,
+              node.pointer(),
+              node.node() == null,
+              text,
+              description,
+              grade,
+              List.copyOf(places)));
+    }
+
+    /**
+     * Makes the calls again against this run's document, as the rule made them against the last
+     * one; false, having made none, when a node they name is not in this document.
+     */
+    boolean replay(List<RuleCalls.Call> kept) {
+      List<NodeRef> nodes = new ArrayList<>(kept.size());
+      for (RuleCalls.Call call : kept) {
+        NodeRef node =
+            call.detached()
+                ? new NodeRef(document.rootFile(), call.pointer(), null)
+                : nodeAt(call.pointer());
+        if (node == null) {
+          return false;
+        }
+        nodes.add(node);
+      }
+      for (int i = 0; i < kept.size(); i++) {
+        RuleCalls.Call call = kept.get(i);
+        switch (call.kind()) {
+          case REPORT -> {
+            List<RelatedLocation> related = new ArrayList<>(call.related().size());
+            for (RuleCalls.Related place : call.related()) {
+              related.add(
+                  new RelatedLocation(
+                      document.rootFile(),
+                      place.pointer(),
+                      document.rootFile().index().region(place.pointer()),
+                      place.label()));
+            }
+            report(nodes.get(i), call.text(), call.grade(), related);
+          }
+          case MITIGATED -> mitigated(nodes.get(i), call.text(), call.description());
+          case UNMITIGATED -> unmitigated(nodes.get(i), call.text(), call.description());
+        }
+      }
+      return true;
     }
 
     private void add(
@@ -520,11 +689,17 @@ final class DocumentRun {
     @Override
     public void mitigated(NodeRef node, String mitigation, String description) {
       record(node, mitigation, true, description);
+      if (calls != null) {
+        keep(RuleCalls.Kind.MITIGATED, node, mitigation, description, null, List.of());
+      }
     }
 
     @Override
     public void unmitigated(NodeRef node, String mitigation, String description) {
       record(node, mitigation, false, description);
+      if (calls != null) {
+        keep(RuleCalls.Kind.UNMITIGATED, node, mitigation, description, null, List.of());
+      }
     }
 
     private void record(NodeRef node, String mitigation, boolean shown, String description) {

@@ -13,6 +13,7 @@ import io.github.threatlint.core.api.SecurityScheme;
         "An apiKey scheme sent 'in: query' (or in the path): URLs end up in server and proxy logs, browser "
             + "history and Referer headers, so the key leaks to anyone who reads them.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA", "DS"},

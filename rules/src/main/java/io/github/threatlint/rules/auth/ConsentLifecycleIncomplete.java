@@ -25,6 +25,7 @@ import java.util.Map;
             + "or whose schema has no expiry field (validUntil, expiresAt, expirationDate, ...). Users must be able to see, "
             + "withdraw and outlive their consents.",
     level = Level.NOTE,
+    readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API6"},
     owasp2019 = {},

@@ -27,6 +27,7 @@ import java.util.Set;
             + "OAuth2-scoped: nothing ties the call to what the user consented to, so authorization cannot replicate the "
             + "consent.",
     level = Level.NOTE,
+    readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},

@@ -13,6 +13,7 @@ import io.github.threatlint.core.api.SecurityScheme;
         "An http scheme 'basic' (OpenAPI 3) or a 'type: basic' scheme (Swagger 2.0): the user's password "
             + "travels with every request, only base64-encoded, and a client that holds it holds the account.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -15,6 +15,7 @@ import io.github.threatlint.rules.support.HttpAuthSchemes;
             + "in the IANA HTTP Authentication Scheme Registry: weak hashing, Windows-domain protocols, a retired protocol, "
             + "or a name no client or gateway knows how to enforce.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -20,6 +20,7 @@ import java.util.Map;
             + "only for OAuth2 (and OpenID Connect), so tools ignore them and the restriction they suggest is not enforced. "
             + "OpenAPI 3.1 allows role names there: a note only.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.SecuritySites;
             + "and referrers leak it, and the client is not authenticated. OAuth 2.0 Security Best Current Practice "
             + "(RFC 9700) says not to use it.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA", "TPP"},

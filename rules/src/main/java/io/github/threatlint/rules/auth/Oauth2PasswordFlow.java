@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.SecuritySites;
             + "application (often a third party), which defeats delegation and multi-factor authentication. RFC 9700 "
             + "says not to use it.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -15,6 +15,7 @@ import io.github.threatlint.core.api.SecurityScheme;
             + "access tokens are renewed, which pushes them towards long-lived access tokens. Swagger 2.0 has no such "
             + "field and is not checked.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -31,6 +31,7 @@ import java.util.Set;
             + "bound to a consent (intent) resource and client-credentials scopes are left out: no user consents to "
             + "their breadth.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"CON"},

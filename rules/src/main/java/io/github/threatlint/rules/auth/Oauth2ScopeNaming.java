@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.SecuritySites;
         "A declared OAuth2 scope whose name does not match the configured pattern. Consistent scope names "
             + "(resource and action) make consent screens and authorization policies readable.",
     level = Level.OFF,
+    readsProse = false,
     owasp2023 = {},
     owasp2019 = {},
     sftiAreas = {"CON"},

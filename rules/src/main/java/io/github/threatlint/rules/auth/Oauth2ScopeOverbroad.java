@@ -25,6 +25,7 @@ import java.util.Map;
             + "the document-wide requirement demands every declared scope at once: users must consent to more than the "
             + "client needs, against the need-to-know principle.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API5", "API3"},
     owasp2019 = {"API5", "API3"},
     sftiAreas = {"CON"},

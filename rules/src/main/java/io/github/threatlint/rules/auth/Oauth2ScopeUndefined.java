@@ -19,6 +19,7 @@ import java.util.Map;
         "A security requirement asks for an OAuth2 scope that its scheme declares in none of its flows. "
             + "No client can obtain such a scope, or an authorization server grants it without the user seeing what it means.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"CON"},

@@ -18,6 +18,7 @@ import java.util.Map;
         "An operation's OAuth2 or OpenID Connect requirement lists no scope, so any access token of the "
             + "scheme is accepted: the user's consent does not limit what the client can do with it.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"CON"},

@@ -20,6 +20,7 @@ import java.util.Locale;
             + "Over plain http, authorization codes, tokens and client secrets can be read or altered in transit; a "
             + "relative or malformed URL leaves clients to guess the endpoint.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

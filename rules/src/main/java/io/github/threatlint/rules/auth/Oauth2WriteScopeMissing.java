@@ -23,6 +23,7 @@ import java.util.Map;
             + "read-class, so a client the user allowed only to read can change data. POSTs that search, simulate or "
             + "compute (the last path segment says so) are left out.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"AAA"},

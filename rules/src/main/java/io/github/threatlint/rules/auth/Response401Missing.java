@@ -21,6 +21,7 @@ import java.util.List;
             + "expired or invalid credential is answered, and tests and gateways have no contract to check it against. A "
             + "'default' response with an error body documents the error contract: then a note.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"DOC", "AAA"},

@@ -16,6 +16,7 @@ import java.util.List;
         "An operation that requires scopes documents no 403 response (nor a 4XX range): clients are not told "
             + "how a valid token without the needed scope is refused.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API5"},
     owasp2019 = {"API5"},
     sftiAreas = {"AAA"},

@@ -19,6 +19,7 @@ import java.util.Map;
             + "'scheme', oauth2 without flows or a flow without its required URLs or scopes, openIdConnect without its URL, "
             + "or a type the specification version does not know.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2", "API8"},
     owasp2019 = {"API2", "API7"},
     sftiAreas = {"AAA"},

@@ -16,6 +16,7 @@ import java.util.List;
         "A security scheme whose type is not in the allow-list. The SFTI model delegates third-party access "
             + "through OAuth2: API keys, passwords and other static credentials cannot express the user's consent.",
     level = Level.OFF,
+    readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},

@@ -17,6 +17,7 @@ import java.util.Map;
         "A security requirement names a scheme that the document does not declare. Tools and gateways "
             + "cannot enforce a requirement they cannot resolve, so the operation may end up unprotected.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

@@ -22,6 +22,7 @@ import java.util.Set;
             + "Unused declarations blur the inventory of how the API is protected, and an unused scope may still be "
             + "granted by the authorization server without protecting anything.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},

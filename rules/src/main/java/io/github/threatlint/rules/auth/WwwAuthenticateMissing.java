@@ -14,6 +14,7 @@ import io.github.threatlint.core.api.RuleInfo;
         "A 401 response that does not document the WWW-Authenticate header, which HTTP (RFC 9110) requires "
             + "on every 401 to tell the client which scheme to use and, for bearer tokens, why the token was refused.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
     sftiAreas = {"AAA"},

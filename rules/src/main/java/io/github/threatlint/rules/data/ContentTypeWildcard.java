@@ -21,6 +21,7 @@ import java.util.List;
             + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
             + "parsed as something else than intended (HTML, XML with entities) slips through.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
     sftiAreas = {"DS"},

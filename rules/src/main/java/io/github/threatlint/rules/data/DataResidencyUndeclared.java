@@ -22,6 +22,7 @@ import java.util.List;
             + "declares no x-data-residency on info or on every server: nobody can tell whether the data is stored or "
             + "processed outside Switzerland.",
     level = Level.OFF,
+    readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API8"},
     owasp2019 = {},

@@ -21,6 +21,7 @@ import java.util.Set;
             + "sequential identifiers are easy to guess, so a client only has to count to try other customers' objects "
             + "(broken object level authorization).",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},
     sftiAreas = {"DS"},

@@ -23,6 +23,7 @@ import java.util.Map;
             + "generated clients and documentation show it in clear text, and nothing stops the same schema from "
             + "returning it.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},

@@ -18,6 +18,7 @@ import io.github.threatlint.rules.support.Schemas;
         "A pattern on an input that does not start with ^ and end with $: JSON Schema patterns match anywhere "
             + "in the value, so '[0-9]{4}' accepts '1234<script>' and the allow-list lets anything through around a match.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
     sftiAreas = {"DS"},

@@ -24,6 +24,7 @@ import java.util.List;
             + "number, e-mail, phone, birth date, AHV/social security number, tax id, passport, name, address): URLs end up "
             + "in access logs, proxy and browser histories and Referer headers, where the data leaks.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API3", "API8"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},

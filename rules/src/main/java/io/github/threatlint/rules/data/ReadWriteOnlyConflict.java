@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.Schemas;
         "A schema marked both readOnly and writeOnly: it can be neither sent nor returned, so tools and back "
             + "ends each pick one reading and a secret meant to be write-only may end up in responses.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},

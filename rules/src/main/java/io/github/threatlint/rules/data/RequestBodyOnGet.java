@@ -18,6 +18,7 @@ import java.util.Locale;
             + "proxies, caches and gateways drop it or ignore it when they check and cache the request, and what the back "
             + "end processes differs from what was inspected.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
     sftiAreas = {"DS"},

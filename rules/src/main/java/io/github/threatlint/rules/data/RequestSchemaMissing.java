@@ -18,6 +18,7 @@ import java.util.Set;
         "A request body media type (JSON, XML, form, multipart) without a schema, or a Swagger 2.0 body "
             + "parameter without one: gateways and servers have nothing to validate the content against.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
     sftiAreas = {"DS"},

@@ -18,6 +18,7 @@ import java.util.Set;
         "A schema of a parameter or request body (or one of its properties or items) with no type, properties, "
             + "composition, $ref, enum or const: it accepts any JSON value, so nothing validates what clients send.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API3", "API8"},
     owasp2019 = {"API3", "API8"},
     sftiAreas = {"DS"},

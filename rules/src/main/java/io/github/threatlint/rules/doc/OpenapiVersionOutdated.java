@@ -16,6 +16,7 @@ import io.github.threatlint.core.api.RuleOption;
             + "versions cannot express parts of the security model (OpenID Connect, mutual TLS, several servers, "
             + "callbacks), and their tooling is no longer maintained.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},

@@ -18,6 +18,7 @@ import java.util.Map;
             + "(graded error). Accounting, audit trails, gateway policies and generated clients key on a stable, unique "
             + "operation identifier; a duplicate one makes two operations indistinguishable.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"DOC", "AAA"},

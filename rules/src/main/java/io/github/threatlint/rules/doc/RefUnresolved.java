@@ -18,6 +18,7 @@ import java.util.List;
             + "folder, or a chain of references comes back to itself. What it should describe is missing from the "
             + "contract, and no rule can check it.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"DSO"},

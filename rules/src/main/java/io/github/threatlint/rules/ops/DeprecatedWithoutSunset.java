@@ -20,6 +20,7 @@ import java.util.Map;
             + "header and no x-sunset date (or removal date in a vendor extension). Without a date, clients keep calling "
             + "it and the old version stays exposed indefinitely.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},

@@ -24,6 +24,7 @@ import java.util.Map;
             + "details, or properties such as title/status/detail or code/message). Without a documented error shape, "
             + "implementations improvise error bodies, which is how stack traces and internal details leak.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},

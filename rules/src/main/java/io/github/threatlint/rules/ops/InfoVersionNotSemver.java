@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
         "info.version is not a semantic version (MAJOR.MINOR.PATCH, as in 2.1.0). A semantic version tells "
             + "consumers and the API inventory whether a change breaks clients, which drives the life cycle of API versions.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},

@@ -18,6 +18,7 @@ import java.util.List;
             + "internal or test endpoint. Such endpoints in a published description are shadow APIs: they are reachable "
             + "but escape the review, monitoring and protection that public operations get.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API9", "API5"},
     owasp2019 = {"API9", "API5"},
     sftiAreas = {"APIM"},

@@ -18,6 +18,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
             + "that inputs are not validated at all. A 'default' response with an error body documents the error contract: "
             + "then a note.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"DS"},

@@ -13,6 +13,7 @@ import io.github.threatlint.core.api.RuleInfo;
         "An operation with path parameters that documents no 404 (or 4XX) response. Clients must learn how "
             + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API1"},
     owasp2019 = {"API1"},
     sftiAreas = {"DOC"},

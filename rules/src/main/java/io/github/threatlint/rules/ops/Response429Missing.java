@@ -21,6 +21,7 @@ import java.util.List;
             + "detected and limited. When no operation documents one, that is one finding for the document; an operation "
             + "whose 'default' response has an error body documents its error contract, which is a note.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
     sftiAreas = {"APIM"},

@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
             + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
             + "leak stack traces.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"APIM"},

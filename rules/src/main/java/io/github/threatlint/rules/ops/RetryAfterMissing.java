@@ -18,6 +18,7 @@ import java.util.List;
             + "says when the quota renews). Clients that are not told when to retry tend to retry at once and in a loop, "
             + "which turns throttling into more load.",
     level = Level.NOTE,
+    readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},

@@ -20,6 +20,7 @@ import java.util.List;
             + "TPP-Signature-Certificate, x-jws-signature, ...) but requires none of them: a payment order may arrive "
             + "unsigned, so its integrity and its origin cannot be proven afterwards.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"DS", "TPP"},

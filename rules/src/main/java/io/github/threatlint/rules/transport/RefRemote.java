@@ -15,6 +15,7 @@ import java.util.Locale;
         "A $ref to an http(s) URL takes part of the API contract from a server outside the repository: "
             + "whoever controls it can change the contract unreviewed. Over plain http anyone on the network path can.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API10"},
     owasp2019 = {},
     sftiAreas = {"DSO"},

@@ -15,6 +15,7 @@ import io.github.threatlint.core.api.RuleOption;
         "Neither info carries x-audience nor any server x-internal: the inventory cannot tell internal APIs "
             + "from those offered to partners or the public, and internal ones get exposed without anyone deciding it.",
     level = Level.OFF,
+    readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},

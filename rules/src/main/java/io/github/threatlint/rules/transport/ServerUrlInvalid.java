@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
             + "clients read as a relative path), or uses a variable that is not defined; a Swagger 2.0 host with a scheme or "
             + "a path. Clients, gateways and inventories then call, or list, the wrong address.",
     level = Level.WARNING,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"APIM"},

@@ -20,6 +20,7 @@ import java.util.Set;
             + "http or ws: requests, tokens and customer data cross the network in clear text, where anyone on the path "
             + "can read and change them.",
     level = Level.ERROR,
+    readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"DS"},

@@ -1,0 +1,84 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SpecVersion;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rules that do not read prose ({@link RuleInfo#readsProse()} false) said about one
+ * document, call by call on their context: a front end that analyses the document again (the
+ * language server, through {@code CheckCache}) keeps it, and after an edit of prose alone replays
+ * the calls through a fresh context against the new document instead of running those rules again.
+ * A call names its node by pointer in the root file, never by region: the region, the operations
+ * that use the place, the in-source suppression and the caps are worked out again by the same code
+ * as a live report's. Only a document whose analysis reached no other file is kept.
+ */
+public final class RuleCalls {
+  /** The calls of each rule, by the rule as it was enabled, in the order it made them. */
+  private final Map<EnabledRule, List<Call>> byRule;
+
+  RuleCalls(Map<EnabledRule, List<Call>> byRule) {
+    this.byRule = Map.copyOf(byRule);
+  }
+
+  /** The calls {@code rule} made, enabled with the same level and options, or null. */
+  List<Call> of(EnabledRule rule) {
+    for (Map.Entry<EnabledRule, List<Call>> kept : byRule.entrySet()) {
+      EnabledRule was = kept.getKey();
+      // a descriptor of the same class: the catalog may be made again for each run
+      if (was.descriptor().type() == rule.descriptor().type()
+          && was.id().equals(rule.id())
+          && was.level() == rule.level()
+          && was.options().equals(rule.options())) {
+        return kept.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where an analyzer finds the calls kept from the last analysis of a document, and keeps those of
+   * this one.
+   */
+  public interface Memory {
+    /**
+     * The calls kept for the document in {@code file}, when its tree differs from the one they were
+     * made on in prose alone; else null.
+     */
+    RuleCalls recall(ParsedFile file, SpecVersion version);
+
+    /** Keeps the calls made on the document in {@code file}; null keeps none. */
+    void keep(ParsedFile file, SpecVersion version, RuleCalls calls);
+  }
+
+  /** How many calls are kept. */
+  public int size() {
+    return byRule.values().stream().mapToInt(List::size).sum();
+  }
+
+  enum Kind {
+    REPORT,
+    MITIGATED,
+    UNMITIGATED
+  }
+
+  /**
+   * One call: a report ({@code text} its message, {@code grade} and {@code related} as given) or
+   * evidence ({@code text} the mitigation, {@code description} what it shows). {@code detached}:
+   * the node was made from a pointer without a tree node, and is replayed so.
+   */
+  record Call(
+      Kind kind,
+      String pointer,
+      boolean detached,
+      String text,
+      String description,
+      Level grade,
+      List<Related> related) {}
+
+  /** A related place of a report: its pointer in the root file, and its label. */
+  record Related(String pointer, String label) {}
+}
