@@ -51,6 +51,11 @@ class SplitRulesTest {
               public boolean wantsFacts() {
                 return true;
               }
+
+              @Override
+              public boolean wantsEvidence() {
+                return true;
+              }
             });
     return new Outcome(check, documents);
   }

@@ -125,6 +125,7 @@ class SplitRunTest {
           /b: {}
         """);
     return new Analyzer(RULES, SourceReader.DEFAULT_MAX_BYTES, threads, file -> ExternalFiles.NONE)
+        .withEvidence()
         .analyze(List.of(new Analyzer.Input(spec, "api.yaml")));
   }
 
