@@ -90,7 +90,7 @@ public final class TreeParser {
    * Where the parser is, as a parent chain: the pointer string is only made when a duplicate key
    * needs it.
    */
-  private record Trail(Trail parent, String key, int index) {
+  record Trail(Trail parent, String key, int index) {
     static final Trail ROOT = new Trail(null, null, -1);
 
     Trail member(String name) {
@@ -273,7 +273,7 @@ public final class TreeParser {
     }
   }
 
-  private static Region regionOfKey(int[] p) {
+  static Region regionOfKey(int[] p) {
     return new Region(
         p[LocationIndex.KEY_START_LINE],
         p[LocationIndex.KEY_START_COL],
@@ -294,10 +294,26 @@ public final class TreeParser {
   // ---------------------------------------------------------------- YAML
 
   private static ParsedFile parseYaml(SourceFile source, String text) throws SourceException {
+    YamlText yaml = YamlText.read(source, text);
+    if (yaml.blockReadable()) {
+      ParsedFile parsed = BlockYamlReader.read(source, text, yaml.chars(), yaml.lineStarts());
+      if (parsed != null) {
+        return parsed;
+      }
+    }
+    return parseYamlWithSnakeYaml(source, text, yaml);
+  }
+
+  /** Reads a YAML text with SnakeYAML only, as files that {@link BlockYamlReader} hands over. */
+  static ParsedFile parseYamlWithSnakeYaml(SourceFile source) throws SourceException {
+    return parseYamlWithSnakeYaml(source, source.text(), YamlText.read(source, source.text()));
+  }
+
+  private static ParsedFile parseYamlWithSnakeYaml(SourceFile source, String text, YamlText yaml)
+      throws SourceException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    YamlText yaml = YamlText.read(source, text);
     int[] lineStarts = yaml.lineStarts();
     YamlBuilder builder =
         new YamlBuilder(source, text, lineStarts, yaml.hasSurrogates(), options.getTagInspector());
@@ -736,7 +752,7 @@ public final class TreeParser {
       return tag;
     }
 
-    private static JsonNode scalar(Tag tag, String value) {
+    static JsonNode scalar(Tag tag, String value) {
       try {
         if (tag.equals(Tag.INT)) {
           BigInteger number = parseYamlInt(value);
@@ -825,12 +841,20 @@ public final class TreeParser {
     }
   }
 
+  /** A plain scalar's node for the tag its text resolved to, as {@link YamlBuilder} makes it. */
+  static JsonNode yamlScalar(Tag tag, String value) {
+    return YamlBuilder.scalar(tag, value);
+  }
+
   /**
    * A YAML text read once before SnakeYAML scans it: its characters, where its lines start (YAML
    * also breaks lines at NEL, LS and PS), and whether it holds characters beyond the Basic
-   * Multilingual Plane (surrogate pairs).
+   * Multilingual Plane (surrogate pairs). {@code blockReadable}: {@link BlockYamlReader} may read
+   * it, as its only line breaks are LF and CR LF and it holds no byte order mark inside nor
+   * surrogate pair (SnakeYAML counts neither in columns).
    */
-  private record YamlText(char[] chars, int[] lineStarts, boolean hasSurrogates) {
+  private record YamlText(
+      char[] chars, int[] lineStarts, boolean hasSurrogates, boolean blockReadable) {
     /**
      * Also refuses a character that YAML does not allow (a control character, a NUL, a lone
      * surrogate), with its line and column: SnakeYAML would name only its offset.
@@ -840,6 +864,7 @@ public final class TreeParser {
       int[] starts = new int[64];
       int count = 1;
       boolean hasSurrogates = false;
+      boolean otherBreaks = false;
       for (int i = 0; i < chars.length; i++) {
         char c = chars[i];
         if ((c >= 0x20 && c <= 0x7E) || c == '\t') {
@@ -852,6 +877,7 @@ public final class TreeParser {
                 || c == '\u2028'
                 || c == '\u2029';
         if (isBreak) {
+          otherBreaks |= c != '\n';
           if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
           }
@@ -861,6 +887,8 @@ public final class TreeParser {
             && Character.isLowSurrogate(chars[i + 1])) {
           hasSurrogates = true;
           i++;
+        } else if (c == '\uFEFF') {
+          otherBreaks = true;
         } else if (!StreamReader.isPrintable(c)) {
           throw new SourceException(
               source.displayPath(),
@@ -871,7 +899,8 @@ public final class TreeParser {
                   (int) c));
         }
       }
-      return new YamlText(chars, Arrays.copyOf(starts, count), hasSurrogates);
+      return new YamlText(
+          chars, Arrays.copyOf(starts, count), hasSurrogates, !hasSurrogates && !otherBreaks);
     }
   }
 
@@ -882,7 +911,7 @@ public final class TreeParser {
    * object...) against the booleans too. Scalars that start like a number, and the indicators that
    * cannot start a plain scalar, go to SnakeYAML's patterns as before.
    */
-  private static final class WordResolver extends Resolver {
+  static final class WordResolver extends Resolver {
     private static final Set<String> BOOLEANS =
         Set.of(
             "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
