@@ -50,10 +50,11 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
  * LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in UTF-16
- * units because it reads a String); YAML from SnakeYAML's events (anchors, aliases and merge keys
- * as swagger-parser sees them), reading the text through {@link WholeTextReader} in linear time. A
- * text that starts with '{' or '[' is JSON, or else flow-style YAML. YAML tags never construct
- * objects.
+ * units because it reads a String). Block-style YAML as specs write it goes through {@link
+ * BlockYamlReader}; any other YAML file, as a whole, from SnakeYAML's events (anchors, aliases and
+ * merge keys as swagger-parser sees them), reading the text through {@link WholeTextReader} in
+ * linear time. A text that starts with '{' or '[' is JSON, or else flow-style YAML. YAML tags never
+ * construct objects.
  */
 public final class TreeParser {
   /**
