@@ -756,6 +756,9 @@ public final class TreeParser {
     static JsonNode scalar(Tag tag, String value) {
       try {
         if (tag.equals(Tag.INT)) {
+          if (WordResolver.isSmallDecimal(value)) {
+            return NODES.numberNode(Integer.parseInt(value));
+          }
           BigInteger number = parseYamlInt(value);
           if (number.bitLength() < 32) {
             return NODES.numberNode(number.intValue());
@@ -922,6 +925,9 @@ public final class TreeParser {
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind == NodeId.scalar && implicit && isSmallDecimal(value)) {
+        return Tag.INT; // as the first of SnakeYAML's patterns for a digit, INT, tells
+      }
       if (kind != NodeId.scalar || !implicit || (!value.isEmpty() && goesToPatterns(value))) {
         return super.resolve(kind, value, implicit);
       }
@@ -935,6 +941,24 @@ public final class TreeParser {
         return Tag.NULL;
       }
       return value.equals("<<") ? Tag.MERGE : Tag.STR;
+    }
+
+    /**
+     * Whether a scalar is a decimal int of up to nine digits without sign, underscore or leading
+     * zero (5000, 200): most numbers of a spec, read without a regular expression and BigInteger.
+     */
+    static boolean isSmallDecimal(String value) {
+      int length = value.length();
+      if (length == 0 || length > 9 || (value.charAt(0) == '0' && length > 1)) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean goesToPatterns(String value) {
