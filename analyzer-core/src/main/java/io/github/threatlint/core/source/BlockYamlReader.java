@@ -16,18 +16,18 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Reads the block-style YAML that specs are written in (block mappings and sequences; plain, quoted
- * and block scalars; comments) straight into the Jackson tree and its {@link LocationIndex},
- * without SnakeYAML's tokens, events and marks, which were about 70 % of a large YAML parse. Its
- * scalar scanners are SnakeYAML's, rewritten over the text's characters; its positions are the ones
- * {@link TreeParser} takes from SnakeYAML's events (a collection ends where the token after it
- * starts; an empty value sits just after its ':' or '-'), and plain scalars resolve through the
- * same resolver.
+ * and block scalars; comments; flow collections on one line) straight into the Jackson tree and its
+ * {@link LocationIndex}, without SnakeYAML's tokens, events and marks, which were about 70 % of a
+ * large YAML parse. Its scalar scanners are SnakeYAML's, rewritten over the text's characters; its
+ * positions are the ones {@link TreeParser} takes from SnakeYAML's events (a collection ends where
+ * the token after it starts; an empty value sits just after its ':' or '-'), and plain scalars
+ * resolve through the same resolver.
  *
  * <p>It reads only what it reads exactly as SnakeYAML does. Anything else (anchors, aliases, tags,
- * directives, flow collections, explicit keys, several documents, a tab outside a scalar, an
- * indentation it does not expect, any error) hands the whole file over: {@link #read} returns null
- * and TreeParser reads it with SnakeYAML, so a file is read by one parser only and its errors are
- * SnakeYAML's.
+ * directives, flow collections over several lines, explicit keys, several documents, a tab outside
+ * a scalar, an indentation it does not expect, any error) hands the whole file over: {@link #read}
+ * returns null and TreeParser reads it with SnakeYAML, so a file is read by one parser only and its
+ * errors are SnakeYAML's.
  */
 final class BlockYamlReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -92,8 +92,8 @@ final class BlockYamlReader {
           reader.index.build(root, rootSpan, lineStarts, text.length()),
           List.copyOf(reader.index.duplicates()),
           false);
-    } catch (HandOver handOver) {
-      return null;
+    } catch (HandOver | StackOverflowError notRead) {
+      return null; // SnakeYAML reads the file, or names what is wrong with it
     }
   }
 
