@@ -854,8 +854,8 @@ public final class TreeParser {
    * A YAML text read once before SnakeYAML scans it: its characters, where its lines start (YAML
    * also breaks lines at NEL, LS and PS), and whether it holds characters beyond the Basic
    * Multilingual Plane (surrogate pairs). {@code blockReadable}: {@link BlockYamlReader} may read
-   * it, as its only line breaks are LF and CR LF and it holds no byte order mark inside nor
-   * surrogate pair (SnakeYAML counts neither in columns).
+   * it, as its only line breaks are LF and CR LF, it holds no byte order mark inside nor surrogate
+   * pair (SnakeYAML counts neither in columns) and no anchor ({@link BlockYamlReader#isAnchor}).
    */
   private record YamlText(
       char[] chars, int[] lineStarts, boolean hasSurrogates, boolean blockReadable) {
@@ -869,9 +869,11 @@ public final class TreeParser {
       int count = 1;
       boolean hasSurrogates = false;
       boolean otherBreaks = false;
+      boolean anchors = false;
       for (int i = 0; i < chars.length; i++) {
         char c = chars[i];
         if ((c >= 0x20 && c <= 0x7E) || c == '\t') {
+          anchors |= c == '&' && BlockYamlReader.isAnchor(chars, i);
           continue;
         }
         boolean isBreak =
@@ -904,7 +906,10 @@ public final class TreeParser {
         }
       }
       return new YamlText(
-          chars, Arrays.copyOf(starts, count), hasSurrogates, !hasSurrogates && !otherBreaks);
+          chars,
+          Arrays.copyOf(starts, count),
+          hasSurrogates,
+          !hasSurrogates && !otherBreaks && !anchors);
     }
   }
 
