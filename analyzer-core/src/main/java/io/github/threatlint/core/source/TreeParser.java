@@ -50,10 +50,11 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
 /**
  * Parses the text of a JSON or YAML file into a Jackson tree and, in the same pass, the {@link
  * LocationIndex} of every node. JSON goes through Jackson's streaming parser (columns in UTF-16
- * units because it reads a String); YAML from SnakeYAML's events (anchors, aliases and merge keys
- * as swagger-parser sees them), reading the text through {@link WholeTextReader} in linear time. A
- * text that starts with '{' or '[' is JSON, or else flow-style YAML. YAML tags never construct
- * objects.
+ * units because it reads a String). Block-style YAML as specs write it goes through {@link
+ * BlockYamlReader}; any other YAML file, as a whole, from SnakeYAML's events (anchors, aliases and
+ * merge keys as swagger-parser sees them), reading the text through {@link WholeTextReader} in
+ * linear time. A text that starts with '{' or '[' is JSON, or else flow-style YAML. YAML tags never
+ * construct objects.
  */
 public final class TreeParser {
   /**
@@ -90,7 +91,7 @@ public final class TreeParser {
    * Where the parser is, as a parent chain: the pointer string is only made when a duplicate key
    * needs it.
    */
-  private record Trail(Trail parent, String key, int index) {
+  record Trail(Trail parent, String key, int index) {
     static final Trail ROOT = new Trail(null, null, -1);
 
     Trail member(String name) {
@@ -273,7 +274,7 @@ public final class TreeParser {
     }
   }
 
-  private static Region regionOfKey(int[] p) {
+  static Region regionOfKey(int[] p) {
     return new Region(
         p[LocationIndex.KEY_START_LINE],
         p[LocationIndex.KEY_START_COL],
@@ -294,10 +295,26 @@ public final class TreeParser {
   // ---------------------------------------------------------------- YAML
 
   private static ParsedFile parseYaml(SourceFile source, String text) throws SourceException {
+    YamlText yaml = YamlText.read(source, text);
+    if (yaml.blockReadable()) {
+      ParsedFile parsed = BlockYamlReader.read(source, text, yaml.chars(), yaml.lineStarts());
+      if (parsed != null) {
+        return parsed;
+      }
+    }
+    return parseYamlWithSnakeYaml(source, text, yaml);
+  }
+
+  /** Reads a YAML text with SnakeYAML only, as files that {@link BlockYamlReader} hands over. */
+  static ParsedFile parseYamlWithSnakeYaml(SourceFile source) throws SourceException {
+    return parseYamlWithSnakeYaml(source, source.text(), YamlText.read(source, source.text()));
+  }
+
+  private static ParsedFile parseYamlWithSnakeYaml(SourceFile source, String text, YamlText yaml)
+      throws SourceException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    YamlText yaml = YamlText.read(source, text);
     int[] lineStarts = yaml.lineStarts();
     YamlBuilder builder =
         new YamlBuilder(source, text, lineStarts, yaml.hasSurrogates(), options.getTagInspector());
@@ -736,9 +753,12 @@ public final class TreeParser {
       return tag;
     }
 
-    private static JsonNode scalar(Tag tag, String value) {
+    static JsonNode scalar(Tag tag, String value) {
       try {
         if (tag.equals(Tag.INT)) {
+          if (WordResolver.isSmallDecimal(value)) {
+            return NODES.numberNode(Integer.parseInt(value));
+          }
           BigInteger number = parseYamlInt(value);
           if (number.bitLength() < 32) {
             return NODES.numberNode(number.intValue());
@@ -825,12 +845,20 @@ public final class TreeParser {
     }
   }
 
+  /** A plain scalar's node for the tag its text resolved to, as {@link YamlBuilder} makes it. */
+  static JsonNode yamlScalar(Tag tag, String value) {
+    return YamlBuilder.scalar(tag, value);
+  }
+
   /**
    * A YAML text read once before SnakeYAML scans it: its characters, where its lines start (YAML
    * also breaks lines at NEL, LS and PS), and whether it holds characters beyond the Basic
-   * Multilingual Plane (surrogate pairs).
+   * Multilingual Plane (surrogate pairs). {@code blockReadable}: {@link BlockYamlReader} may read
+   * it, as its only line breaks are LF and CR LF, it holds no byte order mark inside nor surrogate
+   * pair (SnakeYAML counts neither in columns) and no anchor ({@link BlockYamlReader#isAnchor}).
    */
-  private record YamlText(char[] chars, int[] lineStarts, boolean hasSurrogates) {
+  private record YamlText(
+      char[] chars, int[] lineStarts, boolean hasSurrogates, boolean blockReadable) {
     /**
      * Also refuses a character that YAML does not allow (a control character, a NUL, a lone
      * surrogate), with its line and column: SnakeYAML would name only its offset.
@@ -840,9 +868,12 @@ public final class TreeParser {
       int[] starts = new int[64];
       int count = 1;
       boolean hasSurrogates = false;
+      boolean otherBreaks = false;
+      boolean anchors = false;
       for (int i = 0; i < chars.length; i++) {
         char c = chars[i];
         if ((c >= 0x20 && c <= 0x7E) || c == '\t') {
+          anchors |= c == '&' && BlockYamlReader.isAnchor(chars, i);
           continue;
         }
         boolean isBreak =
@@ -852,6 +883,7 @@ public final class TreeParser {
                 || c == '\u2028'
                 || c == '\u2029';
         if (isBreak) {
+          otherBreaks |= c != '\n';
           if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
           }
@@ -861,6 +893,8 @@ public final class TreeParser {
             && Character.isLowSurrogate(chars[i + 1])) {
           hasSurrogates = true;
           i++;
+        } else if (c == '\uFEFF') {
+          otherBreaks = true;
         } else if (!StreamReader.isPrintable(c)) {
           throw new SourceException(
               source.displayPath(),
@@ -871,7 +905,11 @@ public final class TreeParser {
                   (int) c));
         }
       }
-      return new YamlText(chars, Arrays.copyOf(starts, count), hasSurrogates);
+      return new YamlText(
+          chars,
+          Arrays.copyOf(starts, count),
+          hasSurrogates,
+          !hasSurrogates && !otherBreaks && !anchors);
     }
   }
 
@@ -882,7 +920,7 @@ public final class TreeParser {
    * object...) against the booleans too. Scalars that start like a number, and the indicators that
    * cannot start a plain scalar, go to SnakeYAML's patterns as before.
    */
-  private static final class WordResolver extends Resolver {
+  static final class WordResolver extends Resolver {
     private static final Set<String> BOOLEANS =
         Set.of(
             "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
@@ -892,6 +930,9 @@ public final class TreeParser {
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind == NodeId.scalar && implicit && isSmallDecimal(value)) {
+        return Tag.INT; // as the first of SnakeYAML's patterns for a digit, INT, tells
+      }
       if (kind != NodeId.scalar || !implicit || (!value.isEmpty() && goesToPatterns(value))) {
         return super.resolve(kind, value, implicit);
       }
@@ -905,6 +946,24 @@ public final class TreeParser {
         return Tag.NULL;
       }
       return value.equals("<<") ? Tag.MERGE : Tag.STR;
+    }
+
+    /**
+     * Whether a scalar is a decimal int of up to nine digits without sign, underscore or leading
+     * zero (5000, 200): most numbers of a spec, read without a regular expression and BigInteger.
+     */
+    static boolean isSmallDecimal(String value) {
+      int length = value.length();
+      if (length == 0 || length > 9 || (value.charAt(0) == '0' && length > 1)) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean goesToPatterns(String value) {

@@ -32,6 +32,10 @@ class TreeParserTest {
       quoteCharacter = '"',
       value = {
         "42         | int     | 42",
+        "0          | int     | 0",
+        "999999999  | int     | 999999999",
+        "2147483648 | long    | 2147483648",
+        "0123456789 | text    | 0123456789",
         "0x1F       | int     | 31",
         "0o17       | text    | 0o17",
         "017        | int     | 15",
