@@ -18,14 +18,7 @@ class SchemaUsageTest {
   }
 
   private static NodeRef at(ApiDocument document, String pointer) {
-    NodeRef node = document.root();
-    for (String segment : io.github.threatlint.core.api.Pointers.segments(pointer)) {
-      node =
-          segment.matches("\\d+") && node.node().isArray()
-              ? node.get(Integer.parseInt(segment))
-              : node.get(segment);
-    }
-    return node;
+    return document.root().at(pointer);
   }
 
   @Test
