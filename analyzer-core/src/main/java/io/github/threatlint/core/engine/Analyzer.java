@@ -392,8 +392,8 @@ public final class Analyzer {
         // a document whose rules' calls are kept runs in one walk: a replay is not split (yet)
         run = runRules(document, kept, true);
         if (kept != null && run.capped()) {
-          run =
-              runRules(document, null, true); // which calls a cap leaves out depends on their order
+          // which calls a cap leaves out depends on their order: run every rule again
+          run = runRules(document, null, true);
         }
         memory.keep(
             parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
