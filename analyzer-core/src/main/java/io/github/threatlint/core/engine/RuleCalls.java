@@ -4,6 +4,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,25 +19,25 @@ import java.util.Map;
  */
 public final class RuleCalls {
   /** The calls of each rule, by the rule as it was enabled, in the order it made them. */
-  private final Map<EnabledRule, List<Call>> byRule;
+  private final Map<Enabled, List<Call>> byRule = new HashMap<>();
+
+  /**
+   * A rule as it was enabled: its class, not its descriptor (the catalog may be made again for each
+   * run), its id, level and options.
+   */
+  private record Enabled(Class<?> type, String id, Level level, Map<String, Object> options) {
+    static Enabled of(EnabledRule rule) {
+      return new Enabled(rule.descriptor().type(), rule.id(), rule.level(), rule.options());
+    }
+  }
 
   RuleCalls(Map<EnabledRule, List<Call>> byRule) {
-    this.byRule = Map.copyOf(byRule);
+    byRule.forEach((rule, calls) -> this.byRule.put(Enabled.of(rule), calls));
   }
 
   /** The calls {@code rule} made, enabled with the same level and options, or null. */
   List<Call> of(EnabledRule rule) {
-    for (Map.Entry<EnabledRule, List<Call>> kept : byRule.entrySet()) {
-      EnabledRule was = kept.getKey();
-      // a descriptor of the same class: the catalog may be made again for each run
-      if (was.descriptor().type() == rule.descriptor().type()
-          && was.id().equals(rule.id())
-          && was.level() == rule.level()
-          && was.options().equals(rule.options())) {
-        return kept.getValue();
-      }
-    }
-    return null;
+    return byRule.get(Enabled.of(rule));
   }
 
   /**
