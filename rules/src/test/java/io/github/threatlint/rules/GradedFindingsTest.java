@@ -75,6 +75,34 @@ class GradedFindingsTest {
   }
 
   /**
+   * Each wording of a public statement makes a note, in any letter case (the rule looks for its
+   * words before it runs the expression); a description in other words leaves the error.
+   */
+  @Test
+  void operationSecurityMissingReadsEachPublicWording() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Reference data, version: 1.0.0}",
+            "paths:",
+            "  /v1/currencies:",
+            "    get: {description: Served WITHOUT any Credentials., responses: {'200': {description: ok}}}",
+            "  /v1/countries:",
+            "    get: {summary: Anonymous Access, responses: {'200': {description: ok}}}",
+            "  /v1/holidays:",
+            "    get: {description: Publicly Available., responses: {'200': {description: ok}}}",
+            "  /v1/rates:",
+            "    get: {description: Does not need an access token., responses: {'200': {description: ok}}}",
+            "  /v1/balances:",
+            "    get: {security: [{oauth: []}], responses: {'200': {description: ok}}}",
+            "components: {securitySchemes: {oauth: {type: http, scheme: bearer}}}",
+            "");
+    assertThat(levels("operation-security-missing", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.ERROR);
+  }
+
+  /**
    * Where the document states authorization per operation in a vendor convention (CDR's x-scopes),
    * a reference read without it is public by that convention (a note); customer data without it is
    * an error.
