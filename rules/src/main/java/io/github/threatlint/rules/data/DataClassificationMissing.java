@@ -45,6 +45,12 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   @RuleOption(description = "Property names of customer financial data, matched as whole words.")
   public List<String> financialNames = CustomerData.FINANCIAL;
 
+  /**
+   * The identifying and financial names together, made once (the options are set before the first
+   * schema): every schema with properties is searched for them.
+   */
+  private List<String> terms;
+
   @RuleOption(
       description =
           "Property names of special categories of personal data (politically exposed person, "
@@ -74,10 +80,11 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
     }
     if (!special.isEmpty()) {
-      context.unmitigated(schema, "data-classification", SchemaLabels.of(visit.document(), schema));
+      String label = SchemaLabels.of(visit.document(), schema);
+      context.unmitigated(schema, "data-classification", label);
       context.report(
           schema,
-          SchemaLabels.of(visit.document(), schema)
+          label
               + " carries special categories of personal data ("
               + CustomerData.quote(special)
               + ": GDPR Art. 9/10, revDSG) without "
@@ -86,8 +93,11 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
               + "stricter protection and the legal basis they need are documented.");
       return;
     }
-    List<String> terms = new ArrayList<>(identifyingNames);
-    terms.addAll(financialNames);
+    if (terms == null) {
+      List<String> all = new ArrayList<>(identifyingNames);
+      all.addAll(financialNames);
+      terms = List.copyOf(all);
+    }
     List<String> unclassified = new ArrayList<>();
     for (String name : CustomerData.matchingProperties(visit.document(), schema, terms)) {
       if (unclassified(visit, schema, name)) {
@@ -95,10 +105,11 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
     }
     if (!unclassified.isEmpty()) {
-      context.unmitigated(schema, "data-classification", SchemaLabels.of(visit.document(), schema));
+      String label = SchemaLabels.of(visit.document(), schema);
+      context.unmitigated(schema, "data-classification", label);
       context.report(
           schema,
-          SchemaLabels.of(visit.document(), schema)
+          label
               + " carries customer data ("
               + CustomerData.quote(unclassified)
               + ") without "

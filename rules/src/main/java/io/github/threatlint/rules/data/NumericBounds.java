@@ -54,15 +54,13 @@ public final class NumericBounds implements Checks.SchemaCheck {
           SchemaLabels.of(visit.document(), schema) + " (bounded number)");
       return;
     }
-    context.unmitigated(
-        schema,
-        "input-validation",
-        SchemaLabels.of(visit.document(), schema) + " (unbounded number)");
+    String label = SchemaLabels.of(visit.document(), schema);
+    context.unmitigated(schema, "input-validation", label + " (unbounded number)");
     String missing =
         !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
     String message =
-        SchemaLabels.of(visit.document(), schema)
+        label
             + " is "
             + type
             + " "

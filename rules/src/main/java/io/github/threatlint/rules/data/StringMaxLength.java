@@ -68,10 +68,8 @@ public final class StringMaxLength implements Checks.SchemaCheck {
           "input-validation",
           SchemaLabels.of(visit.document(), schema) + " (bounded string)");
     } else {
-      context.unmitigated(
-          schema,
-          "input-validation",
-          SchemaLabels.of(visit.document(), schema) + " (string without maxLength)");
+      String label = SchemaLabels.of(visit.document(), schema);
+      context.unmitigated(schema, "input-validation", label + " (string without maxLength)");
       String pattern = schema.text("pattern");
       String note =
           pattern != null
@@ -80,7 +78,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               ? " (its pattern would bound the length if it were anchored with ^ and $)"
               : "";
       String message =
-          SchemaLabels.of(visit.document(), schema)
+          label
               + " is a string "
               + Schemas.usageLabel(visit)
               + " without maxLength"
