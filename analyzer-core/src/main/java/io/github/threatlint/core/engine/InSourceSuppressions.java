@@ -57,8 +57,8 @@ public final class InSourceSuppressions {
   /**
    * True when some object of the file has an {@code x-threatlint-ignore} member. Most files have
    * none, and their findings need no look-up; the text tells that without reading the tree, unless
-   * it names the key or has an escape that could spell it (JSON's and YAML's {@code \u002d}, YAML's
-   * {@code \x2d} and escaped line breaks).
+   * it names the key or has an escape that could spell one of its characters (JSON's and YAML's
+   * {@code \u002d}, YAML's {@code \x2d} and {@code \U0000002d}, and escaped line breaks).
    */
   public static boolean anyIn(ParsedFile file) {
     String text = file.source().text();
@@ -81,17 +81,38 @@ public final class InSourceSuppressions {
     return false;
   }
 
-  /** True when the text has an escape that can stand for a letter or a hyphen, or join lines. */
+  /**
+   * True when the text has an escape that can stand for a character of the key, or join lines. The
+   * escapes of other characters ({@code \u003c} in Kubernetes' descriptions) leave the tree unread.
+   */
   private static boolean mayEscapeKey(String text) {
     for (int at = text.indexOf('\\'); at >= 0 && at + 1 < text.length(); ) {
       char next = text.charAt(at + 1);
-      if (next == 'u' || next == 'U' || next == 'x' || next == '\n' || next == '\r') {
+      int digits = next == 'x' ? 2 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
+      if (next == '\n' || next == '\r' || (digits > 0 && mayBeKeyCharacter(text, at + 2, digits))) {
         return true;
       }
       // an escaped backslash is one character: the next escape starts after it
       at = text.indexOf('\\', next == '\\' ? at + 2 : at + 1);
     }
     return false;
+  }
+
+  /**
+   * Whether the hexadecimal digits at {@code start} are a character of the key; an escape that does
+   * not read as one (too short, not hexadecimal) may be, as far as this tells.
+   */
+  private static boolean mayBeKeyCharacter(String text, int start, int digits) {
+    if (start + digits > text.length()) {
+      return true;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(text, start, start + digits, 16);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    return value < 0 || KEY.indexOf(value) >= 0;
   }
 
   private static Finding.Suppression suppression(JsonNode node, String pointer, String ruleId) {

@@ -201,4 +201,28 @@ class InSourceSuppressionsTest {
         .containsExactly(
             "api.json:6 /paths/~1a/get flagged: escaped [inSource: x-threatlint-ignore at /paths/~1a/get]");
   }
+
+  /**
+   * YAML's escapes ({@code \x}, {@code \U}) spell the key too, next to escapes of other characters,
+   * which alone would leave the tree unread.
+   */
+  @Test
+  void findsTheKeyWrittenWithYamlEscapes() throws Exception {
+    project.write(
+        "api.yaml",
+        """
+        openapi: 3.0.3
+        info: {title: t, version: '1', description: "less than \\u003c"}
+        paths:
+          /a:
+            get:
+              "x\\x2dthreatlint\\U0000002dignore": [test-flagged]
+              x-flag: escaped
+              responses: {'200': {description: ok}}
+        """);
+    AnalysisResult result = project.analyze(FLAGGED, "api.yaml");
+    assertThat(TestProject.describe(result))
+        .containsExactly(
+            "api.yaml:5 /paths/~1a/get flagged: escaped [inSource: x-threatlint-ignore at /paths/~1a/get]");
+  }
 }
