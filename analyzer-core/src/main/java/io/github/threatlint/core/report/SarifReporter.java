@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run; every enabled rule in {@code tool.driver.rules},
@@ -82,8 +83,8 @@ public final class SarifReporter implements Reporter {
   private record PreparedRules(List<EnabledRule> rules, DocsUrl docsUrl, String member) {}
 
   /**
-   * Results per chunk of a long results array, of which a thread of its own writes every other one
-   * ahead (see {@link ResultsAhead}).
+   * Results per chunk of a long results array, which the calling thread and a thread of its own
+   * make as they come (see {@link ResultsAhead}).
    */
   static final int CHUNK = 512;
 
@@ -251,9 +252,12 @@ public final class SarifReporter implements Reporter {
 
   /**
    * The results, chunk by chunk: with {@link #resultsAhead} and at least {@link
-   * #RESULTS_AHEAD_FROM} of them, the odd chunks come as text from {@link ResultsAhead} (Stripe's
-   * 9,000 results are most of a report's time: their fingerprints' SHA-256, their messages and
-   * locations), the even ones are written here meanwhile.
+   * #RESULTS_AHEAD_FROM} of them, made on two threads (Stripe's 10,000 results are most of a
+   * report's time: their fingerprints' SHA-256, their messages and locations). Each chunk is taken
+   * by whichever thread comes to it first: this one writes the next chunk straight to the output
+   * when it is the one to take it, and otherwise makes a later one as text while the other thread
+   * finishes the next. This thread also writes everything out, so a fixed share (every other chunk)
+   * left the other idle for most of the report (the directory corpus: a third of the time).
    */
   private void writeResults(
       JsonGenerator json,
@@ -263,28 +267,43 @@ public final class SarifReporter implements Reporter {
       Map<FindingKey, Integer> keyCounts,
       Map<String, Artifact> artifacts)
       throws IOException {
-    ResultsAhead ahead =
-        resultsAhead && findings.size() >= RESULTS_AHEAD_FROM
-            ? ResultsAhead.start(findings, ruleIndex, keyCounts)
-            : null;
+    if (!resultsAhead || findings.size() < RESULTS_AHEAD_FROM) {
+      for (Finding finding : findings) {
+        result(json, finding, ruleIndex, keyCounts, artifacts);
+      }
+      return;
+    }
+    ResultsAhead chunks = ResultsAhead.start(findings, ruleIndex, keyCounts);
     try {
-      for (int chunk = 0; chunk * CHUNK < findings.size(); chunk++) {
-        if (ahead != null && chunk % 2 == 1) {
-          // what the generator holds goes first; then the chunk's text, as written ahead
+      // the first result, written here, is the one without a separator before it
+      for (Finding finding : chunkOf(findings, 0)) {
+        result(json, finding, ruleIndex, keyCounts, artifacts);
+      }
+      for (int chunk = 1; chunk < chunks.count(); chunk++) {
+        while (!chunks.isMade(chunk)) {
+          int taken = chunks.take();
+          if (taken == chunk) {
+            for (Finding finding : chunkOf(findings, chunk)) {
+              result(json, finding, ruleIndex, keyCounts, artifacts);
+            }
+            break;
+          }
+          if (taken < chunks.count()) {
+            chunks.make(taken, artifacts);
+          } else {
+            chunks.await(chunk);
+          }
+        }
+        if (chunks.isMade(chunk)) {
+          // what the generator holds goes first; then the chunk's text
           json.flush();
-          for (char[] part : ahead.text(chunk)) {
+          for (char[] part : chunks.text(chunk)) {
             out.write(part);
           }
-          continue;
-        }
-        for (Finding finding : chunkOf(findings, chunk)) {
-          result(json, finding, ruleIndex, keyCounts, artifacts);
         }
       }
     } finally {
-      if (ahead != null) {
-        ahead.cancel();
-      }
+      chunks.cancel();
     }
   }
 
@@ -293,59 +312,78 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * The odd chunks of a results array, written as text in order on a thread of their own: each
-   * exactly as {@link #writeResults} would write it there, since the generator starts at the same
-   * depth after a result (the same way as {@link #rulesMember}). What the thread reads is not
-   * changed while it runs; its files' artifacts are its own.
+   * The chunks of a results array, each taken once, in order, by the writing thread or by a thread
+   * of its own that makes the chunks it takes as text: each exactly as {@link #writeResults} would
+   * write it there, since the generator starts at the same depth after a result (the same way as
+   * {@link #rulesMember}). What the threads read is not changed while they run; each has its own
+   * files' artifacts.
    */
   private static final class ResultsAhead {
-    private final List<CompletableFuture<List<char[]>>> chunks = new ArrayList<>();
+    private final List<Finding> findings;
+    private final Map<String, Integer> ruleIndex;
+    private final Map<FindingKey, Integer> keyCounts;
+    private final List<CompletableFuture<List<char[]>>> texts = new ArrayList<>();
+
+    /** The first chunk no thread has taken; the first of all is the writing thread's. */
+    private final AtomicInteger next = new AtomicInteger(1);
+
+    private ResultsAhead(
+        List<Finding> findings,
+        Map<String, Integer> ruleIndex,
+        Map<FindingKey, Integer> keyCounts) {
+      this.findings = findings;
+      this.ruleIndex = ruleIndex;
+      this.keyCounts = keyCounts;
+      for (int chunk = 0; chunk * CHUNK < findings.size(); chunk++) {
+        texts.add(new CompletableFuture<>());
+      }
+    }
 
     static ResultsAhead start(
         List<Finding> findings,
         Map<String, Integer> ruleIndex,
         Map<FindingKey, Integer> keyCounts) {
-      ResultsAhead ahead = new ResultsAhead();
-      for (int chunk = 1; chunk * CHUNK < findings.size(); chunk += 2) {
-        ahead.chunks.add(new CompletableFuture<>());
-      }
-      Thread thread =
-          new Thread(() -> ahead.writeAll(findings, ruleIndex, keyCounts), "sarif-results");
+      ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, keyCounts);
+      Thread thread = new Thread(chunks::makeAll, "sarif-results");
       // a report that failed midway does not wait for it
       thread.setDaemon(true);
       thread.start();
-      return ahead;
+      return chunks;
     }
 
-    private void writeAll(
-        List<Finding> findings,
-        Map<String, Integer> ruleIndex,
-        Map<FindingKey, Integer> keyCounts) {
+    int count() {
+      return texts.size();
+    }
+
+    /** Takes the first chunk not taken yet: its number, or at least {@link #count} when none is. */
+    int take() {
+      return next.getAndIncrement();
+    }
+
+    /** Whether the chunk was taken by a thread that made it as text, and is made (or failed). */
+    boolean isMade(int chunk) {
+      return texts.get(chunk).isDone();
+    }
+
+    /** The other thread's work: the chunks it takes, as text, until none is left. */
+    private void makeAll() {
       Map<String, Artifact> artifacts = new HashMap<>();
-      for (int i = 0; i < chunks.size(); i++) {
-        CompletableFuture<List<char[]>> text = chunks.get(i);
-        if (text.isDone()) {
-          continue; // cancelled
-        }
+      for (int chunk = take(); chunk < count(); chunk = take()) {
         try {
-          text.complete(write(chunkOf(findings, 2 * i + 1), ruleIndex, keyCounts, artifacts));
+          make(chunk, artifacts);
         } catch (IOException | RuntimeException | Error e) {
-          chunks.subList(i, chunks.size()).forEach(rest -> rest.completeExceptionally(e));
+          // the writing thread takes the chunks left and fails at this one
+          texts.get(chunk).completeExceptionally(e);
           return;
         }
       }
     }
 
     /**
-     * The chunk's text as the parts the generator flushed (copied once, not gathered into a string
-     * that would be copied again).
+     * Makes a taken chunk as text, the parts the generator flushed (copied once, not gathered into
+     * a string that would be copied again).
      */
-    private static List<char[]> write(
-        List<Finding> part,
-        Map<String, Integer> ruleIndex,
-        Map<FindingKey, Integer> keyCounts,
-        Map<String, Artifact> artifacts)
-        throws IOException {
+    void make(int chunk, Map<String, Artifact> artifacts) throws IOException {
       List<char[]> text = new ArrayList<>();
       Writer parts =
           new Writer() {
@@ -370,18 +408,23 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
         json.flush();
         int start = text.size();
-        for (Finding finding : part) {
+        for (Finding finding : chunkOf(findings, chunk)) {
           result(json, finding, ruleIndex, keyCounts, artifacts);
         }
         json.flush();
-        return List.copyOf(text.subList(start, text.size()));
+        texts.get(chunk).complete(List.copyOf(text.subList(start, text.size())));
       }
     }
 
-    /** The text of an odd chunk, waited for. */
+    /** Waits until the chunk, taken by the other thread, is made (or failed). */
+    void await(int chunk) throws IOException {
+      text(chunk);
+    }
+
+    /** The text of a chunk made, waited for. */
     List<char[]> text(int chunk) throws IOException {
       try {
-        return chunks.get(chunk / 2).get();
+        return texts.get(chunk).get();
       } catch (ExecutionException e) {
         if (e.getCause() instanceof IOException io) {
           throw io;
@@ -399,9 +442,9 @@ public final class SarifReporter implements Reporter {
       }
     }
 
-    /** Chunks not begun yet are not written. */
+    /** No chunk is taken any more: the other thread stops after the one it is making. */
     void cancel() {
-      chunks.forEach(text -> text.cancel(false));
+      next.set(count());
     }
   }
 
