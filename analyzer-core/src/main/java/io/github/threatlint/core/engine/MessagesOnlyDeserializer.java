@@ -21,7 +21,13 @@ import java.util.Map;
  *       and when one is on the class path the original runs;
  *   <li>a conversion of each {@code x-} extension's value to Java objects through swagger-core's
  *       object mapper: the values are kept as the tree's nodes instead (the deserializer stores
- *       them in the model and never reads them).
+ *       them in the model and never reads them);
+ *   <li>the conversion of a schema's {@code example} to the schema's type ({@code
+ *       Schema.setExample}): a string schema prints an object example with Jackson's node printer
+ *       (300 Jackson classes loaded for it on GitHub's spec) and a date schema parses its example
+ *       with a new {@code SimpleDateFormat} (locale and time-zone data); a failed conversion is
+ *       silently dropped, so no message depends on it. The value is still read as before (reading
+ *       it reports a wrong type), only not handed on.
  * </ul>
  *
  * {@code MessagesOnlyDeserializerTest} compares its messages with the original's.
@@ -60,6 +66,18 @@ final class MessagesOnlyDeserializer extends OpenAPIDeserializer {
                   : "Unexpected error deserialising spec"));
     }
     return result;
+  }
+
+  /**
+   * As the original, except that an {@code example} is read (its messages kept) and then reported
+   * absent, so that the caller does not store it (a schema converts it to its type first). Only
+   * where the node has no {@code examples}: a media type, parameter or header with both warns that
+   * {@code example} is ignored, and needs the value for that.
+   */
+  @Override
+  public Object getAnyType(String key, ObjectNode node, String location, ParseResult result) {
+    Object value = super.getAnyType(key, node, location, result);
+    return key.equals("example") && !node.has("examples") ? null : value;
   }
 
   /** The {@code x-} members with their values as written (no message depends on them). */

@@ -102,6 +102,53 @@ class MessagesOnlyDeserializerTest {
           shared: {get: {responses: {}}}
       """;
 
+  /**
+   * Examples of every kind where swagger-parser reads them: on schemas of each type (converted to
+   * the type by the model, which the messages-only deserializer leaves out), wrongly typed, and
+   * beside {@code examples} on a media type, a parameter and a header (a warning each).
+   */
+  private static final String OAS30_EXAMPLES =
+      """
+      openapi: 3.0.3
+      info: {title: Examples, version: 1.0.0}
+      paths:
+        /pets:
+          get:
+            parameters:
+              - name: since
+                in: query
+                schema: {type: string, format: date, example: 2024-13-45}
+                example: '2024-01-01'
+                examples: {first: {value: '2024-01-01'}}
+              - {name: id, in: query, schema: {type: string, format: uuid, example: not-a-uuid}}
+              - {name: n, in: query, schema: {type: integer, example: {not: a number}}}
+            responses:
+              '200':
+                description: ok
+                headers:
+                  X-Page:
+                    schema: {type: integer}
+                    example: 2
+                    examples: {two: {value: 2}}
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      example: [1, 2]
+                      properties:
+                        name: {type: string, example: {written: as an object}}
+                        born: {type: string, format: date, example: '2001-02-03'}
+                        seen: {type: string, format: date-time, example: yesterday}
+                        size: {type: number, example: big}
+                        ok: {type: boolean, example: null}
+                        raw: {type: string, format: byte, example: '%%%'}
+                    example: {name: Rex}
+                    examples: {rex: {value: {name: Rex}}}
+                  text/plain:
+                    schema: {type: string}
+                    example: [not, a, string]
+      """;
+
   /** A string where a media type object belongs stops swagger-parser's 3.x deserializer. */
   private static final String UNREADABLE =
       """
@@ -127,6 +174,14 @@ class MessagesOnlyDeserializerTest {
   void reportsWhatSwaggerParserReportsForOpenApi31() throws Exception {
     List<String> messages = assertSameMessages(OAS31_PROBLEMS, true);
     assertThat(messages).isNotEmpty();
+  }
+
+  @Test
+  void reportsWhatSwaggerParserReportsAboutExamples() throws Exception {
+    List<String> messages = assertSameMessages(OAS30_EXAMPLES, false);
+    assertThat(messages)
+        .filteredOn(message -> message.contains("examples already defined"))
+        .hasSize(3);
   }
 
   @Test
