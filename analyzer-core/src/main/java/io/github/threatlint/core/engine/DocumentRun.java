@@ -150,26 +150,8 @@ final class DocumentRun {
       Timings timings,
       FactCollector collector,
       boolean withEvidence) {
-    return run(document, rules, timings, collector, null, false, withEvidence);
-  }
-
-  /**
-   * Runs the rules, and {@code collector} (or none, when null) in the same walk. A rule whose calls
-   * {@code kept} holds (null: none) is not run: its calls are replayed against this document, whose
-   * tree differs from the one they were made on in prose alone. When {@code record}, the calls of
-   * the rules that do not read prose are kept for {@link #ruleCalls()}. One walk on this thread: a
-   * replay is not split into groups (see Analyzer).
-   */
-  static DocumentRun run(
-      ApiDocument document,
-      List<EnabledRule> rules,
-      Timings timings,
-      FactCollector collector,
-      RuleCalls kept,
-      boolean record,
-      boolean withEvidence) {
     DocumentRun run =
-        walk(document, rules, rules, timings, collector, kept, record, withEvidence, false);
+        walk(document, rules, rules, timings, collector, null, false, withEvidence, false);
     addFactTimes(document, timings);
     return run;
   }
@@ -187,8 +169,29 @@ final class DocumentRun {
       Timings timings,
       boolean withFacts,
       boolean withEvidence) {
+    return run(document, rules, groups, timings, withFacts, null, false, withEvidence);
+  }
+
+  /**
+   * Runs {@code rules} split into {@code groups} as above (one walk on this thread when there are
+   * fewer than two). A rule whose calls {@code kept} holds (null: none) is not run: its calls are
+   * replayed against this document, whose tree differs from the one they were made on in prose
+   * alone. When {@code record}, the calls of the rules that do not read prose, in every group, are
+   * kept for {@link #ruleCalls()}.
+   */
+  static DocumentRun run(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<List<EnabledRule>> groups,
+      Timings timings,
+      boolean withFacts,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
     if (groups.size() < 2) {
-      return run(document, rules, timings, withFacts, withEvidence);
+      DocumentRun run = oneWalk(document, rules, timings, withFacts, kept, record, withEvidence);
+      addFactTimes(document, timings);
+      return run;
     }
     List<DocumentRun> runs =
         inParallel(
@@ -200,27 +203,29 @@ final class DocumentRun {
                     rules,
                     timings,
                     group == 0 && withFacts ? new FactCollector(document) : null,
-                    null,
-                    false,
+                    kept,
+                    record,
                     withEvidence,
                     true));
-    DocumentRun merged = merge(document, runs);
+    DocumentRun merged = merge(document, runs, record);
     if (merged == null) {
       // over the document's findings cap, which one walk applies in its own order
-      merged =
-          walk(
-              document,
-              rules,
-              rules,
-              timings,
-              withFacts ? new FactCollector(document) : null,
-              null,
-              false,
-              withEvidence,
-              false);
+      merged = oneWalk(document, rules, timings, withFacts, kept, record, withEvidence);
     }
     addFactTimes(document, timings);
     return merged;
+  }
+
+  private static DocumentRun oneWalk(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      Timings timings,
+      boolean withFacts,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
+    FactCollector collector = withFacts ? new FactCollector(document) : null;
+    return walk(document, rules, rules, timings, collector, kept, record, withEvidence, false);
   }
 
   private static void addFactTimes(ApiDocument document, Timings timings) {
@@ -284,12 +289,18 @@ final class DocumentRun {
 
   /**
    * The groups' runs as one walk of all their rules: null when together they reach the document's
-   * cap of findings or of evidence, which one walk applies in walk order across the rules.
+   * cap of findings or of evidence, which one walk applies in walk order across the rules. With
+   * {@code record}, the calls each group kept, together.
    */
-  private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs) {
+  private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs, boolean record) {
     DocumentRun merged = new DocumentRun(document, true, false);
+    List<RuleCalls> calls = new ArrayList<>();
     for (DocumentRun run : runs) {
       merged.findings.addAll(run.findings);
+      calls.add(run.ruleCalls);
+    }
+    if (record) {
+      merged.ruleCalls = RuleCalls.union(calls);
     }
     merged.evidence.addAll(inWalkOrder(runs, run -> run.evidence, run -> run.evidenceMade));
     merged.errors.addAll(inWalkOrder(runs, run -> run.errors, run -> run.errorsMade));

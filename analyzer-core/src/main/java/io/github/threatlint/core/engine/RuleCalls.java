@@ -35,6 +35,17 @@ public final class RuleCalls {
     byRule.forEach((rule, calls) -> this.byRule.put(Enabled.of(rule), calls));
   }
 
+  private RuleCalls() {}
+
+  /** The calls of several runs, each of other rules (the groups of a split run), together. */
+  static RuleCalls union(List<RuleCalls> parts) {
+    RuleCalls union = new RuleCalls();
+    for (RuleCalls part : parts) {
+      union.byRule.putAll(part.byRule);
+    }
+    return union;
+  }
+
   /** The calls {@code rule} made, enabled with the same level and options, or null. */
   List<Call> of(EnabledRule rule) {
     return byRule.get(Enabled.of(rule));

@@ -85,11 +85,7 @@ final class RuleGroups {
       int seat = i % count;
       groups.get(round % 2 == 0 ? seat : count - 1 - seat).add(byCost.get(i));
     }
-    // by identity: a record's equals compares the options of the rules, for every comparison
-    Map<EnabledRule, Integer> places = new IdentityHashMap<>();
-    for (int i = 0; i < rules.size(); i++) {
-      places.put(rules.get(i), i);
-    }
+    Map<EnabledRule, Integer> places = places(rules);
     List<List<EnabledRule>> dealt = new ArrayList<>();
     for (List<EnabledRule> group : groups) {
       if (!group.isEmpty()) {
@@ -98,6 +94,40 @@ final class RuleGroups {
       }
     }
     return List.copyOf(dealt);
+  }
+
+  /**
+   * The rules dealt to {@code count} groups as {@link #deal(List, int)} deals them, but only those
+   * that run: the rules whose calls {@code kept} holds are replayed, which costs little beside a
+   * walk, and join the last group (the first walks on the file's own thread, with the facts).
+   */
+  static List<List<EnabledRule>> deal(List<EnabledRule> rules, int count, RuleCalls kept) {
+    if (kept == null) {
+      return deal(rules, count);
+    }
+    List<EnabledRule> live = new ArrayList<>();
+    List<EnabledRule> replayed = new ArrayList<>();
+    for (EnabledRule rule : rules) {
+      (kept.of(rule) == null ? live : replayed).add(rule);
+    }
+    List<List<EnabledRule>> groups = new ArrayList<>(deal(live, count));
+    int last = groups.size() - 1;
+    List<EnabledRule> joined = new ArrayList<>(groups.get(last));
+    joined.addAll(replayed);
+    Map<EnabledRule, Integer> places = places(rules);
+    joined.sort(Comparator.comparingInt(places::get));
+    groups.set(last, List.copyOf(joined));
+    return List.copyOf(groups);
+  }
+
+  /** Each rule's place in {@code rules}, by identity. */
+  static Map<EnabledRule, Integer> places(List<EnabledRule> rules) {
+    // by identity: a record's equals compares the options of the rules, for every comparison
+    Map<EnabledRule, Integer> places = new IdentityHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      places.put(rules.get(i), i);
+    }
+    return places;
   }
 
   private static int costRank(EnabledRule rule) {

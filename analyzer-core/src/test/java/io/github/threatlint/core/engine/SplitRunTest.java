@@ -139,6 +139,14 @@ class SplitRunTest {
   }
 
   @Test
+  void theRulesThatRunAreDealtAndThoseReplayedJoinTheLastGroup() {
+    RuleCalls kept = new RuleCalls(Map.of(RULES.get(0), List.of(), RULES.get(2), List.of()));
+    assertThat(RuleGroups.deal(RULES, 2, kept))
+        .containsExactly(List.of(RULES.get(1)), List.of(RULES.get(0), RULES.get(2), RULES.get(3)));
+    assertThat(RuleGroups.deal(RULES, 2, null)).isEqualTo(RuleGroups.deal(RULES, 2));
+  }
+
+  @Test
   void errorsAndEvidenceOfRulesInDifferentGroupsComeInTheOrderOfOneWalk() throws Exception {
     AnalysisResult oneWalk = analyze(1);
     AnalysisResult twoGroups = analyze(2);
