@@ -386,11 +386,11 @@ public final class Analyzer {
       RuleCalls kept = memory == null ? null : memory.recall(parsed, version);
       DocumentRun run;
       if (memory == null) {
-        run = DocumentRun.run(document, rules, groups, timings, withFacts, withEvidence);
+        run = SplitRun.run(document, rules, groups, timings, withFacts, withEvidence);
       } else {
         // the rules that run are dealt over the groups; those replayed cost little
         run =
-            DocumentRun.run(
+            SplitRun.run(
                 document,
                 rules,
                 RuleGroups.deal(rules, groups.size(), kept),
@@ -401,9 +401,7 @@ public final class Analyzer {
                 withEvidence);
         if (kept != null && run.capped()) {
           // which calls a cap leaves out depends on their order: run every rule again
-          run =
-              DocumentRun.run(
-                  document, rules, groups, timings, withFacts, null, true, withEvidence);
+          run = SplitRun.run(document, rules, groups, timings, withFacts, null, true, withEvidence);
         }
         memory.keep(
             parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
