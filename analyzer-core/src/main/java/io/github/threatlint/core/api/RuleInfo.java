@@ -80,6 +80,24 @@ public @interface RuleInfo {
   boolean readsProse() default true;
 
   /**
+   * How much of the rules' time the rule takes on large specifications: the rules of one document
+   * split over the cores are dealt costliest first, back and forth, so that each core gets a share
+   * of the costly ones. Measured on 2026-12-05 with the rules' times that {@code --timings} prints
+   * (strict profile, one walk on one thread, the launcher's flags, the least of two cold runs),
+   * summed over the large specifications of the benchmark (Stripe JSON and YAML, GitHub,
+   * Kubernetes; all rules together about 10 s): {@code HIGH} 300 ms and more, {@code MEDIUM} 100 to
+   * 300 ms, {@code LOW} less. {@code LOW} unless declared, for a plugin's rule and a ruleset's too.
+   */
+  Cost cost() default Cost.LOW;
+
+  /** How costly a rule is; see {@link #cost()}. */
+  enum Cost {
+    LOW,
+    MEDIUM,
+    HIGH
+  }
+
+  /**
    * The page that documents the rule when threatlint's pages do not (a plugin's rule documented by
    * its organisation): an absolute http(s) URL, used for SARIF {@code helpUri}, {@code threatlint
    * explain}, the language server's links and the reports. Empty for threatlint's pages ({@code

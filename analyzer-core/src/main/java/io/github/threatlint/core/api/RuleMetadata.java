@@ -68,6 +68,12 @@ public record RuleMetadata(
     return true;
   }
 
+  /** A declared rule's patterns are few: its cost is not measured. */
+  @Override
+  public Cost cost() {
+    return Cost.LOW;
+  }
+
   @Override
   public String precision() {
     return "high";

@@ -6,7 +6,6 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.facts.ApiFacts;
-import io.github.threatlint.core.facts.FactCollector;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -387,13 +386,22 @@ public final class Analyzer {
       RuleCalls kept = memory == null ? null : memory.recall(parsed, version);
       DocumentRun run;
       if (memory == null) {
-        run = DocumentRun.run(document, rules, groups, timings, withFacts, withEvidence);
+        run = SplitRun.run(document, rules, groups, timings, withFacts, withEvidence);
       } else {
-        // a document whose rules' calls are kept runs in one walk: a replay is not split (yet)
-        run = runRules(document, kept, true);
+        // the rules that run are dealt over the groups; those replayed cost little
+        run =
+            SplitRun.run(
+                document,
+                rules,
+                RuleGroups.deal(rules, groups.size(), kept),
+                timings,
+                withFacts,
+                kept,
+                true,
+                withEvidence);
         if (kept != null && run.capped()) {
           // which calls a cap leaves out depends on their order: run every rule again
-          run = runRules(document, null, true);
+          run = SplitRun.run(document, rules, groups, timings, withFacts, null, true, withEvidence);
         }
         memory.keep(
             parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
@@ -442,17 +450,6 @@ public final class Analyzer {
       return new FileResult(result.findings(), result.evidence(), errors);
     }
     return result;
-  }
-
-  private DocumentRun runRules(ApiDocument document, RuleCalls kept, boolean record) {
-    return DocumentRun.run(
-        document,
-        rules,
-        timings,
-        withFacts ? new FactCollector(document) : null,
-        kept,
-        record,
-        withEvidence);
   }
 
   /**

@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ParsedFile;
-import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
@@ -20,19 +19,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
- * The analysis of one document by a set of rules: one walk, the findings, the mitigation evidence
- * and the tool errors.
- *
- * <p>The rules of one large document may be split into groups, each walked on a thread of its own
- * when cores would otherwise idle ({@link #run(ApiDocument, List, List, Timings, boolean)}), and
- * the groups' runs merged into what one walk of all the rules gives, byte for byte: findings are
- * sorted later by an order whose ties are findings of one rule (which one group keeps in walk
- * order); evidence and tool errors are put in walk order by where each was made; the findings cap
- * of the document counts all rules, so a split run that reaches it is done again in one walk.
+ * The analysis of one document by a set of rules in one walk: the findings, the mitigation evidence
+ * and the tool errors. The set may be one group of a split of the document's rules ({@link
+ * SplitRun}), which then notes where in the walk each record of evidence and each error was made. A
+ * rule whose calls were kept from the last analysis of the document is replayed ({@link Replay})
+ * instead of run.
  *
  * <p>A rule reports a node of the source text once: the walk reaches a node behind YAML aliases
  * once per alias (the same tree node, at the anchor's place, under another pointer), and the
@@ -56,8 +49,8 @@ final class DocumentRun {
   private ApiFacts facts;
   private RuleCalls ruleCalls;
 
-  /** The nodes of the root file that replayed calls named, by pointer. */
-  private final Map<String, NodeRef> replayedNodes = new HashMap<>();
+  /** Replays the calls kept for a rule against this run's document. */
+  private final Replay replay;
 
   /** The walk's dispatcher, which knows where the walk is. */
   private Dispatcher dispatcher;
@@ -74,7 +67,7 @@ final class DocumentRun {
    * A place in the walk: the visit, the step within it (see {@link Dispatcher#step()}) and the
    * rule's place in the run's order, as one walk of all rules calls them.
    */
-  private record Made(long visit, int step, int rule) implements Comparable<Made> {
+  record Made(long visit, int step, int rule) implements Comparable<Made> {
     /** After the walk: the threat-model facts' error. */
     static final Made AFTER_WALK = new Made(Long.MAX_VALUE, 0, 0);
 
@@ -124,6 +117,7 @@ final class DocumentRun {
   private DocumentRun(ApiDocument document, boolean keepsEvidence, boolean inGroup) {
     this.document = document;
     this.keepsEvidence = keepsEvidence;
+    this.replay = new Replay(document);
     this.evidenceMade = inGroup ? new ArrayList<>() : null;
     this.errorsMade = inGroup ? new ArrayList<>() : null;
   }
@@ -150,177 +144,16 @@ final class DocumentRun {
       Timings timings,
       FactCollector collector,
       boolean withEvidence) {
-    return run(document, rules, timings, collector, null, false, withEvidence);
-  }
-
-  /**
-   * Runs the rules, and {@code collector} (or none, when null) in the same walk. A rule whose calls
-   * {@code kept} holds (null: none) is not run: its calls are replayed against this document, whose
-   * tree differs from the one they were made on in prose alone. When {@code record}, the calls of
-   * the rules that do not read prose are kept for {@link #ruleCalls()}. One walk on this thread: a
-   * replay is not split into groups (see Analyzer).
-   */
-  static DocumentRun run(
-      ApiDocument document,
-      List<EnabledRule> rules,
-      Timings timings,
-      FactCollector collector,
-      RuleCalls kept,
-      boolean record,
-      boolean withEvidence) {
     DocumentRun run =
-        walk(document, rules, rules, timings, collector, kept, record, withEvidence, false);
+        walk(document, rules, rules, timings, collector, null, false, withEvidence, false);
     addFactTimes(document, timings);
     return run;
   }
 
-  /**
-   * Runs {@code rules} split into {@code groups} (each a part of {@code rules}, together all of
-   * them), each group's walk on a thread of its own and the first on this one, and merges the
-   * groups' results into those of one walk of all {@code rules}; the facts, when {@code withFacts},
-   * are taken in the first group's walk. The threads have deep stacks, as the file's worker.
-   */
-  static DocumentRun run(
-      ApiDocument document,
-      List<EnabledRule> rules,
-      List<List<EnabledRule>> groups,
-      Timings timings,
-      boolean withFacts,
-      boolean withEvidence) {
-    if (groups.size() < 2) {
-      return run(document, rules, timings, withFacts, withEvidence);
-    }
-    List<DocumentRun> runs =
-        inParallel(
-            groups.size(),
-            group ->
-                walk(
-                    document,
-                    groups.get(group),
-                    rules,
-                    timings,
-                    group == 0 && withFacts ? new FactCollector(document) : null,
-                    null,
-                    false,
-                    withEvidence,
-                    true));
-    DocumentRun merged = merge(document, runs);
-    if (merged == null) {
-      // over the document's findings cap, which one walk applies in its own order
-      merged =
-          walk(
-              document,
-              rules,
-              rules,
-              timings,
-              withFacts ? new FactCollector(document) : null,
-              null,
-              false,
-              withEvidence,
-              false);
-    }
-    addFactTimes(document, timings);
-    return merged;
-  }
-
-  private static void addFactTimes(ApiDocument document, Timings timings) {
+  static void addFactTimes(ApiDocument document, Timings timings) {
     if (timings.timingRules()) {
       document.factNanosByName().forEach(timings::addFact);
     }
-  }
-
-  /**
-   * Runs each of {@code count} walks, the first on this thread and each other on one of its own,
-   * and returns their runs in order; the first failure (in that order) is thrown, as one walk's
-   * would be.
-   */
-  private static List<DocumentRun> inParallel(int count, IntFunction<DocumentRun> walk) {
-    DocumentRun[] runs = new DocumentRun[count];
-    Throwable[] failures = new Throwable[count];
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 1; i < count; i++) {
-      int group = i;
-      Thread thread =
-          new Thread(
-              null,
-              () -> {
-                try {
-                  runs[group] = walk.apply(group);
-                } catch (RuntimeException | Error e) {
-                  failures[group] = e;
-                }
-              },
-              "threatlint-rules",
-              64L * 1024 * 1024);
-      thread.setDaemon(true);
-      thread.start();
-      threads.add(thread);
-    }
-    try {
-      runs[0] = walk.apply(0);
-    } catch (RuntimeException | Error e) {
-      failures[0] = e;
-    }
-    try {
-      // join: what each thread wrote is then seen here
-      for (Thread thread : threads) {
-        thread.join();
-      }
-    } catch (InterruptedException e) {
-      // the file's worker was stopped (over its time limit): its result is not used
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-    for (Throwable failure : failures) {
-      if (failure instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (failure instanceof Error error) {
-        throw error;
-      }
-    }
-    return List.of(runs);
-  }
-
-  /**
-   * The groups' runs as one walk of all their rules: null when together they reach the document's
-   * cap of findings or of evidence, which one walk applies in walk order across the rules.
-   */
-  private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs) {
-    DocumentRun merged = new DocumentRun(document, true, false);
-    for (DocumentRun run : runs) {
-      merged.findings.addAll(run.findings);
-    }
-    merged.evidence.addAll(inWalkOrder(runs, run -> run.evidence, run -> run.evidenceMade));
-    merged.errors.addAll(inWalkOrder(runs, run -> run.errors, run -> run.errorsMade));
-    if (merged.findings.size() >= MAX_FINDINGS_PER_FILE
-        || merged.evidence.size() >= MAX_FINDINGS_PER_FILE) {
-      return null;
-    }
-    merged.facts = runs.get(0).facts;
-    return merged;
-  }
-
-  /** The runs' items, in the order of where each was made (a stable sort: ties keep run order). */
-  private static <T> List<T> inWalkOrder(
-      List<DocumentRun> runs,
-      Function<DocumentRun, List<T>> items,
-      Function<DocumentRun, List<Made>> made) {
-    record Item<T>(Made made, T item) {}
-    List<Item<T>> all = new ArrayList<>();
-    for (DocumentRun run : runs) {
-      List<T> runItems = items.apply(run);
-      List<Made> places = made.apply(run);
-      for (int i = 0; i < runItems.size(); i++) {
-        all.add(new Item<>(places.get(i), runItems.get(i)));
-      }
-    }
-    all.sort((a, b) -> a.made().compareTo(b.made()));
-    List<T> ordered = new ArrayList<>(all.size());
-    for (Item<T> item : all) {
-      ordered.add(item.item());
-    }
-    return ordered;
   }
 
   /**
@@ -329,7 +162,7 @@ final class DocumentRun {
    * evidence and each error was made. The calls {@code kept} for a rule are replayed instead of
    * running it, and with {@code record} those of the rules that do not read prose are kept.
    */
-  private static DocumentRun walk(
+  static DocumentRun walk(
       ApiDocument document,
       List<EnabledRule> rules,
       List<EnabledRule> order,
@@ -342,13 +175,14 @@ final class DocumentRun {
     DocumentRun run = new DocumentRun(document, withEvidence, inGroup);
     Dispatcher dispatcher = new Dispatcher(timings, collector);
     run.dispatcher = dispatcher;
+    Map<EnabledRule, Integer> places = RuleGroups.places(order);
     List<Context> recording = new ArrayList<>();
     Map<EnabledRule, List<RuleCalls.Call>> recorded = new HashMap<>();
     for (EnabledRule rule : rules) {
       Context context =
-          run.new Context(rule.id(), rule.level(), rule.descriptor().info(), indexIn(order, rule));
+          run.new Context(rule.id(), rule.level(), rule.descriptor().info(), places.get(rule));
       List<RuleCalls.Call> calls = kept == null ? null : kept.of(rule);
-      if (calls != null && context.replay(calls)) {
+      if (calls != null && run.replay.replay(calls, context)) {
         recorded.put(rule, calls);
         continue;
       }
@@ -396,42 +230,11 @@ final class DocumentRun {
     return run;
   }
 
-  /** The place of {@code rule} (the same instance) in {@code order}. */
-  private static int indexIn(List<EnabledRule> order, EnabledRule rule) {
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i) == rule) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("rule " + rule.id() + " is not in the run's order");
-  }
-
   private void addError(ToolError error, Made made) {
     errors.add(error);
     if (errorsMade != null) {
       errorsMade.add(made);
     }
-  }
-
-  /**
-   * The node of the root file at {@code pointer}, reached from its parent's as {@link NodeRef#at}
-   * reaches it from the root, or null. Replayed calls often name the same place, and places share
-   * their parents: each is reached once.
-   */
-  private NodeRef nodeAt(String pointer) {
-    if (pointer.isEmpty()) {
-      return document.root();
-    }
-    NodeRef node = replayedNodes.get(pointer);
-    int slash = pointer.lastIndexOf('/');
-    if (node == null && slash >= 0) {
-      NodeRef parent = nodeAt(pointer.substring(0, slash));
-      node = parent == null ? null : parent.child(Pointers.lastSegment(pointer));
-      if (node != null) {
-        replayedNodes.put(pointer, node);
-      }
-    }
-    return node;
   }
 
   /** The operations that use the place through references, where each is written. */
@@ -480,6 +283,36 @@ final class DocumentRun {
               place.label(), place.file().displayPath(), place.pointer(), place.region()));
     }
     return List.copyOf(related);
+  }
+
+  /**
+   * The run of all rules that the runs of their groups make together ({@link SplitRun}): their
+   * results, merged in the order of one walk.
+   */
+  static DocumentRun merged(
+      ApiDocument document,
+      List<Finding> findings,
+      List<Mitigation> evidence,
+      List<ToolError> errors,
+      ApiFacts facts,
+      RuleCalls ruleCalls) {
+    DocumentRun merged = new DocumentRun(document, true, false);
+    merged.findings.addAll(findings);
+    merged.evidence.addAll(evidence);
+    merged.errors.addAll(errors);
+    merged.facts = facts;
+    merged.ruleCalls = ruleCalls;
+    return merged;
+  }
+
+  /** Where each record of {@link #evidence()} was made, in a run of one group of a split. */
+  List<Made> evidenceMade() {
+    return evidenceMade;
+  }
+
+  /** Where each of {@link #errors()} was made, in a run of one group of a split. */
+  List<Made> errorsMade() {
+    return errorsMade;
   }
 
   List<Finding> findings() {
@@ -566,66 +399,13 @@ final class DocumentRun {
         String description,
         Level grade,
         List<RelatedLocation> related) {
-      ParsedFile root = document.rootFile();
-      List<RuleCalls.Related> places = new ArrayList<>(related.size());
-      for (RelatedLocation place : related) {
-        if (place.file() != root || !place.region().equals(root.index().region(place.pointer()))) {
-          calls = null;
-          return;
-        }
-        places.add(new RuleCalls.Related(place.pointer(), place.label()));
-      }
-      if (node.file() != root) {
+      RuleCalls.Call call =
+          RuleCalls.Call.of(kind, node, text, description, grade, related, document.rootFile());
+      if (call == null) {
         calls = null;
-        return;
+      } else {
+        calls.add(call);
       }
-      calls.add(
-          new RuleCalls.Call(
-              kind,
-              node.pointer(),
-              node.node() == null,
-              text,
-              description,
-              grade,
-              List.copyOf(places)));
-    }
-
-    /**
-     * Makes the calls again against this run's document, as the rule made them against the last
-     * one; false, having made none, when a node they name is not in this document.
-     */
-    boolean replay(List<RuleCalls.Call> kept) {
-      List<NodeRef> nodes = new ArrayList<>(kept.size());
-      for (RuleCalls.Call call : kept) {
-        NodeRef node =
-            call.detached()
-                ? new NodeRef(document.rootFile(), call.pointer(), null)
-                : nodeAt(call.pointer());
-        if (node == null) {
-          return false;
-        }
-        nodes.add(node);
-      }
-      for (int i = 0; i < kept.size(); i++) {
-        RuleCalls.Call call = kept.get(i);
-        switch (call.kind()) {
-          case REPORT -> {
-            List<RelatedLocation> related = new ArrayList<>(call.related().size());
-            for (RuleCalls.Related place : call.related()) {
-              related.add(
-                  new RelatedLocation(
-                      document.rootFile(),
-                      place.pointer(),
-                      document.rootFile().index().region(place.pointer()),
-                      place.label()));
-            }
-            report(nodes.get(i), call.text(), call.grade(), related);
-          }
-          case MITIGATED -> mitigated(nodes.get(i), call.text(), call.description());
-          case UNMITIGATED -> unmitigated(nodes.get(i), call.text(), call.description());
-        }
-      }
-      return true;
     }
 
     private void add(

@@ -1,9 +1,12 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,17 @@ public final class RuleCalls {
 
   RuleCalls(Map<EnabledRule, List<Call>> byRule) {
     byRule.forEach((rule, calls) -> this.byRule.put(Enabled.of(rule), calls));
+  }
+
+  private RuleCalls() {}
+
+  /** The calls of several runs, each of other rules (the groups of a split run), together. */
+  static RuleCalls union(List<RuleCalls> parts) {
+    RuleCalls union = new RuleCalls();
+    for (RuleCalls part : parts) {
+      union.byRule.putAll(part.byRule);
+    }
+    return union;
   }
 
   /** The calls {@code rule} made, enabled with the same level and options, or null. */
@@ -78,7 +92,34 @@ public final class RuleCalls {
       String text,
       String description,
       Level grade,
-      List<Related> related) {}
+      List<Related> related) {
+    /**
+     * The call a rule made on its context, as it is kept; null when it cannot be replayed from
+     * pointers: a node or related place outside the {@code root} file, or a related place with a
+     * region of its own.
+     */
+    static Call of(
+        Kind kind,
+        NodeRef node,
+        String text,
+        String description,
+        Level grade,
+        List<RelatedLocation> related,
+        ParsedFile root) {
+      List<Related> places = new ArrayList<>(related.size());
+      for (RelatedLocation place : related) {
+        if (place.file() != root || !place.region().equals(root.index().region(place.pointer()))) {
+          return null;
+        }
+        places.add(new Related(place.pointer(), place.label()));
+      }
+      if (node.file() != root) {
+        return null;
+      }
+      return new Call(
+          kind, node.pointer(), node.node() == null, text, description, grade, List.copyOf(places));
+    }
+  }
 
   /** A related place of a report: its pointer in the root file, and its label. */
   record Related(String pointer, String label) {}

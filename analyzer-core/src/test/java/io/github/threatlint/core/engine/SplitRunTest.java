@@ -76,12 +76,14 @@ class SplitRunTest {
   /**
    * Records the document as showing input validation when the walk ends: the same place, mitigation
    * and words as {@link FailsEarly}'s record, which the evidence order does not tell apart.
+   * Declared costly, to be dealt first.
    */
   @RuleInfo(
       id = "test-records-at-end",
       title = "Records at the end",
       description = "Records the document at the end.",
       level = Level.WARNING,
+      cost = RuleInfo.Cost.HIGH,
       owasp2023 = {},
       owasp2019 = {},
       sftiAreas = {},
@@ -131,11 +133,19 @@ class SplitRunTest {
 
   @Test
   void theRulesAreDealtSoThatEachGroupHasRulesThatActEarlyAndLate() {
-    // rules of no known cost are dealt in the run's order, back and forth
+    // the costly rule first, then the others in the run's order, back and forth
     assertThat(RuleGroups.deal(RULES, 2))
-        .containsExactly(List.of(RULES.get(0), RULES.get(3)), List.of(RULES.get(1), RULES.get(2)));
+        .containsExactly(List.of(RULES.get(2), RULES.get(3)), List.of(RULES.get(0), RULES.get(1)));
     assertThat(RuleGroups.count(2, 1)).isEqualTo(2);
     assertThat(RuleGroups.count(2, 2)).isEqualTo(1);
+  }
+
+  @Test
+  void theRulesThatRunAreDealtAndThoseReplayedJoinTheLastGroup() {
+    RuleCalls kept = new RuleCalls(Map.of(RULES.get(0), List.of(), RULES.get(2), List.of()));
+    assertThat(RuleGroups.deal(RULES, 2, kept))
+        .containsExactly(List.of(RULES.get(3)), List.of(RULES.get(0), RULES.get(1), RULES.get(2)));
+    assertThat(RuleGroups.deal(RULES, 2, null)).isEqualTo(RuleGroups.deal(RULES, 2));
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.TreeSet;
             + "security requirements of ordinary operations, so any client allowed to call the API can call its "
             + "administrative functions.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API5"},

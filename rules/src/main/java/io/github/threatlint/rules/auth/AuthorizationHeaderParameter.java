@@ -22,6 +22,7 @@ import java.util.Map;
             + "OpenAPI 3 tools ignore such a parameter, so the operation looks unauthenticated to them, and nothing says "
             + "which credentials it takes.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},

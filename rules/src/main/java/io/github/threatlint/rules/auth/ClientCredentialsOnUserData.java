@@ -30,6 +30,7 @@ import java.util.Map;
             + "delegation or consent. Consent (intent) resources and payment status reads are the client's own business. "
             + "A bare API key offered beside a user flow is reported once where it is written, as a warning.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API1", "API5"},
     owasp2019 = {"API1", "API5"},

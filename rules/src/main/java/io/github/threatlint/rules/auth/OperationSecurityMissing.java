@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
             + "vendor convention such as CDR's x-scopes) is absent, empty, or offers the empty requirement {} as an "
             + "alternative can be called without credentials.",
     level = Level.ERROR,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API2", "API5"},
     owasp2019 = {"API2", "API5"},
     sftiAreas = {"AAA"},

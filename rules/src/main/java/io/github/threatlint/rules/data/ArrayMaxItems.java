@@ -17,6 +17,7 @@ import io.github.threatlint.rules.support.Schemas;
         "An array without maxItems: a client can send (or make the API return) any number of elements, so one "
             + "request can exhaust memory and processing time or carry away a whole data set.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

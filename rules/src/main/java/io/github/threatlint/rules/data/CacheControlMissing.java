@@ -25,6 +25,7 @@ import java.util.Set;
             + "properties) without a Cache-Control header: browsers, proxies and CDNs may keep the data, where other users "
             + "of the device or network can read it.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API3"},

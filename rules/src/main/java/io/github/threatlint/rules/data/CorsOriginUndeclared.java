@@ -26,6 +26,7 @@ import java.util.Set;
             + "servers call it (mutual TLS or eIDAS certificates, FAPI headers, client credentials only, or a "
             + "statement that CORS is not required).",
     level = Level.OFF,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API8"},
     owasp2019 = {"API7"},
     sftiAreas = {"DS"},

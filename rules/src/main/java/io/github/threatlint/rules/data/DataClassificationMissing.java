@@ -23,6 +23,7 @@ import java.util.List;
             + "nor is what a name gives to another party, such as a TPP advisor's details): the "
             + "data flows a privacy assessment needs are not documented where the data is defined.",
     level = Level.OFF,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     sftiLevel = Level.WARNING,
     owasp2023 = {"API3"},

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
             + "as onerror=: documentation portals render these fields as Markdown with HTML, so the script runs in the "
             + "browser of every developer who reads the documentation.",
     level = Level.ERROR,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},
     sftiAreas = {"DS"},

@@ -22,6 +22,7 @@ import java.util.List;
             + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
             + "pagination-unbounded's finding, and a page number or offset needs only a minimum.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

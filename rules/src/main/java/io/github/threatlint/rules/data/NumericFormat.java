@@ -19,6 +19,7 @@ import java.util.Set;
         "An integer without format int32/int64, or a number without float/double: clients and servers pick "
             + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers).",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

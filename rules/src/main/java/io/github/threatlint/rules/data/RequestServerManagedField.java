@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
             + "assignment). An endpoint whose purpose is to set roles or status (PUT /users/{id}/roles, an admin path) "
             + "names them on purpose.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API3"},
     owasp2019 = {"API6"},
     sftiAreas = {"DS"},

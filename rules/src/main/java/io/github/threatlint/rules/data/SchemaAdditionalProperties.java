@@ -20,6 +20,7 @@ import io.github.threatlint.rules.support.Schemas;
             + "true or {} without maxProperties; for composed OAS 3.1 schemas, unevaluatedProperties likewise): a client can "
             + "slip in fields such as role, isAdmin or balance and a back end that binds them is open to mass assignment.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API3"},
     owasp2019 = {"API6"},

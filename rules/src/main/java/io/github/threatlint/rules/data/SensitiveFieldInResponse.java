@@ -25,6 +25,7 @@ import java.util.Map;
             + "client and to every log and cache on the way. A card number (PAN) returned with nothing saying it is masked "
             + "is a warning (PCI DSS), unless the schema is also one clients send (an account reference echoed back).",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API3"},
     owasp2019 = {"API3"},
     sftiAreas = {"DS"},

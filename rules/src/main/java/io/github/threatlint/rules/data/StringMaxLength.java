@@ -22,6 +22,7 @@ import java.util.List;
             + "accepts values of any size, which costs memory, storage and "
             + "processing and lets oversized payloads through to the back end.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

@@ -20,6 +20,7 @@ import io.github.threatlint.rules.support.Schemas;
             + "(x-cds-type), enum or const: any characters are accepted, so "
             + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API8"},

@@ -24,6 +24,7 @@ import java.util.Set;
             + "file field has no maxLength: nothing tells clients, gateways and servers how large a file may be, so one "
             + "request can fill memory or storage.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

@@ -26,6 +26,7 @@ import java.util.Set;
             + "that has no pattern or enum restricting where it may point: if the server calls or redirects to it, clients "
             + "can make it reach internal hosts or cloud metadata (server-side request forgery) or phishing sites.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API7"},
     owasp2019 = {},
     sftiAreas = {"DS"},

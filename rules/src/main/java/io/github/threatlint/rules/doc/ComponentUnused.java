@@ -25,6 +25,7 @@ import java.util.Set;
             + "path item) that nothing in any file of the document references. Dead definitions blur the inventory of what "
             + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
             + "(or the reverse), a query string in a path. Tools disagree on how to read an invalid document, so gateways, "
             + "validators and generated code may not enforce what the author meant. One finding per problem, on its node.",
     level = Level.ERROR,
+    cost = RuleInfo.Cost.HIGH,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"DSO"},

@@ -29,6 +29,7 @@ import java.util.Map;
             + "Request-Id, traceparent, ...). Without one, a call cannot be followed through client, gateway and backend "
             + "logs, so nobody can tell afterwards which client used which API on behalf of whom, and when.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.HIGH,
     readsProse = false,
     owasp2023 = {"API8"},
     owasp2019 = {"API10"},

@@ -26,6 +26,7 @@ import java.util.Map;
             + "body that carries an idempotency key, or requires the key of the one thing it acts on (offerId), is safe to "
             + "retry; syncs, refreshes and reads create nothing.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API6"},
     owasp2019 = {},

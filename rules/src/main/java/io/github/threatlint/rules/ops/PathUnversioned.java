@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
             + "document mixes several major versions. Without a version in the URL, a new major version cannot run beside "
             + "the old one, and old versions are hard to inventory and retire (shadow APIs).",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},

@@ -25,6 +25,7 @@ import java.util.Set;
             + "carries Retry-After documents its throttling already; when no response of the document declares a "
             + "rate-limit header, that is one finding for the document.",
     level = Level.NOTE,
+    cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},

@@ -29,6 +29,7 @@ import java.util.Set;
             + "subscription's callback URL with no secret and no described signature): receivers cannot tell the API's notifications from forged ones, and over http anyone "
             + "on the path reads and changes them.",
     level = Level.WARNING,
+    cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API10", "API7"},
     owasp2019 = {},
     sftiAreas = {"DS"},

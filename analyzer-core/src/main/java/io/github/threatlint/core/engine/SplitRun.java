@@ -1,0 +1,194 @@
+package io.github.threatlint.core.engine;
+
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.facts.FactCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * The rules of one document split into groups ({@link RuleGroups}), each group's walk ({@link
+ * DocumentRun}) on a thread of its own when cores would otherwise idle, and the groups' runs merged
+ * into what one walk of all the rules gives, byte for byte: findings are sorted later by an order
+ * whose ties are findings of one rule (which one group keeps in walk order); evidence and tool
+ * errors are put in walk order by where each was made; the findings cap of the document counts all
+ * rules, so a split run that reaches it is done again in one walk.
+ */
+final class SplitRun {
+  private SplitRun() {}
+
+  /**
+   * Runs {@code rules} split into {@code groups} (each a part of {@code rules}, together all of
+   * them), each group's walk on a thread of its own and the first on this one, and merges the
+   * groups' results into those of one walk of all {@code rules}; the facts, when {@code withFacts},
+   * are taken in the first group's walk. The threads have deep stacks, as the file's worker.
+   */
+  static DocumentRun run(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<List<EnabledRule>> groups,
+      Timings timings,
+      boolean withFacts,
+      boolean withEvidence) {
+    return run(document, rules, groups, timings, withFacts, null, false, withEvidence);
+  }
+
+  /**
+   * Runs {@code rules} split into {@code groups} as above (one walk on this thread when there are
+   * fewer than two). A rule whose calls {@code kept} holds (null: none) is not run: its calls are
+   * replayed against this document, whose tree differs from the one they were made on in prose
+   * alone. When {@code record}, the calls of the rules that do not read prose, in every group, are
+   * kept for {@link DocumentRun#ruleCalls()}.
+   */
+  static DocumentRun run(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<List<EnabledRule>> groups,
+      Timings timings,
+      boolean withFacts,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
+    if (groups.size() < 2) {
+      DocumentRun run = oneWalk(document, rules, timings, withFacts, kept, record, withEvidence);
+      DocumentRun.addFactTimes(document, timings);
+      return run;
+    }
+    List<DocumentRun> runs =
+        inParallel(
+            groups.size(),
+            group ->
+                DocumentRun.walk(
+                    document,
+                    groups.get(group),
+                    rules,
+                    timings,
+                    group == 0 && withFacts ? new FactCollector(document) : null,
+                    kept,
+                    record,
+                    withEvidence,
+                    true));
+    DocumentRun merged = merge(document, runs, record);
+    if (merged == null) {
+      // over the document's findings cap, which one walk applies in its own order
+      merged = oneWalk(document, rules, timings, withFacts, kept, record, withEvidence);
+    }
+    DocumentRun.addFactTimes(document, timings);
+    return merged;
+  }
+
+  private static DocumentRun oneWalk(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      Timings timings,
+      boolean withFacts,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
+    FactCollector collector = withFacts ? new FactCollector(document) : null;
+    return DocumentRun.walk(
+        document, rules, rules, timings, collector, kept, record, withEvidence, false);
+  }
+
+  /**
+   * Runs each of {@code count} walks, the first on this thread and each other on one of its own,
+   * and returns their runs in order; the first failure (in that order) is thrown, as one walk's
+   * would be.
+   */
+  private static List<DocumentRun> inParallel(int count, IntFunction<DocumentRun> walk) {
+    DocumentRun[] runs = new DocumentRun[count];
+    Throwable[] failures = new Throwable[count];
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      int group = i;
+      Thread thread =
+          new Thread(
+              null,
+              () -> {
+                try {
+                  runs[group] = walk.apply(group);
+                } catch (RuntimeException | Error e) {
+                  failures[group] = e;
+                }
+              },
+              "threatlint-rules",
+              64L * 1024 * 1024);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    try {
+      runs[0] = walk.apply(0);
+    } catch (RuntimeException | Error e) {
+      failures[0] = e;
+    }
+    try {
+      // join: what each thread wrote is then seen here
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      // the file's worker was stopped (over its time limit): its result is not used
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    for (Throwable failure : failures) {
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+    }
+    return List.of(runs);
+  }
+
+  /**
+   * The groups' runs as one walk of all their rules: null when together they reach the document's
+   * cap of findings or of evidence, which one walk applies in walk order across the rules. With
+   * {@code record}, the calls each group kept, together.
+   */
+  private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs, boolean record) {
+    List<Finding> findings = new ArrayList<>();
+    List<RuleCalls> calls = new ArrayList<>();
+    for (DocumentRun run : runs) {
+      findings.addAll(run.findings());
+      calls.add(run.ruleCalls());
+    }
+    List<Mitigation> evidence = inWalkOrder(runs, DocumentRun::evidence, DocumentRun::evidenceMade);
+    if (findings.size() >= DocumentRun.MAX_FINDINGS_PER_FILE
+        || evidence.size() >= DocumentRun.MAX_FINDINGS_PER_FILE) {
+      return null;
+    }
+    return DocumentRun.merged(
+        document,
+        findings,
+        evidence,
+        inWalkOrder(runs, DocumentRun::errors, DocumentRun::errorsMade),
+        runs.get(0).facts(),
+        record ? RuleCalls.union(calls) : null);
+  }
+
+  /** The runs' items, in the order of where each was made (a stable sort: ties keep run order). */
+  private static <T> List<T> inWalkOrder(
+      List<DocumentRun> runs,
+      Function<DocumentRun, List<T>> items,
+      Function<DocumentRun, List<DocumentRun.Made>> made) {
+    record Item<T>(DocumentRun.Made made, T item) {}
+    List<Item<T>> all = new ArrayList<>();
+    for (DocumentRun run : runs) {
+      List<T> runItems = items.apply(run);
+      List<DocumentRun.Made> places = made.apply(run);
+      for (int i = 0; i < runItems.size(); i++) {
+        all.add(new Item<>(places.get(i), runItems.get(i)));
+      }
+    }
+    all.sort((a, b) -> a.made().compareTo(b.made()));
+    List<T> ordered = new ArrayList<>(all.size());
+    for (Item<T> item : all) {
+      ordered.add(item.item());
+    }
+    return ordered;
+  }
+}
