@@ -15,20 +15,23 @@ public final class ParseFloor {
   /** A top-level swagger key: at most two spaces of indentation, anywhere in the file (Kubernetes puts it last). */
   private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^ {0,2}\"?swagger\"?\\s*:");
 
+  /** Builds the model of each file named; bench/run names one, its class-data archive's training run two. */
   public static void main(String[] args) throws Exception {
-    String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-    ParseOptions options = new ParseOptions();
-    options.setResolve(false);
-    options.setResolveFully(false);
-    options.setValidateExternalRefs(false);
-    options.setValidateInternalRefs(false);
-    SwaggerParseResult result = SWAGGER_2.matcher(text).find()
-        ? new SwaggerConverter().readContents(text, null, options)
-        : new OpenAPIV3Parser().readContents(text, null, options);
-    if (result.getOpenAPI() == null) {
-      System.err.println("floor: no model for " + args[0] + ": " + result.getMessages());
-      System.exit(2);
+    for (String file : args) {
+      String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      ParseOptions options = new ParseOptions();
+      options.setResolve(false);
+      options.setResolveFully(false);
+      options.setValidateExternalRefs(false);
+      options.setValidateInternalRefs(false);
+      SwaggerParseResult result = SWAGGER_2.matcher(text).find()
+          ? new SwaggerConverter().readContents(text, null, options)
+          : new OpenAPIV3Parser().readContents(text, null, options);
+      if (result.getOpenAPI() == null) {
+        System.err.println("floor: no model for " + file + ": " + result.getMessages());
+        System.exit(2);
+      }
+      System.out.println("paths=" + (result.getOpenAPI().getPaths() == null ? 0 : result.getOpenAPI().getPaths().size()));
     }
-    System.out.println("paths=" + (result.getOpenAPI().getPaths() == null ? 0 : result.getOpenAPI().getPaths().size()));
   }
 }

@@ -50,6 +50,8 @@ class DistributionIT {
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("FORCE_COLOR");
+    // bin/threatlint keeps its class-data archive there, not in the home folder of whoever builds
+    builder.environment().put("XDG_CACHE_HOME", unpacked.resolve("cache").toString());
     Path out = Files.createTempFile(unpacked, "out", ".txt");
     Path err = Files.createTempFile(unpacked, "err", ".txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -96,6 +98,25 @@ class DistributionIT {
   }
 
   @Test
+  void binThreatlintKeepsAClassDataArchiveInTheCacheFolderAndUsesIt() throws Exception {
+    Path bin = home.resolve("bin/threatlint");
+    Run first = run(unpacked, List.of(bin.toString(), "--version"));
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exit()).isZero();
+    try (var files = Files.list(unpacked.resolve("cache/threatlint"))) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .anyMatch(name -> name.endsWith(".jsa"))
+          .noneMatch(name -> name.startsWith("training."));
+    }
+    // -Xshare:on makes a JVM that cannot map the archive fail instead of going without it
+    List<String> command =
+        List.of("env", "THREATLINT_JAVA_OPTS=-Xshare:on", bin.toString(), "--version");
+    Run second = run(unpacked, command);
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out()).startsWith("threatlint ");
+  }
+
+  @Test
   void javaDashJarRunsTheJar() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Run explain =
@@ -129,6 +150,8 @@ class DistributionIT {
             base + "README.md",
             base + "bin/threatlint",
             base + "bin/threatlint.bat",
-            base + "lib/threatlint.jar");
+            base + "lib/threatlint.jar",
+            base + "lib/training/payment-initiation-api.json",
+            base + "lib/training/wealth-api.yaml");
   }
 }
