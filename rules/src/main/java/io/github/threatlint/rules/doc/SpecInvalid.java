@@ -70,6 +70,14 @@ public final class SpecInvalid
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     addFile(document.rootFile());
+    ParserMessageMapper mapper = new ParserMessageMapper(document);
+    for (String message : document.parserMessages()) {
+      for (ParserMessageMapper.Mapped mapped : mapper.map(message)) {
+        if (!aboutOperationReference(mapped.node())) {
+          report(context, mapped.node(), mapped.message());
+        }
+      }
+    }
     checkPathTemplates(document, context);
   }
 
@@ -110,21 +118,8 @@ public final class SpecInvalid
     }
   }
 
-  /**
-   * swagger-parser's messages are read at the end of the walk, not at its start: on a large
-   * document its model is built beside the walk, and the rules walked with this one would otherwise
-   * wait for it (GitHub's spec: 0.9 s).
-   */
   @Override
   public void finishDocument(ApiDocument document, RuleContext context) {
-    ParserMessageMapper mapper = new ParserMessageMapper(document);
-    for (String message : document.parserMessages()) {
-      for (ParserMessageMapper.Mapped mapped : mapper.map(message)) {
-        if (!aboutOperationReference(mapped.node())) {
-          report(context, mapped.node(), mapped.message());
-        }
-      }
-    }
     for (ParsedFile file : fileOrder) {
       for (DuplicateKey duplicate : file.duplicateKeys()) {
         NodeRef node = NodeRef.root(file).nearest(duplicate.pointer());
