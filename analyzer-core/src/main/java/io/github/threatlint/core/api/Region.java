@@ -13,4 +13,20 @@ public record Region(int startLine, int startColumn, int endLine, int endColumn)
     int byLine = Integer.compare(startLine, other.startLine);
     return byLine != 0 ? byLine : Integer.compare(startColumn, other.startColumn);
   }
+
+  // what a record's own equals and hashCode compute, written out: those are linked through method
+  // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Region that
+        && startLine == that.startLine
+        && startColumn == that.startColumn
+        && endLine == that.endLine
+        && endColumn == that.endColumn;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((startLine * 31 + startColumn) * 31 + endLine) * 31 + endColumn;
+  }
 }

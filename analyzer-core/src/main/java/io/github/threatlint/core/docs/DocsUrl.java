@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where rules' documentation pages are: an http(s) URL template in which {@code {rule}} stands for
@@ -87,5 +88,19 @@ public record DocsUrl(String template, Map<String, String> ownPages) {
       return "is not a valid URL (" + e.getReason().toLowerCase(Locale.ROOT) + "): '" + shown + "'";
     }
     return null;
+  }
+
+  // what a record's own equals and hashCode compute, written out: those are linked through method
+  // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DocsUrl that
+        && Objects.equals(template, that.template)
+        && Objects.equals(ownPages, that.ownPages);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(template) * 31 + Objects.hashCode(ownPages);
   }
 }

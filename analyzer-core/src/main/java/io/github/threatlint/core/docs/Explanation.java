@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,7 +65,21 @@ public record Explanation(
         .orElse(null);
   }
 
-  private record Key(Class<?> type, String id) {}
+  private record Key(Class<?> type, String id) {
+    // what a record's own equals and hashCode compute, written out: those are linked through method
+    // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && Objects.equals(type, that.type)
+          && Objects.equals(id, that.id);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(type) * 31 + Objects.hashCode(id);
+    }
+  }
 
   private static final Map<Key, Optional<Explanation>> LOADED = new ConcurrentHashMap<>();
 

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,7 +83,23 @@ final class DocumentRun {
     }
   }
 
-  private record Place(String ruleId, String file, Region region) {}
+  private record Place(String ruleId, String file, Region region) {
+    // what a record's own equals and hashCode compute, written out: those are linked through method
+    // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Place that
+          && Objects.equals(ruleId, that.ruleId)
+          && Objects.equals(file, that.file)
+          && Objects.equals(region, that.region);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Objects.hashCode(ruleId) * 31 + Objects.hashCode(file)) * 31
+          + Objects.hashCode(region);
+    }
+  }
 
   /**
    * Evidence is recorded once per rule, mitigation and place of the source text, as findings are.

@@ -50,6 +50,16 @@ public record FindingKey(String ruleId, String file, String pointer) {
         + Objects.hashCode(pointer);
   }
 
+  // and equals, as a record's own computes it: that is linked through method handles at its first
+  // call, which a class-data archive does not hold (docs/performance.md)
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FindingKey that
+        && Objects.equals(ruleId, that.ruleId)
+        && Objects.equals(file, that.file)
+        && Objects.equals(pointer, that.pointer);
+  }
+
   /** The first 16 hex digits of the SHA-256 of the message with its white space collapsed. */
   public static String messageDigest(String message) {
     return sha256(message.strip().replaceAll("\\s+", " "), 8);

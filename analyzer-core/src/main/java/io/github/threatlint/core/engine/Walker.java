@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -46,7 +47,21 @@ final class Walker {
 
   private record Pending(NodeRef node, NodeKind kind, int depth, long order) {}
 
-  private record Visit(NodeRef node, NodeKind kind) {}
+  private record Visit(NodeRef node, NodeKind kind) {
+    // what a record's own equals and hashCode compute, written out: those are linked through method
+    // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Visit that
+          && Objects.equals(node, that.node)
+          && Objects.equals(kind, that.kind);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(node) * 31 + Objects.hashCode(kind);
+    }
+  }
 
   Walker(ApiDocument document, Dispatcher dispatch) {
     this.document = document;
