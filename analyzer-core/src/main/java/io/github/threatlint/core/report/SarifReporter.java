@@ -68,10 +68,10 @@ public final class SarifReporter implements Reporter {
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
   /**
-   * Writes UTF-8 itself, a character outside the BMP as its four bytes (as a {@link Writer} and its
-   * encoder wrote it, not as two {@code \\u} escapes).
+   * The JSON reports' generators: writing UTF-8 themselves, they write a character outside the BMP
+   * as its four bytes (as a {@link Writer} and its encoder did, not as two {@code \\u} escapes).
    */
-  private static final JsonFactory JSON =
+  static final JsonFactory JSON =
       JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   private static final int LEVELS = Level.values().length;
