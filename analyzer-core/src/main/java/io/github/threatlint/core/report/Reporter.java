@@ -1,6 +1,7 @@
 package io.github.threatlint.core.report;
 
 import io.github.threatlint.core.engine.AnalysisResult;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,7 +19,8 @@ public interface Reporter {
    */
   default void write(AnalysisResult result, ReportContext context, OutputStream out)
       throws IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    // buffered: a text report writes many short pieces, each a call into the encoder otherwise
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     write(result, context, writer);
     writer.flush();
   }
