@@ -266,10 +266,10 @@ final class CheckCommand implements Callable<Integer> {
         } else {
           AnalysisResult reported = result;
           ReportContext reportContext = context;
-          OutputFile.write(
+          OutputFile.writeBytes(
               entry.getValue(),
               workingDirectory,
-              writer -> reporter.write(reported, reportContext, writer));
+              bytes -> reporter.write(reported, reportContext, bytes));
         }
         for (String omission : reporter.omissions(result)) {
           err.println("threatlint: warning: " + omission);

@@ -348,10 +348,10 @@ public final class CheckRunner {
       try {
         AnalysisResult report = shown;
         ReportContext writtenContext = context;
-        OutputFile.write(
+        OutputFile.writeBytes(
             target,
             request.projectDirectory(),
-            writer -> reporter.write(report, writtenContext, writer));
+            bytes -> reporter.write(report, writtenContext, bytes));
         for (String omission : reporter.omissions(shown)) {
           log.warn("threatlint: " + display(request, target) + ": " + omission);
         }

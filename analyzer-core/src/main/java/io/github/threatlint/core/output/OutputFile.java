@@ -1,6 +1,7 @@
 package io.github.threatlint.core.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,12 @@ public final class OutputFile {
     void writeTo(Writer writer) throws IOException;
   }
 
+  /** What is written into the file, as bytes. */
+  @FunctionalInterface
+  public interface Bytes {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   private OutputFile() {}
 
   /**
@@ -48,6 +55,18 @@ public final class OutputFile {
    * @throws IOException with a one-line message when the target is refused or cannot be written
    */
   public static void write(Path target, Path confinement, Content content) throws IOException {
+    writeBytes(
+        target,
+        confinement,
+        out -> {
+          try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            content.writeTo(writer);
+          }
+        });
+  }
+
+  /** Writes {@code content} to {@code target} as {@link #write} writes text. */
+  public static void writeBytes(Path target, Path confinement, Bytes content) throws IOException {
     Path file = target.toAbsolutePath().normalize();
     Path folder = file.getParent();
     if (folder == null || file.getFileName() == null) {
@@ -56,10 +75,8 @@ public final class OutputFile {
     Path base = confinement.toAbsolutePath().normalize();
     // inside the confining folder, only the name itself counts, not where a link leads
     if (isDeviceOrPipe(file, !file.startsWith(base))) {
-      try (Writer writer =
-          new OutputStreamWriter(
-              Files.newOutputStream(file, StandardOpenOption.WRITE), StandardCharsets.UTF_8)) {
-        content.writeTo(writer);
+      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+        content.writeTo(out);
       }
       return;
     }
@@ -94,12 +111,10 @@ public final class OutputFile {
                 + ".tmp");
     try {
       // CREATE_NEW fails on an existing name, a symbolic link included: the file is ours
-      try (Writer writer =
-          new OutputStreamWriter(
-              Files.newOutputStream(
-                  temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              StandardCharsets.UTF_8)) {
-        content.writeTo(writer);
+      try (OutputStream out =
+          Files.newOutputStream(
+              temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        content.writeTo(out);
       }
       try {
         Files.move(

@@ -1,7 +1,9 @@
 package io.github.threatlint.core.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.Region;
@@ -14,9 +16,10 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.FindingKey;
 import io.github.threatlint.core.engine.ToolError;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +66,14 @@ public final class SarifReporter implements Reporter {
   static final String SRCROOT = "%SRCROOT%";
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * The JSON reports' generators: writing UTF-8 themselves, they write a character outside the BMP
+   * as its four bytes (as a {@link Writer} and its encoder did, not as two {@code \\u} escapes).
+   */
+  static final JsonFactory JSON =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
   private static final int LEVELS = Level.values().length;
 
   /** Where a file is, as SARIF's {@code artifactLocation}: {@code uriBaseId} null when absolute. */
@@ -80,7 +90,7 @@ public final class SarifReporter implements Reporter {
    * The rules' member of {@code tool.driver} written ahead for these rules, sorted by id, and these
    * pages.
    */
-  private record PreparedRules(List<EnabledRule> rules, DocsUrl docsUrl, String member) {}
+  private record PreparedRules(List<EnabledRule> rules, DocsUrl docsUrl, byte[] member) {}
 
   /**
    * Results per chunk of a long results array, which the calling thread and a thread of its own
@@ -144,9 +154,9 @@ public final class SarifReporter implements Reporter {
    * The {@code rules} member of {@code tool.driver}, with the separator before it, as {@link
    * #write} writes it after {@code informationUri}: the same generator at the same depth.
    */
-  private static String rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
+  private static byte[] rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeArrayFieldStart("runs");
@@ -155,10 +165,10 @@ public final class SarifReporter implements Reporter {
       json.writeObjectFieldStart("driver");
       json.writeStringField("informationUri", RuleDocs.PROJECT_URI);
       json.flush();
-      int start = text.getBuffer().length();
+      int start = text.size();
       writeRules(json, rules, docsUrl);
       json.flush();
-      return text.getBuffer().substring(start);
+      return Arrays.copyOfRange(text.toByteArray(), start, text.size());
     }
   }
 
@@ -171,21 +181,50 @@ public final class SarifReporter implements Reporter {
     json.writeEndArray();
   }
 
+  /** The report as text: its UTF-8 bytes, made as for a file, decoded. */
   @Override
   public void write(AnalysisResult result, ReportContext context, Writer out) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(result, context, bytes);
+    out.write(bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The report as UTF-8, made so by the generators themselves: a {@link Writer}'s encoder was
+   * another pass over every character on the writing thread (the directory corpus: 34 MB).
+   */
+  @Override
+  public void write(AnalysisResult result, ReportContext context, OutputStream out)
+      throws IOException {
     List<EnabledRule> rules = byId(result.rules());
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (EnabledRule rule : rules) {
       ruleIndex.put(rule.id(), ruleIndex.size());
     }
-    Map<FindingKey, Integer> keyCounts = FindingKey.counts(result.findings());
+    List<Finding> findings = result.findings();
+    List<Finding> reported;
+    Map<FindingKey, Integer> keyCounts;
+    if (resultsAhead && findings.size() > MAX_RESULTS) {
+      // two passes over every finding (the directory corpus: 112,000), mostly interpreted since
+      // each runs once: the keys are counted on a thread of their own while the cut is made here
+      FutureTask<Map<FindingKey, Integer>> counting =
+          new FutureTask<>(() -> FindingKey.counts(findings));
+      Thread thread = new Thread(counting, "sarif-keys");
+      thread.setDaemon(true);
+      thread.start();
+      reported = limit(findings);
+      keyCounts = await(counting);
+    } else {
+      reported = limit(findings);
+      keyCounts = FindingKey.counts(findings);
+    }
     // thousands of results name the same few files
     Map<String, Artifact> artifacts = new HashMap<>();
     List<String> omissions = omissions(result);
 
-    String preparedRules = preparedRules(rules, context.docsUrl());
+    byte[] preparedRules = preparedRules(rules, context.docsUrl());
 
-    try (JsonGenerator json = JSON.createGenerator(out)) {
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
@@ -201,7 +240,9 @@ public final class SarifReporter implements Reporter {
       writeField(json, "semanticVersion", context.toolVersion());
       json.writeStringField("informationUri", RuleDocs.PROJECT_URI);
       if (preparedRules != null) {
-        json.writeRaw(preparedRules);
+        // what the generator holds goes first
+        json.flush();
+        out.write(preparedRules);
       } else {
         writeRules(json, rules, context.docsUrl());
       }
@@ -234,7 +275,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      writeResults(json, out, limit(result.findings()), ruleIndex, keyCounts, artifacts);
+      writeResults(json, out, reported, ruleIndex, keyCounts, artifacts);
       json.writeEndArray();
       if (context.sarifCategory() != null) {
         json.writeObjectFieldStart("automationDetails");
@@ -247,7 +288,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndArray();
       json.writeEndObject();
     }
-    out.write("\n");
+    out.write('\n');
   }
 
   /**
@@ -261,7 +302,7 @@ public final class SarifReporter implements Reporter {
    */
   private void writeResults(
       JsonGenerator json,
-      Writer out,
+      OutputStream out,
       List<Finding> findings,
       Map<String, Integer> ruleIndex,
       Map<FindingKey, Integer> keyCounts,
@@ -297,7 +338,7 @@ public final class SarifReporter implements Reporter {
         if (chunks.isMade(chunk)) {
           // what the generator holds goes first; then the chunk's text
           json.flush();
-          for (char[] part : chunks.text(chunk)) {
+          for (byte[] part : chunks.text(chunk)) {
             out.write(part);
           }
         }
@@ -322,7 +363,7 @@ public final class SarifReporter implements Reporter {
     private final List<Finding> findings;
     private final Map<String, Integer> ruleIndex;
     private final Map<FindingKey, Integer> keyCounts;
-    private final List<CompletableFuture<List<char[]>>> texts = new ArrayList<>();
+    private final List<CompletableFuture<List<byte[]>>> texts = new ArrayList<>();
 
     /** The first chunk no thread has taken; the first of all is the writing thread's. */
     private final AtomicInteger next = new AtomicInteger(1);
@@ -384,21 +425,20 @@ public final class SarifReporter implements Reporter {
      * a string that would be copied again).
      */
     void make(int chunk, Map<String, Artifact> artifacts) throws IOException {
-      List<char[]> text = new ArrayList<>();
-      Writer parts =
-          new Writer() {
+      List<byte[]> text = new ArrayList<>();
+      OutputStream parts =
+          new OutputStream() {
             @Override
-            public void write(char[] chars, int offset, int length) {
-              text.add(Arrays.copyOfRange(chars, offset, offset + length));
+            public void write(byte[] bytes, int offset, int length) {
+              text.add(Arrays.copyOfRange(bytes, offset, offset + length));
             }
 
             @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
+            public void write(int b) {
+              text.add(new byte[] {(byte) b});
+            }
           };
-      try (JsonGenerator json = JSON.createGenerator(parts)) {
+      try (JsonGenerator json = JSON.createGenerator(parts, JsonEncoding.UTF8)) {
         json.useDefaultPrettyPrinter();
         json.writeStartObject();
         json.writeArrayFieldStart("runs");
@@ -422,29 +462,34 @@ public final class SarifReporter implements Reporter {
     }
 
     /** The text of a chunk made, waited for. */
-    List<char[]> text(int chunk) throws IOException {
-      try {
-        return texts.get(chunk).get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for SARIF results");
-      }
+    List<byte[]> text(int chunk) throws IOException {
+      return SarifReporter.await(texts.get(chunk));
     }
 
     /** No chunk is taken any more: the other thread stops after the one it is making. */
     void cancel() {
       next.set(count());
+    }
+  }
+
+  /** What another thread made, waited for; what it threw, thrown here. */
+  private static <T> T await(Future<T> made) throws IOException {
+    try {
+      return made.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for SARIF results");
     }
   }
 
@@ -471,7 +516,7 @@ public final class SarifReporter implements Reporter {
    * The rules' member made ahead for these rules and pages; null when there is none, it is for
    * others, or it failed.
    */
-  private String preparedRules(List<EnabledRule> rules, DocsUrl docsUrl) {
+  private byte[] preparedRules(List<EnabledRule> rules, DocsUrl docsUrl) {
     if (prepared == null) {
       return null;
     }

@@ -128,9 +128,22 @@ public final class TextReporter implements Reporter {
   }
 
   static String summary(AnalysisResult result) {
-    long errors = result.count(Level.ERROR, true);
-    long warnings = result.count(Level.WARNING, true);
-    long notes = result.count(Level.NOTE, true);
+    // one pass, not a stream each (the directory corpus: 112,000 findings)
+    long errors = 0;
+    long warnings = 0;
+    long notes = 0;
+    long suppressed = 0;
+    for (Finding finding : result.findings()) {
+      if (finding.isSuppressed()) {
+        suppressed++;
+      } else if (finding.level() == Level.ERROR) {
+        errors++;
+      } else if (finding.level() == Level.WARNING) {
+        warnings++;
+      } else if (finding.level() == Level.NOTE) {
+        notes++;
+      }
+    }
     long total = errors + warnings + notes;
     int files = result.files().size();
     StringBuilder line = new StringBuilder();
@@ -145,7 +158,6 @@ public final class TextReporter implements Reporter {
           .append(notes == 1 ? " note)" : " notes)");
     }
     line.append(" in ").append(files).append(files == 1 ? " file" : " files");
-    long suppressed = result.suppressedCount();
     if (suppressed > 0) {
       line.append("; ").append(suppressed).append(" suppressed");
     }

@@ -19,9 +19,12 @@ public final class OutputText {
    * {@code \u001B}, so the text stays on its line and reads in the order it is written.
    */
   public static String line(String text) {
+    // read from an array: charAt checks its index in a call of its own under C1 (the directory
+    // corpus's text report: a quarter of its time)
+    char[] chars = text.toCharArray();
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       // printable ASCII, nearly all of every report, needs no test
       String replacement =
           c >= ' ' && c < '\u007F'

@@ -11,8 +11,10 @@ import io.github.threatlint.core.docs.RuleDocs;
 import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -308,6 +310,31 @@ class SarifReporterTest {
       SarifReporter.resultsAhead(true).write(result, context, twoThreads);
       assertThat(twoThreads.toString()).isEqualTo(oneThread.toString());
     }
+  }
+
+  @Test
+  void aFileGetsTheTextsUtf8WithCharactersOutsideTheBmpAsTheirFourBytes() throws IOException {
+    String message = "Property 'na\u00efve \uD83D\uDE00' is \u2028 bad";
+    AnalysisResult result =
+        TestRules.with(
+            List.of(
+                new Finding(
+                    "test-alpha",
+                    Level.WARNING,
+                    message,
+                    "specs/api.yaml",
+                    "/info",
+                    new Region(1, 1, 1, 5),
+                    null)),
+            List.of(),
+            List.of("specs/api.yaml"));
+    ReportContext context = new ReportContext("1.2.3", ROOT, false, null, DocsUrl.DEFAULT);
+    StringWriter text = new StringWriter();
+    new SarifReporter().write(result, context, text);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    new SarifReporter().write(result, context, file);
+    assertThat(file.toByteArray()).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(text.toString()).contains("\"text\" : \"" + message + "\"");
   }
 
   /**
