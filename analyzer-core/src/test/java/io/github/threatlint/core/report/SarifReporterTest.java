@@ -301,7 +301,12 @@ class SarifReporterTest {
   void longResultsWrittenOnTwoThreadsMakeTheSameDocument() throws IOException {
     ReportContext context = new ReportContext("1.2.3", ROOT, false, null, DocsUrl.DEFAULT);
     for (int count :
-        List.of(SarifReporter.RESULTS_AHEAD_FROM, 5 * SarifReporter.CHUNK + 7, 8 * 1000)) {
+        List.of(
+            SarifReporter.RESULTS_AHEAD_FROM,
+            5 * SarifReporter.CHUNK + 7,
+            8 * 1000,
+            // cut to the limit, the keys counted on a thread of their own
+            SarifReporter.MAX_RESULTS + 7)) {
       AnalysisResult result =
           TestRules.with(manyFindings(count), List.of(), List.of("specs/api.yaml"));
       StringWriter oneThread = new StringWriter();
