@@ -31,6 +31,9 @@ public final class LocationIndex {
   /** Ints per child. */
   public static final int SPAN = 8;
 
+  /** The member that suppresses findings where it is written ({@code x-threatlint-ignore}). */
+  public static final String SUPPRESSION_KEY = "x-threatlint-ignore";
+
   private static final int[] NO_SPAN = new int[SPAN];
 
   private final JsonNode root;
@@ -39,6 +42,7 @@ public final class LocationIndex {
   private final Map<JsonNode, int[]> arrayElements;
   private final int[] lineStarts;
   private final int textLength;
+  private final boolean maySuppress;
 
   private LocationIndex(
       JsonNode root,
@@ -46,19 +50,30 @@ public final class LocationIndex {
       Members members,
       IdentityHashMap<JsonNode, int[]> arrayElements,
       int[] lineStarts,
-      int textLength) {
+      int textLength,
+      boolean maySuppress) {
     this.root = root;
     this.rootSpan = rootSpan;
     this.members = members;
     this.arrayElements = arrayElements;
     this.lineStarts = lineStarts;
     this.textLength = textLength;
+    this.maySuppress = maySuppress;
   }
 
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
   public static LocationIndex empty(JsonNode root) {
     return new LocationIndex(
-        root, new int[SPAN], new Members(), new IdentityHashMap<>(), new int[] {0}, 0);
+        root, new int[SPAN], new Members(), new IdentityHashMap<>(), new int[] {0}, 0, true);
+  }
+
+  /**
+   * False when no object of the file has a {@link #SUPPRESSION_KEY} member: the parser saw every
+   * key (escapes decoded) while it built the tree, so findings in the file need no look-up. True
+   * when one has, or for a tree without a text of its own ({@link #empty}).
+   */
+  public boolean maySuppress() {
+    return maySuppress;
   }
 
   /**
@@ -335,6 +350,7 @@ public final class LocationIndex {
     private final Members members = new Members();
     private final IdentityHashMap<JsonNode, int[]> arrayElements = new IdentityHashMap<>();
     private final List<DuplicateKey> duplicates = new ArrayList<>();
+    private boolean suppressionKey;
 
     /**
      * Records where a member of {@code object} is written ({@link #SPAN} ints as laid out above);
@@ -342,6 +358,9 @@ public final class LocationIndex {
      * or null.
      */
     public int[] member(JsonNode object, String key, int[] positions) {
+      if (key.equals(SUPPRESSION_KEY)) {
+        suppressionKey = true;
+      }
       if (!object.has(key)) {
         // the usual case, as the parsers call this before they set the member
         members.add(object, key, positions);
@@ -365,7 +384,8 @@ public final class LocationIndex {
 
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
       members.placeAll();
-      return new LocationIndex(root, rootSpan, members, arrayElements, lineStarts, textLength);
+      return new LocationIndex(
+          root, rootSpan, members, arrayElements, lineStarts, textLength, suppressionKey);
     }
   }
 }

@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ParsedFile;
-import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
@@ -127,6 +126,13 @@ final class DocumentRun {
   }
 
   private final Map<Operation, Finding.Use> useByOperation = new HashMap<>();
+
+  /**
+   * The uses of each list of using operations: the places of a schema shared by many operations
+   * (its properties, their formats) are used by the same ones, and share one list of uses.
+   * Operations are compared by identity, so a list's hash is cheap next to building the list.
+   */
+  private final Map<List<Operation>, List<Finding.Use>> usesByUsers = new HashMap<>();
 
   /** Whether each file a finding was reported in has any {@code x-threatlint-ignore}. */
   private final Map<ParsedFile, Boolean> filesWithSuppressions = new IdentityHashMap<>();
@@ -256,16 +262,18 @@ final class DocumentRun {
 
   /** The operations that use the place through references, where each is written. */
   private List<Finding.Use> usedBy(NodeRef node, Located place) {
-    if (place.uses != null) {
-      return place.uses;
+    if (place.uses == null) {
+      place.uses = usesByUsers.computeIfAbsent(document.referenceUsers().of(node), this::uses);
     }
-    ReferenceUsers users = document.referenceUsers();
-    List<Finding.Use> uses = new ArrayList<>();
-    for (Operation operation : users.of(node)) {
+    return place.uses;
+  }
+
+  private List<Finding.Use> uses(List<Operation> operations) {
+    List<Finding.Use> uses = new ArrayList<>(operations.size());
+    for (Operation operation : operations) {
       uses.add(useByOperation.computeIfAbsent(operation, this::use));
     }
-    place.uses = List.copyOf(uses);
-    return place.uses;
+    return List.copyOf(uses);
   }
 
   private Finding.Use use(Operation operation) {

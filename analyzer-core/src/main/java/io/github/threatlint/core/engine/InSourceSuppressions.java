@@ -1,6 +1,7 @@
 package io.github.threatlint.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.LocationIndex;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
@@ -24,7 +25,7 @@ import java.util.List;
  * referenced file covers the findings in that file, whichever document references it.
  */
 public final class InSourceSuppressions {
-  public static final String KEY = "x-threatlint-ignore";
+  public static final String KEY = LocationIndex.SUPPRESSION_KEY;
 
   private InSourceSuppressions() {}
 
@@ -56,13 +57,11 @@ public final class InSourceSuppressions {
 
   /**
    * True when some object of the file has an {@code x-threatlint-ignore} member. Most files have
-   * none, and their findings need no look-up; the text tells that without reading the tree, unless
-   * it names the key or has an escape that could spell one of its characters (JSON's and YAML's
-   * {@code \u002d}, YAML's {@code \x2d} and {@code \U0000002d}, and escaped line breaks).
+   * none, and their findings need no look-up: the parser noted whether any key is the key while it
+   * built the tree ({@link LocationIndex#maySuppress}).
    */
   public static boolean anyIn(ParsedFile file) {
-    String text = file.source().text();
-    if (text != null && !text.contains(KEY) && !mayEscapeKey(text)) {
+    if (!file.index().maySuppress()) {
       return false;
     }
     Deque<JsonNode> pending = new ArrayDeque<>();
@@ -79,40 +78,6 @@ public final class InSourceSuppressions {
       }
     }
     return false;
-  }
-
-  /**
-   * True when the text has an escape that can stand for a character of the key, or join lines. The
-   * escapes of other characters ({@code \u003c} in Kubernetes' descriptions) leave the tree unread.
-   */
-  private static boolean mayEscapeKey(String text) {
-    for (int at = text.indexOf('\\'); at >= 0 && at + 1 < text.length(); ) {
-      char next = text.charAt(at + 1);
-      int digits = next == 'x' ? 2 : next == 'u' ? 4 : next == 'U' ? 8 : 0;
-      if (next == '\n' || next == '\r' || (digits > 0 && mayBeKeyCharacter(text, at + 2, digits))) {
-        return true;
-      }
-      // an escaped backslash is one character: the next escape starts after it
-      at = text.indexOf('\\', next == '\\' ? at + 2 : at + 1);
-    }
-    return false;
-  }
-
-  /**
-   * Whether the hexadecimal digits at {@code start} are a character of the key; an escape that does
-   * not read as one (too short, not hexadecimal) may be, as far as this tells.
-   */
-  private static boolean mayBeKeyCharacter(String text, int start, int digits) {
-    if (start + digits > text.length()) {
-      return true;
-    }
-    int value;
-    try {
-      value = Integer.parseInt(text, start, start + digits, 16);
-    } catch (NumberFormatException e) {
-      return true;
-    }
-    return value < 0 || KEY.indexOf(value) >= 0;
   }
 
   private static Finding.Suppression suppression(JsonNode node, String pointer, String ruleId) {

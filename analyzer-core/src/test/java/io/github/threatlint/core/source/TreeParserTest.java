@@ -74,6 +74,30 @@ class TreeParserTest {
   }
 
   /**
+   * Whether any key is x-threatlint-ignore is noted while the tree is built (findings in a file
+   * without one need no look-up): keys as read, escapes decoded, in every parser; never values or
+   * comments.
+   */
+  @Test
+  void notesWhetherAnyKeyIsTheSuppressionKey() throws SourceException {
+    assertThat(maySuppress("spec.json", "{\"a\": {\"x-threatlint-ignore\": [\"r\"]}}")).isTrue();
+    assertThat(maySuppress("spec.json", "{\"a\": {\"x\\u002dthreatlint-ignore\": \"r\"}}"))
+        .isTrue();
+    assertThat(maySuppress("spec.json", "{\"a\": \"x-threatlint-ignore\"}")).isFalse();
+    assertThat(maySuppress("spec.yaml", "a:\n  x-threatlint-ignore: r\n")).isTrue();
+    assertThat(maySuppress("spec.yaml", "a:\n  \"x\\u002dthreatlint-ignore\": r\n")).isTrue();
+    assertThat(maySuppress("spec.yaml", "a: {\"x\\x2dthreatlint-ignore\": r}\n")).isTrue();
+    assertThat(maySuppress("spec.yaml", "b: &b\n  x-threatlint-ignore: r\nc:\n  <<: *b\n"))
+        .isTrue();
+    assertThat(maySuppress("spec.yaml", "a: x-threatlint-ignore\n# x-threatlint-ignore: r\n"))
+        .isFalse();
+  }
+
+  private static boolean maySuppress(String name, String text) throws SourceException {
+    return parse(name, text).index().maySuppress();
+  }
+
+  /**
    * The escapes of YAML 1.2's double-quoted scalars (section 5.7), as Spectral reads them; all but
    * a backslash before a literal tab.
    */
