@@ -215,11 +215,8 @@ public final class ReferenceUsers {
       if (current.node().isObject()) {
         for (Map.Entry<String, JsonNode> member : current.node().properties()) {
           if (member.getValue().isContainerNode()) {
-            pending.push(
-                new NodeRef(
-                    current.file(),
-                    Pointers.child(current.pointer(), member.getKey()),
-                    member.getValue()));
+            // a child ref makes its pointer only when asked: most places here are never targets
+            pending.push(current.get(member.getKey()));
           }
         }
       } else {

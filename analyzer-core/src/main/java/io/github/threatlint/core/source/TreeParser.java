@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -162,7 +163,7 @@ public final class TreeParser {
     try (JsonParser parser = JSON.createParser(text)) {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[LocationIndex.SPAN];
-      setValueStart(rootSpan, 0, parser.currentTokenLocation());
+      setValueStart(rootSpan, 0, parser);
       JsonNode root = readJsonValue(parser, first, index, Trail.ROOT);
       setValueEnd(rootSpan, 0, parser.currentLocation());
       JsonToken trailing = parser.nextToken();
@@ -217,7 +218,7 @@ public final class TreeParser {
             // the key's end is just past its closing quote; the current location is past the colon
             positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
             JsonToken valueToken = parser.nextToken();
-            setValueStart(positions, 0, parser.currentTokenLocation());
+            setValueStart(positions, 0, parser);
             JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
             setValueEnd(positions, 0, parser.currentLocation());
             int[] first = index.member(object, key, positions);
@@ -241,7 +242,7 @@ public final class TreeParser {
             if (at == elements.length) {
               elements = Arrays.copyOf(elements, at * 2);
             }
-            setValueStart(elements, at, parser.currentTokenLocation());
+            setValueStart(elements, at, parser);
             JsonNode value = readJsonValue(parser, next, index, trail.element(count));
             setValueEnd(elements, at, parser.currentLocation());
             count++;
@@ -282,9 +283,17 @@ public final class TreeParser {
         p[LocationIndex.KEY_END_COL]);
   }
 
-  private static void setValueStart(int[] positions, int offset, JsonLocation at) {
-    positions[offset + LocationIndex.VALUE_START_LINE] = at.getLineNr();
-    positions[offset + LocationIndex.VALUE_START_COL] = at.getColumnNr();
+  /**
+   * Where the current value token starts, as {@link JsonParser#currentTokenLocation} gives it, read
+   * without making a location object for every value (millions of short-lived objects in a warm
+   * re-analysis of a large spec). Jackson's {@link ParserBase#getTokenColumnNr} counts one more
+   * than that location's column when the column is known.
+   */
+  private static void setValueStart(int[] positions, int offset, JsonParser parser) {
+    ParserBase base = (ParserBase) parser;
+    int column = base.getTokenColumnNr();
+    positions[offset + LocationIndex.VALUE_START_LINE] = base.getTokenLineNr();
+    positions[offset + LocationIndex.VALUE_START_COL] = column < 0 ? column : column - 1;
   }
 
   private static void setValueEnd(int[] positions, int offset, JsonLocation at) {
