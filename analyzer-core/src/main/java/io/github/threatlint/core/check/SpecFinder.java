@@ -10,6 +10,8 @@ import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
 import io.github.threatlint.core.vocabulary.Glob;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,9 @@ public final class SpecFinder {
       Pattern.compile("(?m)^([\"']?)(openapi|swagger)\\1[ \\t]*:");
   private static final Pattern NAMES_ROOT_KEY = Pattern.compile("\\b(openapi|swagger)\\b");
   private static final JsonFactory JSON = new JsonFactory();
+
+  /** How much of a file the search reads first for a root key: a specification names it early. */
+  private static final int HEAD_BYTES = 8192;
 
   private final Path workingDirectory;
   private final SourceReader reader;
@@ -101,7 +106,7 @@ public final class SpecFinder {
         if (documents.isEmpty()) {
           throw new NoDocumentException("no OpenAPI or Swagger document matches " + argument);
         }
-      } else if (!documentsOnly || (Files.isRegularFile(path) && kind(path) != Kind.FRAGMENT)) {
+      } else if (!documentsOnly || (Files.isRegularFile(path) && isTaken(path))) {
         documents = List.of(path);
       } else {
         documents = List.of();
@@ -201,7 +206,7 @@ public final class SpecFinder {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (attributes.isRegularFile() && hasSpecExtension(file) && filter.test(file)) {
-              (kind(file) == Kind.FRAGMENT ? fragments : documents).add(file);
+              (isTaken(file) ? documents : fragments).add(file);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -264,6 +269,35 @@ public final class SpecFinder {
     } catch (SourceException e) {
       return Kind.UNREADABLE;
     }
+  }
+
+  /**
+   * Whether a search takes a regular file for analysis: a root document, or a file that cannot be
+   * read or parsed ({@link Kind#UNREADABLE}). Its head decides when it has a root key, else the
+   * whole file ({@link #kind}).
+   */
+  private boolean isTaken(Path file) {
+    return headHasRootKey(file) || kind(file) != Kind.FRAGMENT;
+  }
+
+  /**
+   * True when the file's first {@value #HEAD_BYTES} bytes, as UTF-8, have a root key ({@link
+   * #hasRootKey}): then the whole text has it too, since the test looks no further than the key,
+   * and the search need not read and decode the whole file, which the analysis reads again (the
+   * directory corpus: 202 files, 23 MB, read on one thread before any analysis starts). A byte
+   * sequence the head cuts or that is not UTF-8 becomes U+FFFD, which no key or line break holds. A
+   * file the whole text would call unreadable (not UTF-8, too large, binary) is taken either way,
+   * and the analysis reports why. False (the whole file decides) when the head has no root key or
+   * cannot be read.
+   */
+  private static boolean headHasRootKey(Path file) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(HEAD_BYTES);
+    } catch (IOException e) {
+      return false;
+    }
+    return hasRootKey(new String(head, StandardCharsets.UTF_8));
   }
 
   /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,24 @@ class SpecFinderTest {
             "odd/large.yaml",
             "odd/latin1.yaml",
             "odd/nul.json");
+  }
+
+  @Test
+  void aFileIsReadWholeUnlessItsHeadHasARootKey() throws Exception {
+    // a comment longer than the head, ending the head inside a two-byte character
+    write("late/commented.yaml", "# x" + "\u00e9".repeat(5000) + "\nopenapi: 3.0.3\n");
+    write("late/fragment.yaml", "info:\n  openapi: 3.0.3\n" + "x: y\n".repeat(3000));
+    byte[] text = ("openapi: 3.0.3\nx: " + "a".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+    byte[] invalid = Arrays.copyOf(text, text.length + 1);
+    invalid[text.length] = (byte) 0xE9;
+    Files.write(project.resolve("late/invalid.yaml"), invalid);
+
+    assertThat(relative(finder.find(List.of("late"))))
+        .as(
+            "not UTF-8 past the head: taken, as a file found unreadable is, for the analysis to report")
+        .containsExactly("late/commented.yaml", "late/invalid.yaml");
+    assertThat(finder.isRootDocument(project.resolve("late/invalid.yaml"))).isFalse();
+    assertThat(finder.isRootDocument(project.resolve("late/commented.yaml"))).isTrue();
   }
 
   @Test
