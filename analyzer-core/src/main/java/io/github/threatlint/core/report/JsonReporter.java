@@ -35,7 +35,7 @@ public final class JsonReporter implements Reporter {
       throws IOException {
     try (JsonGenerator json = generator) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.useDefaultPrettyPrinter();
+      Indentation.prettyPrint(json);
       json.writeStartObject();
       json.writeObjectFieldStart("tool");
       json.writeStringField("name", ReportContext.TOOL_NAME);

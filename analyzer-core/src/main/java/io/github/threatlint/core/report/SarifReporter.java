@@ -157,7 +157,7 @@ public final class SarifReporter implements Reporter {
   private static byte[] rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
-      json.useDefaultPrettyPrinter();
+      Indentation.prettyPrint(json);
       json.writeStartObject();
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
@@ -226,7 +226,7 @@ public final class SarifReporter implements Reporter {
 
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.useDefaultPrettyPrinter();
+      Indentation.prettyPrint(json);
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
       json.writeStringField("version", "2.1.0");
@@ -439,7 +439,7 @@ public final class SarifReporter implements Reporter {
             }
           };
       try (JsonGenerator json = JSON.createGenerator(parts, JsonEncoding.UTF8)) {
-        json.useDefaultPrettyPrinter();
+        Indentation.prettyPrint(json);
         json.writeStartObject();
         json.writeArrayFieldStart("runs");
         json.writeStartObject();
