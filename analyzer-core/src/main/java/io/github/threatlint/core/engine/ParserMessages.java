@@ -9,7 +9,6 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.SpecVersion;
 import io.swagger.parser.util.SwaggerDeserializationResult;
-import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
@@ -81,12 +80,10 @@ final class ParserMessages {
   private static Attempt attempt(Document document, JsonNode root) {
     try {
       if (document.isSwagger2()) {
-        // swagger-parser's 2.0 deserializer changes some trees it reads (seen on a real spec): give
-        // it a copy, so
-        // that the rules, which read the tree at the same time or later, see the document as
-        // written
+        // this one leaves the tree as written, which the rules read at the same time or later
+        // (swagger-parser's own adds a type inferred from an enum to the node)
         SwaggerDeserializationResult result =
-            new SwaggerDeserializer().deserialize(root.deepCopy());
+            new MessagesOnlySwaggerDeserializer().deserialize(root);
         return new Attempt(result.getMessages() == null ? List.of() : result.getMessages(), null);
       }
       SwaggerParseResult result =
