@@ -533,7 +533,7 @@ public final class Analyzer {
       if (!once.isEmpty() && Finding.ORDER.compare(once.get(once.size() - 1), finding) != 0) {
         equalFrom = once.size();
       }
-      if (!once.subList(equalFrom, once.size()).contains(finding)) {
+      if (equalFrom == once.size() || !once.subList(equalFrom, once.size()).contains(finding)) {
         once.add(finding);
       }
     }

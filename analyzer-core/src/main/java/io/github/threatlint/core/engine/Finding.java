@@ -50,11 +50,28 @@ public record Finding(
   }
 
   /** By file, then position, then rule id and message: the order of every report. */
-  public static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::file)
-          .thenComparing(Finding::region)
-          .thenComparing(Finding::ruleId)
-          .thenComparing(Finding::message);
+  public static final Comparator<Finding> ORDER = new InOrder();
+
+  /**
+   * {@link #ORDER} written out: what {@code Comparator.comparing(Finding::file).thenComparing(...)}
+   * computes, without the four levels of lambdas per comparison that C1 does not inline (a large
+   * document's 10,000 findings are sorted on one thread while the other cores idle).
+   */
+  private static final class InOrder implements Comparator<Finding> {
+    @Override
+    public int compare(Finding a, Finding b) {
+      int byFile = a.file.compareTo(b.file);
+      if (byFile != 0) {
+        return byFile;
+      }
+      int byRegion = a.region.compareTo(b.region);
+      if (byRegion != 0) {
+        return byRegion;
+      }
+      int byRule = a.ruleId.compareTo(b.ruleId);
+      return byRule != 0 ? byRule : a.message.compareTo(b.message);
+    }
+  }
 
   public boolean isSuppressed() {
     return suppression != null;
