@@ -155,6 +155,24 @@ class GradedFindingsTest {
   }
 
   /**
+   * In a document that says it is open data, a path named after a product (/personal-accounts) is
+   * its catalogue: what the responses return decides. Fees and rates are public by design (a note);
+   * one account's balance and transactions stay an error.
+   */
+  @Test
+  void operationSecurityMissingJudgesOpenDataByWhatItReturns() throws Exception {
+    Path fixtures = FixtureTest.FIXTURES.resolve("operation-security-missing");
+    String catalogue =
+        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-product-catalogue.yaml"));
+    String balances =
+        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-holder-balances.yaml"));
+    assertThat(levels("operation-security-missing", Level.ERROR, catalogue))
+        .containsExactly(Level.NOTE);
+    assertThat(levels("operation-security-missing", Level.ERROR, balances))
+        .containsExactly(Level.ERROR);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
