@@ -187,6 +187,20 @@ class GradedFindingsTest {
   }
 
   /**
+   * A page size that the standard's pagination governs (CDR: at most 1,000 records, in the
+   * standard's text) is a note asking to declare that maximum; one without it is a warning.
+   */
+  @Test
+  void paginationUnboundedGradesAStandardsPageSizeAsANote() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of(
+                "src/test/resources/fixtures/pagination-unbounded/oas30-standard-pagination.yaml"));
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING);
+  }
+
+  /**
    * An empty object that says it carries no data yet (a 202 Accepted, "not available yet") is a
    * placeholder: a note; an empty object that is the answer is a warning.
    */
