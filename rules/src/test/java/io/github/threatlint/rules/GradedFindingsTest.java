@@ -173,6 +173,19 @@ class GradedFindingsTest {
   }
 
   /**
+   * In an open-data document, a query key that no operation requires sends nothing: a note; a
+   * required one is still an error.
+   */
+  @Test
+  void apiKeyInUrlGradesAnUnusedKeyOfOpenDataAsANote() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of("src/test/resources/fixtures/api-key-in-url/oas30-open-data-unused-key.yaml"));
+    assertThat(levels("api-key-in-url", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
