@@ -3,7 +3,6 @@ package io.github.threatlint.rules.auth;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
-import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityScheme;
@@ -38,9 +37,9 @@ public final class ApiKeyInUrl implements Checks.SecuritySchemeCheck {
       // public by design: no key travels, since nothing asks for one (Open Finance Brasil's
       // open-data
       // documents keep such schemes from an earlier design)
-      NodeRef at = scheme.node().get("in");
       context.report(
-          at != null ? at : scheme.node(),
+          scheme.node(),
+          "in",
           "API key scheme '"
               + scheme.name()
               + "' would send the key"

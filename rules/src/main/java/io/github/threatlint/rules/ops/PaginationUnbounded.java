@@ -179,9 +179,9 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       return;
     }
     if (Words.lower(first.node().text("description")).contains(STANDARD_PAGINATION)) {
-      NodeRef schema = first.node().get("schema");
       context.report(
-          schema != null ? schema : first.node(),
+          first.node(),
+          "schema",
           "Page-size parameter '"
               + first.name()
               + "' of "
