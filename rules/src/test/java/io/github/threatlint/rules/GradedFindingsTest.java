@@ -155,9 +155,10 @@ class GradedFindingsTest {
   }
 
   /**
-   * In a document that says it is open data, a path named after a product (/personal-accounts) is
-   * its catalogue: what the responses return decides. Fees and rates are public by design (a note);
-   * one account's balance and transactions stay an error.
+   * In a document that says it is open data, a path named after a product (/personal-accounts,
+   * /personal-loans) is its catalogue: what the responses return decides, for
+   * operation-security-missing and security-schemes-missing alike. Fees and rates are public by
+   * design (a note); one account's balance and transactions stay an error.
    */
   @Test
   void operationSecurityMissingJudgesOpenDataByWhatItReturns() throws Exception {
@@ -170,6 +171,11 @@ class GradedFindingsTest {
         .containsExactly(Level.NOTE);
     assertThat(levels("operation-security-missing", Level.ERROR, balances))
         .containsExactly(Level.ERROR);
+    String loans =
+        java.nio.file.Files.readString(
+            FixtureTest.FIXTURES.resolve(
+                "security-schemes-missing/oas30-open-data-loan-catalogue.yaml"));
+    assertThat(levels("security-schemes-missing", Level.ERROR, loans)).containsExactly(Level.NOTE);
   }
 
   /**
