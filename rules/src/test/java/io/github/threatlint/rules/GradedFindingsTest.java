@@ -155,6 +155,43 @@ class GradedFindingsTest {
   }
 
   /**
+   * In a document that says it is open data, a path named after a product (/personal-accounts,
+   * /personal-loans) is its catalogue: what the responses return decides, for
+   * operation-security-missing and security-schemes-missing alike. Fees and rates are public by
+   * design (a note); one account's balance and transactions stay an error.
+   */
+  @Test
+  void operationSecurityMissingJudgesOpenDataByWhatItReturns() throws Exception {
+    Path fixtures = FixtureTest.FIXTURES.resolve("operation-security-missing");
+    String catalogue =
+        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-product-catalogue.yaml"));
+    String balances =
+        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-holder-balances.yaml"));
+    assertThat(levels("operation-security-missing", Level.ERROR, catalogue))
+        .containsExactly(Level.NOTE);
+    assertThat(levels("operation-security-missing", Level.ERROR, balances))
+        .containsExactly(Level.ERROR);
+    String loans =
+        java.nio.file.Files.readString(
+            FixtureTest.FIXTURES.resolve(
+                "security-schemes-missing/oas30-open-data-loan-catalogue.yaml"));
+    assertThat(levels("security-schemes-missing", Level.ERROR, loans)).containsExactly(Level.NOTE);
+  }
+
+  /**
+   * In an open-data document, a query key that no operation requires sends nothing: a note; a
+   * required one is still an error.
+   */
+  @Test
+  void apiKeyInUrlGradesAnUnusedKeyOfOpenDataAsANote() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of("src/test/resources/fixtures/api-key-in-url/oas30-open-data-unused-key.yaml"));
+    assertThat(levels("api-key-in-url", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
@@ -166,6 +203,20 @@ class GradedFindingsTest {
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(
             Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * A page size that the standard's pagination governs (CDR: at most 1,000 records, in the
+   * standard's text) is a note asking to declare that maximum; one without it is a warning.
+   */
+  @Test
+  void paginationUnboundedGradesAStandardsPageSizeAsANote() throws Exception {
+    String spec =
+        java.nio.file.Files.readString(
+            Path.of(
+                "src/test/resources/fixtures/pagination-unbounded/oas30-standard-pagination.yaml"));
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING);
   }
 
   /**

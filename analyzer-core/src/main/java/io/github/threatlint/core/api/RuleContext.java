@@ -45,6 +45,15 @@ public interface RuleContext {
   }
 
   /**
+   * Like {@link #report(NodeRef, String, String)}, graded as {@link #report(NodeRef, String,
+   * Level)}.
+   */
+  default void report(NodeRef parent, String key, String message, Level grade) {
+    NodeRef child = parent.get(key);
+    report(child != null ? child : parent, message, grade);
+  }
+
+  /**
    * Records evidence for the threat-model report: {@code node} shows the mitigation {@code
    * mitigation}, one of the ids the rule lists in {@link RuleInfo#mitigations()}. {@code
    * description} says what it shows in a few words ("GET /accounts requires oauth"). A rule records

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
             + "on its own (a link or token to the next page beside the data). One call can then "
             + "return the whole data set, which makes bulk extraction easy and responses unbounded. A list that is "
             + "small by design (its description says a single item, or one per something; a singular sub-resource "
-            + "of one record) or public reference data is a note.",
+            + "of one record) or public reference data is a note, as is a page size whose description says that a "
+            + "standard's pagination, with its own maximum, governs it.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
@@ -110,6 +111,14 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   private static final List<String> GROWING_LISTS =
       List.of("history", "activity", "usage", "log", "audit", "feed", "timeline");
 
+  /**
+   * How a page-size parameter says that a standard's pagination governs it (Australia's CDR ends
+   * each page-size description so): that standard caps the page size in its own text (CDR: 1,000
+   * records, larger requests refused), so the document's missing maximum is a gap in the document,
+   * not an unbounded list.
+   */
+  private static final String STANDARD_PAGINATION = "standard pagination";
+
   private final Set<String> reportedParameters = new HashSet<>();
 
   @Override
@@ -166,7 +175,10 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
         operation.node(),
         "bounded-pagination",
         operation.label() + " (" + first.name() + " without maximum)");
-    if (reportedParameters.add(first.node().key())) {
+    if (!reportedParameters.add(first.node().key())) {
+      return;
+    }
+    if (Words.lower(first.node().text("description")).contains(STANDARD_PAGINATION)) {
       context.report(
           first.node(),
           "schema",
@@ -174,9 +186,21 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
               + first.name()
               + "' of "
               + operation.label()
-              + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
-              + "the whole data set at once.");
+              + " declares no maximum, but its description says it follows the standard's pagination, whose "
+              + "maximum is stated outside the document (Australia's CDR: 1,000 records): declare that maximum here "
+              + "too, so that gateways and generated clients see and enforce it.",
+          Level.NOTE);
+      return;
     }
+    context.report(
+        first.node(),
+        "schema",
+        "Page-size parameter '"
+            + first.name()
+            + "' of "
+            + operation.label()
+            + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
+            + "the whole data set at once.");
   }
 
   /**

@@ -20,12 +20,17 @@ public final class PublicReads {
   /**
    * A read that may be public by design: no admin or internal path, no customer data named by its
    * path or returned by its successful responses (products, rates, discovery, keys). A customer
-   * search marked public is no reference read however deliberate.
+   * search marked public is no reference read however deliberate. In a document that says it is
+   * open data ({@link #openDataEvidence}) the path's words do not count: such an API publishes the
+   * catalogue of each product under the product's name (Open Finance Brasil's /personal-accounts,
+   * /business-loans: fees, rates, terms), so only what its responses return tells customer data
+   * (holders, balances, identity) apart.
    */
   public static boolean isReferenceRead(Operation operation) {
     if (!QueryPosts.access(operation).equals("read")
         || AdminPaths.isAdmin(operation.path())
-        || CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)) {
+        || (CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)
+            && openDataEvidence(operation.document()) == null)) {
       return false;
     }
     for (Response response : operation.responses()) {

@@ -74,6 +74,21 @@ public final class SecuritySites {
     return sites;
   }
 
+  /**
+   * True when some security requirement of the document (its own or an operation's) names the
+   * scheme.
+   */
+  public static boolean requires(ApiDocument document, String scheme) {
+    for (Site site : of(document)) {
+      for (Requirement requirement : site.security().alternatives()) {
+        if (requirement.schemes().containsKey(scheme)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** True when the operation declares no {@code security} of its own. */
   public static boolean inheritsGlobal(Operation operation) {
     return operation.node().get("security") == null;
