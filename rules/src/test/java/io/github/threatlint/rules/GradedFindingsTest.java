@@ -349,6 +349,29 @@ class GradedFindingsTest {
   }
 
   /**
+   * Operations that all require an 'Authorization' header parameter ask for credentials, only where
+   * no tool looks (a note); one that does not require it can be called without (an error).
+   */
+  @Test
+  void securitySchemesMissingGradesAnAuthorizationHeaderAsANote() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Alerts, version: 1.0.0}",
+            "paths:",
+            "  /alerts:",
+            "    get:",
+            "      parameters: [{name: Authorization, in: header, required: true, schema: {type: string}}]",
+            "      responses: {'200': {description: alerts}}",
+            "");
+    assertThat(levels("security-schemes-missing", Level.ERROR, spec)).containsExactly(Level.NOTE);
+    String optionalHeader = spec.replace("required: true", "required: false");
+    assertThat(levels("security-schemes-missing", Level.ERROR, optionalHeader))
+        .containsExactly(Level.ERROR);
+  }
+
+  /**
    * A document that says it is open data, whose operations are reads without customer data, is
    * public by design (a note), whether it declares no scheme or never requires the ones it
    * declares; with customer data it stays an error.

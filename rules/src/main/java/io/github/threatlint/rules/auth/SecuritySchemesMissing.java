@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
@@ -38,13 +39,14 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     }
     String where = document.version().securitySchemesLocation();
     List<Operation> open = new ArrayList<>();
+    List<Operation> headerOnly = new ArrayList<>();
     Set<String> conventions = new LinkedHashSet<>();
     for (Operation operation : document.operations()) {
       SecurityRequirements security = operation.security();
       if (security != null && security.isVendorConvention()) {
         conventions.add(security.convention());
       } else if (operation.kind() == Operation.Kind.PATH) {
-        open.add(operation);
+        (takesAuthorizationHeader(operation) ? headerOnly : open).add(operation);
       }
     }
     int count = document.operations().size();
@@ -67,6 +69,22 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
               + where
               + " and require it with 'security', keeping the extension if the "
               + "standard needs it.",
+          Level.NOTE);
+      return;
+    }
+    if (open.isEmpty() && !headerOnly.isEmpty()) {
+      // every operation requires credentials in its own 'Authorization' header parameter (the SFTI
+      // Common API's webhook subscriptions): protected, but described where no tool looks
+      NodeRef at = document.root().get(document.version().versionField());
+      context.report(
+          at != null ? at : document.root(),
+          "The API declares no security scheme: its "
+              + places(headerOnly)
+              + " take their credentials only in a required 'Authorization' header parameter, which "
+              + "tools, gateways and generated clients do not read as authentication. Declare the scheme (http "
+              + "bearer, OAuth2, OpenID Connect) in "
+              + where
+              + " and require it with 'security' instead of the parameter.",
           Level.NOTE);
       return;
     }
@@ -94,10 +112,21 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + operations
             + " but declares no security scheme"
             + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials")
+            + (open.isEmpty() || headerOnly.isEmpty()
+                ? ""
+                : " (the other "
+                    + headerOnly.size()
+                    + " take them in an 'Authorization' header parameter)")
             + ": declare how clients authenticate in "
             + where
             + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
+  }
+
+  /** The operation requires an 'Authorization' header parameter: it asks for credentials. */
+  private static boolean takesAuthorizationHeader(Operation operation) {
+    Parameter header = operation.header("Authorization");
+    return header != null && header.required();
   }
 
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */

@@ -24,7 +24,8 @@ import java.util.Map;
             + "(Idempotency-Key). When a response is lost and the client retries, the transaction is executed twice; the "
             + "SFTI paper asks APIs to keep transaction handling consistent despite such technical failures (chapter 2.5). A "
             + "body that carries an idempotency key, or requires the key of the one thing it acts on (offerId), is safe to "
-            + "retry; syncs, refreshes and reads create nothing.",
+            + "retry, as is one that requires the client's own identifier of the instruction (an ISO 20022 messageId, a FIX "
+            + "client order id); syncs, refreshes and reads create nothing.",
     level = Level.WARNING,
     cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
@@ -153,9 +154,13 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
 
   @RuleOption(
       description =
-          "Required request body properties that key the one thing the request acts on, so that a "
-              + "retry is recognised (an order placed for an offer can be placed once); compared ignoring case and separators.")
-  public List<String> businessKeys = List.of("offerId", "quoteId");
+          "Required request body properties that key the request or the one thing it acts on, so "
+              + "that a retry is recognised: an order placed for an offer can be placed once, a client's order identifier "
+              + "(FIX ClOrdID) and an ISO 20022 message identification (MsgId) are unique per instruction and a repeated "
+              + "one is refused as a duplicate; compared ignoring case and separators.")
+  public List<String> businessKeys =
+      List.of(
+          "offerId", "quoteId", "clientOrderId", "clientOrderIdentification", "messageId", "msgId");
 
   /** An idempotency key carried in the body instead of a header. */
   private static final List<String> BODY_IDEMPOTENCY_KEYS =
