@@ -83,6 +83,108 @@ class CheckCacheEditsTest {
     }
   }
 
+  /**
+   * Edits of one place each, where the rules that read only their part are replayed in the others:
+   * one operation, one schema, a schema that references lead to, a security scheme, the servers.
+   * Each edit is made on the sample as written, checked, and undone (checked again).
+   */
+  @Test
+  void aCheckWithTheCacheReportsWhatAFreshCheckReportsAfterAnEditOfOnePart() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (String sample : SAMPLES) {
+      Path source = SampleGoldenTest.SAMPLES.resolve(sample);
+      JsonNode tree =
+          TreeParser.parse(new SourceFile(source, sample, Files.readString(source))).root();
+      Path file = folder.resolve(source.getFileName() + ".json");
+      String original = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+      CheckCache cache = new CheckCache();
+      String originalReport = report(file, original, cache);
+      boolean swagger2 = tree.has("swagger");
+      JsonNode schemas =
+          swagger2 ? tree.path("definitions") : tree.path("components").path("schemas");
+      String referenced = firstReference(tree.path("paths"));
+      Map<String, JsonNode> places = new LinkedHashMap<>();
+      places.put("an operation", tree.path("paths").elements().next().elements().next());
+      places.put("a schema", schemas.elements().next());
+      places.put(
+          "a referenced schema",
+          referenced == null ? json.nullNode() : tree.at(referenced.substring(1)));
+      places.put(
+          "a security scheme",
+          (swagger2
+                  ? tree.path("securityDefinitions")
+                  : tree.path("components").path("securitySchemes"))
+              .elements()
+              .next());
+      places.put("the servers", swagger2 ? tree : tree.path("servers").path(0));
+      int edited = 0;
+      for (Map.Entry<String, JsonNode> place : places.entrySet()) {
+        if (!(place.getValue() instanceof ObjectNode object) || object.isEmpty()) {
+          continue;
+        }
+        for (int kind = 0; kind < 3; kind++) {
+          ObjectNode before = object.deepCopy();
+          String edit =
+              editFirstMember(object, kind, swagger2 && place.getKey().equals("the servers"));
+          String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+          object.removeAll();
+          object.setAll(before);
+          String kept = report(file, text, cache);
+          assertThat(kept)
+              .as("%s after an edit of %s (%s)", sample, place.getKey(), edit)
+              .isEqualTo(report(file, text, null));
+          assertThat(report(file, original, cache))
+              .as("%s back from an edit of %s (%s)", sample, place.getKey(), edit)
+              .isEqualTo(originalReport);
+          edited++;
+        }
+      }
+      assertThat(edited).as("%s: places edited", sample).isGreaterThanOrEqualTo(9);
+    }
+  }
+
+  /** The target of the first {@code $ref} into the same file under {@code node}, or null. */
+  private static String firstReference(JsonNode node) {
+    JsonNode ref = node.path("$ref");
+    if (ref.isTextual() && ref.asText().startsWith("#/")) {
+      return ref.asText();
+    }
+    for (JsonNode child : node) {
+      String found = firstReference(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Renames the first member of {@code object}, removes it, or changes its first value (by {@code
+   * kind}); with {@code host}, changes the 2.0 document's host instead. Says what it did.
+   */
+  private static String editFirstMember(ObjectNode object, int kind, boolean host) {
+    if (host) {
+      object.put("host", object.path("host").asText() + "x" + kind);
+      return "host";
+    }
+    String first = object.fieldNames().next();
+    JsonNode value = object.get(first);
+    switch (kind) {
+      case 0 -> {
+        rename(object, first, first + "_renamed");
+        return "renamed " + first;
+      }
+      case 1 -> {
+        object.remove(first);
+        return "removed " + first;
+      }
+      default -> {
+        object.put(first, value.isTextual() ? value.asText() + "x" : "scalar");
+        return "value of " + first;
+      }
+    }
+  }
+
   @Test
   void aProseEditOfADocumentWithAliasesReportsWhatAFreshCheckReports() throws Exception {
     // the schema written once and used through aliases: its copies are reported once, at the anchor
