@@ -72,6 +72,34 @@ class OutputFileTest {
   }
 
   @Test
+  void bytesBeyondTheWriteBufferReplaceAnExistingFileWhole() throws IOException {
+    Path report = Files.writeString(checkout.resolve("report.sarif"), "an older, longer report");
+    byte[] expected = new byte[2 * OutputFile.WRITE_BUFFER + 12_345];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (byte) (i * 31 + i / 7);
+    }
+    OutputFile.writeBytes(
+        report,
+        checkout,
+        out -> {
+          // as the generators hand them over: single bytes, small pieces, and one larger than the
+          // buffer
+          out.write(expected[0]);
+          out.write(expected, 1, 8_000);
+          int large = OutputFile.WRITE_BUFFER + 100;
+          out.write(expected, 8_001, large);
+          int at = 8_001 + large;
+          while (at < expected.length) {
+            int piece = Math.min(7_919, expected.length - at);
+            out.write(expected, at, piece);
+            at += piece;
+          }
+        });
+    assertThat(report).hasBinaryContent(expected);
+    assertThat(checkout.toFile().list()).containsExactly("report.sarif");
+  }
+
+  @Test
   void aFolderIsNotReplaced() throws IOException {
     Files.createDirectories(checkout.resolve("report.json"));
     assertThatThrownBy(() -> OutputFile.write(checkout.resolve("report.json"), checkout, w -> {}))
