@@ -8,6 +8,7 @@ import io.github.threatlint.core.check.CheckResult;
 import io.github.threatlint.core.check.SpecFinder;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.RemoteFiles;
+import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.rules.BuiltInRules;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
@@ -78,7 +80,8 @@ final class AnalysisOptions {
       names = "--root",
       paramLabel = "DIR",
       description =
-          "References may only reach files inside DIR (default: the working directory); others are reported by ref-unresolved and not read.")
+          "References may only reach files inside DIR (default: the working directory; for a SPEC outside it, "
+              + "the folder it names or lies in); others are reported by ref-unresolved and not read.")
   Path root;
 
   @Option(
@@ -164,13 +167,43 @@ final class AnalysisOptions {
     return request;
   }
 
-  /** The root documents the SPEC arguments name: files as given, folders and globs searched. */
-  List<Path> findDocuments(Path workingDirectory, List<String> specs) {
+  /**
+   * Adds the root documents the SPEC arguments name (files as given, folders and globs searched) to
+   * {@code request}, each with the folder its references may not leave.
+   */
+  CheckRequest.Builder withDocuments(
+      CheckRequest.Builder request, Path workingDirectory, List<String> specs) {
+    SpecFinder finder = new SpecFinder(workingDirectory, maxFileBytes(), documentsOnly);
+    Map<Path, String> documents;
     try {
-      return new SpecFinder(workingDirectory, maxFileBytes(), documentsOnly).find(specs);
+      documents = finder.findByArgument(specs);
     } catch (SpecFinder.NoDocumentException e) {
       throw usage(e.getMessage());
     }
+    documents.forEach(
+        (document, argument) -> {
+          Path folder = root == null ? ownRoot(finder.folderOf(argument), workingDirectory) : null;
+          if (folder == null) {
+            request.files(List.of(document));
+          } else {
+            request.files(List.of(document), folder);
+          }
+        });
+    return request;
+  }
+
+  /**
+   * Without --root, the root of the documents an argument names: none of their own (the working
+   * directory, as in a CI checkout) when the argument lies inside the working directory, as written
+   * or after symbolic links are resolved; else the argument's folder, since naming it is the user's
+   * consent to read it and what lies under it, and nothing beside it.
+   */
+  private static Path ownRoot(Path argumentFolder, Path workingDirectory) {
+    boolean inside =
+        argumentFolder.startsWith(workingDirectory)
+            || SpecFiles.realPathOf(argumentFolder)
+                .startsWith(SpecFiles.realPathOf(workingDirectory));
+    return inside ? null : argumentFolder;
   }
 
   /**

@@ -195,7 +195,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       request.stdin(environment.stdin(), stdinFilename);
     } else {
-      request.files(analysis.findDocuments(workingDirectory, specs));
+      analysis.withDocuments(request, workingDirectory, specs);
     }
     boolean coloured = colour.enabled(environment.variables(), Colour.terminal());
     ReportContext context =

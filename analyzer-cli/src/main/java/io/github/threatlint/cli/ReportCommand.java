@@ -103,8 +103,8 @@ final class ReportCommand implements Callable<Integer> {
     Path workingDirectory = environment.workingDirectory();
     CheckRequest request =
         analysis
-            .request(workingDirectory, Profile.SFTI)
-            .files(analysis.findDocuments(workingDirectory, specs))
+            .withDocuments(
+                analysis.request(workingDirectory, Profile.SFTI), workingDirectory, specs)
             .threads(1)
             .build();
     ThreatModels built = new ThreatModels(ThreatCatalogue.sfti());

@@ -154,6 +154,132 @@ class MultiFileCommandTest {
     assertThat(wider.out()).doesNotContain("ref-unresolved");
   }
 
+  /**
+   * A specification outside the working directory {@code work}: {@code specs/api/api.yaml} refers
+   * to a fragment beside its folder and to a file above {@code specs}.
+   */
+  private Path specificationOutsideTheWorkingDirectory() throws IOException {
+    Files.createDirectories(dir.resolve("work"));
+    write("secret.yaml", "Secret: {type: string}");
+    write("specs/common/Money.yaml", "Money: {type: string, maxLength: 12, pattern: '^[0-9.]+$'}");
+    return write(
+        "specs/api/api.yaml",
+        "openapi: 3.0.3",
+        "info: {title: t, version: '1'}",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    Money:",
+        "      $ref: ../common/Money.yaml#/Money",
+        "    Secret:",
+        "      $ref: ../../secret.yaml#/Secret");
+  }
+
+  private static List<String> unresolvedLines(CliRun run) {
+    return run.out().lines().filter(line -> line.contains("[ref-unresolved]")).toList();
+  }
+
+  @Test
+  void aFolderOrGlobNamedOutsideTheWorkingDirectoryIsTheRootOfItsReferences() throws IOException {
+    Path spec = specificationOutsideTheWorkingDirectory();
+    Path work = dir.resolve("work");
+
+    CliRun folder = CliRun.runIn(work, "check", dir.resolve("specs").toString());
+    CliRun glob = CliRun.runIn(work, "check", dir + "/specs/**/*.yaml");
+
+    for (CliRun run : List.of(folder, glob)) {
+      assertThat(run.err()).isEmpty();
+      // the fragment beside the document's folder is read; ../ beyond the named folder is not
+      assertThat(unresolvedLines(run))
+          .singleElement()
+          .asString()
+          .startsWith(
+              spec
+                  + ":9:7: error [ref-unresolved] The reference '../../secret.yaml#/Secret' does "
+                  + "not resolve: '../../secret.yaml' leads to "
+                  + dir.resolve("secret.yaml")
+                  + ", outside the root folder '"
+                  + dir.resolve("specs")
+                  + "'; it was not read (choose the root with --root)");
+    }
+  }
+
+  @Test
+  void aFileNamedOutsideTheWorkingDirectoryHasItsFolderAsRootAndRootWins() throws IOException {
+    Path spec = specificationOutsideTheWorkingDirectory();
+    Path work = dir.resolve("work");
+
+    CliRun file = CliRun.runIn(work, "check", spec.toString());
+    CliRun wider = CliRun.runIn(work, "check", "--root", dir.toString(), spec.toString());
+    CliRun narrower =
+        CliRun.runIn(work, "check", "--root", dir.resolve("specs/api").toString(), "../specs");
+
+    assertThat(unresolvedLines(file))
+        .hasSize(2)
+        .allMatch(line -> line.contains("outside the root folder '" + spec.getParent() + "'"));
+    assertThat(unresolvedLines(wider)).isEmpty();
+    // --root applies to every argument, even when an argument's folder would read more
+    assertThat(unresolvedLines(narrower)).hasSize(2);
+  }
+
+  @Test
+  void eachArgumentOutsideTheWorkingDirectoryHasItsOwnRoot() throws IOException {
+    Path spec = specificationOutsideTheWorkingDirectory();
+    Path other =
+        write(
+            "other/api.yaml",
+            "openapi: 3.0.3",
+            "info: {title: o, version: '1'}",
+            "paths: {}",
+            "components: {schemas: {Money: {$ref: '../specs/common/Money.yaml#/Money'}}}");
+
+    CliRun run =
+        CliRun.runIn(
+            dir.resolve("work"), "check", other.toString(), dir.resolve("specs").toString());
+
+    assertThat(unresolvedLines(run))
+        .hasSize(2)
+        .anyMatch(line -> line.startsWith(other + ":4:") && line.contains("'" + other.getParent()))
+        .anyMatch(line -> line.startsWith(spec + ":9:"));
+  }
+
+  @Test
+  void insideTheWorkingDirectoryTheRootStaysTheWorkingDirectory() throws IOException {
+    Path spec = specificationOutsideTheWorkingDirectory();
+    Path work = dir.resolve("work");
+    Files.createSymbolicLink(work.resolve("linked"), dir.resolve("specs"));
+
+    CliRun inside = CliRun.runIn(spec.getParent(), "check", "api.yaml");
+    // named through a link inside the working directory: still confined to it, links resolved
+    CliRun linked = CliRun.runIn(work, "check", "linked/api/api.yaml");
+
+    assertThat(unresolvedLines(inside))
+        .hasSize(2)
+        .allMatch(line -> line.contains("outside the root folder '.'"));
+    assertThat(unresolvedLines(linked))
+        .hasSize(2)
+        .anyMatch(
+            line ->
+                line.contains(
+                    "linked/common/Money.yaml is, or goes through, a symbolic link to "
+                        + dir.resolve("specs/common/Money.yaml")
+                        + ", outside the root folder '.'"))
+        .anyMatch(line -> line.contains("the file secret.yaml does not exist"));
+  }
+
+  @Test
+  void standardInputKeepsTheWorkingDirectoryAsRoot() throws IOException {
+    Path spec = specificationOutsideTheWorkingDirectory();
+
+    CliRun run =
+        CliRun.runWithInput(
+            Files.readString(spec), "check", "--stdin-filename", spec.toString(), "-");
+
+    assertThat(unresolvedLines(run))
+        .hasSize(2)
+        .allMatch(line -> line.contains("outside the root folder '.'"));
+  }
+
   @Test
   void standardInputResolvesReferencesFromTheFolderOfItsName() throws IOException {
     write("api/schemas/Id.yaml", "type: string");

@@ -199,6 +199,26 @@ class ReportCommandTest {
   }
 
   @Test
+  void aSpecificationNamedOutsideTheWorkingDirectoryReadsTheFragmentsOfItsFolder()
+      throws IOException {
+    Path fragment = dir.resolve("specs/schemas/Money.yaml");
+    Files.createDirectories(fragment.getParent());
+    Files.writeString(fragment, "Money: {type: string, maxLength: 12}\n");
+    Path spec =
+        Files.writeString(
+            dir.resolve("specs/api.yaml"),
+            "openapi: 3.0.3\n"
+                + "info: {title: t, version: '1'}\n"
+                + "paths: {}\n"
+                + "components: {schemas: {Money: {$ref: './schemas/Money.yaml#/Money'}}}\n");
+
+    CliRun run = CliRun.run("report", spec.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("| Analysed file | `" + fragment + "` SHA-256 ");
+  }
+
+  @Test
   void unknownFormatOrProfileIsAUsageError() throws IOException {
     String spec = spec(ReportSpecs.WEALTH_OPEN).toString();
     CliRun format = CliRun.run("report", "--format", "pdf", spec);

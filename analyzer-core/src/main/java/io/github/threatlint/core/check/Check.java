@@ -76,7 +76,12 @@ public final class Check {
     }
     listener.started(configuration, profile, rules);
     Analyzer analyzer =
-        new Analyzer(rules, request.maxFileBytes, request.threads, referencedFiles::forDocument)
+        new Analyzer(
+                rules,
+                request.maxFileBytes,
+                request.threads,
+                document ->
+                    referencedFiles.forDocument(document, request.rootOf(document.source().path())))
             .timePerFile(
                 request.timePerFile != null
                     ? request.timePerFile

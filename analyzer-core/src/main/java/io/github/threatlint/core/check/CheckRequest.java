@@ -35,6 +35,7 @@ public final class CheckRequest {
   final List<String> disable;
   final Path baseline;
   final Path root;
+  final Map<Path, Path> documentRoots;
   final RemoteFiles remote;
   final long maxFileBytes;
   final int threads;
@@ -59,6 +60,7 @@ public final class CheckRequest {
     disable = List.copyOf(builder.disable);
     baseline = builder.baseline;
     root = builder.root == null ? builder.workingDirectory : builder.root;
+    documentRoots = Map.copyOf(builder.documentRoots);
     remote = builder.remote;
     maxFileBytes = builder.maxFileBytes;
     threads = builder.threads;
@@ -78,6 +80,16 @@ public final class CheckRequest {
 
   public Path workingDirectory() {
     return workingDirectory;
+  }
+
+  /**
+   * The folder the references of a root document may not leave: the one it was given with {@link
+   * Builder#files(List, Path)}, else the request's root.
+   */
+  Path rootOf(Path document) {
+    return document == null
+        ? root
+        : documentRoots.getOrDefault(document.toAbsolutePath().normalize(), root);
   }
 
   /** How reports name a file: relative to the working directory when inside it, else absolute. */
@@ -115,6 +127,7 @@ public final class CheckRequest {
     private final List<String> disable = new ArrayList<>();
     private Path baseline;
     private Path root;
+    private final Map<Path, Path> documentRoots = new HashMap<>();
     private RemoteFiles remote = RemoteFiles.OFF;
     private long maxFileBytes = SourceReader.DEFAULT_MAX_BYTES;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -134,6 +147,18 @@ public final class CheckRequest {
     public Builder files(List<Path> files) {
       for (Path file : files) {
         inputs.add(new Analyzer.Input(file, displayPath(workingDirectory, file)));
+      }
+      return this;
+    }
+
+    /**
+     * Root documents to analyse whose references may not leave {@code folder}, instead of the
+     * request's {@link #root}: documents the user named outside it.
+     */
+    public Builder files(List<Path> files, Path folder) {
+      files(files);
+      for (Path file : files) {
+        documentRoots.put(file.toAbsolutePath().normalize(), folder);
       }
       return this;
     }

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -88,7 +90,12 @@ public final class SpecFinder {
    * glob), each once however many arguments name it.
    */
   public List<Path> find(List<String> arguments) throws NoDocumentException {
-    Set<Path> found = new LinkedHashSet<>();
+    return List.copyOf(findByArgument(arguments).keySet());
+  }
+
+  /** The documents of {@link #find}, in its order, each with the argument that named it first. */
+  public Map<Path, String> findByArgument(List<String> arguments) throws NoDocumentException {
+    Map<Path, String> found = new LinkedHashMap<>();
     Set<Path> seen = new LinkedHashSet<>();
     for (String argument : arguments) {
       Path path = workingDirectory.resolve(argument);
@@ -113,11 +120,28 @@ public final class SpecFinder {
       }
       for (Path document : documents) {
         if (seen.add(document.toAbsolutePath().normalize())) {
-          found.add(document);
+          found.put(document, argument);
         }
       }
     }
-    return List.copyOf(found);
+    return found;
+  }
+
+  /**
+   * The folder an argument names or lies in: a folder itself, a file's folder, a glob's longest
+   * folder prefix without wildcards (as absolute, normalized paths).
+   */
+  public Path folderOf(String argument) {
+    Path path = workingDirectory.resolve(argument).toAbsolutePath().normalize();
+    if (Files.isDirectory(path)) {
+      return path;
+    }
+    if (Glob.isGlob(argument) && !Files.exists(path)) {
+      String prefix = literalPrefix(argument.replace('\\', '/'));
+      return workingDirectory.resolve(prefix).toAbsolutePath().normalize();
+    }
+    Path folder = path.getParent();
+    return folder != null ? folder : path;
   }
 
   /**

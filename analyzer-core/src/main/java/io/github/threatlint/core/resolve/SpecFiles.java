@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  * threads that analyse documents in parallel.
  *
  * <p>Confinement: a local reference is followed only when it is relative to the referring file and
- * its target lies inside the root folder, both as written ({@code ../} cannot climb out) and after
- * symbolic links are resolved. Absolute paths, {@code file:} URLs and other schemes are refused. A
- * refused file is never opened. Remote references follow {@link RemoteFiles}.
+ * its target lies inside the root folder (the run's, or the one its root document was given), both
+ * as written ({@code ../} cannot climb out) and after symbolic links are resolved. Absolute paths,
+ * {@code file:} URLs and other schemes are refused. A refused file is never opened. Remote
+ * references follow {@link RemoteFiles}.
  */
 public final class SpecFiles {
   /** Reads the text of one file; the seam through which tests see which files were opened. */
@@ -47,8 +48,11 @@ public final class SpecFiles {
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
   private static final Pattern PERCENT = Pattern.compile("%[0-9A-Fa-f]{2}");
 
-  private final Path root;
-  private final Path realRoot;
+  private final Root root;
+
+  /** The other root folders that root documents were given, by their absolute path. */
+  private final ConcurrentHashMap<Path, Root> otherRoots = new ConcurrentHashMap<>();
+
   private final Path workingDirectory;
   private final Path realWorkingDirectory;
   private final TextReader reader;
@@ -65,12 +69,6 @@ public final class SpecFiles {
   /** Each file by its real path (a {@link Path}) or its URL (a {@link URI}). */
   private final ConcurrentHashMap<Object, CompletableFuture<Loaded>> files =
       new ConcurrentHashMap<>();
-
-  /**
-   * Each path a reference named, as written and normalized, checked once: links resolved,
-   * confinement.
-   */
-  private final ConcurrentHashMap<Path, Located> locations = new ConcurrentHashMap<>();
 
   /**
    * The local files each root document's references named (by the root's display path), as absolute
@@ -110,9 +108,8 @@ public final class SpecFiles {
       Set<Path> buffers,
       RemoteFiles remote)
       throws IOException {
-    this.root = rootDirectory.toAbsolutePath().normalize();
-    this.realRoot = rootDirectory.toRealPath();
-    if (!Files.isDirectory(realRoot)) {
+    this.root = new Root(rootDirectory.toAbsolutePath().normalize(), rootDirectory.toRealPath());
+    if (!Files.isDirectory(root.real())) {
       throw new IOException(rootDirectory + " is not a folder");
     }
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -129,12 +126,30 @@ public final class SpecFiles {
 
   /**
    * The loader for the files one root document references (the root itself included, by its own
-   * name).
+   * name), inside the run's root folder.
    */
   public ExternalFiles forDocument(ParsedFile rootDocument) {
+    return forDocument(rootDocument, root);
+  }
+
+  /**
+   * The loader for the files one root document references, inside {@code rootDirectory} instead of
+   * the run's root folder: for a document the user named outside that folder.
+   */
+  public ExternalFiles forDocument(ParsedFile rootDocument, Path rootDirectory) {
+    Path folder = rootDirectory.toAbsolutePath().normalize();
+    return forDocument(
+        rootDocument,
+        folder.equals(root.path())
+            ? root
+            : otherRoots.computeIfAbsent(folder, named -> new Root(named, realOrSame(named))));
+  }
+
+  private ExternalFiles forDocument(ParsedFile rootDocument, Root confinement) {
     Document document =
         new Document(
             rootDocument,
+            confinement,
             realPath(rootDocument),
             named.computeIfAbsent(
                 rootDocument.displayPath(), displayPath -> ConcurrentHashMap.newKeySet()));
@@ -155,10 +170,20 @@ public final class SpecFiles {
   private record Located(Path real, String problem) {}
 
   /**
-   * A root document and its real path (null for standard input), so a reference back to it finds
-   * it.
+   * A folder references may not leave, as named and as its real path, with each path a reference
+   * named inside it, as written and normalized, checked once: links resolved, confinement.
    */
-  private record Document(ParsedFile file, Path realPath, Set<Path> named) {}
+  private record Root(Path path, Path real, ConcurrentHashMap<Path, Located> locations) {
+    Root(Path path, Path real) {
+      this(path, real, new ConcurrentHashMap<>());
+    }
+  }
+
+  /**
+   * A root document, the folder its references may not leave and its real path (null for standard
+   * input), so a reference back to it finds it.
+   */
+  private record Document(ParsedFile file, Root root, Path realPath, Set<Path> named) {}
 
   private static Path realPath(ParsedFile file) {
     try {
@@ -192,7 +217,7 @@ public final class SpecFiles {
           "file: URLs are not followed; reference the file by a path relative to "
               + from.displayPath()
               + ", inside "
-              + shownRoot());
+              + shownRoot(rootDocument.root()));
     }
     if (name != null) {
       return Loaded.refused("references with the scheme '" + name + ":' are not followed");
@@ -209,28 +234,29 @@ public final class SpecFiles {
               + location
               + "' is an absolute path; only paths relative to the referring file are followed, "
               + "inside "
-              + shownRoot());
+              + shownRoot(rootDocument.root()));
     }
     Path target;
     try {
-      target = baseDirectory(from).resolve(location).normalize();
+      target = baseDirectory(from, rootDocument.root()).resolve(location).normalize();
     } catch (InvalidPathException e) {
       return Loaded.refused("'" + location + "' is not a valid file path");
     }
     // fragments carry their real path, root documents the path they were named by: either may start
     // with the root
-    if (!target.startsWith(root) && !target.startsWith(realRoot)) {
+    Root root = rootDocument.root();
+    if (!target.startsWith(root.path()) && !target.startsWith(root.real())) {
       return Loaded.refused(
           "'"
               + location
               + "' leads to "
               + shown(target)
               + ", outside the root folder "
-              + shownRoot()
+              + shownRoot(root)
               + "; it was not read (choose the root with --root)");
     }
     rootDocument.named().add(target);
-    Located located = locations.computeIfAbsent(target, this::locate);
+    Located located = root.locations().computeIfAbsent(target, named -> locate(named, root));
     if (located.problem() != null) {
       return Loaded.refused(located.problem());
     }
@@ -251,7 +277,7 @@ public final class SpecFiles {
   }
 
   /** Where a path inside the root really is (symbolic links resolved), or why it is not read. */
-  private Located locate(Path target) {
+  private Located locate(Path target, Root root) {
     Path real;
     try {
       real = target.toRealPath();
@@ -259,16 +285,16 @@ public final class SpecFiles {
       Path buffer = realPathOf(target);
       if (buffers.contains(buffer)) {
         // not saved yet: the reader has its text; its folder obeys the rule of links as a file's
-        return buffer.startsWith(realRoot)
+        return buffer.startsWith(root.real())
             ? new Located(buffer, null)
-            : new Located(null, shown(target) + " " + linkOutOfRoot(buffer, shownRoot()));
+            : new Located(null, shown(target) + " " + linkOutOfRoot(buffer, shownRoot(root)));
       }
       return new Located(null, "the file " + shown(target) + " does not exist" + caseHint(target));
     } catch (IOException e) {
       return new Located(null, "the file " + shown(target) + " cannot be read: " + e.getMessage());
     }
-    if (!real.startsWith(realRoot)) {
-      return new Located(null, shown(target) + " " + linkOutOfRoot(real, shownRoot()));
+    if (!real.startsWith(root.real())) {
+      return new Located(null, shown(target) + " " + linkOutOfRoot(real, shownRoot(root)));
     }
     if (Files.isDirectory(real)) {
       return new Located(null, shown(target) + " is a folder, not a file");
@@ -335,11 +361,11 @@ public final class SpecFiles {
    * Where the relative references of a file start: its folder (the working directory for standard
    * input).
    */
-  private Path baseDirectory(ParsedFile from) {
+  private Path baseDirectory(ParsedFile from, Root root) {
     Path path = from.source().path();
     if (path != null) {
       Path parent = path.toAbsolutePath().normalize().getParent();
-      return parent != null ? parent : root;
+      return parent != null ? parent : root.path();
     }
     try {
       Path named = workingDirectory.resolve(from.displayPath()).normalize().getParent();
@@ -366,8 +392,8 @@ public final class SpecFiles {
   }
 
   /** The root folder in messages, quoted: by default it is the working directory, shown as '.'. */
-  private String shownRoot() {
-    return "'" + shown(root) + "'";
+  private String shownRoot(Root root) {
+    return "'" + shown(root.path()) + "'";
   }
 
   /**

@@ -174,6 +174,24 @@ class SpecFilesTest {
   }
 
   @Test
+  void aDocumentGivenItsOwnRootIsConfinedToItEvenToFilesAnotherDocumentRead() throws Exception {
+    write("common/Money.yaml", "Money: {type: string}");
+    Path wide = write("wide/api.yaml", "openapi: 3.0.3", "info: {title: w, version: '1'}");
+    Path narrow = write("narrow/api.yaml", "openapi: 3.0.3", "info: {title: n, version: '1'}");
+    SpecFiles files = files();
+
+    ExternalFiles wideLoader = files.forDocument(parse(wide));
+    ExternalFiles narrowLoader = files.forDocument(parse(narrow), project.resolve("narrow"));
+
+    assertThat(wideLoader.load(parse(wide), "../common/Money.yaml").problem()).isNull();
+    assertThat(narrowLoader.load(parse(narrow), "../common/Money.yaml").problem())
+        .isEqualTo(
+            "'../common/Money.yaml' leads to common/Money.yaml, outside the root folder 'narrow'; "
+                + "it was not read (choose the root with --root)");
+    assertThat(opened).containsExactly(project.resolve("common/Money.yaml"));
+  }
+
+  @Test
   void referencesOutOfTheRootAreRefusedWithoutOpeningTheFile() throws Exception {
     Files.createSymbolicLink(project.resolve("link.yaml"), fs.getPath("/work/outside/secret.yaml"));
     Files.createSymbolicLink(project.resolve("linked-folder"), fs.getPath("/work/outside"));
