@@ -1,7 +1,6 @@
 package io.github.threatlint.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.BitSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,15 +21,7 @@ public final class KeptFacts {
   public static final Set<String> PROSE_MEMBERS = Set.of("description", "summary");
 
   private final ParsedFile file;
-
-  /**
-   * The reference users' targets and the operations reaching each, by index (null: not kept): not
-   * the {@link ReferenceUsers} themselves, which hold their document, and through it the facts it
-   * was given, back to the first version.
-   */
-  private final Map<NodeRef, BitSet> reachedBy;
-
-  private final int operationCount;
+  private final ReferenceUsers referenceUsers;
   private final SchemaUsage schemaUsage;
 
   /**
@@ -41,13 +32,11 @@ public final class KeptFacts {
 
   private KeptFacts(
       ParsedFile file,
-      Map<NodeRef, BitSet> reachedBy,
-      int operationCount,
+      ReferenceUsers referenceUsers,
       SchemaUsage schemaUsage,
       Map<JsonNode, JsonNode> nodes) {
     this.file = file;
-    this.reachedBy = reachedBy;
-    this.operationCount = operationCount;
+    this.referenceUsers = referenceUsers;
     this.schemaUsage = schemaUsage;
     this.nodes = nodes;
   }
@@ -66,12 +55,7 @@ public final class KeptFacts {
     if (document.files().size() > 1 || (users == null && usage == null)) {
       return null;
     }
-    return new KeptFacts(
-        document.rootFile(),
-        users == null ? null : users.reachedBy(),
-        users == null ? 0 : users.operationCount(),
-        usage,
-        null);
+    return new KeptFacts(document.rootFile(), users, usage, null);
   }
 
   /**
@@ -79,12 +63,12 @@ public final class KeptFacts {
    * each container node of their tree to the node at the same place in the new one.
    */
   public KeptFacts onto(Map<JsonNode, JsonNode> nodes) {
-    return new KeptFacts(file, reachedBy, operationCount, schemaUsage, nodes);
+    return new KeptFacts(file, referenceUsers, schemaUsage, nodes);
   }
 
   /** The reference users mapped onto {@code next}'s tree, or null when none were kept. */
   ReferenceUsers referenceUsers(ApiDocument next) {
-    return reachedBy == null ? null : ReferenceUsers.onto(next, reachedBy, operationCount, this);
+    return referenceUsers == null ? null : referenceUsers.onto(next, this);
   }
 
   /** The schema usage mapped onto {@code next}'s tree, or null when none was kept. */

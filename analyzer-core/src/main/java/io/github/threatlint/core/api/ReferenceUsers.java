@@ -78,27 +78,11 @@ public final class ReferenceUsers {
   }
 
   /**
-   * The operations that reach each target, as indexes in the document's order of operations (for
-   * {@link KeptFacts}, which keeps these, not the document they came from).
+   * These users for {@code next}, whose tree differs from this document's in prose alone, which
+   * names no target and no operation: the same targets at the same places, reached by the same
+   * operations, which {@code next} lists in the same order.
    */
-  Map<NodeRef, BitSet> reachedBy() {
-    return users;
-  }
-
-  /** How many operations {@link #reachedBy()} numbers. */
-  int operationCount() {
-    return operations.size();
-  }
-
-  /**
-   * The users of {@code next}, whose tree differs in prose alone (which names no target and no
-   * operation) from that of a document whose users were {@code reachedBy} among {@code
-   * operationCount} operations: the same targets at the same places ({@code kept} maps them onto
-   * {@code next}'s tree), reached by the same operations, which {@code next} lists in the same
-   * order.
-   */
-  static ReferenceUsers onto(
-      ApiDocument next, Map<NodeRef, BitSet> reachedBy, int operationCount, KeptFacts kept) {
+  ReferenceUsers onto(ApiDocument next, KeptFacts kept) {
     ReferenceUsers carried = new ReferenceUsers(next);
     for (Operation operation : next.allOperations()) {
       if (operation.kind() != Operation.Kind.CALLBACK) {
@@ -107,10 +91,10 @@ public final class ReferenceUsers {
         carried.operations.add(operation);
       }
     }
-    if (carried.operations.size() != operationCount) {
+    if (carried.operations.size() != operations.size()) {
       throw new IllegalStateException("the document has other operations than the kept one");
     }
-    reachedBy.forEach(
+    users.forEach(
         (target, reached) -> carried.users.put(kept.place(target, next.rootFile()), reached));
     return carried;
   }

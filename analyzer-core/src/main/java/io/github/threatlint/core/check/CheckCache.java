@@ -140,7 +140,7 @@ public final class CheckCache implements RuleCalls.Memory {
   }
 
   @Override
-  public synchronized KeptFacts recallFacts(ParsedFile file, SpecVersion version) {
+  public KeptFacts recallFacts(ParsedFile file, SpecVersion version) {
     Kept kept = entry(file, version);
     return kept == null ? null : kept.carried;
   }
@@ -159,7 +159,6 @@ public final class CheckCache implements RuleCalls.Memory {
     if (kept != null && kept.tree == file.root()) {
       kept.calls = calls;
       kept.facts = facts;
-      kept.carried = null; // used: it holds the last version's tree
     }
   }
 
