@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,9 +79,6 @@ public final class ApiDocument {
   private final Map<String, ParsedFile> referencedFiles =
       Collections.synchronizedMap(new LinkedHashMap<>());
 
-  /** The facts kept from the last version of the document, mapped onto this one's tree, or null. */
-  private final KeptFacts kept;
-
   /**
    * A document whose {@link #parserMessages()} are not available: for views and tests outside a run
    * (the engine supplies swagger-parser's messages to the documents it analyses).
@@ -107,24 +103,10 @@ public final class ApiDocument {
       SpecVersion version,
       ExternalFiles externalFiles,
       Supplier<List<String>> parserMessages) {
-    this(rootFile, version, externalFiles, parserMessages, null);
-  }
-
-  /**
-   * As above, with the facts {@code kept} from the last version of the document (null: none), whose
-   * tree differed from this one's in prose alone, taken instead of working them out again.
-   */
-  public ApiDocument(
-      ParsedFile rootFile,
-      SpecVersion version,
-      ExternalFiles externalFiles,
-      Supplier<List<String>> parserMessages,
-      KeptFacts kept) {
     this.rootFile = rootFile;
     this.version = version;
     this.externalFiles = externalFiles;
     this.parserMessagesSource = parserMessages;
-    this.kept = kept;
   }
 
   public ParsedFile rootFile() {
@@ -427,16 +409,7 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(
-        () ->
-            timed(
-                "schema-usage",
-                () -> keptOr(facts -> facts.schemaUsage(this), () -> SchemaUsage.compute(this))));
-  }
-
-  /** The schema usage when it was worked out, else null. */
-  SchemaUsage schemaUsageIfWorkedOut() {
-    return schemaUsage.peek();
+    return schemaUsage.get(() -> timed("schema-usage", () -> SchemaUsage.compute(this)));
   }
 
   /**
@@ -506,27 +479,7 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(
-        () ->
-            timed(
-                "reference-users",
-                () ->
-                    keptOr(
-                        facts -> facts.referenceUsers(this), () -> ReferenceUsers.compute(this))));
-  }
-
-  /**
-   * A fact kept from the last version of the document, mapped onto this tree, when there is one;
-   * else the fact worked out.
-   */
-  private <T> T keptOr(Function<KeptFacts, T> mapped, Supplier<T> compute) {
-    T carried = kept == null ? null : mapped.apply(kept);
-    return carried != null ? carried : compute.get();
-  }
-
-  /** The reference users when they were worked out, else null. */
-  ReferenceUsers referenceUsersIfWorkedOut() {
-    return referenceUsers.peek();
+    return referenceUsers.get(() -> timed("reference-users", () -> ReferenceUsers.compute(this)));
   }
 
   /**

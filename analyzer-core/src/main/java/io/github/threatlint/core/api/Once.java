@@ -11,11 +11,6 @@ final class Once<T> {
   /** Volatile: a thread that reads it set also sees everything its computation wrote. */
   private volatile T value;
 
-  /** The value when it was worked out, else null. */
-  T peek() {
-    return value;
-  }
-
   T get(Supplier<T> compute) {
     T known = value;
     if (known == null) {

@@ -78,28 +78,6 @@ public final class ReferenceUsers {
   }
 
   /**
-   * These users for {@code next}, whose tree differs from this document's in prose alone, which
-   * names no target and no operation: the same targets at the same places, reached by the same
-   * operations, which {@code next} lists in the same order.
-   */
-  ReferenceUsers onto(ApiDocument next, KeptFacts kept) {
-    ReferenceUsers carried = new ReferenceUsers(next);
-    for (Operation operation : next.allOperations()) {
-      if (operation.kind() != Operation.Kind.CALLBACK) {
-        carried.operationsByNode.put(operation.node(), operation);
-        carried.order.put(operation, carried.operations.size());
-        carried.operations.add(operation);
-      }
-    }
-    if (carried.operations.size() != operations.size()) {
-      throw new IllegalStateException("the document has other operations than the kept one");
-    }
-    users.forEach(
-        (target, reached) -> carried.users.put(kept.place(target, next.rootFile()), reached));
-    return carried;
-  }
-
-  /**
    * Records the operation, the targets its mounting references lead to, and the targets of the
    * references written in it and in its path item's parameters, from which {@link #spread} follows
    * it further.

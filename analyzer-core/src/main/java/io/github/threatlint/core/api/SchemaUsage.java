@@ -34,7 +34,7 @@ public final class SchemaUsage {
    * hashing its pointer, which a large document pays for every schema the walk visits. A node that
    * YAML aliases share is written at several places, each with its own entry.
    */
-  private final Map<JsonNode, Place> places;
+  private final Map<JsonNode, Place> places = new IdentityHashMap<>();
 
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
@@ -42,23 +42,11 @@ public final class SchemaUsage {
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
 
-  /**
-   * True when a discriminator's mapping has a member named as prose ({@link
-   * KeptFacts#PROSE_MEMBERS}): its text is a target, which an edit of prose may change.
-   */
-  private boolean readsProse;
-
   /** How a request body's whole value is nested: composition and array items, not properties. */
   private static final Set<String> ROOT_KEYWORDS =
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
-  private SchemaUsage() {
-    this(32);
-  }
-
-  private SchemaUsage(int expectedPlaces) {
-    places = new IdentityHashMap<>(expectedPlaces);
-  }
+  private SchemaUsage() {}
 
   /** A schema where it is written, with what is known of it. */
   private static final class Place {
@@ -140,29 +128,6 @@ public final class SchemaUsage {
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
     return usage;
-  }
-
-  /** Whether the usage read text that an edit of prose may change (see {@link KeptFacts}). */
-  boolean readsProse() {
-    return readsProse;
-  }
-
-  /**
-   * This usage for {@code next}, a file whose tree differs from this usage's in prose alone, which
-   * none of it read: each place's entry again, at the same place of the new tree.
-   */
-  SchemaUsage onto(ParsedFile next, KeptFacts kept) {
-    SchemaUsage carried = new SchemaUsage(places.size());
-    carried.hasOperations = hasOperations;
-    for (Place first : places.values()) {
-      for (Place place = first; place != null; place = place.other) {
-        Place copy = carried.place(kept.place(place.schema, next));
-        copy.flags = place.flags;
-        copy.compositionMember = place.compositionMember;
-        copy.requestRoot = place.requestRoot;
-      }
-    }
-    return carried;
   }
 
   /**
@@ -384,7 +349,6 @@ public final class SchemaUsage {
         if (!entry.getValue().node().isTextual()) {
           continue;
         }
-        readsProse |= KeptFacts.PROSE_MEMBERS.contains(entry.getKey());
         String value = entry.getValue().node().textValue();
         NodeRef target;
         if (value.contains("#")

@@ -1,14 +1,12 @@
 package io.github.threatlint.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.threatlint.core.api.KeptFacts;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.engine.RuleCalls;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +21,13 @@ import java.util.function.Supplier;
  * its words), so a document that differs from the last one only in that text gets the same
  * messages, and its model is not built again. Most rules do not read it either ({@link
  * RuleInfo#readsProse()}): their calls on their context are kept ({@link RuleCalls}) and replayed
- * against the new document instead of running them, and the facts of the document that prose cannot
- * change ({@link KeptFacts}: reference users, schema usage) are mapped onto the new tree instead of
- * being worked out again. Any other difference builds the model, works the facts out and runs every
- * rule. Give the same cache with each request ({@link CheckRequest.Builder#cache}), and {@link
- * #forget} a document the editor closed.
+ * against the new document instead of running them. Any other difference builds the model and runs
+ * every rule. Give the same cache with each request ({@link CheckRequest.Builder#cache}), and
+ * {@link #forget} a document the editor closed.
  */
 public final class CheckCache implements RuleCalls.Memory {
-  /**
-   * The members whose text swagger-parser, a rule that does not read prose, and the kept facts do
-   * not read.
-   */
-  private static final Set<String> PROSE = KeptFacts.PROSE_MEMBERS;
+  /** The members whose text swagger-parser, and a rule that does not read prose, do not read. */
+  private static final Set<String> PROSE = Set.of("description", "summary");
 
   /** By the root document's path. */
   private final Map<Path, Kept> documents = new HashMap<>();
@@ -50,12 +43,6 @@ public final class CheckCache implements RuleCalls.Memory {
     final JsonNode tree;
     volatile List<String> messages;
     volatile RuleCalls calls;
-
-    /** This document's facts, kept with its calls for the next version. */
-    volatile KeptFacts facts;
-
-    /** The last version's facts mapped onto this tree (null: none), made with the entry. */
-    KeptFacts carried;
 
     Kept(String displayPath, SpecVersion version, JsonNode tree) {
       this.displayPath = displayPath;
@@ -81,12 +68,6 @@ public final class CheckCache implements RuleCalls.Memory {
     return calls == null ? 0 : calls.size();
   }
 
-  /** Whether the cache keeps facts of the root document {@code file} for its next version. */
-  public synchronized boolean keepsFacts(Path file) {
-    Kept kept = documents.get(file.toAbsolutePath().normalize());
-    return kept != null && kept.facts != null;
-  }
-
   /**
    * The entry of the document analysed as {@code file}'s tree, or null for a document without a
    * path. The first ask for a new tree compares it with the kept one (once per analysis: the
@@ -103,14 +84,12 @@ public final class CheckCache implements RuleCalls.Memory {
       return kept;
     }
     Kept next = new Kept(file.displayPath(), version, file.root());
-    if (kept != null && kept.displayPath.equals(file.displayPath()) && kept.version == version) {
-      KeptFacts facts = kept.facts;
-      Map<JsonNode, JsonNode> nodes = facts == null ? null : new IdentityHashMap<>();
-      if (sameButProse(kept.tree, file.root(), nodes)) {
-        next.messages = kept.messages;
-        next.calls = kept.calls;
-        next.carried = facts == null ? null : facts.onto(nodes);
-      }
+    if (kept != null
+        && kept.displayPath.equals(file.displayPath())
+        && kept.version == version
+        && sameButProse(kept.tree, file.root())) {
+      next.messages = kept.messages;
+      next.calls = kept.calls;
     }
     documents.put(key, next);
     return next;
@@ -139,44 +118,28 @@ public final class CheckCache implements RuleCalls.Memory {
     return kept == null ? null : kept.calls;
   }
 
+  /** Keeps the calls for the tree they were made on, unless a newer tree is kept already. */
   @Override
-  public KeptFacts recallFacts(ParsedFile file, SpecVersion version) {
-    Kept kept = entry(file, version);
-    return kept == null ? null : kept.carried;
-  }
-
-  /**
-   * Keeps the calls and the facts for the tree they were made on, unless a newer tree is kept
-   * already.
-   */
-  @Override
-  public synchronized void keep(
-      ParsedFile file, SpecVersion version, RuleCalls calls, KeptFacts facts) {
+  public synchronized void keep(ParsedFile file, SpecVersion version, RuleCalls calls) {
     if (file.source().path() == null) {
       return;
     }
     Kept kept = documents.get(file.source().path().toAbsolutePath().normalize());
     if (kept != null && kept.tree == file.root()) {
       kept.calls = calls;
-      kept.facts = facts;
     }
   }
 
   /**
    * Whether two trees are equal but for the text of {@code description} and {@code summary} members
-   * that are strings in both: the same members in the same order, the same values elsewhere. With
-   * {@code nodes} (null: none), each container node of {@code left} is put there with the node at
-   * its place in {@code right} (meaningful when they are the same but for prose).
+   * that are strings in both: the same members in the same order, the same values elsewhere.
    */
-  static boolean sameButProse(JsonNode left, JsonNode right, Map<JsonNode, JsonNode> nodes) {
+  static boolean sameButProse(JsonNode left, JsonNode right) {
     if (left == right) {
       return true;
     }
     if (left.getNodeType() != right.getNodeType() || left.size() != right.size()) {
       return false;
-    }
-    if (nodes != null && left.isContainerNode()) {
-      nodes.put(left, right);
     }
     if (left.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> rightMembers = right.properties().iterator();
@@ -187,7 +150,7 @@ public final class CheckCache implements RuleCalls.Memory {
         }
         boolean prose =
             PROSE.contains(l.getKey()) && l.getValue().isTextual() && r.getValue().isTextual();
-        if (!prose && !sameButProse(l.getValue(), r.getValue(), nodes)) {
+        if (!prose && !sameButProse(l.getValue(), r.getValue())) {
           return false;
         }
       }
@@ -195,7 +158,7 @@ public final class CheckCache implements RuleCalls.Memory {
     }
     if (left.isArray()) {
       for (int i = 0; i < left.size(); i++) {
-        if (!sameButProse(left.get(i), right.get(i), nodes)) {
+        if (!sameButProse(left.get(i), right.get(i))) {
           return false;
         }
       }

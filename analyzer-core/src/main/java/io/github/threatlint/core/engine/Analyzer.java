@@ -2,7 +2,6 @@ package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.ExternalFiles;
-import io.github.threatlint.core.api.KeptFacts;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
@@ -384,18 +383,14 @@ public final class Analyzer {
               return loader.load(from, location);
             };
       }
-      // first: the tree is compared with the last one here, and the facts kept are mapped onto it
-      KeptFacts keptFacts = memory == null ? null : memory.recallFacts(parsed, version);
-      document =
-          new ApiDocument(
-              parsed, version, files, parserModel.messagesFor(parsed, version), keptFacts);
+      document = new ApiDocument(parsed, version, files, parserModel.messagesFor(parsed, version));
       start = System.nanoTime();
       RuleCalls kept = memory == null ? null : memory.recall(parsed, version);
       DocumentRun run;
       if (memory == null) {
         run = SplitRun.run(document, rules, groups, timings, withFacts, withEvidence);
       } else {
-        // the rules that run, and those replayed, are dealt over the groups
+        // the rules that run are dealt over the groups; those replayed cost little
         run =
             SplitRun.run(
                 document,
@@ -411,10 +406,7 @@ public final class Analyzer {
           run = SplitRun.run(document, rules, groups, timings, withFacts, null, true, withEvidence);
         }
         memory.keep(
-            parsed,
-            version,
-            run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls(),
-            reachedOtherFiles.get() ? null : KeptFacts.of(document));
+            parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
       }
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
       facts = run.facts();

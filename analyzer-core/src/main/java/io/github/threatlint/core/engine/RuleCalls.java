@@ -1,6 +1,5 @@
 package io.github.threatlint.core.engine;
 
-import io.github.threatlint.core.api.KeptFacts;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
@@ -66,14 +65,8 @@ public final class RuleCalls {
      */
     RuleCalls recall(ParsedFile file, SpecVersion version);
 
-    /**
-     * The facts kept for the document in {@code file}, mapped onto its tree, when it differs from
-     * the one they were worked out on in prose alone; else null.
-     */
-    KeptFacts recallFacts(ParsedFile file, SpecVersion version);
-
-    /** Keeps the calls made on the document in {@code file}, and its facts; null keeps none. */
-    void keep(ParsedFile file, SpecVersion version, RuleCalls calls, KeptFacts facts);
+    /** Keeps the calls made on the document in {@code file}; null keeps none. */
+    void keep(ParsedFile file, SpecVersion version, RuleCalls calls);
   }
 
   /** How many calls are kept. */

@@ -38,7 +38,7 @@ class CheckCacheTest {
   }
 
   private static boolean same(String left, String right) throws Exception {
-    return CheckCache.sameButProse(tree(left), tree(right), null);
+    return CheckCache.sameButProse(tree(left), tree(right));
   }
 
   private static JsonNode tree(String json) throws Exception {
