@@ -70,8 +70,11 @@ final class RuleGroups {
 
   /**
    * The rules dealt to {@code count} groups as {@link #deal(List, int)} deals them, but only those
-   * that run: the rules whose calls {@code kept} holds are replayed, which costs little beside a
-   * walk, and join the last group (the first walks on the file's own thread, with the facts).
+   * that run; the rules whose calls {@code kept} holds are replayed, and are dealt by how many
+   * calls each replays, each to the group with the fewest replayed calls so far. A replay costs
+   * about as much per call as a live report (the call's node, region and uses are worked out
+   * again): on Stripe its 16 000 calls took as long as the live rules' walk, and in one group they
+   * made that group twice as long as the other.
    */
   static List<List<EnabledRule>> deal(List<EnabledRule> rules, int count, RuleCalls kept) {
     if (kept == null) {
@@ -82,14 +85,35 @@ final class RuleGroups {
     for (EnabledRule rule : rules) {
       (kept.of(rule) == null ? live : replayed).add(rule);
     }
-    List<List<EnabledRule>> groups = new ArrayList<>(deal(live, count));
-    int last = groups.size() - 1;
-    List<EnabledRule> joined = new ArrayList<>(groups.get(last));
-    joined.addAll(replayed);
+    List<List<EnabledRule>> groups = new ArrayList<>();
+    for (List<EnabledRule> group : deal(live, count)) {
+      groups.add(new ArrayList<>(group));
+    }
+    while (groups.size() < count) {
+      groups.add(new ArrayList<>()); // fewer rules run than there are groups
+    }
+    // stable: rules with as many calls keep the run's order
+    replayed.sort(Comparator.comparingInt((EnabledRule rule) -> kept.of(rule).size()).reversed());
+    int[] calls = new int[groups.size()];
+    for (EnabledRule rule : replayed) {
+      int fewest = 0;
+      for (int i = 1; i < calls.length; i++) {
+        if (calls[i] < calls[fewest]) {
+          fewest = i;
+        }
+      }
+      groups.get(fewest).add(rule);
+      calls[fewest] += kept.of(rule).size();
+    }
     Map<EnabledRule, Integer> places = places(rules);
-    joined.sort(Comparator.comparingInt(places::get));
-    groups.set(last, List.copyOf(joined));
-    return List.copyOf(groups);
+    List<List<EnabledRule>> dealt = new ArrayList<>();
+    for (List<EnabledRule> group : groups) {
+      if (!group.isEmpty()) {
+        group.sort(Comparator.comparingInt(places::get));
+        dealt.add(List.copyOf(group));
+      }
+    }
+    return List.copyOf(dealt);
   }
 
   /** Each rule's place in {@code rules}, by identity. */

@@ -141,11 +141,26 @@ class SplitRunTest {
   }
 
   @Test
-  void theRulesThatRunAreDealtAndThoseReplayedJoinTheLastGroup() {
-    RuleCalls kept = new RuleCalls(Map.of(RULES.get(0), List.of(), RULES.get(2), List.of()));
+  void theRulesThatRunAreDealtAndThoseReplayedGoWhereTheFewestCallsAreReplayed() {
+    RuleCalls.Call call =
+        new RuleCalls.Call(RuleCalls.Kind.REPORT, "", false, "m", null, null, List.of());
+    RuleCalls kept =
+        new RuleCalls(Map.of(RULES.get(0), List.of(call), RULES.get(2), List.of(call, call)));
+    // live: test-records-at-end, then test-fails-early; replayed: the rule of two calls, then the
+    // rule of one
     assertThat(RuleGroups.deal(RULES, 2, kept))
-        .containsExactly(List.of(RULES.get(3)), List.of(RULES.get(0), RULES.get(1), RULES.get(2)));
+        .containsExactly(List.of(RULES.get(2), RULES.get(3)), List.of(RULES.get(0), RULES.get(1)));
     assertThat(RuleGroups.deal(RULES, 2, null)).isEqualTo(RuleGroups.deal(RULES, 2));
+    // with every rule replayed, the groups are still two
+    RuleCalls all =
+        new RuleCalls(
+            Map.of(
+                RULES.get(0), List.of(call),
+                RULES.get(1), List.of(call),
+                RULES.get(2), List.of(call, call),
+                RULES.get(3), List.of()));
+    assertThat(RuleGroups.deal(RULES, 2, all))
+        .containsExactly(List.of(RULES.get(2), RULES.get(3)), List.of(RULES.get(0), RULES.get(1)));
   }
 
   @Test
