@@ -29,6 +29,44 @@ public final class CheckCache implements RuleCalls.Memory {
   /** The members whose text swagger-parser, and a rule that does not read prose, do not read. */
   private static final Set<String> PROSE = Set.of("description", "summary");
 
+  /**
+   * Members whose value is data the author wrote for clients, not the document's own words: a
+   * member named {@code description} or {@code summary} inside it (an example's field, a
+   * discriminator mapping's key, an extension's) may be read by any rule. An {@code examples} map
+   * of OpenAPI 3 Example Objects, a schema property named {@code value} and the like are data here
+   * too: an edit there costs a full analysis, never a stale one.
+   */
+  private static final Set<String> DATA_MEMBERS =
+      Set.of("example", "examples", "default", "enum", "const", "value", "mapping");
+
+  /** Where a member is, for whether its text can be prose. */
+  private enum Context {
+    DOCUMENT,
+    /** The map of Link Objects: names chosen by the author. */
+    LINKS,
+    /** A Link Object, whose parameters and request body are runtime expressions or values. */
+    LINK,
+    DATA;
+
+    /** Whether a description or summary member here is the document's own words. */
+    boolean hasProse() {
+      return this == DOCUMENT || this == LINK;
+    }
+
+    Context of(String key) {
+      return switch (this) {
+        case DATA -> DATA;
+        case LINKS -> LINK;
+        case LINK ->
+            key.equals("parameters") || key.equals("requestBody") ? DATA : DOCUMENT.of(key);
+        case DOCUMENT ->
+            DATA_MEMBERS.contains(key) || key.startsWith("x-")
+                ? DATA
+                : key.equals("links") ? LINKS : DOCUMENT;
+      };
+    }
+  }
+
   /** By the root document's path. */
   private final Map<Path, Kept> documents = new HashMap<>();
 
@@ -132,9 +170,14 @@ public final class CheckCache implements RuleCalls.Memory {
 
   /**
    * Whether two trees are equal but for the text of {@code description} and {@code summary} members
-   * that are strings in both: the same members in the same order, the same values elsewhere.
+   * that are strings in both, outside data ({@link #DATA_MEMBERS}): the same members in the same
+   * order, the same values elsewhere.
    */
   static boolean sameButProse(JsonNode left, JsonNode right) {
+    return sameButProse(left, right, Context.DOCUMENT);
+  }
+
+  private static boolean sameButProse(JsonNode left, JsonNode right, Context context) {
     if (left == right) {
       return true;
     }
@@ -149,8 +192,11 @@ public final class CheckCache implements RuleCalls.Memory {
           return false;
         }
         boolean prose =
-            PROSE.contains(l.getKey()) && l.getValue().isTextual() && r.getValue().isTextual();
-        if (!prose && !sameButProse(l.getValue(), r.getValue())) {
+            context.hasProse()
+                && PROSE.contains(l.getKey())
+                && l.getValue().isTextual()
+                && r.getValue().isTextual();
+        if (!prose && !sameButProse(l.getValue(), r.getValue(), context.of(l.getKey()))) {
           return false;
         }
       }
@@ -158,7 +204,7 @@ public final class CheckCache implements RuleCalls.Memory {
     }
     if (left.isArray()) {
       for (int i = 0; i < left.size(); i++) {
-        if (!sameButProse(left.get(i), right.get(i))) {
+        if (!sameButProse(left.get(i), right.get(i), context)) {
           return false;
         }
       }

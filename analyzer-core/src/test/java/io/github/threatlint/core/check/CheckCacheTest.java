@@ -37,6 +37,27 @@ class CheckCacheTest {
     assertThat(same(tree, tree)).isTrue();
   }
 
+  @Test
+  void textNamedDescriptionInDataIsNotProse() throws Exception {
+    // an example's field, a discriminator mapping's key, an extension's member, a link's parameter
+    String tree =
+        "{'components': {'schemas': {'Pet': {'example': {'description': 'a'},"
+            + " 'discriminator': {'mapping': {'summary': '#/A'}}, 'x-notes': {'description': 'a'}}},"
+            + " 'links': {'L': {'description': 'a', 'parameters': {'description': '$request.path.a'}}}}}";
+    assertThat(same(tree, tree.replace("{'description': 'a'},", "{'description': 'b'},")))
+        .isFalse();
+    assertThat(same(tree, tree.replace("'#/A'", "'#/B'"))).isFalse();
+    assertThat(
+            same(
+                tree,
+                tree.replace("'x-notes': {'description': 'a'}", "'x-notes': {'description': 'b'}")))
+        .isFalse();
+    assertThat(same(tree, tree.replace("$request.path.a", "$request.path.b"))).isFalse();
+    // the link's own description is prose
+    assertThat(same(tree, tree.replace("'L': {'description': 'a'", "'L': {'description': 'b'")))
+        .isTrue();
+  }
+
   private static boolean same(String left, String right) throws Exception {
     return CheckCache.sameButProse(tree(left), tree(right));
   }
