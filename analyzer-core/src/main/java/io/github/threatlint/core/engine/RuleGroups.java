@@ -57,15 +57,7 @@ final class RuleGroups {
       int seat = i % count;
       groups.get(round % 2 == 0 ? seat : count - 1 - seat).add(byCost.get(i));
     }
-    Map<EnabledRule, Integer> places = places(rules);
-    List<List<EnabledRule>> dealt = new ArrayList<>();
-    for (List<EnabledRule> group : groups) {
-      if (!group.isEmpty()) {
-        group.sort(Comparator.comparingInt(places::get));
-        dealt.add(List.copyOf(group));
-      }
-    }
-    return List.copyOf(dealt);
+    return inPlaceOrder(groups, rules);
   }
 
   /**
@@ -105,6 +97,14 @@ final class RuleGroups {
       groups.get(fewest).add(rule);
       calls[fewest] += kept.of(rule).size();
     }
+    return inPlaceOrder(groups, rules);
+  }
+
+  /**
+   * The groups that are not empty, each in the order of {@code rules}, which decides the output's.
+   */
+  private static List<List<EnabledRule>> inPlaceOrder(
+      List<List<EnabledRule>> groups, List<EnabledRule> rules) {
     Map<EnabledRule, Integer> places = places(rules);
     List<List<EnabledRule>> dealt = new ArrayList<>();
     for (List<EnabledRule> group : groups) {

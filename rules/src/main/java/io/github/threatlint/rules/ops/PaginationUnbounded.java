@@ -178,14 +178,12 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     if (!reportedParameters.add(first.node().key())) {
       return;
     }
+    String parameter = "Page-size parameter '" + first.name() + "' of " + operation.label();
     if (Words.lower(first.node().text("description")).contains(STANDARD_PAGINATION)) {
       context.report(
           first.node(),
           "schema",
-          "Page-size parameter '"
-              + first.name()
-              + "' of "
-              + operation.label()
+          parameter
               + " declares no maximum, but its description says it follows the standard's pagination, whose "
               + "maximum is stated outside the document (Australia's CDR: 1,000 records): declare that maximum here "
               + "too, so that gateways and generated clients see and enforce it.",
@@ -195,10 +193,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     context.report(
         first.node(),
         "schema",
-        "Page-size parameter '"
-            + first.name()
-            + "' of "
-            + operation.label()
+        parameter
             + " has no maximum: declare one (for example maximum: 100) and enforce it, so that a client cannot ask for "
             + "the whole data set at once.");
   }
