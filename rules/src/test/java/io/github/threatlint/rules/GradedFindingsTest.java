@@ -8,7 +8,9 @@ import io.github.threatlint.core.engine.AnalysisResult;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,11 @@ class GradedFindingsTest {
 
   private static List<Level> levels(Level configured) {
     return levels("operation-id-invalid", configured, SPEC);
+  }
+
+  /** A fixture's text, by its path under the fixtures folder. */
+  private static String fixture(String path) throws IOException {
+    return Files.readString(FixtureTest.FIXTURES.resolve(path));
   }
 
   private static List<Level> levels(String ruleId, Level configured, String spec) {
@@ -162,19 +169,13 @@ class GradedFindingsTest {
    */
   @Test
   void operationSecurityMissingJudgesOpenDataByWhatItReturns() throws Exception {
-    Path fixtures = FixtureTest.FIXTURES.resolve("operation-security-missing");
-    String catalogue =
-        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-product-catalogue.yaml"));
-    String balances =
-        java.nio.file.Files.readString(fixtures.resolve("oas30-open-data-holder-balances.yaml"));
+    String catalogue = fixture("operation-security-missing/oas30-open-data-product-catalogue.yaml");
+    String balances = fixture("operation-security-missing/oas30-open-data-holder-balances.yaml");
     assertThat(levels("operation-security-missing", Level.ERROR, catalogue))
         .containsExactly(Level.NOTE);
     assertThat(levels("operation-security-missing", Level.ERROR, balances))
         .containsExactly(Level.ERROR);
-    String loans =
-        java.nio.file.Files.readString(
-            FixtureTest.FIXTURES.resolve(
-                "security-schemes-missing/oas30-open-data-loan-catalogue.yaml"));
+    String loans = fixture("security-schemes-missing/oas30-open-data-loan-catalogue.yaml");
     assertThat(levels("security-schemes-missing", Level.ERROR, loans)).containsExactly(Level.NOTE);
   }
 
@@ -184,9 +185,7 @@ class GradedFindingsTest {
    */
   @Test
   void apiKeyInUrlGradesAnUnusedKeyOfOpenDataAsANote() throws Exception {
-    String spec =
-        java.nio.file.Files.readString(
-            Path.of("src/test/resources/fixtures/api-key-in-url/oas30-open-data-unused-key.yaml"));
+    String spec = fixture("api-key-in-url/oas30-open-data-unused-key.yaml");
     assertThat(levels("api-key-in-url", Level.ERROR, spec))
         .containsExactly(Level.NOTE, Level.ERROR);
   }
@@ -197,9 +196,7 @@ class GradedFindingsTest {
    */
   @Test
   void paginationUnboundedGradesSmallAndPublicListsAsNotes() throws Exception {
-    String spec =
-        java.nio.file.Files.readString(
-            Path.of("src/test/resources/fixtures/pagination-unbounded/small-by-design.yaml"));
+    String spec = fixture("pagination-unbounded/small-by-design.yaml");
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(
             Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
@@ -211,10 +208,7 @@ class GradedFindingsTest {
    */
   @Test
   void paginationUnboundedGradesAStandardsPageSizeAsANote() throws Exception {
-    String spec =
-        java.nio.file.Files.readString(
-            Path.of(
-                "src/test/resources/fixtures/pagination-unbounded/oas30-standard-pagination.yaml"));
+    String spec = fixture("pagination-unbounded/oas30-standard-pagination.yaml");
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.WARNING);
   }
@@ -225,10 +219,7 @@ class GradedFindingsTest {
    */
   @Test
   void responseSchemaOverbroadGradesAPlaceholderAsANote() throws Exception {
-    String spec =
-        java.nio.file.Files.readString(
-            Path.of(
-                "src/test/resources/fixtures/response-schema-overbroad/placeholder-bodies.yaml"));
+    String spec = fixture("response-schema-overbroad/placeholder-bodies.yaml");
     assertThat(levels("response-schema-overbroad", Level.WARNING, spec))
         .containsExactlyInAnyOrder(Level.WARNING, Level.NOTE, Level.NOTE);
   }
@@ -369,6 +360,23 @@ class GradedFindingsTest {
     String optionalHeader = spec.replace("required: true", "required: false");
     assertThat(levels("security-schemes-missing", Level.ERROR, optionalHeader))
         .containsExactly(Level.ERROR);
+    // Swagger 2.0, a shared parameter, the header's name in lower case (header names are not
+    // case-sensitive)
+    String swagger =
+        String.join(
+            "\n",
+            "swagger: '2.0'",
+            "info: {title: Alerts, version: 1.0.0}",
+            "parameters:",
+            "  bearer: {name: authorization, in: header, required: true, type: string}",
+            "paths:",
+            "  /alerts:",
+            "    get:",
+            "      parameters: [{$ref: '#/parameters/bearer'}]",
+            "      responses: {'200': {description: alerts}}",
+            "");
+    assertThat(levels("security-schemes-missing", Level.ERROR, swagger))
+        .containsExactly(Level.NOTE);
   }
 
   /**

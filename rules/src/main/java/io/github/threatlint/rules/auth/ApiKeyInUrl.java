@@ -35,8 +35,7 @@ public final class ApiKeyInUrl implements Checks.SecuritySchemeCheck {
     String openData = PublicReads.openDataEvidence(document);
     if (openData != null && !SecuritySites.requires(document, scheme.name())) {
       // public by design: no key travels, since nothing asks for one (Open Finance Brasil's
-      // open-data
-      // documents keep such schemes from an earlier design)
+      // open-data documents keep such schemes from an earlier design)
       context.report(
           scheme.node(),
           "in",

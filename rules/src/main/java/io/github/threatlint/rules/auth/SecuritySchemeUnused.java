@@ -5,12 +5,8 @@ import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.rules.support.SecuritySites;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,16 +33,7 @@ public final class SecuritySchemeUnused implements Checks.DocumentCheck {
     if (schemes.isEmpty()) {
       return;
     }
-    Map<String, Set<String>> usedScopes = new HashMap<>();
-    for (SecuritySites.Site site : SecuritySites.of(document)) {
-      for (Requirement requirement : site.security().alternatives()) {
-        for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
-          usedScopes
-              .computeIfAbsent(entry.getKey(), key -> new HashSet<>())
-              .addAll(entry.getValue());
-        }
-      }
-    }
+    Map<String, Set<String>> usedScopes = SecuritySites.requiredScopes(document);
     for (SecurityScheme scheme : schemes.values()) {
       Set<String> scopes = usedScopes.get(scheme.name());
       if (scopes == null) {

@@ -9,6 +9,7 @@ import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads that may be public by design: reference data, discovery, keys, status. What is public by
@@ -63,6 +64,17 @@ public final class PublicReads {
    * https://.../opendata-insurance/v2"), or null when it does not.
    */
   public static String openDataEvidence(ApiDocument document) {
+    return document.fact(OPEN_DATA_EVIDENCE).orElse(null);
+  }
+
+  /**
+   * Once per document: isReferenceRead asks for every unauthenticated read whose path names
+   * customer data, and three rules ask.
+   */
+  private static final ApiDocument.Fact<Optional<String>> OPEN_DATA_EVIDENCE =
+      document -> Optional.ofNullable(findOpenDataEvidence(document));
+
+  private static String findOpenDataEvidence(ApiDocument document) {
     NodeRef info = document.root().get("info");
     for (String field : List.of("title", "description")) {
       String text = info == null ? null : info.text(field);

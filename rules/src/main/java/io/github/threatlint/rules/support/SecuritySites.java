@@ -8,8 +8,11 @@ import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The places where {@code security} arrays are written, so that a rule judging what is written
@@ -75,18 +78,27 @@ public final class SecuritySites {
   }
 
   /**
+   * Each scheme that some security requirement of the document (its own or an operation's) names,
+   * with the scopes the requirements ask for it (none for a scheme without scopes).
+   */
+  public static Map<String, Set<String>> requiredScopes(ApiDocument document) {
+    Map<String, Set<String>> scopes = new HashMap<>();
+    for (Site site : of(document)) {
+      for (Requirement requirement : site.security().alternatives()) {
+        for (Map.Entry<String, List<String>> entry : requirement.schemes().entrySet()) {
+          scopes.computeIfAbsent(entry.getKey(), key -> new HashSet<>()).addAll(entry.getValue());
+        }
+      }
+    }
+    return scopes;
+  }
+
+  /**
    * True when some security requirement of the document (its own or an operation's) names the
    * scheme.
    */
   public static boolean requires(ApiDocument document, String scheme) {
-    for (Site site : of(document)) {
-      for (Requirement requirement : site.security().alternatives()) {
-        if (requirement.schemes().containsKey(scheme)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return requiredScopes(document).containsKey(scheme);
   }
 
   /** True when the operation declares no {@code security} of its own. */
