@@ -14,9 +14,11 @@ import io.github.threatlint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
@@ -180,14 +182,19 @@ final class AnalysisOptions {
     } catch (SpecFinder.NoDocumentException e) {
       throw usage(e.getMessage());
     }
+    // an argument's root once, however many documents a folder or glob finds (real paths cost a
+    // system call each)
+    Map<String, Optional<Path>> rootOfArgument = new HashMap<>();
     documents.forEach(
         (document, argument) -> {
-          Path folder = root == null ? ownRoot(finder.folderOf(argument), workingDirectory) : null;
-          if (folder == null) {
-            request.files(List.of(document));
-          } else {
-            request.files(List.of(document), folder);
-          }
+          Optional<Path> own =
+              root != null
+                  ? Optional.empty()
+                  : rootOfArgument.computeIfAbsent(
+                      argument, named -> ownRoot(finder.folderOf(named), workingDirectory));
+          own.ifPresentOrElse(
+              folder -> request.files(List.of(document), folder),
+              () -> request.files(List.of(document)));
         });
     return request;
   }
@@ -198,12 +205,12 @@ final class AnalysisOptions {
    * or after symbolic links are resolved; else the argument's folder, since naming it is the user's
    * consent to read it and what lies under it, and nothing beside it.
    */
-  private static Path ownRoot(Path argumentFolder, Path workingDirectory) {
+  private static Optional<Path> ownRoot(Path argumentFolder, Path workingDirectory) {
     boolean inside =
         argumentFolder.startsWith(workingDirectory)
             || SpecFiles.realPathOf(argumentFolder)
                 .startsWith(SpecFiles.realPathOf(workingDirectory));
-    return inside ? null : argumentFolder;
+    return inside ? Optional.empty() : Optional.of(argumentFolder);
   }
 
   /**
