@@ -214,6 +214,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A plural list that its one record bounds (an account's balances, a payment's authorisations) is
+   * a note; the account's transactions, which grow, a warning.
+   */
+  @Test
+  void paginationUnboundedGradesListsBoundedByTheirRecordAsNotes() throws Exception {
+    String spec = fixture("pagination-unbounded/bounded-by-their-record.yaml");
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
+  }
+
+  /**
    * A page size that the standard's pagination governs (CDR: at most 1,000 records, in the
    * standard's text) is a note asking to declare that maximum; one without it is a warning.
    */
