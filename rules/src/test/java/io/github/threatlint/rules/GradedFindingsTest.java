@@ -191,6 +191,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * An XML body whose elements the document does not declare (an ISO 20022 message keys itself by
+   * its MsgId) is a note; a JSON body, or XML whose declared properties carry no key, a warning.
+   */
+  @Test
+  void idempotencyKeyMissingGradesAnUndeclaredXmlMessageAsANote() throws Exception {
+    String spec = fixture("idempotency-key-missing/xml-messages.yaml");
+    assertThat(levels("idempotency-key-missing", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
@@ -200,6 +211,17 @@ class GradedFindingsTest {
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(
             Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * A plural list that its one record bounds (an account's balances, a payment's authorisations) is
+   * a note; the account's transactions, which grow, a warning.
+   */
+  @Test
+  void paginationUnboundedGradesListsBoundedByTheirRecordAsNotes() throws Exception {
+    String spec = fixture("pagination-unbounded/bounded-by-their-record.yaml");
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
   }
 
   /**

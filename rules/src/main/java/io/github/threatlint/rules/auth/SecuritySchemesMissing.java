@@ -10,6 +10,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.NotificationReceivers;
 import io.github.threatlint.rules.support.PublicReads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,6 +87,11 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
               + where
               + " and require it with 'security' instead of the parameter.",
           Level.NOTE);
+      return;
+    }
+    if (!open.isEmpty() && open.stream().allMatch(NotificationReceivers::isInbound)) {
+      // a TPP's webhook document: the API calls these operations, not clients; how the receiver
+      // authenticates the sender is callback-insecure's finding
       return;
     }
     String openData = PublicReads.openDataEvidence(document);

@@ -8,10 +8,12 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.List;
+import java.util.Locale;
 
 @RuleInfo(
     id = "string-max-length",
@@ -43,6 +45,12 @@ public final class StringMaxLength implements Checks.SchemaCheck {
   /** Files and encoded payloads: upload-unbounded judges them. */
   private static final List<String> UPLOAD_FORMATS = List.of("binary", "byte");
 
+  /**
+   * Signed or encrypted tokens in compact form (CDR's registration request is {@code format: JWT}):
+   * the receiver verifies the signature and validates the claims by the payload's own schema.
+   */
+  private static final List<String> TOKEN_FORMATS = List.of("jwt", "jws", "jwe");
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
@@ -68,7 +76,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
           schema,
           "input-validation",
           SchemaLabels.of(visit.document(), schema) + " (bounded string)");
-    } else {
+    } else if (!isSignedToken(schema)) {
       String label = SchemaLabels.of(visit.document(), schema);
       context.unmitigated(schema, "input-validation", label + " (string without maxLength)");
       String pattern = schema.text("pattern");
@@ -97,5 +105,24 @@ public final class StringMaxLength implements Checks.SchemaCheck {
         context.report(schema, message);
       }
     }
+  }
+
+  /**
+   * A JWT or JWS: a token format, or the whole content of a signed-token media type ({@code
+   * application/jwt}, as FAPI event notifications and registration requests are sent).
+   */
+  private static boolean isSignedToken(NodeRef schema) {
+    String format = Schemas.format(schema);
+    if (format != null && TOKEN_FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    if (!"schema".equals(schema.name())) {
+      return false;
+    }
+    List<String> segments = schema.segments();
+    int size = segments.size();
+    return size >= 3
+        && segments.get(size - 3).equals("content")
+        && MediaTypes.isSignedToken(segments.get(size - 2));
   }
 }

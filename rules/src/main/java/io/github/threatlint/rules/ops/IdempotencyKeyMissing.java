@@ -11,6 +11,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,8 +189,7 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
     if (bodyKey(operation) != null) {
       return; // the body's key makes a retry recognisable
     }
-    context.report(
-        operation.node(),
+    String message =
         operation.label()
             + " creates a business transaction ('"
             + matched
@@ -197,7 +197,37 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
             + "takes no Idempotency-Key header: accept one so that a client can retry after a timeout without executing "
             + "the "
             + matched
-            + " twice.");
+            + " twice.";
+    if (opaqueXmlBody(operation)) {
+      // an ISO 20022 message (pain.001) identifies itself in GrpHdr/MsgId, which is mandatory and
+      // which banks check for duplicates; the document declares none of the XML's elements
+      context.report(
+          operation.node(),
+          message
+              + " (The body is an XML document whose elements the document does not declare: if it is an ISO "
+              + "20022 message, its mandatory MsgId is the key a retry is recognised by; say so in the description.)",
+          Level.NOTE);
+    } else {
+      context.report(operation.node(), message);
+    }
+  }
+
+  /**
+   * True when every request body is XML whose schema declares no properties (a string, or none):
+   * the rule cannot see whether the document carries its own identification.
+   */
+  private static boolean opaqueXmlBody(Operation operation) {
+    List<MediaType> types = operation.requestContent();
+    if (types.isEmpty()) {
+      return false;
+    }
+    for (MediaType type : types) {
+      if (!MediaTypes.isXml(type.name())
+          || !Schemas.properties(operation.document().deref(type.schema())).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

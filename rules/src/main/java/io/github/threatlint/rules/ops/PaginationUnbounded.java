@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
             + "on its own (a link or token to the next page beside the data). One call can then "
             + "return the whole data set, which makes bulk extraction easy and responses unbounded. A list that is "
             + "small by design (its description says a single item, or one per something; a singular sub-resource "
-            + "of one record) or public reference data is a note, as is a page size whose description says that a "
+            + "of one record, or its balances or authorisations) or public reference data is a note, as is a page size whose description says that a "
             + "standard's pagination, with its own maximum, governs it.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -110,6 +110,17 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   /** Singular names of lists that grow without bound: a record's history is no single item. */
   private static final List<String> GROWING_LISTS =
       List.of("history", "activity", "usage", "log", "audit", "feed", "timeline");
+
+  /**
+   * Plural lists of one record that the record bounds, with why: an account has one balance per
+   * balance type (NextGenPSD2's balanceType, a handful), a payment or consent one authorisation per
+   * strong customer authentication it needs (one, or a few users for multi-level SCA).
+   */
+  private static final Map<String, String> BOUNDED_BY_THEIR_RECORD =
+      Map.of(
+          "balances", "one per balance type",
+          "authorisations", "one per authorisation the record needs",
+          "authorizations", "one per authorization the record needs");
 
   /**
    * How a page-size parameter says that a standard's pagination governs it (Australia's CDR ends
@@ -201,8 +212,9 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   /**
    * Why the list is small or public by design, or null: its description says it holds a single item
    * in most cases, or one per something ("one statement per pension plan"); it is a sub-resource of
-   * one record named in the singular (/persons/{personId}/kyc, /accounts/{accountId}/balance); or
-   * it is public reference data (no authentication, no customer data), the same for every caller.
+   * one record named in the singular (/persons/{personId}/kyc, /accounts/{accountId}/balance) or a
+   * plural list its record bounds (/accounts/{account-id}/balances); or it is public reference data
+   * (no authentication, no customer data), the same for every caller.
    */
   private static String smallByDesign(Operation operation) {
     for (String field : List.of("summary", "description")) {
@@ -225,6 +237,19 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
             + "' of one record ("
             + segments[segments.length - 2]
             + "), named in the singular";
+      }
+      List<String> words = Words.split(last);
+      String bound =
+          underOneRecord && !words.isEmpty()
+              ? BOUNDED_BY_THEIR_RECORD.get(words.get(words.size() - 1))
+              : null;
+      if (bound != null) {
+        return "it is the '"
+            + last
+            + "' of one record ("
+            + segments[segments.length - 2]
+            + "), "
+            + bound;
       }
     }
     if (PublicReads.isPublicReferenceRead(operation)) {

@@ -18,7 +18,8 @@ import java.util.List;
     description =
         "An operation that documents no 429 Too Many Requests (nor a 4XX range). Without it, clients are not "
             + "told that calls are throttled, and nothing in the contract says that brute force and excessive use are "
-            + "detected and limited. When no operation documents one, that is one finding for the document; an operation "
+            + "detected and limited. When several operations document none, that is one finding for the document (also when "
+            + "others do: the document has a 429 they forgot to reference); an operation "
             + "whose 'default' response has an error body documents its error contract, which is a note.",
     level = Level.WARNING,
     readsProse = false,
@@ -44,19 +45,35 @@ public final class Response429Missing implements Checks.DocumentCheck {
         missing.add(operation);
       }
     }
-    if (documented == 0 && missing.size() > 1) {
-      // one fact about the document, not one per operation
+    if (missing.size() > 1) {
+      // one fact about the document, not one per operation: no operation documents a 429, or
+      // the document has one that the others forgot to reference
       boolean allDefault =
           missing.stream()
               .allMatch(operation -> ResponseDefinitions.defaultErrorResponse(operation) != null);
-      String message =
-          "None of the "
-              + missing.size()
-              + " operations documents a 429 response ("
+      String operations =
+          " ("
               + DocumentWide.firstOf(missing)
               + (allDefault ? "; each has only a 'default' error response" : "")
-              + "): document 429 Too Many Requests "
-              + "(with Retry-After), in a shared response, so that clients know the API is rate limited and how to back off.";
+              + ")";
+      String message =
+          documented == 0
+              ? "None of the "
+                  + missing.size()
+                  + " operations documents a 429 response"
+                  + operations
+                  + ": document 429 Too Many Requests (with Retry-After), in a shared response, so that "
+                  + "clients know the API is rate limited and how to back off."
+              : missing.size()
+                  + " of the "
+                  + (missing.size() + documented)
+                  + " operations document no 429 response"
+                  + operations
+                  + ", although "
+                  + documented
+                  + (documented == 1 ? " does" : " do")
+                  + ": reference the same 429 Too Many Requests response (with Retry-After) from each, so "
+                  + "that clients know the API is rate limited and how to back off.";
       report(context, DocumentWide.place(document), message, allDefault);
       return;
     }

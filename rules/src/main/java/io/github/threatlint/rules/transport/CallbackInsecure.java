@@ -14,6 +14,7 @@ import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.api.Subschema;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.MediaTypes;
+import io.github.threatlint.rules.support.NotificationReceivers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,21 +46,6 @@ public final class CallbackInsecure implements Checks.OperationCheck {
       description =
           "Words of header names that carry a signature of the request, matched as whole words.")
   public List<String> signatureHeaders = List.of("signature", "hmac", "jws");
-
-  /** Words of a title or description that make the document a receiver of notifications. */
-  private static final List<String> RECEIVER_TERMS =
-      List.of("tpp endpoint", "client endpoint", "subscriber endpoint", "webhook");
-
-  /** Words of a path that receives notifications. */
-  private static final List<String> NOTIFICATION_PATH_WORDS =
-      List.of(
-          "notification",
-          "notifications",
-          "webhook",
-          "webhooks",
-          "callback",
-          "callbacks",
-          "events");
 
   /** Words of a property that holds the URL notifications are sent to (with url or uri). */
   private static final List<String> CALLBACK_URL_WORDS =
@@ -132,11 +118,10 @@ public final class CallbackInsecure implements Checks.OperationCheck {
    * written under paths: judged as one, with the security that applies to it.
    */
   private void checkInboundNotification(Operation operation, RuleContext context) {
-    if (!(operation.method().equals("post") || operation.method().equals("put"))
-        || !Words.containsAny(operation.path(), NOTIFICATION_PATH_WORDS)) {
+    if (!NotificationReceivers.receivesOnItsPath(operation)) {
       return;
     }
-    String receiver = receiverEvidence(operation.document());
+    String receiver = NotificationReceivers.evidence(operation.document());
     if (receiver == null || !checked.add(operation.node())) {
       return;
     }
@@ -241,34 +226,6 @@ public final class CallbackInsecure implements Checks.OperationCheck {
       notificationsDescribed = described;
     }
     return notificationsDescribed;
-  }
-
-  /**
-   * Why the document is a receiver of notifications, or null: its title or description names a TPP
-   * or client endpoint, or a webhook, or a server is described as the TPP's webhook server.
-   */
-  private static String receiverEvidence(ApiDocument document) {
-    NodeRef info = document.root().get("info");
-    String title = Words.lower(info == null ? null : info.text("title"));
-    String description = Words.lower(info == null ? null : info.text("description"));
-    for (String term : RECEIVER_TERMS) {
-      if (title.contains(term)) {
-        return "the title says '" + term + "'";
-      }
-      if (description.contains(term)) {
-        return "the description says '" + term + "'";
-      }
-    }
-    NodeRef servers = document.root().get("servers");
-    for (NodeRef server : servers == null ? List.<NodeRef>of() : servers.elements()) {
-      String text = Words.lower(server.text("description"));
-      for (String term : RECEIVER_TERMS) {
-        if (text.contains(term)) {
-          return "a server is described as '" + term + "'";
-        }
-      }
-    }
-    return null;
   }
 
   /** A body that carries its own signature: a JWT or JWS (application/jwt, application/jose). */
