@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.check.Check;
@@ -14,6 +15,8 @@ import io.github.threatlint.core.check.CheckRequest;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.report.ReportContext;
 import io.github.threatlint.core.report.Reporters;
+import io.github.threatlint.core.source.ScalarEdit;
+import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.TreeParser;
 import io.github.threatlint.rules.BuiltInRules;
 import java.io.StringWriter;
@@ -42,6 +45,7 @@ class CheckCacheEditsTest {
           "corporate-events-oas31/corporate-events-api.yaml",
           "client-onboarding-legacy/client-onboarding-api.yaml");
   private static final int EDITS_PER_SAMPLE = 30;
+  private static final int TEXT_EDITS_PER_SAMPLE = 40;
   private static final List<String> PROSE = List.of("description", "summary");
 
   @TempDir Path folder;
@@ -79,6 +83,88 @@ class CheckCacheEditsTest {
       assertThat(reports).as("%s: the edits made the document invalid", sample).isPositive();
       assertThat(replayed).as("%s: prose edits replayed rules", sample).isGreaterThan(5);
     }
+  }
+
+  /**
+   * Random edits of the text itself, as an editor makes them, most inside strings or at their
+   * quotes (those inside one string are read without a parse: {@code ScalarEdit}), with quotes,
+   * backslashes, escapes and line breaks put in or taken out, some in keys and numbers; on the
+   * samples written over many lines and on one line (where an edit moves every later column). Each
+   * edit builds on the last text that parsed.
+   */
+  @Test
+  void aCheckWithTheCacheReportsWhatAFreshCheckReportsAfterEachEditOfTheText() throws Exception {
+    Random random = new Random(21);
+    ObjectMapper json = new ObjectMapper();
+    int derived = 0;
+    for (String sample : SAMPLES.subList(0, 2)) {
+      JsonNode tree = sampleTree(sample);
+      for (String start :
+          List.of(
+              json.writerWithDefaultPrettyPrinter().writeValueAsString(tree), tree.toString())) {
+        Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
+        CheckCache cache = new CheckCache();
+        String last = start;
+        report(file, last, cache);
+        for (int step = 0; step < TEXT_EDITS_PER_SAMPLE; step++) {
+          String text = textEdit(last, random);
+          derived += derivable(file, last, text) ? 1 : 0;
+          String kept = report(file, text, cache);
+          assertThat(kept)
+              .as("%s after text edit %d", sample, step)
+              .isEqualTo(report(file, text, null));
+          if (parses(file, text)) {
+            last = text;
+          }
+        }
+      }
+    }
+    assertThat(derived).as("edits read without a parse").isGreaterThan(10);
+  }
+
+  private static final String[] INSERTS = {
+    "x", " word", "\"", "\\", "\\n", "\\\"", "\\u00e9", "\n", "\u00e9", "1", "\" ", "."
+  };
+
+  /** One random edit of a text: at or near a quote mostly, else at a digit or anywhere. */
+  private static String textEdit(String text, Random random) {
+    List<Integer> quotes = new ArrayList<>();
+    List<Integer> digits = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quotes.add(i);
+      } else if (Character.isDigit(c)) {
+        digits.add(i);
+      }
+    }
+    int kind = random.nextInt(10);
+    int at =
+        kind < 7
+            ? quotes.get(random.nextInt(quotes.size())) + random.nextInt(6) - 1
+            : kind < 9 && !digits.isEmpty()
+                ? digits.get(random.nextInt(digits.size()))
+                : random.nextInt(text.length());
+    at = Math.max(0, Math.min(text.length(), at));
+    int removed = random.nextInt(3) == 0 ? Math.min(text.length() - at, random.nextInt(3) + 1) : 0;
+    String inserted =
+        removed > 0 && random.nextBoolean() ? "" : INSERTS[random.nextInt(INSERTS.length)];
+    return text.substring(0, at) + inserted + text.substring(at + removed);
+  }
+
+  private static boolean parses(Path file, String text) {
+    try {
+      TreeParser.parse(new SourceFile(file, file.toString(), text));
+      return true;
+    } catch (SourceException e) {
+      return false;
+    }
+  }
+
+  /** Whether the cache reads {@code text} from the tree of {@code last} without a parse. */
+  private static boolean derivable(Path file, String last, String text) throws Exception {
+    ParsedFile before = TreeParser.parse(new SourceFile(file, file.toString(), last));
+    return ScalarEdit.apply(before, new SourceFile(file, file.toString(), text)) != null;
   }
 
   /**

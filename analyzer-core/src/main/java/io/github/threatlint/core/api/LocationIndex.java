@@ -2,6 +2,7 @@ package io.github.threatlint.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +45,30 @@ public final class LocationIndex {
   private final int textLength;
   private final boolean maySuppress;
 
+  /**
+   * For an index of a text edited inside one scalar ({@link #edited}): the containers copied since
+   * the parse that recorded {@link #members} and {@link #arrayElements}, each with the container of
+   * that parse it stands for. Empty for an index of a parse.
+   */
+  private final Map<JsonNode, JsonNode> parsedAs;
+
+  /**
+   * The edits since that parse, in order, four ints each: an old position from line {@code [0]}
+   * column {@code [1]} on moves {@code [2]} lines, and on that line to column {@code [3]} + (column
+   * - {@code [1]}). Positions are read through them, never rewritten.
+   */
+  private final int[] shifts;
+
   private LocationIndex(
       JsonNode root,
       int[] rootSpan,
       Members members,
-      IdentityHashMap<JsonNode, int[]> arrayElements,
+      Map<JsonNode, int[]> arrayElements,
       int[] lineStarts,
       int textLength,
-      boolean maySuppress) {
+      boolean maySuppress,
+      Map<JsonNode, JsonNode> parsedAs,
+      int[] shifts) {
     this.root = root;
     this.rootSpan = rootSpan;
     this.members = members;
@@ -59,12 +76,133 @@ public final class LocationIndex {
     this.lineStarts = lineStarts;
     this.textLength = textLength;
     this.maySuppress = maySuppress;
+    this.parsedAs = parsedAs;
+    this.shifts = shifts;
   }
 
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
   public static LocationIndex empty(JsonNode root) {
     return new LocationIndex(
-        root, new int[SPAN], new Members(), new IdentityHashMap<>(), new int[] {0}, 0, true);
+        root,
+        new int[SPAN],
+        new Members(),
+        new IdentityHashMap<>(),
+        new int[] {0},
+        0,
+        true,
+        Map.of(),
+        NO_SHIFTS);
+  }
+
+  private static final int[] NO_SHIFTS = new int[0];
+
+  /** Edits an index may be read through before its text is parsed again ({@link #edits}). */
+  public static final int MAX_EDITS = 32;
+
+  /** How many edits this index reads its positions through: 0 for an index of a parse. */
+  public int edits() {
+    return shifts.length / 4;
+  }
+
+  /**
+   * The index of this text edited inside one scalar, for {@code root}: the tree whose {@code
+   * copies} (new container to the one of this index's tree it replaces: the containers from the
+   * root to the edited scalar) hold the new scalar, everything else shared. Each old position from
+   * {@code line}:{@code column} on moves {@code lineDelta} lines, and on {@code line} itself to
+   * column {@code newColumn} + (column - {@code column}); the text is {@code lengthDelta} chars
+   * longer. Nothing is copied but the line starts.
+   */
+  public LocationIndex edited(
+      JsonNode root,
+      Map<JsonNode, JsonNode> copies,
+      int line,
+      int column,
+      int lineDelta,
+      int newColumn,
+      int lengthDelta) {
+    if (lineDelta != 0) {
+      throw new IllegalArgumentException("an edit across lines is not read through an index");
+    }
+    IdentityHashMap<JsonNode, JsonNode> composed = new IdentityHashMap<>(parsedAs);
+    copies.forEach(
+        (copy, original) -> composed.put(copy, parsedAs.getOrDefault(original, original)));
+    int[] nextShifts = Arrays.copyOf(shifts, shifts.length + 4);
+    nextShifts[shifts.length] = line;
+    nextShifts[shifts.length + 1] = column;
+    nextShifts[shifts.length + 2] = lineDelta;
+    nextShifts[shifts.length + 3] = newColumn;
+    int[] nextLineStarts = lineStarts.clone();
+    for (int i = line; i < nextLineStarts.length; i++) {
+      nextLineStarts[i] += lengthDelta;
+    }
+    return new LocationIndex(
+        root,
+        rootSpan,
+        members,
+        arrayElements,
+        nextLineStarts,
+        textLength + lengthDelta,
+        maySuppress,
+        composed,
+        nextShifts);
+  }
+
+  /** Where the {@code offset}th char of the text is: 1-based line and column. */
+  public Region position(int offset) {
+    int line = Arrays.binarySearch(lineStarts, offset);
+    line = line >= 0 ? line + 1 : -line - 1;
+    int column = offset - lineStarts[line - 1] + 1;
+    return new Region(line, column, line, column);
+  }
+
+  /** The char offset of a 1-based line and column of the text. */
+  public int offset(int line, int column) {
+    return lineStarts[line - 1] + column - 1;
+  }
+
+  /** The whole value of the member {@code name} of {@code object}, or null when none is known. */
+  public Region valueRegion(JsonNode object, String name) {
+    int entry = member(object, name);
+    return entry < 0 ? null : valueRegion(members.spans(entry), Members.offset(entry));
+  }
+
+  /** The whole value of the element {@code index} of {@code array}, or null when none is known. */
+  public Region valueRegion(JsonNode array, int index) {
+    int[] elements = elements(array);
+    return elements == null || index * SPAN >= elements.length
+        ? null
+        : valueRegion(elements, index * SPAN);
+  }
+
+  private int member(JsonNode object, String name) {
+    return members.find(parsedAs.isEmpty() ? object : parsedAs.getOrDefault(object, object), name);
+  }
+
+  private int[] elements(JsonNode array) {
+    return arrayElements.get(parsedAs.isEmpty() ? array : parsedAs.getOrDefault(array, array));
+  }
+
+  /** A region from recorded positions, read through the edits since the parse. */
+  private Region region(int startLine, int startColumn, int endLine, int endColumn) {
+    if (shifts.length == 0) {
+      return new Region(startLine, startColumn, endLine, endColumn);
+    }
+    long start = shifted(startLine, startColumn);
+    long end = shifted(endLine, endColumn);
+    return new Region((int) (start >>> 32), (int) start, (int) (end >>> 32), (int) end);
+  }
+
+  /** A recorded position read through the edits: line in the high half, column in the low. */
+  private long shifted(int line, int column) {
+    for (int at = 0; at < shifts.length; at += 4) {
+      if (line > shifts[at] || line == shifts[at] && column >= shifts[at + 1]) {
+        if (line == shifts[at]) {
+          column = shifts[at + 3] + column - shifts[at + 1];
+        }
+        line += shifts[at + 2];
+      }
+    }
+    return (long) line << 32 | column & 0xFFFFFFFFL;
   }
 
   /**
@@ -100,13 +238,24 @@ public final class LocationIndex {
     boolean container = span.node != null && span.node.isContainerNode();
     if (p[at + KEY_START_LINE] > 0) {
       if (container) {
+        if (shifts.length == 0) {
+          return new Region(
+              p[at + KEY_START_LINE],
+              p[at + KEY_START_COL],
+              p[at + KEY_END_LINE],
+              p[at + KEY_END_COL]);
+        }
+        // a JSON key's end column is reckoned from its start (its length and quotes), also when
+        // its colon is on a later line: it moves with the start
+        long start = shifted(p[at + KEY_START_LINE], p[at + KEY_START_COL]);
+        long end = shifted(p[at + KEY_END_LINE], p[at + KEY_END_COL]);
         return new Region(
-            p[at + KEY_START_LINE],
-            p[at + KEY_START_COL],
-            p[at + KEY_END_LINE],
-            p[at + KEY_END_COL]);
+            (int) (start >>> 32),
+            (int) start,
+            (int) (end >>> 32),
+            (int) start + p[at + KEY_END_COL] - p[at + KEY_START_COL]);
       }
-      return new Region(
+      return region(
           p[at + KEY_START_LINE],
           p[at + KEY_START_COL],
           p[at + VALUE_END_LINE],
@@ -116,11 +265,17 @@ public final class LocationIndex {
       return Region.START;
     }
     if (container) {
+      Region start =
+          region(
+              p[at + VALUE_START_LINE],
+              p[at + VALUE_START_COL],
+              p[at + VALUE_START_LINE],
+              p[at + VALUE_START_COL]);
       return new Region(
-          p[at + VALUE_START_LINE],
-          p[at + VALUE_START_COL],
-          p[at + VALUE_START_LINE],
-          lineEndColumn(p[at + VALUE_START_LINE]));
+          start.startLine(),
+          start.startColumn(),
+          start.startLine(),
+          lineEndColumn(start.startLine()));
     }
     return valueRegion(p, at);
   }
@@ -134,8 +289,8 @@ public final class LocationIndex {
     return valueRegion(span.positions, span.at);
   }
 
-  private static Region valueRegion(int[] p, int at) {
-    return new Region(
+  private Region valueRegion(int[] p, int at) {
+    return region(
         p[at + VALUE_START_LINE],
         p[at + VALUE_START_COL],
         p[at + VALUE_END_LINE],
@@ -161,12 +316,12 @@ public final class LocationIndex {
     }
     JsonNode owner = parent.node();
     if (ref.memberName() != null) {
-      int entry = owner.isObject() ? members.find(owner, ref.memberName()) : -1;
+      int entry = owner.isObject() ? member(owner, ref.memberName()) : -1;
       if (entry >= 0) {
         return new Span(ref.node(), members.spans(entry), Members.offset(entry), true);
       }
     } else {
-      int[] elements = owner.isArray() ? arrayElements.get(owner) : null;
+      int[] elements = owner.isArray() ? elements(owner) : null;
       if (elements != null && ref.index() * SPAN < elements.length) {
         return new Span(ref.node(), elements, ref.index() * SPAN, true);
       }
@@ -185,13 +340,13 @@ public final class LocationIndex {
       int childAt = 0;
       if (node.isObject()) {
         child = node.get(segment);
-        int entry = members.find(node, segment);
+        int entry = member(node, segment);
         if (entry >= 0) {
           childPositions = members.spans(entry);
           childAt = Members.offset(entry);
         }
       } else if (node.isArray()) {
-        int[] elements = arrayElements.get(node);
+        int[] elements = elements(node);
         int index = Pointers.index(segment);
         if (index >= 0 && index < node.size()) {
           child = node.get(index);
@@ -385,7 +540,15 @@ public final class LocationIndex {
     public LocationIndex build(JsonNode root, int[] rootSpan, int[] lineStarts, int textLength) {
       members.placeAll();
       return new LocationIndex(
-          root, rootSpan, members, arrayElements, lineStarts, textLength, suppressionKey);
+          root,
+          rootSpan,
+          members,
+          arrayElements,
+          lineStarts,
+          textLength,
+          suppressionKey,
+          Map.of(),
+          NO_SHIFTS);
     }
   }
 }

@@ -89,7 +89,10 @@ public final class Check {
                         ? configuration.timeLimit()
                         : Analyzer.DEFAULT_TIME_PER_FILE);
     if (request.cache != null) {
-      analyzer.parserMessages(request.cache::parserMessages).ruleCalls(request.cache);
+      analyzer
+          .trees(request.cache::parse)
+          .parserMessages(request.cache::parserMessages)
+          .ruleCalls(request.cache);
     }
     if (listener.wantsFacts()) {
       analyzer.withFacts();

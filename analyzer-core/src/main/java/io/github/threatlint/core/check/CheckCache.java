@@ -3,8 +3,12 @@ package io.github.threatlint.core.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.engine.RuleCalls;
+import io.github.threatlint.core.source.ScalarEdit;
+import io.github.threatlint.core.source.SourceException;
+import io.github.threatlint.core.source.TreeParser;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -78,14 +82,16 @@ public final class CheckCache implements RuleCalls.Memory {
   private static final class Kept {
     final String displayPath;
     final SpecVersion version;
+    final ParsedFile file;
     final JsonNode tree;
     volatile List<String> messages;
     volatile RuleCalls calls;
 
-    Kept(String displayPath, SpecVersion version, JsonNode tree) {
+    Kept(String displayPath, SpecVersion version, ParsedFile file) {
       this.displayPath = displayPath;
       this.version = version;
-      this.tree = tree;
+      this.file = file;
+      this.tree = file.root();
     }
   }
 
@@ -121,7 +127,7 @@ public final class CheckCache implements RuleCalls.Memory {
     if (kept != null && kept.tree == file.root()) {
       return kept;
     }
-    Kept next = new Kept(file.displayPath(), version, file.root());
+    Kept next = new Kept(file.displayPath(), version, file);
     if (kept != null
         && kept.displayPath.equals(file.displayPath())
         && kept.version == version
@@ -131,6 +137,23 @@ public final class CheckCache implements RuleCalls.Memory {
     }
     documents.put(key, next);
     return next;
+  }
+
+  /**
+   * The tree of {@code source}: derived from the one last analysed for its path when the edit lies
+   * inside one string ({@link ScalarEdit}), which makes the trees' comparison walk the copied path
+   * alone; else parsed.
+   */
+  ParsedFile parse(SourceFile source) throws SourceException {
+    ParsedFile last = null;
+    if (source.path() != null) {
+      synchronized (this) {
+        Kept kept = documents.get(source.path().toAbsolutePath().normalize());
+        last = kept == null ? null : kept.file;
+      }
+    }
+    ParsedFile edited = last == null ? null : ScalarEdit.apply(last, source);
+    return edited != null ? edited : TreeParser.parse(source);
   }
 
   /**

@@ -54,6 +54,8 @@ public final class Analyzer {
   /** Where the calls of the rules that do not read prose are kept between runs, or null. */
   private volatile RuleCalls.Memory ruleCalls;
 
+  private volatile Trees trees = TreeParser::parse;
+
   /** Whether the walk takes each document's {@link ApiFacts} too (for the threat-model report). */
   private volatile boolean withFacts;
 
@@ -187,6 +189,20 @@ public final class Analyzer {
    */
   public Analyzer ruleCalls(RuleCalls.Memory memory) {
     this.ruleCalls = memory;
+    return this;
+  }
+
+  /** Where each input's tree comes from: its text parsed, or derived from an earlier one. */
+  public interface Trees {
+    ParsedFile parse(SourceFile source) throws SourceException;
+  }
+
+  /**
+   * Where each input's tree comes from (default: its text parsed); a front end that analyses the
+   * same document again after an edit may derive it from the last tree.
+   */
+  public Analyzer trees(Trees trees) {
+    this.trees = trees;
     return this;
   }
 
@@ -368,7 +384,7 @@ public final class Analyzer {
               : reader.read(input.path(), input.displayPath());
       timings.add(Timings.Phase.READ, System.nanoTime() - start);
       start = System.nanoTime();
-      ParsedFile parsed = TreeParser.parse(source);
+      ParsedFile parsed = trees.parse(source);
       timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
       SpecVersion version = DocumentLoader.detectVersion(parsed);
       RuleCalls.Memory memory = ruleCalls;

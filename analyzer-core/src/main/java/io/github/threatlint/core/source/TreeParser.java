@@ -68,7 +68,7 @@ public final class TreeParser {
   private static final long MAX_EXPANDED_NODES = 5_000_000;
   private static final JsonNodeFactory NODES =
       JsonNodeFactory.instance; // decimals normalized, as withExactBigDecimals(false)
-  private static final JsonFactory JSON =
+  static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
@@ -146,7 +146,7 @@ public final class TreeParser {
     return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension);
   }
 
-  private static boolean looksLikeJson(String text) {
+  static boolean looksLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
