@@ -60,6 +60,9 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
 
   private List<String> terms;
 
+  /** The search for customer data in this document's response schemas, made on the first GET. */
+  private CustomerData.Search search;
+
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     if (!operation.method().equals("get")) {
@@ -69,6 +72,9 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
       List<String> all = new ArrayList<>(identifyingNames);
       all.addAll(financialNames);
       terms = List.copyOf(all);
+    }
+    if (search == null) {
+      search = new CustomerData.Search(operation.document(), this::isCustomerName);
     }
     for (Response response : operation.responses()) {
       if (!response.isSuccess()
@@ -82,11 +88,7 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
           List<String> names =
               namesBySchema.computeIfAbsent(
                   operation.document().deref(type.schema()),
-                  schema ->
-                      schema == null
-                          ? List.of()
-                          : CustomerData.find(
-                              operation.document(), schema, this::isCustomerName, DEPTH));
+                  schema -> schema == null ? List.of() : search.find(schema, DEPTH));
           for (String name : names) {
             if (!found.contains(name)) {
               found.add(name);

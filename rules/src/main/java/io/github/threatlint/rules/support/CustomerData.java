@@ -321,21 +321,11 @@ public final class CustomerData {
 
   /**
    * Like {@link #find(ApiDocument, NodeRef, List, int)}, with the test of a name given: a rule that
-   * searches many schemas remembers its answer per name.
+   * searches many schemas keeps a {@link Search} instead.
    */
   public static List<String> find(
       ApiDocument document, NodeRef schema, Predicate<String> customerName, int maxDepth) {
-    List<String> found = new ArrayList<>();
-    SchemaGraph graph = SchemaGraph.of(document);
-    collect(
-        document,
-        graph,
-        graph.number(schema),
-        customerName,
-        maxDepth,
-        found,
-        new BitSet(graph.size()));
-    return found;
+    return new Search(document, customerName).find(schema, maxDepth);
   }
 
   /**
@@ -346,40 +336,83 @@ public final class CustomerData {
   private static final ApiDocument.Fact<Map<String, Boolean>> PASSED_BY =
       document -> new ConcurrentHashMap<>();
 
-  private static void collect(
-      ApiDocument document,
-      SchemaGraph graph,
-      int schema,
-      Predicate<String> customerName,
-      int depth,
-      List<String> found,
-      BitSet seen) {
-    if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
-      return;
+  /**
+   * The searches one rule makes in the schemas of one document ({@link #find}, at most {@code
+   * maxDepth} property levels deep, each schema read once per search). What a schema holds for the
+   * search (the nested schemas it follows, and which of their names are customer data) is worked
+   * out on the first search that reads it and kept: on Stripe every response schema's search
+   * reaches the same few hundred schemas, and tested each of their names on every visit. One
+   * rule's: not for several threads.
+   */
+  public static final class Search {
+    private final ApiDocument document;
+    private final SchemaGraph graph;
+    private final Predicate<String> customerName;
+
+    /** By schema number: the steps of the search from it, null until a search reads it. */
+    private final List<Step[]> stepsBySchema = new ArrayList<>();
+
+    /**
+     * A nested schema the search follows: its name when that is customer data (else null), the
+     * number of the schema it leads to, and whether it is a property (a level deeper).
+     */
+    private record Step(String customerName, int target, boolean property) {}
+
+    public Search(ApiDocument document, Predicate<String> customerName) {
+      this.document = document;
+      this.graph = SchemaGraph.of(document);
+      this.customerName = customerName;
     }
-    seen.set(schema);
-    Map<String, Boolean> passedBy = document.fact(PASSED_BY);
-    for (SchemaGraph.Child child : graph.children(schema)) {
-      String name = child.name();
-      if (name != null
-          && passedBy.computeIfAbsent(
-              name, key -> FieldNames.isHypermedia(key) || ownedByAnotherParty(key))) {
-        continue;
+
+    /**
+     * The customer-data property names found in a schema and what it nests (references,
+     * composition, items, properties), at most {@code maxDepth} property levels deep.
+     */
+    public List<String> find(NodeRef schema, int maxDepth) {
+      List<String> found = new ArrayList<>();
+      collect(graph.number(schema), maxDepth, found, new BitSet(graph.size()));
+      return found;
+    }
+
+    private void collect(int schema, int depth, List<String> found, BitSet seen) {
+      if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
+        return;
       }
-      if (name != null
-          && customerName.test(name)
-          && !found.contains(name)
-          && holdsPersonalValue(document, child.written())) {
-        found.add(name);
+      seen.set(schema);
+      for (Step step : steps(schema)) {
+        if (step.customerName() != null && !found.contains(step.customerName())) {
+          found.add(step.customerName());
+        }
+        collect(step.target(), step.property() ? depth - 1 : depth, found, seen);
       }
-      collect(
-          document,
-          graph,
-          child.target(),
-          customerName,
-          name != null ? depth - 1 : depth,
-          found,
-          seen);
+    }
+
+    private Step[] steps(int schema) {
+      while (stepsBySchema.size() <= schema) {
+        stepsBySchema.add(null);
+      }
+      Step[] known = stepsBySchema.get(schema);
+      if (known != null) {
+        return known;
+      }
+      Map<String, Boolean> passedBy = document.fact(PASSED_BY);
+      List<Step> steps = new ArrayList<>();
+      for (SchemaGraph.Child child : graph.children(schema)) {
+        String name = child.name();
+        if (name != null
+            && passedBy.computeIfAbsent(
+                name, key -> FieldNames.isHypermedia(key) || ownedByAnotherParty(key))) {
+          continue;
+        }
+        boolean customer =
+            name != null
+                && customerName.test(name)
+                && holdsPersonalValue(document, child.written());
+        steps.add(new Step(customer ? name : null, child.target(), name != null));
+      }
+      Step[] computed = steps.toArray(new Step[0]);
+      stepsBySchema.set(schema, computed);
+      return computed;
     }
   }
 
