@@ -3,6 +3,7 @@ package io.github.threatlint.core.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Pointers;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +78,73 @@ public final class SarifReporter implements Reporter {
 
   private static final int LEVELS = Level.values().length;
 
-  /** Where a file is, as SARIF's {@code artifactLocation}: {@code uriBaseId} null when absolute. */
-  record Artifact(String uri, String uriBaseId) {}
+  /**
+   * The member names of a result and its locations, and the values many results share (a level, a
+   * rule id, a file's URI), as UTF-8 made once: the generator copies a {@code String}'s characters
+   * out and encodes them one by one, names included (Kubernetes: 14,223 results of some 30 names,
+   * 11,692 related locations).
+   */
+  private static final SerializedString RULE_ID = encoded("ruleId"),
+      RULE_INDEX = encoded("ruleIndex"),
+      LEVEL = encoded("level"),
+      MESSAGE = encoded("message"),
+      TEXT = encoded("text"),
+      LOCATIONS = encoded("locations"),
+      PARTIAL_FINGERPRINTS = encoded("partialFingerprints"),
+      OUR_FINGERPRINT = encoded(FINGERPRINT_KEY),
+      RELATED_LOCATIONS = encoded("relatedLocations"),
+      ID = encoded("id"),
+      PHYSICAL_LOCATION = encoded("physicalLocation"),
+      ARTIFACT_LOCATION = encoded("artifactLocation"),
+      URI = encoded("uri"),
+      URI_BASE_ID = encoded("uriBaseId"),
+      REGION = encoded("region"),
+      START_LINE = encoded("startLine"),
+      START_COLUMN = encoded("startColumn"),
+      END_LINE = encoded("endLine"),
+      END_COLUMN = encoded("endColumn"),
+      LOGICAL_LOCATIONS = encoded("logicalLocations"),
+      NAME = encoded("name"),
+      FULLY_QUALIFIED_NAME = encoded("fullyQualifiedName");
+
+  /** Each level's SARIF name, by ordinal. */
+  private static final SerializedString[] LEVEL_NAMES = new SerializedString[LEVELS];
+
+  static {
+    for (Level level : Level.values()) {
+      LEVEL_NAMES[level.ordinal()] = encoded(sarifLevel(level));
+    }
+  }
+
+  /**
+   * An ASCII name or value, encoded now: a {@link SerializedString} encodes itself at its first use
+   * otherwise, and the threads writing results would share it half made.
+   */
+  private static SerializedString encoded(String ascii) {
+    SerializedString text = new SerializedString(ascii);
+    text.asQuotedUTF8();
+    return text;
+  }
+
+  /**
+   * Where a file is, as SARIF's {@code artifactLocation}, encoded (a URI is ASCII): {@code
+   * uriBaseId} null when absolute.
+   */
+  record Artifact(SerializedString uri, SerializedString uriBaseId) {
+    Artifact(String uri, String uriBaseId) {
+      this(encoded(uri), uriBaseId == null ? null : encoded(uriBaseId));
+    }
+  }
+
+  /**
+   * A rule's place in {@code tool.driver.rules}, and its id encoded when it is ASCII (a plugin's
+   * could hold a lone surrogate, which the generator escapes and an encoder refuses), else null.
+   */
+  private record IndexedRule(int index, SerializedString id) {
+    IndexedRule(int index, String id) {
+      this(index, id.chars().allMatch(c -> c < 0x80) ? encoded(id) : null);
+    }
+  }
 
   /** A rule's {@code help}: the plain text and the Markdown page. */
   private record Help(String text, String markdown) {
@@ -197,9 +264,9 @@ public final class SarifReporter implements Reporter {
   public void write(AnalysisResult result, ReportContext context, OutputStream out)
       throws IOException {
     List<EnabledRule> rules = byId(result.rules());
-    Map<String, Integer> ruleIndex = new HashMap<>();
+    Map<String, IndexedRule> ruleIndex = new HashMap<>();
     for (EnabledRule rule : rules) {
-      ruleIndex.put(rule.id(), ruleIndex.size());
+      ruleIndex.put(rule.id(), new IndexedRule(ruleIndex.size(), rule.id()));
     }
     List<Finding> findings = result.findings();
     List<Finding> reported;
@@ -219,7 +286,7 @@ public final class SarifReporter implements Reporter {
       keyCounts = FindingKey.counts(findings);
     }
     // thousands of results name the same few files
-    Map<String, Artifact> artifacts = new HashMap<>();
+    SharedParts shared = new SharedParts();
     List<String> omissions = omissions(result);
 
     byte[] preparedRules = preparedRules(rules, context.docsUrl());
@@ -275,7 +342,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      writeResults(json, out, reported, ruleIndex, keyCounts, artifacts);
+      writeResults(json, out, reported, ruleIndex, keyCounts, shared);
       json.writeEndArray();
       if (context.sarifCategory() != null) {
         json.writeObjectFieldStart("automationDetails");
@@ -304,13 +371,13 @@ public final class SarifReporter implements Reporter {
       JsonGenerator json,
       OutputStream out,
       List<Finding> findings,
-      Map<String, Integer> ruleIndex,
+      Map<String, IndexedRule> ruleIndex,
       Map<FindingKey, Integer> keyCounts,
-      Map<String, Artifact> artifacts)
+      SharedParts shared)
       throws IOException {
     if (!resultsAhead || findings.size() < RESULTS_AHEAD_FROM) {
       for (Finding finding : findings) {
-        result(json, finding, ruleIndex, keyCounts, artifacts);
+        result(json, finding, ruleIndex, keyCounts, shared);
       }
       return;
     }
@@ -318,19 +385,19 @@ public final class SarifReporter implements Reporter {
     try {
       // the first result, written here, is the one without a separator before it
       for (Finding finding : chunkOf(findings, 0)) {
-        result(json, finding, ruleIndex, keyCounts, artifacts);
+        result(json, finding, ruleIndex, keyCounts, shared);
       }
       for (int chunk = 1; chunk < chunks.count(); chunk++) {
         while (!chunks.isMade(chunk)) {
           int taken = chunks.take();
           if (taken == chunk) {
             for (Finding finding : chunkOf(findings, chunk)) {
-              result(json, finding, ruleIndex, keyCounts, artifacts);
+              result(json, finding, ruleIndex, keyCounts, shared);
             }
             break;
           }
           if (taken < chunks.count()) {
-            chunks.make(taken, artifacts);
+            chunks.make(taken, shared);
           } else {
             chunks.await(chunk);
           }
@@ -357,11 +424,11 @@ public final class SarifReporter implements Reporter {
    * of its own that makes the chunks it takes as text: each exactly as {@link #writeResults} would
    * write it there, since the generator starts at the same depth after a result (the same way as
    * {@link #rulesMember}). What the threads read is not changed while they run; each has its own
-   * files' artifacts.
+   * {@link SharedParts}.
    */
   private static final class ResultsAhead {
     private final List<Finding> findings;
-    private final Map<String, Integer> ruleIndex;
+    private final Map<String, IndexedRule> ruleIndex;
     private final Map<FindingKey, Integer> keyCounts;
     private final List<CompletableFuture<List<byte[]>>> texts = new ArrayList<>();
 
@@ -370,7 +437,7 @@ public final class SarifReporter implements Reporter {
 
     private ResultsAhead(
         List<Finding> findings,
-        Map<String, Integer> ruleIndex,
+        Map<String, IndexedRule> ruleIndex,
         Map<FindingKey, Integer> keyCounts) {
       this.findings = findings;
       this.ruleIndex = ruleIndex;
@@ -382,7 +449,7 @@ public final class SarifReporter implements Reporter {
 
     static ResultsAhead start(
         List<Finding> findings,
-        Map<String, Integer> ruleIndex,
+        Map<String, IndexedRule> ruleIndex,
         Map<FindingKey, Integer> keyCounts) {
       ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, keyCounts);
       Thread thread = new Thread(chunks::makeAll, "sarif-results");
@@ -408,10 +475,10 @@ public final class SarifReporter implements Reporter {
 
     /** The other thread's work: the chunks it takes, as text, until none is left. */
     private void makeAll() {
-      Map<String, Artifact> artifacts = new HashMap<>();
+      SharedParts shared = new SharedParts();
       for (int chunk = take(); chunk < count(); chunk = take()) {
         try {
-          make(chunk, artifacts);
+          make(chunk, shared);
         } catch (IOException | RuntimeException | Error e) {
           // the writing thread takes the chunks left and fails at this one
           texts.get(chunk).completeExceptionally(e);
@@ -424,7 +491,7 @@ public final class SarifReporter implements Reporter {
      * Makes a taken chunk as text, the parts the generator flushed (copied once, not gathered into
      * a string that would be copied again).
      */
-    void make(int chunk, Map<String, Artifact> artifacts) throws IOException {
+    void make(int chunk, SharedParts shared) throws IOException {
       List<byte[]> text = new ArrayList<>();
       OutputStream parts =
           new OutputStream() {
@@ -449,7 +516,7 @@ public final class SarifReporter implements Reporter {
         json.flush();
         int start = text.size();
         for (Finding finding : chunkOf(findings, chunk)) {
-          result(json, finding, ruleIndex, keyCounts, artifacts);
+          result(json, finding, ruleIndex, keyCounts, shared);
         }
         json.flush();
         texts.get(chunk).complete(List.copyOf(text.subList(start, text.size())));
@@ -576,42 +643,106 @@ public final class SarifReporter implements Reporter {
     json.writeEndObject();
   }
 
+  /**
+   * What many results share, made once by the thread that writes them: each file's artifact, and
+   * the related locations of each list of uses. The findings in one shared part have the same uses
+   * (one list, {@code DocumentRun}), and so the same related locations when nothing else is
+   * related: Kubernetes' 2,446 such results have 11,692 related locations, in 85 different arrays.
+   */
+  private static final class SharedParts {
+    private final Map<String, Artifact> artifacts = new HashMap<>();
+    private final Map<List<Finding.Use>, SerializedString> usedBy = new IdentityHashMap<>();
+
+    Artifact artifact(String file) {
+      return artifacts.computeIfAbsent(file, SarifReporter::artifact);
+    }
+
+    /**
+     * A generator inside a result, where {@link #usedBy} writes the arrays it makes (one for all,
+     * since a generator is costly to set up: GitHub has 389 arrays for 1,626 results); null until
+     * the first. It holds no resource but memory, and is left to the collector.
+     */
+    private JsonGenerator scratch;
+
+    private final ByteArrayOutputStream scratchText = new ByteArrayOutputStream();
+
+    /**
+     * The {@code relatedLocations} array of these uses as a raw value, as {@link #result} writes it
+     * there: made at the same depth (as {@link ResultsAhead#make} makes a chunk), from the array's
+     * start, since the separator before it is the writing generator's.
+     */
+    SerializedString usedBy(List<Finding.Use> uses) throws IOException {
+      SerializedString known = usedBy.get(uses);
+      if (known != null) {
+        return known;
+      }
+      if (scratch == null) {
+        scratch = JSON.createGenerator(scratchText, JsonEncoding.UTF8);
+        Indentation.prettyPrint(scratch);
+        scratch.writeStartObject();
+        scratch.writeArrayFieldStart("runs");
+        scratch.writeStartObject();
+        scratch.writeArrayFieldStart("results");
+        scratch.writeStartObject();
+      }
+      scratch.writeFieldName(RELATED_LOCATIONS);
+      scratch.flush();
+      scratchText.reset();
+      scratch.writeStartArray();
+      SarifReporter.usedBy(scratch, uses, this);
+      scratch.writeEndArray();
+      scratch.flush();
+      String array = scratchText.toString(StandardCharsets.UTF_8);
+      SerializedString made = new SerializedString(array.substring(array.indexOf('[')));
+      made.asUnquotedUTF8();
+      usedBy.put(uses, made);
+      return made;
+    }
+  }
+
   private static void result(
       JsonGenerator json,
       Finding finding,
-      Map<String, Integer> ruleIndex,
+      Map<String, IndexedRule> ruleIndex,
       Map<FindingKey, Integer> keyCounts,
-      Map<String, Artifact> artifacts)
+      SharedParts shared)
       throws IOException {
     json.writeStartObject();
-    json.writeStringField("ruleId", finding.ruleId());
-    Integer index = ruleIndex.get(finding.ruleId());
-    if (index != null) {
-      json.writeNumberField("ruleIndex", index);
+    json.writeFieldName(RULE_ID);
+    IndexedRule rule = ruleIndex.get(finding.ruleId());
+    if (rule != null && rule.id() != null) {
+      json.writeString(rule.id());
+    } else {
+      json.writeString(finding.ruleId());
     }
-    json.writeStringField("level", sarifLevel(finding.level()));
+    if (rule != null) {
+      json.writeFieldName(RULE_INDEX);
+      json.writeNumber(rule.index());
+    }
+    json.writeFieldName(LEVEL);
+    json.writeString(LEVEL_NAMES[finding.level().ordinal()]);
     message(json, finding.message());
-    json.writeArrayFieldStart("locations");
-    location(
-        json,
-        0,
-        artifacts.computeIfAbsent(finding.file(), SarifReporter::artifact),
-        finding.region(),
-        finding.pointer(),
-        null);
+    json.writeFieldName(LOCATIONS);
+    json.writeStartArray();
+    location(json, 0, shared.artifact(finding.file()), finding.region(), finding.pointer(), null);
     json.writeEndArray();
-    json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField(
-        FINGERPRINT_KEY, fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1));
+    json.writeFieldName(PARTIAL_FINGERPRINTS);
+    json.writeStartObject();
+    json.writeFieldName(OUR_FINGERPRINT);
+    json.writeString(fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1));
     json.writeEndObject();
-    if (!finding.usedBy().isEmpty() || !finding.related().isEmpty()) {
-      json.writeArrayFieldStart("relatedLocations");
-      int id = usedBy(json, finding.usedBy(), artifacts);
+    if (!finding.usedBy().isEmpty() && finding.related().isEmpty()) {
+      json.writeFieldName(RELATED_LOCATIONS);
+      json.writeRawValue(shared.usedBy(finding.usedBy()));
+    } else if (!finding.usedBy().isEmpty() || !finding.related().isEmpty()) {
+      json.writeFieldName(RELATED_LOCATIONS);
+      json.writeStartArray();
+      int id = usedBy(json, finding.usedBy(), shared);
       for (Finding.Related place : finding.related()) {
         location(
             json,
             ++id,
-            artifacts.computeIfAbsent(place.file(), SarifReporter::artifact),
+            shared.artifact(place.file()),
             place.region(),
             place.pointer(),
             place.label());
@@ -638,8 +769,7 @@ public final class SarifReporter implements Reporter {
    * The operations that use the shared part a finding is in, at most {@link #MAX_RELATED}, numbered
    * from 1; the last one's message counts those left out. Returns the last number given.
    */
-  private static int usedBy(
-      JsonGenerator json, List<Finding.Use> uses, Map<String, Artifact> artifacts)
+  private static int usedBy(JsonGenerator json, List<Finding.Use> uses, SharedParts shared)
       throws IOException {
     int shown = Math.min(uses.size(), MAX_RELATED);
     for (int i = 0; i < shown; i++) {
@@ -648,7 +778,7 @@ public final class SarifReporter implements Reporter {
       location(
           json,
           i + 1,
-          artifacts.computeIfAbsent(use.file(), SarifReporter::artifact),
+          shared.artifact(use.file()),
           use.region(),
           null,
           "used by "
@@ -670,22 +800,28 @@ public final class SarifReporter implements Reporter {
       throws IOException {
     json.writeStartObject();
     if (id > 0) {
-      json.writeNumberField("id", id);
+      json.writeFieldName(ID);
+      json.writeNumber(id);
     }
-    json.writeObjectFieldStart("physicalLocation");
+    json.writeFieldName(PHYSICAL_LOCATION);
+    json.writeStartObject();
     artifactLocation(json, artifact);
-    json.writeObjectFieldStart("region");
-    json.writeNumberField("startLine", region.startLine());
-    json.writeNumberField("startColumn", region.startColumn());
-    json.writeNumberField("endLine", region.endLine());
-    json.writeNumberField("endColumn", region.endColumn());
+    json.writeFieldName(REGION);
+    json.writeStartObject();
+    number(json, START_LINE, region.startLine());
+    number(json, START_COLUMN, region.startColumn());
+    number(json, END_LINE, region.endLine());
+    number(json, END_COLUMN, region.endColumn());
     json.writeEndObject();
     json.writeEndObject();
     if (pointer != null) {
-      json.writeArrayFieldStart("logicalLocations");
+      json.writeFieldName(LOGICAL_LOCATIONS);
+      json.writeStartArray();
       json.writeStartObject();
-      json.writeStringField("name", Pointers.lastSegment(pointer));
-      json.writeStringField("fullyQualifiedName", pointer);
+      json.writeFieldName(NAME);
+      json.writeString(Pointers.lastSegment(pointer));
+      json.writeFieldName(FULLY_QUALIFIED_NAME);
+      json.writeString(pointer);
       json.writeEndObject();
       json.writeEndArray();
     }
@@ -696,7 +832,7 @@ public final class SarifReporter implements Reporter {
   }
 
   private static void notification(
-      JsonGenerator json, ToolError error, Map<String, Integer> ruleIndex) throws IOException {
+      JsonGenerator json, ToolError error, Map<String, IndexedRule> ruleIndex) throws IOException {
     json.writeStartObject();
     if (error.file() != null) {
       json.writeArrayFieldStart("locations");
@@ -720,9 +856,9 @@ public final class SarifReporter implements Reporter {
     if (error.ruleId() != null) {
       json.writeObjectFieldStart("associatedRule");
       json.writeStringField("id", error.ruleId());
-      Integer index = ruleIndex.get(error.ruleId());
-      if (index != null) {
-        json.writeNumberField("index", index);
+      IndexedRule rule = ruleIndex.get(error.ruleId());
+      if (rule != null) {
+        json.writeNumberField("index", rule.index());
       }
       json.writeEndObject();
     }
@@ -730,16 +866,31 @@ public final class SarifReporter implements Reporter {
   }
 
   private static void artifactLocation(JsonGenerator json, Artifact artifact) throws IOException {
-    json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", artifact.uri());
-    writeField(json, "uriBaseId", artifact.uriBaseId());
+    json.writeFieldName(ARTIFACT_LOCATION);
+    json.writeStartObject();
+    json.writeFieldName(URI);
+    json.writeString(artifact.uri());
+    if (artifact.uriBaseId() != null) {
+      json.writeFieldName(URI_BASE_ID);
+      json.writeString(artifact.uriBaseId());
+    }
     json.writeEndObject();
   }
 
   private static void message(JsonGenerator json, String text) throws IOException {
-    json.writeObjectFieldStart("message");
-    writeField(json, "text", text);
+    json.writeFieldName(MESSAGE);
+    json.writeStartObject();
+    if (text != null) {
+      json.writeFieldName(TEXT);
+      json.writeString(text);
+    }
     json.writeEndObject();
+  }
+
+  private static void number(JsonGenerator json, SerializedString name, int value)
+      throws IOException {
+    json.writeFieldName(name);
+    json.writeNumber(value);
   }
 
   /** A {@code multiformatMessageString}: the text, and Markdown when not null. */

@@ -298,6 +298,60 @@ class SarifReporterTest {
   }
 
   @Test
+  void theRelatedLocationsOfSharedUsesAreWrittenOnceAndRepeatedAsTheGeneratorWritesThem()
+      throws IOException {
+    List<Finding.Use> uses =
+        List.of(new Finding.Use("GET /items", "specs/api.yaml", "/paths/~1items/get", REGION));
+    List<Finding> findings = new ArrayList<>();
+    for (String pointer : List.of("/properties/a", "/properties/b")) {
+      findings.add(
+          new Finding(
+              "test-alpha",
+              Level.WARNING,
+              "m",
+              "specs/schemas/item.yaml",
+              pointer,
+              new Region(3, 1, 3, 4),
+              // a member after the array: the writing generator puts its separator
+              new Finding.Suppression(Finding.Suppression.EXTERNAL, "in the baseline"),
+              uses));
+    }
+    String text = text(TestRules.with(findings, List.of(), List.of("specs/api.yaml")));
+    String written =
+        String.join(
+            System.lineSeparator(),
+            "      \"relatedLocations\" : [ {",
+            "        \"id\" : 1,",
+            "        \"physicalLocation\" : {",
+            "          \"artifactLocation\" : {",
+            "            \"uri\" : \"specs/api.yaml\",",
+            "            \"uriBaseId\" : \"%SRCROOT%\"",
+            "          },",
+            "          \"region\" : {",
+            "            \"startLine\" : 10,",
+            "            \"startColumn\" : 5,",
+            "            \"endLine\" : 10,",
+            "            \"endColumn\" : 8",
+            "          }",
+            "        },",
+            "        \"message\" : {",
+            "          \"text\" : \"used by GET /items\"",
+            "        }",
+            "      } ],",
+            "      \"suppressions\" : [ {");
+    assertThat(text.split(java.util.regex.Pattern.quote(written), -1)).hasSize(3);
+  }
+
+  private static final Region REGION = new Region(10, 5, 10, 8);
+
+  private static String text(AnalysisResult result) throws IOException {
+    StringWriter text = new StringWriter();
+    new SarifReporter()
+        .write(result, new ReportContext("1.2.3", ROOT, false, null, DocsUrl.DEFAULT), text);
+    return text.toString();
+  }
+
+  @Test
   void longResultsWrittenOnTwoThreadsMakeTheSameDocument() throws IOException {
     ReportContext context = new ReportContext("1.2.3", ROOT, false, null, DocsUrl.DEFAULT);
     for (int count :
@@ -350,10 +404,11 @@ class SarifReporterTest {
   private static List<Finding> manyFindings(int count) {
     List<String> files = List.of("specs/api.yaml", "specs/schemas/item.yaml", "/elsewhere/x.yaml");
     List<String> rules = List.of("test-alpha", "test-beta", "test-gamma", "test-unknown");
-    List<Finding> findings = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    // the findings in one shared part share one list of uses, as a run's do
+    List<List<Finding.Use>> usesOfParts = new ArrayList<>();
+    for (int part = 0; part < 8; part++) {
       List<Finding.Use> uses = new ArrayList<>();
-      for (int u = 0; u < i % 8; u++) {
+      for (int u = 0; u < part; u++) {
         uses.add(
             new Finding.Use(
                 "GET /items" + u,
@@ -361,6 +416,11 @@ class SarifReporterTest {
                 "/paths/~1items" + u,
                 new Region(u + 1, 1, u + 1, 9)));
       }
+      usesOfParts.add(uses);
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<Finding.Use> uses = usesOfParts.get(i % 8);
       List<Finding.Related> related =
           i % 5 == 0
               ? List.of(
@@ -583,13 +643,15 @@ class SarifReporterTest {
         .isEqualTo("specs/api%20v2/%C3%A4%231.yaml");
     assertThat(SarifReporter.toUri("specs\\win.yaml")).isEqualTo("specs/win.yaml");
     assertThat(SarifReporter.toUri("<stdin>")).isEqualTo("%3Cstdin%3E");
-    assertThat(SarifReporter.artifact("specs/a b.yaml").uri()).isEqualTo("specs/a%20b.yaml");
-    assertThat(SarifReporter.artifact("specs/a b.yaml").uriBaseId()).isEqualTo("%SRCROOT%");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").uri().getValue())
+        .isEqualTo("specs/a%20b.yaml");
+    assertThat(SarifReporter.artifact("specs/a b.yaml").uriBaseId().getValue())
+        .isEqualTo("%SRCROOT%");
     // files outside the working directory keep their absolute path, as a URI without base
-    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").uri())
+    assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").uri().getValue())
         .isEqualTo("file:///srv/specs/a%20b.yaml");
     assertThat(SarifReporter.artifact("/srv/specs/a b.yaml").uriBaseId()).isNull();
-    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").uri())
+    assertThat(SarifReporter.artifact("C:\\specs\\a.yaml").uri().getValue())
         .isEqualTo("file:///C:/specs/a.yaml");
   }
 
