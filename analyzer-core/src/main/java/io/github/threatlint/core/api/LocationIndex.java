@@ -59,6 +59,16 @@ public final class LocationIndex {
    */
   private final int[] shifts;
 
+  /** The last of the edits, or null for an index of a parse. */
+  private final Edit lastEdit;
+
+  /**
+   * An edit inside one string value on one line ({@link #edited}): the tree before it, the line it
+   * is on, and the pointer of the edited string. Every node but that string and the containers from
+   * the root to it is the same object in both trees, and every position off that line is the same.
+   */
+  public record Edit(JsonNode before, int line, String pointer) {}
+
   private LocationIndex(
       JsonNode root,
       int[] rootSpan,
@@ -68,7 +78,8 @@ public final class LocationIndex {
       int textLength,
       boolean maySuppress,
       Map<JsonNode, JsonNode> parsedAs,
-      int[] shifts) {
+      int[] shifts,
+      Edit lastEdit) {
     this.root = root;
     this.rootSpan = rootSpan;
     this.members = members;
@@ -78,6 +89,7 @@ public final class LocationIndex {
     this.maySuppress = maySuppress;
     this.parsedAs = parsedAs;
     this.shifts = shifts;
+    this.lastEdit = lastEdit;
   }
 
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
@@ -91,7 +103,8 @@ public final class LocationIndex {
         0,
         true,
         Map.of(),
-        NO_SHIFTS);
+        NO_SHIFTS,
+        null);
   }
 
   private static final int[] NO_SHIFTS = new int[0];
@@ -104,16 +117,22 @@ public final class LocationIndex {
     return shifts.length / 4;
   }
 
+  /** The last edit this index reads its positions through, or null for an index of a parse. */
+  public Edit lastEdit() {
+    return lastEdit;
+  }
+
   /**
-   * The index of this text edited inside one scalar, for {@code root}: the tree whose {@code
-   * copies} (new container to the one of this index's tree it replaces: the containers from the
-   * root to the edited scalar) hold the new scalar, everything else shared. Each old position from
-   * {@code line}:{@code column} on moves {@code lineDelta} lines, and on {@code line} itself to
-   * column {@code newColumn} + (column - {@code column}); the text is {@code lengthDelta} chars
-   * longer. Nothing is copied but the line starts.
+   * The index of this text edited inside one scalar at {@code pointer}, for {@code root}: the tree
+   * whose {@code copies} (new container to the one of this index's tree it replaces: the containers
+   * from the root to the edited scalar) hold the new scalar, everything else shared. Each old
+   * position from {@code line}:{@code column} on moves {@code lineDelta} lines, and on {@code line}
+   * itself to column {@code newColumn} + (column - {@code column}); the text is {@code lengthDelta}
+   * chars longer. Nothing is copied but the line starts.
    */
   public LocationIndex edited(
       JsonNode root,
+      String pointer,
       Map<JsonNode, JsonNode> copies,
       int line,
       int column,
@@ -144,7 +163,8 @@ public final class LocationIndex {
         textLength + lengthDelta,
         maySuppress,
         composed,
-        nextShifts);
+        nextShifts,
+        new Edit(this.root, line, pointer));
   }
 
   /** Where the {@code offset}th char of the text is: 1-based line and column. */
@@ -548,7 +568,8 @@ public final class LocationIndex {
           textLength,
           suppressionKey,
           Map.of(),
-          NO_SHIFTS);
+          NO_SHIFTS,
+          null);
     }
   }
 }

@@ -201,16 +201,25 @@ final class DocumentRun {
     Map<EnabledRule, Integer> places = RuleGroups.places(order);
     List<Context> recording = new ArrayList<>();
     Map<EnabledRule, List<RuleCalls.Call>> recorded = new HashMap<>();
+    Map<EnabledRule, List<RuleCalls.Resolved>> resolved = new HashMap<>();
+    // what the kept calls were worked out as holds where this document's edit did not reach
+    boolean followsEdit = kept != null && run.replay.follows(kept.tree());
     for (EnabledRule rule : rules) {
       Context context =
           run.new Context(rule.id(), rule.level(), rule.descriptor().info(), places.get(rule));
       List<RuleCalls.Call> calls = kept == null ? null : kept.of(rule);
-      if (calls != null && run.replay.replay(calls, context)) {
-        recorded.put(rule, calls);
-        continue;
+      if (calls != null) {
+        context.resolved = new ArrayList<>(calls.size());
+        if (run.replay.replay(calls, followsEdit ? kept.resolved(rule) : null, context)) {
+          recorded.put(rule, calls);
+          resolved.put(rule, context.resolved);
+          continue;
+        }
+        context.resolved = null;
       }
       if (record && !rule.descriptor().info().readsProse()) {
         context.calls = new ArrayList<>();
+        context.resolved = new ArrayList<>();
         context.enabled = rule;
         recording.add(context);
       }
@@ -225,9 +234,10 @@ final class DocumentRun {
       for (Context context : recording) {
         if (!context.failed() && context.calls != null) {
           recorded.put(context.enabled, List.copyOf(context.calls));
+          resolved.put(context.enabled, context.resolved);
         }
       }
-      run.ruleCalls = new RuleCalls(recorded);
+      run.ruleCalls = new RuleCalls(recorded, resolved, document.rootFile().root());
     }
     if (collector != null) {
       Throwable failure = dispatcher.factsFailure();
@@ -395,6 +405,12 @@ final class DocumentRun {
 
     private EnabledRule enabled;
 
+    /**
+     * When the rule's calls are kept or replayed: what each call was worked out as (region, uses,
+     * related places; null when it recorded nothing), for the next replay; else null.
+     */
+    private List<RuleCalls.Resolved> resolved;
+
     Context(String ruleId, Level level, RuleInfo info, int order) {
       this.order = order;
       this.ruleId = ruleId;
@@ -410,11 +426,31 @@ final class DocumentRun {
 
     @Override
     public void report(NodeRef node, String message, Level grade, List<RelatedLocation> related) {
-      boolean graded = grade != null && grade != Level.OFF && level == defaultLevel;
-      add(node, graded ? grade : level, message, related);
+      RuleCalls.Resolved done = add(node, levelOf(grade), message, related, null);
       if (calls != null) {
         keep(RuleCalls.Kind.REPORT, node, message, null, grade, related);
       }
+      if (resolved != null) {
+        resolved.add(done);
+      }
+    }
+
+    private Level levelOf(Level grade) {
+      boolean graded = grade != null && grade != Level.OFF && level == defaultLevel;
+      return graded ? grade : level;
+    }
+
+    /**
+     * Makes a kept call again at {@code node} as it was worked out last time ({@code last}): its
+     * region, uses and related places are not worked out again.
+     */
+    void replay(RuleCalls.Call call, NodeRef node, RuleCalls.Resolved last) {
+      resolved.add(
+          switch (call.kind()) {
+            case REPORT -> add(node, levelOf(call.grade()), call.text(), List.of(), last);
+            case MITIGATED -> record(node, call.text(), true, call.description(), last);
+            case UNMITIGATED -> record(node, call.text(), false, call.description(), last);
+          });
     }
 
     private void keep(
@@ -433,20 +469,28 @@ final class DocumentRun {
       }
     }
 
-    private void add(
-        NodeRef node, Level findingLevel, String message, List<RelatedLocation> related) {
+    /**
+     * Adds the finding, with its region, uses and related places from {@code last} when given, else
+     * worked out; returns what they were worked out as when the calls are kept, else null.
+     */
+    private RuleCalls.Resolved add(
+        NodeRef node,
+        Level findingLevel,
+        String message,
+        List<RelatedLocation> related,
+        RuleCalls.Resolved last) {
       if (count >= MAX_FINDINGS_PER_RULE || fileCapped) {
-        return;
+        return null;
       }
       String file = node.file().displayPath();
-      Located place = located(node);
-      Region region = place.region;
+      Located place = last == null ? located(node) : null;
+      Region region = last == null ? place.region : last.region();
       NodeRef first = firstReported.putIfAbsent(new Place(ruleId, file, region), node);
       if (first != null
           && node.node() != null
           && first.node() == node.node()
           && !first.pointer().equals(node.pointer())) {
-        return; // a copy through an alias
+        return null; // a copy through an alias
       }
       if (++count == MAX_FINDINGS_PER_RULE) {
         addError(
@@ -477,6 +521,8 @@ final class DocumentRun {
                     + " findings in this document; the rest are left out"),
             made());
       }
+      List<Finding.Use> uses = last == null ? usedBy(node, place) : last.uses();
+      List<Finding.Related> places = last == null ? related(related) : last.related();
       // x-threatlint-ignore is looked up here, while the finding's own file is at hand
       findings.add(
           new Finding(
@@ -487,27 +533,46 @@ final class DocumentRun {
               node.pointer(),
               region,
               suppression(node, ruleId),
-              usedBy(node, place),
-              related(related)));
+              uses,
+              places));
+      if (last != null || resolved == null) {
+        return last;
+      }
+      return new RuleCalls.Resolved(node.node(), region, uses, places);
     }
 
     @Override
     public void mitigated(NodeRef node, String mitigation, String description) {
-      record(node, mitigation, true, description);
+      RuleCalls.Resolved done = record(node, mitigation, true, description, null);
       if (calls != null) {
         keep(RuleCalls.Kind.MITIGATED, node, mitigation, description, null, List.of());
+      }
+      if (resolved != null) {
+        resolved.add(done);
       }
     }
 
     @Override
     public void unmitigated(NodeRef node, String mitigation, String description) {
-      record(node, mitigation, false, description);
+      RuleCalls.Resolved done = record(node, mitigation, false, description, null);
       if (calls != null) {
         keep(RuleCalls.Kind.UNMITIGATED, node, mitigation, description, null, List.of());
       }
+      if (resolved != null) {
+        resolved.add(done);
+      }
     }
 
-    private void record(NodeRef node, String mitigation, boolean shown, String description) {
+    /**
+     * Records the evidence, at the region of {@code last} when given; returns the region worked out
+     * when the calls are kept, else null.
+     */
+    private RuleCalls.Resolved record(
+        NodeRef node,
+        String mitigation,
+        boolean shown,
+        String description,
+        RuleCalls.Resolved last) {
       if (!mitigations.contains(mitigation)) {
         throw new IllegalArgumentException(
             "rule "
@@ -517,10 +582,10 @@ final class DocumentRun {
                 + "', which its @RuleInfo(mitigations) does not list");
       }
       if (!keepsEvidence) {
-        return; // checked all the same: a rule that records wrongly fails in a check too
+        return null; // checked all the same: a rule that records wrongly fails in a check too
       }
       String file = node.file().displayPath();
-      Region region = located(node).region;
+      Region region = last == null ? located(node).region : last.region();
       // a copy through a YAML alias is the same place; a document over the findings cap gets no
       // more evidence either
       if (evidence.size() < MAX_FINDINGS_PER_FILE
@@ -531,6 +596,10 @@ final class DocumentRun {
           evidenceMade.add(made());
         }
       }
+      if (last != null || resolved == null) {
+        return last;
+      }
+      return new RuleCalls.Resolved(node.node(), region, null, null);
     }
 
     /** Where the walk is, for this rule. */

@@ -1,10 +1,12 @@
 package io.github.threatlint.core.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.LocationIndex;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
-import io.github.threatlint.core.api.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,29 +15,54 @@ import java.util.Map;
 /**
  * Makes the calls kept for a rule ({@link RuleCalls}) again, through the rule's fresh context,
  * against a document whose tree differs from the one they were made on in prose alone: the context
- * works out regions, uses, suppressions and caps as for a live report.
+ * works out regions, uses, suppressions and caps as for a live report. When the document's tree was
+ * derived from the one they were last worked out on by an edit inside one string ({@link
+ * LocationIndex.Edit}), a call whose node, region, uses and related places the edit cannot have
+ * reached keeps them: its node is the same object, and every position off the edit's line is the
+ * same. A call at the edited string, at one of the containers copied to hold it or a member of one,
+ * or with a position on the edit's line is worked out again.
  */
 final class Replay {
   private final ApiDocument document;
+
+  /** The edit this document's tree was derived by, or null when it was parsed. */
+  private final LocationIndex.Edit edit;
 
   /** The nodes of the root file that replayed calls named, by pointer. */
   private final Map<String, NodeRef> nodes = new HashMap<>();
 
   Replay(ApiDocument document) {
     this.document = document;
+    this.edit = document.rootFile().index().lastEdit();
+  }
+
+  /** Whether this document's tree was derived from {@code tree} by an edit inside one string. */
+  boolean follows(JsonNode tree) {
+    return edit != null && tree != null && edit.before() == tree;
   }
 
   /**
    * Makes the calls again on {@code context}, as the rule made them against the last document;
-   * false, having made none, when a node they name is not in this document.
+   * false, having made none, when a node they name is not in this document. {@code last}: what each
+   * was worked out as on the tree this one {@link #follows}, or null.
    */
-  boolean replay(List<RuleCalls.Call> kept, RuleContext context) {
+  boolean replay(
+      List<RuleCalls.Call> kept, List<RuleCalls.Resolved> last, DocumentRun.Context context) {
     List<NodeRef> named = new ArrayList<>(kept.size());
-    for (RuleCalls.Call call : kept) {
-      NodeRef node =
-          call.detached()
-              ? new NodeRef(document.rootFile(), call.pointer(), null)
-              : nodeAt(call.pointer());
+    RuleCalls.Resolved[] still = new RuleCalls.Resolved[kept.size()];
+    boolean resolved = last != null && last.size() == kept.size();
+    for (int i = 0; i < kept.size(); i++) {
+      RuleCalls.Call call = kept.get(i);
+      RuleCalls.Resolved was = resolved ? last.get(i) : null;
+      NodeRef node;
+      if (was != null && unreached(call, was)) {
+        still[i] = was;
+        node = new NodeRef(document.rootFile(), call.pointer(), was.node());
+      } else if (call.detached()) {
+        node = new NodeRef(document.rootFile(), call.pointer(), null);
+      } else {
+        node = nodeAt(call.pointer());
+      }
       if (node == null) {
         return false;
       }
@@ -43,6 +70,10 @@ final class Replay {
     }
     for (int i = 0; i < kept.size(); i++) {
       RuleCalls.Call call = kept.get(i);
+      if (still[i] != null) {
+        context.replay(call, named.get(i), still[i]);
+        continue;
+      }
       switch (call.kind()) {
         case REPORT -> {
           List<RelatedLocation> related = new ArrayList<>(call.related().size());
@@ -61,6 +92,47 @@ final class Replay {
       }
     }
     return true;
+  }
+
+  /** Whether the edit cannot have reached what {@code call} was worked out as ({@code was}). */
+  private boolean unreached(RuleCalls.Call call, RuleCalls.Resolved was) {
+    if (nearEdit(call.pointer()) || onEditLine(was.region())) {
+      return false;
+    }
+    if (was.uses() != null) {
+      for (Finding.Use use : was.uses()) {
+        if (nearEdit(use.pointer()) || onEditLine(use.region())) {
+          return false;
+        }
+      }
+    }
+    if (was.related() != null) {
+      for (Finding.Related place : was.related()) {
+        if (nearEdit(place.pointer()) || onEditLine(place.region())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code pointer} is the root, or its parent is the edited string or a container copied
+   * to hold it (an ancestor of that string): the place may be the edited string, a copy, or a
+   * member of a copy.
+   */
+  private boolean nearEdit(String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    if (slash < 0) {
+      return true;
+    }
+    String edited = edit.pointer();
+    return edited.regionMatches(0, pointer, 0, slash)
+        && (edited.length() == slash || edited.length() > slash && edited.charAt(slash) == '/');
+  }
+
+  private boolean onEditLine(Region region) {
+    return region.startLine() == edit.line() || region.endLine() == edit.line();
   }
 
   /**

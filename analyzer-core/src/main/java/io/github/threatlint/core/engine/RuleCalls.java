@@ -1,8 +1,10 @@
 package io.github.threatlint.core.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
@@ -25,6 +27,15 @@ public final class RuleCalls {
   private final Map<Enabled, List<Call>> byRule = new HashMap<>();
 
   /**
+   * For each rule, what each of its calls was worked out as on {@link #tree} (one per call, in the
+   * same order; null for a call that recorded nothing), or no list.
+   */
+  private final Map<Enabled, List<Resolved>> resolvedByRule = new HashMap<>();
+
+  /** The root of the tree the calls were resolved on: the document of the run that kept them. */
+  private JsonNode tree;
+
+  /**
    * A rule as it was enabled: its class, not its descriptor (the catalog may be made again for each
    * run), its id, level and options.
    */
@@ -34,8 +45,13 @@ public final class RuleCalls {
     }
   }
 
-  RuleCalls(Map<EnabledRule, List<Call>> byRule) {
+  RuleCalls(
+      Map<EnabledRule, List<Call>> byRule,
+      Map<EnabledRule, List<Resolved>> resolved,
+      JsonNode tree) {
     byRule.forEach((rule, calls) -> this.byRule.put(Enabled.of(rule), calls));
+    resolved.forEach((rule, places) -> this.resolvedByRule.put(Enabled.of(rule), places));
+    this.tree = tree;
   }
 
   private RuleCalls() {}
@@ -45,6 +61,8 @@ public final class RuleCalls {
     RuleCalls union = new RuleCalls();
     for (RuleCalls part : parts) {
       union.byRule.putAll(part.byRule);
+      union.resolvedByRule.putAll(part.resolvedByRule);
+      union.tree = part.tree;
     }
     return union;
   }
@@ -53,6 +71,24 @@ public final class RuleCalls {
   List<Call> of(EnabledRule rule) {
     return byRule.get(Enabled.of(rule));
   }
+
+  /** What the calls of {@code rule} were worked out as on {@link #tree()}, or null. */
+  List<Resolved> resolved(EnabledRule rule) {
+    return resolvedByRule.get(Enabled.of(rule));
+  }
+
+  /** The root of the tree the calls were resolved on. */
+  JsonNode tree() {
+    return tree;
+  }
+
+  /**
+   * What a call that reported or recorded evidence was worked out as: the tree node it named, its
+   * region, and for a finding the operations that use the place and its related places. An edit
+   * inside one string that moves none of them leaves them as they were ({@link Replay}).
+   */
+  record Resolved(
+      JsonNode node, Region region, List<Finding.Use> uses, List<Finding.Related> related) {}
 
   /**
    * Where an analyzer finds the calls kept from the last analysis of a document, and keeps those of

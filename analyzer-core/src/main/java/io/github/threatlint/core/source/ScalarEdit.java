@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.LocationIndex;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.SourceFile;
 import java.io.IOException;
@@ -122,10 +123,18 @@ public final class ScalarEdit {
       copies.put(copy, original);
       child = copy;
     }
+    String pointer = "";
+    for (Object step : steps) {
+      pointer =
+          step instanceof String name
+              ? Pointers.child(pointer, name)
+              : Pointers.child(pointer, (Integer) step);
+    }
     Region from = index.position(oldEnd);
     LocationIndex edits =
         index.edited(
             child,
+            pointer,
             copies,
             from.startLine(),
             from.startColumn(),

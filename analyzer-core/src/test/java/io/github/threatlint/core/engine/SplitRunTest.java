@@ -145,7 +145,8 @@ class SplitRunTest {
     RuleCalls.Call call =
         new RuleCalls.Call(RuleCalls.Kind.REPORT, "", false, "m", null, null, List.of());
     RuleCalls kept =
-        new RuleCalls(Map.of(RULES.get(0), List.of(call), RULES.get(2), List.of(call, call)));
+        new RuleCalls(
+            Map.of(RULES.get(0), List.of(call), RULES.get(2), List.of(call, call)), Map.of(), null);
     // live: test-records-at-end, then test-fails-early; replayed: the rule of two calls, then the
     // rule of one
     assertThat(RuleGroups.deal(RULES, 2, kept))
@@ -158,7 +159,9 @@ class SplitRunTest {
                 RULES.get(0), List.of(call),
                 RULES.get(1), List.of(call),
                 RULES.get(2), List.of(call, call),
-                RULES.get(3), List.of()));
+                RULES.get(3), List.of()),
+            Map.of(),
+            null);
     assertThat(RuleGroups.deal(RULES, 2, all))
         .containsExactly(List.of(RULES.get(2), RULES.get(3)), List.of(RULES.get(0), RULES.get(1)));
   }
