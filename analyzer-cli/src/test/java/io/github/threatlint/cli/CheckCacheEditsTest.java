@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +122,68 @@ class CheckCacheEditsTest {
       }
     }
     assertThat(derived).as("edits read without a parse").isGreaterThan(10);
+  }
+
+  /**
+   * Edits inside the text of one description or summary at a time, in a row: each tree is derived
+   * from the last one, and the replayed calls the edit cannot reach keep what they were worked out
+   * as (their regions, uses and related places); those on the edit's line (every one, in one-line
+   * JSON) are worked out again.
+   */
+  @Test
+  void proseEditsInsideOneStringInARowReportWhatAFreshCheckReports() throws Exception {
+    Random random = new Random(9);
+    ObjectMapper json = new ObjectMapper();
+    for (String sample : SAMPLES.subList(0, 2)) {
+      JsonNode tree = sampleTree(sample);
+      for (String start :
+          List.of(
+              json.writerWithDefaultPrettyPrinter().writeValueAsString(tree), tree.toString())) {
+        Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
+        CheckCache cache = new CheckCache();
+        String text = start;
+        report(file, text, cache);
+        for (int step = 0; step < PROSE_EDITS_PER_SAMPLE; step++) {
+          String edited = proseEdit(text, random);
+          assertThat(derivable(file, text, edited)).as("%s: %s", sample, edited).isTrue();
+          String kept = report(file, edited, cache);
+          assertThat(kept)
+              .as("%s after prose edit %d", sample, step)
+              .isEqualTo(report(file, edited, null));
+          assertThat(cache.ruleCalls(file)).isPositive();
+          text = edited;
+        }
+      }
+    }
+  }
+
+  private static final int PROSE_EDITS_PER_SAMPLE = 25;
+
+  private static final Pattern PROSE_VALUE = Pattern.compile("\"(description|summary)\" ?: ?\"");
+
+  private static final String[] PROSE_INSERTS = {"x", "Edited ", "\\u00e9", "two words "};
+
+  /**
+   * A text put into a random description or summary, at its start or after a space in it (never
+   * inside an escape).
+   */
+  private static String proseEdit(String text, Random random) {
+    List<Integer> starts = new ArrayList<>();
+    Matcher value = PROSE_VALUE.matcher(text);
+    while (value.find()) {
+      starts.add(value.end());
+    }
+    int start = starts.get(random.nextInt(starts.size()));
+    List<Integer> places = new ArrayList<>(List.of(start));
+    for (int i = start; text.charAt(i) != '"'; i += text.charAt(i) == '\\' ? 2 : 1) {
+      if (text.charAt(i) == ' ') {
+        places.add(i + 1);
+      }
+    }
+    int at = places.get(random.nextInt(places.size()));
+    return text.substring(0, at)
+        + PROSE_INSERTS[random.nextInt(PROSE_INSERTS.length)]
+        + text.substring(at);
   }
 
   private static final String[] INSERTS = {

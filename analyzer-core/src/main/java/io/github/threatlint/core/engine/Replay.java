@@ -19,8 +19,8 @@ import java.util.Map;
  * derived from the one they were last worked out on by an edit inside one string ({@link
  * LocationIndex.Edit}), a call whose node, region, uses and related places the edit cannot have
  * reached keeps them: its node is the same object, and every position off the edit's line is the
- * same. A call at the edited string, at one of the containers copied to hold it or a member of one,
- * or with a position on the edit's line is worked out again.
+ * same. A call at the edited string or at one of the containers copied to hold it, or with a
+ * position on the edit's line, is worked out again.
  */
 final class Replay {
   private final ApiDocument document;
@@ -117,18 +117,14 @@ final class Replay {
   }
 
   /**
-   * Whether {@code pointer} is the root, or its parent is the edited string or a container copied
-   * to hold it (an ancestor of that string): the place may be the edited string, a copy, or a
-   * member of a copy.
+   * Whether {@code pointer} is the edited string or a container copied to hold it (one of its
+   * ancestors). A member of a copied container is the same node object in both trees, and its
+   * positions are read from the same tables of the parse.
    */
   private boolean nearEdit(String pointer) {
-    int slash = pointer.lastIndexOf('/');
-    if (slash < 0) {
-      return true;
-    }
     String edited = edit.pointer();
-    return edited.regionMatches(0, pointer, 0, slash)
-        && (edited.length() == slash || edited.length() > slash && edited.charAt(slash) == '/');
+    return edited.startsWith(pointer)
+        && (edited.length() == pointer.length() || edited.charAt(pointer.length()) == '/');
   }
 
   private boolean onEditLine(Region region) {
