@@ -180,6 +180,23 @@ class GradedFindingsTest {
   }
 
   /**
+   * A document-wide 'security: []' over reads of institutions (a bank's branches: their names and
+   * addresses are the bank's) states public intent: a note. Over a fund's members, whose address
+   * sits beside a birth date, it stays an error.
+   */
+  @Test
+  void securitySchemesMissingHearsDeclaredPublicDirectories() throws Exception {
+    String branches = fixture("security-schemes-missing/oas30-public-branch-directory.yaml");
+    String members = fixture("security-schemes-missing/oas30-public-member-directory.yaml");
+    String funds = fixture("security-schemes-missing/oas31-public-fund-list.yaml");
+    assertThat(levels("security-schemes-missing", Level.ERROR, branches))
+        .containsExactly(Level.NOTE);
+    assertThat(levels("security-schemes-missing", Level.ERROR, funds)).containsExactly(Level.NOTE);
+    assertThat(levels("security-schemes-missing", Level.ERROR, members))
+        .containsExactly(Level.ERROR);
+  }
+
+  /**
    * In an open-data document, a query key that no operation requires sends nothing: a note; a
    * required one is still an error.
    */

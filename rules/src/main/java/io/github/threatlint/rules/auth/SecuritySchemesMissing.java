@@ -111,6 +111,21 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
+    if (publicByDeclaration(document)
+        && !open.isEmpty()
+        && open.stream().allMatch(PublicReads::isReferenceRead)) {
+      // written public on purpose (a directory of pension funds), and nothing in it is customer
+      // data: the intent is stated, what is left is to keep it so
+      context.report(
+          document.root().get("security"),
+          "The API declares no security scheme and says with a document-wide 'security: []' that "
+              + "its "
+              + places(open)
+              + " need no credentials; they are reads that return no customer data. Keep customer "
+              + "data out of this API: an operation that returns it needs a scheme.",
+          Level.NOTE);
+      return;
+    }
     context.report(
         document.root(),
         document.version().versionField(),
@@ -127,6 +142,15 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + where
             + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
+  }
+
+  /**
+   * The document says, with a top-level {@code security: []}, that its operations need no
+   * credentials: a directory of institutions or a product catalogue written public on purpose.
+   */
+  private static boolean publicByDeclaration(ApiDocument document) {
+    NodeRef security = document.root().get("security");
+    return security != null && security.node().isArray() && security.node().isEmpty();
   }
 
   /** The operation requires an 'Authorization' header parameter: it asks for credentials. */

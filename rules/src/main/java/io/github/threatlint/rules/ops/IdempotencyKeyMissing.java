@@ -157,11 +157,18 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
       description =
           "Required request body properties that key the request or the one thing it acts on, so "
               + "that a retry is recognised: an order placed for an offer can be placed once, a client's order identifier "
-              + "(FIX ClOrdID) and an ISO 20022 message identification (MsgId) are unique per instruction and a repeated "
-              + "one is refused as a duplicate; compared ignoring case and separators.")
+              + "(FIX ClOrdID, OpenWealth's clientReference: the order's unique identification assigned by the "
+              + "instructing party) and an ISO 20022 message identification (MsgId) are unique per instruction and a "
+              + "repeated one is refused as a duplicate; compared ignoring case and separators.")
   public List<String> businessKeys =
       List.of(
-          "offerId", "quoteId", "clientOrderId", "clientOrderIdentification", "messageId", "msgId");
+          "offerId",
+          "quoteId",
+          "clientOrderId",
+          "clientOrderIdentification",
+          "clientReference",
+          "messageId",
+          "msgId");
 
   /** An idempotency key carried in the body instead of a header. */
   private static final List<String> BODY_IDEMPOTENCY_KEYS =

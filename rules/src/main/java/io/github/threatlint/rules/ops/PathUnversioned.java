@@ -12,6 +12,7 @@ import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.vocabulary.VersionSegments;
 import io.github.threatlint.core.vocabulary.Words;
+import io.github.threatlint.rules.support.NotificationReceivers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
             + "the old one, and old versions are hard to inventory and retire (shadow APIs).",
     level = Level.WARNING,
     cost = RuleInfo.Cost.MEDIUM,
-    readsProse = false,
+    readsProse = true,
     owasp2023 = {"API9"},
     owasp2019 = {"API9"},
     sftiAreas = {"APIM"},
@@ -56,7 +57,9 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     List<Operation> operations = document.operations();
-    if (operations.isEmpty()) {
+    if (operations.isEmpty() || operations.stream().allMatch(NotificationReceivers::isInbound)) {
+      // a TPP's webhook receiver (its title or servers say so): the URL is the TPP's, chosen when
+      // it subscribes, and carries no version of the API that calls it
       return;
     }
     Map<String, Seen> majors = new LinkedHashMap<>();

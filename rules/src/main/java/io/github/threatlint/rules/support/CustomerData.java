@@ -2,6 +2,7 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -68,7 +69,10 @@ public final class CustomerData {
   /** True when a fixed segment of the path names customer data ({@link #PATH_WORDS}). */
   public static boolean inPath(String path, List<String> words) {
     for (String segment : path.split("/")) {
-      if (!segment.isEmpty() && !segment.startsWith("{") && Words.containsAny(segment, words)) {
+      if (!segment.isEmpty()
+          && !segment.startsWith("{")
+          && !namesInstitution(segment)
+          && Words.containsAny(segment, words)) {
         return true;
       }
     }
@@ -199,6 +203,66 @@ public final class CustomerData {
       List.of("advisor", "adviser", "employee", "staff", "broker", "intermediary", "tpp");
 
   /**
+   * Nouns of an institution or an offer, not a person: a fund's, a bank's or a branch's name and
+   * address are published in its directory, a product's in its catalogue.
+   */
+  public static final List<String> INSTITUTIONS =
+      List.of(
+          "fund",
+          "funds",
+          "bank",
+          "banks",
+          "branch",
+          "branches",
+          "institution",
+          "institutions",
+          "institute",
+          "custodian",
+          "issuer",
+          "merchant",
+          "atm",
+          "atms",
+          "product",
+          "products");
+
+  /**
+   * The names of {@link #IDENTIFYING} (as words of a name: {@code phone} matches {@code
+   * phoneNumber}) that an institution has too: where to find it and how to reach it. An account
+   * number or an IBAN is a customer's whatever it is named after.
+   */
+  private static final List<String> CONTACT =
+      List.of(
+          "address",
+          "street",
+          "post_code",
+          "postcode",
+          "postal_code",
+          "zip_code",
+          "town_name",
+          "email",
+          "phone",
+          "telephone");
+
+  /**
+   * Names of {@link #IDENTIFYING} only a person has: next to them an address is the person's,
+   * whatever the schema is called.
+   */
+  private static final List<String> PERSON_ONLY =
+      List.of(
+          "first_name",
+          "last_name",
+          "given_name",
+          "family_name",
+          "surname",
+          "sur_name",
+          "birth_date",
+          "date_of_birth",
+          "birthdate",
+          "nationality",
+          "ssn",
+          "passport");
+
+  /**
    * Words that, right before "address", make it a machine's or a network's: remoteAddress,
    * start_address.
    */
@@ -271,6 +335,63 @@ public final class CustomerData {
     return name != null && Words.containsAny(name, OTHER_PARTIES);
   }
 
+  /**
+   * True when a path segment names institutions or products, not a customer's data, by its last
+   * word: {@code pension-funds}, {@code bank-branches}, {@code card-products}.
+   */
+  public static boolean namesInstitution(String segment) {
+    List<String> words = Words.split(segment);
+    return !words.isEmpty() && INSTITUTIONS.contains(words.get(words.size() - 1));
+  }
+
+  /**
+   * True when a contact property ({@code address}, {@code phone}: {@link #CONTACT}) is an
+   * institution's, not a person's: its name puts an institution right before its last word ({@code
+   * fundAddress}, {@code branch_address}), or the schema it is written in is called after an
+   * institution ({@code PensionFund}, {@code BankBranch}) and no property beside it is a name or a
+   * date only a person has ({@code birthDate}, {@code lastName}). Names only: the rules that ask do
+   * not read prose.
+   */
+  public static boolean isInstitutions(String name, NodeRef property) {
+    List<String> nameWords = Words.split(name);
+    if (nameWords.isEmpty() || FieldNames.valueTerm(name, CONTACT) == null) {
+      return false;
+    }
+    String word = nameWords.get(nameWords.size() - 1);
+    if (precededByInstitution(nameWords, word)) {
+      return true;
+    }
+    List<String> segments = property.segments();
+    int size = segments.size();
+    if (size < 3 || !segments.get(size - 2).equals("properties")) {
+      return false;
+    }
+    String schemaPointer = "";
+    for (String segment : segments.subList(0, size - 2)) {
+      schemaPointer = Pointers.child(schemaPointer, segment);
+    }
+    NodeRef schema = NodeRef.root(property.file()).at(schemaPointer);
+    if (schema == null || !namesInstitution(segments.get(size - 3))) {
+      return false;
+    }
+    for (Map.Entry<String, NodeRef> sibling : Schemas.properties(schema)) {
+      if (FieldNames.valueTerm(sibling.getKey(), PERSON_ONLY) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Some occurrence of the word comes right after an institution: [fund, address]. */
+  private static boolean precededByInstitution(List<String> words, String word) {
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i).equals(word) && INSTITUTIONS.contains(words.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the name holds one of the terms and is not one of {@link #NOT_PERSONAL}. */
   public static boolean matches(String name, List<String> terms) {
     if (isNetworkAddress(name)) {
@@ -303,7 +424,8 @@ public final class CustomerData {
     }
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       if (byName.computeIfAbsent(property.getKey(), name -> matches(name, terms))
-          && holdsPersonalValue(document, property.getValue())) {
+          && holdsPersonalValue(document, property.getValue())
+          && !isInstitutions(property.getKey(), property.getValue())) {
         matches.add(property.getKey());
       }
     }
@@ -407,7 +529,8 @@ public final class CustomerData {
         boolean customer =
             name != null
                 && customerName.test(name)
-                && holdsPersonalValue(document, child.written());
+                && holdsPersonalValue(document, child.written())
+                && !isInstitutions(name, child.written());
         steps.add(new Step(customer ? name : null, child.target(), name != null));
       }
       Step[] computed = steps.toArray(new Step[0]);
