@@ -9,9 +9,12 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 @RuleInfo(
     id = "content-type-wildcard",
@@ -19,7 +22,8 @@ import java.util.List;
     description =
         "A request or response media type */* or application/*, or a Swagger 2.0 operation whose body or "
             + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
-            + "parsed as something else than intended (HTML, XML with entities) slips through.",
+            + "parsed as something else than intended (HTML, XML with entities) slips through. Several Swagger 2.0 "
+            + "operations without a list are one finding for the document, naming the first of them.",
     level = Level.WARNING,
     readsProse = false,
     owasp2023 = {"API8"},
@@ -52,17 +56,72 @@ public final class ContentTypeWildcard
     }
   }
 
-  /** Swagger 2.0: the document's consumes and produces. */
+  /**
+   * Swagger 2.0: the document's consumes and produces, and the operations with content that no list
+   * applies to: one finding for the document when several have none.
+   */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     // consumes and produces lists are Swagger 2.0 fields (OAS 3 names the media types in content)
-    if (document.isSwagger2()) {
-      reportWildcards(document.root(), "consumes", context, "the document");
-      reportWildcards(document.root(), "produces", context, "the document");
+    if (!document.isSwagger2()) {
+      return;
+    }
+    reportWildcards(document.root(), "consumes", context, "the document");
+    reportWildcards(document.root(), "produces", context, "the document");
+    List<Operation> open = new ArrayList<>();
+    Set<String> missing = new TreeSet<>();
+    for (Operation operation : document.operations()) {
+      List<String> fields = undeclared(operation);
+      if (!fields.isEmpty()) {
+        open.add(operation);
+        missing.addAll(fields);
+      }
+    }
+    if (open.size() == 1) {
+      Operation operation = open.get(0);
+      List<String> fields = undeclared(operation);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " declares no "
+              + String.join(" and no ", fields)
+              + " (neither the operation nor the document lists a media type), so its content types are left open: list "
+              + "the media types (application/json, ...) it "
+              + (fields.size() == 2
+                  ? "reads and returns"
+                  : fields.contains("consumes") ? "reads" : "returns")
+              + ".");
+    } else if (open.size() > 1) {
+      // one gap of the document (it lists no media types), not one finding per operation
+      context.report(
+          DocumentWide.place(document),
+          open.size()
+              + " operations declare no "
+              + String.join(" or ", missing)
+              + " ("
+              + DocumentWide.firstOf(open)
+              + "), and the document lists none, so their content types are left open: list the media types "
+              + "(application/json, ...) once in the document's "
+              + String.join(" and ", missing)
+              + ".");
     }
   }
 
-  /** Swagger 2.0: the operation's consumes and produces, and whether any apply at all. */
+  /**
+   * The lists that apply to content the operation has but name no media type: consumes, produces.
+   */
+  private static List<String> undeclared(Operation operation) {
+    List<String> missing = new ArrayList<>();
+    if (operation.hasRequestBody() && !declared(operation, "consumes")) {
+      missing.add("consumes");
+    }
+    if (returnsContent(operation) && !declared(operation, "produces")) {
+      missing.add("produces");
+    }
+    return missing;
+  }
+
+  /** Swagger 2.0: the operation's consumes and produces. */
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     ApiDocument document = operation.document();
@@ -79,26 +138,6 @@ public final class ContentTypeWildcard
     }
     if (returnsContent) {
       reportWildcards(operation.node(), "produces", context, operation.label());
-    }
-    List<String> missing = new ArrayList<>();
-    if (readsContent && !declared(operation, "consumes")) {
-      missing.add("consumes");
-    }
-    if (!declared(operation, "produces") && returnsContent) {
-      missing.add("produces");
-    }
-    if (!missing.isEmpty()) {
-      context.report(
-          operation.node(),
-          operation.label()
-              + " declares no "
-              + String.join(" and no ", missing)
-              + " (neither the operation nor the document lists a media type), so its content types are left open: list "
-              + "the media types (application/json, ...) it "
-              + (missing.size() == 2
-                  ? "reads and returns"
-                  : missing.contains("consumes") ? "reads" : "returns")
-              + ".");
     }
   }
 
