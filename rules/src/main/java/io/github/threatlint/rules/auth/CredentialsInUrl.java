@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
@@ -9,8 +10,10 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.CredentialNames;
-import java.util.HashSet;
+import io.github.threatlint.rules.support.DocumentWide;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleInfo(
@@ -19,7 +22,8 @@ import java.util.Set;
     description =
         "A query or path parameter named like a credential (password, secret, token, api_key, client_secret, "
             + "session id, PIN, OTP) or with format: password. URLs are written to logs, proxies, browser history and "
-            + "Referer headers, so the credential leaks.",
+            + "Referer headers, so the credential leaks. The same credential parameter written into several operations is "
+            + "one finding for the document, naming the first of them.",
     level = Level.ERROR,
     owasp2023 = {"API2", "API8"},
     owasp2019 = {"API2", "API3"},
@@ -28,7 +32,7 @@ import java.util.Set;
     securitySeverity = 7.5,
     precision = "high",
     section = "auth")
-public final class CredentialsInUrl implements Checks.OperationCheck {
+public final class CredentialsInUrl implements Checks.DocumentCheck {
   /**
    * Words of a path segment that make a bare token in its URL a one-time link token, as e-mails
    * carry them (/verify/{token}, /invitations/accept/{token}, /reset-password/{token}), not a
@@ -51,30 +55,51 @@ public final class CredentialsInUrl implements Checks.OperationCheck {
           "reset",
           "unsubscribe");
 
-  /**
-   * Shared parameter definitions already reported: a component used by many operations is reported
-   * once, where it is.
-   */
-  private final Set<NodeRef> reported = new HashSet<>();
+  /** A credential parameter as one operation declares it (its definition may be shared). */
+  private record Use(Parameter parameter, Operation operation, String reason) {}
 
   @Override
-  public void checkOperation(Operation operation, RuleContext context) {
-    for (Parameter parameter : operation.parameters()) {
-      String reason = reason(parameter, operation.path());
-      if (reason != null && reported.add(parameter.node())) {
-        context.report(
-            parameter.node(),
-            "name",
-            "The "
-                + parameter.in()
-                + " parameter '"
-                + parameter.name()
-                + "' carries a credential ("
-                + reason
-                + "): URLs are kept in logs, proxies, browser history and Referer "
-                + "headers. Send it in a header, the request body, or replace it with an OAuth2 access token in the "
-                + "Authorization header.");
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    // each definition once (a shared component used by many operations is one), by its name
+    Map<String, Map<NodeRef, Use>> byName = new LinkedHashMap<>();
+    for (Operation operation : document.operations()) {
+      for (Parameter parameter : operation.parameters()) {
+        String reason = reason(parameter, operation.path());
+        if (reason != null) {
+          byName
+              .computeIfAbsent(
+                  parameter.in() + " " + parameter.name(), key -> new LinkedHashMap<>())
+              .putIfAbsent(parameter.node(), new Use(parameter, operation, reason));
+        }
       }
+    }
+    for (Map<NodeRef, Use> definitions : byName.values()) {
+      Use first = definitions.values().iterator().next();
+      String carries =
+          " carries a credential ("
+              + first.reason()
+              + "): URLs are kept in logs, proxies, browser history and Referer "
+              + "headers. Send it in a header, the request body, or replace it with an OAuth2 access token in the "
+              + "Authorization header.";
+      String parameter =
+          "The " + first.parameter().in() + " parameter '" + first.parameter().name() + "'";
+      if (definitions.size() == 1) {
+        context.report(first.parameter().node(), "name", parameter + carries);
+        continue;
+      }
+      // the same credential written into several operations is one way of authenticating, fixed
+      // once for the document: one finding, naming the first operations
+      List<Operation> operations =
+          definitions.values().stream().map(Use::operation).distinct().toList();
+      context.report(
+          DocumentWide.place(document),
+          parameter
+              + " of "
+              + operations.size()
+              + " operations ("
+              + DocumentWide.firstOf(operations)
+              + ")"
+              + carries);
     }
   }
 

@@ -19,7 +19,9 @@ import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleInfo(
@@ -28,7 +30,9 @@ import java.util.regex.Pattern;
     description =
         "An operation whose effective security (its own 'security', else the document's, else a documented "
             + "vendor convention such as CDR's x-scopes) is absent, empty, or offers the empty requirement {} as an "
-            + "alternative can be called without credentials.",
+            + "alternative can be called without credentials. Several operations that take a credential parameter "
+            + "(such as an API-key header) in a document that declares no security scheme are one finding for the "
+            + "document, naming the first of them.",
     level = Level.ERROR,
     cost = RuleInfo.Cost.MEDIUM,
     owasp2023 = {"API2", "API5"},
@@ -94,7 +98,9 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + " requires "
               + SecuritySites.describe(security.alternatives().get(0)));
     }
-    if (credential != null) {
+    if (credential != null && credentialsOnly(operation.document()).size() > 1) {
+      reportCredentialsOnce(operation, context);
+    } else if (credential != null) {
       context.report(
           operation.node(),
           operation.label()
@@ -276,6 +282,62 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
             + (names.size() == 1 ? "it" : "one of them")
             + " with a document-wide 'security'; if the API is public by design, say so with 'security: []' and "
             + "remove the unused schemes.");
+  }
+
+  /** The path operations that take a credential parameter outside any scheme; once per document. */
+  private List<Operation> credentialsOnly;
+
+  /**
+   * The path operations of a document without schemes that carry their credential in a parameter:
+   * computed once per document (a fresh rule instance checks each document).
+   */
+  private List<Operation> credentialsOnly(ApiDocument document) {
+    if (credentialsOnly == null) {
+      credentialsOnly = new ArrayList<>();
+      // where schemes are declared, each operation's missing requirement is its own finding
+      for (Operation other :
+          document.securitySchemes().isEmpty() ? document.operations() : List.<Operation>of()) {
+        SecurityRequirements security = other.security();
+        if (other.kind() == Operation.Kind.PATH
+            && !Glob.anyMatches(allowAnonymous, other.path())
+            && (security == null || security.isEmpty())
+            && other.header("Authorization") == null
+            && credentialParameter(other) != null) {
+          credentialsOnly.add(other);
+        }
+      }
+    }
+    return credentialsOnly;
+  }
+
+  /**
+   * Several operations that carry a credential parameter in a document without schemes are one gap,
+   * fixed in one place (a scheme and a document-wide 'security'): one finding on the paths, with
+   * the count, the first operations and the parameters they use.
+   */
+  private void reportCredentialsOnce(Operation operation, RuleContext context) {
+    if (credentialsOnly.get(0) != operation) {
+      return;
+    }
+    Set<String> parameters = new LinkedHashSet<>();
+    for (Operation other : credentialsOnly) {
+      Parameter credential = credentialParameter(other);
+      parameters.add("the " + credential.in() + " parameter '" + credential.name() + "'");
+    }
+    List<String> shown = new ArrayList<>(parameters.stream().limit(3).toList());
+    int more = parameters.size() - shown.size();
+    String last = more > 0 ? more + " more" : shown.remove(shown.size() - 1);
+    context.report(
+        DocumentWide.place(operation.document()),
+        credentialsOnly.size()
+            + " operations ("
+            + DocumentWide.firstOf(credentialsOnly)
+            + ") take a credential in "
+            + (shown.isEmpty() ? "" : String.join(", ", shown) + " and ")
+            + last
+            + ", but the document declares no security scheme, so tools and gateways see operations that "
+            + "anyone may call. Declare a security scheme for that credential (an apiKey scheme sent in a "
+            + "header, or OAuth2) and require it with a document-wide 'security'.");
   }
 
   /**

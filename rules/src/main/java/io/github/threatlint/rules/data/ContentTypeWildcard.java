@@ -9,9 +9,14 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.MediaTypes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 @RuleInfo(
     id = "content-type-wildcard",
@@ -19,7 +24,9 @@ import java.util.List;
     description =
         "A request or response media type */* or application/*, or a Swagger 2.0 operation whose body or "
             + "responses have no consumes/produces anywhere: gateways cannot check the Content-Type, and content that is "
-            + "parsed as something else than intended (HTML, XML with entities) slips through.",
+            + "parsed as something else than intended (HTML, XML with entities) slips through. Several Swagger 2.0 "
+            + "operations without a list, or several OAS 3 operations whose own bodies name a wildcard, are one finding "
+            + "for the document, naming the first of them.",
     level = Level.WARNING,
     readsProse = false,
     owasp2023 = {"API8"},
@@ -42,7 +49,8 @@ public final class ContentTypeWildcard
       return;
     }
     String name = node.name();
-    if (MediaTypes.isWildcard(name)) {
+    if (MediaTypes.isWildcard(name)
+        && !(shared(context.document()) && operationWildcards.containsKey(node))) {
       context.report(
           node,
           "The media type '"
@@ -52,17 +60,142 @@ public final class ContentTypeWildcard
     }
   }
 
-  /** Swagger 2.0: the document's consumes and produces. */
+  /**
+   * The wildcard media types written in the path operations' own request bodies and responses (not
+   * in shared components), each with its operation: computed once per document (a fresh rule
+   * instance checks each document).
+   */
+  private Map<NodeRef, Operation> operationWildcards;
+
+  private Map<NodeRef, Operation> operationWildcards(ApiDocument document) {
+    if (operationWildcards == null) {
+      operationWildcards = new LinkedHashMap<>();
+      for (Operation operation :
+          document.isSwagger2() ? List.<Operation>of() : document.operations()) {
+        if (operation.kind() != Operation.Kind.PATH) {
+          continue;
+        }
+        List<NodeRef> bodies = new ArrayList<>();
+        bodies.add(operation.node().get("requestBody"));
+        NodeRef responses = operation.node().get("responses");
+        if (responses != null) {
+          responses.members().forEach(response -> bodies.add(response.getValue()));
+        }
+        for (NodeRef body : bodies) {
+          NodeRef content = body == null || body.isRef() ? null : body.get("content");
+          for (Map.Entry<String, NodeRef> type :
+              content == null ? List.<Map.Entry<String, NodeRef>>of() : content.members()) {
+            if (MediaTypes.isWildcard(type.getKey())) {
+              operationWildcards.put(type.getValue(), operation);
+            }
+          }
+        }
+      }
+    }
+    return operationWildcards;
+  }
+
+  /** Several operations name a wildcard in their own bodies: one gap of the document. */
+  private boolean shared(ApiDocument document) {
+    return operationWildcards(document).values().stream().distinct().count() > 1;
+  }
+
+  /**
+   * OAS 3: the wildcard media types of several operations' own request bodies and responses (as a
+   * converter writes for every response of a Swagger 2.0 document without produces) are one gap of
+   * the document: one finding on the paths.
+   */
+  private void reportOperationWildcards(ApiDocument document, RuleContext context) {
+    if (!shared(document)) {
+      return;
+    }
+    Map<NodeRef, Operation> wildcards = operationWildcards;
+    Set<String> names = new TreeSet<>();
+    wildcards.keySet().forEach(type -> names.add(type.name()));
+    List<Operation> operations = wildcards.values().stream().distinct().toList();
+    context.report(
+        DocumentWide.place(document),
+        (names.size() == 1 ? "The media type '" : "The media types '")
+            + String.join("', '", names)
+            + (names.size() == 1 ? "' accepts or returns" : "' accept or return")
+            + " any content in "
+            + wildcards.size()
+            + " request bodies and responses of "
+            + operations.size()
+            + " operations ("
+            + DocumentWide.firstOf(operations)
+            + "): name the concrete types (application/json, ...) so that gateways can refuse anything "
+            + "else.");
+  }
+
+  /**
+   * OAS 3: the wildcards of the operations' own bodies, together. Swagger 2.0: the document's
+   * consumes and produces, and the operations with content that no list applies to: one finding for
+   * the document when several have none.
+   */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     // consumes and produces lists are Swagger 2.0 fields (OAS 3 names the media types in content)
-    if (document.isSwagger2()) {
-      reportWildcards(document.root(), "consumes", context, "the document");
-      reportWildcards(document.root(), "produces", context, "the document");
+    if (!document.isSwagger2()) {
+      reportOperationWildcards(document, context);
+      return;
+    }
+    reportWildcards(document.root(), "consumes", context, "the document");
+    reportWildcards(document.root(), "produces", context, "the document");
+    List<Operation> open = new ArrayList<>();
+    Set<String> missing = new TreeSet<>();
+    for (Operation operation : document.operations()) {
+      List<String> fields = undeclared(operation);
+      if (!fields.isEmpty()) {
+        open.add(operation);
+        missing.addAll(fields);
+      }
+    }
+    if (open.size() == 1) {
+      Operation operation = open.get(0);
+      List<String> fields = undeclared(operation);
+      context.report(
+          operation.node(),
+          operation.label()
+              + " declares no "
+              + String.join(" and no ", fields)
+              + " (neither the operation nor the document lists a media type), so its content types are left open: list "
+              + "the media types (application/json, ...) it "
+              + (fields.size() == 2
+                  ? "reads and returns"
+                  : fields.contains("consumes") ? "reads" : "returns")
+              + ".");
+    } else if (open.size() > 1) {
+      // one gap of the document (it lists no media types), not one finding per operation
+      context.report(
+          DocumentWide.place(document),
+          open.size()
+              + " operations declare no "
+              + String.join(" or ", missing)
+              + " ("
+              + DocumentWide.firstOf(open)
+              + "), and the document lists none, so their content types are left open: list the media types "
+              + "(application/json, ...) once in the document's "
+              + String.join(" and ", missing)
+              + ".");
     }
   }
 
-  /** Swagger 2.0: the operation's consumes and produces, and whether any apply at all. */
+  /**
+   * The lists that apply to content the operation has but name no media type: consumes, produces.
+   */
+  private static List<String> undeclared(Operation operation) {
+    List<String> missing = new ArrayList<>();
+    if (operation.hasRequestBody() && !declared(operation, "consumes")) {
+      missing.add("consumes");
+    }
+    if (returnsContent(operation) && !declared(operation, "produces")) {
+      missing.add("produces");
+    }
+    return missing;
+  }
+
+  /** Swagger 2.0: the operation's consumes and produces. */
   @Override
   public void checkOperation(Operation operation, RuleContext context) {
     ApiDocument document = operation.document();
@@ -79,26 +212,6 @@ public final class ContentTypeWildcard
     }
     if (returnsContent) {
       reportWildcards(operation.node(), "produces", context, operation.label());
-    }
-    List<String> missing = new ArrayList<>();
-    if (readsContent && !declared(operation, "consumes")) {
-      missing.add("consumes");
-    }
-    if (!declared(operation, "produces") && returnsContent) {
-      missing.add("produces");
-    }
-    if (!missing.isEmpty()) {
-      context.report(
-          operation.node(),
-          operation.label()
-              + " declares no "
-              + String.join(" and no ", missing)
-              + " (neither the operation nor the document lists a media type), so its content types are left open: list "
-              + "the media types (application/json, ...) it "
-              + (missing.size() == 2
-                  ? "reads and returns"
-                  : missing.contains("consumes") ? "reads" : "returns")
-              + ".");
     }
   }
 
