@@ -416,6 +416,21 @@ class GradedFindingsTest {
             "");
     assertThat(levels("security-schemes-missing", Level.ERROR, swagger))
         .containsExactly(Level.NOTE);
+    // an API key header on every operation asks for credentials as well; beside an operation
+    // without one, that operation is open
+    String keyHeader = spec.replace("name: Authorization", "name: X-Client-Api-Key");
+    assertThat(levels("security-schemes-missing", Level.ERROR, keyHeader))
+        .containsExactly(Level.NOTE);
+    String keyHeaderAndOpen =
+        keyHeader
+            + String.join(
+                "\n",
+                "  /status:",
+                "    get:",
+                "      responses: {'200': {description: the service's status}}",
+                "");
+    assertThat(levels("security-schemes-missing", Level.ERROR, keyHeaderAndOpen))
+        .containsExactly(Level.ERROR);
   }
 
   /**

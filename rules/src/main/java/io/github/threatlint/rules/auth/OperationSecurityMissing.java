@@ -73,7 +73,8 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     boolean schemesDeclared = !operation.document().securitySchemes().isEmpty();
     // where schemes are declared, not requiring them is the problem to name, whatever a parameter
     // carries
-    Parameter credential = noScheme && !schemesDeclared ? credentialParameter(operation) : null;
+    Parameter credential =
+        noScheme && !schemesDeclared ? CredentialNames.parameterOf(operation) : null;
     if (credential == null && documentWide(operation.document()).contains(operation)) {
       context.unmitigated(
           operation.node(),
@@ -302,7 +303,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
             && !Glob.anyMatches(allowAnonymous, other.path())
             && (security == null || security.isEmpty())
             && other.header("Authorization") == null
-            && credentialParameter(other) != null) {
+            && CredentialNames.parameterOf(other) != null) {
           credentialsOnly.add(other);
         }
       }
@@ -321,7 +322,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     }
     Set<String> parameters = new LinkedHashSet<>();
     for (Operation other : credentialsOnly) {
-      Parameter credential = credentialParameter(other);
+      Parameter credential = CredentialNames.parameterOf(other);
       parameters.add("the " + credential.in() + " parameter '" + credential.name() + "'");
     }
     List<String> shown = new ArrayList<>(parameters.stream().limit(3).toList());
@@ -452,28 +453,5 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
         + (names.size() == 1 ? "it" : "one of them")
         + " on the "
         + "operation, or for every operation with a document-wide 'security'.";
-  }
-
-  /**
-   * A parameter that carries the operation's credential outside any scheme: a header named like a
-   * key or token (X-Api-Key, X-Auth-Token) or a required query parameter named so (api_key); null
-   * when there is none. The operation is not public then, only its authentication is undeclared.
-   */
-  private static Parameter credentialParameter(Operation operation) {
-    for (Parameter parameter : operation.parameters()) {
-      String in = parameter.in();
-      boolean header =
-          in.equals("header")
-              && (CredentialNames.credentialTerm(parameter.name(), in) != null
-                  || Words.split(parameter.name()).contains("authentication"));
-      boolean query =
-          in.equals("query")
-              && parameter.required()
-              && CredentialNames.credentialTerm(parameter.name(), in) != null;
-      if (header || query) {
-        return parameter;
-      }
-    }
-    return null;
   }
 }

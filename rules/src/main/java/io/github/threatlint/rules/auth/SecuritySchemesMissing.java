@@ -9,6 +9,7 @@ import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
+import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.NotificationReceivers;
 import io.github.threatlint.rules.support.PublicReads;
@@ -33,6 +34,8 @@ import java.util.Set;
     precision = "very-high",
     section = "auth")
 public final class SecuritySchemesMissing implements Checks.DocumentCheck {
+  private static final String AUTHORIZATION_HEADER = "a required 'Authorization' header parameter";
+
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     if (document.operations().isEmpty() || !document.securitySchemes().isEmpty()) {
@@ -40,16 +43,17 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     }
     String where = document.version().securitySchemesLocation();
     List<Operation> open = new ArrayList<>();
-    List<Operation> headerOnly = new ArrayList<>();
+    List<Operation> inParameters = new ArrayList<>();
     Set<String> conventions = new LinkedHashSet<>();
     for (Operation operation : document.operations()) {
       SecurityRequirements security = operation.security();
       if (security != null && security.isVendorConvention()) {
         conventions.add(security.convention());
       } else if (operation.kind() == Operation.Kind.PATH) {
-        (takesAuthorizationHeader(operation) ? headerOnly : open).add(operation);
+        (credentialParameter(operation) != null ? inParameters : open).add(operation);
       }
     }
+    String parameters = inParameters.isEmpty() ? null : parametersOf(inParameters);
     int count = document.operations().size();
     String operations = count + " operation" + (count == 1 ? "" : "s");
     if (!conventions.isEmpty()) {
@@ -73,17 +77,22 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
-    if (open.isEmpty() && !headerOnly.isEmpty()) {
-      // every operation requires credentials in its own 'Authorization' header parameter (the SFTI
-      // Common API's webhook subscriptions): protected, but described where no tool looks
+    if (open.isEmpty() && !inParameters.isEmpty()) {
+      // every operation requires credentials in a parameter of its own, such as an 'Authorization'
+      // header (the SFTI Common API's webhook subscriptions) or an API key header: protected, but
+      // described where no tool looks (operation-security-missing reports the key parameters)
       NodeRef at = document.root().get(document.version().versionField());
       context.report(
           at != null ? at : document.root(),
           "The API declares no security scheme: its "
-              + places(headerOnly)
-              + " take their credentials only in a required 'Authorization' header parameter, which "
-              + "tools, gateways and generated clients do not read as authentication. Declare the scheme (http "
-              + "bearer, OAuth2, OpenID Connect) in "
+              + places(inParameters)
+              + (inParameters.size() == 1 ? " takes its" : " take their")
+              + " credentials only in "
+              + parameters
+              + ", which "
+              + "tools, gateways and generated clients do not read as authentication. Declare the scheme ("
+              + (parameters.equals(AUTHORIZATION_HEADER) ? "" : "an apiKey scheme for a key, ")
+              + "http bearer, OAuth2, OpenID Connect) in "
               + where
               + " and require it with 'security' instead of the parameter.",
           Level.NOTE);
@@ -133,11 +142,13 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + operations
             + " but declares no security scheme"
             + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials")
-            + (open.isEmpty() || headerOnly.isEmpty()
+            + (open.isEmpty() || inParameters.isEmpty()
                 ? ""
-                : " (the other "
-                    + headerOnly.size()
-                    + " take them in an 'Authorization' header parameter)")
+                : (inParameters.size() == 1
+                        ? " (the other one takes them in "
+                        : " (the other " + inParameters.size() + " take them in ")
+                    + parameters
+                    + ")")
             + ": declare how clients authenticate in "
             + where
             + " (OAuth2 or OpenID Connect for "
@@ -153,10 +164,41 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
     return security != null && security.node().isArray() && security.node().isEmpty();
   }
 
-  /** The operation requires an 'Authorization' header parameter: it asks for credentials. */
-  private static boolean takesAuthorizationHeader(Operation operation) {
+  /**
+   * The parameter in which the operation asks for credentials: a required 'Authorization' header,
+   * or a header or required query parameter named like a key or token ({@link
+   * CredentialNames#parameterOf}); null when it asks for none.
+   */
+  private static Parameter credentialParameter(Operation operation) {
     Parameter header = operation.header("Authorization");
-    return header != null && header.required();
+    return header != null && header.required() ? header : CredentialNames.parameterOf(operation);
+  }
+
+  /**
+   * "a required 'Authorization' header parameter", or the parameters named: "the header parameter
+   * 'X-Api-Key'", "the header parameters 'X-Client-Id' and 'X-Client-Secret'".
+   */
+  private static String parametersOf(List<Operation> operations) {
+    Set<String> names = new LinkedHashSet<>();
+    String in = null;
+    boolean authorization = true;
+    for (Operation operation : operations) {
+      Parameter parameter = credentialParameter(operation);
+      names.add("'" + parameter.name() + "'");
+      in = in == null || in.equals(parameter.in()) ? parameter.in() : "";
+      // header names are not case-sensitive
+      authorization &=
+          parameter.in().equals("header") && parameter.name().equalsIgnoreCase("Authorization");
+    }
+    if (authorization) {
+      return AUTHORIZATION_HEADER;
+    }
+    List<String> listed = new ArrayList<>(names);
+    String last = listed.remove(listed.size() - 1);
+    return "the "
+        + (in.isEmpty() ? "" : in + " ")
+        + (names.size() == 1 ? "parameter " : "parameters ")
+        + (listed.isEmpty() ? last : String.join(", ", listed) + " and " + last);
   }
 
   /** "1 operation (GET /a)" or "12 operations (GET /a, GET /b, GET /c and 9 more)". */

@@ -1,5 +1,7 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 import java.util.Set;
@@ -149,5 +151,28 @@ public final class CredentialNames {
       }
     }
     return "named like '" + term + "'";
+  }
+
+  /**
+   * A parameter that carries the operation's credential outside any scheme: a header named like a
+   * key or token (X-Api-Key, X-Auth-Token) or a required query parameter named so (api_key); null
+   * when there is none. The operation is not public then, only its authentication is undeclared.
+   */
+  public static Parameter parameterOf(Operation operation) {
+    for (Parameter parameter : operation.parameters()) {
+      String in = parameter.in();
+      boolean header =
+          in.equals("header")
+              && (credentialTerm(parameter.name(), in) != null
+                  || Words.split(parameter.name()).contains("authentication"));
+      boolean query =
+          in.equals("query")
+              && parameter.required()
+              && credentialTerm(parameter.name(), in) != null;
+      if (header || query) {
+        return parameter;
+      }
+    }
+    return null;
   }
 }
