@@ -97,13 +97,9 @@ class CheckCacheEditsTest {
   @Test
   void aCheckWithTheCacheReportsWhatAFreshCheckReportsAfterEachEditOfTheText() throws Exception {
     Random random = new Random(21);
-    ObjectMapper json = new ObjectMapper();
     int derived = 0;
     for (String sample : SAMPLES.subList(0, 2)) {
-      JsonNode tree = sampleTree(sample);
-      for (String start :
-          List.of(
-              json.writerWithDefaultPrettyPrinter().writeValueAsString(tree), tree.toString())) {
+      for (String start : jsonTexts(sample)) {
         Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
         CheckCache cache = new CheckCache();
         String last = start;
@@ -133,12 +129,8 @@ class CheckCacheEditsTest {
   @Test
   void proseEditsInsideOneStringInARowReportWhatAFreshCheckReports() throws Exception {
     Random random = new Random(9);
-    ObjectMapper json = new ObjectMapper();
     for (String sample : SAMPLES.subList(0, 2)) {
-      JsonNode tree = sampleTree(sample);
-      for (String start :
-          List.of(
-              json.writerWithDefaultPrettyPrinter().writeValueAsString(tree), tree.toString())) {
+      for (String start : jsonTexts(sample)) {
         Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
         CheckCache cache = new CheckCache();
         String text = start;
@@ -214,6 +206,14 @@ class CheckCacheEditsTest {
     String inserted =
         removed > 0 && random.nextBoolean() ? "" : INSERTS[random.nextInt(INSERTS.length)];
     return text.substring(0, at) + inserted + text.substring(at + removed);
+  }
+
+  /** The sample's tree written as JSON twice: pretty-printed, and on one line. */
+  private static List<String> jsonTexts(String sample) throws Exception {
+    JsonNode tree = sampleTree(sample);
+    return List.of(
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree),
+        tree.toString());
   }
 
   private static boolean parses(Path file, String text) {
