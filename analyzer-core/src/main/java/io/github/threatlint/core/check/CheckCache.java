@@ -83,7 +83,6 @@ public final class CheckCache implements RuleCalls.Memory {
     final String displayPath;
     final SpecVersion version;
     final ParsedFile file;
-    final JsonNode tree;
     volatile List<String> messages;
     volatile RuleCalls calls;
 
@@ -91,7 +90,6 @@ public final class CheckCache implements RuleCalls.Memory {
       this.displayPath = displayPath;
       this.version = version;
       this.file = file;
-      this.tree = file.root();
     }
   }
 
@@ -124,14 +122,14 @@ public final class CheckCache implements RuleCalls.Memory {
     }
     Path key = file.source().path().toAbsolutePath().normalize();
     Kept kept = documents.get(key);
-    if (kept != null && kept.tree == file.root()) {
+    if (kept != null && kept.file.root() == file.root()) {
       return kept;
     }
     Kept next = new Kept(file.displayPath(), version, file);
     if (kept != null
         && kept.displayPath.equals(file.displayPath())
         && kept.version == version
-        && sameButProse(kept.tree, file.root())) {
+        && sameButProse(kept.file.root(), file.root())) {
       next.messages = kept.messages;
       next.calls = kept.calls;
     }
@@ -186,7 +184,7 @@ public final class CheckCache implements RuleCalls.Memory {
       return;
     }
     Kept kept = documents.get(file.source().path().toAbsolutePath().normalize());
-    if (kept != null && kept.tree == file.root()) {
+    if (kept != null && kept.file.root() == file.root()) {
       kept.calls = calls;
     }
   }

@@ -98,7 +98,7 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
-    if (!open.isEmpty() && open.stream().allMatch(NotificationReceivers::isInbound)) {
+    if (NotificationReceivers.allInbound(open)) {
       // a TPP's webhook document: the API calls these operations, not clients; how the receiver
       // authenticates the sender is callback-insecure's finding
       return;

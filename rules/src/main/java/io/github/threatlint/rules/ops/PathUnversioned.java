@@ -57,7 +57,7 @@ public final class PathUnversioned implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     List<Operation> operations = document.operations();
-    if (operations.isEmpty() || operations.stream().allMatch(NotificationReceivers::isInbound)) {
+    if (operations.isEmpty() || NotificationReceivers.allInbound(operations)) {
       // a TPP's webhook receiver (its title or servers say so): the URL is the TPP's, chosen when
       // it subscribes, and carries no version of the API that calls it
       return;

@@ -39,10 +39,13 @@ public final class NotificationReceivers {
   }
 
   /**
-   * The operation receives notifications in a document that is a receiver's ({@link #evidence}).
+   * The operations are a receiver's document's whole surface: there are some, the document is a
+   * receiver's ({@link #evidence}, read once) and each receives notifications on its path.
    */
-  public static boolean isInbound(Operation operation) {
-    return receivesOnItsPath(operation) && evidence(operation.document()) != null;
+  public static boolean allInbound(List<Operation> operations) {
+    return !operations.isEmpty()
+        && evidence(operations.get(0).document()) != null
+        && operations.stream().allMatch(NotificationReceivers::receivesOnItsPath);
   }
 
   /**
