@@ -23,8 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options that decide what is analysed and how, shared by {@code check} and {@code report}:
@@ -32,94 +31,154 @@ import picocli.CommandLine.Spec;
  * rules and follow references the same way.
  */
 final class AnalysisOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec command;
+  /** The command these options belong to, whose usage errors they raise. */
+  private CommandSpec command;
 
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "PROFILE",
-      description =
-          "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else "
-              + "recommended for check and sfti for report).")
   String profile;
-
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description =
-          "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above).")
   String config;
-
-  @Option(
-      names = "--enable",
-      paramLabel = "RULE",
-      description =
-          "Also run this rule when it is off (at the level the strict profile gives it). Repeatable.")
   List<String> enable = new ArrayList<>();
-
-  @Option(
-      names = "--disable",
-      paramLabel = "RULE",
-      description = "Do not run this rule. Repeatable.")
   List<String> disable = new ArrayList<>();
-
-  @Option(
-      names = "--max-file-size",
-      paramLabel = "BYTES",
-      defaultValue = "64m",
-      description = "Refuse files larger than this (suffixes k, m, g; default 64m).")
   String maxFileSize;
-
-  @Option(
-      names = "--time-limit",
-      paramLabel = "SECONDS",
-      description =
-          "Stop analysing a file after this many seconds and report it as an error (default: the "
-              + "configuration's timeLimit, else 60).")
   Integer timeLimitSeconds;
-
-  @Option(
-      names = "--root",
-      paramLabel = "DIR",
-      description =
-          "References may only reach files inside DIR (default: the working directory; for a SPEC outside it, "
-              + "the folder it names or lies in); others are reported by ref-unresolved and not read.")
   Path root;
-
-  @Option(
-      names = "--allow-remote-refs",
-      description =
-          "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
-              + "never from loopback, link-local or private addresses.")
   boolean allowRemoteRefs;
-
-  @Option(
-      names = "--remote-host",
-      paramLabel = "HOST",
-      description =
-          "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable.")
   List<String> remoteHosts = new ArrayList<>();
-
-  @Option(
-      names = "--remote-port",
-      paramLabel = "PORT",
-      description = "A port --allow-remote-refs may fetch from besides 80 and 443. Repeatable.")
   List<Integer> remotePorts = new ArrayList<>();
-
-  @Option(
-      names = "--remote-time-budget",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
-      description =
-          "The time all remote fetches of a run may take together (default 30); each fetch takes at most 10.")
   int remoteBudgetSeconds;
-
-  @Option(
-      names = "--documents-only",
-      description =
-          "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
-              + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file.")
   boolean documentsOnly;
+
+  /** Adds these options to {@code command}'s model, bound to the fields above. */
+  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
+  void addTo(CommandSpec command) {
+    this.command = command;
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-p", "--profile")
+                    .paramLabel("PROFILE")
+                    .type(String.class)
+                    .description(
+                        "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else "
+                            + "recommended for check and sfti for report)."),
+                () -> profile,
+                value -> profile = (String) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-c", "--config")
+                    .paramLabel("FILE")
+                    .type(String.class)
+                    .description(
+                        "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above)."),
+                () -> config,
+                value -> config = (String) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--enable")
+                    .paramLabel("RULE")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "Also run this rule when it is off (at the level the strict profile gives it). Repeatable."),
+                () -> enable,
+                value -> enable = (List<String>) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--disable")
+                    .paramLabel("RULE")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description("Do not run this rule. Repeatable."),
+                () -> disable,
+                value -> disable = (List<String>) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--max-file-size")
+                    .paramLabel("BYTES")
+                    .defaultValue("64m")
+                    .type(String.class)
+                    .description("Refuse files larger than this (suffixes k, m, g; default 64m)."),
+                () -> maxFileSize,
+                value -> maxFileSize = (String) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--time-limit")
+                    .paramLabel("SECONDS")
+                    .type(Integer.class)
+                    .description(
+                        "Stop analysing a file after this many seconds and report it as an error (default: the "
+                            + "configuration's timeLimit, else 60)."),
+                () -> timeLimitSeconds,
+                value -> timeLimitSeconds = (Integer) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--root")
+                    .paramLabel("DIR")
+                    .type(Path.class)
+                    .description(
+                        "References may only reach files inside DIR (default: the working directory; for a SPEC outside it, "
+                            + "the folder it names or lies in); others are reported by ref-unresolved and not read."),
+                () -> root,
+                value -> root = (Path) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--allow-remote-refs")
+                    .type(boolean.class)
+                    .description(
+                        "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
+                            + "never from loopback, link-local or private addresses."),
+                () -> allowRemoteRefs,
+                value -> allowRemoteRefs = (Boolean) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--remote-host")
+                    .paramLabel("HOST")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable."),
+                () -> remoteHosts,
+                value -> remoteHosts = (List<String>) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--remote-port")
+                    .paramLabel("PORT")
+                    .type(List.class)
+                    .auxiliaryTypes(Integer.class)
+                    .description(
+                        "A port --allow-remote-refs may fetch from besides 80 and 443. Repeatable."),
+                () -> remotePorts,
+                value -> remotePorts = (List<Integer>) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--remote-time-budget")
+                    .paramLabel("SECONDS")
+                    .defaultValue("30")
+                    .type(int.class)
+                    .description(
+                        "The time all remote fetches of a run may take together (default 30); each fetch takes at most 10."),
+                () -> remoteBudgetSeconds,
+                value -> remoteBudgetSeconds = (Integer) value)
+            .build());
+    command.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--documents-only")
+                    .type(boolean.class)
+                    .description(
+                        "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
+                            + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file."),
+                () -> documentsOnly,
+                value -> documentsOnly = (Boolean) value)
+            .build());
+  }
 
   /**
    * The request these options describe, for the SPEC arguments (files, folders, globs; not '-');

@@ -29,134 +29,201 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code threatlint check}: analyses specifications and reports findings. */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    versionProvider = Cli.VersionProvider.class,
-    description =
-        "Analyses OpenAPI 3.x and Swagger 2.0 specifications (YAML or JSON) and reports security findings.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:nothing at or above the --fail-on level",
-      "1:findings at or above the --fail-on level",
-      "2:usage, configuration, input or internal error"
-    })
 final class CheckCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private final CommandSpec spec;
 
-  @Mixin AnalysisOptions analysis;
+  final AnalysisOptions analysis = new AnalysisOptions();
 
-  @Parameters(
-      paramLabel = "SPEC",
-      arity = "1..*",
-      description =
-          "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
-              + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename).")
   List<String> specs = new ArrayList<>();
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT[=FILE]",
-      description =
-          "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
-              + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif.")
   List<String> formats = new ArrayList<>();
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description =
-          "Write the (single) format that has no FILE of its own to FILE instead of standard output.")
   Path output;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "LEVEL",
-      defaultValue = "error",
-      description =
-          "Exit with 1 when a finding is at or above LEVEL: error (default), warning, note or none.")
   String failOn;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Text output lists only findings at or above the --fail-on level, without the summary line.")
   boolean quiet;
-
-  @Option(
-      names = "--show-suppressed",
-      description =
-          "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on.")
   boolean showSuppressed;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description =
-          "Report only findings that are not in this baseline; the others are marked as baselined.")
   String baseline;
-
-  @Option(
-      names = "--write-baseline",
-      paramLabel = "FILE",
-      description =
-          "Record the current findings (those not suppressed) in FILE, to be used with --baseline.")
   String writeBaseline;
-
-  @Option(
-      names = "--prune-baseline",
-      description =
-          "With --baseline: remove from the baseline file the entries no finding matches any more (fixed).")
   boolean pruneBaseline;
-
-  @Option(
-      names = "--stdin-filename",
-      paramLabel = "NAME",
-      defaultValue = "<stdin>",
-      description = "The name reports give to standard input.")
   String stdinFilename;
-
-  @Option(
-      names = {"-j", "--jobs"},
-      paramLabel = "N",
-      description = "Files analysed at once (default: the number of cores).")
   Integer jobs;
-
-  @Option(
-      names = "--sarif-category",
-      paramLabel = "ID",
-      description =
-          "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository).")
   String sarifCategory;
-
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      defaultValue = "auto",
-      completionCandidates = Colour.Words.class,
-      description =
-          "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
-              + "NO_COLOR set), always or never.")
   String color;
-
-  @Option(
-      names = "--timings",
-      hidden = true,
-      description = "Print the time spent per phase on stderr (for the benchmark).")
   boolean timings;
 
   private final Cli.Environment environment;
 
   CheckCommand(Cli.Environment environment) {
     this.environment = environment;
+    this.spec = newModel();
+  }
+
+  /** picocli's model of this command, bound to this object. */
+  CommandSpec model() {
+    return spec;
+  }
+
+  /** This command's model (rather than its annotations: {@link CommandModel}). */
+  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
+  private CommandSpec newModel() {
+    CommandSpec spec =
+        CommandModel.command(
+            this,
+            "check",
+            "Analyses OpenAPI 3.x and Swagger 2.0 specifications (YAML or JSON) and reports security findings.",
+            "0:nothing at or above the --fail-on level",
+            "1:findings at or above the --fail-on level",
+            "2:usage, configuration, input or internal error");
+    analysis.addTo(spec);
+    spec.addPositional(
+        CommandModel.bound(
+                PositionalParamSpec.builder()
+                    .paramLabel("SPEC")
+                    .arity("1..*")
+                    .required(true)
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
+                            + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename)."),
+                () -> specs,
+                value -> specs = (List<String>) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-f", "--format")
+                    .paramLabel("FORMAT[=FILE]")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
+                            + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif."),
+                () -> formats,
+                value -> formats = (List<String>) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-o", "--output")
+                    .paramLabel("FILE")
+                    .type(Path.class)
+                    .description(
+                        "Write the (single) format that has no FILE of its own to FILE instead of standard output."),
+                () -> output,
+                value -> output = (Path) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--fail-on")
+                    .paramLabel("LEVEL")
+                    .defaultValue("error")
+                    .type(String.class)
+                    .description(
+                        "Exit with 1 when a finding is at or above LEVEL: error (default), warning, note or none."),
+                () -> failOn,
+                value -> failOn = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-q", "--quiet")
+                    .type(boolean.class)
+                    .description(
+                        "Text output lists only findings at or above the --fail-on level, without the summary line."),
+                () -> quiet,
+                value -> quiet = (Boolean) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--show-suppressed")
+                    .type(boolean.class)
+                    .description(
+                        "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on."),
+                () -> showSuppressed,
+                value -> showSuppressed = (Boolean) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--baseline")
+                    .paramLabel("FILE")
+                    .type(String.class)
+                    .description(
+                        "Report only findings that are not in this baseline; the others are marked as baselined."),
+                () -> baseline,
+                value -> baseline = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--write-baseline")
+                    .paramLabel("FILE")
+                    .type(String.class)
+                    .description(
+                        "Record the current findings (those not suppressed) in FILE, to be used with --baseline."),
+                () -> writeBaseline,
+                value -> writeBaseline = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--prune-baseline")
+                    .type(boolean.class)
+                    .description(
+                        "With --baseline: remove from the baseline file the entries no finding matches any more (fixed)."),
+                () -> pruneBaseline,
+                value -> pruneBaseline = (Boolean) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--stdin-filename")
+                    .paramLabel("NAME")
+                    .defaultValue("<stdin>")
+                    .type(String.class)
+                    .description("The name reports give to standard input."),
+                () -> stdinFilename,
+                value -> stdinFilename = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-j", "--jobs")
+                    .paramLabel("N")
+                    .type(Integer.class)
+                    .description("Files analysed at once (default: the number of cores)."),
+                () -> jobs,
+                value -> jobs = (Integer) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--sarif-category")
+                    .paramLabel("ID")
+                    .type(String.class)
+                    .description(
+                        "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository)."),
+                () -> sarifCategory,
+                value -> sarifCategory = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--color")
+                    .paramLabel("WHEN")
+                    .defaultValue("auto")
+                    .completionCandidates(new Colour.Words())
+                    .type(String.class)
+                    .description(
+                        "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
+                            + "NO_COLOR set), always or never."),
+                () -> color,
+                value -> color = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--timings")
+                    .hidden(true)
+                    .type(boolean.class)
+                    .description("Print the time spent per phase on stderr (for the benchmark)."),
+                () -> timings,
+                value -> timings = (Boolean) value)
+            .build());
+    return CommandModel.addHelpOptions(spec);
   }
 
   @Override

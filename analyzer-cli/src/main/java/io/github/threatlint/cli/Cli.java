@@ -8,50 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * Builds the command line: one factory, so tests run commands in-process and read what they
  * printed. Failures map to the documented exit codes; no stack trace reaches the user.
  */
-@Command(
-    name = "threatlint",
-    mixinStandardHelpOptions = true,
-    versionProvider = Cli.VersionProvider.class,
-    description =
-        "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
-            + "and the OWASP API Security Top 10.",
-    scope = CommandLine.ScopeType.INHERIT,
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:nothing at or above the --fail-on level",
-      "1:findings at or above the --fail-on level",
-      "2:usage, configuration, input or internal error"
-    })
 public final class Cli implements Runnable {
   /**
-   * The subcommands, in the order help lists them. They are added by {@link #create}, not named in
-   * the annotation: picocli reads the annotations of every command it is given (40 ms of CPU at a
-   * cold start for the seven a check does not use), so a run of one command builds only that one.
+   * The subcommands, in the order help lists them. Only the one a run names is built (picocli's
+   * model of the seven a check does not use cost 40 ms of CPU at a cold start).
    */
-  private static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          CheckCommand.class,
-          RulesCommand.class,
-          ExplainCommand.class,
-          ReportCommand.class,
-          InitCommand.class,
-          LspCommand.class,
-          CompletionCommand.class,
-          CommandLine.HelpCommand.class);
+  private static final List<String> SUBCOMMANDS =
+      List.of("check", "rules", "explain", "report", "init", "lsp", "completion", "help");
 
   /** Commands that read the whole command tree: help of another command, the completion script. */
-  private static final Set<Class<?>> READ_ALL_COMMANDS =
-      Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+  private static final Set<String> READ_ALL_COMMANDS = Set.of("completion", "help");
 
-  @Spec CommandSpec spec;
+  /** The root command's model; its scope passes its version and exit codes to the subcommands. */
+  private final CommandSpec spec =
+      CommandModel.addHelpOptions(
+              CommandModel.command(
+                  this,
+                  "threatlint",
+                  "Finds security problems in OpenAPI and Swagger specifications, mapped to the SFTI API threat model "
+                      + "and the OWASP API Security Top 10.",
+                  "0:nothing at or above the --fail-on level",
+                  "1:findings at or above the --fail-on level",
+                  "2:usage, configuration, input or internal error"))
+          .scopeType(CommandLine.ScopeType.INHERIT);
 
   /**
    * Standard input, environment and working directory of this invocation, for the commands.
@@ -90,13 +75,9 @@ public final class Cli implements Runnable {
   }
 
   /** The command the first argument names, or all of them (help, a mistyped command). */
-  private static List<Class<?>> subcommandsFor(String[] args) {
-    for (Class<?> command : SUBCOMMANDS) {
-      if (args.length > 0
-          && !READ_ALL_COMMANDS.contains(command)
-          && command.getAnnotation(Command.class).name().equals(args[0])) {
-        return List.of(command);
-      }
+  private static List<String> subcommandsFor(String[] args) {
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0]) && !READ_ALL_COMMANDS.contains(args[0])) {
+      return List.of(args[0]);
     }
     return SUBCOMMANDS;
   }
@@ -132,36 +113,13 @@ public final class Cli implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal,
-      List<Class<?>> subcommands) {
+      List<String> subcommands) {
     Environment environment =
         new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (type == CheckCommand.class) {
-              return type.cast(new CheckCommand(environment));
-            }
-            if (type == ReportCommand.class) {
-              return type.cast(new ReportCommand(environment));
-            }
-            if (type == InitCommand.class) {
-              return type.cast(new InitCommand(environment));
-            }
-            if (type == RulesCommand.class) {
-              return type.cast(new RulesCommand(environment));
-            }
-            if (type == ExplainCommand.class) {
-              return type.cast(new ExplainCommand(environment));
-            }
-            if (type == LspCommand.class) {
-              return type.cast(new LspCommand(environment));
-            }
-            return CommandLine.defaultFactory().create(type);
-          }
-        };
-    CommandLine commandLine = new CommandLine(new Cli(), factory);
-    subcommands.forEach(commandLine::addSubcommand);
+    CommandLine commandLine = new CommandLine(new Cli().spec);
+    for (String name : subcommands) {
+      commandLine.addSubcommand(name, subcommand(name, environment));
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
@@ -186,6 +144,24 @@ public final class Cli implements Runnable {
         CommandLine.Help.defaultColorScheme(
             colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return commandLine;
+  }
+
+  /**
+   * The command named {@code name}: the model of those CI runs, or the object whose annotations
+   * picocli reads.
+   */
+  private static Object subcommand(String name, Environment environment) {
+    return switch (name) {
+      case "check" -> new CheckCommand(environment).model();
+      case "report" -> new ReportCommand(environment).model();
+      case "rules" -> new RulesCommand(environment);
+      case "explain" -> new ExplainCommand(environment);
+      case "init" -> new InitCommand(environment);
+      case "lsp" -> new LspCommand(environment);
+      case "completion" -> new CompletionCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** Prints the version from the jar. */

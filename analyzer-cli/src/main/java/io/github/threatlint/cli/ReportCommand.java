@@ -22,72 +22,105 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code threatlint report}: the threat-model report of the SFTI white paper for each
  * specification: assets, agents, every scenario with its status, OWASP 2023 coverage and a summary.
  */
-@Command(
-    name = "report",
-    mixinStandardHelpOptions = true,
-    versionProvider = Cli.VersionProvider.class,
-    description =
-        "Writes a threat-model report (SFTI API threat model): information assets, threat agents, every threat "
-            + "scenario with findings, mitigations evidenced in the spec or controls to verify, OWASP API Security Top 10 2023 "
-            + "coverage, and a summary of the top risks.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the report was written (findings do not change the exit code)",
-      "2:usage, input or internal error"
-    })
 final class ReportCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private final CommandSpec spec;
+
+  final AnalysisOptions analysis = new AnalysisOptions();
+
+  List<String> specs = new ArrayList<>();
+  String format;
+  Path output;
+  String title;
+  String owner;
 
   private final Cli.Environment environment;
 
   ReportCommand(Cli.Environment environment) {
     this.environment = environment;
+    this.spec = newModel();
   }
 
-  @Mixin AnalysisOptions analysis;
+  /** picocli's model of this command, bound to this object. */
+  CommandSpec model() {
+    return spec;
+  }
 
-  @Parameters(
-      paramLabel = "SPEC",
-      arity = "1..*",
-      description =
-          "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
-              + "'swagger' key).")
-  List<String> specs = new ArrayList<>();
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      description = "html or markdown (default: from the --output file name, else markdown).")
-  String format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Option(
-      names = "--title",
-      paramLabel = "TEXT",
-      description = "The report's title (default: the APIs' titles), shown in its audit trail.")
-  String title;
-
-  @Option(
-      names = "--owner",
-      paramLabel = "TEXT",
-      description = "Who owns the threat model (a person or team), shown in the audit trail.")
-  String owner;
+  /** This command's model (rather than its annotations: {@link CommandModel}). */
+  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
+  private CommandSpec newModel() {
+    CommandSpec spec =
+        CommandModel.command(
+            this,
+            "report",
+            "Writes a threat-model report (SFTI API threat model): information assets, threat agents, every threat "
+                + "scenario with findings, mitigations evidenced in the spec or controls to verify, OWASP API Security Top 10 2023 "
+                + "coverage, and a summary of the top risks.",
+            "0:the report was written (findings do not change the exit code)",
+            "2:usage, input or internal error");
+    analysis.addTo(spec);
+    spec.addPositional(
+        CommandModel.bound(
+                PositionalParamSpec.builder()
+                    .paramLabel("SPEC")
+                    .arity("1..*")
+                    .required(true)
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
+                            + "'swagger' key)."),
+                () -> specs,
+                value -> specs = (List<String>) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-f", "--format")
+                    .paramLabel("FORMAT")
+                    .type(String.class)
+                    .description(
+                        "html or markdown (default: from the --output file name, else markdown)."),
+                () -> format,
+                value -> format = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("-o", "--output")
+                    .paramLabel("FILE")
+                    .type(Path.class)
+                    .description("Write the report to FILE instead of standard output."),
+                () -> output,
+                value -> output = (Path) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--title")
+                    .paramLabel("TEXT")
+                    .type(String.class)
+                    .description(
+                        "The report's title (default: the APIs' titles), shown in its audit trail."),
+                () -> title,
+                value -> title = (String) value)
+            .build());
+    spec.addOption(
+        CommandModel.bound(
+                OptionSpec.builder("--owner")
+                    .paramLabel("TEXT")
+                    .type(String.class)
+                    .description(
+                        "Who owns the threat model (a person or team), shown in the audit trail."),
+                () -> owner,
+                value -> owner = (String) value)
+            .build());
+    return CommandModel.addHelpOptions(spec);
+  }
 
   @Override
   public Integer call() {

@@ -1,0 +1,103 @@
+package io.github.threatlint.cli;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * picocli's model of a command built with its programmatic API, for the root command and those CI
+ * runs ({@code check}, {@code report}). From annotations picocli reads each field's annotations by
+ * reflection, through proxies that no class-data archive of JDK 17 holds: 45-90 ms of the main
+ * thread of every cold run before the file is read (docs/performance.md, rounds 9 and 10). The
+ * commands people type (rules, explain, init, lsp, completion, help) keep their annotations.
+ * CommandModelTest compares every command's help, errors and completion script with the annotated
+ * model's.
+ */
+final class CommandModel {
+  private CommandModel() {}
+
+  /**
+   * A command named {@code name} with {@code -h/--help} and {@code -V/--version}, as picocli's
+   * {@code mixinStandardHelpOptions} gives them, and the exit codes ("code:meaning") its help
+   * lists.
+   */
+  static CommandSpec command(Object command, String name, String description, String... exitCodes) {
+    CommandSpec spec =
+        CommandSpec.wrapWithoutInspection(command)
+            .name(name)
+            .versionProvider(new Cli.VersionProvider());
+    spec.usageMessage()
+        .description(description)
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(UsageMessageSpec.keyValuesMap(exitCodes));
+    return spec;
+  }
+
+  /**
+   * {@code -h/--help} and {@code -V/--version}, as picocli's {@code mixinStandardHelpOptions} adds
+   * them: last, which is their place in the completion script.
+   */
+  static CommandSpec addHelpOptions(CommandSpec spec) {
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .type(boolean.class)
+            .initialValue(false)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .type(boolean.class)
+            .initialValue(false)
+            .description("Print version information and exit.")
+            .build());
+    return spec;
+  }
+
+  /**
+   * {@code option} bound to a field of its command: picocli reads it through {@code get} (its value
+   * before parsing is the one picocli resets it to) and writes it through {@code set}.
+   */
+  static OptionSpec.Builder bound(
+      OptionSpec.Builder option, Supplier<?> get, Consumer<Object> set) {
+    FieldAccess access = new FieldAccess(get, set);
+    return option.getter(access).setter(access).initialValue(get.get());
+  }
+
+  /** {@code parameter} bound to a field of its command, as an option is. */
+  static PositionalParamSpec.Builder bound(
+      PositionalParamSpec.Builder parameter, Supplier<?> get, Consumer<Object> set) {
+    FieldAccess access = new FieldAccess(get, set);
+    return parameter.getter(access).setter(access).initialValue(get.get());
+  }
+
+  /** A field as picocli's getter and setter, whose methods are generic and so take no lambda. */
+  private static final class FieldAccess implements IGetter, ISetter {
+    private final Supplier<?> get;
+    private final Consumer<Object> set;
+
+    FieldAccess(Supplier<?> get, Consumer<Object> set) {
+      this.get = get;
+      this.set = set;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get() {
+      return (T) get.get();
+    }
+
+    @Override
+    public <T> T set(T value) {
+      T previous = get();
+      set.accept(value);
+      return previous;
+    }
+  }
+}
