@@ -101,20 +101,6 @@ public final class RemoteFiles {
    */
   private static final int MAX_HEADER_BYTES = 64 * 1024;
 
-  /**
-   * Ends fetches at their deadline; its one thread starts with the first fetch and never keeps the
-   * JVM alive.
-   */
-  private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "threatlint-fetch-deadline");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})(?: .*)?");
-
   private final boolean enabled;
   private final Set<String> hosts;
   private final Set<Integer> ports;
@@ -295,7 +281,7 @@ public final class RemoteFiles {
       // closing the socket at the deadline ends whatever waits on it: a slow handshake, header or
       // body
       Future<?> watchdog =
-          DEADLINES.schedule(
+          Fetching.DEADLINES.schedule(
               () -> {
                 expired.set(true);
                 closeQuietly(socket);
@@ -408,7 +394,7 @@ public final class RemoteFiles {
     out.flush();
     InputStream in = new BufferedInputStream(channel.getInputStream());
     List<String> head = readHead(in);
-    Matcher status = STATUS_LINE.matcher(head.get(0));
+    Matcher status = Fetching.STATUS_LINE.matcher(head.get(0));
     if (!status.matches()) {
       throw new SourceException(name, 0, 0, "the server's answer is not HTTP");
     }
@@ -575,49 +561,6 @@ public final class RemoteFiles {
   }
 
   /**
-   * The IANA IPv4 and IPv6 special-purpose address registries (and multicast): none is fetched
-   * from, whether or not the registry calls it globally reachable. NAT64 and 6to4 addresses embed
-   * an IPv4 address, which is checked instead.
-   */
-  private static final List<Range> SPECIAL_PURPOSE =
-      List.of(
-          range("0.0.0.0/8", "this network"),
-          range("10.0.0.0/8", "private"),
-          range("100.64.0.0/10", "shared address space"),
-          range("127.0.0.0/8", "loopback"),
-          range("169.254.0.0/16", "link-local, where cloud metadata services listen"),
-          range("172.16.0.0/12", "private"),
-          range("192.0.0.0/24", "IETF protocol assignments"),
-          range("192.0.2.0/24", "documentation"),
-          range("192.31.196.0/24", "AS112"),
-          range("192.52.193.0/24", "AMT"),
-          range("192.88.99.0/24", "6to4 relay anycast"),
-          range("192.168.0.0/16", "private"),
-          range("192.175.48.0/24", "AS112"),
-          range("198.18.0.0/15", "benchmarking"),
-          range("198.51.100.0/24", "documentation"),
-          range("203.0.113.0/24", "documentation"),
-          range("224.0.0.0/4", "multicast"),
-          range("240.0.0.0/4", "reserved, and broadcast"),
-          range("::/96", "unspecified, loopback and IPv4-compatible"),
-          range("::ffff:0:0/96", "IPv4-mapped"),
-          range("::ffff:0:0:0/96", "IPv4-translated"),
-          range("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"),
-          range("100::/63", "discard-only and dummy"),
-          range("2001::/23", "IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)"),
-          range("2001:db8::/32", "documentation"),
-          range("2620:4f:8000::/48", "AS112"),
-          range("3fff::/20", "documentation"),
-          range("5f00::/16", "segment routing"),
-          range("fc00::/7", "unique local"),
-          range("fe80::/10", "link-local"),
-          range("fec0::/10", "site-local"),
-          range("ff00::/8", "multicast"));
-
-  private static final Range NAT64 = range("64:ff9b::/96", "NAT64");
-  private static final Range SIX_TO_FOUR = range("2002::/16", "6to4");
-
-  /**
    * True for addresses on the public internet; false for every special-purpose address, and for
    * NAT64 and 6to4 addresses whose embedded IPv4 address is one.
    */
@@ -627,14 +570,14 @@ public final class RemoteFiles {
 
   /** The special-purpose range that holds the address, as "192.0.2.0/24 (documentation)". */
   static String specialPurpose(byte[] address) {
-    for (Range range : SPECIAL_PURPOSE) {
+    for (Range range : SpecialPurpose.RANGES) {
       if (range.contains(address)) {
         return range.notation() + " (" + range.purpose() + ")";
       }
     }
-    for (Range embedding : List.of(NAT64, SIX_TO_FOUR)) {
+    for (Range embedding : List.of(SpecialPurpose.NAT64, SpecialPurpose.SIX_TO_FOUR)) {
       if (embedding.contains(address)) {
-        int offset = embedding == NAT64 ? 12 : 2;
+        int offset = embedding == SpecialPurpose.NAT64 ? 12 : 2;
         String embedded = specialPurpose(Arrays.copyOfRange(address, offset, offset + 4));
         return embedded == null
             ? null
@@ -650,5 +593,74 @@ public final class RemoteFiles {
     } catch (IOException e) {
       // closing is all the deadline asks; a failure to close leaves nothing to do
     }
+  }
+
+  /**
+   * What only a fetch uses, made at the first fetch: a run with remote references off (the default)
+   * creates neither.
+   */
+  private static final class Fetching {
+    /**
+     * Ends fetches at their deadline; its one thread starts with the first fetch and never keeps
+     * the JVM alive.
+     */
+    static final ScheduledExecutorService DEADLINES =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "threatlint-fetch-deadline");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})(?: .*)?");
+  }
+
+  /**
+   * The special-purpose ranges, read at the first address checked: a run with remote references off
+   * checks none, and reading them initialises the JDK's network classes (its native library).
+   */
+  private static final class SpecialPurpose {
+    /**
+     * The IANA IPv4 and IPv6 special-purpose address registries (and multicast): none is fetched
+     * from, whether or not the registry calls it globally reachable. NAT64 and 6to4 addresses embed
+     * an IPv4 address, which is checked instead.
+     */
+    static final List<Range> RANGES =
+        List.of(
+            range("0.0.0.0/8", "this network"),
+            range("10.0.0.0/8", "private"),
+            range("100.64.0.0/10", "shared address space"),
+            range("127.0.0.0/8", "loopback"),
+            range("169.254.0.0/16", "link-local, where cloud metadata services listen"),
+            range("172.16.0.0/12", "private"),
+            range("192.0.0.0/24", "IETF protocol assignments"),
+            range("192.0.2.0/24", "documentation"),
+            range("192.31.196.0/24", "AS112"),
+            range("192.52.193.0/24", "AMT"),
+            range("192.88.99.0/24", "6to4 relay anycast"),
+            range("192.168.0.0/16", "private"),
+            range("192.175.48.0/24", "AS112"),
+            range("198.18.0.0/15", "benchmarking"),
+            range("198.51.100.0/24", "documentation"),
+            range("203.0.113.0/24", "documentation"),
+            range("224.0.0.0/4", "multicast"),
+            range("240.0.0.0/4", "reserved, and broadcast"),
+            range("::/96", "unspecified, loopback and IPv4-compatible"),
+            range("::ffff:0:0/96", "IPv4-mapped"),
+            range("::ffff:0:0:0/96", "IPv4-translated"),
+            range("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"),
+            range("100::/63", "discard-only and dummy"),
+            range("2001::/23", "IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)"),
+            range("2001:db8::/32", "documentation"),
+            range("2620:4f:8000::/48", "AS112"),
+            range("3fff::/20", "documentation"),
+            range("5f00::/16", "segment routing"),
+            range("fc00::/7", "unique local"),
+            range("fe80::/10", "link-local"),
+            range("fec0::/10", "site-local"),
+            range("ff00::/8", "multicast"));
+
+    static final Range NAT64 = range("64:ff9b::/96", "NAT64");
+    static final Range SIX_TO_FOUR = range("2002::/16", "6to4");
   }
 }
