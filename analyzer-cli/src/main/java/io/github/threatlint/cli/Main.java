@@ -1,5 +1,6 @@
 package io.github.threatlint.cli;
 
+import io.github.threatlint.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("check") || args[0].equals("report"))) {
+      readRuleMetadataAhead();
+    }
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
@@ -30,5 +34,17 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(exit);
+  }
+
+  /**
+   * Reads the built-in rules' metadata (87 {@code @RuleInfo} annotations, by reflection: 15-35 ms
+   * of a cold JVM) on a second thread while this one builds the command line, which an analysis
+   * waits for before it reads its first file; this early the other core is idle. The JVM
+   * initialises {@link BuiltInRules} once: whichever thread comes second waits for the first.
+   */
+  private static void readRuleMetadataAhead() {
+    Thread reader = new Thread(BuiltInRules::all, "threatlint-rule-metadata");
+    reader.setDaemon(true);
+    reader.start();
   }
 }
