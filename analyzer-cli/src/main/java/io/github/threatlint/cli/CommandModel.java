@@ -22,9 +22,9 @@ final class CommandModel {
   private CommandModel() {}
 
   /**
-   * A command named {@code name} with {@code -h/--help} and {@code -V/--version}, as picocli's
-   * {@code mixinStandardHelpOptions} gives them, and the exit codes ("code:meaning") its help
-   * lists.
+   * A command named {@code name}, its version and the exit codes ("code:meaning") its help lists.
+   * Its options are added in the order picocli met the annotated fields they replace (the order of
+   * the completion script), then {@link #addHelpOptions}.
    */
   static CommandSpec command(Object command, String name, String description, String... exitCodes) {
     CommandSpec spec =
