@@ -219,6 +219,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
+   * body and a JSON string property stay warnings.
+   */
+  @Test
+  void stringMaxLengthGradesAnXmlDocumentBodyAsANote() throws Exception {
+    String spec = fixture("string-max-length/xml-documents.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
