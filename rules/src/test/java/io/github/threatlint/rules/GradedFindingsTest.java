@@ -219,6 +219,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A write on a presigned URL (the signature in the URL authorizes it) is a note; a write that is
+   * simply public an error.
+   */
+  @Test
+  void operationSecurityMissingGradesAPresignedUrlAsANote() throws Exception {
+    String spec = fixture("operation-security-missing/oas30-presigned-upload.yaml");
+    assertThat(levels("operation-security-missing", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR);
+  }
+
+  /**
    * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
    * body and a JSON string property stay warnings.
    */
