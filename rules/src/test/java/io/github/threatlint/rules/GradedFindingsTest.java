@@ -229,6 +229,13 @@ class GradedFindingsTest {
         .containsExactly(Level.NOTE, Level.ERROR);
   }
 
+  /** A subscriber's webhook receiver is called by the API: its missing 429 is a note. */
+  @Test
+  void response429MissingGradesANotificationReceiverAsANote() throws Exception {
+    String spec = fixture("response-429-missing/notification-receiver.yaml");
+    assertThat(levels("response-429-missing", Level.WARNING, spec)).containsExactly(Level.NOTE);
+  }
+
   /**
    * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
    * body and a JSON string property stay warnings.
