@@ -237,6 +237,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A parameter that lists enumerated values is a note (the request's size bounds it); a list of
+   * free values, or one in a body, a warning.
+   */
+  @Test
+  void arrayMaxItemsGradesAParameterOfEnumeratedValuesAsANote() throws Exception {
+    String spec = fixture("array-max-items/parameter-enumerations.yaml");
+    assertThat(levels("array-max-items", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
    * body and a JSON string property stay warnings.
    */
