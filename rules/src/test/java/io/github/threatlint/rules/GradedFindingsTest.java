@@ -219,6 +219,46 @@ class GradedFindingsTest {
   }
 
   /**
+   * A write on a presigned URL (the signature in the URL authorizes it) is a note; a write that is
+   * simply public an error.
+   */
+  @Test
+  void operationSecurityMissingGradesAPresignedUrlAsANote() throws Exception {
+    String spec = fixture("operation-security-missing/oas30-presigned-upload.yaml");
+    assertThat(levels("operation-security-missing", Level.ERROR, spec))
+        .containsExactly(Level.NOTE, Level.ERROR);
+  }
+
+  /** A subscriber's webhook receiver is called by the API: its missing 429 is a note. */
+  @Test
+  void response429MissingGradesANotificationReceiverAsANote() throws Exception {
+    String spec = fixture("response-429-missing/notification-receiver.yaml");
+    assertThat(levels("response-429-missing", Level.WARNING, spec)).containsExactly(Level.NOTE);
+  }
+
+  /**
+   * A parameter that lists enumerated values is a note (the request's size bounds it); a list of
+   * free values, or one in a body, a warning.
+   */
+  @Test
+  void arrayMaxItemsGradesAParameterOfEnumeratedValuesAsANote() throws Exception {
+    String spec = fixture("array-max-items/parameter-enumerations.yaml");
+    assertThat(levels("array-max-items", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
+   * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
+   * body and a JSON string property stay warnings.
+   */
+  @Test
+  void stringMaxLengthGradesAnXmlDocumentBodyAsANote() throws Exception {
+    String spec = fixture("string-max-length/xml-documents.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */

@@ -172,6 +172,17 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
               + "returns no customer data: a deliberate exception, as for reference data, discovery or keys. If it is meant "
               + "so, list the path in the rule's allowAnonymous option; if not, require a security scheme.",
           Level.NOTE);
+    } else if (security.isEmpty() && operation.node().has("security") && saysPresigned(operation)) {
+      context.report(
+          operation.node(),
+          operation.label()
+              + " ("
+              + access
+              + ") is marked public by its own empty 'security', and its description says its URL is "
+              + "presigned: the signature in the URL authorizes the call, so the URL itself is the credential. Say "
+              + "how long it is valid and what it allows, and keep it out of logs; list the path in the rule's "
+              + "allowAnonymous option so that the exception is explicit and reviewed.",
+          Level.NOTE);
     } else if (security.isEmpty()) {
       context.report(
           operation.node(),
@@ -396,6 +407,25 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       String text = operation.node().text(field);
       if (text != null && mayStatePublic(text) && PUBLIC_STATEMENT.matcher(text).find()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The operation's summary or description says that it is called on a presigned URL (object
+   * storage's upload and download links), whose signature authorizes the call.
+   */
+  private static boolean saysPresigned(Operation operation) {
+    for (String field : List.of("summary", "description")) {
+      String text = operation.node().text(field);
+      if (text != null) {
+        String lower = Words.lower(text);
+        if (lower.contains("presigned")
+            || lower.contains("pre-signed")
+            || lower.contains("signed url")) {
+          return true;
+        }
       }
     }
     return false;

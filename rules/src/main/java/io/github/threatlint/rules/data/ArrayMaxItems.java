@@ -41,9 +41,23 @@ public final class ArrayMaxItems implements Checks.SchemaCheck {
         || Schemas.declares(visit, node -> node.has("maxItems") || Schemas.isEnumerated(node))) {
       return;
     }
+    String label = SchemaLabels.of(visit.document(), schema);
+    NodeRef items = visit.document().deref(schema.get("items"));
+    if (Schemas.parameterOf(schema) != null && Schemas.isEnumerated(items)) {
+      // a list of known values in the URL or a header (?expand=a,b): the request line's and the
+      // headers' size limits bound how many there can be, and each one is a lookup
+      context.report(
+          schema,
+          label
+              + " is an array of enumerated values without maxItems: the request's size limit bounds it, "
+              + "but declare maxItems (the number of values) or uniqueItems: true, so that the contract says how "
+              + "many the operation accepts.",
+          Level.NOTE);
+      return;
+    }
     context.report(
         schema,
-        SchemaLabels.of(visit.document(), schema)
+        label
             + " is an array "
             + Schemas.usageLabel(visit)
             + " without maxItems: "

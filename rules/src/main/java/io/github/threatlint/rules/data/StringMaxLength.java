@@ -95,7 +95,19 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
       JsonNode parameter = Schemas.parameterOf(schema);
-      if (parameter != null && "header".equals(parameter.path("in").asText())) {
+      String bodyType = Schemas.bodyMediaType(schema);
+      if (bodyType != null && MediaTypes.isXml(bodyType)) {
+        // a whole XML document (an ISO 20022 pain.001, a SwissRETS export): its own XML schema
+        // bounds each element, which a string's length cannot describe
+        context.report(
+            schema,
+            label
+                + " is an XML document typed as a string, without maxLength: a string's length does not "
+                + "validate it. Validate it against its XML schema (ISO 20022's XSDs bound every element) and "
+                + "declare the largest document accepted (maxLength), so that oversized documents are refused "
+                + "at the gateway.",
+            Level.NOTE);
+      } else if (parameter != null && "header".equals(parameter.path("in").asText())) {
         // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
         context.report(
             schema,

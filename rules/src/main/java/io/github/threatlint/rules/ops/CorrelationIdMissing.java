@@ -86,8 +86,9 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
 
   /**
    * One finding per operation without a correlation id, or one for the document when none of its
-   * operations has one (a document-wide convention is missing, not an operation's header).
-   * Operations that authenticate nobody and those that return a request id in every body are notes.
+   * operations has one (a document-wide convention is missing, not an operation's header) or when
+   * several authenticated operations lack the header the others have. Operations that authenticate
+   * nobody and those that return a request id in every body are notes.
    */
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
@@ -135,8 +136,35 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
           anyAuthenticated ? Level.WARNING : Level.NOTE);
       return;
     }
+    List<Operation> untraced = new ArrayList<>();
     for (int i = 0; i < without.size(); i++) {
-      checkOperation(without.get(i), bodyIds.get(i), context);
+      Operation operation = without.get(i);
+      if (bodyIds.get(i) == null && authenticates(operation)) {
+        untraced.add(operation);
+      } else {
+        checkOperation(operation, bodyIds.get(i), context);
+      }
+    }
+    if (untraced.size() > 1) {
+      // the document has the convention and these operations forgot it: one gap, one finding
+      int traced = operations - without.size();
+      context.report(
+          DocumentWide.place(document),
+          untraced.size()
+              + " of the document's "
+              + operations
+              + " operations accept no correlation header and return none ("
+              + DocumentWide.firstOf(untraced)
+              + "), although "
+              + traced
+              + (traced == 1 ? " does" : " do")
+              + ": reference the same header parameter (such as X-Correlation-ID, declared once in the "
+              + "components) from each and echo it in the responses, so that each call can be traced through all "
+              + "logs.");
+    } else {
+      for (Operation operation : untraced) {
+        checkOperation(operation, null, context);
+      }
     }
   }
 

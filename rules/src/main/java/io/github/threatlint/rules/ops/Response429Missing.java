@@ -8,6 +8,7 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.rules.support.DocumentWide;
+import io.github.threatlint.rules.support.NotificationReceivers;
 import io.github.threatlint.rules.support.ResponseDefinitions;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.List;
             + "told that calls are throttled, and nothing in the contract says that brute force and excessive use are "
             + "detected and limited. When several operations document none, that is one finding for the document (also when "
             + "others do: the document has a 429 they forgot to reference); an operation "
-            + "whose 'default' response has an error body documents its error contract, which is a note.",
+            + "whose 'default' response has an error body documents its error contract, which is a note, and so is a "
+            + "TPP's webhook receiver (the API calls it).",
     level = Level.WARNING,
-    readsProse = false,
+    readsProse = true,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
     sftiAreas = {"APIM"},
@@ -44,6 +46,23 @@ public final class Response429Missing implements Checks.DocumentCheck {
         context.unmitigated(operation.node(), "rate-limiting", operation.label() + " (no 429)");
         missing.add(operation);
       }
+    }
+    if (!missing.isEmpty() && NotificationReceivers.allInbound(document.operations())) {
+      // a TPP's webhook receiver: the TPP limits what it accepts and the API is the caller, so
+      // what the contract needs is how the sender backs off
+      String receiver = NotificationReceivers.evidence(document);
+      for (Operation operation : missing) {
+        NodeRef responses = operation.node().get("responses");
+        context.report(
+            responses != null ? responses : operation.node(),
+            operation.label()
+                + " documents no 429 response, but it is the receiver a client hosts ("
+                + receiver
+                + "), which the API calls: its rate limit is the receiver's. Say how the API retries and backs off "
+                + "when the receiver answers 429 or is unavailable.",
+            Level.NOTE);
+      }
+      return;
     }
     if (missing.size() > 1) {
       // one fact about the document, not one per operation: no operation documents a 429, or
