@@ -242,6 +242,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * The details of one record (UK Open Banking's VRP payment-details) are a note; the details of a
+   * growing list, and a record's own growing list, stay warnings.
+   */
+  @Test
+  void paginationUnboundedGradesTheDetailsOfOneRecordAsANote() throws Exception {
+    String spec = fixture("pagination-unbounded/details-of-one-record.yaml");
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * A page size that the standard's pagination governs (CDR: at most 1,000 records, in the
    * standard's text) is a note asking to declare that maximum; one without it is a warning.
    */
