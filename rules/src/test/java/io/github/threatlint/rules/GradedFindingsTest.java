@@ -242,6 +242,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A string clients send only in headers is a note, written in the parameter or shared in the
+   * components; a shared schema that a path parameter reads too is a warning.
+   */
+  @Test
+  void stringMaxLengthGradesHeaderValuesAsNotes() throws Exception {
+    String spec = fixture("string-max-length/header-values.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
+  }
+
+  /**
    * The details of one record (UK Open Banking's VRP payment-details) are a note; the details of a
    * growing list, and a record's own growing list, stay warnings.
    */

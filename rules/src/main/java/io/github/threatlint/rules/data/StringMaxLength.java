@@ -95,11 +95,17 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
       JsonNode parameter = Schemas.parameterOf(schema);
+      // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
       if (parameter != null && "header".equals(parameter.path("in").asText())) {
-        // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
         context.report(
             schema,
             message + " (A header: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (parameter == null && visit.document().schemaUsage().isHeaderOnlyInput(schema)) {
+        context.report(
+            schema,
+            message
+                + " (Clients send it only in headers: the server's header-size limit bounds it already.)",
             Level.NOTE);
       } else {
         context.report(schema, message);
