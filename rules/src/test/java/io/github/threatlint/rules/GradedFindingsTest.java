@@ -253,6 +253,17 @@ class GradedFindingsTest {
   }
 
   /**
+   * A whole request body sent as a document of a media type other than JSON (XML, CSV) is a note; a
+   * string that a JSON body sends too, or an element of an array body, is a warning.
+   */
+  @Test
+  void stringMaxLengthGradesDocumentBodiesAsNotes() throws Exception {
+    String spec = fixture("string-max-length/document-bodies.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+  }
+
+  /**
    * The details of one record (UK Open Banking's VRP payment-details) are a note; the details of a
    * growing list, and a record's own growing list, stay warnings.
    */

@@ -1,9 +1,12 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -12,8 +15,12 @@ import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(
     id = "string-max-length",
@@ -50,6 +57,60 @@ public final class StringMaxLength implements Checks.SchemaCheck {
    * the receiver verifies the signature and validates the claims by the payload's own schema.
    */
   private static final List<String> TOKEN_FORMATS = List.of("jwt", "jws", "jwe");
+
+  /**
+   * The string schemas that are the whole body of a request sent only as a document of a media type
+   * other than JSON, forms or multipart (an XML pain.001, a text file): such a document's size is
+   * the body-size limit's to cap, and its own schema (an XSD) checks its content. A string that is
+   * also a JSON body, or an element of an array body, is a value like any other.
+   */
+  private static final ApiDocument.Fact<Set<NodeRef>> DOCUMENT_BODIES =
+      StringMaxLength::documentBodies;
+
+  private static Set<NodeRef> documentBodies(ApiDocument document) {
+    Set<NodeRef> documents = new HashSet<>();
+    Set<NodeRef> values = new HashSet<>();
+    for (Operation operation : document.operations()) {
+      for (MediaType type : operation.requestContent()) {
+        String name = type.name();
+        boolean value =
+            MediaTypes.isJson(name)
+                || MediaTypes.isForm(name)
+                || MediaTypes.isMultipart(name)
+                || MediaTypes.isWildcard(name);
+        wholeBody(document, type.schema(), value ? values : documents);
+      }
+    }
+    documents.removeAll(values);
+    return documents;
+  }
+
+  /** The schema and those it is through references and compositions (not array items). */
+  private static void wholeBody(ApiDocument document, NodeRef schema, Set<NodeRef> into) {
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    if (schema != null) {
+      pending.push(schema);
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !into.add(current)) {
+        continue;
+      }
+      if (current.isRef()) {
+        NodeRef target = document.deref(current);
+        if (target != null) {
+          pending.push(target);
+        }
+        continue;
+      }
+      for (String keyword : List.of("oneOf", "anyOf", "allOf")) {
+        NodeRef alternatives = current.get(keyword);
+        if (alternatives != null) {
+          alternatives.elements().forEach(pending::push);
+        }
+      }
+    }
+  }
 
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -106,6 +167,13 @@ public final class StringMaxLength implements Checks.SchemaCheck {
             schema,
             message
                 + " (Clients send it only in headers: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (visit.document().fact(DOCUMENT_BODIES).contains(schema)) {
+        context.report(
+            schema,
+            message
+                + " (The whole request body, a document of its media type: the server's body-size limit caps it,"
+                + " and the document's own schema, such as an XSD, checks it.)",
             Level.NOTE);
       } else {
         context.report(schema, message);
