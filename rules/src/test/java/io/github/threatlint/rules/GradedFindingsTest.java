@@ -264,6 +264,27 @@ class GradedFindingsTest {
   }
 
   /**
+   * Authentication stated by a vendor extension (CDR's x-scopes): the standard defines the 401 in
+   * its text, a note; an operation secured by a security scheme without a 401 is a warning.
+   */
+  @Test
+  void response401MissingGradesAVendorConventionAsANote() throws Exception {
+    String spec = fixture("response-401-missing/oas30-vendor-scopes-none-documented.yaml");
+    assertThat(levels("response-401-missing", Level.WARNING, spec)).containsExactly(Level.NOTE);
+    String scheme =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "security: [{bearer: []}]",
+            "paths:",
+            "  /a: {get: {responses: {'200': {description: ok}}}}",
+            "components: {securitySchemes: {bearer: {type: http, scheme: bearer}}}");
+    assertThat(levels("response-401-missing", Level.WARNING, scheme))
+        .containsExactly(Level.WARNING);
+  }
+
+  /**
    * The details of one record (UK Open Banking's VRP payment-details) are a note; the details of a
    * growing list, and a record's own growing list, stay warnings.
    */
