@@ -248,17 +248,6 @@ class GradedFindingsTest {
   }
 
   /**
-   * A whole XML document typed as a string is a note (its XML schema bounds each element); a text
-   * body and a JSON string property stay warnings.
-   */
-  @Test
-  void stringMaxLengthGradesAnXmlDocumentBodyAsANote() throws Exception {
-    String spec = fixture("string-max-length/xml-documents.yaml");
-    assertThat(levels("string-max-length", Level.WARNING, spec))
-        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
-  }
-
-  /**
    * A list that is small by design (a single item in most cases, one per plan, a singular
    * sub-resource of one record) or public reference data is a note; a list that grows is a warning.
    */
@@ -279,6 +268,60 @@ class GradedFindingsTest {
     String spec = fixture("pagination-unbounded/bounded-by-their-record.yaml");
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * A string clients send only in headers is a note, written in the parameter or shared in the
+   * components; a shared schema that a path parameter reads too is a warning.
+   */
+  @Test
+  void stringMaxLengthGradesHeaderValuesAsNotes() throws Exception {
+    String spec = fixture("string-max-length/header-values.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * A whole request body sent as a document of a media type other than JSON (XML, CSV) is a note; a
+   * string that a JSON body sends too, or an element of an array body, is a warning.
+   */
+  @Test
+  void stringMaxLengthGradesDocumentBodiesAsNotes() throws Exception {
+    String spec = fixture("string-max-length/document-bodies.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+  }
+
+  /**
+   * Authentication stated by a vendor extension (CDR's x-scopes): the standard defines the 401 in
+   * its text, a note; an operation secured by a security scheme without a 401 is a warning.
+   */
+  @Test
+  void response401MissingGradesAVendorConventionAsANote() throws Exception {
+    String spec = fixture("response-401-missing/oas30-vendor-scopes-none-documented.yaml");
+    assertThat(levels("response-401-missing", Level.WARNING, spec)).containsExactly(Level.NOTE);
+    String scheme =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: t, version: '1'}",
+            "security: [{bearer: []}]",
+            "paths:",
+            "  /a: {get: {responses: {'200': {description: ok}}}}",
+            "components: {securitySchemes: {bearer: {type: http, scheme: bearer}}}");
+    assertThat(levels("response-401-missing", Level.WARNING, scheme))
+        .containsExactly(Level.WARNING);
+  }
+
+  /**
+   * The details of one record (UK Open Banking's VRP payment-details) are a note; the details of a
+   * growing list, and a record's own growing list, stay warnings.
+   */
+  @Test
+  void paginationUnboundedGradesTheDetailsOfOneRecordAsANote() throws Exception {
+    String spec = fixture("pagination-unbounded/details-of-one-record.yaml");
+    assertThat(levels("pagination-unbounded", Level.WARNING, spec))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
   }
 
   /**

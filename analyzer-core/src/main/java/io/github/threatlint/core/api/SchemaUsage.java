@@ -30,6 +30,13 @@ public final class SchemaUsage {
   public static final int OUTPUT = 2;
 
   /**
+   * Read from clients as a request header's value, kept apart from {@link #INPUT} (and reported as
+   * it by {@link #flags}) so that a schema clients send only in headers can be told: the server's
+   * header-size limit bounds such a value before the API reads it.
+   */
+  private static final int HEADER_INPUT = 4;
+
+  /**
    * What is known of each schema, by its node (identity): finding a place is then a lookup without
    * hashing its pointer, which a large document pays for every schema the walk visits. A node that
    * YAML aliases share is written at several places, each with its own entry.
@@ -104,11 +111,12 @@ public final class SchemaUsage {
       int request = outbound ? OUTPUT : INPUT;
       int response = outbound ? INPUT : OUTPUT;
       for (Parameter parameter : operation.parameters()) {
-        usage.mark(document, parameter.schema(), request, pending);
+        int flag = request == INPUT && parameter.in().equals("header") ? HEADER_INPUT : request;
+        usage.mark(document, parameter.schema(), flag, pending);
         NodeRef content = parameter.node().get("content");
         if (content != null) {
           for (MediaType type : MediaType.content(content)) {
-            usage.mark(document, type.schema(), request, pending);
+            usage.mark(document, type.schema(), flag, pending);
           }
         }
       }
@@ -396,7 +404,20 @@ public final class SchemaUsage {
   /** The flags of the schema written at this place; 0 when no operation reaches it. */
   public int flags(NodeRef schema) {
     Place place = asked(schema);
-    return place == null ? 0 : place.flags;
+    if (place == null) {
+      return 0;
+    }
+    int flags = place.flags;
+    return (flags & HEADER_INPUT) == 0 ? flags : (flags & ~HEADER_INPUT) | INPUT;
+  }
+
+  /**
+   * True when clients send the schema only as the value of request headers: no request body, path,
+   * query or cookie parameter reads it.
+   */
+  public boolean isHeaderOnlyInput(NodeRef schema) {
+    Place place = asked(schema);
+    return place != null && (place.flags & (INPUT | HEADER_INPUT)) == HEADER_INPUT;
   }
 
   /**

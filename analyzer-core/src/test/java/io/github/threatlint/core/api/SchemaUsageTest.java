@@ -64,6 +64,37 @@ class SchemaUsageTest {
   }
 
   @Test
+  void aSchemaSentOnlyInHeadersIsAHeaderOnlyInput() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets/{id}:
+            get:
+              parameters:
+                - {name: Token, in: header, schema: {$ref: '#/components/schemas/Token'}}
+                - {name: id, in: path, required: true, schema: {$ref: '#/components/schemas/Id'}}
+                - {name: Pet-Id, in: header, schema: {$ref: '#/components/schemas/Id'}}
+              responses:
+                '200': {description: ok}
+        components:
+          schemas:
+            Token: {type: string}
+            Id: {type: string}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    NodeRef token = at(document, "/components/schemas/Token");
+    NodeRef id = at(document, "/components/schemas/Id");
+    // a header's value is an input like any other
+    assertThat(usage.flags(token)).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.flags(id)).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.isHeaderOnlyInput(token)).isTrue();
+    assertThat(usage.isHeaderOnlyInput(id)).isFalse();
+  }
+
+  @Test
   void requestAndResponseSchemasThroughReferencesAndComposition() throws Exception {
     ApiDocument document =
         document(

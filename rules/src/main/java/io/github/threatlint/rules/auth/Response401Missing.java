@@ -19,7 +19,8 @@ import java.util.List;
     description =
         "A secured operation documents no 401 response (nor a 4XX range). Clients are not told how a missing, "
             + "expired or invalid credential is answered, and tests and gateways have no contract to check it against. A "
-            + "'default' response with an error body documents the error contract: then a note.",
+            + "'default' response with an error body documents the error contract, and a standard that states "
+            + "authentication in a vendor extension (CDR's x-scopes) defines the 401 in its text: then a note.",
     level = Level.WARNING,
     readsProse = false,
     owasp2023 = {"API2"},
@@ -87,7 +88,9 @@ public final class Response401Missing implements Checks.DocumentCheck {
               + convention(first)
               + ". Declare a 401 "
               + "response (with a WWW-Authenticate header) once in the components and reference it from every secured "
-              + "operation.");
+              + "operation."
+              + standardsText(first),
+          level(first));
       return;
     }
     for (Operation operation : without) {
@@ -98,8 +101,28 @@ public final class Response401Missing implements Checks.DocumentCheck {
               + verb(operation)
               + convention(operation)
               + " but documents no 401 response. Add a 401 response (with a WWW-Authenticate header) for missing, expired "
-              + "or invalid credentials.");
+              + "or invalid credentials."
+              + standardsText(operation),
+          level(operation));
     }
+  }
+
+  /**
+   * A note when the authentication is stated by a vendor extension: the standard that defines the
+   * extension states how its credentials are refused in its own text (Australia's CDR lists 401
+   * among the responses of every endpoint), so the document's gap repeats no missing contract. Null
+   * (the rule's level) otherwise.
+   */
+  private static Level level(Operation operation) {
+    return operation.security().isVendorConvention() ? Level.NOTE : null;
+  }
+
+  private static String standardsText(Operation operation) {
+    return operation.security().isVendorConvention()
+        ? " (A standard that states authentication in "
+            + operation.security().convention()
+            + " may define its 401 in its own text, as Australia's CDR does: then the document only repeats it.)"
+        : "";
   }
 
   /**

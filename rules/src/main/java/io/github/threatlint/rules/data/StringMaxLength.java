@@ -1,9 +1,12 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -12,8 +15,12 @@ import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(
     id = "string-max-length",
@@ -50,6 +57,60 @@ public final class StringMaxLength implements Checks.SchemaCheck {
    * the receiver verifies the signature and validates the claims by the payload's own schema.
    */
   private static final List<String> TOKEN_FORMATS = List.of("jwt", "jws", "jwe");
+
+  /**
+   * The string schemas that are the whole body of a request sent only as a document of a media type
+   * other than JSON, forms or multipart (an XML pain.001, a text file): such a document's size is
+   * the body-size limit's to cap, and its own schema (an XSD) checks its content. A string that is
+   * also a JSON body, or an element of an array body, is a value like any other.
+   */
+  private static final ApiDocument.Fact<Set<NodeRef>> DOCUMENT_BODIES =
+      StringMaxLength::documentBodies;
+
+  private static Set<NodeRef> documentBodies(ApiDocument document) {
+    Set<NodeRef> documents = new HashSet<>();
+    Set<NodeRef> values = new HashSet<>();
+    for (Operation operation : document.operations()) {
+      for (MediaType type : operation.requestContent()) {
+        String name = type.name();
+        boolean value =
+            MediaTypes.isJson(name)
+                || MediaTypes.isForm(name)
+                || MediaTypes.isMultipart(name)
+                || MediaTypes.isWildcard(name);
+        wholeBody(document, type.schema(), value ? values : documents);
+      }
+    }
+    documents.removeAll(values);
+    return documents;
+  }
+
+  /** The schema and those it is through references and compositions (not array items). */
+  private static void wholeBody(ApiDocument document, NodeRef schema, Set<NodeRef> into) {
+    Deque<NodeRef> pending = new ArrayDeque<>();
+    if (schema != null) {
+      pending.push(schema);
+    }
+    while (!pending.isEmpty()) {
+      NodeRef current = pending.pop();
+      if (!current.isObject() || !into.add(current)) {
+        continue;
+      }
+      if (current.isRef()) {
+        NodeRef target = document.deref(current);
+        if (target != null) {
+          pending.push(target);
+        }
+        continue;
+      }
+      for (String keyword : List.of("oneOf", "anyOf", "allOf")) {
+        NodeRef alternatives = current.get(keyword);
+        if (alternatives != null) {
+          alternatives.elements().forEach(pending::push);
+        }
+      }
+    }
+  }
 
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
@@ -95,23 +156,24 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
       JsonNode parameter = Schemas.parameterOf(schema);
-      String bodyType = Schemas.bodyMediaType(schema);
-      if (bodyType != null && MediaTypes.isXml(bodyType)) {
-        // a whole XML document (an ISO 20022 pain.001, a SwissRETS export): its own XML schema
-        // bounds each element, which a string's length cannot describe
-        context.report(
-            schema,
-            label
-                + " is an XML document typed as a string, without maxLength: a string's length does not "
-                + "validate it. Validate it against its XML schema (ISO 20022's XSDs bound every element) and "
-                + "declare the largest document accepted (maxLength), so that oversized documents are refused "
-                + "at the gateway.",
-            Level.NOTE);
-      } else if (parameter != null && "header".equals(parameter.path("in").asText())) {
-        // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
+      // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
+      if (parameter != null && "header".equals(parameter.path("in").asText())) {
         context.report(
             schema,
             message + " (A header: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (parameter == null && visit.document().schemaUsage().isHeaderOnlyInput(schema)) {
+        context.report(
+            schema,
+            message
+                + " (Clients send it only in headers: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (visit.document().fact(DOCUMENT_BODIES).contains(schema)) {
+        context.report(
+            schema,
+            message
+                + " (The whole request body, a document of its media type: the server's body-size limit caps it,"
+                + " and the document's own schema, such as an XSD, checks it.)",
             Level.NOTE);
       } else {
         context.report(schema, message);

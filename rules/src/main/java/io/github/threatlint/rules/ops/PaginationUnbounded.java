@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
             + "on its own (a link or token to the next page beside the data). One call can then "
             + "return the whole data set, which makes bulk extraction easy and responses unbounded. A list that is "
             + "small by design (its description says a single item, or one per something; a singular sub-resource "
-            + "of one record, or its balances or authorisations) or public reference data is a note, as is a page size whose description says that a "
+            + "of one record, or its balances, authorisations or details) or public reference data is a note, as is a page size whose description says that a "
             + "standard's pagination, with its own maximum, governs it.",
     level = Level.WARNING,
     owasp2023 = {"API4"},
@@ -114,13 +114,16 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   /**
    * Plural lists of one record that the record bounds, with why: an account has one balance per
    * balance type (NextGenPSD2's balanceType, a handful), a payment or consent one authorisation per
-   * strong customer authentication it needs (one, or a few users for multi-level SCA).
+   * strong customer authentication it needs (one, or a few users for multi-level SCA); the details
+   * of one record are that record's (UK Open Banking's VRP payment-details: one payment's
+   * statuses).
    */
   private static final Map<String, String> BOUNDED_BY_THEIR_RECORD =
       Map.of(
           "balances", "one per balance type",
           "authorisations", "one per authorisation the record needs",
-          "authorizations", "one per authorization the record needs");
+          "authorizations", "one per authorization the record needs",
+          "details", "the details of that one record");
 
   /**
    * How a page-size parameter says that a standard's pagination governs it (Australia's CDR ends
@@ -240,7 +243,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       }
       List<String> words = Words.split(last);
       String bound =
-          underOneRecord && !words.isEmpty()
+          underOneRecord && !words.isEmpty() && !Words.containsAny(last, GROWING_LISTS)
               ? BOUNDED_BY_THEIR_RECORD.get(words.get(words.size() - 1))
               : null;
       if (bound != null) {

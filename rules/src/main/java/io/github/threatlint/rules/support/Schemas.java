@@ -180,9 +180,16 @@ public final class Schemas {
     return "object".equals(type);
   }
 
-  /** True when the values are listed: {@code enum} or (3.1) {@code const}. */
+  /**
+   * True when the values are listed: {@code enum}, (3.1) {@code const}, or UK Open Banking's {@code
+   * x-namespaced-enum}: the standard's code set ("UK.OBIE.IBAN", ...), which a server checks a
+   * value against as it checks an enum (a bank adds codes of its own namespace to it, not free
+   * text).
+   */
   public static boolean isEnumerated(NodeRef schema) {
-    return schema != null && schema.isObject() && (schema.has("enum") || schema.has("const"));
+    return schema != null
+        && schema.isObject()
+        && (schema.has("enum") || schema.has("const") || schema.has("x-namespaced-enum"));
   }
 
   /** The text of {@code format}, or null. */
