@@ -151,6 +151,76 @@ class CheckCacheEditsTest {
 
   private static final int PROSE_EDITS_PER_SAMPLE = 25;
 
+  /**
+   * Edits inside the keys of the text in a row (a char put in or taken out, a key made another
+   * member's name: a duplicate key), with prose edits in between (replayed on a tree derived from a
+   * renamed one): each key edit that leaves a plain, new key is derived from the last tree.
+   */
+  @Test
+  void keyEditsInARowReportWhatAFreshCheckReports() throws Exception {
+    Random random = new Random(31);
+    int derived = 0;
+    for (String sample : SAMPLES) {
+      for (String start : jsonTexts(sample)) {
+        Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
+        CheckCache cache = new CheckCache();
+        String text = start;
+        report(file, text, cache);
+        for (int step = 0; step < KEY_EDITS_PER_SAMPLE; step++) {
+          String edited =
+              random.nextInt(4) == 0 ? proseEdit(text, random) : keyEdit(file, text, random);
+          derived += derivable(file, text, edited) ? 1 : 0;
+          String kept = report(file, edited, cache);
+          assertThat(kept)
+              .as("%s after key edit %d", sample, step)
+              .isEqualTo(report(file, edited, null));
+          text = edited;
+        }
+      }
+    }
+    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+  }
+
+  private static final int KEY_EDITS_PER_SAMPLE = 30;
+
+  /**
+   * A random key of the text with a char put in or taken out, or made the name of another member of
+   * its object.
+   */
+  private static String keyEdit(Path file, String text, Random random) throws Exception {
+    ParsedFile parsed = TreeParser.parse(new SourceFile(file, file.toString(), text));
+    List<JsonNode> objects = new ArrayList<>();
+    objects(parsed.root(), objects);
+    JsonNode object = objects.get(random.nextInt(objects.size()));
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    var key = parsed.index().keyRegion(object, names.get(random.nextInt(names.size())));
+    if (key == null) {
+      return text;
+    }
+    int start = parsed.index().offset(key.startLine(), key.startColumn()) + 1;
+    int end = parsed.index().offset(key.endLine(), key.endColumn()) - 1;
+    int kind = random.nextInt(8);
+    if (kind == 0) {
+      return text.substring(0, start)
+          + names.get(random.nextInt(names.size()))
+          + text.substring(end);
+    }
+    int at = start + random.nextInt(end - start + 1);
+    return kind == 1 && at < end
+        ? text.substring(0, at) + text.substring(at + 1)
+        : text.substring(0, at) + "xyz".charAt(kind % 3) + text.substring(at);
+  }
+
+  private static void objects(JsonNode node, List<JsonNode> objects) {
+    if (node.isObject() && !node.isEmpty()) {
+      objects.add(node);
+    }
+    for (JsonNode child : node) {
+      objects(child, objects);
+    }
+  }
+
   private static final Pattern PROSE_VALUE = Pattern.compile("\"(description|summary)\" ?: ?\"");
 
   private static final String[] PROSE_INSERTS = {"x", "Edited ", "\\u00e9", "two words "};

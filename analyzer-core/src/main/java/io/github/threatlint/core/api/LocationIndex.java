@@ -3,6 +3,7 @@ package io.github.threatlint.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,16 @@ public final class LocationIndex {
   private final Edit lastEdit;
 
   /**
-   * An edit inside one string value on one line ({@link #edited}): the tree before it, the line it
-   * is on, and the pointer of the edited string. Every node but that string and the containers from
-   * the root to it is the same object in both trees, and every position off that line is the same.
+   * Members renamed since the parse ({@link #renamed}): for a container of that parse, each new
+   * name with the name the parse recorded its member under. Empty for an index of a parse.
+   */
+  private final Map<JsonNode, Map<String, String>> renames;
+
+  /**
+   * An edit on one line ({@link #edited}, {@link #renamed}): the tree before it, the line it is on,
+   * and the pointer of the edited string, or of the member whose key was renamed (its new name).
+   * Every node but that string (or that member's object) and the containers from the root to it is
+   * the same object in both trees, and every position off that line is the same.
    */
   public record Edit(JsonNode before, int line, String pointer) {}
 
@@ -79,7 +87,8 @@ public final class LocationIndex {
       boolean maySuppress,
       Map<JsonNode, JsonNode> parsedAs,
       int[] shifts,
-      Edit lastEdit) {
+      Edit lastEdit,
+      Map<JsonNode, Map<String, String>> renames) {
     this.root = root;
     this.rootSpan = rootSpan;
     this.members = members;
@@ -90,6 +99,7 @@ public final class LocationIndex {
     this.parsedAs = parsedAs;
     this.shifts = shifts;
     this.lastEdit = lastEdit;
+    this.renames = renames;
   }
 
   /** An index for a tree that has no text of its own (built in memory, as in tests). */
@@ -104,7 +114,8 @@ public final class LocationIndex {
         true,
         Map.of(),
         NO_SHIFTS,
-        null);
+        null,
+        Map.of());
   }
 
   private static final int[] NO_SHIFTS = new int[0];
@@ -139,6 +150,44 @@ public final class LocationIndex {
       int lineDelta,
       int newColumn,
       int lengthDelta) {
+    return edited(root, pointer, copies, line, column, lineDelta, newColumn, lengthDelta, renames);
+  }
+
+  /**
+   * The index of this text edited inside the key of one member, as {@link #edited}: {@code object},
+   * a container of this index's tree, has its member {@code from} renamed {@code to} in {@code
+   * root}'s copy of it, in the same place (a JSON key holds no line break).
+   */
+  public LocationIndex renamed(
+      JsonNode root,
+      String pointer,
+      Map<JsonNode, JsonNode> copies,
+      JsonNode object,
+      String from,
+      String to,
+      int line,
+      int column,
+      int newColumn,
+      int lengthDelta) {
+    JsonNode parsed = parsedAs.getOrDefault(object, object);
+    Map<String, String> names = new HashMap<>(renames.getOrDefault(parsed, Map.of()));
+    String parsedName = names.containsKey(from) ? names.remove(from) : from;
+    names.put(to, parsedName);
+    IdentityHashMap<JsonNode, Map<String, String>> nextRenames = new IdentityHashMap<>(renames);
+    nextRenames.put(parsed, names);
+    return edited(root, pointer, copies, line, column, 0, newColumn, lengthDelta, nextRenames);
+  }
+
+  private LocationIndex edited(
+      JsonNode root,
+      String pointer,
+      Map<JsonNode, JsonNode> copies,
+      int line,
+      int column,
+      int lineDelta,
+      int newColumn,
+      int lengthDelta,
+      Map<JsonNode, Map<String, String>> nextRenames) {
     if (lineDelta != 0) {
       throw new IllegalArgumentException("an edit across lines is not read through an index");
     }
@@ -164,7 +213,8 @@ public final class LocationIndex {
         maySuppress,
         composed,
         nextShifts,
-        new Edit(this.root, line, pointer));
+        new Edit(this.root, line, pointer),
+        nextRenames);
   }
 
   /** Where the {@code offset}th char of the text is: 1-based line and column. */
@@ -194,8 +244,40 @@ public final class LocationIndex {
         : valueRegion(elements, index * SPAN);
   }
 
+  /**
+   * The place where {@code name}'s key is written in {@code object}: its quotes included, or null
+   * when its end is not on its start's line (its colon on a later line) or it is not known.
+   */
+  public Region keyRegion(JsonNode object, String name) {
+    int entry = member(object, name);
+    if (entry < 0) {
+      return null;
+    }
+    int[] p = members.spans(entry);
+    int at = Members.offset(entry);
+    if (p[at + KEY_START_LINE] == 0 || p[at + KEY_END_LINE] != p[at + KEY_START_LINE]) {
+      return null;
+    }
+    return region(
+        p[at + KEY_START_LINE], p[at + KEY_START_COL], p[at + KEY_END_LINE], p[at + KEY_END_COL]);
+  }
+
   private int member(JsonNode object, String name) {
-    return members.find(parsedAs.isEmpty() ? object : parsedAs.getOrDefault(object, object), name);
+    if (parsedAs.isEmpty()) {
+      return members.find(object, name);
+    }
+    JsonNode parsed = parsedAs.getOrDefault(object, object);
+    Map<String, String> names = renames.isEmpty() ? null : renames.get(parsed);
+    if (names != null) {
+      String was = names.get(name);
+      if (was != null) {
+        name = was;
+      } else if (names.containsValue(name)) {
+        // the parse's name of a member renamed since
+        return -1;
+      }
+    }
+    return members.find(parsed, name);
   }
 
   private int[] elements(JsonNode array) {
@@ -260,6 +342,14 @@ public final class LocationIndex {
       if (container) {
         if (shifts.length == 0) {
           return new Region(
+              p[at + KEY_START_LINE],
+              p[at + KEY_START_COL],
+              p[at + KEY_END_LINE],
+              p[at + KEY_END_COL]);
+        }
+        if (p[at + KEY_END_LINE] == p[at + KEY_START_LINE]) {
+          // a key renamed since the parse ends where its closing quote has moved to
+          return region(
               p[at + KEY_START_LINE],
               p[at + KEY_START_COL],
               p[at + KEY_END_LINE],
@@ -569,7 +659,8 @@ public final class LocationIndex {
           suppressionKey,
           Map.of(),
           NO_SHIFTS,
-          null);
+          null,
+          Map.of());
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
+import io.github.threatlint.core.engine.PartMessages;
 import io.github.threatlint.core.engine.RuleCalls;
 import io.github.threatlint.core.source.ScalarEdit;
 import io.github.threatlint.core.source.SourceException;
@@ -86,6 +87,14 @@ public final class CheckCache implements RuleCalls.Memory {
     volatile List<String> messages;
     volatile RuleCalls calls;
 
+    /**
+     * After a structural edit, the last tree and its messages, until this tree's are worked out
+     * from them ({@link PartMessages}) or built; null otherwise.
+     */
+    JsonNode lastRoot;
+
+    List<String> lastMessages;
+
     Kept(String displayPath, SpecVersion version, ParsedFile file) {
       this.displayPath = displayPath;
       this.version = version;
@@ -132,6 +141,12 @@ public final class CheckCache implements RuleCalls.Memory {
         && sameButProse(kept.file.root(), file.root())) {
       next.messages = kept.messages;
       next.calls = kept.calls;
+    } else if (kept != null
+        && kept.displayPath.equals(file.displayPath())
+        && kept.version == version
+        && kept.messages != null) {
+      next.lastRoot = kept.file.root();
+      next.lastMessages = kept.messages;
     }
     documents.put(key, next);
     return next;
@@ -156,7 +171,8 @@ public final class CheckCache implements RuleCalls.Memory {
 
   /**
    * The messages kept for the document when its tree differs from the one they were built from in
-   * prose alone, else those {@code build} makes (and keeps).
+   * prose alone; when it differs in one component schema, those worked out from the last ones for
+   * that schema alone ({@link PartMessages}); else those {@code build} makes. Kept.
    */
   List<String> parserMessages(ParsedFile file, SpecVersion version, Supplier<List<String>> build) {
     Kept kept = entry(file, version);
@@ -165,7 +181,20 @@ public final class CheckCache implements RuleCalls.Memory {
     }
     List<String> messages = kept.messages;
     if (messages == null) {
-      messages = build.get();
+      List<String> lastMessages;
+      JsonNode lastRoot;
+      synchronized (this) {
+        lastMessages = kept.lastMessages;
+        lastRoot = kept.lastRoot;
+        kept.lastMessages = null;
+        kept.lastRoot = null;
+      }
+      if (lastMessages != null) {
+        messages = PartMessages.update(lastMessages, lastRoot, file, version);
+      }
+      if (messages == null) {
+        messages = build.get();
+      }
       kept.messages = messages;
     }
     return messages;

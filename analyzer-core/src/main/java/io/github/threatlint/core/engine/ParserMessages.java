@@ -77,6 +77,15 @@ final class ParserMessages {
     return messages;
   }
 
+  /**
+   * swagger-parser's messages of {@code root}, read as {@code file}'s tree, or null when it stops
+   * on a value it cannot read.
+   */
+  static List<String> readable(JsonNode root, ParsedFile file, SpecVersion version) {
+    Attempt attempt = attempt(new Document(file, version), root);
+    return attempt.failed() ? null : attempt.messages();
+  }
+
   private static Attempt attempt(Document document, JsonNode root) {
     try {
       if (document.isSwagger2()) {

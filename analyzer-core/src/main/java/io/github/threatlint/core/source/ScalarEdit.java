@@ -19,13 +19,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON text edited inside one string value, read from the tree of the text before the edit
- * instead of parsing it again: the editor's new text and the last one share a prefix and a suffix;
- * when what lies between lies inside one string value of the old tree and the new text there is
- * still one JSON string, the new tree is the old one with that value replaced (the containers from
- * the root to it copied, everything else shared), and every later position on its line moves by the
- * length difference (read through the index, never rewritten). Anything else (a key, a number, a
- * quote or a line break that ends the string, YAML) is parsed again.
+ * A JSON text edited inside one string value or one member's key, read from the tree of the text
+ * before the edit instead of parsing it again: the editor's new text and the last one share a
+ * prefix and a suffix; when what lies between lies inside one string value of the old tree and the
+ * new text there is still one JSON string, the new tree is the old one with that value replaced
+ * (the containers from the root to it copied, everything else shared); when it lies between the
+ * quotes of one key and the new key is a plain string (no escape), not empty and no other member's
+ * name, the new tree is the old one with that key's object copied (its members in the same order,
+ * that one renamed) and the containers from the root to it copied. Every later position on the
+ * edit's line moves by the length difference (read through the index, never rewritten). Anything
+ * else (a number, a quote or a line break that ends the string, an escape in a key, YAML) is parsed
+ * again.
+ *
+ * <p>Every container that is not on the copied path is the same object in the old and the new tree,
+ * with the same members and values below it: a part of the document whose container is the same
+ * object is unchanged (the replay of unchanged parts relies on it).
  */
 public final class ScalarEdit {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -70,6 +78,9 @@ public final class ScalarEdit {
             break;
           }
         }
+        if (step == null) {
+          return renamed(before, after, containers, steps, node, at, prefix, oldEnd);
+        }
       } else {
         for (int i = 0; i < node.size(); i++) {
           Region region = index.valueRegion(node, i);
@@ -105,7 +116,96 @@ public final class ScalarEdit {
 
     // the new tree: the containers on the path copied, the new string at its end
     Map<JsonNode, JsonNode> copies = new IdentityHashMap<>();
-    JsonNode child = NODES.textNode(edited);
+    JsonNode root = copyPath(containers, steps, NODES.textNode(edited), copies);
+    Region from = index.position(oldEnd);
+    LocationIndex edits =
+        index.edited(
+            root,
+            pointer(steps),
+            copies,
+            from.startLine(),
+            from.startColumn(),
+            0,
+            from.startColumn() + delta,
+            delta);
+    return new ParsedFile(after, root, edits, List.of(), false);
+  }
+
+  /**
+   * {@code after}'s tree when the edit lies between the quotes of one member's key of {@code
+   * object} (reached from the root through {@code containers} and {@code steps}) and the new key is
+   * a JSON string without escapes, not empty and not the name of another member: the containers
+   * from the root to {@code object} copied, {@code object} copied with its members in the same
+   * order and that one renamed; everything else shared. Else null (parsed).
+   */
+  private static ParsedFile renamed(
+      ParsedFile before,
+      SourceFile after,
+      List<JsonNode> containers,
+      List<Object> steps,
+      JsonNode object,
+      Region at,
+      int prefix,
+      int oldEnd) {
+    LocationIndex index = before.index();
+    String old = before.source().text();
+    String text = after.text();
+    int delta = text.length() - old.length();
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      String name = member.getKey();
+      Region key = index.keyRegion(object, name);
+      if (key == null || !contains(key, at)) {
+        continue;
+      }
+      int start = index.offset(key.startLine(), key.startColumn());
+      int end = index.offset(key.endLine(), key.endColumn());
+      if (start >= prefix || oldEnd > end - 1 || !name.equals(plainString(old, start, end))) {
+        return null;
+      }
+      // the edit lies between the quotes: the new token ends as far after them as before
+      String renamed = plainString(text, start, end + delta);
+      if (renamed == null
+          || renamed.isEmpty()
+          || object.has(renamed)
+          || name.equals(LocationIndex.SUPPRESSION_KEY)
+          || renamed.equals(LocationIndex.SUPPRESSION_KEY)) {
+        return null;
+      }
+      ObjectNode copy = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> each : object.properties()) {
+        copy.set(each.getKey().equals(name) ? renamed : each.getKey(), each.getValue());
+      }
+      Map<JsonNode, JsonNode> copies = new IdentityHashMap<>();
+      copies.put(copy, object);
+      JsonNode root = copyPath(containers, steps, copy, copies);
+      Region from = index.position(oldEnd);
+      LocationIndex edits =
+          index.renamed(
+              root,
+              Pointers.child(pointer(steps), renamed),
+              copies,
+              object,
+              name,
+              renamed,
+              from.startLine(),
+              from.startColumn(),
+              from.startColumn() + delta,
+              delta);
+      return new ParsedFile(after, root, edits, List.of(), false);
+    }
+    return null;
+  }
+
+  /**
+   * The root of a tree whose {@code containers} (from the root, each with the step to the next) are
+   * copied, the last one's step holding {@code child}; each copy put into {@code copies} with the
+   * container it stands for.
+   */
+  private static JsonNode copyPath(
+      List<JsonNode> containers,
+      List<Object> steps,
+      JsonNode child,
+      Map<JsonNode, JsonNode> copies) {
     for (int i = containers.size() - 1; i >= 0; i--) {
       JsonNode original = containers.get(i);
       JsonNode copy;
@@ -123,6 +223,10 @@ public final class ScalarEdit {
       copies.put(copy, original);
       child = copy;
     }
+    return child;
+  }
+
+  private static String pointer(List<Object> steps) {
     String pointer = "";
     for (Object step : steps) {
       pointer =
@@ -130,18 +234,16 @@ public final class ScalarEdit {
               ? Pointers.child(pointer, name)
               : Pointers.child(pointer, (Integer) step);
     }
-    Region from = index.position(oldEnd);
-    LocationIndex edits =
-        index.edited(
-            child,
-            pointer,
-            copies,
-            from.startLine(),
-            from.startColumn(),
-            0,
-            from.startColumn() + delta,
-            delta);
-    return new ParsedFile(after, child, edits, List.of(), false);
+    return pointer;
+  }
+
+  /**
+   * The value of {@code text}'s chars from {@code start} to {@code end} when they are one JSON
+   * string written without an escape, else null.
+   */
+  private static String plainString(String text, int start, int end) {
+    String value = string(text.substring(start, end));
+    return value != null && value.length() == end - start - 2 ? value : null;
   }
 
   /** A text parsed as JSON alone: a name that ends in .json and a text that starts as JSON. */
