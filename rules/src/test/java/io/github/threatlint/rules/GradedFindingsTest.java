@@ -272,13 +272,26 @@ class GradedFindingsTest {
 
   /**
    * A string clients send only in headers is a note, written in the parameter or shared in the
-   * components; a shared schema that a path parameter reads too is a warning.
+   * components; so is a shared schema that a path parameter reads too.
    */
   @Test
   void stringMaxLengthGradesHeaderValuesAsNotes() throws Exception {
     String spec = fixture("string-max-length/header-values.yaml");
     assertThat(levels("string-max-length", Level.WARNING, spec))
-        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
+        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE);
+  }
+
+  /**
+   * A string clients send only in the URL (or the URL and headers) is a note, written in the path
+   * or query parameter or shared in the components; one a request body or a cookie carries too is a
+   * warning.
+   */
+  @Test
+  void stringMaxLengthGradesUrlValuesAsNotes() throws Exception {
+    String spec = fixture("string-max-length/url-values.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, spec))
+        .containsExactly(
+            Level.NOTE, Level.NOTE, Level.WARNING, Level.WARNING, Level.NOTE, Level.WARNING);
   }
 
   /**

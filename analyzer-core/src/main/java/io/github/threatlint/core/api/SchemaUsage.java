@@ -37,6 +37,15 @@ public final class SchemaUsage {
   private static final int HEADER_INPUT = 4;
 
   /**
+   * Read from clients as a path or query parameter's value, kept apart as {@link #HEADER_INPUT} is:
+   * the server's request-line limit bounds such a value before the API reads it.
+   */
+  private static final int URL_INPUT = 8;
+
+  /** The inputs that the server's own limits on the request line and headers bound. */
+  private static final int LIMITED_INPUT = HEADER_INPUT | URL_INPUT;
+
+  /**
    * What is known of each schema, by its node (identity): finding a place is then a lookup without
    * hashing its pointer, which a large document pays for every schema the walk visits. A node that
    * YAML aliases share is written at several places, each with its own entry.
@@ -111,7 +120,7 @@ public final class SchemaUsage {
       int request = outbound ? OUTPUT : INPUT;
       int response = outbound ? INPUT : OUTPUT;
       for (Parameter parameter : operation.parameters()) {
-        int flag = request == INPUT && parameter.in().equals("header") ? HEADER_INPUT : request;
+        int flag = request == INPUT ? inputFlag(parameter.in()) : request;
         usage.mark(document, parameter.schema(), flag, pending);
         NodeRef content = parameter.node().get("content");
         if (content != null) {
@@ -136,6 +145,15 @@ public final class SchemaUsage {
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
     return usage;
+  }
+
+  /** The flag of an input read from a parameter of this location ({@code in}). */
+  private static int inputFlag(String in) {
+    return switch (in) {
+      case "header" -> HEADER_INPUT;
+      case "path", "query" -> URL_INPUT;
+      default -> INPUT;
+    };
   }
 
   /**
@@ -408,7 +426,7 @@ public final class SchemaUsage {
       return 0;
     }
     int flags = place.flags;
-    return (flags & HEADER_INPUT) == 0 ? flags : (flags & ~HEADER_INPUT) | INPUT;
+    return (flags & LIMITED_INPUT) == 0 ? flags : (flags & ~LIMITED_INPUT) | INPUT;
   }
 
   /**
@@ -416,8 +434,23 @@ public final class SchemaUsage {
    * query or cookie parameter reads it.
    */
   public boolean isHeaderOnlyInput(NodeRef schema) {
+    return inputFlags(schema) == HEADER_INPUT;
+  }
+
+  /**
+   * True when clients send the schema only in the URL (path and query parameters) or in request
+   * headers: no request body or cookie parameter reads it, and the server's limits on the request
+   * line and headers bound it before the API reads it.
+   */
+  public boolean isUrlOrHeaderOnlyInput(NodeRef schema) {
+    int flags = inputFlags(schema);
+    return flags != 0 && (flags & INPUT) == 0;
+  }
+
+  /** How clients send the schema: its {@link #INPUT} and {@link #LIMITED_INPUT} flags. */
+  private int inputFlags(NodeRef schema) {
     Place place = asked(schema);
-    return place != null && (place.flags & (INPUT | HEADER_INPUT)) == HEADER_INPUT;
+    return place == null ? 0 : place.flags & (INPUT | LIMITED_INPUT);
   }
 
   /**

@@ -95,6 +95,48 @@ class SchemaUsageTest {
   }
 
   @Test
+  void aSchemaSentOnlyInTheUrlOrHeadersIsAUrlOrHeaderOnlyInput() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets/{id}:
+            post:
+              parameters:
+                - {name: id, in: path, required: true, schema: {$ref: '#/components/schemas/Id'}}
+                - {name: Pet-Id, in: header, schema: {$ref: '#/components/schemas/Id'}}
+                - {name: cursor, in: query, schema: {$ref: '#/components/schemas/Cursor'}}
+                - {name: session, in: cookie, schema: {$ref: '#/components/schemas/Session'}}
+                - {name: name, in: query, schema: {$ref: '#/components/schemas/Name'}}
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Name'}
+              responses:
+                '200': {description: ok}
+        components:
+          schemas:
+            Id: {type: string}
+            Cursor: {type: string}
+            Session: {type: string}
+            Name: {type: string}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    NodeRef id = at(document, "/components/schemas/Id");
+    NodeRef cursor = at(document, "/components/schemas/Cursor");
+    // a URL's value is an input like any other
+    assertThat(usage.flags(cursor)).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.isUrlOrHeaderOnlyInput(id)).isTrue();
+    assertThat(usage.isUrlOrHeaderOnlyInput(cursor)).isTrue();
+    assertThat(usage.isHeaderOnlyInput(cursor)).isFalse();
+    // a cookie, or a request body that reads the schema too, is not bounded so
+    assertThat(usage.isUrlOrHeaderOnlyInput(at(document, "/components/schemas/Session"))).isFalse();
+    assertThat(usage.isUrlOrHeaderOnlyInput(at(document, "/components/schemas/Name"))).isFalse();
+  }
+
+  @Test
   void requestAndResponseSchemasThroughReferencesAndComposition() throws Exception {
     ApiDocument document =
         document(

@@ -10,6 +10,7 @@ import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaUsage;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
@@ -156,17 +157,35 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
       JsonNode parameter = Schemas.parameterOf(schema);
-      // the HTTP server caps the size of all headers (8 KB by default) before the API sees them
-      if (parameter != null && "header".equals(parameter.path("in").asText())) {
+      String in = parameter == null ? "" : parameter.path("in").asText();
+      SchemaUsage usage = visit.document().schemaUsage();
+      // the HTTP server caps the size of all headers (8 KB by default) before the API sees them,
+      // and that of the request line (path and query, 8 KB in common servers and gateways)
+      if (in.equals("header")) {
         context.report(
             schema,
             message + " (A header: the server's header-size limit bounds it already.)",
             Level.NOTE);
-      } else if (parameter == null && visit.document().schemaUsage().isHeaderOnlyInput(schema)) {
+      } else if (in.equals("path") || in.equals("query")) {
+        context.report(
+            schema,
+            message
+                + " (A "
+                + in
+                + " parameter: the server's request-line limit bounds it already.)",
+            Level.NOTE);
+      } else if (parameter == null && usage.isHeaderOnlyInput(schema)) {
         context.report(
             schema,
             message
                 + " (Clients send it only in headers: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (parameter == null && usage.isUrlOrHeaderOnlyInput(schema)) {
+        context.report(
+            schema,
+            message
+                + " (Clients send it only in the URL or headers: the server's limits on the request line"
+                + " and headers bound it already.)",
             Level.NOTE);
       } else if (visit.document().fact(DOCUMENT_BODIES).contains(schema)) {
         context.report(

@@ -123,7 +123,7 @@ public final class SchemaLabels {
         owner = "parameter '" + parameterName(node, segments, parameter) + "' of " + file;
         index = skipToSchema(segments, parameter, parameter);
       } else if (segments.isEmpty() || SCHEMA_KEYWORDS.contains(segments.get(0))) {
-        owner = "schema '" + file + "'";
+        owner = "schema '" + withoutExtension(file) + "'";
         index = 0;
       } else {
         owner = "schema '" + segments.get(0) + "' of " + file;
@@ -381,5 +381,14 @@ public final class SchemaLabels {
   private static String fileName(String path) {
     String normalized = path.replace('\\', '/');
     return normalized.substring(normalized.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * A file's name without its extension ({@code .yaml}, {@code .json}): the name of the schema that
+   * is the whole file, as a definition's key names it in the components.
+   */
+  private static String withoutExtension(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
 }

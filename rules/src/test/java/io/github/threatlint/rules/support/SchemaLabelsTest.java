@@ -92,9 +92,11 @@ class SchemaLabelsTest {
   void aSchemaInAFileOfItsOwnIsNamedByTheFile() throws Exception {
     String schema = "type: object\nproperties:\n  password: {type: string}\n";
     assertThat(SchemaLabels.of(at(schema, "models/database_user.yml", "")))
-        .isEqualTo("schema 'database_user.yml'");
+        .isEqualTo("schema 'database_user'");
     assertThat(SchemaLabels.of(at(schema, "models/database_user.yml", "/properties/password")))
-        .isEqualTo("property 'password' of schema 'database_user.yml'");
+        .isEqualTo("property 'password' of schema 'database_user'");
+    assertThat(SchemaLabels.of(at(schema, "schemas/Applicant.v2.json", "")))
+        .isEqualTo("schema 'Applicant.v2'");
     assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", "")))
         .isEqualTo("database_user.yml");
   }
