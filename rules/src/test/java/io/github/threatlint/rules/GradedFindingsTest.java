@@ -283,15 +283,15 @@ class GradedFindingsTest {
 
   /**
    * A string clients send only in the URL (or the URL and headers) is a note, written in the path
-   * or query parameter or shared in the components; one a request body or a cookie carries too is a
-   * warning.
+   * or query parameter or shared in the components, and so is a cookie (in the Cookie header); one
+   * a request body carries too is a warning.
    */
   @Test
   void stringMaxLengthGradesUrlValuesAsNotes() throws Exception {
     String spec = fixture("string-max-length/url-values.yaml");
     assertThat(levels("string-max-length", Level.WARNING, spec))
         .containsExactly(
-            Level.NOTE, Level.NOTE, Level.WARNING, Level.WARNING, Level.NOTE, Level.WARNING);
+            Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
   }
 
   /**

@@ -30,9 +30,10 @@ public final class SchemaUsage {
   public static final int OUTPUT = 2;
 
   /**
-   * Read from clients as a request header's value, kept apart from {@link #INPUT} (and reported as
-   * it by {@link #flags}) so that a schema clients send only in headers can be told: the server's
-   * header-size limit bounds such a value before the API reads it.
+   * Read from clients as a request header's value (a cookie's too: cookies travel in the {@code
+   * Cookie} header), kept apart from {@link #INPUT} (and reported as it by {@link #flags}) so that
+   * a schema clients send only in headers can be told: the server's header-size limit bounds such a
+   * value before the API reads it.
    */
   private static final int HEADER_INPUT = 4;
 
@@ -150,7 +151,7 @@ public final class SchemaUsage {
   /** The flag of an input read from a parameter of this location ({@code in}). */
   private static int inputFlag(String in) {
     return switch (in) {
-      case "header" -> HEADER_INPUT;
+      case "header", "cookie" -> HEADER_INPUT;
       case "path", "query" -> URL_INPUT;
       default -> INPUT;
     };
@@ -430,8 +431,8 @@ public final class SchemaUsage {
   }
 
   /**
-   * True when clients send the schema only as the value of request headers: no request body, path,
-   * query or cookie parameter reads it.
+   * True when clients send the schema only as the value of request headers or cookies: no request
+   * body, path or query parameter reads it.
    */
   public boolean isHeaderOnlyInput(NodeRef schema) {
     return inputFlags(schema) == HEADER_INPUT;
@@ -439,7 +440,7 @@ public final class SchemaUsage {
 
   /**
    * True when clients send the schema only in the URL (path and query parameters) or in request
-   * headers: no request body or cookie parameter reads it, and the server's limits on the request
+   * headers (cookies included): no request body reads it, and the server's limits on the request
    * line and headers bound it before the API reads it.
    */
   public boolean isUrlOrHeaderOnlyInput(NodeRef schema) {

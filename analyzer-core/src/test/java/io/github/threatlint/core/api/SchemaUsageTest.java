@@ -131,8 +131,10 @@ class SchemaUsageTest {
     assertThat(usage.isUrlOrHeaderOnlyInput(id)).isTrue();
     assertThat(usage.isUrlOrHeaderOnlyInput(cursor)).isTrue();
     assertThat(usage.isHeaderOnlyInput(cursor)).isFalse();
-    // a cookie, or a request body that reads the schema too, is not bounded so
-    assertThat(usage.isUrlOrHeaderOnlyInput(at(document, "/components/schemas/Session"))).isFalse();
+    // a cookie travels in the Cookie header; a request body that reads the schema too is not
+    // bounded
+    assertThat(usage.isUrlOrHeaderOnlyInput(at(document, "/components/schemas/Session"))).isTrue();
+    assertThat(usage.isHeaderOnlyInput(at(document, "/components/schemas/Session"))).isTrue();
     assertThat(usage.isUrlOrHeaderOnlyInput(at(document, "/components/schemas/Name"))).isFalse();
   }
 

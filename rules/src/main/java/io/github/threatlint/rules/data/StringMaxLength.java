@@ -160,11 +160,19 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       String in = parameter == null ? "" : parameter.path("in").asText();
       SchemaUsage usage = visit.document().schemaUsage();
       // the HTTP server caps the size of all headers (8 KB by default) before the API sees them,
-      // and that of the request line (path and query, 8 KB in common servers and gateways)
+      // (cookies travel in the Cookie header), and that of the request line (path and query, 8 KB
+      // in common servers and gateways)
       if (in.equals("header")) {
         context.report(
             schema,
             message + " (A header: the server's header-size limit bounds it already.)",
+            Level.NOTE);
+      } else if (in.equals("cookie")) {
+        context.report(
+            schema,
+            message
+                + " (A cookie: it travels in the Cookie header, which the server's header-size limit bounds"
+                + " already.)",
             Level.NOTE);
       } else if (in.equals("path") || in.equals("query")) {
         context.report(
