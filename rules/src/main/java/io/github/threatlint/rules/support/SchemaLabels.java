@@ -371,10 +371,13 @@ public final class SchemaLabels {
     };
   }
 
-  /** The name a node is defined under: its key, or its file's name when it is a whole file. */
+  /**
+   * The name a node is defined under: its key, or, when it is a whole file, the file's name without
+   * its extension (as a schema that is a whole file is named).
+   */
   public static String definitionName(NodeRef node) {
     return node.pointer().isEmpty()
-        ? fileName(node.file().displayPath())
+        ? withoutExtension(fileName(node.file().displayPath()))
         : Pointers.lastSegment(node.pointer());
   }
 

@@ -98,7 +98,9 @@ class SchemaLabelsTest {
     assertThat(SchemaLabels.of(at(schema, "schemas/Applicant.v2.json", "")))
         .isEqualTo("schema 'Applicant.v2'");
     assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", "")))
-        .isEqualTo("database_user.yml");
+        .isEqualTo("database_user");
+    assertThat(SchemaLabels.definitionName(at(schema, "models/database_user.yml", "/properties")))
+        .isEqualTo("properties");
   }
 
   @Test
