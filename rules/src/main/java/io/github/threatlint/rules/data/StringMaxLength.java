@@ -156,45 +156,9 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + note
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
-      JsonNode parameter = Schemas.parameterOf(schema);
-      String in = parameter == null ? "" : parameter.path("in").asText();
-      SchemaUsage usage = visit.document().schemaUsage();
-      // the HTTP server caps the size of all headers (8 KB by default) before the API sees them,
-      // (cookies travel in the Cookie header), and that of the request line (path and query, 8 KB
-      // in common servers and gateways)
-      if (in.equals("header")) {
-        context.report(
-            schema,
-            message + " (A header: the server's header-size limit bounds it already.)",
-            Level.NOTE);
-      } else if (in.equals("cookie")) {
-        context.report(
-            schema,
-            message
-                + " (A cookie: it travels in the Cookie header, which the server's header-size limit bounds"
-                + " already.)",
-            Level.NOTE);
-      } else if (in.equals("path") || in.equals("query")) {
-        context.report(
-            schema,
-            message
-                + " (A "
-                + in
-                + " parameter: the server's request-line limit bounds it already.)",
-            Level.NOTE);
-      } else if (parameter == null && usage.isHeaderOnlyInput(schema)) {
-        context.report(
-            schema,
-            message
-                + " (Clients send it only in headers: the server's header-size limit bounds it already.)",
-            Level.NOTE);
-      } else if (parameter == null && usage.isUrlOrHeaderOnlyInput(schema)) {
-        context.report(
-            schema,
-            message
-                + " (Clients send it only in the URL or headers: the server's limits on the request line"
-                + " and headers bound it already.)",
-            Level.NOTE);
+      String serverLimit = serverLimit(schema, visit.document().schemaUsage());
+      if (serverLimit != null) {
+        context.report(schema, message + serverLimit, Level.NOTE);
       } else if (visit.document().fact(DOCUMENT_BODIES).contains(schema)) {
         context.report(
             schema,
@@ -206,6 +170,37 @@ public final class StringMaxLength implements Checks.SchemaCheck {
         context.report(schema, message);
       }
     }
+  }
+
+  /**
+   * Why the server's own limits bound the value before the API reads it, as the parenthesis of the
+   * note, or null: the HTTP server caps the size of all headers (8 KB by default; cookies travel in
+   * the Cookie header) and that of the request line (path and query, 8 KB in common servers and
+   * gateways). A parameter's own schema is judged by its location, a shared one by how clients send
+   * it ({@link SchemaUsage}).
+   */
+  private static String serverLimit(NodeRef schema, SchemaUsage usage) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    if (parameter != null) {
+      String in = parameter.path("in").asText();
+      return switch (in) {
+        case "header" -> " (A header: the server's header-size limit bounds it already.)";
+        case "cookie" ->
+            " (A cookie: it travels in the Cookie header, which the server's header-size limit bounds"
+                + " already.)";
+        case "path", "query" ->
+            " (A " + in + " parameter: the server's request-line limit bounds it already.)";
+        default -> null;
+      };
+    }
+    if (usage.isHeaderOnlyInput(schema)) {
+      return " (Clients send it only in headers: the server's header-size limit bounds it already.)";
+    }
+    if (usage.isUrlOrHeaderOnlyInput(schema)) {
+      return " (Clients send it only in the URL or headers: the server's limits on the request line"
+          + " and headers bound it already.)";
+    }
+    return null;
   }
 
   /**
