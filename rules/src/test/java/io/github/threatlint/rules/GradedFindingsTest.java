@@ -245,6 +245,9 @@ class GradedFindingsTest {
     String spec = fixture("array-max-items/parameter-enumerations.yaml");
     assertThat(levels("array-max-items", Level.WARNING, spec))
         .containsExactly(Level.NOTE, Level.WARNING, Level.WARNING);
+    String swagger = fixture("array-max-items/parameter-enumerations-swagger20.yaml");
+    assertThat(levels("array-max-items", Level.WARNING, swagger))
+        .containsExactly(Level.NOTE, Level.WARNING);
   }
 
   /**
@@ -257,6 +260,9 @@ class GradedFindingsTest {
     assertThat(levels("pagination-unbounded", Level.WARNING, spec))
         .containsExactly(
             Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+    String swagger = fixture("string-max-length/url-values-swagger20.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, swagger))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING);
   }
 
   /**
@@ -292,6 +298,9 @@ class GradedFindingsTest {
     assertThat(levels("string-max-length", Level.WARNING, spec))
         .containsExactly(
             Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.NOTE, Level.WARNING);
+    String swagger = fixture("string-max-length/url-values-swagger20.yaml");
+    assertThat(levels("string-max-length", Level.WARNING, swagger))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING);
   }
 
   /**

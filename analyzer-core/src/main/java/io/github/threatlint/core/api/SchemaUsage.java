@@ -148,6 +148,15 @@ public final class SchemaUsage {
     return usage;
   }
 
+  /**
+   * True when a parameter of this location ({@code in}: path, query, header, cookie) is sent in the
+   * request line or the headers, whose size the server limits before the API reads them; false for
+   * a request body (Swagger 2.0's {@code body} and {@code formData}).
+   */
+  public static boolean isServerLimited(String in) {
+    return inputFlag(in) != INPUT;
+  }
+
   /** The flag of an input read from a parameter of this location ({@code in}). */
   private static int inputFlag(String in) {
     return switch (in) {

@@ -1,11 +1,13 @@
 package io.github.threatlint.rules.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.core.api.SchemaUsage;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
@@ -43,7 +45,10 @@ public final class ArrayMaxItems implements Checks.SchemaCheck {
     }
     String label = SchemaLabels.of(visit.document(), schema);
     NodeRef items = visit.document().deref(schema.get("items"));
-    if (Schemas.parameterOf(schema) != null && Schemas.isEnumerated(items)) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    if (parameter != null
+        && SchemaUsage.isServerLimited(parameter.path("in").asText())
+        && Schemas.isEnumerated(items)) {
       // a list of known values in the URL or a header (?expand=a,b): the request line's and the
       // headers' size limits bound how many there can be, and each one is a lookup
       context.report(
