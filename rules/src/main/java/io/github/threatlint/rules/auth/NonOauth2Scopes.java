@@ -9,6 +9,7 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements.Requirement;
 import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.api.SpecVersion;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +34,6 @@ import java.util.Map;
     precision = "very-high",
     section = "auth")
 public final class NonOauth2Scopes implements Checks.DocumentCheck {
-  /** How many of the requirements a grouped finding names. */
-  private static final int SHOWN = 3;
-
   /** A requirement that lists scopes for a scheme that takes none. */
   private record Listing(NodeRef node, SecuritySites.Site site, String values) {}
 
@@ -97,12 +95,10 @@ public final class NonOauth2Scopes implements Checks.DocumentCheck {
                 + "must be limited by scope.");
         continue;
       }
-      List<String> shown =
+      List<String> places =
           found.stream()
-              .limit(SHOWN)
               .map(listing -> listing.site().where() + " (" + listing.values() + ")")
               .toList();
-      int more = found.size() - shown.size();
       context.report(
           scheme.entry(),
           found.size()
@@ -113,8 +109,7 @@ public final class NonOauth2Scopes implements Checks.DocumentCheck {
               + "', which takes none in "
               + document.version().label()
               + " ("
-              + String.join(", ", shown)
-              + (more > 0 ? " and " + more + " more" : "")
+              + DocumentWide.firstOfLabels(places)
               + "): tools ignore them, so nothing the document declares limits a token to them. If access is "
               + "limited by scope, declare the scheme as OAuth2 with these scopes; otherwise use empty lists [].");
     }

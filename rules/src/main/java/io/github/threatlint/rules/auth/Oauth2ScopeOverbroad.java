@@ -161,7 +161,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
             + " "
             + describeAll(security)
             + ", which demands "
-            + summarize(reasons)
+            + SecuritySites.enumerateFirst(reasons)
             + ": users must consent to more "
             + "than the operation needs. Require only the narrowest scope that covers it"
             + (SecuritySites.inheritsGlobal(operation)
@@ -195,17 +195,6 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
     List<String> declared = scheme.declaredScopes();
     return declared.isEmpty()
         || declared.stream().anyMatch(scope -> Scopes.wildcardReason(scope) == null);
-  }
-
-  /**
-   * The reasons, at most three of them, so that a requirement with many scopes keeps a readable
-   * message.
-   */
-  private static String summarize(List<String> reasons) {
-    if (reasons.size() <= 3) {
-      return SecuritySites.enumerate(reasons);
-    }
-    return String.join(", ", reasons.subList(0, 3)) + " and " + (reasons.size() - 3) + " more";
   }
 
   private static String describeAll(SecurityRequirements security) {

@@ -336,17 +336,13 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
       Parameter credential = CredentialNames.parameterOf(other);
       parameters.add("the " + credential.in() + " parameter '" + credential.name() + "'");
     }
-    List<String> shown = new ArrayList<>(parameters.stream().limit(3).toList());
-    int more = parameters.size() - shown.size();
-    String last = more > 0 ? more + " more" : shown.remove(shown.size() - 1);
     context.report(
         DocumentWide.place(operation.document()),
         credentialsOnly.size()
             + " operations ("
             + DocumentWide.firstOf(credentialsOnly)
             + ") take a credential in "
-            + (shown.isEmpty() ? "" : String.join(", ", shown) + " and ")
-            + last
+            + SecuritySites.enumerateFirst(List.copyOf(parameters))
             + ", but the document declares no security scheme, so tools and gateways see operations that "
             + "anyone may call. Declare a security scheme for that credential (an apiKey scheme sent in a "
             + "header, or OAuth2) and require it with a document-wide 'security'.");

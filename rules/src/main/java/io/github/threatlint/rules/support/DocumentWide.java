@@ -23,8 +23,13 @@ public final class DocumentWide {
 
   /** {@code GET /a, POST /b, GET /c and 12 more}. */
   public static String firstOf(List<Operation> operations) {
-    List<String> shown = operations.stream().limit(SHOWN).map(Operation::label).toList();
-    int more = operations.size() - shown.size();
+    return firstOfLabels(operations.stream().map(Operation::label).toList());
+  }
+
+  /** The first few of {@code labels}, as {@link #firstOf} names operations. */
+  public static String firstOfLabels(List<String> labels) {
+    List<String> shown = labels.subList(0, Math.min(SHOWN, labels.size()));
+    int more = labels.size() - shown.size();
     return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
   }
 }

@@ -197,4 +197,15 @@ public final class SecuritySites {
         + " and "
         + items.get(items.size() - 1);
   }
+
+  /**
+   * The first three items as {@link #enumerate} lists them, and how many more ({@code a, b, c and 4
+   * more}): a message that names a long list stays readable.
+   */
+  public static String enumerateFirst(List<String> items) {
+    if (items.size() <= 3) {
+      return enumerate(items);
+    }
+    return String.join(", ", items.subList(0, 3)) + " and " + (items.size() - 3) + " more";
+  }
 }
