@@ -644,14 +644,16 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * What many results share, made once by the thread that writes them: each file's artifact, and
-   * the related locations of each list of uses. The findings in one shared part have the same uses
-   * (one list, {@code DocumentRun}), and so the same related locations when nothing else is
-   * related: Kubernetes' 2,446 such results have 11,692 related locations, in 85 different arrays.
+   * What many results share, made once by the thread that writes them: each file's artifact, the
+   * related locations of each list of uses, and the digests the fingerprints of each rule and file
+   * begin with. The findings in one shared part have the same uses (one list, {@code DocumentRun}),
+   * and so the same related locations when nothing else is related: Kubernetes' 2,446 such results
+   * have 11,692 related locations, in 85 different arrays.
    */
   private static final class SharedParts {
     private final Map<String, Artifact> artifacts = new HashMap<>();
     private final Map<List<Finding.Use>, SerializedString> usedBy = new IdentityHashMap<>();
+    private final FindingKey.Fingerprints fingerprints = new FindingKey.Fingerprints();
 
     Artifact artifact(String file) {
       return artifacts.computeIfAbsent(file, SarifReporter::artifact);
@@ -729,7 +731,7 @@ public final class SarifReporter implements Reporter {
     json.writeFieldName(PARTIAL_FINGERPRINTS);
     json.writeStartObject();
     json.writeFieldName(OUR_FINGERPRINT);
-    json.writeString(fingerprint(finding, keyCounts.get(FindingKey.of(finding)) > 1));
+    json.writeString(fingerprint(finding, keyCounts, shared));
     json.writeEndObject();
     if (!finding.usedBy().isEmpty() && finding.related().isEmpty()) {
       json.writeFieldName(RELATED_LOCATIONS);
@@ -1010,12 +1012,14 @@ public final class SarifReporter implements Reporter {
 
   /**
    * Our stable fingerprint, as the baseline's key: rule, file and JSON pointer, so a finding keeps
-   * its identity when lines move or the file is reformatted; the message's digest too when {@code
-   * shared} (the result holds other findings of the rule on the place), so that GitHub does not
-   * merge them into one alert. GitHub adds its own {@code primaryLocationLineHash}.
+   * its identity when lines move or the file is reformatted; the message's digest too when other
+   * findings have its key (the rule has other findings on the place), so that GitHub does not merge
+   * them into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
-  static String fingerprint(Finding finding, boolean shared) {
-    return FindingKey.of(finding).fingerprint(finding.message(), shared);
+  private static String fingerprint(
+      Finding finding, Map<FindingKey, Integer> keyCounts, SharedParts shared) {
+    FindingKey key = FindingKey.of(finding);
+    return shared.fingerprints.of(key, finding.message(), keyCounts.get(key) > 1);
   }
 
   static String sarifLevel(Level level) {
