@@ -51,6 +51,30 @@ public record Explanation(
     }
   }
 
+  /**
+   * The rule's explanation text as {@link #read} reads it, taken from the {@link ExplanationBundle}
+   * its class loader finds when that has it.
+   */
+  private static String text(RuleDescriptor rule) {
+    ClassLoader loader = rule.type().getClassLoader();
+    String bundled =
+        loader == null ? null : BUNDLES.computeIfAbsent(loader, Explanation::bundle).get(rule.id());
+    return bundled != null ? bundled : read(rule);
+  }
+
+  /** The explanations of the bundle a class loader finds, by rule id; empty when it finds none. */
+  private static Map<String, String> bundle(ClassLoader loader) {
+    try (InputStream in = loader.getResourceAsStream(ExplanationBundle.RESOURCE)) {
+      return in == null
+          ? Map.of()
+          : ExplanationBundle.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + ExplanationBundle.RESOURCE, e);
+    }
+  }
+
+  private static final Map<ClassLoader, Map<String, String>> BUNDLES = new ConcurrentHashMap<>();
+
   /** The rule's explanation, or null when it has none; throws when it is malformed. */
   public static Explanation load(RuleDescriptor rule) {
     // a SARIF report asks twice per rule (help text and page): read and check each resource once.
@@ -59,7 +83,7 @@ public record Explanation(
         .computeIfAbsent(
             new Key(rule.type(), rule.id()),
             key -> {
-              String text = read(rule);
+              String text = text(rule);
               return Optional.ofNullable(text == null ? null : parse(rule.id(), text));
             })
         .orElse(null);
