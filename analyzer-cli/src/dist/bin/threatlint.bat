@@ -7,7 +7,7 @@ if defined JAVA_HOME (set "THREATLINT_JAVA=%JAVA_HOME%\bin\java.exe") else (set 
 rem C1 only and the parallel collector with a fixed young generation for a short analysis; the language server (lsp)
 rem runs for hours, where C2 pays back its compile time, with a young generation of at most 384 MB and exceptions that
 rem keep their messages however often they are thrown (the reasons are in the repository's ./threatlint launcher).
-set "THREATLINT_VM=-XX:+UseParallelGC -Xmn160m -XX:TieredStopAtLevel=1"
+set "THREATLINT_VM=-XX:+UseParallelGC -Xmn192m -XX:TieredStopAtLevel=1"
 if "%~1"=="lsp" set "THREATLINT_VM=-XX:+UseParallelGC -XX:MaxNewSize=384m -XX:-OmitStackTraceInFastThrow"
 "%THREATLINT_JAVA%" %THREATLINT_VM% -Xss16m -Xlog:disable -Xlog:all=error:stderr %THREATLINT_JAVA_OPTS% -jar "%THREATLINT_HOME%\lib\threatlint.jar" %*
 exit /b %ERRORLEVEL%
