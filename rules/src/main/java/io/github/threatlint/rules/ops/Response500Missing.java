@@ -1,12 +1,15 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.ResponseDefinitions;
+import java.util.List;
 
 @RuleInfo(
     id = "response-500-missing",
@@ -14,7 +17,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
     description =
         "An operation that documents no 500 or 5XX response. Documenting server errors, with a neutral "
             + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
-            + "leak stack traces.",
+            + "leak stack traces. When several operations document none, that is one finding for the document.",
     level = Level.NOTE,
     readsProse = false,
     owasp2023 = {"API8"},
@@ -24,7 +27,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response500Missing implements Checks.PathOperationCheck {
+public final class Response500Missing implements Checks.DocumentCheck {
   @RuleOption(
       description =
           "Accept a 'default' response as the documentation of server errors even without an "
@@ -32,17 +35,35 @@ public final class Response500Missing implements Checks.PathOperationCheck {
   public boolean acceptDefault = false;
 
   @Override
-  public void checkPathOperation(Operation operation, RuleContext context) {
-    // a 'default' response with an error body documents how server errors look
-    if (operation.documentsStatus("500", acceptDefault)
-        || ResponseDefinitions.defaultErrorResponse(operation) != null) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    List<Operation> missing =
+        document.operations().stream()
+            .filter(operation -> operation.kind() == Operation.Kind.PATH && lacks500(operation))
+            .toList();
+    if (missing.size() > 1) {
+      // one gap of the document (no shared server-error response), not one note per operation
+      context.report(
+          DocumentWide.place(document),
+          missing.size()
+              + " operations document no 500 or 5XX response ("
+              + DocumentWide.firstOf(missing)
+              + "): document server errors once, with a neutral error body, in a shared response "
+              + "referenced from each, so that failures do not expose internal details.");
       return;
     }
-    context.report(
-        operation.node(),
-        "responses",
-        operation.label()
-            + " documents no 500 or 5XX response: document "
-            + "server errors with a neutral error body, so that failures do not expose internal details.");
+    for (Operation operation : missing) {
+      context.report(
+          operation.node(),
+          "responses",
+          operation.label()
+              + " documents no 500 or 5XX response: document "
+              + "server errors with a neutral error body, so that failures do not expose internal details.");
+    }
+  }
+
+  private boolean lacks500(Operation operation) {
+    // a 'default' response with an error body documents how server errors look
+    return !operation.documentsStatus("500", acceptDefault)
+        && ResponseDefinitions.defaultErrorResponse(operation) == null;
   }
 }
