@@ -30,29 +30,21 @@ import java.util.List;
 public final class Response403Missing implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    List<Operation> missing =
-        document.operations().stream()
-            .filter(operation -> operation.kind() == Operation.Kind.PATH && lacks403(operation))
-            .toList();
-    if (missing.size() > 1) {
-      // one gap of the document (no shared 403 response), not one note per operation
-      context.report(
-          DocumentWide.place(document),
-          missing.size()
-              + " operations require scopes but document no 403 response ("
-              + DocumentWide.firstOf(missing)
-              + "): add a 403 response for tokens that lack the needed scope once, in a shared response "
-              + "referenced from each.");
-      return;
-    }
-    for (Operation operation : missing) {
-      context.report(
-          operation.node(),
-          "responses",
-          operation.label()
-              + " requires scopes but documents no 403 "
-              + "response. Add a 403 response for tokens that lack the needed scope.");
-    }
+    // several operations without one are one gap of the document (no shared 403 response)
+    DocumentWide.reportPathOperations(
+        document,
+        context,
+        Response403Missing::lacks403,
+        lacking ->
+            lacking.size()
+                + " operations require scopes but document no 403 response ("
+                + DocumentWide.firstOf(lacking)
+                + "): add a 403 response for tokens that lack the needed scope once, in a shared "
+                + "response referenced from each.",
+        operation ->
+            operation.label()
+                + " requires scopes but documents no 403 "
+                + "response. Add a 403 response for tokens that lack the needed scope.");
   }
 
   /** Requires a scope in one of its security alternatives and documents no 403 (nor 4XX). */

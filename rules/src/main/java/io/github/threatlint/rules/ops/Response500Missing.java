@@ -9,7 +9,6 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.ResponseDefinitions;
-import java.util.List;
 
 @RuleInfo(
     id = "response-500-missing",
@@ -36,29 +35,21 @@ public final class Response500Missing implements Checks.DocumentCheck {
 
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    List<Operation> missing =
-        document.operations().stream()
-            .filter(operation -> operation.kind() == Operation.Kind.PATH && lacks500(operation))
-            .toList();
-    if (missing.size() > 1) {
-      // one gap of the document (no shared server-error response), not one note per operation
-      context.report(
-          DocumentWide.place(document),
-          missing.size()
-              + " operations document no 500 or 5XX response ("
-              + DocumentWide.firstOf(missing)
-              + "): document server errors once, with a neutral error body, in a shared response "
-              + "referenced from each, so that failures do not expose internal details.");
-      return;
-    }
-    for (Operation operation : missing) {
-      context.report(
-          operation.node(),
-          "responses",
-          operation.label()
-              + " documents no 500 or 5XX response: document "
-              + "server errors with a neutral error body, so that failures do not expose internal details.");
-    }
+    // several operations without one are one gap of the document (no shared server-error response)
+    DocumentWide.reportPathOperations(
+        document,
+        context,
+        this::lacks500,
+        lacking ->
+            lacking.size()
+                + " operations document no 500 or 5XX response ("
+                + DocumentWide.firstOf(lacking)
+                + "): document server errors once, with a neutral error body, in a shared response "
+                + "referenced from each, so that failures do not expose internal details.",
+        operation ->
+            operation.label()
+                + " documents no 500 or 5XX response: document "
+                + "server errors with a neutral error body, so that failures do not expose internal details.");
   }
 
   private boolean lacks500(Operation operation) {
