@@ -1,13 +1,11 @@
 package io.github.threatlint.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,63 +59,93 @@ public final class InlineParameters {
 
   private static final ApiDocument.Fact<Map<NodeRef, Copies>> COPIES = InlineParameters::compute;
 
-  /**
-   * Same place, same name (a header's in any case) and the same schema, member for member but for
-   * its prose (the rules that ask read none).
-   */
-  private record Key(String in, String name, JsonNode schema) {}
+  /** The copies found so far of one parameter: its first schema stands for them all. */
+  private record Group(String name, Set<NodeRef> schemas, Set<String> operations) {}
 
+  /**
+   * Copies are the same place, the same name (a header's in any case) and the same schema, member
+   * for member but for its prose (the rules that ask read none). Only strings and numbers are
+   * grouped: the rules that ask judge a parameter's own schema, never an object's or array's.
+   */
   private static Map<NodeRef, Copies> compute(ApiDocument document) {
-    Map<Key, Set<NodeRef>> schemas = new LinkedHashMap<>();
-    Map<Key, Set<String>> operations = new HashMap<>();
-    Map<Key, String> names = new HashMap<>();
+    Map<String, List<Group>> byPlace = new LinkedHashMap<>();
     for (Operation operation : document.operations()) {
       for (Parameter parameter : operation.parameters()) {
         NodeRef schema = parameter.schema();
-        if (parameter.entry().isRef() || schema == null || schema.isRef()) {
+        if (parameter.entry().isRef()
+            || schema == null
+            || schema.isRef()
+            || !(Schemas.isString(schema) || Schemas.isNumeric(schema))) {
           continue;
         }
         String name =
             parameter.in().equals("header")
                 ? parameter.name().toLowerCase(Locale.ROOT)
                 : parameter.name();
-        Key key = new Key(parameter.in(), name, withoutProse(schema.node()));
-        schemas.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(schema);
-        operations.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(operation.label());
-        names.putIfAbsent(key, parameter.name());
+        List<Group> groups =
+            byPlace.computeIfAbsent(parameter.in() + ":" + name, k -> new ArrayList<>());
+        Group group = null;
+        for (Group candidate : groups) {
+          if (sameButProse(candidate.schemas().iterator().next().node(), schema.node())) {
+            group = candidate;
+            break;
+          }
+        }
+        if (group == null) {
+          group = new Group(parameter.name(), new LinkedHashSet<>(), new LinkedHashSet<>());
+          groups.add(group);
+        }
+        group.schemas().add(schema);
+        group.operations().add(operation.label());
       }
     }
     Map<NodeRef, Copies> copies = new HashMap<>();
-    schemas.forEach(
-        (key, written) -> {
-          if (written.size() > 1) {
-            Copies group =
-                new Copies(names.get(key), List.copyOf(written), List.copyOf(operations.get(key)));
-            written.forEach(schema -> copies.put(schema, group));
-          }
-        });
+    for (List<Group> groups : byPlace.values()) {
+      for (Group group : groups) {
+        if (group.schemas().size() > 1) {
+          Copies found =
+              new Copies(
+                  group.name(), List.copyOf(group.schemas()), List.copyOf(group.operations()));
+          group.schemas().forEach(schema -> copies.put(schema, found));
+        }
+      }
+    }
     return Map.copyOf(copies);
   }
 
   /**
-   * {@code node} without its {@code description} and {@code summary} members, at any depth (a
-   * Swagger 2.0 parameter is its own schema and carries its description).
+   * Equal but for {@code description} and {@code summary} members, at any depth (a Swagger 2.0
+   * parameter is its own schema and carries its description).
    */
-  private static JsonNode withoutProse(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      for (Map.Entry<String, JsonNode> member : node.properties()) {
-        if (!PROSE.contains(member.getKey())) {
-          copy.set(member.getKey(), withoutProse(member.getValue()));
+  private static boolean sameButProse(JsonNode a, JsonNode b) {
+    if (a.isObject() && b.isObject()) {
+      return sameMembersButProse(a, b) && sameMembersButProse(b, a);
+    }
+    if (a.isArray() && b.isArray()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!sameButProse(a.get(i), b.get(i))) {
+          return false;
         }
       }
-      return copy;
+      return true;
     }
-    if (node.isArray()) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      node.forEach(element -> copy.add(withoutProse(element)));
-      return copy;
+    return a.equals(b);
+  }
+
+  /** Every member of {@code a} but its prose is in {@code b}, the same but for prose. */
+  private static boolean sameMembersButProse(JsonNode a, JsonNode b) {
+    for (Map.Entry<String, JsonNode> member : a.properties()) {
+      if (PROSE.contains(member.getKey())) {
+        continue;
+      }
+      JsonNode other = b.get(member.getKey());
+      if (other == null || !sameButProse(member.getValue(), other)) {
+        return false;
+      }
     }
-    return node;
+    return true;
   }
 }
