@@ -197,6 +197,16 @@ class GradedFindingsTest {
   }
 
   /**
+   * numeric-bounds: a count of what the record describes, also inside a longer name or as a page
+   * envelope's total, is a note; an amount and a total of money stay warnings.
+   */
+  @Test
+  void numericBoundsGradesCountsAsNotes() throws Exception {
+    assertThat(levels("numeric-bounds", Level.WARNING, fixture("numeric-bounds/counts.yaml")))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.WARNING, Level.WARNING);
+  }
+
+  /**
    * In an open-data document, a query key that no operation requires sends nothing: a note; a
    * required one is still an error.
    */

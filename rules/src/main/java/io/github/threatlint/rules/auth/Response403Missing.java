@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.auth;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
@@ -7,6 +8,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
 import io.github.threatlint.core.api.SecurityRequirements.Requirement;
+import io.github.threatlint.rules.support.DocumentWide;
 import java.util.List;
 
 @RuleInfo(
@@ -14,7 +16,8 @@ import java.util.List;
     title = "Scoped operation without a 403 response",
     description =
         "An operation that requires scopes documents no 403 response (nor a 4XX range): clients are not told "
-            + "how a valid token without the needed scope is refused.",
+            + "how a valid token without the needed scope is refused. When several operations document none, that "
+            + "is one finding for the document.",
     level = Level.NOTE,
     readsProse = false,
     owasp2023 = {"API5"},
@@ -24,25 +27,39 @@ import java.util.List;
     securitySeverity = 2.5,
     precision = "high",
     section = "auth")
-public final class Response403Missing implements Checks.PathOperationCheck {
+public final class Response403Missing implements Checks.DocumentCheck {
   @Override
-  public void checkPathOperation(Operation operation, RuleContext context) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    // several operations without one are one gap of the document (no shared 403 response)
+    DocumentWide.reportPathOperations(
+        document,
+        context,
+        Response403Missing::lacks403,
+        lacking ->
+            lacking.size()
+                + " operations require scopes but document no 403 response ("
+                + DocumentWide.firstOf(lacking)
+                + "): add a 403 response for tokens that lack the needed scope once, in a shared "
+                + "response referenced from each.",
+        operation ->
+            operation.label()
+                + " requires scopes but documents no 403 "
+                + "response. Add a 403 response for tokens that lack the needed scope.");
+  }
+
+  /** Requires a scope in one of its security alternatives and documents no 403 (nor 4XX). */
+  private static boolean lacks403(Operation operation) {
     SecurityRequirements security = operation.security();
     if (security == null || operation.documentsStatus("403", false)) {
-      return;
+      return false;
     }
     for (Requirement requirement : security.alternatives()) {
       for (List<String> scopes : requirement.schemes().values()) {
         if (!scopes.isEmpty()) {
-          context.report(
-              operation.node(),
-              "responses",
-              operation.label()
-                  + " requires scopes but documents no 403 "
-                  + "response. Add a 403 response for tokens that lack the needed scope.");
-          return;
+          return true;
         }
       }
     }
+    return false;
   }
 }

@@ -12,6 +12,7 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import java.util.Collections;
 import java.util.List;
 
 @RuleInfo(
@@ -20,7 +21,9 @@ import java.util.List;
     description =
         "An integer or number that clients send without both a lower and an upper bound: negative amounts, "
             + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
-            + "pagination-unbounded's finding, and a page number or offset needs only a minimum.",
+            + "pagination-unbounded's finding, and a page number or offset needs only a minimum. A count of what the "
+            + "record describes (numberOfRooms, companyNumberOfEmployees, roomCount, a page envelope's TotalPages) is a "
+            + "note.",
     level = Level.WARNING,
     cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
@@ -94,16 +97,25 @@ public final class NumericBounds implements Checks.SchemaCheck {
   }
 
   /**
-   * {@code numberOfGuestWC}, {@code roomCount}: a property that counts what the record describes.
+   * The totals of a page envelope ({@code TotalPages}, {@code totalResults}): what the server
+   * counts for the response it returns.
+   */
+  private static final List<String> PAGE_TOTALS =
+      List.of("pages", "results", "elements", "records", "items", "rows");
+
+  /**
+   * {@code numberOfGuestWC}, {@code companyNumberOfEmployees}, {@code roomCount}, {@code
+   * TotalPages}: a property that counts what the record describes.
    */
   private static boolean isCount(String propertyName) {
-    if (propertyName == null) {
+    List<String> words = Words.split(propertyName);
+    if (words.size() < 2) {
       return false;
     }
-    List<String> words = Words.split(propertyName);
-    return words.size() >= 2
-        && ((words.get(0).equals("number") && words.get(1).equals("of"))
-            || words.get(words.size() - 1).equals("count"));
+    String last = words.get(words.size() - 1);
+    return Collections.indexOfSubList(words, List.of("number", "of")) >= 0
+        || last.equals("count")
+        || (words.size() == 2 && words.get(0).equals("total") && PAGE_TOTALS.contains(last));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.InlineParameters;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
     title = "Number without a size format",
     description =
         "An integer without format int32/int64, or a number without float/double: clients and servers pick "
-            + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers).",
+            + "their own sizes, so values overflow or lose precision between them (amounts, quantities, identifiers). A "
+            + "parameter written inline the same way in several operations is one finding, on its first copy, naming them.",
     level = Level.NOTE,
     cost = RuleInfo.Cost.HIGH,
     readsProse = false,
@@ -54,13 +56,17 @@ public final class NumericFormat implements Checks.SchemaCheck {
                 || (!integer && Schemas.formatIn(node, numberFormats)))) {
       return;
     }
+    InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
+    if (copies != null && copies.isRepeat(schema)) {
+      return; // the first copy's finding names this operation too
+    }
     List<String> suggested =
         integer ? integerFormats.subList(0, Math.min(2, integerFormats.size())) : numberFormats;
     String format = Schemas.format(schema);
     String problem = format == null ? "has no format" : "has format '" + format + "'";
     context.report(
         schema.has("format") ? schema.get("format") : schema,
-        SchemaLabels.of(visit.document(), schema)
+        (copies != null ? copies.label() : SchemaLabels.of(visit.document(), schema))
             + " is "
             + (integer ? "an integer" : "a number")
             + " that "

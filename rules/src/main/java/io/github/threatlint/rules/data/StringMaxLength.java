@@ -12,6 +12,7 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaUsage;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.InlineParameters;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
@@ -30,7 +31,8 @@ import java.util.Set;
         "A string that clients send (parameter or request body) with no maxLength, enum, const, fixed-size "
             + "format, bounded value type (x-cds-type DateString, AmountString, ...) or length-bounding pattern: the API "
             + "accepts values of any size, which costs memory, storage and "
-            + "processing and lets oversized payloads through to the back end.",
+            + "processing and lets oversized payloads through to the back end. A parameter written inline the same way "
+            + "in several operations is one finding, on its first copy, naming them.",
     level = Level.WARNING,
     cost = RuleInfo.Cost.HIGH,
     readsProse = false,
@@ -141,6 +143,13 @@ public final class StringMaxLength implements Checks.SchemaCheck {
     } else if (!isSignedToken(schema)) {
       String label = SchemaLabels.of(visit.document(), schema);
       context.unmitigated(schema, "input-validation", label + " (string without maxLength)");
+      InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
+      if (copies != null) {
+        if (copies.isRepeat(schema)) {
+          return; // the first copy's finding names this operation too
+        }
+        label = copies.label();
+      }
       String pattern = schema.text("pattern");
       String note =
           pattern != null

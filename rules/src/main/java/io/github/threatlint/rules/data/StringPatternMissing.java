@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.InlineParameters;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
 import io.github.threatlint.rules.support.SchemaLabels;
@@ -18,7 +19,8 @@ import io.github.threatlint.rules.support.Schemas;
     description =
         "A string that clients send with no pattern (or one that matches every string, such as .*), format, value type "
             + "(x-cds-type), enum or const: any characters are accepted, so "
-            + "the API relies on every back end to handle markup, control characters and injection payloads safely.",
+            + "the API relies on every back end to handle markup, control characters and injection payloads safely. A "
+            + "parameter written inline the same way in several operations is one finding, on its first copy, naming them.",
     level = Level.NOTE,
     cost = RuleInfo.Cost.MEDIUM,
     readsProse = false,
@@ -55,12 +57,16 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
                     constrainingPattern(node) || node.has("format") || Schemas.isEnumerated(node))
             || Schemas.valueType(schema) != null;
     if (!constrained) {
+      InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
+      if (copies != null && copies.isRepeat(schema)) {
+        return; // the first copy's finding names this operation too
+      }
       String pattern = schema.text("pattern");
       String evidence =
           pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
       context.report(
           schema,
-          SchemaLabels.of(visit.document(), schema)
+          (copies != null ? copies.label() : SchemaLabels.of(visit.document(), schema))
               + " is a string "
               + Schemas.usageLabel(visit)
               + " that accepts any "

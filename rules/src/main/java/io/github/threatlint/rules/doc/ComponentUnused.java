@@ -12,6 +12,7 @@ import io.github.threatlint.core.api.Resolution;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SchemaVisit;
+import io.github.threatlint.rules.support.DocumentWide;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.Set;
     description =
         "A reusable component (schema, parameter, response, request body, header, example, link, callback, "
             + "path item) that nothing in any file of the document references. Dead definitions blur the inventory of what "
-            + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's.",
+            + "the API really exposes and drift out of date unnoticed. Unused security schemes are security-scheme-unused's. A "
+            + "section none of whose components is referenced is one finding, on the section.",
     level = Level.NOTE,
     cost = RuleInfo.Cost.HIGH,
     readsProse = false,
@@ -150,10 +152,27 @@ public final class ComponentUnused
       if (container == null || !SECTIONS.containsKey(section)) {
         continue;
       }
-      for (Map.Entry<String, NodeRef> member : container.members()) {
-        if (member.getKey().startsWith("x-") || used.contains(section + "/" + member.getKey())) {
-          continue;
-        }
+      List<Map.Entry<String, NodeRef>> members =
+          container.members().stream().filter(member -> !member.getKey().startsWith("x-")).toList();
+      List<Map.Entry<String, NodeRef>> unused =
+          members.stream()
+              .filter(member -> !used.contains(section + "/" + member.getKey()))
+              .toList();
+      if (unused.size() > 1 && unused.size() == members.size()) {
+        // nothing uses the section at all (the document writes its copies inline): one fact of the
+        // document, not one note per member
+        context.report(
+            container,
+            "None of the "
+                + unused.size()
+                + " components under '"
+                + section
+                + "' is referenced ("
+                + DocumentWide.firstOfLabels(unused.stream().map(Map.Entry::getKey).toList())
+                + "): remove the section, or reference its members where they are meant to be used.");
+        continue;
+      }
+      for (Map.Entry<String, NodeRef> member : unused) {
         context.report(
             member.getValue(),
             SECTIONS.get(section)

@@ -1,17 +1,20 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
+import io.github.threatlint.rules.support.DocumentWide;
 
 @RuleInfo(
     id = "response-404-missing",
     title = "No 404 response for an operation with path parameters",
     description =
         "An operation with path parameters that documents no 404 (or 4XX) response. Clients must learn how "
-            + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist.",
+            + "a missing or foreign object is answered; a consistent 404 also avoids revealing which identifiers exist. When several operations document none, that is one "
+            + "finding for the document.",
     level = Level.NOTE,
     readsProse = false,
     owasp2023 = {"API1"},
@@ -21,19 +24,29 @@ import io.github.threatlint.core.api.RuleInfo;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response404Missing implements Checks.PathOperationCheck {
+public final class Response404Missing implements Checks.DocumentCheck {
   @Override
-  public void checkPathOperation(Operation operation, RuleContext context) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    // several operations without one are one gap of the document (no shared 404 response)
+    DocumentWide.reportPathOperations(
+        document,
+        context,
+        Response404Missing::lacks404,
+        lacking ->
+            lacking.size()
+                + " operations take path parameters but document no 404 ("
+                + DocumentWide.firstOf(lacking)
+                + "): document the answer for an identifier that does not exist or is not the "
+                + "caller's once, in a shared response referenced from each.",
+        operation ->
+            operation.label()
+                + " takes path parameters but documents no 404: "
+                + "document the answer for an identifier that does not exist or is not the caller's.");
+  }
+
+  private static boolean lacks404(Operation operation) {
     boolean pathParameters =
         operation.path().contains("{") || !operation.parameters("path").isEmpty();
-    if (!pathParameters || operation.documentsStatus("404", false)) {
-      return;
-    }
-    context.report(
-        operation.node(),
-        "responses",
-        operation.label()
-            + " takes path parameters but documents no 404: "
-            + "document the answer for an identifier that does not exist or is not the caller's.");
+    return pathParameters && !operation.documentsStatus("404", false);
   }
 }

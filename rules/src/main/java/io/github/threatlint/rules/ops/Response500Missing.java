@@ -1,11 +1,13 @@
 package io.github.threatlint.rules.ops;
 
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
+import io.github.threatlint.rules.support.DocumentWide;
 import io.github.threatlint.rules.support.ResponseDefinitions;
 
 @RuleInfo(
@@ -14,7 +16,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
     description =
         "An operation that documents no 500 or 5XX response. Documenting server errors, with a neutral "
             + "error body, tells clients how failures look and keeps the implementation from improvising responses that "
-            + "leak stack traces.",
+            + "leak stack traces. When several operations document none, that is one finding for the document.",
     level = Level.NOTE,
     readsProse = false,
     owasp2023 = {"API8"},
@@ -24,7 +26,7 @@ import io.github.threatlint.rules.support.ResponseDefinitions;
     securitySeverity = 2.0,
     precision = "high",
     section = "ops")
-public final class Response500Missing implements Checks.PathOperationCheck {
+public final class Response500Missing implements Checks.DocumentCheck {
   @RuleOption(
       description =
           "Accept a 'default' response as the documentation of server errors even without an "
@@ -32,17 +34,27 @@ public final class Response500Missing implements Checks.PathOperationCheck {
   public boolean acceptDefault = false;
 
   @Override
-  public void checkPathOperation(Operation operation, RuleContext context) {
+  public void checkDocument(ApiDocument document, RuleContext context) {
+    // several operations without one are one gap of the document (no shared server-error response)
+    DocumentWide.reportPathOperations(
+        document,
+        context,
+        this::lacks500,
+        lacking ->
+            lacking.size()
+                + " operations document no 500 or 5XX response ("
+                + DocumentWide.firstOf(lacking)
+                + "): document server errors once, with a neutral error body, in a shared response "
+                + "referenced from each, so that failures do not expose internal details.",
+        operation ->
+            operation.label()
+                + " documents no 500 or 5XX response: document "
+                + "server errors with a neutral error body, so that failures do not expose internal details.");
+  }
+
+  private boolean lacks500(Operation operation) {
     // a 'default' response with an error body documents how server errors look
-    if (operation.documentsStatus("500", acceptDefault)
-        || ResponseDefinitions.defaultErrorResponse(operation) != null) {
-      return;
-    }
-    context.report(
-        operation.node(),
-        "responses",
-        operation.label()
-            + " documents no 500 or 5XX response: document "
-            + "server errors with a neutral error body, so that failures do not expose internal details.");
+    return !operation.documentsStatus("500", acceptDefault)
+        && ResponseDefinitions.defaultErrorResponse(operation) == null;
   }
 }

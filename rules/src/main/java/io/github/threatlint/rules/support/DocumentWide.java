@@ -3,7 +3,10 @@ package io.github.threatlint.rules.support;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RuleContext;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A cause that holds for the whole document (no operation documents a 429) is one finding, not one
@@ -31,5 +34,29 @@ public final class DocumentWide {
     List<String> shown = labels.subList(0, Math.min(SHOWN, labels.size()));
     int more = labels.size() - shown.size();
     return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
+  }
+
+  /**
+   * Reports the path operations that {@code lack} a response: one finding on the document when
+   * several do ({@code grouped} words it from them), else one on the operation's {@code responses}
+   * ({@code single} words it). Callbacks and webhooks are not path operations.
+   */
+  public static void reportPathOperations(
+      ApiDocument document,
+      RuleContext context,
+      Predicate<Operation> lack,
+      Function<List<Operation>, String> grouped,
+      Function<Operation, String> single) {
+    List<Operation> lacking =
+        document.operations().stream()
+            .filter(operation -> operation.kind() == Operation.Kind.PATH && lack.test(operation))
+            .toList();
+    if (lacking.size() > 1) {
+      context.report(place(document), grouped.apply(lacking));
+      return;
+    }
+    for (Operation operation : lacking) {
+      context.report(operation.node(), "responses", single.apply(operation));
+    }
   }
 }

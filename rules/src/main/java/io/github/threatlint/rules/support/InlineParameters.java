@@ -1,0 +1,151 @@
+package io.github.threatlint.rules.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ApiDocument;
+import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parameter written out inline, with the same schema, in several operations (Australia's CDR
+ * writes its {@code x-v}, {@code x-min-v} and {@code x-fapi-*} headers in every operation instead
+ * of referencing a component): one fact of the document, which a rule judging the parameter's
+ * schema reports once, on the first copy, naming the operations, as it would report a shared
+ * component once.
+ */
+public final class InlineParameters {
+  private static final Set<String> PROSE = Set.of("description", "summary");
+
+  private InlineParameters() {}
+
+  /**
+   * The copies of one inline parameter: their schemas in document order (the first is where a
+   * finding goes) and the operations that use them.
+   */
+  public record Copies(String name, List<NodeRef> schemas, List<String> operations) {
+    /** Whether {@code schema} is a later copy, whose finding the first copy's carries. */
+    public boolean isRepeat(NodeRef schema) {
+      return !schemas.get(0).equals(schema);
+    }
+
+    /**
+     * {@code parameter 'x-v' of GET /a, GET /b, GET /c and 21 more (written inline the same way in
+     * each)}.
+     */
+    public String label() {
+      return "parameter '"
+          + name
+          + "' of "
+          + DocumentWide.firstOfLabels(operations)
+          + " (written inline the same way in each)";
+    }
+  }
+
+  /**
+   * The copies of the inline parameter whose schema is {@code schema}, or null when {@code schema}
+   * is not such a parameter's schema or only one operation writes it.
+   */
+  public static Copies of(ApiDocument document, NodeRef schema) {
+    return document.fact(COPIES).get(schema);
+  }
+
+  private static final ApiDocument.Fact<Map<NodeRef, Copies>> COPIES = InlineParameters::compute;
+
+  /** The copies found so far of one parameter: its first schema stands for them all. */
+  private record Group(String name, Set<NodeRef> schemas, Set<String> operations) {}
+
+  /**
+   * Copies are the same place, the same name (a header's in any case) and the same schema, member
+   * for member but for its prose (the rules that ask read none). Only strings and numbers are
+   * grouped: the rules that ask judge a parameter's own schema, never an object's or array's.
+   */
+  private static Map<NodeRef, Copies> compute(ApiDocument document) {
+    Map<String, List<Group>> byPlace = new LinkedHashMap<>();
+    for (Operation operation : document.operations()) {
+      for (Parameter parameter : operation.parameters()) {
+        NodeRef schema = parameter.schema();
+        if (parameter.entry().isRef()
+            || schema == null
+            || schema.isRef()
+            || !(Schemas.isString(schema) || Schemas.isNumeric(schema))) {
+          continue;
+        }
+        String name =
+            parameter.in().equals("header")
+                ? parameter.name().toLowerCase(Locale.ROOT)
+                : parameter.name();
+        List<Group> groups =
+            byPlace.computeIfAbsent(parameter.in() + ":" + name, k -> new ArrayList<>());
+        Group group = null;
+        for (Group candidate : groups) {
+          if (sameButProse(candidate.schemas().iterator().next().node(), schema.node())) {
+            group = candidate;
+            break;
+          }
+        }
+        if (group == null) {
+          group = new Group(parameter.name(), new LinkedHashSet<>(), new LinkedHashSet<>());
+          groups.add(group);
+        }
+        group.schemas().add(schema);
+        group.operations().add(operation.label());
+      }
+    }
+    Map<NodeRef, Copies> copies = new HashMap<>();
+    for (List<Group> groups : byPlace.values()) {
+      for (Group group : groups) {
+        if (group.schemas().size() > 1) {
+          Copies found =
+              new Copies(
+                  group.name(), List.copyOf(group.schemas()), List.copyOf(group.operations()));
+          group.schemas().forEach(schema -> copies.put(schema, found));
+        }
+      }
+    }
+    return Map.copyOf(copies);
+  }
+
+  /**
+   * Equal but for {@code description} and {@code summary} members, at any depth (a Swagger 2.0
+   * parameter is its own schema and carries its description).
+   */
+  private static boolean sameButProse(JsonNode a, JsonNode b) {
+    if (a.isObject() && b.isObject()) {
+      return sameMembersButProse(a, b) && sameMembersButProse(b, a);
+    }
+    if (a.isArray() && b.isArray()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!sameButProse(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  /** Every member of {@code a} but its prose is in {@code b}, the same but for prose. */
+  private static boolean sameMembersButProse(JsonNode a, JsonNode b) {
+    for (Map.Entry<String, JsonNode> member : a.properties()) {
+      if (PROSE.contains(member.getKey())) {
+        continue;
+      }
+      JsonNode other = b.get(member.getKey());
+      if (other == null || !sameButProse(member.getValue(), other)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
