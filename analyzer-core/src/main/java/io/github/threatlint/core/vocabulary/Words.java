@@ -127,7 +127,7 @@ public final class Words {
         TERMS.put(List.copyOf(terms), prepared);
       }
     }
-    return prepared.firstIn(split(name));
+    return prepared.firstIn(name);
   }
 
   /**
@@ -135,6 +135,9 @@ public final class Words {
    * call.
    */
   private static final int MAX_TERM_LISTS = 1_000;
+
+  /** What {@link Terms} remember for a name that contains none of their terms. */
+  private static final String NONE = new String("");
 
   /** Term lists prepared once: rules match every name of a document against the same few lists. */
   private static final Map<List<String>, Terms> TERMS = new ConcurrentHashMap<>();
@@ -150,6 +153,13 @@ public final class Words {
     private int mostWords;
     private int longestJoined;
 
+    /**
+     * The answer for each short name asked about, {@link #NONE} for none: the same property and
+     * parameter names are matched against the same list in every schema and operation. Bounded as
+     * {@link #WORDS} is.
+     */
+    private final Map<String, String> firstByName = new ConcurrentHashMap<>();
+
     Terms(List<String> terms) {
       this.terms = List.copyOf(terms);
       for (int i = 0; i < this.terms.size(); i++) {
@@ -163,6 +173,22 @@ public final class Words {
         mostWords = Math.max(mostWords, termWords.size());
         longestJoined = Math.max(longestJoined, joined.length());
       }
+    }
+
+    /** The term earliest in the list that the name contains ({@link #firstIn(List)}), or null. */
+    String firstIn(String name) {
+      if (name == null || name.length() > CACHED_NAME_LENGTH) {
+        return firstIn(split(name));
+      }
+      String known = firstByName.get(name);
+      if (known == null) {
+        String first = firstIn(split(name));
+        known = first == null ? NONE : first;
+        if (firstByName.size() < CACHE_SIZE) {
+          firstByName.put(name, known);
+        }
+      }
+      return known == NONE ? null : known;
     }
 
     /**

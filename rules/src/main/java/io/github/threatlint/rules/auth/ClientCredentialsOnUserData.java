@@ -125,11 +125,16 @@ public final class ClientCredentialsOnUserData
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     SecurityRequirements security = operation.security();
-    String what = security == null ? null : userDataAction(operation);
-    if (what == null) {
+    if (security == null) {
       return;
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
+    // what the operation does is read from its path (several word searches) only when a
+    // requirement is recorded or reported below
+    String what = concernsDelegation(security, schemes) ? userDataAction(operation) : null;
+    if (what == null) {
+      return;
+    }
     for (Requirement requirement : security.alternatives()) {
       if (!requirement.isAnonymous() && delegatedByTheCustomer(requirement, schemes)) {
         context.mitigated(
@@ -157,6 +162,22 @@ public final class ClientCredentialsOnUserData
               + "Require a user flow (authorization code) for it.");
       return;
     }
+  }
+
+  /**
+   * Whether a requirement of the operation is delegated by the customer or satisfied by client
+   * credentials only: the two that {@link #checkPathOperation} records or reports.
+   */
+  private static boolean concernsDelegation(
+      SecurityRequirements security, Map<String, SecurityScheme> schemes) {
+    for (Requirement requirement : security.alternatives()) {
+      if (!requirement.isAnonymous()
+          && (delegatedByTheCustomer(requirement, schemes)
+              || clientCredentialsOnly(requirement, schemes))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -36,13 +36,15 @@ public final class SchemaAdditionalProperties implements Checks.SchemaCheck {
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
+    boolean composed = schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
+    // only objects and compositions are judged: the schema's own keywords before how clients use it
     if (schema.isRef()
+        || (!composed && !Schemas.isObject(schema))
         || !Schemas.judged(visit, includeResponses)
         || visit.isCompositionMember()
         || Schemas.isEnumerated(schema)) {
       return;
     }
-    boolean composed = schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
     if (composed) {
       // before 3.1 a composed object cannot be closed: additionalProperties does not see the
       // branches' properties

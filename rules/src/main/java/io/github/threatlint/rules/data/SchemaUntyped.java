@@ -43,10 +43,11 @@ public final class SchemaUntyped implements Checks.SchemaCheck {
     if (visit.keyword() != null && !VALUE_PLACES.contains(visit.keyword())) {
       return;
     }
-    if (!Schemas.judged(visit, includeResponses)) {
+    // the schema's own keywords first: how clients use it is a look-up in the document's usage
+    if (Schemas.isShaped(schema)) {
       return;
     }
-    if (Schemas.isShaped(schema)) {
+    if (!Schemas.judged(visit, includeResponses)) {
       return;
     }
     if (visit.isParameter() && "body".equals(schema.text("in"))) {

@@ -45,14 +45,13 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    JsonNode parameter = Schemas.parameterOf(schema);
-    // a header (a certificate in TPP-Signature-Certificate) is bounded by the server's header-size
-    // limit
+    // the schema's own keywords first, then how clients use it; a header (a certificate in
+    // TPP-Signature-Certificate) is bounded by the server's header-size limit
     if (schema.isRef()
+        || !isFile(schema)
         || !visit.isInput()
         || Schemas.isReadOnly(visit)
-        || !isFile(schema)
-        || (parameter != null && "header".equals(parameter.path("in").asText()))) {
+        || isHeader(Schemas.parameterOf(schema))) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("maxLength")) && reported.add(schema)) {
@@ -112,6 +111,10 @@ public final class UploadUnbounded implements Checks.SchemaCheck, Checks.PathOpe
                 + "maxLength: declare the largest size in bytes the API accepts.");
       }
     }
+  }
+
+  private static boolean isHeader(JsonNode parameter) {
+    return parameter != null && "header".equals(parameter.path("in").asText());
   }
 
   private static boolean isFile(NodeRef schema) {

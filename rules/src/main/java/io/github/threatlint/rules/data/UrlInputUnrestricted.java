@@ -104,7 +104,9 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
-    if (!visit.isInput() || Schemas.isReadOnly(visit) || withinLinks(visit)) {
+    // whether it lies within links is asked last, of a schema that would be reported: it reads
+    // every enclosing schema, and most schemas take no URL
+    if (!visit.isInput() || Schemas.isReadOnly(visit)) {
       return;
     }
     ApiDocument document = visit.document();
@@ -122,6 +124,7 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
       }
       if (isUnrestrictedText(resolved)
           && !restrictedElsewhere(visit, property.getKey())
+          && !withinLinks(visit)
           && reported.add(written)) {
         context.report(
             written,
@@ -137,7 +140,8 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
     if (schema.isRef()
         || visit.isParameter()
         || !hasUrlFormat(schema)
-        || reported.contains(schema)) {
+        || reported.contains(schema)
+        || withinLinks(visit)) {
       return;
     }
     if (!Schemas.declares(visit, node -> node.has("pattern") || Schemas.isEnumerated(node))

@@ -112,11 +112,13 @@ public final class ComponentUnused
     if (!isRootFile(context.document(), node.file())) {
       return;
     }
-    for (Map.Entry<String, NodeRef> member : node.members()) {
+    // the tree's own members: every object of the document is read here, and only the names and
+    // values are needed, not a ref for each member
+    for (Map.Entry<String, JsonNode> member : node.node().properties()) {
       String key = member.getKey();
       boolean literal = key.equals("example") || (kind == NodeKind.EXAMPLE && key.equals("value"));
-      if ((key.startsWith("x-") || literal) && member.getValue().node().isContainerNode()) {
-        markReferencesIn(context.document(), member.getValue().node(), 0);
+      if ((key.startsWith("x-") || literal) && member.getValue().isContainerNode()) {
+        markReferencesIn(context.document(), member.getValue(), 0);
       }
     }
   }

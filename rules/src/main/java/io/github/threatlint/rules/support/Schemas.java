@@ -119,8 +119,21 @@ public final class Schemas {
     return types;
   }
 
+  /** True when {@code type} is one of the declared types ({@link #types}), read without a set. */
   public static boolean hasType(NodeRef schema, String type) {
-    return types(schema).contains(type);
+    JsonNode declared = schema == null || !schema.isObject() ? null : schema.node().get("type");
+    if (declared == null) {
+      return false;
+    }
+    if (declared.isArray()) {
+      for (JsonNode element : declared) {
+        if (element.isTextual() && element.textValue().equals(type)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return declared.isTextual() && declared.textValue().equals(type);
   }
 
   /**
@@ -231,8 +244,34 @@ public final class Schemas {
     if (!"schema".equals(schema.name())) {
       return null;
     }
-    JsonNode container = schema.file().root().at(Pointers.parent(schema.pointer()));
-    return container.has("in") && container.has("name") ? container : null;
+    JsonNode container = parentNode(schema);
+    return container != null && container.has("in") && container.has("name") ? container : null;
+  }
+
+  /**
+   * The node that holds {@code node} in its file, read down its segments from the root as {@link
+   * JsonNode#at(String)} reads a pointer (an array index without leading zeros), without writing
+   * the pointer and parsing it again: every request and response schema is asked whether it is a
+   * parameter's.
+   */
+  private static JsonNode parentNode(NodeRef node) {
+    List<String> segments = node.segments();
+    JsonNode current = node.file().root();
+    for (String segment : segments.subList(0, segments.size() - 1)) {
+      if (current.isObject()) {
+        current = current.get(segment);
+      } else if (current.isArray()
+          && (segment.length() == 1 || segment.charAt(0) != '0')
+          && Pointers.index(segment) >= 0) {
+        current = current.get(Pointers.index(segment));
+      } else {
+        return null;
+      }
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
   }
 
   /**
@@ -259,7 +298,10 @@ public final class Schemas {
    */
   public static boolean declares(SchemaVisit visit, Predicate<NodeRef> test) {
     ApiDocument document = visit.document();
-    if (satisfiedThroughAllOf(document, visit.node(), test, new HashSet<>(), 0)) {
+    NodeRef schema = visit.node();
+    if (leadsNowhere(schema)
+        ? schema.isObject() && test.test(schema)
+        : satisfiedThroughAllOf(document, schema, test, new HashSet<>(), 0)) {
       return true;
     }
     if ("allOf".equals(visit.keyword()) && visit.parent() != null) {
@@ -275,6 +317,15 @@ public final class Schemas {
       }
     }
     return false;
+  }
+
+  /**
+   * A schema with no reference and no composition: it alone answers {@link #declares}' own part, as
+   * the search through compositions would, without its set and resolution (most schemas are such,
+   * and several rules ask of each).
+   */
+  private static boolean leadsNowhere(NodeRef schema) {
+    return !schema.isRef() && !schema.has("allOf") && !schema.has("oneOf") && !schema.has("anyOf");
   }
 
   private static boolean satisfiedThroughAllOf(
