@@ -46,14 +46,15 @@ class WholeTextReaderTest {
   @Test
   void aLongTokenTakesLinearTime() {
     // 8 MB in one word: 60 s and more through SnakeYAML's own reader (its window is copied on each
-    // read of 1,024 characters), a fraction of a second here
+    // read of 1,024 characters), a fraction of a second here; the limit is a guard against the
+    // quadratic reader coming back, loose enough for a machine at a load of 25 (10 s failed there)
     String word = "a".repeat(8 * 1024 * 1024);
     for (String text :
         List.of(
             "description: " + word + "\n",
             "description: \"" + word + "\"\n",
             "description: |\n  " + word + "\n")) {
-      Node root = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> wholeText(text));
+      Node root = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> wholeText(text));
       Node value = ((MappingNode) root).getValue().get(0).getValueNode();
       assertThat(((ScalarNode) value).getValue().strip()).hasSize(word.length());
     }
