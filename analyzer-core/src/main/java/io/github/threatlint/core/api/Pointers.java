@@ -1,5 +1,6 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,5 +103,25 @@ public final class Pointers {
         || (pointer.startsWith(ancestor)
             && pointer.length() > ancestor.length()
             && pointer.charAt(ancestor.length()) == '/');
+  }
+
+  /**
+   * The node that the first {@code length} of {@code segments} lead to from {@code root}, as {@link
+   * JsonNode#at(String)} reads the pointer they spell (an array index without a leading zero), or
+   * null: followed one by one, without writing the pointer and parsing it again (rules ask this of
+   * every schema and every labelled value).
+   */
+  public static JsonNode nodeAt(JsonNode root, List<String> segments, int length) {
+    JsonNode current = root;
+    for (int i = 0; i < length && current != null; i++) {
+      String segment = segments.get(i);
+      current = current.isArray() ? current.get(arrayIndex(segment)) : current.get(segment);
+    }
+    return current;
+  }
+
+  /** The element index a segment names as a JSON pointer reads it (no leading zero), else -1. */
+  private static int arrayIndex(String segment) {
+    return segment.length() > 1 && segment.charAt(0) == '0' ? -1 : index(segment);
   }
 }

@@ -2,6 +2,8 @@ package io.github.threatlint.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /** Pointer segments decode as RFC 6901 says: "~1" before "~0", so "~01" is "~1", not "/". */
@@ -20,5 +22,33 @@ class PointersTest {
   void segmentsRoundTripEscapedKeys() {
     String pointer = Pointers.child(Pointers.child("", "paths"), "/a~b/{id}");
     assertThat(Pointers.segments(pointer)).containsExactly("paths", "/a~b/{id}");
+  }
+
+  @Test
+  void nodeAtReadsSegmentsAsJsonNodeAtReadsThePointer() throws Exception {
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(
+                "{\"paths\": {\"/a~b\": {\"parameters\": [{\"in\": \"query\"}, 7]}}, \"01\": 1}");
+    for (String pointer :
+        new String[] {
+          "",
+          "/paths",
+          "/paths/~1a~0b/parameters/0/in",
+          "/paths/~1a~0b/parameters/1",
+          "/paths/~1a~0b/parameters/01",
+          "/paths/~1a~0b/parameters/2",
+          "/paths/~1a~0b/parameters/x",
+          "/paths/~1a~0b/parameters/1/in",
+          "/01",
+          "/missing/deeper"
+        }) {
+      JsonNode expected = root.at(pointer);
+      JsonNode found =
+          Pointers.nodeAt(root, Pointers.segments(pointer), Pointers.segments(pointer).size());
+      assertThat(found).as(pointer).isEqualTo(expected.isMissingNode() ? null : expected);
+    }
+    assertThat(Pointers.nodeAt(root, Pointers.segments("/paths/~1a~0b/parameters/0/in"), 2))
+        .isSameAs(root.get("paths").get("/a~b"));
   }
 }

@@ -56,8 +56,7 @@ public final class NumericFormat implements Checks.SchemaCheck {
                 || (!integer && Schemas.formatIn(node, numberFormats)))) {
       return;
     }
-    InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
-    if (copies != null && copies.isRepeat(schema)) {
+    if (InlineParameters.isRepeat(visit.document(), schema)) {
       return; // the first copy's finding names this operation too
     }
     List<String> suggested =
@@ -66,7 +65,8 @@ public final class NumericFormat implements Checks.SchemaCheck {
     String problem = format == null ? "has no format" : "has format '" + format + "'";
     context.report(
         schema.has("format") ? schema.get("format") : schema,
-        (copies != null ? copies.label() : SchemaLabels.of(visit.document(), schema))
+        InlineParameters.label(
+                visit.document(), schema, () -> SchemaLabels.of(visit.document(), schema))
             + " is "
             + (integer ? "an integer" : "a number")
             + " that "

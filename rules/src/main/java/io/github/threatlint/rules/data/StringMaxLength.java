@@ -143,12 +143,8 @@ public final class StringMaxLength implements Checks.SchemaCheck {
     } else if (!isSignedToken(schema)) {
       String label = SchemaLabels.of(visit.document(), schema);
       context.unmitigated(schema, "input-validation", label + " (string without maxLength)");
-      InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
-      if (copies != null) {
-        if (copies.isRepeat(schema)) {
-          return; // the first copy's finding names this operation too
-        }
-        label = copies.label();
+      if (InlineParameters.isRepeat(visit.document(), schema)) {
+        return; // the first copy's finding names this operation too
       }
       String pattern = schema.text("pattern");
       String note =
@@ -158,7 +154,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               ? " (its pattern would bound the length if it were anchored with ^ and $)"
               : "";
       String message =
-          label
+          InlineParameters.label(visit.document(), schema, () -> label)
               + " is a string "
               + Schemas.usageLabel(visit)
               + " without maxLength"

@@ -57,8 +57,7 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
                     constrainingPattern(node) || node.has("format") || Schemas.isEnumerated(node))
             || Schemas.valueType(schema) != null;
     if (!constrained) {
-      InlineParameters.Copies copies = InlineParameters.of(visit.document(), schema);
-      if (copies != null && copies.isRepeat(schema)) {
+      if (InlineParameters.isRepeat(visit.document(), schema)) {
         return; // the first copy's finding names this operation too
       }
       String pattern = schema.text("pattern");
@@ -66,7 +65,8 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
           pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
       context.report(
           schema,
-          (copies != null ? copies.label() : SchemaLabels.of(visit.document(), schema))
+          InlineParameters.label(
+                  visit.document(), schema, () -> SchemaLabels.of(visit.document(), schema))
               + " is a string "
               + Schemas.usageLabel(visit)
               + " that accepts any "

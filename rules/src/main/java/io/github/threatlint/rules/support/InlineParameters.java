@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A parameter written out inline, with the same schema, in several operations (Australia's CDR
@@ -30,7 +31,7 @@ public final class InlineParameters {
    * The copies of one inline parameter: their schemas in document order (the first is where a
    * finding goes) and the operations that use them.
    */
-  public record Copies(String name, List<NodeRef> schemas, List<String> operations) {
+  private record Copies(String name, List<NodeRef> schemas, List<String> operations) {
     /** Whether {@code schema} is a later copy, whose finding the first copy's carries. */
     public boolean isRepeat(NodeRef schema) {
       return !schemas.get(0).equals(schema);
@@ -53,8 +54,26 @@ public final class InlineParameters {
    * The copies of the inline parameter whose schema is {@code schema}, or null when {@code schema}
    * is not such a parameter's schema or only one operation writes it.
    */
-  public static Copies of(ApiDocument document, NodeRef schema) {
+  private static Copies of(ApiDocument document, NodeRef schema) {
     return document.fact(COPIES).get(schema);
+  }
+
+  /**
+   * Whether a finding on {@code schema} is left to the first copy's, which names this operation
+   * too: {@code schema} is a later copy of an inline parameter.
+   */
+  public static boolean isRepeat(ApiDocument document, NodeRef schema) {
+    Copies copies = of(document, schema);
+    return copies != null && copies.isRepeat(schema);
+  }
+
+  /**
+   * What a finding on {@code schema} names: its copies ({@link Copies#label}) when several
+   * operations write it inline the same way, else its own label, made only then.
+   */
+  public static String label(ApiDocument document, NodeRef schema, Supplier<String> own) {
+    Copies copies = of(document, schema);
+    return copies != null ? copies.label() : own.get();
   }
 
   private static final ApiDocument.Fact<Map<NodeRef, Copies>> COPIES = InlineParameters::compute;

@@ -268,7 +268,7 @@ public final class SchemaLabels {
    * first {@code length} segments point at the parameter.
    */
   private static String parameterName(NodeRef node, List<String> segments, int length) {
-    JsonNode parameter = nodeAt(node, segments, length);
+    JsonNode parameter = Pointers.nodeAt(node.file().root(), segments, length);
     JsonNode name = parameter == null ? null : parameter.get("name");
     if (name == null || !name.isTextual()) {
       return null;
@@ -279,31 +279,12 @@ public final class SchemaLabels {
   }
 
   /**
-   * The node of the file the node belongs to at its first {@code length} segments, or null: the
-   * segments are followed one by one, without writing a pointer and parsing it again (a label is
-   * made for every string, number and array an input has, with its evidence).
-   */
-  private static JsonNode nodeAt(NodeRef node, List<String> segments, int length) {
-    JsonNode current = node.file().root();
-    for (int i = 0; i < length && current != null; i++) {
-      String segment = segments.get(i);
-      current = current.isArray() ? current.get(arrayIndex(segment)) : current.get(segment);
-    }
-    return current;
-  }
-
-  /** The element index a segment names, as a JSON pointer reads it (no leading zero), else -1. */
-  private static int arrayIndex(String segment) {
-    return segment.length() > 1 && segment.charAt(0) == '0' ? -1 : Pointers.index(segment);
-  }
-
-  /**
    * In a file of parameters: how many segments point at the (non-body) parameter the node lies in,
    * the whole file or one named member of it; -1 when it lies in none.
    */
   private static int parameterLength(NodeRef node, List<String> segments) {
     for (int length = 0; length <= Math.min(1, segments.size()); length++) {
-      JsonNode candidate = nodeAt(node, segments, length);
+      JsonNode candidate = Pointers.nodeAt(node.file().root(), segments, length);
       if (candidate != null
           && candidate.path("in").isTextual()
           && parameterName(node, segments, length) != null) {

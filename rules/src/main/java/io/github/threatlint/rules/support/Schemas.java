@@ -244,34 +244,11 @@ public final class Schemas {
     if (!"schema".equals(schema.name())) {
       return null;
     }
-    JsonNode container = parentNode(schema);
+    // read down the segments, not through a pointer written and parsed again: every request and
+    // response schema is asked whether it is a parameter's
+    List<String> segments = schema.segments();
+    JsonNode container = Pointers.nodeAt(schema.file().root(), segments, segments.size() - 1);
     return container != null && container.has("in") && container.has("name") ? container : null;
-  }
-
-  /**
-   * The node that holds {@code node} in its file, read down its segments from the root as {@link
-   * JsonNode#at(String)} reads a pointer (an array index without leading zeros), without writing
-   * the pointer and parsing it again: every request and response schema is asked whether it is a
-   * parameter's.
-   */
-  private static JsonNode parentNode(NodeRef node) {
-    List<String> segments = node.segments();
-    JsonNode current = node.file().root();
-    for (String segment : segments.subList(0, segments.size() - 1)) {
-      if (current.isObject()) {
-        current = current.get(segment);
-      } else if (current.isArray()
-          && (segment.length() == 1 || segment.charAt(0) != '0')
-          && Pointers.index(segment) >= 0) {
-        current = current.get(Pointers.index(segment));
-      } else {
-        return null;
-      }
-      if (current == null) {
-        return null;
-      }
-    }
-    return current;
   }
 
   /**
