@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @RuleInfo(
     id = "authorization-header-parameter",
@@ -64,8 +65,24 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
               + "' carries the credentials of "
               + users
               + " outside any security scheme: tools ignore it and the "
-              + "operation looks unauthenticated. Declare a security scheme (http bearer, OAuth2, OpenID Connect) and "
-              + "require it with 'security' instead.");
+              + "operation looks unauthenticated. "
+              + remedy(document.securitySchemes().keySet()));
     }
+  }
+
+  /** What to do: require a scheme the document declares already, or declare one. */
+  private static String remedy(Set<String> schemes) {
+    if (schemes.isEmpty()) {
+      return "Declare a security scheme (http bearer, OAuth2, OpenID Connect) and require it with 'security' "
+          + "instead.";
+    }
+    List<String> named = schemes.stream().limit(3).map(name -> "'" + name + "'").toList();
+    return (schemes.size() == 1
+            ? "Require the document's security scheme " + named.get(0)
+            : "Require one of the document's security schemes ("
+                + String.join(", ", named)
+                + (schemes.size() > named.size() ? ", ..." : "")
+                + ")")
+        + " with 'security' instead.";
   }
 }

@@ -39,8 +39,8 @@ public final class Response403Missing implements Checks.DocumentCheck {
             lacking.size()
                 + " operations require scopes but document no 403 response ("
                 + DocumentWide.firstOf(lacking)
-                + "): add a 403 response for tokens that lack the needed scope once, in a shared "
-                + "response referenced from each.",
+                + "): define one shared 403 response for tokens that lack the needed scope and "
+                + "reference it from each.",
         operation ->
             operation.label()
                 + " requires scopes but documents no 403 "

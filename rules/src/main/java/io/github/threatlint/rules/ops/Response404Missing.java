@@ -36,8 +36,8 @@ public final class Response404Missing implements Checks.DocumentCheck {
             lacking.size()
                 + " operations take path parameters but document no 404 ("
                 + DocumentWide.firstOf(lacking)
-                + "): document the answer for an identifier that does not exist or is not the "
-                + "caller's once, in a shared response referenced from each.",
+                + "): define one shared 404 response for an identifier that does not exist or is "
+                + "not the caller's and reference it from each.",
         operation ->
             operation.label()
                 + " takes path parameters but documents no 404: "

@@ -44,8 +44,8 @@ public final class Response500Missing implements Checks.DocumentCheck {
             lacking.size()
                 + " operations document no 500 or 5XX response ("
                 + DocumentWide.firstOf(lacking)
-                + "): document server errors once, with a neutral error body, in a shared response "
-                + "referenced from each, so that failures do not expose internal details.",
+                + "): define one shared 500 response with a neutral error body and reference it "
+                + "from each, so that failures do not expose internal details.",
         operation ->
             operation.label()
                 + " documents no 500 or 5XX response: document "

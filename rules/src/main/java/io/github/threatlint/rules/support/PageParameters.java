@@ -26,12 +26,14 @@ public final class PageParameters {
 
   /**
    * Where a page starts: a page number or an offset. A value past the end returns an empty page, so
-   * a minimum bounds it; a maximum would only cap how far a client may page.
+   * a minimum bounds it; a maximum would only cap how far a client may page. NextGenPSD2 names its
+   * page number {@code pageIndex}.
    */
   public static final List<String> POSITION =
       List.of(
           "page",
           "pageNumber",
+          "pageIndex",
           "page[number]",
           "page[offset]",
           "offset",

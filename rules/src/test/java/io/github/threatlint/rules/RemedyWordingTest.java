@@ -1,0 +1,97 @@
+package io.github.threatlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.threatlint.core.api.Level;
+import io.github.threatlint.core.engine.EnabledRule;
+import io.github.threatlint.core.engine.Finding;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a finding tells the author to do fits what the document already has. */
+class RemedyWordingTest {
+  private static List<String> messages(String ruleId, String spec) {
+    return TestAnalyzers.create(
+            List.of(new EnabledRule(BuiltInRules.byId(ruleId), Level.WARNING, Map.of())),
+            Path.of("."))
+        .analyze(new ByteArrayInputStream(spec.getBytes(StandardCharsets.UTF_8)), "api.yaml")
+        .findings()
+        .stream()
+        .map(Finding::message)
+        .toList();
+  }
+
+  /**
+   * A page number or offset needs a minimum and no maximum: the finding on one without bounds asks
+   * for the minimum alone, whatever the standard calls the parameter (NextGenPSD2: pageIndex).
+   */
+  @Test
+  void aPageNumberWithoutBoundsIsAskedForAMinimumOnly() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Transactions, version: 1.0.0}",
+            "paths:",
+            "  /v1/accounts/{account-id}/transactions:",
+            "    get:",
+            "      parameters:",
+            "        - {name: account-id, in: path, required: true, schema: {type: string, maxLength: 64}}",
+            "        - {name: pageIndex, in: query, schema: {type: integer}}",
+            "        - {name: offset, in: query, schema: {type: integer}}",
+            "        - {name: amount, in: query, schema: {type: integer}}",
+            "      responses: {'200': {description: ok}}",
+            "");
+    List<String> messages = messages("numeric-bounds", spec);
+
+    assertThat(messages).hasSize(3);
+    assertThat(messages.get(0)).contains("pageIndex").contains("with no minimum:");
+    assertThat(messages.get(1)).contains("offset").contains("with no minimum:");
+    assertThat(messages.get(2)).contains("amount").contains("with neither a minimum nor a maximum");
+  }
+
+  /**
+   * An Authorization header parameter instead of security: when the document declares schemes, the
+   * finding names them instead of asking for one to be declared.
+   */
+  @Test
+  void anAuthorizationHeaderBesideDeclaredSchemesIsToldToRequireThem() {
+    String header =
+        "        - {name: Authorization, in: header, schema: {type: string, maxLength: 2048}}";
+    String withSchemes =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Rates, version: 1.0.0}",
+            "paths:",
+            "  /v1/rates:",
+            "    get:",
+            "      security: []",
+            "      parameters:",
+            header,
+            "      responses: {'200': {description: ok}}",
+            "components:",
+            "  securitySchemes:",
+            "    bearer: {type: http, scheme: bearer}",
+            "    partnerKey: {type: apiKey, in: header, name: X-Partner-Key}",
+            "");
+    String withoutSchemes = withSchemes.substring(0, withSchemes.indexOf("components:"));
+
+    assertThat(messages("authorization-header-parameter", withSchemes))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "Require one of the document's security schemes ('bearer', 'partnerKey') with 'security' "
+                + "instead.");
+    assertThat(messages("authorization-header-parameter", withoutSchemes))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "Declare a security scheme (http bearer, OAuth2, OpenID Connect) and require it with "
+                + "'security' instead.");
+  }
+}
