@@ -73,6 +73,8 @@ public final class NumericFormat implements Checks.SchemaCheck {
             + problem
             + ": declare "
             + String.join(" or ", suggested)
-            + " so that clients and servers agree on its size and precision.");
+            + " so that clients and servers agree on its size and precision.",
+        null,
+        InlineParameters.laterCopies(visit.document(), schema));
   }
 }

@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -161,18 +162,20 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               + note
               + ": add maxLength (or an enum, or a fixed-size format such as uuid or date) so that oversized values "
               + "are refused before they reach the back end.";
+      List<RelatedLocation> copies = InlineParameters.laterCopies(visit.document(), schema);
       String serverLimit = serverLimit(schema, visit.document().schemaUsage());
       if (serverLimit != null) {
-        context.report(schema, message + serverLimit, Level.NOTE);
+        context.report(schema, message + serverLimit, Level.NOTE, copies);
       } else if (visit.document().fact(DOCUMENT_BODIES).contains(schema)) {
         context.report(
             schema,
             message
                 + " (The whole request body, a document of its media type: the server's body-size limit caps it,"
                 + " and the document's own schema, such as an XSD, checks it.)",
-            Level.NOTE);
+            Level.NOTE,
+            copies);
       } else {
-        context.report(schema, message);
+        context.report(schema, message, null, copies);
       }
     }
   }

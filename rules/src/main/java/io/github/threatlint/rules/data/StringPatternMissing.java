@@ -73,7 +73,9 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
               + "characters"
               + evidence
               + ": declare a pattern (or a format such as date, uuid or email, or an enum) that allows only what "
-              + "the value can legitimately contain.");
+              + "the value can legitimately contain.",
+          null,
+          InlineParameters.laterCopies(visit.document(), schema));
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.RelatedLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,13 +26,21 @@ import java.util.function.Supplier;
 public final class InlineParameters {
   private static final Set<String> PROSE = Set.of("description", "summary");
 
+  /**
+   * How many later copies a finding shows as related places: each is a line of the text output, and
+   * the message counts them all.
+   */
+  private static final int RELATED_COPIES = 5;
+
   private InlineParameters() {}
 
   /**
    * The copies of one inline parameter: their schemas in document order (the first is where a
-   * finding goes) and the operations that use them.
+   * finding goes) with the first operation that uses each, and all the operations that use them (a
+   * path item's parameter is used by each of its operations).
    */
-  private record Copies(String name, List<NodeRef> schemas, List<String> operations) {
+  private record Copies(
+      String name, List<NodeRef> schemas, List<String> usedFirstBy, List<String> operations) {
     /** Whether {@code schema} is a later copy, whose finding the first copy's carries. */
     public boolean isRepeat(NodeRef schema) {
       return !schemas.get(0).equals(schema);
@@ -76,10 +85,32 @@ public final class InlineParameters {
     return copies != null ? copies.label() : own.get();
   }
 
+  /**
+   * The places of the later copies of the inline parameter whose first copy is {@code schema}, as
+   * related locations of a finding on it (the first {@value #RELATED_COPIES}); none for another
+   * schema.
+   */
+  public static List<RelatedLocation> laterCopies(ApiDocument document, NodeRef schema) {
+    Copies copies = of(document, schema);
+    if (copies == null || copies.isRepeat(schema)) {
+      return List.of();
+    }
+    List<RelatedLocation> places = new ArrayList<>();
+    for (int i = 1; i < copies.schemas().size() && places.size() < RELATED_COPIES; i++) {
+      places.add(
+          RelatedLocation.of(
+              copies.schemas().get(i), "written again in " + copies.usedFirstBy().get(i)));
+    }
+    return places;
+  }
+
   private static final ApiDocument.Fact<Map<NodeRef, Copies>> COPIES = InlineParameters::compute;
 
-  /** The copies found so far of one parameter: its first schema stands for them all. */
-  private record Group(String name, Set<NodeRef> schemas, Set<String> operations) {}
+  /**
+   * The copies found so far of one parameter, each with the first operation that uses it: its first
+   * schema stands for them all.
+   */
+  private record Group(String name, Map<NodeRef, String> schemas, Set<String> operations) {}
 
   /**
    * Copies are the same place, the same name (a header's in any case) and the same schema, member
@@ -105,16 +136,16 @@ public final class InlineParameters {
             byPlace.computeIfAbsent(parameter.in() + ":" + name, k -> new ArrayList<>());
         Group group = null;
         for (Group candidate : groups) {
-          if (sameButProse(candidate.schemas().iterator().next().node(), schema.node())) {
+          if (sameButProse(candidate.schemas().keySet().iterator().next().node(), schema.node())) {
             group = candidate;
             break;
           }
         }
         if (group == null) {
-          group = new Group(parameter.name(), new LinkedHashSet<>(), new LinkedHashSet<>());
+          group = new Group(parameter.name(), new LinkedHashMap<>(), new LinkedHashSet<>());
           groups.add(group);
         }
-        group.schemas().add(schema);
+        group.schemas().putIfAbsent(schema, operation.label());
         group.operations().add(operation.label());
       }
     }
@@ -124,8 +155,11 @@ public final class InlineParameters {
         if (group.schemas().size() > 1) {
           Copies found =
               new Copies(
-                  group.name(), List.copyOf(group.schemas()), List.copyOf(group.operations()));
-          group.schemas().forEach(schema -> copies.put(schema, found));
+                  group.name(),
+                  List.copyOf(group.schemas().keySet()),
+                  List.copyOf(group.schemas().values()),
+                  List.copyOf(group.operations()));
+          group.schemas().keySet().forEach(schema -> copies.put(schema, found));
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.github.threatlint.rules.doc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.threatlint.core.api.ExternalFiles;
 import io.github.threatlint.core.api.Level;
@@ -9,6 +10,7 @@ import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.rules.data.StringMaxLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +62,79 @@ class RelatedPlacesTest {
                         assertThat(first.pointer()).isEqualTo("/paths/~1a/get/operationId");
                         assertThat(first.region().startLine()).isEqualTo(6);
                       });
+            });
+  }
+
+  /**
+   * A parameter written inline the same way in several operations is one finding on its first copy;
+   * the later copies are its related places, each with the first operation that uses it (a path
+   * item's parameter is used by each of its operations).
+   */
+  @Test
+  void anInlineParameterNamesItsLaterCopiesAsRelated() throws Exception {
+    List<Finding> findings =
+        findings(
+            StringMaxLength.class,
+            """
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: x-v, in: header, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+              /b:
+                get:
+                  parameters:
+                    - {name: X-V, in: header, description: the version, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+              /c:
+                parameters:
+                  - {name: x-v, in: header, schema: {type: string}}
+                get: {responses: {'200': {description: ok}}}
+                post: {responses: {'200': {description: ok}}}
+            """);
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.pointer()).isEqualTo("/paths/~1a/get/parameters/0/schema");
+              assertThat(finding.related())
+                  .extracting(Finding.Related::pointer, Finding.Related::label)
+                  .containsExactly(
+                      tuple("/paths/~1b/get/parameters/0/schema", "written again in GET /b"),
+                      tuple("/paths/~1c/parameters/0/schema", "written again in GET /c"));
+              assertThat(finding.related().get(1).region().startLine()).isEqualTo(16);
+            });
+  }
+
+  /** Twelve copies: the message counts them all, the related places are the next five. */
+  @Test
+  void anInlineParameterNamesAtMostFiveLaterCopies() throws Exception {
+    StringBuilder yaml =
+        new StringBuilder("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n");
+    for (int i = 0; i < 12; i++) {
+      yaml.append("  /r")
+          .append(i)
+          .append(":\n    get:\n      parameters:\n")
+          .append("        - {name: x-v, in: header, schema: {type: string}}\n")
+          .append("      responses: {'200': {description: ok}}\n");
+    }
+    List<Finding> findings = findings(StringMaxLength.class, yaml.toString());
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.message()).contains("GET /r0, GET /r1, GET /r2 and 9 more");
+              assertThat(finding.related())
+                  .extracting(Finding.Related::label)
+                  .containsExactly(
+                      "written again in GET /r1",
+                      "written again in GET /r2",
+                      "written again in GET /r3",
+                      "written again in GET /r4",
+                      "written again in GET /r5");
             });
   }
 
