@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -56,6 +57,17 @@ public final class ApiDocument {
   private final Once<Map<String, SecurityScheme>> securitySchemes = new Once<>();
   private final Once<List<Server>> servers = new Once<>();
   private final Once<SchemaUsage> schemaUsage = new Once<>();
+
+  /**
+   * The schema usage of the document analysed before this one at its path ({@link #carryFrom}),
+   * until this one's is worked out: carried over when this tree was derived from that one's by an
+   * edit that cannot change it.
+   */
+  private volatile SchemaUsage lastUsage;
+
+  /** Whether a reference led out of the root file (to a file loaded or not). */
+  private volatile boolean readOtherFiles;
+
   private final Supplier<List<String>> parserMessagesSource;
   private final Once<ReferenceUsers> referenceUsers = new Once<>();
   private final Once<List<String>> parserMessages = new Once<>();
@@ -216,6 +228,7 @@ public final class ApiDocument {
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);
     ParsedFile file = from;
     if (!location.isEmpty()) {
+      readOtherFiles = true;
       ExternalFiles.Loaded loaded = externalFiles.load(from, location);
       if (loaded.file() == null) {
         return new Resolution(null, loaded.problem(), loaded.remote());
@@ -225,7 +238,7 @@ public final class ApiDocument {
     }
     String pointer;
     try {
-      pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+      pointer = decodeFragment(fragment);
     } catch (IllegalArgumentException e) {
       return new Resolution(
           null, "the fragment '" + fragment + "' is not a valid JSON pointer", false);
@@ -249,6 +262,37 @@ public final class ApiDocument {
       node = child;
     }
     return new Resolution(new NodeRef(file, pointer, node.node()), null, false);
+  }
+
+  /** The pointer a fragment spells, URL-decoded ({@code +} stays itself). */
+  private static String decodeFragment(String fragment) {
+    return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The JSON pointer a reference within its file names ({@code #/a/b}), or null when it names none
+   * (another file, or a fragment that is no pointer).
+   */
+  static String pointerWithinFile(String ref) {
+    if (!ref.startsWith("#")) {
+      return null;
+    }
+    try {
+      String pointer = decodeFragment(ref.substring(1));
+      return pointer.isEmpty() || pointer.startsWith("/") ? pointer : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The references within the root file followed so far, by their text. */
+  Set<String> rootFileReferences() {
+    return Set.copyOf(rootFileSteps.keySet());
+  }
+
+  /** Whether a reference led out of the root file so far (to a file loaded or not). */
+  boolean readOtherFiles() {
+    return readOtherFiles;
   }
 
   // ------------------------------------------------------------------ operations
@@ -409,7 +453,27 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(() -> timed("schema-usage", () -> SchemaUsage.compute(this)));
+    return schemaUsage.get(() -> timed("schema-usage", this::findSchemaUsage));
+  }
+
+  private SchemaUsage findSchemaUsage() {
+    SchemaUsage last = lastUsage;
+    lastUsage = null;
+    SchemaUsage carried = last == null ? null : SchemaUsage.carried(this, last);
+    return carried != null ? carried : SchemaUsage.compute(this);
+  }
+
+  /**
+   * Takes what this document may carry over from {@code last}, the document analysed before it at
+   * the same path (null: none), instead of working it out again: the schema usage, when last worked
+   * it out, this tree was derived from last's ({@link LocationIndex#lastEdit}) and the edit cannot
+   * change it ({@link SchemaUsage#carried} decides, when a rule first asks). Only the facts are
+   * kept, not {@code last}.
+   */
+  public void carryFrom(ApiDocument last) {
+    if (last != null && last.version == version) {
+      lastUsage = last.schemaUsage.known();
+    }
   }
 
   /**

@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +53,7 @@ public final class SchemaUsage {
    * hashing its pointer, which a large document pays for every schema the walk visits. A node that
    * YAML aliases share is written at several places, each with its own entry.
    */
-  private final Map<JsonNode, Place> places = new IdentityHashMap<>();
+  private final IdentityHashMap<JsonNode, Place> places;
 
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
@@ -59,15 +61,45 @@ public final class SchemaUsage {
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
 
+  /** The root of the tree this usage is of. */
+  private final JsonNode root;
+
+  /**
+   * The references within the root file that were followed when this usage was worked out (and
+   * others followed meanwhile), by their text: a renamed member that none of them leads into or
+   * below changes no target.
+   */
+  private Set<String> followed = Set.of();
+
+  /**
+   * Whether a document derived from this one may carry this usage ({@link #carried}): no entry
+   * needs its place to be told apart from another's (its {@link Place#schema} is null), which a
+   * carried entry would name in the last tree; and no reference led out of the root file, which may
+   * change unseen.
+   */
+  private boolean carriable;
+
+  /** How many entries keep their place to be told apart ({@link Place#schema} not null). */
+  private int placesToldApart;
+
   /** How a request body's whole value is nested: composition and array items, not properties. */
   private static final Set<String> ROOT_KEYWORDS =
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
-  private SchemaUsage() {}
+  private SchemaUsage(JsonNode root, IdentityHashMap<JsonNode, Place> places) {
+    this.root = root;
+    this.places = places;
+  }
 
   /** A schema where it is written, with what is known of it. */
   private static final class Place {
+    /**
+     * The place, to tell it apart from the other places of its node: kept for a scalar (Jackson
+     * shares some) and for a node of a file with aliases; null for an object or array of a file
+     * without aliases, which is written at one place only.
+     */
     final NodeRef schema;
+
     int flags;
     boolean compositionMember;
     boolean requestRoot;
@@ -83,7 +115,7 @@ public final class SchemaUsage {
   /** The entry of the place, or null when nothing is known of it. */
   private Place find(NodeRef schema) {
     for (Place place = places.get(schema.node()); place != null; place = place.other) {
-      if (place.schema.equals(schema)) {
+      if (place.schema == null || place.schema.equals(schema)) {
         return place;
       }
     }
@@ -97,7 +129,9 @@ public final class SchemaUsage {
       return known;
     }
     Place first = places.get(schema.node());
-    Place made = new Place(schema);
+    boolean writtenOnce = schema.node().isContainerNode() && !schema.file().hasAliases();
+    Place made = new Place(writtenOnce ? null : schema);
+    placesToldApart += writtenOnce ? 0 : 1;
     if (first == null) {
       places.put(schema.node(), made);
     } else {
@@ -108,7 +142,7 @@ public final class SchemaUsage {
   }
 
   static SchemaUsage compute(ApiDocument document) {
-    SchemaUsage usage = new SchemaUsage();
+    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), new IdentityHashMap<>());
     usage.indexDefinitions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
     List<Operation> operations = new ArrayList<>(document.allOperations());
@@ -145,7 +179,156 @@ public final class SchemaUsage {
     }
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
+    usage.followed = document.rootFileReferences();
+    usage.carriable = usage.placesToldApart == 0 && !document.readOtherFiles();
     return usage;
+  }
+
+  /**
+   * Member names that the usage reads: the keywords of operations, parameters, media types,
+   * responses and schemas, the sections that hold them, and the names of the HTTP methods. A member
+   * renamed from or to one of them (or from or to an extension's {@code x-} name, which paths and
+   * responses skip) may change the usage.
+   */
+  private static final Set<String> READ_NAMES = readNames();
+
+  private static Set<String> readNames() {
+    Set<String> names =
+        new HashSet<>(
+            List.of(
+                "$ref",
+                "openapi",
+                "swagger",
+                "paths",
+                "webhooks",
+                "components",
+                "schemas",
+                "definitions",
+                "parameters",
+                "requestBody",
+                "responses",
+                "headers",
+                "callbacks",
+                "content",
+                "schema",
+                "in",
+                "name",
+                "discriminator",
+                "mapping"));
+    names.addAll(Operation.METHODS);
+    names.addAll(Subschema.keywords());
+    return Set.copyOf(names);
+  }
+
+  /**
+   * String members whose value the usage reads: a reference, a parameter's location and name (a
+   * path item's parameter is overridden by the operation's of the same location and name).
+   */
+  private static final Set<String> READ_VALUES = Set.of("$ref", "in", "name");
+
+  /**
+   * The usage of {@code document}, carried from {@code last}, the usage of the document its tree
+   * was derived from by one edit ({@link LocationIndex#lastEdit}: one string replaced or one key
+   * renamed, the containers from the root to it copied, every other node the same object), when the
+   * edit cannot change it; else null (work it out). A string value other than a reference, a
+   * parameter's {@code in} or {@code name} or a discriminator mapping's is read by nothing here;
+   * nor is a member's name, unless it is one the usage reads ({@link #READ_NAMES}), a schema
+   * definition's (mappings name them), or a place some followed reference leads to or into (under
+   * the old name or the new). The entries are the last usage's (none of them names a place), those
+   * of the copied containers moved to the copies.
+   */
+  static SchemaUsage carried(ApiDocument document, SchemaUsage last) {
+    LocationIndex.Edit edit = document.rootFile().index().lastEdit();
+    if (!last.carriable || edit == null || edit.before() != last.root) {
+      return null;
+    }
+    List<String> segments = Pointers.segments(edit.pointer());
+    if (segments.isEmpty()) {
+      return null;
+    }
+    // the containers from the root to the edited member's, before and after: the copied path
+    Map<JsonNode, JsonNode> copies = new IdentityHashMap<>();
+    JsonNode before = edit.before();
+    JsonNode after = document.rootFile().root();
+    int lastStep = segments.size() - 1;
+    for (int i = 0; i < lastStep && before != null && after != null; i++) {
+      copies.put(before, after);
+      before = Pointers.nodeAt(before, segments.subList(i, i + 1), 1);
+      after = Pointers.nodeAt(after, segments.subList(i, i + 1), 1);
+    }
+    if (before == null || after == null || !before.isContainerNode()) {
+      return null;
+    }
+    copies.put(before, after);
+    String name = segments.get(lastStep);
+    JsonNode edited = Pointers.nodeAt(before, segments.subList(lastStep, lastStep + 1), 1);
+    boolean keeps =
+        edited != null
+            ? edited.isTextual()
+                && !READ_VALUES.contains(name)
+                && !(lastStep > 0 && segments.get(lastStep - 1).equals("mapping"))
+            : before.isObject()
+                && keepsRenamed(
+                    document,
+                    last,
+                    Pointers.parent(edit.pointer()),
+                    renamedFrom(before, after),
+                    name);
+    if (!keeps) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    IdentityHashMap<JsonNode, Place> places =
+        (IdentityHashMap<JsonNode, Place>) last.places.clone();
+    for (Map.Entry<JsonNode, JsonNode> copy : copies.entrySet()) {
+      Place place = places.remove(copy.getKey());
+      if (place != null) {
+        places.put(copy.getValue(), place);
+      }
+    }
+    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), places);
+    usage.hasOperations = last.hasOperations;
+    usage.followed = last.followed;
+    usage.carriable = true;
+    return usage;
+  }
+
+  /** The name the member of {@code before} had that {@code after} (its copy) renamed, or null. */
+  private static String renamedFrom(JsonNode before, JsonNode after) {
+    Iterator<String> renamed = after.fieldNames();
+    for (Iterator<String> names = before.fieldNames(); names.hasNext() && renamed.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals(renamed.next())) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether renaming the member {@code from} of the object at {@code object} to {@code to} leaves
+   * the usage as it is: see {@link #carried}.
+   */
+  private static boolean keepsRenamed(
+      ApiDocument document, SchemaUsage last, String object, String from, String to) {
+    if (from == null
+        || READ_NAMES.contains(from)
+        || READ_NAMES.contains(to)
+        || from.startsWith("x-")
+        || to.startsWith("x-")
+        || object.equals(document.version().schemasPointer())) {
+      return false;
+    }
+    String oldPlace = Pointers.child(object, from);
+    String newPlace = Pointers.child(object, to);
+    for (String ref : last.followed) {
+      String target = ApiDocument.pointerWithinFile(ref);
+      if (target != null
+          && (Pointers.isWithin(target, oldPlace) || Pointers.isWithin(target, newPlace))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
