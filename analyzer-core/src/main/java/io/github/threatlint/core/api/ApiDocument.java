@@ -65,6 +65,9 @@ public final class ApiDocument {
    */
   private volatile SchemaUsage lastUsage;
 
+  /** The reference users of that document, as {@link #lastUsage}. */
+  private volatile ReferenceUsers lastUsers;
+
   /** Whether a reference led out of the root file (to a file loaded or not). */
   private volatile boolean readOtherFiles;
 
@@ -467,12 +470,13 @@ public final class ApiDocument {
    * Takes what this document may carry over from {@code last}, the document analysed before it at
    * the same path (null: none), instead of working it out again: the schema usage, when last worked
    * it out, this tree was derived from last's ({@link LocationIndex#lastEdit}) and the edit cannot
-   * change it ({@link SchemaUsage#carried} decides, when a rule first asks). Only the facts are
-   * kept, not {@code last}.
+   * change it ({@link SchemaUsage#carried} decides, when a rule first asks); the reference users
+   * likewise ({@link ReferenceUsers#carried}). Only the facts are kept, not {@code last}.
    */
   public void carryFrom(ApiDocument last) {
     if (last != null && last.version == version) {
       lastUsage = last.schemaUsage.known();
+      lastUsers = last.referenceUsers.known();
     }
   }
 
@@ -543,7 +547,14 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(() -> timed("reference-users", () -> ReferenceUsers.compute(this)));
+    return referenceUsers.get(() -> timed("reference-users", this::findReferenceUsers));
+  }
+
+  private ReferenceUsers findReferenceUsers() {
+    ReferenceUsers last = lastUsers;
+    lastUsers = null;
+    ReferenceUsers carried = last == null ? null : ReferenceUsers.carried(this, last);
+    return carried != null ? carried : ReferenceUsers.compute(this);
   }
 
   /**

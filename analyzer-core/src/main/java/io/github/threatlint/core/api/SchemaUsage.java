@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -238,49 +237,19 @@ public final class SchemaUsage {
    * of the copied containers moved to the copies.
    */
   static SchemaUsage carried(ApiDocument document, SchemaUsage last) {
-    LocationIndex.Edit edit = document.rootFile().index().lastEdit();
-    if (!last.carriable || edit == null || edit.before() != last.root) {
-      return null;
-    }
-    List<String> segments = Pointers.segments(edit.pointer());
-    if (segments.isEmpty()) {
-      return null;
-    }
-    // the containers from the root to the edited member's, before and after: the copied path
-    Map<JsonNode, JsonNode> copies = new IdentityHashMap<>();
-    JsonNode before = edit.before();
-    JsonNode after = document.rootFile().root();
-    int lastStep = segments.size() - 1;
-    for (int i = 0; i < lastStep && before != null && after != null; i++) {
-      copies.put(before, after);
-      before = Pointers.nodeAt(before, segments.subList(i, i + 1), 1);
-      after = Pointers.nodeAt(after, segments.subList(i, i + 1), 1);
-    }
-    if (before == null || after == null || !before.isContainerNode()) {
-      return null;
-    }
-    copies.put(before, after);
-    String name = segments.get(lastStep);
-    JsonNode edited = Pointers.nodeAt(before, segments.subList(lastStep, lastStep + 1), 1);
-    boolean keeps =
-        edited != null
-            ? edited.isTextual()
-                && !READ_VALUES.contains(name)
-                && !(lastStep > 0 && segments.get(lastStep - 1).equals("mapping"))
-            : before.isObject()
-                && keepsRenamed(
-                    document,
-                    last,
-                    Pointers.parent(edit.pointer()),
-                    renamedFrom(before, after),
-                    name);
-    if (!keeps) {
+    DerivedEdit edit = last.carriable ? DerivedEdit.of(document.rootFile(), last.root) : null;
+    if (edit == null
+        || (edit.isRename()
+            ? edit.renames(READ_NAMES)
+                || edit.container.equals(document.version().schemasPointer())
+                || edit.leadsIntoRenamed(last.followed)
+            : READ_VALUES.contains(edit.member) || "mapping".equals(edit.containerName))) {
       return null;
     }
     @SuppressWarnings("unchecked")
     IdentityHashMap<JsonNode, Place> places =
         (IdentityHashMap<JsonNode, Place>) last.places.clone();
-    for (Map.Entry<JsonNode, JsonNode> copy : copies.entrySet()) {
+    for (Map.Entry<JsonNode, JsonNode> copy : edit.copies().entrySet()) {
       Place place = places.remove(copy.getKey());
       if (place != null) {
         places.put(copy.getValue(), place);
@@ -291,44 +260,6 @@ public final class SchemaUsage {
     usage.followed = last.followed;
     usage.carriable = true;
     return usage;
-  }
-
-  /** The name the member of {@code before} had that {@code after} (its copy) renamed, or null. */
-  private static String renamedFrom(JsonNode before, JsonNode after) {
-    Iterator<String> renamed = after.fieldNames();
-    for (Iterator<String> names = before.fieldNames(); names.hasNext() && renamed.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals(renamed.next())) {
-        return name;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Whether renaming the member {@code from} of the object at {@code object} to {@code to} leaves
-   * the usage as it is: see {@link #carried}.
-   */
-  private static boolean keepsRenamed(
-      ApiDocument document, SchemaUsage last, String object, String from, String to) {
-    if (from == null
-        || READ_NAMES.contains(from)
-        || READ_NAMES.contains(to)
-        || from.startsWith("x-")
-        || to.startsWith("x-")
-        || object.equals(document.version().schemasPointer())) {
-      return false;
-    }
-    String oldPlace = Pointers.child(object, from);
-    String newPlace = Pointers.child(object, to);
-    for (String ref : last.followed) {
-      String target = ApiDocument.pointerWithinFile(ref);
-      if (target != null
-          && (Pointers.isWithin(target, oldPlace) || Pointers.isWithin(target, newPlace))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

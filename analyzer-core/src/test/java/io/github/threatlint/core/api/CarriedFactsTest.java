@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A schema usage carried to a tree derived from the last one ({@link SchemaUsage#carried}) answers
- * every question the rules ask, of every node of the new tree, as the usage worked out from scratch
- * on that tree: over the fixtures and samples written as pretty JSON, edits in a row of keys and
- * string values, a third of them of the members the usage reads (references, a parameter's {@code
- * in} and {@code name}, {@code properties}, {@code items}, {@code allOf}, a mapping, ...), which it
- * must refuse when they change it.
+ * A schema usage and reference users carried to a tree derived from the last one ({@link
+ * SchemaUsage#carried}, {@link ReferenceUsers#carried}) answer every question the rules and the
+ * engine ask, of every node of the new tree, as those worked out from scratch on that tree: over
+ * the fixtures and samples written as pretty JSON, edits in a row of keys and string values, a
+ * third of them of the members the usage reads (references, a parameter's {@code in} and {@code
+ * name}, {@code properties}, {@code items}, {@code allOf}, a mapping, ...), which it must refuse
+ * when they change it.
  */
-class SchemaUsageCarryTest {
+class CarriedFactsTest {
   private static final List<Path> FOLDERS =
       List.of(Path.of("../rules/src/test/resources/fixtures"), Path.of("../sample-specs"));
 
@@ -56,11 +57,13 @@ class SchemaUsageCarryTest {
   @TempDir Path folder;
 
   @Test
-  void aCarriedUsageAnswersAsTheUsageWorkedOutOnTheNewTree() throws Exception {
+  void carriedFactsAnswerAsThoseWorkedOutOnTheNewTree() throws Exception {
     Random random = new Random(12);
     ObjectMapper json = new ObjectMapper();
     int carried = 0;
     int refused = 0;
+    int usersCarried = 0;
+    int usersRefused = 0;
     for (Path spec : specs()) {
       ParsedFile parsed = parse(spec, Files.readString(spec));
       if (parsed == null || !parsed.root().isObject() || version(parsed) == null) {
@@ -71,6 +74,7 @@ class SchemaUsageCarryTest {
       parsed = parse(file, text);
       ApiDocument last = document(parsed);
       last.schemaUsage();
+      last.referenceUsers();
       for (int step = 0; step < EDITS_PER_SPEC; step++) {
         String edited = edit(parsed, text, random, step % 3 == 0);
         if (edited == null) {
@@ -88,6 +92,7 @@ class SchemaUsageCarryTest {
         if (parsedAgain) {
           last = document(derived);
           last.schemaUsage();
+          last.referenceUsers();
         } else {
           ApiDocument next = document(derived);
           SchemaUsage usage = SchemaUsage.carried(next, last.schemaUsage());
@@ -100,8 +105,18 @@ class SchemaUsageCarryTest {
           } else {
             refused++;
           }
+          ReferenceUsers users = ReferenceUsers.carried(next, last.referenceUsers());
+          if (users != null) {
+            assertThat(answers(next, users))
+                .as("%s, edit %d: users", spec, step)
+                .isEqualTo(answers(next, document(derived).referenceUsers()));
+            usersCarried++;
+          } else {
+            usersRefused++;
+          }
           next.carryFrom(last);
           next.schemaUsage();
+          next.referenceUsers();
           last = next;
         }
         parsed = derived;
@@ -110,6 +125,8 @@ class SchemaUsageCarryTest {
     }
     assertThat(carried).as("usages carried").isGreaterThan(5000);
     assertThat(refused).as("usages worked out again").isGreaterThan(3000);
+    assertThat(usersCarried).as("reference users carried").isGreaterThan(5000);
+    assertThat(usersRefused).as("reference users worked out again").isGreaterThan(500);
   }
 
   /** What the usage says of each node of the tree, by pointer. */
@@ -134,6 +151,35 @@ class SchemaUsageCarryTest {
       pending.addAll(node.elements());
     }
     return answers;
+  }
+
+  /**
+   * The operations that use each node of the document's tree, by pointer, and where a finding names
+   * each operation.
+   */
+  private static List<String> answers(ApiDocument document, ReferenceUsers users) {
+    List<String> answers = new ArrayList<>();
+    for (Operation operation : document.allOperations()) {
+      answers.add(label(operation) + " mounted at " + users.mount(operation).pointer());
+    }
+    List<NodeRef> pending = new ArrayList<>(List.of(document.root()));
+    while (!pending.isEmpty()) {
+      NodeRef node = pending.remove(pending.size() - 1);
+      List<String> labels = new ArrayList<>();
+      for (Operation operation : users.of(node)) {
+        labels.add(label(operation));
+      }
+      answers.add(node.pointer() + " " + labels);
+      for (Map.Entry<String, NodeRef> member : node.members()) {
+        pending.add(member.getValue());
+      }
+      pending.addAll(node.elements());
+    }
+    return answers;
+  }
+
+  private static String label(Operation operation) {
+    return operation.kind() + " " + operation.method() + " " + operation.path();
   }
 
   /**
