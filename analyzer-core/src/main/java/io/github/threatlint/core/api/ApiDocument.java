@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,24 +274,22 @@ public final class ApiDocument {
   }
 
   /**
-   * The JSON pointer a reference within its file names ({@code #/a/b}), or null when it names none
-   * (another file, or a fragment that is no pointer).
+   * The places of the root file that the references followed so far within it name, as JSON
+   * pointers (a fragment that is no pointer names none).
    */
-  static String pointerWithinFile(String ref) {
-    if (!ref.startsWith("#")) {
-      return null;
+  Set<String> rootFileTargets() {
+    Set<String> targets = new HashSet<>();
+    for (String ref : rootFileSteps.keySet()) {
+      try {
+        String pointer = decodeFragment(ref.substring(1));
+        if (pointer.isEmpty() || pointer.startsWith("/")) {
+          targets.add(pointer);
+        }
+      } catch (IllegalArgumentException e) {
+        // names no place
+      }
     }
-    try {
-      String pointer = decodeFragment(ref.substring(1));
-      return pointer.isEmpty() || pointer.startsWith("/") ? pointer : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** The references within the root file followed so far, by their text. */
-  Set<String> rootFileReferences() {
-    return Set.copyOf(rootFileSteps.keySet());
+    return targets;
   }
 
   /** Whether a reference led out of the root file so far (to a file loaded or not). */

@@ -114,19 +114,18 @@ final class DerivedEdit {
   }
 
   /**
-   * Whether one of the references {@code followed} (by their text) leads to or into the renamed
-   * member, under its old name or its new one (so its target changed); false for a replaced string.
+   * Whether one of the places {@code targets} (JSON pointers that followed references name) is or
+   * lies in the renamed member, under its old name or its new one (so that reference's target
+   * changed); false for a replaced string.
    */
-  boolean leadsIntoRenamed(Set<String> followed) {
+  boolean renamesTarget(Set<String> targets) {
     if (!isRename()) {
       return false;
     }
     String oldPlace = Pointers.child(container, renamedFrom);
     String newPlace = Pointers.child(container, member);
-    for (String ref : followed) {
-      String target = ApiDocument.pointerWithinFile(ref);
-      if (target != null
-          && (Pointers.isWithin(target, oldPlace) || Pointers.isWithin(target, newPlace))) {
+    for (String target : targets) {
+      if (Pointers.isWithin(target, oldPlace) || Pointers.isWithin(target, newPlace)) {
         return true;
       }
     }

@@ -65,11 +65,11 @@ public final class ReferenceUsers {
   private final List<Operation> operations = new ArrayList<>();
 
   /**
-   * The references within the root file that were followed when these users were worked out (and
-   * others followed meanwhile), by their text: a renamed member that none of them leads into or
-   * below changes no target.
+   * The places of the root file that the references followed when these users were worked out (and
+   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
+   * reference's target.
    */
-  private Set<String> followed = Set.of();
+  private Set<String> referencedPlaces = Set.of();
 
   /** Whether no reference led out of the root file, which may change unseen. */
   private boolean carriable;
@@ -86,7 +86,7 @@ public final class ReferenceUsers {
       }
     }
     usage.spread();
-    usage.followed = document.rootFileReferences();
+    usage.referencedPlaces = document.rootFileTargets();
     usage.carriable = !document.readOtherFiles();
     return usage;
   }
@@ -121,7 +121,7 @@ public final class ReferenceUsers {
             : null;
     if (edit == null
         || (edit.isRename()
-            ? edit.renames(READ_NAMES) || edit.leadsIntoRenamed(last.followed)
+            ? edit.renames(READ_NAMES) || edit.renamesTarget(last.referencedPlaces)
             : edit.member.equals("$ref"))) {
       return null;
     }
@@ -153,7 +153,7 @@ public final class ReferenceUsers {
       users.users.put(
           new NodeRef(file, place.pointer(), edit.inNewTree(place.node())), target.getValue());
     }
-    users.followed = last.followed;
+    users.referencedPlaces = last.referencedPlaces;
     users.carriable = true;
     return users;
   }

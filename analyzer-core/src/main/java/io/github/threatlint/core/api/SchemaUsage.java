@@ -64,11 +64,11 @@ public final class SchemaUsage {
   private final JsonNode root;
 
   /**
-   * The references within the root file that were followed when this usage was worked out (and
-   * others followed meanwhile), by their text: a renamed member that none of them leads into or
-   * below changes no target.
+   * The places of the root file that the references followed when this usage was worked out (and
+   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
+   * reference's target.
    */
-  private Set<String> followed = Set.of();
+  private Set<String> referencedPlaces = Set.of();
 
   /**
    * Whether a document derived from this one may carry this usage ({@link #carried}): no entry
@@ -178,7 +178,7 @@ public final class SchemaUsage {
     }
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
-    usage.followed = document.rootFileReferences();
+    usage.referencedPlaces = document.rootFileTargets();
     usage.carriable = usage.placesToldApart == 0 && !document.readOtherFiles();
     return usage;
   }
@@ -242,7 +242,7 @@ public final class SchemaUsage {
         || (edit.isRename()
             ? edit.renames(READ_NAMES)
                 || edit.container.equals(document.version().schemasPointer())
-                || edit.leadsIntoRenamed(last.followed)
+                || edit.renamesTarget(last.referencedPlaces)
             : READ_VALUES.contains(edit.member) || "mapping".equals(edit.containerName))) {
       return null;
     }
@@ -257,7 +257,7 @@ public final class SchemaUsage {
     }
     SchemaUsage usage = new SchemaUsage(document.rootFile().root(), places);
     usage.hasOperations = last.hasOperations;
-    usage.followed = last.followed;
+    usage.referencedPlaces = last.referencedPlaces;
     usage.carriable = true;
     return usage;
   }
