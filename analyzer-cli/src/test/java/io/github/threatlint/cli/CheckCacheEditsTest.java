@@ -159,6 +159,25 @@ class CheckCacheEditsTest {
   @Test
   void keyEditsInARowReportWhatAFreshCheckReports() throws Exception {
     Random random = new Random(31);
+    int derived =
+        editsInARow(
+            "key edit",
+            (file, text) ->
+                random.nextInt(4) == 0 ? proseEdit(text, random) : keyEdit(file, text, random));
+    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+  }
+
+  /** One edit of a text. */
+  private interface Edit {
+    String apply(Path file, String text) throws Exception;
+  }
+
+  /**
+   * {@code KEY_EDITS_PER_SAMPLE} edits in a row of each sample, pretty and on one line, through one
+   * cache per text, each cached report compared with a fresh one; how many were read without a
+   * parse.
+   */
+  private int editsInARow(String what, Edit edit) throws Exception {
     int derived = 0;
     for (String sample : SAMPLES) {
       for (String start : jsonTexts(sample)) {
@@ -167,18 +186,17 @@ class CheckCacheEditsTest {
         String text = start;
         report(file, text, cache);
         for (int step = 0; step < KEY_EDITS_PER_SAMPLE; step++) {
-          String edited =
-              random.nextInt(4) == 0 ? proseEdit(text, random) : keyEdit(file, text, random);
+          String edited = edit.apply(file, text);
           derived += derivable(file, text, edited) ? 1 : 0;
           String kept = report(file, edited, cache);
           assertThat(kept)
-              .as("%s after key edit %d", sample, step)
+              .as("%s after %s %d", sample, what, step)
               .isEqualTo(report(file, edited, null));
           text = edited;
         }
       }
     }
-    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+    return derived;
   }
 
   private static final int KEY_EDITS_PER_SAMPLE = 30;
@@ -192,25 +210,13 @@ class CheckCacheEditsTest {
   @Test
   void stringEditsInARowReportWhatAFreshCheckReports() throws Exception {
     Random random = new Random(37);
-    int derived = 0;
-    for (String sample : SAMPLES) {
-      for (String start : jsonTexts(sample)) {
-        Path file = folder.resolve(Path.of(sample).getFileName() + ".json");
-        CheckCache cache = new CheckCache();
-        String text = start;
-        report(file, text, cache);
-        for (int step = 0; step < KEY_EDITS_PER_SAMPLE; step++) {
-          String edited =
-              random.nextInt(4) == 0 ? keyEdit(file, text, random) : stringEdit(file, text, random);
-          derived += derivable(file, text, edited) ? 1 : 0;
-          String kept = report(file, edited, cache);
-          assertThat(kept)
-              .as("%s after string edit %d", sample, step)
-              .isEqualTo(report(file, edited, null));
-          text = edited;
-        }
-      }
-    }
+    int derived =
+        editsInARow(
+            "string edit",
+            (file, text) ->
+                random.nextInt(4) == 0
+                    ? keyEdit(file, text, random)
+                    : stringEdit(file, text, random));
     assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
   }
 
