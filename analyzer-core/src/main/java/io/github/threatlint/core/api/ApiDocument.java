@@ -277,7 +277,7 @@ public final class ApiDocument {
    * The places of the root file that the references followed so far within it name, as JSON
    * pointers (a fragment that is no pointer names none).
    */
-  Set<String> rootFileTargets() {
+  Set<String> referencedPlaces() {
     Set<String> targets = new HashSet<>();
     for (String ref : rootFileSteps.keySet()) {
       try {

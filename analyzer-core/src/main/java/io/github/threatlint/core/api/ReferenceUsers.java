@@ -86,7 +86,7 @@ public final class ReferenceUsers {
       }
     }
     usage.spread();
-    usage.referencedPlaces = document.rootFileTargets();
+    usage.referencedPlaces = document.referencedPlaces();
     usage.carriable = !document.readOtherFiles();
     return usage;
   }

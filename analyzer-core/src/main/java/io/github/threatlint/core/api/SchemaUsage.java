@@ -178,7 +178,7 @@ public final class SchemaUsage {
     }
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
-    usage.referencedPlaces = document.rootFileTargets();
+    usage.referencedPlaces = document.referencedPlaces();
     usage.carriable = usage.placesToldApart == 0 && !document.readOtherFiles();
     return usage;
   }
