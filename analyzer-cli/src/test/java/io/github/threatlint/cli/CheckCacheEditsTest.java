@@ -159,6 +159,25 @@ class CheckCacheEditsTest {
   @Test
   void keyEditsInARowReportWhatAFreshCheckReports() throws Exception {
     Random random = new Random(31);
+    int derived =
+        editsInARow(
+            "key edit",
+            (file, text) ->
+                random.nextInt(4) == 0 ? proseEdit(text, random) : keyEdit(file, text, random));
+    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+  }
+
+  /** One edit of a text. */
+  private interface Edit {
+    String apply(Path file, String text) throws Exception;
+  }
+
+  /**
+   * {@code KEY_EDITS_PER_SAMPLE} edits in a row of each sample, pretty and on one line, through one
+   * cache per text, each cached report compared with a fresh one; how many were read without a
+   * parse.
+   */
+  private int editsInARow(String what, Edit edit) throws Exception {
     int derived = 0;
     for (String sample : SAMPLES) {
       for (String start : jsonTexts(sample)) {
@@ -167,21 +186,72 @@ class CheckCacheEditsTest {
         String text = start;
         report(file, text, cache);
         for (int step = 0; step < KEY_EDITS_PER_SAMPLE; step++) {
-          String edited =
-              random.nextInt(4) == 0 ? proseEdit(text, random) : keyEdit(file, text, random);
+          String edited = edit.apply(file, text);
           derived += derivable(file, text, edited) ? 1 : 0;
           String kept = report(file, edited, cache);
           assertThat(kept)
-              .as("%s after key edit %d", sample, step)
+              .as("%s after %s %d", sample, what, step)
               .isEqualTo(report(file, edited, null));
           text = edited;
         }
       }
     }
-    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+    return derived;
   }
 
   private static final int KEY_EDITS_PER_SAMPLE = 30;
+
+  /**
+   * Edits inside string values other than prose in a row (references, a parameter's {@code in} and
+   * {@code name}, types, formats, examples, ...), with key edits between them: each tree is derived
+   * from the last one, and the document's shared facts (the schema usage, the reference users) are
+   * carried across an edit that cannot change them and worked out again after one that can.
+   */
+  @Test
+  void stringEditsInARowReportWhatAFreshCheckReports() throws Exception {
+    Random random = new Random(37);
+    int derived =
+        editsInARow(
+            "string edit",
+            (file, text) ->
+                random.nextInt(4) == 0
+                    ? keyEdit(file, text, random)
+                    : stringEdit(file, text, random));
+    assertThat(derived).as("edits read without a parse").isGreaterThan(KEY_EDITS_PER_SAMPLE * 4);
+  }
+
+  /**
+   * A random string value of the text with a char put in or taken out: a reference, a parameter's
+   * {@code in} or {@code name} every third time, else any.
+   */
+  private static String stringEdit(Path file, String text, Random random) throws Exception {
+    ParsedFile parsed = TreeParser.parse(new SourceFile(file, file.toString(), text));
+    List<JsonNode> objects = new ArrayList<>();
+    objects(parsed.root(), objects);
+    List<Map.Entry<JsonNode, String>> strings = new ArrayList<>();
+    boolean read = random.nextInt(3) == 0;
+    for (JsonNode object : objects) {
+      object
+          .properties()
+          .forEach(
+              member -> {
+                if (member.getValue().isTextual()
+                    && (!read || List.of("$ref", "in", "name").contains(member.getKey()))) {
+                  strings.add(Map.entry(object, member.getKey()));
+                }
+              });
+    }
+    if (strings.isEmpty()) {
+      return text;
+    }
+    Map.Entry<JsonNode, String> chosen = strings.get(random.nextInt(strings.size()));
+    var value = parsed.index().valueRegion(chosen.getKey(), chosen.getValue());
+    int start = parsed.index().offset(value.startLine(), value.startColumn()) + 1;
+    int end = parsed.index().offset(value.endLine(), value.endColumn()) - 1;
+    return random.nextBoolean() && start < end && text.charAt(start) != '\\'
+        ? text.substring(0, start) + text.substring(start + 1)
+        : text.substring(0, end) + "x" + text.substring(end);
+  }
 
   /**
    * A random key of the text with a char put in or taken out, or made the name of another member of

@@ -4,10 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -56,6 +58,20 @@ public final class ApiDocument {
   private final Once<Map<String, SecurityScheme>> securitySchemes = new Once<>();
   private final Once<List<Server>> servers = new Once<>();
   private final Once<SchemaUsage> schemaUsage = new Once<>();
+
+  /**
+   * The schema usage of the document analysed before this one at its path ({@link #carryFrom}),
+   * until this one's is worked out: carried over when this tree was derived from that one's by an
+   * edit that cannot change it.
+   */
+  private volatile SchemaUsage lastUsage;
+
+  /** The reference users of that document, as {@link #lastUsage}. */
+  private volatile ReferenceUsers lastUsers;
+
+  /** Whether a reference led out of the root file (to a file loaded or not). */
+  private volatile boolean readOtherFiles;
+
   private final Supplier<List<String>> parserMessagesSource;
   private final Once<ReferenceUsers> referenceUsers = new Once<>();
   private final Once<List<String>> parserMessages = new Once<>();
@@ -216,6 +232,7 @@ public final class ApiDocument {
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);
     ParsedFile file = from;
     if (!location.isEmpty()) {
+      readOtherFiles = true;
       ExternalFiles.Loaded loaded = externalFiles.load(from, location);
       if (loaded.file() == null) {
         return new Resolution(null, loaded.problem(), loaded.remote());
@@ -225,7 +242,7 @@ public final class ApiDocument {
     }
     String pointer;
     try {
-      pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+      pointer = decodeFragment(fragment);
     } catch (IllegalArgumentException e) {
       return new Resolution(
           null, "the fragment '" + fragment + "' is not a valid JSON pointer", false);
@@ -249,6 +266,35 @@ public final class ApiDocument {
       node = child;
     }
     return new Resolution(new NodeRef(file, pointer, node.node()), null, false);
+  }
+
+  /** The pointer a fragment spells, URL-decoded ({@code +} stays itself). */
+  private static String decodeFragment(String fragment) {
+    return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The places of the root file that the references followed so far within it name, as JSON
+   * pointers (a fragment that is no pointer names none).
+   */
+  Set<String> referencedPlaces() {
+    Set<String> targets = new HashSet<>();
+    for (String ref : rootFileSteps.keySet()) {
+      try {
+        String pointer = decodeFragment(ref.substring(1));
+        if (pointer.isEmpty() || pointer.startsWith("/")) {
+          targets.add(pointer);
+        }
+      } catch (IllegalArgumentException e) {
+        // names no place
+      }
+    }
+    return targets;
+  }
+
+  /** Whether a reference led out of the root file so far (to a file loaded or not). */
+  boolean readOtherFiles() {
+    return readOtherFiles;
   }
 
   // ------------------------------------------------------------------ operations
@@ -409,7 +455,28 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(() -> timed("schema-usage", () -> SchemaUsage.compute(this)));
+    return schemaUsage.get(() -> timed("schema-usage", this::findSchemaUsage));
+  }
+
+  private SchemaUsage findSchemaUsage() {
+    SchemaUsage last = lastUsage;
+    lastUsage = null;
+    SchemaUsage carried = last == null ? null : SchemaUsage.carried(this, last);
+    return carried != null ? carried : SchemaUsage.compute(this);
+  }
+
+  /**
+   * Takes what this document may carry over from {@code last}, the document analysed before it at
+   * the same path (null: none), instead of working it out again: the schema usage, when last worked
+   * it out, this tree was derived from last's ({@link LocationIndex#lastEdit}) and the edit cannot
+   * change it ({@link SchemaUsage#carried} decides, when a rule first asks); the reference users
+   * likewise ({@link ReferenceUsers#carried}). Only the facts are kept, not {@code last}.
+   */
+  public void carryFrom(ApiDocument last) {
+    if (last != null && last.version == version) {
+      lastUsage = last.schemaUsage.known();
+      lastUsers = last.referenceUsers.known();
+    }
   }
 
   /**
@@ -479,7 +546,14 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(() -> timed("reference-users", () -> ReferenceUsers.compute(this)));
+    return referenceUsers.get(() -> timed("reference-users", this::findReferenceUsers));
+  }
+
+  private ReferenceUsers findReferenceUsers() {
+    ReferenceUsers last = lastUsers;
+    lastUsers = null;
+    ReferenceUsers carried = last == null ? null : ReferenceUsers.carried(this, last);
+    return carried != null ? carried : ReferenceUsers.compute(this);
   }
 
   /**

@@ -24,4 +24,9 @@ final class Once<T> {
     }
     return known;
   }
+
+  /** The value when it was worked out already, else null (without waiting for it). */
+  T known() {
+    return value;
+  }
 }

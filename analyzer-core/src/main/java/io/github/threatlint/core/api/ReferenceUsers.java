@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which operations use each referenced part of a document: a schema, parameter or response in the
@@ -62,6 +64,16 @@ public final class ReferenceUsers {
   /** The operations followed, in document order. */
   private final List<Operation> operations = new ArrayList<>();
 
+  /**
+   * The places of the root file that the references followed when these users were worked out (and
+   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
+   * reference's target.
+   */
+  private Set<String> referencedPlaces = Set.of();
+
+  /** Whether no reference led out of the root file, which may change unseen. */
+  private boolean carriable;
+
   private ReferenceUsers(ApiDocument document) {
     this.document = document;
   }
@@ -74,7 +86,76 @@ public final class ReferenceUsers {
       }
     }
     usage.spread();
+    usage.referencedPlaces = document.referencedPlaces();
+    usage.carriable = !document.readOtherFiles();
     return usage;
+  }
+
+  /**
+   * Member names whose edit may change the users: references, the containers of operations and
+   * their path items' parameters and callbacks, and the names of the HTTP methods. A member renamed
+   * from or to one of them (or from or to an extension's {@code x-} name, which paths skip) is
+   * worked out again.
+   */
+  private static final Set<String> READ_NAMES = readNames();
+
+  private static Set<String> readNames() {
+    Set<String> names = new HashSet<>(List.of("$ref", "paths", "webhooks", "callbacks"));
+    names.addAll(Operation.METHODS);
+    return Set.copyOf(names);
+  }
+
+  /**
+   * The users of {@code document}, carried from {@code last}, those of the document its tree was
+   * derived from by one edit ({@link DerivedEdit}), when the edit cannot change them; else null
+   * (work them out). A string value other than a reference is read by nothing here; nor is a
+   * member's name, unless it is one the users read ({@link #READ_NAMES}) or a place some followed
+   * reference leads to or into (under the old name or the new). The operations are the new
+   * document's, the same ones in the same order (a renamed path item's under its new path); the
+   * targets are the same places, those on the copied path the copies.
+   */
+  static ReferenceUsers carried(ApiDocument document, ReferenceUsers last) {
+    DerivedEdit edit =
+        last.carriable
+            ? DerivedEdit.of(document.rootFile(), last.document.rootFile().root())
+            : null;
+    if (edit == null
+        || (edit.isRename()
+            ? edit.renames(READ_NAMES) || edit.renamesTarget(last.referencedPlaces)
+            : edit.member.equals("$ref"))) {
+      return null;
+    }
+    ReferenceUsers users = new ReferenceUsers(document);
+    for (Operation operation : document.allOperations()) {
+      if (operation.kind() == Operation.Kind.CALLBACK) {
+        continue;
+      }
+      int index = users.operations.size();
+      if (index >= last.operations.size()) {
+        return null;
+      }
+      Operation before = last.operations.get(index);
+      if (before.kind() != operation.kind()
+          || !before.method().equals(operation.method())
+          || edit.inNewTree(before.node().node()) != operation.node().node()) {
+        return null;
+      }
+      users.operationsByNode.put(operation.node(), operation);
+      users.order.put(operation, index);
+      users.operations.add(operation);
+    }
+    if (users.operations.size() != last.operations.size()) {
+      return null;
+    }
+    ParsedFile file = document.rootFile();
+    for (Map.Entry<NodeRef, BitSet> target : last.users.entrySet()) {
+      NodeRef place = target.getKey();
+      users.users.put(
+          new NodeRef(file, place.pointer(), edit.inNewTree(place.node())), target.getValue());
+    }
+    users.referencedPlaces = last.referencedPlaces;
+    users.carriable = true;
+    return users;
   }
 
   /**

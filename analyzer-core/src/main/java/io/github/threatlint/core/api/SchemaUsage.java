@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class SchemaUsage {
    * hashing its pointer, which a large document pays for every schema the walk visits. A node that
    * YAML aliases share is written at several places, each with its own entry.
    */
-  private final Map<JsonNode, Place> places = new IdentityHashMap<>();
+  private final IdentityHashMap<JsonNode, Place> places;
 
   /** Schema definitions by the base they extend through an {@code allOf} reference. */
   private final Map<NodeRef, List<NodeRef>> extensions = new HashMap<>();
@@ -59,15 +60,45 @@ public final class SchemaUsage {
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
 
+  /** The root of the tree this usage is of. */
+  private final JsonNode root;
+
+  /**
+   * The places of the root file that the references followed when this usage was worked out (and
+   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
+   * reference's target.
+   */
+  private Set<String> referencedPlaces = Set.of();
+
+  /**
+   * Whether a document derived from this one may carry this usage ({@link #carried}): no entry
+   * needs its place to be told apart from another's (its {@link Place#schema} is null), which a
+   * carried entry would name in the last tree; and no reference led out of the root file, which may
+   * change unseen.
+   */
+  private boolean carriable;
+
+  /** How many entries keep their place to be told apart ({@link Place#schema} not null). */
+  private int placesToldApart;
+
   /** How a request body's whole value is nested: composition and array items, not properties. */
   private static final Set<String> ROOT_KEYWORDS =
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
-  private SchemaUsage() {}
+  private SchemaUsage(JsonNode root, IdentityHashMap<JsonNode, Place> places) {
+    this.root = root;
+    this.places = places;
+  }
 
   /** A schema where it is written, with what is known of it. */
   private static final class Place {
+    /**
+     * The place, to tell it apart from the other places of its node: kept for a scalar (Jackson
+     * shares some) and for a node of a file with aliases; null for an object or array of a file
+     * without aliases, which is written at one place only.
+     */
     final NodeRef schema;
+
     int flags;
     boolean compositionMember;
     boolean requestRoot;
@@ -83,7 +114,7 @@ public final class SchemaUsage {
   /** The entry of the place, or null when nothing is known of it. */
   private Place find(NodeRef schema) {
     for (Place place = places.get(schema.node()); place != null; place = place.other) {
-      if (place.schema.equals(schema)) {
+      if (place.schema == null || place.schema.equals(schema)) {
         return place;
       }
     }
@@ -97,7 +128,9 @@ public final class SchemaUsage {
       return known;
     }
     Place first = places.get(schema.node());
-    Place made = new Place(schema);
+    boolean writtenOnce = schema.node().isContainerNode() && !schema.file().hasAliases();
+    Place made = new Place(writtenOnce ? null : schema);
+    placesToldApart += writtenOnce ? 0 : 1;
     if (first == null) {
       places.put(schema.node(), made);
     } else {
@@ -108,7 +141,7 @@ public final class SchemaUsage {
   }
 
   static SchemaUsage compute(ApiDocument document) {
-    SchemaUsage usage = new SchemaUsage();
+    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), new IdentityHashMap<>());
     usage.indexDefinitions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
     List<Operation> operations = new ArrayList<>(document.allOperations());
@@ -145,6 +178,87 @@ public final class SchemaUsage {
     }
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
+    usage.referencedPlaces = document.referencedPlaces();
+    usage.carriable = usage.placesToldApart == 0 && !document.readOtherFiles();
+    return usage;
+  }
+
+  /**
+   * Member names that the usage reads: the keywords of operations, parameters, media types,
+   * responses and schemas, the sections that hold them, and the names of the HTTP methods. A member
+   * renamed from or to one of them (or from or to an extension's {@code x-} name, which paths and
+   * responses skip) may change the usage.
+   */
+  private static final Set<String> READ_NAMES = readNames();
+
+  private static Set<String> readNames() {
+    Set<String> names =
+        new HashSet<>(
+            List.of(
+                "$ref",
+                "openapi",
+                "swagger",
+                "paths",
+                "webhooks",
+                "components",
+                "schemas",
+                "definitions",
+                "parameters",
+                "requestBody",
+                "responses",
+                "headers",
+                "callbacks",
+                "content",
+                "schema",
+                "in",
+                "name",
+                "discriminator",
+                "mapping"));
+    names.addAll(Operation.METHODS);
+    names.addAll(Subschema.keywords());
+    return Set.copyOf(names);
+  }
+
+  /**
+   * String members whose value the usage reads: a reference, a parameter's location and name (a
+   * path item's parameter is overridden by the operation's of the same location and name).
+   */
+  private static final Set<String> READ_VALUES = Set.of("$ref", "in", "name");
+
+  /**
+   * The usage of {@code document}, carried from {@code last}, the usage of the document its tree
+   * was derived from by one edit ({@link LocationIndex#lastEdit}: one string replaced or one key
+   * renamed, the containers from the root to it copied, every other node the same object), when the
+   * edit cannot change it; else null (work it out). A string value other than a reference, a
+   * parameter's {@code in} or {@code name} or a discriminator mapping's is read by nothing here;
+   * nor is a member's name, unless it is one the usage reads ({@link #READ_NAMES}), a schema
+   * definition's (mappings name them), or a place some followed reference leads to or into (under
+   * the old name or the new). The entries are the last usage's (none of them names a place), those
+   * of the copied containers moved to the copies.
+   */
+  static SchemaUsage carried(ApiDocument document, SchemaUsage last) {
+    DerivedEdit edit = last.carriable ? DerivedEdit.of(document.rootFile(), last.root) : null;
+    if (edit == null
+        || (edit.isRename()
+            ? edit.renames(READ_NAMES)
+                || edit.container.equals(document.version().schemasPointer())
+                || edit.renamesTarget(last.referencedPlaces)
+            : READ_VALUES.contains(edit.member) || "mapping".equals(edit.containerName))) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    IdentityHashMap<JsonNode, Place> places =
+        (IdentityHashMap<JsonNode, Place>) last.places.clone();
+    for (Map.Entry<JsonNode, JsonNode> copy : edit.copies().entrySet()) {
+      Place place = places.remove(copy.getKey());
+      if (place != null) {
+        places.put(copy.getValue(), place);
+      }
+    }
+    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), places);
+    usage.hasOperations = last.hasOperations;
+    usage.referencedPlaces = last.referencedPlaces;
+    usage.carriable = true;
     return usage;
   }
 

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +44,11 @@ public record Subschema(String keyword, String name, NodeRef schema) {
     for (int rank = 0; rank < KEYWORDS.size(); rank++) {
       RANKS.put(KEYWORDS.get(rank), rank);
     }
+  }
+
+  /** The keywords under which schemas nest others, in the order {@link #of} lists them. */
+  public static List<String> keywords() {
+    return Collections.unmodifiableList(KEYWORDS);
   }
 
   /**

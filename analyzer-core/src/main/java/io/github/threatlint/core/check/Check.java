@@ -92,7 +92,8 @@ public final class Check {
       analyzer
           .trees(request.cache::parse)
           .parserMessages(request.cache::parserMessages)
-          .ruleCalls(request.cache);
+          .ruleCalls(request.cache)
+          .lastDocuments(request.cache);
     }
     if (listener.wantsFacts()) {
       analyzer.withFacts();

@@ -1,10 +1,12 @@
 package io.github.threatlint.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
+import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.PartMessages;
 import io.github.threatlint.core.engine.RuleCalls;
 import io.github.threatlint.core.source.ScalarEdit;
@@ -30,7 +32,7 @@ import java.util.function.Supplier;
  * every rule. Give the same cache with each request ({@link CheckRequest.Builder#cache}), and
  * {@link #forget} a document the editor closed.
  */
-public final class CheckCache implements RuleCalls.Memory {
+public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocuments {
   /** The members whose text swagger-parser, and a rule that does not read prose, do not read. */
   private static final Set<String> PROSE = Set.of("description", "summary");
 
@@ -95,6 +97,15 @@ public final class CheckCache implements RuleCalls.Memory {
 
     List<String> lastMessages;
 
+    /** The document analysed as {@code tree}, once its analysis is done. */
+    volatile ApiDocument document;
+
+    /**
+     * The document analysed as the tree before, until the analysis of this tree takes it ({@link
+     * #last}); null otherwise.
+     */
+    ApiDocument lastDocument;
+
     Kept(String displayPath, SpecVersion version, ParsedFile file) {
       this.displayPath = displayPath;
       this.version = version;
@@ -135,6 +146,7 @@ public final class CheckCache implements RuleCalls.Memory {
       return kept;
     }
     Kept next = new Kept(file.displayPath(), version, file);
+    next.lastDocument = kept == null ? null : kept.document;
     if (kept != null
         && kept.displayPath.equals(file.displayPath())
         && kept.version == version
@@ -198,6 +210,29 @@ public final class CheckCache implements RuleCalls.Memory {
       kept.messages = messages;
     }
     return messages;
+  }
+
+  @Override
+  public synchronized ApiDocument last(ParsedFile file, SpecVersion version) {
+    Kept kept = entry(file, version);
+    if (kept == null) {
+      return null;
+    }
+    ApiDocument last = kept.lastDocument;
+    kept.lastDocument = null;
+    return last;
+  }
+
+  @Override
+  public synchronized void keep(ApiDocument document) {
+    ParsedFile file = document.rootFile();
+    Kept kept =
+        file.source().path() == null
+            ? null
+            : documents.get(file.source().path().toAbsolutePath().normalize());
+    if (kept != null && kept.file.root() == file.root()) {
+      kept.document = document;
+    }
   }
 
   @Override

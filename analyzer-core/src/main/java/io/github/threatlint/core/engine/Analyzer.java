@@ -56,6 +56,9 @@ public final class Analyzer {
 
   private volatile Trees trees = TreeParser::parse;
 
+  /** Where the document last analysed at each path is kept for the next analysis, or null. */
+  private volatile LastDocuments lastDocuments;
+
   /** Whether the walk takes each document's {@link ApiFacts} too (for the threat-model report). */
   private volatile boolean withFacts;
 
@@ -203,6 +206,28 @@ public final class Analyzer {
    */
   public Analyzer trees(Trees trees) {
     this.trees = trees;
+    return this;
+  }
+
+  /**
+   * Where the document analysed last at a path is kept, for the next analysis there to carry its
+   * facts ({@link ApiDocument#carryFrom}).
+   */
+  public interface LastDocuments {
+    /** The document analysed last at the path of {@code file}, or null. */
+    ApiDocument last(ParsedFile file, SpecVersion version);
+
+    /** Keeps {@code document}, analysed now, for the next analysis at its path. */
+    void keep(ApiDocument document);
+  }
+
+  /**
+   * Hands each document the one analysed before it at the same path, kept in {@code documents}, to
+   * carry the facts the edit between them cannot change: for a front end that analyses the same
+   * document again after each edit.
+   */
+  public Analyzer lastDocuments(LastDocuments documents) {
+    this.lastDocuments = documents;
     return this;
   }
 
@@ -400,6 +425,10 @@ public final class Analyzer {
             };
       }
       document = new ApiDocument(parsed, version, files, parserModel.messagesFor(parsed, version));
+      LastDocuments documents = lastDocuments;
+      if (documents != null) {
+        document.carryFrom(documents.last(parsed, version));
+      }
       start = System.nanoTime();
       RuleCalls kept = memory == null ? null : memory.recall(parsed, version);
       DocumentRun run;
@@ -425,6 +454,9 @@ public final class Analyzer {
             parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
       }
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
+      if (documents != null) {
+        documents.keep(document);
+      }
       facts = run.facts();
       // sorted and each once here, on the file's worker, so that merging all files' findings and
       // evidence at the end, on one thread, meets runs already in order (the directory corpus:
