@@ -14,6 +14,31 @@ import java.util.Set;
  * {@link ReferenceUsers#carried}).
  */
 final class DerivedEdit {
+  /**
+   * What a fact worked out on a tree keeps so that a document derived from that tree may carry it:
+   * the tree's root, and the places of it that the references followed meanwhile name (a renamed
+   * member that none of them is or lies in changes no reference's target).
+   */
+  record Basis(JsonNode root, Set<String> referencedPlaces) {
+    /**
+     * The basis of a fact just worked out on {@code document}; null when a reference led out of the
+     * root file, which may change unseen, so the fact may not be carried.
+     */
+    static Basis of(ApiDocument document) {
+      return document.readOtherFiles()
+          ? null
+          : new Basis(document.rootFile().root(), document.referencedPlaces());
+    }
+
+    /** The basis of the fact carried to {@code document}, whose tree follows this one. */
+    Basis carriedTo(ApiDocument document) {
+      return new Basis(document.rootFile().root(), referencedPlaces);
+    }
+  }
+
+  /** The places the references followed on the last tree name ({@link Basis#referencedPlaces}). */
+  private final Set<String> referencedPlaces;
+
   /** The containers from the root to the edited member's, in the last tree, each to its copy. */
   private final Map<JsonNode, JsonNode> copies;
 
@@ -30,11 +55,13 @@ final class DerivedEdit {
   final String renamedFrom;
 
   private DerivedEdit(
+      Set<String> referencedPlaces,
       Map<JsonNode, JsonNode> copies,
       String container,
       String containerName,
       String member,
       String renamedFrom) {
+    this.referencedPlaces = referencedPlaces;
     this.copies = copies;
     this.container = container;
     this.containerName = containerName;
@@ -42,10 +69,13 @@ final class DerivedEdit {
     this.renamedFrom = renamedFrom;
   }
 
-  /** The edit that derived {@code file}'s tree from {@code lastRoot}, or null when it was not. */
-  static DerivedEdit of(ParsedFile file, JsonNode lastRoot) {
+  /**
+   * The edit that derived {@code file}'s tree from the tree of {@code basis}; null when it was not,
+   * or when {@code basis} is null (the fact may not be carried).
+   */
+  static DerivedEdit since(Basis basis, ParsedFile file) {
     LocationIndex.Edit edit = file.index().lastEdit();
-    if (edit == null || edit.before() != lastRoot) {
+    if (basis == null || edit == null || edit.before() != basis.root()) {
       return null;
     }
     List<String> segments = Pointers.segments(edit.pointer());
@@ -53,20 +83,20 @@ final class DerivedEdit {
       return null;
     }
     Map<JsonNode, JsonNode> copies = new IdentityHashMap<>();
-    JsonNode before = lastRoot;
+    JsonNode before = basis.root();
     JsonNode after = file.root();
     int last = segments.size() - 1;
     for (int i = 0; i < last && before != null && after != null; i++) {
       copies.put(before, after);
-      before = Pointers.nodeAt(before, segments.subList(i, i + 1), 1);
-      after = Pointers.nodeAt(after, segments.subList(i, i + 1), 1);
+      before = Pointers.childAt(before, segments.get(i));
+      after = Pointers.childAt(after, segments.get(i));
     }
     if (before == null || after == null || !before.isContainerNode()) {
       return null;
     }
     copies.put(before, after);
     String member = segments.get(last);
-    JsonNode edited = Pointers.nodeAt(before, segments.subList(last, last + 1), 1);
+    JsonNode edited = Pointers.childAt(before, member);
     String renamedFrom = null;
     if (edited == null) {
       renamedFrom = before.isObject() ? renamedFrom(before, after) : null;
@@ -77,6 +107,7 @@ final class DerivedEdit {
       return null;
     }
     return new DerivedEdit(
+        basis.referencedPlaces(),
         copies,
         Pointers.parent(edit.pointer()),
         last > 0 ? segments.get(last - 1) : null,
@@ -102,29 +133,24 @@ final class DerivedEdit {
   }
 
   /**
-   * Whether a renamed member's old or new name is one of {@code names} or an extension's ({@code
-   * x-}); false for a replaced string.
+   * Whether the rename may change what a fact that reads the member names {@code names} worked out:
+   * the old or the new name is one of them or an extension's ({@code x-}), or a place a followed
+   * reference names is or lies in the renamed member, under its old name or its new one (so that
+   * reference's target changed); false for a replaced string.
    */
   boolean renames(Set<String> names) {
     return isRename()
         && (names.contains(renamedFrom)
             || names.contains(member)
             || renamedFrom.startsWith("x-")
-            || member.startsWith("x-"));
+            || member.startsWith("x-")
+            || renamesReferencedPlace());
   }
 
-  /**
-   * Whether one of the places {@code targets} (JSON pointers that followed references name) is or
-   * lies in the renamed member, under its old name or its new one (so that reference's target
-   * changed); false for a replaced string.
-   */
-  boolean renamesTarget(Set<String> targets) {
-    if (!isRename()) {
-      return false;
-    }
+  private boolean renamesReferencedPlace() {
     String oldPlace = Pointers.child(container, renamedFrom);
     String newPlace = Pointers.child(container, member);
-    for (String target : targets) {
+    for (String target : referencedPlaces) {
       if (Pointers.isWithin(target, oldPlace) || Pointers.isWithin(target, newPlace)) {
         return true;
       }

@@ -114,10 +114,16 @@ public final class Pointers {
   public static JsonNode nodeAt(JsonNode root, List<String> segments, int length) {
     JsonNode current = root;
     for (int i = 0; i < length && current != null; i++) {
-      String segment = segments.get(i);
-      current = current.isArray() ? current.get(arrayIndex(segment)) : current.get(segment);
+      current = childAt(current, segments.get(i));
     }
     return current;
+  }
+
+  /**
+   * The child of {@code node} that one pointer segment names, as {@link #nodeAt} reads it, or null.
+   */
+  public static JsonNode childAt(JsonNode node, String segment) {
+    return node.isArray() ? node.get(arrayIndex(segment)) : node.get(segment);
   }
 
   /** The element index a segment names as a JSON pointer reads it (no leading zero), else -1. */

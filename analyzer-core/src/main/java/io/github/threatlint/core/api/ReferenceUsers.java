@@ -65,14 +65,10 @@ public final class ReferenceUsers {
   private final List<Operation> operations = new ArrayList<>();
 
   /**
-   * The places of the root file that the references followed when these users were worked out (and
-   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
-   * reference's target.
+   * What a document derived from this one needs to carry these users ({@link #carried}); null when
+   * a reference led out of the root file, which may change unseen.
    */
-  private Set<String> referencedPlaces = Set.of();
-
-  /** Whether no reference led out of the root file, which may change unseen. */
-  private boolean carriable;
+  private DerivedEdit.Basis basis;
 
   private ReferenceUsers(ApiDocument document) {
     this.document = document;
@@ -86,8 +82,7 @@ public final class ReferenceUsers {
       }
     }
     usage.spread();
-    usage.referencedPlaces = document.referencedPlaces();
-    usage.carriable = !document.readOtherFiles();
+    usage.basis = DerivedEdit.Basis.of(document);
     return usage;
   }
 
@@ -115,14 +110,8 @@ public final class ReferenceUsers {
    * targets are the same places, those on the copied path the copies.
    */
   static ReferenceUsers carried(ApiDocument document, ReferenceUsers last) {
-    DerivedEdit edit =
-        last.carriable
-            ? DerivedEdit.of(document.rootFile(), last.document.rootFile().root())
-            : null;
-    if (edit == null
-        || (edit.isRename()
-            ? edit.renames(READ_NAMES) || edit.renamesTarget(last.referencedPlaces)
-            : edit.member.equals("$ref"))) {
+    DerivedEdit edit = DerivedEdit.since(last.basis, document.rootFile());
+    if (edit == null || (edit.isRename() ? edit.renames(READ_NAMES) : edit.member.equals("$ref"))) {
       return null;
     }
     ReferenceUsers users = new ReferenceUsers(document);
@@ -153,8 +142,7 @@ public final class ReferenceUsers {
       users.users.put(
           new NodeRef(file, place.pointer(), edit.inNewTree(place.node())), target.getValue());
     }
-    users.referencedPlaces = last.referencedPlaces;
-    users.carriable = true;
+    users.basis = last.basis.carriedTo(document);
     return users;
   }
 

@@ -60,23 +60,13 @@ public final class SchemaUsage {
   /** False for a document without operations or webhooks: a library of schemas used elsewhere. */
   private boolean hasOperations;
 
-  /** The root of the tree this usage is of. */
-  private final JsonNode root;
-
   /**
-   * The places of the root file that the references followed when this usage was worked out (and
-   * others followed meanwhile) name: a renamed member that none of them is or lies in changes no
-   * reference's target.
+   * What a document derived from this one needs to carry this usage ({@link #carried}); null when
+   * it may not: an entry needs its place to be told apart from another's (its {@link Place#schema}
+   * is not null), which a carried entry would name in the last tree, or a reference led out of the
+   * root file.
    */
-  private Set<String> referencedPlaces = Set.of();
-
-  /**
-   * Whether a document derived from this one may carry this usage ({@link #carried}): no entry
-   * needs its place to be told apart from another's (its {@link Place#schema} is null), which a
-   * carried entry would name in the last tree; and no reference led out of the root file, which may
-   * change unseen.
-   */
-  private boolean carriable;
+  private DerivedEdit.Basis basis;
 
   /** How many entries keep their place to be told apart ({@link Place#schema} not null). */
   private int placesToldApart;
@@ -85,8 +75,7 @@ public final class SchemaUsage {
   private static final Set<String> ROOT_KEYWORDS =
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
 
-  private SchemaUsage(JsonNode root, IdentityHashMap<JsonNode, Place> places) {
-    this.root = root;
+  private SchemaUsage(IdentityHashMap<JsonNode, Place> places) {
     this.places = places;
   }
 
@@ -141,7 +130,7 @@ public final class SchemaUsage {
   }
 
   static SchemaUsage compute(ApiDocument document) {
-    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), new IdentityHashMap<>());
+    SchemaUsage usage = new SchemaUsage(new IdentityHashMap<>());
     usage.indexDefinitions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
     List<Operation> operations = new ArrayList<>(document.allOperations());
@@ -178,8 +167,7 @@ public final class SchemaUsage {
     }
     usage.markUnreachedResponses(document, pending);
     usage.markRequestRoots(document);
-    usage.referencedPlaces = document.referencedPlaces();
-    usage.carriable = usage.placesToldApart == 0 && !document.readOtherFiles();
+    usage.basis = usage.placesToldApart == 0 ? DerivedEdit.Basis.of(document) : null;
     return usage;
   }
 
@@ -237,12 +225,10 @@ public final class SchemaUsage {
    * of the copied containers moved to the copies.
    */
   static SchemaUsage carried(ApiDocument document, SchemaUsage last) {
-    DerivedEdit edit = last.carriable ? DerivedEdit.of(document.rootFile(), last.root) : null;
+    DerivedEdit edit = DerivedEdit.since(last.basis, document.rootFile());
     if (edit == null
         || (edit.isRename()
-            ? edit.renames(READ_NAMES)
-                || edit.container.equals(document.version().schemasPointer())
-                || edit.renamesTarget(last.referencedPlaces)
+            ? edit.renames(READ_NAMES) || edit.container.equals(document.version().schemasPointer())
             : READ_VALUES.contains(edit.member) || "mapping".equals(edit.containerName))) {
       return null;
     }
@@ -255,10 +241,9 @@ public final class SchemaUsage {
         places.put(copy.getValue(), place);
       }
     }
-    SchemaUsage usage = new SchemaUsage(document.rootFile().root(), places);
+    SchemaUsage usage = new SchemaUsage(places);
     usage.hasOperations = last.hasOperations;
-    usage.referencedPlaces = last.referencedPlaces;
-    usage.carriable = true;
+    usage.basis = last.basis.carriedTo(document);
     return usage;
   }
 
