@@ -27,7 +27,8 @@ class RemedyWordingTest {
 
   /**
    * A page number or offset needs a minimum and no maximum: the finding on one without bounds asks
-   * for the minimum alone, whatever the standard calls the parameter (NextGenPSD2: pageIndex).
+   * for the minimum alone, whatever the standard calls the parameter (NextGenPSD2: pageIndex); a
+   * number with one bound is asked for the other.
    */
   @Test
   void aPageNumberWithoutBoundsIsAskedForAMinimumOnly() {
@@ -44,14 +45,26 @@ class RemedyWordingTest {
             "        - {name: pageIndex, in: query, schema: {type: integer}}",
             "        - {name: offset, in: query, schema: {type: integer}}",
             "        - {name: amount, in: query, schema: {type: integer}}",
+            "        - {name: limitDays, in: query, schema: {type: integer, minimum: 1}}",
             "      responses: {'200': {description: ok}}",
             "");
     List<String> messages = messages("numeric-bounds", spec);
 
-    assertThat(messages).hasSize(3);
-    assertThat(messages.get(0)).contains("pageIndex").contains("with no minimum:");
-    assertThat(messages.get(1)).contains("offset").contains("with no minimum:");
-    assertThat(messages.get(2)).contains("amount").contains("with neither a minimum nor a maximum");
+    assertThat(messages).hasSize(4);
+    assertThat(messages.get(0))
+        .contains("pageIndex")
+        .contains("with no minimum: declare a minimum (or exclusiveMinimum) for");
+    assertThat(messages.get(1))
+        .contains("offset")
+        .contains("with no minimum: declare a minimum (or exclusiveMinimum) for");
+    assertThat(messages.get(2))
+        .contains("amount")
+        .contains(
+            "with neither a minimum nor a maximum: declare minimum and maximum (or exclusiveMinimum/"
+                + "exclusiveMaximum) for");
+    assertThat(messages.get(3))
+        .contains("limitDays")
+        .contains("with no maximum: declare a maximum (or exclusiveMaximum) for");
   }
 
   /**

@@ -62,6 +62,11 @@ public final class NumericBounds implements Checks.SchemaCheck {
     context.unmitigated(schema, "input-validation", label + " (unbounded number)");
     String missing =
         !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
+    // a page number or a non-negative value type misses one bound only: ask for that one
+    String declare =
+        !lower && !upper
+            ? "minimum and maximum (or exclusiveMinimum/exclusiveMaximum)"
+            : !lower ? "a minimum (or exclusiveMinimum)" : "a maximum (or exclusiveMaximum)";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
     String message =
         label
@@ -71,8 +76,9 @@ public final class NumericBounds implements Checks.SchemaCheck {
             + Schemas.usageLabel(visit)
             + " with "
             + missing
-            + ": declare minimum and maximum (or exclusiveMinimum/exclusiveMaximum) for the values the operation can "
-            + "really process.";
+            + ": declare "
+            + declare
+            + " for the values the operation can really process.";
     if (isCount(visit.propertyName())) {
       // numberOfRooms, guestCount: a count of things described, not an amount or a size the server
       // acts on
