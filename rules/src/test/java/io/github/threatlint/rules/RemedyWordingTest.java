@@ -69,12 +69,13 @@ class RemedyWordingTest {
 
   /**
    * An Authorization header parameter instead of security: when the document declares schemes, the
-   * finding names them instead of asking for one to be declared.
+   * finding names them instead of asking for one to be declared, and an optional header is told to
+   * keep an empty alternative beside the scheme.
    */
   @Test
   void anAuthorizationHeaderBesideDeclaredSchemesIsToldToRequireThem() {
     String header =
-        "        - {name: Authorization, in: header, schema: {type: string, maxLength: 2048}}";
+        "        - {name: Authorization, in: header, required: true, schema: {type: string, maxLength: 2048}}";
     String withSchemes =
         String.join(
             "\n",
@@ -100,6 +101,13 @@ class RemedyWordingTest {
         .endsWith(
             "Require one of the document's security schemes ('bearer', 'partnerKey') with 'security' "
                 + "instead.");
+    assertThat(
+            messages("authorization-header-parameter", withSchemes.replace("required: true, ", "")))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "Require one of the document's security schemes ('bearer', 'partnerKey') with 'security' "
+                + "instead, beside an empty requirement ({}) since the header is optional.");
     assertThat(messages("authorization-header-parameter", withoutSchemes))
         .singleElement()
         .asString()

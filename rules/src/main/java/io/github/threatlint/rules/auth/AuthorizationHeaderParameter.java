@@ -66,12 +66,18 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
               + users
               + " outside any security scheme: tools ignore it and the "
               + "operation looks unauthenticated. "
-              + remedy(document.securitySchemes().keySet()));
+              + remedy(
+                  document.securitySchemes().keySet(),
+                  entry.getKey().node().path("required").asBoolean(false)));
     }
   }
 
-  /** What to do: require a scheme the document declares already, or declare one. */
-  private static String remedy(Set<String> schemes) {
+  /**
+   * What to do: require a scheme the document declares already, or declare one; a header the
+   * operation does not require stands for credentials a client may leave out (NextGenPSD2's OAuth
+   * token after a consent), which an empty requirement beside the scheme says.
+   */
+  private static String remedy(Set<String> schemes, boolean required) {
     if (schemes.isEmpty()) {
       return "Declare a security scheme (http bearer, OAuth2, OpenID Connect) and require it with 'security' "
           + "instead.";
@@ -83,6 +89,7 @@ public final class AuthorizationHeaderParameter implements Checks.DocumentCheck 
                 + String.join(", ", named)
                 + (schemes.size() > named.size() ? ", ..." : "")
                 + ")")
-        + " with 'security' instead.";
+        + " with 'security' instead"
+        + (required ? "." : ", beside an empty requirement ({}) since the header is optional.");
   }
 }
