@@ -10,6 +10,8 @@ import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
+import io.github.threatlint.core.resolve.RemoteFiles;
+import io.github.threatlint.core.resolve.SpecFiles;
 import io.github.threatlint.rules.data.StringMaxLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +109,59 @@ class RelatedPlacesTest {
                       tuple("/paths/~1c/parameters/0/schema", "written again in GET /c"));
               assertThat(finding.related().get(1).region().startLine()).isEqualTo(16);
             });
+  }
+
+  /**
+   * OpenAPI 3.1, a copy in a path item of another file: the related place is in that file, at its
+   * pointer there.
+   */
+  @Test
+  void anInlineParameterNamesACopyInAnotherFile() throws Exception {
+    Files.writeString(
+        dir.resolve("usage.yaml"),
+        """
+        get:
+          parameters:
+            - {name: x-api-version, in: header, schema: {type: [string, 'null']}}
+          responses: {'200': {description: ok}}
+        """);
+    Path spec =
+        Files.writeString(
+            dir.resolve("api.yaml"),
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /plans:
+                get:
+                  parameters:
+                    - {name: x-api-version, in: header, schema: {type: [string, 'null']}}
+                  responses: {'200': {description: ok}}
+              /usage:
+                $ref: 'usage.yaml'
+            """);
+    SpecFiles files = new SpecFiles(dir, dir, 1024 * 1024, RemoteFiles.OFF);
+    Analyzer analyzer =
+        new Analyzer(
+            List.of(
+                new EnabledRule(new RuleDescriptor(StringMaxLength.class), Level.ERROR, Map.of())),
+            1024 * 1024,
+            1,
+            files::forDocument);
+    List<Finding> findings =
+        analyzer.analyze(List.of(new Analyzer.Input(spec, "api.yaml"))).findings();
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding ->
+                assertThat(finding.related())
+                    .extracting(
+                        Finding.Related::file, Finding.Related::pointer, Finding.Related::label)
+                    .containsExactly(
+                        tuple(
+                            "usage.yaml",
+                            "/get/parameters/0/schema",
+                            "written again in GET /usage")));
   }
 
   /** Twelve copies: the message counts them all, the related places are the next five. */
