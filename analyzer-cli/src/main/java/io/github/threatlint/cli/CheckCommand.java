@@ -255,7 +255,8 @@ final class CheckCommand implements Callable<Integer> {
             .request(workingDirectory, Profile.RECOMMENDED)
             .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
             .baseline(baseline == null ? null : workingDirectory.resolve(baseline))
-            .timeRules(timings);
+            .timeRules(timings)
+            .parseAhead(environment.parseAhead());
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");
