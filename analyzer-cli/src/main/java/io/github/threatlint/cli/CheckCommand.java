@@ -255,8 +255,7 @@ final class CheckCommand implements Callable<Integer> {
             .request(workingDirectory, Profile.RECOMMENDED)
             .threads(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
             .baseline(baseline == null ? null : workingDirectory.resolve(baseline))
-            .timeRules(timings)
-            .parseAhead(environment.parseAhead());
+            .timeRules(timings);
     if (specs.contains("-")) {
       if (specs.size() > 1) {
         throw usage("'-' (standard input) cannot be combined with files");

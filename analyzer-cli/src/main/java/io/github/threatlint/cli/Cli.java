@@ -1,10 +1,8 @@
 package io.github.threatlint.cli;
 
 import io.github.threatlint.core.Version;
-import io.github.threatlint.core.source.ParseAhead;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +42,10 @@ public final class Cli implements Runnable {
    * Standard input, environment and working directory of this invocation, for the commands.
    * Relative paths given on the command line are resolved against {@code workingDirectory} (which
    * tests may put on an in-memory file system). {@code terminal}: standard output and error are a
-   * terminal, so a long run may show its progress there. {@code parseAhead}: the file the command
-   * line names last, read and parsed while the command line is built ({@link #parseAhead}).
+   * terminal, so a long run may show its progress there.
    */
   record Environment(
-      InputStream stdin,
-      Map<String, String> variables,
-      Path workingDirectory,
-      boolean terminal,
-      ParseAhead parseAhead) {}
+      InputStream stdin, Map<String, String> variables, Path workingDirectory, boolean terminal) {}
 
   @Override
   public void run() {
@@ -77,33 +70,8 @@ public final class Cli implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal) {
-    return create(
-            out,
-            err,
-            stdin,
-            env,
-            workingDirectory,
-            terminal,
-            subcommandsFor(args),
-            parseAhead(args, workingDirectory))
+    return create(out, err, stdin, env, workingDirectory, terminal, subcommandsFor(args))
         .execute(args);
-  }
-
-  /**
-   * A check's last argument, read and parsed on another thread while this one builds the command
-   * line and the request (at a cold start 150 ms or more, with about half a core idle). It is
-   * usually the specification ({@code check [OPTIONS] SPEC}); when it is not (an option's value, a
-   * folder, a file that cannot be read or parsed) the check reads its files as it would without.
-   */
-  static ParseAhead parseAhead(String[] args, Path workingDirectory) {
-    if (args.length < 2 || !args[0].equals("check") || args[args.length - 1].startsWith("-")) {
-      return ParseAhead.NONE;
-    }
-    try {
-      return ParseAhead.start(workingDirectory.resolve(args[args.length - 1]));
-    } catch (InvalidPathException e) {
-      return ParseAhead.NONE;
-    }
   }
 
   /** The command the first argument names, or all of them (help, a mistyped command). */
@@ -135,7 +103,7 @@ public final class Cli implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal) {
-    return create(out, err, stdin, env, workingDirectory, terminal, SUBCOMMANDS, ParseAhead.NONE);
+    return create(out, err, stdin, env, workingDirectory, terminal, SUBCOMMANDS);
   }
 
   private static CommandLine create(
@@ -145,11 +113,9 @@ public final class Cli implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal,
-      List<String> subcommands,
-      ParseAhead parseAhead) {
+      List<String> subcommands) {
     Environment environment =
-        new Environment(
-            stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal, parseAhead);
+        new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
     CommandLine commandLine = new CommandLine(new Cli().spec);
     for (String name : subcommands) {
       commandLine.addSubcommand(name, subcommand(name, environment));

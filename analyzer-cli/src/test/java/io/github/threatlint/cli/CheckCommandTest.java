@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.threatlint.core.source.ParseAhead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,25 +46,6 @@ class CheckCommandTest {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
     return file.toString();
-  }
-
-  @Test
-  void aChecksLastArgumentIsParsedAheadWhenItNamesAFile() throws IOException {
-    Path spec = Path.of(write("api.yaml", INSECURE));
-    long limit = 1 << 20;
-
-    assertThat(
-            Cli.parseAhead(new String[] {"check", "--profile", "strict", "api.yaml"}, dir)
-                .take(spec, "api.yaml", limit))
-        .isNotNull();
-    // an option's value, standard input, another command, no path: the check reads its files
-    assertThat(
-            Cli.parseAhead(new String[] {"check", "api.yaml", "--fail-on", "none"}, dir)
-                .take(spec, "api.yaml", limit))
-        .isNull();
-    assertThat(Cli.parseAhead(new String[] {"check", "-"}, dir)).isSameAs(ParseAhead.NONE);
-    assertThat(Cli.parseAhead(new String[] {"report", "api.yaml"}, dir)).isSameAs(ParseAhead.NONE);
-    assertThat(Cli.parseAhead(new String[] {"check", "a\u0000b"}, dir)).isSameAs(ParseAhead.NONE);
   }
 
   @Test

@@ -88,7 +88,6 @@ public final class Check {
                     : configuration.timeLimit() != null
                         ? configuration.timeLimit()
                         : Analyzer.DEFAULT_TIME_PER_FILE);
-    analyzer.parseAhead(request.parseAhead);
     if (request.cache != null) {
       analyzer
           .trees(request.cache::parse)

@@ -4,7 +4,6 @@ import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.engine.Analyzer;
 import io.github.threatlint.core.engine.Profile;
 import io.github.threatlint.core.resolve.RemoteFiles;
-import io.github.threatlint.core.source.ParseAhead;
 import io.github.threatlint.core.source.SourceReader;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -43,7 +42,6 @@ public final class CheckRequest {
   final boolean timeRules;
   final Duration timePerFile;
   final CheckCache cache;
-  final ParseAhead parseAhead;
 
   private CheckRequest(Builder builder) {
     workingDirectory = builder.workingDirectory;
@@ -69,7 +67,6 @@ public final class CheckRequest {
     timeRules = builder.timeRules;
     timePerFile = builder.timePerFile;
     cache = builder.cache;
-    parseAhead = builder.parseAhead;
   }
 
   /**
@@ -140,7 +137,6 @@ public final class CheckRequest {
     private Duration timePerFile;
 
     private CheckCache cache;
-    private ParseAhead parseAhead = ParseAhead.NONE;
 
     private Builder(Path workingDirectory, List<RuleDescriptor> catalog) {
       this.workingDirectory = workingDirectory;
@@ -278,15 +274,6 @@ public final class CheckRequest {
      */
     public Builder cache(CheckCache kept) {
       this.cache = kept;
-      return this;
-    }
-
-    /**
-     * A document the front end started to read and parse before the request was built (default:
-     * none), which the check takes instead of reading that file.
-     */
-    public Builder parseAhead(ParseAhead ahead) {
-      this.parseAhead = ahead;
       return this;
     }
 

@@ -6,7 +6,6 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.SourceFile;
 import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.facts.ApiFacts;
-import io.github.threatlint.core.source.ParseAhead;
 import io.github.threatlint.core.source.SourceException;
 import io.github.threatlint.core.source.SourceReader;
 import io.github.threatlint.core.source.TreeParser;
@@ -56,9 +55,6 @@ public final class Analyzer {
   private volatile RuleCalls.Memory ruleCalls;
 
   private volatile Trees trees = TreeParser::parse;
-
-  /** A file a front end had read and parsed before the run, or {@link ParseAhead#NONE}. */
-  private volatile ParseAhead parseAhead = ParseAhead.NONE;
 
   /** Where the document last analysed at each path is kept for the next analysis, or null. */
   private volatile LastDocuments lastDocuments;
@@ -210,15 +206,6 @@ public final class Analyzer {
    */
   public Analyzer trees(Trees trees) {
     this.trees = trees;
-    return this;
-  }
-
-  /**
-   * A file the front end started to read and parse before the run, taken instead of reading that
-   * file (default: none).
-   */
-  public Analyzer parseAhead(ParseAhead ahead) {
-    this.parseAhead = ahead;
     return this;
   }
 
@@ -416,20 +403,13 @@ public final class Analyzer {
     ApiFacts facts = null;
     try {
       long start = System.nanoTime();
-      // the time waited for a file parsed ahead counts as its parse
-      ParsedFile parsed =
+      SourceFile source =
           input.text() != null
-              ? null
-              : parseAhead.take(input.path(), input.displayPath(), reader.maxBytes());
-      if (parsed == null) {
-        SourceFile source =
-            input.text() != null
-                ? new SourceFile(input.path(), input.displayPath(), input.text())
-                : reader.read(input.path(), input.displayPath());
-        timings.add(Timings.Phase.READ, System.nanoTime() - start);
-        start = System.nanoTime();
-        parsed = trees.parse(source);
-      }
+              ? new SourceFile(input.path(), input.displayPath(), input.text())
+              : reader.read(input.path(), input.displayPath());
+      timings.add(Timings.Phase.READ, System.nanoTime() - start);
+      start = System.nanoTime();
+      ParsedFile parsed = trees.parse(source);
       timings.add(Timings.Phase.PARSE_AND_INDEX, System.nanoTime() - start);
       SpecVersion version = DocumentLoader.detectVersion(parsed);
       RuleCalls.Memory memory = ruleCalls;

@@ -46,11 +46,6 @@ public final class SourceReader {
     this.limitHint = limitHint;
   }
 
-  /** The size limit: no larger file is read. */
-  public long maxBytes() {
-    return maxBytes;
-  }
-
   public SourceFile read(Path path, String displayPath) throws SourceException {
     try {
       // checked before opening: opening a FIFO blocks until a writer comes, and a device never ends

@@ -13,7 +13,6 @@ import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.engine.ToolError;
-import io.github.threatlint.core.source.ParseAhead;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,38 +158,6 @@ class CheckTest {
   }
 
   @Test
-  void aDocumentParsedAheadIsTakenInsteadOfReadAgain() throws Exception {
-    Path api = write("api.yaml", spec("parsed ahead"));
-    Path other = write("other.yaml", spec("other"));
-    ParseAhead ahead = ParseAhead.start(api);
-    awaitParseAhead();
-    write("api.yaml", spec("written since"));
-
-    CheckResult check =
-        Check.run(
-            CheckRequest.builder(project, CATALOG)
-                .files(List.of(api, other))
-                .parseAhead(ahead)
-                .build());
-
-    assertThat(messages(check)).containsExactly("parsed ahead", "other");
-  }
-
-  @Test
-  void aDocumentThatFailedAheadGivesTheErrorItsOwnReadGives() throws Exception {
-    Path api = write("api.json", "{\"openapi\": \"3.0.3\",\n  \"info\": }\n");
-    CheckRequest.Builder request = CheckRequest.builder(project, CATALOG).files(List.of(api));
-    List<ToolError> read = Check.run(request.build()).result().errors();
-
-    List<ToolError> ahead =
-        Check.run(request.parseAhead(ParseAhead.start(api)).build()).result().errors();
-
-    assertThat(read).hasSize(1);
-    assertThat(read.get(0).file()).isEqualTo("api.json");
-    assertThat(ahead).isEqualTo(read);
-  }
-
-  @Test
   void repeatedRunsInOneProcessGiveTheSameResult() throws Exception {
     Path api = write("api.yaml", spec("again"));
     CheckRequest request = CheckRequest.builder(project, CATALOG).files(List.of(api)).build();
@@ -293,15 +260,6 @@ class CheckTest {
 
   private static List<String> messages(CheckResult check) {
     return check.result().findings().stream().map(Finding::message).toList();
-  }
-
-  /** Waits for the parse ahead's thread to end, so that it has read the file's first text. */
-  private static void awaitParseAhead() throws InterruptedException {
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().equals("threatlint-parse-ahead")) {
-        thread.join(10_000);
-      }
-    }
   }
 
   private static String spec(String flag) {
