@@ -125,6 +125,14 @@ public final class NodeRef {
     return child == null ? null : new NodeRef(this, key, -1, child);
   }
 
+  /**
+   * The child for a member whose value was read from this object's node (iterating its members):
+   * {@link #get(String)} without looking the name up again.
+   */
+  NodeRef member(String key, JsonNode value) {
+    return new NodeRef(this, key, -1, value);
+  }
+
   public NodeRef get(int index) {
     JsonNode child = node.get(index);
     return child == null ? null : new NodeRef(this, null, index, child);

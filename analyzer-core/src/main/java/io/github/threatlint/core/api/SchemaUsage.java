@@ -71,6 +71,13 @@ public final class SchemaUsage {
   /** How many entries keep their place to be told apart ({@link Place#schema} not null). */
   private int placesToldApart;
 
+  /**
+   * True once {@link #mark} met a reference with schemas beside it that it does not follow (before
+   * OAS 3.1): then a schema it walked may hold schemas it did not, and {@link
+   * #recordUnmarkedMembers} walks every definition.
+   */
+  private boolean unwalkedNestedSchemas;
+
   /** How a request body's whole value is nested: composition and array items, not properties. */
   private static final Set<String> ROOT_KEYWORDS =
       Set.of("allOf", "oneOf", "anyOf", "items", "prefixItems");
@@ -131,7 +138,7 @@ public final class SchemaUsage {
 
   static SchemaUsage compute(ApiDocument document) {
     SchemaUsage usage = new SchemaUsage(new IdentityHashMap<>());
-    usage.indexDefinitions(document);
+    usage.indexExtensions(document);
     Deque<NodeRef> pending = new ArrayDeque<>();
     List<Operation> operations = new ArrayList<>(document.allOperations());
     operations.addAll(extensionWebhooks(document));
@@ -166,6 +173,7 @@ public final class SchemaUsage {
       }
     }
     usage.markUnreachedResponses(document, pending);
+    usage.recordUnmarkedMembers(document);
     usage.markRequestRoots(document);
     usage.basis = usage.placesToldApart == 0 ? DerivedEdit.Basis.of(document) : null;
     return usage;
@@ -379,10 +387,10 @@ public final class SchemaUsage {
   }
 
   /**
-   * One pass over the schema definitions (components/schemas or 2.0 definitions, nested schemas
-   * included): which definitions extend which base, and which schemas are {@code allOf} branches.
+   * Which schema definitions (components/schemas or 2.0 definitions) extend which base through an
+   * {@code allOf} reference: a discriminator's hierarchy, which {@link #mark} follows.
    */
-  private void indexDefinitions(ApiDocument document) {
+  private void indexExtensions(ApiDocument document) {
     NodeRef definitions = document.schemaDefinitions();
     if (definitions == null || !definitions.isObject()) {
       return;
@@ -402,6 +410,21 @@ public final class SchemaUsage {
         }
       }
     }
+  }
+
+  /**
+   * Records the {@code allOf} branches of the schema definitions (nested schemas included) that
+   * {@link #mark} did not walk: those no operation reaches, and what lies under them. A schema that
+   * {@link #mark} walked had its branches recorded there, and so had every schema nested in it
+   * (unless a reference beside schemas stopped it: {@link #unwalkedNestedSchemas}), so its subtree
+   * is skipped: most of the definitions of a large document, which walking again cost as much as
+   * marking them.
+   */
+  private void recordUnmarkedMembers(ApiDocument document) {
+    NodeRef definitions = document.schemaDefinitions();
+    if (definitions == null || !definitions.isObject()) {
+      return;
+    }
     Deque<NodeRef> pending = new ArrayDeque<>();
     for (Map.Entry<String, NodeRef> entry : definitions.members()) {
       pending.push(entry.getValue());
@@ -409,7 +432,7 @@ public final class SchemaUsage {
     while (!pending.isEmpty()) {
       NodeRef current = pending.pop();
       // each place is met once (the definitions are a tree: no reference is followed here)
-      if (!current.isObject()) {
+      if (!current.isObject() || (!unwalkedNestedSchemas && markedWithNested(document, current))) {
         continue;
       }
       recordMembers(document, current);
@@ -417,6 +440,18 @@ public final class SchemaUsage {
         pending.push(child.schema());
       }
     }
+  }
+
+  /**
+   * Whether {@link #mark} walked the schema and the schemas nested in it: it has a flag, and is no
+   * reference whose other keywords are not followed (only OAS 3.1 applies them).
+   */
+  private boolean markedWithNested(ApiDocument document, NodeRef schema) {
+    Place place = find(schema);
+    return place != null
+        && place.flags != 0
+        && (!schema.isRef()
+            || (document.version() == SpecVersion.OPENAPI_3_1 && schema.node().size() > 1));
   }
 
   /**
@@ -457,6 +492,7 @@ public final class SchemaUsage {
           pending.push(step.target());
         }
         if (document.version() != SpecVersion.OPENAPI_3_1 || current.node().size() == 1) {
+          unwalkedNestedSchemas |= current.node().size() > 1 && !Subschema.of(current).isEmpty();
           continue;
         }
         // OAS 3.1: the keywords next to $ref apply too

@@ -191,6 +191,96 @@ class SchemaUsageTest {
     assertThat(usage.isCompositionMember(at(document, "/components/schemas/Pet"))).isFalse();
   }
 
+  /**
+   * Branches of an {@code allOf} nested in schema definitions are composition members whether an
+   * operation reaches them (recorded while marking) or not (recorded by the pass over the
+   * definitions that marking did not walk).
+   */
+  @Test
+  void nestedCompositionMembersReachedOrNot() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Reached'}
+        components:
+          schemas:
+            Reached:
+              properties:
+                nested:
+                  allOf: [{type: object}, {$ref: '#/components/schemas/Base'}]
+            Unreached:
+              properties:
+                deep:
+                  items:
+                    allOf: [{type: object}]
+            Base: {type: object}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    String reached = "/components/schemas/Reached/properties";
+    assertThat(usage.flags(at(document, reached + "/nested/allOf/0")))
+        .isEqualTo(SchemaUsage.OUTPUT);
+    assertThat(usage.isCompositionMember(at(document, reached + "/nested/allOf/0"))).isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/Base"))).isTrue();
+    assertThat(
+            usage.isCompositionMember(
+                at(document, "/components/schemas/Unreached/properties/deep/items/allOf/0")))
+        .isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/components/schemas/Reached"))).isFalse();
+    assertThat(usage.isCompositionMember(at(document, reached + "/nested"))).isFalse();
+  }
+
+  /**
+   * An OAS 3.0 reference's other keywords are not marked: the branches of an {@code allOf} there,
+   * in a definition an operation reaches, are still composition members.
+   */
+  @Test
+  void compositionMembersBesideAReferenceInAReachedDefinition() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      items: {$ref: '#/components/schemas/Pet'}
+              responses:
+                '204': {description: done}
+        components:
+          schemas:
+            Pet:
+              properties:
+                owner:
+                  $ref: '#/components/schemas/Owner'
+                  properties:
+                    contact:
+                      allOf: [{type: string}]
+            Owner: {type: object}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    String owner = "/components/schemas/Pet/properties/owner";
+    assertThat(usage.flags(at(document, owner))).isEqualTo(SchemaUsage.INPUT);
+    // OAS 3.0: the keywords beside $ref are not followed, and their schemas not marked
+    assertThat(usage.flags(at(document, owner + "/properties/contact"))).isZero();
+    assertThat(usage.isCompositionMember(at(document, owner + "/properties/contact/allOf/0")))
+        .isTrue();
+    assertThat(usage.isCompositionMember(at(document, owner + "/properties/contact"))).isFalse();
+  }
+
   @Test
   void discriminatorHierarchyMembersShareTheBaseUse() throws Exception {
     ApiDocument document =
