@@ -19,6 +19,7 @@ import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     // carries
     Parameter credential =
         noScheme && !schemesDeclared ? CredentialNames.parameterOf(operation) : null;
-    if (credential == null && documentWide(operation.document()).contains(operation)) {
+    if (credential == null && isDocumentWide(operation)) {
       context.unmitigated(
           operation.node(),
           "authentication-on-every-operation",
@@ -224,6 +225,12 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    */
   private List<Operation> documentWide;
 
+  /**
+   * The operations of {@link #documentWide}, to look each one up: every operation asks, and
+   * GitHub's list holds all of its 1,000.
+   */
+  private Set<Operation> documentWideSet;
+
   /** The document's vendor convention, "" when it has none; computed once per document. */
   private String vendorConvention;
 
@@ -255,7 +262,14 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     boolean noSchemeAnywhere = document.securitySchemes().isEmpty() && !convention;
     boolean neverRequired = !document.securitySchemes().isEmpty() && !stated && open.size() > 1;
     documentWide = noSchemeAnywhere || neverRequired ? open : List.of();
+    documentWideSet = new HashSet<>(documentWide);
     return documentWide;
+  }
+
+  /** Whether the operation is one of {@link #documentWide}. */
+  private boolean isDocumentWide(Operation operation) {
+    documentWide(operation.document());
+    return documentWideSet.contains(operation);
   }
 
   /**
