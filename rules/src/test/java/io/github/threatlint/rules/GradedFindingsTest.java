@@ -83,7 +83,8 @@ class GradedFindingsTest {
 
   /**
    * Each wording of a public statement makes a note, in any letter case (the rule looks for its
-   * words before it runs the expression); a description in other words leaves the error.
+   * words before it runs the expression: "public" and each noun after it, also behind another
+   * "public"); a description in other words ("public offers") leaves the error.
    */
   @Test
   void operationSecurityMissingReadsEachPublicWording() {
@@ -99,6 +100,16 @@ class GradedFindingsTest {
             "    get: {summary: Anonymous Access, responses: {'200': {description: ok}}}",
             "  /v1/holidays:",
             "    get: {description: Publicly Available., responses: {'200': {description: ok}}}",
+            "  /v1/branches:",
+            "    get: {description: A public API of the bank., responses: {'200': {description: ok}}}",
+            "  /v1/fees:",
+            "    get: {summary: PUBLIC ENDPOINT, responses: {'200': {description: ok}}}",
+            "  /v1/atms:",
+            "    get: {description: Lists the public keys; publicly accessible., responses: {'200': {description: ok}}}",
+            "  /v1/products:",
+            "    get: {description: Public access to the catalogue., responses: {'200': {description: ok}}}",
+            "  /v1/offers:",
+            "    get: {description: Lists the public offers., responses: {'200': {description: ok}}}",
             "  /v1/rates:",
             "    get: {description: Does not need an access token., responses: {'200': {description: ok}}}",
             "  /v1/balances:",
@@ -106,7 +117,16 @@ class GradedFindingsTest {
             "components: {securitySchemes: {oauth: {type: http, scheme: bearer}}}",
             "");
     assertThat(levels("operation-security-missing", Level.ERROR, spec))
-        .containsExactly(Level.NOTE, Level.NOTE, Level.NOTE, Level.ERROR);
+        .containsExactly(
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.ERROR,
+            Level.ERROR);
   }
 
   /**

@@ -104,6 +104,11 @@ public final class UrlInputUnrestricted implements Checks.SchemaCheck, Checks.Pa
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
+    // the schema's own keywords before how clients use it: most schemas (a property's string or
+    // number) have neither properties nor a URL format, and their use need not be looked up
+    if (!schema.has("properties") && !hasUrlFormat(schema)) {
+      return;
+    }
     // whether it lies within links is asked last, of a schema that would be reported: it reads
     // every enclosing schema, and most schemas take no URL
     if (!visit.isInput() || Schemas.isReadOnly(visit)) {
