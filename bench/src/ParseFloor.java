@@ -18,20 +18,25 @@ public final class ParseFloor {
   /** Builds the model of each file named; bench/run names one, its class-data archive's training run two. */
   public static void main(String[] args) throws Exception {
     for (String file : args) {
-      String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-      ParseOptions options = new ParseOptions();
-      options.setResolve(false);
-      options.setResolveFully(false);
-      options.setValidateExternalRefs(false);
-      options.setValidateInternalRefs(false);
-      SwaggerParseResult result = SWAGGER_2.matcher(text).find()
-          ? new SwaggerConverter().readContents(text, null, options)
-          : new OpenAPIV3Parser().readContents(text, null, options);
+      SwaggerParseResult result = model(Path.of(file));
       if (result.getOpenAPI() == null) {
         System.err.println("floor: no model for " + file + ": " + result.getMessages());
         System.exit(2);
       }
       System.out.println("paths=" + (result.getOpenAPI().getPaths() == null ? 0 : result.getOpenAPI().getPaths().size()));
     }
+  }
+
+  /** What the floor does for one file: its text read and swagger-parser's model built (Compiled repeats it). */
+  static SwaggerParseResult model(Path file) throws java.io.IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    options.setResolveFully(false);
+    options.setValidateExternalRefs(false);
+    options.setValidateInternalRefs(false);
+    return SWAGGER_2.matcher(text).find()
+        ? new SwaggerConverter().readContents(text, null, options)
+        : new OpenAPIV3Parser().readContents(text, null, options);
   }
 }
