@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -64,10 +67,10 @@ public final class ApiDocument {
    * until this one's is worked out: carried over when this tree was derived from that one's by an
    * edit that cannot change it.
    */
-  private volatile SchemaUsage lastUsage;
+  private final AtomicReference<SchemaUsage> lastUsage = new AtomicReference<>();
 
   /** The reference users of that document, as {@link #lastUsage}. */
-  private volatile ReferenceUsers lastUsers;
+  private final AtomicReference<ReferenceUsers> lastUsers = new AtomicReference<>();
 
   /** Whether a reference led out of the root file (to a file loaded or not). */
   private volatile boolean readOtherFiles;
@@ -455,14 +458,25 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(() -> timed("schema-usage", this::findSchemaUsage));
+    return schemaUsage.get(
+        () ->
+            timed(
+                "schema-usage",
+                () -> carriedOrComputed(lastUsage, SchemaUsage::carried, SchemaUsage::compute)));
   }
 
-  private SchemaUsage findSchemaUsage() {
-    SchemaUsage last = lastUsage;
-    lastUsage = null;
-    SchemaUsage carried = last == null ? null : SchemaUsage.carried(this, last);
-    return carried != null ? carried : SchemaUsage.compute(this);
+  /**
+   * The fact {@code last} holds, carried to this document when {@code carry} can (null when the
+   * edit since may change it), else worked out; {@code last} is emptied either way, so that the
+   * last document's fact is not kept beyond this one's first ask.
+   */
+  private <T> T carriedOrComputed(
+      AtomicReference<T> last,
+      BiFunction<ApiDocument, T, T> carry,
+      Function<ApiDocument, T> compute) {
+    T kept = last.getAndSet(null);
+    T carried = kept == null ? null : carry.apply(this, kept);
+    return carried != null ? carried : compute.apply(this);
   }
 
   /**
@@ -474,8 +488,8 @@ public final class ApiDocument {
    */
   public void carryFrom(ApiDocument last) {
     if (last != null && last.version == version) {
-      lastUsage = last.schemaUsage.known();
-      lastUsers = last.referenceUsers.known();
+      lastUsage.set(last.schemaUsage.known());
+      lastUsers.set(last.referenceUsers.known());
     }
   }
 
@@ -546,14 +560,13 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(() -> timed("reference-users", this::findReferenceUsers));
-  }
-
-  private ReferenceUsers findReferenceUsers() {
-    ReferenceUsers last = lastUsers;
-    lastUsers = null;
-    ReferenceUsers carried = last == null ? null : ReferenceUsers.carried(this, last);
-    return carried != null ? carried : ReferenceUsers.compute(this);
+    return referenceUsers.get(
+        () ->
+            timed(
+                "reference-users",
+                () ->
+                    carriedOrComputed(
+                        lastUsers, ReferenceUsers::carried, ReferenceUsers::compute)));
   }
 
   /**

@@ -115,7 +115,21 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
 
   /** Forgets what was kept for the root document {@code file}. */
   public synchronized void forget(Path file) {
-    documents.remove(file.toAbsolutePath().normalize());
+    documents.remove(key(file));
+  }
+
+  /** The key of a document's entry: its path, absolute and normalized. */
+  private static Path key(Path file) {
+    return file.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The entry kept for {@code file}'s path when it is still for {@code file}'s tree (no newer tree
+   * came meanwhile), else null.
+   */
+  private Kept keptFor(ParsedFile file) {
+    Kept kept = file.source().path() == null ? null : documents.get(key(file.source().path()));
+    return kept != null && kept.file.root() == file.root() ? kept : null;
   }
 
   /** How many documents the cache holds something for. */
@@ -125,7 +139,7 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
 
   /** How many calls of rules the cache keeps for the root document {@code file}. */
   public synchronized int ruleCalls(Path file) {
-    Kept kept = documents.get(file.toAbsolutePath().normalize());
+    Kept kept = documents.get(key(file));
     RuleCalls calls = kept == null ? null : kept.calls;
     return calls == null ? 0 : calls.size();
   }
@@ -140,7 +154,7 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
     if (file.source().path() == null) {
       return null;
     }
-    Path key = file.source().path().toAbsolutePath().normalize();
+    Path key = key(file.source().path());
     Kept kept = documents.get(key);
     if (kept != null && kept.file.root() == file.root()) {
       return kept;
@@ -173,7 +187,7 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
     ParsedFile last = null;
     if (source.path() != null) {
       synchronized (this) {
-        Kept kept = documents.get(source.path().toAbsolutePath().normalize());
+        Kept kept = documents.get(key(source.path()));
         last = kept == null ? null : kept.file;
       }
     }
@@ -225,12 +239,8 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
 
   @Override
   public synchronized void keep(ApiDocument document) {
-    ParsedFile file = document.rootFile();
-    Kept kept =
-        file.source().path() == null
-            ? null
-            : documents.get(file.source().path().toAbsolutePath().normalize());
-    if (kept != null && kept.file.root() == file.root()) {
+    Kept kept = keptFor(document.rootFile());
+    if (kept != null) {
       kept.document = document;
     }
   }
@@ -244,11 +254,8 @@ public final class CheckCache implements RuleCalls.Memory, Analyzer.LastDocument
   /** Keeps the calls for the tree they were made on, unless a newer tree is kept already. */
   @Override
   public synchronized void keep(ParsedFile file, SpecVersion version, RuleCalls calls) {
-    if (file.source().path() == null) {
-      return;
-    }
-    Kept kept = documents.get(file.source().path().toAbsolutePath().normalize());
-    if (kept != null && kept.file.root() == file.root()) {
+    Kept kept = keptFor(file);
+    if (kept != null) {
       kept.calls = calls;
     }
   }

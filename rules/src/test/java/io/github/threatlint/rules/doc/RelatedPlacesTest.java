@@ -12,7 +12,9 @@ import io.github.threatlint.core.engine.EnabledRule;
 import io.github.threatlint.core.engine.Finding;
 import io.github.threatlint.core.resolve.RemoteFiles;
 import io.github.threatlint.core.resolve.SpecFiles;
+import io.github.threatlint.rules.data.NumericFormat;
 import io.github.threatlint.rules.data.StringMaxLength;
+import io.github.threatlint.rules.data.StringPatternMissing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -162,6 +164,51 @@ class RelatedPlacesTest {
                             "usage.yaml",
                             "/get/parameters/0/schema",
                             "written again in GET /usage")));
+  }
+
+  /**
+   * Swagger 2.0, whose parameters carry their type inline (the parameter is its own schema): each
+   * rule that groups inline copies (string-pattern-missing, numeric-format, as string-max-length)
+   * names the later copy, at the parameter's own pointer.
+   */
+  @Test
+  void aSwagger2InlineParameterNamesItsLaterCopyInEachRule() throws Exception {
+    String spec =
+        """
+        swagger: '2.0'
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              parameters:
+                - {name: q, in: query, type: string}
+                - {name: limit, in: query, type: integer}
+              responses: {'200': {description: ok}}
+          /b:
+            get:
+              parameters:
+                - {name: q, in: query, type: string, description: the query}
+                - {name: limit, in: query, type: integer}
+              responses: {'200': {description: ok}}
+        """;
+    assertThat(findings(StringPatternMissing.class, spec))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.pointer()).isEqualTo("/paths/~1a/get/parameters/0");
+              assertThat(finding.related())
+                  .extracting(Finding.Related::pointer, Finding.Related::label)
+                  .containsExactly(tuple("/paths/~1b/get/parameters/0", "written again in GET /b"));
+            });
+    assertThat(findings(NumericFormat.class, spec))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.pointer()).isEqualTo("/paths/~1a/get/parameters/1");
+              assertThat(finding.related())
+                  .extracting(Finding.Related::pointer, Finding.Related::label)
+                  .containsExactly(tuple("/paths/~1b/get/parameters/1", "written again in GET /b"));
+            });
   }
 
   /** Twelve copies: the message counts them all, the related places are the next five. */
