@@ -134,13 +134,20 @@ public final class RuleDocs {
    * fix, and where its page is.
    */
   public static String helpText(RuleDescriptor rule, DocsUrl docsUrl) {
+    return helpTextBeforeLink(rule) + docsUrl.of(rule);
+  }
+
+  /**
+   * The {@link #helpText} up to the link to the rule's page, which depends on the run's docs URL.
+   */
+  public static String helpTextBeforeLink(RuleDescriptor rule) {
     Explanation explanation = Explanation.load(rule);
     StringBuilder text = new StringBuilder(rule.info().description());
     if (explanation != null) {
       text.append("\n\n").append(explanation.whyItMatters());
       text.append("\n\nWhen not to fix: ").append(explanation.whenNotToFix());
     }
-    return text.append("\n\nDocumentation: ").append(docsUrl.of(rule)).toString();
+    return text.append("\n\nDocumentation: ").toString();
   }
 
   /**

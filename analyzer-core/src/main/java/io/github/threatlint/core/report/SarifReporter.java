@@ -600,7 +600,9 @@ public final class SarifReporter implements Reporter {
 
   private static void describe(JsonGenerator json, EnabledRule rule, DocsUrl docsUrl)
       throws IOException {
-    Help help = Help.of(rule.descriptor(), docsUrl);
+    // a built-in rule's help as the build wrote it, already escaped; a plugin's made here
+    SarifHelpBundle.Help bundled = SarifHelpBundle.of(rule.descriptor(), docsUrl);
+    Help help = bundled == null ? Help.of(rule.descriptor(), docsUrl) : null;
     RuleInfo info = rule.descriptor().info();
     json.writeStartObject();
     json.writeStringField("id", info.id());
@@ -611,7 +613,16 @@ public final class SarifReporter implements Reporter {
     json.writeStringField("level", sarifLevel(rule.level()));
     json.writeEndObject();
     json.writeStringField("helpUri", docsUrl.of(rule.descriptor()));
-    multiformat(json, "help", help.text(), help.markdown());
+    if (bundled != null) {
+      json.writeObjectFieldStart("help");
+      json.writeFieldName("text");
+      json.writeRawUTF8String(bundled.text(), 0, bundled.text().length);
+      json.writeFieldName("markdown");
+      json.writeRawUTF8String(bundled.markdown(), 0, bundled.markdown().length);
+      json.writeEndObject();
+    } else {
+      multiformat(json, "help", help.text(), help.markdown());
+    }
 
     json.writeObjectFieldStart("properties");
     Set<String> tags = new LinkedHashSet<>();
