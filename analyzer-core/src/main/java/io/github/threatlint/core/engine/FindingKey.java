@@ -1,10 +1,6 @@
 package io.github.threatlint.core.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,65 +70,42 @@ public record FindingKey(String ruleId, String file, String pointer) {
     return sha256(withMessage ? identity + "\n" + messageDigest(message) : identity, 16);
   }
 
-  /**
-   * One digest per thread, reset by each {@code digest}: looking SHA-256 up among the security
-   * providers for every fingerprint cost as much as hashing (Stripe: 10,000 SARIF results, 40 ms).
-   */
-  private static final ThreadLocal<MessageDigest> SHA_256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+  /** One hasher per thread, reset by each use ({@link Sha256} says why not a MessageDigest). */
+  private static final ThreadLocal<Sha256> SHA_256 = ThreadLocal.withInitial(Sha256::new);
 
   private static String sha256(String text, int bytes) {
-    byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(hash, 0, bytes);
+    return SHA_256.get().reset().update(text).hex(bytes);
   }
 
   /**
-   * The {@link #fingerprint}s of many keys, made on one thread: the digest of what the keys of one
-   * rule in one file begin with ({@code ruleId\nfile\n}) is made once and copied for each key, so
+   * The {@link #fingerprint}s of many keys, made on one thread: the hash of what the keys of one
+   * rule in one file begin with ({@code ruleId\nfile\n}) is made once and restored for each key, so
    * that the blocks they share are hashed once. A rule id and an absolute path fill SHA-256's first
    * 64-byte block: Kubernetes' 13,535 SARIF results hashed about 2.7 blocks each, under C1, which
    * has no SHA intrinsic (docs/performance.md, round 11).
    */
   public static final class Fingerprints {
-    /** The digests begun, by rule and file (a key without pointer). */
-    private final Map<FindingKey, MessageDigest> begun = new HashMap<>();
+    /** What the keys of each rule and file begin with, hashed (a key without pointer). */
+    private final Map<FindingKey, Sha256.Begun> begun = new HashMap<>();
+
+    private final Sha256 sha256 = new Sha256();
 
     /** The key's fingerprint, as {@link FindingKey#fingerprint} makes it. */
     public String of(FindingKey key, String message, boolean withMessage) {
-      MessageDigest digest =
-          copy(
-              begun.computeIfAbsent(
-                  new FindingKey(key.ruleId, key.file, null), Fingerprints::begin));
+      Sha256.Begun ruleAndFile =
+          begun.computeIfAbsent(new FindingKey(key.ruleId, key.file, null), this::begin);
       // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
       // line breaks, never inside a surrogate pair
-      digest.update(key.pointer.getBytes(StandardCharsets.UTF_8));
+      sha256.restore(ruleAndFile).update(key.pointer);
       if (withMessage) {
-        digest.update(("\n" + messageDigest(message)).getBytes(StandardCharsets.UTF_8));
+        // messageDigest hashes on the same thread's other hasher
+        sha256.update("\n" + messageDigest(message));
       }
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+      return sha256.hex(16);
     }
 
-    private static MessageDigest begin(FindingKey ruleAndFile) {
-      MessageDigest digest = copy(SHA_256.get());
-      digest.update(
-          (ruleAndFile.ruleId + "\n" + ruleAndFile.file + "\n").getBytes(StandardCharsets.UTF_8));
-      return digest;
-    }
-
-    private static MessageDigest copy(MessageDigest digest) {
-      try {
-        return (MessageDigest) digest.clone();
-      } catch (CloneNotSupportedException e) {
-        // the JDK's SHA-256 can be copied; a provider whose digest cannot is not one we ask for
-        throw new IllegalStateException(e);
-      }
+    private Sha256.Begun begin(FindingKey ruleAndFile) {
+      return sha256.reset().update(ruleAndFile.ruleId + "\n" + ruleAndFile.file + "\n").begun();
     }
   }
 }

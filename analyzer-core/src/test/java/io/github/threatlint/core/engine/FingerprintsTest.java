@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FindingKey.Fingerprints}, which copies the digest each rule and file begin with, makes the
+ * {@link FindingKey.Fingerprints}, which restores the hash each rule and file begin with, makes the
  * fingerprints {@link FindingKey#fingerprint} defines: baselines and code scanning match alerts on
  * them.
  */
