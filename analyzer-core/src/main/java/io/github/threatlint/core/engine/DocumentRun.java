@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The analysis of one document by a set of rules in one walk: the findings, the mitigation evidence
@@ -550,6 +551,12 @@ final class DocumentRun {
       if (resolved != null) {
         resolved.add(done);
       }
+    }
+
+    @Override
+    public void mitigated(NodeRef node, String mitigation, Supplier<String> description) {
+      // unused unless evidence is kept or the call is (record checks the mitigation either way)
+      mitigated(node, mitigation, keepsEvidence || calls != null ? description.get() : null);
     }
 
     @Override
