@@ -450,8 +450,15 @@ public final class CustomerData {
    */
   public static List<String> matchingProperties(
       ApiDocument document, NodeRef schema, List<String> terms) {
+    return matchingProperties(document, schema, names(document, terms));
+  }
+
+  /**
+   * {@link #matchingProperties(ApiDocument, NodeRef, List)} with the document's answers for the
+   * terms taken already: a rule that asks of every schema takes them once.
+   */
+  public static List<String> matchingProperties(ApiDocument document, NodeRef schema, Names names) {
     List<String> matches = new ArrayList<>();
-    Names names = names(document, terms);
     for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
       if (names.match(property.getKey())
           && holdsPersonalValue(document, property.getValue())
