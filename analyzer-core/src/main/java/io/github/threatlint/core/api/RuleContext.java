@@ -1,6 +1,7 @@
 package io.github.threatlint.core.api;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What a rule is given to report with. One context per rule and document. */
 public interface RuleContext {
@@ -66,4 +67,14 @@ public interface RuleContext {
    * reports a finding): the report then shows the mitigation as partial, never as complete.
    */
   void unmitigated(NodeRef node, String mitigation, String description);
+
+  /**
+   * {@link #mitigated(NodeRef, String, String)} with the description made only when the evidence is
+   * kept: a check without a threat-model report keeps none, and a rule that records evidence at
+   * every schema it judges made a label for each (string-max-length on Stripe: 3,800 labels, 6 ms
+   * of a cold run's CPU).
+   */
+  default void mitigated(NodeRef node, String mitigation, Supplier<String> description) {
+    mitigated(node, mitigation, description.get());
+  }
 }

@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ParsedFile;
+import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The analysis of one document by a set of rules in one walk: the findings, the mitigation evidence
@@ -270,10 +272,16 @@ final class DocumentRun {
     }
   }
 
+  /** The run's questions of the document's reference users, made on the first. */
+  private ReferenceUsers.Lookup referenceUsers;
+
   /** The operations that use the place through references, where each is written. */
   private List<Finding.Use> usedBy(NodeRef node, Located place) {
     if (place.uses == null) {
-      place.uses = usesByUsers.computeIfAbsent(document.referenceUsers().of(node), this::uses);
+      if (referenceUsers == null) {
+        referenceUsers = document.referenceUsers().lookup();
+      }
+      place.uses = usesByUsers.computeIfAbsent(referenceUsers.of(node), this::uses);
     }
     return place.uses;
   }
@@ -550,6 +558,12 @@ final class DocumentRun {
       if (resolved != null) {
         resolved.add(done);
       }
+    }
+
+    @Override
+    public void mitigated(NodeRef node, String mitigation, Supplier<String> description) {
+      // unused unless evidence is kept or the call is (record checks the mitigation either way)
+      mitigated(node, mitigation, keepsEvidence || calls != null ? description.get() : null);
     }
 
     @Override

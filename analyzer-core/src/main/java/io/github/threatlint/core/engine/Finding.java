@@ -55,12 +55,14 @@ public record Finding(
   /**
    * {@link #ORDER} written out: what {@code Comparator.comparing(Finding::file).thenComparing(...)}
    * computes, without the four levels of lambdas per comparison that C1 does not inline (a large
-   * document's 10,000 findings are sorted on one thread while the other cores idle).
+   * document's 10,000 findings are sorted on one thread while the other cores idle). The findings
+   * of one file hold its name as one string, which compareTo reads to its end whenever they are
+   * equal (Stripe JSON named by its absolute path: 55 characters, about 3 ms of a cold run).
    */
   private static final class InOrder implements Comparator<Finding> {
     @Override
     public int compare(Finding a, Finding b) {
-      int byFile = a.file.compareTo(b.file);
+      int byFile = a.file == b.file ? 0 : a.file.compareTo(b.file);
       if (byFile != 0) {
         return byFile;
       }

@@ -257,4 +257,36 @@ public final class Words {
   public static String lower(String text) {
     return text == null ? "" : text.toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * Whether {@code text} (null: none) contains {@code phrase}, written in lower case, in any ASCII
+   * case: for a phrase of ASCII letters, blanks and punctuation, what {@code
+   * lower(text).contains(phrase)} finds, without the lower-case copy of the text. A rule that reads
+   * every description of a document before a case-blind expression asks this first.
+   */
+  public static boolean containsInAnyCase(String text, String phrase) {
+    if (text == null) {
+      return false;
+    }
+    char first = phrase.charAt(0);
+    for (int at = 0, last = text.length() - phrase.length(); at <= last; at++) {
+      if (lowerAscii(text.charAt(at)) == first && inAnyCaseAt(text, at, phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inAnyCaseAt(String text, int at, String phrase) {
+    for (int i = 1; i < phrase.length(); i++) {
+      if (lowerAscii(text.charAt(at + i)) != phrase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
 }

@@ -113,4 +113,51 @@ class ReferenceUsersTest {
     assertThat(usersOf("/info")).isEmpty();
     assertThat(usersOf("/components/schemas/Unused")).isEmpty();
   }
+
+  @Test
+  void aLookupOfPlacesInTurnAnswersAsEachPlaceAskedAlone() {
+    ReferenceUsers users = DOCUMENT.referenceUsers();
+    ReferenceUsers.Lookup lookup = users.lookup();
+    NodeRef root = DOCUMENT.root();
+    NodeRef shared = root.at("/components/schemas/Shared/properties");
+    NodeRef put = root.at("/x-mounted/c/put");
+    NodeRef post = root.at("/paths/~1b/post");
+    // siblings (one parent, asked for its ancestors once), then places elsewhere and back
+    List<NodeRef> places =
+        List.of(
+            shared.get("name"),
+            shared.get("self"),
+            put.get("responses"),
+            put.get("callbacks"),
+            post.get("requestBody"),
+            post.get("responses"),
+            root.at("/components/parameters/Page/schema"),
+            shared.get("name"),
+            root.at("/info"),
+            new NodeRef(DOCUMENT.rootFile(), "/components/schemas/Wrapper/properties/inner", null));
+
+    List<List<String>> answers = places.stream().map(place -> labels(lookup.of(place))).toList();
+
+    assertThat(answers)
+        .containsExactly(
+            List.of("GET /a", "POST /b", "PUT /c"),
+            List.of("GET /a", "POST /b", "PUT /c"),
+            List.of("PUT /c"),
+            List.of("PUT /c"),
+            List.of(),
+            List.of(),
+            List.of("POST /b", "DELETE /b"),
+            List.of("GET /a", "POST /b", "PUT /c"),
+            List.of(),
+            List.of("POST /b"));
+    for (NodeRef place : places) {
+      assertThat(labels(lookup.of(place)))
+          .isEqualTo(usersOf(place.pointer()))
+          .isEqualTo(labels(users.of(place)));
+    }
+  }
+
+  private static List<String> labels(List<Operation> operations) {
+    return operations.stream().map(Operation::label).toList();
+  }
 }

@@ -67,6 +67,38 @@ class EvidenceRecordTest {
     }
   }
 
+  /** How many descriptions {@link RecordsLazily} was asked for. */
+  private static final java.util.concurrent.atomic.AtomicInteger DESCRIBED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Records every schema as validated, its description made only when asked. */
+  @RuleInfo(
+      id = "test-lazy",
+      title = "Lazy",
+      description = "Records each schema, described on demand.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      mitigations = {"input-validation"},
+      securitySeverity = 1.0,
+      section = "data")
+  public static final class RecordsLazily implements Checks.NodeCheck {
+    @Override
+    public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+      if (kind == NodeKind.SCHEMA) {
+        context.mitigated(
+            node,
+            "input-validation",
+            () -> {
+              DESCRIBED.incrementAndGet();
+              return "validated " + node.pointer();
+            });
+      }
+    }
+  }
+
   /** What the threat-model report asks of a check. */
   private static final CheckListener WANTS_EVIDENCE =
       new CheckListener() {
@@ -156,6 +188,32 @@ class EvidenceRecordTest {
               assertThat(error.ruleId()).isEqualTo("test-undeclared");
               assertThat(error.message())
                   .contains("which its @RuleInfo(mitigations) does not list");
+            });
+  }
+
+  @Test
+  void aDescriptionGivenOnDemandIsMadeOnlyWhenEvidenceIsKept() throws Exception {
+    WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
+    List<RuleDescriptor> catalog = List.of(new RuleDescriptor(RecordsLazily.class));
+    DESCRIBED.set(0);
+
+    CheckResult without = WalkRecorder.check(folder, catalog, "api.yaml");
+
+    assertThat(without.result().evidence()).isEmpty();
+    assertThat(without.result().errors()).isEmpty();
+    assertThat(DESCRIBED).hasValue(0);
+
+    CheckResult with = WalkRecorder.check(folder, catalog, WANTS_EVIDENCE, "api.yaml");
+
+    assertThat(DESCRIBED.get()).isPositive();
+    assertThat(with.result().evidence())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.shown()).isTrue();
+              assertThat(record.description())
+                  .isEqualTo(
+                      "validated /paths/~1a/post/requestBody/content/application~1json/schema");
             });
   }
 }

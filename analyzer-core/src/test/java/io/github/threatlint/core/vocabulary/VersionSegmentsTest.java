@@ -42,4 +42,16 @@ class VersionSegmentsTest {
     assertThat(VersionSegments.isMount("2a")).isFalse();
     assertThat(VersionSegments.isMount("accounts")).isFalse();
   }
+
+  @Test
+  void segmentsReadWithoutTheExpressionsAreReadAsTheExpressionsWouldRead() {
+    assertThat(VersionSegments.major("V10")).isEqualTo("v10");
+    assertThat(VersionSegments.major("v007")).isEqualTo("v7");
+    assertThat(VersionSegments.major("v")).isNull();
+    assertThat(VersionSegments.major("v1x")).isNull();
+    assertThat(VersionSegments.major("")).isNull();
+    assertThat(VersionSegments.major("version2")).isNull();
+    assertThat(VersionSegments.major("-1.0")).isNull();
+    assertThat(VersionSegments.major("1.0")).isEqualTo("v1");
+  }
 }

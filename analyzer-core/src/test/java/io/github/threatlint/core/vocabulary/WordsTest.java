@@ -28,4 +28,31 @@ class WordsTest {
     List<String> expected = Arrays.asList(words.split(" "));
     assertThat(Words.split(name)).isEqualTo(expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void aPhraseIsFoundInAnyAsciiCaseAsInTheLowerCaseText() {
+    List<String> texts =
+        Arrays.asList(
+            "Assigned BY THE server.",
+            "set by the bank",
+            "ends with by the ",
+            "nearby thesis",
+            "by the",
+            " BY THE",
+            "Derived From The OAuth flow",
+            "derived from them",
+            "Ünïcödé set By The système",
+            "",
+            null);
+    for (String phrase : List.of(" by the ", "derived from the ")) {
+      for (String text : texts) {
+        assertThat(Words.containsInAnyCase(text, phrase))
+            .as("%s in %s", phrase, text)
+            .isEqualTo(Words.lower(text).contains(phrase));
+      }
+    }
+    assertThat(Words.containsInAnyCase("Assigned BY THE server.", " by the ")).isTrue();
+    assertThat(Words.containsInAnyCase("nearby thesis", " by the ")).isFalse();
+    assertThat(Words.containsInAnyCase(null, " by the ")).isFalse();
+  }
 }

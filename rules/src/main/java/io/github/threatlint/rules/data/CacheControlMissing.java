@@ -55,9 +55,6 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
    */
   private final Map<NodeRef, List<String>> namesBySchema = new HashMap<>();
 
-  /** Whether a property name is customer data, per name: the same names recur in every schema. */
-  private final Map<String, Boolean> customerNames = new HashMap<>();
-
   private List<String> terms;
 
   /** The search for customer data in this document's response schemas, made on the first GET. */
@@ -74,7 +71,9 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
       terms = List.copyOf(all);
     }
     if (search == null) {
-      search = new CustomerData.Search(operation.document(), this::isCustomerName);
+      // whether a property name is customer data, per name, shared with the other rules that ask
+      CustomerData.Names customerNames = CustomerData.names(operation.document(), terms);
+      search = new CustomerData.Search(operation.document(), customerNames::match);
     }
     for (Response response : operation.responses()) {
       if (!response.isSuccess()
@@ -110,10 +109,6 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
                 + "and financial data) so that browsers and proxies do not keep it.");
       }
     }
-  }
-
-  private boolean isCustomerName(String name) {
-    return customerNames.computeIfAbsent(name, key -> CustomerData.matches(key, terms));
   }
 
   private boolean declaresCaching(Response response) {

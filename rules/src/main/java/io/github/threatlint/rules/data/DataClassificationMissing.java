@@ -47,10 +47,13 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
   public List<String> financialNames = CustomerData.FINANCIAL;
 
   /**
-   * The identifying and financial names together, made once (the options are set before the first
-   * schema): every schema with properties is searched for them.
+   * The document's answers for the special-category names and for the identifying and financial
+   * names together, taken once (the options are set before the first schema): every schema with
+   * properties is searched for both, and looking a list of terms up hashes all of it.
    */
-  private List<String> terms;
+  private CustomerData.Names specialNames;
+
+  private CustomerData.Names customerNames;
 
   @RuleOption(
       description =
@@ -73,9 +76,14 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
       }
       return;
     }
+    if (specialNames == null) {
+      List<String> terms = new ArrayList<>(identifyingNames);
+      terms.addAll(financialNames);
+      specialNames = CustomerData.names(visit.document(), specialCategoryNames);
+      customerNames = CustomerData.names(visit.document(), terms);
+    }
     List<String> special = new ArrayList<>();
-    for (String name :
-        CustomerData.matchingProperties(visit.document(), schema, specialCategoryNames)) {
+    for (String name : CustomerData.matchingProperties(visit.document(), schema, specialNames)) {
       if (unclassified(visit, schema, name)) {
         special.add(name);
       }
@@ -94,13 +102,8 @@ public final class DataClassificationMissing implements Checks.SchemaCheck {
               + "stricter protection and the legal basis they need are documented.");
       return;
     }
-    if (terms == null) {
-      List<String> all = new ArrayList<>(identifyingNames);
-      all.addAll(financialNames);
-      terms = List.copyOf(all);
-    }
     List<String> unclassified = new ArrayList<>();
-    for (String name : CustomerData.matchingProperties(visit.document(), schema, terms)) {
+    for (String name : CustomerData.matchingProperties(visit.document(), schema, customerNames)) {
       if (unclassified(visit, schema, name)) {
         unclassified.add(name);
       }

@@ -55,7 +55,7 @@ public final class NumericBounds implements Checks.SchemaCheck {
       context.mitigated(
           schema,
           "input-validation",
-          SchemaLabels.of(visit.document(), schema) + " (bounded number)");
+          () -> SchemaLabels.of(visit.document(), schema) + " (bounded number)");
       return;
     }
     String label = SchemaLabels.of(visit.document(), schema);

@@ -57,16 +57,14 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
 
   /**
    * Whether the description has what every match of {@link #ASSIGNED_BY_SERVER} spells: "derived
-   * from the " or " by the " (that expression ignores ASCII case; lower case in the root locale
-   * finds at least as much). Most descriptions have neither and skip the expression, which tries
-   * its word boundary and alternatives at every position.
+   * from the " or " by the " in any ASCII case, as that expression ignores it. Most descriptions
+   * have neither and skip the expression, which tries its word boundary and alternatives at every
+   * position; the search makes no lower-case copy of each (Stripe: the properties of 500 creating
+   * bodies, 4 ms of a cold run in the copies).
    */
   private static boolean mayAssign(String description) {
-    if (description == null) {
-      return false;
-    }
-    String lower = Words.lower(description);
-    return lower.contains(" by the ") || lower.contains("derived from the ");
+    return Words.containsInAnyCase(description, " by the ")
+        || Words.containsInAnyCase(description, "derived from the ");
   }
 
   /** Request bodies of operations whose purpose is to set roles or status (user administration). */

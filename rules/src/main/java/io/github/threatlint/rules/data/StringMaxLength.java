@@ -140,7 +140,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       context.mitigated(
           schema,
           "input-validation",
-          SchemaLabels.of(visit.document(), schema) + " (bounded string)");
+          () -> SchemaLabels.of(visit.document(), schema) + " (bounded string)");
     } else if (!isSignedToken(schema)) {
       String label = SchemaLabels.of(visit.document(), schema);
       context.unmitigated(schema, "input-validation", label + " (string without maxLength)");

@@ -167,13 +167,14 @@ public final class CallbackInsecure implements Checks.OperationCheck {
     if (schema == null || !schema.isObject() || depth > MAX_DEPTH || !seen.add(schema)) {
       return;
     }
+    List<Subschema> children = Subschema.of(schema);
     List<String> names = new ArrayList<>();
-    for (Subschema child : Subschema.of(schema)) {
+    for (Subschema child : children) {
       if (child.name() != null) {
         names.add(child.name());
       }
     }
-    for (Subschema child : Subschema.of(schema)) {
+    for (Subschema child : children) {
       if (child.name() != null
           && Words.containsAny(child.name(), CALLBACK_URL_WORDS)
           && Words.containsAny(child.name(), List.of("url", "uri"))
