@@ -325,84 +325,26 @@ public final class ReferenceUsers {
    * reached from (no pointer string is made for them) up to one made from a pointer.
    */
   public List<Operation> of(NodeRef place) {
-    return lookup().of(place);
-  }
-
-  /** Questions of {@link #of(NodeRef)} asked one after another by one thread (a walk's reports). */
-  public Lookup lookup() {
-    return new Lookup();
-  }
-
-  /**
-   * {@link #of(NodeRef)} for one thread's places in turn, remembering what the last place's
-   * ancestors gave for the next place with the same parent: a walk reports in its order, many
-   * findings at the properties of one schema, and each looked every ancestor up in two maps
-   * (Stripe: 118,000 look-ups). One thread's: the two walks of a document report at once.
-   */
-  public final class Lookup {
-    private Above last = NOTHING_ABOVE;
-
-    private Lookup() {}
-
-    /** The operations that use the place: {@link ReferenceUsers#of(NodeRef)}. */
-    public List<Operation> of(NodeRef place) {
-      BitSet found = new BitSet();
-      Operation operation = operationsByNode.get(place);
-      if (operation == null) {
-        BitSet reached = users.get(place);
-        if (reached != null) {
-          found.or(reached);
+    BitSet found = new BitSet();
+    for (NodeRef node = place; node != null; node = parentOf(node)) {
+      Operation own = operationsByNode.get(node);
+      if (own != null) {
+        if (!found.isEmpty() || isMountedByReference(own)) {
+          found.set(order.get(own));
         }
-        Above above = above(parentOf(place));
-        found.or(above.users());
-        operation = above.operation();
+        break;
       }
-      if (operation != null && (!found.isEmpty() || isMountedByReference(operation))) {
-        found.set(order.get(operation));
+      BitSet reached = users.get(node);
+      if (reached != null) {
+        found.or(reached);
       }
-      List<Operation> sorted = new ArrayList<>(found.cardinality());
-      for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-        sorted.add(operations.get(i));
-      }
-      return sorted;
     }
-
-    /**
-     * What the ancestors give from {@code parent} up: the users of the referenced nodes on the way
-     * (never changed once worked out), and the operation the way ends at. An operation's own node
-     * is used by it when anything below it is referenced or it is mounted by a reference.
-     */
-    private Above above(NodeRef parent) {
-      if (parent == null) {
-        return NOTHING_ABOVE;
-      }
-      if (parent.equals(last.parent())) {
-        return last;
-      }
-      BitSet found = new BitSet();
-      Operation operation = null;
-      for (NodeRef node = parent; node != null; node = parentOf(node)) {
-        operation = operationsByNode.get(node);
-        if (operation != null) {
-          break;
-        }
-        BitSet reached = users.get(node);
-        if (reached != null) {
-          found.or(reached);
-        }
-      }
-      last = new Above(parent, found, operation);
-      return last;
+    List<Operation> sorted = new ArrayList<>(found.cardinality());
+    for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+      sorted.add(operations.get(i));
     }
+    return sorted;
   }
-
-  /**
-   * What the ancestors of a place give it, from {@code parent} up: the users of the referenced
-   * nodes on the way, and the operation the way ends at (null when none).
-   */
-  private record Above(NodeRef parent, BitSet users, Operation operation) {}
-
-  private static final Above NOTHING_ABOVE = new Above(null, new BitSet(), null);
 
   private static NodeRef parentOf(NodeRef node) {
     if (node.parent() != null) {

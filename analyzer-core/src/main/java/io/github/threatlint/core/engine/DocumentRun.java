@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.ParsedFile;
-import io.github.threatlint.core.api.ReferenceUsers;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.RelatedLocation;
 import io.github.threatlint.core.api.RuleContext;
@@ -272,16 +271,10 @@ final class DocumentRun {
     }
   }
 
-  /** The run's questions of the document's reference users, made on the first. */
-  private ReferenceUsers.Lookup referenceUsers;
-
   /** The operations that use the place through references, where each is written. */
   private List<Finding.Use> usedBy(NodeRef node, Located place) {
     if (place.uses == null) {
-      if (referenceUsers == null) {
-        referenceUsers = document.referenceUsers().lookup();
-      }
-      place.uses = usesByUsers.computeIfAbsent(referenceUsers.of(node), this::uses);
+      place.uses = usesByUsers.computeIfAbsent(document.referenceUsers().of(node), this::uses);
     }
     return place.uses;
   }
