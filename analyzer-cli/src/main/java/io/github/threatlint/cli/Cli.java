@@ -122,23 +122,10 @@ public final class Cli implements Runnable {
     }
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
-    commandLine.setParameterExceptionHandler(
-        (e, args) -> {
-          err.println("threatlint: " + e.getMessage());
-          err.println(
-              "Try 'threatlint "
-                  + (e.getCommandLine().getCommandName().equals("threatlint")
-                      ? ""
-                      : e.getCommandLine().getCommandName() + " ")
-                  + "--help' for more information.");
-          return ExitCodes.ERROR;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (e, cmd, parseResult) -> {
-          err.println("threatlint: internal error: " + e);
-          return ExitCodes.ERROR;
-        });
+    Failures failures = new Failures(err);
+    commandLine.setExitCodeExceptionMapper(failures);
+    commandLine.setParameterExceptionHandler(failures);
+    commandLine.setExecutionExceptionHandler(failures);
     boolean colour = Colour.AUTO.enabled(env, Colour.terminal());
     commandLine.setColorScheme(
         CommandLine.Help.defaultColorScheme(
@@ -162,6 +149,49 @@ public final class Cli implements Runnable {
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
+  }
+
+  /**
+   * How a failed run ends: a usage error's message and where to read more, or an internal error's
+   * one line, each with exit code 2. A class, not three lambdas: picocli's handler interfaces are
+   * compiled for Java 5, and the class-data archive's dump links such an interface when it makes a
+   * lambda for it, which leaves the interface, picocli's own handlers and the lambdas out of the
+   * archive: a cold run then loads them from the jar and spins the lambdas with ASM (docs/
+   * performance.md, round 14).
+   */
+  private static final class Failures
+      implements CommandLine.IExitCodeExceptionMapper,
+          CommandLine.IParameterExceptionHandler,
+          CommandLine.IExecutionExceptionHandler {
+    private final PrintWriter err;
+
+    Failures(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+      return ExitCodes.ERROR;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      err.println("threatlint: " + e.getMessage());
+      err.println(
+          "Try 'threatlint "
+              + (e.getCommandLine().getCommandName().equals("threatlint")
+                  ? ""
+                  : e.getCommandLine().getCommandName() + " ")
+              + "--help' for more information.");
+      return ExitCodes.ERROR;
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+      err.println("threatlint: internal error: " + e);
+      return ExitCodes.ERROR;
+    }
   }
 
   /** Prints the version from the jar. */

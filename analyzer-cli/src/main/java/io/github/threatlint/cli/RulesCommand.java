@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.RuleDescriptor;
 import io.github.threatlint.core.api.RuleInfo;
-import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.config.ConfigurationException;
 import io.github.threatlint.core.docs.DocsUrl;
 import io.github.threatlint.core.docs.RuleDocs;
@@ -163,8 +162,7 @@ final class RulesCommand implements Callable<Integer> {
           json.writeStringField("type", RuleDescriptor.typeName(option));
           json.writeFieldName("default");
           writeValue(json, rule.defaultValue(option));
-          json.writeStringField(
-              "description", option.getAnnotation(RuleOption.class).description());
+          json.writeStringField("description", rule.optionDescription(option));
           json.writeEndObject();
         }
         json.writeEndArray();

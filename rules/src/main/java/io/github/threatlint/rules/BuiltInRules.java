@@ -103,18 +103,24 @@ public final class BuiltInRules {
           io.github.threatlint.rules.data.UrlInputUnrestricted.class,
           io.github.threatlint.rules.auth.WwwAuthenticateMissing.class);
 
-  private static final List<RuleDescriptor> DESCRIPTORS = describe();
-
   private BuiltInRules() {}
+
+  /**
+   * The descriptors, made on first use and not with the list: the build reads the list to write the
+   * index ({@link RuleIndex#main}) that they are made from.
+   */
+  private static final class Described {
+    static final List<RuleDescriptor> DESCRIPTORS = describe();
+  }
 
   /** Every built-in rule, sorted by id. */
   public static List<RuleDescriptor> all() {
-    return DESCRIPTORS;
+    return Described.DESCRIPTORS;
   }
 
   /** The rule with this id, or null. */
   public static RuleDescriptor byId(String id) {
-    for (RuleDescriptor descriptor : DESCRIPTORS) {
+    for (RuleDescriptor descriptor : all()) {
       if (descriptor.id().equals(id)) {
         return descriptor;
       }
@@ -122,10 +128,21 @@ public final class BuiltInRules {
     return null;
   }
 
+  /** The classes of the built-in rules, in the order of this list. */
+  static List<Class<? extends Rule>> classes() {
+    return RULES;
+  }
+
   private static List<RuleDescriptor> describe() {
+    // from the index the build made of the rules' annotations, else from the annotations
+    List<RuleDescriptor> indexed = RuleIndex.read(RULES);
     List<RuleDescriptor> descriptors = new ArrayList<>();
-    for (Class<? extends Rule> type : RULES) {
-      descriptors.add(new RuleDescriptor(type));
+    if (indexed != null) {
+      descriptors.addAll(indexed);
+    } else {
+      for (Class<? extends Rule> type : RULES) {
+        descriptors.add(new RuleDescriptor(type));
+      }
     }
     descriptors.sort(Comparator.comparing(RuleDescriptor::id));
     return List.copyOf(descriptors);

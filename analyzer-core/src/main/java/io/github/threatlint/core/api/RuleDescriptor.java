@@ -18,6 +18,10 @@ public final class RuleDescriptor {
   private final Class<? extends Rule> type;
   private final RuleInfo info;
   private final List<Field> options;
+
+  /** Each option's {@link RuleOption#description()} when read ahead; else null (annotations). */
+  private final Map<String, String> optionDescriptions;
+
   private final Constructor<? extends Rule> constructor;
   private final Supplier<? extends Rule> factory;
 
@@ -35,9 +39,39 @@ public final class RuleDescriptor {
       }
     }
     this.options = List.copyOf(fields);
+    this.optionDescriptions = null;
+    this.constructor = constructor(type);
+  }
+
+  /**
+   * A rule class whose metadata was read ahead from its annotations (the built-in rules' index,
+   * made when their jar is built): {@code info} as its {@link RuleInfo}, {@code options} the
+   * description of each public field annotated with {@link RuleOption} by its name, in the order
+   * the other constructor finds them.
+   */
+  public RuleDescriptor(
+      Class<? extends Rule> type, RuleInfo info, Map<String, String> optionDescriptions) {
+    this.type = type;
+    this.info = info;
+    this.factory = null;
+    List<Field> fields = new ArrayList<>();
+    for (String name : optionDescriptions.keySet()) {
+      try {
+        fields.add(type.getField(name));
+      } catch (NoSuchFieldException e) {
+        throw new IllegalArgumentException(type.getName() + " has no option field " + name, e);
+      }
+    }
+    this.options = List.copyOf(fields);
+    this.optionDescriptions = Map.copyOf(optionDescriptions);
+    this.constructor = constructor(type);
+  }
+
+  private static Constructor<? extends Rule> constructor(Class<? extends Rule> type) {
     try {
-      this.constructor = type.getDeclaredConstructor();
-      this.constructor.setAccessible(true);
+      Constructor<? extends Rule> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor;
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(
           type.getName() + " has no constructor without arguments", e);
@@ -53,6 +87,7 @@ public final class RuleDescriptor {
     this.type = type;
     this.info = info;
     this.options = List.of();
+    this.optionDescriptions = Map.of();
     this.constructor = null;
     this.factory = factory;
   }
@@ -89,6 +124,13 @@ public final class RuleDescriptor {
       }
     }
     return null;
+  }
+
+  /** What an option of this rule does: its {@link RuleOption#description()}. */
+  public String optionDescription(Field option) {
+    return optionDescriptions == null
+        ? option.getAnnotation(RuleOption.class).description()
+        : optionDescriptions.get(option.getName());
   }
 
   /** The default value of an option, read from a fresh instance. */

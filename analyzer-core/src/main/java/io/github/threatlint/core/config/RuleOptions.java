@@ -35,7 +35,7 @@ public final class RuleOptions {
               option.getName(),
               RuleDescriptor.typeName(option),
               toJson(rule.defaultValue(option)),
-              option.getAnnotation(RuleOption.class).description()));
+              rule.optionDescription(option)));
     }
     return docs;
   }

@@ -107,11 +107,7 @@ public final class RuleDocs {
             .append(" | `")
             .append(OutputText.markdownCell(defaultValue(rule.defaultValue(option))))
             .append("` | ")
-            .append(
-                OutputText.markdownCell(
-                    option
-                        .getAnnotation(io.github.threatlint.core.api.RuleOption.class)
-                        .description()))
+            .append(OutputText.markdownCell(rule.optionDescription(option)))
             .append(" |\n");
       }
       md.append('\n');
