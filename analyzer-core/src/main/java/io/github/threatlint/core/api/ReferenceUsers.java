@@ -262,7 +262,9 @@ public final class ReferenceUsers {
   }
 
   /**
-   * The targets (one hop) of every reference written inside {@code node}; computed once per node.
+   * The targets (one hop) of every reference written inside {@code node}; computed once per node,
+   * from the references its parse recorded when it has them ({@link ReferencePlaces}), else by a
+   * walk of its containers.
    */
   private List<NodeRef> referencedFrom(NodeRef node) {
     List<NodeRef> known = referencedFrom.get(node);
@@ -270,10 +272,22 @@ public final class ReferenceUsers {
       return known;
     }
     List<NodeRef> targets = new ArrayList<>();
-    Deque<NodeRef> pending = new ArrayDeque<>();
-    pending.push(node);
-    while (!pending.isEmpty()) {
-      visit(pending.pop(), targets, pending);
+    ReferencePlaces places = node.file().references();
+    List<String> written = places == null ? null : places.within(node.node());
+    if (written != null) {
+      // as the parse met them: the order of the targets changes none of the users
+      for (String ref : written) {
+        Resolution step = document.step(node.file(), ref);
+        if (step.resolved()) {
+          targets.add(step.target());
+        }
+      }
+    } else {
+      Deque<NodeRef> pending = new ArrayDeque<>();
+      pending.push(node);
+      while (!pending.isEmpty()) {
+        visit(pending.pop(), targets, pending);
+      }
     }
     referencedFrom.put(node, targets);
     return targets;

@@ -17,6 +17,7 @@ import io.github.threatlint.core.api.DuplicateKey;
 import io.github.threatlint.core.api.LocationIndex;
 import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.Pointers;
+import io.github.threatlint.core.api.ReferencePlaces;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.SourceFile;
 import java.io.IOException;
@@ -160,11 +161,12 @@ public final class TreeParser {
 
   private static ParsedFile parseJson(SourceFile source, String text) throws SourceException {
     LocationIndex.Builder index = new LocationIndex.Builder();
+    ReferencePlaces.Builder references = new ReferencePlaces.Builder();
     try (JsonParser parser = JSON.createParser(text)) {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[LocationIndex.SPAN];
       setValueStart(rootSpan, 0, parser);
-      JsonNode root = readJsonValue(parser, first, index, Trail.ROOT);
+      JsonNode root = readJsonValue(parser, first, index, references, 0, Trail.ROOT);
       setValueEnd(rootSpan, 0, parser.currentLocation());
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
@@ -180,7 +182,8 @@ public final class TreeParser {
           root,
           index.build(root, rootSpan, lineStarts(text), text.length()),
           List.copyOf(index.duplicates()),
-          false);
+          false,
+          references.build());
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new SourceException(
@@ -201,12 +204,18 @@ public final class TreeParser {
   }
 
   private static JsonNode readJsonValue(
-      JsonParser parser, JsonToken token, LocationIndex.Builder index, Trail trail)
+      JsonParser parser,
+      JsonToken token,
+      LocationIndex.Builder index,
+      ReferencePlaces.Builder references,
+      int depth,
+      Trail trail)
       throws IOException {
     switch (token) {
       case START_OBJECT:
         {
           ObjectNode object = NODES.objectNode();
+          int number = references.open();
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             int[] positions = new int[LocationIndex.SPAN];
@@ -219,21 +228,30 @@ public final class TreeParser {
             positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
             JsonToken valueToken = parser.nextToken();
             setValueStart(positions, 0, parser);
-            JsonNode value = readJsonValue(parser, valueToken, index, trail.member(key));
+            JsonNode value =
+                readJsonValue(parser, valueToken, index, references, depth + 1, trail.member(key));
             setValueEnd(positions, 0, parser.currentLocation());
+            if (valueToken == JsonToken.VALUE_STRING && key.equals("$ref")) {
+              references.reference(value.textValue());
+            }
             int[] first = index.member(object, key, positions);
             if (first != null) {
+              if (key.equals("$ref")) {
+                references.repeatedReference();
+              }
               index.duplicate(
                   new DuplicateKey(
                       trail.member(key).pointer(), regionOfKey(first), regionOfKey(positions)));
             }
             object.set(key, value);
           }
+          references.closed(object, number, depth);
           return object;
         }
       case START_ARRAY:
         {
           ArrayNode array = NODES.arrayNode();
+          int number = references.open();
           int[] elements = new int[4 * LocationIndex.SPAN];
           int count = 0;
           JsonToken next;
@@ -243,12 +261,14 @@ public final class TreeParser {
               elements = Arrays.copyOf(elements, at * 2);
             }
             setValueStart(elements, at, parser);
-            JsonNode value = readJsonValue(parser, next, index, trail.element(count));
+            JsonNode value =
+                readJsonValue(parser, next, index, references, depth + 1, trail.element(count));
             setValueEnd(elements, at, parser.currentLocation());
             count++;
             array.add(value);
           }
           index.elements(array, Arrays.copyOf(elements, count * LocationIndex.SPAN));
+          references.closed(array, number, depth);
           return array;
         }
       case VALUE_STRING:

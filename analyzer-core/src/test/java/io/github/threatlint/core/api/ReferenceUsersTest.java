@@ -2,9 +2,12 @@ package io.github.threatlint.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.engine.DocumentLoader;
 import io.github.threatlint.core.source.TreeParser;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,8 +71,12 @@ class ReferenceUsersTest {
       """);
 
   private static ApiDocument document(String yaml) {
+    return document("test.yaml", yaml);
+  }
+
+  private static ApiDocument document(String name, String text) {
     try {
-      ParsedFile file = TreeParser.parse(new SourceFile(null, "test.yaml", yaml));
+      ParsedFile file = TreeParser.parse(new SourceFile(null, name, text));
       return new ApiDocument(file, DocumentLoader.detectVersion(file), ExternalFiles.NONE);
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -112,5 +119,41 @@ class ReferenceUsersTest {
     assertThat(usersOf("/paths/~1a/get/responses")).isEmpty();
     assertThat(usersOf("/info")).isEmpty();
     assertThat(usersOf("/components/schemas/Unused")).isEmpty();
+  }
+
+  @Test
+  void theReferencesTheJsonParseRecordedGiveTheUsersTheWalkOfTheYamlTreeGives() {
+    ApiDocument json = document("test.json", DOCUMENT.root().node().toString());
+    assertThat(json.rootFile().references()).isNotNull();
+    assertThat(DOCUMENT.rootFile().references()).isNull();
+    List<String> pointers = new ArrayList<>();
+    containers(DOCUMENT.root().node(), "", pointers);
+    assertThat(pointers).hasSizeGreaterThan(40);
+    for (String pointer : pointers) {
+      assertThat(labels(json.referenceUsers().of(json.rootFile(), pointer)))
+          .as(pointer)
+          .isEqualTo(labels(DOCUMENT.referenceUsers().of(DOCUMENT.rootFile(), pointer)));
+    }
+  }
+
+  private static void containers(JsonNode node, String pointer, List<String> pointers) {
+    pointers.add(pointer);
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (member.getValue().isContainerNode()) {
+          containers(member.getValue(), Pointers.child(pointer, member.getKey()), pointers);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isContainerNode()) {
+          containers(node.get(i), Pointers.child(pointer, i), pointers);
+        }
+      }
+    }
+  }
+
+  private static List<String> labels(List<Operation> operations) {
+    return operations.stream().map(Operation::label).toList();
   }
 }
