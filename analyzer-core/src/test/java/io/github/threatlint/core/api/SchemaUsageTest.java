@@ -281,6 +281,86 @@ class SchemaUsageTest {
     assertThat(usage.isCompositionMember(at(document, owner + "/properties/contact"))).isFalse();
   }
 
+  /**
+   * OAS 3.1 applies the keywords beside {@code $ref}: the marking walks them, records their {@code
+   * allOf} branches, and the definition it reached is not walked again.
+   */
+  @Test
+  void compositionMembersBesideAReferenceInOas31() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Pet'}
+              responses:
+                '204': {description: done}
+        components:
+          schemas:
+            Pet:
+              properties:
+                owner:
+                  $ref: '#/components/schemas/Owner'
+                  properties:
+                    contact:
+                      allOf: [{type: string}]
+            Owner: {type: object}
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    String contact = "/components/schemas/Pet/properties/owner/properties/contact";
+    assertThat(usage.flags(at(document, contact))).isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.isCompositionMember(at(document, contact + "/allOf/0"))).isTrue();
+    assertThat(usage.isCompositionMember(at(document, contact))).isFalse();
+  }
+
+  /**
+   * Swagger 2.0's definitions: branches reached through a body parameter and branches no one
+   * reaches.
+   */
+  @Test
+  void compositionMembersOfSwagger2Definitions() throws Exception {
+    ApiDocument document =
+        document(
+            """
+        swagger: '2.0'
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              parameters:
+                - in: body
+                  name: pet
+                  schema: {$ref: '#/definitions/Pet'}
+              responses:
+                '204': {description: done}
+        definitions:
+          Pet:
+            properties:
+              tag:
+                allOf: [{type: string}]
+          Unused:
+            properties:
+              note:
+                allOf: [{type: string}]
+        """);
+    SchemaUsage usage = document.schemaUsage();
+    assertThat(usage.flags(at(document, "/definitions/Pet/properties/tag")))
+        .isEqualTo(SchemaUsage.INPUT);
+    assertThat(usage.isCompositionMember(at(document, "/definitions/Pet/properties/tag/allOf/0")))
+        .isTrue();
+    assertThat(
+            usage.isCompositionMember(at(document, "/definitions/Unused/properties/note/allOf/0")))
+        .isTrue();
+    assertThat(usage.isCompositionMember(at(document, "/definitions/Pet/properties/tag")))
+        .isFalse();
+  }
+
   @Test
   void discriminatorHierarchyMembersShareTheBaseUse() throws Exception {
     ApiDocument document =

@@ -19,7 +19,6 @@ import io.github.threatlint.rules.support.PublicReads;
 import io.github.threatlint.rules.support.QueryPosts;
 import io.github.threatlint.rules.support.SecuritySites;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     // carries
     Parameter credential =
         noScheme && !schemesDeclared ? CredentialNames.parameterOf(operation) : null;
-    if (credential == null && isDocumentWide(operation)) {
+    if (credential == null && documentWide(operation.document()).contains(operation)) {
       context.unmitigated(
           operation.node(),
           "authentication-on-every-operation",
@@ -221,15 +220,11 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
 
   /**
    * The operations whose missing authentication is one fact about the document, fixed in one place:
-   * computed once per document (a fresh rule instance checks each document).
+   * computed once per document (a fresh rule instance checks each document). In document order, for
+   * the finding's first operations; a set, since every operation asks whether it is one of them
+   * (GitHub: all of its 1,000).
    */
-  private List<Operation> documentWide;
-
-  /**
-   * The operations of {@link #documentWide}, to look each one up: every operation asks, and
-   * GitHub's list holds all of its 1,000.
-   */
-  private Set<Operation> documentWideSet;
+  private Set<Operation> documentWide;
 
   /** The document's vendor convention, "" when it has none; computed once per document. */
   private String vendorConvention;
@@ -242,7 +237,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    * it). Operations whose description says they are public, and those allowed anonymous, keep their
    * own note or none.
    */
-  private List<Operation> documentWide(ApiDocument document) {
+  private Set<Operation> documentWide(ApiDocument document) {
     if (documentWide != null) {
       return documentWide;
     }
@@ -261,15 +256,8 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
     }
     boolean noSchemeAnywhere = document.securitySchemes().isEmpty() && !convention;
     boolean neverRequired = !document.securitySchemes().isEmpty() && !stated && open.size() > 1;
-    documentWide = noSchemeAnywhere || neverRequired ? open : List.of();
-    documentWideSet = new HashSet<>(documentWide);
+    documentWide = noSchemeAnywhere || neverRequired ? new LinkedHashSet<>(open) : Set.of();
     return documentWide;
-  }
-
-  /** Whether the operation is one of {@link #documentWide}. */
-  private boolean isDocumentWide(Operation operation) {
-    documentWide(operation.document());
-    return documentWideSet.contains(operation);
   }
 
   /**
@@ -278,7 +266,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
    */
   private void reportOnceForTheDocument(Operation operation, RuleContext context) {
     ApiDocument document = operation.document();
-    if (document.securitySchemes().isEmpty() || documentWide.get(0) != operation) {
+    if (document.securitySchemes().isEmpty() || documentWide.iterator().next() != operation) {
       return;
     }
     List<String> names = List.copyOf(document.securitySchemes().keySet());
@@ -286,7 +274,7 @@ public final class OperationSecurityMissing implements Checks.PathOperationCheck
         "None of the document's "
             + documentWide.size()
             + " operations ("
-            + DocumentWide.firstOf(documentWide)
+            + DocumentWide.firstOf(List.copyOf(documentWide))
             + ") requires ";
     String schemes = (names.size() == 1 ? " '" : "s '") + String.join("', '", names) + "'";
     String openData = PublicReads.openDataEvidence(document);
