@@ -51,8 +51,11 @@ final class ParserMessages {
   }
 
   static List<String> of(ParsedFile file, SpecVersion version) {
-    Document document = new Document(file, version);
     JsonNode root = file.root();
+    if (version == SpecVersion.OPENAPI_3_0 && ParserMessagesPrecheck.certainlyNone(root)) {
+      return List.of(); // the model would say nothing: not built
+    }
+    Document document = new Document(file, version);
     Attempt attempt = attempt(document, root);
     if (!attempt.failed()) {
       return attempt.messages();
