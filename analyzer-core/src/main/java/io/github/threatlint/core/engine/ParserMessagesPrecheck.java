@@ -437,7 +437,9 @@ final class ParserMessagesPrecheck {
 
   /**
    * getParameterList: each parameter readable, and no two of a list with the same name and
-   * location, a reference counting as the component it names once the components are read.
+   * location, a reference counting as the component it names once the components are read. A
+   * reference's model has neither name nor location (those beside its $ref are not read): such
+   * definitions share the key "null#null", and a repeat warns when its reference starts with #/.
    */
   private boolean parameterList(JsonNode parameters) {
     if (parameters == null) {
@@ -449,8 +451,11 @@ final class ParserMessagesPrecheck {
         return false;
       }
       JsonNode definition = definition(parameter);
-      String ref = definition.has("$ref") ? munged(definition.get("$ref").textValue()) : null;
-      String key = definition.path("name").textValue() + "#" + definition.path("in").textValue();
+      String ref = definition.has("$ref") ? modelRef(definition.get("$ref").textValue()) : null;
+      String key =
+          ref != null
+              ? "null#null"
+              : definition.path("name").textValue() + "#" + definition.path("in").textValue();
       if (!seen.add(key) && (ref == null || ref.startsWith("#/"))) {
         return false;
       }
@@ -464,12 +469,28 @@ final class ParserMessagesPrecheck {
     if (ref == null || !componentsRead || components == null) {
       return parameter;
     }
-    String munged = munged(ref.textValue());
-    int slash = munged.lastIndexOf('/');
+    String modelRef = modelRef(ref.textValue());
+    int slash = modelRef.lastIndexOf('/');
     String simpleName =
-        slash > 0 && !munged.substring(slash + 1).isBlank() ? munged.substring(slash + 1) : munged;
+        slash > 0 && !modelRef.substring(slash + 1).isBlank()
+            ? modelRef.substring(slash + 1)
+            : modelRef;
     JsonNode definition = components.path("parameters").get(simpleName);
     return definition instanceof ObjectNode ? definition : parameter;
+  }
+
+  /**
+   * A parameter's $ref as its model holds it: munged, then as swagger-models' Parameter.set$ref
+   * stores it, where a reference with neither '.' nor '/' names a component parameter ("" becomes
+   * "#/components/parameters/", which starts with #/ and names none).
+   */
+  private static String modelRef(String ref) {
+    String munged = munged(ref);
+    return !munged.startsWith("#/components/parameters/")
+            && munged.indexOf('.') < 0
+            && munged.indexOf('/') < 0
+        ? "#/components/parameters/" + munged
+        : munged;
   }
 
   /** mungedRef: a relative file name gets "./" in front. */

@@ -117,6 +117,47 @@ class ParserMessagesPrecheckMutationTest {
   }
 
   /**
+   * The mutants that found the precheck's first misses, kept as they were found: in a parameter
+   * list, references that swagger-parser keys differently from what is written beside them.
+   */
+  @Test
+  void thePrecheckRefusesParameterReferencesSwaggerParserCountsAsRepeated() throws Exception {
+    String head =
+        """
+        openapi: 3.0.3
+        info: {title: repeated references, version: '1'}
+        components:
+          parameters:
+            Size: {$ref: '#/definitions/Size', name: size, in: query}
+        paths:
+          /items:
+            get:
+              responses: {}
+              parameters:
+                - $ref: './parameters.yaml#/Sort'
+        """;
+    List<String> repeats =
+        List.of(
+            // swagger-models stores a reference with neither '.' nor '/' under
+            // #/components/parameters/
+            "        - $ref: ''\n",
+            "        - $ref: Missing\n",
+            // a referenced component that is itself a reference has no name nor location
+            "        - $ref: '#/components/parameters/Size'\n",
+            // nor has a reference with a name and a location beside it
+            "        - {$ref: '#/components/parameters/Missing', name: sort, in: query}\n");
+    for (String repeat : repeats) {
+      String text = head + repeat;
+      JsonNode root =
+          TreeParser.parse(new SourceFile(Path.of("x.yaml"), DISPLAY_PATH, text)).root();
+      assertThat(messages(root))
+          .as(repeat)
+          .anyMatch(message -> message.endsWith("There are duplicate parameter values"));
+      assertThat(ParserMessagesPrecheck.certainlyNone(root)).as(repeat).isFalse();
+    }
+  }
+
+  /**
    * swagger-parser's messages about {@code root}, its deserializer run as {@link ParserMessages}
    * runs it (not through {@link ParserMessages#of}, which asks the precheck first); a failure is
    * one message, as the deserializer itself reports it.
