@@ -289,7 +289,7 @@ class ParserMessagesPrecheckMutationTest {
     private static final Map<String, List<JsonNode>> POOLS = new LinkedHashMap<>();
 
     static {
-      pool("in", "query", "header", "path", "cookie", "body", "formData", "Query", "");
+      pool("in", "query", "header", "path", "cookie", "body", "formData", "Query", "", " ");
       pool(
           "style",
           "matrix",
@@ -301,7 +301,8 @@ class ParserMessagesPrecheckMutationTest {
           "deepObject",
           "Form",
           "comma",
-          "");
+          "",
+          " ");
       pool(
           "type",
           "string",
@@ -450,7 +451,7 @@ class ParserMessagesPrecheckMutationTest {
       POOLS
           .get("callbacks")
           .addAll(List.of(object("cb", NODES.textNode("x")), object("cb", NODES.objectNode())));
-      pool("operationId", "getPet", "listAccounts", "listItems");
+      pool("operationId", "getPet", "listAccounts", "listItems", " ");
       POOLS.get("operationId").add(NODES.numberNode(1));
       pool("name", "pets", "petId", "accountId", "itemId", "bad name");
       pool("scheme", "basic", "", "Digest");
@@ -913,7 +914,7 @@ class ParserMessagesPrecheckMutationTest {
       String renamed =
           key.contains("{") && context.random().nextBoolean()
               ? key.replaceFirst("\\{[^}]*}", "{other}")
-              : key + "/{extra}";
+              : key + context.pick(List.of("/{extra}", "/{a}{b}", "/{}", "/{{x}}", "/x}{y"));
       if (object.has(renamed)) {
         return null;
       }
