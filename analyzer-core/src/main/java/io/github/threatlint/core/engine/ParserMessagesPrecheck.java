@@ -437,7 +437,10 @@ final class ParserMessagesPrecheck {
 
   /**
    * getParameterList: each parameter readable, and no two of a list with the same name and
-   * location, a reference counting as the component it names once the components are read.
+   * location. A reference counts as the component parameter its last segment names once the
+   * components are read; a reference left unresolved, or resolved to a component that is itself a
+   * reference, has neither name nor location, and two of them draw the warning when the second's
+   * reference is local ("#/...").
    */
   private boolean parameterList(JsonNode parameters) {
     if (parameters == null) {
@@ -448,9 +451,19 @@ final class ParserMessagesPrecheck {
       if (!isObject(parameter) || !parameter(parameter)) {
         return false;
       }
-      JsonNode definition = definition(parameter);
-      String ref = definition.has("$ref") ? munged(definition.get("$ref").textValue()) : null;
-      String key = definition.path("name").textValue() + "#" + definition.path("in").textValue();
+      JsonNode definition = parameter;
+      String ref = modelRef(parameter);
+      if (ref != null && componentsRead && components != null) {
+        JsonNode component = components.path("parameters").get(simpleName(ref));
+        if (component instanceof ObjectNode) {
+          definition = component;
+          ref = modelRef(component);
+        }
+      }
+      String key =
+          ref != null
+              ? "null#null"
+              : definition.get("name").textValue() + "#" + definition.get("in").textValue();
       if (!seen.add(key) && (ref == null || ref.startsWith("#/"))) {
         return false;
       }
@@ -458,18 +471,27 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  /** getParameterDefinition: the component a reference's last segment names, if read. */
-  private JsonNode definition(JsonNode parameter) {
+  /**
+   * A parameter's reference as its model holds it: mungedRef's "./" before a relative file name,
+   * then Parameter.set$ref's "#/components/parameters/" before a bare name.
+   */
+  private static String modelRef(JsonNode parameter) {
     JsonNode ref = parameter.get("$ref");
-    if (ref == null || !componentsRead || components == null) {
-      return parameter;
+    if (ref == null) {
+      return null;
     }
     String munged = munged(ref.textValue());
-    int slash = munged.lastIndexOf('/');
-    String simpleName =
-        slash > 0 && !munged.substring(slash + 1).isBlank() ? munged.substring(slash + 1) : munged;
-    JsonNode definition = components.path("parameters").get(simpleName);
-    return definition instanceof ObjectNode ? definition : parameter;
+    return !munged.startsWith("#/components/parameters/")
+            && munged.indexOf('.') < 0
+            && munged.indexOf('/') < 0
+        ? "#/components/parameters/" + munged
+        : munged;
+  }
+
+  /** RefUtils.extractSimpleName: the last segment, or the whole reference. */
+  private static String simpleName(String ref) {
+    int slash = ref.lastIndexOf('/');
+    return slash > 0 && !ref.substring(slash + 1).isBlank() ? ref.substring(slash + 1) : ref;
   }
 
   /** mungedRef: a relative file name gets "./" in front. */
