@@ -437,9 +437,10 @@ final class ParserMessagesPrecheck {
 
   /**
    * getParameterList: each parameter readable, and no two of a list with the same name and
-   * location, a reference counting as the component it names once the components are read. A
-   * reference's model has neither name nor location (those beside its $ref are not read): such
-   * definitions share the key "null#null", and a repeat warns when its reference starts with #/.
+   * location. A reference counts as the component parameter its last segment names once the
+   * components are read; a reference left unresolved, or resolved to a component that is itself a
+   * reference, has neither name nor location, and two of them draw the warning when the second's
+   * reference is local ("#/...").
    */
   private boolean parameterList(JsonNode parameters) {
     if (parameters == null) {
@@ -450,12 +451,19 @@ final class ParserMessagesPrecheck {
       if (!isObject(parameter) || !parameter(parameter)) {
         return false;
       }
-      JsonNode definition = definition(parameter);
-      String ref = definition.has("$ref") ? modelRef(definition.get("$ref").textValue()) : null;
+      JsonNode definition = parameter;
+      String ref = modelRef(parameter);
+      if (ref != null && componentsRead && components != null) {
+        JsonNode component = components.path("parameters").get(simpleName(ref));
+        if (component instanceof ObjectNode) {
+          definition = component;
+          ref = modelRef(component);
+        }
+      }
       String key =
           ref != null
               ? "null#null"
-              : definition.path("name").textValue() + "#" + definition.path("in").textValue();
+              : definition.get("name").textValue() + "#" + definition.get("in").textValue();
       if (!seen.add(key) && (ref == null || ref.startsWith("#/"))) {
         return false;
       }
@@ -463,34 +471,27 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  /** getParameterDefinition: the component a reference's last segment names, if read. */
-  private JsonNode definition(JsonNode parameter) {
-    JsonNode ref = parameter.get("$ref");
-    if (ref == null || !componentsRead || components == null) {
-      return parameter;
-    }
-    String modelRef = modelRef(ref.textValue());
-    int slash = modelRef.lastIndexOf('/');
-    String simpleName =
-        slash > 0 && !modelRef.substring(slash + 1).isBlank()
-            ? modelRef.substring(slash + 1)
-            : modelRef;
-    JsonNode definition = components.path("parameters").get(simpleName);
-    return definition instanceof ObjectNode ? definition : parameter;
-  }
-
   /**
-   * A parameter's $ref as its model holds it: munged, then as swagger-models' Parameter.set$ref
-   * stores it, where a reference with neither '.' nor '/' names a component parameter ("" becomes
-   * "#/components/parameters/", which starts with #/ and names none).
+   * A parameter's reference as its model holds it: mungedRef's "./" before a relative file name,
+   * then Parameter.set$ref's "#/components/parameters/" before a bare name.
    */
-  private static String modelRef(String ref) {
-    String munged = munged(ref);
+  private static String modelRef(JsonNode parameter) {
+    JsonNode ref = parameter.get("$ref");
+    if (ref == null) {
+      return null;
+    }
+    String munged = munged(ref.textValue());
     return !munged.startsWith("#/components/parameters/")
             && munged.indexOf('.') < 0
             && munged.indexOf('/') < 0
         ? "#/components/parameters/" + munged
         : munged;
+  }
+
+  /** RefUtils.extractSimpleName: the last segment, or the whole reference. */
+  private static String simpleName(String ref) {
+    int slash = ref.lastIndexOf('/');
+    return slash > 0 && !ref.substring(slash + 1).isBlank() ? ref.substring(slash + 1) : ref;
   }
 
   /** mungedRef: a relative file name gets "./" in front. */

@@ -182,6 +182,7 @@ class ParserMessagesPrecheckTest {
         parameters:
           Limit: {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100}}
           AccountId: {name: accountId, in: path, required: true, schema: {type: string}}
+          Alias: {$ref: '#/components/parameters/Limit'}
         examples:
           Account: {value: {id: 1}}
           Text: plain text
@@ -274,6 +275,10 @@ class ParserMessagesPrecheckTest {
         "set    | /paths/~1accounts~1{accountId}/put/requestBody/content/multipart~1form-data/encoding/file/style | '\"matrix\"'",
         "set    | /paths/~1accounts~1{accountId}/put/callbacks/onChange/x-y | 1",
         "set    | /paths/~1accounts~1{accountId}/put/callbacks/shared/$ref | '\"#/components/links/Self\"'",
+        "set    | /paths/~1accounts/post/parameters | '[{\"$ref\": \"other.yaml#/A\"}, {\"$ref\": \"Missing\"}]'",
+        "set    | /paths/~1accounts/post/parameters | '[{\"$ref\": \"other.yaml#/A\"}, {\"$ref\": \"\"}]'",
+        "set    | /paths/~1accounts/post/parameters | '[{\"$ref\": \"other.yaml#/A\"}, {\"$ref\": \"#/components/parameters/Alias\"}]'",
+        "set    | /paths/~1accounts/post/parameters | '[{\"$ref\": \"x.yaml#/A\", \"name\": \"a\", \"in\": \"query\"}, {\"$ref\": \"#/components/parameters/Missing\"}]'",
         "set    | /components/schemas/Account/properties/id/multipleOf | 0",
         "set    | /components/schemas/Account/properties/id/writeOnly | true",
         "set    | /components/schemas/Account/properties/id/maxLength | '{}'",
