@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  * or tag name repeated, {@code example} beside {@code examples}, unusual {@code in}, {@code style},
  * {@code type} or {@code format} values, broken URLs and references, enum values and defaults its
  * conversions refuse, parts of the document grafted elsewhere, and two or three of these at once.
- * The operators follow the deserializer's conditions one by one (/work/coord/r15-conditions.md of
- * round 15). A mutant the precheck accepts is parsed; any message (or failure) fails the test with
- * the mutation that caused it.
+ * The operators follow the conditions under which OpenAPIDeserializer 2.1.48 reports or throws, as
+ * round 15 enumerated them (docs/performance.md). A mutant the precheck accepts is parsed; any
+ * message (or failure) fails the test with the mutation that caused it.
  *
  * <p>The display path holds a space, so it is not a URI: then swagger-parser also checks the
  * templates of root server URLs (and can fail on them), which a precheck that sees only the tree
