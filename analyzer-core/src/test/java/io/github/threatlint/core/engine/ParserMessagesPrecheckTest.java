@@ -352,6 +352,66 @@ class ParserMessagesPrecheckTest {
     assertThat(ParserMessagesPrecheck.certainlyNone(root)).isFalse();
   }
 
+  /**
+   * Each field the deserializer reads in a schema is read by the precheck too: a field it does not
+   * know makes it answer "don't know", so a new one (after an upgrade) fails here until it is.
+   */
+  @Test
+  void everySchemaFieldIsRead() throws Exception {
+    Map<String, String> samples =
+        Map.ofEntries(
+            Map.entry("title", "\"t\""),
+            Map.entry("multipleOf", "2"),
+            Map.entry("maximum", "9"),
+            Map.entry("format", "\"int32\""),
+            Map.entry("exclusiveMaximum", "true"),
+            Map.entry("minimum", "1"),
+            Map.entry("exclusiveMinimum", "false"),
+            Map.entry("maxLength", "5"),
+            Map.entry("minLength", "1"),
+            Map.entry("pattern", "\"^a$\""),
+            Map.entry("maxItems", "3"),
+            Map.entry("minItems", "0"),
+            Map.entry("uniqueItems", "true"),
+            Map.entry("maxProperties", "4"),
+            Map.entry("minProperties", "0"),
+            Map.entry("required", "[\"a\"]"),
+            Map.entry("enum", "[\"a\", 1, null]"),
+            Map.entry("type", "\"object\""),
+            Map.entry("allOf", "[{}]"),
+            Map.entry("oneOf", "[{}]"),
+            Map.entry("anyOf", "[{}]"),
+            Map.entry("not", "{}"),
+            Map.entry("items", "{}"),
+            Map.entry("properties", "{\"a\": {}}"),
+            Map.entry("additionalProperties", "true"),
+            Map.entry("description", "\"d\""),
+            Map.entry("default", "\"x\""),
+            Map.entry("nullable", "true"),
+            Map.entry("discriminator", "{\"propertyName\": \"a\"}"),
+            Map.entry("readOnly", "true"),
+            Map.entry("writeOnly", "false"),
+            Map.entry("xml", "{\"name\": \"a\"}"),
+            Map.entry("externalDocs", "{\"url\": \"https://bank.example.ch\"}"),
+            Map.entry("example", "{\"a\": 1}"),
+            Map.entry("deprecated", "false"),
+            Map.entry("$ref", "\"#/components/schemas/Other\""));
+    assertThat(samples.keySet()).isEqualTo(ParserMessagesPrecheck.SCHEMA_KEYS);
+    for (Map.Entry<String, String> sample : samples.entrySet()) {
+      JsonNode root =
+          parse(
+              "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+                  + "components: {schemas: {Other: {}, Sample: {"
+                  + JSON.writeValueAsString(sample.getKey())
+                  + ": "
+                  + sample.getValue()
+                  + "}}}\n");
+
+      assertThat(deserializerMessages(root)).as(sample.getKey()).isEmpty();
+      assertThat(ParserMessagesPrecheck.certainlyNone(root)).as(sample.getKey()).isTrue();
+    }
+  }
+
   @Test
   void answersOnlyForOpenApi30() {
     assertThat(ParserMessagesPrecheck.certainlyNone(parse(CLEAN.replace("3.0.3", "3.1.0"))))
