@@ -151,6 +151,8 @@ class DistributionIT {
             base + "bin/threatlint",
             base + "bin/threatlint.bat",
             base + "lib/threatlint.jar",
+            base + "lib/training/client-onboarding-api.yaml",
+            base + "lib/training/corporate-events-api.yaml",
             base + "lib/training/payment-initiation-api.json",
             base + "lib/training/wealth-api.yaml");
   }
