@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * examples}, component names outside its pattern, schema references to components that are not
  * there, dates it cannot decode, ...). Anything else, and every OpenAPI 3.1 or Swagger 2.0
  * document, is false: "don't know", the model is built as before. Each check names the
- * deserializer's method it stands for; {@code ParserMessagesPrecheckTest} holds the field lists
- * against the deserializer's own and every condition against its messages.
+ * deserializer's method it stands for; docs/swagger-parser-messages.md lists the conditions it was
+ * written for (on an upgrade of swagger-parser, read the new deserializer against it). {@code
+ * ParserMessagesPrecheckTest} holds the field lists against the deserializer's own and conditions
+ * against its messages; {@code ParserMessagesPrecheckMutationTest} a few thousand mutants.
  */
 final class ParserMessagesPrecheck {
   static final Set<String> ROOT_KEYS =
