@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,8 +154,7 @@ final class ParserMessagesPrecheck {
     componentsRead = true;
     return isObject(root.get("paths"))
         && paths(root.get("paths"))
-        && optionalArray(root, "servers")
-        && servers(root.get("servers"))
+        && optionalList(root, "servers", ParserMessagesPrecheck::server)
         && externalDocsIfAny(root)
         && optionalArray(root, "tags")
         && tags(root.get("tags"))
@@ -292,8 +292,7 @@ final class ParserMessagesPrecheck {
         || !optionalText(item, "description")
         || !optionalArray(item, "parameters")
         || !parameterList(item.get("parameters"))
-        || !optionalArray(item, "servers")
-        || !servers(item.get("servers"))) {
+        || !optionalList(item, "servers", ParserMessagesPrecheck::server)) {
       return false;
     }
     for (String method : OPERATION_METHODS) {
@@ -316,8 +315,7 @@ final class ParserMessagesPrecheck {
         || !optionalArray(operation, "parameters")
         || !parameterList(operation.get("parameters"))
         || !optionalBoolean(operation, "deprecated")
-        || !optionalArray(operation, "servers")
-        || !servers(operation.get("servers"))
+        || !optionalList(operation, "servers", ParserMessagesPrecheck::server)
         || !optionalArray(operation, "security")) {
       return false;
     }
@@ -338,18 +336,7 @@ final class ParserMessagesPrecheck {
         return false;
       }
     }
-    JsonNode callbacks = operation.get("callbacks");
-    if (callbacks != null) {
-      if (!isObject(callbacks)) {
-        return false;
-      }
-      for (JsonNode callback : callbacks) {
-        if (!callback(callback)) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return optionalMap(operation, "callbacks", this::callback);
   }
 
   /**
@@ -480,22 +467,6 @@ final class ParserMessagesPrecheck {
         && (!header.has("content") || content(header.get("content")));
   }
 
-  /** getHeaders. */
-  private boolean headers(JsonNode headers) {
-    if (headers == null) {
-      return true;
-    }
-    if (!isObject(headers)) {
-      return false;
-    }
-    for (JsonNode header : headers) {
-      if (!header(header)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** getRequestBody. */
   private boolean requestBody(JsonNode body) {
     if (!isObject(body)) {
@@ -523,23 +494,12 @@ final class ParserMessagesPrecheck {
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/responses");
     }
-    if (!onlyKeys(response, RESPONSE_KEYS)
-        || !requiredText(response, "description")
-        || !headers(response.get("headers"))
-        || !optionalObject(response, "content")
-        || (response.has("content") && !content(response.get("content")))
-        || !optionalObject(response, "links")) {
-      return false;
-    }
-    JsonNode links = response.get("links");
-    if (links != null) {
-      for (JsonNode link : links) {
-        if (!link(link)) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return onlyKeys(response, RESPONSE_KEYS)
+        && requiredText(response, "description")
+        && optionalMap(response, "headers", this::header)
+        && optionalObject(response, "content")
+        && (!response.has("content") || content(response.get("content")))
+        && optionalMap(response, "links", this::link);
   }
 
   /** getContent, getMediaType, getEncoding. */
@@ -583,7 +543,7 @@ final class ParserMessagesPrecheck {
           || !style(value, ENCODING_STYLES)
           || !optionalBoolean(value, "explode")
           || !optionalBoolean(value, "allowReserved")
-          || !headers(value.get("headers"))) {
+          || !optionalMap(value, "headers", this::header)) {
         return false;
       }
     }
@@ -599,15 +559,7 @@ final class ParserMessagesPrecheck {
     if (examples == null) {
       return finiteIfNumber(owner.get("example"));
     }
-    if (!isObject(examples) || owner.has("example")) {
-      return false;
-    }
-    for (JsonNode example : examples) {
-      if (!example(example)) {
-        return false;
-      }
-    }
-    return true;
+    return isObject(examples) && !owner.has("example") && every(examples, this::example);
   }
 
   /** getExamples' entries (an object or a string), getExample. */
@@ -646,7 +598,7 @@ final class ParserMessagesPrecheck {
         && optionalText(link, "requestBody")
         && optionalText(link, "description")
         && optionalObject(link, "parameters")
-        && (server == null || (isObject(server) && server(server)));
+        && (server == null || server(server));
   }
 
   /** getCallback: each member a path item, unless the callback is a reference. */
@@ -658,12 +610,7 @@ final class ParserMessagesPrecheck {
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/callbacks");
     }
-    for (JsonNode item : callback) {
-      if (!isObject(item) || !pathItem(item)) {
-        return false;
-      }
-    }
-    return true;
+    return every(callback, item -> isObject(item) && pathItem(item));
   }
 
   /** getSecurityScheme, getOAuthFlows, getOAuthFlow. */
@@ -733,43 +680,16 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  /** getServersList, getServer, getServerVariables, getServerVariable. */
-  private static boolean servers(JsonNode servers) {
-    if (servers == null) {
-      return true;
-    }
-    for (JsonNode server : servers) {
-      if (!isObject(server) || !server(server)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
+  /** getServer, getServerVariables (its members, x- ones too, are variables). */
   private static boolean server(JsonNode server) {
-    if (!onlyKeys(server, SERVER_KEYS)
+    if (!isObject(server)
+        || !onlyKeys(server, SERVER_KEYS)
         || !requiredText(server, "url")
         || !optionalText(server, "description")
-        || !optionalObject(server, "variables")) {
+        || !optionalMap(server, "variables", ParserMessagesPrecheck::serverVariable)) {
       return false;
     }
     JsonNode variables = server.get("variables");
-    if (variables != null) {
-      for (JsonNode variable : variables) {
-        if (!isObject(variable)
-            || !onlyKeys(variable, SERVER_VARIABLE_KEYS)
-            || !requiredText(variable, "default")
-            || !optionalText(variable, "description")
-            || !optionalArray(variable, "enum")) {
-          return false;
-        }
-        for (JsonNode value : variable.path("enum")) {
-          if (!value.isValueNode()) {
-            return false;
-          }
-        }
-      }
-    }
     // a URL that is no valid URI has its first {variable} looked up in the variables (and a '}'
     // before the first '{' makes the deserializer throw)
     String url = server.get("url").textValue();
@@ -782,6 +702,17 @@ final class ParserMessagesPrecheck {
         && (variables == null
             || variables.size() == 0
             || variables.has(url.substring(open + 1, close)));
+  }
+
+  /** getServerVariable. */
+  private static boolean serverVariable(JsonNode variable) {
+    return isObject(variable)
+        && onlyKeys(variable, SERVER_VARIABLE_KEYS)
+        && requiredText(variable, "default")
+        && optionalText(variable, "description")
+        && (!variable.has("enum")
+            || (variable.get("enum").isArray()
+                && every(variable.get("enum"), JsonNode::isValueNode)));
   }
 
   /** getTagList, getTag: readable, with distinct names. */
@@ -905,18 +836,7 @@ final class ParserMessagesPrecheck {
   }
 
   private boolean composition(JsonNode members) {
-    if (members == null) {
-      return true;
-    }
-    if (!members.isArray()) {
-      return false;
-    }
-    for (JsonNode member : members) {
-      if (!schema(member)) {
-        return false;
-      }
-    }
-    return true;
+    return members == null || (members.isArray() && every(members, this::schema));
   }
 
   private boolean additionalProperties(JsonNode value) {
@@ -927,6 +847,7 @@ final class ParserMessagesPrecheck {
     if (!isObject(properties)) {
       return false;
     }
+    // written out: a method reference made for each of a large document's schemas cost 2 ms
     for (JsonNode property : properties) {
       if (!schema(property)) {
         return false;
@@ -936,15 +857,7 @@ final class ParserMessagesPrecheck {
   }
 
   private static boolean textArray(JsonNode values) {
-    if (!values.isArray()) {
-      return false;
-    }
-    for (JsonNode value : values) {
-      if (!value.isTextual()) {
-        return false;
-      }
-    }
-    return true;
+    return values.isArray() && every(values, JsonNode::isTextual);
   }
 
   /**
@@ -973,15 +886,8 @@ final class ParserMessagesPrecheck {
     if (values == null) {
       return true;
     }
-    if (!values.isArray()) {
-      return false;
-    }
-    for (JsonNode value : values) {
-      if (value.isTextual() && !decodes(schema, type, value.textValue())) {
-        return false;
-      }
-    }
-    return true;
+    return values.isArray()
+        && every(values, value -> !value.isTextual() || decodes(schema, type, value.textValue()));
   }
 
   /**
@@ -1101,6 +1007,28 @@ final class ParserMessagesPrecheck {
       }
     }
     return true;
+  }
+
+  /** Whether every member or element of {@code container} passes {@code check}. */
+  private static boolean every(JsonNode container, Predicate<JsonNode> check) {
+    for (JsonNode member : container) {
+      if (!check.test(member)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An optional map: absent, or an object whose every value passes {@code check}. */
+  private static boolean optionalMap(JsonNode owner, String key, Predicate<JsonNode> check) {
+    JsonNode map = owner.get(key);
+    return map == null || (map.isObject() && every(map, check));
+  }
+
+  /** An optional list: absent, or an array whose every element passes {@code check}. */
+  private static boolean optionalList(JsonNode owner, String key, Predicate<JsonNode> check) {
+    JsonNode list = owner.get(key);
+    return list == null || (list.isArray() && every(list, check));
   }
 
   private static boolean onlyKeys(JsonNode object, Set<String> keys) {
