@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +30,7 @@ class WordsTest {
     assertThat(Words.split(name)).isEqualTo(expected);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aPhraseIsFoundInAnyAsciiCaseAsInTheLowerCaseText() {
     List<String> texts =
         Arrays.asList(
