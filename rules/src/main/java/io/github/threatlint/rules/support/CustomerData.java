@@ -5,7 +5,6 @@ import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -471,7 +470,7 @@ public final class CustomerData {
 
   /**
    * The customer-data property names found in a schema and what it nests (references, composition,
-   * items, properties), at most {@code maxDepth} property levels deep; each schema is read once.
+   * items, properties), at most {@code maxDepth} property levels deep.
    */
   public static List<String> find(
       ApiDocument document, NodeRef schema, List<String> terms, int maxDepth) {
@@ -497,11 +496,10 @@ public final class CustomerData {
 
   /**
    * The searches one rule makes in the schemas of one document ({@link #find}, at most {@code
-   * maxDepth} property levels deep, each schema read once per search). What a schema holds for the
-   * search (the nested schemas it follows, and which of their names are customer data) is worked
-   * out on the first search that reads it and kept: on Stripe every response schema's search
-   * reaches the same few hundred schemas, and tested each of their names on every visit. One
-   * rule's: not for several threads.
+   * maxDepth} property levels deep). What a schema holds for the search (the nested schemas it
+   * follows, and which of their names are customer data) is worked out on the first search that
+   * reads it and kept: on Stripe every response schema's search reaches the same few hundred
+   * schemas, and tested each of their names on every visit. One rule's: not for several threads.
    */
   public static final class Search {
     private final ApiDocument document;
@@ -510,6 +508,9 @@ public final class CustomerData {
 
     /** By schema number: the steps of the search from it, null until a search reads it. */
     private final List<Step[]> stepsBySchema = new ArrayList<>();
+
+    /** What the current search has read. */
+    private final SchemaGraph.Reads reads = new SchemaGraph.Reads();
 
     /**
      * A nested schema the search follows: its name when that is customer data (else null), the
@@ -529,20 +530,20 @@ public final class CustomerData {
      */
     public List<String> find(NodeRef schema, int maxDepth) {
       List<String> found = new ArrayList<>();
-      collect(graph.number(schema), maxDepth, found, new BitSet(graph.size()));
+      reads.clear();
+      collect(graph.number(schema), maxDepth, found);
       return found;
     }
 
-    private void collect(int schema, int depth, List<String> found, BitSet seen) {
-      if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
+    private void collect(int schema, int depth, List<String> found) {
+      if (schema == SchemaGraph.NONE || depth < 0 || !reads.first(schema, depth)) {
         return;
       }
-      seen.set(schema);
       for (Step step : steps(schema)) {
         if (step.customerName() != null && !found.contains(step.customerName())) {
           found.add(step.customerName());
         }
-        collect(step.target(), step.property() ? depth - 1 : depth, found, seen);
+        collect(step.target(), step.property() ? depth - 1 : depth, found);
       }
     }
 

@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class SchemaGraph {
     return number;
   }
 
-  /** How many schemas have been numbered so far (a bound for a search's bit set). */
+  /** How many schemas have been numbered so far. */
   public synchronized int size() {
     return schemas.size();
   }
@@ -101,5 +102,42 @@ public final class SchemaGraph {
     List<Child> computed = List.copyOf(nested);
     children.set(number, computed);
     return computed;
+  }
+
+  /**
+   * What one search of the graph to a limited depth has read: each schema, with the most property
+   * levels the search had left there. A schema met again with more levels left is read again: one
+   * first met at the end of a long path, where what it nests is out of reach, may be nested more
+   * shallowly too (marked once per search, such a schema's nested names were missed). Cleared for
+   * the next search in constant time; it grows with the graph, which numbers schemas as searches
+   * meet them.
+   */
+  public static final class Reads {
+    private int search = 1;
+    private int[] readBy = new int[64];
+    private int[] levelsLeft = new int[64];
+
+    /** Forgets what was read, for a new search. */
+    public void clear() {
+      search++;
+    }
+
+    /**
+     * Whether the schema is to be read with {@code levels} property levels left: not when this
+     * search read it with as many or more. Noted when it is.
+     */
+    public boolean first(int schema, int levels) {
+      if (schema >= readBy.length) {
+        int length = Math.max(schema + 1, readBy.length * 2);
+        readBy = Arrays.copyOf(readBy, length);
+        levelsLeft = Arrays.copyOf(levelsLeft, length);
+      }
+      if (readBy[schema] == search && levelsLeft[schema] >= levels) {
+        return false;
+      }
+      readBy[schema] = search;
+      levelsLeft[schema] = levels;
+      return true;
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,28 +9,24 @@ import java.util.Set;
 public final class SchemaProperties {
   private SchemaProperties() {}
 
-  /**
-   * Every property name reachable from the schema within {@code maxDepth} nestings; references are
-   * followed once each.
-   */
+  /** Every property name reachable from the schema within {@code maxDepth} nestings. */
   public static Set<String> names(ApiDocument document, NodeRef schema, int maxDepth) {
     Set<String> names = new LinkedHashSet<>();
     SchemaGraph graph = SchemaGraph.of(document);
-    collect(graph, graph.number(schema), maxDepth, names, new BitSet(graph.size()));
+    collect(graph, graph.number(schema), maxDepth, names, new SchemaGraph.Reads());
     return names;
   }
 
   private static void collect(
-      SchemaGraph graph, int schema, int depth, Set<String> names, BitSet seen) {
-    if (schema == SchemaGraph.NONE || depth < 0 || seen.get(schema)) {
+      SchemaGraph graph, int schema, int depth, Set<String> names, SchemaGraph.Reads reads) {
+    if (schema == SchemaGraph.NONE || depth < 0 || !reads.first(schema, depth)) {
       return;
     }
-    seen.set(schema);
     for (SchemaGraph.Child child : graph.children(schema)) {
       if (child.name() != null) {
         names.add(child.name());
       }
-      collect(graph, child.target(), child.name() != null ? depth - 1 : depth, names, seen);
+      collect(graph, child.target(), child.name() != null ? depth - 1 : depth, names, reads);
     }
   }
 }

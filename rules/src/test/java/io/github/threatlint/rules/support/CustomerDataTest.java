@@ -3,10 +3,7 @@ package io.github.threatlint.rules.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.api.ApiDocument;
-import io.github.threatlint.core.api.ExternalFiles;
-import io.github.threatlint.core.api.SourceFile;
-import io.github.threatlint.core.api.SpecVersion;
-import io.github.threatlint.core.source.TreeParser;
+import io.github.threatlint.core.api.NodeRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,12 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Which names are customer data, answered once per document and list of terms. */
 class CustomerDataTest {
   private static ApiDocument document() throws Exception {
-    return new ApiDocument(
-        TreeParser.parse(
-            new SourceFile(
-                null,
-                "api.yaml",
-                """
+    return TestDocuments.openApi30(
+        """
                 openapi: 3.0.3
                 info: {title: t, version: '1'}
                 paths: {}
@@ -31,9 +24,7 @@ class CustomerDataTest {
                         ipAddress: {type: string}
                         iban: {type: string}
                         status: {type: string}
-                """)),
-        SpecVersion.OPENAPI_3_0,
-        ExternalFiles.NONE);
+        """);
   }
 
   @Test
@@ -68,5 +59,45 @@ class CustomerDataTest {
     assertThat(ibans.match("iban")).isTrue();
     assertThat(CustomerData.names(document, terms).match("iban")).isFalse();
     assertThat(CustomerData.names(document, terms).match("lastName")).isTrue();
+  }
+
+  /**
+   * Holder is first met through Wrapper, two levels down, where its nested Contact is out of reach;
+   * through Root's own holder it is one level down, and Contact's email is two.
+   */
+  @Test
+  void aSchemaMetAgainWithMoreLevelsLeftIsSearchedAgain() throws Exception {
+    ApiDocument document =
+        TestDocuments.openApi30(
+            """
+                    openapi: 3.0.3
+                    info: {title: t, version: '1'}
+                    paths: {}
+                    components:
+                      schemas:
+                        Root:
+                          properties:
+                            wrapper: {$ref: '#/components/schemas/Wrapper'}
+                            holder: {$ref: '#/components/schemas/Holder'}
+                        Wrapper:
+                          properties:
+                            holder: {$ref: '#/components/schemas/Holder'}
+                        Holder:
+                          properties:
+                            contact: {$ref: '#/components/schemas/Contact'}
+                        Contact:
+                          properties:
+                            email: {type: string}
+                            iban: {type: string}
+            """);
+    NodeRef root = document.root().at("/components/schemas/Root");
+    CustomerData.Search search =
+        new CustomerData.Search(document, name -> CustomerData.matches(name, List.of("email")));
+
+    assertThat(search.find(root, 2)).containsExactly("email");
+    assertThat(search.find(root, 1)).isEmpty();
+    assertThat(search.find(root, 2)).as("a later search of the same rule").containsExactly("email");
+    assertThat(CustomerData.find(document, root, List.of("email", "iban"), 2))
+        .containsExactly("email", "iban");
   }
 }
