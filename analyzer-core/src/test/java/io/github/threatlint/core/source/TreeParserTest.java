@@ -190,6 +190,27 @@ class TreeParserTest {
     assertThat(file.duplicateKeys()).isEmpty();
   }
 
+  /**
+   * A JSON text of a million characters or more finds its line starts on a thread of its own while
+   * Jackson reads it; the places are those of a smaller text's.
+   */
+  @Test
+  void aLargeJsonTextPlacesItsMembersOnTheirLines() throws SourceException {
+    StringBuilder text = new StringBuilder("{\r\n  \"padding\": [\n");
+    for (int i = 0; i < 40_000; i++) {
+      text.append("    \"").append("x".repeat(20)).append("\",\r\n");
+    }
+    text.append("    \"end\"\n  ],\r  \"last\": {\"k\": 1}\n}\n");
+    assertThat(text.length()).isGreaterThan(1 << 20);
+
+    ParsedFile file = parse("large.json", text.toString());
+
+    assertThat(file.index().region("/padding/0").startLine()).isEqualTo(3);
+    assertThat(file.index().region("/padding/40000").startLine()).isEqualTo(40_003);
+    assertThat(file.index().region("/last/k").startLine()).isEqualTo(40_005);
+    assertThat(file.index().region("/last/k").startColumn()).isEqualTo(12);
+  }
+
   @Test
   void mergesTakeTheFirstSourcesMembersFirstAndShowTheirPositions() throws SourceException {
     ParsedFile file =
