@@ -16,6 +16,7 @@ import io.github.threatlint.rules.support.Schemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "idempotency-key-missing",
@@ -273,11 +274,12 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
         || Words.containsAny(operationId, excludedWords)) {
       return null;
     }
-    List<String> words = Words.split(lastSegment.replaceFirst("\\.[a-zA-Z]+$", ""));
+    List<String> words = Words.split(EXTENSION.matcher(lastSegment).replaceFirst(""));
     String resource = words.isEmpty() ? "" : words.get(words.size() - 1);
     if (!resource.isEmpty()
         && (Words.isAny(resource, patterns)
-            || Words.isAny(resource.replaceFirst("s$", ""), patterns))) {
+            || (resource.endsWith("s")
+                && Words.isAny(resource.substring(0, resource.length() - 1), patterns)))) {
       return resource;
     }
     String term = Words.matchingTerm(operationId, patterns);
@@ -295,16 +297,22 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
     return null;
   }
 
+  // compiled once: a String's replaceFirst and matches compile their expression at each call, for
+  // every operation (Stripe: 6 of this rule's 10 ms, cold)
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+  private static final Pattern ONE_TEMPLATE = Pattern.compile("\\{[^{}]+}");
+  private static final Pattern EXTENSION = Pattern.compile("\\.[a-zA-Z]+$");
+
   /**
    * A path that ends with one item's identifier after its collection ({@code
    * /payments/{paymentId}}): a POST there changes that item, as Stripe and Xero update payments,
    * and creates no transaction.
    */
   private static boolean addressesItem(String path) {
-    String[] segments = path.replaceFirst("/+$", "").split("/");
+    String[] segments = TRAILING_SLASHES.matcher(path).replaceFirst("").split("/");
     int last = segments.length - 1;
     return last >= 1
-        && segments[last].matches("\\{[^{}]+}")
+        && ONE_TEMPLATE.matcher(segments[last]).matches()
         && !segments[last - 1].isEmpty()
         && !segments[last - 1].contains("{");
   }

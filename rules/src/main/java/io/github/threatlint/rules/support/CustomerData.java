@@ -510,7 +510,7 @@ public final class CustomerData {
     private final List<Step[]> stepsBySchema = new ArrayList<>();
 
     /** What the current search has read. */
-    private final SchemaGraph.Reads reads = new SchemaGraph.Reads();
+    private final SchemaGraph.Reads reads;
 
     /**
      * A nested schema the search follows: its name when that is customer data (else null), the
@@ -522,6 +522,7 @@ public final class CustomerData {
       this.document = document;
       this.graph = SchemaGraph.of(document);
       this.customerName = customerName;
+      this.reads = new SchemaGraph.Reads(graph.size());
     }
 
     /**

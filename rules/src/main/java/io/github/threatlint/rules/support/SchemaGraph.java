@@ -114,8 +114,14 @@ public final class SchemaGraph {
    */
   public static final class Reads {
     private int search = 1;
-    private int[] readBy = new int[64];
-    private int[] levelsLeft = new int[64];
+    private int[] readBy;
+    private int[] levelsLeft;
+
+    /** For a search of one of the graph's first {@code schemas} schemas, usually. */
+    public Reads(int schemas) {
+      readBy = new int[Math.max(16, schemas)];
+      levelsLeft = new int[readBy.length];
+    }
 
     /** Forgets what was read, for a new search. */
     public void clear() {

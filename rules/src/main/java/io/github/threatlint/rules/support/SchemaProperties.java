@@ -13,7 +13,7 @@ public final class SchemaProperties {
   public static Set<String> names(ApiDocument document, NodeRef schema, int maxDepth) {
     Set<String> names = new LinkedHashSet<>();
     SchemaGraph graph = SchemaGraph.of(document);
-    collect(graph, graph.number(schema), maxDepth, names, new SchemaGraph.Reads());
+    collect(graph, graph.number(schema), maxDepth, names, new SchemaGraph.Reads(graph.size()));
     return names;
   }
 
