@@ -25,8 +25,13 @@ public final class StatedBounds {
   private static final String END =
       "(?!-\\d)(?!\\s{0,2}(?:dp\\b|decimal|digit|character|char\\b|chars\\b|byte|place))";
 
-  /** A comparison that "no" or "not" in front of it turns around ("no less than 5": a minimum). */
-  private static final String NOT_NEGATED = "(?<!\\bno |\\bnot |\\bnot be )";
+  /**
+   * A comparison word that "no" or "not" in front of it does not turn around ("no less than 5": a
+   * minimum); the look behind comes after the word, so that it runs only where the word is.
+   */
+  private static String notNegated(String words) {
+    return "\\b" + words + "(?<!\\b(?:no|not|not be) " + words + ")";
+  }
 
   /** "maximum", "maximum value is", "maximum page size is", "maximum of", "maximum:". */
   private static String extreme(String word) {
@@ -43,8 +48,8 @@ public final class StatedBounds {
               + "|\\b(?:cannot|can ?not|can't|must not|may not|should not|shall not|does not|do not)"
               + " exceed"
               + "|"
-              + NOT_NEGATED
-              + "\\b(?:less|lower|smaller)(?: than)?(?: or)?(?: equals?)?(?: to)?"
+              + notNegated("(?:less|lower|smaller)")
+              + "(?: than)?(?: or)?(?: equals?)?(?: to)?"
               + "|\\blimited to|\\bcapped at|"
               + extreme("\\bmaxim(?:um|al)")
               + "|\\bmax\\.?(?: value)?(?: is)?:?|<=?|=<|\u2264)\\s{0,3}"
@@ -56,14 +61,14 @@ public final class StatedBounds {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * "at least 1", "greater or equal to 1", "minimum of 1", "&gt;= 0", a "positive integer"; a
-   * "&gt;" only where it closes no HTML tag ({@code <p>10</p>}).
+   * "at least 1", "greater or equal to 1", "minimum of 1", "&gt;= 0"; a "&gt;" only where it closes
+   * no HTML tag ({@code <p>10</p>}).
    */
   private static final Pattern MINIMUM =
       Pattern.compile(
           "(?:\\bat least|\\bno less than|\\bnot (?:be )?(?:less|lower|smaller|fewer) than|"
-              + NOT_NEGATED
-              + "\\b(?:greater|larger|higher|bigger)(?: than)?(?: or)?(?: equals?)?(?: to)?|"
+              + notNegated("(?:greater|larger|higher|bigger)")
+              + "(?: than)?(?: or)?(?: equals?)?(?: to)?|"
               + extreme("\\bminim(?:um|al)")
               + "|\\bmin\\.?(?: value)?(?: is)?:?|(?<![\\w\"'/])>=?|=>|\u2265)\\s{0,3}"
               + NUMBER
