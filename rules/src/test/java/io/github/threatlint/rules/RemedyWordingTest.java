@@ -69,7 +69,7 @@ class RemedyWordingTest {
 
   /**
    * A missing bound that the description states in words: the note quotes the words and asks for
-   * that bound only, as a keyword, unless the standard leaves it to an agreement.
+   * that bound as a keyword, or, where the words leave it to an agreement, to keep it open.
    */
   @Test
   void aBoundStatedInProseIsQuotedAndAskedForAsAKeyword() {
@@ -101,7 +101,8 @@ class RemedyWordingTest {
     assertThat(messages.get(1))
         .contains(
             "with neither a minimum nor a maximum, but its description ('Between 1 and 31') states"
-                + " its bounds in prose: declare them as minimum and maximum");
+                + " its bounds in prose: declare them as minimum and maximum so that validation"
+                + " enforces them.");
   }
 
   /**

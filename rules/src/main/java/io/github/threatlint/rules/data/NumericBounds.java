@@ -94,11 +94,13 @@ public final class NumericBounds implements Checks.SchemaCheck {
               + keywords
               + " so that validation enforces "
               + them
-              + ", or keep "
-              + them
-              + " open where the standard leaves "
-              + them
-              + " to an agreement.",
+              + (StatedBounds.leftToAgreement(stated)
+                  ? ", or keep "
+                      + them
+                      + " open where the standard leaves "
+                      + them
+                      + " to an agreement."
+                  : "."),
           Level.NOTE);
     } else if (isCount(visit.propertyName())) {
       // numberOfRooms, guestCount: a count of things described, not an amount or a size the server

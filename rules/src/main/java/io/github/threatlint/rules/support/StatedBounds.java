@@ -155,6 +155,14 @@ public final class StatedBounds {
   }
 
   /**
+   * Whether the words that {@link #maximum} quoted leave the bound to an agreement ("If not
+   * otherwise agreed bilaterally ..., less equal to 4"): a bound a standard leaves open on purpose.
+   */
+  public static boolean leftToAgreement(String quoted) {
+    return quoted != null && AGREEMENT.matcher(quoted).find();
+  }
+
+  /**
    * The first sentence that states the bound: with a number ({@code bound} or a range, outside a
    * condition), or in words alone ({@code inWords}; an agreement must name a bound too).
    */
