@@ -227,6 +227,28 @@ class GradedFindingsTest {
   }
 
   /**
+   * numeric-bounds: a missing bound that the description, title or parameter's description states
+   * in words (a maximum, a minimum, a range, a maximum left to a bilateral agreement) is a note; a
+   * description without a bound, whose numbers are no bound, or that states one of two missing
+   * bounds leaves the warning.
+   */
+  @Test
+  void numericBoundsGradesABoundStatedInProseAsANote() throws Exception {
+    String spec = fixture("numeric-bounds/bounds-in-prose.yaml");
+    assertThat(levels("numeric-bounds", Level.WARNING, spec))
+        .containsExactly(
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.NOTE,
+            Level.WARNING,
+            Level.WARNING,
+            Level.WARNING,
+            Level.WARNING);
+  }
+
+  /**
    * In an open-data document, a query key that no operation requires sends nothing: a note; a
    * required one is still an error.
    */

@@ -68,6 +68,44 @@ class RemedyWordingTest {
   }
 
   /**
+   * A missing bound that the description states in words: the note quotes the words and asks for
+   * that bound as a keyword, or, where the words leave it to an agreement, to keep it open.
+   */
+  @Test
+  void aBoundStatedInProseIsQuotedAndAskedForAsAKeyword() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Consents, version: 1.0.0}",
+            "paths:",
+            "  /v1/consents:",
+            "    post:",
+            "      parameters:",
+            "        - name: frequencyPerDay",
+            "          in: query",
+            "          description: If not otherwise agreed bilaterally, the frequency is less equal to 4.",
+            "          schema: {type: integer, minimum: 1}",
+            "        - {name: day, in: query, description: 'Between 1 and 31.', schema: {type: integer}}",
+            "      responses: {'201': {description: created}}",
+            "");
+    List<String> messages = messages("numeric-bounds", spec);
+
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(0))
+        .contains(
+            "with no maximum, but its description ('If not otherwise agreed bilaterally, the"
+                + " frequency is less equal to 4') states a maximum in prose: declare it as maximum"
+                + " so that validation enforces it, or keep it open where the standard leaves it to"
+                + " an agreement.");
+    assertThat(messages.get(1))
+        .contains(
+            "with neither a minimum nor a maximum, but its description ('Between 1 and 31') states"
+                + " its bounds in prose: declare them as minimum and maximum so that validation"
+                + " enforces them.");
+  }
+
+  /**
    * An Authorization header parameter instead of security: when the document declares schemes, the
    * finding names them instead of asking for one to be declared, and an optional header is told to
    * keep an empty alternative beside the scheme.

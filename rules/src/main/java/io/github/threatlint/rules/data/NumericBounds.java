@@ -12,8 +12,12 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.PageParameters;
 import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
+import io.github.threatlint.rules.support.StatedBounds;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "numeric-bounds",
@@ -23,10 +27,11 @@ import java.util.List;
             + "zero or huge quantities and counts reach the back end unchecked. A page size's missing maximum is "
             + "pagination-unbounded's finding, and a page number or offset needs only a minimum. A count of what the "
             + "record describes (numberOfRooms, companyNumberOfEmployees, roomCount, a page envelope's TotalPages) is a "
-            + "note.",
+            + "note, and so is a missing bound that the description states in prose (\"less equal to 4 unless "
+            + "otherwise agreed bilaterally\", \"max. 50\", \"between 1 and 31\"): the schema does not enforce it.",
     level = Level.WARNING,
     cost = RuleInfo.Cost.MEDIUM,
-    readsProse = false,
+    readsProse = true,
     owasp2023 = {"API4"},
     owasp2019 = {"API4"},
     sftiAreas = {"DS"},
@@ -68,18 +73,36 @@ public final class NumericBounds implements Checks.SchemaCheck {
             ? "minimum and maximum (or exclusiveMinimum/exclusiveMaximum)"
             : !lower ? "a minimum (or exclusiveMinimum)" : "a maximum (or exclusiveMaximum)";
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
+    String finding = label + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing;
     String message =
-        label
-            + " is "
-            + type
-            + " "
-            + Schemas.usageLabel(visit)
-            + " with "
-            + missing
-            + ": declare "
-            + declare
-            + " for the values the operation can really process.";
-    if (isCount(visit.propertyName())) {
+        finding + ": declare " + declare + " for the values the operation can really process.";
+    String stated = statedInProse(schema, lower, upper);
+    if (stated != null) {
+      String bounds = !lower && !upper ? "its bounds" : !lower ? "a minimum" : "a maximum";
+      String keywords = !lower && !upper ? "minimum and maximum" : !lower ? "minimum" : "maximum";
+      String them = !lower && !upper ? "them" : "it";
+      context.report(
+          schema,
+          finding
+              + ", but "
+              + stated
+              + " "
+              + bounds
+              + " in prose: declare "
+              + them
+              + " as "
+              + keywords
+              + " so that validation enforces "
+              + them
+              + (StatedBounds.leftToAgreement(stated)
+                  ? ", or keep "
+                      + them
+                      + " open where the standard leaves "
+                      + them
+                      + " to an agreement."
+                  : "."),
+          Level.NOTE);
+    } else if (isCount(visit.propertyName())) {
       // numberOfRooms, guestCount: a count of things described, not an amount or a size the server
       // acts on
       context.report(
@@ -87,6 +110,53 @@ public final class NumericBounds implements Checks.SchemaCheck {
     } else {
       context.report(schema, message);
     }
+  }
+
+  /**
+   * Where the description or title states in words each bound the schema misses, with the words
+   * ("its description ('at most 4') states"), or null: a bound stated in prose is one the back end
+   * knows, and one a standard may leave open on purpose (to a bilateral agreement), but the schema
+   * does not enforce it. The number's own description and title are read, and its parameter's.
+   */
+  private static String statedInProse(NodeRef schema, boolean lower, boolean upper) {
+    JsonNode parameter = Schemas.parameterOf(schema);
+    List<JsonNode> describing =
+        parameter == null || parameter == schema.node()
+            ? List.of(schema.node())
+            : List.of(schema.node(), parameter);
+    // field -> the quoted words of each missing bound it states, in the order minimum, maximum
+    Map<String, List<String>> quotes = new LinkedHashMap<>();
+    for (boolean minimum : List.of(true, false)) {
+      if (minimum ? lower : upper) {
+        continue;
+      }
+      Map.Entry<String, String> statement = statement(describing, minimum);
+      if (statement == null) {
+        return null;
+      }
+      List<String> words = quotes.computeIfAbsent(statement.getKey(), f -> new ArrayList<>());
+      if (!words.contains(statement.getValue())) {
+        words.add(statement.getValue());
+      }
+    }
+    List<String> sources = new ArrayList<>();
+    quotes.forEach(
+        (field, words) -> sources.add("its " + field + " ('" + String.join("'; '", words) + "')"));
+    return String.join(" and ", sources) + (sources.size() > 1 ? " state" : " states");
+  }
+
+  /** The first description or title that states the minimum (or maximum), and its words. */
+  private static Map.Entry<String, String> statement(List<JsonNode> describing, boolean minimum) {
+    for (JsonNode node : describing) {
+      for (String field : List.of("description", "title")) {
+        String text = node.path(field).textValue();
+        String words = minimum ? StatedBounds.minimum(text) : StatedBounds.maximum(text);
+        if (words != null) {
+          return Map.entry(field, words);
+        }
+      }
+    }
+    return null;
   }
 
   /**
