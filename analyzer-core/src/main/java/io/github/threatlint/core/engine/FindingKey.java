@@ -1,5 +1,6 @@
 package io.github.threatlint.core.engine;
 
+import io.github.threatlint.core.vocabulary.Words;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record FindingKey(String ruleId, String file, String pointer) {
 
   /** The first 16 hex digits of the SHA-256 of the message with its white space collapsed. */
   public static String messageDigest(String message) {
-    return sha256(message.strip().replaceAll("\\s+", " "), 8);
+    return sha256(Words.collapseWhiteSpace(message.strip()), 8);
   }
 
   /**

@@ -20,6 +20,7 @@ import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.api.ReferencePlaces;
 import io.github.threatlint.core.api.Region;
 import io.github.threatlint.core.api.SourceFile;
+import io.github.threatlint.core.vocabulary.Words;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -1120,7 +1121,7 @@ public final class TreeParser {
         break;
       }
     }
-    return line.replaceAll("\\s+", " ")
+    return Words.collapseWhiteSpace(line)
         .replaceAll(" ([:,;])", "$1")
         .replaceAll("[\\s:,;.]+$", "")
         .trim();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Word-boundary aware matching of names written in camelCase, PascalCase, snake_case, kebab-case or
@@ -252,6 +253,17 @@ public final class Words {
       }
     }
     return false;
+  }
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+  /**
+   * The text with each run of white space (line breaks too) made one blank, as a message quotes
+   * prose or a fingerprint compares it. The expression is compiled once: {@code String.replaceAll}
+   * compiles its own at every call.
+   */
+  public static String collapseWhiteSpace(String text) {
+    return WHITE_SPACE.matcher(text).replaceAll(" ");
   }
 
   public static String lower(String text) {

@@ -56,4 +56,11 @@ class WordsTest {
     assertThat(Words.containsInAnyCase("nearby thesis", " by the ")).isFalse();
     assertThat(Words.containsInAnyCase(null, " by the ")).isFalse();
   }
+
+  @Test
+  void collapsingWhiteSpaceMakesEachRunOneBlank() {
+    assertThat(Words.collapseWhiteSpace("a  b\n\tc\r\n d")).isEqualTo("a b c d");
+    assertThat(Words.collapseWhiteSpace(" edge ")).isEqualTo(" edge ");
+    assertThat(Words.collapseWhiteSpace("")).isEmpty();
+  }
 }

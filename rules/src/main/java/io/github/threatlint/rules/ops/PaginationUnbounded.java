@@ -224,7 +224,11 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
       String text = Words.lower(operation.node().text(field));
       Matcher single = SINGLE_ITEM.matcher(text);
       if (single.find()) {
-        return "its " + field + " says it returns '" + single.group().replaceAll("\\s+", " ") + "'";
+        return "its "
+            + field
+            + " says it returns '"
+            + Words.collapseWhiteSpace(single.group())
+            + "'";
       }
     }
     String[] segments = operation.path().split("/");

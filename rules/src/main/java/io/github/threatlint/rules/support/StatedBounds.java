@@ -222,10 +222,10 @@ public final class StatedBounds {
   }
 
   private static String quote(String sentence, String words) {
-    String whole = sentence.strip().replaceAll("\\s+", " ");
+    String whole = Words.collapseWhiteSpace(sentence.strip());
     if (whole.endsWith(".")) {
       whole = whole.substring(0, whole.length() - 1);
     }
-    return whole.length() <= QUOTED_SENTENCE ? whole : words.strip().replaceAll("\\s+", " ");
+    return whole.length() <= QUOTED_SENTENCE ? whole : Words.collapseWhiteSpace(words.strip());
   }
 }
