@@ -1,6 +1,7 @@
 package io.github.threatlint.rules.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
@@ -18,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 @RuleInfo(
     id = "numeric-bounds",
@@ -76,7 +79,7 @@ public final class NumericBounds implements Checks.SchemaCheck {
     String finding = label + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing;
     String message =
         finding + ": declare " + declare + " for the values the operation can really process.";
-    String stated = statedInProse(schema, lower, upper);
+    String stated = statedInProse(visit.document(), schema, lower, upper);
     if (stated != null) {
       String bounds = !lower && !upper ? "its bounds" : !lower ? "a minimum" : "a maximum";
       String keywords = !lower && !upper ? "minimum and maximum" : !lower ? "minimum" : "maximum";
@@ -118,7 +121,8 @@ public final class NumericBounds implements Checks.SchemaCheck {
    * knows, and one a standard may leave open on purpose (to a bilateral agreement), but the schema
    * does not enforce it. The number's own description and title are read, and its parameter's.
    */
-  private static String statedInProse(NodeRef schema, boolean lower, boolean upper) {
+  private static String statedInProse(
+      ApiDocument document, NodeRef schema, boolean lower, boolean upper) {
     JsonNode parameter = Schemas.parameterOf(schema);
     List<JsonNode> describing =
         parameter == null || parameter == schema.node()
@@ -130,7 +134,7 @@ public final class NumericBounds implements Checks.SchemaCheck {
       if (minimum ? lower : upper) {
         continue;
       }
-      Map.Entry<String, String> statement = statement(describing, minimum);
+      Map.Entry<String, String> statement = statement(document, describing, minimum);
       if (statement == null) {
         return null;
       }
@@ -146,18 +150,41 @@ public final class NumericBounds implements Checks.SchemaCheck {
   }
 
   /** The first description or title that states the minimum (or maximum), and its words. */
-  private static Map.Entry<String, String> statement(List<JsonNode> describing, boolean minimum) {
+  private static Map.Entry<String, String> statement(
+      ApiDocument document, List<JsonNode> describing, boolean minimum) {
+    Map<String, Optional<String>> read = document.fact(minimum ? MINIMA_READ : MAXIMA_READ);
     for (JsonNode node : describing) {
       for (String field : List.of("description", "title")) {
         String text = node.path(field).textValue();
-        String words = minimum ? StatedBounds.minimum(text) : StatedBounds.maximum(text);
-        if (words != null) {
-          return Map.entry(field, words);
+        if (text == null) {
+          continue;
+        }
+        Optional<String> words = read.get(text);
+        if (words == null) {
+          words =
+              Optional.ofNullable(
+                  minimum ? StatedBounds.minimum(text) : StatedBounds.maximum(text));
+          read.put(text, words);
+        }
+        if (words.isPresent()) {
+          return Map.entry(field, words.get());
         }
       }
     }
     return null;
   }
+
+  /**
+   * What each description or title read states of a minimum, and of a maximum, for one document:
+   * the same words describe many numbers (Stripe: "A limit on the number of objects to be returned.
+   * Limit can range between 1 and 100" for 363 of them), and the expressions are a third of the
+   * rule's time when each is read again (16 ms of a cold run).
+   */
+  private static final ApiDocument.Fact<Map<String, Optional<String>>> MINIMA_READ =
+      document -> new ConcurrentHashMap<>();
+
+  private static final ApiDocument.Fact<Map<String, Optional<String>>> MAXIMA_READ =
+      document -> new ConcurrentHashMap<>();
 
   /**
    * A paging parameter needs no maximum here: a page size's is pagination-unbounded's finding (one
