@@ -1,5 +1,6 @@
 package io.github.threatlint.rules;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.threatlint.core.api.Level;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** What a finding tells the author to do fits what the document already has. */
@@ -152,5 +154,38 @@ class RemedyWordingTest {
         .endsWith(
             "Declare a security scheme (http bearer, OAuth2, OpenID Connect) and require it with "
                 + "'security' instead.");
+  }
+
+  /**
+   * Operations that document a 401 expect credentials: without a scheme the document leaves out
+   * how, which is what the finding says, not that anyone can call them. Where only some document a
+   * 401, the others are open, and the count says how many do.
+   */
+  @Test
+  void securitySchemesMissingHearsDocumented401Responses() {
+    String spec =
+        String.join(
+            "\n",
+            "openapi: 3.0.3",
+            "info: {title: Custody, version: 1.0.0}",
+            "paths:",
+            "  /v1/customers:",
+            "    get:",
+            "      responses: {'200': {description: ok}, '401': {description: unauthorised}}",
+            "  /v1/accounts:",
+            "    get:",
+            "      responses: {'200': {description: ok}, '401': {description: unauthorised}}",
+            "");
+    assertThat(messages("security-schemes-missing", spec))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(
+            "declares no security scheme, yet all 2 operations (GET /v1/customers, GET"
+                + " /v1/accounts) document a 401 response: they expect credentials that the"
+                + " document does not describe");
+    String oneOpen = spec.replaceFirst(", '401': \\{description: unauthorised}", "");
+    assertThat(messages("security-schemes-missing", oneOpen))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("so 2 operations (GET /v1/customers, GET /v1/accounts) can be called without")
+        .contains("(1 of them document a 401 response)");
   }
 }

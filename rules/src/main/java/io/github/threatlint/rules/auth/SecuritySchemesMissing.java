@@ -24,7 +24,8 @@ import java.util.Set;
     description =
         "The document has operations but declares no security scheme, so nothing says how a client "
             + "authenticates: every operation is open to anyone who can reach the server. The message counts the "
-            + "operations it leaves open and names the first.",
+            + "operations it leaves open and names the first; where they document a 401 response, it says that they "
+            + "expect credentials the document does not describe.",
     level = Level.ERROR,
     owasp2023 = {"API2"},
     owasp2019 = {"API2"},
@@ -135,13 +136,37 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
+    List<Operation> rejecting = new ArrayList<>();
+    for (Operation operation : open) {
+      if (operation.documentsStatus("401", false)) {
+        rejecting.add(operation);
+      }
+    }
+    // an operation that documents a 401 expects credentials: the document leaves out how, and
+    // everything generated from it (gateway rules, clients, tests) treats the operation as open
+    String consequence =
+        open.isEmpty()
+            ? ""
+            : rejecting.size() == open.size()
+                ? ", yet "
+                    + (open.size() == 1
+                        ? places(open) + " documents a 401 response: it expects"
+                        : "all " + places(open) + " document a 401 response: they expect")
+                    + " credentials that the document does not describe, so gateways, generated "
+                    + "clients and tests take the API for open"
+                : ", so "
+                    + places(open)
+                    + " can be called without credentials"
+                    + (rejecting.isEmpty()
+                        ? ""
+                        : " (" + rejecting.size() + " of them document a 401 response)");
     context.report(
         document.root(),
         document.version().versionField(),
         "The API has "
             + operations
             + " but declares no security scheme"
-            + (open.isEmpty() ? "" : ", so " + places(open) + " can be called without credentials")
+            + consequence
             + (open.isEmpty() || inParameters.isEmpty()
                 ? ""
                 : (inParameters.size() == 1
