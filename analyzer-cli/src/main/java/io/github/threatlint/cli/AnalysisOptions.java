@@ -48,7 +48,6 @@ final class AnalysisOptions {
   boolean documentsOnly;
 
   /** Adds these options to {@code command}'s model, bound to the fields above. */
-  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
   void addTo(CommandSpec command) {
     this.command = command;
     command.addOption(
@@ -59,8 +58,8 @@ final class AnalysisOptions {
                     .description(
                         "Rule profile: recommended, sfti or strict (default: the configuration's 'extends', else "
                             + "recommended for check and sfti for report)."),
-                () -> profile,
-                value -> profile = (String) value)
+                this,
+                "profile")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -69,8 +68,8 @@ final class AnalysisOptions {
                     .type(String.class)
                     .description(
                         "Configuration file (default: .threatlint.yaml, .yml or .json in the working directory or the nearest folder above)."),
-                () -> config,
-                value -> config = (String) value)
+                this,
+                "config")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -80,8 +79,8 @@ final class AnalysisOptions {
                     .auxiliaryTypes(String.class)
                     .description(
                         "Also run this rule when it is off (at the level the strict profile gives it). Repeatable."),
-                () -> enable,
-                value -> enable = (List<String>) value)
+                this,
+                "enable")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -90,8 +89,8 @@ final class AnalysisOptions {
                     .type(List.class)
                     .auxiliaryTypes(String.class)
                     .description("Do not run this rule. Repeatable."),
-                () -> disable,
-                value -> disable = (List<String>) value)
+                this,
+                "disable")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -100,8 +99,8 @@ final class AnalysisOptions {
                     .defaultValue("64m")
                     .type(String.class)
                     .description("Refuse files larger than this (suffixes k, m, g; default 64m)."),
-                () -> maxFileSize,
-                value -> maxFileSize = (String) value)
+                this,
+                "maxFileSize")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -111,8 +110,8 @@ final class AnalysisOptions {
                     .description(
                         "Stop analysing a file after this many seconds and report it as an error (default: the "
                             + "configuration's timeLimit, else 60)."),
-                () -> timeLimitSeconds,
-                value -> timeLimitSeconds = (Integer) value)
+                this,
+                "timeLimitSeconds")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -122,8 +121,8 @@ final class AnalysisOptions {
                     .description(
                         "References may only reach files inside DIR (default: the working directory; for a SPEC outside it, "
                             + "the folder it names or lies in); others are reported by ref-unresolved and not read."),
-                () -> root,
-                value -> root = (Path) value)
+                this,
+                "root")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -132,8 +131,8 @@ final class AnalysisOptions {
                     .description(
                         "Fetch http(s) references to the hosts of --remote-host (off by default), with a time and size limit, "
                             + "never from loopback, link-local or private addresses."),
-                () -> allowRemoteRefs,
-                value -> allowRemoteRefs = (Boolean) value)
+                this,
+                "allowRemoteRefs")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -143,8 +142,8 @@ final class AnalysisOptions {
                     .auxiliaryTypes(String.class)
                     .description(
                         "A host whose references --allow-remote-refs may fetch (*.example.com for its subdomains). Repeatable."),
-                () -> remoteHosts,
-                value -> remoteHosts = (List<String>) value)
+                this,
+                "remoteHosts")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -154,8 +153,8 @@ final class AnalysisOptions {
                     .auxiliaryTypes(Integer.class)
                     .description(
                         "A port --allow-remote-refs may fetch from besides 80 and 443. Repeatable."),
-                () -> remotePorts,
-                value -> remotePorts = (List<Integer>) value)
+                this,
+                "remotePorts")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -165,8 +164,8 @@ final class AnalysisOptions {
                     .type(int.class)
                     .description(
                         "The time all remote fetches of a run may take together (default 30); each fetch takes at most 10."),
-                () -> remoteBudgetSeconds,
-                value -> remoteBudgetSeconds = (Integer) value)
+                this,
+                "remoteBudgetSeconds")
             .build());
     command.addOption(
         CommandModel.bound(
@@ -175,8 +174,8 @@ final class AnalysisOptions {
                     .description(
                         "Skip named files that are no OpenAPI or Swagger document (no top-level 'openapi' or 'swagger' key), "
                             + "as folders and globs do, instead of reporting them: for hooks that pass every changed YAML or JSON file."),
-                () -> documentsOnly,
-                value -> documentsOnly = (Boolean) value)
+                this,
+                "documentsOnly")
             .build());
   }
 

@@ -67,7 +67,6 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** This command's model (rather than its annotations: {@link CommandModel}). */
-  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
   private CommandSpec newModel() {
     CommandSpec spec =
         CommandModel.command(
@@ -89,8 +88,8 @@ final class CheckCommand implements Callable<Integer> {
                     .description(
                         "Specification files, folders or globs to analyse (in a folder or glob, the files with a top-level "
                             + "'openapi' or 'swagger' key); '-' reads standard input (name it with --stdin-filename)."),
-                () -> specs,
-                value -> specs = (List<String>) value)
+                this,
+                "specs")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -101,8 +100,8 @@ final class CheckCommand implements Callable<Integer> {
                     .description(
                         "Output format: text (default), json, sarif, github (workflow annotations), junit or markdown. "
                             + "Repeat for several; FORMAT=FILE writes that format to FILE, e.g. --format text --format sarif=threatlint.sarif."),
-                () -> formats,
-                value -> formats = (List<String>) value)
+                this,
+                "formats")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -111,8 +110,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(Path.class)
                     .description(
                         "Write the (single) format that has no FILE of its own to FILE instead of standard output."),
-                () -> output,
-                value -> output = (Path) value)
+                this,
+                "output")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -122,8 +121,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "Exit with 1 when a finding is at or above LEVEL: error (default), warning, note or none."),
-                () -> failOn,
-                value -> failOn = (String) value)
+                this,
+                "failOn")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -131,8 +130,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(boolean.class)
                     .description(
                         "Text output lists only findings at or above the --fail-on level, without the summary line."),
-                () -> quiet,
-                value -> quiet = (Boolean) value)
+                this,
+                "quiet")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -140,8 +139,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(boolean.class)
                     .description(
                         "Text output also lists suppressed and baselined findings, marked with the reason. They still never count for --fail-on."),
-                () -> showSuppressed,
-                value -> showSuppressed = (Boolean) value)
+                this,
+                "showSuppressed")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -150,8 +149,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "Report only findings that are not in this baseline; the others are marked as baselined."),
-                () -> baseline,
-                value -> baseline = (String) value)
+                this,
+                "baseline")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -160,8 +159,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "Record the current findings (those not suppressed) in FILE, to be used with --baseline."),
-                () -> writeBaseline,
-                value -> writeBaseline = (String) value)
+                this,
+                "writeBaseline")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -169,8 +168,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(boolean.class)
                     .description(
                         "With --baseline: remove from the baseline file the entries no finding matches any more (fixed)."),
-                () -> pruneBaseline,
-                value -> pruneBaseline = (Boolean) value)
+                this,
+                "pruneBaseline")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -179,8 +178,8 @@ final class CheckCommand implements Callable<Integer> {
                     .defaultValue("<stdin>")
                     .type(String.class)
                     .description("The name reports give to standard input."),
-                () -> stdinFilename,
-                value -> stdinFilename = (String) value)
+                this,
+                "stdinFilename")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -188,8 +187,8 @@ final class CheckCommand implements Callable<Integer> {
                     .paramLabel("N")
                     .type(Integer.class)
                     .description("Files analysed at once (default: the number of cores)."),
-                () -> jobs,
-                value -> jobs = (Integer) value)
+                this,
+                "jobs")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -198,8 +197,8 @@ final class CheckCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "Write runs[0].automationDetails.id in SARIF (distinguishes several analyses of one repository)."),
-                () -> sarifCategory,
-                value -> sarifCategory = (String) value)
+                this,
+                "sarifCategory")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -211,8 +210,8 @@ final class CheckCommand implements Callable<Integer> {
                     .description(
                         "Colour the levels of the text output: auto (default: on a terminal, or with FORCE_COLOR set; never with "
                             + "NO_COLOR set), always or never."),
-                () -> color,
-                value -> color = (String) value)
+                this,
+                "color")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -220,8 +219,8 @@ final class CheckCommand implements Callable<Integer> {
                     .hidden(true)
                     .type(boolean.class)
                     .description("Print the time spent per phase on stderr (for the benchmark)."),
-                () -> timings,
-                value -> timings = (Boolean) value)
+                this,
+                "timings")
             .build());
     return CommandModel.addHelpOptions(spec);
   }

@@ -1,7 +1,6 @@
 package io.github.threatlint.cli;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.lang.reflect.Field;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -61,42 +60,60 @@ final class CommandModel {
   }
 
   /**
-   * {@code option} bound to a field of its command: picocli reads it through {@code get} (its value
-   * before parsing is the one picocli resets it to) and writes it through {@code set}.
+   * {@code option} bound to the field named {@code field} of {@code command}: picocli reads it
+   * through the field (its value before parsing is the one picocli resets it to) and writes it
+   * there. The field is found by reflection, without its annotations (the proxies above), and not
+   * through a getter and a setter lambda per option: linking those (52 for check) at every start
+   * kept the main thread 9 ms longer before it reads the file (from Main to the analysis in the
+   * class-load log: 64 against 55 ms, medians of 12 runs of the wealth sample and 8 of Stripe;
+   * docs/performance.md, round 16). CommandModelTest builds every option, so a field named wrongly
+   * fails there.
    */
-  static OptionSpec.Builder bound(
-      OptionSpec.Builder option, Supplier<?> get, Consumer<Object> set) {
-    FieldAccess access = new FieldAccess(get, set);
-    return option.getter(access).setter(access).initialValue(get.get());
+  static OptionSpec.Builder bound(OptionSpec.Builder option, Object command, String field) {
+    FieldAccess access = new FieldAccess(command, field);
+    return option.getter(access).setter(access).initialValue(access.get());
   }
 
   /** {@code parameter} bound to a field of its command, as an option is. */
   static PositionalParamSpec.Builder bound(
-      PositionalParamSpec.Builder parameter, Supplier<?> get, Consumer<Object> set) {
-    FieldAccess access = new FieldAccess(get, set);
-    return parameter.getter(access).setter(access).initialValue(get.get());
+      PositionalParamSpec.Builder parameter, Object command, String field) {
+    FieldAccess access = new FieldAccess(command, field);
+    return parameter.getter(access).setter(access).initialValue(access.get());
   }
 
-  /** A field as picocli's getter and setter, whose methods are generic and so take no lambda. */
+  /** A field as picocli's getter and setter. */
   private static final class FieldAccess implements IGetter, ISetter {
-    private final Supplier<?> get;
-    private final Consumer<Object> set;
+    private final Object command;
+    private final Field field;
 
-    FieldAccess(Supplier<?> get, Consumer<Object> set) {
-      this.get = get;
-      this.set = set;
+    FieldAccess(Object command, String name) {
+      this.command = command;
+      try {
+        this.field = command.getClass().getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(command.getClass().getName() + " has no field " + name, e);
+      }
+      field.setAccessible(true);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get() {
-      return (T) get.get();
+      try {
+        return (T) field.get(command);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     @Override
     public <T> T set(T value) {
       T previous = get();
-      set.accept(value);
+      try {
+        field.set(command, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
       return previous;
     }
   }

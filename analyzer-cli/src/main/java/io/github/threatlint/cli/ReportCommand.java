@@ -54,7 +54,6 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** This command's model (rather than its annotations: {@link CommandModel}). */
-  @SuppressWarnings("unchecked") // a list option's value is the list picocli made of its type
   private CommandSpec newModel() {
     CommandSpec spec =
         CommandModel.command(
@@ -77,8 +76,8 @@ final class ReportCommand implements Callable<Integer> {
                     .description(
                         "Specification files, folders or globs (in a folder or glob, the files with a top-level 'openapi' or "
                             + "'swagger' key)."),
-                () -> specs,
-                value -> specs = (List<String>) value)
+                this,
+                "specs")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -87,8 +86,8 @@ final class ReportCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "html or markdown (default: from the --output file name, else markdown)."),
-                () -> format,
-                value -> format = (String) value)
+                this,
+                "format")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -96,8 +95,8 @@ final class ReportCommand implements Callable<Integer> {
                     .paramLabel("FILE")
                     .type(Path.class)
                     .description("Write the report to FILE instead of standard output."),
-                () -> output,
-                value -> output = (Path) value)
+                this,
+                "output")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -106,8 +105,8 @@ final class ReportCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "The report's title (default: the APIs' titles), shown in its audit trail."),
-                () -> title,
-                value -> title = (String) value)
+                this,
+                "title")
             .build());
     spec.addOption(
         CommandModel.bound(
@@ -116,8 +115,8 @@ final class ReportCommand implements Callable<Integer> {
                     .type(String.class)
                     .description(
                         "Who owns the threat model (a person or team), shown in the audit trail."),
-                () -> owner,
-                value -> owner = (String) value)
+                this,
+                "owner")
             .build());
     return CommandModel.addHelpOptions(spec);
   }
