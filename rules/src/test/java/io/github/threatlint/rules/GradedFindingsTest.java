@@ -246,6 +246,10 @@ class GradedFindingsTest {
             Level.WARNING,
             Level.WARNING,
             Level.WARNING);
+    // Swagger 2.0: the query parameter is the schema whose description is read
+    String swagger = fixture("numeric-bounds/bounds-in-prose-swagger20.yaml");
+    assertThat(levels("numeric-bounds", Level.WARNING, swagger))
+        .containsExactly(Level.NOTE, Level.WARNING, Level.NOTE);
   }
 
   /**

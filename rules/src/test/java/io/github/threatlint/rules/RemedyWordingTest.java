@@ -187,5 +187,19 @@ class RemedyWordingTest {
         .singleElement(as(InstanceOfAssertFactories.STRING))
         .contains("so 2 operations (GET /v1/customers, GET /v1/accounts) can be called without")
         .contains("(1 of them document a 401 response)");
+    String swagger =
+        String.join(
+            "\n",
+            "swagger: '2.0'",
+            "info: {title: Custody, version: 1.0.0}",
+            "paths:",
+            "  /v1/customers:",
+            "    get:",
+            "      responses: {'200': {description: ok}, '401': {description: unauthorised}}",
+            "");
+    assertThat(messages("security-schemes-missing", swagger))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(
+            "yet 1 operation (GET /v1/customers) documents a 401 response: it expects credentials");
   }
 }

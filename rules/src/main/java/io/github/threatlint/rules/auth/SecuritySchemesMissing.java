@@ -136,37 +136,13 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
           Level.NOTE);
       return;
     }
-    List<Operation> rejecting = new ArrayList<>();
-    for (Operation operation : open) {
-      if (operation.documentsStatus("401", false)) {
-        rejecting.add(operation);
-      }
-    }
-    // an operation that documents a 401 expects credentials: the document leaves out how, and
-    // everything generated from it (gateway rules, clients, tests) treats the operation as open
-    String consequence =
-        open.isEmpty()
-            ? ""
-            : rejecting.size() == open.size()
-                ? ", yet "
-                    + (open.size() == 1
-                        ? places(open) + " documents a 401 response: it expects"
-                        : "all " + places(open) + " document a 401 response: they expect")
-                    + " credentials that the document does not describe, so gateways, generated "
-                    + "clients and tests take the API for open"
-                : ", so "
-                    + places(open)
-                    + " can be called without credentials"
-                    + (rejecting.isEmpty()
-                        ? ""
-                        : " (" + rejecting.size() + " of them document a 401 response)");
     context.report(
         document.root(),
         document.version().versionField(),
         "The API has "
             + operations
             + " but declares no security scheme"
-            + consequence
+            + consequence(open)
             + (open.isEmpty() || inParameters.isEmpty()
                 ? ""
                 : (inParameters.size() == 1
@@ -178,6 +154,31 @@ public final class SecuritySchemesMissing implements Checks.DocumentCheck {
             + where
             + " (OAuth2 or OpenID Connect for "
             + "customer data) and require it with 'security'.");
+  }
+
+  /**
+   * What the missing scheme means for the operations that take no credentials in a parameter: open
+   * to anyone, or, where each documents a 401, credentials expected that the document leaves out
+   * (and everything generated from it, gateway rules, clients and tests, takes them for open).
+   */
+  private static String consequence(List<Operation> open) {
+    if (open.isEmpty()) {
+      return "";
+    }
+    long rejecting =
+        open.stream().filter(operation -> operation.documentsStatus("401", false)).count();
+    if (rejecting == open.size()) {
+      return ", yet "
+          + (open.size() == 1
+              ? places(open) + " documents a 401 response: it expects"
+              : "all " + places(open) + " document a 401 response: they expect")
+          + " credentials that the document does not describe, so gateways, generated clients and "
+          + "tests take the API for open";
+    }
+    return ", so "
+        + places(open)
+        + " can be called without credentials"
+        + (rejecting == 0 ? "" : " (" + rejecting + " of them document a 401 response)");
   }
 
   /**

@@ -68,33 +68,29 @@ public final class NumericBounds implements Checks.SchemaCheck {
     }
     String label = SchemaLabels.of(visit.document(), schema);
     context.unmitigated(schema, "input-validation", label + " (unbounded number)");
-    String missing =
-        !lower && !upper ? "neither a minimum nor a maximum" : !lower ? "no minimum" : "no maximum";
-    // a page number or a non-negative value type misses one bound only: ask for that one
-    String declare =
-        !lower && !upper
-            ? "minimum and maximum (or exclusiveMinimum/exclusiveMaximum)"
-            : !lower ? "a minimum (or exclusiveMinimum)" : "a maximum (or exclusiveMaximum)";
+    Missing missing = Missing.of(lower, upper);
     String type = Schemas.valueTypes(schema).contains("integer") ? "an integer" : "a number";
-    String finding = label + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing;
+    String finding =
+        label + " is " + type + " " + Schemas.usageLabel(visit) + " with " + missing.found;
     String message =
-        finding + ": declare " + declare + " for the values the operation can really process.";
+        finding
+            + ": declare "
+            + missing.declare
+            + " for the values the operation can really process.";
     String stated = statedInProse(visit.document(), schema, lower, upper);
     if (stated != null) {
-      String bounds = !lower && !upper ? "its bounds" : !lower ? "a minimum" : "a maximum";
-      String keywords = !lower && !upper ? "minimum and maximum" : !lower ? "minimum" : "maximum";
-      String them = !lower && !upper ? "them" : "it";
+      String them = missing.pronoun;
       context.report(
           schema,
           finding
               + ", but "
               + stated
               + " "
-              + bounds
+              + missing.named
               + " in prose: declare "
               + them
               + " as "
-              + keywords
+              + missing.keywords
               + " so that validation enforces "
               + them
               + (StatedBounds.leftToAgreement(stated)
@@ -112,6 +108,47 @@ public final class NumericBounds implements Checks.SchemaCheck {
           schema, message + " (A count of what the record describes: a note.)", Level.NOTE);
     } else {
       context.report(schema, message);
+    }
+  }
+
+  /**
+   * Which bounds a number misses, as its messages name them: a page number or a non-negative value
+   * type misses one bound only, and is asked for that one.
+   */
+  private enum Missing {
+    BOTH(
+        "neither a minimum nor a maximum",
+        "minimum and maximum (or exclusiveMinimum/exclusiveMaximum)",
+        "its bounds",
+        "minimum and maximum",
+        "them"),
+    MINIMUM("no minimum", "a minimum (or exclusiveMinimum)", "a minimum", "minimum", "it"),
+    MAXIMUM("no maximum", "a maximum (or exclusiveMaximum)", "a maximum", "maximum", "it");
+
+    /** What the number has: "with no minimum". */
+    final String found;
+
+    /** What to declare: "declare a minimum (or exclusiveMinimum)". */
+    final String declare;
+
+    /** What prose states: "states a minimum in prose". */
+    final String named;
+
+    /** The keywords that would enforce it: "declare it as minimum". */
+    final String keywords;
+
+    final String pronoun;
+
+    Missing(String found, String declare, String named, String keywords, String pronoun) {
+      this.found = found;
+      this.declare = declare;
+      this.named = named;
+      this.keywords = keywords;
+      this.pronoun = pronoun;
+    }
+
+    static Missing of(boolean lower, boolean upper) {
+      return !lower && !upper ? BOTH : !lower ? MINIMUM : MAXIMUM;
     }
   }
 
