@@ -488,9 +488,13 @@ public final class LocationIndex {
    * The spans of every object member of a file, in one open-addressing table keyed by the object
    * (by identity) and the member's name. Entries are dense, in the order they were added, in pages
    * that never move (growing by copying would double what a large spec's parse allocates); the
-   * table holds an int per slot. A parse only appends entries; the table is filled when a duplicate
-   * key needs a look-up and when the index is built, each entry hashed once (probing the table on
-   * every member was a sixth of GitHub's parse, an identity hash a call into the VM under C1).
+   * table holds an int per slot. A parse only appends entries, each hashed as it is added; the
+   * table is filled when a duplicate key needs a look-up and when the index is built (probing the
+   * table on every member was a sixth of GitHub's parse). The hash is made in {@link #add}, which
+   * the parse calls once per member and C1 compiles early, not in {@link #placeAll}'s one long
+   * loop: a cold JVM runs that loop in the interpreter until its on-stack compile is ready, and an
+   * identity hash from the interpreter is a call into the VM (Stripe's JSON: 7 ms of the parse,
+   * which every later step waits for).
    */
   private static final class Members {
     private static final int PAGE_BITS = 10;
@@ -507,9 +511,6 @@ public final class LocationIndex {
 
     /** Entries in {@link #slots}: the first {@code placed}. */
     private int placed;
-
-    /** Entries whose hash is in {@link #hashes}: the first {@code hashed}. */
-    private int hashed;
 
     private static int hash(JsonNode owner, String name) {
       int h = System.identityHashCode(owner) * 0x9E3779B9 + name.hashCode();
@@ -558,6 +559,7 @@ public final class LocationIndex {
       }
       owners[page][count & (PAGE - 1)] = owner;
       names[page][count & (PAGE - 1)] = name;
+      hashes[page][count & (PAGE - 1)] = hash(owner, name);
       System.arraycopy(positions, 0, spans[page], offset(count), SPAN);
       count++;
     }
@@ -592,12 +594,7 @@ public final class LocationIndex {
       int mask = slots.length - 1;
       for (int entry = placed; entry < count; entry++) {
         int page = entry >>> PAGE_BITS;
-        int at = entry & (PAGE - 1);
-        if (entry == hashed) {
-          hashes[page][at] = hash(owners[page][at], names[page][at]);
-          hashed++;
-        }
-        int slot = hashes[page][at] & mask;
+        int slot = hashes[page][entry & (PAGE - 1)] & mask;
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
