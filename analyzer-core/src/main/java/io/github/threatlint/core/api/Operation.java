@@ -35,6 +35,8 @@ public final class Operation {
 
   private final Once<List<Response>> responses = new Once<>();
 
+  private final Once<PathTemplate> pathTemplate = new Once<>();
+
   Operation(
       ApiDocument document,
       Kind kind,
@@ -63,6 +65,11 @@ public final class Operation {
   /** The path template (or webhook name, or callback expression). */
   public String path() {
     return path;
+  }
+
+  /** The path's segments, read once for all the rules that ask. */
+  public PathTemplate pathTemplate() {
+    return pathTemplate.get(() -> PathTemplate.of(path));
   }
 
   /** The method in lower case, as written in the document. */

@@ -385,12 +385,8 @@ final class ArchitectureBuilder {
    * VersionSegments#isMount}).
    */
   static String group(String path) {
-    for (String segment : path.split("/")) {
-      if (!segment.isEmpty() && !segment.startsWith("{") && !VersionSegments.isMount(segment)) {
-        return "/" + segment;
-      }
-    }
-    return "/";
+    String resource = VersionSegments.firstResource(path);
+    return resource == null ? "/" : "/" + resource;
   }
 
   // ------------------------------------------------------------------ findings

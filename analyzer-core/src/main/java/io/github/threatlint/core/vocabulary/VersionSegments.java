@@ -1,5 +1,6 @@
 package io.github.threatlint.core.vocabulary;
 
+import io.github.threatlint.core.api.PathTemplate;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -124,6 +125,25 @@ public final class VersionSegments {
     return isVersion(segment)
         || MOUNT_WORDS.contains(segment.toLowerCase(Locale.ROOT))
         || BARE_NUMBER.matcher(segment).matches();
+  }
+
+  /**
+   * The first fixed segment past the mount ({@link #isMount}), which names the resource: {@code
+   * accounts} for {@code /v1/accounts/{id}/balances}; null when there is none ({@code /}, {@code
+   * /{tenant}}, {@code /api/v1}).
+   */
+  public static String firstResource(PathTemplate path) {
+    for (String segment : path.fixedSegments()) {
+      if (!isMount(segment)) {
+        return segment;
+      }
+    }
+    return null;
+  }
+
+  /** {@link #firstResource(PathTemplate)} of a path string. */
+  public static String firstResource(String path) {
+    return firstResource(PathTemplate.of(path));
   }
 
   /** A major version number as written, without leading zeros; 0 for one too long to be one. */

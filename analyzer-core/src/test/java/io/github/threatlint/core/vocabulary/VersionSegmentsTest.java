@@ -54,4 +54,16 @@ class VersionSegmentsTest {
     assertThat(VersionSegments.major("-1.0")).isNull();
     assertThat(VersionSegments.major("1.0")).isEqualTo("v1");
   }
+
+  @Test
+  void theFirstResourceIsTheFirstFixedSegmentPastTheMount() {
+    assertThat(VersionSegments.firstResource("/v1/accounts/{id}/balances")).isEqualTo("accounts");
+    assertThat(VersionSegments.firstResource("/api/2/tweets")).isEqualTo("tweets");
+    assertThat(VersionSegments.firstResource("/{tenant}/v1/payments")).isEqualTo("payments");
+    assertThat(VersionSegments.firstResource("/accounts/v1")).isEqualTo("accounts");
+    assertThat(VersionSegments.firstResource("//rest/latest/charges/")).isEqualTo("charges");
+    assertThat(VersionSegments.firstResource("/api/v1")).isNull();
+    assertThat(VersionSegments.firstResource("/")).isNull();
+    assertThat(VersionSegments.firstResource("/{tenant}")).isNull();
+  }
 }

@@ -46,7 +46,7 @@ public final class AdminSecurityNotDistinct implements Checks.DocumentCheck {
       if (security == null || security.allowsAnonymous()) {
         continue; // unauthenticated operations are operation-security-missing's finding
       }
-      if (AdminPaths.isAdmin(operation.path())) {
+      if (AdminPaths.isAdmin(operation.pathTemplate())) {
         admin.add(operation);
       } else {
         ordinary.putIfAbsent(canonical(security), operation);
@@ -67,7 +67,7 @@ public final class AdminSecurityNotDistinct implements Checks.DocumentCheck {
           inherits ? operation.node() : security.node(),
           operation.label()
               + " is an administrative function ('"
-              + AdminPaths.adminSegment(operation.path())
+              + AdminPaths.adminSegment(operation.pathTemplate())
               + "') but "
               + (inherits ? "inherits" : "requires")
               + " the same "

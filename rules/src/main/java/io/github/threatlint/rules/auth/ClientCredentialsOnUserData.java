@@ -188,13 +188,10 @@ public final class ClientCredentialsOnUserData
    */
   private String userDataAction(Operation operation) {
     if (Payments.initiates(operation, paymentWords)
-        && !ConsentReferenceMissing.isConsentPath(operation.path())) {
+        && !ConsentReferenceMissing.isConsentPath(operation.pathTemplate())) {
       return "executes a payment from a customer's account";
     }
-    for (String segment : operation.path().split("/")) {
-      if (segment.isEmpty() || segment.startsWith("{")) {
-        continue;
-      }
+    for (String segment : operation.pathTemplate().fixedSegments()) {
       List<String> words = Words.split(segment);
       if (words.isEmpty()) {
         continue;
@@ -209,10 +206,10 @@ public final class ClientCredentialsOnUserData
     }
     // a consent, or a payment's status (GET /domestic-payments/{id}), is the client's own business
     boolean paymentResource =
-        Words.containsAny(ResourceFamilies.of(operation.path()), paymentWords);
-    return CustomerData.inPath(operation.path(), customerDataWords)
+        Words.containsAny(ResourceFamilies.of(operation.pathTemplate()), paymentWords);
+    return CustomerData.inPath(operation.pathTemplate(), customerDataWords)
             && !paymentResource
-            && !ConsentReferenceMissing.isConsentPath(operation.path())
+            && !ConsentReferenceMissing.isConsentPath(operation.pathTemplate())
         ? "works on customer data"
         : null;
   }

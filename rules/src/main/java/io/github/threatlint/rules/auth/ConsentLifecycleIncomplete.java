@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
@@ -65,13 +66,13 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
   public void checkDocument(ApiDocument document, RuleContext context) {
     Map<String, Resource> resources = new LinkedHashMap<>();
     for (Operation operation : document.operations()) {
-      String[] segments = operation.path().split("/");
-      int last = segments.length - 1;
-      if (last >= 1 && isConsentSegment(segments[last])) {
+      List<String> segments = operation.pathTemplate().segments();
+      int last = segments.size() - 1;
+      if (last >= 1 && isConsentSegment(segments.get(last))) {
         resources.computeIfAbsent(operation.path(), Resource::new).collection.add(operation);
       } else if (last >= 2
-          && segments[last].startsWith("{")
-          && isConsentSegment(segments[last - 1])) {
+          && PathTemplate.startsWithParameter(segments.get(last))
+          && isConsentSegment(segments.get(last - 1))) {
         String base = operation.path().substring(0, operation.path().lastIndexOf('/'));
         resources.computeIfAbsent(base, Resource::new).item.add(operation);
       }
@@ -174,7 +175,7 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
   }
 
   private static boolean isConsentSegment(String segment) {
-    if (segment.isEmpty() || segment.startsWith("{")) {
+    if (segment.isEmpty() || PathTemplate.startsWithParameter(segment)) {
       return false;
     }
     List<String> words = Words.split(segment);

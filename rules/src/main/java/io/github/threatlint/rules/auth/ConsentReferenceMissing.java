@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SecurityRequirements;
@@ -13,7 +14,6 @@ import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.ResourceFamilies;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +72,7 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
   public void checkDocument(ApiDocument document, RuleContext context) {
     Operation consentResource = null;
     for (Operation operation : document.operations()) {
-      if (consentResource == null && isConsentResource(operation.path())) {
+      if (consentResource == null && isConsentResource(operation.pathTemplate())) {
         consentResource = operation;
       }
     }
@@ -84,8 +84,8 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
     List<String> selfAuthorised = selfAuthorisedResources(document);
     for (Operation operation : document.operations()) {
       if (operation.kind() != Operation.Kind.PATH
-          || isConsentPath(operation.path())
-          || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.path())))
+          || isConsentPath(operation.pathTemplate())
+          || NON_DATA_FAMILIES.contains(Words.lower(ResourceFamilies.of(operation.pathTemplate())))
           || underAny(operation.path(), selfAuthorised)) {
         continue;
       }
@@ -118,7 +118,7 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
    */
   private static String consentBinding(ApiDocument document) {
     for (Operation operation : document.operations()) {
-      if (isConsentPath(operation.path())) {
+      if (isConsentPath(operation.pathTemplate())) {
         continue;
       }
       for (Parameter parameter : operation.parameters()) {
@@ -150,16 +150,10 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
    * A path whose last fixed segment is a consent collection or a consent: /consents,
    * /account-access-consents/{id}.
    */
-  static boolean isConsentResource(String path) {
-    String[] segments = path.split("/");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      if (!segments[i].isEmpty() && !segments[i].startsWith("{")) {
-        List<String> words = Words.split(segments[i]);
-        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
-        return last.equals("consent") || last.equals("consents");
-      }
-    }
-    return false;
+  static boolean isConsentResource(PathTemplate path) {
+    List<String> words = Words.split(path.lastFixedSegment());
+    String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+    return last.equals("consent") || last.equals("consents");
   }
 
   /**
@@ -171,14 +165,14 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
   private static List<String> selfAuthorisedResources(ApiDocument document) {
     List<String> resources = new ArrayList<>();
     for (Operation operation : document.operations()) {
-      String[] segments = operation.path().split("/");
-      for (int i = 2; i < segments.length; i++) {
+      List<String> segments = operation.pathTemplate().segments();
+      for (int i = 2; i < segments.size(); i++) {
         boolean authorisation = false;
-        for (String word : Words.split(segments[i])) {
+        for (String word : Words.split(segments.get(i))) {
           authorisation |= AUTHORISATION_WORDS.contains(word);
         }
-        if (authorisation && segments[i - 1].startsWith("{")) {
-          String collection = String.join("/", Arrays.copyOfRange(segments, 0, i - 1));
+        if (authorisation && PathTemplate.startsWithParameter(segments.get(i - 1))) {
+          String collection = String.join("/", segments.subList(0, i - 1));
           if (!resources.contains(collection)) {
             resources.add(collection);
           }
@@ -202,13 +196,11 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
    * A path with a consent word in a fixed segment: the consent resources, their sub-resources,
    * consent events.
    */
-  static boolean isConsentPath(String path) {
-    for (String segment : path.split("/")) {
-      if (!segment.startsWith("{")) {
-        List<String> words = Words.split(segment);
-        if (words.contains("consent") || words.contains("consents")) {
-          return true;
-        }
+  static boolean isConsentPath(PathTemplate path) {
+    for (String segment : path.fixedSegments()) {
+      List<String> words = Words.split(segment);
+      if (words.contains("consent") || words.contains("consents")) {
+        return true;
       }
     }
     return false;

@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.vocabulary.Words;
@@ -64,7 +65,7 @@ public final class CredentialsInUrl implements Checks.DocumentCheck {
     Map<String, Map<NodeRef, Use>> byName = new LinkedHashMap<>();
     for (Operation operation : document.operations()) {
       for (Parameter parameter : operation.parameters()) {
-        String reason = reason(parameter, operation.path());
+        String reason = reason(parameter, operation.pathTemplate());
         if (reason != null) {
           byName
               .computeIfAbsent(
@@ -106,7 +107,7 @@ public final class CredentialsInUrl implements Checks.DocumentCheck {
   /**
    * Why the parameter carries a credential in the URL of the given path, or null when it does not.
    */
-  private static String reason(Parameter parameter, String path) {
+  private static String reason(Parameter parameter, PathTemplate path) {
     String in = parameter.in();
     if (!in.equals("query") && !in.equals("path")) {
       return null;
@@ -129,11 +130,8 @@ public final class CredentialsInUrl implements Checks.DocumentCheck {
    * True when a fixed segment of the path names a verification, confirmation, invitation or reset
    * link.
    */
-  private static boolean isOneTimeLink(String path) {
-    for (String segment : path.split("/")) {
-      if (segment.startsWith("{")) {
-        continue;
-      }
+  private static boolean isOneTimeLink(PathTemplate path) {
+    for (String segment : path.fixedSegments()) {
       for (String word : Words.split(segment)) {
         if (ONE_TIME_LINK_WORDS.contains(word)) {
           return true;

@@ -111,7 +111,7 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
     Set<String> scopes = new LinkedHashSet<>();
     for (Operation operation : document.operations()) {
       SecurityRequirements security = operation.security();
-      if (security == null || !ConsentReferenceMissing.isConsentPath(operation.path())) {
+      if (security == null || !ConsentReferenceMissing.isConsentPath(operation.pathTemplate())) {
         continue;
       }
       for (Requirement requirement : security.alternatives()) {
@@ -181,7 +181,7 @@ public final class Oauth2ScopeCoarse implements Checks.DocumentCheck {
       if (security == null) {
         continue;
       }
-      String family = ResourceFamilies.of(operation.path());
+      String family = ResourceFamilies.of(operation.pathTemplate());
       if (family.equals("/")) {
         continue; // the root or a path of parameters only names no resource family
       }

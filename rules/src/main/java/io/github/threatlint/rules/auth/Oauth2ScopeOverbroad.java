@@ -104,7 +104,7 @@ public final class Oauth2ScopeOverbroad implements Checks.DocumentCheck, Checks.
       // is written
     }
     Map<String, SecurityScheme> schemes = operation.document().securitySchemes();
-    boolean adminPath = AdminPaths.isAdmin(operation.path());
+    boolean adminPath = AdminPaths.isAdmin(operation.pathTemplate());
     // The operation requires broad consent only when every alternative that asks for scopes is
     // broad:
     // an alternative with narrow scopes is a way to call it with narrow consent.

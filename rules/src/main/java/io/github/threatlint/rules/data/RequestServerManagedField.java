@@ -125,9 +125,9 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
     for (Operation operation : document.operations()) {
-      String resource = lastLiteralSegment(operation.path());
+      String resource = operation.pathTemplate().lastLiteralSegment();
       boolean setsRights =
-          AdminPaths.isAdmin(operation.path())
+          AdminPaths.isAdmin(operation.pathTemplate())
               || Words.isAny(resource, names)
               || Words.isAny(resource, List.of("status", "state"));
       for (MediaType type : operation.requestContent()) {
@@ -190,16 +190,6 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
     List<String> segmentWords =
         Words.split(resource).stream().map(word -> word.replaceFirst("(?<=[a-z])s$", "")).toList();
     return segmentWords.containsAll(words);
-  }
-
-  private static String lastLiteralSegment(String path) {
-    String[] segments = path.split("/");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      if (!segments[i].isEmpty() && !segments[i].contains("{")) {
-        return segments[i];
-      }
-    }
-    return "";
   }
 
   @Override

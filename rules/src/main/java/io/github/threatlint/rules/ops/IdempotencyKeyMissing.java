@@ -7,6 +7,7 @@ import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -182,7 +183,7 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
 
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
-    if (!operation.method().equals("post") || addressesItem(operation.path())) {
+    if (!operation.method().equals("post") || addressesItem(operation.pathTemplate())) {
       return;
     }
     String matched = matchedWord(operation);
@@ -268,7 +269,7 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
   }
 
   private String matchedWord(Operation operation) {
-    String lastSegment = lastLiteralSegment(operation.path());
+    String lastSegment = operation.pathTemplate().lastLiteralSegment();
     String operationId = operation.operationId() == null ? "" : operation.operationId();
     if (Words.containsAny(lastSegment, excludedWords)
         || Words.containsAny(operationId, excludedWords)) {
@@ -299,8 +300,6 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
 
   // compiled once: a String's replaceFirst and matches compile their expression at each call, for
   // every operation (Stripe: 6 of this rule's 10 ms, cold)
-  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
-  private static final Pattern ONE_TEMPLATE = Pattern.compile("\\{[^{}]+}");
   private static final Pattern EXTENSION = Pattern.compile("\\.[a-zA-Z]+$");
 
   /**
@@ -308,22 +307,12 @@ public final class IdempotencyKeyMissing implements Checks.PathOperationCheck {
    * /payments/{paymentId}}): a POST there changes that item, as Stripe and Xero update payments,
    * and creates no transaction.
    */
-  private static boolean addressesItem(String path) {
-    String[] segments = TRAILING_SLASHES.matcher(path).replaceFirst("").split("/");
-    int last = segments.length - 1;
+  private static boolean addressesItem(PathTemplate path) {
+    List<String> segments = path.segments();
+    int last = segments.size() - 1;
     return last >= 1
-        && ONE_TEMPLATE.matcher(segments[last]).matches()
-        && !segments[last - 1].isEmpty()
-        && !segments[last - 1].contains("{");
-  }
-
-  private static String lastLiteralSegment(String path) {
-    String[] segments = path.split("/");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      if (!segments[i].isEmpty() && !segments[i].contains("{")) {
-        return segments[i];
-      }
-    }
-    return "";
+        && PathTemplate.isOneParameter(segments.get(last))
+        && !segments.get(last - 1).isEmpty()
+        && !PathTemplate.hasParameter(segments.get(last - 1));
   }
 }

@@ -3,6 +3,7 @@ package io.github.threatlint.rules.ops;
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -71,11 +72,11 @@ public final class InternalEndpointExposed implements Checks.PathOperationCheck 
       return;
     }
     boolean leading = true;
-    for (String segment : operation.path().split("/")) {
+    for (String segment : operation.pathTemplate().segments()) {
       if (segment.isEmpty() || (leading && VersionSegments.isMount(segment))) {
         continue;
       }
-      if (segment.startsWith("{")) {
+      if (PathTemplate.startsWithParameter(segment)) {
         leading = false;
         continue;
       }

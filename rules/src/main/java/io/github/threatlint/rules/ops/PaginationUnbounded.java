@@ -8,6 +8,7 @@ import io.github.threatlint.core.api.MediaType;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.Response;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
@@ -231,19 +232,16 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
             + "'";
       }
     }
-    String[] segments = operation.path().split("/");
-    if (segments.length >= 3) {
-      String last = segments[segments.length - 1];
-      boolean underOneRecord = segments[segments.length - 2].startsWith("{");
+    List<String> segments = operation.pathTemplate().segments();
+    if (segments.size() >= 3) {
+      String last = segments.get(segments.size() - 1);
+      String record = segments.get(segments.size() - 2);
+      boolean underOneRecord = PathTemplate.startsWithParameter(record);
       if (underOneRecord
-          && !last.contains("{")
+          && !PathTemplate.hasParameter(last)
           && !last.endsWith("s")
           && !Words.containsAny(last, GROWING_LISTS)) {
-        return "it is the '"
-            + last
-            + "' of one record ("
-            + segments[segments.length - 2]
-            + "), named in the singular";
+        return "it is the '" + last + "' of one record (" + record + "), named in the singular";
       }
       List<String> words = Words.split(last);
       String bound =
@@ -251,12 +249,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
               ? BOUNDED_BY_THEIR_RECORD.get(words.get(words.size() - 1))
               : null;
       if (bound != null) {
-        return "it is the '"
-            + last
-            + "' of one record ("
-            + segments[segments.length - 2]
-            + "), "
-            + bound;
+        return "it is the '" + last + "' of one record (" + record + "), " + bound;
       }
     }
     if (PublicReads.isPublicReferenceRead(operation)) {
@@ -280,9 +273,8 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
   }
 
   private boolean returnsCollection(Operation operation) {
-    String[] segments = operation.path().split("/");
-    String last = segments.length == 0 ? "" : segments[segments.length - 1];
-    boolean collectionPath = !last.isEmpty() && !last.contains("{");
+    String last = operation.pathTemplate().lastSegment();
+    boolean collectionPath = !last.isEmpty() && !PathTemplate.hasParameter(last);
     for (Response response : operation.responses()) {
       if (!response.isSuccess()) {
         continue;

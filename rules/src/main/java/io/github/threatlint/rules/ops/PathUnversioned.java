@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
 import io.github.threatlint.core.api.Parameter;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
@@ -72,7 +73,7 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       if (path.getKey().startsWith("x-") || isWellKnown(path.getKey())) {
         continue; // /.well-known/ locations are fixed by RFC 8615 and never versioned
       }
-      String major = major(path.getKey().split("/"));
+      String major = major(PathTemplate.of(path.getKey()));
       if (major != null) {
         versionedPaths++;
         majors.putIfAbsent(major, new Seen(path.getValue(), "path '" + path.getKey() + "'"));
@@ -149,10 +150,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
       String url = (host == null ? "" : host) + (basePath == null ? "" : basePath);
       String major = urlMajor(url);
       if (major != null) {
-        NodeRef at =
-            document
-                .root()
-                .get(basePath != null && major(basePath.split("/")) != null ? "basePath" : "host");
+        boolean inBasePath = basePath != null && major(PathTemplate.of(basePath)) != null;
+        NodeRef at = document.root().get(inBasePath ? "basePath" : "host");
         majors.putIfAbsent(major, new Seen(at, "'" + url + "'"));
         return true;
       }
@@ -197,7 +196,7 @@ public final class PathUnversioned implements Checks.DocumentCheck {
         return VersionSegments.majorWithin(label);
       }
     }
-    return major(path.split("/"));
+    return major(PathTemplate.of(path));
   }
 
   /** The URL with each {variable} replaced by its default. */
@@ -249,11 +248,8 @@ public final class PathUnversioned implements Checks.DocumentCheck {
    * The major version named by the first version segment, such as {@code v2}; null when there is
    * none.
    */
-  static String major(String[] segments) {
-    for (String segment : segments) {
-      if (segment.isEmpty() || segment.startsWith("{")) {
-        continue;
-      }
+  static String major(PathTemplate path) {
+    for (String segment : path.fixedSegments()) {
       String major = VersionSegments.major(segment);
       if (major == null) {
         major = VersionSegments.majorWithin(segment);

@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,8 @@ public final class AdminPaths {
    * admins, it is no admin function), or when it is one of the others as a whole ({@code
    * /internal-transfers} is a banking term).
    */
-  public static String adminSegment(String path) {
-    for (String segment : path.split("/")) {
-      if (segment.isEmpty() || segment.startsWith("{")) {
-        continue;
-      }
+  public static String adminSegment(PathTemplate path) {
+    for (String segment : path.fixedSegments()) {
       List<String> words = Words.split(segment);
       String first = words.isEmpty() ? "" : words.get(0);
       if (first.equals("admin")
@@ -37,7 +35,7 @@ public final class AdminPaths {
     return null;
   }
 
-  public static boolean isAdmin(String path) {
+  public static boolean isAdmin(PathTemplate path) {
     return adminSegment(path) != null;
   }
 }

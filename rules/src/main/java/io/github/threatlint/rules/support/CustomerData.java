@@ -2,6 +2,7 @@ package io.github.threatlint.rules.support;
 
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
@@ -66,12 +67,9 @@ public final class CustomerData {
           "loans");
 
   /** True when a fixed segment of the path names customer data ({@link #PATH_WORDS}). */
-  public static boolean inPath(String path, List<String> words) {
-    for (String segment : path.split("/")) {
-      if (!segment.isEmpty()
-          && !segment.startsWith("{")
-          && !namesInstitution(segment)
-          && Words.containsAny(segment, words)) {
+  public static boolean inPath(PathTemplate path, List<String> words) {
+    for (String segment : path.fixedSegments()) {
+      if (!namesInstitution(segment) && Words.containsAny(segment, words)) {
         return true;
       }
     }

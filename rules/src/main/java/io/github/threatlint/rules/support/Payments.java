@@ -37,9 +37,7 @@ public final class Payments {
     if (!(method.equals("post") || method.equals("put")) || QueryPosts.isQueryLike(operation)) {
       return false;
     }
-    String[] segments = operation.path().split("/");
-    String last =
-        segments.length == 0 ? "" : segments[segments.length - 1].replace("{", "").replace("}", "");
+    String last = operation.pathTemplate().lastSegment().replace("{", "").replace("}", "");
     return Words.containsAny(last, words);
   }
 }

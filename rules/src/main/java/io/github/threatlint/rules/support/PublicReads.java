@@ -29,8 +29,8 @@ public final class PublicReads {
    */
   public static boolean isReferenceRead(Operation operation) {
     if (!QueryPosts.access(operation).equals("read")
-        || AdminPaths.isAdmin(operation.path())
-        || (CustomerData.inPath(operation.path(), CustomerData.PATH_WORDS)
+        || AdminPaths.isAdmin(operation.pathTemplate())
+        || (CustomerData.inPath(operation.pathTemplate(), CustomerData.PATH_WORDS)
             && openDataEvidence(operation.document()) == null)) {
       return false;
     }

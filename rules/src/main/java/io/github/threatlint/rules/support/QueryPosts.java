@@ -87,22 +87,14 @@ public final class QueryPosts {
     if (!operation.method().equals("post")) {
       return false;
     }
-    String[] segments = operation.path().split("/");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      String segment = segments[i];
-      if (segment.isEmpty() || segment.startsWith("{")) {
-        continue;
-      }
-      List<String> words = Words.split(segment);
-      if (words.size() == 1 && QUERY_SEGMENTS.contains(words.get(0))) {
+    List<String> words = Words.split(operation.pathTemplate().lastFixedSegment());
+    if (words.size() == 1 && QUERY_SEGMENTS.contains(words.get(0))) {
+      return true;
+    }
+    for (String word : words) {
+      if (QUERY_WORDS.contains(word)) {
         return true;
       }
-      for (String word : words) {
-        if (QUERY_WORDS.contains(word)) {
-          return true;
-        }
-      }
-      return false;
     }
     return false;
   }

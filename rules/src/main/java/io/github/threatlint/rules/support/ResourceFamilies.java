@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.vocabulary.VersionSegments;
 
 /**
@@ -13,13 +14,8 @@ public final class ResourceFamilies {
    * The family, or {@code /} for the root path. Path parameters and the segments that only say
    * where the API is mounted ({@link VersionSegments#isMount}) are skipped.
    */
-  public static String of(String path) {
-    for (String segment : path.split("/")) {
-      if (segment.isEmpty() || segment.startsWith("{") || VersionSegments.isMount(segment)) {
-        continue;
-      }
-      return segment;
-    }
-    return "/";
+  public static String of(PathTemplate path) {
+    String resource = VersionSegments.firstResource(path);
+    return resource == null ? "/" : resource;
   }
 }
