@@ -56,6 +56,14 @@ public final class PathTemplate {
     return segments;
   }
 
+  /**
+   * The path of the first {@code count} segments, rejoined without a trailing slash: {@code
+   * /consents} for one segment of {@code /consents/} and for two of {@code /consents/{id}}.
+   */
+  public String prefix(int count) {
+    return String.join("/", segments.subList(0, count));
+  }
+
   /** The last segment, or "" when there is none (the root path {@code /}). */
   public String lastSegment() {
     return segments.isEmpty() ? "" : segments.get(segments.size() - 1);

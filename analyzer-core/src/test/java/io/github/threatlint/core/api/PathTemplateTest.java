@@ -27,6 +27,15 @@ class PathTemplateTest {
   }
 
   @Test
+  void aPrefixIsRejoinedWithoutTheTrailingSlash() {
+    assertThat(PathTemplate.of("/consents/").prefix(2)).isEqualTo("/consents");
+    assertThat(PathTemplate.of("/consents/{id}/").prefix(2)).isEqualTo("/consents");
+    assertThat(PathTemplate.of("/consents/{id}").prefix(3)).isEqualTo("/consents/{id}");
+    assertThat(PathTemplate.of("consents/{id}").prefix(1)).isEqualTo("consents");
+    assertThat(PathTemplate.of("/a//b").prefix(4)).isEqualTo("/a//b");
+  }
+
+  @Test
   void aDoubleSlashGivesAnEmptySegmentThatIsNotFixed() {
     PathTemplate path = PathTemplate.of("/accounts//balances");
     assertThat(path.segments()).containsExactly("", "accounts", "", "balances");

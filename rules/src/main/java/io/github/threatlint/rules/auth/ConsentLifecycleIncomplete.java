@@ -66,15 +66,16 @@ public final class ConsentLifecycleIncomplete implements Checks.DocumentCheck {
   public void checkDocument(ApiDocument document, RuleContext context) {
     Map<String, Resource> resources = new LinkedHashMap<>();
     for (Operation operation : document.operations()) {
-      List<String> segments = operation.pathTemplate().segments();
+      PathTemplate path = operation.pathTemplate();
+      List<String> segments = path.segments();
       int last = segments.size() - 1;
+      // keyed by the segments, not the text: /consents/ and /consents/{id}/ are one resource
       if (last >= 1 && isConsentSegment(segments.get(last))) {
-        resources.computeIfAbsent(operation.path(), Resource::new).collection.add(operation);
+        resources.computeIfAbsent(path.prefix(last + 1), Resource::new).collection.add(operation);
       } else if (last >= 2
           && PathTemplate.startsWithParameter(segments.get(last))
           && isConsentSegment(segments.get(last - 1))) {
-        String base = operation.path().substring(0, operation.path().lastIndexOf('/'));
-        resources.computeIfAbsent(base, Resource::new).item.add(operation);
+        resources.computeIfAbsent(path.prefix(last), Resource::new).item.add(operation);
       }
     }
     for (Resource resource : resources.values()) {
