@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URL;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether swagger-parser's OpenAPI 3.0 deserializer (2.1.48, run as {@link ParserMessages} runs it:
@@ -26,62 +26,283 @@ import java.util.regex.Pattern;
  * operation ids, tags or parameters, undeclared path parameters, {@code example} beside {@code
  * examples}, component names outside its pattern, schema references to components that are not
  * there, dates it cannot decode, ...). Anything else, and every OpenAPI 3.1 or Swagger 2.0
- * document, is false: "don't know", the model is built as before. Each check names the
- * deserializer's method it stands for; docs/swagger-parser-messages.md lists the conditions it was
- * written for (on an upgrade of swagger-parser, read the new deserializer against it). {@code
- * ParserMessagesPrecheckTest} holds the field lists against the deserializer's own and conditions
- * against its messages; {@code ParserMessagesPrecheckMutationTest} a few thousand mutants.
+ * document, is false: "don't know", the model is built as before. Each object type's fields are a
+ * table ({@link Fields}, named as the deserializer names its lists) of what each is read as ({@link
+ * Read}, naming the deserializer's method); the method of an object type adds what the table cannot
+ * say (required fields, conditions between fields). docs/swagger-parser-messages.md lists the
+ * conditions it was written for (on an upgrade of swagger-parser, read the new deserializer against
+ * it). {@code ParserMessagesPrecheckTest} holds the field lists against the deserializer's own and
+ * conditions against its messages; {@code ParserMessagesPrecheckMutationTest} a few thousand
+ * mutants.
+ *
+ * <p>The tables are read by one loop ({@link #fields}) and one switch ({@link #reads}), not by a
+ * method per object type that tests each field in turn: written that way, the class was the largest
+ * of ours that C1 compiled in a cold run on Stripe's JSON (up to 70 KB of code; now 45 KB), and its
+ * many methods ran interpreted for longer (a third of its samples; now a fifth).
  */
 final class ParserMessagesPrecheck {
-  static final Set<String> ROOT_KEYS =
-      fields("openapi info servers paths components security tags externalDocs");
-  static final Set<String> INFO_KEYS =
-      fields("title description termsOfService contact license version");
-  static final Set<String> CONTACT_KEYS = fields("name url email");
-  static final Set<String> LICENSE_KEYS = fields("name url");
-  static final Set<String> TAG_KEYS = fields("description name externalDocs");
-  static final Set<String> RESPONSE_KEYS = fields("$ref description headers content links");
-  static final Set<String> SERVER_KEYS = fields("url description variables");
-  static final Set<String> SERVER_VARIABLE_KEYS = fields("enum default description");
-  static final Set<String> PATHITEM_KEYS =
-      fields(
-          "$ref summary description get put post delete head patch options trace "
-              + "servers parameters");
-  static final Set<String> OPERATION_KEYS =
-      fields(
-          "tags summary description externalDocs operationId parameters requestBody "
-              + "responses callbacks deprecated security servers");
-  static final Set<String> PARAMETER_KEYS =
-      fields(
-          "$ref name in description required deprecated allowEmptyValue style "
-              + "explode allowReserved schema example examples content");
-  static final Set<String> REQUEST_BODY_KEYS = fields("$ref description content required");
-  static final Set<String> SECURITY_SCHEME_KEYS =
-      fields("$ref type name in description flows scheme bearerFormat openIdConnectUrl");
-  static final Set<String> EXTERNAL_DOCS_KEYS = fields("description url");
-  static final Set<String> COMPONENTS_KEYS =
-      fields(
-          "schemas responses parameters examples requestBodies headers "
-              + "securitySchemes links callbacks");
-  static final Set<String> SCHEMA_KEYS =
-      fields(
-          "$ref title multipleOf maximum format exclusiveMaximum minimum "
-              + "exclusiveMinimum maxLength minLength pattern maxItems minItems "
-              + "uniqueItems maxProperties minProperties required enum type allOf oneOf "
-              + "anyOf not items properties additionalProperties description default "
-              + "nullable discriminator readOnly writeOnly xml externalDocs example "
-              + "deprecated");
-  static final Set<String> EXAMPLE_KEYS = fields("$ref summary description value externalValue");
-  static final Set<String> HEADER_KEYS = PARAMETER_KEYS; // the deserializer's lists are equal
-  static final Set<String> LINK_KEYS =
-      fields("$ref operationRef operationId parameters requestBody description server");
-  static final Set<String> MEDIATYPE_KEYS = fields("schema example examples encoding");
-  static final Set<String> XML_KEYS = fields("name namespace prefix attribute wrapped");
-  static final Set<String> OAUTHFLOW_KEYS = fields("authorizationUrl tokenUrl refreshUrl scopes");
-  static final Set<String> OAUTHFLOWS_KEYS =
-      fields("implicit password clientCredentials authorizationCode");
-  static final Set<String> ENCODING_KEYS =
-      fields("contentType headers style explode allowReserved");
+  /**
+   * What the deserializer reads a field as: a JSON type it takes as it is (stricter here where it
+   * would convert silently), or an object, map or list it reads with a method of its own.
+   */
+  enum Read {
+    /** Read by the object type's own method (a {@code $ref}, a style, a field others depend on). */
+    APART,
+    /** getString. */
+    TEXT,
+    /** getBoolean. */
+    BOOLEAN,
+    /** getBigDecimal, getInteger: a finite number. */
+    NUMBER,
+    /** getBigDecimal of a schema's multipleOf, which must be positive. */
+    POSITIVE_NUMBER,
+    /** getAnyType of an example or a value: anything, but a number must be finite. */
+    ANY,
+    /** getObject. */
+    OBJECT,
+    /** getArray. */
+    ARRAY,
+    /** getString of a contact's or license's url, which java.net.URL must accept. */
+    URL,
+    /** getArray of strings (a schema's required). */
+    TEXTS,
+    /** getServerVariable's enum: an array of strings, numbers, booleans or nulls. */
+    VALUES,
+    /** getInfo. */
+    INFO,
+    /** getContact. */
+    CONTACT,
+    /** getLicense. */
+    LICENSE,
+    /** getExternalDocs. */
+    EXTERNAL_DOCS,
+    /** getTagList, getTag. */
+    TAGS,
+    /** getServersList. */
+    SERVERS,
+    /** getServer. */
+    SERVER,
+    /** getServerVariables (its members, x- ones too, are variables). */
+    SERVER_VARIABLES,
+    /** getServerVariable. */
+    SERVER_VARIABLE,
+    /** getPathItem. */
+    PATH_ITEM,
+    /** getOperation. */
+    OPERATION,
+    /** getParameterList. */
+    PARAMETERS,
+    /** getParameter. */
+    PARAMETER,
+    /** getRequestBody. */
+    REQUEST_BODY,
+    /** getResponses. */
+    RESPONSES,
+    /** getResponse. */
+    RESPONSE,
+    /** getHeaders. */
+    HEADERS,
+    /** getHeader. */
+    HEADER,
+    /** getContent. */
+    CONTENT,
+    /** getMediaType. */
+    MEDIA_TYPE,
+    /** getExamples. */
+    EXAMPLES,
+    /** getExample (an object or a string). */
+    EXAMPLE,
+    /** getLinks. */
+    LINKS,
+    /** getLink. */
+    LINK,
+    /** getCallbacks. */
+    CALLBACKS,
+    /** getCallback. */
+    CALLBACK,
+    /** getSecurityScheme. */
+    SECURITY_SCHEME,
+    /** getOAuthFlows. */
+    FLOWS,
+    /** getSchema. */
+    SCHEMA,
+    /** getSchema of each element of allOf, anyOf or oneOf. */
+    SCHEMAS,
+    /** getSchema of each member of properties. */
+    PROPERTIES,
+    /** additionalProperties: a boolean or a schema. */
+    ADDITIONAL_PROPERTIES,
+    /** getDiscriminator. */
+    DISCRIMINATOR,
+    /** getXml. */
+    XML
+  }
+
+  /** One of the deserializer's lists of an object type's field names, with what each is read as. */
+  static final class Fields {
+    private final Map<String, Read> reads = new HashMap<>();
+
+    /** {@code names}, space-separated, are read as {@code read}. */
+    Fields read(Read read, String names) {
+      for (String name : names.split(" ")) {
+        reads.put(name, read);
+      }
+      return this;
+    }
+
+    Set<String> keys() {
+      return Collections.unmodifiableSet(reads.keySet());
+    }
+  }
+
+  static final Fields ROOT_KEYS =
+      new Fields()
+          .read(Read.APART, "openapi paths components")
+          .read(Read.INFO, "info")
+          .read(Read.SERVERS, "servers")
+          .read(Read.ARRAY, "security")
+          .read(Read.TAGS, "tags")
+          .read(Read.EXTERNAL_DOCS, "externalDocs");
+  static final Fields INFO_KEYS =
+      new Fields()
+          .read(Read.TEXT, "title description termsOfService version")
+          .read(Read.CONTACT, "contact")
+          .read(Read.LICENSE, "license");
+  static final Fields CONTACT_KEYS =
+      new Fields().read(Read.TEXT, "name email").read(Read.URL, "url");
+  static final Fields LICENSE_KEYS = new Fields().read(Read.TEXT, "name").read(Read.URL, "url");
+  static final Fields TAG_KEYS =
+      new Fields().read(Read.TEXT, "description name").read(Read.EXTERNAL_DOCS, "externalDocs");
+  static final Fields RESPONSE_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref")
+          .read(Read.TEXT, "description")
+          .read(Read.HEADERS, "headers")
+          .read(Read.CONTENT, "content")
+          .read(Read.LINKS, "links");
+  static final Fields SERVER_KEYS =
+      new Fields().read(Read.TEXT, "url description").read(Read.SERVER_VARIABLES, "variables");
+  static final Fields SERVER_VARIABLE_KEYS =
+      new Fields().read(Read.VALUES, "enum").read(Read.TEXT, "default description");
+  static final Fields PATHITEM_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref")
+          .read(Read.TEXT, "summary description")
+          .read(Read.OPERATION, "get put post delete head patch options trace")
+          .read(Read.SERVERS, "servers")
+          .read(Read.PARAMETERS, "parameters");
+  static final Fields OPERATION_KEYS =
+      new Fields()
+          .read(Read.ARRAY, "tags security")
+          .read(Read.TEXT, "summary description operationId")
+          .read(Read.EXTERNAL_DOCS, "externalDocs")
+          .read(Read.PARAMETERS, "parameters")
+          .read(Read.REQUEST_BODY, "requestBody")
+          .read(Read.RESPONSES, "responses")
+          .read(Read.CALLBACKS, "callbacks")
+          .read(Read.BOOLEAN, "deprecated")
+          .read(Read.SERVERS, "servers");
+  static final Fields PARAMETER_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref in style")
+          .read(Read.TEXT, "name description")
+          .read(Read.BOOLEAN, "required deprecated allowEmptyValue explode allowReserved")
+          .read(Read.SCHEMA, "schema")
+          .read(Read.ANY, "example")
+          .read(Read.EXAMPLES, "examples")
+          .read(Read.CONTENT, "content");
+  static final Fields REQUEST_BODY_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref")
+          .read(Read.TEXT, "description")
+          .read(Read.CONTENT, "content")
+          .read(Read.BOOLEAN, "required");
+  static final Fields SECURITY_SCHEME_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref in")
+          .read(Read.TEXT, "type name description scheme bearerFormat openIdConnectUrl")
+          .read(Read.FLOWS, "flows");
+  static final Fields EXTERNAL_DOCS_KEYS = new Fields().read(Read.TEXT, "description url");
+
+  /** Here, what each entry of the component map is read as. */
+  static final Fields COMPONENTS_KEYS =
+      new Fields()
+          .read(Read.SCHEMA, "schemas")
+          // (an x- response is an extension to the deserializer; held to a response's shape here)
+          .read(Read.RESPONSE, "responses")
+          .read(Read.PARAMETER, "parameters")
+          .read(Read.EXAMPLE, "examples")
+          .read(Read.REQUEST_BODY, "requestBodies")
+          .read(Read.HEADER, "headers")
+          .read(Read.SECURITY_SCHEME, "securitySchemes")
+          .read(Read.LINK, "links")
+          .read(Read.CALLBACK, "callbacks");
+
+  /** getSchema, getCommonSchemaFields (OpenAPI 3.0). */
+  static final Fields SCHEMA_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref enum default")
+          .read(Read.TEXT, "title pattern description format type")
+          .read(
+              Read.BOOLEAN,
+              "exclusiveMaximum exclusiveMinimum uniqueItems nullable readOnly writeOnly deprecated")
+          .read(
+              Read.NUMBER,
+              "maximum minimum maxLength minLength maxItems minItems maxProperties minProperties")
+          .read(Read.POSITIVE_NUMBER, "multipleOf")
+          .read(Read.ANY, "example")
+          .read(Read.TEXTS, "required")
+          .read(Read.SCHEMAS, "allOf oneOf anyOf")
+          .read(Read.SCHEMA, "items not")
+          .read(Read.PROPERTIES, "properties")
+          .read(Read.ADDITIONAL_PROPERTIES, "additionalProperties")
+          .read(Read.DISCRIMINATOR, "discriminator")
+          .read(Read.XML, "xml")
+          .read(Read.EXTERNAL_DOCS, "externalDocs");
+
+  static final Fields EXAMPLE_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref")
+          .read(Read.TEXT, "summary description externalValue")
+          .read(Read.ANY, "value");
+
+  /** The deserializer's list is PARAMETER_KEYS; a header's name and in are not read. */
+  static final Fields HEADER_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref name in allowEmptyValue allowReserved style")
+          .read(Read.TEXT, "description")
+          .read(Read.BOOLEAN, "required deprecated explode")
+          .read(Read.SCHEMA, "schema")
+          .read(Read.ANY, "example")
+          .read(Read.EXAMPLES, "examples")
+          .read(Read.CONTENT, "content");
+
+  static final Fields LINK_KEYS =
+      new Fields()
+          .read(Read.APART, "$ref")
+          .read(Read.TEXT, "operationRef operationId requestBody description")
+          .read(Read.OBJECT, "parameters")
+          .read(Read.SERVER, "server");
+  static final Fields MEDIATYPE_KEYS =
+      new Fields()
+          .read(Read.APART, "encoding")
+          .read(Read.SCHEMA, "schema")
+          .read(Read.ANY, "example")
+          .read(Read.EXAMPLES, "examples");
+  static final Fields XML_KEYS =
+      new Fields().read(Read.TEXT, "name namespace prefix").read(Read.BOOLEAN, "attribute wrapped");
+  static final Fields OAUTHFLOW_KEYS =
+      new Fields()
+          .read(Read.TEXT, "authorizationUrl tokenUrl refreshUrl")
+          .read(Read.OBJECT, "scopes");
+  static final Fields OAUTHFLOWS_KEYS =
+      new Fields().read(Read.APART, "implicit password clientCredentials authorizationCode");
+  static final Fields ENCODING_KEYS =
+      new Fields()
+          .read(Read.APART, "style")
+          .read(Read.TEXT, "contentType")
+          .read(Read.BOOLEAN, "explode allowReserved")
+          .read(Read.HEADERS, "headers");
 
   private static final Set<String> OPERATION_METHODS =
       Set.of("get", "put", "post", "delete", "head", "patch", "options", "trace");
@@ -97,18 +318,10 @@ final class ParserMessagesPrecheck {
   private static final Set<String> OAUTH_FLOWS_NEEDING_TOKEN_URL =
       Set.of("password", "clientCredentials", "authorizationCode");
 
-  /** The deserializer's list of an object's field names, written space-separated. */
-  private static Set<String> fields(String names) {
-    return Set.of(names.split(" "));
-  }
-
-  /** getPathItems' pattern of a path's template variables, with its exact semantics. */
-  private static final Pattern PATH_TEMPLATE = Pattern.compile("\\{(.+?)\\}");
-
-  /** getDecodedObject's full-date pattern (RFC 3339). */
-  private static final Pattern FULL_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
-
   private final ObjectNode components;
+
+  /** The components' schemas, which schema references name. */
+  private final JsonNode schemas;
 
   /**
    * The deserializer looks up referenced parameters in the components only once it has read them
@@ -120,6 +333,7 @@ final class ParserMessagesPrecheck {
 
   private ParserMessagesPrecheck(ObjectNode components) {
     this.components = components;
+    this.schemas = components == null ? null : components.get("schemas");
   }
 
   /**
@@ -138,70 +352,121 @@ final class ParserMessagesPrecheck {
     }
   }
 
-  /** parseRoot. */
+  /** parseRoot: the components first, as the deserializer reads them before the paths. */
   private boolean root(ObjectNode root) {
     JsonNode version = root.get("openapi");
     if (version == null || !version.isTextual() || !version.textValue().startsWith("3.0.")) {
       return false;
     }
-    if (!onlyKeys(root, ROOT_KEYS) || !isObject(root.get("info")) || !info(root.get("info"))) {
+    if (!fields(root, ROOT_KEYS) || !root.has("info")) {
       return false;
     }
     JsonNode componentsNode = root.get("components");
-    if (componentsNode != null && !(isObject(componentsNode) && components(componentsNode))) {
+    if (componentsNode != null && !components(componentsNode)) {
       return false;
     }
     componentsRead = true;
-    return isObject(root.get("paths"))
-        && paths(root.get("paths"))
-        && optionalList(root, "servers", ParserMessagesPrecheck::server)
-        && externalDocsIfAny(root)
-        && optionalArray(root, "tags")
-        && tags(root.get("tags"))
-        && optionalArray(root, "security");
+    return paths(root.get("paths"));
   }
 
-  /** getInfo, getContact, getLicense. */
-  private boolean info(JsonNode info) {
-    if (!onlyKeys(info, INFO_KEYS)
-        || !requiredText(info, "title")
-        || !optionalText(info, "description")
-        || !optionalText(info, "termsOfService")
-        || !requiredText(info, "version")) {
+  /**
+   * Whether {@code object} is an object whose every field is one of {@code keys} (or an {@code x-}
+   * extension) and reads as the deserializer reads it.
+   */
+  private boolean fields(JsonNode object, Fields keys) {
+    if (object == null || !object.isObject()) {
       return false;
     }
-    JsonNode contact = info.get("contact");
-    if (contact != null
-        && !(isObject(contact)
-            && onlyKeys(contact, CONTACT_KEYS)
-            && optionalText(contact, "name")
-            && optionalText(contact, "email")
-            && optionalUrl(contact, "url"))) {
-      return false;
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      Read read = keys.reads.get(field.getKey());
+      if (read == null ? !field.getKey().startsWith("x-") : !reads(read, field.getValue())) {
+        return false;
+      }
     }
-    JsonNode license = info.get("license");
-    return license == null
-        || (isObject(license)
-            && onlyKeys(license, LICENSE_KEYS)
-            && requiredText(license, "name")
-            && optionalUrl(license, "url"));
+    return true;
   }
 
-  /** getComponents. */
+  /** Whether {@code value} reads as {@code read} without a message. */
+  private boolean reads(Read read, JsonNode value) {
+    return switch (read) {
+      case APART -> true;
+      case TEXT -> value.isTextual();
+      case BOOLEAN -> value.isBoolean();
+      case NUMBER -> value.isNumber() && finiteIfNumber(value);
+      case POSITIVE_NUMBER ->
+          value.isNumber() && finiteIfNumber(value) && value.decimalValue().signum() > 0;
+      case ANY -> finiteIfNumber(value);
+      case OBJECT -> value.isObject();
+      case ARRAY -> value.isArray();
+      case URL -> url(value);
+      case TEXTS -> value.isArray() && each(value, Read.TEXT);
+      case VALUES -> value.isArray() && eachValueNode(value);
+      case INFO -> fields(value, INFO_KEYS) && value.has("title") && value.has("version");
+      case CONTACT -> fields(value, CONTACT_KEYS);
+      case LICENSE -> fields(value, LICENSE_KEYS) && value.has("name");
+      case EXTERNAL_DOCS -> fields(value, EXTERNAL_DOCS_KEYS) && value.has("url");
+      case TAGS -> tags(value);
+      case SERVERS -> value.isArray() && each(value, Read.SERVER);
+      case SERVER -> server(value);
+      case SERVER_VARIABLES -> value.isObject() && each(value, Read.SERVER_VARIABLE);
+      case SERVER_VARIABLE -> fields(value, SERVER_VARIABLE_KEYS) && value.has("default");
+      case PATH_ITEM -> pathItem(value);
+      case OPERATION -> operation(value);
+      case PARAMETERS -> parameterList(value);
+      case PARAMETER -> parameter(value);
+      case REQUEST_BODY -> requestBody(value);
+      case RESPONSES -> responses(value);
+      case RESPONSE -> response(value);
+      case HEADERS -> value.isObject() && each(value, Read.HEADER);
+      case HEADER -> header(value);
+      case CONTENT -> value.isObject() && each(value, Read.MEDIA_TYPE);
+      case MEDIA_TYPE -> mediaType(value);
+      case EXAMPLES -> value.isObject() && each(value, Read.EXAMPLE);
+      case EXAMPLE -> example(value);
+      case LINKS -> value.isObject() && each(value, Read.LINK);
+      case LINK -> link(value);
+      case CALLBACKS -> value.isObject() && each(value, Read.CALLBACK);
+      case CALLBACK -> callback(value);
+      case SECURITY_SCHEME -> securityScheme(value);
+      case FLOWS -> flows(value);
+      case SCHEMA -> schema(value);
+      case SCHEMAS -> value.isArray() && each(value, Read.SCHEMA);
+      case PROPERTIES -> value.isObject() && each(value, Read.SCHEMA);
+      case ADDITIONAL_PROPERTIES -> value.isBoolean() || schema(value);
+      case DISCRIMINATOR -> discriminator(value);
+      case XML -> fields(value, XML_KEYS);
+    };
+  }
+
+  /** Whether every member or element of {@code container} reads as {@code read}. */
+  private boolean each(JsonNode container, Read read) {
+    for (JsonNode member : container) {
+      if (!reads(read, member)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** getComponents: each map's entries named by the deserializer's pattern. */
   private boolean components(JsonNode components) {
-    if (!onlyKeys(components, COMPONENTS_KEYS)) {
+    if (!components.isObject()) {
       return false;
     }
     for (Map.Entry<String, JsonNode> member : components.properties()) {
-      JsonNode map = member.getValue();
-      if (member.getKey().startsWith("x-")) {
-        continue;
+      Read entries = COMPONENTS_KEYS.reads.get(member.getKey());
+      if (entries == null) {
+        if (member.getKey().startsWith("x-")) {
+          continue;
+        }
+        return false;
       }
-      if (!isObject(map)) {
+      JsonNode map = member.getValue();
+      if (!map.isObject()) {
         return false;
       }
       for (Map.Entry<String, JsonNode> entry : map.properties()) {
-        if (!componentName(entry.getKey()) || !component(member.getKey(), entry.getValue())) {
+        if (!componentName(entry.getKey()) || !reads(entries, entry.getValue())) {
           return false;
         }
       }
@@ -209,34 +474,18 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  private boolean component(String kind, JsonNode value) {
-    return switch (kind) {
-      case "schemas" -> schema(value);
-        // (an x- response is an extension to the deserializer; held to a response's shape here)
-      case "responses" -> response(value);
-      case "parameters" -> isObject(value) && parameter(value);
-      case "examples" -> example(value);
-      case "requestBodies" -> requestBody(value);
-      case "headers" -> header(value);
-      case "securitySchemes" -> securityScheme(value);
-      case "links" -> link(value);
-      case "callbacks" -> callback(value);
-      default -> false;
-    };
-  }
-
   /** getPathItems (paths). */
   private boolean paths(JsonNode paths) {
+    if (paths == null || !paths.isObject()) {
+      return false;
+    }
     for (Map.Entry<String, JsonNode> entry : paths.properties()) {
       String path = entry.getKey();
       if (path.startsWith("x-")) {
         continue;
       }
       JsonNode item = entry.getValue();
-      if (!path.startsWith("/") || !isObject(item) || !pathItem(item)) {
-        return false;
-      }
-      if (!templateVariablesDeclared(path, item)) {
+      if (!path.startsWith("/") || !pathItem(item) || !templateVariablesDeclared(path, item)) {
         return false;
       }
     }
@@ -251,9 +500,7 @@ final class ParserMessagesPrecheck {
     if (item.has("$ref")) {
       return true; // a referenced path item has neither parameters nor operations in the model
     }
-    Matcher variables = PATH_TEMPLATE.matcher(path);
-    while (variables.find()) {
-      String variable = path.substring(variables.start() + 1, variables.end() - 1);
+    for (String variable : templateVariables(path)) {
       if (declares(item.get("parameters"), variable)) {
         continue;
       }
@@ -265,6 +512,40 @@ final class ParserMessagesPrecheck {
       }
     }
     return true;
+  }
+
+  /**
+   * The variables getPathItems' pattern {@code \{(.+?)\}} finds in {@code path}: from each '{' not
+   * inside an earlier variable, up to the first '}' after at least one character, where no line
+   * terminator comes first.
+   */
+  static List<String> templateVariables(String path) {
+    List<String> variables = new ArrayList<>();
+    int from = 0;
+    int open;
+    while ((open = path.indexOf('{', from)) >= 0) {
+      int close = templateEnd(path, open);
+      if (close < 0) {
+        from = open + 1;
+      } else {
+        variables.add(path.substring(open + 1, close));
+        from = close + 1;
+      }
+    }
+    return variables;
+  }
+
+  private static int templateEnd(String path, int open) {
+    for (int end = open + 1; end < path.length(); end++) {
+      char c = path.charAt(end);
+      if (c == '}' && end > open + 1) {
+        return end;
+      }
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean declares(JsonNode parameters, String variable) {
@@ -283,52 +564,28 @@ final class ParserMessagesPrecheck {
 
   /** getPathItem. */
   private boolean pathItem(JsonNode item) {
+    if (!item.isObject()) {
+      return false;
+    }
     JsonNode ref = item.get("$ref");
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/pathItems");
     }
-    if (!onlyKeys(item, PATHITEM_KEYS)
-        || !optionalText(item, "summary")
-        || !optionalText(item, "description")
-        || !optionalArray(item, "parameters")
-        || !parameterList(item.get("parameters"))
-        || !optionalList(item, "servers", ParserMessagesPrecheck::server)) {
-      return false;
-    }
-    for (String method : OPERATION_METHODS) {
-      JsonNode operation = item.get(method);
-      if (operation != null && !(isObject(operation) && operation(operation))) {
-        return false;
-      }
-    }
-    return true;
+    return fields(item, PATHITEM_KEYS);
   }
 
-  /** getOperation. */
+  /** getOperation: its operationId not one of an earlier operation. */
   private boolean operation(JsonNode operation) {
-    if (!onlyKeys(operation, OPERATION_KEYS)
-        || !optionalArray(operation, "tags")
-        || !optionalText(operation, "summary")
-        || !optionalText(operation, "description")
-        || !externalDocsIfAny(operation)
-        || !optionalText(operation, "operationId")
-        || !optionalArray(operation, "parameters")
-        || !parameterList(operation.get("parameters"))
-        || !optionalBoolean(operation, "deprecated")
-        || !optionalList(operation, "servers", ParserMessagesPrecheck::server)
-        || !optionalArray(operation, "security")) {
+    if (!fields(operation, OPERATION_KEYS) || !operation.has("responses")) {
       return false;
     }
     JsonNode operationId = operation.get("operationId");
-    if (operationId != null && !operationIds.add(operationId.textValue())) {
-      return false;
-    }
-    JsonNode requestBody = operation.get("requestBody");
-    if (requestBody != null && !requestBody(requestBody)) {
-      return false;
-    }
-    JsonNode responses = operation.get("responses");
-    if (!isObject(responses)) {
+    return operationId == null || operationIds.add(operationId.textValue());
+  }
+
+  /** getResponses. */
+  private boolean responses(JsonNode responses) {
+    if (!responses.isObject()) {
       return false;
     }
     for (Map.Entry<String, JsonNode> entry : responses.properties()) {
@@ -336,7 +593,7 @@ final class ParserMessagesPrecheck {
         return false;
       }
     }
-    return optionalMap(operation, "callbacks", this::callback);
+    return true;
   }
 
   /**
@@ -347,12 +604,12 @@ final class ParserMessagesPrecheck {
    * reference is local ("#/...").
    */
   private boolean parameterList(JsonNode parameters) {
-    if (parameters == null) {
-      return true;
+    if (!parameters.isArray()) {
+      return false;
     }
     Set<String> seen = new HashSet<>();
     for (JsonNode parameter : parameters) {
-      if (!isObject(parameter) || !parameter(parameter)) {
+      if (!parameter(parameter)) {
         return false;
       }
       JsonNode definition = parameter;
@@ -408,44 +665,42 @@ final class ParserMessagesPrecheck {
         : ref;
   }
 
-  /** getParameter. */
+  /**
+   * getParameter: a location it knows, a path parameter required (getParameters and getPathItems
+   * warn when it is not), and either a schema or content of one media type.
+   */
   private boolean parameter(JsonNode parameter) {
+    if (!parameter.isObject()) {
+      return false;
+    }
     JsonNode ref = parameter.get("$ref");
     if (ref != null) {
       return ref.isTextual()
           && expectedComponent(ref.textValue(), "#/components/parameters", "#/components/headers");
     }
     JsonNode in = parameter.get("in");
-    if (in == null || !in.isTextual() || !PARAMETER_LOCATIONS.contains(in.textValue())) {
-      return false;
-    }
-    if (!onlyKeys(parameter, PARAMETER_KEYS)
-        || !requiredText(parameter, "name")
-        || !optionalText(parameter, "description")
-        || !optionalBoolean(parameter, "required")
-        || !optionalBoolean(parameter, "deprecated")
-        || !optionalBoolean(parameter, "allowEmptyValue")
-        || !optionalBoolean(parameter, "allowReserved")
-        || !optionalBoolean(parameter, "explode")
+    if (in == null
+        || !in.isTextual()
+        || !PARAMETER_LOCATIONS.contains(in.textValue())
+        || !fields(parameter, PARAMETER_KEYS)
+        || !parameter.has("name")
         || !style(parameter, PARAMETER_STYLES)
-        || !examples(parameter)) {
+        || !exampleOrExamples(parameter)) {
       return false;
     }
-    // a path parameter must be required (getParameters and getPathItems warn when it is not)
     if (in.textValue().equals("path") && !parameter.path("required").booleanValue()) {
       return false;
     }
-    JsonNode schema = parameter.get("schema");
     JsonNode content = parameter.get("content");
-    if (schema != null) {
-      return content == null && schema(schema);
+    if (parameter.has("schema")) {
+      return content == null;
     }
-    return isObject(content) && content.size() == 1 && content(content);
+    return content != null && content.size() == 1;
   }
 
-  /** getHeaders' entries, getHeader. */
+  /** getHeader: its style, if any, is simple. */
   private boolean header(JsonNode header) {
-    if (!isObject(header)) {
+    if (!header.isObject()) {
       return false;
     }
     JsonNode ref = header.get("$ref");
@@ -454,22 +709,14 @@ final class ParserMessagesPrecheck {
           && expectedComponent(ref.textValue(), "#/components/parameters", "#/components/headers");
     }
     JsonNode style = header.get("style");
-    return onlyKeys(header, HEADER_KEYS)
-        && optionalText(header, "description")
-        && optionalBoolean(header, "required")
-        && optionalBoolean(header, "deprecated")
-        && optionalBoolean(header, "explode")
+    return fields(header, HEADER_KEYS)
         && (style == null || (style.isTextual() && style.textValue().equals("simple")))
-        && optionalObject(header, "schema")
-        && (!header.has("schema") || schema(header.get("schema")))
-        && examples(header)
-        && optionalObject(header, "content")
-        && (!header.has("content") || content(header.get("content")));
+        && exampleOrExamples(header);
   }
 
-  /** getRequestBody. */
+  /** getRequestBody: with content of at least one media type. */
   private boolean requestBody(JsonNode body) {
-    if (!isObject(body)) {
+    if (!body.isObject()) {
       return false;
     }
     JsonNode ref = body.get("$ref");
@@ -477,56 +724,36 @@ final class ParserMessagesPrecheck {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/requestBodies");
     }
     JsonNode content = body.get("content");
-    return onlyKeys(body, REQUEST_BODY_KEYS)
-        && optionalText(body, "description")
-        && optionalBoolean(body, "required")
-        && isObject(content)
-        && content.size() > 0
-        && content(content);
+    return fields(body, REQUEST_BODY_KEYS) && content != null && content.size() > 0;
   }
 
   /** getResponse. */
   private boolean response(JsonNode response) {
-    if (!isObject(response)) {
+    if (!response.isObject()) {
       return false;
     }
     JsonNode ref = response.get("$ref");
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/responses");
     }
-    return onlyKeys(response, RESPONSE_KEYS)
-        && requiredText(response, "description")
-        && optionalMap(response, "headers", this::header)
-        && optionalObject(response, "content")
-        && (!response.has("content") || content(response.get("content")))
-        && optionalMap(response, "links", this::link);
+    return fields(response, RESPONSE_KEYS) && response.has("description");
   }
 
-  /** getContent, getMediaType, getEncoding. */
-  private boolean content(JsonNode content) {
-    for (JsonNode mediaType : content) {
-      if (!isObject(mediaType)
-          || !onlyKeys(mediaType, MEDIATYPE_KEYS)
-          || !optionalObject(mediaType, "schema")
-          || (mediaType.has("schema") && !schema(mediaType.get("schema")))
-          || !examples(mediaType)
-          || !encoding(mediaType)) {
-        return false;
-      }
-    }
-    return true;
+  /** getMediaType. */
+  private boolean mediaType(JsonNode mediaType) {
+    return fields(mediaType, MEDIATYPE_KEYS) && exampleOrExamples(mediaType) && encoding(mediaType);
   }
 
   /**
-   * A media type's encodings: each readable, and each the name of a property of the media type's
-   * schema unless that schema is a reference.
+   * getEncoding, of a media type's encodings: each readable, and each the name of a property of the
+   * media type's schema unless that schema is a reference.
    */
   private boolean encoding(JsonNode mediaType) {
     JsonNode encoding = mediaType.get("encoding");
     if (encoding == null) {
       return true;
     }
-    if (!isObject(encoding)) {
+    if (!encoding.isObject()) {
       return false;
     }
     JsonNode schema = mediaType.get("schema");
@@ -537,85 +764,60 @@ final class ParserMessagesPrecheck {
       if (!referenced && (properties == null || !properties.has(entry.getKey()))) {
         return false;
       }
-      if (!isObject(value)
-          || !onlyKeys(value, ENCODING_KEYS)
-          || !optionalText(value, "contentType")
-          || !style(value, ENCODING_STYLES)
-          || !optionalBoolean(value, "explode")
-          || !optionalBoolean(value, "allowReserved")
-          || !optionalMap(value, "headers", this::header)) {
+      if (!fields(value, ENCODING_KEYS) || !style(value, ENCODING_STYLES)) {
         return false;
       }
     }
     return true;
   }
 
-  /**
-   * A parameter's, header's or media type's {@code example} and {@code examples}: not both, and
-   * each example readable.
-   */
-  private boolean examples(JsonNode owner) {
-    JsonNode examples = owner.get("examples");
-    if (examples == null) {
-      return finiteIfNumber(owner.get("example"));
-    }
-    return isObject(examples) && !owner.has("example") && every(examples, this::example);
+  /** A parameter's, header's or media type's {@code example} and {@code examples}: not both. */
+  private static boolean exampleOrExamples(JsonNode owner) {
+    return !(owner.has("examples") && owner.has("example"));
   }
 
-  /** getExamples' entries (an object or a string), getExample. */
+  /** getExample: an object or a string; not both a value and an external value. */
   private boolean example(JsonNode example) {
     if (example.isTextual()) {
       return true;
     }
-    if (!isObject(example)) {
+    if (!example.isObject()) {
       return false;
     }
     JsonNode ref = example.get("$ref");
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/examples");
     }
-    return onlyKeys(example, EXAMPLE_KEYS)
-        && optionalText(example, "summary")
-        && optionalText(example, "description")
-        && optionalText(example, "externalValue")
-        && !(example.has("value") && example.has("externalValue"))
-        && finiteIfNumber(example.get("value"));
+    return fields(example, EXAMPLE_KEYS) && !(example.has("value") && example.has("externalValue"));
   }
 
   /** getLink. */
   private boolean link(JsonNode link) {
-    if (!isObject(link)) {
+    if (!link.isObject()) {
       return false;
     }
     JsonNode ref = link.get("$ref");
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/links");
     }
-    JsonNode server = link.get("server");
-    return onlyKeys(link, LINK_KEYS)
-        && optionalText(link, "operationRef")
-        && optionalText(link, "operationId")
-        && optionalText(link, "requestBody")
-        && optionalText(link, "description")
-        && optionalObject(link, "parameters")
-        && (server == null || server(server));
+    return fields(link, LINK_KEYS);
   }
 
   /** getCallback: each member a path item, unless the callback is a reference. */
   private boolean callback(JsonNode callback) {
-    if (!isObject(callback)) {
+    if (!callback.isObject()) {
       return false;
     }
     JsonNode ref = callback.get("$ref");
     if (ref != null) {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/callbacks");
     }
-    return every(callback, item -> isObject(item) && pathItem(item));
+    return each(callback, Read.PATH_ITEM);
   }
 
-  /** getSecurityScheme, getOAuthFlows, getOAuthFlow. */
+  /** getSecurityScheme: the fields its type requires. */
   private boolean securityScheme(JsonNode scheme) {
-    if (!isObject(scheme)) {
+    if (!scheme.isObject()) {
       return false;
     }
     JsonNode ref = scheme.get("$ref");
@@ -623,41 +825,25 @@ final class ParserMessagesPrecheck {
       return ref.isTextual() && expectedComponent(ref.textValue(), "#/components/securitySchemes");
     }
     JsonNode type = scheme.get("type");
-    if (type == null || !type.isTextual()) {
-      return false;
-    }
-    if (!onlyKeys(scheme, SECURITY_SCHEME_KEYS)
-        || !optionalText(scheme, "description")
-        || !optionalText(scheme, "name")
-        || !optionalText(scheme, "scheme")
-        || !optionalText(scheme, "bearerFormat")
-        || !optionalText(scheme, "openIdConnectUrl")
-        || !optionalObject(scheme, "flows")) {
+    if (type == null || !fields(scheme, SECURITY_SCHEME_KEYS)) {
       return false;
     }
     JsonNode in = scheme.get("in");
     if (in != null && !(in.isTextual() && API_KEY_LOCATIONS.contains(in.textValue()))) {
       return false;
     }
-    switch (type.textValue()) {
-      case "apiKey":
-        return scheme.has("name") && in != null && flows(scheme.get("flows"));
-      case "http":
-        return scheme.has("scheme") && flows(scheme.get("flows"));
-      case "oauth2":
-        return scheme.has("flows") && flows(scheme.get("flows"));
-      case "openIdConnect":
-        return scheme.has("openIdConnectUrl") && flows(scheme.get("flows"));
-      default:
-        return false;
-    }
+    return switch (type.textValue()) {
+      case "apiKey" -> scheme.has("name") && in != null;
+      case "http" -> scheme.has("scheme");
+      case "oauth2" -> scheme.has("flows");
+      case "openIdConnect" -> scheme.has("openIdConnectUrl");
+      default -> false;
+    };
   }
 
-  private static boolean flows(JsonNode flows) {
-    if (flows == null) {
-      return true;
-    }
-    if (!onlyKeys(flows, OAUTHFLOWS_KEYS)) {
+  /** getOAuthFlows, getOAuthFlow: the URLs each flow requires. */
+  private boolean flows(JsonNode flows) {
+    if (!fields(flows, OAUTHFLOWS_KEYS)) {
       return false;
     }
     for (Map.Entry<String, JsonNode> entry : flows.properties()) {
@@ -666,12 +852,8 @@ final class ParserMessagesPrecheck {
       if (name.startsWith("x-")) {
         continue;
       }
-      if (!isObject(flow)
-          || !onlyKeys(flow, OAUTHFLOW_KEYS)
-          || !optionalText(flow, "authorizationUrl")
-          || !optionalText(flow, "tokenUrl")
-          || !optionalText(flow, "refreshUrl")
-          || !isObject(flow.get("scopes"))
+      if (!fields(flow, OAUTHFLOW_KEYS)
+          || !flow.has("scopes")
           || (OAUTH_FLOWS_NEEDING_AUTHORIZATION_URL.contains(name) && !flow.has("authorizationUrl"))
           || (OAUTH_FLOWS_NEEDING_TOKEN_URL.contains(name) && !flow.has("tokenUrl"))) {
         return false;
@@ -680,13 +862,9 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  /** getServer, getServerVariables (its members, x- ones too, are variables). */
-  private static boolean server(JsonNode server) {
-    if (!isObject(server)
-        || !onlyKeys(server, SERVER_KEYS)
-        || !requiredText(server, "url")
-        || !optionalText(server, "description")
-        || !optionalMap(server, "variables", ParserMessagesPrecheck::serverVariable)) {
+  /** getServer: a URL's first {variable} one of its variables, if the server has any. */
+  private boolean server(JsonNode server) {
+    if (!fields(server, SERVER_KEYS) || !server.has("url")) {
       return false;
     }
     JsonNode variables = server.get("variables");
@@ -704,160 +882,66 @@ final class ParserMessagesPrecheck {
             || variables.has(url.substring(open + 1, close)));
   }
 
-  /** getServerVariable. */
-  private static boolean serverVariable(JsonNode variable) {
-    return isObject(variable)
-        && onlyKeys(variable, SERVER_VARIABLE_KEYS)
-        && requiredText(variable, "default")
-        && optionalText(variable, "description")
-        && (!variable.has("enum")
-            || (variable.get("enum").isArray()
-                && every(variable.get("enum"), JsonNode::isValueNode)));
-  }
-
   /** getTagList, getTag: readable, with distinct names. */
-  private static boolean tags(JsonNode tags) {
-    if (tags == null) {
-      return true;
+  private boolean tags(JsonNode tags) {
+    if (!tags.isArray()) {
+      return false;
     }
     Set<String> names = new HashSet<>();
     for (JsonNode tag : tags) {
-      if (!isObject(tag)
-          || !onlyKeys(tag, TAG_KEYS)
-          || !requiredText(tag, "name")
-          || !optionalText(tag, "description")
-          || !externalDocsIfAny(tag)
-          || !names.add(tag.get("name").textValue())) {
+      if (!fields(tag, TAG_KEYS) || !tag.has("name") || !names.add(tag.get("name").textValue())) {
         return false;
       }
     }
     return true;
   }
 
-  /** getExternalDocs of an {@code externalDocs} member. */
-  private static boolean externalDocsIfAny(JsonNode owner) {
-    JsonNode docs = owner.get("externalDocs");
-    return docs == null || externalDocs(docs);
-  }
-
-  private static boolean externalDocs(JsonNode docs) {
-    return isObject(docs)
-        && onlyKeys(docs, EXTERNAL_DOCS_KEYS)
-        && optionalText(docs, "description")
-        && requiredText(docs, "url");
-  }
-
   /**
-   * getSchema, getCommonSchemaFields (OpenAPI 3.0). Schemas are most of a large document's objects,
-   * so their fields are read in one pass (Stripe: 12 ms compiled, against 0.5 s for the
-   * deserializer).
+   * getSchema, getCommonSchemaFields (OpenAPI 3.0). Schemas are most of a large document's objects:
+   * their fields are read in the one pass of {@link #fields}, the conditions between them after.
    */
   private boolean schema(JsonNode schema) {
-    if (!isObject(schema)) {
+    if (!schema.isObject()) {
       return false;
     }
     JsonNode ref = schema.get("$ref");
     if (ref != null) {
       // the composition, items and additionalProperties are read before the reference is looked
       // at, and nothing else is
-      return composition(schema.get("allOf"))
-          && composition(schema.get("anyOf"))
-          && composition(schema.get("oneOf"))
-          && (!schema.has("items") || schema(schema.get("items")))
-          && additionalProperties(schema.get("additionalProperties"))
+      return optional(schema, "allOf", Read.SCHEMAS)
+          && optional(schema, "anyOf", Read.SCHEMAS)
+          && optional(schema, "oneOf", Read.SCHEMAS)
+          && optional(schema, "items", Read.SCHEMA)
+          && optional(schema, "additionalProperties", Read.ADDITIONAL_PROPERTIES)
           && ref.isTextual()
           && schemaReference(ref.textValue());
     }
-    for (Map.Entry<String, JsonNode> field : schema.properties()) {
-      String key = field.getKey();
-      if (!SCHEMA_KEYS.contains(key)) {
-        if (key.startsWith("x-")) {
-          continue;
-        }
-        return false;
-      }
-      JsonNode value = field.getValue();
-      boolean readable =
-          switch (key) {
-            case "title", "pattern", "description", "format", "type" -> value.isTextual();
-            case "exclusiveMaximum",
-                    "exclusiveMinimum",
-                    "uniqueItems",
-                    "nullable",
-                    "readOnly",
-                    "writeOnly",
-                    "deprecated" ->
-                value.isBoolean();
-            case "maximum",
-                    "minimum",
-                    "maxLength",
-                    "minLength",
-                    "maxItems",
-                    "minItems",
-                    "maxProperties",
-                    "minProperties" ->
-                value.isNumber() && finiteIfNumber(value);
-            case "multipleOf" ->
-                value.isNumber() && finiteIfNumber(value) && value.decimalValue().signum() > 0;
-            case "example" -> finiteIfNumber(value);
-            case "enum", "default" -> true; // read below, with the schema's type
-            case "required" -> textArray(value);
-            case "allOf", "anyOf", "oneOf" -> composition(value);
-            case "items", "not" -> schema(value);
-            case "additionalProperties" -> additionalProperties(value);
-            case "properties" -> properties(value);
-            case "discriminator" ->
-                isObject(value)
-                    && requiredText(value, "propertyName")
-                    && optionalObject(value, "mapping");
-            case "xml" ->
-                isObject(value)
-                    && onlyKeys(value, XML_KEYS)
-                    && optionalText(value, "name")
-                    && optionalText(value, "namespace")
-                    && optionalText(value, "prefix")
-                    && optionalBoolean(value, "attribute")
-                    && optionalBoolean(value, "wrapped");
-            case "externalDocs" -> externalDocs(value);
-              // a field the deserializer reads that this check does not (after an upgrade):
-              // certainlyNone answers "don't know"
-            default -> throw new IllegalStateException("unchecked schema field " + key);
-          };
-      if (!readable) {
-        return false;
-      }
-    }
-    String type = schema.path("type").textValue();
-    JsonNode items = schema.get("items");
-    return !(schema.path("readOnly").booleanValue() && schema.path("writeOnly").booleanValue())
-        && !("array".equals(type) && items == null)
-        && enumValues(schema, type)
-        && defaultValue(schema, type, items, schema.get("additionalProperties"));
-  }
-
-  private boolean composition(JsonNode members) {
-    return members == null || (members.isArray() && every(members, this::schema));
-  }
-
-  private boolean additionalProperties(JsonNode value) {
-    return value == null || value.isBoolean() || schema(value);
-  }
-
-  private boolean properties(JsonNode properties) {
-    if (!isObject(properties)) {
+    if (!fields(schema, SCHEMA_KEYS)) {
       return false;
     }
-    // written out: a method reference made for each of a large document's schemas cost 2 ms
-    for (JsonNode property : properties) {
-      if (!schema(property)) {
-        return false;
-      }
-    }
-    return true;
+    String type = schema.path("type").textValue();
+    return !(schema.path("readOnly").booleanValue() && schema.path("writeOnly").booleanValue())
+        && !("array".equals(type) && !schema.has("items"))
+        && enumValues(schema, type)
+        && defaultValue(schema, type);
   }
 
-  private static boolean textArray(JsonNode values) {
-    return values.isArray() && every(values, JsonNode::isTextual);
+  /** Whether {@code owner}'s {@code key}, if it has one, reads as {@code read}. */
+  private boolean optional(JsonNode owner, String key, Read read) {
+    JsonNode value = owner.get(key);
+    return value == null || reads(read, value);
+  }
+
+  /** getDiscriminator: a property name, and a mapping if any (other fields are not read). */
+  private static boolean discriminator(JsonNode discriminator) {
+    if (!discriminator.isObject()) {
+      return false;
+    }
+    JsonNode propertyName = discriminator.get("propertyName");
+    JsonNode mapping = discriminator.get("mapping");
+    return propertyName != null
+        && propertyName.isTextual()
+        && (mapping == null || mapping.isObject());
   }
 
   /**
@@ -874,7 +958,7 @@ final class ParserMessagesPrecheck {
     }
     int end = ref.indexOf('/', prefix.length());
     String name = ref.substring(prefix.length(), end < 0 ? ref.length() : end);
-    return !name.isEmpty() && components != null && components.path("schemas").has(name);
+    return !name.isEmpty() && schemas != null && schemas.has(name);
   }
 
   /**
@@ -886,8 +970,19 @@ final class ParserMessagesPrecheck {
     if (values == null) {
       return true;
     }
-    return values.isArray()
-        && every(values, value -> !value.isTextual() || decodes(schema, type, value.textValue()));
+    if (!values.isArray()) {
+      return false;
+    }
+    String format = decodedFormat(schema, type);
+    if (format == null) {
+      return true;
+    }
+    for (JsonNode value : values) {
+      if (value.isTextual() && !decodes(format, value.textValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -895,17 +990,16 @@ final class ParserMessagesPrecheck {
    * items, an object's when it has additionalProperties (and no composition), else the written type
    * or the one inferred from its enum.
    */
-  private static boolean defaultValue(
-      JsonNode schema, String writtenType, JsonNode items, JsonNode additionalProperties) {
+  private static boolean defaultValue(JsonNode schema, String writtenType) {
     JsonNode value = schema.get("default");
     if (value == null) {
       return true;
     }
     boolean composed = schema.has("allOf") || schema.has("anyOf") || schema.has("oneOf");
     String type;
-    if (items != null) {
+    if (schema.has("items")) {
       type = "array";
-    } else if (additionalProperties != null && !composed) {
+    } else if (schema.has("additionalProperties") && !composed) {
       type = "object";
     } else if (writtenType != null) {
       type = writtenType;
@@ -920,7 +1014,8 @@ final class ParserMessagesPrecheck {
     return switch (type) {
       case "array" -> value.isArray();
       case "object" -> value.isObject();
-      case "string" -> value.isValueNode() && decodes(schema, writtenType, value.asText());
+      case "string" ->
+          value.isValueNode() && decodes(decodedFormat(schema, writtenType), value.asText());
       case "integer" -> value.isValueNode();
       case "number" -> value.isValueNode() && finiteIfNumber(value);
       default -> true;
@@ -938,20 +1033,27 @@ final class ParserMessagesPrecheck {
 
   /**
    * getDecodedObject: a string schema of format date, date-time or byte (and no composition, items
-   * or additionalProperties) decodes its enum strings and default.
+   * or additionalProperties) decodes its enum strings and default; null for any other schema.
    */
-  private static boolean decodes(JsonNode schema, String type, String text) {
+  private static String decodedFormat(JsonNode schema, String type) {
     if (!"string".equals(type)) {
-      return true;
+      return null;
     }
     String format = schema.path("format").textValue();
+    return "date".equals(format) || "date-time".equals(format) || "byte".equals(format)
+        ? format
+        : null;
+  }
+
+  /** Whether {@code text} decodes as {@code format} (see {@link #decodedFormat}), if any. */
+  private static boolean decodes(String format, String text) {
     if (format == null) {
       return true;
     }
     try {
       switch (format) {
         case "date":
-          return FULL_DATE.matcher(text).matches();
+          return fullDate(text);
         case "date-time":
           OffsetDateTime.parse(text);
           return true;
@@ -964,6 +1066,20 @@ final class ParserMessagesPrecheck {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** getDecodedObject's full-date pattern (RFC 3339), {@code ^(\d{4})-(\d{2})-(\d{2})$}. */
+  static boolean fullDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A style the deserializer knows, if any. */
@@ -1009,71 +1125,14 @@ final class ParserMessagesPrecheck {
     return true;
   }
 
-  /** Whether every member or element of {@code container} passes {@code check}. */
-  private static boolean every(JsonNode container, Predicate<JsonNode> check) {
-    for (JsonNode member : container) {
-      if (!check.test(member)) {
+  /** Whether every element of {@code values} is a string, number, boolean or null. */
+  private static boolean eachValueNode(JsonNode values) {
+    for (JsonNode value : values) {
+      if (!value.isValueNode()) {
         return false;
       }
     }
     return true;
-  }
-
-  /** An optional map: absent, or an object whose every value passes {@code check}. */
-  private static boolean optionalMap(JsonNode owner, String key, Predicate<JsonNode> check) {
-    JsonNode map = owner.get(key);
-    return map == null || (map.isObject() && every(map, check));
-  }
-
-  /** An optional list: absent, or an array whose every element passes {@code check}. */
-  private static boolean optionalList(JsonNode owner, String key, Predicate<JsonNode> check) {
-    JsonNode list = owner.get(key);
-    return list == null || (list.isArray() && every(list, check));
-  }
-
-  private static boolean onlyKeys(JsonNode object, Set<String> keys) {
-    Iterator<String> names = object.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!keys.contains(name) && !name.startsWith("x-")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isObject(JsonNode node) {
-    return node != null && node.isObject();
-  }
-
-  private static boolean requiredText(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value != null && value.isTextual();
-  }
-
-  private static boolean optionalText(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value == null || value.isTextual();
-  }
-
-  private static boolean optionalBoolean(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value == null || value.isBoolean();
-  }
-
-  private static boolean optionalNumber(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value == null || (value.isNumber() && finiteIfNumber(value));
-  }
-
-  private static boolean optionalObject(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value == null || value.isObject();
-  }
-
-  private static boolean optionalArray(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    return value == null || value.isArray();
   }
 
   /** A number the deserializer turns into a BigDecimal from its text: not NaN or infinite. */
@@ -1086,11 +1145,7 @@ final class ParserMessagesPrecheck {
   }
 
   /** A URL java.net.URL accepts (getContact and getLicense warn about others). */
-  private static boolean optionalUrl(JsonNode owner, String key) {
-    JsonNode value = owner.get(key);
-    if (value == null) {
-      return true;
-    }
+  private static boolean url(JsonNode value) {
     if (!value.isTextual()) {
       return false;
     }

@@ -13,12 +13,16 @@ import io.github.threatlint.core.api.SpecVersion;
 import io.github.threatlint.core.source.TreeParser;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The precheck says "nothing to report" only where swagger-parser's OpenAPI 3.0 deserializer
@@ -396,7 +400,7 @@ class ParserMessagesPrecheckTest {
             Map.entry("example", "{\"a\": 1}"),
             Map.entry("deprecated", "false"),
             Map.entry("$ref", "\"#/components/schemas/Other\""));
-    assertThat(samples.keySet()).isEqualTo(ParserMessagesPrecheck.SCHEMA_KEYS);
+    assertThat(samples.keySet()).isEqualTo(ParserMessagesPrecheck.SCHEMA_KEYS.keys());
     for (Map.Entry<String, String> sample : samples.entrySet()) {
       JsonNode root =
           parse(
@@ -410,6 +414,50 @@ class ParserMessagesPrecheckTest {
       assertThat(deserializerMessages(root)).as(sample.getKey()).isEmpty();
       assertThat(ParserMessagesPrecheck.certainlyNone(root)).as(sample.getKey()).isTrue();
     }
+  }
+
+  /** The precheck reads path templates with a character loop; it finds what the pattern finds. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/a/{id}",
+        "/a/{id}/b/{b}",
+        "/a/{}",
+        "/a/{}}",
+        "/{a}{b}",
+        "/{{a}}",
+        "/{a\nb}",
+        "/{\n}",
+        "/{a\r}/{b}",
+        "/{a\u2028}",
+        "/{a",
+        "}{a}",
+        "/{a}/{",
+        "{{}",
+        "/{é}",
+        "/{x}}}",
+        "/plain"
+      })
+  void templateVariablesAreWhatGetPathItemsPatternFinds(String path) {
+    List<String> found = new ArrayList<>();
+    Matcher matcher = Pattern.compile("\\{(.+?)\\}").matcher(path);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+
+    assertThat(ParserMessagesPrecheck.templateVariables(path)).isEqualTo(found);
+  }
+
+  /** The precheck reads full dates with a character loop; it accepts what the pattern accepts. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2024-01-31", "2024-1-31", "2024-01-31\n", "12024-01-31", "2024/01/31", "２０２４-01-31",
+        "abcd-ef-gh", "", "2024-01-3x", "9999-99-99", "2024-01-31T00:00:00Z", "-024-01-31"
+      })
+  void fullDatesAreWhatGetDecodedObjectsPatternAccepts(String text) {
+    assertThat(ParserMessagesPrecheck.fullDate(text))
+        .isEqualTo(Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$").matcher(text).matches());
   }
 
   @Test
@@ -436,30 +484,30 @@ class ParserMessagesPrecheckTest {
     Map<String, Set<String>> theirs = KeysOf.openApi30();
     Map<String, Set<String>> ours =
         Map.ofEntries(
-            Map.entry("ROOT_KEYS", ParserMessagesPrecheck.ROOT_KEYS),
-            Map.entry("INFO_KEYS", ParserMessagesPrecheck.INFO_KEYS),
-            Map.entry("CONTACT_KEYS", ParserMessagesPrecheck.CONTACT_KEYS),
-            Map.entry("LICENSE_KEYS", ParserMessagesPrecheck.LICENSE_KEYS),
-            Map.entry("TAG_KEYS", ParserMessagesPrecheck.TAG_KEYS),
-            Map.entry("RESPONSE_KEYS", ParserMessagesPrecheck.RESPONSE_KEYS),
-            Map.entry("SERVER_KEYS", ParserMessagesPrecheck.SERVER_KEYS),
-            Map.entry("SERVER_VARIABLE_KEYS", ParserMessagesPrecheck.SERVER_VARIABLE_KEYS),
-            Map.entry("PATHITEM_KEYS", ParserMessagesPrecheck.PATHITEM_KEYS),
-            Map.entry("OPERATION_KEYS", ParserMessagesPrecheck.OPERATION_KEYS),
-            Map.entry("PARAMETER_KEYS", ParserMessagesPrecheck.PARAMETER_KEYS),
-            Map.entry("REQUEST_BODY_KEYS", ParserMessagesPrecheck.REQUEST_BODY_KEYS),
-            Map.entry("SECURITY_SCHEME_KEYS", ParserMessagesPrecheck.SECURITY_SCHEME_KEYS),
-            Map.entry("EXTERNAL_DOCS_KEYS", ParserMessagesPrecheck.EXTERNAL_DOCS_KEYS),
-            Map.entry("COMPONENTS_KEYS", ParserMessagesPrecheck.COMPONENTS_KEYS),
-            Map.entry("SCHEMA_KEYS", ParserMessagesPrecheck.SCHEMA_KEYS),
-            Map.entry("EXAMPLE_KEYS", ParserMessagesPrecheck.EXAMPLE_KEYS),
-            Map.entry("HEADER_KEYS", ParserMessagesPrecheck.HEADER_KEYS),
-            Map.entry("LINK_KEYS", ParserMessagesPrecheck.LINK_KEYS),
-            Map.entry("MEDIATYPE_KEYS", ParserMessagesPrecheck.MEDIATYPE_KEYS),
-            Map.entry("XML_KEYS", ParserMessagesPrecheck.XML_KEYS),
-            Map.entry("OAUTHFLOW_KEYS", ParserMessagesPrecheck.OAUTHFLOW_KEYS),
-            Map.entry("OAUTHFLOWS_KEYS", ParserMessagesPrecheck.OAUTHFLOWS_KEYS),
-            Map.entry("ENCODING_KEYS", ParserMessagesPrecheck.ENCODING_KEYS));
+            Map.entry("ROOT_KEYS", ParserMessagesPrecheck.ROOT_KEYS.keys()),
+            Map.entry("INFO_KEYS", ParserMessagesPrecheck.INFO_KEYS.keys()),
+            Map.entry("CONTACT_KEYS", ParserMessagesPrecheck.CONTACT_KEYS.keys()),
+            Map.entry("LICENSE_KEYS", ParserMessagesPrecheck.LICENSE_KEYS.keys()),
+            Map.entry("TAG_KEYS", ParserMessagesPrecheck.TAG_KEYS.keys()),
+            Map.entry("RESPONSE_KEYS", ParserMessagesPrecheck.RESPONSE_KEYS.keys()),
+            Map.entry("SERVER_KEYS", ParserMessagesPrecheck.SERVER_KEYS.keys()),
+            Map.entry("SERVER_VARIABLE_KEYS", ParserMessagesPrecheck.SERVER_VARIABLE_KEYS.keys()),
+            Map.entry("PATHITEM_KEYS", ParserMessagesPrecheck.PATHITEM_KEYS.keys()),
+            Map.entry("OPERATION_KEYS", ParserMessagesPrecheck.OPERATION_KEYS.keys()),
+            Map.entry("PARAMETER_KEYS", ParserMessagesPrecheck.PARAMETER_KEYS.keys()),
+            Map.entry("REQUEST_BODY_KEYS", ParserMessagesPrecheck.REQUEST_BODY_KEYS.keys()),
+            Map.entry("SECURITY_SCHEME_KEYS", ParserMessagesPrecheck.SECURITY_SCHEME_KEYS.keys()),
+            Map.entry("EXTERNAL_DOCS_KEYS", ParserMessagesPrecheck.EXTERNAL_DOCS_KEYS.keys()),
+            Map.entry("COMPONENTS_KEYS", ParserMessagesPrecheck.COMPONENTS_KEYS.keys()),
+            Map.entry("SCHEMA_KEYS", ParserMessagesPrecheck.SCHEMA_KEYS.keys()),
+            Map.entry("EXAMPLE_KEYS", ParserMessagesPrecheck.EXAMPLE_KEYS.keys()),
+            Map.entry("HEADER_KEYS", ParserMessagesPrecheck.HEADER_KEYS.keys()),
+            Map.entry("LINK_KEYS", ParserMessagesPrecheck.LINK_KEYS.keys()),
+            Map.entry("MEDIATYPE_KEYS", ParserMessagesPrecheck.MEDIATYPE_KEYS.keys()),
+            Map.entry("XML_KEYS", ParserMessagesPrecheck.XML_KEYS.keys()),
+            Map.entry("OAUTHFLOW_KEYS", ParserMessagesPrecheck.OAUTHFLOW_KEYS.keys()),
+            Map.entry("OAUTHFLOWS_KEYS", ParserMessagesPrecheck.OAUTHFLOWS_KEYS.keys()),
+            Map.entry("ENCODING_KEYS", ParserMessagesPrecheck.ENCODING_KEYS.keys()));
     assertThat(ours.keySet()).isEqualTo(theirs.keySet());
     ours.forEach((name, keys) -> assertThat(keys).as(name).isEqualTo(theirs.get(name)));
   }
