@@ -1,6 +1,7 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.vocabulary.Words;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,34 +80,36 @@ public record FindingKey(String ruleId, String file, String pointer) {
   }
 
   /**
-   * The {@link #fingerprint}s of many keys, made on one thread: the hash of what the keys of one
-   * rule in one file begin with ({@code ruleId\nfile\n}) is made once and restored for each key, so
-   * that the blocks they share are hashed once. A rule id and an absolute path fill SHA-256's first
-   * 64-byte block: Kubernetes' 13,535 SARIF results hashed about 2.7 blocks each, under C1, which
-   * has no SHA intrinsic (docs/performance.md, round 11).
+   * The {@link #fingerprint}s of many keys, made on one thread, file by file as a report lists its
+   * findings: the keys of one rule in one file are hashed as {@link Sha256.Texts}, each from the
+   * first block in which it differs from the rule's last key. A rule id and an absolute path fill
+   * SHA-256's first 64-byte block, and a rule's findings are often in one part of the file (C1 has
+   * no SHA intrinsic; docs/performance.md, rounds 11 and 17).
    */
   public static final class Fingerprints {
-    /** What the keys of each rule and file begin with, hashed (a key without pointer). */
-    private final Map<FindingKey, Sha256.Begun> begun = new HashMap<>();
+    /** The keys of each rule in {@link #file} hashed so far. */
+    private final Map<String, Sha256.Texts> byRule = new HashMap<>();
+
+    /** The file of the last key. */
+    private String file;
 
     private final Sha256 sha256 = new Sha256();
 
     /** The key's fingerprint, as {@link FindingKey#fingerprint} makes it. */
     public String of(FindingKey key, String message, boolean withMessage) {
-      Sha256.Begun ruleAndFile =
-          begun.computeIfAbsent(new FindingKey(key.ruleId, key.file, null), this::begin);
-      // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
-      // line breaks, never inside a surrogate pair
-      sha256.restore(ruleAndFile).update(key.pointer);
-      if (withMessage) {
-        // messageDigest hashes on the same thread's other hasher
-        sha256.update("\n" + messageDigest(message));
+      if (!Objects.equals(key.file, file)) {
+        // a report lists a file's findings together: what its keys kept can go at the next file
+        byRule.clear();
+        file = key.file;
       }
-      return sha256.hex(16);
-    }
-
-    private Sha256.Begun begin(FindingKey ruleAndFile) {
-      return sha256.reset().update(ruleAndFile.ruleId + "\n" + ruleAndFile.file + "\n").begun();
+      Sha256.Texts ofRule =
+          byRule.computeIfAbsent(
+              key.ruleId, ruleId -> new Sha256.Texts(ruleId + "\n" + file + "\n"));
+      // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
+      // line breaks, never inside a surrogate pair; messageDigest hashes on the same thread's other
+      // hasher
+      String rest = withMessage ? key.pointer + "\n" + messageDigest(message) : key.pointer;
+      return sha256.hex(ofRule, rest.getBytes(StandardCharsets.UTF_8), 16);
     }
   }
 }
