@@ -3,9 +3,11 @@ package io.github.threatlint.core.engine;
 import io.github.threatlint.core.vocabulary.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What identifies a finding from one run to the next: its rule, its file and its JSON pointer,
@@ -28,13 +30,20 @@ public record FindingKey(String ruleId, String file, String pointer) {
     return of(finding, finding.file());
   }
 
-  /** How many of the findings have each key (the file as the findings name it). */
-  public static Map<FindingKey, Integer> counts(List<Finding> findings) {
-    Map<FindingKey, Integer> counts = new HashMap<>(findings.size() * 4 / 3 + 1);
+  /**
+   * The keys more than one of the findings has (the file as the findings name it): few or none, so
+   * that asking for each finding's key costs less than a count of every key would.
+   */
+  public static Set<FindingKey> repeated(List<Finding> findings) {
+    Set<FindingKey> seen = new HashSet<>(findings.size() * 4 / 3 + 1);
+    Set<FindingKey> repeated = new HashSet<>();
     for (Finding finding : findings) {
-      counts.merge(of(finding), 1, Integer::sum);
+      FindingKey key = of(finding);
+      if (!seen.add(key)) {
+        repeated.add(key);
+      }
     }
-    return counts;
+    return repeated;
   }
 
   /**

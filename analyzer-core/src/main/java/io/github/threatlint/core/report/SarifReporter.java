@@ -269,20 +269,19 @@ public final class SarifReporter implements Reporter {
     }
     List<Finding> findings = result.findings();
     List<Finding> reported;
-    Map<FindingKey, Integer> keyCounts;
+    Set<FindingKey> repeatedKeys;
     if (resultsAhead && findings.size() > MAX_RESULTS) {
       // two passes over every finding (the directory corpus: 112,000), mostly interpreted since
       // each runs once: the keys are counted on a thread of their own while the cut is made here
-      FutureTask<Map<FindingKey, Integer>> counting =
-          new FutureTask<>(() -> FindingKey.counts(findings));
+      FutureTask<Set<FindingKey>> counting = new FutureTask<>(() -> FindingKey.repeated(findings));
       Thread thread = new Thread(counting, "sarif-keys");
       thread.setDaemon(true);
       thread.start();
       reported = limit(findings);
-      keyCounts = await(counting);
+      repeatedKeys = await(counting);
     } else {
       reported = limit(findings);
-      keyCounts = FindingKey.counts(findings);
+      repeatedKeys = FindingKey.repeated(findings);
     }
     // thousands of results name the same few files
     SharedParts shared = new SharedParts();
@@ -341,7 +340,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      writeResults(json, out, reported, ruleIndex, keyCounts, shared);
+      writeResults(json, out, reported, ruleIndex, repeatedKeys, shared);
       json.writeEndArray();
       if (context.sarifCategory() != null) {
         json.writeObjectFieldStart("automationDetails");
@@ -371,27 +370,27 @@ public final class SarifReporter implements Reporter {
       OutputStream out,
       List<Finding> findings,
       Map<String, IndexedRule> ruleIndex,
-      Map<FindingKey, Integer> keyCounts,
+      Set<FindingKey> repeatedKeys,
       SharedParts shared)
       throws IOException {
     if (!resultsAhead || findings.size() < RESULTS_AHEAD_FROM) {
       for (Finding finding : findings) {
-        result(json, finding, ruleIndex, keyCounts, shared);
+        result(json, finding, ruleIndex, repeatedKeys, shared);
       }
       return;
     }
-    ResultsAhead chunks = ResultsAhead.start(findings, ruleIndex, keyCounts);
+    ResultsAhead chunks = ResultsAhead.start(findings, ruleIndex, repeatedKeys);
     try {
       // the first result, written here, is the one without a separator before it
       for (Finding finding : chunkOf(findings, 0)) {
-        result(json, finding, ruleIndex, keyCounts, shared);
+        result(json, finding, ruleIndex, repeatedKeys, shared);
       }
       for (int chunk = 1; chunk < chunks.count(); chunk++) {
         while (!chunks.isMade(chunk)) {
           int taken = chunks.take();
           if (taken == chunk) {
             for (Finding finding : chunkOf(findings, chunk)) {
-              result(json, finding, ruleIndex, keyCounts, shared);
+              result(json, finding, ruleIndex, repeatedKeys, shared);
             }
             break;
           }
@@ -428,29 +427,25 @@ public final class SarifReporter implements Reporter {
   private static final class ResultsAhead {
     private final List<Finding> findings;
     private final Map<String, IndexedRule> ruleIndex;
-    private final Map<FindingKey, Integer> keyCounts;
+    private final Set<FindingKey> repeatedKeys;
     private final List<ChunkText> texts = new ArrayList<>();
 
     /** The first chunk no thread has taken; the first of all is the writing thread's. */
     private final AtomicInteger next = new AtomicInteger(1);
 
     private ResultsAhead(
-        List<Finding> findings,
-        Map<String, IndexedRule> ruleIndex,
-        Map<FindingKey, Integer> keyCounts) {
+        List<Finding> findings, Map<String, IndexedRule> ruleIndex, Set<FindingKey> repeatedKeys) {
       this.findings = findings;
       this.ruleIndex = ruleIndex;
-      this.keyCounts = keyCounts;
+      this.repeatedKeys = repeatedKeys;
       for (int chunk = 0; chunk * CHUNK < findings.size(); chunk++) {
         texts.add(new ChunkText());
       }
     }
 
     static ResultsAhead start(
-        List<Finding> findings,
-        Map<String, IndexedRule> ruleIndex,
-        Map<FindingKey, Integer> keyCounts) {
-      ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, keyCounts);
+        List<Finding> findings, Map<String, IndexedRule> ruleIndex, Set<FindingKey> repeatedKeys) {
+      ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, repeatedKeys);
       Thread thread = new Thread(chunks::makeAll, "sarif-results");
       // a report that failed midway does not wait for it
       thread.setDaemon(true);
@@ -515,7 +510,7 @@ public final class SarifReporter implements Reporter {
         json.flush();
         int start = text.size();
         for (Finding finding : chunkOf(findings, chunk)) {
-          result(json, finding, ruleIndex, keyCounts, shared);
+          result(json, finding, ruleIndex, repeatedKeys, shared);
         }
         json.flush();
         texts.get(chunk).made(List.copyOf(text.subList(start, text.size())));
@@ -756,7 +751,7 @@ public final class SarifReporter implements Reporter {
       JsonGenerator json,
       Finding finding,
       Map<String, IndexedRule> ruleIndex,
-      Map<FindingKey, Integer> keyCounts,
+      Set<FindingKey> repeatedKeys,
       SharedParts shared)
       throws IOException {
     json.writeStartObject();
@@ -781,7 +776,7 @@ public final class SarifReporter implements Reporter {
     json.writeFieldName(PARTIAL_FINGERPRINTS);
     json.writeStartObject();
     json.writeFieldName(OUR_FINGERPRINT);
-    json.writeString(fingerprint(finding, keyCounts, shared));
+    json.writeString(fingerprint(finding, repeatedKeys, shared));
     json.writeEndObject();
     if (!finding.usedBy().isEmpty() && finding.related().isEmpty()) {
       json.writeFieldName(RELATED_LOCATIONS);
@@ -1067,9 +1062,9 @@ public final class SarifReporter implements Reporter {
    * them into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
   private static String fingerprint(
-      Finding finding, Map<FindingKey, Integer> keyCounts, SharedParts shared) {
+      Finding finding, Set<FindingKey> repeatedKeys, SharedParts shared) {
     FindingKey key = FindingKey.of(finding);
-    return shared.fingerprints.of(key, finding.message(), keyCounts.get(key) > 1);
+    return shared.fingerprints.of(key, finding.message(), repeatedKeys.contains(key));
   }
 
   static String sarifLevel(Level level) {
