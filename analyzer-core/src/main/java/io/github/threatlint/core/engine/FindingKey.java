@@ -111,9 +111,12 @@ public record FindingKey(String ruleId, String file, String pointer) {
         byRule.clear();
         file = key.file;
       }
-      Sha256.Texts ofRule =
-          byRule.computeIfAbsent(
-              key.ruleId, ruleId -> new Sha256.Texts(ruleId + "\n" + file + "\n"));
+      Sha256.Texts ofRule = byRule.get(key.ruleId);
+      if (ofRule == null) {
+        // not computeIfAbsent: its lambda would capture this file, made anew for every key
+        ofRule = new Sha256.Texts(key.ruleId + "\n" + file + "\n");
+        byRule.put(key.ruleId, ofRule);
+      }
       // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
       // line breaks, never inside a surrogate pair; messageDigest hashes on the same thread's other
       // hasher
