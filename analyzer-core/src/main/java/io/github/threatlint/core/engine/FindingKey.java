@@ -1,10 +1,13 @@
 package io.github.threatlint.core.engine;
 
 import io.github.threatlint.core.vocabulary.Words;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What identifies a finding from one run to the next: its rule, its file and its JSON pointer,
@@ -27,13 +30,20 @@ public record FindingKey(String ruleId, String file, String pointer) {
     return of(finding, finding.file());
   }
 
-  /** How many of the findings have each key (the file as the findings name it). */
-  public static Map<FindingKey, Integer> counts(List<Finding> findings) {
-    Map<FindingKey, Integer> counts = new HashMap<>(findings.size() * 4 / 3 + 1);
+  /**
+   * The keys more than one of the findings has (the file as the findings name it): few or none, so
+   * that asking for each finding's key costs less than a count of every key would.
+   */
+  public static Set<FindingKey> repeated(List<Finding> findings) {
+    Set<FindingKey> seen = new HashSet<>(findings.size() * 4 / 3 + 1);
+    Set<FindingKey> repeated = new HashSet<>();
     for (Finding finding : findings) {
-      counts.merge(of(finding), 1, Integer::sum);
+      FindingKey key = of(finding);
+      if (!seen.add(key)) {
+        repeated.add(key);
+      }
     }
-    return counts;
+    return repeated;
   }
 
   /**
@@ -79,34 +89,39 @@ public record FindingKey(String ruleId, String file, String pointer) {
   }
 
   /**
-   * The {@link #fingerprint}s of many keys, made on one thread: the hash of what the keys of one
-   * rule in one file begin with ({@code ruleId\nfile\n}) is made once and restored for each key, so
-   * that the blocks they share are hashed once. A rule id and an absolute path fill SHA-256's first
-   * 64-byte block: Kubernetes' 13,535 SARIF results hashed about 2.7 blocks each, under C1, which
-   * has no SHA intrinsic (docs/performance.md, round 11).
+   * The {@link #fingerprint}s of many keys, made on one thread, file by file as a report lists its
+   * findings: the keys of one rule in one file are hashed as {@link Sha256.Texts}, each from the
+   * first block in which it differs from the rule's last key. A rule id and an absolute path fill
+   * SHA-256's first 64-byte block, and a rule's findings are often in one part of the file (C1 has
+   * no SHA intrinsic; docs/performance.md, rounds 11 and 17).
    */
   public static final class Fingerprints {
-    /** What the keys of each rule and file begin with, hashed (a key without pointer). */
-    private final Map<FindingKey, Sha256.Begun> begun = new HashMap<>();
+    /** The keys of each rule in {@link #file} hashed so far. */
+    private final Map<String, Sha256.Texts> byRule = new HashMap<>();
+
+    /** The file of the last key. */
+    private String file;
 
     private final Sha256 sha256 = new Sha256();
 
     /** The key's fingerprint, as {@link FindingKey#fingerprint} makes it. */
     public String of(FindingKey key, String message, boolean withMessage) {
-      Sha256.Begun ruleAndFile =
-          begun.computeIfAbsent(new FindingKey(key.ruleId, key.file, null), this::begin);
-      // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
-      // line breaks, never inside a surrogate pair
-      sha256.restore(ruleAndFile).update(key.pointer);
-      if (withMessage) {
-        // messageDigest hashes on the same thread's other hasher
-        sha256.update("\n" + messageDigest(message));
+      if (!Objects.equals(key.file, file)) {
+        // a report lists a file's findings together: what its keys kept can go at the next file
+        byRule.clear();
+        file = key.file;
       }
-      return sha256.hex(16);
-    }
-
-    private Sha256.Begun begin(FindingKey ruleAndFile) {
-      return sha256.reset().update(ruleAndFile.ruleId + "\n" + ruleAndFile.file + "\n").begun();
+      Sha256.Texts ofRule = byRule.get(key.ruleId);
+      if (ofRule == null) {
+        // not computeIfAbsent: its lambda would capture this file, made anew for every key
+        ofRule = new Sha256.Texts(key.ruleId + "\n" + file + "\n");
+        byRule.put(key.ruleId, ofRule);
+      }
+      // the UTF-8 of the parts, one after the other, is that of the text they make: they meet at
+      // line breaks, never inside a surrogate pair; messageDigest hashes on the same thread's other
+      // hasher
+      String rest = withMessage ? key.pointer + "\n" + messageDigest(message) : key.pointer;
+      return sha256.hex(ofRule, rest.getBytes(StandardCharsets.UTF_8), 16);
     }
   }
 }

@@ -1,16 +1,18 @@
 package io.github.threatlint.core.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * SHA-256 (FIPS 180-4), written out for {@link FindingKey}'s fingerprints, which hash short texts
  * by the thousand, most of them after a beginning many share: a {@link java.security.MessageDigest}
  * is found among the security providers (a cold run's first lookup loads and sets them up, 9 ms of
- * CPU) and copied for each text (its buffers and a 64-word schedule each), where this one restores
- * a {@link Begun} state into buffers it reuses, and writes the hex digits itself. The hashing is
- * plain Java under C1 either way (C1 has no SHA intrinsic), about 22 ms for the fingerprints of
- * Stripe JSON's 8,913 SARIF results; all their work took 47 ms of CPU per cold run with
- * MessageDigest, 26 ms with this (async-profiler, 3 runs each; docs/performance.md, round 14).
+ * CPU) and copied for each text (its buffers and a 64-word schedule each), where this one goes on
+ * from the blocks a text shares with the last one like it ({@link Texts}) in buffers it reuses, and
+ * writes the hex digits itself. The hashing is plain Java under C1 either way (C1 has no SHA
+ * intrinsic), about 22 ms for the fingerprints of Stripe JSON's 8,913 SARIF results; all their work
+ * took 47 ms of CPU per cold run with MessageDigest, 26 ms with this (async-profiler, 3 runs each;
+ * docs/performance.md, round 14).
  *
  * <p>Not thread-safe: one per thread.
  */
@@ -31,12 +33,6 @@ final class Sha256 {
   };
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-  /**
-   * What has been hashed so far, to go on from: the hash of the whole blocks, the bytes after them
-   * and how many bytes there were in all.
-   */
-  record Begun(int[] hash, byte[] pending, long length) {}
 
   private final int[] hash = new int[8];
   private final byte[] block = new byte[64];
@@ -59,41 +55,101 @@ final class Sha256 {
     return this;
   }
 
-  /** Back to what was hashed when {@code begun} was taken. */
-  Sha256 restore(Begun begun) {
-    System.arraycopy(begun.hash(), 0, hash, 0, 8);
-    System.arraycopy(begun.pending(), 0, block, 0, begun.pending().length);
-    pending = begun.pending().length;
-    length = begun.length();
-    return this;
-  }
-
-  /** What is hashed so far, to {@link #restore} later. */
-  Begun begun() {
-    byte[] bytes = new byte[pending];
-    System.arraycopy(block, 0, bytes, 0, pending);
-    return new Begun(hash.clone(), bytes, length);
-  }
-
   /** Hashes the text's UTF-8 (a lone surrogate as '?', as {@link String#getBytes} encodes it). */
   Sha256 update(String text) {
     return update(text.getBytes(StandardCharsets.UTF_8));
   }
 
   Sha256 update(byte[] bytes) {
-    length += bytes.length;
-    int at = 0;
-    while (at < bytes.length) {
-      int taken = Math.min(64 - pending, bytes.length - at);
-      System.arraycopy(bytes, at, block, pending, taken);
+    update(bytes, 0, bytes.length, null);
+    return this;
+  }
+
+  /**
+   * Hashes {@code count} bytes from {@code offset}; when {@code kept} is not null, keeps the hash
+   * after each whole block there.
+   */
+  private void update(byte[] bytes, int offset, int count, Texts kept) {
+    int end = offset + count;
+    while (offset < end) {
+      int taken = Math.min(64 - pending, end - offset);
+      System.arraycopy(bytes, offset, block, pending, taken);
       pending += taken;
-      at += taken;
+      offset += taken;
+      length += taken;
       if (pending == 64) {
         compress();
         pending = 0;
+        if (kept != null) {
+          kept.keep((int) (length / 64), hash);
+        }
       }
     }
-    return this;
+  }
+
+  /**
+   * Texts hashed one after another that begin alike (the fingerprints of one rule's findings in one
+   * file: {@code ruleId\nfile\n}, then a JSON pointer): the last text, and the hash after each of
+   * its whole blocks, so that the next is hashed from the first block in which the two differ.
+   * Stripe JSON's pointers are long and a rule's findings are near each other in its paths: of its
+   * 8,913 SARIF results' 33,000 blocks (padding included) 14,900 are hashed so, 24,100 when only
+   * the beginning was kept (docs/performance.md, round 17).
+   */
+  static final class Texts {
+    /** What every text begins with, as UTF-8. */
+    private final byte[] beginning;
+
+    /** The last text's rest after {@link #beginning}. */
+    private byte[] rest = new byte[0];
+
+    /** The hash after each whole block of the last text, 8 words each: the i-th's from 8 * i. */
+    private int[] hashes = new int[0];
+
+    /** How many whole blocks the last text has (none before the first). */
+    private int blocks;
+
+    /** Texts that begin with this text's UTF-8. */
+    Texts(String beginning) {
+      this.beginning = beginning.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Keeps the hash after the text's first {@code blocks} blocks. */
+    private void keep(int blocks, int[] hash) {
+      if (hashes.length < 8 * blocks) {
+        hashes = Arrays.copyOf(hashes, Math.max(8 * blocks, 2 * hashes.length));
+      }
+      System.arraycopy(hash, 0, hashes, 8 * (blocks - 1), 8);
+      this.blocks = blocks;
+    }
+  }
+
+  /**
+   * The first {@code bytes} bytes of the digest of the texts' beginning followed by {@code rest},
+   * in lower-case hex, the blocks it shares with the texts' last one not hashed again; it becomes
+   * their last. This hasher is left in no use.
+   */
+  String hex(Texts texts, byte[] rest, int bytes) {
+    int differ = Arrays.mismatch(texts.rest, rest);
+    int same = texts.beginning.length + (differ < 0 ? rest.length : differ);
+    // every whole block of the last text has its hash kept, and so each block the two share
+    int blocks = Math.min(same / 64, texts.blocks);
+    texts.blocks = blocks;
+    if (blocks == 0) {
+      reset();
+    } else {
+      System.arraycopy(texts.hashes, 8 * (blocks - 1), hash, 0, 8);
+      pending = 0;
+      length = 64L * blocks;
+    }
+    int from = 64 * blocks;
+    if (from < texts.beginning.length) {
+      update(texts.beginning, from, texts.beginning.length - from, texts);
+      from = texts.beginning.length;
+    }
+    int restFrom = from - texts.beginning.length;
+    update(rest, restFrom, rest.length - restFrom, texts);
+    texts.rest = rest;
+    return hex(bytes);
   }
 
   /** The first {@code bytes} bytes of the digest, in lower-case hex; this is left in no use. */
@@ -101,11 +157,11 @@ final class Sha256 {
     long bits = length * 8;
     block[pending++] = (byte) 0x80;
     if (pending > 56) {
-      java.util.Arrays.fill(block, pending, 64, (byte) 0);
+      Arrays.fill(block, pending, 64, (byte) 0);
       compress();
       pending = 0;
     }
-    java.util.Arrays.fill(block, pending, 56, (byte) 0);
+    Arrays.fill(block, pending, 56, (byte) 0);
     for (int i = 0; i < 8; i++) {
       block[56 + i] = (byte) (bits >>> (56 - 8 * i));
     }

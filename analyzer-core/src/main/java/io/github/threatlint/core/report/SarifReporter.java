@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -270,20 +269,19 @@ public final class SarifReporter implements Reporter {
     }
     List<Finding> findings = result.findings();
     List<Finding> reported;
-    Map<FindingKey, Integer> keyCounts;
+    Set<FindingKey> repeatedKeys;
     if (resultsAhead && findings.size() > MAX_RESULTS) {
       // two passes over every finding (the directory corpus: 112,000), mostly interpreted since
       // each runs once: the keys are counted on a thread of their own while the cut is made here
-      FutureTask<Map<FindingKey, Integer>> counting =
-          new FutureTask<>(() -> FindingKey.counts(findings));
+      FutureTask<Set<FindingKey>> counting = new FutureTask<>(() -> FindingKey.repeated(findings));
       Thread thread = new Thread(counting, "sarif-keys");
       thread.setDaemon(true);
       thread.start();
       reported = limit(findings);
-      keyCounts = await(counting);
+      repeatedKeys = await(counting);
     } else {
       reported = limit(findings);
-      keyCounts = FindingKey.counts(findings);
+      repeatedKeys = FindingKey.repeated(findings);
     }
     // thousands of results name the same few files
     SharedParts shared = new SharedParts();
@@ -342,7 +340,7 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      writeResults(json, out, reported, ruleIndex, keyCounts, shared);
+      writeResults(json, out, reported, ruleIndex, repeatedKeys, shared);
       json.writeEndArray();
       if (context.sarifCategory() != null) {
         json.writeObjectFieldStart("automationDetails");
@@ -372,27 +370,27 @@ public final class SarifReporter implements Reporter {
       OutputStream out,
       List<Finding> findings,
       Map<String, IndexedRule> ruleIndex,
-      Map<FindingKey, Integer> keyCounts,
+      Set<FindingKey> repeatedKeys,
       SharedParts shared)
       throws IOException {
     if (!resultsAhead || findings.size() < RESULTS_AHEAD_FROM) {
       for (Finding finding : findings) {
-        result(json, finding, ruleIndex, keyCounts, shared);
+        result(json, finding, ruleIndex, repeatedKeys, shared);
       }
       return;
     }
-    ResultsAhead chunks = ResultsAhead.start(findings, ruleIndex, keyCounts);
+    ResultsAhead chunks = ResultsAhead.start(findings, ruleIndex, repeatedKeys);
     try {
       // the first result, written here, is the one without a separator before it
       for (Finding finding : chunkOf(findings, 0)) {
-        result(json, finding, ruleIndex, keyCounts, shared);
+        result(json, finding, ruleIndex, repeatedKeys, shared);
       }
       for (int chunk = 1; chunk < chunks.count(); chunk++) {
         while (!chunks.isMade(chunk)) {
           int taken = chunks.take();
           if (taken == chunk) {
             for (Finding finding : chunkOf(findings, chunk)) {
-              result(json, finding, ruleIndex, keyCounts, shared);
+              result(json, finding, ruleIndex, repeatedKeys, shared);
             }
             break;
           }
@@ -429,29 +427,25 @@ public final class SarifReporter implements Reporter {
   private static final class ResultsAhead {
     private final List<Finding> findings;
     private final Map<String, IndexedRule> ruleIndex;
-    private final Map<FindingKey, Integer> keyCounts;
-    private final List<CompletableFuture<List<byte[]>>> texts = new ArrayList<>();
+    private final Set<FindingKey> repeatedKeys;
+    private final List<ChunkText> texts = new ArrayList<>();
 
     /** The first chunk no thread has taken; the first of all is the writing thread's. */
     private final AtomicInteger next = new AtomicInteger(1);
 
     private ResultsAhead(
-        List<Finding> findings,
-        Map<String, IndexedRule> ruleIndex,
-        Map<FindingKey, Integer> keyCounts) {
+        List<Finding> findings, Map<String, IndexedRule> ruleIndex, Set<FindingKey> repeatedKeys) {
       this.findings = findings;
       this.ruleIndex = ruleIndex;
-      this.keyCounts = keyCounts;
+      this.repeatedKeys = repeatedKeys;
       for (int chunk = 0; chunk * CHUNK < findings.size(); chunk++) {
-        texts.add(new CompletableFuture<>());
+        texts.add(new ChunkText());
       }
     }
 
     static ResultsAhead start(
-        List<Finding> findings,
-        Map<String, IndexedRule> ruleIndex,
-        Map<FindingKey, Integer> keyCounts) {
-      ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, keyCounts);
+        List<Finding> findings, Map<String, IndexedRule> ruleIndex, Set<FindingKey> repeatedKeys) {
+      ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, repeatedKeys);
       Thread thread = new Thread(chunks::makeAll, "sarif-results");
       // a report that failed midway does not wait for it
       thread.setDaemon(true);
@@ -481,7 +475,7 @@ public final class SarifReporter implements Reporter {
           make(chunk, shared);
         } catch (IOException | RuntimeException | Error e) {
           // the writing thread takes the chunks left and fails at this one
-          texts.get(chunk).completeExceptionally(e);
+          texts.get(chunk).failed(e);
           return;
         }
       }
@@ -516,10 +510,10 @@ public final class SarifReporter implements Reporter {
         json.flush();
         int start = text.size();
         for (Finding finding : chunkOf(findings, chunk)) {
-          result(json, finding, ruleIndex, keyCounts, shared);
+          result(json, finding, ruleIndex, repeatedKeys, shared);
         }
         json.flush();
-        texts.get(chunk).complete(List.copyOf(text.subList(start, text.size())));
+        texts.get(chunk).made(List.copyOf(text.subList(start, text.size())));
       }
     }
 
@@ -536,6 +530,30 @@ public final class SarifReporter implements Reporter {
     /** No chunk is taken any more: the other thread stops after the one it is making. */
     void cancel() {
       next.set(count());
+    }
+  }
+
+  /**
+   * A chunk's text, given by the thread that made it. A {@link FutureTask}, as the rules' help is
+   * made in one already: a {@code CompletableFuture}'s first use loaded and set up the common
+   * {@code ForkJoinPool} on the writing thread, before the results thread started (about 2 ms of
+   * CPU, interpreted, in a cold run).
+   */
+  private static final class ChunkText extends FutureTask<List<byte[]>> {
+    ChunkText() {
+      super(ChunkText::given);
+    }
+
+    private static List<byte[]> given() {
+      throw new IllegalStateException("a chunk's text is given, not made by running it");
+    }
+
+    void made(List<byte[]> text) {
+      set(text);
+    }
+
+    void failed(Throwable thrown) {
+      setException(thrown);
     }
   }
 
@@ -705,11 +723,27 @@ public final class SarifReporter implements Reporter {
       SarifReporter.usedBy(scratch, uses, this);
       scratch.writeEndArray();
       scratch.flush();
-      String array = scratchText.toString(StandardCharsets.UTF_8);
-      SerializedString made = new SerializedString(array.substring(array.indexOf('[')));
-      made.asUnquotedUTF8();
+      byte[] text = scratchText.toByteArray();
+      int start = 0;
+      while (text[start] != '[') {
+        start++;
+      }
+      SerializedString made = new RawValue(Arrays.copyOfRange(text, start, text.length));
       usedBy.put(uses, made);
       return made;
+    }
+  }
+
+  /**
+   * A JSON value to write as it is, made as UTF-8 by a generator. A {@link SerializedString} of its
+   * text encodes the text again at its first use, in a method that runs interpreted for the few
+   * dozen arrays {@link SharedParts#usedBy} makes (Stripe JSON: 37 arrays, about 3 ms of CPU).
+   */
+  private static final class RawValue extends SerializedString {
+    RawValue(byte[] utf8) {
+      super(new String(utf8, StandardCharsets.UTF_8));
+      // what writeRawValue writes
+      _unquotedUTF8Ref = utf8;
     }
   }
 
@@ -717,7 +751,7 @@ public final class SarifReporter implements Reporter {
       JsonGenerator json,
       Finding finding,
       Map<String, IndexedRule> ruleIndex,
-      Map<FindingKey, Integer> keyCounts,
+      Set<FindingKey> repeatedKeys,
       SharedParts shared)
       throws IOException {
     json.writeStartObject();
@@ -742,7 +776,7 @@ public final class SarifReporter implements Reporter {
     json.writeFieldName(PARTIAL_FINGERPRINTS);
     json.writeStartObject();
     json.writeFieldName(OUR_FINGERPRINT);
-    json.writeString(fingerprint(finding, keyCounts, shared));
+    json.writeString(fingerprint(finding, repeatedKeys, shared));
     json.writeEndObject();
     if (!finding.usedBy().isEmpty() && finding.related().isEmpty()) {
       json.writeFieldName(RELATED_LOCATIONS);
@@ -1028,9 +1062,9 @@ public final class SarifReporter implements Reporter {
    * them into one alert. GitHub adds its own {@code primaryLocationLineHash}.
    */
   private static String fingerprint(
-      Finding finding, Map<FindingKey, Integer> keyCounts, SharedParts shared) {
+      Finding finding, Set<FindingKey> repeatedKeys, SharedParts shared) {
     FindingKey key = FindingKey.of(finding);
-    return shared.fingerprints.of(key, finding.message(), keyCounts.get(key) > 1);
+    return shared.fingerprints.of(key, finding.message(), repeatedKeys.contains(key));
   }
 
   static String sarifLevel(Level level) {

@@ -2,14 +2,15 @@ package io.github.threatlint.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FindingKey.Fingerprints}, which restores the hash each rule and file begin with, makes the
- * fingerprints {@link FindingKey#fingerprint} defines: baselines and code scanning match alerts on
- * them.
+ * {@link FindingKey.Fingerprints}, which hashes a key from the first block in which it differs from
+ * the last of its rule and file, makes the fingerprints {@link FindingKey#fingerprint} defines:
+ * baselines and code scanning match alerts on them.
  */
 class FingerprintsTest {
   /** Rule ids and files short and long, so that their text ends before, at and after a block. */
@@ -37,6 +38,29 @@ class FingerprintsTest {
               pointer(random));
       String message = "message " + (char) ('a' + random.nextInt(26)) + " \t\n " + i + " \u00e9";
       boolean withMessage = random.nextBoolean();
+      assertThat(fingerprints.of(key, message, withMessage))
+          .as("%s, %s", key, withMessage)
+          .isEqualTo(key.fingerprint(message, withMessage));
+    }
+  }
+
+  @Test
+  void keysOfOneFileAfterAnotherWithPointersThatBeginAlikeHaveTheFingerprintsOfTheirKeysAlone() {
+    Random random = new Random(17);
+    FindingKey.Fingerprints fingerprints = new FindingKey.Fingerprints();
+    List<String> pointers = new ArrayList<>(List.of(""));
+    for (int i = 0; i < 5_000; i++) {
+      // the files in turn, some met again; pointers that extend or cut earlier ones
+      String file = FILES.get(i / 300 % FILES.size());
+      String earlier = pointers.get(random.nextInt(pointers.size()));
+      String more = pointer(random);
+      String pointer =
+          earlier.substring(0, random.nextInt(earlier.length() + 1))
+              + more.substring(0, Math.min(more.length(), random.nextInt(40)));
+      pointers.add(pointer);
+      FindingKey key = new FindingKey(RULES.get(random.nextInt(RULES.size())), file, pointer);
+      String message = "message " + i;
+      boolean withMessage = random.nextInt(5) == 0;
       assertThat(fingerprints.of(key, message, withMessage))
           .as("%s, %s", key, withMessage)
           .isEqualTo(key.fingerprint(message, withMessage));
