@@ -95,7 +95,9 @@ public final class ReferenceUsers {
   private static final Set<String> READ_NAMES = readNames();
 
   private static Set<String> readNames() {
-    Set<String> names = new HashSet<>(List.of("$ref", "paths", "webhooks", "callbacks"));
+    // parameters: an operation also uses what its path item's parameters reference (record)
+    Set<String> names =
+        new HashSet<>(List.of("$ref", "paths", "webhooks", "callbacks", "parameters"));
     names.addAll(Operation.METHODS);
     return Set.copyOf(names);
   }

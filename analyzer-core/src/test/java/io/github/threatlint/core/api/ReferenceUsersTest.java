@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.engine.DocumentLoader;
+import io.github.threatlint.core.source.ScalarEdit;
 import io.github.threatlint.core.source.TreeParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,38 @@ class ReferenceUsersTest {
   void pathItemParametersAreUsedByEachOperationOfThePathItem() {
     assertThat(usersOf("/components/parameters/Page/schema"))
         .containsExactly("POST /b", "DELETE /b");
+  }
+
+  @Test
+  void renamingAPathItemsParametersIsNotCarriedOver() throws Exception {
+    String before =
+        """
+        {
+          "openapi" : "3.0.3",
+          "info" : { "title" : "t", "version" : "1" },
+          "paths" : {
+            "/b" : {
+              "parameters" : [ { "$ref" : "#/components/parameters/Page" } ],
+              "delete" : { "responses" : { "204" : { "description" : "done" } } }
+            }
+          },
+          "components" : { "parameters" : { "Page" : { "name" : "page", "in" : "query" } } }
+        }
+        """;
+    // a file named .json: only its edits are derived instead of parsed again
+    Path file = Path.of("spec.json");
+    ParsedFile parsed = TreeParser.parse(new SourceFile(file, "spec.json", before));
+    ApiDocument last =
+        new ApiDocument(parsed, DocumentLoader.detectVersion(parsed), ExternalFiles.NONE);
+    assertThat(last.referenceUsers().of(last.rootFile(), "/components/parameters/Page")).hasSize(1);
+    // the path item's parameters renamed, as an editor sends it: DELETE /b uses Page no more
+    String after = before.replace("\"parameters\" : [", "\"arameters\" : [");
+    ParsedFile derived = ScalarEdit.apply(parsed, new SourceFile(file, "spec.json", after));
+    assertThat(derived).isNotNull();
+    ApiDocument next =
+        new ApiDocument(derived, DocumentLoader.detectVersion(derived), ExternalFiles.NONE);
+    assertThat(ReferenceUsers.carried(next, last.referenceUsers())).isNull();
+    assertThat(next.referenceUsers().of(next.rootFile(), "/components/parameters/Page")).isEmpty();
   }
 
   @Test
