@@ -111,7 +111,8 @@ final class RuleGroups {
   /**
    * The groups that are not empty, each in the order of {@code rules}, which decides the output's:
    * the rules taken in that order, each into its group (not sorted by place with {@code
-   * Comparator.comparingInt}, whose lambdas were spun at every start, as {@link #COSTLIEST_FIRST}'s).
+   * Comparator.comparingInt}, whose lambdas were spun at every start, as {@link
+   * #COSTLIEST_FIRST}'s).
    */
   private static List<List<EnabledRule>> inPlaceOrder(
       List<List<EnabledRule>> groups, List<EnabledRule> rules) {
