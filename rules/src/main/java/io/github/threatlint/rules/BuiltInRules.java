@@ -3,7 +3,6 @@ package io.github.threatlint.rules;
 import io.github.threatlint.core.api.Rule;
 import io.github.threatlint.core.api.RuleDescriptor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -144,7 +143,8 @@ public final class BuiltInRules {
         descriptors.add(new RuleDescriptor(type));
       }
     }
-    descriptors.sort(Comparator.comparing(RuleDescriptor::id));
+    // not Comparator.comparing: its serializable lambda is not in the class-data archive
+    descriptors.sort((a, b) -> a.id().compareTo(b.id()));
     return List.copyOf(descriptors);
   }
 }

@@ -19,12 +19,24 @@ public record Mitigation(
     String pointer,
     Region region) {
 
-  /** By file, then position, then id and description: the order of the report's places. */
+  /**
+   * By file, then position, then id and description: the order of the report's places. Written out:
+   * {@code Comparator.comparing} and {@code thenComparing} make serializable lambdas, which the
+   * class-data archive does not hold, spun on a file's worker as its walk ends.
+   */
   public static final Comparator<Mitigation> ORDER =
-      Comparator.comparing(Mitigation::file)
-          .thenComparing(Mitigation::region)
-          .thenComparing(Mitigation::id)
-          .thenComparing(Mitigation::description);
+      (a, b) -> {
+        int byFile = a.file().compareTo(b.file());
+        if (byFile != 0) {
+          return byFile;
+        }
+        int byRegion = a.region().compareTo(b.region());
+        if (byRegion != 0) {
+          return byRegion;
+        }
+        int byId = a.id().compareTo(b.id());
+        return byId != 0 ? byId : a.description().compareTo(b.description());
+      };
 
   /**
    * Written out, as {@link Analyzer}'s places: a record's generated hash code goes through method

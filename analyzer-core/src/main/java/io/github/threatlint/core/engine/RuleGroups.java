@@ -24,11 +24,19 @@ final class RuleGroups {
   /**
    * The rules that read swagger-parser's messages first (spec-invalid), for the model they wait
    * for, built on a thread of its own: the rules dealt beside them run while it is built; then by
-   * their cost ({@link RuleInfo#cost()}), costliest first.
+   * their cost ({@link RuleInfo#cost()}), costliest first. Written out: {@code
+   * Comparator.comparing} and {@code thenComparing} make serializable lambdas, which the class-data
+   * archive does not hold, spun on main before a check's file is read.
    */
   private static final Comparator<EnabledRule> COSTLIEST_FIRST =
-      Comparator.comparing((EnabledRule rule) -> !rule.descriptor().info().readsParserMessages())
-          .thenComparing(rule -> rule.descriptor().info().cost(), Comparator.reverseOrder());
+      (a, b) -> {
+        RuleInfo first = a.descriptor().info();
+        RuleInfo second = b.descriptor().info();
+        if (first.readsParserMessages() != second.readsParserMessages()) {
+          return first.readsParserMessages() ? -1 : 1;
+        }
+        return second.cost().compareTo(first.cost());
+      };
 
   private RuleGroups() {}
 
@@ -101,15 +109,32 @@ final class RuleGroups {
   }
 
   /**
-   * The groups that are not empty, each in the order of {@code rules}, which decides the output's.
+   * The groups that are not empty, each in the order of {@code rules}, which decides the output's:
+   * the rules taken in that order, each into its group (not sorted by place with {@code
+   * Comparator.comparingInt}, whose lambdas were spun at every start, as {@link
+   * #COSTLIEST_FIRST}'s).
    */
   private static List<List<EnabledRule>> inPlaceOrder(
       List<List<EnabledRule>> groups, List<EnabledRule> rules) {
-    Map<EnabledRule, Integer> places = places(rules);
-    List<List<EnabledRule>> dealt = new ArrayList<>();
+    // by identity, as places: a record's equals compares the options of the rules
+    Map<EnabledRule, List<EnabledRule>> groupOf = new IdentityHashMap<>();
+    List<List<EnabledRule>> inOrder = new ArrayList<>();
     for (List<EnabledRule> group : groups) {
+      List<EnabledRule> ordered = new ArrayList<>(group.size());
+      inOrder.add(ordered);
+      for (EnabledRule rule : group) {
+        groupOf.put(rule, ordered);
+      }
+    }
+    for (EnabledRule rule : rules) {
+      List<EnabledRule> group = groupOf.get(rule);
+      if (group != null) {
+        group.add(rule);
+      }
+    }
+    List<List<EnabledRule>> dealt = new ArrayList<>();
+    for (List<EnabledRule> group : inOrder) {
       if (!group.isEmpty()) {
-        group.sort(Comparator.comparingInt(places::get));
         dealt.add(List.copyOf(group));
       }
     }

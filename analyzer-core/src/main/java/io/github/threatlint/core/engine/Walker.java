@@ -11,7 +11,6 @@ import io.github.threatlint.core.api.SecurityScheme;
 import io.github.threatlint.core.api.Server;
 import io.github.threatlint.core.api.Subschema;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +31,17 @@ final class Walker {
   private final Dispatcher dispatch;
   private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
 
-  /** Targets to visit, shallowest first, so that a target inside another one is met within it. */
+  /**
+   * Targets to visit, shallowest first, so that a target inside another one is met within it. The
+   * order written out: {@code comparingInt} and {@code thenComparingLong} make serializable
+   * lambdas, which the class-data archive does not hold, spun as the walk starts.
+   */
   private final PriorityQueue<Pending> pending =
       new PriorityQueue<>(
-          Comparator.comparingInt(Pending::depth).thenComparingLong(Pending::order));
+          (a, b) ->
+              a.depth() != b.depth()
+                  ? Integer.compare(a.depth(), b.depth())
+                  : Long.compare(a.order(), b.order()));
 
   private final Set<NodeRef> queued = new HashSet<>();
 

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -212,7 +211,8 @@ public final class SarifReporter implements Reporter {
 
   private static List<EnabledRule> byId(List<EnabledRule> rules) {
     List<EnabledRule> sorted = new ArrayList<>(rules);
-    sorted.sort(Comparator.comparing(EnabledRule::id));
+    // not Comparator.comparing: its serializable lambda is not in the class-data archive
+    sorted.sort((a, b) -> a.id().compareTo(b.id()));
     return sorted;
   }
 
