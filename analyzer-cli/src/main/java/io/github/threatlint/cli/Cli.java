@@ -116,8 +116,11 @@ public final class Cli implements Runnable {
       List<String> subcommands) {
     // no option has a java.time or java.sql type: picocli would otherwise look up 18 such classes
     // by reflection and initialise them in each CommandLine's constructor (about 5 ms of a cold
-    // check's main thread before its file is read); it tests every name against this pattern anyway
-    System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+    // check's main thread before its file is read); it tests every name against this pattern
+    // anyway. A pattern the user set is kept.
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+    }
     Environment environment =
         new Environment(stdin, env, workingDirectory.toAbsolutePath().normalize(), terminal);
     CommandLine commandLine = new CommandLine(new Cli().spec);
