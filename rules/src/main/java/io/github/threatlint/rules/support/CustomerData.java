@@ -6,6 +6,7 @@ import io.github.threatlint.core.api.PathTemplate;
 import io.github.threatlint.core.api.Pointers;
 import io.github.threatlint.core.vocabulary.Words;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -455,12 +456,20 @@ public final class CustomerData {
    * terms taken already: a rule that asks of every schema takes them once.
    */
   public static List<String> matchingProperties(ApiDocument document, NodeRef schema, Names names) {
+    NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
+    if (properties == null || !properties.isObject()) {
+      return List.of();
+    }
     List<String> matches = new ArrayList<>();
-    for (Map.Entry<String, NodeRef> property : Schemas.properties(schema)) {
-      if (names.match(property.getKey())
-          && holdsPersonalValue(document, property.getValue())
-          && !isInstitutions(property.getKey(), property.getValue())) {
-        matches.add(property.getKey());
+    // the names first (the document's answers), and a ref only for a name that matches: every
+    // schema with properties is asked, twice by data-classification-missing, and few names match
+    for (Iterator<String> it = properties.node().fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (names.match(name)) {
+        NodeRef property = properties.get(name);
+        if (holdsPersonalValue(document, property) && !isInstitutions(name, property)) {
+          matches.add(name);
+        }
       }
     }
     return matches;

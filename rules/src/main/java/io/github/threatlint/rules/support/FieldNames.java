@@ -3,6 +3,7 @@ package io.github.threatlint.rules.support;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.vocabulary.Words;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,15 @@ public final class FieldNames {
    * flag.
    */
   public static String endingTerm(String name, List<String> terms) {
+    return endingTerm(name, terms, null);
+  }
+
+  /**
+   * {@link #endingTerm(String, List)} with the words of each term split already ({@link
+   * EndingTerms}), or null to split them here.
+   */
+  private static String endingTerm(
+      String name, List<String> terms, List<List<String>> wordsOfTerms) {
     List<String> words = Words.split(name);
     for (String word : words) {
       if (PROTECTED_WORDS.contains(word)) {
@@ -266,17 +276,14 @@ public final class FieldNames {
       return null;
     }
     List<String> head = words.subList(0, end);
-    for (String term : terms) {
-      List<String> termWords = Words.split(term);
-      boolean matches =
-          !termWords.isEmpty()
-                  && termWords.size() <= head.size()
-                  && head.subList(head.size() - termWords.size(), head.size()).equals(termWords)
-              || endsJoined(head, termWords);
+    for (int i = 0; i < terms.size(); i++) {
+      List<String> termWords =
+          wordsOfTerms != null ? wordsOfTerms.get(i) : Words.split(terms.get(i));
+      boolean matches = endsWith(head, termWords) || endsJoined(head, termWords);
       if (matches) {
         int termStart = head.size() - termWords.size();
         boolean flag = termStart > 0 && DESCRIPTIVE_FIRST_WORDS.contains(words.get(0));
-        return flag ? null : term;
+        return flag ? null : terms.get(i);
       }
     }
     return null;
@@ -289,21 +296,49 @@ public final class FieldNames {
    */
   public static final class EndingTerms {
     private final List<String> terms;
+
+    /**
+     * The words of each term, split once: each new name is matched against every term, and each
+     * term's words were looked up again for it.
+     */
+    private final List<List<String>> wordsOfTerms = new ArrayList<>();
+
     private final Map<String, String> known = new HashMap<>();
 
     public EndingTerms(List<String> terms) {
       this.terms = terms;
+      for (String term : terms) {
+        wordsOfTerms.add(Words.split(term));
+      }
     }
 
     /** The term the name ends with, or null. */
     public String of(String name) {
       String term = known.get(name);
       if (term == null && !known.containsKey(name)) {
-        term = endingTerm(name, terms);
+        term = endingTerm(name, terms, wordsOfTerms);
         known.put(name, term);
       }
       return term;
     }
+  }
+
+  /**
+   * True when the last words of {@code head} are the term's words (at least one), compared in
+   * place: this runs for every new name and every term, and a sublist and its iterator per term
+   * were most of what the search allocated.
+   */
+  private static boolean endsWith(List<String> head, List<String> termWords) {
+    int offset = head.size() - termWords.size();
+    if (termWords.isEmpty() || offset < 0) {
+      return false;
+    }
+    for (int i = 0; i < termWords.size(); i++) {
+      if (!head.get(offset + i).equals(termWords.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -313,8 +348,8 @@ public final class FieldNames {
    */
   private static boolean endsJoined(List<String> head, List<String> termWords) {
     int termLength = 0;
-    for (String word : termWords) {
-      termLength += word.length();
+    for (int i = 0; i < termWords.size(); i++) {
+      termLength += termWords.get(i).length();
     }
     int start = head.size();
     int length = 0;
