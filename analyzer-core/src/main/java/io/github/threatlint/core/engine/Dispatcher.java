@@ -239,7 +239,9 @@ final class Dispatcher {
       callTimed(subscribers, place, action);
       return;
     }
-    for (Subscriber<T> subscriber : subscribers) {
+    // indexed: an iterator per call (per visited node and kind) was 3 MB of a cold Stripe run
+    for (int i = 0; i < subscribers.size(); i++) {
+      Subscriber<T> subscriber = subscribers.get(i);
       if (!subscriber.context().failed()) {
         callOne(subscriber, place, action);
       }
@@ -261,7 +263,8 @@ final class Dispatcher {
     ApiDocument document = subscribers.get(0).context().document();
     long before = System.nanoTime();
     long factsBefore = document.factNanos();
-    for (Subscriber<T> subscriber : subscribers) {
+    for (int i = 0; i < subscribers.size(); i++) {
+      Subscriber<T> subscriber = subscribers.get(i);
       if (subscriber.context().failed()) {
         continue;
       }

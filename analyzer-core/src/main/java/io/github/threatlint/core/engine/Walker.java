@@ -405,7 +405,9 @@ final class Walker {
     dispatch.node(schema, NodeKind.SCHEMA);
     SchemaVisit visit = new SchemaVisit(schema, propertyName, parent, keyword, document);
     dispatch.schema(visit);
-    for (Subschema child : Subschema.of(schema)) {
+    List<Subschema> children = Subschema.of(schema);
+    for (int i = 0; i < children.size(); i++) {
+      Subschema child = children.get(i);
       visitSchema(child.schema(), child.name(), visit, child.keyword());
     }
   }
