@@ -250,6 +250,10 @@ class GradedFindingsTest {
     String swagger = fixture("numeric-bounds/bounds-in-prose-swagger20.yaml");
     assertThat(levels("numeric-bounds", Level.WARNING, swagger))
         .containsExactly(Level.NOTE, Level.WARNING, Level.NOTE);
+    // OpenAPI 3.1: type arrays, the title, a numeric exclusiveMinimum
+    String oas31 = fixture("numeric-bounds/bounds-in-prose-oas31.yaml");
+    assertThat(levels("numeric-bounds", Level.WARNING, oas31))
+        .containsExactly(Level.NOTE, Level.NOTE, Level.WARNING);
   }
 
   /**

@@ -165,14 +165,15 @@ public final class ConsentReferenceMissing implements Checks.DocumentCheck {
   private static List<String> selfAuthorisedResources(ApiDocument document) {
     List<String> resources = new ArrayList<>();
     for (Operation operation : document.operations()) {
-      List<String> segments = operation.pathTemplate().segments();
+      PathTemplate path = operation.pathTemplate();
+      List<String> segments = path.segments();
       for (int i = 2; i < segments.size(); i++) {
         boolean authorisation = false;
         for (String word : Words.split(segments.get(i))) {
           authorisation |= AUTHORISATION_WORDS.contains(word);
         }
         if (authorisation && PathTemplate.startsWithParameter(segments.get(i - 1))) {
-          String collection = String.join("/", segments.subList(0, i - 1));
+          String collection = path.prefix(i - 1);
           if (!resources.contains(collection)) {
             resources.add(collection);
           }

@@ -456,8 +456,8 @@ public final class CustomerData {
    * terms taken already: a rule that asks of every schema takes them once.
    */
   public static List<String> matchingProperties(ApiDocument document, NodeRef schema, Names names) {
-    NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
-    if (properties == null || !properties.isObject()) {
+    NodeRef properties = Schemas.propertiesObject(schema);
+    if (properties == null) {
       return List.of();
     }
     List<String> matches = new ArrayList<>();

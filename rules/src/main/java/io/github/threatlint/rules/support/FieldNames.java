@@ -253,13 +253,19 @@ public final class FieldNames {
    * flag.
    */
   public static String endingTerm(String name, List<String> terms) {
-    return endingTerm(name, terms, null);
+    return endingTerm(name, terms, wordsOf(terms));
   }
 
-  /**
-   * {@link #endingTerm(String, List)} with the words of each term split already ({@link
-   * EndingTerms}), or null to split them here.
-   */
+  /** The words of each term ({@link Words#split}), in the terms' order. */
+  private static List<List<String>> wordsOf(List<String> terms) {
+    List<List<String>> words = new ArrayList<>(terms.size());
+    for (String term : terms) {
+      words.add(Words.split(term));
+    }
+    return words;
+  }
+
+  /** {@link #endingTerm(String, List)} with the words of each term split already. */
   private static String endingTerm(
       String name, List<String> terms, List<List<String>> wordsOfTerms) {
     List<String> words = Words.split(name);
@@ -277,8 +283,7 @@ public final class FieldNames {
     }
     List<String> head = words.subList(0, end);
     for (int i = 0; i < terms.size(); i++) {
-      List<String> termWords =
-          wordsOfTerms != null ? wordsOfTerms.get(i) : Words.split(terms.get(i));
+      List<String> termWords = wordsOfTerms.get(i);
       boolean matches = endsWith(head, termWords) || endsJoined(head, termWords);
       if (matches) {
         int termStart = head.size() - termWords.size();
@@ -301,15 +306,13 @@ public final class FieldNames {
      * The words of each term, split once: each new name is matched against every term, and each
      * term's words were looked up again for it.
      */
-    private final List<List<String>> wordsOfTerms = new ArrayList<>();
+    private final List<List<String>> wordsOfTerms;
 
     private final Map<String, String> known = new HashMap<>();
 
     public EndingTerms(List<String> terms) {
       this.terms = terms;
-      for (String term : terms) {
-        wordsOfTerms.add(Words.split(term));
-      }
+      this.wordsOfTerms = wordsOf(terms);
     }
 
     /** The term the name ends with, or null. */

@@ -422,8 +422,14 @@ public final class Schemas {
 
   /** The properties an object schema lists, as written (values may be references). */
   public static List<Map.Entry<String, NodeRef>> properties(NodeRef schema) {
-    NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
+    NodeRef properties = propertiesObject(schema);
     return properties == null ? List.of() : properties.members();
+  }
+
+  /** The schema's {@code properties} object, or null when it lists none. */
+  public static NodeRef propertiesObject(NodeRef schema) {
+    NodeRef properties = schema == null || !schema.isObject() ? null : schema.get("properties");
+    return properties != null && properties.isObject() ? properties : null;
   }
 
   /**

@@ -75,10 +75,10 @@ public final class StatedBounds {
               + END,
           Pattern.CASE_INSENSITIVE);
 
-  /** A minimum in words alone: "must be positive", "a positive integer", "non-negative". */
   /** One of these is in every text that {@link #POSITIVE} matches: a quick test before it. */
   private static final List<String> POSITIVE_WORDS = List.of("positive", "negative");
 
+  /** A minimum in words alone: "must be positive", "a positive integer", "non-negative". */
   private static final Pattern POSITIVE =
       Pattern.compile(
           "\\b(?:must|should|shall) be (?:a )?positive\\b|(?<!non-)\\bpositive"
@@ -144,14 +144,14 @@ public final class StatedBounds {
    * or its stating words when the sentence is long; null when it states none.
    */
   public static String maximum(String text) {
-    return stated(text, MAXIMUM, AGREEMENT, AGREEMENT_WORDS);
+    return stated(text, MAXIMUM, AGREEMENT, AGREEMENT_WORDS, BOUND_WORD);
   }
 
   /**
    * What the text (null: none) states of the value's minimum, quoted as {@link #maximum}; or null.
    */
   public static String minimum(String text) {
-    return stated(text, MINIMUM, POSITIVE, POSITIVE_WORDS);
+    return stated(text, MINIMUM, POSITIVE, POSITIVE_WORDS, null);
   }
 
   /**
@@ -164,10 +164,11 @@ public final class StatedBounds {
 
   /**
    * The first sentence that states the bound: with a number ({@code bound} or a range, outside a
-   * condition), or in words alone ({@code inWords}; an agreement must name a bound too).
+   * condition), or in words alone ({@code inWords}, in a sentence that also has {@code alsoNamed}
+   * when it is not null: an agreement must name a bound too).
    */
   private static String stated(
-      String text, Pattern bound, Pattern inWords, List<String> wordsOfInWords) {
+      String text, Pattern bound, Pattern inWords, List<String> wordsOfInWords, Pattern alsoNamed) {
     if (text == null) {
       return null;
     }
@@ -196,7 +197,7 @@ public final class StatedBounds {
       Matcher matcher = words ? inWords.matcher(sentence) : null;
       if (matcher != null
           && matcher.find()
-          && (inWords != AGREEMENT || BOUND_WORD.matcher(sentence).find())) {
+          && (alsoNamed == null || alsoNamed.matcher(sentence).find())) {
         return quote(sentence, matcher.group());
       }
     }
