@@ -117,6 +117,37 @@ class DistributionIT {
   }
 
   @Test
+  void picocliIsInTheClassDataArchiveVerifiedSoThatNoStartVerifiesItAgain() throws Exception {
+    // the build upgrades picocli's Java 5 class files (ClassFileUpgrade): JDK 17 archives class
+    // files of Java 5 unverified and verifies them at every start
+    try (InputStream in = Files.newInputStream(home.resolve("lib/threatlint.jar"));
+        ZipInputStream jar = new ZipInputStream(in)) {
+      for (ZipEntry entry; (entry = jar.getNextEntry()) != null; ) {
+        if (entry.getName().equals("picocli/CommandLine.class")) {
+          byte[] header = jar.readNBytes(8);
+          assertThat((header[6] << 8) | header[7]).as("class file version").isEqualTo(52);
+        }
+      }
+    }
+    Path bin = home.resolve("bin/threatlint");
+    Run first = run(unpacked, List.of(bin.toString(), "--version"));
+    assertThat(first.exit()).as(first.err()).isZero();
+    Path log = unpacked.resolve("class-init.log");
+    String options = "THREATLINT_JAVA_OPTS=-Xshare:on -Xlog:class+init=info:file=" + log;
+    // a check, as the archive's training runs (--version also loads classes that no check does,
+    // from the jar, and those are verified in any case)
+    String sample = home.resolve("lib/training/wealth-api.yaml").toString();
+    List<String> check = List.of(bin.toString(), "check", "--fail-on", "none", sample);
+    List<String> command = new ArrayList<>(List.of("env", options));
+    command.addAll(check);
+    Run second = run(unpacked, command);
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(Files.readString(log))
+        .contains("Initializing 'picocli/CommandLine'")
+        .doesNotContain("Start class verification for: picocli.");
+  }
+
+  @Test
   void javaDashJarRunsTheJar() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Run explain =
