@@ -227,9 +227,10 @@ public final class TreeParser {
         {
           ObjectNode object = NODES.objectNode();
           int number = references.open();
+          // one array for all the members of the object: the index copies a member's positions
+          int[] positions = new int[LocationIndex.SPAN];
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            int[] positions = new int[LocationIndex.SPAN];
             positions[LocationIndex.KEY_START_LINE] = parser.nameLine();
             positions[LocationIndex.KEY_START_COL] = parser.nameColumn();
             positions[LocationIndex.KEY_END_LINE] = parser.currentLine();
