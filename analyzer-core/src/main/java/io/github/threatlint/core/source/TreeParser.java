@@ -1,6 +1,7 @@
 package io.github.threatlint.core.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -78,15 +79,15 @@ public final class TreeParser {
    * Stripe's JSON about 3 ms of the parse, which every later step waits for).
    */
   static final JsonFactory JSON =
-      JsonFactory.builder()
-          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxStringLength(Integer.MAX_VALUE / 2)
-                  .maxNumberLength(1000)
-                  .build())
-          .build();
+      new PositionedJsonParser.Factory(
+          new JsonFactoryBuilder()
+              .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_DEPTH)
+                      .maxStringLength(Integer.MAX_VALUE / 2)
+                      .maxNumberLength(1000)
+                      .build()));
 
   static {
     // YAML 1.2 (what Spectral and most tools read) also escapes '/' in double-quoted scalars;
@@ -172,12 +173,12 @@ public final class TreeParser {
     LineStartsAhead lineStarts = LineStartsAhead.start(text);
     LocationIndex.Builder index = new LocationIndex.Builder();
     ReferencePlaces.Builder references = new ReferencePlaces.Builder();
-    try (JsonParser parser = JSON.createParser(text)) {
+    try (PositionedJsonParser parser = (PositionedJsonParser) JSON.createParser(text)) {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[LocationIndex.SPAN];
       setValueStart(rootSpan, 0, parser);
       JsonNode root = readJsonValue(parser, first, index, references, 0, Trail.ROOT);
-      setValueEnd(rootSpan, 0, parser.currentLocation());
+      setValueEnd(rootSpan, 0, parser);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
@@ -214,7 +215,7 @@ public final class TreeParser {
   }
 
   private static JsonNode readJsonValue(
-      JsonParser parser,
+      PositionedJsonParser parser,
       JsonToken token,
       LocationIndex.Builder index,
       ReferencePlaces.Builder references,
@@ -226,21 +227,20 @@ public final class TreeParser {
         {
           ObjectNode object = NODES.objectNode();
           int number = references.open();
+          // one array for all the members of the object: the index copies a member's positions
+          int[] positions = new int[LocationIndex.SPAN];
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            int[] positions = new int[LocationIndex.SPAN];
-            JsonLocation keyStart = parser.currentTokenLocation();
-            positions[LocationIndex.KEY_START_LINE] = keyStart.getLineNr();
-            positions[LocationIndex.KEY_START_COL] = keyStart.getColumnNr();
-            JsonLocation keyEnd = parser.currentLocation();
-            positions[LocationIndex.KEY_END_LINE] = keyEnd.getLineNr();
+            positions[LocationIndex.KEY_START_LINE] = parser.nameLine();
+            positions[LocationIndex.KEY_START_COL] = parser.nameColumn();
+            positions[LocationIndex.KEY_END_LINE] = parser.currentLine();
             // the key's end is just past its closing quote; the current location is past the colon
-            positions[LocationIndex.KEY_END_COL] = keyStart.getColumnNr() + key.length() + 2;
+            positions[LocationIndex.KEY_END_COL] = parser.nameColumn() + key.length() + 2;
             JsonToken valueToken = parser.nextToken();
             setValueStart(positions, 0, parser);
             JsonNode value =
                 readJsonValue(parser, valueToken, index, references, depth + 1, trail.member(key));
-            setValueEnd(positions, 0, parser.currentLocation());
+            setValueEnd(positions, 0, parser);
             if (valueToken == JsonToken.VALUE_STRING && key.equals("$ref")) {
               references.reference(value.textValue());
             }
@@ -273,7 +273,7 @@ public final class TreeParser {
             setValueStart(elements, at, parser);
             JsonNode value =
                 readJsonValue(parser, next, index, references, depth + 1, trail.element(count));
-            setValueEnd(elements, at, parser.currentLocation());
+            setValueEnd(elements, at, parser);
             count++;
             array.add(value);
           }
@@ -319,16 +319,16 @@ public final class TreeParser {
    * re-analysis of a large spec). Jackson's {@link ParserBase#getTokenColumnNr} counts one more
    * than that location's column when the column is known.
    */
-  private static void setValueStart(int[] positions, int offset, JsonParser parser) {
-    ParserBase base = (ParserBase) parser;
-    int column = base.getTokenColumnNr();
-    positions[offset + LocationIndex.VALUE_START_LINE] = base.getTokenLineNr();
+  private static void setValueStart(int[] positions, int offset, PositionedJsonParser parser) {
+    int column = parser.getTokenColumnNr();
+    positions[offset + LocationIndex.VALUE_START_LINE] = parser.getTokenLineNr();
     positions[offset + LocationIndex.VALUE_START_COL] = column < 0 ? column : column - 1;
   }
 
-  private static void setValueEnd(int[] positions, int offset, JsonLocation at) {
-    positions[offset + LocationIndex.VALUE_END_LINE] = at.getLineNr();
-    positions[offset + LocationIndex.VALUE_END_COL] = at.getColumnNr();
+  /** Where the current value ends, as {@link JsonParser#currentLocation} gives it. */
+  private static void setValueEnd(int[] positions, int offset, PositionedJsonParser parser) {
+    positions[offset + LocationIndex.VALUE_END_LINE] = parser.currentLine();
+    positions[offset + LocationIndex.VALUE_END_COL] = parser.currentColumn();
   }
 
   // ---------------------------------------------------------------- YAML
