@@ -1,5 +1,6 @@
 package io.github.threatlint.rules.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.PathTemplate;
@@ -371,16 +372,17 @@ public final class CustomerData {
     if (size < 3 || !segments.get(size - 2).equals("properties")) {
       return false;
     }
-    String schemaPointer = "";
-    for (String segment : segments.subList(0, size - 2)) {
-      schemaPointer = Pointers.child(schemaPointer, segment);
-    }
-    NodeRef schema = NodeRef.root(property.file()).at(schemaPointer);
-    if (schema == null || !namesInstitution(segments.get(size - 3))) {
+    if (!namesInstitution(segments.get(size - 3))) {
       return false;
     }
-    for (Map.Entry<String, NodeRef> sibling : Schemas.properties(schema)) {
-      if (FieldNames.valueTerm(sibling.getKey(), PERSON_ONLY) != null) {
+    // the names beside it, in the properties object its segments lead through: no pointer written
+    // segment by segment and read again, no reference made for each sibling
+    JsonNode siblings = Pointers.nodeAt(property.file().root(), segments, size - 1);
+    if (siblings == null) {
+      return false;
+    }
+    for (Iterator<String> names = siblings.fieldNames(); names.hasNext(); ) {
+      if (FieldNames.valueTerm(names.next(), PERSON_ONLY) != null) {
         return false;
       }
     }
