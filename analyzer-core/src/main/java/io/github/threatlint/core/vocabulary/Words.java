@@ -1,7 +1,9 @@
 package io.github.threatlint.core.vocabulary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,34 +18,65 @@ import java.util.regex.Pattern;
  */
 public final class Words {
   /**
-   * Names are split again and again (every property name against every rule's term list, the same
-   * names in every operation), so the words of short names are kept. The cache is bounded: a
-   * directory of specs has far fewer distinct names than this, and past it names are split afresh.
+   * Names are asked about again and again (every property name against every rule's term list, the
+   * same names in every operation), so what is worked out for a short name is kept: its words, and
+   * the answers of the term lists asked about it. The cache is bounded: a directory of specs has
+   * far fewer distinct names than this, and past it names are split afresh.
    */
   private static final int CACHED_NAME_LENGTH = 64;
 
   private static final int CACHE_SIZE = 100_000;
-  private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
-  private static final Map<String, String> COMPACT = new ConcurrentHashMap<>();
+
+  /**
+   * Sized for a large document's names (Stripe: 2,400, GitHub: 4,000), so that it is not grown
+   * while the rules run: growing the maps it replaced (one for each kind of question) ran
+   * interpreted, about 3.5 ms of a cold Stripe run.
+   */
+  private static final Map<String, Name> NAMES = new ConcurrentHashMap<>(8_192);
 
   private Words() {}
+
+  /**
+   * What is known of one short name: its words, and, once asked, the words joined and the first
+   * term of each {@link Terms} list it contains. One map holds all of them: Stripe's walk asks
+   * about names 60,000 times (split, compact and the term lists, each a map of its own before).
+   * Filled in as threads ask: a field or slot another thread has not seen yet is worked out again,
+   * to the same value.
+   */
+  private static final class Name {
+    private final List<String> words;
+    private String compact;
+
+    /** By {@link Terms#id}: the first term of that list, {@link #NONE} for none, null unasked. */
+    private String[] firstTerms = new String[0];
+
+    Name(List<String> words) {
+      this.words = words;
+    }
+  }
+
+  /** What the cache holds of a short name, worked out on the first call; null for a long name. */
+  private static Name known(String name) {
+    if (name.length() > CACHED_NAME_LENGTH) {
+      return null;
+    }
+    Name known = NAMES.get(name);
+    if (known == null) {
+      known = new Name(splitText(name));
+      if (NAMES.size() < CACHE_SIZE) {
+        NAMES.put(name, known);
+      }
+    }
+    return known;
+  }
 
   /** The lower-case words of a name, as an unmodifiable list. */
   public static List<String> split(String name) {
     if (name == null) {
       return List.of();
     }
-    if (name.length() > CACHED_NAME_LENGTH) {
-      return splitText(name);
-    }
-    List<String> words = WORDS.get(name);
-    if (words == null) {
-      words = splitText(name);
-      if (WORDS.size() < CACHE_SIZE) {
-        WORDS.put(name, words);
-      }
-    }
-    return words;
+    Name known = known(name);
+    return known == null ? splitText(name) : known.words;
   }
 
   private static List<String> splitText(String name) {
@@ -97,15 +130,14 @@ public final class Words {
    * {@code clientsecret}.
    */
   public static String compact(String name) {
-    if (name == null || name.length() > CACHED_NAME_LENGTH) {
+    Name known = name == null ? null : known(name);
+    if (known == null) {
       return String.join("", split(name));
     }
-    String compact = COMPACT.get(name);
+    String compact = known.compact;
     if (compact == null) {
-      compact = String.join("", split(name));
-      if (COMPACT.size() < CACHE_SIZE) {
-        COMPACT.put(name, compact);
-      }
+      compact = String.join("", known.words);
+      known.compact = compact;
     }
     return compact;
   }
@@ -121,14 +153,12 @@ public final class Words {
 
   /** The first term the name contains as whole words, or null. */
   public static String matchingTerm(String name, List<String> terms) {
-    Terms prepared = TERMS.get(terms);
-    if (prepared == null) {
-      prepared = new Terms(terms);
-      if (TERMS.size() < MAX_TERM_LISTS) {
-        TERMS.put(List.copyOf(terms), prepared);
-      }
-    }
-    return prepared.firstIn(name);
+    return Terms.of(terms).firstIn(name);
+  }
+
+  /** True when the whole name equals one of the terms, ignoring case and separators. */
+  public static boolean isAny(String name, List<String> terms) {
+    return Terms.of(terms).compacts.contains(compact(name));
   }
 
   /**
@@ -137,34 +167,46 @@ public final class Words {
    */
   private static final int MAX_TERM_LISTS = 1_000;
 
-  /** What {@link Terms} remember for a name that contains none of their terms. */
+  /** What {@link Name} remembers for a term list none of whose terms the name contains. */
   private static final String NONE = new String("");
-
-  /** Term lists prepared once: rules match every name of a document against the same few lists. */
-  private static final Map<List<String>, Terms> TERMS = new ConcurrentHashMap<>();
 
   /**
    * A term list indexed by the words of each term and by the words joined, so that matching a name
-   * costs a few lookups per word instead of a pass over every term.
+   * costs a few lookups per word instead of a pass over every term; prepared once per list, since
+   * rules match every name of a document against the same few lists.
    */
   private static final class Terms {
+    /** Term lists prepared, by their terms. */
+    private static final Map<List<String>, Terms> BY_TERMS = new ConcurrentHashMap<>();
+
+    /**
+     * The unmodifiable list each of {@link #BY_TERMS} was prepared for (a constant or an option,
+     * usually), by identity: hashing a list of up to 60 terms at every call cost more than the
+     * answer it looked up (Stripe: 34,000 calls). Only the first list of each content: a rule that
+     * writes {@code List.of(...)} in a call makes a new list at every call. Copied on write: a list
+     * is added once, read at every call.
+     */
+    private static volatile Map<List<String>, Terms> byIdentity = new IdentityHashMap<>();
+
+    /** The index of this list in each {@link Name#firstTerms}, {@link #NOT_KEPT} for none. */
+    private final int id;
+
+    private static final int NOT_KEPT = -1;
+
     private final List<String> terms;
+    private final Set<String> compacts;
     private final Map<List<String>, Integer> byWords = new HashMap<>();
     private final Map<String, Integer> byJoinedWords = new HashMap<>();
     private int mostWords;
     private int longestJoined;
 
-    /**
-     * The answer for each short name asked about, {@link #NONE} for none: the same property and
-     * parameter names are matched against the same list in every schema and operation. Bounded as
-     * {@link #WORDS} is.
-     */
-    private final Map<String, String> firstByName = new ConcurrentHashMap<>();
-
-    Terms(List<String> terms) {
-      this.terms = List.copyOf(terms);
-      for (int i = 0; i < this.terms.size(); i++) {
-        List<String> termWords = split(this.terms.get(i));
+    private Terms(List<String> terms, int id) {
+      this.id = id;
+      this.terms = terms;
+      List<String> compacts = new ArrayList<>();
+      for (int i = 0; i < terms.size(); i++) {
+        compacts.add(compact(terms.get(i)));
+        List<String> termWords = split(terms.get(i));
         if (termWords.isEmpty()) {
           continue;
         }
@@ -174,22 +216,60 @@ public final class Words {
         mostWords = Math.max(mostWords, termWords.size());
         longestJoined = Math.max(longestJoined, joined.length());
       }
+      this.compacts = Set.copyOf(compacts);
+    }
+
+    static Terms of(List<String> list) {
+      Terms terms = byIdentity.get(list);
+      if (terms == null) {
+        terms = BY_TERMS.get(list);
+        if (terms == null) {
+          terms = prepare(list);
+        }
+      }
+      return terms;
+    }
+
+    private static synchronized Terms prepare(List<String> list) {
+      Terms terms = BY_TERMS.get(list);
+      if (terms != null) {
+        return terms;
+      }
+      // a copy: the caller's list may change later (List.copyOf returns an unmodifiable list as is)
+      List<String> copy = List.copyOf(list);
+      if (BY_TERMS.size() >= MAX_TERM_LISTS) {
+        return new Terms(copy, NOT_KEPT);
+      }
+      terms = new Terms(copy, BY_TERMS.size());
+      BY_TERMS.put(copy, terms);
+      if (copy == list) {
+        Map<List<String>, Terms> more = new IdentityHashMap<>(byIdentity);
+        more.put(list, terms);
+        byIdentity = more;
+      }
+      return terms;
     }
 
     /** The term earliest in the list that the name contains ({@link #firstIn(List)}), or null. */
     String firstIn(String name) {
-      if (name == null || name.length() > CACHED_NAME_LENGTH) {
+      Name known = name == null ? null : known(name);
+      if (known == null || id == NOT_KEPT) {
         return firstIn(split(name));
       }
-      String known = firstByName.get(name);
-      if (known == null) {
-        String first = firstIn(split(name));
-        known = first == null ? NONE : first;
-        if (firstByName.size() < CACHE_SIZE) {
-          firstByName.put(name, known);
+      String[] firstTerms = known.firstTerms;
+      String first = id < firstTerms.length ? firstTerms[id] : null;
+      if (first == null) {
+        first = firstIn(known.words);
+        if (first == null) {
+          first = NONE;
         }
+        if (id >= firstTerms.length) {
+          firstTerms = Arrays.copyOf(firstTerms, Math.max(id + 1, BY_TERMS.size()));
+          known.firstTerms = firstTerms;
+        }
+        firstTerms[id] = first;
       }
-      return known == NONE ? null : known;
+      return first == NONE ? null : first;
     }
 
     /**
@@ -200,38 +280,23 @@ public final class Words {
       int first = Integer.MAX_VALUE;
       for (int start = 0; start < words.size(); start++) {
         for (int end = start + 1; end <= words.size() && end - start <= mostWords; end++) {
-          first =
-              Math.min(first, byWords.getOrDefault(words.subList(start, end), Integer.MAX_VALUE));
+          first = earlier(first, byWords.get(words.subList(start, end)));
         }
         // a term written as one word ("apikey") also matches its split form ("api_key")
         StringBuilder joined = new StringBuilder();
         for (int end = start; end < words.size() && joined.length() < longestJoined; end++) {
           joined.append(words.get(end));
-          first = Math.min(first, byJoinedWords.getOrDefault(joined.toString(), Integer.MAX_VALUE));
+          first = earlier(first, byJoinedWords.get(joined.toString()));
         }
       }
       return first == Integer.MAX_VALUE ? null : terms.get(first);
     }
-  }
 
-  /** True when the whole name equals one of the terms, ignoring case and separators. */
-  public static boolean isAny(String name, List<String> terms) {
-    Set<String> compactTerms = COMPACT_TERMS.get(terms);
-    if (compactTerms == null) {
-      List<String> compacts = new ArrayList<>();
-      for (String term : terms) {
-        compacts.add(compact(term));
-      }
-      compactTerms = Set.copyOf(compacts);
-      if (COMPACT_TERMS.size() < MAX_TERM_LISTS) {
-        COMPACT_TERMS.put(List.copyOf(terms), compactTerms);
-      }
+    /** No default value: {@code Integer.MAX_VALUE} boxed is a new object at every call. */
+    private static int earlier(int first, Integer index) {
+      return index != null && index < first ? index : first;
     }
-    return compactTerms.contains(compact(name));
   }
-
-  /** The compact forms of term lists, made once as {@link #TERMS} are. */
-  private static final Map<List<String>, Set<String>> COMPACT_TERMS = new ConcurrentHashMap<>();
 
   /**
    * True when the name is one of the terms behind a vendor prefix: {@code X-Bank-Request-Id} ends
