@@ -39,7 +39,7 @@ import java.util.TreeSet;
 public final class AdminSecurityNotDistinct implements Checks.DocumentCheck {
   @Override
   public void checkDocument(ApiDocument document, RuleContext context) {
-    Map<String, Operation> ordinary = new LinkedHashMap<>();
+    List<Operation> ordinaryOperations = new ArrayList<>();
     List<Operation> admin = new ArrayList<>();
     for (Operation operation : document.operations()) {
       SecurityRequirements security = operation.security();
@@ -49,8 +49,18 @@ public final class AdminSecurityNotDistinct implements Checks.DocumentCheck {
       if (AdminPaths.isAdmin(operation.pathTemplate())) {
         admin.add(operation);
       } else {
-        ordinary.putIfAbsent(canonical(security), operation);
+        ordinaryOperations.add(operation);
       }
+    }
+    if (admin.isEmpty()) {
+      // most documents have no administrative path, and the others' requirements are compared with
+      // nothing: their canonical texts were 6 of the rule's 10 samples of a cold Kubernetes run
+      // (5 of 7 on Stripe)
+      return;
+    }
+    Map<String, Operation> ordinary = new LinkedHashMap<>();
+    for (Operation operation : ordinaryOperations) {
+      ordinary.putIfAbsent(canonical(operation.security()), operation);
     }
     for (Operation operation : admin) {
       SecurityRequirements security = operation.security();

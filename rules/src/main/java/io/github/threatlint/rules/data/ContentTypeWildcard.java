@@ -185,11 +185,14 @@ public final class ContentTypeWildcard
    * The lists that apply to content the operation has but name no media type: consumes, produces.
    */
   private static List<String> undeclared(Operation operation) {
+    // the lists before the content: most operations (or their documents) list media types, and
+    // whether an operation has a body is read from its parameters (Kubernetes: a third of the
+    // rule's 12-18 samples of a cold run, with the same question in checkOperation)
     List<String> missing = new ArrayList<>();
-    if (operation.hasRequestBody() && !declared(operation, "consumes")) {
+    if (!declared(operation, "consumes") && operation.hasRequestBody()) {
       missing.add("consumes");
     }
-    if (returnsContent(operation) && !declared(operation, "produces")) {
+    if (!declared(operation, "produces") && returnsContent(operation)) {
       missing.add("produces");
     }
     return missing;
@@ -203,16 +206,32 @@ public final class ContentTypeWildcard
     if (!document.isSwagger2()) {
       return;
     }
-    boolean readsContent = operation.hasRequestBody();
-    boolean returnsContent = returnsContent(operation);
     // a list for content the operation does not have is never applied: a wildcard there opens
-    // nothing
-    if (readsContent) {
+    // nothing (whether it has content is asked only when its list names a wildcard)
+    if (namesWildcard(operation.node(), "consumes") && operation.hasRequestBody()) {
       reportWildcards(operation.node(), "consumes", context, operation.label());
     }
-    if (returnsContent) {
+    if (namesWildcard(operation.node(), "produces") && returnsContent(operation)) {
       reportWildcards(operation.node(), "produces", context, operation.label());
     }
+  }
+
+  /** The owner's list (consumes or produces) names a wildcard media type. */
+  private static boolean namesWildcard(NodeRef owner, String field) {
+    NodeRef list = owner.get(field);
+    if (list == null) {
+      return false;
+    }
+    for (NodeRef entry : list.elements()) {
+      if (isWildcard(entry)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWildcard(NodeRef entry) {
+    return entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue());
   }
 
   /**
@@ -241,7 +260,7 @@ public final class ContentTypeWildcard
       return;
     }
     for (NodeRef entry : list.elements()) {
-      if (entry.node().isTextual() && MediaTypes.isWildcard(entry.node().textValue())) {
+      if (isWildcard(entry)) {
         context.report(
             entry,
             "'"

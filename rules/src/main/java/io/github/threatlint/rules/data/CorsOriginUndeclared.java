@@ -35,6 +35,8 @@ import java.util.Set;
     precision = "medium",
     section = "data")
 public final class CorsOriginUndeclared implements Checks.DocumentCheck, Checks.PathOperationCheck {
+  private static final String HEADER = "Access-Control-Allow-Origin";
+
   /** Words of the document's text that say its callers are servers holding a client certificate. */
   private static final List<String> CLIENT_CERTIFICATE_TERMS =
       List.of("mutual tls", "mutual-tls", "mtls", "eidas", "qwac", "client certificate");
@@ -71,26 +73,41 @@ public final class CorsOriginUndeclared implements Checks.DocumentCheck, Checks.
     if (serverToServer != null) {
       return; // no browser reads the responses: a cross-origin policy has nothing to govern
     }
-    List<Response> success = operation.responses().stream().filter(Response::isSuccess).toList();
-    List<Response> judged =
-        success.isEmpty()
-            ? operation.responses().stream().filter(Response::isDefault).toList()
-            : success;
-    for (Response response : judged) {
-      if (!response.hasHeader("Access-Control-Allow-Origin")) {
-        if (reported.add(response.node())) {
-          NodeRef at = response.reportAt();
-          context.report(
-              at,
-              "Response "
-                  + response.status()
-                  + " of "
-                  + operation.label()
-                  + " does not declare "
-                  + "Access-Control-Allow-Origin: document the origins allowed to read it (never * for authenticated data).");
+    // loops, not streams filtered into lists: called for every operation, they were a third to a
+    // half of the rule's 14 samples of a cold Kubernetes run
+    boolean anySuccess = false;
+    for (Response response : operation.responses()) {
+      if (response.isSuccess()) {
+        anySuccess = true;
+        if (!response.hasHeader(HEADER)) {
+          report(operation, response, context);
+          return;
         }
+      }
+    }
+    if (anySuccess) {
+      return;
+    }
+    for (Response response : operation.responses()) {
+      if (response.isDefault() && !response.hasHeader(HEADER)) {
+        report(operation, response, context);
         return;
       }
+    }
+  }
+
+  /** One finding per response: a response written once in the components serves many operations. */
+  private void report(Operation operation, Response response, RuleContext context) {
+    if (reported.add(response.node())) {
+      NodeRef at = response.reportAt();
+      context.report(
+          at,
+          "Response "
+              + response.status()
+              + " of "
+              + operation.label()
+              + " does not declare "
+              + "Access-Control-Allow-Origin: document the origins allowed to read it (never * for authenticated data).");
     }
   }
 

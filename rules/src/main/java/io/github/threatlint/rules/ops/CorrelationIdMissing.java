@@ -229,23 +229,32 @@ public final class CorrelationIdMissing implements Checks.DocumentCheck {
   /**
    * The body property that carries a request id in every response with a JSON body (at the top
    * level or one level down, as in {@code meta.request_id}), or null when a response lacks one or
-   * no response has a body.
+   * no response has a body. The bodies of the responses other than success are read first: they are
+   * mostly one error schema that all operations share, read once, and when it lacks a request id
+   * the operation's own success body need not be read (Stripe: every operation's default response
+   * is the error schema, and reading the 417 success bodies' properties was 14 of the rule's 19
+   * samples of a cold run).
    */
   private String requestIdInEveryBody(Operation operation) {
-    String found = null;
+    List<NodeRef> successBodies = new ArrayList<>();
+    List<NodeRef> otherBodies = new ArrayList<>();
+    NodeRef last = null;
     for (Response response : operation.responses()) {
       for (MediaType content : response.content()) {
-        if (content.schema() == null) {
-          continue;
+        if (content.schema() != null) {
+          (response.isSuccess() ? successBodies : otherBodies).add(content.schema());
+          last = content.schema();
         }
-        String name = requestId(operation.document(), content.schema());
-        if (name == null) {
-          return null;
-        }
-        found = name;
       }
     }
-    return found;
+    for (List<NodeRef> bodies : List.of(otherBodies, successBodies)) {
+      for (NodeRef body : bodies) {
+        if (requestId(operation.document(), body) == null) {
+          return null;
+        }
+      }
+    }
+    return last == null ? null : requestId(operation.document(), last);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class RateLimitHeadersMissing implements Checks.DocumentCheck {
             || !definitions.firstVisit(response)) {
           continue;
         }
-        if (headers.stream().anyMatch(response::hasHeader)) {
+        if (declaresRateLimit(response)) {
           anyDeclared = true;
           context.mitigated(
               response.node(),
@@ -101,6 +101,19 @@ public final class RateLimitHeadersMissing implements Checks.DocumentCheck {
               + "header: document the client's quota with RateLimit and RateLimit-Policy (or X-RateLimit-Limit) so that "
               + "clients can pace themselves and throttling is part of the contract.");
     }
+  }
+
+  /**
+   * One of the rate-limit headers: a loop, not a stream with a method reference, for every success
+   * response of the document (the stream was a third of the rule's samples of a cold run).
+   */
+  private boolean declaresRateLimit(Response response) {
+    for (String header : headers) {
+      if (response.hasHeader(header)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

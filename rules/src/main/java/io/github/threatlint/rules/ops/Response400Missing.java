@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
 import io.github.threatlint.core.api.NodeRef;
 import io.github.threatlint.core.api.Operation;
+import io.github.threatlint.core.api.Parameter;
 import io.github.threatlint.core.api.RuleContext;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.rules.support.DocumentWide;
@@ -78,14 +79,7 @@ public final class Response400Missing implements Checks.DocumentCheck {
     // an unknown or malformed identifier in the path is answered with the documented 404 (or
     // 401/403 that refuse it); the Authorization header is a credential, refused with 401, not
     // input to validate
-    boolean identifiersOnly =
-        operation.parameters().stream()
-            .allMatch(
-                parameter ->
-                    parameter.in().equals("path")
-                        || (parameter.in().equals("header")
-                            && parameter.name().equalsIgnoreCase("Authorization")));
-    if (identifiersOnly
+    if (takesOnlyIdentifiers(operation)
         && !operation.hasRequestBody()
         && (operation.documentsStatus("404", false)
             || operation.documentsStatus("401", false)
@@ -93,6 +87,22 @@ public final class Response400Missing implements Checks.DocumentCheck {
       return false;
     }
     return !operation.documentsStatus("400", false) && !operation.documentsStatus("422", false);
+  }
+
+  /**
+   * Every parameter is in the path or is the Authorization header. A loop, not a stream, for every
+   * operation (the stream was 2 of the rule's 7 samples of a cold Stripe run, 3.4 of 9 on
+   * Kubernetes).
+   */
+  private static boolean takesOnlyIdentifiers(Operation operation) {
+    for (Parameter parameter : operation.parameters()) {
+      if (!parameter.in().equals("path")
+          && !(parameter.in().equals("header")
+              && parameter.name().equalsIgnoreCase("Authorization"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void reportOperation(Operation operation, RuleContext context) {
