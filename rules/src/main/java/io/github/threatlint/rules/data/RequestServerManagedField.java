@@ -42,6 +42,14 @@ import java.util.regex.Pattern;
     precision = "medium",
     section = "data")
 public final class RequestServerManagedField implements Checks.DocumentCheck, Checks.SchemaCheck {
+  /**
+   * Term lists as constants: Words finds a constant list's answers by identity, and a list made at
+   * each call is hashed whole.
+   */
+  private static final List<String> STATE_WORDS = List.of("status", "state");
+
+  private static final List<String> ID_WORDS = List.of("id", "ids");
+
   private static final Set<String> COMPOSITION = Set.of("allOf", "oneOf", "anyOf");
 
   /**
@@ -129,7 +137,7 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
       boolean setsRights =
           AdminPaths.isAdmin(operation.pathTemplate())
               || Words.isAny(resource, names)
-              || Words.isAny(resource, List.of("status", "state"));
+              || Words.isAny(resource, STATE_WORDS);
       for (MediaType type : operation.requestContent()) {
         NodeRef body = document.deref(type.schema());
         if (body == null || !body.isObject()) {
@@ -183,7 +191,7 @@ public final class RequestServerManagedField implements Checks.DocumentCheck, Ch
   /** personId for /person-details, orderId for /orders: the identifier of what the POST creates. */
   private static boolean namesTheCreatedResource(String property, String resource) {
     List<String> words = new ArrayList<>(Words.split(property));
-    if (words.size() < 2 || !Words.isAny(words.get(words.size() - 1), List.of("id", "ids"))) {
+    if (words.size() < 2 || !Words.isAny(words.get(words.size() - 1), ID_WORDS)) {
       return false;
     }
     words.remove(words.size() - 1);

@@ -84,6 +84,9 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
           "hasMore",
           "offset");
 
+  /** Wrapper properties that hold the items themselves, not a paging field beside them. */
+  private static final List<String> ITEM_WRAPPERS = List.of("data", "content", "values", "list");
+
   /**
    * Paging fields that also name plain amounts or numbers (an invoice's total, a status's count):
    * one of them beside an array is no evidence of a page; two of them, or one unambiguous field,
@@ -343,8 +346,7 @@ public final class PaginationUnbounded implements Checks.PathOperationCheck {
     }
     int ambiguous = 0;
     for (String name : properties.keySet()) {
-      if (Words.isAny(name, wrapperProperties)
-          && !Words.isAny(name, List.of("data", "content", "values", "list"))) {
+      if (Words.isAny(name, wrapperProperties) && !Words.isAny(name, ITEM_WRAPPERS)) {
         if (!Words.isAny(name, AMBIGUOUS_PAGING_FIELDS)) {
           return true;
         }

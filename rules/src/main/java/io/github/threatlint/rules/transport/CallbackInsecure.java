@@ -50,6 +50,8 @@ public final class CallbackInsecure implements Checks.OperationCheck {
   private static final List<String> CALLBACK_URL_WORDS =
       List.of("callback", "webhook", "notification", "notify");
 
+  private static final List<String> URL_WORDS = List.of("url", "uri");
+
   /** Words of a sibling property that sets up how notifications are authenticated. */
   private static final List<String> SECRET_WORDS =
       List.of("secret", "signing", "hmac", "signature", "certificate", "token", "key");
@@ -212,7 +214,7 @@ public final class CallbackInsecure implements Checks.OperationCheck {
   private static boolean namesCallbackUrl(String name) {
     return name != null
         && Words.containsAny(name, CALLBACK_URL_WORDS)
-        && Words.containsAny(name, List.of("url", "uri"));
+        && Words.containsAny(name, URL_WORDS);
   }
 
   /** One of the properties is a secret, key or the like that sets up signed notifications. */
