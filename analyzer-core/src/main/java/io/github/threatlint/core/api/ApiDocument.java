@@ -167,39 +167,49 @@ public final class ApiDocument {
    * itself. Results are cached per place, so a reference is resolved once per document.
    */
   public Resolution resolve(NodeRef node) {
-    if (node == null || !node.isRef()) {
-      return new Resolution(node, null, false);
-    }
+    String ref = node == null ? null : node.ref();
+    return ref == null ? new Resolution(node, null, false) : resolveReference(node, ref);
+  }
+
+  /**
+   * The node a reference leads to, or the node itself; null when a reference does not resolve. A
+   * node that is no reference (most that rules ask about) is answered without a {@link Resolution}.
+   */
+  public NodeRef deref(NodeRef node) {
+    String ref = node == null ? null : node.ref();
+    return ref == null ? node : resolveReference(node, ref).target();
+  }
+
+  /** {@link #resolve} of a reference, {@code ref} its {@code $ref} as read. */
+  private Resolution resolveReference(NodeRef node, String ref) {
     Resolution cached = resolutions.get(node);
     if (cached != null) {
       return cached;
     }
-    Resolution result = follow(node);
+    Resolution result = follow(node, ref);
     resolutions.put(node, result);
     return result;
   }
 
-  /** The node a reference leads to, or the node itself; null when a reference does not resolve. */
-  public NodeRef deref(NodeRef node) {
-    return node == null ? null : resolve(node).target();
-  }
-
-  private Resolution follow(NodeRef start) {
+  /** Follows the chain from a reference, each hop's {@code $ref} read once. */
+  private Resolution follow(NodeRef start, String startRef) {
     NodeRef current = start;
+    String ref = startRef;
     List<NodeRef> seen = new ArrayList<>();
     for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
-      if (!current.isRef()) {
+      if (ref == null) {
         return new Resolution(current, null, false);
       }
       if (seen.contains(current)) {
         return new Resolution(null, "the reference forms a cycle through " + current.key(), false);
       }
       seen.add(current);
-      Resolution step = step(current);
+      Resolution step = step(current.file(), ref);
       if (!step.resolved()) {
         return step;
       }
       current = step.target();
+      ref = current.ref();
     }
     return new Resolution(null, "more than " + MAX_REF_HOPS + " references in a chain", false);
   }
