@@ -50,9 +50,26 @@ final class Dispatcher {
 
   /**
    * Status and place of the responses already checked: a shared definition is checked once per
-   * status.
+   * status. Kept as pairs, not as strings of both: the string made the pointer of every response of
+   * every operation, which nothing else needs unless a rule reports there.
    */
-  private final Set<String> checkedResponses = new HashSet<>();
+  private final Set<CheckedResponse> checkedResponses = new HashSet<>();
+
+  private record CheckedResponse(String status, NodeRef place) {
+    // what a record's own equals and hashCode compute, written out: those are linked through method
+    // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CheckedResponse that
+          && status.equals(that.status)
+          && place.equals(that.place);
+    }
+
+    @Override
+    public int hashCode() {
+      return status.hashCode() * 31 + place.hashCode();
+    }
+  }
 
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
@@ -190,7 +207,7 @@ final class Dispatcher {
       int index = 0;
       for (Response response : operation.responses()) {
         step = 2 + index++;
-        if (checkedResponses.add(response.status() + " " + response.node().key())) {
+        if (checkedResponses.add(new CheckedResponse(response.status(), response.node()))) {
           call(
               responses,
               response.node(),

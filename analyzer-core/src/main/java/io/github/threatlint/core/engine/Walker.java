@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one walk over a document. It visits every structural node where it is written, carrying its
@@ -444,17 +445,9 @@ final class Walker {
     }
   }
 
-  private interface MemberVisitor {
-    void visit(String name, NodeRef value);
-  }
-
-  private static void forEachMember(NodeRef container, MemberVisitor visitor) {
-    if (container == null || !container.isObject()) {
-      return;
-    }
-    List<Map.Entry<String, NodeRef>> members = container.members();
-    for (Map.Entry<String, NodeRef> member : members) {
-      visitor.visit(member.getKey(), member.getValue());
+  private static void forEachMember(NodeRef container, BiConsumer<String, NodeRef> visitor) {
+    if (container != null) {
+      container.forEachMember(visitor);
     }
   }
 }
