@@ -325,7 +325,7 @@ public final class ApiDocument {
 
   /** Every operation: under paths, under 3.1 webhooks, and in callbacks of path operations. */
   public List<Operation> allOperations() {
-    return allOperations.get(this::findOperations);
+    return allOperations.get(this, ApiDocument::findOperations);
   }
 
   private List<Operation> findOperations() {
@@ -397,7 +397,7 @@ public final class ApiDocument {
    * securityDefinitions}.
    */
   public Map<String, SecurityScheme> securitySchemes() {
-    return securitySchemes.get(this::findSecuritySchemes);
+    return securitySchemes.get(this, ApiDocument::findSecuritySchemes);
   }
 
   private Map<String, SecurityScheme> findSecuritySchemes() {
@@ -447,7 +447,7 @@ public final class ApiDocument {
    * located on that scheme or on {@code host}.
    */
   public List<Server> servers() {
-    return servers.get(() -> Collections.unmodifiableList(Server.collect(this)));
+    return servers.get(this, document -> Collections.unmodifiableList(Server.collect(document)));
   }
 
   /**
@@ -468,11 +468,13 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(
-        () ->
-            timed(
-                "schema-usage",
-                () -> carriedOrComputed(lastUsage, SchemaUsage::carried, SchemaUsage::compute)));
+    return schemaUsage.get(this, ApiDocument::workOutSchemaUsage);
+  }
+
+  private SchemaUsage workOutSchemaUsage() {
+    return timed(
+        "schema-usage",
+        () -> carriedOrComputed(lastUsage, SchemaUsage::carried, SchemaUsage::compute));
   }
 
   /**
@@ -525,9 +527,14 @@ public final class ApiDocument {
     if (once == null) {
       once = facts.computeIfAbsent(fact, key -> new Once<>());
     }
+    // the lambda that works it out is made only when it is not known yet (see Once.get)
+    Object known = once.known();
+    if (known == null) {
+      known = once.get(() -> timed(factName(fact), () -> fact.compute(this)));
+    }
     @SuppressWarnings("unchecked")
-    T known = (T) once.get(() -> timed(factName(fact), () -> fact.compute(this)));
-    return known;
+    T typed = (T) known;
+    return typed;
   }
 
   /** A fact's name in the timings: the class that defines it (a lambda's or its own). */
@@ -570,13 +577,13 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(
-        () ->
-            timed(
-                "reference-users",
-                () ->
-                    carriedOrComputed(
-                        lastUsers, ReferenceUsers::carried, ReferenceUsers::compute)));
+    return referenceUsers.get(this, ApiDocument::workOutReferenceUsers);
+  }
+
+  private ReferenceUsers workOutReferenceUsers() {
+    return timed(
+        "reference-users",
+        () -> carriedOrComputed(lastUsers, ReferenceUsers::carried, ReferenceUsers::compute));
   }
 
   /**

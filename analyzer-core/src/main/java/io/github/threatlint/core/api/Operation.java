@@ -77,7 +77,7 @@ public final class Operation {
 
   /** The path's segments, read once for all the rules that ask. */
   public PathTemplate pathTemplate() {
-    return pathTemplate.get(() -> PathTemplate.of(path));
+    return pathTemplate.get(this, operation -> PathTemplate.of(operation.path));
   }
 
   /** The method in lower case, as written in the document. */
@@ -165,13 +165,14 @@ public final class Operation {
    * override (same name and location). Unresolvable references are left out.
    */
   public List<Parameter> parameters() {
-    return parameters.get(
-        () -> {
-          Map<String, Parameter> byKey = new LinkedHashMap<>();
-          addParameters(byKey, pathItem.get("parameters"));
-          addParameters(byKey, node.get("parameters"));
-          return List.copyOf(byKey.values());
-        });
+    return parameters.get(this, Operation::findParameters);
+  }
+
+  private List<Parameter> findParameters() {
+    Map<String, Parameter> byKey = new LinkedHashMap<>();
+    addParameters(byKey, pathItem.get("parameters"));
+    addParameters(byKey, node.get("parameters"));
+    return List.copyOf(byKey.values());
   }
 
   private void addParameters(Map<String, Parameter> byKey, NodeRef list) {
@@ -313,7 +314,7 @@ public final class Operation {
 
   /** The documented responses, resolved, in document order; unresolvable ones are left out. */
   public List<Response> responses() {
-    return responses.get(this::findResponses);
+    return responses.get(this, Operation::findResponses);
   }
 
   private List<Response> findResponses() {
