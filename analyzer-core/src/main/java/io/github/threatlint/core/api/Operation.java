@@ -132,12 +132,12 @@ public final class Operation {
     List<String> tags = new ArrayList<>();
     JsonNode array = node.node().get("tags");
     if (array != null && array.isArray()) {
-      array.forEach(
-          tag -> {
-            if (tag.isTextual()) {
-              tags.add(tag.textValue());
-            }
-          });
+      // a loop, not forEach with a lambda capturing the list (made at each call: see Once.get)
+      for (JsonNode tag : array) {
+        if (tag.isTextual()) {
+          tags.add(tag.textValue());
+        }
+      }
     }
     return tags;
   }
@@ -296,12 +296,13 @@ public final class Operation {
     }
     List<String> result = new ArrayList<>();
     if (types != null && types.isArray()) {
-      types.forEach(
-          type -> {
-            if (type.isTextual()) {
-              result.add(type.textValue());
-            }
-          });
+      // a loop, not forEach with a lambda capturing the list (made at each call: see Once.get);
+      // Swagger 2.0's request and response content ask this for every body
+      for (JsonNode type : types) {
+        if (type.isTextual()) {
+          result.add(type.textValue());
+        }
+      }
     }
     if (result.isEmpty()) {
       // absent or empty: the document leaves the media type open, and JSON is what it is read as

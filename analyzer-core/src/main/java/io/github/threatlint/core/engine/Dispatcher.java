@@ -19,7 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Hands each visited node to the rules subscribed to its kind, each with its own context. A rule
@@ -141,14 +141,16 @@ final class Dispatcher {
 
   /**
    * Hands a visit to the fact collector. A failure there is kept, and ends the collecting, but does
-   * not reach the rules: the document's findings stand; only its threat model is missing.
+   * not reach the rules: the document's findings stand; only its threat model is missing. What is
+   * visited is passed to {@code visit} (a method of the collector, capturing nothing: see {@link
+   * Check}).
    */
-  private void collect(Consumer<FactCollector> visit) {
+  private <A> void collect(A visited, BiConsumer<FactCollector, A> visit) {
     if (facts == null || factsFailure != null) {
       return;
     }
     try {
-      visit.accept(facts);
+      visit.accept(facts, visited);
     } catch (RuntimeException | StackOverflowError e) {
       factsFailure = e;
     }
@@ -199,7 +201,7 @@ final class Dispatcher {
 
   void operation(Operation operation) {
     nextVisit();
-    collect(collector -> collector.operation(operation));
+    collect(operation, FactCollector::operation);
     call(
         operations,
         operation.node(),
@@ -239,7 +241,7 @@ final class Dispatcher {
 
   void securityScheme(SecurityScheme scheme) {
     nextVisit();
-    collect(collector -> collector.securityScheme(scheme));
+    collect(scheme, FactCollector::securityScheme);
     call(
         schemes,
         scheme.node(),
@@ -249,7 +251,7 @@ final class Dispatcher {
 
   void server(Server server) {
     nextVisit();
-    collect(collector -> collector.server(server));
+    collect(server, FactCollector::server);
     call(
         servers,
         server.node(),
