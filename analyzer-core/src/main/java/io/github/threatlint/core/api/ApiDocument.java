@@ -167,39 +167,49 @@ public final class ApiDocument {
    * itself. Results are cached per place, so a reference is resolved once per document.
    */
   public Resolution resolve(NodeRef node) {
-    if (node == null || !node.isRef()) {
-      return new Resolution(node, null, false);
-    }
+    String ref = node == null ? null : node.ref();
+    return ref == null ? new Resolution(node, null, false) : resolveReference(node, ref);
+  }
+
+  /**
+   * The node a reference leads to, or the node itself; null when a reference does not resolve. A
+   * node that is no reference (most that rules ask about) is answered without a {@link Resolution}.
+   */
+  public NodeRef deref(NodeRef node) {
+    String ref = node == null ? null : node.ref();
+    return ref == null ? node : resolveReference(node, ref).target();
+  }
+
+  /** {@link #resolve} of a reference, {@code ref} its {@code $ref} as read. */
+  private Resolution resolveReference(NodeRef node, String ref) {
     Resolution cached = resolutions.get(node);
     if (cached != null) {
       return cached;
     }
-    Resolution result = follow(node);
+    Resolution result = follow(node, ref);
     resolutions.put(node, result);
     return result;
   }
 
-  /** The node a reference leads to, or the node itself; null when a reference does not resolve. */
-  public NodeRef deref(NodeRef node) {
-    return node == null ? null : resolve(node).target();
-  }
-
-  private Resolution follow(NodeRef start) {
+  /** Follows the chain from a reference, each hop's {@code $ref} read once. */
+  private Resolution follow(NodeRef start, String startRef) {
     NodeRef current = start;
+    String ref = startRef;
     List<NodeRef> seen = new ArrayList<>();
     for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
-      if (!current.isRef()) {
+      if (ref == null) {
         return new Resolution(current, null, false);
       }
       if (seen.contains(current)) {
         return new Resolution(null, "the reference forms a cycle through " + current.key(), false);
       }
       seen.add(current);
-      Resolution step = step(current);
+      Resolution step = step(current.file(), ref);
       if (!step.resolved()) {
         return step;
       }
       current = step.target();
+      ref = current.ref();
     }
     return new Resolution(null, "more than " + MAX_REF_HOPS + " references in a chain", false);
   }
@@ -315,7 +325,7 @@ public final class ApiDocument {
 
   /** Every operation: under paths, under 3.1 webhooks, and in callbacks of path operations. */
   public List<Operation> allOperations() {
-    return allOperations.get(this::findOperations);
+    return allOperations.get(this, ApiDocument::findOperations);
   }
 
   private List<Operation> findOperations() {
@@ -387,7 +397,7 @@ public final class ApiDocument {
    * securityDefinitions}.
    */
   public Map<String, SecurityScheme> securitySchemes() {
-    return securitySchemes.get(this::findSecuritySchemes);
+    return securitySchemes.get(this, ApiDocument::findSecuritySchemes);
   }
 
   private Map<String, SecurityScheme> findSecuritySchemes() {
@@ -437,7 +447,7 @@ public final class ApiDocument {
    * located on that scheme or on {@code host}.
    */
   public List<Server> servers() {
-    return servers.get(() -> Collections.unmodifiableList(Server.collect(this)));
+    return servers.get(this, document -> Collections.unmodifiableList(Server.collect(document)));
   }
 
   /**
@@ -458,11 +468,13 @@ public final class ApiDocument {
    * Whether schemas are read from clients, returned to them, or both; computed once per document.
    */
   public SchemaUsage schemaUsage() {
-    return schemaUsage.get(
-        () ->
-            timed(
-                "schema-usage",
-                () -> carriedOrComputed(lastUsage, SchemaUsage::carried, SchemaUsage::compute)));
+    return schemaUsage.get(this, ApiDocument::workOutSchemaUsage);
+  }
+
+  private SchemaUsage workOutSchemaUsage() {
+    return timed(
+        "schema-usage",
+        () -> carriedOrComputed(lastUsage, SchemaUsage::carried, SchemaUsage::compute));
   }
 
   /**
@@ -515,9 +527,14 @@ public final class ApiDocument {
     if (once == null) {
       once = facts.computeIfAbsent(fact, key -> new Once<>());
     }
+    // the lambda that works it out is made only when it is not known yet (see Once.get)
+    Object known = once.known();
+    if (known == null) {
+      known = once.get(() -> timed(factName(fact), () -> fact.compute(this)));
+    }
     @SuppressWarnings("unchecked")
-    T known = (T) once.get(() -> timed(factName(fact), () -> fact.compute(this)));
-    return known;
+    T typed = (T) known;
+    return typed;
   }
 
   /** A fact's name in the timings: the class that defines it (a lambda's or its own). */
@@ -560,13 +577,13 @@ public final class ApiDocument {
 
   /** Which operations use each referenced part of the document; computed once per document. */
   public ReferenceUsers referenceUsers() {
-    return referenceUsers.get(
-        () ->
-            timed(
-                "reference-users",
-                () ->
-                    carriedOrComputed(
-                        lastUsers, ReferenceUsers::carried, ReferenceUsers::compute)));
+    return referenceUsers.get(this, ApiDocument::workOutReferenceUsers);
+  }
+
+  private ReferenceUsers workOutReferenceUsers() {
+    return timed(
+        "reference-users",
+        () -> carriedOrComputed(lastUsers, ReferenceUsers::carried, ReferenceUsers::compute));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.threatlint.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,15 @@ public record MediaType(String name, NodeRef node, NodeRef schema) {
     if (content == null) {
       return types;
     }
-    for (Map.Entry<String, NodeRef> entry : content.members()) {
-      NodeRef mediaType = entry.getValue();
-      types.add(
-          new MediaType(
-              entry.getKey(), mediaType, mediaType.isObject() ? mediaType.get("schema") : null));
+    // read from the node, without NodeRef.members' list and entries: rules ask this of every
+    // operation's request and responses
+    if (content.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : content.node().properties()) {
+        NodeRef mediaType = content.member(entry.getKey(), entry.getValue());
+        types.add(
+            new MediaType(
+                entry.getKey(), mediaType, mediaType.isObject() ? mediaType.get("schema") : null));
+      }
     }
     return types;
   }

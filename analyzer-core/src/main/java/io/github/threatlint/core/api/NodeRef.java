@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A node of the document where it is written: its file, its pointer in that file, and its value.
@@ -224,6 +225,19 @@ public final class NodeRef {
           Map.entry(field.getKey(), new NodeRef(this, field.getKey(), -1, field.getValue())));
     }
     return members;
+  }
+
+  /**
+   * Hands each member of an object to {@code action} as a ref, in document order; nothing when this
+   * is not an object. {@link #members()} without its list and entries: the walk passes every member
+   * of every container it visits this way.
+   */
+  public void forEachMember(BiConsumer<String, NodeRef> action) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        action.accept(field.getKey(), new NodeRef(this, field.getKey(), -1, field.getValue()));
+      }
+    }
   }
 
   /** The elements of an array node as refs; empty when this is not an array. */

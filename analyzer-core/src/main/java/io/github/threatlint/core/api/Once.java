@@ -1,5 +1,6 @@
 package io.github.threatlint.core.api;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,19 @@ final class Once<T> {
       }
     }
     return known;
+  }
+
+  /**
+   * {@link #get(Supplier)} with the value worked out by {@code compute} from {@code owner}. A
+   * reference to a method of the owner's class ({@code Operation::findResponses}) captures nothing
+   * and the JVM makes it once; a bound one ({@code this::findResponses}), or a lambda reading a
+   * field, is made at every call, and in C1's code (the CLI stops at C1) making one is a call
+   * through method handles into the VM ({@code Unsafe.allocateInstance}): the rules ask for the
+   * document's facts and operations' parameters and responses thousands of times.
+   */
+  <O> T get(O owner, Function<O, T> compute) {
+    T known = value;
+    return known != null ? known : get(() -> compute.apply(owner));
   }
 
   /** The value when it was worked out already, else null (without waiting for it). */

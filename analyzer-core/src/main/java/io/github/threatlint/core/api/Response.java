@@ -1,6 +1,7 @@
 package io.github.threatlint.core.api;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,9 @@ public record Response(Operation operation, String status, NodeRef node, NodeRef
     if (container == null) {
       return false;
     }
-    for (Map.Entry<String, NodeRef> entry : container.members()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
+    // the names only, without a ref per header
+    for (Iterator<String> names = container.node().fieldNames(); names.hasNext(); ) {
+      if (names.next().equalsIgnoreCase(name)) {
         return true;
       }
     }

@@ -121,7 +121,12 @@ public final class SchemaUsage {
 
   /** The entry of the place, or null when nothing is known of it. */
   private Place find(NodeRef schema) {
-    for (Place place = places.get(schema.node()); place != null; place = place.other) {
+    return placeAmong(places.get(schema.node()), schema);
+  }
+
+  /** The entry of the place among {@code first} and its others, or null. */
+  private static Place placeAmong(Place first, NodeRef schema) {
+    for (Place place = first; place != null; place = place.other) {
       if (place.schema == null || place.schema.equals(schema)) {
         return place;
       }
@@ -131,11 +136,12 @@ public final class SchemaUsage {
 
   /** The entry of the place, made when there is none. */
   private Place place(NodeRef schema) {
-    Place known = find(schema);
+    // the node looked up once, for the entry and for where a new one goes
+    Place first = places.get(schema.node());
+    Place known = placeAmong(first, schema);
     if (known != null) {
       return known;
     }
-    Place first = places.get(schema.node());
     boolean writtenOnce = schema.node().isContainerNode() && !schema.file().hasAliases();
     Place made = new Place(writtenOnce ? null : schema);
     placesToldApart += writtenOnce ? 0 : 1;
@@ -498,8 +504,9 @@ public final class SchemaUsage {
         continue;
       }
       place.flags = before | flag;
-      if (current.isRef()) {
-        Resolution step = document.step(current);
+      String ref = current.ref();
+      if (ref != null) {
+        Resolution step = document.step(current.file(), ref);
         if (step.resolved()) {
           pending.push(step.target());
         }

@@ -79,37 +79,34 @@ public record SecurityRequirements(NodeRef node, String convention) {
 
   public List<Requirement> alternatives() {
     if (convention != null) {
-      List<String> scopes = new ArrayList<>();
-      if (convention.equals(SCOPES_EXTENSION)) {
-        node.node()
-            .forEach(
-                scope -> {
-                  if (scope.isTextual()) {
-                    scopes.add(scope.textValue());
-                  }
-                });
-      }
+      List<String> scopes =
+          convention.equals(SCOPES_EXTENSION) ? scopes(node.node()) : new ArrayList<>();
       return List.of(new Requirement(node, Map.of(convention, scopes)));
     }
-    List<Requirement> alternatives = new ArrayList<>();
+    // the schemes and scopes read from the nodes, a ref made only for each alternative: rules ask
+    // this of every operation, most of which share the document's security
+    List<Requirement> alternatives = new ArrayList<>(node.node().size());
     for (NodeRef element : node.elements()) {
       Map<String, List<String>> schemes = new LinkedHashMap<>();
-      for (Map.Entry<String, NodeRef> entry : element.members()) {
-        List<String> scopes = new ArrayList<>();
-        entry
-            .getValue()
-            .node()
-            .forEach(
-                scope -> {
-                  if (scope.isTextual()) {
-                    scopes.add(scope.textValue());
-                  }
-                });
-        schemes.put(entry.getKey(), scopes);
+      if (element.isObject()) {
+        for (Map.Entry<String, JsonNode> entry : element.node().properties()) {
+          schemes.put(entry.getKey(), scopes(entry.getValue()));
+        }
       }
       alternatives.add(new Requirement(element, schemes));
     }
     return alternatives;
+  }
+
+  /** The text elements of a scope list (none when it is no array). */
+  private static List<String> scopes(JsonNode list) {
+    List<String> scopes = new ArrayList<>(list.size());
+    for (JsonNode scope : list) {
+      if (scope.isTextual()) {
+        scopes.add(scope.textValue());
+      }
+    }
+    return scopes;
   }
 
   /** True when at least one alternative needs credentials. */

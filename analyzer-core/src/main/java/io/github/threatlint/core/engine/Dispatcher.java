@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Hands each visited node to the rules subscribed to its kind, each with its own context. A rule
@@ -50,9 +49,26 @@ final class Dispatcher {
 
   /**
    * Status and place of the responses already checked: a shared definition is checked once per
-   * status.
+   * status. Kept as pairs, not as strings of both: the string made the pointer of every response of
+   * every operation, which nothing else needs unless a rule reports there.
    */
-  private final Set<String> checkedResponses = new HashSet<>();
+  private final Set<CheckedResponse> checkedResponses = new HashSet<>();
+
+  private record CheckedResponse(String status, NodeRef place) {
+    // what a record's own equals and hashCode compute, written out: those are linked through method
+    // handles at their first call, which a class-data archive does not hold (docs/performance.md)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CheckedResponse that
+          && status.equals(that.status)
+          && place.equals(that.place);
+    }
+
+    @Override
+    public int hashCode() {
+      return status.hashCode() * 31 + place.hashCode();
+    }
+  }
 
   private final List<Subscriber<Checks.ParameterCheck>> parameters = new ArrayList<>();
   private final List<Subscriber<Checks.SecuritySchemeCheck>> schemes = new ArrayList<>();
@@ -125,14 +141,16 @@ final class Dispatcher {
 
   /**
    * Hands a visit to the fact collector. A failure there is kept, and ends the collecting, but does
-   * not reach the rules: the document's findings stand; only its threat model is missing.
+   * not reach the rules: the document's findings stand; only its threat model is missing. What is
+   * visited is passed to {@code visit} (a method of the collector, capturing nothing: see {@link
+   * Check}).
    */
-  private void collect(Consumer<FactCollector> visit) {
+  private <A> void collect(A visited, BiConsumer<FactCollector, A> visit) {
     if (facts == null || factsFailure != null) {
       return;
     }
     try {
-      visit.accept(facts);
+      visit.accept(facts, visited);
     } catch (RuntimeException | StackOverflowError e) {
       factsFailure = e;
     }
@@ -160,13 +178,20 @@ final class Dispatcher {
 
   void document(ApiDocument document) {
     nextVisit();
-    call(documents, document.root(), (check, context) -> check.checkDocument(document, context));
+    call(
+        documents,
+        document.root(),
+        document,
+        (check, place, visited, context) -> check.checkDocument(visited, context));
   }
 
   void documentEnd(ApiDocument document) {
     nextVisit();
     call(
-        documentEnds, document.root(), (check, context) -> check.finishDocument(document, context));
+        documentEnds,
+        document.root(),
+        document,
+        (check, place, visited, context) -> check.finishDocument(visited, context));
     for (Map.Entry<DocumentRun.Context, Spent> rule : spent.entrySet()) {
       if (rule.getValue().nanos != 0) {
         timings.addRule(rule.getKey().ruleId(), rule.getValue().nanos);
@@ -176,25 +201,30 @@ final class Dispatcher {
 
   void operation(Operation operation) {
     nextVisit();
-    collect(collector -> collector.operation(operation));
+    collect(operation, FactCollector::operation);
     call(
-        operations, operation.node(), (check, context) -> check.checkOperation(operation, context));
+        operations,
+        operation.node(),
+        operation,
+        (check, place, visited, context) -> check.checkOperation(visited, context));
     if (operation.kind() == Operation.Kind.PATH) {
       step = 1;
       call(
           pathOperations,
           operation.node(),
-          (check, context) -> check.checkPathOperation(operation, context));
+          operation,
+          (check, place, visited, context) -> check.checkPathOperation(visited, context));
     }
     if (!responses.isEmpty()) {
       int index = 0;
       for (Response response : operation.responses()) {
         step = 2 + index++;
-        if (checkedResponses.add(response.status() + " " + response.node().key())) {
+        if (checkedResponses.add(new CheckedResponse(response.status(), response.node()))) {
           call(
               responses,
               response.node(),
-              (check, context) -> check.checkResponse(response, context));
+              response,
+              (check, place, visited, context) -> check.checkResponse(visited, context));
         }
       }
     }
@@ -203,47 +233,81 @@ final class Dispatcher {
   void parameter(Parameter parameter) {
     nextVisit();
     call(
-        parameters, parameter.node(), (check, context) -> check.checkParameter(parameter, context));
+        parameters,
+        parameter.node(),
+        parameter,
+        (check, place, visited, context) -> check.checkParameter(visited, context));
   }
 
   void securityScheme(SecurityScheme scheme) {
     nextVisit();
-    collect(collector -> collector.securityScheme(scheme));
-    call(schemes, scheme.node(), (check, context) -> check.checkSecurityScheme(scheme, context));
+    collect(scheme, FactCollector::securityScheme);
+    call(
+        schemes,
+        scheme.node(),
+        scheme,
+        (check, place, visited, context) -> check.checkSecurityScheme(visited, context));
   }
 
   void server(Server server) {
     nextVisit();
-    collect(collector -> collector.server(server));
-    call(servers, server.node(), (check, context) -> check.checkServer(server, context));
+    collect(server, FactCollector::server);
+    call(
+        servers,
+        server.node(),
+        server,
+        (check, place, visited, context) -> check.checkServer(visited, context));
   }
 
   void schema(SchemaVisit schema) {
     nextVisit();
-    call(schemas, schema.node(), (check, context) -> check.checkSchema(schema, context));
+    call(
+        schemas,
+        schema.node(),
+        schema,
+        (check, place, visited, context) -> check.checkSchema(visited, context));
   }
 
   void reference(NodeRef reference) {
     nextVisit();
-    call(references, reference, (check, context) -> check.checkReference(reference, context));
+    call(
+        references,
+        reference,
+        null,
+        (check, place, unused, context) -> check.checkReference(place, context));
   }
 
   void node(NodeRef node, NodeKind kind) {
     nextVisit();
-    call(nodes, node, (check, context) -> check.checkNode(node, kind, context));
+    call(
+        nodes,
+        node,
+        kind,
+        (check, place, visited, context) -> check.checkNode(place, visited, context));
   }
 
-  private <T> void call(
-      List<Subscriber<T>> subscribers, NodeRef place, BiConsumer<T, RuleContext> action) {
+  /**
+   * A rule's check method, called with the place and what is visited there. The dispatch methods
+   * pass what they visit as arguments to lambdas that capture nothing, which the JVM makes once:
+   * lambdas capturing it were made at every visit, and in C1's code (the CLI stops at C1) making
+   * one is a call through method handles into the VM ({@code Unsafe.allocateInstance}), about 5
+   * samples per cold Stripe run of the walk's threads.
+   */
+  private interface Check<T, A> {
+    void call(T check, NodeRef place, A visited, RuleContext context);
+  }
+
+  private <T, A> void call(
+      List<Subscriber<T>> subscribers, NodeRef place, A visited, Check<T, A> action) {
     if (timings.timingRules()) {
-      callTimed(subscribers, place, action);
+      callTimed(subscribers, place, visited, action);
       return;
     }
     // indexed: an iterator per call (per visited node and kind) was 3 MB of a cold Stripe run
     for (int i = 0; i < subscribers.size(); i++) {
       Subscriber<T> subscriber = subscribers.get(i);
       if (!subscriber.context().failed()) {
-        callOne(subscriber, place, action);
+        callOne(subscriber, place, visited, action);
       }
     }
   }
@@ -255,8 +319,8 @@ final class Dispatcher {
    * and after each call and added to the timings' concurrent map each time, they took 2 % of a cold
    * Stripe run's CPU with {@code --timings} (the benchmark's runs).
    */
-  private <T> void callTimed(
-      List<Subscriber<T>> subscribers, NodeRef place, BiConsumer<T, RuleContext> action) {
+  private <T, A> void callTimed(
+      List<Subscriber<T>> subscribers, NodeRef place, A visited, Check<T, A> action) {
     if (subscribers.isEmpty()) {
       return;
     }
@@ -268,7 +332,7 @@ final class Dispatcher {
       if (subscriber.context().failed()) {
         continue;
       }
-      callOne(subscriber, place, action);
+      callOne(subscriber, place, visited, action);
       long after = System.nanoTime();
       long factsAfter = document.factNanos();
       subscriber.spent().nanos += after - before - (factsAfter - factsBefore);
@@ -277,11 +341,11 @@ final class Dispatcher {
     }
   }
 
-  private static <T> void callOne(
-      Subscriber<T> subscriber, NodeRef place, BiConsumer<T, RuleContext> action) {
+  private static <T, A> void callOne(
+      Subscriber<T> subscriber, NodeRef place, A visited, Check<T, A> action) {
     DocumentRun.Context context = subscriber.context();
     try {
-      action.accept(subscriber.check(), context);
+      action.call(subscriber.check(), place, visited, context);
     } catch (RuntimeException | StackOverflowError e) {
       context.fail(place.pointer(), e);
     }

@@ -274,7 +274,15 @@ final class DocumentRun {
   /** The operations that use the place through references, where each is written. */
   private List<Finding.Use> usedBy(NodeRef node, Located place) {
     if (place.uses == null) {
-      place.uses = usesByUsers.computeIfAbsent(document.referenceUsers().of(node), this::uses);
+      // looked up and put, not computeIfAbsent(users, this::uses): a bound method reference is
+      // made at each call (in C1's code through method handles, see Dispatcher.Check)
+      List<Operation> users = document.referenceUsers().of(node);
+      List<Finding.Use> uses = usesByUsers.get(users);
+      if (uses == null) {
+        uses = uses(users);
+        usesByUsers.put(users, uses);
+      }
+      place.uses = uses;
     }
     return place.uses;
   }
@@ -282,7 +290,12 @@ final class DocumentRun {
   private List<Finding.Use> uses(List<Operation> operations) {
     List<Finding.Use> uses = new ArrayList<>(operations.size());
     for (Operation operation : operations) {
-      uses.add(useByOperation.computeIfAbsent(operation, this::use));
+      Finding.Use use = useByOperation.get(operation);
+      if (use == null) {
+        use = use(operation);
+        useByOperation.put(operation, use);
+      }
+      uses.add(use);
     }
     return List.copyOf(uses);
   }

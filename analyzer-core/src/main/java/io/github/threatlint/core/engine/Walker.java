@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one walk over a document. It visits every structural node where it is written, carrying its
@@ -68,6 +69,35 @@ final class Walker {
       return Objects.hashCode(node) * 31 + Objects.hashCode(kind);
     }
   }
+
+  /*
+   * The visitors of the members that the walk passes for every operation, response, header and
+   * media type, made once per walk: written at each call, a lambda calling the walker's methods
+   * captures the walker and is made anew, which in C1's code (the CLI stops at C1) is a call through
+   * method handles into the VM (see Dispatcher.Check).
+   */
+  private final BiConsumer<String, NodeRef> responseVisitor =
+      (code, response) -> {
+        if (!code.startsWith("x-")) {
+          visitResponse(response);
+        }
+      };
+
+  private final BiConsumer<String, NodeRef> callbackVisitor =
+      (name, callback) -> visitCallback(callback);
+
+  private final BiConsumer<String, NodeRef> headerVisitor = (name, header) -> visitHeader(header);
+
+  private final BiConsumer<String, NodeRef> linkVisitor =
+      (name, link) -> visitSimple(link, NodeKind.LINK);
+
+  private final BiConsumer<String, NodeRef> exampleVisitor =
+      (name, example) -> visitSimple(example, NodeKind.EXAMPLE);
+
+  private final BiConsumer<String, NodeRef> encodingVisitor =
+      (name, encoding) -> forEachMember(encoding.get("headers"), headerVisitor);
+
+  private final BiConsumer<String, NodeRef> mediaTypeVisitor = this::visitMediaType;
 
   Walker(ApiDocument document, Dispatcher dispatch) {
     this.document = document;
@@ -233,14 +263,8 @@ final class Walker {
     if (body != null) {
       visitRequestBody(body);
     }
-    forEachMember(
-        operationNode.get("responses"),
-        (code, response) -> {
-          if (!code.startsWith("x-")) {
-            visitResponse(response);
-          }
-        });
-    forEachMember(operationNode.get("callbacks"), (name, callback) -> visitCallback(callback));
+    forEachMember(operationNode.get("responses"), responseVisitor);
+    forEachMember(operationNode.get("callbacks"), callbackVisitor);
   }
 
   private void visitCallback(NodeRef callback) {
@@ -327,7 +351,7 @@ final class Walker {
       return;
     }
     dispatch.node(response, NodeKind.RESPONSE);
-    forEachMember(response.get("headers"), (name, header) -> visitHeader(header));
+    forEachMember(response.get("headers"), headerVisitor);
     if (document.isSwagger2()) {
       NodeRef schema = response.get("schema");
       if (schema != null) {
@@ -336,7 +360,7 @@ final class Walker {
       return;
     }
     visitContent(response.get("content"));
-    forEachMember(response.get("links"), (name, link) -> visitSimple(link, NodeKind.LINK));
+    forEachMember(response.get("links"), linkVisitor);
   }
 
   private void visitHeader(NodeRef header) {
@@ -363,28 +387,24 @@ final class Walker {
   }
 
   private void visitContent(NodeRef content) {
-    forEachMember(
-        content,
-        (type, media) -> {
-          if (!media.isObject()) {
-            return;
-          }
-          dispatch.node(media, NodeKind.MEDIA_TYPE);
-          NodeRef schema = media.get("schema");
-          if (schema != null) {
-            visitSchema(schema, null, null, null);
-          }
-          visitExamples(media.get("examples"));
-          forEachMember(
-              media.get("encoding"),
-              (name, encoding) ->
-                  forEachMember(
-                      encoding.get("headers"), (headerName, header) -> visitHeader(header)));
-        });
+    forEachMember(content, mediaTypeVisitor);
+  }
+
+  private void visitMediaType(String type, NodeRef media) {
+    if (!media.isObject()) {
+      return;
+    }
+    dispatch.node(media, NodeKind.MEDIA_TYPE);
+    NodeRef schema = media.get("schema");
+    if (schema != null) {
+      visitSchema(schema, null, null, null);
+    }
+    visitExamples(media.get("examples"));
+    forEachMember(media.get("encoding"), encodingVisitor);
   }
 
   private void visitExamples(NodeRef examples) {
-    forEachMember(examples, (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
+    forEachMember(examples, exampleVisitor);
   }
 
   private void visitSchema(
@@ -444,17 +464,9 @@ final class Walker {
     }
   }
 
-  private interface MemberVisitor {
-    void visit(String name, NodeRef value);
-  }
-
-  private static void forEachMember(NodeRef container, MemberVisitor visitor) {
-    if (container == null || !container.isObject()) {
-      return;
-    }
-    List<Map.Entry<String, NodeRef>> members = container.members();
-    for (Map.Entry<String, NodeRef> member : members) {
-      visitor.visit(member.getKey(), member.getValue());
+  private static void forEachMember(NodeRef container, BiConsumer<String, NodeRef> visitor) {
+    if (container != null) {
+      container.forEachMember(visitor);
     }
   }
 }

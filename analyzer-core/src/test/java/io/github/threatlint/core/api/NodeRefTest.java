@@ -124,6 +124,31 @@ class NodeRefTest {
     assertThat(new NodeRef(file, "/a", shared)).isNotEqualTo(new NodeRef(file, "/b", shared));
   }
 
+  @Test
+  void forEachMemberHandsTheMembersInOrderAsMembersListsThem() throws Exception {
+    NodeRef root = NodeRef.root(parse());
+    for (NodeRef node : everyNode(root)) {
+      List<String> names = new ArrayList<>();
+      List<NodeRef> values = new ArrayList<>();
+      node.forEachMember(
+          (name, value) -> {
+            names.add(name);
+            values.add(value);
+          });
+      List<String> listedNames = new ArrayList<>();
+      List<NodeRef> listedValues = new ArrayList<>();
+      for (var member : node.members()) {
+        listedNames.add(member.getKey());
+        listedValues.add(member.getValue());
+      }
+      assertThat(names).as(node.pointer()).isEqualTo(listedNames);
+      assertThat(values).as(node.pointer()).isEqualTo(listedValues);
+      for (NodeRef value : values) {
+        assertThat(value.pointer()).isEqualTo(Pointers.child(node.pointer(), value.name()));
+      }
+    }
+  }
+
   private static List<NodeRef> everyNode(NodeRef root) {
     List<NodeRef> nodes = new ArrayList<>();
     collect(root, nodes);
