@@ -125,6 +125,13 @@ public final class TreeParser {
   }
 
   public static ParsedFile parse(SourceFile source) throws SourceException {
+    char[] chars = source.takeChars();
+    if (chars != null) {
+      ParsedFile parsed = parseDecodedJson(source, chars);
+      if (parsed != null) {
+        return parsed;
+      }
+    }
     String text = source.text();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
@@ -157,6 +164,32 @@ public final class TreeParser {
     return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension);
   }
 
+  /**
+   * Parses a file that comes as decoded characters (see {@link SourceFile#takeChars}) straight from
+   * them when it is JSON: Jackson reads the array without a copy, while the text's String is made
+   * on another thread. Returns null for anything else (a byte order mark, blank or YAML text, a
+   * JSON error that YAML may read), which is then parsed from the text as before.
+   */
+  private static ParsedFile parseDecodedJson(SourceFile source, char[] chars)
+      throws SourceException {
+    int length = source.length();
+    int first = 0;
+    while (first < length && Character.isWhitespace(chars[first])) {
+      first++;
+    }
+    if (first == length || (chars[first] != '{' && chars[first] != '[')) {
+      return null;
+    }
+    try {
+      return parseJson(source, chars, length);
+    } catch (SourceException jsonError) {
+      if (hasExtension(source, ".json")) {
+        throw jsonError;
+      }
+      return null;
+    }
+  }
+
   static boolean looksLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -170,10 +203,23 @@ public final class TreeParser {
   // ---------------------------------------------------------------- JSON
 
   private static ParsedFile parseJson(SourceFile source, String text) throws SourceException {
-    LineStartsAhead lineStarts = LineStartsAhead.start(text);
+    return parseJson(source, null, text.length());
+  }
+
+  /**
+   * @param chars the text's characters (its first {@code length}) when the file came as such, or
+   *     null to read its text
+   */
+  private static ParsedFile parseJson(SourceFile source, char[] chars, int length)
+      throws SourceException {
+    LineStartsAhead lineStarts = LineStartsAhead.start(source, length);
     LocationIndex.Builder index = new LocationIndex.Builder();
     ReferencePlaces.Builder references = new ReferencePlaces.Builder();
-    try (PositionedJsonParser parser = (PositionedJsonParser) JSON.createParser(text)) {
+    try (PositionedJsonParser parser =
+        (PositionedJsonParser)
+            (chars != null
+                ? JSON.createParser(chars, 0, length)
+                : JSON.createParser(source.text()))) {
       JsonToken first = parser.nextToken();
       int[] rootSpan = new int[LocationIndex.SPAN];
       setValueStart(rootSpan, 0, parser);
@@ -191,7 +237,7 @@ public final class TreeParser {
       return new ParsedFile(
           source,
           root,
-          index.build(root, rootSpan, lineStarts.get(), text.length()),
+          index.build(root, rootSpan, lineStarts.get(), length),
           List.copyOf(index.duplicates()),
           false,
           references.build());
@@ -1058,18 +1104,22 @@ public final class TreeParser {
     /** From this many characters a text finds its line starts ahead (Stripe's JSON: 4 million). */
     static final int AHEAD_FROM_CHARS = 1 << 20;
 
-    private final String text;
+    private final SourceFile source;
     private int[] starts;
 
-    private LineStartsAhead(String text) {
+    private LineStartsAhead(SourceFile source) {
       super("threatlint-line-starts");
-      this.text = text;
+      this.source = source;
       setDaemon(true);
     }
 
-    static LineStartsAhead start(String text) {
-      LineStartsAhead ahead = new LineStartsAhead(text);
-      if (text.length() >= AHEAD_FROM_CHARS) {
+    /**
+     * @param length the text's length (its String may still be being made, and is waited for on the
+     *     thread)
+     */
+    static LineStartsAhead start(SourceFile source, int length) {
+      LineStartsAhead ahead = new LineStartsAhead(source);
+      if (length >= AHEAD_FROM_CHARS) {
         ahead.start();
       }
       return ahead;
@@ -1077,17 +1127,17 @@ public final class TreeParser {
 
     @Override
     public void run() {
-      starts = lineStarts(text);
+      starts = lineStarts(source.text());
     }
 
     /** The line starts, waited for; found here when no thread found them. */
     int[] get() {
       try {
         join(); // returns at once when the thread was not started
-        return starts != null ? starts : lineStarts(text);
+        return starts != null ? starts : lineStarts(source.text());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return lineStarts(text);
+        return lineStarts(source.text());
       }
     }
   }
