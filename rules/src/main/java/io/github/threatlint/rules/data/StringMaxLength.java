@@ -140,7 +140,8 @@ public final class StringMaxLength implements Checks.SchemaCheck {
       context.mitigated(
           schema,
           "input-validation",
-          () -> SchemaLabels.of(visit.document(), schema) + " (bounded string)");
+          visit,
+          judged -> SchemaLabels.of(judged.document(), judged.node()) + " (bounded string)");
     } else if (!isSignedToken(schema)) {
       String label = SchemaLabels.of(visit.document(), schema);
       context.unmitigated(schema, "input-validation", label + " (string without maxLength)");
