@@ -8,7 +8,6 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.InlineParameters;
-import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.List;
 import java.util.Set;
@@ -81,8 +80,7 @@ public final class NumericFormat implements Checks.SchemaCheck {
     String problem = format == null ? "has no format" : "has format '" + format + "'";
     context.report(
         schema.has("format") ? schema.get("format") : schema,
-        InlineParameters.label(
-                visit.document(), schema, () -> SchemaLabels.of(visit.document(), schema))
+        InlineParameters.label(visit.document(), schema)
             + " is "
             + (integer ? "an integer" : "a number")
             + " that "

@@ -164,7 +164,7 @@ public final class StringMaxLength implements Checks.SchemaCheck {
               ? " (its pattern would bound the length if it were anchored with ^ and $)"
               : "";
       String message =
-          InlineParameters.label(visit.document(), schema, () -> label)
+          InlineParameters.label(visit.document(), schema, label)
               + " is a string "
               + Schemas.usageLabel(visit)
               + " without maxLength"
