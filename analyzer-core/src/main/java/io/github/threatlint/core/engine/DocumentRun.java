@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The analysis of one document by a set of rules in one walk: the findings, the mitigation evidence
@@ -567,9 +567,10 @@ final class DocumentRun {
     }
 
     @Override
-    public void mitigated(NodeRef node, String mitigation, Supplier<String> description) {
+    public <T> void mitigated(
+        NodeRef node, String mitigation, T subject, Function<? super T, String> description) {
       // unused unless evidence is kept or the call is (record checks the mitigation either way)
-      mitigated(node, mitigation, keepsEvidence || calls != null ? description.get() : null);
+      mitigated(node, mitigation, describes() ? description.apply(subject) : null);
     }
 
     @Override
@@ -581,6 +582,17 @@ final class DocumentRun {
       if (resolved != null) {
         resolved.add(done);
       }
+    }
+
+    @Override
+    public <T> void unmitigated(
+        NodeRef node, String mitigation, T subject, Function<? super T, String> description) {
+      unmitigated(node, mitigation, describes() ? description.apply(subject) : null);
+    }
+
+    /** Whether evidence descriptions are used: when evidence is kept, or the calls are. */
+    private boolean describes() {
+      return keepsEvidence || calls != null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.threatlint.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.threatlint.core.api.Checks;
 import io.github.threatlint.core.api.Level;
@@ -67,7 +68,10 @@ class EvidenceRecordTest {
     }
   }
 
-  /** How many descriptions {@link RecordsLazily} was asked for. */
+  /**
+   * How many descriptions {@link RecordsLazily} and {@link RecordsUnmitigatedLazily} were asked
+   * for.
+   */
   private static final java.util.concurrent.atomic.AtomicInteger DESCRIBED =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -91,9 +95,39 @@ class EvidenceRecordTest {
         context.mitigated(
             node,
             "input-validation",
-            () -> {
+            node,
+            schema -> {
               DESCRIBED.incrementAndGet();
-              return "validated " + node.pointer();
+              return "validated " + schema.pointer();
+            });
+      }
+    }
+  }
+
+  /** Records every schema as not validated, its description made only when asked. */
+  @RuleInfo(
+      id = "test-lazy-unmitigated",
+      title = "Lazy, unmitigated",
+      description = "Records each schema as lacking validation, described on demand.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      mitigations = {"input-validation"},
+      securitySeverity = 1.0,
+      section = "data")
+  public static final class RecordsUnmitigatedLazily implements Checks.NodeCheck {
+    @Override
+    public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+      if (kind == NodeKind.SCHEMA) {
+        context.unmitigated(
+            node,
+            "input-validation",
+            node,
+            schema -> {
+              DESCRIBED.incrementAndGet();
+              return "unvalidated " + schema.pointer();
             });
       }
     }
@@ -194,7 +228,10 @@ class EvidenceRecordTest {
   @Test
   void aDescriptionGivenOnDemandIsMadeOnlyWhenEvidenceIsKept() throws Exception {
     WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
-    List<RuleDescriptor> catalog = List.of(new RuleDescriptor(RecordsLazily.class));
+    List<RuleDescriptor> catalog =
+        List.of(
+            new RuleDescriptor(RecordsLazily.class),
+            new RuleDescriptor(RecordsUnmitigatedLazily.class));
     DESCRIBED.set(0);
 
     CheckResult without = WalkRecorder.check(folder, catalog, "api.yaml");
@@ -206,14 +243,10 @@ class EvidenceRecordTest {
     CheckResult with = WalkRecorder.check(folder, catalog, WANTS_EVIDENCE, "api.yaml");
 
     assertThat(DESCRIBED.get()).isPositive();
+    String schema = "/paths/~1a/post/requestBody/content/application~1json/schema";
     assertThat(with.result().evidence())
-        .singleElement()
-        .satisfies(
-            record -> {
-              assertThat(record.shown()).isTrue();
-              assertThat(record.description())
-                  .isEqualTo(
-                      "validated /paths/~1a/post/requestBody/content/application~1json/schema");
-            });
+        .extracting(record -> record.shown(), record -> record.description())
+        .containsExactlyInAnyOrder(
+            tuple(true, "validated " + schema), tuple(false, "unvalidated " + schema));
   }
 }

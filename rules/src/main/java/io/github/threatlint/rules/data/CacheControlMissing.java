@@ -60,6 +60,20 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
   /** The search for customer data in this document's response schemas, made on the first GET. */
   private CustomerData.Search search;
 
+  /**
+   * The customer-data names under a response schema, searched once per schema: looked up and put,
+   * not computeIfAbsent with a lambda, which would capture the rule and be made at each response
+   * media type (in C1's code through method handles into the VM).
+   */
+  private List<String> customerNames(NodeRef schema) {
+    List<String> names = namesBySchema.get(schema);
+    if (names == null) {
+      names = schema == null ? List.of() : search.find(schema, DEPTH);
+      namesBySchema.put(schema, names);
+    }
+    return names;
+  }
+
   @Override
   public void checkPathOperation(Operation operation, RuleContext context) {
     if (!operation.method().equals("get")) {
@@ -84,10 +98,7 @@ public final class CacheControlMissing implements Checks.PathOperationCheck {
       List<String> found = new ArrayList<>();
       for (MediaType type : response.content()) {
         if (type.schema() != null) {
-          List<String> names =
-              namesBySchema.computeIfAbsent(
-                  operation.document().deref(type.schema()),
-                  schema -> schema == null ? List.of() : search.find(schema, DEPTH));
+          List<String> names = customerNames(operation.document().deref(type.schema()));
           for (String name : names) {
             if (!found.contains(name)) {
               found.add(name);

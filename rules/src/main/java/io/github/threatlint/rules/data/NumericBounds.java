@@ -63,7 +63,8 @@ public final class NumericBounds implements Checks.SchemaCheck {
       context.mitigated(
           schema,
           "input-validation",
-          () -> SchemaLabels.of(visit.document(), schema) + " (bounded number)");
+          visit,
+          judged -> SchemaLabels.of(judged.document(), judged.node()) + " (bounded number)");
       return;
     }
     String label = SchemaLabels.of(visit.document(), schema);

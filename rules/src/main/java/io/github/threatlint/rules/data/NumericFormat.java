@@ -8,10 +8,10 @@ import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.RuleOption;
 import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.InlineParameters;
-import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 @RuleInfo(
     id = "numeric-format",
@@ -40,6 +40,25 @@ public final class NumericFormat implements Checks.SchemaCheck {
   @RuleOption(description = "Formats accepted for numbers.")
   public List<String> numberFormats = List.of("float", "double");
 
+  /**
+   * The tests {@link Schemas#declares} takes, made once: a lambda that reads the rule's options is
+   * made anew at each evaluation, and in C1's code through method handles into the VM (for every
+   * numeric schema of a cold run).
+   */
+  private final Predicate<NodeRef> sizesInteger = this::sizesInteger;
+
+  private final Predicate<NodeRef> sizesNumber = this::sizesNumber;
+
+  /** An integer format in the schema itself. */
+  private boolean sizesInteger(NodeRef node) {
+    return Schemas.formatIn(node, integerFormats);
+  }
+
+  /** An integer or a number format in the schema itself: a number may be sized by either. */
+  private boolean sizesNumber(NodeRef node) {
+    return Schemas.formatIn(node, integerFormats) || Schemas.formatIn(node, numberFormats);
+  }
+
   @Override
   public void checkSchema(SchemaVisit visit, RuleContext context) {
     NodeRef schema = visit.node();
@@ -49,11 +68,7 @@ public final class NumericFormat implements Checks.SchemaCheck {
     Set<String> types = Schemas.valueTypes(schema);
     boolean integer = types.contains("integer") && !types.contains("number");
     // an integer size (int64, uint32, ...) fixes the size of a number as well
-    if (Schemas.declares(
-        visit,
-        node ->
-            Schemas.formatIn(node, integerFormats)
-                || (!integer && Schemas.formatIn(node, numberFormats)))) {
+    if (Schemas.declares(visit, integer ? sizesInteger : sizesNumber)) {
       return;
     }
     if (InlineParameters.isRepeat(visit.document(), schema)) {
@@ -65,8 +80,7 @@ public final class NumericFormat implements Checks.SchemaCheck {
     String problem = format == null ? "has no format" : "has format '" + format + "'";
     context.report(
         schema.has("format") ? schema.get("format") : schema,
-        InlineParameters.label(
-                visit.document(), schema, () -> SchemaLabels.of(visit.document(), schema))
+        InlineParameters.label(visit.document(), schema)
             + " is "
             + (integer ? "an integer" : "a number")
             + " that "

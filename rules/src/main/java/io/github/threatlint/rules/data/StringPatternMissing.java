@@ -10,7 +10,6 @@ import io.github.threatlint.core.api.SchemaVisit;
 import io.github.threatlint.rules.support.InlineParameters;
 import io.github.threatlint.rules.support.MediaTypes;
 import io.github.threatlint.rules.support.Regexes;
-import io.github.threatlint.rules.support.SchemaLabels;
 import io.github.threatlint.rules.support.Schemas;
 
 @RuleInfo(
@@ -65,8 +64,7 @@ public final class StringPatternMissing implements Checks.SchemaCheck {
           pattern != null ? " (its pattern '" + pattern + "' matches every string)" : "";
       context.report(
           schema,
-          InlineParameters.label(
-                  visit.document(), schema, () -> SchemaLabels.of(visit.document(), schema))
+          InlineParameters.label(visit.document(), schema)
               + " is a string "
               + Schemas.usageLabel(visit)
               + " that accepts any "

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A parameter written out inline, with the same schema, in several operations (Australia's CDR
@@ -78,11 +77,20 @@ public final class InlineParameters {
 
   /**
    * What a finding on {@code schema} names: its copies ({@link Copies#label}) when several
-   * operations write it inline the same way, else its own label, made only then.
+   * operations write it inline the same way, else its own label ({@link SchemaLabels#of}), made
+   * only then. Not a Supplier of the own label: a lambda capturing the schema is made at each call,
+   * in C1's code through method handles into the VM (numeric-format reports most of Stripe's
+   * numbers: 0.5 samples of a cold run).
    */
-  public static String label(ApiDocument document, NodeRef schema, Supplier<String> own) {
+  public static String label(ApiDocument document, NodeRef schema) {
     Copies copies = of(document, schema);
-    return copies != null ? copies.label() : own.get();
+    return copies != null ? copies.label() : SchemaLabels.of(document, schema);
+  }
+
+  /** {@link #label(ApiDocument, NodeRef)} with the schema's own label already made. */
+  public static String label(ApiDocument document, NodeRef schema, String own) {
+    Copies copies = of(document, schema);
+    return copies != null ? copies.label() : own;
   }
 
   /**
