@@ -2,6 +2,7 @@ package io.github.threatlint.core.api;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What a rule is given to report with. One context per rule and document. */
 public interface RuleContext {
@@ -80,6 +81,14 @@ public interface RuleContext {
   default <T> void mitigated(
       NodeRef node, String mitigation, T subject, Function<? super T, String> description) {
     mitigated(node, mitigation, description.apply(subject));
+  }
+
+  /**
+   * {@link #mitigated(NodeRef, String, Object, Function)} for a description made by a {@code
+   * Supplier}: kept for rules written against it (a plugin's), made only when the evidence is kept.
+   */
+  default void mitigated(NodeRef node, String mitigation, Supplier<String> description) {
+    mitigated(node, mitigation, description, Supplier::get);
   }
 
   /**

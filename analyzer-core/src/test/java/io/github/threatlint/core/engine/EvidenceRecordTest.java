@@ -133,6 +133,34 @@ class EvidenceRecordTest {
     }
   }
 
+  /** Records every schema as validated through the Supplier form that plugins may use. */
+  @RuleInfo(
+      id = "test-lazy-supplier",
+      title = "Lazy, by a supplier",
+      description = "Records each schema, described on demand by a supplier.",
+      level = Level.WARNING,
+      owasp2023 = {},
+      owasp2019 = {},
+      sftiAreas = {},
+      sftiScenarios = {},
+      mitigations = {"input-validation"},
+      securitySeverity = 1.0,
+      section = "data")
+  public static final class RecordsBySupplier implements Checks.NodeCheck {
+    @Override
+    public void checkNode(NodeRef node, NodeKind kind, RuleContext context) {
+      if (kind == NodeKind.SCHEMA) {
+        context.mitigated(
+            node,
+            "input-validation",
+            () -> {
+              DESCRIBED.incrementAndGet();
+              return "validated " + node.pointer();
+            });
+      }
+    }
+  }
+
   /** What the threat-model report asks of a check. */
   private static final CheckListener WANTS_EVIDENCE =
       new CheckListener() {
@@ -248,5 +276,23 @@ class EvidenceRecordTest {
         .extracting(record -> record.shown(), record -> record.description())
         .containsExactlyInAnyOrder(
             tuple(true, "validated " + schema), tuple(false, "unvalidated " + schema));
+  }
+
+  @Test
+  void aDescriptionGivenByASupplierIsAlsoMadeOnlyWhenEvidenceIsKept() throws Exception {
+    WalkRecorder.write(folder, "api.yaml", ALIASED_BODY);
+    List<RuleDescriptor> catalog = List.of(new RuleDescriptor(RecordsBySupplier.class));
+    DESCRIBED.set(0);
+
+    WalkRecorder.check(folder, catalog, "api.yaml");
+
+    assertThat(DESCRIBED).hasValue(0);
+
+    CheckResult with = WalkRecorder.check(folder, catalog, WANTS_EVIDENCE, "api.yaml");
+
+    assertThat(DESCRIBED.get()).isPositive();
+    assertThat(with.result().evidence())
+        .extracting(record -> record.description())
+        .containsExactly("validated /paths/~1a/post/requestBody/content/application~1json/schema");
   }
 }
