@@ -25,6 +25,7 @@ import io.github.threatlint.core.vocabulary.Words;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,11 +174,7 @@ public final class TreeParser {
   private static ParsedFile parseDecodedJson(SourceFile source, char[] chars)
       throws SourceException {
     int length = source.length();
-    int first = 0;
-    while (first < length && Character.isWhitespace(chars[first])) {
-      first++;
-    }
-    if (first == length || (chars[first] != '{' && chars[first] != '[')) {
+    if (!looksLikeJson(CharBuffer.wrap(chars, 0, length))) {
       return null;
     }
     try {
@@ -190,7 +187,8 @@ public final class TreeParser {
     }
   }
 
-  static boolean looksLikeJson(String text) {
+  /** Whether the first character that is not white space opens a JSON object or array. */
+  static boolean looksLikeJson(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
