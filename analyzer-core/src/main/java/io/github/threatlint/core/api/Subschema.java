@@ -53,6 +53,23 @@ public record Subschema(String keyword, String name, NodeRef schema) {
   }
 
   /**
+   * Whether the schema has a member under one of the {@link #keywords}: without one, {@link #of}
+   * lists nothing (with one, it may still list nothing: an empty {@code properties}, a boolean
+   * {@code items}). Read without making the list.
+   */
+  public static boolean hasNestingKeyword(NodeRef schema) {
+    if (schema == null || !schema.isObject()) {
+      return false;
+    }
+    for (Iterator<String> names = schema.node().fieldNames(); names.hasNext(); ) {
+      if (RANKS.containsKey(names.next())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The schemas directly nested in {@code schema}, in keyword order; booleans and non-objects are
    * skipped. The schema's members are read once for the keywords it has (a schema has a few members
    * and there are 21 keywords; the walk and several rules ask this of every schema). The list is
