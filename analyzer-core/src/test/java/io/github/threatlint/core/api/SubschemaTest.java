@@ -39,4 +39,38 @@ class SubschemaTest {
     assertThat(Subschema.hasNestingKeyword(root.get("scalar").get("type"))).isFalse();
     assertThat(Subschema.hasNestingKeyword(null)).isFalse();
   }
+
+  @Test
+  void nestedSchemasAreListedInKeywordOrderWhereverTheyAreWritten() throws Exception {
+    ParsedFile file =
+        TreeParser.parse(
+            new SourceFile(
+                null,
+                "spec.yaml",
+                """
+                several:
+                  items: {type: string}
+                  description: x
+                  allOf: [{type: object}, true, {$ref: '#/one'}]
+                  properties: {a: {type: string}, b: 1, c: {}}
+                one:
+                  type: array
+                  items: {type: integer}
+                """));
+    NodeRef root = NodeRef.root(file);
+
+    assertThat(Subschema.of(root.get("several")))
+        .extracting(child -> child.keyword() + " " + child.name() + " " + child.schema().pointer())
+        .containsExactly(
+            "properties a /several/properties/a",
+            "properties c /several/properties/c",
+            "allOf null /several/allOf/0",
+            "allOf null /several/allOf/2",
+            "items null /several/items");
+    assertThat(Subschema.of(root.get("one")))
+        .extracting(child -> child.keyword() + " " + child.schema().pointer())
+        .containsExactly("items /one/items");
+    assertThat(Subschema.of(root.get("one")).get(0).schema())
+        .isEqualTo(root.get("one").get("items"));
+  }
 }
