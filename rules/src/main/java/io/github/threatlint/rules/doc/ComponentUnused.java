@@ -64,6 +64,12 @@ public final class ComponentUnused
   /** "section/name" of every component something refers to. */
   private final Set<String> used = new HashSet<>();
 
+  /**
+   * The pointers {@link #markPointer} has read: most references lead to a component referenced
+   * before (Stripe: 2,000 references to 560 places), whose pointer need not be split again.
+   */
+  private final Set<String> marked = new HashSet<>();
+
   /** A reference into another file could not be followed: what that file uses is unknown. */
   private boolean incomplete;
 
@@ -190,6 +196,9 @@ public final class ComponentUnused
    * Marks the component a pointer of the root file lies in (the pointer may lead deeper into it).
    */
   private void markPointer(ApiDocument document, String pointer) {
+    if (!marked.add(pointer)) {
+      return;
+    }
     List<String> segments = Pointers.segments(pointer);
     List<String> base = Pointers.segments(document.version().componentsPointer());
     int at = base.size();

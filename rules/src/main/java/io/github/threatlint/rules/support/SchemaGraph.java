@@ -105,6 +105,16 @@ public final class SchemaGraph {
   }
 
   /**
+   * Whether a numbered schema may nest others: false when {@link #children} is empty, or, before
+   * they are worked out, when it has none of the keywords under which schemas nest. A search need
+   * not read a schema that nests none.
+   */
+  public synchronized boolean mayNest(int number) {
+    List<Child> known = children.get(number);
+    return known != null ? !known.isEmpty() : Subschema.hasNestingKeyword(schemas.get(number));
+  }
+
+  /**
    * What one search of the graph to a limited depth has read: each schema, with the most property
    * levels the search had left there. A schema met again with more levels left is read again: one
    * first met at the end of a long path, where what it nests is out of reach, may be nested more

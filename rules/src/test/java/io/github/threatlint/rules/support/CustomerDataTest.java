@@ -100,4 +100,41 @@ class CustomerDataTest {
     assertThat(CustomerData.find(document, root, List.of("email", "iban"), 2))
         .containsExactly("email", "iban");
   }
+
+  /**
+   * A name is found where its step is, whether the schema it names nests others (account, read
+   * through a reference and an anyOf) or none (email, phone: the search does not read them), and a
+   * reference that leads nowhere still names its property.
+   */
+  @Test
+  void namesAreFoundInTheOrderOfTheSearchWhateverTheirSchemasNest() throws Exception {
+    ApiDocument document =
+        TestDocuments.openApi30(
+            """
+                    openapi: 3.0.3
+                    info: {title: t, version: '1'}
+                    paths: {}
+                    components:
+                      schemas:
+                        Root:
+                          properties:
+                            email: {type: string}
+                            account: {$ref: '#/components/schemas/Account'}
+                            lastName: {$ref: '#/components/schemas/Missing'}
+                            phone: {type: string}
+                        Account:
+                          anyOf:
+                            - properties: {iban: {type: string}, status: {type: string}}
+                            - {$ref: '#/components/schemas/Plain'}
+                        Plain: {type: object}
+            """);
+    NodeRef root = document.root().at("/components/schemas/Root");
+    List<String> terms = List.of("email", "iban", "phone", "last_name");
+    CustomerData.Search search =
+        new CustomerData.Search(document, name -> CustomerData.matches(name, terms));
+
+    assertThat(search.find(root, 2)).containsExactly("email", "iban", "lastName", "phone");
+    assertThat(search.find(root, 0)).containsExactly("email", "lastName", "phone");
+    assertThat(search.find(document.root().at("/components/schemas/Plain"), 2)).isEmpty();
+  }
 }
