@@ -243,17 +243,23 @@ final class AnalysisOptions {
     // an argument's root once, however many documents a folder or glob finds (real paths cost a
     // system call each)
     Map<String, Optional<Path>> rootOfArgument = new HashMap<>();
-    documents.forEach(
-        (document, argument) -> {
-          Optional<Path> own =
-              root != null
-                  ? Optional.empty()
-                  : rootOfArgument.computeIfAbsent(
-                      argument, named -> ownRoot(finder.folderOf(named), workingDirectory));
-          own.ifPresentOrElse(
-              folder -> request.files(List.of(document), folder),
-              () -> request.files(List.of(document)));
-        });
+    for (Map.Entry<Path, String> named : documents.entrySet()) {
+      Path document = named.getKey();
+      String argument = named.getValue();
+      Optional<Path> own = Optional.empty();
+      if (root == null) {
+        own = rootOfArgument.get(argument);
+        if (own == null) {
+          own = ownRoot(finder.folderOf(argument), workingDirectory);
+          rootOfArgument.put(argument, own);
+        }
+      }
+      if (own.isPresent()) {
+        request.files(List.of(document), own.get());
+      } else {
+        request.files(List.of(document));
+      }
+    }
     return request;
   }
 

@@ -291,7 +291,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     AnalysisResult result = check.result();
     // rulesetErrors: warn: the ruleset rules left out, one line each
-    check.configuration().warnings().forEach(err::println);
+    for (String warning : check.configuration().warnings()) {
+      err.println(warning);
+    }
     // the configuration, read by the check, says where the rules' pages are
     context =
         new ReportContext(
@@ -419,7 +421,12 @@ final class CheckCommand implements Callable<Integer> {
       }
       outputs.put(name, target);
     }
-    long toStdout = outputs.values().stream().filter(p -> p == null).count();
+    int toStdout = 0;
+    for (Path target : outputs.values()) {
+      if (target == null) {
+        toStdout++;
+      }
+    }
     if (toStdout > 1) {
       throw usage(
           "only one format can go to standard output; give the others a file (FORMAT=FILE)");

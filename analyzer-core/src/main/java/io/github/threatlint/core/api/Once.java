@@ -32,11 +32,23 @@ final class Once<T> {
    * and the JVM makes it once; a bound one ({@code this::findResponses}), or a lambda reading a
    * field, is made at every call, and in C1's code (the CLI stops at C1) making one is a call
    * through method handles into the VM ({@code Unsafe.allocateInstance}): the rules ask for the
-   * document's facts and operations' parameters and responses thousands of times.
+   * document's facts and operations' parameters and responses thousands of times. Written out, not
+   * as {@code get(() -> compute.apply(owner))}: the split run's two threads ask for their first
+   * facts at the same moment, and a lambda site that two threads link at once gets a class spun for
+   * the second, outside the class-data archive (seen on Stripe).
    */
   <O> T get(O owner, Function<O, T> compute) {
     T known = value;
-    return known != null ? known : get(() -> compute.apply(owner));
+    if (known == null) {
+      synchronized (this) {
+        known = value;
+        if (known == null) {
+          known = compute.apply(owner);
+          value = known;
+        }
+      }
+    }
+    return known;
   }
 
   /** The value when it was worked out already, else null (without waiting for it). */

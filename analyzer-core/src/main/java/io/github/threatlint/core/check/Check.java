@@ -56,7 +56,9 @@ public final class Check {
     SourceReader reader = new SourceReader(request.maxFileBytes);
     // references reach files by their real paths: the overlay is looked up the same way
     Map<Path, String> overlay = new HashMap<>();
-    request.overlay.forEach((path, text) -> overlay.put(SpecFiles.realPathOf(path), text));
+    for (Map.Entry<Path, String> buffer : request.overlay.entrySet()) {
+      overlay.put(SpecFiles.realPathOf(buffer.getKey()), buffer.getValue());
+    }
     try {
       referencedFiles =
           new SpecFiles(

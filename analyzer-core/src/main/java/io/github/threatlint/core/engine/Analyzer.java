@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -256,13 +257,7 @@ public final class Analyzer {
     // thread per
     // file, with `threads` of them running at once: a file over its time limit is abandoned and
     // frees its permit
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService pool = Executors.newCachedThreadPool(new WorkerThreads());
     Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
     List<List<EnabledRule>> groups =
         RuleGroups.deal(rules, RuleGroups.count(threads, inputs.size()));
@@ -331,7 +326,21 @@ public final class Analyzer {
     } finally {
       pool.shutdownNow();
     }
-    return combine(results, inputs.stream().map(Input::displayPath).toList());
+    List<String> displayPaths = new ArrayList<>(inputs.size());
+    for (Input input : inputs) {
+      displayPaths.add(input.displayPath());
+    }
+    return combine(results, displayPaths);
+  }
+
+  /** The files' workers: daemons, with deep stacks. */
+  private static final class WorkerThreads implements ThreadFactory {
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(null, runnable, "threatlint-worker", 64L * 1024 * 1024);
+      thread.setDaemon(true);
+      return thread;
+    }
   }
 
   /**

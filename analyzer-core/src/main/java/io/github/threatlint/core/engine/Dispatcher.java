@@ -103,7 +103,11 @@ final class Dispatcher {
   }
 
   void subscribe(Rule rule, DocumentRun.Context context) {
-    Spent spent = this.spent.computeIfAbsent(context, key -> new Spent());
+    Spent spent = this.spent.get(context);
+    if (spent == null) {
+      spent = new Spent();
+      this.spent.put(context, spent);
+    }
     if (rule instanceof Checks.DocumentCheck check) {
       documents.add(new Subscriber<>(check, context, spent));
     }

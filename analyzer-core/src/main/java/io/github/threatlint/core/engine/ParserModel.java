@@ -5,6 +5,7 @@ import io.github.threatlint.core.api.ParsedFile;
 import io.github.threatlint.core.api.RuleInfo;
 import io.github.threatlint.core.api.SpecVersion;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
@@ -45,8 +46,13 @@ final class ParserModel {
       int threads,
       Timings timings,
       BiFunction<ParsedFile, SpecVersion, List<String>> build) {
-    boolean readsParserMessages =
-        rules.stream().anyMatch(rule -> rule.descriptor().info().readsParserMessages());
+    boolean readsParserMessages = false;
+    for (EnabledRule rule : rules) {
+      if (rule.descriptor().info().readsParserMessages()) {
+        readsParserMessages = true;
+        break;
+      }
+    }
     return new ParserModel(readsParserMessages && files < threads, timings, build);
   }
 
@@ -60,31 +66,50 @@ final class ParserModel {
    * now when the run builds ahead, else built when the document first asks.
    */
   Supplier<List<String>> messagesFor(ParsedFile file, SpecVersion version) {
-    Supplier<List<String>> timedBuild =
-        () -> {
-          long start = System.nanoTime();
-          List<String> messages = build.apply(file, version);
-          timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
-          return messages;
-        };
-    Supplier<List<String>> messages = ahead ? startAhead(timedBuild) : timedBuild;
-    return () -> {
+    Messages messages = new Messages(file, version, ahead);
+    if (messages.ahead != null) {
+      // as deep a stack as the analysis workers: the deserializer recurses as deep as the document
+      Thread thread =
+          new Thread(null, messages.ahead, "threatlint-parser-model", 64L * 1024 * 1024);
+      thread.setDaemon(true);
+      thread.start();
+    }
+    return messages;
+  }
+
+  /**
+   * One document's messages: built on a thread of their own ({@code ahead}) when the run builds
+   * ahead, else when first asked.
+   */
+  private final class Messages implements Supplier<List<String>>, Callable<List<String>> {
+    private final ParsedFile file;
+    private final SpecVersion version;
+    private final FutureTask<List<String>> ahead;
+
+    Messages(ParsedFile file, SpecVersion version, boolean ahead) {
+      this.file = file;
+      this.version = version;
+      this.ahead = ahead ? new FutureTask<>(this) : null;
+    }
+
+    /** Builds the messages, timed as the model's own phase. */
+    @Override
+    public List<String> call() {
       long start = System.nanoTime();
-      List<String> result = messages.get();
+      List<String> messages = build.apply(file, version);
+      timings.add(Timings.Phase.SWAGGER_PARSER_MODEL, System.nanoTime() - start);
+      return messages;
+    }
+
+    @Override
+    public List<String> get() {
+      long start = System.nanoTime();
+      List<String> result = ahead != null ? await(ahead) : call();
       // the model is waited for (or built) inside the walk: move that time from the walk to its own
       // phase
       timings.add(Timings.Phase.WALK_AND_RULES, -(System.nanoTime() - start));
       return result;
-    };
-  }
-
-  private static Supplier<List<String>> startAhead(Supplier<List<String>> build) {
-    FutureTask<List<String>> task = new FutureTask<>(build::get);
-    // as deep a stack as the analysis workers: the deserializer recurses as deep as the document
-    Thread thread = new Thread(null, task, "threatlint-parser-model", 64L * 1024 * 1024);
-    thread.setDaemon(true);
-    thread.start();
-    return () -> await(task);
+    }
   }
 
   private static List<String> await(FutureTask<List<String>> task) {

@@ -3,9 +3,8 @@ package io.github.threatlint.core.engine;
 import io.github.threatlint.core.api.ApiDocument;
 import io.github.threatlint.core.facts.FactCollector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * The rules of one document split into groups ({@link RuleGroups}), each group's walk ({@link
@@ -57,28 +56,8 @@ final class SplitRun {
     }
     List<DocumentRun> runs =
         inParallel(
-            groups.size(),
-            group -> {
-              if (kept == null) {
-                prefetch(document, group);
-              }
-              DocumentRun run =
-                  DocumentRun.walk(
-                      document,
-                      groups.get(group),
-                      rules,
-                      timings,
-                      group == 0 && withFacts ? new FactCollector(document) : null,
-                      kept,
-                      record,
-                      withEvidence,
-                      true);
-              // sorted here, on each group's thread (a stable sort: findings of one place keep walk
-              // order): the file's own sort then meets one sorted run per group and merges them in
-              // one pass, where it sorted them all while the other cores idled
-              run.findings().sort(Finding.ORDER);
-              return run;
-            });
+            new GroupWalks(
+                document, rules, groups, timings, withFacts, kept, record, withEvidence));
     DocumentRun merged = merge(document, runs, record);
     if (merged == null) {
       // over the document's findings cap, which one walk applies in its own order
@@ -86,6 +65,66 @@ final class SplitRun {
     }
     DocumentRun.addFactTimes(document, timings);
     return merged;
+  }
+
+  /** The walks of one document's rule groups, each group's on the thread that asks for it. */
+  private record GroupWalks(
+      ApiDocument document,
+      List<EnabledRule> rules,
+      List<List<EnabledRule>> groups,
+      Timings timings,
+      boolean withFacts,
+      RuleCalls kept,
+      boolean record,
+      boolean withEvidence) {
+    DocumentRun walk(int group) {
+      if (kept == null) {
+        prefetch(document, group);
+      }
+      DocumentRun run =
+          DocumentRun.walk(
+              document,
+              groups.get(group),
+              rules,
+              timings,
+              group == 0 && withFacts ? new FactCollector(document) : null,
+              kept,
+              record,
+              withEvidence,
+              true);
+      // sorted here, on each group's thread (a stable sort: findings of one place keep walk
+      // order): the file's own sort then meets one sorted run per group and merges them in
+      // one pass, where it sorted them all while the other cores idled
+      run.findings().sort(Finding.ORDER);
+      return run;
+    }
+  }
+
+  /**
+   * A group's walk on a thread of its own, with deep stacks as the file's worker; what it ran to
+   * (its run or its failure) is read after {@link #join}.
+   */
+  private static final class GroupThread extends Thread {
+    private final GroupWalks walks;
+    private final int group;
+    DocumentRun result;
+    Throwable failure;
+
+    GroupThread(GroupWalks walks, int group) {
+      super(null, null, "threatlint-rules", 64L * 1024 * 1024);
+      this.walks = walks;
+      this.group = group;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        result = walks.walk(group);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
   }
 
   /**
@@ -121,41 +160,30 @@ final class SplitRun {
   }
 
   /**
-   * Runs each of {@code count} walks, the first on this thread and each other on one of its own,
-   * and returns their runs in order; the first failure (in that order) is thrown, as one walk's
-   * would be.
+   * Runs each group's walk, the first on this thread and each other on one of its own, and returns
+   * their runs in group order; the first failure (in that order) is thrown, as one walk's would be.
    */
-  private static List<DocumentRun> inParallel(int count, IntFunction<DocumentRun> walk) {
+  private static List<DocumentRun> inParallel(GroupWalks walks) {
+    int count = walks.groups().size();
     DocumentRun[] runs = new DocumentRun[count];
     Throwable[] failures = new Throwable[count];
-    List<Thread> threads = new ArrayList<>();
+    List<GroupThread> threads = new ArrayList<>();
     for (int i = 1; i < count; i++) {
-      int group = i;
-      Thread thread =
-          new Thread(
-              null,
-              () -> {
-                try {
-                  runs[group] = walk.apply(group);
-                } catch (RuntimeException | Error e) {
-                  failures[group] = e;
-                }
-              },
-              "threatlint-rules",
-              64L * 1024 * 1024);
-      thread.setDaemon(true);
+      GroupThread thread = new GroupThread(walks, i);
       thread.start();
       threads.add(thread);
     }
     try {
-      runs[0] = walk.apply(0);
+      runs[0] = walks.walk(0);
     } catch (RuntimeException | Error e) {
       failures[0] = e;
     }
     try {
       // join: what each thread wrote is then seen here
-      for (Thread thread : threads) {
+      for (GroupThread thread : threads) {
         thread.join();
+        runs[thread.group] = thread.result;
+        failures[thread.group] = thread.failure;
       }
     } catch (InterruptedException e) {
       // the file's worker was stopped (over its time limit): its result is not used
@@ -181,11 +209,19 @@ final class SplitRun {
   private static DocumentRun merge(ApiDocument document, List<DocumentRun> runs, boolean record) {
     List<Finding> findings = new ArrayList<>();
     List<RuleCalls> calls = new ArrayList<>();
+    List<List<Mitigation>> runsEvidence = new ArrayList<>();
+    List<List<DocumentRun.Made>> evidenceMade = new ArrayList<>();
+    List<List<ToolError>> runsErrors = new ArrayList<>();
+    List<List<DocumentRun.Made>> errorsMade = new ArrayList<>();
     for (DocumentRun run : runs) {
       findings.addAll(run.findings());
       calls.add(run.ruleCalls());
+      runsEvidence.add(run.evidence());
+      evidenceMade.add(run.evidenceMade());
+      runsErrors.add(run.errors());
+      errorsMade.add(run.errorsMade());
     }
-    List<Mitigation> evidence = inWalkOrder(runs, DocumentRun::evidence, DocumentRun::evidenceMade);
+    List<Mitigation> evidence = inWalkOrder(runsEvidence, evidenceMade);
     if (findings.size() >= DocumentRun.MAX_FINDINGS_PER_FILE
         || evidence.size() >= DocumentRun.MAX_FINDINGS_PER_FILE) {
       return null;
@@ -194,26 +230,32 @@ final class SplitRun {
         document,
         findings,
         evidence,
-        inWalkOrder(runs, DocumentRun::errors, DocumentRun::errorsMade),
+        inWalkOrder(runsErrors, errorsMade),
         runs.get(0).facts(),
         record ? RuleCalls.union(calls) : null);
   }
 
-  /** The runs' items, in the order of where each was made (a stable sort: ties keep run order). */
+  /**
+   * The runs' items (one list per run, and where each item was made), in the order of where each
+   * was made (a stable sort: ties keep run order).
+   */
   private static <T> List<T> inWalkOrder(
-      List<DocumentRun> runs,
-      Function<DocumentRun, List<T>> items,
-      Function<DocumentRun, List<DocumentRun.Made>> made) {
-    record Item<T>(DocumentRun.Made made, T item) {}
+      List<List<T>> runsItems, List<List<DocumentRun.Made>> runsMade) {
+    record Item<T>(DocumentRun.Made made, T item) implements Comparable<Item<T>> {
+      @Override
+      public int compareTo(Item<T> other) {
+        return made.compareTo(other.made);
+      }
+    }
     List<Item<T>> all = new ArrayList<>();
-    for (DocumentRun run : runs) {
-      List<T> runItems = items.apply(run);
-      List<DocumentRun.Made> places = made.apply(run);
+    for (int run = 0; run < runsItems.size(); run++) {
+      List<T> runItems = runsItems.get(run);
+      List<DocumentRun.Made> places = runsMade.get(run);
       for (int i = 0; i < runItems.size(); i++) {
         all.add(new Item<>(places.get(i), runItems.get(i)));
       }
     }
-    all.sort((a, b) -> a.made().compareTo(b.made()));
+    Collections.sort(all);
     List<T> ordered = new ArrayList<>(all.size());
     for (Item<T> item : all) {
       ordered.add(item.item());

@@ -32,17 +32,8 @@ final class Walker {
   private final Dispatcher dispatch;
   private final Map<NodeRef, List<Operation>> operationsByNode = new HashMap<>();
 
-  /**
-   * Targets to visit, shallowest first, so that a target inside another one is met within it. The
-   * order written out: {@code comparingInt} and {@code thenComparingLong} make serializable
-   * lambdas, which the class-data archive does not hold, spun as the walk starts.
-   */
-  private final PriorityQueue<Pending> pending =
-      new PriorityQueue<>(
-          (a, b) ->
-              a.depth() != b.depth()
-                  ? Integer.compare(a.depth(), b.depth())
-                  : Long.compare(a.order(), b.order()));
+  /** Targets to visit, shallowest first, so that a target inside another one is met within it. */
+  private final PriorityQueue<Pending> pending = new PriorityQueue<>();
 
   private final Set<NodeRef> queued = new HashSet<>();
 
@@ -52,7 +43,16 @@ final class Walker {
    */
   private final Set<Visit> visited = new HashSet<>();
 
-  private record Pending(NodeRef node, NodeKind kind, int depth, long order) {}
+  private record Pending(NodeRef node, NodeKind kind, int depth, long order)
+      implements Comparable<Pending> {
+    /** Shallowest first, then in the order queued. */
+    @Override
+    public int compareTo(Pending other) {
+      return depth != other.depth
+          ? Integer.compare(depth, other.depth)
+          : Long.compare(order, other.order);
+    }
+  }
 
   private record Visit(NodeRef node, NodeKind kind) {
     // what a record's own equals and hashCode compute, written out: those are linked through method
@@ -70,34 +70,45 @@ final class Walker {
     }
   }
 
-  /*
-   * The visitors of the members that the walk passes for every operation, response, header and
-   * media type, made once per walk: written at each call, a lambda calling the walker's methods
-   * captures the walker and is made anew, which in C1's code (the CLI stops at C1) is a call through
-   * method handles into the VM (see Dispatcher.Check).
+  /**
+   * Visits each member of a container as one kind, leaving out extensions ({@code x-} names) where
+   * they stand among the members (paths, callback expressions, status codes). Made once per walk,
+   * one per kind of container: a lambda calling the walker's methods captures the walker, and
+   * written at each call it would be made anew at every visit.
    */
-  private final BiConsumer<String, NodeRef> responseVisitor =
-      (code, response) -> {
-        if (!code.startsWith("x-")) {
-          visitResponse(response);
-        }
-      };
+  private final class Members implements BiConsumer<String, NodeRef> {
+    private final NodeKind kind;
+    private final boolean skipsExtensions;
 
-  private final BiConsumer<String, NodeRef> callbackVisitor =
-      (name, callback) -> visitCallback(callback);
+    Members(NodeKind kind, boolean skipsExtensions) {
+      this.kind = kind;
+      this.skipsExtensions = skipsExtensions;
+    }
 
-  private final BiConsumer<String, NodeRef> headerVisitor = (name, header) -> visitHeader(header);
+    @Override
+    public void accept(String name, NodeRef member) {
+      if (!skipsExtensions || !name.startsWith("x-")) {
+        visitAs(member, kind);
+      }
+    }
+  }
 
-  private final BiConsumer<String, NodeRef> linkVisitor =
-      (name, link) -> visitSimple(link, NodeKind.LINK);
+  /** Paths and callback expressions, with extensions beside them. */
+  private final Members paths = new Members(NodeKind.PATH_ITEM, true);
 
-  private final BiConsumer<String, NodeRef> exampleVisitor =
-      (name, example) -> visitSimple(example, NodeKind.EXAMPLE);
+  /** An operation's responses by status, with extensions beside them. */
+  private final Members statusResponses = new Members(NodeKind.RESPONSE, true);
 
-  private final BiConsumer<String, NodeRef> encodingVisitor =
-      (name, encoding) -> forEachMember(encoding.get("headers"), headerVisitor);
-
-  private final BiConsumer<String, NodeRef> mediaTypeVisitor = this::visitMediaType;
+  private final Members pathItems = new Members(NodeKind.PATH_ITEM, false);
+  private final Members responses = new Members(NodeKind.RESPONSE, false);
+  private final Members callbacks = new Members(NodeKind.CALLBACK, false);
+  private final Members schemas = new Members(NodeKind.SCHEMA, false);
+  private final Members parameters = new Members(NodeKind.PARAMETER, false);
+  private final Members requestBodies = new Members(NodeKind.REQUEST_BODY, false);
+  private final Members headers = new Members(NodeKind.HEADER, false);
+  private final Members examples = new Members(NodeKind.EXAMPLE, false);
+  private final Members links = new Members(NodeKind.LINK, false);
+  private final Members mediaTypes = new Members(NodeKind.MEDIA_TYPE, false);
 
   Walker(ApiDocument document, Dispatcher dispatch) {
     this.document = document;
@@ -106,7 +117,12 @@ final class Walker {
 
   void walk() {
     for (Operation operation : document.allOperations()) {
-      operationsByNode.computeIfAbsent(operation.node(), node -> new ArrayList<>()).add(operation);
+      List<Operation> atNode = operationsByNode.get(operation.node());
+      if (atNode == null) {
+        atNode = new ArrayList<>();
+        operationsByNode.put(operation.node(), atNode);
+      }
+      atNode.add(operation);
     }
     NodeRef root = document.root();
     dispatch.document(document);
@@ -133,49 +149,42 @@ final class Walker {
       }
       dispatch.server(server);
     }
-    forEachMember(
-        root.get("paths"),
-        (name, item) -> {
-          if (!name.startsWith("x-")) {
-            visitPathItem(item);
-          }
-        });
-    forEachMember(root.get("webhooks"), (name, item) -> visitPathItem(item));
+    forEachMember(root.get("paths"), paths);
+    forEachMember(root.get("webhooks"), pathItems);
     // every entry, not only the declared schemes: a reference that resolves to no scheme is
     // reported too
-    forEachMember(
+    NodeRef schemes =
         document.isSwagger2()
             ? root.get("securityDefinitions")
-            : document.component("securitySchemes"),
-        (name, entry) -> {
-          if (entry.isRef()) {
-            visitReference(entry, NodeKind.SECURITY_SCHEME);
-          }
-          SecurityScheme scheme = document.securitySchemes().get(name);
-          if (scheme != null) {
-            dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
-            dispatch.securityScheme(scheme);
-          }
-        });
+            : document.component("securitySchemes");
+    if (schemes != null) {
+      for (Map.Entry<String, NodeRef> entry : schemes.members()) {
+        if (entry.getValue().isRef()) {
+          visitReference(entry.getValue(), NodeKind.SECURITY_SCHEME);
+        }
+        SecurityScheme scheme = document.securitySchemes().get(entry.getKey());
+        if (scheme != null) {
+          dispatch.node(scheme.node(), NodeKind.SECURITY_SCHEME);
+          dispatch.securityScheme(scheme);
+        }
+      }
+    }
     if (document.isSwagger2()) {
-      forEachMember(
-          root.get("definitions"), (name, schema) -> visitSchema(schema, null, null, null));
-      forEachMember(root.get("parameters"), (name, parameter) -> visitParameter(parameter));
-      forEachMember(root.get("responses"), (name, response) -> visitResponse(response));
+      forEachMember(root.get("definitions"), schemas);
+      forEachMember(root.get("parameters"), parameters);
+      forEachMember(root.get("responses"), responses);
     } else {
       NodeRef components = root.get("components");
       if (components != null) {
-        forEachMember(
-            components.get("schemas"), (name, schema) -> visitSchema(schema, null, null, null));
-        forEachMember(components.get("parameters"), (name, parameter) -> visitParameter(parameter));
-        forEachMember(components.get("responses"), (name, response) -> visitResponse(response));
-        forEachMember(components.get("requestBodies"), (name, body) -> visitRequestBody(body));
-        forEachMember(components.get("headers"), (name, header) -> visitHeader(header));
-        forEachMember(
-            components.get("examples"), (name, example) -> visitSimple(example, NodeKind.EXAMPLE));
-        forEachMember(components.get("links"), (name, link) -> visitSimple(link, NodeKind.LINK));
-        forEachMember(components.get("callbacks"), (name, callback) -> visitCallback(callback));
-        forEachMember(components.get("pathItems"), (name, item) -> visitPathItem(item));
+        forEachMember(components.get("schemas"), schemas);
+        forEachMember(components.get("parameters"), parameters);
+        forEachMember(components.get("responses"), responses);
+        forEachMember(components.get("requestBodies"), requestBodies);
+        forEachMember(components.get("headers"), headers);
+        forEachMember(components.get("examples"), examples);
+        forEachMember(components.get("links"), links);
+        forEachMember(components.get("callbacks"), callbacks);
+        forEachMember(components.get("pathItems"), pathItems);
       }
     }
     while (!pending.isEmpty()) {
@@ -195,6 +204,7 @@ final class Walker {
       case SCHEMA -> visitSchema(node, null, null, null);
       case CALLBACK -> visitCallback(node);
       case OPERATION -> visitOperation(node);
+      case MEDIA_TYPE -> visitMediaType(node);
       default -> visitSimple(node, kind);
     }
   }
@@ -214,7 +224,12 @@ final class Walker {
         step.target().file() != document.rootFile() || expected == NodeKind.OPERATION;
     if (elsewhere && queued.add(step.target())) {
       String pointer = step.target().pointer();
-      int depth = (int) pointer.chars().filter(c -> c == '/').count();
+      int depth = 0;
+      for (int i = 0; i < pointer.length(); i++) {
+        if (pointer.charAt(i) == '/') {
+          depth++;
+        }
+      }
       pending.add(new Pending(step.target(), expected, depth, queued.size()));
     }
   }
@@ -263,8 +278,8 @@ final class Walker {
     if (body != null) {
       visitRequestBody(body);
     }
-    forEachMember(operationNode.get("responses"), responseVisitor);
-    forEachMember(operationNode.get("callbacks"), callbackVisitor);
+    forEachMember(operationNode.get("responses"), statusResponses);
+    forEachMember(operationNode.get("callbacks"), callbacks);
   }
 
   private void visitCallback(NodeRef callback) {
@@ -279,13 +294,7 @@ final class Walker {
       return;
     }
     dispatch.node(callback, NodeKind.CALLBACK);
-    forEachMember(
-        callback,
-        (expression, item) -> {
-          if (!expression.startsWith("x-")) {
-            visitPathItem(item);
-          }
-        });
+    forEachMember(callback, paths);
   }
 
   private void visitParameters(NodeRef list) {
@@ -351,7 +360,7 @@ final class Walker {
       return;
     }
     dispatch.node(response, NodeKind.RESPONSE);
-    forEachMember(response.get("headers"), headerVisitor);
+    forEachMember(response.get("headers"), headers);
     if (document.isSwagger2()) {
       NodeRef schema = response.get("schema");
       if (schema != null) {
@@ -360,7 +369,7 @@ final class Walker {
       return;
     }
     visitContent(response.get("content"));
-    forEachMember(response.get("links"), linkVisitor);
+    forEachMember(response.get("links"), links);
   }
 
   private void visitHeader(NodeRef header) {
@@ -387,10 +396,10 @@ final class Walker {
   }
 
   private void visitContent(NodeRef content) {
-    forEachMember(content, mediaTypeVisitor);
+    forEachMember(content, mediaTypes);
   }
 
-  private void visitMediaType(String type, NodeRef media) {
+  private void visitMediaType(NodeRef media) {
     if (!media.isObject()) {
       return;
     }
@@ -400,11 +409,16 @@ final class Walker {
       visitSchema(schema, null, null, null);
     }
     visitExamples(media.get("examples"));
-    forEachMember(media.get("encoding"), encodingVisitor);
+    NodeRef encodings = media.get("encoding");
+    if (encodings != null) {
+      for (Map.Entry<String, NodeRef> encoding : encodings.members()) {
+        forEachMember(encoding.getValue().get("headers"), headers);
+      }
+    }
   }
 
-  private void visitExamples(NodeRef examples) {
-    forEachMember(examples, exampleVisitor);
+  private void visitExamples(NodeRef container) {
+    forEachMember(container, examples);
   }
 
   private void visitSchema(

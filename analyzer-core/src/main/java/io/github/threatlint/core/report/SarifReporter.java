@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -424,7 +425,7 @@ public final class SarifReporter implements Reporter {
    * {@link #rulesMember}). What the threads read is not changed while they run; each has its own
    * {@link SharedParts}.
    */
-  private static final class ResultsAhead {
+  private static final class ResultsAhead implements Runnable {
     private final List<Finding> findings;
     private final Map<String, IndexedRule> ruleIndex;
     private final Set<FindingKey> repeatedKeys;
@@ -446,7 +447,7 @@ public final class SarifReporter implements Reporter {
     static ResultsAhead start(
         List<Finding> findings, Map<String, IndexedRule> ruleIndex, Set<FindingKey> repeatedKeys) {
       ResultsAhead chunks = new ResultsAhead(findings, ruleIndex, repeatedKeys);
-      Thread thread = new Thread(chunks::makeAll, "sarif-results");
+      Thread thread = new Thread(chunks, "sarif-results");
       // a report that failed midway does not wait for it
       thread.setDaemon(true);
       thread.start();
@@ -468,7 +469,8 @@ public final class SarifReporter implements Reporter {
     }
 
     /** The other thread's work: the chunks it takes, as text, until none is left. */
-    private void makeAll() {
+    @Override
+    public void run() {
       SharedParts shared = new SharedParts();
       for (int chunk = take(); chunk < count(); chunk = take()) {
         try {
@@ -541,11 +543,15 @@ public final class SarifReporter implements Reporter {
    */
   private static final class ChunkText extends FutureTask<List<byte[]>> {
     ChunkText() {
-      super(ChunkText::given);
+      super(new Given());
     }
 
-    private static List<byte[]> given() {
-      throw new IllegalStateException("a chunk's text is given, not made by running it");
+    /** What a chunk would run: nothing, its text is given. */
+    private static final class Given implements Callable<List<byte[]>> {
+      @Override
+      public List<byte[]> call() {
+        throw new IllegalStateException("a chunk's text is given, not made by running it");
+      }
     }
 
     void made(List<byte[]> text) {
@@ -685,7 +691,12 @@ public final class SarifReporter implements Reporter {
     private final FindingKey.Fingerprints fingerprints = new FindingKey.Fingerprints();
 
     Artifact artifact(String file) {
-      return artifacts.computeIfAbsent(file, SarifReporter::artifact);
+      Artifact artifact = artifacts.get(file);
+      if (artifact == null) {
+        artifact = SarifReporter.artifact(file);
+        artifacts.put(file, artifact);
+      }
+      return artifact;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.github.threatlint.core.vocabulary.Words;
 import io.github.threatlint.rules.support.CredentialNames;
 import io.github.threatlint.rules.support.DocumentWide;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,10 +68,13 @@ public final class CredentialsInUrl implements Checks.DocumentCheck {
       for (Parameter parameter : operation.parameters()) {
         String reason = reason(parameter, operation.pathTemplate());
         if (reason != null) {
-          byName
-              .computeIfAbsent(
-                  parameter.in() + " " + parameter.name(), key -> new LinkedHashMap<>())
-              .putIfAbsent(parameter.node(), new Use(parameter, operation, reason));
+          String name = parameter.in() + " " + parameter.name();
+          Map<NodeRef, Use> definitions = byName.get(name);
+          if (definitions == null) {
+            definitions = new LinkedHashMap<>();
+            byName.put(name, definitions);
+          }
+          definitions.putIfAbsent(parameter.node(), new Use(parameter, operation, reason));
         }
       }
     }
@@ -90,8 +94,11 @@ public final class CredentialsInUrl implements Checks.DocumentCheck {
       }
       // the same credential written into several operations is one way of authenticating, fixed
       // once for the document: one finding, naming the first operations
-      List<Operation> operations =
-          definitions.values().stream().map(Use::operation).distinct().toList();
+      Set<Operation> distinct = new LinkedHashSet<>();
+      for (Use use : definitions.values()) {
+        distinct.add(use.operation());
+      }
+      List<Operation> operations = List.copyOf(distinct);
       context.report(
           DocumentWide.place(document),
           parameter

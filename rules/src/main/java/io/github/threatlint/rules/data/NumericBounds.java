@@ -176,14 +176,19 @@ public final class NumericBounds implements Checks.SchemaCheck {
       if (statement == null) {
         return null;
       }
-      List<String> words = quotes.computeIfAbsent(statement.getKey(), f -> new ArrayList<>());
+      List<String> words = quotes.get(statement.getKey());
+      if (words == null) {
+        words = new ArrayList<>();
+        quotes.put(statement.getKey(), words);
+      }
       if (!words.contains(statement.getValue())) {
         words.add(statement.getValue());
       }
     }
     List<String> sources = new ArrayList<>();
-    quotes.forEach(
-        (field, words) -> sources.add("its " + field + " ('" + String.join("'; '", words) + "')"));
+    for (Map.Entry<String, List<String>> quote : quotes.entrySet()) {
+      sources.add("its " + quote.getKey() + " ('" + String.join("'; '", quote.getValue()) + "')");
+    }
     return String.join(" and ", sources) + (sources.size() > 1 ? " state" : " states");
   }
 
