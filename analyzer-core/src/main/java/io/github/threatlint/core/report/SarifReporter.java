@@ -221,7 +221,10 @@ public final class SarifReporter implements Reporter {
    * #write} writes it after {@code informationUri}: the same generator at the same depth.
    */
   private static byte[] rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    // sized for the help pages (the 87 rules of the strict profile: 600 KB), not grown by doubling
+    // from 32 bytes and copied out whole, then in part: 3.3 MB of a Stripe JSON run's allocation,
+    // which the young generation holds without a collection only with little to spare
+    Written text = new Written(RULE_MEMBER_BYTES * rules.size());
     try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
       Indentation.prettyPrint(json);
       json.writeStartObject();
@@ -234,7 +237,22 @@ public final class SarifReporter implements Reporter {
       int start = text.size();
       writeRules(json, rules, docsUrl);
       json.flush();
-      return Arrays.copyOfRange(text.toByteArray(), start, text.size());
+      return text.from(start);
+    }
+  }
+
+  /** About the bytes of a rule's entry in the rules' member, its help page most of them. */
+  private static final int RULE_MEMBER_BYTES = 8 << 10;
+
+  /** Bytes written, of which a part is copied out without copying the whole first. */
+  private static final class Written extends ByteArrayOutputStream {
+    Written(int size) {
+      super(size);
+    }
+
+    /** What was written from {@code start} on. */
+    byte[] from(int start) {
+      return Arrays.copyOfRange(buf, start, count);
     }
   }
 
@@ -403,9 +421,7 @@ public final class SarifReporter implements Reporter {
         if (chunks.isMade(chunk)) {
           // what the generator holds goes first; then the chunk's text
           json.flush();
-          for (byte[] part : chunks.text(chunk)) {
-            out.write(part);
-          }
+          chunks.text(chunk).writeTo(out);
         }
       }
     } finally {
@@ -429,6 +445,9 @@ public final class SarifReporter implements Reporter {
     private final Map<String, IndexedRule> ruleIndex;
     private final Set<FindingKey> repeatedKeys;
     private final List<ChunkText> texts = new ArrayList<>();
+
+    /** The pieces the chunks' text is copied into, given back once written out. */
+    private final Pieces pieces = new Pieces();
 
     /** The first chunk no thread has taken; the first of all is the writing thread's. */
     private final AtomicInteger next = new AtomicInteger(1);
@@ -482,24 +501,14 @@ public final class SarifReporter implements Reporter {
     }
 
     /**
-     * Makes a taken chunk as text, the parts the generator flushed (copied once, not gathered into
-     * a string that would be copied again).
+     * Makes a taken chunk as text: what the generator flushed, copied once into {@link #pieces}
+     * (not gathered into a string that would be copied again).
      */
     void make(int chunk, SharedParts shared) throws IOException {
-      List<byte[]> text = new ArrayList<>();
-      OutputStream parts =
-          new OutputStream() {
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-              text.add(Arrays.copyOfRange(bytes, offset, offset + length));
-            }
-
-            @Override
-            public void write(int b) {
-              text.add(new byte[] {(byte) b});
-            }
-          };
-      try (JsonGenerator json = JSON.createGenerator(parts, JsonEncoding.UTF8)) {
+      MadeText text = new MadeText(pieces);
+      try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
+        // its close writes nothing after the chunk: not the ends of the arrays begun above
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         Indentation.prettyPrint(json);
         json.writeStartObject();
         json.writeArrayFieldStart("runs");
@@ -508,13 +517,13 @@ public final class SarifReporter implements Reporter {
         json.writeStartObject();
         json.writeEndObject();
         json.flush();
-        int start = text.size();
+        text.startHere();
         for (Finding finding : chunkOf(findings, chunk)) {
           result(json, finding, ruleIndex, repeatedKeys, shared);
         }
         json.flush();
-        texts.get(chunk).made(List.copyOf(text.subList(start, text.size())));
       }
+      texts.get(chunk).made(text);
     }
 
     /** Waits until the chunk, taken by the other thread, is made (or failed). */
@@ -523,7 +532,7 @@ public final class SarifReporter implements Reporter {
     }
 
     /** The text of a chunk made, waited for. */
-    List<byte[]> text(int chunk) throws IOException {
+    MadeText text(int chunk) throws IOException {
       return SarifReporter.await(texts.get(chunk));
     }
 
@@ -539,21 +548,99 @@ public final class SarifReporter implements Reporter {
    * {@code ForkJoinPool} on the writing thread, before the results thread started (about 2 ms of
    * CPU, interpreted, in a cold run).
    */
-  private static final class ChunkText extends FutureTask<List<byte[]>> {
+  private static final class ChunkText extends FutureTask<MadeText> {
     ChunkText() {
       super(ChunkText::given);
     }
 
-    private static List<byte[]> given() {
+    private static MadeText given() {
       throw new IllegalStateException("a chunk's text is given, not made by running it");
     }
 
-    void made(List<byte[]> text) {
+    void made(MadeText text) {
       set(text);
     }
 
     void failed(Throwable thrown) {
       setException(thrown);
+    }
+  }
+
+  /**
+   * The arrays a chunk's text is copied into, each {@link #SIZE} bytes, given back when the chunk
+   * has been written out and taken again for a later one. New arrays for every chunk were 9.5 MB of
+   * a Stripe JSON run's allocation (the 11.6 MB of SARIF less what the writing thread writes
+   * itself), which with the text's String made the difference between one young collection and
+   * none; the chunks made and not yet written out are few, and so the arrays.
+   */
+  static final class Pieces {
+    /** The size of a piece: a few of the generator's flushes (8,000 bytes each). */
+    static final int SIZE = 1 << 15;
+
+    private final List<byte[]> free = new ArrayList<>();
+
+    synchronized byte[] take() {
+      return free.isEmpty() ? new byte[SIZE] : free.remove(free.size() - 1);
+    }
+
+    synchronized void giveBack(List<byte[]> pieces) {
+      free.addAll(pieces);
+    }
+  }
+
+  /**
+   * A chunk's text as its generator flushed it, in {@link Pieces}: all full but the last, which
+   * holds {@link #last} bytes. What was written before {@link #startHere} is left out.
+   */
+  static final class MadeText extends OutputStream {
+    private final Pieces pieces;
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] current;
+    private int last;
+
+    MadeText(Pieces pieces) {
+      this.pieces = pieces;
+      this.current = pieces.take();
+    }
+
+    /** Forgets what was written so far: the text starts here. */
+    void startHere() {
+      pieces.giveBack(full);
+      full.clear();
+      last = 0;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      while (length > 0) {
+        if (last == current.length) {
+          full.add(current);
+          current = pieces.take();
+          last = 0;
+        }
+        int taken = Math.min(length, current.length - last);
+        System.arraycopy(bytes, offset, current, last, taken);
+        last += taken;
+        offset += taken;
+        length -= taken;
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    /** Writes the text to {@code out}, then gives its pieces back: it is not to be used again. */
+    void writeTo(OutputStream out) throws IOException {
+      for (byte[] piece : full) {
+        out.write(piece);
+      }
+      out.write(current, 0, last);
+      full.add(current);
+      pieces.giveBack(full);
+      full.clear();
+      current = null;
     }
   }
 
