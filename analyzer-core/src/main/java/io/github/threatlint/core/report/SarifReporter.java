@@ -140,7 +140,21 @@ public final class SarifReporter implements Reporter {
    */
   private record IndexedRule(int index, SerializedString id) {
     IndexedRule(int index, String id) {
-      this(index, id.chars().allMatch(c -> c < 0x80) ? encoded(id) : null);
+      this(index, isAscii(id) ? encoded(id) : null);
+    }
+
+    /**
+     * A loop, not {@code chars().allMatch}: the report's start runs on one thread before the
+     * results' is started, and the stream ran interpreted for each of the rules (1 sample per cold
+     * Stripe JSON run).
+     */
+    private static boolean isAscii(String id) {
+      for (int i = 0; i < id.length(); i++) {
+        if (id.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
