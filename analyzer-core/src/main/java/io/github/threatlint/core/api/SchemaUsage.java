@@ -115,8 +115,9 @@ public final class SchemaUsage {
    * more grows the map further, as before.
    */
   private static int expectedPlaces(ApiDocument document) {
-    String text = document.rootFile().source().text();
-    return text == null ? 32 : Math.max(32, Math.min(text.length() / 256, 1 << 16));
+    // the length, not the text: a large file's String is made only when something asks for it
+    int length = document.rootFile().source().length();
+    return Math.max(32, Math.min(length / 256, 1 << 16));
   }
 
   /** The entry of the place, or null when nothing is known of it. */

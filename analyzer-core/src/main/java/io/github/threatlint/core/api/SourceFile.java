@@ -9,9 +9,9 @@ import java.util.function.Supplier;
  * input); {@code displayPath} is how reports name it (relative to the working directory where
  * possible).
  *
- * <p>A large text may come as the characters it was decoded into, its String still being made from
- * them on another thread: the parser reads the characters at once, and {@link #text} waits for the
- * String the first time it is asked (see {@code SourceReader}).
+ * <p>A large text may come as the characters it was decoded into: the parser reads the characters,
+ * and the String is made from them the first time {@link #text} is asked, if ever (see {@code
+ * SourceReader}).
  */
 public final class SourceFile {
   private final Path path;
@@ -38,7 +38,7 @@ public final class SourceFile {
 
   /**
    * A text decoded into the first {@code length} characters of {@code chars}, which nobody changes
-   * from now on; {@code text} gives the same text as a String, waiting for it if it is being made.
+   * from now on; {@code text} gives the same text as a String, made or waited for when asked.
    */
   public SourceFile(
       Path path, String displayPath, char[] chars, int length, Supplier<String> text) {

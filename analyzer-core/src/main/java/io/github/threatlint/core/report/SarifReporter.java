@@ -141,7 +141,21 @@ public final class SarifReporter implements Reporter {
    */
   private record IndexedRule(int index, SerializedString id) {
     IndexedRule(int index, String id) {
-      this(index, id.chars().allMatch(c -> c < 0x80) ? encoded(id) : null);
+      this(index, isAscii(id) ? encoded(id) : null);
+    }
+
+    /**
+     * A loop, not {@code chars().allMatch}: the report's start runs on one thread before the
+     * results' is started, and the stream ran interpreted for each of the rules (1 sample per cold
+     * Stripe JSON run).
+     */
+    private static boolean isAscii(String id) {
+      for (int i = 0; i < id.length(); i++) {
+        if (id.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -160,12 +174,14 @@ public final class SarifReporter implements Reporter {
 
   /**
    * Results per chunk of a long results array, which the calling thread and a thread of its own
-   * make as they come (see {@link ResultsAhead}).
+   * make as they come (see {@link ResultsAhead}). The chunks made and not yet written out are held:
+   * with 512 results a chunk, 5-8 MB of pieces on Kubernetes (1.8 MB a chunk, its related
+   * locations) and 2.4-6 MB on Stripe JSON, which the young generation has little room for.
    */
-  static final int CHUNK = 512;
+  static final int CHUNK = 256;
 
   /** Fewer results than this are all written by the calling thread. */
-  static final int RESULTS_AHEAD_FROM = 4 * CHUNK;
+  static final int RESULTS_AHEAD_FROM = 2048;
 
   /** The rules' member being made ahead; null when none is. */
   private final Future<PreparedRules> prepared;
@@ -222,7 +238,10 @@ public final class SarifReporter implements Reporter {
    * #write} writes it after {@code informationUri}: the same generator at the same depth.
    */
   private static byte[] rulesMember(List<EnabledRule> rules, DocsUrl docsUrl) throws IOException {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    // sized for the help pages (the 87 rules of the strict profile: 600 KB), not grown by doubling
+    // from 32 bytes and copied out whole, then in part: 3.3 MB of a Stripe JSON run's allocation,
+    // which the young generation holds without a collection only with little to spare
+    Written text = new Written(RULE_MEMBER_BYTES * rules.size());
     try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
       Indentation.prettyPrint(json);
       json.writeStartObject();
@@ -235,7 +254,22 @@ public final class SarifReporter implements Reporter {
       int start = text.size();
       writeRules(json, rules, docsUrl);
       json.flush();
-      return Arrays.copyOfRange(text.toByteArray(), start, text.size());
+      return text.from(start);
+    }
+  }
+
+  /** About the bytes of a rule's entry in the rules' member, its help page most of them. */
+  private static final int RULE_MEMBER_BYTES = 8 << 10;
+
+  /** Bytes written, of which a part is copied out without copying the whole first. */
+  private static final class Written extends ByteArrayOutputStream {
+    Written(int size) {
+      super(size);
+    }
+
+    /** What was written from {@code start} on. */
+    byte[] from(int start) {
+      return Arrays.copyOfRange(buf, start, count);
     }
   }
 
@@ -404,9 +438,7 @@ public final class SarifReporter implements Reporter {
         if (chunks.isMade(chunk)) {
           // what the generator holds goes first; then the chunk's text
           json.flush();
-          for (byte[] part : chunks.text(chunk)) {
-            out.write(part);
-          }
+          chunks.text(chunk).writeTo(out);
         }
       }
     } finally {
@@ -430,6 +462,9 @@ public final class SarifReporter implements Reporter {
     private final Map<String, IndexedRule> ruleIndex;
     private final Set<FindingKey> repeatedKeys;
     private final List<ChunkText> texts = new ArrayList<>();
+
+    /** The pieces the chunks' text is copied into, given back once written out. */
+    private final Pieces pieces = new Pieces();
 
     /** The first chunk no thread has taken; the first of all is the writing thread's. */
     private final AtomicInteger next = new AtomicInteger(1);
@@ -484,24 +519,14 @@ public final class SarifReporter implements Reporter {
     }
 
     /**
-     * Makes a taken chunk as text, the parts the generator flushed (copied once, not gathered into
-     * a string that would be copied again).
+     * Makes a taken chunk as text: what the generator flushed, copied once into {@link #pieces}
+     * (not gathered into a string that would be copied again).
      */
     void make(int chunk, SharedParts shared) throws IOException {
-      List<byte[]> text = new ArrayList<>();
-      OutputStream parts =
-          new OutputStream() {
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-              text.add(Arrays.copyOfRange(bytes, offset, offset + length));
-            }
-
-            @Override
-            public void write(int b) {
-              text.add(new byte[] {(byte) b});
-            }
-          };
-      try (JsonGenerator json = JSON.createGenerator(parts, JsonEncoding.UTF8)) {
+      MadeText text = new MadeText(pieces);
+      try (JsonGenerator json = JSON.createGenerator(text, JsonEncoding.UTF8)) {
+        // its close writes nothing after the chunk: not the ends of the arrays begun above
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         Indentation.prettyPrint(json);
         json.writeStartObject();
         json.writeArrayFieldStart("runs");
@@ -510,13 +535,13 @@ public final class SarifReporter implements Reporter {
         json.writeStartObject();
         json.writeEndObject();
         json.flush();
-        int start = text.size();
+        text.startHere();
         for (Finding finding : chunkOf(findings, chunk)) {
           result(json, finding, ruleIndex, repeatedKeys, shared);
         }
         json.flush();
-        texts.get(chunk).made(List.copyOf(text.subList(start, text.size())));
       }
+      texts.get(chunk).made(text);
     }
 
     /** Waits until the chunk, taken by the other thread, is made (or failed). */
@@ -525,7 +550,7 @@ public final class SarifReporter implements Reporter {
     }
 
     /** The text of a chunk made, waited for. */
-    List<byte[]> text(int chunk) throws IOException {
+    MadeText text(int chunk) throws IOException {
       return SarifReporter.await(texts.get(chunk));
     }
 
@@ -541,25 +566,103 @@ public final class SarifReporter implements Reporter {
    * {@code ForkJoinPool} on the writing thread, before the results thread started (about 2 ms of
    * CPU, interpreted, in a cold run).
    */
-  private static final class ChunkText extends FutureTask<List<byte[]>> {
+  private static final class ChunkText extends FutureTask<MadeText> {
     ChunkText() {
       super(new Given());
     }
 
     /** What a chunk would run: nothing, its text is given. */
-    private static final class Given implements Callable<List<byte[]>> {
+    private static final class Given implements Callable<MadeText> {
       @Override
-      public List<byte[]> call() {
+      public MadeText call() {
         throw new IllegalStateException("a chunk's text is given, not made by running it");
       }
     }
 
-    void made(List<byte[]> text) {
+    void made(MadeText text) {
       set(text);
     }
 
     void failed(Throwable thrown) {
       setException(thrown);
+    }
+  }
+
+  /**
+   * The arrays a chunk's text is copied into, each {@link #SIZE} bytes, given back when the chunk
+   * has been written out and taken again for a later one. New arrays for every chunk were 9.5 MB of
+   * a Stripe JSON run's allocation (the 11.6 MB of SARIF less what the writing thread writes
+   * itself), which with the text's String made the difference between one young collection and
+   * none; the chunks made and not yet written out are few, and so the arrays.
+   */
+  static final class Pieces {
+    /** The size of a piece: a few of the generator's flushes (8,000 bytes each). */
+    static final int SIZE = 1 << 15;
+
+    private final List<byte[]> free = new ArrayList<>();
+
+    synchronized byte[] take() {
+      return free.isEmpty() ? new byte[SIZE] : free.remove(free.size() - 1);
+    }
+
+    synchronized void giveBack(List<byte[]> pieces) {
+      free.addAll(pieces);
+    }
+  }
+
+  /**
+   * A chunk's text as its generator flushed it, in {@link Pieces}: all full but the last, which
+   * holds {@link #last} bytes. What was written before {@link #startHere} is left out.
+   */
+  static final class MadeText extends OutputStream {
+    private final Pieces pieces;
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] current;
+    private int last;
+
+    MadeText(Pieces pieces) {
+      this.pieces = pieces;
+      this.current = pieces.take();
+    }
+
+    /** Forgets what was written so far: the text starts here. */
+    void startHere() {
+      pieces.giveBack(full);
+      full.clear();
+      last = 0;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      while (length > 0) {
+        if (last == current.length) {
+          full.add(current);
+          current = pieces.take();
+          last = 0;
+        }
+        int taken = Math.min(length, current.length - last);
+        System.arraycopy(bytes, offset, current, last, taken);
+        last += taken;
+        offset += taken;
+        length -= taken;
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    /** Writes the text to {@code out}, then gives its pieces back: it is not to be used again. */
+    void writeTo(OutputStream out) throws IOException {
+      for (byte[] piece : full) {
+        out.write(piece);
+      }
+      out.write(current, 0, last);
+      full.add(current);
+      pieces.giveBack(full);
+      full.clear();
+      current = null;
     }
   }
 

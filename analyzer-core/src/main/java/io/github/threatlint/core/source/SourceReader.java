@@ -223,10 +223,10 @@ public final class SourceReader {
    * that valid text decodes as it does whole. Returns null when a half is not valid UTF-8: the
    * whole text is then decoded again, to name the offset of its first malformed bytes.
    *
-   * <p>The file comes with the decoded characters, which Jackson parses without a copy, while a
-   * {@link TextMaker} makes the String of them beside it: making the String on this thread and
-   * reading it back through a StringReader were two copies of the text, 12-13 of the 65 samples of
-   * a cold Stripe JSON read and parse (1 ms), on the path every later step waits for.
+   * <p>The file comes with the decoded characters, which Jackson parses without a copy (making the
+   * String on this thread and reading it back through a StringReader were two copies of the text,
+   * 12-13 of the 65 samples of a cold Stripe JSON read and parse), and its String is made from them
+   * only when asked ({@link TextOfChars}).
    */
   private static SourceFile utf8InHalves(Path path, String displayPath, byte[] bytes, int offset) {
     int middle = offset + (bytes.length - offset) / 2;
@@ -252,57 +252,43 @@ public final class SourceReader {
     if (length > CHARS_UP_TO) {
       return new SourceFile(path, displayPath, new String(chars, 0, length));
     }
-    TextMaker text = new TextMaker(chars, length);
-    text.start();
-    return new SourceFile(path, displayPath, chars, length, text);
+    return new SourceFile(path, displayPath, chars, length, new TextOfChars(chars, length));
   }
 
   /**
-   * The longest text that comes with its decoded characters (16 MB of them). The characters and the
-   * String are both held through the parse; when a young collection falls inside it, as on GitHub's
-   * 12.5 million chars, the characters are copied to the old generation: 24 MB more peak memory. A
-   * longer text is made a String here, as before, and the array dropped.
+   * The longest text that comes with its decoded characters (16 MB of them), which are then held
+   * instead of its String for as long as the file is (as much memory for a text that is not
+   * Latin-1, twice as much for one that is). When the String was made beside them and a young
+   * collection fell inside the parse, as on GitHub's 12.5 million chars, the characters were copied
+   * to the old generation: 24 MB more peak memory. A longer text is made a String here, as before,
+   * and the array dropped.
    */
   static final int CHARS_UP_TO = 1 << 23;
 
   /**
-   * The thread that makes a decoded text's String, while the parser reads its characters; {@link
-   * #get} waits for it. The characters are not changed after it starts.
+   * A decoded text's String, made from its characters the first time it is asked, if ever. A check
+   * of a JSON file does not ask: the parser reads the characters, and the line starts and the
+   * text's length come from them. Made at once on a thread of its own, the String of Stripe's JSON
+   * was 12.5 MB of the run's allocation (a Latin-1 attempt of 4 MB, then the UTF-16 copy), which
+   * with SARIF's chunks made the difference between one young collection and none (13-33 ms with
+   * every thread stopped); held instead of it, the characters take as much memory as it took. The
+   * characters are not changed after the file is read.
    */
-  private static final class TextMaker extends Thread implements Supplier<String> {
+  private static final class TextOfChars implements Supplier<String> {
     private char[] chars;
     private final int length;
     private String text;
 
-    TextMaker(char[] chars, int length) {
-      super("threatlint-text");
+    TextOfChars(char[] chars, int length) {
       this.chars = chars;
       this.length = length;
-      setDaemon(true);
     }
 
     @Override
-    public void run() {
-      text = new String(chars, 0, length);
-      chars = null; // the file's holder may keep this thread; it need not keep the characters
-    }
-
-    @Override
-    public String get() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the text is needed: wait on, and say so after
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    public synchronized String get() {
       if (text == null) {
-        text = new String(chars, 0, length); // the thread failed (out of memory): try again here
+        text = new String(chars, 0, length);
+        chars = null; // the String holds the text now
       }
       return text;
     }

@@ -167,9 +167,9 @@ public final class TreeParser {
 
   /**
    * Parses a file that comes as decoded characters (see {@link SourceFile#takeChars}) straight from
-   * them when it is JSON: Jackson reads the array without a copy, while the text's String is made
-   * on another thread. Returns null for anything else (a byte order mark, blank or YAML text, a
-   * JSON error that YAML may read), which is then parsed from the text as before.
+   * them when it is JSON: Jackson reads the array without a copy, and the line starts are found in
+   * it; the text's String is not made. Returns null for anything else (a byte order mark, blank or
+   * YAML text, a JSON error that YAML may read), which is then parsed from the text as before.
    */
   private static ParsedFile parseDecodedJson(SourceFile source, char[] chars)
       throws SourceException {
@@ -210,7 +210,7 @@ public final class TreeParser {
    */
   private static ParsedFile parseJson(SourceFile source, char[] chars, int length)
       throws SourceException {
-    LineStartsAhead lineStarts = LineStartsAhead.start(source, length);
+    LineStartsAhead lineStarts = LineStartsAhead.start(source, chars, length);
     LocationIndex.Builder index = new LocationIndex.Builder();
     ReferencePlaces.Builder references = new ReferencePlaces.Builder();
     try (PositionedJsonParser parser =
@@ -1093,6 +1093,26 @@ public final class TreeParser {
   }
 
   /**
+   * {@link #lineStarts(String)} of the text decoded into the first {@code length} of {@code chars}:
+   * the file's characters as they came, whose String is made only when something asks for it
+   * (SourceReader's TextOfChars).
+   */
+  static int[] lineStarts(char[] chars, int length) {
+    int[] starts = new int[64];
+    int count = 1;
+    for (int i = 0; i < length; i++) {
+      char c = chars[i];
+      if (c == '\n' || (c == '\r' && (i + 1 == length || chars[i + 1] != '\n'))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  /**
    * The line starts of a large JSON text, found on a thread of their own while Jackson reads the
    * text on this one: the parse is the part of an analysis that nothing else runs beside, and the
    * search for line breaks is a tenth of it (Stripe's 4 MB JSON: 10-12 ms of 80-100, cold). A
@@ -1103,20 +1123,27 @@ public final class TreeParser {
     static final int AHEAD_FROM_CHARS = 1 << 20;
 
     private final SourceFile source;
+
+    /** The text's characters (its first {@link #length}) when it came as such, or null. */
+    private final char[] chars;
+
+    private final int length;
     private int[] starts;
 
-    private LineStartsAhead(SourceFile source) {
+    private LineStartsAhead(SourceFile source, char[] chars, int length) {
       super("threatlint-line-starts");
       this.source = source;
+      this.chars = chars;
+      this.length = length;
       setDaemon(true);
     }
 
     /**
-     * @param length the text's length (its String may still be being made, and is waited for on the
-     *     thread)
+     * @param chars the text's characters (its first {@code length}) when the file came as such, or
+     *     null to read its text
      */
-    static LineStartsAhead start(SourceFile source, int length) {
-      LineStartsAhead ahead = new LineStartsAhead(source);
+    static LineStartsAhead start(SourceFile source, char[] chars, int length) {
+      LineStartsAhead ahead = new LineStartsAhead(source, chars, length);
       if (length >= AHEAD_FROM_CHARS) {
         ahead.start();
       }
@@ -1125,17 +1152,21 @@ public final class TreeParser {
 
     @Override
     public void run() {
-      starts = lineStarts(source.text());
+      starts = find();
+    }
+
+    private int[] find() {
+      return chars != null ? lineStarts(chars, length) : lineStarts(source.text());
     }
 
     /** The line starts, waited for; found here when no thread found them. */
     int[] get() {
       try {
         join(); // returns at once when the thread was not started
-        return starts != null ? starts : lineStarts(source.text());
+        return starts != null ? starts : find();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return lineStarts(source.text());
+        return find();
       }
     }
   }

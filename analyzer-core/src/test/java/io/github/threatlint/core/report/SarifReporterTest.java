@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -369,6 +370,40 @@ class SarifReporterTest {
       SarifReporter.resultsAhead(true).write(result, context, twoThreads);
       assertThat(twoThreads.toString()).isEqualTo(oneThread.toString());
     }
+  }
+
+  @Test
+  void aChunksTextIsWhatWasWrittenAfterItsStartAcrossPiecesThatAreUsedAgain() throws IOException {
+    SarifReporter.Pieces pieces = new SarifReporter.Pieces();
+    SarifReporter.MadeText text = new SarifReporter.MadeText(pieces);
+    text.write("the generator's beginning".getBytes(StandardCharsets.UTF_8), 0, 25);
+    text.startHere();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    byte[] flush = new byte[8000];
+    for (int i = 0; i < 10; i++) {
+      Arrays.fill(flush, (byte) ('a' + i));
+      // as the generator flushes: from an offset, and a single byte
+      text.write(flush, i, flush.length - i);
+      expected.write(flush, i, flush.length - i);
+      text.write('\n');
+      expected.write('\n');
+    }
+    assertThat(expected.size()).isGreaterThan(2 * SarifReporter.Pieces.SIZE);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    text.writeTo(out);
+
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    byte[] given = pieces.take();
+    assertThat(given).hasSize(SarifReporter.Pieces.SIZE);
+    // one written out before, not a new (zeroed) one
+    assertThat(given).contains((byte) '\n');
+    SarifReporter.MadeText next = new SarifReporter.MadeText(pieces);
+    next.startHere();
+    next.write(flush, 0, 3);
+    ByteArrayOutputStream nextOut = new ByteArrayOutputStream();
+    next.writeTo(nextOut);
+    assertThat(nextOut.toByteArray()).isEqualTo(Arrays.copyOf(flush, 3));
   }
 
   @Test

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A large UTF-8 file comes from the reader as its decoded characters, which the JSON parser reads
- * while the text's String is made beside it: the tree, the places and the errors are those of the
- * same text parsed from its String. (A text that is not valid UTF-8 is refused before any parse:
- * both halves are decoded first; {@link SourceReaderTest} checks the offsets it names.)
+ * and finds the line starts in, the text's String made only when asked: the tree, the places and
+ * the errors are those of the same text parsed from its String. (A text that is not valid UTF-8 is
+ * refused before any parse: both halves are decoded first; {@link SourceReaderTest} checks the
+ * offsets it names.)
  */
 class DecodedJsonTest {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -157,6 +158,27 @@ class DecodedJsonTest {
       return "parsed";
     } catch (SourceException e) {
       return e.oneLine();
+    }
+  }
+
+  @Test
+  void theLineStartsOfTheCharactersAreThoseOfTheText() {
+    for (String text :
+        new String[] {
+          "",
+          "{}",
+          "\n",
+          "\r",
+          "\r\n",
+          "\n\r",
+          "\r\r\n\n",
+          "{\r\n  \"a\": 1,\r  \"b\": [\n\n  ]\r\n}\r",
+          "\u20ac\r\n\uD83D\uDE00\n\r\u00e9"
+        }) {
+      char[] chars = (text + "\n\rnot the text's").toCharArray();
+      assertThat(TreeParser.lineStarts(chars, text.length()))
+          .as(text.replace("\r", "CR").replace("\n", "LF"))
+          .containsExactly(TreeParser.lineStarts(text));
     }
   }
 }
