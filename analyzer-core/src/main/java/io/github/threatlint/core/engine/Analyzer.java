@@ -38,7 +38,7 @@ import java.util.function.Function;
  * index, runs the enabled rules in one walk, and gathers findings and errors. Files are analysed in
  * parallel; each file's failure is its own. With fewer files than threads, each file's rules are
  * dealt to groups walked on threads of their own ({@link RuleGroups}), with the results of one
- * walk; in the JVM's first walk, one thread's core is left to the compiler.
+ * walk.
  */
 public final class Analyzer {
   private final List<EnabledRule> rules;
@@ -260,7 +260,7 @@ public final class Analyzer {
     ExecutorService pool = Executors.newCachedThreadPool(new WorkerThreads());
     Semaphore running = new Semaphore(Math.max(1, Math.min(threads, inputs.size())));
     List<List<EnabledRule>> groups =
-        RuleGroups.deal(rules, RuleGroups.count(threads, inputs.size(), RuleGroups.rulesWalked()));
+        RuleGroups.deal(rules, RuleGroups.count(threads, inputs.size()));
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
       AtomicLongArray starts = new AtomicLongArray(inputs.size());
@@ -463,7 +463,6 @@ public final class Analyzer {
             parsed, version, run.capped() || reachedOtherFiles.get() ? null : run.ruleCalls());
       }
       timings.add(Timings.Phase.WALK_AND_RULES, System.nanoTime() - start);
-      RuleGroups.noteRulesWalked();
       if (documents != null) {
         documents.keep(document);
       }

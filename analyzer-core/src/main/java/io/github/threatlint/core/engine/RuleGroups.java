@@ -11,7 +11,7 @@ import java.util.Map;
  * How the rules of one document are split into groups, each walked on a core of its own, when a run
  * has fewer documents than threads (one large specification on the command line, the language
  * server's document). In the directory corpus the files already keep every core busy, and a split
- * would only repeat the walk; in a JVM's first walk (the CLI's only one) the compiler takes a core.
+ * would only repeat the walk.
  */
 final class RuleGroups {
   /**
@@ -40,44 +40,9 @@ final class RuleGroups {
 
   private RuleGroups() {}
 
-  /**
-   * Whether a document's rules have been walked in this JVM. Until then the walk runs the rules and
-   * their support code interpreted while C1 compiles them, on most of a core of its own: in a cold
-   * run of Stripe JSON on two cores its two threads used 330 ms of CPU beside a walk of 300 ms, and
-   * two groups finished no sooner than one walk but used 40-50 ms more CPU on the walk's threads
-   * (async-profiler: the shared facts worked out first, in the interpreter, 14; the support code
-   * interpreted for longer in two threads, 11; the second traversal, 7; the groups' sort, merge and
-   * thread, 10), 20-140 ms more in the whole process (two sets of 14 pairs on each of Stripe JSON
-   * and YAML, GitHub, Kubernetes). Once compiled, the split halves the walk: the language server's
-   * re-analysis of Stripe after a structure edit took 78 ms in two groups and 156 in one walk. More
-   * than two cores were not measured: the first walk leaves one core to the compiler there too.
-   */
-  private static volatile boolean rulesWalked;
-
-  /** Whether {@link #noteRulesWalked()} was called in this JVM. */
-  static boolean rulesWalked() {
-    return rulesWalked;
-  }
-
-  /**
-   * Notes that a document's rules have been walked in this JVM: the next walks find their code
-   * compiled, as far as this one ran it.
-   */
-  static void noteRulesWalked() {
-    rulesWalked = true;
-  }
-
-  /**
-   * How many groups each of {@code files} documents is split into on {@code threads} threads; until
-   * the rules have been walked in this JVM ({@code walkedBefore} false), one of the threads' cores
-   * is left to the compiler (one walk, not two groups, on two cores: {@link #rulesWalked()}).
-   */
-  static int count(int threads, int files, boolean walkedBefore) {
-    if (files >= threads) {
-      return 1;
-    }
-    int cores = walkedBefore ? threads : threads - 1;
-    return Math.max(1, Math.min(MAX_GROUPS, cores / Math.max(1, files)));
+  /** How many groups each of {@code files} documents is split into on {@code threads} threads. */
+  static int count(int threads, int files) {
+    return files >= threads ? 1 : Math.min(MAX_GROUPS, threads / Math.max(1, files));
   }
 
   /**

@@ -136,20 +136,8 @@ class SplitRunTest {
     // the costly rule first, then the others in the run's order, back and forth
     assertThat(RuleGroups.deal(RULES, 2))
         .containsExactly(List.of(RULES.get(2), RULES.get(3)), List.of(RULES.get(0), RULES.get(1)));
-    assertThat(RuleGroups.count(2, 1, true)).isEqualTo(2);
-    assertThat(RuleGroups.count(2, 2, true)).isEqualTo(1);
-  }
-
-  @Test
-  void theJvmsFirstWalkLeavesACoreToTheCompiler() {
-    // two cores: one walk, not two groups, while C1 compiles the rules
-    assertThat(RuleGroups.count(2, 1, false)).isEqualTo(1);
-    assertThat(RuleGroups.count(3, 1, false)).isEqualTo(2);
-    assertThat(RuleGroups.count(4, 1, false)).isEqualTo(3);
-    assertThat(RuleGroups.count(4, 1, true)).isEqualTo(4);
-    assertThat(RuleGroups.count(16, 1, false)).isEqualTo(RuleGroups.MAX_GROUPS);
-    assertThat(RuleGroups.count(4, 2, false)).isEqualTo(1);
-    assertThat(RuleGroups.count(1, 1, false)).isEqualTo(1);
+    assertThat(RuleGroups.count(2, 1)).isEqualTo(2);
+    assertThat(RuleGroups.count(2, 2)).isEqualTo(1);
   }
 
   @Test
@@ -181,7 +169,6 @@ class SplitRunTest {
   @Test
   void errorsAndEvidenceOfRulesInDifferentGroupsComeInTheOrderOfOneWalk() throws Exception {
     AnalysisResult oneWalk = analyze(1);
-    // after a walk in this JVM, two threads walk two groups (the first walk leaves a core to C1)
     AnalysisResult twoGroups = analyze(2);
 
     // the group of the rule that fails late is walked first; its error still comes second
