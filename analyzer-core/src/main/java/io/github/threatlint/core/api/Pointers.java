@@ -31,6 +31,24 @@ public final class Pointers {
     return key.replace("~", "~0").replace("/", "~1");
   }
 
+  /** Appends {@link #escape}{@code (key)} without making it. */
+  public static void appendEscaped(String key, StringBuilder to) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      to.append(key); // most keys: copied at once
+      return;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '~') {
+        to.append("~0");
+      } else if (c == '/') {
+        to.append("~1");
+      } else {
+        to.append(c);
+      }
+    }
+  }
+
   /**
    * One pass, decoding "~1" and "~0" where they start (the order RFC 6901 asks for: "~01" is "~1"):
    * Stripe's paths put a "~1" in nearly every pointer, and two replace calls cost two copies each.

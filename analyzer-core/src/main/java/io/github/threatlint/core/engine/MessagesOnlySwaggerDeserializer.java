@@ -22,6 +22,7 @@ import io.swagger.models.properties.PropertyBuilder.PropertyId;
 import io.swagger.models.properties.RefProperty;
 import io.swagger.parser.util.SwaggerDeserializer;
 import java.math.BigDecimal;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * swagger-parser's Swagger 2.0 deserializer (1.0.76), for its messages only. Two of its steps go
@@ -60,6 +62,35 @@ final class MessagesOnlySwaggerDeserializer extends SwaggerDeserializer {
   @Override
   public Object extension(JsonNode jsonNode) {
     return jsonNode;
+  }
+
+  /**
+   * The node's field names as a view, not copied into a new set: the deserializer only iterates
+   * them, and the tree does not change while it runs. The copies (a LinkedHashSet per object read)
+   * were about 4 MB of the 17 MB a cold run on Kubernetes allocated here (sampled).
+   */
+  @Override
+  public Set<String> getKeys(ObjectNode node) {
+    return node == null ? Set.of() : new FieldNames(node);
+  }
+
+  /** An object node's field names, in order. */
+  private static final class FieldNames extends AbstractSet<String> {
+    private final ObjectNode node;
+
+    FieldNames(ObjectNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return node.fieldNames();
+    }
+
+    @Override
+    public int size() {
+      return node.size();
+    }
   }
 
   /** As the original, without the object mapper and without changing the tree. */

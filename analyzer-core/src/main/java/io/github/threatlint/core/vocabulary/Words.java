@@ -278,13 +278,19 @@ public final class Words {
      */
     String firstIn(List<String> words) {
       int first = Integer.MAX_VALUE;
+      // one builder for every run, and a word alone looked up as itself: a builder and a string
+      // per word were 1.2 MB of the 2.9 MB this allocated in a cold Stripe JSON run
+      StringBuilder joined = new StringBuilder();
       for (int start = 0; start < words.size(); start++) {
         for (int end = start + 1; end <= words.size() && end - start <= mostWords; end++) {
           first = earlier(first, byWords.get(words.subList(start, end)));
         }
         // a term written as one word ("apikey") also matches its split form ("api_key")
-        StringBuilder joined = new StringBuilder();
-        for (int end = start; end < words.size() && joined.length() < longestJoined; end++) {
+        String word = words.get(start);
+        first = earlier(first, byJoinedWords.get(word));
+        joined.setLength(0);
+        joined.append(word);
+        for (int end = start + 1; end < words.size() && joined.length() < longestJoined; end++) {
           joined.append(words.get(end));
           first = earlier(first, byJoinedWords.get(joined.toString()));
         }

@@ -93,6 +93,20 @@ class NodeRefTest {
   }
 
   @Test
+  void aPointerIsJoinedBelowTheNearestRefThatKnowsItsOwn() throws Exception {
+    ParsedFile file = parse();
+    NodeRef root = NodeRef.root(file);
+    NodeRef deep = root.at("/paths/~1a~1{id}/get/parameters/1/name");
+    // asked before any ref above it: made without theirs, and theirs are still right afterwards
+    assertThat(deep.pointer()).isEqualTo("/paths/~1a~1{id}/get/parameters/1/name");
+    assertThat(root.at("/paths/~1a~1{id}/get").pointer()).isEqualTo("/paths/~1a~1{id}/get");
+    NodeRef operation =
+        new NodeRef(file, "/paths/~1a~1{id}/get", root.at("/paths/~1a~1{id}/get").node());
+    assertThat(operation.at("/parameters/0/name").pointer())
+        .isEqualTo("/paths/~1a~1{id}/get/parameters/0/name");
+  }
+
+  @Test
   void refsOfDifferentPlacesDiffer() throws Exception {
     ParsedFile file = parse();
     NodeRef root = NodeRef.root(file);

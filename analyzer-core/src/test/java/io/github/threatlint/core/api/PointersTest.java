@@ -19,6 +19,15 @@ class PointersTest {
   }
 
   @Test
+  void appendEscapedAppendsTheEscapedKey() {
+    for (String key : new String[] {"plain", "/v1/a/b/c/d/e/f/{id}", "~/~~//", "", "é/ü"}) {
+      StringBuilder to = new StringBuilder("/x");
+      Pointers.appendEscaped(key, to);
+      assertThat(to.toString()).isEqualTo("/x" + Pointers.escape(key));
+    }
+  }
+
+  @Test
   void segmentsRoundTripEscapedKeys() {
     String pointer = Pointers.child(Pointers.child("", "paths"), "/a~b/{id}");
     assertThat(Pointers.segments(pointer)).containsExactly("paths", "/a~b/{id}");
