@@ -69,8 +69,9 @@ public final class SourceFile {
   /**
    * The characters the text was decoded into (its first {@link #length()}), not to be changed,
    * handed over once to the parser of the thread that read the file; null after, or when the file
-   * was given as a String. Forgotten here once taken: kept beside the text, they would double the
-   * memory a large file holds for the whole analysis.
+   * was given as a String. Forgotten here once taken; the text's maker holds them until it makes
+   * the String, and then drops them, so that a large file is held once, as characters or as a
+   * String, never both for the whole analysis ({@code SourceReader.TextOfChars}).
    */
   public char[] takeChars() {
     char[] taken = chars;
