@@ -39,6 +39,23 @@ class StatedBoundsTest {
         "A value from 1-12 representing the month. ; true ; true",
         "Must be a float value in the range (0, 1]. ; true ; true",
         "Must be an octal value between 0000 and 0777. ; true ; true",
+        // one of each way of stating a bound the expressions know, so that the words tested before
+        // them (MAXIMUM_WORDS, MINIMUM_WORDS, RANGE_WORDS) cannot leave one out unseen
+        "Limited to 25 entries. ; true ; false",
+        "Capped at 100. ; true ; false",
+        "The count must be \u2264 10. ; true ; false",
+        "Must be =< 9. ; true ; false",
+        "Must not be bigger than 8. ; true ; false",
+        "Must be smaller than 7. ; true ; false",
+        "The maximal value is 99. ; true ; false",
+        "Must be \u2265 2. ; false ; true",
+        "Must be => 3. ; false ; true",
+        "Not fewer than 2 items. ; false ; true",
+        "The minimal value is 1. ; false ; true",
+        "Min 5. ; false ; true",
+        "Values 1-12. ; true ; true",
+        "Ranges 5 to 10. ; true ; true",
+        "Must be from 1 through 9. ; true ; true",
         // the words of a bound without a number, a number that is no bound
         "The maximum number of results to return. ; false ; false",
         "Minimum price of search results (USD). ; false ; false",
